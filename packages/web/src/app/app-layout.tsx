@@ -1,0 +1,110 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  ProjectOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { Button, Layout, Menu, Space, Tag, Typography } from "antd";
+import { type ReactNode, Suspense } from "react";
+import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
+import type { CurrentUser } from "../features/auth/api/auth-api";
+import { useLogout } from "../features/auth/api/auth-api";
+import { useMeta } from "../features/auth/api/meta-api";
+import { DemoBanner } from "../features/auth/components/demo-banner";
+import { navigationByRole, selectedNavigationPath } from "../features/home/role-navigation";
+import { LanguageSwitch } from "../shared/components/language-switch";
+import { PageLoading } from "../shared/components/status-results";
+import { useT } from "../shared/i18n/i18n";
+
+const icons: Record<string, ReactNode> = {
+  "/": <HomeOutlined />,
+  "/plan": <FileTextOutlined />,
+  "/enterprises": <ShopOutlined />,
+  "/my-enterprise": <ShopOutlined />,
+  "/projects": <ProjectOutlined />,
+  "/admin/users": <TeamOutlined />,
+  "/admin/units": <BankOutlined />,
+  "/admin/audit": <AuditOutlined />,
+};
+
+export function AppLayout({ user }: { user: CurrentUser }) {
+  const t = useT();
+  const meta = useMeta();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = navigationByRole[user.role];
+
+  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <DemoBanner />
+      <Layout>
+        <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
+          <Link
+            to="/"
+            style={{ display: "flex", alignItems: "center", gap: 8, height: 64, padding: "0 20px", color: "#fff" }}
+          >
+            <AppstoreOutlined style={{ fontSize: 20 }} />
+            <span style={{ fontSize: 18, fontWeight: 600 }}>{t("app.name")}</span>
+          </Link>
+          <nav aria-label={t("nav.label")}>
+            <Menu
+              theme="dark"
+              mode="inline"
+              selectedKeys={[selectedNavigationPath(items, location.pathname) ?? ""]}
+              items={items.map((item) => ({
+                key: item.path,
+                icon: icons[item.path],
+                label: <Link to={item.path}>{t(item.label)}</Link>,
+              }))}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header
+            style={{
+              background: "#fff",
+              padding: "0 24px",
+              display: "flex",
+              alignItems: "center",
+              justifyContent: "space-between",
+              gap: 16,
+              borderBottom: "1px solid #f0f0f0",
+            }}
+          >
+            <Typography.Text strong style={{ fontSize: 16, whiteSpace: "nowrap" }}>
+              {meta.data?.district.name ?? ""}
+              {meta.data?.district.name ? " · " : ""}
+              {t("app.subtitle")}
+            </Typography.Text>
+            <Space size="small" wrap={false}>
+              <Typography.Text>{user.displayName}</Typography.Text>
+              <Tag color="blue">{t(`role.${user.role}`)}</Tag>
+              {user.unit ? <Tag>{user.unit.name}</Tag> : null}
+              <LanguageSwitch />
+              <Button type="text" icon={<KeyOutlined />} onClick={() => navigate("/account/password")}>
+                {t("nav.changePassword")}
+              </Button>
+              <Button type="text" icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending}>
+                {t("nav.logout")}
+              </Button>
+            </Space>
+          </Layout.Header>
+          <Layout.Content style={{ margin: 24 }}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,123 @@
+import { type ComponentType, lazy, type ReactNode } from "react";
+import { createBrowserRouter, Navigate, useLocation } from "react-router-dom";
+import { type Role, useCurrentUser } from "../features/auth/api/auth-api";
+import { ForbiddenResult, NotFoundResult, PageLoading, QueryBoundary } from "../shared/components/status-results";
+import { AppLayout } from "./app-layout";
+
+/** Each page is its own chunk, so the first screen loads only what it shows. */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const LoginPage = lazyPage(() => import("../features/auth/components/login-page"), "LoginPage");
+const ChangePasswordPage = lazyPage(
+  () => import("../features/auth/components/change-password-page"),
+  "ChangePasswordPage",
+);
+const HomePage = lazyPage(() => import("../features/home/components/home-page"), "HomePage");
+const PlanPage = lazyPage(() => import("../features/plan/components/plan-page"), "PlanPage");
+const EnterprisesPage = lazyPage(
+  () => import("../features/enterprises/components/enterprises-page"),
+  "EnterprisesPage",
+);
+const EnterpriseDetailPage = lazyPage(
+  () => import("../features/enterprises/components/enterprise-detail-page"),
+  "EnterpriseDetailPage",
+);
+const OwnEnterpriseRedirect = lazyPage(
+  () => import("../features/enterprises/components/own-enterprise-redirect"),
+  "OwnEnterpriseRedirect",
+);
+const ProjectsPage = lazyPage(() => import("../features/projects/components/projects-page"), "ProjectsPage");
+const UsersPage = lazyPage(() => import("../features/users/components/users-page"), "UsersPage");
+const UnitsPage = lazyPage(() => import("../features/units/components/units-page"), "UnitsPage");
+const AuditPage = lazyPage(() => import("../features/audit/components/audit-page"), "AuditPage");
+
+const changePasswordPath = "/account/password";
+
+/** Signed-in area: sends strangers to the login page and a user with a temporary password to change it first. */
+function SignedInArea() {
+  const currentUser = useCurrentUser();
+  const location = useLocation();
+  return (
+    <QueryBoundary isPending={currentUser.isPending} error={currentUser.error}>
+      {() => {
+        const user = currentUser.data;
+        if (!user) {
+          const next = `${location.pathname}${location.search}`;
+          return <Navigate to={next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`} replace />;
+        }
+        if (user.mustChangePassword && location.pathname !== changePasswordPath) {
+          return <Navigate to={changePasswordPath} replace />;
+        }
+        return <AppLayout user={user} />;
+      }}
+    </QueryBoundary>
+  );
+}
+
+/** A page only some roles may open; the others see 无权访问 rather than a broken page. */
+function OnlyFor({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const currentUser = useCurrentUser();
+  if (!currentUser.data) return <PageLoading />;
+  return roles.includes(currentUser.data.role) ? children : <ForbiddenResult />;
+}
+
+const staff: Role[] = ["office", "leader", "unit", "inspector"];
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    path: "/",
+    element: <SignedInArea />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: "plan", element: <PlanPage /> },
+      {
+        path: "enterprises",
+        element: (
+          <OnlyFor roles={staff}>
+            <EnterprisesPage />
+          </OnlyFor>
+        ),
+      },
+      // The server decides who may read one enterprise; an enterprise account sees only its own.
+      { path: "enterprises/:enterpriseId", element: <EnterpriseDetailPage /> },
+      { path: "my-enterprise", element: <OwnEnterpriseRedirect /> },
+      {
+        path: "projects",
+        element: (
+          <OnlyFor roles={staff}>
+            <ProjectsPage />
+          </OnlyFor>
+        ),
+      },
+      { path: "account/password", element: <ChangePasswordPage /> },
+      {
+        path: "admin/users",
+        element: (
+          <OnlyFor roles={["office"]}>
+            <UsersPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "admin/units",
+        element: (
+          <OnlyFor roles={["office"]}>
+            <UnitsPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "admin/audit",
+        element: (
+          <OnlyFor roles={["office"]}>
+            <AuditPage />
+          </OnlyFor>
+        ),
+      },
+      { path: "*", element: <NotFoundResult /> },
+    ],
+  },
+]);

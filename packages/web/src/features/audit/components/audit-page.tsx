@@ -1,0 +1,198 @@
+import { SafetyCertificateOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography } from "antd";
+import type { Dayjs } from "dayjs";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useErrorText } from "../../../shared/api/error-text";
+import { QueryBoundary } from "../../../shared/components/status-results";
+import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
+import {
+  type AuditEntry,
+  type AuditFilters,
+  type AuditVerification,
+  snapshotText,
+  useAuditLog,
+  useVerifyAuditChain,
+} from "../api/audit-api";
+
+interface FilterValues {
+  entityType?: string;
+  action?: string;
+  actor?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const knownActions = ["create", "update", "delete", "login", "logout", "password", "reset_password", "import"];
+
+function Snapshot({ label, text }: { label: string; text: string | null }) {
+  const t = useT();
+  return (
+    <div style={{ flex: 1, minWidth: 0 }}>
+      <Typography.Text strong>{label}</Typography.Text>
+      {text ? (
+        <pre
+          style={{
+            background: "#fafafa",
+            padding: 8,
+            maxHeight: 320,
+            overflow: "auto",
+            fontSize: 12,
+            margin: "4px 0 0",
+          }}
+        >
+          {text}
+        </pre>
+      ) : (
+        <div>
+          <Typography.Text type="secondary">{t("common.none")}</Typography.Text>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function VerificationResult({ result }: { result: AuditVerification }) {
+  const t = useT();
+  const ok = result.ok ?? result.valid ?? false;
+  const checked = result.checked ?? result.count;
+  const broken = result.brokenAt ?? result.firstBrokenSeq;
+  const detail = [
+    checked !== undefined ? t("audit.verifyChecked", { count: checked }) : null,
+    broken !== undefined && broken !== null ? t("audit.verifyBrokenAt", { seq: broken }) : null,
+    result.message ?? null,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <Alert
+      role="status"
+      type={ok ? "success" : "error"}
+      showIcon
+      title={ok ? t("audit.verifyOk") : t("audit.verifyBroken")}
+      description={detail || undefined}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+export function AuditPage() {
+  const t = useT();
+  const codeLabel = useCodeLabel();
+  const errorText = useErrorText();
+  const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
+  const audit = useAuditLog(filters);
+  const verify = useVerifyAuditChain();
+
+  const search = (values: FilterValues) => {
+    const [from, to] = values.range ?? [null, null];
+    setFilters((previous) => ({
+      pageSize: previous.pageSize,
+      page: 1,
+      entityType: values.entityType?.trim() || undefined,
+      action: values.action || undefined,
+      actor: values.actor?.trim() || undefined,
+      from: from ? from.format("YYYY-MM-DD") : undefined,
+      to: to ? to.format("YYYY-MM-DD") : undefined,
+    }));
+  };
+
+  return (
+    <Card>
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("audit.title")}
+        </Typography.Title>
+        <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+          {t("audit.verify")}
+        </Button>
+      </Space>
+      {verify.data ? <VerificationResult result={verify.data} /> : null}
+      {verify.error ? (
+        <Alert type="error" showIcon role="alert" title={errorText(verify.error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form<FilterValues> name="audit-filter" layout="vertical" onFinish={search}>
+        <Row gutter={16}>
+          <Col xs={24} md={6}>
+            <Form.Item label={t("audit.entityType")} name="entityType">
+              <Input allowClear autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={5}>
+            <Form.Item label={t("audit.action")} name="action">
+              <Select
+                allowClear
+                options={knownActions.map((action) => ({ value: action, label: codeLabel("action", action) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={5}>
+            <Form.Item label={t("audit.actor")} name="actor">
+              <Input allowClear autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t("audit.dateRange")} name="range">
+              <DatePicker.RangePicker style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t("common.search")}
+          </Button>
+        </Form.Item>
+      </Form>
+      <QueryBoundary isPending={audit.isPending} error={audit.error}>
+        {() => (
+          <Table<AuditEntry>
+            rowKey="id"
+            size="small"
+            loading={audit.isFetching}
+            dataSource={audit.data?.items}
+            scroll={{ x: 900 }}
+            pagination={{
+              current: filters.page,
+              pageSize: filters.pageSize,
+              total: audit.data?.total,
+              showSizeChanger: true,
+              showTotal: (total) => t("common.total", { total }),
+              onChange: (page, pageSize) => setFilters((previous) => ({ ...previous, page, pageSize })),
+            }}
+            expandable={{
+              expandedRowRender: (entry) => (
+                <div style={{ display: "flex", gap: 16, flexWrap: "wrap" }}>
+                  <Snapshot label={t("audit.before")} text={snapshotText(entry.before, entry.beforeJson)} />
+                  <Snapshot label={t("audit.after")} text={snapshotText(entry.after, entry.afterJson)} />
+                </div>
+              ),
+            }}
+            columns={[
+              { title: t("audit.seq"), dataIndex: "seq", width: 80 },
+              {
+                title: t("audit.at"),
+                dataIndex: "at",
+                width: 180,
+                render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss"),
+              },
+              { title: t("audit.actor"), dataIndex: "actorLabel", width: 160 },
+              {
+                title: t("audit.action"),
+                dataIndex: "action",
+                width: 110,
+                render: (action: string) => <Tag>{codeLabel("action", action)}</Tag>,
+              },
+              { title: t("audit.entityType"), dataIndex: "entityType", width: 140 },
+              { title: t("audit.entityId"), dataIndex: "entityId", width: 110 },
+              {
+                title: t("audit.hash"),
+                dataIndex: "hash",
+                ellipsis: true,
+                render: (hash?: string) => (hash ? <Typography.Text code>{hash.slice(0, 16)}</Typography.Text> : "—"),
+              },
+            ]}
+          />
+        )}
+      </QueryBoundary>
+    </Card>
+  );
+}

@@ -1,0 +1,80 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api, setCsrfToken } from "../../../shared/api/client";
+
+export type Role = "office" | "leader" | "unit" | "inspector" | "enterprise";
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: { id: number; code: string; name: string } | null;
+  enterprise: { id: number; name: string; creditCode: string } | null;
+  districtId: string;
+  mustChangePassword: boolean;
+}
+
+interface SessionResponse {
+  user: CurrentUser;
+  csrfToken: string;
+}
+
+export const currentUserKey = ["auth", "me"] as const;
+
+async function fetchCurrentUser(): Promise<CurrentUser | null> {
+  try {
+    const session = await api.get<SessionResponse>("/api/auth/me");
+    setCsrfToken(session.csrfToken);
+    return session.user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useCurrentUser() {
+  return useQuery({ queryKey: currentUserKey, queryFn: fetchCurrentUser, staleTime: 5 * 60_000 });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { username: string; password: string }) =>
+      api.post<SessionResponse>("/api/auth/login", credentials),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "meta" });
+      queryClient.setQueryData(currentUserKey, session.user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>("/api/auth/logout"),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "meta" });
+      queryClient.setQueryData(currentUserKey, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<void>("/api/auth/password", body),
+    onSuccess: () => {
+      // Let the router move on at once; the refetch confirms the server's view.
+      queryClient.setQueryData<CurrentUser | null>(currentUserKey, (user) =>
+        user ? { ...user, mustChangePassword: false } : user,
+      );
+      void queryClient.invalidateQueries({ queryKey: currentUserKey });
+    },
+  });
+}

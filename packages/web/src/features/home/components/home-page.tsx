@@ -1,0 +1,44 @@
+import { Card, Col, Row, Typography } from "antd";
+import { Link } from "react-router-dom";
+import { useT } from "../../../shared/i18n/i18n";
+import { useCurrentUser } from "../../auth/api/auth-api";
+import { useMeta } from "../../auth/api/meta-api";
+import { navigationByRole } from "../role-navigation";
+
+/** A welcome and the shortcuts of the user's role. */
+export function HomePage() {
+  const t = useT();
+  const currentUser = useCurrentUser();
+  const meta = useMeta();
+  const user = currentUser.data;
+  if (!user) return null;
+  const shortcuts = navigationByRole[user.role].filter((item) => item.path !== "/");
+
+  return (
+    <div>
+      <Typography.Title level={3}>{t("home.welcome", { name: user.displayName })}</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t("home.roleLine", { role: t(`role.${user.role}`) })}
+        {user.unit ? ` · ${user.unit.name}` : ""}
+        {user.enterprise ? ` · ${user.enterprise.name}` : ""}
+      </Typography.Paragraph>
+      {meta.data?.plan ? (
+        <Typography.Paragraph>{t("home.activePlan", { title: meta.data.plan.title })}</Typography.Paragraph>
+      ) : null}
+      <Typography.Title level={5}>{t("home.shortcuts")}</Typography.Title>
+      <Row gutter={[16, 16]}>
+        {shortcuts.map((item) => (
+          <Col key={item.path} xs={24} sm={12} md={8} xl={6}>
+            <Link to={item.path}>
+              <Card hoverable size="small">
+                <Typography.Text strong>{t(item.label)}</Typography.Text>
+                <br />
+                <Typography.Text type="secondary">{t(item.hint)}</Typography.Text>
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { MessageKey } from "../../shared/i18n/dictionary";
+import type { Role } from "../auth/api/auth-api";
+
+export interface NavigationItem {
+  path: string;
+  label: MessageKey;
+  hint: MessageKey;
+}
+
+const home: NavigationItem = { path: "/", label: "nav.home", hint: "nav.homeHint" };
+const plan: NavigationItem = { path: "/plan", label: "nav.plan", hint: "nav.planHint" };
+const enterprises: NavigationItem = { path: "/enterprises", label: "nav.enterprises", hint: "nav.enterprisesHint" };
+const projects: NavigationItem = { path: "/projects", label: "nav.projects", hint: "nav.projectsHint" };
+const ownEnterprise: NavigationItem = {
+  path: "/my-enterprise",
+  label: "nav.ownEnterprise",
+  hint: "nav.ownEnterpriseHint",
+};
+const users: NavigationItem = { path: "/admin/users", label: "nav.users", hint: "nav.usersHint" };
+const units: NavigationItem = { path: "/admin/units", label: "nav.units", hint: "nav.unitsHint" };
+const audit: NavigationItem = { path: "/admin/audit", label: "nav.audit", hint: "nav.auditHint" };
+
+/** The side menu of each role: what it may open, in the order it works. */
+export const navigationByRole: Record<Role, NavigationItem[]> = {
+  office: [home, plan, enterprises, projects, users, units, audit],
+  leader: [home, plan, enterprises, projects],
+  inspector: [home, plan, enterprises, projects],
+  unit: [home, plan, enterprises, projects],
+  enterprise: [home, plan, ownEnterprise],
+};
+
+/** The menu entry a path belongs to (the longest matching prefix). */
+export function selectedNavigationPath(items: NavigationItem[], pathname: string): string | undefined {
+  let best: NavigationItem | undefined;
+  for (const item of items) {
+    const matches =
+      item.path === "/" ? pathname === "/" : pathname === item.path || pathname.startsWith(`${item.path}/`);
+    if (matches && (!best || item.path.length > best.path.length)) best = item;
+  }
+  return best?.path;
+}

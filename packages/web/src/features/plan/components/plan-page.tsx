@@ -1,0 +1,107 @@
+import { Card, Space, Tabs, Tag, Typography } from "antd";
+import { useMemo } from "react";
+import { QueryBoundary } from "../../../shared/components/status-results";
+import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { usePlan } from "../api/plan-api";
+import { MeasuresTab } from "./measures-tab";
+import { createPlanLookup } from "./plan-lookup";
+import { RewardsTab } from "./rewards-tab";
+import { TargetsTab } from "./targets-tab";
+import { UnitsTab } from "./units-tab";
+
+/** The action plan as the district issued it: targets, measures, rewards and units, each with its clause. */
+export function PlanPage() {
+  const t = useT();
+  const localized = useLocalizedText();
+  const plan = usePlan();
+  const lookup = useMemo(() => (plan.data ? createPlanLookup(plan.data) : null), [plan.data]);
+
+  return (
+    <QueryBoundary isPending={plan.isPending} error={plan.error}>
+      {() =>
+        plan.data && lookup ? (
+          <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+            <Card>
+              <Typography.Title level={3} style={{ marginTop: 0 }}>
+                {localized(plan.data.title, plan.data.titleEn)}
+              </Typography.Title>
+              <Space wrap size={[16, 8]}>
+                <span>
+                  <Typography.Text type="secondary">
+                    {t("plan.documentNumber")}
+                    {t("common.colon")}
+                  </Typography.Text>
+                  <Typography.Text strong>{plan.data.document.number}</Typography.Text>
+                </span>
+                <span>
+                  <Typography.Text type="secondary">
+                    {t("plan.issuers")}
+                    {t("common.colon")}
+                  </Typography.Text>
+                  {plan.data.document.issuers.join("、")}
+                </span>
+                <span>
+                  <Typography.Text type="secondary">
+                    {t("plan.issued")}
+                    {t("common.colon")}
+                  </Typography.Text>
+                  {plan.data.document.issued}
+                </span>
+                <span>
+                  <Typography.Text type="secondary">
+                    {t("plan.period")}
+                    {t("common.colon")}
+                  </Typography.Text>
+                  {plan.data.period.startYear}–{plan.data.period.endYear}
+                </span>
+                <span>
+                  <Typography.Text type="secondary">
+                    {t("plan.version")}
+                    {t("common.colon")}
+                  </Typography.Text>
+                  {plan.data.version}
+                </span>
+              </Space>
+              <div style={{ marginTop: 8 }}>
+                <Typography.Text type="secondary">
+                  {t("plan.chains")}
+                  {t("common.colon")}
+                </Typography.Text>
+                {plan.data.chains.map((chain) => (
+                  <Tag
+                    key={chain.id}
+                    color={chain.role === "leading" ? "red" : chain.role === "supporting" ? "blue" : "default"}
+                  >
+                    {localized(chain.name, chain.nameEn)}
+                  </Tag>
+                ))}
+              </div>
+            </Card>
+            <Card>
+              <Tabs
+                items={[
+                  {
+                    key: "targets",
+                    label: t("plan.tabTargets"),
+                    children: <TargetsTab plan={plan.data} lookup={lookup} />,
+                  },
+                  {
+                    key: "measures",
+                    label: t("plan.tabMeasures"),
+                    children: <MeasuresTab plan={plan.data} lookup={lookup} />,
+                  },
+                  {
+                    key: "rewards",
+                    label: t("plan.tabRewards"),
+                    children: <RewardsTab plan={plan.data} lookup={lookup} />,
+                  },
+                  { key: "units", label: t("plan.tabUnits"), children: <UnitsTab plan={plan.data} /> },
+                ]}
+              />
+            </Card>
+          </Space>
+        ) : null
+      }
+    </QueryBoundary>
+  );
+}

@@ -1,0 +1,157 @@
+import type { PlanFile, PlanParameter, RewardRule } from "@beizeng/domain/plan/schema";
+import { Card, Descriptions, Space, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
+import { formatRateAsPercent, formatYuanTextAuto, formatYuanTextInWan } from "../../../shared/format/numbers";
+import { type Translate, useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { ClauseQuote, ClauseText } from "./clause-text";
+import type { PlanLookup } from "./plan-lookup";
+
+interface AmountRow {
+  key: string;
+  condition: ReactNode;
+  amount: ReactNode;
+}
+
+/** What each reward pays, row by row: the condition and the amount in 万元. */
+export function rewardAmountRows(rule: RewardRule, t: Translate): AmountRow[] {
+  switch (rule.kind) {
+    case "projectProduction":
+      return rule.categories.map((category) => ({
+        key: category.ruleId,
+        condition: t("reward.projectCategory", {
+          category: category.category,
+          min: formatYuanTextAuto(category.minInvestment),
+        }),
+        amount: formatYuanTextInWan(category.amount),
+      }));
+    case "caseByCase":
+      return [{ key: "case", condition: t("reward.caseByCaseCondition"), amount: t("reward.caseByCaseAmount") }];
+    case "eventOnce":
+      return [{ key: "event", condition: t("reward.eventOnceCondition"), amount: formatYuanTextInWan(rule.amount) }];
+    case "newAboveScale":
+      return [
+        { key: "scale", condition: t("reward.newAboveScaleCondition"), amount: formatYuanTextInWan(rule.amount) },
+      ];
+    case "firstCrossing":
+      return rule.tiers.map((tier) => ({
+        key: tier.threshold,
+        condition: t("reward.firstCrossingCondition", {
+          metric: t(`metric.${rule.metric}`),
+          threshold: formatYuanTextAuto(tier.threshold),
+        }),
+        amount: formatYuanTextInWan(tier.amount),
+      }));
+    case "growthBands":
+      return rule.tiers.map((tier) => ({
+        key: tier.rate,
+        condition: t("reward.growthCondition", {
+          comparison: t(`comparison.${rule.comparison}`),
+          rate: formatRateAsPercent(tier.rate),
+        }),
+        amount: formatYuanTextInWan(tier.amount),
+      }));
+    case "grantMatch":
+      return rule.rates.map((rate) => ({
+        key: rate.level,
+        condition: t("reward.grantCondition", { level: t(`grantLevel.${rate.level}`) }),
+        amount: t("reward.shareOfGrant", { rate: formatRateAsPercent(rate.rate) }),
+      }));
+    case "listing":
+      return rule.kinds.map((kind) => ({
+        key: kind.listing,
+        condition: t(`listing.${kind.listing}`),
+        amount: formatYuanTextInWan(kind.amount),
+      }));
+    case "techTransformation":
+      return [
+        {
+          key: "tech",
+          condition: t("reward.techCondition", {
+            comparison: t(`comparison.${rule.comparison}`),
+            min: formatYuanTextInWan(rule.minInvestment),
+          }),
+          amount: t("reward.shareOfInvoices", { rate: formatRateAsPercent(rule.rate) }),
+        },
+      ];
+  }
+}
+
+/** The parameters (open readings of the document) a rule depends on: those it names and those of its clause. */
+export function rewardParameters(rule: RewardRule, parameters: PlanParameter[]): PlanParameter[] {
+  const named = new Set<string>();
+  for (const [field, value] of Object.entries(rule)) {
+    if (field.endsWith("Parameter") && typeof value === "string") named.add(value);
+  }
+  return parameters.filter((parameter) => named.has(parameter.id) || parameter.clause === rule.clause);
+}
+
+function ParameterValue({ value }: { value: PlanParameter["value"] }) {
+  const t = useT();
+  if (typeof value === "boolean")
+    return <Tag color={value ? "green" : "default"}>{t(value ? "common.yes" : "common.no")}</Tag>;
+  return <Tag color="purple">{String(value)}</Tag>;
+}
+
+export function RewardsTab({ plan, lookup }: { plan: PlanFile; lookup: PlanLookup }) {
+  const t = useT();
+  const localized = useLocalizedText();
+  if (plan.rewards.length === 0) return <Typography.Text type="secondary">{t("common.none")}</Typography.Text>;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      {plan.rewards.map((rule) => {
+        const parameters = rewardParameters(rule, plan.parameters);
+        return (
+          <Card
+            key={rule.id}
+            size="small"
+            title={
+              <Space wrap>
+                <Tag color="geekblue">{rule.id}</Tag>
+                <span>{localized(rule.name, rule.nameEn)}</span>
+              </Space>
+            }
+            extra={<Tag>{t("plan.clause", { clause: rule.clause })}</Tag>}
+          >
+            <ClauseQuote quote={rule.quote} />
+            <Descriptions
+              size="small"
+              bordered
+              column={1}
+              styles={{ label: { width: "55%" } }}
+              items={rewardAmountRows(rule, t).map((row) => ({
+                key: row.key,
+                label: row.condition,
+                children: row.amount,
+              }))}
+            />
+            {parameters.length > 0 ? (
+              <div style={{ marginTop: 12 }}>
+                <Typography.Text type="secondary">
+                  {t("plan.parameters")}
+                  {t("common.colon")}
+                </Typography.Text>
+                <ul style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
+                  {parameters.map((parameter) => (
+                    <li key={parameter.id}>
+                      {localized(parameter.description, parameter.descriptionEn)}{" "}
+                      <Typography.Text code>{parameter.id}</Typography.Text>
+                      {t("common.colon")}
+                      <ParameterValue value={parameter.value} />
+                      {parameter.allowed ? (
+                        <Typography.Text type="secondary">
+                          {t("plan.allowedValues", { values: parameter.allowed.map(String).join(" / ") })}
+                        </Typography.Text>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <ClauseText clause={lookup.clause(rule.clause)} clauseId={rule.clause} />
+          </Card>
+        );
+      })}
+    </Space>
+  );
+}

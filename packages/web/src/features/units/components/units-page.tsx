@@ -1,0 +1,178 @@
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { useErrorText } from "../../../shared/api/error-text";
+import { QueryBoundary } from "../../../shared/components/status-results";
+import { useT } from "../../../shared/i18n/i18n";
+import { type Unit, useCreateUnit, useUnits, useUpdateUnit } from "../api/units-api";
+
+interface UnitFormValues {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: "town" | "street";
+  active: boolean;
+}
+
+const editableKinds = ["town", "street"] as const;
+
+export function UnitsPage() {
+  const t = useT();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const units = useUnits();
+  const createUnit = useCreateUnit();
+  const updateUnit = useUpdateUnit();
+  const [form] = Form.useForm<UnitFormValues>();
+  const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<Unit | null>(null);
+  const mutation = editing ? updateUnit : createUnit;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (editing) {
+      form.setFieldsValue({
+        code: editing.code,
+        name: editing.name,
+        nameEn: editing.nameEn,
+        kind: editing.kind === "street" ? "street" : "town",
+        active: editing.active,
+      });
+    } else {
+      form.setFieldsValue({ kind: "town", active: true });
+    }
+  }, [open, editing, form]);
+
+  const openForm = (unit: Unit | null) => {
+    createUnit.reset();
+    updateUnit.reset();
+    setEditing(unit);
+    setOpen(true);
+  };
+
+  const done = () => {
+    setOpen(false);
+    void message.success(t("common.saved"));
+  };
+
+  const finish = (values: UnitFormValues) => {
+    if (editing) {
+      updateUnit.mutate(
+        { id: editing.id, name: values.name, nameEn: values.nameEn, kind: values.kind, active: values.active },
+        { onSuccess: done },
+      );
+    } else {
+      createUnit.mutate(
+        { code: values.code, name: values.name, nameEn: values.nameEn, kind: values.kind },
+        { onSuccess: done },
+      );
+    }
+  };
+
+  return (
+    <Card>
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("units.title")}
+        </Typography.Title>
+        <Button type="primary" onClick={() => openForm(null)}>
+          {t("units.create")}
+        </Button>
+      </Space>
+      <Typography.Paragraph type="secondary">{t("units.hint")}</Typography.Paragraph>
+      <QueryBoundary isPending={units.isPending} error={units.error}>
+        {() => (
+          <Table<Unit>
+            rowKey="id"
+            size="middle"
+            dataSource={units.data}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            columns={[
+              { title: t("units.code"), dataIndex: "code", width: 180 },
+              { title: t("units.name"), dataIndex: "name" },
+              { title: t("units.nameEn"), dataIndex: "nameEn" },
+              {
+                title: t("units.kind"),
+                dataIndex: "kind",
+                width: 120,
+                filters: (["leadership", "office", "department", "town", "street", "discipline"] as const).map(
+                  (kind) => ({
+                    text: t(`unitKind.${kind}`),
+                    value: kind,
+                  }),
+                ),
+                onFilter: (value, unit) => unit.kind === value,
+                render: (kind: Unit["kind"]) => t(`unitKind.${kind}`),
+              },
+              {
+                title: t("units.active"),
+                dataIndex: "active",
+                width: 100,
+                render: (active: boolean) =>
+                  active ? <Tag color="green">{t("units.activeYes")}</Tag> : <Tag>{t("units.activeNo")}</Tag>,
+              },
+              {
+                title: t("common.actions"),
+                key: "actions",
+                width: 100,
+                render: (_, unit) =>
+                  unit.editable ? (
+                    <Button type="link" onClick={() => openForm(unit)}>
+                      {t("common.edit")}
+                    </Button>
+                  ) : (
+                    <Typography.Text type="secondary">{t("units.fixed")}</Typography.Text>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </QueryBoundary>
+      <Modal
+        open={open}
+        title={editing ? t("units.editTitle", { name: editing.name }) : t("units.createTitle")}
+        okText={t("common.save")}
+        cancelText={t("common.cancel")}
+        confirmLoading={mutation.isPending}
+        onOk={() => form.submit()}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        {mutation.error ? (
+          <Alert type="error" showIcon role="alert" title={errorText(mutation.error)} style={{ marginBottom: 16 }} />
+        ) : null}
+        <Form<UnitFormValues> form={form} name="unit" layout="vertical" onFinish={finish}>
+          <Form.Item
+            label={t("units.code")}
+            name="code"
+            extra={editing ? undefined : t("units.codeHint")}
+            rules={[
+              { required: true, message: t("units.codeRequired") },
+              { pattern: /^[a-z][a-z0-9-]*$/, message: t("units.codeHint") },
+            ]}
+          >
+            <Input disabled={Boolean(editing)} autoComplete="off" />
+          </Form.Item>
+          <Form.Item label={t("units.name")} name="name" rules={[{ required: true, message: t("units.nameRequired") }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            label={t("units.nameEn")}
+            name="nameEn"
+            rules={[{ required: true, message: t("units.nameEnRequired") }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item label={t("units.kind")} name="kind" rules={[{ required: true }]}>
+            <Select options={editableKinds.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))} />
+          </Form.Item>
+          {editing ? (
+            <Form.Item label={t("units.active")} name="active" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          ) : null}
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,204 @@
+import { App, Button, Card, Modal, Popconfirm, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useErrorText } from "../../../shared/api/error-text";
+import { QueryBoundary } from "../../../shared/components/status-results";
+import { useT } from "../../../shared/i18n/i18n";
+import {
+  temporaryPasswordOf,
+  type UserAccount,
+  type UserCreate,
+  useCreateUser,
+  useResetPassword,
+  useUpdateUser,
+  useUsers,
+} from "../api/users-api";
+import { UserFormModal } from "./user-form-modal";
+
+interface TemporaryPasswordNotice {
+  username: string;
+  password: string;
+}
+
+export function UsersPage() {
+  const t = useT();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const users = useUsers();
+  const createUser = useCreateUser();
+  const updateUser = useUpdateUser();
+  const resetPassword = useResetPassword();
+  const [formOpen, setFormOpen] = useState(false);
+  const [editing, setEditing] = useState<UserAccount | null>(null);
+  const [notice, setNotice] = useState<TemporaryPasswordNotice | null>(null);
+
+  const openCreate = () => {
+    createUser.reset();
+    updateUser.reset();
+    setEditing(null);
+    setFormOpen(true);
+  };
+  const openEdit = (user: UserAccount) => {
+    createUser.reset();
+    updateUser.reset();
+    setEditing(user);
+    setFormOpen(true);
+  };
+
+  const submit = (values: UserCreate) => {
+    if (editing) {
+      const { username: _username, ...changes } = values;
+      updateUser.mutate(
+        { id: editing.id, ...changes },
+        {
+          onSuccess: () => {
+            setFormOpen(false);
+            void message.success(t("common.saved"));
+          },
+        },
+      );
+      return;
+    }
+    createUser.mutate(values, {
+      onSuccess: (answer) => {
+        setFormOpen(false);
+        const password = temporaryPasswordOf(answer);
+        if (password) setNotice({ username: values.username, password });
+        else void message.success(t("common.saved"));
+      },
+    });
+  };
+
+  const toggleDisabled = (user: UserAccount) =>
+    updateUser.mutate(
+      { id: user.id, disabled: !user.disabled },
+      {
+        onSuccess: () => void message.success(t("common.saved")),
+        onError: (error) => void message.error(errorText(error)),
+      },
+    );
+
+  const reset = (user: UserAccount) =>
+    resetPassword.mutate(user.id, {
+      onSuccess: (answer) => {
+        const password = temporaryPasswordOf(answer);
+        if (password) setNotice({ username: user.username, password });
+        else void message.success(t("users.resetDone"));
+      },
+      onError: (error) => void message.error(errorText(error)),
+    });
+
+  return (
+    <Card>
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("users.title")}
+        </Typography.Title>
+        <Button type="primary" onClick={openCreate}>
+          {t("users.create")}
+        </Button>
+      </Space>
+      <QueryBoundary isPending={users.isPending} error={users.error}>
+        {() => (
+          <Table<UserAccount>
+            rowKey="id"
+            size="middle"
+            dataSource={users.data}
+            scroll={{ x: 1000 }}
+            pagination={{ pageSize: 20, showTotal: (total) => t("common.total", { total }) }}
+            columns={[
+              { title: t("users.username"), dataIndex: "username" },
+              { title: t("users.displayName"), dataIndex: "displayName" },
+              {
+                title: t("users.role"),
+                dataIndex: "role",
+                width: 120,
+                render: (role: UserAccount["role"]) => <Tag color="blue">{t(`role.${role}`)}</Tag>,
+              },
+              {
+                title: t("users.scope"),
+                key: "scope",
+                render: (_, user) => user.unit?.name ?? user.enterprise?.name ?? "—",
+              },
+              {
+                title: t("users.state"),
+                key: "state",
+                width: 160,
+                render: (_, user) => (
+                  <Space size={4} wrap>
+                    {user.disabled ? (
+                      <Tag color="red">{t("users.disabled")}</Tag>
+                    ) : (
+                      <Tag color="green">{t("users.active")}</Tag>
+                    )}
+                    {user.mustChangePassword ? <Tag color="gold">{t("users.mustChange")}</Tag> : null}
+                  </Space>
+                ),
+              },
+              {
+                title: t("common.actions"),
+                key: "actions",
+                width: 260,
+                render: (_, user) => (
+                  <Space size={0} wrap>
+                    <Button type="link" onClick={() => openEdit(user)}>
+                      {t("common.edit")}
+                    </Button>
+                    <Popconfirm
+                      title={user.disabled ? t("users.enableConfirm") : t("users.disableConfirm")}
+                      okText={t("common.confirm")}
+                      cancelText={t("common.cancel")}
+                      onConfirm={() => toggleDisabled(user)}
+                    >
+                      <Button type="link" danger={!user.disabled}>
+                        {user.disabled ? t("users.enable") : t("users.disable")}
+                      </Button>
+                    </Popconfirm>
+                    <Popconfirm
+                      title={t("users.resetConfirm")}
+                      okText={t("common.confirm")}
+                      cancelText={t("common.cancel")}
+                      onConfirm={() => reset(user)}
+                    >
+                      <Button type="link">{t("users.resetPassword")}</Button>
+                    </Popconfirm>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryBoundary>
+      <UserFormModal
+        open={formOpen}
+        editing={editing}
+        submitting={createUser.isPending || updateUser.isPending}
+        error={editing ? updateUser.error : createUser.error}
+        onSubmit={submit}
+        onCancel={() => setFormOpen(false)}
+      />
+      <Modal
+        open={notice !== null}
+        title={t("users.temporaryPasswordTitle")}
+        onOk={() => setNotice(null)}
+        onCancel={() => setNotice(null)}
+        okText={t("users.temporaryPasswordDone")}
+        cancelButtonProps={{ style: { display: "none" } }}
+        mask={{ closable: false }}
+      >
+        {notice ? (
+          <>
+            <Typography.Paragraph>
+              {t("users.temporaryPasswordFor", { username: notice.username })}
+            </Typography.Paragraph>
+            <Typography.Paragraph>
+              <Typography.Text code copyable strong style={{ fontSize: 18 }} aria-label={t("users.temporaryPassword")}>
+                {notice.password}
+              </Typography.Text>
+            </Typography.Paragraph>
+            <Typography.Paragraph type="warning">{t("users.temporaryPasswordOnce")}</Typography.Paragraph>
+          </>
+        ) : null}
+      </Modal>
+    </Card>
+  );
+}
