@@ -1,0 +1,69 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+
+/** A worksheet row as exceljs gives it: `values[c]` is the raw value of column c (1-based). */
+export interface RawRow {
+  rowNumber: number;
+  values: readonly unknown[];
+}
+
+/** Facts about the workbook learnt while streaming it. */
+export interface WorkbookInfo {
+  /** Whether the workbook counts days from 1904 (old Mac files): day serials then shift. */
+  date1904: boolean;
+  sheetName?: string;
+}
+
+export class UnreadableWorkbookError extends Error {}
+
+/** Where a workbook comes from: bytes already in memory, or a path on disk (streamed). */
+export type WorkbookSource = Buffer | Uint8Array | string;
+
+function toStream(source: WorkbookSource): Readable | string {
+  if (typeof source === "string") return source;
+  return Readable.from([Buffer.isBuffer(source) ? source : Buffer.from(source)]);
+}
+
+interface ReaderInternals {
+  properties?: { model?: { date1904?: boolean } };
+}
+
+/**
+ * Streams the rows of the first visible worksheet without loading the workbook: memory stays flat
+ * however many rows the file has. Shared strings are cached (exceljs needs them to resolve cells);
+ * styles are not read, so date cells arrive as day serials (see parsePeriodCell).
+ */
+export async function* streamFirstSheetRows(
+  source: WorkbookSource,
+  info: WorkbookInfo = { date1904: false },
+): AsyncGenerator<RawRow, void, void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(toStream(source) as never, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    entries: "ignore",
+  });
+  try {
+    for await (const worksheet of reader) {
+      const sheet = worksheet as unknown as { state?: string } & AsyncIterable<ExcelJS.Row>;
+      if (sheet.state === "hidden" || sheet.state === "veryHidden") continue;
+      info.date1904 = (reader as unknown as ReaderInternals).properties?.model?.date1904 === true;
+      info.sheetName = (worksheet as unknown as { name?: string }).name;
+      for await (const row of sheet) {
+        yield { rowNumber: row.number, values: row.values as unknown[] };
+      }
+      return;
+    }
+  } catch (error) {
+    if (error instanceof Error && /signature|zip|end of central directory|invalid/i.test(error.message)) {
+      throw new UnreadableWorkbookError("无法读取文件：不是有效的 .xlsx 工作簿");
+    }
+    throw error;
+  }
+}
+
+/** Checks the first bytes: an .xlsx file is a zip archive ("PK\x03\x04"). */
+export function looksLikeXlsx(bytes: Buffer | Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
