@@ -1,124 +1,202 @@
 /**
  * The plan file, as a schema. A plan is data: another district's plan must load through this
- * schema without a code change. Validation messages name the field; the loader adds the file
- * and the clause. See docs/plan-format.md.
+ * schema without a code change. Validation messages (in Chinese, for the people who edit plan
+ * files) name what is wrong; the loader adds the file, the clause and the field path, then
+ * cross-checks what a schema cannot see (references, quotes, tier order). See docs/plan-format.md.
  */
 import { z } from "zod";
 
+/** Shows what a plan file actually held, for messages: `3000000（数字）`, `"3,000,000"`. */
+export function describeInput(input: unknown): string {
+  if (input === undefined) return "（缺失）";
+  if (typeof input === "number") return `${String(input)}（数字）`;
+  if (typeof input === "string") return JSON.stringify(input);
+  if (typeof input === "boolean") return `${String(input)}（布尔值）`;
+  if (input === null) return "null（空值）";
+  if (Array.isArray(input)) return "（列表）";
+  return "（对象）";
+}
+
+/** A required-field message when the value is missing, otherwise `whenWrong` with what was found. */
+function fieldError(whenWrong: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? "缺少必填字段" : `${whenWrong}，实际为 ${describeInput(issue.input)}`;
+}
+
 /** A decimal string of yuan: exact, never a binary float. */
 export const yuanSchema = z
-  .string({ error: "must be a decimal string of yuan, e.g. \"3000000\"" })
-  .regex(/^\d+(\.\d{1,2})?$/, "must be a decimal string of yuan with at most two decimals (no exponent, no separators)");
+  .string({
+    error: fieldError('必须是十进制金额字符串（元，加引号），例如 "3000000"；不接受数字、千位分隔符或科学计数法'),
+  })
+  .regex(
+    /^\d+(\.\d{1,2})?$/,
+    '必须是十进制金额字符串（元，最多两位小数），例如 "3000000"；不接受千位分隔符、单位或科学计数法',
+  );
 
 /** A decimal rate or share, "0.05" for 5 %. */
 export const rateSchema = z
-  .string({ error: "must be a decimal string, e.g. \"0.05\"" })
-  .regex(/^\d+(\.\d+)?$/, "must be a decimal string such as \"0.05\"");
+  .string({ error: fieldError('必须是十进制比率字符串（加引号），例如 "0.05" 表示 5%') })
+  .regex(/^\d+(\.\d+)?$/, '必须是十进制比率字符串，例如 "0.05" 表示 5%；不接受百分号或科学计数法');
 
-export const clauseIdSchema = z.string().regex(/^[A-Z][A-Z0-9-]*$/, "must be a clause id such as M4 or S16");
-export const unitIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be a unit id in kebab-case");
+/** A non-negative decimal string (a count, a share, an amount of 亩). */
+export const decimalSchema = z
+  .string({ error: fieldError('必须是十进制数字字符串（加引号），例如 "24" 或 "0.5"') })
+  .regex(/^\d+(\.\d+)?$/, '必须是十进制数字字符串，例如 "24" 或 "0.5"；不接受千位分隔符或科学计数法');
+
+const yearSchema = z
+  .number({ error: fieldError("必须是四位年份数字，例如 2021") })
+  .int("必须是整数年份")
+  .min(1949, "年份不合理")
+  .max(2200, "年份不合理");
+
+const isoDateSchema = z.iso.date({ error: fieldError("必须是 YYYY-MM-DD 格式的日期") });
+
+const textSchema = z.string({ error: fieldError("必须是文字") }).min(1, "不能为空");
+
+export const clauseIdSchema = z
+  .string({ error: fieldError("必须是条款编号，例如 M4 或 S16") })
+  .regex(/^[A-Z][A-Z0-9-]*$/, "必须是条款编号（大写字母开头），例如 M4 或 S16");
+export const unitIdSchema = z
+  .string({ error: fieldError("必须是单位编号（小写短横线格式）") })
+  .regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的单位编号，例如 industry-it-bureau");
 
 export const measurementUnitSchema = z.enum(["yuan", "count", "share", "mu", "person", "event"], {
-  error: "unknown unit of measure (allowed: yuan, count, share, mu, person, event)",
+  error: fieldError("未知的计量单位（允许：yuan 元、count 个、share 比例、mu 亩、person 人、event 次）"),
 });
 
-export const comparisonSchema = z.enum(["gt", "gte"], { error: "comparison must be gt (超过/突破) or gte (以上含)" });
+export const comparisonSchema = z.enum(["gt", "gte"], {
+  error: fieldError("比较方式必须是 gt（超过/突破，严格大于）或 gte（以上含，大于等于）"),
+});
 
 export const clauseSchema = z.strictObject({
   id: clauseIdSchema,
-  /** The section of the document: 总体思路, 发展目标, an action group of the measures, 保障措施. */
-  section: z.string().min(1),
-  title: z.string().min(1),
+  /** The section of the document: 总体思路, 发展目标, 工作举措, 保障措施. */
+  section: textSchema,
+  title: textSchema,
+  titleEn: textSchema.optional(),
   /** The clause's original Chinese text, copied from the issued document. */
-  text: z.string().min(1),
+  text: textSchema,
 });
 
 export const unitSchema = z.strictObject({
   id: unitIdSchema,
-  name: z.string().min(1),
-  nameEn: z.string().min(1),
-  kind: z.enum(["leadership", "office", "department", "town", "street", "discipline"]),
+  name: textSchema,
+  nameEn: textSchema,
+  kind: z.enum(["leadership", "office", "department", "town", "street", "discipline"], {
+    error: fieldError("单位类型必须是 leadership、office、department、town、street 或 discipline 之一"),
+  }),
   /** A unit the office may edit (towns and streets); departments named by the plan are fixed. */
-  editable: z.boolean().default(false),
+  editable: z.boolean({ error: fieldError("必须是 true 或 false") }).default(false),
+  /** Other spellings of the name in the document (the seed writes some units two ways). */
+  aliases: z.array(textSchema).default([]),
+  /** The unit this one sits in (the leading group's office sits in 区工信局). */
+  hostUnit: unitIdSchema.optional(),
 });
 
 export const chainSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  name: z.string().min(1),
-  nameEn: z.string().min(1),
-  role: z.enum(["leading", "supporting", "other"]),
+  id: z
+    .string({ error: fieldError("必须是产业链编号") })
+    .regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的产业链编号"),
+  name: textSchema,
+  nameEn: textSchema,
+  role: z.enum(["leading", "supporting", "other"], {
+    error: fieldError("产业链地位必须是 leading（主导）、supporting（配套）或 other（其他）"),
+  }),
   /** GB/T 4754-2017 codes (division, group or class) that fall in this chain. */
-  industryCodes: z.array(z.string().regex(/^\d{2,4}$/)).default([]),
+  industryCodes: z.array(z.string().regex(/^\d{2,4}$/, "必须是 2–4 位国民经济行业分类代码（加引号）")).default([]),
+});
+
+/** An action group of the measures (三个行动) or the safeguards, for grouping in the product. */
+export const measureGroupSchema = z.strictObject({
+  id: z.string({ error: fieldError("必须是分组编号") }).regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的分组编号"),
+  title: textSchema,
+  titleEn: textSchema,
 });
 
 export const targetSchema = z.strictObject({
-  id: z.string().regex(/^[A-Z][A-Za-z0-9-]*$/),
+  id: z
+    .string({ error: fieldError("必须是目标编号，例如 G1 或 T-M5") })
+    .regex(/^[A-Z][A-Za-z0-9-]*$/, "必须是目标编号（大写字母开头），例如 G1 或 T-M5"),
   clause: clauseIdSchema,
   /** The sentence of the clause that states this target, verbatim. */
-  quote: z.string().min(1),
-  name: z.string().min(1),
-  nameEn: z.string().min(1),
+  quote: textSchema,
+  name: textSchema,
+  nameEn: textSchema,
   /** What is counted or summed; the targets module knows how to compute each metric. */
-  metric: z.string().min(1),
+  metric: textSchema,
   unit: measurementUnitSchema,
   comparison: comparisonSchema,
-  value: z.string().regex(/^\d+(\.\d+)?$/, "must be a decimal string"),
-  baselineYear: z.number().int(),
-  deadline: z.iso.date({ error: "must be a date written YYYY-MM-DD" }),
+  /** When the comparison is a reading of the text (突破), the parameter that decides it. */
+  comparisonParameter: z.string().optional(),
+  value: decimalSchema,
+  baselineYear: yearSchema,
+  deadline: isoDateSchema,
   /** 力争: an aspiration, whose status never reads as a breach. */
-  aspiration: z.boolean().default(false),
-  /** Yearly milestones where the document gives them (e.g. two "20 projects" every year). */
-  yearly: z.array(z.strictObject({ year: z.number().int(), value: z.string() })).default([]),
-  /** For a target measured against another figure (a share), or per category. */
+  aspiration: z.boolean({ error: fieldError("必须是 true 或 false") }).default(false),
+  /** Yearly milestones where the document gives them, each year's own value (not cumulative). */
+  yearly: z.array(z.strictObject({ year: yearSchema, value: decimalSchema })).default([]),
+  /**
+   * Metric options: a project category, an upper bound of a range (1–2 listings). A key ending
+   * in "Parameter" names an entry of `parameters`.
+   */
   options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).default({}),
+});
+
+export const taskSchema = z.strictObject({
+  id: textSchema,
+  title: textSchema,
+  titleEn: textSchema.optional(),
+  cycle: z.enum(["once", "monthly", "quarterly", "yearly"], {
+    error: fieldError("周期必须是 once、monthly、quarterly 或 yearly 之一"),
+  }),
+  quantityUnit: measurementUnitSchema.optional(),
+  /** A quantity per cycle where the document states one. */
+  quantityTarget: decimalSchema.optional(),
 });
 
 export const measureSchema = z.strictObject({
   id: clauseIdSchema,
   clause: clauseIdSchema,
-  kind: z.enum(["measure", "safeguard"]),
-  group: z.string().min(1),
-  title: z.string().min(1),
-  titleEn: z.string().min(1),
+  kind: z.enum(["measure", "safeguard"], { error: fieldError("必须是 measure（工作举措）或 safeguard（保障措施）") }),
+  /** The action group: an id of `groups` when the plan lists groups. */
+  group: textSchema,
+  title: textSchema,
+  titleEn: textSchema,
   lead: z.array(unitIdSchema).default([]),
   responsible: z.array(unitIdSchema).default([]),
   /** What the system tracks for this measure, in plain words. */
-  tracks: z.array(z.string()).default([]),
+  tracks: z.array(textSchema).default([]),
   /** Seed tasks for the supervision module: measurable deliverables where the measure has them. */
-  tasks: z
-    .array(
-      z.strictObject({
-        id: z.string().min(1),
-        title: z.string().min(1),
-        cycle: z.enum(["once", "monthly", "quarterly", "yearly"]),
-        quantityUnit: measurementUnitSchema.optional(),
-        quantityTarget: z.string().optional(),
-      }),
-    )
-    .default([]),
+  tasks: z.array(taskSchema).default([]),
 });
 
 export const parameterSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, "must be a camelCase parameter id"),
+  id: z
+    .string({ error: fieldError("必须是参数编号") })
+    .regex(/^[a-z][A-Za-z0-9]*$/, "必须是驼峰格式的参数编号，例如 milestoneComparison"),
   clause: clauseIdSchema,
-  description: z.string().min(1),
-  descriptionEn: z.string().min(1),
-  value: z.union([z.string(), z.boolean(), z.number()]),
+  description: textSchema,
+  descriptionEn: textSchema,
+  value: z.union([z.string(), z.boolean(), z.number()], { error: fieldError("必须是文字、数字或 true/false") }),
   /** The values allowed for a choice; absent for free values such as thresholds. */
   allowed: z.array(z.union([z.string(), z.boolean()])).optional(),
+  /** For a free value: its unit; "yuan" makes the value a decimal string of yuan. */
+  unit: measurementUnitSchema.optional(),
 });
 
 const tierAmount = z.strictObject({ threshold: yuanSchema, amount: yuanSchema });
 const rateAmount = z.strictObject({ rate: rateSchema, amount: yuanSchema });
 
 const rewardBase = {
-  id: z.string().regex(/^R-[A-Z0-9-]+$/, "reward ids look like R-GROWTH"),
+  id: z.string({ error: fieldError("必须是奖励编号") }).regex(/^R-[A-Z0-9-]+$/, "奖励编号形如 R-GROWTH"),
   clause: clauseIdSchema,
   /** The sentence(s) of the clause that state this reward, verbatim. */
-  quote: z.string().min(1),
-  name: z.string().min(1),
-  nameEn: z.string().min(1),
+  quote: textSchema,
+  name: textSchema,
+  nameEn: textSchema,
 };
+
+const parameterRef = z.string({ error: fieldError("必须是参数编号") });
 
 /**
  * The reward-rule families. Each kind is one computation the engine knows; the numbers,
@@ -131,45 +209,81 @@ export const rewardRuleSchema = z.discriminatedUnion(
       ...rewardBase,
       kind: z.literal("projectProduction"),
       /** One entitlement per project of a category whose production year is known; ruleId per category. */
-      categories: z.array(z.strictObject({ category: z.string(), ruleId: z.string(), minInvestment: yuanSchema, amount: yuanSchema })).min(1),
+      categories: z
+        .array(
+          z.strictObject({
+            category: textSchema,
+            ruleId: z.string().regex(/^R-[A-Z0-9-]+$/, "奖励编号形如 R-PROJ-50"),
+            minInvestment: yuanSchema,
+            amount: yuanSchema,
+            /** The parameter holding the same threshold (for explanations and the G2 count). */
+            minInvestmentParameter: parameterRef.optional(),
+          }),
+        )
+        .min(1, "至少要有一个项目类别"),
       introducedYearsFromPlan: z.boolean().default(true),
     }),
     z.strictObject({ ...rewardBase, kind: z.literal("caseByCase"), event: z.literal("top500SettledIn") }),
-    z.strictObject({ ...rewardBase, kind: z.literal("eventOnce"), event: z.literal("listedRegistrationMovedIn"), amount: yuanSchema }),
+    z.strictObject({
+      ...rewardBase,
+      kind: z.literal("eventOnce"),
+      event: z.literal("listedRegistrationMovedIn"),
+      amount: yuanSchema,
+    }),
     z.strictObject({
       ...rewardBase,
       kind: z.literal("newAboveScale"),
       amount: yuanSchema,
-      reentryParameter: z.string(),
+      reentryParameter: parameterRef,
     }),
     z.strictObject({
       ...rewardBase,
       kind: z.literal("firstCrossing"),
-      metric: z.enum(["revenue", "tax"]),
-      tiers: z.array(tierAmount).min(1),
-      comparisonParameter: z.string(),
-      sameYearParameter: z.string(),
+      metric: z.enum(["revenue", "tax"], { error: fieldError("指标必须是 revenue（营业收入）或 tax（入库税收）") }),
+      tiers: z.array(tierAmount).min(1, "至少要有一档"),
+      comparisonParameter: parameterRef,
+      sameYearParameter: parameterRef,
     }),
     z.strictObject({
       ...rewardBase,
       kind: z.literal("growthBands"),
       metric: z.literal("revenue"),
-      tiers: z.array(rateAmount).min(1),
+      tiers: z.array(rateAmount).min(1, "至少要有一档"),
       comparison: comparisonSchema,
       requireAboveScale: z.boolean(),
       excludeNewlyAboveScale: z.boolean(),
       payHighestTierOnly: z.boolean(),
+      /** What happens without the previous year's revenue (default reading: no reward). */
+      missingPreviousYearParameter: parameterRef.optional(),
     }),
     z.strictObject({
       ...rewardBase,
       kind: z.literal("grantMatch"),
-      rates: z.array(z.strictObject({ level: z.enum(["national", "provincial", "municipal"]), rate: rateSchema })).min(1),
+      rates: z
+        .array(
+          z.strictObject({
+            level: z.enum(["national", "provincial", "municipal"], {
+              error: fieldError("级别必须是 national、provincial 或 municipal"),
+            }),
+            rate: rateSchema,
+          }),
+        )
+        .min(1, "至少要有一个级别"),
     }),
     z.strictObject({
       ...rewardBase,
       kind: z.literal("listing"),
-      kinds: z.array(z.strictObject({ listing: z.enum(["domestic", "overseas", "neeq"]), amount: yuanSchema })).min(1),
-      neeqThenListedParameter: z.string(),
+      kinds: z
+        .array(
+          z.strictObject({
+            listing: z.enum(["domestic", "overseas", "neeq"], {
+              error: fieldError("上市类型必须是 domestic（境内）、overseas（境外）或 neeq（新三板）"),
+            }),
+            amount: yuanSchema,
+          }),
+        )
+        .min(1, "至少要有一种上市类型"),
+      neeqThenListedParameter: parameterRef,
     }),
     z.strictObject({
       ...rewardBase,
@@ -180,27 +294,45 @@ export const rewardRuleSchema = z.discriminatedUnion(
       excludeIfTechFundsReceived: z.boolean(),
     }),
   ],
-  { error: "unknown reward kind (projectProduction, caseByCase, eventOnce, newAboveScale, firstCrossing, growthBands, grantMatch, listing, techTransformation)" },
+  {
+    error: (issue) => {
+      const input: unknown = issue.input;
+      const kind = typeof input === "object" && input !== null && "kind" in input ? input.kind : undefined;
+      return `未知的奖励类型（允许：projectProduction、caseByCase、eventOnce、newAboveScale、firstCrossing、growthBands、grantMatch、listing、techTransformation），实际为 ${describeInput(kind)}`;
+    },
+  },
 );
 
 export const planFileSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  version: z.number().int().positive(),
-  title: z.string().min(1),
-  titleEn: z.string().min(1),
+  id: z.string({ error: fieldError("必须是计划编号") }).regex(/^[a-z0-9-]+$/, "计划编号必须是小写短横线格式"),
+  version: z
+    .number({ error: fieldError("必须是正整数版本号") })
+    .int()
+    .positive("版本号必须是正整数"),
+  title: textSchema,
+  titleEn: textSchema,
   document: z.strictObject({
-    number: z.string().min(1),
-    issuers: z.array(z.string().min(1)).min(1),
-    signed: z.iso.date(),
-    issued: z.iso.date(),
+    number: textSchema,
+    issuers: z.array(textSchema).min(1, "至少要有一个发文机关"),
+    signed: isoDateSchema,
+    issued: isoDateSchema,
   }),
-  district: z.strictObject({ code: z.string().regex(/^\d{6}$/), name: z.string(), city: z.string(), province: z.string() }),
-  period: z.strictObject({ baselineYear: z.number().int(), startYear: z.number().int(), endYear: z.number().int() }),
+  district: z.strictObject({
+    code: z
+      .string({ error: fieldError("必须是六位行政区划代码（加引号）") })
+      .regex(/^\d{6}$/, "必须是六位行政区划代码"),
+    name: textSchema,
+    city: textSchema,
+    province: textSchema,
+  }),
+  period: z.strictObject({ baselineYear: yearSchema, startYear: yearSchema, endYear: yearSchema }),
   /** The above-scale threshold (规模以上): annual main-business revenue, in yuan. */
   aboveScaleThreshold: yuanSchema,
-  clauses: z.array(clauseSchema).min(1),
-  units: z.array(unitSchema).min(1),
-  chains: z.array(chainSchema).min(1),
+  clauses: z.array(clauseSchema).min(1, "至少要有一个条款"),
+  units: z.array(unitSchema).min(1, "至少要有一个单位"),
+  chains: z.array(chainSchema).min(1, "至少要有一条产业链"),
+  /** The action groups that measures belong to; optional, measures then group by free text. */
+  groups: z.array(measureGroupSchema).default([]),
   targets: z.array(targetSchema),
   measures: z.array(measureSchema),
   parameters: z.array(parameterSchema),
@@ -211,8 +343,10 @@ export type PlanFile = z.infer<typeof planFileSchema>;
 export type Clause = z.infer<typeof clauseSchema>;
 export type PlanUnit = z.infer<typeof unitSchema>;
 export type Chain = z.infer<typeof chainSchema>;
+export type MeasureGroup = z.infer<typeof measureGroupSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type Measure = z.infer<typeof measureSchema>;
+export type PlanTask = z.infer<typeof taskSchema>;
 export type PlanParameter = z.infer<typeof parameterSchema>;
 export type RewardRule = z.infer<typeof rewardRuleSchema>;
 export type RewardKind = RewardRule["kind"];

@@ -1,0 +1,93 @@
+/**
+ * Pure lookups over a validated plan (PlanFile data, as parsePlan returns it or as the server
+ * stores it). No IO, no parsing: safe in the browser.
+ */
+import type { Chain, Clause, Measure, PlanFile, PlanParameter, PlanUnit, RewardRule, Target } from "./schema";
+
+/** The clause with this id, if the plan has it. */
+export function findClause(plan: PlanFile, id: string): Clause | undefined {
+  return plan.clauses.find((clause) => clause.id === id);
+}
+
+/** The original Chinese text of a clause, as issued. */
+export function clauseText(plan: PlanFile, id: string): string | undefined {
+  return findClause(plan, id)?.text;
+}
+
+/** The unit with this id. */
+export function findUnit(plan: PlanFile, id: string): PlanUnit | undefined {
+  return plan.units.find((unit) => unit.id === id);
+}
+
+/** The unit a name (or one of its other spellings in the document) refers to, e.g. 区应急局. */
+export function findUnitByName(plan: PlanFile, name: string): PlanUnit | undefined {
+  const wanted = name.trim();
+  return plan.units.find((unit) => unit.name === wanted || unit.aliases.includes(wanted));
+}
+
+/** The towns and subdistricts (各乡镇（街道）). */
+export function townsAndStreets(plan: PlanFile): PlanUnit[] {
+  return plan.units.filter((unit) => unit.kind === "town" || unit.kind === "street");
+}
+
+export function findParameter(plan: PlanFile, id: string): PlanParameter | undefined {
+  return plan.parameters.find((parameter) => parameter.id === id);
+}
+
+/** A parameter's value; throws when the plan lacks it, since rules cannot run without their readings. */
+export function parameterValue(plan: PlanFile, id: string): string | boolean | number {
+  const parameter = findParameter(plan, id);
+  if (!parameter) throw new Error(`计划中没有参数“${id}”`);
+  return parameter.value;
+}
+
+export function findTarget(plan: PlanFile, id: string): Target | undefined {
+  return plan.targets.find((target) => target.id === id);
+}
+
+export function findMeasure(plan: PlanFile, id: string): Measure | undefined {
+  return plan.measures.find((measure) => measure.id === id);
+}
+
+/** The measures a unit leads or shares (责任单位). */
+export function measuresOfUnit(plan: PlanFile, unitId: string): { measure: Measure; role: "lead" | "responsible" }[] {
+  const found: { measure: Measure; role: "lead" | "responsible" }[] = [];
+  for (const measure of plan.measures) {
+    if (measure.lead.includes(unitId)) found.push({ measure, role: "lead" });
+    else if (measure.responsible.includes(unitId)) found.push({ measure, role: "responsible" });
+  }
+  return found;
+}
+
+/**
+ * Every reward rule id the plan pays under: the rule ids, with a projectProduction rule
+ * replaced by the rule ids of its categories (R-PROJ → R-PROJ-50, R-PROJ-20).
+ */
+export function rewardRuleIds(plan: PlanFile): string[] {
+  return plan.rewards.flatMap((rule) =>
+    rule.kind === "projectProduction" ? rule.categories.map((category) => category.ruleId) : [rule.id],
+  );
+}
+
+/** The reward rule a rule id belongs to (a category rule id finds its projectProduction rule). */
+export function findRewardRule(plan: PlanFile, ruleId: string): RewardRule | undefined {
+  return plan.rewards.find(
+    (rule) =>
+      rule.id === ruleId ||
+      (rule.kind === "projectProduction" && rule.categories.some((category) => category.ruleId === ruleId)),
+  );
+}
+
+/**
+ * The chain an enterprise of this GB/T 4754 industry code belongs to: the chain with the longest
+ * matching code prefix ("3581" falls in "358"), otherwise the plan's "other" chain.
+ */
+export function chainForIndustryCode(plan: PlanFile, industryCode: string): Chain | undefined {
+  let best: { chain: Chain; length: number } | undefined;
+  for (const chain of plan.chains) {
+    for (const code of chain.industryCodes) {
+      if (industryCode.startsWith(code) && (!best || code.length > best.length)) best = { chain, length: code.length };
+    }
+  }
+  return best?.chain ?? plan.chains.find((chain) => chain.role === "other");
+}
