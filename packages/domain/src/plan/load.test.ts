@@ -325,7 +325,7 @@ describe("a wrong plan file is rejected with file, clause and field named", () =
   });
 
   it("an unknown unit of measure", () => {
-    const { issues } = issuesAfter("cycle: quarterly, quantityUnit: mu }", "cycle: quarterly, quantityUnit: hectare }");
+    const { issues } = issuesAfter("quantityUnit: mu\n", "quantityUnit: hectare\n");
     expect(issues).toEqual([
       expect.objectContaining({
         clause: "M1",
@@ -336,10 +336,7 @@ describe("a wrong plan file is rejected with file, clause and field named", () =
   });
 
   it('a number written "3,000,000"', () => {
-    const { issues, message } = issuesAfter(
-      'minInvestment: "5000000000", amount: "3000000"',
-      'minInvestment: "5000000000", amount: "3,000,000"',
-    );
+    const { issues, message } = issuesAfter('amount: "3000000"', 'amount: "3,000,000"');
     expect(issues).toEqual([expect.objectContaining({ clause: "M2", path: "rewards[0].categories[0].amount" })]);
     expect(message).toContain("rewards[0] (M2) categories[0].amount: 必须是十进制金额字符串");
   });
