@@ -36,10 +36,11 @@ export class PlanValidationError extends Error {
   }
 }
 
-/** `plans/x/plan.yaml: rewards[4] (M4) tiers[1].threshold: 必须是…（第 57 行）` */
+/** `plans/x/plan.yaml: rewards[4] (M4) tiers[1].threshold: 必须是…（第 57 行第 9 列）` */
 export function formatIssue(issue: PlanIssue): string {
   const where = displayPath(issue.path, issue.clause);
-  const line = issue.line === undefined ? "" : `（第 ${issue.line} 行）`;
+  const column = issue.column === undefined ? "" : `第 ${issue.column} 列`;
+  const line = issue.line === undefined ? "" : `（第 ${issue.line} 行${column}）`;
   return `${issue.file}: ${where ? `${where}: ` : ""}${issue.message}${line}`;
 }
 
@@ -57,19 +58,19 @@ export function parsePlan(text: string, fileName: string): LoadedPlan {
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new PlanValidationError(
-      doc.errors.map((error) => {
-        const position = lineCounter.linePos(error.pos[0]);
-        return {
-          file: fileName,
-          path: `line ${position.line}, column ${position.col}`,
-          message: `YAML 语法错误（第 ${position.line} 行第 ${position.col} 列）：${yamlErrorText(error.code)}；${firstLine(error.message)}`,
-          line: position.line,
-          column: position.col,
-        };
-      }),
-    );
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    // Later errors usually follow from the first one; fixing it and loading again shows what remains.
+    const position = lineCounter.linePos(syntaxError.pos[0]);
+    throw new PlanValidationError([
+      {
+        file: fileName,
+        path: "",
+        message: `YAML 语法错误：${yamlErrorText(syntaxError.code)}；${firstLine(syntaxError.message)}`,
+        line: position.line,
+        column: position.col,
+      },
+    ]);
   }
   const locate = (path: readonly PropertyKey[]) => locateInYaml(doc, lineCounter, path);
   return validatePlan(doc.toJS({ maxAliasCount: 100 }), fileName, locate);
