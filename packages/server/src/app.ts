@@ -1,0 +1,135 @@
+/**
+ * The Fastify application: security hooks, the API routes and the built web front end.
+ * `buildApp` does not migrate; its caller (startServer, tests) runs migrateToLatest first.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { ZodError } from "zod";
+import type { DbContext } from "./db/database";
+import { AppError, errorBody } from "./errors";
+import { registerAuthHooks } from "./http/auth-hooks";
+import type { ApiRoute } from "./http/request-context";
+import { registerSecurityHeaders } from "./http/security-headers";
+import { isPermission } from "./policies/permissions";
+import { auditRoutes } from "./routes/audit/audit.routes";
+import { authRoutes } from "./routes/auth/auth.routes";
+import { enterprisesRoutes } from "./routes/enterprises/enterprises.routes";
+import { planRoutes } from "./routes/plan/plan.routes";
+import { projectsRoutes } from "./routes/projects/projects.routes";
+import { systemRoutes } from "./routes/system/system.routes";
+import { unitsRoutes } from "./routes/units/units.routes";
+import { usersRoutes } from "./routes/users/users.routes";
+
+export interface BuildAppOptions {
+  db: DbContext;
+  /** The built web front end (packages/web/dist); served with a fallback to index.html. */
+  webRoot?: string;
+  logger?: FastifyServerOptions["logger"];
+  /** Force the Secure flag on the session cookie (default: when the request came over https). */
+  secureCookies?: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client address and https). */
+  trustProxy?: boolean;
+  /** Origins besides the app's own accepted on state-changing requests (e.g. the Vite dev server). */
+  allowedOrigins?: string[];
+}
+
+/** Route modules, each `(app, { db, secureCookies }) => Promise<void>`. Add a new resource here. */
+const ROUTE_MODULES = [
+  systemRoutes,
+  authRoutes,
+  planRoutes,
+  unitsRoutes,
+  usersRoutes,
+  auditRoutes,
+  enterprisesRoutes,
+  projectsRoutes,
+];
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+  });
+
+  // Every /api route must name its permission; a route without one is a programming error.
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate("apiRoutes", apiRoutes);
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const permission = route.config?.permission;
+    if (!isPermission(permission)) {
+      throw new Error(`Route ${methods.join(",")} ${route.url} declares no permission (config.permission)`);
+    }
+    for (const method of methods) {
+      if (method !== "HEAD") apiRoutes.push({ method, url: route.url, permission });
+    }
+  });
+
+  await app.register(fastifyCookie);
+  registerSecurityHeaders(app, { hsts: options.secureCookies === true });
+  registerAuthHooks(app, options.db, {
+    allowedOrigins: options.allowedOrigins ?? (process.env.BEIZENG_ALLOWED_ORIGINS ?? "").split(",").filter(Boolean),
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) return reply.code(error.statusCode).send(errorBody(error));
+    if (error instanceof ZodError) {
+      const details = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      return reply.code(400).send(errorBody(new AppError(400, "validation", "请求参数有误", details)));
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status < 500) {
+      const code = (error as { code?: string }).code;
+      const message =
+        code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError
+          ? "请求内容不是有效的 JSON"
+          : code === "FST_ERR_CTP_BODY_TOO_LARGE"
+            ? "请求内容过大"
+            : code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
+              ? "不支持的请求内容类型"
+              : "请求有误";
+      return reply.code(status).send(errorBody(new AppError(status, "bad_request", message)));
+    }
+    request.log.error(error);
+    return reply.code(500).send(errorBody(new AppError(500, "internal", "服务器内部错误，请稍后重试")));
+  });
+
+  for (const routes of ROUTE_MODULES) {
+    await app.register(routes, { db: options.db, secureCookies: options.secureCookies });
+  }
+
+  const webRoot = options.webRoot ? path.resolve(options.webRoot) : undefined;
+  const indexFile = webRoot ? path.join(webRoot, "index.html") : undefined;
+  const hasWeb = indexFile !== undefined && existsSync(indexFile);
+  if (hasWeb && webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: false,
+      setHeaders: (res, filePath) => {
+        // Vite's hashed assets never change; everything else is revalidated.
+        res.header(
+          "cache-control",
+          filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url === "/api" || request.url.startsWith("/api/");
+    if (!isApi && hasWeb && (request.method === "GET" || request.method === "HEAD")) {
+      reply.header("cache-control", "no-cache");
+      return reply.sendFile("index.html");
+    }
+    const message = isApi ? `接口不存在：${request.method} ${request.url.split("?")[0]}` : "页面不存在（前端尚未构建）";
+    return reply.code(404).send(errorBody(new AppError(404, "not_found", message)));
+  });
+
+  return app;
+}

@@ -1,0 +1,112 @@
+/**
+ * Opens the database: PostgreSQL when a URL is given (DATABASE_URL), otherwise an embedded SQLite
+ * file. Both dialects run the same migrations and the same queries.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import {
+  Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  PostgresDialect,
+  type QueryResult,
+  type RootOperationNode,
+  SqliteDialect,
+  type UnknownRow,
+} from "kysely";
+import pg from "pg";
+import type { Database } from "./schema";
+
+export type DialectName = "sqlite" | "postgres";
+
+/** What repositories and services receive: the query builder (perhaps a transaction) and its dialect. */
+export interface DbContext {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** Set inside `inTransaction`, so that nested calls join the open transaction. */
+  inTransaction?: boolean;
+}
+
+export interface BeizengDb extends DbContext {
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** A postgres:// URL; when set, PostgreSQL is used. */
+  url?: string;
+  /** The SQLite file (created with its folder when missing). Ignored when `url` is set. */
+  sqliteFile?: string;
+}
+
+export const DEFAULT_SQLITE_FILE = "./data/beizeng.sqlite";
+
+/** DATABASE_URL selects PostgreSQL; otherwise SQLite at BEIZENG_SQLITE_FILE or ./data/beizeng.sqlite. */
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { url };
+  return { sqliteFile: env.BEIZENG_SQLITE_FILE?.trim() || DEFAULT_SQLITE_FILE };
+}
+
+export function createDatabase(config: DatabaseConfig): BeizengDb {
+  if (config.url) return createPostgres(config.url);
+  return createSqlite(config.sqliteFile ?? DEFAULT_SQLITE_FILE);
+}
+
+const PG_INT8_OID = 20;
+
+function createPostgres(url: string): BeizengDb {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.BEIZENG_PG_POOL_SIZE ?? 10),
+    // BIGINT (money in fen, counts) stays a decimal string: never a float.
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === PG_INT8_OID && format !== "binary"
+          ? (value: string) => value
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: "postgres", close: () => kysely.destroy() };
+}
+
+function createSqlite(file: string): BeizengDb {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 10000");
+  sqlite.pragma("synchronous = NORMAL");
+  // Integers come back as bigint so that large money values stay exact; the plugin below turns
+  // them into numbers (ids, counts, years) or decimal strings (BIGINT columns) as PostgreSQL does.
+  sqlite.defaultSafeIntegers(true);
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new SqliteIntegerPlugin()],
+  });
+  return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
+}
+
+/** BIGINT columns are named like this (money `*_fen`, a figure's `value`); see tables/common.ts. */
+const INT8_COLUMN = /(^|_)fen$|^value$/;
+
+class SqliteIntegerPlugin implements KyselyPlugin {
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const rows = args.result.rows.map((row) => {
+      let copy: UnknownRow | undefined;
+      for (const [key, value] of Object.entries(row)) {
+        if (typeof value !== "bigint") continue;
+        copy ??= { ...row };
+        copy[key] = INT8_COLUMN.test(key) ? value.toString() : Number(value);
+      }
+      return copy ?? row;
+    });
+    return { ...args.result, rows };
+  }
+}

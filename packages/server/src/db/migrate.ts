@@ -1,0 +1,51 @@
+import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely";
+import type { BeizengDb } from "./database";
+import * as initialSchema from "./migrations/20251125120000_initial_schema";
+
+/** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
+export const migrations: Record<string, Migration> = {
+  "20251125120000_initial_schema": initialSchema,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+function migrator(db: BeizengDb): Migrator {
+  return new Migrator({ db: db.kysely, provider });
+}
+
+function unwrap(results: MigrationResult[] | undefined, error: unknown): string[] {
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error");
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ""}：${message}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** Applies every pending migration; returns the names applied by this call. */
+export async function migrateToLatest(db: BeizengDb): Promise<string[]> {
+  const { results, error } = await migrator(db).migrateToLatest();
+  return unwrap(results, error);
+}
+
+/** Reverts the most recent migration; returns the names reverted. */
+export async function migrateDown(db: BeizengDb): Promise<string[]> {
+  const { results, error } = await migrator(db).migrateDown();
+  return unwrap(results, error);
+}
+
+/** Reverts every migration (tests and `beizeng migrate --reset`). */
+export async function migrateToNone(db: BeizengDb): Promise<string[]> {
+  const { NO_MIGRATIONS } = await import("kysely");
+  const { results, error } = await migrator(db).migrateTo(NO_MIGRATIONS);
+  return unwrap(results, error);
+}
+
+/** Names of applied migrations and of those still pending. */
+export async function migrationStatus(db: BeizengDb): Promise<{ applied: string[]; pending: string[] }> {
+  const all = await migrator(db).getMigrations();
+  return {
+    applied: all.filter((m) => m.executedAt).map((m) => m.name),
+    pending: all.filter((m) => !m.executedAt).map((m) => m.name),
+  };
+}

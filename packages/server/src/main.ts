@@ -1,0 +1,61 @@
+/** Starts the HTTP server: opens the database, migrates it, builds the app and listens. */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app";
+import { type BeizengDb, createDatabase, type DatabaseConfig, databaseConfigFromEnv } from "./db/database";
+import { migrateToLatest } from "./db/migrate";
+
+/** packages/web/dist, where `npm run build` puts the front end. */
+export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+export interface StartServerOptions {
+  port?: number;
+  host?: string;
+  /** Defaults to databaseConfigFromEnv(). */
+  db?: DatabaseConfig;
+  webRoot?: string;
+  logger?: boolean;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  /** Called after migrations and before listening (e.g. to load demo data into an empty database). */
+  beforeListen?: (db: BeizengDb) => Promise<void>;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: BeizengDb;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const db = createDatabase(options.db ?? databaseConfigFromEnv());
+  try {
+    await migrateToLatest(db);
+    if (options.beforeListen) await options.beforeListen(db);
+    const app = await buildApp({
+      db,
+      webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+      logger: options.logger ?? true,
+      secureCookies: options.secureCookies ?? (process.env.BEIZENG_SECURE_COOKIES === "1" ? true : undefined),
+      trustProxy: options.trustProxy ?? process.env.BEIZENG_TRUST_PROXY === "1",
+    });
+    const url = await app.listen({
+      port: options.port ?? Number(process.env.PORT ?? 3000),
+      host: options.host ?? process.env.HOST ?? "127.0.0.1",
+    });
+    return {
+      app,
+      db,
+      url,
+      close: async () => {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

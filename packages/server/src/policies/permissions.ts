@@ -1,0 +1,69 @@
+/**
+ * Who may do what. Every route names one of these permissions in its config
+ * (`config: { permission: "users.manage" }`); the permission preHandler enforces the role part, and
+ * services check the resource part with `allow(user, action, resource)` (district, own enterprise).
+ */
+import type { Role } from "../db/tables/users";
+
+export type { Role };
+export const ALL_ROLES: readonly Role[] = ["office", "leader", "unit", "inspector", "enterprise"];
+const READERS: readonly Role[] = ["office", "leader", "unit", "inspector"];
+
+/** The roles granted each permission. "public" needs no login; "session" any logged-in account. */
+export const PERMISSIONS = {
+  public: "anyone",
+  session: ALL_ROLES,
+  "plan.read": ALL_ROLES,
+  "units.read": ALL_ROLES,
+  "units.manage": ["office"],
+  "users.manage": ["office"],
+  "audit.read": ["office"],
+  "enterprises.read": [...READERS, "enterprise"],
+  "projects.read": READERS,
+} as const satisfies Record<string, "anyone" | readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The caller as the policies see it. */
+export interface Principal {
+  id: number;
+  role: Role;
+  districtId: string;
+  unitId: number | null;
+  enterpriseId: number | null;
+}
+
+/** What a resource-level check looks at; omit what does not apply. */
+export interface ResourceScope {
+  districtId?: string;
+  /** The enterprise the data belongs to (an enterprise account may touch only its own). */
+  enterpriseId?: number | null;
+  /** The unit the data belongs to. */
+  unitId?: number | null;
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === "string" && Object.hasOwn(PERMISSIONS, value);
+}
+
+/** Whether a role holds a permission, regardless of any particular resource. */
+export function roleMay(role: Role | null, permission: Permission): boolean {
+  const granted = PERMISSIONS[permission] as "anyone" | readonly Role[];
+  if (granted === "anyone") return true;
+  return role !== null && granted.includes(role);
+}
+
+/**
+ * Whether `user` may perform `action` on `resource`: the role must hold the permission, the resource
+ * must be in the user's district, and an enterprise account only ever reaches its own enterprise.
+ */
+export function allow(user: Principal | null, action: Permission, resource?: ResourceScope): boolean {
+  if (!roleMay(user?.role ?? null, action)) return false;
+  if (!resource || !user) return true;
+  if (resource.districtId !== undefined && resource.districtId !== user.districtId) return false;
+  if (user.role === "enterprise") {
+    if (resource.enterpriseId === undefined || resource.enterpriseId === null) return false;
+    return resource.enterpriseId === user.enterpriseId;
+  }
+  return true;
+}

@@ -1,0 +1,128 @@
+import type { DbContext } from "../db/database";
+import type { EnterpriseRow, EnterpriseScaleYearRow } from "../db/tables/enterprises";
+import type { FigureRow } from "../db/tables/figures";
+
+export interface EnterpriseFilter {
+  districtId: string;
+  /** Only this enterprise (an enterprise account's own). */
+  onlyId?: number;
+  /** Part of the name or of the credit code. */
+  q?: string;
+  chain?: string;
+  townUnitId?: number;
+  /** Above-scale status in `year`, or in the latest year recorded when no year is given. */
+  status?: string;
+  year?: number;
+}
+
+export interface EnterpriseListRow extends EnterpriseRow {
+  town_code: string | null;
+  town_name: string | null;
+  latest_year: number | null;
+  latest_status: string | null;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function findEnterprises(
+  db: DbContext,
+  filter: EnterpriseFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: EnterpriseListRow[]; total: number }> {
+  let query = db.kysely
+    .selectFrom("enterprises as e")
+    .leftJoin("units as town", "town.id", "e.town_unit_id")
+    .where("e.district_id", "=", filter.districtId);
+  if (filter.onlyId !== undefined) query = query.where("e.id", "=", filter.onlyId);
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    query = query.where((eb) =>
+      eb.or([eb("e.name", "like", pattern), eb("e.credit_code", "like", pattern.toUpperCase())]),
+    );
+  }
+  if (filter.chain) query = query.where("e.chain_id", "=", filter.chain);
+  if (filter.townUnitId !== undefined) query = query.where("e.town_unit_id", "=", filter.townUnitId);
+  if (filter.status) {
+    const status = filter.status;
+    const year = filter.year;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("enterprise_scale_years as s")
+          .select("s.year")
+          .whereRef("s.enterprise_id", "=", "e.id")
+          .where("s.status", "=", status as "above")
+          .where(
+            "s.year",
+            "=",
+            year !== undefined
+              ? eb.val(year)
+              : eb
+                  .selectFrom("enterprise_scale_years as s2")
+                  .select((eb2) => eb2.fn.max("s2.year").as("y"))
+                  .whereRef("s2.enterprise_id", "=", "e.id"),
+          ),
+      ),
+    );
+  }
+  const totalRow = await query.select((eb) => eb.fn.countAll().as("total")).executeTakeFirst();
+  const rows = await query
+    .selectAll("e")
+    .select(["town.code as town_code", "town.name as town_name"])
+    .select((eb) => [
+      eb
+        .selectFrom("enterprise_scale_years as s")
+        .select("s.year")
+        .whereRef("s.enterprise_id", "=", "e.id")
+        .orderBy("s.year", "desc")
+        .limit(1)
+        .as("latest_year"),
+      eb
+        .selectFrom("enterprise_scale_years as s")
+        .select("s.status")
+        .whereRef("s.enterprise_id", "=", "e.id")
+        .orderBy("s.year", "desc")
+        .limit(1)
+        .as("latest_status"),
+    ])
+    .orderBy("e.name")
+    .orderBy("e.id")
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+  return { rows: rows as EnterpriseListRow[], total: Number(totalRow?.total ?? 0) };
+}
+
+export async function findEnterprise(db: DbContext, id: number): Promise<EnterpriseListRow | undefined> {
+  const row = await db.kysely
+    .selectFrom("enterprises as e")
+    .leftJoin("units as town", "town.id", "e.town_unit_id")
+    .selectAll("e")
+    .select(["town.code as town_code", "town.name as town_name"])
+    .where("e.id", "=", id)
+    .executeTakeFirst();
+  return row ? ({ ...row, latest_year: null, latest_status: null } as EnterpriseListRow) : undefined;
+}
+
+export async function scaleHistory(db: DbContext, enterpriseId: number): Promise<EnterpriseScaleYearRow[]> {
+  return db.kysely
+    .selectFrom("enterprise_scale_years")
+    .selectAll()
+    .where("enterprise_id", "=", enterpriseId)
+    .orderBy("year")
+    .execute();
+}
+
+export async function figuresOf(db: DbContext, enterpriseId: number): Promise<FigureRow[]> {
+  return db.kysely
+    .selectFrom("figures")
+    .selectAll()
+    .where("enterprise_id", "=", enterpriseId)
+    .orderBy("year")
+    .orderBy("month")
+    .orderBy("metric")
+    .orderBy("id")
+    .execute();
+}

@@ -1,0 +1,40 @@
+import type { Insertable } from "kysely";
+import type { DbContext } from "../db/database";
+import type { SessionRow, SessionTable } from "../db/tables/sessions";
+import type { UserRow } from "../db/tables/users";
+
+export async function insertSession(db: DbContext, values: Insertable<SessionTable>): Promise<void> {
+  await db.kysely.insertInto("sessions").values(values).execute();
+}
+
+export async function findSessionWithUser(
+  db: DbContext,
+  id: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const session = await db.kysely.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!session) return undefined;
+  const user = await db.kysely.selectFrom("users").selectAll().where("id", "=", session.user_id).executeTakeFirst();
+  return user ? { session, user } : undefined;
+}
+
+export async function touchSession(db: DbContext, id: string, at: string): Promise<void> {
+  await db.kysely.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute();
+}
+
+export async function deleteSession(db: DbContext, id: string): Promise<void> {
+  await db.kysely.deleteFrom("sessions").where("id", "=", id).execute();
+}
+
+/** Ends every session of a user, except the one given (the caller's own, after a password change). */
+export async function deleteSessionsOfUser(db: DbContext, userId: number, exceptId?: string): Promise<void> {
+  let query = db.kysely.deleteFrom("sessions").where("user_id", "=", userId);
+  if (exceptId) query = query.where("id", "!=", exceptId);
+  await query.execute();
+}
+
+export async function deleteExpiredSessions(db: DbContext, now: string, idleBefore: string): Promise<void> {
+  await db.kysely
+    .deleteFrom("sessions")
+    .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", idleBefore)]))
+    .execute();
+}

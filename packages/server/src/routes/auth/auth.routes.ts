@@ -1,0 +1,49 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { DbContext } from "../../db/database";
+import { SESSION_COOKIE } from "../../http/auth-hooks";
+import { currentUser } from "../../http/request-context";
+import { parseInput } from "../../http/validation";
+import { changePassword, login, logout, SESSION_ABSOLUTE_MS } from "../../services/auth.service";
+import { getUserView } from "../../services/users.service";
+import { ChangePasswordSchema, LoginSchema } from "./schema";
+
+export async function authRoutes(app: FastifyInstance, opts: { db: DbContext; secureCookies?: boolean }) {
+  const { db } = opts;
+  const secure = (request: FastifyRequest) => opts.secureCookies ?? request.protocol === "https";
+
+  app.post("/api/auth/login", { config: { permission: "public", csrfExempt: true } }, async (request, reply) => {
+    const body = parseInput(LoginSchema, request.body, "登录");
+    const result = await login(db, {
+      username: body.username,
+      password: body.password,
+      ip: request.ip,
+      userAgent: request.headers["user-agent"] ?? null,
+    });
+    reply.setCookie(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: secure(request),
+      maxAge: SESSION_ABSOLUTE_MS / 1000,
+    });
+    return { user: result.user, csrfToken: result.csrfToken };
+  });
+
+  app.post("/api/auth/logout", { config: { permission: "session" } }, async (request, reply: FastifyReply) => {
+    const auth = request.auth!;
+    await logout(db, auth.user, auth.session.id);
+    reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax", secure: secure(request) });
+    return reply.code(204).send();
+  });
+
+  app.get("/api/auth/me", { config: { permission: "session" } }, async (request) => {
+    const user = currentUser(request);
+    return { user: await getUserView(db, user.id), csrfToken: request.auth!.session.csrfToken };
+  });
+
+  app.post("/api/auth/password", { config: { permission: "session" } }, async (request, reply) => {
+    const body = parseInput(ChangePasswordSchema, request.body, "修改密码");
+    await changePassword(db, currentUser(request), request.auth!.session.id, body);
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from "fastify";
+import type { DbContext } from "../../db/database";
+import { actorOf, currentUser } from "../../http/request-context";
+import { idParamSchema, parseInput } from "../../http/validation";
+import { createUser, listUsers, resetPassword, updateUser } from "../../services/users.service";
+import { ResetPasswordSchema, UserCreateSchema, UserUpdateSchema } from "./schema";
+
+export async function usersRoutes(app: FastifyInstance, opts: { db: DbContext }) {
+  const { db } = opts;
+  app.get("/api/users", { config: { permission: "users.manage" } }, async (request) => ({
+    items: await listUsers(db, currentUser(request).districtId),
+  }));
+
+  app.post("/api/users", { config: { permission: "users.manage" } }, async (request, reply) => {
+    const body = parseInput(UserCreateSchema, request.body, "新建账号");
+    const user = await createUser(db, { ...body, districtId: currentUser(request).districtId }, actorOf(request));
+    return reply.code(201).send({ user });
+  });
+
+  app.patch("/api/users/:id", { config: { permission: "users.manage" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    const body = parseInput(UserUpdateSchema, request.body, "修改账号");
+    return { user: await updateUser(db, currentUser(request).districtId, id, body, actorOf(request)) };
+  });
+
+  app.post("/api/users/:id/reset-password", { config: { permission: "users.manage" } }, async (request, reply) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    const body = parseInput(ResetPasswordSchema, request.body ?? {}, "重置密码");
+    const result = await resetPassword(db, currentUser(request).districtId, id, body.newPassword, actorOf(request));
+    if (!result.temporaryPassword) return reply.code(204).send();
+    return result;
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * Shared fixtures for integration tests: the shipped plans loaded into two districts, one account
+ * per role, an enterprise in each district, and a login helper going through the real API.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parsePlan } from "@beizeng/domain/plan/load";
+import type { PlanFile } from "@beizeng/domain/plan/schema";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../app";
+import type { BeizengDb } from "../db/database";
+import type { Role } from "../db/tables/users";
+import { type Actor, SYSTEM_ACTOR } from "../services/audit.service";
+import { loadPlanIntoDistrict } from "../services/plan.service";
+import { createUser } from "../services/users.service";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+/** A plan shipped in plans/<id>/plan.yaml, parsed and validated. */
+export function shippedPlan(id: "changjiang-2021-2023" | "test-district-2024-2026"): PlanFile {
+  const file = path.join(REPO_ROOT, "plans", id, "plan.yaml");
+  return parsePlan(readFileSync(file, "utf8"), `plans/${id}/plan.yaml`).plan;
+}
+
+export const TEST_PASSWORD = "Passw0rd-test";
+export const TEST_ACTOR: Actor = { userId: null, label: "test" };
+
+export interface SeededWorld {
+  districtA: string;
+  districtB: string;
+  enterpriseA: number;
+  enterpriseA2: number;
+  enterpriseB: number;
+  unitA: number;
+  /** Usernames by role in district A, plus "officeB" in district B. */
+  users: Record<Role | "officeB" | "enterpriseA2", { id: number; username: string }>;
+}
+
+async function insertEnterprise(db: BeizengDb, districtId: string, creditCode: string, name: string) {
+  const now = new Date().toISOString();
+  const row = await db.kysely
+    .insertInto("enterprises")
+    .values({
+      district_id: districtId,
+      credit_code: creditCode,
+      name,
+      chain_id: "electronics",
+      is_key: 0,
+      is_demo: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Loads both shipped plans (districts A = 360202 and B = 990101), enterprises and one account per role. */
+export async function seedWorld(db: BeizengDb): Promise<SeededWorld> {
+  const a = await loadPlanIntoDistrict(db, shippedPlan("changjiang-2021-2023"), SYSTEM_ACTOR);
+  const b = await loadPlanIntoDistrict(db, shippedPlan("test-district-2024-2026"), SYSTEM_ACTOR);
+  const enterpriseA = await insertEnterprise(db, a.districtId, "91360202MA35XXXX01", "景德镇甲电子有限公司");
+  const enterpriseA2 = await insertEnterprise(db, a.districtId, "91360202MA35XXXX02", "景德镇乙医药有限公司");
+  const enterpriseB = await insertEnterprise(db, b.districtId, "91990101MA00XXXX03", "云溪丙制造有限公司");
+  await db.kysely
+    .insertInto("enterprise_scale_years")
+    .values([
+      { enterprise_id: enterpriseA, year: 2021, status: "reserve" },
+      { enterprise_id: enterpriseA, year: 2022, status: "above" },
+    ])
+    .execute();
+  await db.kysely
+    .insertInto("figures")
+    .values({
+      district_id: a.districtId,
+      enterprise_id: enterpriseA,
+      year: 2022,
+      month: 0,
+      metric: "revenue",
+      value: 9_007_199_254_740_993n,
+      source_kind: "import",
+      source_ref: "test.xlsx",
+      official: 1,
+      recorded_at: new Date().toISOString(),
+    })
+    .execute();
+  const unit = await db.kysely
+    .selectFrom("units")
+    .select("id")
+    .where("district_id", "=", a.districtId)
+    .where("code", "=", "commerce-bureau")
+    .executeTakeFirstOrThrow();
+
+  const make = async (
+    username: string,
+    role: Role,
+    districtId: string,
+    extra: Partial<{ unitId: number; enterpriseId: number }> = {},
+  ) => {
+    const user = await createUser(
+      db,
+      {
+        districtId,
+        username,
+        displayName: username,
+        role,
+        password: TEST_PASSWORD,
+        mustChangePassword: false,
+        ...extra,
+      },
+      TEST_ACTOR,
+    );
+    return { id: user.id, username };
+  };
+  const users = {
+    office: await make("office-a", "office", a.districtId),
+    leader: await make("leader-a", "leader", a.districtId),
+    unit: await make("unit-a", "unit", a.districtId, { unitId: unit.id }),
+    inspector: await make("inspector-a", "inspector", a.districtId),
+    enterprise: await make("enterprise-a", "enterprise", a.districtId, { enterpriseId: enterpriseA }),
+    enterpriseA2: await make("enterprise-a2", "enterprise", a.districtId, { enterpriseId: enterpriseA2 }),
+    officeB: await make("office-b", "office", b.districtId),
+  };
+  return {
+    districtA: a.districtId,
+    districtB: b.districtId,
+    enterpriseA,
+    enterpriseA2,
+    enterpriseB,
+    unitA: unit.id,
+    users,
+  };
+}
+
+export async function testApp(db: BeizengDb): Promise<FastifyInstance> {
+  return buildApp({ db, logger: false });
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a state-changing request: the cookie and the CSRF token. */
+  headers: { cookie: string; "x-csrf-token": string };
+}
+
+/** Logs in through POST /api/auth/login; fails the test when the login fails. */
+export async function loginAs(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  if (response.statusCode !== 200)
+    throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "bz_session");
+  if (!cookie) throw new Error("login set no bz_session cookie");
+  const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+  const header = `bz_session=${cookie.value}`;
+  return { cookie: header, csrfToken, headers: { cookie: header, "x-csrf-token": csrfToken } };
+}
