@@ -1,0 +1,44 @@
+import { request as playwrightRequest } from "@playwright/test";
+import { DEMO_LOGINS, expect, test } from "../fixtures";
+
+/** A throwaway account, so that locking it out cannot disturb the other tests. */
+async function createThrowawayUser(baseURL: string, username: string, password: string): Promise<void> {
+  const office = await playwrightRequest.newContext({ baseURL });
+  const signIn = await office.post("/api/auth/login", { data: DEMO_LOGINS.office });
+  expect(signIn.status()).toBe(200);
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const created = await office.post("/api/users", {
+    headers: { "x-csrf-token": csrfToken },
+    data: { username, displayName: "临时测试账号", role: "inspector", password },
+  });
+  expect(created.status()).toBe(201);
+  await office.dispose();
+}
+
+test("a wrong password is refused, and repeated failures lock the account", async ({ page, baseURL }) => {
+  const username = `lockout-${Date.now().toString(36)}`;
+  const password = "Throwaway2024pass";
+  await createThrowawayUser(baseURL!, username, password);
+
+  const attempt = async (tryPassword: string) => {
+    await page.getByLabel("密码").fill(tryPassword);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/api/auth/login")),
+      page.getByRole("button", { name: "登录" }).click(),
+    ]);
+    return response.status();
+  };
+
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  expect(await attempt("wrong-password-1")).toBe(401);
+  await expect(page.getByRole("alert").filter({ hasText: "用户名或密码错误" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+
+  for (let n = 2; n <= 5; n++) expect([401, 423]).toContain(await attempt(`wrong-password-${n}`));
+
+  // Locked now: even the right password is refused, with the lock-out message.
+  expect(await attempt(password)).toBe(423);
+  await expect(page.getByRole("alert").filter({ hasText: "账号已锁定" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
