@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import path from "node:path";
 import { formatYuan } from "@beizeng/domain/money";
 import type { Insertable } from "kysely";
@@ -27,10 +28,16 @@ import {
   updateScaleYear,
 } from "../repositories/import.repository";
 import { type Actor, recordAudit } from "../services/audit.service";
-import { cellText, isBlank, toCellInput } from "./cell-values";
+import { cellText, toCellInput } from "./cell-values";
 import { METRICS, type MetricId, normalizeText } from "./columns";
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderLayout } from "./header";
-import { type RawRow, streamFirstSheetRows, type WorkbookInfo, type WorkbookSource } from "./read-workbook";
+import {
+  looksLikeXlsx,
+  type RawRow,
+  streamFirstSheetRows,
+  type WorkbookInfo,
+  type WorkbookSource,
+} from "./read-workbook";
 import { type FigureRecord, type ImportOptions, type RegisterRecord, RowParser } from "./row-parser";
 import { IMPORT_KIND_LABELS, type ImportError, type ImportKind } from "./types";
 
@@ -272,6 +279,10 @@ class ImportRun {
     let rowsRead = 0;
     const topRows: RawRow[] = [];
     const progress = this.options.onProgress;
+    if (!(await startsLikeXlsx(source))) {
+      this.addError({ row: 0, message: "无法读取文件：不是 .xlsx 工作簿（请用 Excel 或 WPS 另存为 .xlsx 格式）" });
+      return;
+    }
     try {
       for await (const row of streamFirstSheetRows(source, info)) {
         rowsRead++;
@@ -331,10 +342,8 @@ class ImportRun {
     return true;
   }
 
+  /** A total line (合计) or a note under the table (注：…, 填表人…): skipped when it does not parse. */
   private isTotalOrNote(row: RawRow): boolean {
-    const parser = this.parser as RowParser;
-    const codeColumn = parser.layout.columns.find((column) => column.field.type === "creditCode");
-    if (codeColumn && !isBlank(toCellInput(row.values[codeColumn.columnNumber]))) return false;
     for (let c = 1; c < row.values.length; c++) {
       const text = cellText(toCellInput(row.values[c]));
       if (text) return FOOTER_OR_TOTAL.test(normalizeText(text));
@@ -673,6 +682,18 @@ function enterpriseFields(row: EnterpriseRow): Required<EnterpriseFields> {
     isKey: row.is_key === 1,
     listingStage: row.listing_stage,
   };
+}
+
+async function startsLikeXlsx(source: WorkbookSource): Promise<boolean> {
+  if (typeof source !== "string") return looksLikeXlsx(source);
+  const handle = await open(source, "r");
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    return looksLikeXlsx(head);
+  } finally {
+    await handle.close();
+  }
 }
 
 function isReadError(error: unknown): boolean {
