@@ -1,0 +1,298 @@
+/**
+ * The rewards engine (免申即享): evaluates every reward rule of a plan over enterprise
+ * histories and investment projects, and says for each entitlement why it is paid and for
+ * each enterprise × rule that pays nothing why not. Rules are data (plan file); this module
+ * turns each rule into an evaluator once (thresholds in fen, rates as fractions, parameters
+ * resolved), then runs them over the enterprises.
+ */
+import { type Fen, parseYuan } from "../money";
+import type { PlanFile, PlanParameter, RewardRule } from "../plan/schema";
+import { canonicalDecimal } from "./format";
+import { GrantedIndex } from "./granted";
+import type { Comparison, EnterpriseRuleEvaluator, ProjectRuleEvaluator, RuleMeta, Run } from "./internal";
+import { listedMoveRule, newAboveScaleRule, top500Rule } from "./rules/events";
+import { firstCrossingRule, type SameYearTiers } from "./rules/first-crossing";
+import { grantMatchRule, techTransformationRule } from "./rules/grants-and-tech";
+import { growthBandsRule } from "./rules/growth-bands";
+import { listingRule } from "./rules/listing";
+import { projectProductionRule } from "./rules/project-production";
+import type {
+  EnterpriseYear,
+  EvaluateOptions,
+  ExplanationParameter,
+  PriorGrant,
+  RewardInput,
+  RewardResult,
+} from "./types";
+
+/** A plan rule the engine cannot run (a parameter missing or of the wrong value). */
+export class RewardPlanError extends Error {}
+
+type ParameterValue = string | boolean | number;
+
+export interface CompiledRewardPlan {
+  readonly planId: string;
+  readonly startYear: number;
+  readonly endYear: number;
+  readonly enterpriseRules: readonly EnterpriseRuleEvaluator[];
+  readonly projectRules: readonly ProjectRuleEvaluator[];
+  /** Every rule id an entitlement can carry, in plan order (R-PROJ-50, R-PROJ-20, R-500, …). */
+  readonly outputRuleIds: readonly string[];
+  /** The entitlement key of a prior grant, or null when it names no rule of this plan. */
+  priorGrantKey(prior: PriorGrant): string | null;
+}
+
+/**
+ * Prepares a plan's reward rules for evaluation: thresholds to fen, rates to fractions,
+ * parameters resolved (with `parameterOverrides` taking precedence over the plan's values).
+ * Throws RewardPlanError naming the rule and parameter when the plan cannot be run.
+ */
+export function compileRewardPlan(
+  plan: PlanFile,
+  parameterOverrides: Readonly<Record<string, ParameterValue>> = {},
+): CompiledRewardPlan {
+  const parametersById = new Map<string, PlanParameter>(plan.parameters.map((parameter) => [parameter.id, parameter]));
+  const enterpriseRules: EnterpriseRuleEvaluator[] = [];
+  const projectRules: ProjectRuleEvaluator[] = [];
+  const outputRuleIds: string[] = [];
+  const priorKeyBuilders = new Map<string, (prior: Exclude<PriorGrant, string>) => string>();
+
+  const parameter = (rule: RewardRule, id: string): { value: ParameterValue; shown: ExplanationParameter } => {
+    const declared = parametersById.get(id);
+    if (declared === undefined)
+      throw new RewardPlanError(`奖励规则 ${rule.id}（条款 ${rule.clause}）引用的参数 ${id} 在方案参数中不存在`);
+    const value = Object.hasOwn(parameterOverrides, id) ? (parameterOverrides[id] as ParameterValue) : declared.value;
+    return {
+      value,
+      shown: { id, value, description: declared.description, descriptionEn: declared.descriptionEn },
+    };
+  };
+  const choice = <T extends string>(rule: RewardRule, id: string, allowed: readonly T[]) => {
+    const { value, shown } = parameter(rule, id);
+    if (typeof value !== "string" || !(allowed as readonly string[]).includes(value))
+      throw new RewardPlanError(
+        `奖励规则 ${rule.id} 的参数 ${id} 取值 ${JSON.stringify(value)} 无效（允许：${allowed.join("、")}）`,
+      );
+    return { value: value as T, shown };
+  };
+  const flag = (rule: RewardRule, id: string) => {
+    const { value, shown } = parameter(rule, id);
+    if (typeof value === "boolean") return { value, shown };
+    if (value === "true" || value === "false") return { value: value === "true", shown };
+    throw new RewardPlanError(`奖励规则 ${rule.id} 的参数 ${id} 应为 true 或 false，实为 ${JSON.stringify(value)}`);
+  };
+  const money = (rule: RewardRule, field: string, text: string): Fen => {
+    try {
+      return parseYuan(text);
+    } catch {
+      throw new RewardPlanError(`奖励规则 ${rule.id} 的 ${field} 不是金额：${text}`);
+    }
+  };
+  const meta = (rule: RewardRule, parameters: ExplanationParameter[]): RuleMeta => ({
+    id: rule.id,
+    clause: rule.clause,
+    quote: rule.quote,
+    parameters,
+  });
+  const enterpriseKey = (ruleId: string) => (prior: Exclude<PriorGrant, string>) =>
+    `${ruleId}|${prior.creditCode ?? ""}`;
+  const tierKey = (ruleId: string) => (prior: Exclude<PriorGrant, string>) =>
+    `${ruleId}|${prior.creditCode ?? ""}|${canonicalDecimal(prior.tier ?? "")}`;
+  const subjectKey = (ruleId: string) => (prior: Exclude<PriorGrant, string>) =>
+    `${ruleId}|${prior.creditCode ?? ""}|${prior.subjectId ?? ""}`;
+
+  for (const rule of plan.rewards) {
+    switch (rule.kind) {
+      case "projectProduction": {
+        // Reading 8: the category thresholds are parameters when the plan names one.
+        const shown: ExplanationParameter[] = [];
+        const categories = rule.categories.map((category) => {
+          let minInvestment = category.minInvestment;
+          if (category.minInvestmentParameter !== undefined) {
+            const threshold = parameter(rule, category.minInvestmentParameter);
+            if (typeof threshold.value !== "string")
+              throw new RewardPlanError(
+                `奖励规则 ${rule.id} 的参数 ${category.minInvestmentParameter} 应为金额字符串（元），实为 ${JSON.stringify(threshold.value)}`,
+              );
+            minInvestment = threshold.value;
+            shown.push(threshold.shown);
+          }
+          return {
+            category: category.category,
+            ruleId: category.ruleId,
+            minInvestment: money(rule, "categories.minInvestment", minInvestment),
+            amount: money(rule, "categories.amount", category.amount),
+          };
+        });
+        const evaluator = projectProductionRule(meta(rule, shown), categories, rule.introducedYearsFromPlan);
+        projectRules.push(evaluator);
+        // Once per project whatever its category: every category id maps to the family key.
+        for (const category of rule.categories) {
+          outputRuleIds.push(category.ruleId);
+          priorKeyBuilders.set(category.ruleId, (prior) => `${rule.id}|${prior.subjectId ?? ""}`);
+        }
+        priorKeyBuilders.set(rule.id, (prior) => `${rule.id}|${prior.subjectId ?? ""}`);
+        break;
+      }
+      case "caseByCase":
+        enterpriseRules.push(top500Rule(meta(rule, [])));
+        outputRuleIds.push(rule.id);
+        priorKeyBuilders.set(rule.id, enterpriseKey(rule.id));
+        break;
+      case "eventOnce":
+        enterpriseRules.push(listedMoveRule(meta(rule, []), money(rule, "amount", rule.amount)));
+        outputRuleIds.push(rule.id);
+        priorKeyBuilders.set(rule.id, enterpriseKey(rule.id));
+        break;
+      case "newAboveScale": {
+        const reentry = flag(rule, rule.reentryParameter);
+        enterpriseRules.push(
+          newAboveScaleRule(meta(rule, [reentry.shown]), money(rule, "amount", rule.amount), reentry.value),
+        );
+        outputRuleIds.push(rule.id);
+        priorKeyBuilders.set(rule.id, (prior) =>
+          reentry.value && prior.year !== undefined
+            ? `${rule.id}|${prior.creditCode ?? ""}|${prior.year}`
+            : `${rule.id}|${prior.creditCode ?? ""}`,
+        );
+        break;
+      }
+      case "firstCrossing": {
+        const comparison = choice<Comparison>(rule, rule.comparisonParameter, ["gt", "gte"]);
+        const sameYear = choice<SameYearTiers>(rule, rule.sameYearParameter, ["each", "highest"]);
+        enterpriseRules.push(
+          firstCrossingRule(
+            meta(rule, [comparison.shown, sameYear.shown]),
+            rule.metric,
+            rule.tiers.map((tier) => ({
+              threshold: money(rule, "tiers.threshold", tier.threshold),
+              amount: money(rule, "tiers.amount", tier.amount),
+            })),
+            comparison.value,
+            sameYear.value,
+          ),
+        );
+        outputRuleIds.push(rule.id);
+        priorKeyBuilders.set(rule.id, tierKey(rule.id));
+        break;
+      }
+      case "growthBands": {
+        // The engine knows one reading of a missing or zero previous year: no reward ("none").
+        const shown: ExplanationParameter[] = [];
+        if (rule.missingPreviousYearParameter !== undefined)
+          shown.push(choice(rule, rule.missingPreviousYearParameter, ["none"]).shown);
+        enterpriseRules.push(
+          growthBandsRule(
+            meta(rule, shown),
+            rule.tiers.map((tier) => ({ rate: tier.rate, amount: money(rule, "tiers.amount", tier.amount) })),
+            {
+              comparison: rule.comparison,
+              requireAboveScale: rule.requireAboveScale,
+              excludeNewlyAboveScale: rule.excludeNewlyAboveScale,
+              payHighestTierOnly: rule.payHighestTierOnly,
+            },
+          ),
+        );
+        outputRuleIds.push(rule.id);
+        priorKeyBuilders.set(rule.id, (prior) => `${rule.id}|${prior.creditCode ?? ""}|${prior.year ?? ""}`);
+        break;
+      }
+      case "grantMatch":
+        enterpriseRules.push(grantMatchRule(meta(rule, []), rule.rates));
+        outputRuleIds.push(rule.id);
+        priorKeyBuilders.set(rule.id, subjectKey(rule.id));
+        break;
+      case "listing": {
+        const both = flag(rule, rule.neeqThenListedParameter);
+        enterpriseRules.push(
+          listingRule(
+            meta(rule, [both.shown]),
+            rule.kinds.map((kind) => ({ listing: kind.listing, amount: money(rule, "kinds.amount", kind.amount) })),
+            both.value,
+          ),
+        );
+        outputRuleIds.push(rule.id);
+        priorKeyBuilders.set(rule.id, (prior) => `${rule.id}|${prior.creditCode ?? ""}|${prior.tier ?? ""}`);
+        break;
+      }
+      case "techTransformation":
+        enterpriseRules.push(
+          techTransformationRule(meta(rule, []), {
+            minInvestment: money(rule, "minInvestment", rule.minInvestment),
+            comparison: rule.comparison,
+            rate: rule.rate,
+            excludeIfTechFundsReceived: rule.excludeIfTechFundsReceived,
+          }),
+        );
+        outputRuleIds.push(rule.id);
+        priorKeyBuilders.set(rule.id, subjectKey(rule.id));
+        break;
+    }
+  }
+
+  return {
+    planId: plan.id,
+    startYear: plan.period.startYear,
+    endYear: plan.period.endYear,
+    enterpriseRules,
+    projectRules,
+    outputRuleIds,
+    priorGrantKey(prior: PriorGrant): string | null {
+      if (typeof prior === "string") return prior;
+      const build = priorKeyBuilders.get(prior.ruleId);
+      return build ? build(prior) : null;
+    },
+  };
+}
+
+function isCompiled(plan: PlanFile | CompiledRewardPlan): plan is CompiledRewardPlan {
+  return "enterpriseRules" in plan;
+}
+
+function sortedYears(years: readonly EnterpriseYear[]): readonly EnterpriseYear[] {
+  for (let index = 1; index < years.length; index++) {
+    if (years[index - 1]!.year > years[index]!.year) return [...years].sort((a, b) => a.year - b.year);
+  }
+  return years;
+}
+
+/**
+ * Evaluates every reward rule of the plan over the input. Returns the entitlements (one per
+ * payable event, each with its explanation unless `options.explain` is false) and, when
+ * explaining, a "why not" for every enterprise × rule that paid nothing and for every grant,
+ * tech project, investment project or crossing that did not pay. Only plan years produce
+ * entitlements, except R-PROJ, paid in the production year. `input.alreadyGranted` lists
+ * one-time rewards paid before; those events are not paid again.
+ *
+ * `plan` may be a compiled plan (compileRewardPlan) to reuse across calls; parameter
+ * overrides in `options` then have no effect.
+ */
+export function evaluateRewards(
+  plan: PlanFile | CompiledRewardPlan,
+  input: RewardInput,
+  options: EvaluateOptions = {},
+): RewardResult {
+  const compiled = isCompiled(plan) ? plan : compileRewardPlan(plan, options.parameters);
+  const granted = new GrantedIndex();
+  for (const prior of input.alreadyGranted ?? []) {
+    const key = compiled.priorGrantKey(prior);
+    if (key !== null) granted.add(key);
+  }
+  const run: Run = {
+    explain: options.explain !== false,
+    startYear: compiled.startYear,
+    endYear: compiled.endYear,
+    granted,
+    entitlements: [],
+    nonPayments: [],
+  };
+  const rules = compiled.enterpriseRules;
+  const ruleCount = rules.length;
+  for (const enterprise of input.enterprises) {
+    const years = sortedYears(enterprise.years);
+    for (let index = 0; index < ruleCount; index++) rules[index]!.evaluate(enterprise, years, run);
+  }
+  const projects = input.projects ?? [];
+  for (const rule of compiled.projectRules) rule.evaluateProjects(projects, input.enterprises, run);
+  return { entitlements: run.entitlements, nonPayments: run.nonPayments };
+}

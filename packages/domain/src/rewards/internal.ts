@@ -1,0 +1,185 @@
+/**
+ * Shared pieces of the rule evaluators: the state of one evaluation run and the builders of
+ * entitlements and "why not" entries. Not part of the public interface.
+ */
+import type { Fen } from "../money";
+import { formatYuan } from "../money";
+import type { GrantedIndex } from "./granted";
+import type {
+  EnterpriseHistory,
+  EnterpriseYear,
+  Entitlement,
+  Explanation,
+  ExplanationFact,
+  ExplanationParameter,
+  ExplanationThreshold,
+  InvestmentProject,
+  NonPayment,
+  NonPaymentReason,
+  YearSources,
+} from "./types";
+
+/** The static description of one plan rule, built once per compile. */
+export interface RuleMeta {
+  id: string;
+  clause: string;
+  quote: string;
+  /** The plan parameters this rule depends on, with their effective values. */
+  parameters: ExplanationParameter[];
+}
+
+export interface Run {
+  explain: boolean;
+  startYear: number;
+  endYear: number;
+  granted: GrantedIndex;
+  entitlements: Entitlement[];
+  nonPayments: NonPayment[];
+}
+
+export interface EnterpriseRuleEvaluator {
+  readonly meta: RuleMeta;
+  /** `years` are the enterprise's years sorted ascending by year. */
+  evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void;
+}
+
+export interface ProjectRuleEvaluator {
+  readonly meta: RuleMeta;
+  evaluateProjects(projects: readonly InvestmentProject[], enterprises: readonly EnterpriseHistory[], run: Run): void;
+  /** Every output rule id of this plan rule (R-PROJ-50, R-PROJ-20). */
+  readonly outputRuleIds: readonly string[];
+}
+
+export type Comparison = "gt" | "gte";
+
+/** value compared with threshold: strictly greater (超过/突破) or greater or equal (以上含). */
+export function passes(value: bigint, threshold: bigint, comparison: Comparison): boolean {
+  return comparison === "gt" ? value > threshold : value >= threshold;
+}
+
+export function isPlanYear(run: Run, year: number): boolean {
+  return year >= run.startYear && year <= run.endYear;
+}
+
+export function moneyFact(
+  name: string,
+  label: string,
+  labelEn: string,
+  year: number | null,
+  value: Fen | undefined,
+  source?: string,
+): ExplanationFact {
+  const fact: ExplanationFact = { name, label, labelEn, year, value: value === undefined ? null : formatYuan(value) };
+  if (source) fact.source = source;
+  return fact;
+}
+
+export function flagFact(
+  name: keyof YearSources,
+  label: string,
+  labelEn: string,
+  year: EnterpriseYear,
+  value: boolean | string | undefined,
+): ExplanationFact {
+  const fact: ExplanationFact = {
+    name,
+    label,
+    labelEn,
+    year: year.year,
+    value: value === undefined ? null : String(value),
+  };
+  const source = year.sources?.[name];
+  if (source) fact.source = source;
+  return fact;
+}
+
+export function threshold(label: string, labelEn: string, value: string): ExplanationThreshold {
+  return { label, labelEn, value };
+}
+
+export interface ExplanationParts {
+  facts: ExplanationFact[];
+  thresholds: ExplanationThreshold[];
+  arithmetic: string;
+  zh: string;
+  en: string;
+  nextTier?: { zh: string; en: string };
+}
+
+export function explanation(meta: RuleMeta, parts: ExplanationParts): Explanation {
+  const built: Explanation = {
+    ruleId: meta.id,
+    clause: meta.clause,
+    quote: meta.quote,
+    facts: parts.facts,
+    thresholds: parts.thresholds,
+    arithmetic: parts.arithmetic,
+    parameters: meta.parameters,
+    zh: parts.zh,
+    en: parts.en,
+  };
+  if (parts.nextTier) built.nextTier = parts.nextTier;
+  return built;
+}
+
+export interface EntitlementParts {
+  key: string;
+  creditCode: string;
+  ruleId: string;
+  tier: string | null;
+  year: number;
+  amount: Fen | null;
+  subjectId?: string;
+}
+
+export function pushEntitlement(
+  run: Run,
+  meta: RuleMeta,
+  parts: EntitlementParts,
+  explain?: () => ExplanationParts,
+): void {
+  const entitlement: Entitlement = {
+    key: parts.key,
+    creditCode: parts.creditCode,
+    ruleId: parts.ruleId,
+    clause: meta.clause,
+    tier: parts.tier,
+    year: parts.year,
+    amount: parts.amount,
+  };
+  if (parts.subjectId !== undefined) entitlement.subjectId = parts.subjectId;
+  if (run.explain && explain) entitlement.explanation = explanation(meta, explain());
+  run.entitlements.push(entitlement);
+}
+
+export interface NonPaymentParts {
+  creditCode: string;
+  reason: NonPaymentReason;
+  year: number | null;
+  subjectId?: string;
+  facts?: ExplanationFact[];
+  zh: string;
+  en: string;
+}
+
+/** Records why a rule did not pay. Call only when `run.explain` is on. */
+export function pushNonPayment(run: Run, meta: RuleMeta, parts: NonPaymentParts): void {
+  const entry: NonPayment = {
+    creditCode: parts.creditCode,
+    ruleId: meta.id,
+    clause: meta.clause,
+    reason: parts.reason,
+    year: parts.year,
+    facts: parts.facts ?? [],
+    parameters: meta.parameters,
+    zh: parts.zh,
+    en: parts.en,
+  };
+  if (parts.subjectId !== undefined) entry.subjectId = parts.subjectId;
+  run.nonPayments.push(entry);
+}
+
+/** fen × rate, rounded half-up to the fen (amounts here are never negative). */
+export function applyRateHalfUp(fen: Fen, numerator: bigint, denominator: bigint): Fen {
+  return (fen * numerator * 2n + denominator) / (denominator * 2n);
+}

@@ -1,0 +1,159 @@
+import { describe, expect, test } from "vitest";
+import { A, enterprise, paid, reasons, run, whyNot, type YearSpec } from "../testing/builders";
+import { changjiangPlan } from "../testing/plans";
+
+const plan = changjiangPlan();
+
+/** Previous year 2021 at 10亿, 2022 at `current`: growth is (current − 1e9) / 1e9. */
+function growthRun(current: string, overrides: Partial<YearSpec> = {}) {
+  return run(plan, {
+    enterprises: [
+      enterprise(A, [
+        { year: 2021, aboveScale: true, revenue: "1000000000" },
+        { year: 2022, aboveScale: true, revenue: current, ...overrides },
+      ]),
+    ],
+  });
+}
+
+const growth2022 = (current: string, overrides: Partial<YearSpec> = {}) =>
+  paid(growthRun(current, overrides), "R-GROWTH").filter((line) => line.startsWith("2022"));
+
+describe("R-GROWTH: growth strictly above 5% / 8% / 10% / 15%, highest band only", () => {
+  test("each band boundary: exactly at is not above, one fen above is, one fen below is not", () => {
+    expect(growth2022("1050000000")).toEqual([]);
+    expect(growth2022("1050000000.01")).toEqual(["2022 0.05 20000"]);
+    expect(growth2022("1049999999.99")).toEqual([]);
+    expect(growth2022("1080000000")).toEqual(["2022 0.05 20000"]);
+    expect(growth2022("1080000000.01")).toEqual(["2022 0.08 80000"]);
+    expect(growth2022("1079999999.99")).toEqual(["2022 0.05 20000"]);
+    expect(growth2022("1100000000")).toEqual(["2022 0.08 80000"]);
+    expect(growth2022("1100000000.01")).toEqual(["2022 0.10 100000"]);
+    expect(growth2022("1099999999.99")).toEqual(["2022 0.08 80000"]);
+    expect(growth2022("1150000000")).toEqual(["2022 0.10 100000"]);
+    expect(growth2022("1150000000.01")).toEqual(["2022 0.15 200000"]);
+    expect(growth2022("1149999999.99")).toEqual(["2022 0.10 100000"]);
+    expect(growth2022("3000000000")).toEqual(["2022 0.15 200000"]);
+  });
+
+  test("the clerk's sentence and the arithmetic by cross-multiplication", () => {
+    const result = growthRun("1124000000");
+    const entitlement = result.entitlements.find((entry) => entry.ruleId === "R-GROWTH" && entry.year === 2022);
+    expect(entitlement?.key).toBe(`R-GROWTH|${A}|2022`);
+    expect(entitlement?.explanation?.zh).toBe(
+      "2022年营业收入同比增长 12.4%，超过 10%，未超过 15%，按第三档奖励 10 万元",
+    );
+    expect(entitlement?.explanation?.en).toBe(
+      "Revenue in 2022 grew 12.4% year on year, above 10% and not above 15%: band 3, reward of 100,000 yuan.",
+    );
+    expect(entitlement?.explanation?.arithmetic).toBe(
+      "增幅 = (1124000000 − 1000000000) ÷ 1000000000 ≈ 12.4000%；124000000 × 100 > 10 × 1000000000",
+    );
+    expect(entitlement?.explanation?.nextTier?.zh).toBe("2022年营业收入同比增长 12.4%，距 15% 档差 2.6 个百分点");
+    expect(entitlement?.explanation?.thresholds.map((item) => item.value)).toEqual(["0.05", "0.08", "0.10", "0.15"]);
+    expect(entitlement?.explanation?.parameters.map((parameter) => parameter.id)).toEqual([
+      "growthMissingPreviousYear",
+    ]);
+  });
+
+  test("the distance to the next band (7.6% → 8%)", () => {
+    const entitlement = growthRun("1076000000").entitlements.find((entry) => entry.ruleId === "R-GROWTH");
+    expect(entitlement?.explanation?.nextTier?.zh).toBe("2022年营业收入同比增长 7.6%，距 8% 档差 0.4 个百分点");
+    expect(entitlement?.explanation?.zh).toBe("2022年营业收入同比增长 7.6%，超过 5%，未超过 8%，按第一档奖励 2 万元");
+  });
+
+  test("the highest band says so", () => {
+    const entitlement = growthRun("1200000000").entitlements.find((entry) => entry.ruleId === "R-GROWTH");
+    expect(entitlement?.explanation?.zh).toBe("2022年营业收入同比增长 20.0%，超过 15%，按第四档（最高档）奖励 20 万元");
+  });
+
+  test("below the lowest band: the why-not gives the distance; exactly at 5% says it must be exceeded", () => {
+    const below = growthRun("1032000000");
+    expect(whyNot(below, "R-GROWTH").find((entry) => entry.year === 2022)?.zh).toBe(
+      "2022年营业收入同比增长 3.2%，距 5% 档差 1.8 个百分点",
+    );
+    const exactly = growthRun("1050000000");
+    expect(whyNot(exactly, "R-GROWTH").find((entry) => entry.year === 2022)?.zh).toBe(
+      "2022年营业收入同比增长 5.0%，恰好等于 5%，须超过 5%，不奖励",
+    );
+    const justBelow = growthRun("1049999999.99");
+    expect(whyNot(justBelow, "R-GROWTH").find((entry) => entry.year === 2022)?.zh).toBe(
+      "2022年营业收入同比增长 5.0000%（略低于 5%），距 5% 档差 不足 0.0001 个百分点",
+    );
+  });
+
+  test("a fall in revenue is below every band", () => {
+    expect(reasons(growthRun("900000000"), "R-GROWTH")).toContain("2022 belowLowestBand");
+  });
+
+  test("newly above-scale that year is excluded (当年新增的除外)", () => {
+    const result = growthRun("1300000000", { newlyAboveScale: true });
+    expect(paid(result, "R-GROWTH")).toEqual([]);
+    expect(reasons(result, "R-GROWTH")).toContain("2022 newlyAboveScale");
+  });
+
+  test("not above-scale, or not known to be, is excluded", () => {
+    expect(reasons(growthRun("1300000000", { aboveScale: false }), "R-GROWTH")).toContain("2022 notAboveScale");
+    expect(reasons(growthRun("1300000000", { aboveScale: undefined }), "R-GROWTH")).toContain("2022 aboveScaleUnknown");
+  });
+
+  test("no previous-year revenue, or zero, means no growth reward and the why-not names the figure", () => {
+    const missing = run(plan, {
+      enterprises: [enterprise(A, [{ year: 2022, aboveScale: true, revenue: "2000000000" }])],
+    });
+    const entry = whyNot(missing, "R-GROWTH").find((item) => item.year === 2022);
+    expect(entry?.reason).toBe("previousRevenueMissing");
+    expect(entry?.zh).toBe("缺少2021年营业收入，无法计算2022年同比增幅，不奖励");
+    const zero = run(plan, {
+      enterprises: [
+        enterprise(A, [
+          { year: 2021, aboveScale: true, revenue: "0" },
+          { year: 2022, aboveScale: true, revenue: "2000000000" },
+        ]),
+      ],
+    });
+    expect(reasons(zero, "R-GROWTH")).toContain("2022 previousRevenueZero");
+    const gap = run(plan, {
+      enterprises: [
+        enterprise(A, [
+          { year: 2021, aboveScale: true, revenue: "1000000000" },
+          { year: 2023, aboveScale: true, revenue: "2000000000" },
+        ]),
+      ],
+    });
+    expect(paid(gap, "R-GROWTH")).toEqual([]);
+    expect(reasons(gap, "R-GROWTH")).toEqual([
+      "2021 previousRevenueMissing",
+      "2023 previousRevenueMissing",
+      "2022 missingFigure",
+    ]);
+  });
+
+  test("paid every plan year it qualifies, from the 2020 baseline, never after 2023", () => {
+    const result = run(plan, {
+      enterprises: [
+        enterprise(A, [
+          { year: 2020, aboveScale: true, revenue: "1000000000" },
+          { year: 2021, aboveScale: true, revenue: "1060000000" },
+          { year: 2022, aboveScale: true, revenue: "1166000000" },
+          { year: 2023, aboveScale: true, revenue: "1400000000" },
+          { year: 2024, aboveScale: true, revenue: "1800000000" },
+        ]),
+      ],
+    });
+    // 2021: 6% → band 1; 2022: 10% exactly → band 2; 2023: 20.07% → band 4; 2024 outside the plan.
+    expect(paid(result, "R-GROWTH")).toEqual(["2021 0.05 20000", "2022 0.08 80000", "2023 0.15 200000"]);
+  });
+
+  test("years given out of order are read in order", () => {
+    const result = run(plan, {
+      enterprises: [
+        enterprise(A, [
+          { year: 2022, aboveScale: true, revenue: "1200000000" },
+          { year: 2021, aboveScale: true, revenue: "1000000000" },
+        ]),
+      ],
+    });
+    expect(paid(result, "R-GROWTH")).toEqual(["2022 0.15 200000"]);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, test } from "vitest";
+import { A, enterprise, paid, reasons, run, whyNot } from "../testing/builders";
+import { changjiangPlan, changjiangWithParameter } from "../testing/plans";
+
+const plan = changjiangPlan();
+const notBoth = changjiangWithParameter("neeqThenListedPaidBoth", false);
+
+describe("R-IPO: domestic 500万 / overseas 200万 / 新三板 50万, each kind once", () => {
+  const neeqThenDomestic = enterprise(A, [
+    { year: 2021, listing: "neeq" },
+    { year: 2023, listing: "domestic" },
+  ]);
+
+  test("新三板 then a domestic IPO pays both by default", () => {
+    const result = run(plan, { enterprises: [neeqThenDomestic] });
+    expect(paid(result, "R-IPO")).toEqual(["2021 neeq 500000", "2023 domestic 5000000"]);
+    const domestic = result.entitlements.find((entry) => entry.tier === "domestic");
+    expect(domestic?.explanation?.parameters).toEqual([
+      expect.objectContaining({ id: "neeqThenListedPaidBoth", value: true }),
+    ]);
+    expect(domestic?.explanation?.zh).toContain("两项均奖励");
+  });
+
+  test("with the parameter off, the later listing is not paid", () => {
+    const result = run(notBoth, { enterprises: [neeqThenDomestic] });
+    expect(paid(result, "R-IPO")).toEqual(["2021 neeq 500000"]);
+    expect(reasons(result, "R-IPO")).toEqual(["2023 neeqThenListedNotPaid"]);
+  });
+
+  test("with the parameter off, a 新三板 quotation before the plan (never paid) does not block the IPO reward", () => {
+    const result = run(notBoth, {
+      enterprises: [
+        enterprise(A, [
+          { year: 2018, listing: "neeq" },
+          { year: 2022, listing: "domestic" },
+        ]),
+      ],
+    });
+    expect(paid(result, "R-IPO")).toEqual(["2022 domestic 5000000"]);
+  });
+
+  test("a kind reached before the plan is not paid again", () => {
+    const result = run(plan, {
+      enterprises: [
+        enterprise(A, [
+          { year: 2019, listing: "overseas" },
+          { year: 2022, listing: "overseas" },
+        ]),
+      ],
+    });
+    expect(paid(result, "R-IPO")).toEqual([]);
+    expect(reasons(result, "R-IPO")).toEqual(["2019 reachedBefore", "2022 reachedBefore"]);
+    expect(whyNot(result, "R-IPO")[1]?.zh).toBe("2022年境外首发上市，但该企业已于2019年境外首发上市，同类奖励每户一次");
+  });
+
+  test("domestic and overseas are different kinds; the same kind twice pays once", () => {
+    const result = run(plan, {
+      enterprises: [
+        enterprise(A, [
+          { year: 2021, listing: "overseas" },
+          { year: 2022, listing: "domestic" },
+          { year: 2023, listing: "domestic" },
+        ]),
+      ],
+    });
+    expect(paid(result, "R-IPO")).toEqual(["2021 overseas 2000000", "2022 domestic 5000000"]);
+  });
+
+  test("a kind granted before is not paid; a 新三板 granted before counts for the parameter", () => {
+    const result = run(notBoth, {
+      enterprises: [enterprise(A, [{ year: 2022, listing: "domestic" }])],
+      alreadyGranted: [{ ruleId: "R-IPO", creditCode: A, tier: "neeq" }],
+    });
+    expect(paid(result, "R-IPO")).toEqual([]);
+    expect(reasons(result, "R-IPO")).toEqual(["2022 neeqThenListedNotPaid"]);
+  });
+});

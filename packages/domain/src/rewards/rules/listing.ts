@@ -1,0 +1,136 @@
+/**
+ * R-IPO: domestic IPO / overseas IPO / 新三板 quotation, each kind once per enterprise. A kind
+ * already reached in an earlier year (before the plan included) is not paid again. Whether an
+ * enterprise paid for 新三板 is paid again when it later lists is a plan parameter.
+ */
+import type { Fen } from "../../money";
+import { amountEn, amountZh, yearRangeZh } from "../format";
+import {
+  type EnterpriseRuleEvaluator,
+  flagFact,
+  isPlanYear,
+  pushEntitlement,
+  pushNonPayment,
+  type RuleMeta,
+  type Run,
+  threshold,
+} from "../internal";
+import type { EnterpriseHistory, EnterpriseYear, ListingKind } from "../types";
+
+const KIND_ZH: Record<ListingKind, string> = {
+  domestic: "境内首发上市",
+  overseas: "境外首发上市",
+  neeq: "在新三板挂牌",
+};
+const KIND_EN: Record<ListingKind, string> = {
+  domestic: "domestic initial public offering",
+  overseas: "overseas initial public offering",
+  neeq: "quotation on the NEEQ (新三板)",
+};
+const KIND_BIT: Record<ListingKind, number> = { domestic: 1, overseas: 2, neeq: 4 };
+
+export function listingRule(
+  meta: RuleMeta,
+  kinds: readonly { listing: ListingKind; amount: Fen }[],
+  neeqThenListedPaidBoth: boolean,
+): EnterpriseRuleEvaluator {
+  const amounts: Partial<Record<ListingKind, Fen>> = {};
+  for (const { listing, amount } of kinds) amounts[listing] = amount;
+  return {
+    meta,
+    evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
+      const code = enterprise.creditCode;
+      let reached = 0;
+      let reachedYear: Partial<Record<ListingKind, number>> | undefined;
+      let neeqPaid = !run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|neeq`);
+      let paid = false;
+      let explained = false;
+      for (const year of years) {
+        const kind = year.listing;
+        if (kind === undefined) continue;
+        const bit = KIND_BIT[kind];
+        const facts = run.explain ? [flagFact("listing", "上市挂牌", "listing", year, kind)] : [];
+        const amount = amounts[kind];
+        const notPaid = (
+          reason: "reachedBefore" | "outsidePlanPeriod" | "alreadyGranted" | "neeqThenListedNotPaid",
+          zh: string,
+          en: string,
+        ) => {
+          explained = true;
+          pushNonPayment(run, meta, { creditCode: code, reason, year: year.year, subjectId: kind, facts, zh, en });
+        };
+        if (reached & bit) {
+          if (run.explain && isPlanYear(run, year.year))
+            notPaid(
+              "reachedBefore",
+              `${year.year}年${KIND_ZH[kind]}，但该企业已于${reachedYear?.[kind]}年${KIND_ZH[kind]}，同类奖励每户一次`,
+              `${capitalize(KIND_EN[kind])} in ${year.year}, but already reached in ${reachedYear?.[kind]}: each kind is paid once.`,
+            );
+          continue;
+        }
+        reached |= bit;
+        if (run.explain) {
+          if (reachedYear === undefined) reachedYear = {};
+          reachedYear[kind] = year.year;
+        }
+        if (!isPlanYear(run, year.year)) {
+          if (run.explain)
+            notPaid(
+              year.year < run.startYear ? "reachedBefore" : "outsidePlanPeriod",
+              `${year.year}年${KIND_ZH[kind]}，不在方案实施年度（${yearRangeZh(run.startYear, run.endYear)}）内${year.year < run.startYear ? "，此后同类上市挂牌不再奖励" : ""}`,
+              `${capitalize(KIND_EN[kind])} in ${year.year}, outside the plan years.`,
+            );
+          continue;
+        }
+        if (amount === undefined) continue;
+        const key = `${meta.id}|${code}|${kind}`;
+        if (!run.granted.isEmpty && run.granted.has(key)) {
+          if (kind === "neeq") neeqPaid = true;
+          if (run.explain)
+            notPaid(
+              "alreadyGranted",
+              `${year.year}年${KIND_ZH[kind]}，该项奖励此前已发放，不重复奖励`,
+              `${capitalize(KIND_EN[kind])} in ${year.year}: this reward was already granted.`,
+            );
+          continue;
+        }
+        if (kind !== "neeq" && neeqPaid && !neeqThenListedPaidBoth) {
+          if (run.explain)
+            notPaid(
+              "neeqThenListedNotPaid",
+              `${year.year}年${KIND_ZH[kind]}，此前已获新三板挂牌奖励；按参数“新三板挂牌后上市不再奖励”，不奖励`,
+              `${capitalize(KIND_EN[kind])} in ${year.year} after a paid NEEQ quotation; the parameter says a later listing is not paid.`,
+            );
+          continue;
+        }
+        const afterNeeq = kind !== "neeq" && neeqPaid;
+        if (kind === "neeq") neeqPaid = true;
+        paid = true;
+        pushEntitlement(
+          run,
+          meta,
+          { key, creditCode: code, ruleId: meta.id, tier: kind, year: year.year, amount },
+          () => ({
+            facts,
+            thresholds: [threshold(KIND_ZH[kind], KIND_EN[kind], kind)],
+            arithmetic: `${KIND_ZH[kind]}：${amountZh(amount)}（${kind}: ${amountEn(amount)}）`,
+            zh: `${year.year}年${KIND_ZH[kind]}，奖励 ${amountZh(amount)}${afterNeeq ? "（此前已获新三板挂牌奖励；按参数“新三板挂牌后上市两项均奖励”）" : ""}`,
+            en: `${capitalize(KIND_EN[kind])} in ${year.year}: reward of ${amountEn(amount)}.${afterNeeq ? " The enterprise was paid for its NEEQ quotation before; the parameter pays both." : ""}`,
+          }),
+        );
+      }
+      if (!paid && !explained && run.explain)
+        pushNonPayment(run, meta, {
+          creditCode: code,
+          reason: "noEvent",
+          year: null,
+          zh: `${yearRangeZh(run.startYear, run.endYear)}无上市或新三板挂牌记录`,
+          en: `No listing or NEEQ quotation in ${run.startYear}–${run.endYear}.`,
+        });
+    },
+  };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

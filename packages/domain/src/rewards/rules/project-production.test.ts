@@ -1,0 +1,70 @@
+import { describe, expect, test } from "vitest";
+import { A, B, enterprise, paid, project, reasons, run, whyNot } from "../testing/builders";
+import { changjiangPlan } from "../testing/plans";
+
+const plan = changjiangPlan();
+
+describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 100万 once", () => {
+  test("category from the planned investment, thresholds inclusive", () => {
+    const result = run(plan, {
+      projects: [
+        project("p50", A, "5000000000", 2021, 2022),
+        project("p50-", A, "4999999999.99", 2021, 2022),
+        project("p20", A, "2000000000", 2022, 2023),
+        project("p20-", A, "1999999999.99", 2022, 2023),
+      ],
+    });
+    expect(paid(result, "R-PROJ-50")).toEqual(["2022 - 3000000"]);
+    expect(paid(result, "R-PROJ-20")).toEqual(["2022 - 1000000", "2023 - 1000000"]);
+    expect(result.entitlements.map((entry) => entry.subjectId)).toEqual(["p50", "p50-", "p20"]);
+    expect(reasons(result, "R-PROJ")).toEqual(["- belowAllCategories"]);
+    expect(whyNot(result, "R-PROJ")[0]?.zh).toBe(
+      "项目 p20- 计划总投资 1,999,999,999.99 元，未达“20”项目门槛 20 亿元，差 0.01 元",
+    );
+  });
+
+  test("paid in the production year, even after 2023", () => {
+    const result = run(plan, { projects: [project("p1", A, "5200000000", 2023, 2025)] });
+    expect(paid(result, "R-PROJ-50")).toEqual(["2025 - 3000000"]);
+    const entitlement = result.entitlements[0];
+    expect(entitlement?.key).toBe("R-PROJ|p1");
+    expect(entitlement?.explanation?.zh).toBe(
+      "项目 p1 计划总投资 52 亿元，属“50”项目，2023年引进、2025年投产，奖励 300 万元",
+    );
+    expect(entitlement?.explanation?.parameters.map((parameter) => parameter.id)).toEqual([
+      "project50Threshold",
+      "project20Threshold",
+    ]);
+  });
+
+  test("introduced outside the plan years, or not yet in production, is not paid", () => {
+    const result = run(plan, {
+      projects: [project("old", A, "6000000000", 2020, 2021), project("waiting", A, "3000000000", 2022)],
+    });
+    expect(result.entitlements).toEqual([]);
+    expect(reasons(result, "R-PROJ")).toEqual(["- notIntroducedInPlan", "- notInProduction"]);
+    expect(whyNot(result, "R-PROJ")[1]?.zh).toBe("“20”项目 waiting 尚未投产，投产后奖励 100 万元");
+  });
+
+  test("once per project, whatever category it was paid under", () => {
+    const result = run(plan, {
+      projects: [project("p1", A, "5200000000", 2021, 2022)],
+      alreadyGranted: [{ ruleId: "R-PROJ-20", subjectId: "p1" }],
+    });
+    expect(result.entitlements).toEqual([]);
+    expect(reasons(result, "R-PROJ")).toEqual(["2022 alreadyGranted"]);
+  });
+
+  test("the category thresholds are plan parameters", () => {
+    const result = run(plan, {
+      projects: [project("p1", A, "4000000000", 2021, 2022)],
+      options: { parameters: { project50Threshold: "4000000000" } },
+    });
+    expect(paid(result, "R-PROJ-50")).toEqual(["2022 - 3000000"]);
+  });
+
+  test("an enterprise with no project gets a why-not", () => {
+    const result = run(plan, { enterprises: [enterprise(B, [{ year: 2021 }])] });
+    expect(whyNot(result, "R-PROJ", B).map((entry) => entry.reason)).toEqual(["noEvent"]);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * R-PROJ-50 / R-PROJ-20: a "50" or "20" project introduced in a plan year is rewarded once,
+ * in the year it goes into production (投产), even after the plan's last year (PLAN.md §5
+ * reading 6). Its category comes from the planned (contracted) total investment, with the
+ * thresholds of the plan rule (reading 8): the highest category whose minimum it reaches.
+ */
+import type { Fen } from "../../money";
+import { formatYuan } from "../../money";
+import { amountEn, amountZh, figureEn, figureNearZh, figureZh, yearRangeZh } from "../format";
+import {
+  moneyFact,
+  type ProjectRuleEvaluator,
+  pushEntitlement,
+  pushNonPayment,
+  type RuleMeta,
+  type Run,
+  threshold,
+} from "../internal";
+import type { EnterpriseHistory, ExplanationFact, InvestmentProject } from "../types";
+
+export interface ProjectCategory {
+  category: string;
+  ruleId: string;
+  minInvestment: Fen;
+  amount: Fen;
+}
+
+export function projectProductionRule(
+  meta: RuleMeta,
+  categoriesInput: readonly ProjectCategory[],
+  introducedYearsFromPlan: boolean,
+): ProjectRuleEvaluator {
+  // Highest minimum first: a project takes the first category it reaches.
+  const categories = [...categoriesInput].sort((a, b) =>
+    a.minInvestment > b.minInvestment ? -1 : a.minInvestment < b.minInvestment ? 1 : 0,
+  );
+  const lowest = categories[categories.length - 1]!;
+  return {
+    meta,
+    outputRuleIds: categories.map((category) => category.ruleId),
+    evaluateProjects(
+      projects: readonly InvestmentProject[],
+      enterprises: readonly EnterpriseHistory[],
+      run: Run,
+    ): void {
+      let paidIds: Set<string> | undefined;
+      for (const project of projects) {
+        const code = project.creditCode;
+        const facts: ExplanationFact[] = run.explain
+          ? [
+              moneyFact("plannedInvestment", "计划总投资", "planned total investment", null, project.plannedInvestment),
+              {
+                name: "introducedYear",
+                label: "引进年度",
+                labelEn: "year introduced",
+                year: null,
+                value: String(project.introducedYear),
+              },
+              {
+                name: "productionYear",
+                label: "投产年度",
+                labelEn: "year in production",
+                year: null,
+                value: project.productionYear === undefined ? null : String(project.productionYear),
+              },
+            ]
+          : [];
+        let category: ProjectCategory | undefined;
+        for (const candidate of categories) {
+          if (project.plannedInvestment >= candidate.minInvestment) {
+            category = candidate;
+            break;
+          }
+        }
+        if (category === undefined) {
+          if (run.explain)
+            pushNonPayment(run, meta, {
+              creditCode: code,
+              reason: "belowAllCategories",
+              year: null,
+              subjectId: project.id,
+              facts,
+              zh: `项目 ${project.id} 计划总投资 ${figureNearZh(project.plannedInvestment, lowest.minInvestment)}，未达“${lowest.category}”项目门槛 ${figureZh(lowest.minInvestment)}，差 ${figureZh(lowest.minInvestment - project.plannedInvestment)}`,
+              en: `Project ${project.id} plans ${figureEn(project.plannedInvestment)}, below the "${lowest.category}" project minimum of ${figureEn(lowest.minInvestment)}.`,
+            });
+          continue;
+        }
+        if (
+          introducedYearsFromPlan &&
+          (project.introducedYear < run.startYear || project.introducedYear > run.endYear)
+        ) {
+          if (run.explain)
+            pushNonPayment(run, meta, {
+              creditCode: code,
+              reason: "notIntroducedInPlan",
+              year: null,
+              subjectId: project.id,
+              facts,
+              zh: `项目 ${project.id} 于${project.introducedYear}年引进，不在方案实施年度（${yearRangeZh(run.startYear, run.endYear)}）内，不属新引进项目`,
+              en: `Project ${project.id} was introduced in ${project.introducedYear}, outside the plan years: not a newly introduced project.`,
+            });
+          continue;
+        }
+        const productionYear = project.productionYear;
+        if (productionYear === undefined) {
+          if (run.explain)
+            pushNonPayment(run, meta, {
+              creditCode: code,
+              reason: "notInProduction",
+              year: null,
+              subjectId: project.id,
+              facts,
+              zh: `“${category.category}”项目 ${project.id} 尚未投产，投产后奖励 ${amountZh(category.amount)}`,
+              en: `"${category.category}" project ${project.id} is not yet in production; ${amountEn(category.amount)} is paid once it is.`,
+            });
+          continue;
+        }
+        const key = `${meta.id}|${project.id}`;
+        const repeated = paidIds?.has(project.id) === true;
+        if (repeated || (!run.granted.isEmpty && run.granted.has(key))) {
+          if (run.explain)
+            pushNonPayment(run, meta, {
+              creditCode: code,
+              reason: repeated ? "alreadyPaidInPlan" : "alreadyGranted",
+              year: productionYear,
+              subjectId: project.id,
+              facts,
+              zh: `项目 ${project.id} 的投产奖励已发放（每个项目一次），不重复奖励`,
+              en: `The production reward for project ${project.id} was already granted (once per project).`,
+            });
+          continue;
+        }
+        if (paidIds === undefined) paidIds = new Set();
+        paidIds.add(project.id);
+        const chosen = category;
+        pushEntitlement(
+          run,
+          meta,
+          {
+            key,
+            creditCode: code,
+            ruleId: chosen.ruleId,
+            tier: null,
+            year: productionYear,
+            amount: chosen.amount,
+            subjectId: project.id,
+          },
+          () => ({
+            facts,
+            thresholds: categories.map((item) =>
+              threshold(
+                `“${item.category}”项目计划总投资门槛（含）`,
+                `"${item.category}" project minimum (inclusive)`,
+                formatYuan(item.minInvestment),
+              ),
+            ),
+            arithmetic: `${formatYuan(project.plannedInvestment)} ≥ ${formatYuan(chosen.minInvestment)} → “${chosen.category}”项目：${amountZh(chosen.amount)}`,
+            zh: `项目 ${project.id} 计划总投资 ${figureZh(project.plannedInvestment)}，属“${chosen.category}”项目，${project.introducedYear}年引进、${productionYear}年投产，奖励 ${amountZh(chosen.amount)}`,
+            en: `Project ${project.id} plans ${figureEn(project.plannedInvestment)}: a "${chosen.category}" project introduced in ${project.introducedYear} and in production in ${productionYear}: reward of ${amountEn(chosen.amount)}.`,
+          }),
+        );
+      }
+      if (!run.explain) return;
+      const withProjects = new Set<string>();
+      for (const project of projects) withProjects.add(project.creditCode);
+      for (const enterprise of enterprises) {
+        if (withProjects.has(enterprise.creditCode)) continue;
+        pushNonPayment(run, meta, {
+          creditCode: enterprise.creditCode,
+          reason: "noEvent",
+          year: null,
+          zh: "无新引进的“50”“20”项目记录",
+          en: 'No newly introduced "50" or "20" project on record.',
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * The rewards engine's input and output, in domain form (money as bigint fen). The batch
+ * exchange format of `beizeng rewards` (EXCHANGE.md §1) is parsed into these types by
+ * `./batch.ts`; the server builds them from its tables.
+ */
+import type { Fen } from "../money";
+
+export type ListingKind = "domestic" | "overseas" | "neeq";
+export type GrantLevel = "national" | "provincial" | "municipal";
+export type GrantPurpose = "project" | "tech";
+
+/** Project support funds received (到位) by an enterprise in a year. */
+export interface SupportGrant {
+  id: string;
+  level: GrantLevel;
+  purpose: GrantPurpose;
+  amount: Fen;
+  /** Where the figure comes from, shown in explanations (e.g. "省工信厅文件"). */
+  source?: string;
+}
+
+/** A technical-transformation (技术改造) project of an enterprise, in the year it is claimed. */
+export interface TechProject {
+  id: string;
+  investment: Fen;
+  equipmentInvoices: Fen;
+  /** Received national, provincial or municipal tech-transformation funds. */
+  techFundsReceived: boolean;
+  source?: string;
+}
+
+/** Source labels of a year's figures, shown beside each fact in explanations. */
+export type YearSources = Partial<
+  Record<
+    "aboveScale" | "newlyAboveScale" | "revenue" | "tax" | "listing" | "listedRegistrationMovedIn" | "top500SettledIn",
+    string
+  >
+>;
+
+export interface EnterpriseYear {
+  year: number;
+  /** Above-scale (规上) in that year; absent means unknown. */
+  aboveScale?: boolean;
+  /** Entered the above-scale directory (规模企业名录库) that year. */
+  newlyAboveScale?: boolean;
+  revenue?: Fen;
+  /** Tax paid into the treasury (入库税收). */
+  tax?: Fen;
+  grants?: readonly SupportGrant[];
+  techProjects?: readonly TechProject[];
+  /** The listing that happened that year. */
+  listing?: ListingKind;
+  /** R-LISTED-MOVE's event happened that year. */
+  listedRegistrationMovedIn?: boolean;
+  /** A 中国制造业500强 enterprise settled in the district that year. */
+  top500SettledIn?: boolean;
+  sources?: YearSources;
+}
+
+export interface EnterpriseHistory {
+  creditCode: string;
+  name?: string;
+  /** Highest annual revenue and tax of the years before the first year listed. */
+  before?: { maxRevenue?: Fen; maxTax?: Fen };
+  years: readonly EnterpriseYear[];
+}
+
+/** An investment project (招商项目) for R-PROJ. */
+export interface InvestmentProject {
+  id: string;
+  creditCode: string;
+  name?: string;
+  /** Planned (contracted) total investment: decides the "50"/"20" category. */
+  plannedInvestment: Fen;
+  introducedYear: number;
+  /** The year it went into production (投产); absent while not yet in production. */
+  productionYear?: number;
+}
+
+/**
+ * A one-time reward paid before this evaluation. Either an entitlement key (see `Entitlement.key`)
+ * or the parts: `tier` for milestones and listings, `subjectId` for a grant, tech project or
+ * investment project, `year` for R-NEW-SCALE when re-entry is paid.
+ */
+export type PriorGrant =
+  | string
+  | { ruleId: string; creditCode?: string; tier?: string | null; subjectId?: string; year?: number };
+
+export interface RewardInput {
+  enterprises: readonly EnterpriseHistory[];
+  projects?: readonly InvestmentProject[];
+  alreadyGranted?: readonly PriorGrant[];
+}
+
+export interface EvaluateOptions {
+  /** Build explanations and "why not" entries (default true). Off for speed in bulk runs. */
+  explain?: boolean;
+  /** Override plan parameters by id, e.g. `{ milestoneSameYearTiers: "highest" }` for a what-if. */
+  parameters?: Readonly<Record<string, string | boolean | number>>;
+}
+
+export interface ExplanationFact {
+  /** Field name: revenue, tax, previousRevenue, grant, investment, … */
+  name: string;
+  label: string;
+  labelEn: string;
+  year: number | null;
+  /** Decimal string of yuan for money, "true"/"false" for flags, else the text. */
+  value: string | null;
+  source?: string;
+}
+
+export interface ExplanationThreshold {
+  label: string;
+  labelEn: string;
+  /** Decimal string: yuan for thresholds, a rate such as "0.10" for bands. */
+  value: string;
+}
+
+export interface ExplanationParameter {
+  id: string;
+  value: string | boolean | number;
+  description: string;
+  descriptionEn: string;
+}
+
+export interface Explanation {
+  ruleId: string;
+  clause: string;
+  /** The clause's sentence stating the reward, verbatim. */
+  quote: string;
+  facts: ExplanationFact[];
+  thresholds: ExplanationThreshold[];
+  /** The exact arithmetic done, in yuan. */
+  arithmetic: string;
+  parameters: ExplanationParameter[];
+  /** The sentence a clerk reads. */
+  zh: string;
+  en: string;
+  /** For a tiered reward below the top tier: how far the figure is from the next tier. */
+  nextTier?: { zh: string; en: string };
+}
+
+export interface Entitlement {
+  /**
+   * Identity of the reward event: the same event always gives the same key, so storing it as a
+   * unique key pays a one-time reward exactly once (e.g. `R-REV-MILESTONE|<code>|5000000000`,
+   * `R-GROWTH|<code>|2022`, `R-MATCH|<code>|g1`, `R-PROJ|p1`).
+   */
+  key: string;
+  creditCode: string;
+  /** The output rule id: R-PROJ-50 or R-PROJ-20 for the project rule, else the plan rule id. */
+  ruleId: string;
+  clause: string;
+  /** Threshold or rate as a decimal string, the listing kind for R-IPO, else null. */
+  tier: string | null;
+  year: number;
+  /** Null for R-500 (decided case by case). */
+  amount: Fen | null;
+  /** The grant, tech project or investment project that earned it. */
+  subjectId?: string;
+  explanation?: Explanation;
+}
+
+export type NonPaymentReason =
+  | "noEvent"
+  | "missingFigure"
+  | "previousRevenueMissing"
+  | "previousRevenueZero"
+  | "notAboveScale"
+  | "aboveScaleUnknown"
+  | "newlyAboveScale"
+  | "belowLowestBand"
+  | "belowNextTier"
+  | "allTiersCrossedBefore"
+  | "crossedBeforePlan"
+  | "sameYearLowerTier"
+  | "alreadyGranted"
+  | "alreadyPaidInPlan"
+  | "reentryNotPaid"
+  | "outsidePlanPeriod"
+  | "reachedBefore"
+  | "neeqThenListedNotPaid"
+  | "levelNotCovered"
+  | "belowMinimumInvestment"
+  | "techFundsReceived"
+  | "notIntroducedInPlan"
+  | "notInProduction"
+  | "belowAllCategories"
+  | "zeroAmount";
+
+/** Why a rule did not pay an enterprise (or one of its grants, tech projects or investment projects). */
+export interface NonPayment {
+  creditCode: string;
+  /** The plan's rule id (R-PROJ for the project rule). */
+  ruleId: string;
+  clause: string;
+  reason: NonPaymentReason;
+  year: number | null;
+  subjectId?: string;
+  facts: ExplanationFact[];
+  parameters: ExplanationParameter[];
+  zh: string;
+  en: string;
+}
+
+export interface RewardResult {
+  entitlements: Entitlement[];
+  /** Empty when explanations are off. */
+  nonPayments: NonPayment[];
+}
