@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import {
+  type CellInput,
+  cellText,
+  decimalText,
+  isBlank,
+  numberToDecimalString,
+  parseCountCell,
+  parseCreditCodeCell,
+  parseIndustryCodeCell,
+  parseMoneyCell,
+  parseMonthCell,
+  parsePeriodCell,
+  parseYearCell,
+  toCellInput,
+} from "./cell-values";
+
+const text = (value: string): CellInput => ({ kind: "text", text: value });
+const num = (value: number): CellInput => ({ kind: "number", value });
+const WAN = 10000n;
+
+describe("toCellInput flattens what exceljs gives", () => {
+  it("joins rich-text runs, takes formula results and hyperlink texts", () => {
+    expect(toCellInput({ richText: [{ text: "营业收入" }, { text: "（万元）" }] })).toEqual(text("营业收入（万元）"));
+    expect(toCellInput({ formula: "SUM(A1:A2)", result: 12.5 })).toEqual(num(12.5));
+    expect(toCellInput({ sharedFormula: "A1", result: "x" })).toEqual(text("x"));
+    expect(toCellInput({ formula: "A1" })).toEqual({ kind: "empty" });
+    expect(toCellInput({ text: "甲公司", hyperlink: "http://example.invalid" })).toEqual(text("甲公司"));
+    expect(toCellInput({ error: "#DIV/0!" })).toEqual({ kind: "error", code: "#DIV/0!" });
+    expect(toCellInput(null)).toEqual({ kind: "empty" });
+    expect(toCellInput("")).toEqual({ kind: "empty" });
+  });
+
+  it("trims full-width spaces and treats dashes as no data", () => {
+    expect(cellText(text("\u3000甲公司 \u3000"))).toBe("甲公司");
+    expect(isBlank(text(" — "))).toBe(true);
+    expect(isBlank(text("-"))).toBe(true);
+    expect(isBlank(text("0"))).toBe(false);
+  });
+});
+
+describe("numbers are read through their shortest decimal string, never rounded", () => {
+  it("expands exponent notation exactly", () => {
+    expect(numberToDecimalString(1e21)).toBe("1000000000000000000000");
+    expect(numberToDecimalString(1.5e-7)).toBe("0.00000015");
+    expect(numberToDecimalString(-2.5e-7)).toBe("-0.00000025");
+    expect(numberToDecimalString(123456.7)).toBe("123456.7");
+  });
+
+  it("converts amounts in 元, 千元 and 万元 exactly to fen", () => {
+    expect(parseMoneyCell(num(52345.67), WAN, "万元")).toEqual({ ok: true, value: 52_345_670_000n });
+    expect(parseMoneyCell(num(1000.5), 1000n, "千元")).toEqual({ ok: true, value: 100_050_000n });
+    expect(parseMoneyCell(text("1234.56"), 1n, "元")).toEqual({ ok: true, value: 123_456n });
+    expect(parseMoneyCell(num(-3.5), WAN, "万元")).toEqual({ ok: true, value: -3_500_000n });
+    // 9007199254740993 fen is beyond 2^53: text keeps it exact.
+    expect(parseMoneyCell(text("90071992547409.93"), 1n, "元")).toEqual({ ok: true, value: 9_007_199_254_740_993n });
+  });
+
+  it("rejects what is not exact to the fen, including binary float noise from formulas", () => {
+    const noise = parseMoneyCell(num(0.1 + 0.2), WAN, "万元");
+    expect(noise.ok).toBe(false);
+    expect(parseMoneyCell(num(0.0001234), WAN, "万元").ok).toBe(false);
+    expect(parseMoneyCell(text("1.234"), 1n, "元")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("精确到分"),
+    });
+  });
+
+  it("strips a well-formed thousands grouping in text cells and rejects a malformed one", () => {
+    expect(decimalText(text("1,234,567.5"))).toEqual({ ok: true, value: "1234567.5" });
+    expect(decimalText(text("１，２３４"))).toEqual({ ok: true, value: "1234" });
+    expect(decimalText(text("12,34"))).toMatchObject({ ok: false, message: expect.stringContaining("千位分隔符") });
+    expect(decimalText(text("100万"))).toMatchObject({ ok: false, message: "不是数字：100万" });
+    expect(decimalText(text("+.5"))).toEqual({ ok: true, value: "0.5" });
+    expect(decimalText({ kind: "error", code: "#N/A" })).toMatchObject({ ok: false });
+  });
+
+  it("reads counts as whole numbers", () => {
+    expect(parseCountCell(num(356))).toEqual({ ok: true, value: 356n });
+    expect(parseCountCell(text("356.0"))).toEqual({ ok: true, value: 356n });
+    expect(parseCountCell(num(35.5)).ok).toBe(false);
+    expect(parseCountCell(num(-1)).ok).toBe(false);
+  });
+});
+
+describe("dates and periods written the usual Chinese ways", () => {
+  const cases: [string, CellInput, { year: number; month?: number }][] = [
+    ["2022-12-31", text("2022-12-31"), { year: 2022, month: 12 }],
+    ["2022/12/31", text("2022/12/31"), { year: 2022, month: 12 }],
+    ["2022年12月31日", text("2022年12月31日"), { year: 2022, month: 12 }],
+    ["2022年12月", text("2022年12月"), { year: 2022, month: 12 }],
+    ["2022年6月份", text("2022年6月份"), { year: 2022, month: 6 }],
+    ["2022.12", text("2022.12"), { year: 2022, month: 12 }],
+    ["2022-6", text("2022-6"), { year: 2022, month: 6 }],
+    ["202212 as text", text("202212"), { year: 2022, month: 12 }],
+    ["202212 as number", num(202212), { year: 2022, month: 12 }],
+    ["20221231", num(20221231), { year: 2022, month: 12 }],
+    ["Excel serial 44926", num(44926), { year: 2022, month: 12 }],
+    ["serial with time", num(44592.5), { year: 2022, month: 1 }],
+    ["date cell", { kind: "date", date: new Date(Date.UTC(2022, 0, 31)) }, { year: 2022, month: 1 }],
+    ["year only", num(2022), { year: 2022 }],
+    ["2022年", text("2022年"), { year: 2022 }],
+  ];
+  it.each(cases)("%s", (_label, cell, expected) => {
+    expect(parsePeriodCell(cell)).toEqual({ ok: true, value: expected });
+  });
+
+  it("shifts serials of workbooks in the 1904 date system", () => {
+    expect(parsePeriodCell(num(43464), true)).toEqual({ ok: true, value: { year: 2022, month: 12 } });
+  });
+
+  it("rejects impossible months and years outside the sane range", () => {
+    expect(parsePeriodCell(text("2022-13"))).toMatchObject({ ok: false, message: expect.stringContaining("1–12") });
+    expect(parsePeriodCell(text("202213"))).toMatchObject({ ok: false });
+    expect(parseYearCell(num(1880))).toMatchObject({ ok: false, message: expect.stringContaining("超出合理范围") });
+    expect(parseYearCell(text("去年"))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("无法识别的日期"),
+    });
+  });
+
+  it("reads months as 1–12, with or without 月", () => {
+    expect(parseMonthCell(num(6))).toEqual({ ok: true, value: 6 });
+    expect(parseMonthCell(text("06月"))).toEqual({ ok: true, value: 6 });
+    expect(parseMonthCell(num(13))).toMatchObject({ ok: false });
+    expect(parseMonthCell(num(0))).toMatchObject({ ok: false });
+    expect(parseMonthCell(num(6.5))).toMatchObject({ ok: false });
+  });
+});
+
+describe("codes", () => {
+  it("normalises full-width and lower-case credit codes before checking them", () => {
+    expect(parseCreditCodeCell(text(" ９１360202ma35a1b2cl\u3000"))).toEqual({ ok: true, value: "91360202MA35A1B2CL" });
+    expect(parseCreditCodeCell(text("91360202MA35A1B2CX"))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("校验位错误"),
+    });
+    expect(parseCreditCodeCell(text("9136"))).toMatchObject({ ok: false, message: expect.stringContaining("18位") });
+  });
+
+  it("accepts GB/T 4754 industry codes with or without the section letter", () => {
+    expect(parseIndustryCodeCell(text("c2710"))).toEqual({ ok: true, value: "C2710" });
+    expect(parseIndustryCodeCell(num(3971))).toEqual({ ok: true, value: "3971" });
+    expect(parseIndustryCodeCell(text("医药"))).toMatchObject({ ok: false });
+  });
+});
