@@ -1,0 +1,254 @@
+/**
+ * G1's deadline value: the annual revenue of above-scale enterprises (规上工业企业营业收入) in the
+ * deadline year, with an interval. The running year comes from its months to date (./monthly-share);
+ * later years follow the trend of the yearly totals (a random walk with drift on the log scale).
+ */
+import type { Fen } from "../money";
+import { SnapshotIndex } from "../targets/data-index";
+import type { TargetSnapshot } from "../targets/snapshot";
+import { type AnnualEstimate, estimateAnnualFromMonths, pastShares, type ShareObservation } from "./monthly-share";
+import { mean, normalCdf, normalQuantile, sampleSd, studentTCdf, studentTQuantile } from "./stats";
+
+export interface RevenueForecastOptions {
+  deadlineYear: number;
+  /** The target, to state the probability of meeting it. */
+  target?: { fen: Fen; comparison: "gt" | "gte" };
+  /** Interval level, default 0.8. */
+  level?: number;
+  /** How many recent yearly growth rates make the trend (default 5). */
+  trendYears?: number;
+  /** Spread of yearly log growth used when fewer than two growth rates are known (default 0.08). */
+  priorGrowthSd?: number;
+}
+
+export interface RevenueForecast {
+  deadlineYear: number;
+  level: number;
+  /** Rounded to the yuan. */
+  estimate: Fen;
+  low: Fen;
+  high: Fen;
+  /** Probability that the deadline value meets the target, under the model; null without a target. */
+  probabilityMet: number | null;
+  /** actual: the deadline year is complete; months: the deadline year is running; trend: a later year. */
+  basis: "actual" | "months" | "trend";
+  /** The year the forecast starts from, with its value (actual, or estimated from its months). */
+  base: {
+    year: number;
+    value: Fen;
+    fromMonths: {
+      throughMonth: number;
+      yearToDate: Fen;
+      /** Revenue of enterprises without months to date, carried from their last annual figure. */
+      carriedForward: Fen;
+      pastShares: ShareObservation[];
+      estimate: AnnualEstimate;
+    } | null;
+  } | null;
+  trend: {
+    history: { year: number; value: Fen }[];
+    growthRates: { year: number; rate: number }[];
+    /** Mean yearly log growth. */
+    meanLogGrowth: number;
+    logGrowthSd: number;
+    sdSource: "data" | "prior";
+    horizon: number;
+  } | null;
+  notes: string[];
+}
+
+/** Above-scale revenue of every complete year with a directory: the sum of annual revenue of that year's 规上 enterprises. */
+export function aboveScaleRevenueHistory(
+  index: SnapshotIndex,
+  throughYear: number,
+): { year: number; value: Fen; missing: number }[] {
+  const history: { year: number; value: Fen; missing: number }[] = [];
+  for (const year of index.knownYears()) {
+    if (year > throughYear || !index.hasDirectory(year)) continue;
+    let total = 0n;
+    let missing = 0;
+    for (const enterprise of index.aboveScaleIn(year)) {
+      const revenue = index.annual(enterprise.id, "revenue", year);
+      if (revenue === undefined) missing++;
+      else total += revenue;
+    }
+    history.push({ year, value: total, missing });
+  }
+  return history;
+}
+
+const toYuan = (fen: Fen): number => Number(fen) / 100;
+const toFen = (yuan: number): Fen => BigInt(Math.round(yuan)) * 100n;
+
+/** Forecasts G1's deadline-year value with its interval. */
+export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: RevenueForecastOptions): RevenueForecast {
+  const index = new SnapshotIndex(snapshot);
+  const level = options.level ?? 0.8;
+  const { asOf } = snapshot;
+  const completeYear = asOf.month >= 12 ? asOf.year : asOf.year - 1;
+  const notes: string[] = [];
+  const history = aboveScaleRevenueHistory(index, completeYear);
+  for (const entry of history) {
+    if (entry.missing > 0) notes.push(`${entry.year}年有 ${entry.missing} 家规上企业缺少年度营业收入，按零计`);
+  }
+  const probability = (logCenter: number, logSpread: number, df: number | null): number | null => {
+    if (!options.target) return null;
+    const needed = toYuan(options.target.fen) + (options.target.comparison === "gt" ? 0.01 : 0);
+    if (logSpread <= 0) return Math.exp(logCenter) >= needed ? 1 : 0;
+    const z = (Math.log(needed) - logCenter) / logSpread;
+    return 1 - (df === null ? normalCdf(z) : studentTCdf(z, df));
+  };
+
+  const deadlineActual = history.find((entry) => entry.year === options.deadlineYear);
+  if (deadlineActual && options.deadlineYear <= completeYear) {
+    const value = deadlineActual.value;
+    return {
+      deadlineYear: options.deadlineYear,
+      level,
+      estimate: value,
+      low: value,
+      high: value,
+      probabilityMet: options.target ? probability(Math.log(Math.max(toYuan(value), 1e-9)), 0, null) : null,
+      basis: "actual",
+      base: { year: options.deadlineYear, value, fromMonths: null },
+      trend: null,
+      notes,
+    };
+  }
+
+  // The base year: the running year estimated from its months, else the last complete year.
+  let base: RevenueForecast["base"] = null;
+  let baseLog = Number.NaN;
+  let baseLogVariance = 0;
+  let baseDf: number | null = null;
+  if (asOf.month >= 1 && asOf.month < 12 && asOf.year <= options.deadlineYear) {
+    const directoryYear = index.hasDirectory(asOf.year) ? asOf.year : completeYear;
+    const panel = index.aboveScaleIn(directoryYear).map((enterprise) => enterprise.id);
+    let yearToDate = 0n;
+    let carried = 0n;
+    const reporting: number[] = [];
+    for (const enterpriseId of panel) {
+      const toDate = index.yearToDate(enterpriseId, "revenue", asOf.year, asOf.month);
+      if (toDate !== undefined) {
+        yearToDate += toDate;
+        reporting.push(enterpriseId);
+      } else {
+        const last = index.annual(enterpriseId, "revenue", completeYear);
+        if (last !== undefined) carried += last;
+      }
+    }
+    if (yearToDate > 0n) {
+      const earlier = index.knownYears().filter((year) => year < asOf.year);
+      const shares = pastShares(index, reporting, asOf.month, earlier);
+      const estimate = estimateAnnualFromMonths({
+        yearToDate: toYuan(yearToDate),
+        shares: shares.map((observation) => observation.share),
+        throughMonth: asOf.month,
+        level,
+      });
+      if (carried > 0n) notes.push(`部分规上企业缺少本年月度数据，按上年营业收入计入 ${toYuan(carried).toFixed(0)} 元`);
+      if (estimate.method === "prior") notes.push("往年月度数据不足两年，区间采用默认离散度");
+      const value = estimate.estimate + toYuan(carried);
+      base = {
+        year: asOf.year,
+        value: toFen(value),
+        fromMonths: { throughMonth: asOf.month, yearToDate, carriedForward: carried, pastShares: shares, estimate },
+      };
+      // Carried-forward revenue is treated as known; the spread applies to the estimated part only.
+      const scaledSd = estimate.logSd * (estimate.estimate / value);
+      baseLog = Math.log(value);
+      baseLogVariance = scaledSd ** 2;
+      baseDf = estimate.degreesOfFreedom;
+    }
+  }
+  if (!base) {
+    const last = history.filter((entry) => entry.year <= completeYear).at(-1);
+    if (!last || last.value <= 0n) {
+      notes.push("没有可用的规上企业营业收入数据");
+      return {
+        deadlineYear: options.deadlineYear,
+        level,
+        estimate: 0n,
+        low: 0n,
+        high: 0n,
+        probabilityMet: null,
+        basis: "trend",
+        base: null,
+        trend: null,
+        notes,
+      };
+    }
+    base = { year: last.year, value: last.value, fromMonths: null };
+    baseLog = Math.log(toYuan(last.value));
+  }
+
+  const horizon = options.deadlineYear - base.year;
+  if (horizon <= 0) {
+    const estimate = base.fromMonths?.estimate;
+    const quantile = quantileFor(level, baseDf);
+    const spread = Math.sqrt(baseLogVariance);
+    return {
+      deadlineYear: options.deadlineYear,
+      level,
+      estimate: base.value,
+      low: toFen(Math.exp(baseLog - quantile * spread)),
+      high: toFen(Math.exp(baseLog + quantile * spread)),
+      probabilityMet: probability(baseLog, spread, baseDf),
+      basis: estimate ? "months" : "actual",
+      base,
+      trend: null,
+      notes,
+    };
+  }
+
+  // The trend: recent yearly log growth of the totals (entries and exits included, as they were).
+  const trendYears = options.trendYears ?? 5;
+  const growthRates: { year: number; rate: number }[] = [];
+  for (let i = 1; i < history.length; i++) {
+    const previous = history[i - 1] as (typeof history)[number];
+    const current = history[i] as (typeof history)[number];
+    if (current.year === previous.year + 1 && previous.value > 0n && current.value > 0n) {
+      growthRates.push({ year: current.year, rate: Math.log(toYuan(current.value) / toYuan(previous.value)) });
+    }
+  }
+  const recent = growthRates.slice(-trendYears);
+  const rates = recent.map((entry) => entry.rate);
+  const meanLogGrowth = rates.length > 0 ? mean(rates) : 0;
+  const fromData = rates.length >= 2;
+  const logGrowthSd = fromData ? sampleSd(rates) : (options.priorGrowthSd ?? 0.08);
+  if (!fromData) notes.push(`年度增速不足两年，趋势离散度采用默认值 ${logGrowthSd}`);
+  if (rates.length === 0) notes.push("没有年度增速数据，趋势按零增长");
+  // Random walk with drift: h yearly shocks, plus the uncertainty of the estimated drift.
+  const variance =
+    baseLogVariance +
+    horizon * logGrowthSd ** 2 +
+    (rates.length > 0 ? (horizon ** 2 * logGrowthSd ** 2) / rates.length : 0);
+  const spread = Math.sqrt(variance);
+  const center = baseLog + horizon * meanLogGrowth;
+  const df = fromData ? rates.length - 1 : null;
+  const quantile = quantileFor(level, df);
+  return {
+    deadlineYear: options.deadlineYear,
+    level,
+    estimate: toFen(Math.exp(center)),
+    low: toFen(Math.exp(center - quantile * spread)),
+    high: toFen(Math.exp(center + quantile * spread)),
+    probabilityMet: probability(center, spread, df),
+    basis: "trend",
+    base,
+    trend: {
+      history: history.map((entry) => ({ year: entry.year, value: entry.value })),
+      growthRates: recent,
+      meanLogGrowth,
+      logGrowthSd,
+      sdSource: fromData ? "data" : "prior",
+      horizon,
+    },
+    notes,
+  };
+}
+
+function quantileFor(level: number, df: number | null): number {
+  const p = (1 + level) / 2;
+  return df === null ? normalQuantile(p) : studentTQuantile(p, df);
+}

@@ -1,0 +1,105 @@
+/**
+ * Lookups over a snapshot's rows (status by enterprise and year, figures by enterprise, metric,
+ * year and month), built once so that the metrics and the forecasts read them in constant time.
+ */
+import type { ScaleStatus, SnapshotEnterprise, TargetSnapshot } from "./snapshot";
+
+export class SnapshotIndex {
+  readonly enterprises: ReadonlyMap<number, SnapshotEnterprise>;
+  private readonly status = new Map<number, Map<number, ScaleStatus>>();
+  /** key `${enterpriseId}|${metric}|${year}` → 13 slots: [0] the whole year, [1..12] the months. */
+  private readonly figures = new Map<string, (bigint | undefined)[]>();
+  private readonly years = new Set<number>();
+
+  constructor(readonly snapshot: TargetSnapshot) {
+    this.enterprises = new Map(snapshot.enterprises.map((enterprise) => [enterprise.id, enterprise]));
+    for (const enterprise of snapshot.enterprises) {
+      const byYear = new Map<number, ScaleStatus>();
+      for (const row of enterprise.scale) {
+        byYear.set(row.year, row.status);
+        this.years.add(row.year);
+      }
+      this.status.set(enterprise.id, byYear);
+    }
+    for (const figure of snapshot.figures) {
+      if (figure.month < 0 || figure.month > 12) continue;
+      const key = figureKey(figure.enterpriseId, figure.metric, figure.year);
+      let slots = this.figures.get(key);
+      if (!slots) {
+        slots = new Array<bigint | undefined>(13).fill(undefined);
+        this.figures.set(key, slots);
+      }
+      // The snapshot holds current values; should a key repeat, the later row wins.
+      slots[figure.month] = figure.value;
+      this.years.add(figure.year);
+    }
+  }
+
+  /** The years that appear in the status history or the figures, ascending. */
+  knownYears(): number[] {
+    return [...this.years].sort((a, b) => a - b);
+  }
+
+  statusIn(enterpriseId: number, year: number): ScaleStatus | undefined {
+    return this.status.get(enterpriseId)?.get(year);
+  }
+
+  isAboveScale(enterpriseId: number, year: number): boolean {
+    return this.statusIn(enterpriseId, year) === "above";
+  }
+
+  /** Whether any enterprise has a status row for the year (the directory of that year exists). */
+  hasDirectory(year: number): boolean {
+    for (const byYear of this.status.values()) if (byYear.has(year)) return true;
+    return false;
+  }
+
+  /** Enterprises above-scale in the year. */
+  aboveScaleIn(year: number): SnapshotEnterprise[] {
+    return this.snapshot.enterprises.filter((enterprise) => this.isAboveScale(enterprise.id, year));
+  }
+
+  /**
+   * The whole year's value: the annual row (month 0) when there is one, else the sum of the
+   * twelve months when all twelve are present, else undefined.
+   */
+  annual(enterpriseId: number, metric: string, year: number): bigint | undefined {
+    const slots = this.figures.get(figureKey(enterpriseId, metric, year));
+    if (!slots) return undefined;
+    if (slots[0] !== undefined) return slots[0];
+    let total = 0n;
+    for (let month = 1; month <= 12; month++) {
+      const value = slots[month];
+      if (value === undefined) return undefined;
+      total += value;
+    }
+    return total;
+  }
+
+  /** The month's own value, or undefined. */
+  monthly(enterpriseId: number, metric: string, year: number, month: number): bigint | undefined {
+    return this.figures.get(figureKey(enterpriseId, metric, year))?.[month];
+  }
+
+  /** Months 1..throughMonth summed; undefined unless every one of them is present. */
+  yearToDate(enterpriseId: number, metric: string, year: number, throughMonth: number): bigint | undefined {
+    const slots = this.figures.get(figureKey(enterpriseId, metric, year));
+    if (!slots) return undefined;
+    let total = 0n;
+    for (let month = 1; month <= throughMonth; month++) {
+      const value = slots[month];
+      if (value === undefined) return undefined;
+      total += value;
+    }
+    return total;
+  }
+
+  /** Whether the enterprise has all twelve months of the year (needed to learn seasonal shares). */
+  hasAllMonths(enterpriseId: number, metric: string, year: number): boolean {
+    return this.yearToDate(enterpriseId, metric, year, 12) !== undefined;
+  }
+}
+
+function figureKey(enterpriseId: number, metric: string, year: number): string {
+  return `${enterpriseId}|${metric}|${year}`;
+}

@@ -1,0 +1,82 @@
+/**
+ * The data a target computation reads: a snapshot of the district's rows as the server holds them,
+ * already reduced to the current values (superseded figures left out). Money is bigint fen.
+ */
+import type { Fen } from "../money";
+
+export type ScaleStatus = "above" | "reserve" | "other";
+export type ProjectStage = "planning" | "negotiation" | "signed" | "construction" | "production";
+export type ListingStage = "display" | "shareholding" | "neeq" | "domestic" | "overseas";
+
+export interface SnapshotEnterprise {
+  id: number;
+  name: string;
+  /** Industry chain id of the plan ("biomedicine", …), "other" outside them. */
+  chainId: string;
+  /** The town or street unit (its code) the enterprise belongs to; null when not assigned. */
+  town: string | null;
+  /** Key enterprise (重点企业) for the help coverage of M10. */
+  isKey: boolean;
+  /** A district leader is assigned (挂点帮扶). */
+  hasLeader: boolean;
+  /** The above-scale status history (规上 / 后备库 / other); a year without a row is "not above". */
+  scale: readonly { year: number; status: ScaleStatus }[];
+}
+
+/**
+ * One figure: month 0 is the whole year, 1..12 the month's own value (not cumulative).
+ * Money metrics (revenue, tax, output, fixed_asset_investment) are fen; others are counts.
+ */
+export interface SnapshotFigure {
+  enterpriseId: number;
+  year: number;
+  month: number;
+  metric: string;
+  value: bigint;
+}
+
+export interface SnapshotProject {
+  id: number;
+  name: string;
+  chainId: string;
+  /** Planned (contracted) total investment: decides the project's category. */
+  plannedInvestment: Fen;
+  manufacturing: boolean;
+  stage: ProjectStage;
+  introducedYear: number | null;
+  /** Key project (重点项目) for the help coverage of M10. */
+  isKey: boolean;
+  hasLeader: boolean;
+}
+
+/** An enterprise reached a listing stage in a year (挂牌展示, 股改, 新三板, 境内/境外上市). */
+export interface ListingEvent {
+  enterpriseId: number;
+  stage: ListingStage;
+  year: number;
+}
+
+/** The district's fixed-asset investment (全社会固定资产投资) of a year, and its manufacturing part. */
+export interface DistrictInvestment {
+  year: number;
+  total: Fen;
+  manufacturing: Fen;
+}
+
+/** An enterprise-related government service item (涉企服务事项), and whether it can be done online. */
+export interface OnlineServiceItem {
+  id: string;
+  name: string;
+  online: boolean;
+}
+
+export interface TargetSnapshot {
+  /** The latest month the data covers: figures of later months are not expected yet. */
+  asOf: { year: number; month: number };
+  enterprises: readonly SnapshotEnterprise[];
+  figures: readonly SnapshotFigure[];
+  projects: readonly SnapshotProject[];
+  listings: readonly ListingEvent[];
+  investment: readonly DistrictInvestment[];
+  onlineServices: readonly OnlineServiceItem[];
+}
