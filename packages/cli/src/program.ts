@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerAuditCommand } from "./commands/audit";
 import { registerDemoCommand } from "./commands/demo";
+import { registerImportCommand } from "./commands/import";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerPlanCommand } from "./commands/plan";
 import { registerServeCommand } from "./commands/serve";
@@ -22,5 +23,6 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerUsersCommand(program);
   registerAuditCommand(program);
+  registerImportCommand(program);
   return program;
 }
