@@ -52,7 +52,8 @@ export const zhCN = {
   "password.current": "当前密码",
   "password.new": "新密码",
   "password.confirm": "确认新密码",
-  "password.submit": "修改密码",
+  "password.submit": "保存新密码",
+  "password.policyShort": "至少 10 位，须同时包含字母和数字",
   "password.policy": "新密码至少 10 位，须同时包含字母和数字。修改后，其他设备上的登录将退出。",
   "password.mustChange": "您正在使用临时密码，请先设置新密码。",
   "password.currentRequired": "请输入当前密码",
@@ -207,6 +208,8 @@ export const zhCN = {
 
   "projects.title": "项目",
   "projects.code": "项目编号",
+  "projects.search": "搜索项目",
+  "projects.searchPlaceholder": "项目名称或编号",
   "projects.name": "项目名称",
   "projects.investor": "投资方",
   "projects.chain": "产业链",
@@ -249,6 +252,9 @@ export const zhCN = {
   "users.unitRequired": "请选择所属单位",
   "users.enterpriseRequired": "请选择所属企业",
   "users.temporaryPassword": "临时密码",
+  "users.initialPassword": "初始密码",
+  "users.initialPasswordRequired": "请输入初始密码",
+  "users.initialPasswordHint": "至少 10 位，须同时包含字母和数字；对方首次登录后须修改。",
   "users.temporaryPasswordTitle": "临时密码",
   "users.temporaryPasswordFor": "账号 {username} 的临时密码：",
   "users.temporaryPasswordOnce": "临时密码只显示这一次，请立即转交本人；对方首次登录后须修改密码。",
@@ -294,9 +300,10 @@ export const zhCN = {
   "action.delete": "删除",
   "action.login": "登录",
   "action.logout": "退出",
-  "action.password": "修改密码",
-  "action.reset_password": "重置密码",
+  "action.password_change": "修改密码",
+  "action.password_reset": "重置密码",
   "action.import": "导入",
+  "action.load": "载入计划",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -351,7 +358,8 @@ export const en: Record<MessageKey, string> = {
   "password.current": "Current password",
   "password.new": "New password",
   "password.confirm": "Confirm new password",
-  "password.submit": "Change password",
+  "password.submit": "Save new password",
+  "password.policyShort": "At least 10 characters, with both letters and digits",
   "password.policy":
     "At least 10 characters, with both letters and digits. Sign-ins on other devices end once it is changed.",
   "password.mustChange": "You are using a temporary password: set a new one first.",
@@ -507,6 +515,8 @@ export const en: Record<MessageKey, string> = {
 
   "projects.title": "Projects",
   "projects.code": "Code",
+  "projects.search": "Search projects",
+  "projects.searchPlaceholder": "Project name or code",
   "projects.name": "Name",
   "projects.investor": "Investor",
   "projects.chain": "Industry chain",
@@ -549,6 +559,9 @@ export const en: Record<MessageKey, string> = {
   "users.unitRequired": "Choose a unit",
   "users.enterpriseRequired": "Choose an enterprise",
   "users.temporaryPassword": "Temporary password",
+  "users.initialPassword": "Initial password",
+  "users.initialPasswordRequired": "Enter an initial password",
+  "users.initialPasswordHint": "At least 10 characters, with letters and digits; to be changed at first sign-in.",
   "users.temporaryPasswordTitle": "Temporary password",
   "users.temporaryPasswordFor": "Temporary password of {username}:",
   "users.temporaryPasswordOnce":
@@ -595,9 +608,10 @@ export const en: Record<MessageKey, string> = {
   "action.delete": "Delete",
   "action.login": "Sign in",
   "action.logout": "Sign out",
-  "action.password": "Change password",
-  "action.reset_password": "Reset password",
+  "action.password_change": "Change password",
+  "action.password_reset": "Reset password",
   "action.import": "Import",
+  "action.load": "Load plan",
 };
 
 export const dictionaries: Record<"zh-CN" | "en", Record<MessageKey, string>> = { "zh-CN": zhCN, en };

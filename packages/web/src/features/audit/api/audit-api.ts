@@ -5,8 +5,8 @@ export interface AuditEntry {
   id: number;
   seq: number;
   at: string;
-  actorUserId?: number | null;
-  actorLabel: string;
+  actor?: { userId: number | null; label: string };
+  actorLabel?: string;
   action: string;
   entityType: string;
   entityId: string | number | null;
@@ -31,13 +31,9 @@ export interface AuditFilters {
 
 /** The answer of the hash-chain check. */
 export interface AuditVerification {
-  ok?: boolean;
-  valid?: boolean;
-  checked?: number;
-  count?: number;
-  brokenAt?: number | null;
-  firstBrokenSeq?: number | null;
-  message?: string;
+  ok: boolean;
+  count: number;
+  firstBroken?: { seq: number; id: number; reason: string; message: string };
 }
 
 export function useAuditLog(filters: AuditFilters) {

@@ -22,7 +22,17 @@ interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const knownActions = ["create", "update", "delete", "login", "logout", "password", "reset_password", "import"];
+const knownActions = [
+  "create",
+  "update",
+  "delete",
+  "login",
+  "logout",
+  "password_change",
+  "password_reset",
+  "import",
+  "load",
+];
 
 function Snapshot({ label, text }: { label: string; text: string | null }) {
   const t = useT();
@@ -53,13 +63,11 @@ function Snapshot({ label, text }: { label: string; text: string | null }) {
 
 function VerificationResult({ result }: { result: AuditVerification }) {
   const t = useT();
-  const ok = result.ok ?? result.valid ?? false;
-  const checked = result.checked ?? result.count;
-  const broken = result.brokenAt ?? result.firstBrokenSeq;
+  const ok = result.ok;
   const detail = [
-    checked !== undefined ? t("audit.verifyChecked", { count: checked }) : null,
-    broken !== undefined && broken !== null ? t("audit.verifyBrokenAt", { seq: broken }) : null,
-    result.message ?? null,
+    t("audit.verifyChecked", { count: result.count }),
+    result.firstBroken ? t("audit.verifyBrokenAt", { seq: result.firstBroken.seq }) : null,
+    result.firstBroken?.message ?? null,
   ]
     .filter(Boolean)
     .join(" ");
@@ -174,7 +182,12 @@ export function AuditPage() {
                 width: 180,
                 render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss"),
               },
-              { title: t("audit.actor"), dataIndex: "actorLabel", width: 160 },
+              {
+                title: t("audit.actor"),
+                key: "actor",
+                width: 160,
+                render: (_, entry) => entry.actor?.label ?? entry.actorLabel ?? "—",
+              },
               {
                 title: t("audit.action"),
                 dataIndex: "action",

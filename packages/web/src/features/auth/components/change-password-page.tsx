@@ -3,16 +3,12 @@ import { useNavigate } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
 import { useT } from "../../../shared/i18n/i18n";
 import { useChangePassword, useCurrentUser } from "../api/auth-api";
+import { meetsPasswordPolicy } from "../password-policy";
 
 interface ChangePasswordForm {
   currentPassword: string;
   newPassword: string;
   confirmPassword: string;
-}
-
-/** The server's password policy, checked here too so the user sees it before submitting. */
-export function meetsPasswordPolicy(password: string): boolean {
-  return password.length >= 10 && /[A-Za-z]/.test(password) && /\d/.test(password);
 }
 
 export function ChangePasswordPage() {
@@ -69,7 +65,7 @@ export function ChangePasswordPage() {
               validator: (_rule, value: string | undefined) =>
                 !value || meetsPasswordPolicy(value)
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t("password.policy"))),
+                  : Promise.reject(new Error(t("password.policyShort"))),
             },
           ]}
         >

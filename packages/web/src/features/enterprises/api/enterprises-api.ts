@@ -10,15 +10,13 @@ export interface EnterpriseSummary {
   name: string;
   townUnitId?: number | null;
   town?: { id: number; code?: string; name: string } | null;
-  townName?: string | null;
   chainId: string;
   industryCode?: string | null;
   isKey?: boolean;
   listingStage?: string | null;
   isDemo?: boolean;
-  /** The latest above-scale status, when the server sends it. */
-  status?: ScaleStatus | null;
-  scaleStatus?: ScaleStatus | null;
+  /** The most recent above-scale status recorded. */
+  scale?: { year: number; status: ScaleStatus } | null;
 }
 
 export interface ScaleYear {
@@ -87,9 +85,9 @@ export function useEnterprise(id: string) {
 }
 
 export function enterpriseTownName(enterprise: EnterpriseSummary): string | null {
-  return enterprise.town?.name ?? enterprise.townName ?? null;
+  return enterprise.town?.name ?? null;
 }
 
 export function enterpriseStatus(enterprise: EnterpriseSummary): ScaleStatus | null {
-  return enterprise.status ?? enterprise.scaleStatus ?? null;
+  return enterprise.scale?.status ?? null;
 }

@@ -1,5 +1,5 @@
-import { Card, Col, Row, Typography } from "antd";
-import { Link } from "react-router-dom";
+import { Button, Col, Row, Typography } from "antd";
+import { useNavigate } from "react-router-dom";
 import { useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { useMeta } from "../../auth/api/meta-api";
@@ -10,6 +10,7 @@ export function HomePage() {
   const t = useT();
   const currentUser = useCurrentUser();
   const meta = useMeta();
+  const navigate = useNavigate();
   const user = currentUser.data;
   if (!user) return null;
   const shortcuts = navigationByRole[user.role].filter((item) => item.path !== "/");
@@ -29,13 +30,16 @@ export function HomePage() {
       <Row gutter={[16, 16]}>
         {shortcuts.map((item) => (
           <Col key={item.path} xs={24} sm={12} md={8} xl={6}>
-            <Link to={item.path}>
-              <Card hoverable size="small">
-                <Typography.Text strong>{t(item.label)}</Typography.Text>
-                <br />
-                <Typography.Text type="secondary">{t(item.hint)}</Typography.Text>
-              </Card>
-            </Link>
+            {/* Buttons, not links: the side menu holds the links, so role locators stay unambiguous. */}
+            <Button
+              block
+              onClick={() => navigate(item.path)}
+              style={{ height: "auto", padding: 16, display: "block", textAlign: "left", whiteSpace: "normal" }}
+            >
+              <Typography.Text strong>{t(item.label)}</Typography.Text>
+              <br />
+              <Typography.Text type="secondary">{t(item.hint)}</Typography.Text>
+            </Button>
           </Col>
         ))}
       </Row>

@@ -76,20 +76,42 @@ export function rewardAmountRows(rule: RewardRule, t: Translate): AmountRow[] {
   }
 }
 
-/** The parameters (open readings of the document) a rule depends on: those it names and those of its clause. */
-export function rewardParameters(rule: RewardRule, parameters: PlanParameter[]): PlanParameter[] {
+function namedParameters(rule: RewardRule): Set<string> {
   const named = new Set<string>();
   for (const [field, value] of Object.entries(rule)) {
     if (field.endsWith("Parameter") && typeof value === "string") named.add(value);
   }
-  return parameters.filter((parameter) => named.has(parameter.id) || parameter.clause === rule.clause);
+  return named;
 }
 
-function ParameterValue({ value }: { value: PlanParameter["value"] }) {
+/**
+ * The parameters (open readings of the document) a rule depends on: those it names, and those of
+ * its clause that no rule names (they belong to the clause as a whole).
+ */
+export function rewardParameters(rule: RewardRule, rules: RewardRule[], parameters: PlanParameter[]): PlanParameter[] {
+  const own = namedParameters(rule);
+  const namedByAnyRule = new Set(rules.flatMap((candidate) => [...namedParameters(candidate)]));
+  return parameters.filter(
+    (parameter) => own.has(parameter.id) || (parameter.clause === rule.clause && !namedByAnyRule.has(parameter.id)),
+  );
+}
+
+/** A parameter holding an amount of yuan (a threshold, an amount) is shown in 万元/亿元; others as written. */
+export function formatParameterValue(parameter: Pick<PlanParameter, "id" | "value">): string | null {
+  const { id, value } = parameter;
+  if (typeof value === "string" && /(threshold|amount|investment)/i.test(id) && /^\d+(\.\d{1,2})?$/.test(value)) {
+    return formatYuanTextAuto(value);
+  }
+  return typeof value === "boolean" ? null : String(value);
+}
+
+function ParameterValue({ parameter }: { parameter: PlanParameter }) {
   const t = useT();
-  if (typeof value === "boolean")
-    return <Tag color={value ? "green" : "default"}>{t(value ? "common.yes" : "common.no")}</Tag>;
-  return <Tag color="purple">{String(value)}</Tag>;
+  const text = formatParameterValue(parameter);
+  if (text === null) {
+    return <Tag color={parameter.value ? "green" : "default"}>{t(parameter.value ? "common.yes" : "common.no")}</Tag>;
+  }
+  return <Tag color="purple">{text}</Tag>;
 }
 
 export function RewardsTab({ plan, lookup }: { plan: PlanFile; lookup: PlanLookup }) {
@@ -100,7 +122,7 @@ export function RewardsTab({ plan, lookup }: { plan: PlanFile; lookup: PlanLooku
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       {plan.rewards.map((rule) => {
-        const parameters = rewardParameters(rule, plan.parameters);
+        const parameters = rewardParameters(rule, plan.rewards, plan.parameters);
         return (
           <Card
             key={rule.id}
@@ -137,10 +159,16 @@ export function RewardsTab({ plan, lookup }: { plan: PlanFile; lookup: PlanLooku
                       {localized(parameter.description, parameter.descriptionEn)}{" "}
                       <Typography.Text code>{parameter.id}</Typography.Text>
                       {t("common.colon")}
-                      <ParameterValue value={parameter.value} />
+                      <ParameterValue parameter={parameter} />
                       {parameter.allowed ? (
                         <Typography.Text type="secondary">
-                          {t("plan.allowedValues", { values: parameter.allowed.map(String).join(" / ") })}
+                          {t("plan.allowedValues", {
+                            values: parameter.allowed
+                              .map((value) =>
+                                typeof value === "boolean" ? t(value ? "common.yes" : "common.no") : String(value),
+                              )
+                              .join(" / "),
+                          })}
                         </Typography.Text>
                       ) : null}
                     </li>

@@ -1,5 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
-import { api, toPage } from "../../../shared/api/client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { api, type Page, toPage } from "../../../shared/api/client";
 
 /** An investment project as the list shows it; investment in fen (string or safe integer). */
 export interface Project {
@@ -13,7 +13,6 @@ export interface Project {
   manufacturing?: boolean;
   origin?: string;
   leadUnit?: { id: number; name: string } | null;
-  leadUnitName?: string | null;
   location?: string;
   stage: string;
   introducedYear?: number | null;
@@ -21,9 +20,19 @@ export interface Project {
   isDemo?: boolean;
 }
 
-export function useProjects() {
+export interface ProjectFilters {
+  q?: string;
+  stage?: string;
+  chain?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function useProjects(filters: ProjectFilters) {
   return useQuery({
-    queryKey: ["projects"],
-    queryFn: async () => toPage(await api.get<Project[] | { items: Project[]; total?: number }>("/api/projects")),
+    queryKey: ["projects", filters],
+    queryFn: async (): Promise<Page<Project>> =>
+      toPage(await api.get<Project[] | { items: Project[]; total?: number }>("/api/projects", { ...filters })),
+    placeholderData: keepPreviousData,
   });
 }

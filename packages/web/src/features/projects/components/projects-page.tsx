@@ -1,9 +1,12 @@
-import { Card, Table, Tag, Typography } from "antd";
+import { Card, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
 import { QueryBoundary } from "../../../shared/components/status-results";
-import { formatFenForDisplay, toFen } from "../../../shared/format/numbers";
+import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { usePlan } from "../../plan/api/plan-api";
-import { type Project, useProjects } from "../api/projects-api";
+import { type Project, type ProjectFilters, useProjects } from "../api/projects-api";
+
+const stages = ["planning", "negotiation", "signed", "construction", "production"] as const;
 
 const stageColors: Record<string, string> = {
   planning: "default",
@@ -13,18 +16,14 @@ const stageColors: Record<string, string> = {
   production: "green",
 };
 
-function compareFen(a: string | number | undefined, b: string | number | undefined): number {
-  const left = toFen(a) ?? 0n;
-  const right = toFen(b) ?? 0n;
-  return left === right ? 0 : left < right ? -1 : 1;
-}
-
 export function ProjectsPage() {
   const t = useT();
   const codeLabel = useCodeLabel();
   const localized = useLocalizedText();
   const plan = usePlan();
-  const projects = useProjects();
+  const [filters, setFilters] = useState<ProjectFilters>({ page: 1, pageSize: 20 });
+  const projects = useProjects(filters);
+  const change = (patch: Partial<ProjectFilters>) => setFilters((previous) => ({ ...previous, ...patch, page: 1 }));
   const chainName = (chainId: string) => {
     const chain = plan.data?.chains.find((candidate) => candidate.id === chainId);
     return chain ? localized(chain.name, chain.nameEn) : codeLabel("chain", chainId);
@@ -35,6 +34,34 @@ export function ProjectsPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t("projects.title")}
       </Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label={t("projects.search")}
+          placeholder={t("projects.searchPlaceholder")}
+          allowClear
+          onSearch={(value) => change({ q: value.trim() || undefined })}
+          style={{ width: 260 }}
+        />
+        <Select
+          aria-label={t("projects.stage")}
+          placeholder={t("projects.stage")}
+          allowClear
+          options={stages.map((stage) => ({ value: stage, label: codeLabel("stage", stage) }))}
+          onChange={(value?: string) => change({ stage: value })}
+          style={{ width: 160 }}
+        />
+        <Select
+          aria-label={t("projects.chain")}
+          placeholder={t("projects.chain")}
+          allowClear
+          options={(plan.data?.chains ?? []).map((chain) => ({
+            value: chain.id,
+            label: localized(chain.name, chain.nameEn),
+          }))}
+          onChange={(value?: string) => change({ chain: value })}
+          style={{ width: 160 }}
+        />
+      </Space>
       <QueryBoundary isPending={projects.isPending} error={projects.error}>
         {() => (
           <Table<Project>
@@ -42,7 +69,15 @@ export function ProjectsPage() {
             size="middle"
             dataSource={projects.data?.items}
             scroll={{ x: 1100 }}
-            pagination={{ pageSize: 20, showTotal: (total) => t("common.total", { total }) }}
+            loading={projects.isFetching}
+            pagination={{
+              current: filters.page,
+              pageSize: filters.pageSize,
+              total: projects.data?.total,
+              showSizeChanger: true,
+              showTotal: (total) => t("common.total", { total }),
+              onChange: (page, pageSize) => setFilters((previous) => ({ ...previous, page, pageSize })),
+            }}
             columns={[
               { title: t("projects.code"), dataIndex: "code", width: 110 },
               {
@@ -61,7 +96,6 @@ export function ProjectsPage() {
                 dataIndex: "plannedInvestmentFen",
                 align: "right",
                 width: 130,
-                sorter: (a, b) => compareFen(a.plannedInvestmentFen, b.plannedInvestmentFen),
                 render: (value: string | number) => formatFenForDisplay(value),
               },
               {
@@ -81,7 +115,7 @@ export function ProjectsPage() {
                 title: t("projects.leadUnit"),
                 key: "leadUnit",
                 width: 140,
-                render: (_, project) => project.leadUnit?.name ?? project.leadUnitName ?? "—",
+                render: (_, project) => project.leadUnit?.name ?? "—",
               },
               {
                 title: t("projects.introducedYear"),

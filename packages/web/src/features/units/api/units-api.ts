@@ -23,7 +23,6 @@ export interface UnitCreate {
 export interface UnitUpdate {
   name?: string;
   nameEn?: string;
-  kind?: "town" | "street";
   active?: boolean;
 }
 

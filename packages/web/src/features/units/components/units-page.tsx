@@ -58,7 +58,7 @@ export function UnitsPage() {
   const finish = (values: UnitFormValues) => {
     if (editing) {
       updateUnit.mutate(
-        { id: editing.id, name: values.name, nameEn: values.nameEn, kind: values.kind, active: values.active },
+        { id: editing.id, name: values.name, nameEn: values.nameEn, active: values.active },
         { onSuccess: done },
       );
     } else {
@@ -164,7 +164,10 @@ export function UnitsPage() {
             <Input autoComplete="off" />
           </Form.Item>
           <Form.Item label={t("units.kind")} name="kind" rules={[{ required: true }]}>
-            <Select options={editableKinds.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))} />
+            <Select
+              disabled={Boolean(editing)}
+              options={editableKinds.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))}
+            />
           </Form.Item>
           {editing ? (
             <Form.Item label={t("units.active")} name="active" valuePropName="checked">

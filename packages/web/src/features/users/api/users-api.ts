@@ -26,6 +26,8 @@ export interface UserFields {
 
 export interface UserCreate extends UserFields {
   username: string;
+  /** The initial password the office hands over; the user must change it at first sign-in. */
+  password: string;
 }
 
 export interface UserUpdate extends Partial<UserFields> {
@@ -54,7 +56,7 @@ export function useUsers() {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UserCreate) => api.post<TemporaryPasswordAnswer & { user?: UserAccount }>("/api/users", body),
+    mutationFn: (body: UserCreate) => api.post<{ user: UserAccount } & TemporaryPasswordAnswer>("/api/users", body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -70,7 +72,7 @@ export function useUpdateUser() {
 export function useResetPassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<TemporaryPasswordAnswer>(`/api/users/${id}/reset-password`),
+    mutationFn: (id: number) => api.post<TemporaryPasswordAnswer | undefined>(`/api/users/${id}/reset-password`, {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }

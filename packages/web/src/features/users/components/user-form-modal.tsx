@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import type { Role } from "../../auth/api/auth-api";
+import { meetsPasswordPolicy } from "../../auth/password-policy";
 import { useEnterprises } from "../../enterprises/api/enterprises-api";
 import { useUnits } from "../../units/api/units-api";
 import type { UserAccount, UserCreate } from "../api/users-api";
@@ -11,6 +12,7 @@ const roles: Role[] = ["office", "leader", "unit", "inspector", "enterprise"];
 
 interface UserFormValues {
   username: string;
+  password?: string;
   displayName: string;
   role: Role;
   unitId?: number;
@@ -70,6 +72,7 @@ export function UserFormModal({
   const finish = (values: UserFormValues) =>
     onSubmit({
       username: values.username,
+      password: values.password ?? "",
       displayName: values.displayName,
       role: values.role,
       unitId: values.role === "unit" ? (values.unitId ?? null) : null,
@@ -98,6 +101,24 @@ export function UserFormModal({
         >
           <Input disabled={Boolean(editing)} autoComplete="off" />
         </Form.Item>
+        {editing ? null : (
+          <Form.Item
+            label={t("users.initialPassword")}
+            name="password"
+            extra={t("users.initialPasswordHint")}
+            rules={[
+              { required: true, message: t("users.initialPasswordRequired") },
+              {
+                validator: (_rule, value: string | undefined) =>
+                  !value || meetsPasswordPolicy(value)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t("password.policyShort"))),
+              },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
         <Form.Item
           label={t("users.displayName")}
           name="displayName"

@@ -46,7 +46,7 @@ export function UsersPage() {
 
   const submit = (values: UserCreate) => {
     if (editing) {
-      const { username: _username, ...changes } = values;
+      const { username: _username, password: _password, ...changes } = values;
       updateUser.mutate(
         { id: editing.id, ...changes },
         {

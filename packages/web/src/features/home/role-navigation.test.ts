@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { navigationByRole, selectedNavigationPath } from "./role-navigation";
+
+describe("role navigation", () => {
+  it("gives the office the administration pages and no one else", () => {
+    const adminPaths = ["/admin/users", "/admin/units", "/admin/audit"];
+    expect(navigationByRole.office.map((item) => item.path)).toEqual(expect.arrayContaining(adminPaths));
+    for (const role of ["leader", "unit", "inspector", "enterprise"] as const) {
+      expect(navigationByRole[role].some((item) => adminPaths.includes(item.path))).toBe(false);
+    }
+  });
+
+  it("gives an enterprise its own page instead of the register", () => {
+    const paths = navigationByRole.enterprise.map((item) => item.path);
+    expect(paths).toEqual(["/", "/plan", "/my-enterprise"]);
+  });
+
+  it("selects the menu entry of a nested page", () => {
+    expect(selectedNavigationPath(navigationByRole.office, "/enterprises/12")).toBe("/enterprises");
+    expect(selectedNavigationPath(navigationByRole.office, "/")).toBe("/");
+    expect(selectedNavigationPath(navigationByRole.office, "/account/password")).toBeUndefined();
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { formatFenForDisplay, formatRateAsPercent, formatYuanTextAuto, formatYuanTextInWan, toFen } from "./numbers";
+
+describe("money and rate display", () => {
+  it("reads fen sent as a string or a safe integer, and refuses a float", () => {
+    expect(toFen("123456789012345678")).toBe(123456789012345678n);
+    expect(toFen(1500)).toBe(1500n);
+    expect(toFen(12.5)).toBeNull();
+    expect(toFen("")).toBeNull();
+    expect(toFen(null)).toBeNull();
+  });
+
+  it("shows plan amounts in 万元 without needless decimals", () => {
+    expect(formatYuanTextInWan("3000000")).toBe("300 万元");
+    expect(formatYuanTextInWan("30000")).toBe("3 万元");
+    expect(formatYuanTextInWan("12345.67")).toBe("1.23 万元");
+  });
+
+  it("switches to 亿元 from one 亿 up", () => {
+    expect(formatYuanTextAuto("40000000000")).toBe("400 亿元");
+    expect(formatYuanTextAuto("5000000")).toBe("500 万元");
+    expect(formatFenForDisplay("123456789")).toBe("123.46 万元");
+    expect(formatFenForDisplay(undefined)).toBe("—");
+  });
+
+  it("turns decimal rates into percentages exactly", () => {
+    expect(formatRateAsPercent("0.05")).toBe("5%");
+    expect(formatRateAsPercent("0.2")).toBe("20%");
+    expect(formatRateAsPercent("0.015")).toBe("1.5%");
+    expect(formatRateAsPercent("1")).toBe("100%");
+    expect(formatRateAsPercent("0.01")).toBe("1%");
+    expect(formatRateAsPercent("0")).toBe("0%");
+  });
+});
