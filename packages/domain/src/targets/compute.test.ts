@@ -104,8 +104,11 @@ function g1Snapshot(extraFen: bigint): TargetSnapshot {
 }
 
 describe("the plan's metrics", () => {
-  it("are all supported by the targets module", () => {
+  it("are all supported by the targets module, in both shipped plans", () => {
     for (const target of plan.targets) expect(SUPPORTED_METRICS).toContain(target.metric);
+    const other = "plans/test-district-2024-2026/plan.yaml";
+    const second = parsePlan(readFileSync(`${repoRoot}${other}`, "utf8"), other).plan;
+    for (const target of second.targets) expect(SUPPORTED_METRICS).toContain(target.metric);
   });
 });
 
@@ -369,6 +372,16 @@ describe("aspirations (力争) and shares", () => {
     expect(coverage.status).toBe("yellow");
     expect(byId(results, "T-M9").current?.value.value).toBe(500_000n);
     expect(byId(results, "T-M9").status).toBe("aspiration-behind");
+  });
+
+  it("after the deadline, a register without history is judged as it stands", () => {
+    const later = computeTargets(
+      plan,
+      snapshot({ asOf: { year: 2024, month: 3 }, enterprises: [enterprise(1, {}, { isKey: true, hasLeader: true })] }),
+    );
+    expect(byId(later, "T-M10").met).toBe(true);
+    expect(byId(later, "T-M10").statusBasis).toBe("final");
+    expect(byId(later, "T-M10").status).toBe("green");
   });
 });
 

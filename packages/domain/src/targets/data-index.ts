@@ -10,6 +10,7 @@ export class SnapshotIndex {
   /** key `${enterpriseId}|${metric}|${year}` → 13 slots: [0] the whole year, [1..12] the months. */
   private readonly figures = new Map<string, (bigint | undefined)[]>();
   private readonly years = new Set<number>();
+  private readonly directoryYears = new Set<number>();
 
   constructor(readonly snapshot: TargetSnapshot) {
     this.enterprises = new Map(snapshot.enterprises.map((enterprise) => [enterprise.id, enterprise]));
@@ -18,6 +19,7 @@ export class SnapshotIndex {
       for (const row of enterprise.scale) {
         byYear.set(row.year, row.status);
         this.years.add(row.year);
+        this.directoryYears.add(row.year);
       }
       this.status.set(enterprise.id, byYear);
     }
@@ -50,8 +52,7 @@ export class SnapshotIndex {
 
   /** Whether any enterprise has a status row for the year (the directory of that year exists). */
   hasDirectory(year: number): boolean {
-    for (const byYear of this.status.values()) if (byYear.has(year)) return true;
-    return false;
+    return this.directoryYears.has(year);
   }
 
   /** Enterprises above-scale in the year. */

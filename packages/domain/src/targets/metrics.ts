@@ -309,6 +309,11 @@ const listingStageReached: MetricDefinition = {
   },
 };
 
+/** The year a register without history (service items, leader assignments) speaks for. */
+function isCurrentRegisterYear(context: MetricContext, target: Target, year: number): boolean {
+  return year === Math.min(context.index.snapshot.asOf.year, Number(target.deadline.slice(0, 4)));
+}
+
 const onlineServiceShare: MetricDefinition = {
   id: "onlineServiceShare",
   label: "涉企服务事项网上可办率",
@@ -317,9 +322,10 @@ const onlineServiceShare: MetricDefinition = {
   kind: "level",
   fromZero: false,
   pathShape: "linear",
-  valueIn(context, _target, year) {
-    // The service list is a current register with no history: it speaks for the running year only.
-    if (year !== context.index.snapshot.asOf.year) return null;
+  valueIn(context, target, year) {
+    // The service list is a current register with no history: it speaks for the running year only
+    // (or for the deadline year, once the deadline has passed).
+    if (!isCurrentRegisterYear(context, target, year)) return null;
     const items = context.index.snapshot.onlineServices;
     const online = BigInt(items.filter((item) => item.online).length);
     const quantity = share(online, BigInt(items.length));
@@ -341,8 +347,8 @@ const keyAssistanceCoverage: MetricDefinition = {
   kind: "level",
   fromZero: false,
   pathShape: "linear",
-  valueIn(context, _target, year) {
-    if (year !== context.index.snapshot.asOf.year) return null;
+  valueIn(context, target, year) {
+    if (!isCurrentRegisterYear(context, target, year)) return null;
     const { enterprises, projects } = context.index.snapshot;
     const keyEnterprises = enterprises.filter((enterprise) => enterprise.isKey);
     const keyProjects = projects.filter((project) => project.isKey);
