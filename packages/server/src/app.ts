@@ -110,7 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: true,
-      index: false,
+      index: ["index.html"],
       setHeaders: (res, filePath) => {
         // Vite's hashed assets never change; everything else is revalidated.
         res.header(

@@ -43,10 +43,9 @@ export function registerAuthHooks(app: FastifyInstance, db: DbContext, options: 
   });
 
   app.addHook("preHandler", async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.url.startsWith("/api/")) return;
+    // Only API routes carry a permission; static files and unknown paths go to their own handlers.
+    if (!request.routeOptions.url?.startsWith("/api/")) return;
     const permission = request.routeOptions.config.permission;
-    // Unknown /api paths reach the not-found handler without a route config.
-    if (!request.routeOptions.url) return;
     if (!isPermission(permission)) throw forbidden("此接口未声明权限");
     const user = request.auth?.user ?? null;
     const unsafe = UNSAFE_METHODS.has(request.method);

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DbContext } from "../db/database";
 import type { EnterpriseRow, EnterpriseScaleYearRow } from "../db/tables/enterprises";
 import type { FigureRow } from "../db/tables/figures";
@@ -22,8 +23,10 @@ export interface EnterpriseListRow extends EnterpriseRow {
   latest_status: string | null;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** `column LIKE %text%` with the wildcards of `text` taken literally, on both dialects. */
+export function containsText(column: string, text: string) {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 }
 
 export async function findEnterprises(
@@ -37,10 +40,8 @@ export async function findEnterprises(
     .where("e.district_id", "=", filter.districtId);
   if (filter.onlyId !== undefined) query = query.where("e.id", "=", filter.onlyId);
   if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
-    query = query.where((eb) =>
-      eb.or([eb("e.name", "like", pattern), eb("e.credit_code", "like", pattern.toUpperCase())]),
-    );
+    const q = filter.q;
+    query = query.where((eb) => eb.or([containsText("e.name", q), containsText("e.credit_code", q.toUpperCase())]));
   }
   if (filter.chain) query = query.where("e.chain_id", "=", filter.chain);
   if (filter.townUnitId !== undefined) query = query.where("e.town_unit_id", "=", filter.townUnitId);

@@ -1,5 +1,6 @@
 import type { DbContext } from "../db/database";
 import type { ProjectRow } from "../db/tables/projects";
+import { containsText } from "./enterprises.repository";
 
 export interface ProjectFilter {
   districtId: string;
@@ -25,8 +26,8 @@ export async function findProjects(
     .leftJoin("enterprises as e", "e.id", "p.enterprise_id")
     .where("p.district_id", "=", filter.districtId);
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb("p.name", "like", pattern), eb("p.investor", "like", pattern)]));
+    const q = filter.q;
+    query = query.where((eb) => eb.or([containsText("p.name", q), containsText("p.investor", q)]));
   }
   if (filter.stage) query = query.where("p.stage", "=", filter.stage);
   if (filter.chain) query = query.where("p.chain_id", "=", filter.chain);
