@@ -126,6 +126,18 @@ export function growthBandsRule(
           if (run.explain) belowLowest(run, code, year, current, previous, previousYear!);
           continue;
         }
+        // Yearly, not one-time: still, a year's reward granted before (a re-run) is not paid twice.
+        if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${year.year}`)) {
+          if (run.explain)
+            pushNonPayment(run, meta, {
+              creditCode: code,
+              reason: "alreadyGranted",
+              year: year.year,
+              zh: `${year.year}年营业收入增幅奖励此前已发放，不重复奖励`,
+              en: `The growth reward for ${year.year} was already granted.`,
+            });
+          continue;
+        }
         const from = payHighestTierOnly ? reached : 0;
         for (let band = from; band <= reached; band++) {
           const paidBand = bands[band]!;
