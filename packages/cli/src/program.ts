@@ -4,6 +4,7 @@ import { registerDemoCommand } from "./commands/demo";
 import { registerImportCommand } from "./commands/import";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerPlanCommand } from "./commands/plan";
+import { registerRewardsCommand } from "./commands/rewards";
 import { registerServeCommand } from "./commands/serve";
 import { registerUsersCommand } from "./commands/users";
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerUsersCommand(program);
   registerAuditCommand(program);
+  registerRewardsCommand(program);
   registerImportCommand(program);
   return program;
 }
