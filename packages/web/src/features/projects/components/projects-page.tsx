@@ -3,6 +3,7 @@ import { useState } from "react";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { useCurrentUser } from "../../auth/api/auth-api";
 import { usePlan } from "../../plan/api/plan-api";
 import { type Project, type ProjectFilters, useProjects } from "../api/projects-api";
 
@@ -21,6 +22,7 @@ export function ProjectsPage() {
   const codeLabel = useCodeLabel();
   const localized = useLocalizedText();
   const plan = usePlan();
+  const currentUser = useCurrentUser();
   const [filters, setFilters] = useState<ProjectFilters>({ page: 1, pageSize: 20 });
   const projects = useProjects(filters);
   const change = (patch: Partial<ProjectFilters>) => setFilters((previous) => ({ ...previous, ...patch, page: 1 }));
@@ -34,6 +36,11 @@ export function ProjectsPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t("projects.title")}
       </Typography.Title>
+      {currentUser.data?.role === "unit" && currentUser.data.unit ? (
+        <Typography.Paragraph type="secondary">
+          {t("scope.unit", { unit: currentUser.data.unit.name })}
+        </Typography.Paragraph>
+      ) : null}
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t("projects.search")}
