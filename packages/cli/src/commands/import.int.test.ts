@@ -99,7 +99,13 @@ describe("beizeng import", () => {
     const missing = await beizeng(["import", "annual", path.join(workDir, "nope.xlsx")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("无法读取文件");
-    const district = await beizeng(["import", "annual", path.join(fixtures, "annual-basic.xlsx"), "--district", "990101"]);
+    const district = await beizeng([
+      "import",
+      "annual",
+      path.join(fixtures, "annual-basic.xlsx"),
+      "--district",
+      "990101",
+    ]);
     expect(district.code).toBe(1);
     expect(district.stderr).toContain("数据库中没有区县 990101");
   });

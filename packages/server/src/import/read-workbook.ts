@@ -65,5 +65,5 @@ export async function* streamFirstSheetRows(
 
 /** Checks the first bytes: an .xlsx file is a zip archive ("PK\x03\x04"). */
 export function looksLikeXlsx(bytes: Buffer | Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }

@@ -144,3 +144,8 @@ export async function updateScaleYear(db: DbContext, row: ScaleYear): Promise<vo
     .where("year", "=", row.year)
     .execute();
 }
+
+/** The districts a database holds (the CLI imports into the only one unless told which). */
+export async function listDistricts(db: DbContext): Promise<{ id: string; name: string }[]> {
+  return db.kysely.selectFrom("districts").select(["id", "name"]).orderBy("id").execute();
+}
