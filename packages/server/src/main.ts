@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { type BeizengDb, createDatabase, type DatabaseConfig, databaseConfigFromEnv } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
+import { purgeExpiredAuthData } from "./services/auth.service";
 
 /** packages/web/dist, where `npm run build` puts the front end. */
 export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -45,11 +46,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       port: options.port ?? Number(process.env.PORT ?? 3000),
       host: options.host ?? process.env.HOST ?? "127.0.0.1",
     });
+    // Hourly housekeeping; every process may run it, the deletes are idempotent.
+    const purge = () => purgeExpiredAuthData(db).catch((error) => app.log.warn({ err: error }, "purge failed"));
+    await purge();
+    const timer = setInterval(purge, 60 * 60_000);
+    timer.unref();
     return {
       app,
       db,
       url,
       close: async () => {
+        clearInterval(timer);
         await app.close();
         await db.close();
       },

@@ -11,9 +11,11 @@ import type { Principal } from "../policies/permissions";
 import {
   attemptsForUsername,
   countFailuresFromIp,
+  deleteAttemptsBefore,
   insertLoginAttempt,
 } from "../repositories/login-attempts.repository";
 import {
+  deleteExpiredSessions,
   deleteSession,
   deleteSessionsOfUser,
   findSessionWithUser,
@@ -253,4 +255,10 @@ export async function changePassword(
       entityId: user.id,
     });
   });
+}
+
+/** Removes expired sessions and login attempts too old to matter (kept a day for inspection). */
+export async function purgeExpiredAuthData(db: DbContext, now = new Date()): Promise<void> {
+  await deleteExpiredSessions(db, now.toISOString(), new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
+  await deleteAttemptsBefore(db, new Date(now.getTime() - 24 * 60 * MINUTE).toISOString());
 }

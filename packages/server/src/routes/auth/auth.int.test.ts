@@ -215,6 +215,35 @@ describe.each(testDatabases())("auth on $name", (database) => {
     expect((await app.inject({ url: "/api/plan", headers: { cookie: session.cookie } })).statusCode).toBe(200);
   });
 
+  it("shares lock-out state between app processes through the database", async () => {
+    const other = await testApp(db);
+    try {
+      for (let i = 0; i < 5; i += 1) {
+        const instance = i % 2 === 0 ? app : other;
+        await instance.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          payload: { username: "unit-a", password: "wrong-password-1" },
+        });
+      }
+      const response = await other.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "unit-a", password: TEST_PASSWORD },
+      });
+      expect(response.statusCode).toBe(423);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("ends a session idle for more than two hours", async () => {
+    const session = await loginAs(app, "enterprise-a");
+    const threeHoursAgo = new Date(Date.now() - 3 * 3600_000).toISOString();
+    await db.kysely.updateTable("sessions").set({ last_seen_at: threeHoursAgo }).execute();
+    expect((await app.inject({ url: "/api/auth/me", headers: { cookie: session.cookie } })).statusCode).toBe(401);
+  });
+
   it("sets security headers", async () => {
     const response = await app.inject({ url: "/api/health" });
     expect(response.headers["x-frame-options"]).toBe("DENY");
