@@ -245,6 +245,7 @@ class ImportRun {
   private readonly maxErrors: number;
   private readonly batchSize: number;
   private readonly recordedAt = new Date().toISOString();
+  private readonly recordedBy: number | null;
 
   constructor(
     private readonly db: DbContext,
@@ -257,6 +258,7 @@ class ImportRun {
     this.maxChanges = options.maxChanges ?? 100;
     this.maxErrors = options.maxErrors ?? 1000;
     this.batchSize = options.batchSize ?? 1000;
+    this.recordedBy = options.actor?.userId ?? null;
   }
 
   /** Whether this run may still write: applying, and no error found so far. */
@@ -269,9 +271,10 @@ class ImportRun {
     if (this.errors.length < this.maxErrors) this.errors.push(error);
   }
 
-  private addChange(change: ImportChange): void {
-    this.summary[change.action]++;
-    if (this.changes.length < this.maxChanges) this.changes.push(change);
+  /** Counts a change; builds its description only while the list still has room (large files). */
+  private addChange(action: "create" | "update", describe: () => ImportChange): void {
+    this.summary[action]++;
+    if (this.changes.length < this.maxChanges) this.changes.push(describe());
   }
 
   async readAll(source: WorkbookSource): Promise<void> {
@@ -427,7 +430,8 @@ class ImportRun {
     const years = [...new Set(known.map(({ record }) => record.year))];
     const current = new Map<string, CurrentFigure>();
     const enterpriseIds = [...new Set(known.map(({ enterprise }) => enterprise.id))];
-    for (const figure of await findCurrentOfficialFigures(this.db, this.districtId, enterpriseIds, years)) {
+    const metrics = [...new Set(known.flatMap(({ record }) => record.values.map((value) => value.metric)))];
+    for (const figure of await findCurrentOfficialFigures(this.db, enterpriseIds, metrics, years)) {
       current.set(`${figure.enterprise_id}|${figure.year}|${figure.month}|${figure.metric}`, figure);
     }
     const creates: Insertable<FigureTable>[] = [];
@@ -452,22 +456,23 @@ class ImportRun {
           source_ref: this.fileName,
           official: 1,
           recorded_at: this.recordedAt,
-          recorded_by: this.options.actor?.userId ?? null,
-          superseded_by: null,
+          // Columns left out default to null: fewer parameters per row on a large import.
+          ...(this.recordedBy !== null ? { recorded_by: this.recordedBy } : {}),
         };
         if (existing) corrections.push({ supersededId: existing.id, row });
         else creates.push(row);
-        this.addChange({
+        const action = existing ? "update" : "create";
+        this.addChange(action, () => ({
           entity: "figure",
           row: record.row,
           creditCode: record.creditCode,
-          action: existing ? "update" : "create",
+          action,
           year: record.year,
           month: record.month,
           metric: figure.metric,
           before: existing ? displayValue(figure.metric, BigInt(existing.value)) : null,
           after: displayValue(figure.metric, value),
-        });
+        }));
       }
     }
     if (!this.writing) return;
@@ -582,14 +587,14 @@ class ImportRun {
 
       let enterpriseId: number | undefined = existing?.id;
       if (!existing) {
-        this.addChange({
+        this.addChange("create", () => ({
           entity: "enterprise",
           row: record.row,
           creditCode: record.creditCode,
           action: "create",
           before: null,
           after: wanted,
-        });
+        }));
         if (this.writing) {
           const row: Insertable<EnterpriseTable> = {
             district_id: this.districtId,
@@ -621,14 +626,14 @@ class ImportRun {
             Object.assign(beforePart, { [key]: before[key] });
             Object.assign(afterPart, { [key]: wanted[key] });
           }
-          this.addChange({
+          this.addChange("update", () => ({
             entity: "enterprise",
             row: record.row,
             creditCode: record.creditCode,
             action: "update",
             before: beforePart,
             after: afterPart,
-          });
+          }));
           if (this.writing) {
             await updateEnterprise(this.db, existing.id, {
               ...(afterPart.name !== undefined ? { name: afterPart.name } : {}),
@@ -654,7 +659,7 @@ class ImportRun {
           this.summary.unchanged++;
           continue;
         }
-        this.addChange({
+        this.addChange(before === null ? "create" : "update", () => ({
           entity: "scale_year",
           row: record.row,
           creditCode: record.creditCode,
@@ -662,7 +667,7 @@ class ImportRun {
           year,
           before,
           after: status,
-        });
+        }));
         if (this.writing && enterpriseId !== undefined) {
           const row = { enterprise_id: enterpriseId, year, status };
           if (before === null) await insertScaleYear(this.db, row);

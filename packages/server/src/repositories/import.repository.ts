@@ -42,23 +42,28 @@ export interface CurrentFigure {
   value: string;
 }
 
-/** The official values in force (not superseded) of these enterprises in these years. */
+/**
+ * The official values in force (not superseded) of these enterprises, metrics and years.
+ * The enterprise ids come from the district's own register, so the query does not name the
+ * district: that keeps both planners on the (enterprise_id, metric, year, month) index instead of
+ * scanning the district's whole year, which grows with every batch of a large import.
+ */
 export async function findCurrentOfficialFigures(
   db: DbContext,
-  districtId: string,
   enterpriseIds: readonly number[],
+  metrics: readonly string[],
   years: readonly number[],
 ): Promise<CurrentFigure[]> {
   const rows: CurrentFigure[] = [];
-  if (years.length === 0) return rows;
+  if (years.length === 0 || metrics.length === 0) return rows;
   for (const part of chunks(enterpriseIds)) {
     if (part.length === 0) continue;
     rows.push(
       ...(await db.kysely
         .selectFrom("figures")
         .select(["id", "enterprise_id", "year", "month", "metric", "value"])
-        .where("district_id", "=", districtId)
         .where("enterprise_id", "in", part)
+        .where("metric", "in", [...metrics])
         .where("year", "in", [...years])
         .where("official", "=", 1)
         .where("superseded_by", "is", null)
@@ -70,7 +75,8 @@ export async function findCurrentOfficialFigures(
 
 /** Inserts new figures rows (values that had no official value before). */
 export async function insertFigures(db: DbContext, rows: readonly Insertable<FigureTable>[]): Promise<void> {
-  for (const part of chunks(rows)) {
+  // 1000 rows × 12 columns stays under SQLite's 32766 and PostgreSQL's 65535 parameters.
+  for (const part of chunks(rows, 1000)) {
     if (part.length > 0) await db.kysely.insertInto("figures").values(part).execute();
   }
 }

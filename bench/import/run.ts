@@ -1,0 +1,215 @@
+/**
+ * Import benchmark: a monthly-figures workbook of N rows (default 100,000) read by exceljs's
+ * streaming reader alone, against our whole import of it into a fresh SQLite database (header
+ * detection, exact parsing, checks, planning and writing in one transaction), and our checks alone
+ * (previewImport: everything but the writes). Each measurement
+ * runs in its own process so that its peak RSS is its own.
+ *
+ *   node --import tsx bench/import/run.ts [rows]        (npm run -w @beizeng/bench import)
+ *   BENCH_RUNS=5 …                                       (runs per measurement; the fastest counts)
+ *
+ * Goal: our import ≤ 2× the bare read.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { withCheckCharacter } from "@beizeng/domain/credit-code";
+import { createDatabase } from "@beizeng/server/db/database";
+import { migrateToLatest } from "@beizeng/server/db/migrate";
+import { applyImport, previewImport } from "@beizeng/server/import/import-service";
+import ExcelJS from "exceljs";
+
+const DISTRICT = "360202";
+const MONTHS = 12;
+const HEADER = ["统一社会信用代码", "企业名称", "年份", "月份", "营业收入", "入库税收", "工业总产值", "从业人员（人）"];
+
+interface Measurement {
+  milliseconds: number;
+  maxRssMegabytes: number;
+  detail?: string;
+}
+
+function creditCode(index: number): string {
+  // 91 + district + 9 digits of the index: synthetic, with a valid check character.
+  return withCheckCharacter(`91360202${String(index).padStart(9, "0")}`);
+}
+
+/** A number of 万元 with two decimals, as an office suite stores what a user typed (no float noise). */
+function fromCents(cents: number): number {
+  return Number(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`);
+}
+
+/** Writes the workbook with exceljs's streaming writer: a title, a unit line, a header, N rows. */
+async function generate(file: string, rows: number): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const sheet = writer.addWorksheet("月度数据");
+  sheet.addRow(["2022年规上工业企业月度主要指标"]).commit();
+  sheet.addRow(["单位：万元"]).commit();
+  sheet.addRow(HEADER).commit();
+  for (let i = 0; i < rows; i++) {
+    const enterprise = Math.floor(i / MONTHS);
+    const month = (i % MONTHS) + 1;
+    const revenueCents = ((enterprise * 7919 + month * 104729) % 9_000_000) + 10_000;
+    sheet
+      .addRow([
+        creditCode(enterprise),
+        `景德镇第${enterprise}号制造有限公司`,
+        2022,
+        month,
+        fromCents(revenueCents),
+        fromCents(Math.floor((revenueCents * 6) / 100)),
+        fromCents(Math.floor((revenueCents * 110) / 100)),
+        50 + (enterprise % 900),
+      ])
+      .commit();
+  }
+  sheet.commit();
+  await writer.commit();
+}
+
+/** exceljs alone: stream every row of the first sheet and touch its values. */
+async function bareRead(file: string): Promise<string> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    entries: "ignore",
+  });
+  let rows = 0;
+  let cells = 0;
+  for await (const worksheet of reader) {
+    for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+      rows++;
+      cells += (row.values as unknown[]).length;
+    }
+    break;
+  }
+  return `${rows} rows, ${cells} cell slots`;
+}
+
+/** Our import: a fresh SQLite file with the enterprises registered, then applyImport. */
+async function fullImport(
+  file: string,
+  rows: number,
+  databaseFile: string,
+  checkOnly: boolean,
+): Promise<{ detail: string; ms: number }> {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(databaseFile + suffix, { force: true });
+  const db = createDatabase({ sqliteFile: databaseFile });
+  await migrateToLatest(db);
+  const now = new Date().toISOString();
+  await db.kysely.insertInto("districts").values({ id: DISTRICT, name: "昌江区", created_at: now }).execute();
+  const enterprises = Math.ceil(rows / MONTHS);
+  for (let start = 0; start < enterprises; start += 500) {
+    const batch = [];
+    for (let i = start; i < Math.min(enterprises, start + 500); i++) {
+      batch.push({
+        district_id: DISTRICT,
+        credit_code: creditCode(i),
+        name: `景德镇第${i}号制造有限公司`,
+        chain_id: "other",
+        is_key: 0,
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    await db.kysely.insertInto("enterprises").values(batch).execute();
+  }
+  const started = performance.now();
+  const run = checkOnly ? previewImport : applyImport;
+  const result = await run(db, DISTRICT, "monthly", file, { fileName: path.basename(file) });
+  const ms = performance.now() - started;
+  await db.close();
+  if (result.summary.errors > 0) {
+    throw new Error(
+      `import failed: ${result.errors
+        .slice(0, 5)
+        .map((e) => `${e.row}: ${e.message}`)
+        .join("; ")}`,
+    );
+  }
+  const verb = checkOnly ? "to write" : "written";
+  return { detail: `${result.summary.rows} rows, ${result.summary.create} figures ${verb}`, ms };
+}
+
+async function child(mode: string, file: string, rows: number, databaseFile: string): Promise<void> {
+  let measurement: Measurement;
+  if (mode === "bare") {
+    const started = performance.now();
+    const detail = await bareRead(file);
+    measurement = { milliseconds: performance.now() - started, maxRssMegabytes: 0, detail };
+  } else {
+    const { detail, ms } = await fullImport(file, rows, databaseFile, mode === "check");
+    measurement = { milliseconds: ms, maxRssMegabytes: 0, detail };
+  }
+  measurement.maxRssMegabytes = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify(measurement)}\n`);
+}
+
+/** The fastest of a few runs: the machine is shared, and the minimum is the least disturbed. */
+function fastestOf(runs: number, mode: string, file: string, rows: number, databaseFile: string): Measurement {
+  let best: Measurement | undefined;
+  for (let i = 0; i < runs; i++) {
+    const measurement = measure(mode, file, rows, databaseFile);
+    if (!best || measurement.milliseconds < best.milliseconds) best = measurement;
+  }
+  return best as Measurement;
+}
+
+function measure(mode: string, file: string, rows: number, databaseFile: string): Measurement {
+  const self = fileURLToPath(import.meta.url);
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", self, "--child", mode, file, String(rows), databaseFile],
+    {
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr}`);
+  const last = run.stdout.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(last) as Measurement;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === "--child") {
+    await child(args[1] as string, args[2] as string, Number(args[3]), args[4] as string);
+    return;
+  }
+  const rows = Number(args[0] ?? 100_000);
+  const dir = path.join(tmpdir(), "beizeng-bench-import");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `monthly-${rows}.xlsx`);
+  const databaseFile = path.join(dir, "bench.sqlite");
+  if (!existsSync(file)) {
+    const started = performance.now();
+    await generate(file, rows);
+    console.log(
+      `generated ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const bare = fastestOf(runs, "bare", file, rows, databaseFile);
+  const check = fastestOf(runs, "check", file, rows, databaseFile);
+  const ours = fastestOf(runs, "import", file, rows, databaseFile);
+  console.log(`fastest of ${runs} runs each, ${rows} rows`);
+  const ratio = ours.milliseconds / bare.milliseconds;
+  const seconds = (m: Measurement) => `${(m.milliseconds / 1000).toFixed(2)} s`;
+  console.log(
+    `exceljs streaming read : ${seconds(bare)}  peak RSS ${bare.maxRssMegabytes.toFixed(0)} MB  (${bare.detail})`,
+  );
+  console.log(
+    `beizeng check only     : ${seconds(check)}  peak RSS ${check.maxRssMegabytes.toFixed(0)} MB  (${check.detail})`,
+  );
+  console.log(
+    `beizeng import (SQLite): ${seconds(ours)}  peak RSS ${ours.maxRssMegabytes.toFixed(0)} MB  (${ours.detail})`,
+  );
+  console.log(`ratio import / bare read: ${ratio.toFixed(2)}× (goal ≤ 2×)`);
+}
+
+await main();
