@@ -19,9 +19,9 @@ run_stage() {
   local start=$SECONDS
   printf '\n\033[1m==> %s\033[0m\n' "$name"
   if "$@"; then
-    STAGE_LINES+=("$(printf '  %-34s ok      %4ss' "$name" $((SECONDS - start)))")
+    STAGE_LINES+=("$(printf '  %-42s ok      %4ss' "$name" $((SECONDS - start)))")
   else
-    STAGE_LINES+=("$(printf '  %-34s FAILED  %4ss' "$name" $((SECONDS - start)))")
+    STAGE_LINES+=("$(printf '  %-42s FAILED  %4ss' "$name" $((SECONDS - start)))")
     STAGE_FAILURES=$((STAGE_FAILURES + 1))
   fi
 }
