@@ -14,8 +14,6 @@ export interface WorkbookInfo {
   sheetName?: string;
 }
 
-export class UnreadableWorkbookError extends Error {}
-
 /** Where a workbook comes from: bytes already in memory, or a path on disk (streamed). */
 export type WorkbookSource = Buffer | Uint8Array | string;
 
@@ -44,22 +42,15 @@ export async function* streamFirstSheetRows(
     styles: "ignore",
     entries: "ignore",
   });
-  try {
-    for await (const worksheet of reader) {
-      const sheet = worksheet as unknown as { state?: string } & AsyncIterable<ExcelJS.Row>;
-      if (sheet.state === "hidden" || sheet.state === "veryHidden") continue;
-      info.date1904 = (reader as unknown as ReaderInternals).properties?.model?.date1904 === true;
-      info.sheetName = (worksheet as unknown as { name?: string }).name;
-      for await (const row of sheet) {
-        yield { rowNumber: row.number, values: row.values as unknown[] };
-      }
-      return;
+  for await (const worksheet of reader) {
+    const sheet = worksheet as unknown as { state?: string } & AsyncIterable<ExcelJS.Row>;
+    if (sheet.state === "hidden" || sheet.state === "veryHidden") continue;
+    info.date1904 = (reader as unknown as ReaderInternals).properties?.model?.date1904 === true;
+    info.sheetName = (worksheet as unknown as { name?: string }).name;
+    for await (const row of sheet) {
+      yield { rowNumber: row.number, values: row.values as unknown[] };
     }
-  } catch (error) {
-    if (error instanceof Error && /signature|zip|end of central directory|invalid/i.test(error.message)) {
-      throw new UnreadableWorkbookError("无法读取文件：不是有效的 .xlsx 工作簿");
-    }
-    throw error;
+    return;
   }
 }
 
