@@ -303,6 +303,63 @@ export const rewardRuleSchema = z.discriminatedUnion(
   },
 );
 
+/** The indicators the system can compute for ranking units and the year-end assessment (S16). */
+export const ASSESSMENT_METRICS = [
+  "taskCompletionRate",
+  "reportTimeliness",
+  "targetProgress",
+  "requestHandlingTime",
+] as const;
+
+/** One assessment indicator: what is measured, its weight in the year-end score, and which way is better. */
+export const assessmentIndicatorSchema = z.strictObject({
+  id: z
+    .string({ error: fieldError("必须是指标编号") })
+    .regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的指标编号，例如 task-completion"),
+  metric: z.enum(ASSESSMENT_METRICS, {
+    error: fieldError(
+      "未知的考核指标（允许：taskCompletionRate 任务完成率、reportTimeliness 报送及时率、targetProgress 目标进度、requestHandlingTime 诉求办理时长）",
+    ),
+  }),
+  name: textSchema,
+  nameEn: textSchema.optional(),
+  /** A decimal share of the year-end score, e.g. "0.4"; the weights of all indicators sum to 1. */
+  weight: rateSchema,
+  direction: z.enum(["higher", "lower"], {
+    error: fieldError("方向必须是 higher（越高越好）或 lower（越低越好）"),
+  }),
+});
+
+/** Sum of decimal strings, exact, as [integer, scale]. */
+function decimalSum(values: string[]): { units: bigint; scale: bigint } {
+  const places = Math.max(0, ...values.map((value) => (value.split(".")[1] ?? "").length));
+  const scale = 10n ** BigInt(places);
+  const units = values.reduce((sum, value) => {
+    const [whole = "0", fraction = ""] = value.split(".");
+    return sum + BigInt(whole) * scale + BigInt(fraction.padEnd(places, "0") || "0");
+  }, 0n);
+  return { units, scale };
+}
+
+export const assessmentSchema = z
+  .strictObject({ indicators: z.array(assessmentIndicatorSchema).min(1, "至少要有一个考核指标") })
+  .superRefine((assessment, context) => {
+    const { units, scale } = decimalSum(assessment.indicators.map((indicator) => indicator.weight));
+    if (units !== scale) {
+      context.addIssue({ code: "custom", path: ["indicators"], message: "各考核指标的权重之和必须等于 1" });
+    }
+    const ids = new Set<string>();
+    assessment.indicators.forEach((indicator, index) => {
+      if (ids.has(indicator.id))
+        context.addIssue({
+          code: "custom",
+          path: ["indicators", index, "id"],
+          message: `指标编号“${indicator.id}”重复`,
+        });
+      ids.add(indicator.id);
+    });
+  });
+
 export const planFileSchema = z.strictObject({
   id: z.string({ error: fieldError("必须是计划编号") }).regex(/^[a-z0-9-]+$/, "计划编号必须是小写短横线格式"),
   version: z
@@ -337,6 +394,8 @@ export const planFileSchema = z.strictObject({
   measures: z.array(measureSchema),
   parameters: z.array(parameterSchema),
   rewards: z.array(rewardRuleSchema),
+  /** Optional: the indicators and weights of the year-end assessment of units (S16). */
+  assessment: assessmentSchema.optional(),
 });
 
 export type PlanFile = z.infer<typeof planFileSchema>;
@@ -350,3 +409,4 @@ export type PlanTask = z.infer<typeof taskSchema>;
 export type PlanParameter = z.infer<typeof parameterSchema>;
 export type RewardRule = z.infer<typeof rewardRuleSchema>;
 export type RewardKind = RewardRule["kind"];
+export type AssessmentIndicator = z.infer<typeof assessmentIndicatorSchema>;
