@@ -1,0 +1,794 @@
+/**
+ * The leaders' dashboard and the 数据大屏: target cards with forecasts, above-scale revenue by month
+ * against last year, by chain and by town, the project funnel and the reserve pool; the records
+ * behind every figure (drill-down); the public board's aggregate figures; spreadsheet export.
+ */
+import { formatYuan } from "@beizeng/domain/money";
+import type { TargetProgress } from "@beizeng/domain/targets/compute";
+import type { SnapshotIndex } from "@beizeng/domain/targets/data-index";
+import type { Quantity } from "@beizeng/domain/targets/quantity";
+import ExcelJS from "exceljs";
+import type { DbContext } from "../db/database";
+import { badRequest, notFound } from "../errors";
+import { findDistrict } from "../repositories/districts.repository";
+import { boardPublication, publishedBoards } from "../repositories/targets.repository";
+import {
+  cachedPayload,
+  type DistrictData,
+  jsonSafe,
+  metricDetail,
+  type TargetsResult,
+  targetsResult,
+  type YearMonth,
+} from "./targets.service";
+
+const PROJECT_STAGES = ["planning", "negotiation", "signed", "construction", "production"] as const;
+
+/** How far a target has come from its baseline toward its value (0..1 and beyond); null when unknown. */
+export function progressRatio(progress: TargetProgress): number | null {
+  if (!progress.current) return null;
+  const baseline = progress.baseline?.value ?? 0n;
+  const span = progress.target.value - baseline;
+  if (span <= 0n) return progress.met ? 1 : 0;
+  const done = progress.current.value.value - baseline;
+  return Number((done * 10_000n) / span) / 10_000;
+}
+
+function cardOf(result: TargetsResult, progress: TargetProgress) {
+  const forecast = result.forecasts.get(progress.targetId);
+  const revenue = forecast?.revenue;
+  const aboveScale = forecast?.aboveScale;
+  return {
+    targetId: progress.targetId,
+    clause: progress.clause,
+    name: progress.name,
+    nameEn: progress.nameEn,
+    quote: progress.quote,
+    metric: progress.metric,
+    unit: progress.unit,
+    comparison: progress.comparison,
+    aspiration: progress.aspiration,
+    deadlineYear: progress.deadlineYear,
+    target: progress.target,
+    upperValue: progress.upperValue,
+    baseline: progress.baseline,
+    current: progress.current,
+    gap: progress.gap,
+    met: progress.met,
+    status: progress.status,
+    statusBasis: progress.statusBasis,
+    progress: progressRatio(progress),
+    forecast: forecast
+      ? {
+          estimate: forecast.input.estimate,
+          low: forecast.input.low,
+          high: forecast.input.high,
+          level: revenue?.level ?? aboveScale?.level ?? 0.8,
+          probabilityMet: revenue?.probabilityMet ?? null,
+          basis: revenue?.basis ?? null,
+        }
+      : null,
+  };
+}
+
+/** The directory (规上名录) a year's monthly figures are summed over: that year's, else the latest before it. */
+export function directoryYearFor(index: SnapshotIndex, year: number): number | null {
+  const years = index.knownYears().filter((y) => y <= year && index.hasDirectory(y));
+  return years.at(-1) ?? null;
+}
+
+/** A period of a year: the whole year once complete, else its months to date. */
+function periodValue(index: SnapshotIndex, enterpriseId: number, year: number, throughMonth: number) {
+  return throughMonth >= 12
+    ? index.annual(enterpriseId, "revenue", year)
+    : index.yearToDate(enterpriseId, "revenue", year, throughMonth);
+}
+
+interface GroupRow {
+  key: string;
+  current: bigint;
+  previous: bigint;
+  enterprises: number;
+}
+
+function groupBy(data: DistrictData, keyOf: (enterpriseId: number) => string): GroupRow[] {
+  const { index, asOf } = data;
+  const directoryYear = directoryYearFor(index, asOf.year);
+  if (directoryYear === null) return [];
+  const groups = new Map<string, GroupRow>();
+  for (const enterprise of index.aboveScaleIn(directoryYear)) {
+    const key = keyOf(enterprise.id);
+    let row = groups.get(key);
+    if (!row) {
+      row = { key, current: 0n, previous: 0n, enterprises: 0 };
+      groups.set(key, row);
+    }
+    row.enterprises += 1;
+    row.current += periodValue(index, enterprise.id, asOf.year, asOf.month) ?? 0n;
+    row.previous += periodValue(index, enterprise.id, asOf.year - 1, asOf.month) ?? 0n;
+  }
+  return [...groups.values()].sort((a, b) => (b.current > a.current ? 1 : b.current < a.current ? -1 : 0));
+}
+
+function revenueByMonth(data: DistrictData) {
+  const { index, asOf } = data;
+  const directoryYear = directoryYearFor(index, asOf.year);
+  const set = directoryYear === null ? [] : index.aboveScaleIn(directoryYear);
+  const months = [];
+  for (let month = 1; month <= 12; month++) {
+    let current = 0n;
+    let previous = 0n;
+    let currentReported = 0;
+    let previousReported = 0;
+    for (const enterprise of set) {
+      const value = index.monthly(enterprise.id, "revenue", asOf.year, month);
+      if (value !== undefined) {
+        current += value;
+        currentReported++;
+      }
+      const before = index.monthly(enterprise.id, "revenue", asOf.year - 1, month);
+      if (before !== undefined) {
+        previous += before;
+        previousReported++;
+      }
+    }
+    months.push({
+      month,
+      current: month <= asOf.month && currentReported > 0 ? current : null,
+      previous: previousReported > 0 ? previous : null,
+      reported: currentReported,
+    });
+  }
+  const ytd = months.slice(0, asOf.month).reduce((sum, m) => sum + (m.current ?? 0n), 0n);
+  const ytdPrevious = months.slice(0, asOf.month).reduce((sum, m) => sum + (m.previous ?? 0n), 0n);
+  return {
+    year: asOf.year,
+    throughMonth: asOf.month,
+    directoryYear,
+    enterprises: set.length,
+    months,
+    yearToDate: ytd,
+    samePeriodLastYear: ytdPrevious,
+    /** 同比 growth in millionths; null without last year's months. */
+    growthMillionths: ytdPrevious > 0n ? ((ytd - ytdPrevious) * 1_000_000n) / ytdPrevious : null,
+  };
+}
+
+function projectFunnel(data: DistrictData) {
+  return PROJECT_STAGES.map((stage) => {
+    const projects = [...data.projects.values()].filter((project) => project.stage === stage);
+    return {
+      stage,
+      count: projects.length,
+      plannedInvestment: projects.reduce((sum, project) => sum + BigInt(project.planned_investment_fen), 0n),
+    };
+  });
+}
+
+function reservePool(result: TargetsResult) {
+  const { index, asOf } = result.data;
+  const directoryYear = directoryYearFor(index, asOf.year);
+  const reserve =
+    directoryYear === null
+      ? []
+      : result.data.cut.enterprises.filter((enterprise) => index.statusIn(enterprise.id, directoryYear) === "reserve");
+  const g3 = [...result.forecasts.values()].find((forecast) => forecast.aboveScale)?.aboveScale;
+  const probability = new Map(g3?.candidates.map((c) => [c.enterpriseId, c]) ?? []);
+  const rows = reserve.map((enterprise) => {
+    const lastYear = asOf.month >= 12 ? asOf.year : asOf.year - 1;
+    const outlook = probability.get(enterprise.id);
+    return {
+      enterpriseId: enterprise.id,
+      name: enterprise.name,
+      chainId: enterprise.chainId,
+      revenueLastYear: index.annual(enterprise.id, "revenue", lastYear) ?? null,
+      lastYear,
+      probabilityAtDeadline: outlook?.probabilityAtDeadline ?? null,
+      likelyYear: outlook?.likelyYear ?? null,
+    };
+  });
+  rows.sort((a, b) => (b.probabilityAtDeadline ?? -1) - (a.probabilityAtDeadline ?? -1));
+  return {
+    directoryYear,
+    count: reserve.length,
+    expectedEntries: g3?.expectedEntries ?? null,
+    likelyByDeadline: rows.filter((row) => (row.probabilityAtDeadline ?? 0) >= 0.5).length,
+    top: rows.slice(0, 10),
+  };
+}
+
+/** Above-scale revenue of each complete year (G1's history), with the plan's path where it has one. */
+function revenueYears(result: TargetsResult) {
+  const g1 = result.targets.find((t) => t.metric === "aboveScaleRevenue");
+  if (!g1) return [];
+  const rows = [];
+  if (g1.baseline) rows.push({ year: g1.baselineYear, actual: g1.baseline.value, complete: true });
+  for (const actual of g1.actuals)
+    rows.push({ year: actual.year, actual: actual.value.value, complete: actual.complete });
+  return rows.map((row) => ({ ...row, path: g1.path.find((p) => p.year === row.year)?.value.value ?? null }));
+}
+
+function chainName(data: DistrictData, id: string): string {
+  return data.plan.chains.find((chain) => chain.id === id)?.name ?? (id === "other" ? "其他" : id);
+}
+
+function townName(data: DistrictData, code: string): string {
+  return data.towns.find((town) => town.code === code)?.name ?? (code === "" ? "未划分乡镇" : code);
+}
+
+export function buildDashboard(result: TargetsResult) {
+  const data = result.data;
+  const enterpriseTown = (id: number) => data.enterprises.get(id)?.town_code ?? "";
+  const enterpriseChain = (id: number) => data.enterprises.get(id)?.chain_id ?? "other";
+  return {
+    asOf: data.asOf,
+    latest: data.latest,
+    dataVersion: data.version,
+    plan: { id: data.plan.id, title: data.plan.title },
+    chains: data.plan.chains.map((chain) => ({ id: chain.id, name: chain.name, nameEn: chain.nameEn })),
+    towns: data.towns,
+    notes: data.notes,
+    cards: result.targets.map((progress) => cardOf(result, progress)),
+    revenueYears: revenueYears(result),
+    revenueByMonth: revenueByMonth(data),
+    byChain: groupBy(data, enterpriseChain).map((row) => ({ ...row, name: chainName(data, row.key) })),
+    byTown: groupBy(data, enterpriseTown).map((row) => ({ ...row, name: townName(data, row.key) })),
+    projectFunnel: projectFunnel(data),
+    reservePool: reservePool(result),
+  };
+}
+
+export type DashboardPayload = ReturnType<typeof buildDashboard>;
+
+export async function getDashboard(db: DbContext, districtId: string, asOf: YearMonth | null) {
+  return cachedPayload(db, districtId, asOf, "dashboard", (result) => jsonSafe(buildDashboard(result)));
+}
+
+// ---- Drill-down: the records behind a figure ----
+
+export interface RecordQuery {
+  figure: "aboveScaleRevenue" | "aboveScaleCount" | "monthRevenue" | "periodRevenue" | "projects" | "reserve";
+  year?: number;
+  month?: number;
+  chain?: string;
+  town?: string;
+  stage?: string;
+}
+
+export interface EnterpriseRecord {
+  enterpriseId: number;
+  name: string;
+  creditCode: string;
+  chainId: string;
+  chainName: string;
+  townName: string;
+  status: string | null;
+  value: bigint | null;
+  previous: bigint | null;
+}
+
+export interface ProjectRecord {
+  projectId: number;
+  code: string;
+  name: string;
+  chainId: string;
+  chainName: string;
+  stage: string;
+  plannedInvestment: bigint;
+  introducedYear: number | null;
+  enterpriseId: number | null;
+}
+
+export interface RecordSet {
+  title: string;
+  kind: "enterprises" | "projects" | "items";
+  /** The figure the records add up to (fen for money; a count otherwise). */
+  total: bigint;
+  unit: "yuan" | "count";
+  enterprises?: EnterpriseRecord[];
+  projects?: ProjectRecord[];
+  items?: { name: string; value: string }[];
+  notes: string[];
+}
+
+function enterpriseRecord(
+  data: DistrictData,
+  id: number,
+  value: bigint | null,
+  previous: bigint | null,
+  year: number,
+): EnterpriseRecord {
+  const row = data.enterprises.get(id);
+  return {
+    enterpriseId: id,
+    name: row?.name ?? String(id),
+    creditCode: row?.credit_code ?? "",
+    chainId: row?.chain_id ?? "other",
+    chainName: chainName(data, row?.chain_id ?? "other"),
+    townName: row?.town_name ?? "未划分乡镇",
+    status: data.index.statusIn(id, year) ?? null,
+    value,
+    previous,
+  };
+}
+
+function byValueDesc(a: EnterpriseRecord, b: EnterpriseRecord): number {
+  const av = a.value ?? -1n;
+  const bv = b.value ?? -1n;
+  return bv > av ? 1 : bv < av ? -1 : a.name.localeCompare(b.name, "zh-CN");
+}
+
+function projectRecord(data: DistrictData, id: number): ProjectRecord | null {
+  const row = data.projects.get(id);
+  if (!row) return null;
+  return {
+    projectId: row.id,
+    code: row.code,
+    name: row.name,
+    chainId: row.chain_id,
+    chainName: chainName(data, row.chain_id),
+    stage: row.stage,
+    plannedInvestment: BigInt(row.planned_investment_fen),
+    introducedYear: row.introduced_year,
+    enterpriseId: row.enterprise_id,
+  };
+}
+
+const MONTH_TEXT = (m: number) => `${m}月`;
+
+/** The records a dashboard figure adds up, with their sum (which equals the figure). */
+export function dashboardRecords(result: TargetsResult, query: RecordQuery): RecordSet {
+  const data = result.data;
+  const { index, asOf } = data;
+  const year = query.year ?? asOf.year;
+  const matches = (id: number) => {
+    const row = data.enterprises.get(id);
+    if (query.chain !== undefined && row?.chain_id !== query.chain) return false;
+    if (query.town !== undefined && (row?.town_code ?? "") !== query.town) return false;
+    return true;
+  };
+  const filterText = [
+    query.chain !== undefined ? chainName(data, query.chain) : null,
+    query.town !== undefined ? townName(data, query.town) : null,
+  ]
+    .filter(Boolean)
+    .join("·");
+  const suffix = filterText ? `（${filterText}）` : "";
+
+  switch (query.figure) {
+    case "aboveScaleRevenue":
+    case "aboveScaleCount": {
+      const notes: string[] = [];
+      const records = index
+        .aboveScaleIn(year)
+        .filter((e) => matches(e.id))
+        .map((e) => {
+          const value = index.annual(e.id, "revenue", year) ?? null;
+          if (value === null) notes.push(`${e.name} 缺少${year}年营业收入，按零计`);
+          return enterpriseRecord(data, e.id, value, index.annual(e.id, "revenue", year - 1) ?? null, year);
+        })
+        .sort(byValueDesc);
+      const revenue = query.figure === "aboveScaleRevenue";
+      return {
+        title: revenue ? `${year}年规上工业企业营业收入${suffix}` : `${year}年规上工业企业${suffix}`,
+        kind: "enterprises",
+        total: revenue ? records.reduce((sum, r) => sum + (r.value ?? 0n), 0n) : BigInt(records.length),
+        unit: revenue ? "yuan" : "count",
+        enterprises: records,
+        notes,
+      };
+    }
+    case "monthRevenue":
+    case "periodRevenue": {
+      const directoryYear = directoryYearFor(index, asOf.year);
+      if (directoryYear === null)
+        return { title: "无规上企业名录", kind: "enterprises", total: 0n, unit: "yuan", enterprises: [], notes: [] };
+      const month = query.month ?? asOf.month;
+      const single = query.figure === "monthRevenue";
+      const value = (id: number, y: number) =>
+        single ? index.monthly(id, "revenue", y, month) : periodValue(index, id, y, month);
+      const records = index
+        .aboveScaleIn(directoryYear)
+        .filter((e) => matches(e.id))
+        .map((e) =>
+          enterpriseRecord(data, e.id, value(e.id, year) ?? null, value(e.id, year - 1) ?? null, directoryYear),
+        )
+        .sort(byValueDesc);
+      const period = single ? `${year}年${MONTH_TEXT(month)}` : month >= 12 ? `${year}年` : `${year}年1—${month}月`;
+      return {
+        title: `${period}规上工业企业营业收入${suffix}`,
+        kind: "enterprises",
+        total: records.reduce((sum, r) => sum + (r.value ?? 0n), 0n),
+        unit: "yuan",
+        enterprises: records,
+        notes: [`企业范围：${directoryYear}年规上企业名录；上年同期为同一批企业`],
+      };
+    }
+    case "projects": {
+      const records = [...data.projects.keys()]
+        .map((id) => projectRecord(data, id))
+        .filter((p): p is ProjectRecord => p !== null)
+        .filter((p) => query.stage === undefined || p.stage === query.stage)
+        .filter((p) => query.chain === undefined || p.chainId === query.chain);
+      return {
+        title: query.stage ? `项目（${STAGE_NAMES[query.stage] ?? query.stage}）` : "全部项目",
+        kind: "projects",
+        total: records.reduce((sum, p) => sum + p.plannedInvestment, 0n),
+        unit: "yuan",
+        projects: records,
+        notes: [],
+      };
+    }
+    case "reserve": {
+      const directoryYear = directoryYearFor(index, asOf.year);
+      const lastYear = asOf.month >= 12 ? asOf.year : asOf.year - 1;
+      const records =
+        directoryYear === null
+          ? []
+          : data.cut.enterprises
+              .filter((e) => index.statusIn(e.id, directoryYear) === "reserve" && matches(e.id))
+              .map((e) =>
+                enterpriseRecord(
+                  data,
+                  e.id,
+                  index.annual(e.id, "revenue", lastYear) ?? null,
+                  index.annual(e.id, "revenue", lastYear - 1) ?? null,
+                  directoryYear,
+                ),
+              )
+              .sort(byValueDesc);
+      return {
+        title: `规上企业后备库（${directoryYear ?? "—"}年名录，营业收入为${lastYear}年）`,
+        kind: "enterprises",
+        total: BigInt(records.length),
+        unit: "count",
+        enterprises: records,
+        notes: [],
+      };
+    }
+  }
+}
+
+const STAGE_NAMES: Record<string, string> = {
+  planning: "策划储备",
+  negotiation: "招商洽谈",
+  signed: "签约落地",
+  construction: "开工建设",
+  production: "建成投产",
+};
+
+/** The records behind a target's actual in a year (the enterprises summed in G1, the projects counted in G2, …). */
+export function targetRecords(result: TargetsResult, targetId: string, year: number): RecordSet {
+  const target = result.targets.find((t) => t.targetId === targetId);
+  if (!target) throw notFound(`目标 ${targetId} 不存在`);
+  const data = result.data;
+  if (target.metric === "aboveScaleRevenue") {
+    return { ...dashboardRecords(result, { figure: "aboveScaleRevenue", year }), title: `${target.name}：${year}年` };
+  }
+  if (target.metric === "aboveScaleCount") {
+    return { ...dashboardRecords(result, { figure: "aboveScaleCount", year }), title: `${target.name}：${year}年` };
+  }
+  const detail = metricDetail(result, targetId, year);
+  const title = `${target.name}：${year}年`;
+  if (!detail) return { title, kind: "items", total: 0n, unit: "count", items: [], notes: ["该年没有数据"] };
+  switch (detail.kind) {
+    case "aboveScaleChanges": {
+      const records: EnterpriseRecord[] = [];
+      for (const entry of detail.entries) {
+        for (const id of entry.entered) {
+          records.push({ ...enterpriseRecord(data, id, 1n, null, entry.year), status: `${entry.year}年新增入规` });
+        }
+        for (const id of entry.exited) {
+          records.push({ ...enterpriseRecord(data, id, -1n, null, entry.year), status: `${entry.year}年退规` });
+        }
+      }
+      return {
+        title,
+        kind: "enterprises",
+        total: records.reduce((sum, r) => sum + (r.value ?? 0n), 0n),
+        unit: "count",
+        enterprises: records,
+        notes: ["+1 为新增入规，−1 为退规；合计即净增"],
+      };
+    }
+    case "projects": {
+      const projects = detail.projectIds
+        .map((id) => projectRecord(data, id))
+        .filter((p): p is ProjectRecord => p !== null);
+      return { title, kind: "projects", total: BigInt(projects.length), unit: "count", projects, notes: [] };
+    }
+    case "listings": {
+      const records = detail.enterpriseIds.map((id) => {
+        const events = data.cut.listings.filter((e) => e.enterpriseId === id);
+        const first = Math.min(...events.map((e) => e.year));
+        return { ...enterpriseRecord(data, id, 1n, null, year), status: `${first}年` };
+      });
+      return {
+        title,
+        kind: "enterprises",
+        total: BigInt(records.length),
+        unit: "count",
+        enterprises: records,
+        notes: [],
+      };
+    }
+    case "ratio": {
+      const items: { name: string; value: string }[] = [];
+      if (target.metric === "manufacturingInvestmentShare") {
+        items.push({ name: "制造业投资（元）", value: formatYuan(detail.numerator) });
+        items.push({ name: "全社会固定资产投资（元）", value: formatYuan(detail.denominator) });
+      } else if (target.metric === "onlineServiceShare") {
+        for (const item of data.cut.onlineServices)
+          items.push({ name: item.name, value: item.online ? "网上可办" : "未实现网上办理" });
+      } else {
+        for (const e of data.cut.enterprises.filter((x) => x.isKey)) {
+          items.push({ name: `重点企业：${e.name}`, value: e.hasLeader ? "已挂点帮扶" : "未安排挂点领导" });
+        }
+        for (const p of data.cut.projects.filter((x) => x.isKey)) {
+          items.push({ name: `重点项目：${p.name}`, value: p.hasLeader ? "已挂点帮扶" : "未安排挂点领导" });
+        }
+      }
+      return {
+        title,
+        kind: "items",
+        total: detail.numerator,
+        unit: "count",
+        items,
+        notes: [`分子 ${detail.numerator}，分母 ${detail.denominator}`],
+      };
+    }
+  }
+}
+
+// ---- The public board ----
+
+function quantityText(quantity: Quantity | null): string | null {
+  return quantity ? quantity.value.toString() : null;
+}
+
+/** GET /api/public/board: only aggregate target figures, and only when the office publishes the board. */
+export async function getPublicBoard(db: DbContext, districtId: string | null) {
+  const published = await publishedBoards(db);
+  const chosen = districtId ? published.find((b) => b.district_id === districtId) : published[0];
+  if (!chosen) throw notFound("目标看板未公开发布");
+  return cachedPayload(db, chosen.district_id, null, "public-board", (result) => ({
+    district: { id: chosen.district_id, name: chosen.name },
+    plan: { title: result.data.plan.title },
+    asOf: result.data.asOf,
+    targets: result.targets.map((t) => {
+      const forecast = result.forecasts.get(t.targetId);
+      return {
+        targetId: t.targetId,
+        clause: t.clause,
+        name: t.name,
+        nameEn: t.nameEn,
+        unit: t.unit,
+        aspiration: t.aspiration,
+        deadlineYear: t.deadlineYear,
+        target: quantityText(t.target),
+        baseline: quantityText(t.baseline),
+        current: t.current
+          ? { year: t.current.year, month: t.current.month, value: quantityText(t.current.value) }
+          : null,
+        status: t.status,
+        statusBasis: t.statusBasis,
+        progress: progressRatio(t),
+        forecast: forecast
+          ? {
+              estimate: quantityText(forecast.input.estimate),
+              low: quantityText(forecast.input.low),
+              high: quantityText(forecast.input.high),
+            }
+          : null,
+      };
+    }),
+  }));
+}
+
+export async function getBoardPublication(db: DbContext, districtId: string) {
+  const district = await findDistrict(db, districtId);
+  return { districtId, districtName: district?.name ?? districtId, ...(await boardPublication(db, districtId)) };
+}
+
+// ---- Spreadsheet export ----
+
+export type ExportColumn = { header: string; kind: "text" | "yuan" | "count" | "share" | "percent" };
+
+export interface ExportTable {
+  sheet: string;
+  columns: ExportColumn[];
+  rows: (string | number | bigint | null)[][];
+}
+
+/** The table behind each dashboard chart, for the spreadsheet export. */
+export function chartTable(payload: DashboardPayload, chart: string): ExportTable {
+  switch (chart) {
+    case "cards":
+      return {
+        sheet: "目标",
+        columns: [
+          { header: "目标", kind: "text" },
+          { header: "条款", kind: "text" },
+          { header: "单位", kind: "text" },
+          { header: "目标值", kind: "text" },
+          { header: "当前值", kind: "text" },
+          { header: "状态", kind: "text" },
+          { header: "预测", kind: "text" },
+          { header: "预测区间下限", kind: "text" },
+          { header: "预测区间上限", kind: "text" },
+        ],
+        rows: payload.cards.map((card) => [
+          card.name,
+          card.clause,
+          card.unit === "yuan" ? "元" : card.unit === "share" ? "百万分之一" : "个",
+          quantityExport(card.target),
+          quantityExport(card.current?.value ?? null),
+          card.status,
+          quantityExport(card.forecast?.estimate ?? null),
+          quantityExport(card.forecast?.low ?? null),
+          quantityExport(card.forecast?.high ?? null),
+        ]),
+      };
+    case "revenueYears":
+      return {
+        sheet: "规上营业收入",
+        columns: [
+          { header: "年份", kind: "count" },
+          { header: "实际（元）", kind: "yuan" },
+          { header: "路径（元）", kind: "yuan" },
+        ],
+        rows: payload.revenueYears.map((row) => [row.year, row.actual, row.path]),
+      };
+    case "revenueByMonth":
+      return {
+        sheet: "分月营业收入",
+        columns: [
+          { header: "月份", kind: "count" },
+          { header: `${payload.revenueByMonth.year}年（元）`, kind: "yuan" },
+          { header: `${payload.revenueByMonth.year - 1}年（元）`, kind: "yuan" },
+        ],
+        rows: payload.revenueByMonth.months.map((m) => [m.month, m.current, m.previous]),
+      };
+    case "byChain":
+    case "byTown": {
+      const rows = chart === "byChain" ? payload.byChain : payload.byTown;
+      return {
+        sheet: chart === "byChain" ? "分产业链" : "分乡镇街道",
+        columns: [
+          { header: chart === "byChain" ? "产业链" : "乡镇（街道）", kind: "text" },
+          { header: "企业数", kind: "count" },
+          { header: "本期（元）", kind: "yuan" },
+          { header: "上年同期（元）", kind: "yuan" },
+        ],
+        rows: rows.map((row) => [row.name, row.enterprises, row.current, row.previous]),
+      };
+    }
+    case "projectFunnel":
+      return {
+        sheet: "项目漏斗",
+        columns: [
+          { header: "阶段", kind: "text" },
+          { header: "项目数", kind: "count" },
+          { header: "计划总投资（元）", kind: "yuan" },
+        ],
+        rows: payload.projectFunnel.map((row) => [
+          STAGE_NAMES[row.stage] ?? row.stage,
+          row.count,
+          row.plannedInvestment,
+        ]),
+      };
+    case "reservePool":
+      return {
+        sheet: "后备库",
+        columns: [
+          { header: "企业", kind: "text" },
+          { header: "上年营业收入（元）", kind: "yuan" },
+          { header: "期末入规概率", kind: "percent" },
+          { header: "可能入规年份", kind: "count" },
+        ],
+        rows: payload.reservePool.top.map((row) => [
+          row.name,
+          row.revenueLastYear,
+          row.probabilityAtDeadline,
+          row.likelyYear,
+        ]),
+      };
+    default:
+      throw badRequest(`无法导出的图表：${chart}`);
+  }
+}
+
+function quantityExport(quantity: Quantity | null): string | null {
+  if (!quantity) return null;
+  if (quantity.unit === "yuan") return formatYuan(quantity.value);
+  if (quantity.unit === "share") return `${(Number(quantity.value) / 10_000).toFixed(2)}%`;
+  return quantity.value.toString();
+}
+
+/** The records of a drill-down as a table. */
+export function recordsTable(records: RecordSet): ExportTable {
+  if (records.kind === "projects") {
+    return {
+      sheet: "项目",
+      columns: [
+        { header: "项目编号", kind: "text" },
+        { header: "项目名称", kind: "text" },
+        { header: "产业链", kind: "text" },
+        { header: "阶段", kind: "text" },
+        { header: "计划总投资（元）", kind: "yuan" },
+        { header: "引进年份", kind: "count" },
+      ],
+      rows: (records.projects ?? []).map((p) => [
+        p.code,
+        p.name,
+        p.chainName,
+        STAGE_NAMES[p.stage] ?? p.stage,
+        p.plannedInvestment,
+        p.introducedYear,
+      ]),
+    };
+  }
+  if (records.kind === "items") {
+    return {
+      sheet: "明细",
+      columns: [
+        { header: "项目", kind: "text" },
+        { header: "值", kind: "text" },
+      ],
+      rows: (records.items ?? []).map((item) => [item.name, item.value]),
+    };
+  }
+  const money = records.unit === "yuan";
+  return {
+    sheet: "企业",
+    columns: [
+      { header: "统一社会信用代码", kind: "text" },
+      { header: "企业名称", kind: "text" },
+      { header: "产业链", kind: "text" },
+      { header: "乡镇（街道）", kind: "text" },
+      { header: "状态", kind: "text" },
+      { header: money ? "本期（元）" : "计数", kind: money ? "yuan" : "count" },
+      { header: money ? "上年同期（元）" : "上年营业收入（元）", kind: "yuan" },
+    ],
+    rows: (records.enterprises ?? []).map((e) => [
+      e.creditCode,
+      e.name,
+      e.chainName,
+      e.townName,
+      e.status,
+      e.value,
+      e.previous,
+    ]),
+  };
+}
+
+/** Writes a table into an .xlsx workbook; money as numbers of yuan with two decimals, from exact fen. */
+export async function tableToXlsx(table: ExportTable, title: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "倍增";
+  const sheet = workbook.addWorksheet(table.sheet.slice(0, 31));
+  sheet.addRow([title]).font = { bold: true };
+  sheet.addRow(table.columns.map((column) => column.header)).font = { bold: true };
+  for (const row of table.rows) {
+    sheet.addRow(
+      row.map((cell, i) => {
+        if (cell === null || cell === undefined) return null;
+        const kind = table.columns[i]?.kind;
+        // A fen amount becomes its exact decimal yuan text first, then the cell's number.
+        if (kind === "yuan") return Number(formatYuan(BigInt(cell)));
+        if (typeof cell === "bigint") return Number(cell);
+        return cell;
+      }),
+    );
+  }
+  table.columns.forEach((column, i) => {
+    const col = sheet.getColumn(i + 1);
+    col.width = column.kind === "text" ? 28 : 18;
+    if (column.kind === "yuan") col.numFmt = "#,##0.00";
+    if (column.kind === "percent") col.numFmt = "0.0%";
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export type { TargetsResult };
+export { PROJECT_STAGES, STAGE_NAMES, targetsResult };

@@ -1,0 +1,42 @@
+/**
+ * The G1 forecast checked against the demo district's own history, read from the database the way
+ * the dashboard reads it: 2023 forecast from its first N months (learning the seasonal shares of
+ * 2021 and 2022) must land within 3 % of the actual year for N ≥ 6, and inside its 80 % interval.
+ */
+import { backtestAnnualFromMonths } from "@beizeng/domain/forecast/backtest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BeizengDb } from "../db/database";
+import { loadDemo } from "../demo/load-demo";
+import { testDatabases } from "../testing/test-databases";
+import { readDistrictRows } from "./targets.service";
+
+/** The stated bound: mean absolute percentage error of the G1 year estimate from six or more months. */
+const MAPE_BOUND_FROM_SIX_MONTHS = 0.03;
+
+describe.each(testDatabases())("G1 backtest on the demo data ($name)", (database) => {
+  let db: BeizengDb;
+
+  beforeAll(async () => {
+    db = await database.createMigrated();
+    const outcome = await loadDemo(db);
+    if (outcome.status !== "loaded") throw new Error(`demo not loaded: ${outcome.status}`);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it(`keeps the error within ${MAPE_BOUND_FROM_SIX_MONTHS * 100} % for N ≥ 6 months, inside the interval`, async () => {
+    const rows = await readDistrictRows(db, "360202", 0);
+    const result = backtestAnnualFromMonths(rows.snapshot);
+    const late = result.byMonth.filter((summary) => summary.throughMonth >= 6);
+    expect(late.length).toBe(6);
+    for (const summary of late) {
+      expect(summary.cases).toBeGreaterThan(0);
+      expect(summary.meanAbsolutePercentageError).toBeLessThan(MAPE_BOUND_FROM_SIX_MONTHS);
+      expect(summary.coverage).toBe(1);
+    }
+    // More months, a narrower interval.
+    const widths = result.byMonth.map((summary) => summary.meanRelativeWidth);
+    expect(widths.at(-1)).toBeLessThan(widths[0] as number);
+  });
+});
