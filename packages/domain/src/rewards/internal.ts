@@ -57,6 +57,9 @@ export function passes(value: bigint, threshold: bigint, comparison: Comparison)
   return comparison === "gt" ? value > threshold : value >= threshold;
 }
 
+/** The facts of an explanation not built (explanations off): shared, never written to. */
+export const NO_FACTS: ExplanationFact[] = [];
+
 export function isPlanYear(run: Run, year: number): boolean {
   return year >= run.startYear && year <= run.endYear;
 }
@@ -122,34 +125,97 @@ export function explanation(meta: RuleMeta, parts: ExplanationParts): Explanatio
   return built;
 }
 
-export interface EntitlementParts {
-  key: string;
-  creditCode: string;
-  ruleId: string;
-  tier: string | null;
-  year: number;
-  amount: Fen | null;
-  subjectId?: string;
+/** How an entitlement's key is formed from its fields (see `Entitlement.key`). */
+export const KEY_ENTERPRISE = 0; // rule|creditCode: once per enterprise
+export const KEY_TIER = 1; // rule|creditCode|tier: once per tier or listing kind
+export const KEY_SUBJECT = 2; // rule|creditCode|subjectId: once per grant or tech project
+export const KEY_YEAR = 3; // rule|creditCode|year: once per year
+export const KEY_YEAR_TIER = 4; // rule|creditCode|year|tier: once per year and band
+export const KEY_PROJECT = 5; // rule|subjectId: once per investment project, whatever its category
+export type KeyShape = 0 | 1 | 2 | 3 | 4 | 5;
+
+export function entitlementKey(
+  planRuleId: string,
+  shape: KeyShape,
+  creditCode: string,
+  tier: string | null,
+  year: number,
+  subjectId: string | undefined,
+): string {
+  switch (shape) {
+    case KEY_ENTERPRISE:
+      return `${planRuleId}|${creditCode}`;
+    case KEY_TIER:
+      return `${planRuleId}|${creditCode}|${tier ?? ""}`;
+    case KEY_SUBJECT:
+      return `${planRuleId}|${creditCode}|${subjectId ?? ""}`;
+    case KEY_YEAR:
+      return `${planRuleId}|${creditCode}|${year}`;
+    case KEY_YEAR_TIER:
+      return `${planRuleId}|${creditCode}|${year}|${tier ?? ""}`;
+    case KEY_PROJECT:
+      return `${planRuleId}|${subjectId ?? ""}`;
+  }
 }
 
+/**
+ * An entitlement as the engine makes it. The key is formed when read: building a string for
+ * every entitlement of a bulk run would cost more than the rules themselves.
+ */
+class EntitlementRecord implements Entitlement {
+  readonly #planRuleId: string;
+  readonly #keyShape: KeyShape;
+  constructor(
+    planRuleId: string,
+    keyShape: KeyShape,
+    readonly creditCode: string,
+    readonly ruleId: string,
+    readonly clause: string,
+    readonly tier: string | null,
+    readonly year: number,
+    readonly amount: Fen | null,
+    readonly subjectId: string | undefined,
+    readonly explanation: Explanation | undefined,
+  ) {
+    this.#planRuleId = planRuleId;
+    this.#keyShape = keyShape;
+  }
+
+  get key(): string {
+    return entitlementKey(this.#planRuleId, this.#keyShape, this.creditCode, this.tier, this.year, this.subjectId);
+  }
+}
+
+/**
+ * Records an entitlement. Positional arguments and one object shape keep bulk runs free of
+ * intermediate objects; the explanation is built by the caller only when `run.explain`.
+ */
 export function pushEntitlement(
   run: Run,
   meta: RuleMeta,
-  parts: EntitlementParts,
-  explain?: () => ExplanationParts,
+  keyShape: KeyShape,
+  creditCode: string,
+  ruleId: string,
+  tier: string | null,
+  year: number,
+  amount: Fen | null,
+  subjectId: string | undefined,
+  explanationParts?: ExplanationParts,
 ): void {
-  const entitlement: Entitlement = {
-    key: parts.key,
-    creditCode: parts.creditCode,
-    ruleId: parts.ruleId,
-    clause: meta.clause,
-    tier: parts.tier,
-    year: parts.year,
-    amount: parts.amount,
-  };
-  if (parts.subjectId !== undefined) entitlement.subjectId = parts.subjectId;
-  if (run.explain && explain) entitlement.explanation = explanation(meta, explain());
-  run.entitlements.push(entitlement);
+  run.entitlements.push(
+    new EntitlementRecord(
+      meta.id,
+      keyShape,
+      creditCode,
+      ruleId,
+      meta.clause,
+      tier,
+      year,
+      amount,
+      subjectId,
+      explanationParts ? explanation(meta, explanationParts) : undefined,
+    ),
+  );
 }
 
 export interface NonPaymentParts {

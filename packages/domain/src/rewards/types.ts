@@ -145,9 +145,10 @@ export interface Entitlement {
   /**
    * Identity of the reward event: the same event always gives the same key, so storing it as a
    * unique key pays a one-time reward exactly once (e.g. `R-REV-MILESTONE|<code>|5000000000`,
-   * `R-GROWTH|<code>|2022`, `R-MATCH|<code>|g1`, `R-PROJ|p1`).
+   * `R-GROWTH|<code>|2022`, `R-MATCH|<code>|g1`, `R-PROJ|p1`). On the engine's entitlements it is
+   * formed when read (a getter), so copy it explicitly when serialising.
    */
-  key: string;
+  readonly key: string;
   creditCode: string;
   /** The output rule id: R-PROJ-50 or R-PROJ-20 for the project rule, else the plan rule id. */
   ruleId: string;

@@ -9,6 +9,9 @@ import {
   type EnterpriseRuleEvaluator,
   flagFact,
   isPlanYear,
+  KEY_ENTERPRISE,
+  KEY_YEAR,
+  NO_FACTS,
   pushEntitlement,
   pushNonPayment,
   type RuleMeta,
@@ -31,7 +34,7 @@ export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: bool
         if (year.newlyAboveScale !== true) continue;
         const facts = run.explain
           ? [flagFact("newlyAboveScale", "新进入规模企业名录库", "entered the above-scale directory", year, true)]
-          : [];
+          : NO_FACTS;
         if (!isPlanYear(run, year.year)) {
           if (run.explain)
             pushNonPayment(run, meta, {
@@ -45,8 +48,9 @@ export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: bool
           continue;
         }
         sawEvent = true;
-        const key = reentryPaid ? `${meta.id}|${code}|${year.year}` : `${meta.id}|${code}`;
-        const alreadyGranted = reentryPaid ? !run.granted.isEmpty && run.granted.has(key) : grantedBefore;
+        const alreadyGranted = reentryPaid
+          ? !run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${year.year}`)
+          : grantedBefore;
         if (alreadyGranted) {
           if (run.explain)
             pushNonPayment(run, meta, {
@@ -75,14 +79,22 @@ export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: bool
         pushEntitlement(
           run,
           meta,
-          { key, creditCode: code, ruleId: meta.id, tier: null, year: year.year, amount },
-          () => ({
-            facts,
-            thresholds: [],
-            arithmetic: `一次性奖励 ${amountTextZh}（once: ${amountTextEn}）`,
-            zh: `${year.year}年新进入规模企业名录库，一次性奖励 ${amountTextZh}`,
-            en: `Entered the above-scale directory in ${year.year}: one-time reward of ${amountTextEn}.`,
-          }),
+          reentryPaid ? KEY_YEAR : KEY_ENTERPRISE,
+          code,
+          meta.id,
+          null,
+          year.year,
+          amount,
+          undefined,
+          run.explain
+            ? {
+                facts,
+                thresholds: [],
+                arithmetic: `一次性奖励 ${amountTextZh}（once: ${amountTextEn}）`,
+                zh: `${year.year}年新进入规模企业名录库，一次性奖励 ${amountTextZh}`,
+                en: `Entered the above-scale directory in ${year.year}: one-time reward of ${amountTextEn}.`,
+              }
+            : undefined,
         );
       }
       if (!sawEvent && run.explain)
@@ -121,18 +133,19 @@ const TOP500: OnceEventWording = {
  * never computed): once per enterprise, in the plan year the event happened.
  */
 function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | null): EnterpriseRuleEvaluator {
+  const readsTop500 = wording.field === "top500SettledIn";
   const amountTextZh = amount === null ? null : amountZh(amount);
   const amountTextEn = amount === null ? null : amountEn(amount);
   return {
     meta,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
-      const key = `${meta.id}|${code}`;
       let paidYear = 0;
       let sawEvent = false;
       for (const year of years) {
-        if (year[wording.field] !== true) continue;
-        const facts = run.explain ? [flagFact(wording.field, wording.eventZh, wording.eventEn, year, true)] : [];
+        // A named property read per rule keeps the load monomorphic in bulk runs.
+        if ((readsTop500 ? year.top500SettledIn : year.listedRegistrationMovedIn) !== true) continue;
+        const facts = run.explain ? [flagFact(wording.field, wording.eventZh, wording.eventEn, year, true)] : NO_FACTS;
         if (!isPlanYear(run, year.year)) {
           if (run.explain)
             pushNonPayment(run, meta, {
@@ -146,7 +159,7 @@ function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | 
           continue;
         }
         sawEvent = true;
-        if (paidYear !== 0 || (!run.granted.isEmpty && run.granted.has(key))) {
+        if (paidYear !== 0 || (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}`))) {
           if (run.explain)
             pushNonPayment(run, meta, {
               creditCode: code,
@@ -162,9 +175,15 @@ function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | 
         pushEntitlement(
           run,
           meta,
-          { key, creditCode: code, ruleId: meta.id, tier: null, year: year.year, amount },
-          () =>
-            amountTextZh === null
+          KEY_ENTERPRISE,
+          code,
+          meta.id,
+          null,
+          year.year,
+          amount,
+          undefined,
+          run.explain
+            ? amountTextZh === null
               ? {
                   facts,
                   thresholds: [],
@@ -179,7 +198,8 @@ function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | 
                   arithmetic: `每户奖励 ${amountTextZh}（per enterprise: ${amountTextEn}）`,
                   zh: `${year.year}年${wording.eventZh}，奖励 ${amountTextZh}`,
                   en: `In ${year.year} ${wording.eventEn}: reward of ${amountTextEn}.`,
-                },
+                }
+            : undefined,
         );
       }
       if (!sawEvent && run.explain)

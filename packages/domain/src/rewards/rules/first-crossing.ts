@@ -11,9 +11,10 @@ import { amountEn, amountZh, figureEn, figureNearEn, figureNearZh, figureZh, yea
 import {
   type Comparison,
   type EnterpriseRuleEvaluator,
+  type ExplanationParts,
   isPlanYear,
+  KEY_TIER,
   moneyFact,
-  passes,
   pushEntitlement,
   pushNonPayment,
   type RuleMeta,
@@ -49,22 +50,26 @@ export function firstCrossingRule(
   const tiers = [...tiersInput].sort((a, b) => (a.threshold < b.threshold ? -1 : a.threshold > b.threshold ? 1 : 0));
   const count = tiers.length;
   const labels = tiers.map((tier) => formatYuan(tier.threshold));
+  const thresholds = tiers.map((tier) => tier.threshold);
   const wording = METRICS[metric];
   const verbZh = comparison === "gt" ? "突破" : "达到";
   const verbEn = comparison === "gt" ? "exceeded" : "reached";
   const symbol = comparison === "gt" ? ">" : "≥";
   const notSymbol = comparison === "gt" ? "≤" : "<";
-  const beforeField = metric === "revenue" ? "maxRevenue" : "maxTax";
+  const isRevenue = metric === "revenue";
+  const strict = comparison === "gt";
 
   return {
     meta,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
-      const beforeMax = enterprise.before?.[beforeField];
+      const before = enterprise.before;
+      const beforeMax = before === undefined ? undefined : isRevenue ? before.maxRevenue : before.maxTax;
       // Tiers [0, crossed) have been crossed already; crossing is monotone in the running maximum.
       let crossed = 0;
       if (beforeMax !== undefined)
-        while (crossed < count && passes(beforeMax, tiers[crossed]!.threshold, comparison)) crossed++;
+        while (crossed < count && (strict ? beforeMax > thresholds[crossed]! : beforeMax >= thresholds[crossed]!))
+          crossed++;
       const crossedByBefore = crossed;
       let highest: Fen | undefined = beforeMax;
       let highestYear: number | null = null;
@@ -73,12 +78,12 @@ export function firstCrossingRule(
       let lastPlanYear: EnterpriseYear | undefined;
 
       for (const year of years) {
-        const value = year[metric];
+        const value = isRevenue ? year.revenue : year.tax;
         if (value === undefined) continue;
         const inPlan = isPlanYear(run, year.year);
         if (inPlan) lastPlanYear = year;
         let reached = crossed;
-        while (reached < count && passes(value, tiers[reached]!.threshold, comparison)) reached++;
+        while (reached < count && (strict ? value > thresholds[reached]! : value >= thresholds[reached]!)) reached++;
         if (reached > crossed) {
           if (!inPlan) {
             if (run.explain && year.year < run.startYear) {
@@ -96,7 +101,6 @@ export function firstCrossingRule(
             for (let index = crossed; index < reached; index++) {
               const tier = tiers[index]!;
               const label = labels[index]!;
-              const key = `${meta.id}|${code}|${label}`;
               if (sameYear === "highest" && index < reached - 1) {
                 if (run.explain) {
                   explainedAlready = true;
@@ -112,7 +116,7 @@ export function firstCrossingRule(
                 }
                 continue;
               }
-              if (!run.granted.isEmpty && run.granted.has(key)) {
+              if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${label}`)) {
                 if (run.explain) {
                   explainedAlready = true;
                   pushNonPayment(run, meta, {
@@ -127,60 +131,17 @@ export function firstCrossingRule(
                 continue;
               }
               paid = true;
-              const previousHighest = highest;
-              const previousYear = highestYear;
-              const crossedFrom = crossed;
               pushEntitlement(
                 run,
                 meta,
-                { key, creditCode: code, ruleId: meta.id, tier: label, year: year.year, amount: tier.amount },
-                () => {
-                  const facts: ExplanationFact[] = [
-                    moneyFact(metric, wording.zh, wording.en, year.year, value, year.sources?.[metric]),
-                  ];
-                  if (previousHighest !== undefined)
-                    facts.push(
-                      moneyFact(
-                        `previousHighest${metric === "revenue" ? "Revenue" : "Tax"}`,
-                        `此前最高${wording.zh}`,
-                        `highest ${wording.en} before`,
-                        previousYear,
-                        previousHighest,
-                      ),
-                    );
-                  const before =
-                    previousHighest === undefined
-                      ? "此前无更高记录"
-                      : `此前最高 ${figureZh(previousHighest)}${previousYear === null ? "，为所列年度之前" : `，为${previousYear}年`}`;
-                  const beforeEn =
-                    previousHighest === undefined
-                      ? "no higher figure before"
-                      : `highest before ${figureEn(previousHighest)}${previousYear === null ? ", before the years listed" : `, in ${previousYear}`}`;
-                  const multiple = reached - crossedFrom > 1;
-                  const sameYearZh = multiple
-                    ? `；同年首次${verbZh} ${tierList(crossedFrom, reached)}，按参数“${sameYear === "each" ? "同年跨越多档逐档奖励" : "同年跨越多档只奖励最高档"}”`
-                    : "";
-                  const sameYearEn = multiple
-                    ? ` Several tiers were first crossed that year; the same-year parameter says ${sameYear === "each" ? "each tier is paid" : "the highest tier only is paid"}.`
-                    : "";
-                  const next = reached < count ? tiers[reached]! : undefined;
-                  const nextTier = next && {
-                    zh: `${year.year}年${wording.zh} ${figureZh(value)}，距首次${verbZh} ${figureZh(next.threshold)}差 ${figureZh(next.threshold - value)}`,
-                    en: `${year.year} ${wording.en} of ${figureEn(value)} is ${figureEn(next.threshold - value)} short of the ${figureEn(next.threshold)} tier.`,
-                  };
-                  return {
-                    nextTier,
-                    facts,
-                    thresholds: [threshold(`首次${verbZh}门槛`, `first-crossing threshold`, label)],
-                    arithmetic:
-                      `${formatYuan(value)} ${symbol} ${label}` +
-                      (previousHighest === undefined
-                        ? ""
-                        : `；此前最高 ${formatYuan(previousHighest)} ${notSymbol} ${label}`),
-                    zh: `${year.year}年${wording.zh} ${figureNearZh(value, tier.threshold)}，首次${verbZh} ${figureZh(tier.threshold)}（${before}），奖励 ${amountZh(tier.amount)}${sameYearZh}`,
-                    en: `In ${year.year} ${wording.en} of ${figureNearEn(value, tier.threshold)} ${verbEn} ${figureEn(tier.threshold)} for the first time (${beforeEn}): reward of ${amountEn(tier.amount)}.${sameYearEn}`,
-                  };
-                },
+                KEY_TIER,
+                code,
+                meta.id,
+                label,
+                year.year,
+                tier.amount,
+                undefined,
+                run.explain ? paidExplanation(year, value, index, highest, highestYear, crossed, reached) : undefined,
               );
             }
           }
@@ -196,6 +157,62 @@ export function firstCrossingRule(
       explainNoPayment(enterprise, run, lastPlanYear, crossed, crossedByBefore, explainedAlready);
     },
   };
+
+  function paidExplanation(
+    year: EnterpriseYear,
+    value: Fen,
+    index: number,
+    previousHighest: Fen | undefined,
+    previousYear: number | null,
+    crossedFrom: number,
+    reached: number,
+  ): ExplanationParts {
+    const tier = tiers[index]!;
+    const label = labels[index]!;
+    const facts: ExplanationFact[] = [
+      moneyFact(metric, wording.zh, wording.en, year.year, value, year.sources?.[metric]),
+    ];
+    if (previousHighest !== undefined)
+      facts.push(
+        moneyFact(
+          `previousHighest${metric === "revenue" ? "Revenue" : "Tax"}`,
+          `此前最高${wording.zh}`,
+          `highest ${wording.en} before`,
+          previousYear,
+          previousHighest,
+        ),
+      );
+    const before =
+      previousHighest === undefined
+        ? "此前无更高记录"
+        : `此前最高 ${figureZh(previousHighest)}${previousYear === null ? "，为所列年度之前" : `，为${previousYear}年`}`;
+    const beforeEn =
+      previousHighest === undefined
+        ? "no higher figure before"
+        : `highest before ${figureEn(previousHighest)}${previousYear === null ? ", before the years listed" : `, in ${previousYear}`}`;
+    const multiple = reached - crossedFrom > 1;
+    const sameYearZh = multiple
+      ? `；同年首次${verbZh} ${tierList(crossedFrom, reached)}，按参数“${sameYear === "each" ? "同年跨越多档逐档奖励" : "同年跨越多档只奖励最高档"}”`
+      : "";
+    const sameYearEn = multiple
+      ? ` Several tiers were first crossed that year; the same-year parameter says ${sameYear === "each" ? "each tier is paid" : "the highest tier only is paid"}.`
+      : "";
+    const next = reached < count ? tiers[reached]! : undefined;
+    const nextTier = next && {
+      zh: `${year.year}年${wording.zh} ${figureZh(value)}，距首次${verbZh} ${figureZh(next.threshold)}差 ${figureZh(next.threshold - value)}`,
+      en: `${year.year} ${wording.en} of ${figureEn(value)} is ${figureEn(next.threshold - value)} short of the ${figureEn(next.threshold)} tier.`,
+    };
+    return {
+      nextTier,
+      facts,
+      thresholds: [threshold(`首次${verbZh}门槛`, `first-crossing threshold`, label)],
+      arithmetic:
+        `${formatYuan(value)} ${symbol} ${label}` +
+        (previousHighest === undefined ? "" : `；此前最高 ${formatYuan(previousHighest)} ${notSymbol} ${label}`),
+      zh: `${year.year}年${wording.zh} ${figureNearZh(value, tier.threshold)}，首次${verbZh} ${figureZh(tier.threshold)}（${before}），奖励 ${amountZh(tier.amount)}${sameYearZh}`,
+      en: `In ${year.year} ${wording.en} of ${figureNearEn(value, tier.threshold)} ${verbEn} ${figureEn(tier.threshold)} for the first time (${beforeEn}): reward of ${amountEn(tier.amount)}.${sameYearEn}`,
+    };
+  }
 
   function tierList(from: number, to: number): string {
     const parts: string[] = [];

@@ -24,7 +24,9 @@ import {
   type Comparison,
   type EnterpriseRuleEvaluator,
   isPlanYear,
+  KEY_SUBJECT,
   moneyFact,
+  NO_FACTS,
   passes,
   pushEntitlement,
   pushNonPayment,
@@ -32,7 +34,7 @@ import {
   type Run,
   threshold,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, GrantLevel } from "../types";
+import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, GrantLevel, TechProject } from "../types";
 
 const LEVEL_ZH: Record<GrantLevel, string> = { national: "国家级", provincial: "省级", municipal: "市级" };
 const LEVEL_EN: Record<GrantLevel, string> = { national: "national", provincial: "provincial", municipal: "municipal" };
@@ -75,7 +77,7 @@ export function grantMatchRule(
                   grant.source,
                 ),
               ]
-            : [];
+            : NO_FACTS;
           if (!inPlan) {
             if (run.explain)
               pushNonPayment(run, meta, {
@@ -104,9 +106,8 @@ export function grantMatchRule(
               });
             continue;
           }
-          const key = `${meta.id}|${code}|${grant.id}`;
           const repeated = paidIds?.includes(grant.id) === true;
-          if (repeated || (!run.granted.isEmpty && run.granted.has(key))) {
+          if (repeated || (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${grant.id}`))) {
             if (run.explain)
               pushNonPayment(run, meta, {
                 creditCode: code,
@@ -140,14 +141,24 @@ export function grantMatchRule(
           pushEntitlement(
             run,
             meta,
-            { key, creditCode: code, ruleId: meta.id, tier: rate.label, year: year.year, amount, subjectId: grant.id },
-            () => ({
-              facts,
-              thresholds: [threshold(`${LEVEL_ZH[grant.level]}配套比例`, `${LEVEL_EN[grant.level]} share`, rate.label)],
-              arithmetic: `${formatYuan(grant.amount)} × ${rate.label} = ${formatYuan(amount)}（四舍五入到分 / half-up to the fen）`,
-              zh: `${year.year}年获得${LEVEL_ZH[grant.level]}项目扶持资金 ${amountZh(grant.amount)}（${grant.id}）${techNoteZh}，按 ${rate.percent}% 给予一次性奖励 ${amountZh(amount)}`,
-              en: `In ${year.year} received ${LEVEL_EN[grant.level]} support funds of ${amountEn(grant.amount)} (${grant.id})${techNoteEn}: ${rate.percent}% one-time reward of ${amountEn(amount)}.`,
-            }),
+            KEY_SUBJECT,
+            code,
+            meta.id,
+            rate.label,
+            year.year,
+            amount,
+            grant.id,
+            run.explain
+              ? {
+                  facts,
+                  thresholds: [
+                    threshold(`${LEVEL_ZH[grant.level]}配套比例`, `${LEVEL_EN[grant.level]} share`, rate.label),
+                  ],
+                  arithmetic: `${formatYuan(grant.amount)} × ${rate.label} = ${formatYuan(amount)}（四舍五入到分 / half-up to the fen）`,
+                  zh: `${year.year}年获得${LEVEL_ZH[grant.level]}项目扶持资金 ${amountZh(grant.amount)}（${grant.id}）${techNoteZh}，按 ${rate.percent}% 给予一次性奖励 ${amountZh(amount)}`,
+                  en: `In ${year.year} received ${LEVEL_EN[grant.level]} support funds of ${amountEn(grant.amount)} (${grant.id})${techNoteEn}: ${rate.percent}% one-time reward of ${amountEn(amount)}.`,
+                }
+              : undefined,
           );
         }
       }
@@ -214,30 +225,15 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
                   value: String(project.techFundsReceived),
                 },
               ]
-            : [];
-          const notPaid = (
-            reason:
-              | "outsidePlanPeriod"
-              | "belowMinimumInvestment"
-              | "techFundsReceived"
-              | "alreadyGranted"
-              | "alreadyPaidInPlan"
-              | "zeroAmount",
-            zh: string,
-            en: string,
-          ) =>
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason,
-              year: year.year,
-              subjectId: project.id,
-              facts,
-              zh,
-              en,
-            });
+            : NO_FACTS;
           if (!inPlan) {
             if (run.explain)
-              notPaid(
+              techNotPaid(
+                run,
+                code,
+                year,
+                project,
+                facts,
                 "outsidePlanPeriod",
                 `技术改造项目 ${project.id} 属${year.year}年，不在方案实施年度（${yearRangeZh(run.startYear, run.endYear)}）内`,
                 `Tech-transformation project ${project.id} belongs to ${year.year}, outside the plan years.`,
@@ -247,7 +243,12 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
           sawProject = true;
           if (!passes(project.investment, options.minInvestment, options.comparison)) {
             if (run.explain)
-              notPaid(
+              techNotPaid(
+                run,
+                code,
+                year,
+                project,
+                facts,
                 "belowMinimumInvestment",
                 `技术改造项目 ${project.id} 投资额 ${figureNearZh(project.investment, options.minInvestment)}，未达 ${figureZh(options.minInvestment)}${atLeastZh}，距门槛差 ${figureZh(options.minInvestment - project.investment)}`,
                 `Tech-transformation project ${project.id} invested ${figureNearEn(project.investment, options.minInvestment)}, below the ${figureEn(options.minInvestment)} minimum.`,
@@ -256,18 +257,27 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
           }
           if (options.excludeIfTechFundsReceived && project.techFundsReceived) {
             if (run.explain)
-              notPaid(
+              techNotPaid(
+                run,
+                code,
+                year,
+                project,
+                facts,
                 "techFundsReceived",
                 `技术改造项目 ${project.id} 已获得国家、省、市级技术改造扶持资金，不予补助`,
                 `Tech-transformation project ${project.id} received national, provincial or municipal tech-transformation funds: excluded.`,
               );
             continue;
           }
-          const key = `${meta.id}|${code}|${project.id}`;
           const repeated = paidIds?.includes(project.id) === true;
-          if (repeated || (!run.granted.isEmpty && run.granted.has(key))) {
+          if (repeated || (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${project.id}`))) {
             if (run.explain)
-              notPaid(
+              techNotPaid(
+                run,
+                code,
+                year,
+                project,
+                facts,
                 repeated ? "alreadyPaidInPlan" : "alreadyGranted",
                 `技术改造项目 ${project.id} 的补助已发放（每个项目一次），不重复补助`,
                 `Tech-transformation project ${project.id} was already subsidised (once per project).`,
@@ -277,7 +287,12 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
           const amount = applyRateHalfUp(project.equipmentInvoices, numerator, denominator);
           if (amount === 0n) {
             if (run.explain)
-              notPaid(
+              techNotPaid(
+                run,
+                code,
+                year,
+                project,
+                facts,
                 "zeroAmount",
                 `技术改造项目 ${project.id} 购置设备发票金额按 ${percent}% 计算不足 1 分，无补助`,
                 `Tech-transformation project ${project.id}: ${percent}% of its equipment invoices is less than a fen.`,
@@ -289,17 +304,25 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
           pushEntitlement(
             run,
             meta,
-            { key, creditCode: code, ruleId: meta.id, tier: null, year: year.year, amount, subjectId: project.id },
-            () => ({
-              facts,
-              thresholds: [
-                threshold(`技术改造投资额门槛（${atLeastZh}）`, "minimum investment", minimumLabel),
-                threshold("补助比例", "subsidy rate", rateLabel(options.rate)),
-              ],
-              arithmetic: `${formatYuan(project.investment)} ${symbol} ${minimumLabel}；${formatYuan(project.equipmentInvoices)} × ${options.rate} = ${formatYuan(amount)}（四舍五入到分 / half-up to the fen）`,
-              zh: `${year.year}年技术改造项目 ${project.id} 投资额 ${figureZh(project.investment)}，达到 ${figureZh(options.minInvestment)}${atLeastZh}且未获得国家、省、市级技术改造扶持资金，按购置设备发票金额 ${amountZh(project.equipmentInvoices)}的 ${percent}% 给予一次性补助 ${amountZh(amount)}`,
-              en: `In ${year.year} tech-transformation project ${project.id} invested ${figureEn(project.investment)} (minimum ${figureEn(options.minInvestment)}) with no tech-transformation funds: ${percent}% of equipment invoices of ${amountEn(project.equipmentInvoices)} gives a one-time subsidy of ${amountEn(amount)}.`,
-            }),
+            KEY_SUBJECT,
+            code,
+            meta.id,
+            null,
+            year.year,
+            amount,
+            project.id,
+            run.explain
+              ? {
+                  facts,
+                  thresholds: [
+                    threshold(`技术改造投资额门槛（${atLeastZh}）`, "minimum investment", minimumLabel),
+                    threshold("补助比例", "subsidy rate", rateLabel(options.rate)),
+                  ],
+                  arithmetic: `${formatYuan(project.investment)} ${symbol} ${minimumLabel}；${formatYuan(project.equipmentInvoices)} × ${options.rate} = ${formatYuan(amount)}（四舍五入到分 / half-up to the fen）`,
+                  zh: `${year.year}年技术改造项目 ${project.id} 投资额 ${figureZh(project.investment)}，达到 ${figureZh(options.minInvestment)}${atLeastZh}且未获得国家、省、市级技术改造扶持资金，按购置设备发票金额 ${amountZh(project.equipmentInvoices)}的 ${percent}% 给予一次性补助 ${amountZh(amount)}`,
+                  en: `In ${year.year} tech-transformation project ${project.id} invested ${figureEn(project.investment)} (minimum ${figureEn(options.minInvestment)}) with no tech-transformation funds: ${percent}% of equipment invoices of ${amountEn(project.equipmentInvoices)} gives a one-time subsidy of ${amountEn(amount)}.`,
+                }
+              : undefined,
           );
         }
       }
@@ -313,4 +336,23 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
         });
     },
   };
+
+  function techNotPaid(
+    run: Run,
+    code: string,
+    year: EnterpriseYear,
+    project: TechProject,
+    facts: ExplanationFact[],
+    reason:
+      | "outsidePlanPeriod"
+      | "belowMinimumInvestment"
+      | "techFundsReceived"
+      | "alreadyGranted"
+      | "alreadyPaidInPlan"
+      | "zeroAmount",
+    zh: string,
+    en: string,
+  ): void {
+    pushNonPayment(run, meta, { creditCode: code, reason, year: year.year, subjectId: project.id, facts, zh, en });
+  }
 }

@@ -11,6 +11,8 @@ import {
   type Comparison,
   type EnterpriseRuleEvaluator,
   flagFact,
+  KEY_YEAR,
+  KEY_YEAR_TIER,
   moneyFact,
   pushEntitlement,
   pushNonPayment,
@@ -62,6 +64,10 @@ export function growthBandsRule(
       return left < right ? -1 : left > right ? 1 : 0;
     });
   const count = bands.length;
+  const numerators = bands.map((band) => band.numerator);
+  const commonDenominator = bands.every((band) => band.denominator === bands[0]!.denominator)
+    ? bands[0]!.denominator
+    : undefined;
   const { comparison, requireAboveScale, excludeNewlyAboveScale, payHighestTierOnly } = options;
   const strict = comparison === "gt";
   const overZh = strict ? "超过" : "达到";
@@ -116,10 +122,22 @@ export function growthBandsRule(
         }
         const diff = current - previous;
         let reached = -1;
-        for (let band = count - 1; band >= 0; band--) {
-          if (reaches(bands[band]!, diff, previous)) {
-            reached = band;
-            break;
+        if (commonDenominator !== undefined) {
+          // Bands written with the same number of decimals share a denominator: one product fewer per band.
+          const left = diff * commonDenominator;
+          for (let band = count - 1; band >= 0; band--) {
+            const right = numerators[band]! * previous;
+            if (strict ? left > right : left >= right) {
+              reached = band;
+              break;
+            }
+          }
+        } else {
+          for (let band = count - 1; band >= 0; band--) {
+            if (reaches(bands[band]!, diff, previous)) {
+              reached = band;
+              break;
+            }
           }
         }
         if (reached < 0) {
@@ -141,14 +159,17 @@ export function growthBandsRule(
         const from = payHighestTierOnly ? reached : 0;
         for (let band = from; band <= reached; band++) {
           const paidBand = bands[band]!;
-          const key = payHighestTierOnly
-            ? `${meta.id}|${code}|${year.year}`
-            : `${meta.id}|${code}|${year.year}|${paidBand.label}`;
           pushEntitlement(
             run,
             meta,
-            { key, creditCode: code, ruleId: meta.id, tier: paidBand.label, year: year.year, amount: paidBand.amount },
-            () => paidExplanation(year, previousYear!, current, previous, diff, band, reached),
+            payHighestTierOnly ? KEY_YEAR : KEY_YEAR_TIER,
+            code,
+            meta.id,
+            paidBand.label,
+            year.year,
+            paidBand.amount,
+            undefined,
+            run.explain ? paidExplanation(year, previousYear!, current, previous, diff, band, reached) : undefined,
           );
         }
       }

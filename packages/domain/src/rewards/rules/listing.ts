@@ -9,13 +9,15 @@ import {
   type EnterpriseRuleEvaluator,
   flagFact,
   isPlanYear,
+  KEY_TIER,
+  NO_FACTS,
   pushEntitlement,
   pushNonPayment,
   type RuleMeta,
   type Run,
   threshold,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, ListingKind } from "../types";
+import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, ListingKind } from "../types";
 
 const KIND_ZH: Record<ListingKind, string> = {
   domestic: "境内首发上市",
@@ -49,19 +51,16 @@ export function listingRule(
         const kind = year.listing;
         if (kind === undefined) continue;
         const bit = KIND_BIT[kind];
-        const facts = run.explain ? [flagFact("listing", "上市挂牌", "listing", year, kind)] : [];
+        const facts = run.explain ? [flagFact("listing", "上市挂牌", "listing", year, kind)] : NO_FACTS;
         const amount = amounts[kind];
-        const notPaid = (
-          reason: "reachedBefore" | "outsidePlanPeriod" | "alreadyGranted" | "neeqThenListedNotPaid",
-          zh: string,
-          en: string,
-        ) => {
-          explained = true;
-          pushNonPayment(run, meta, { creditCode: code, reason, year: year.year, subjectId: kind, facts, zh, en });
-        };
         if (reached & bit) {
           if (run.explain && isPlanYear(run, year.year))
-            notPaid(
+            explained = notPaid(
+              run,
+              code,
+              year,
+              kind,
+              facts,
               "reachedBefore",
               `${year.year}年${KIND_ZH[kind]}，但该企业已于${reachedYear?.[kind]}年${KIND_ZH[kind]}，同类奖励每户一次`,
               `${capitalize(KIND_EN[kind])} in ${year.year}, but already reached in ${reachedYear?.[kind]}: each kind is paid once.`,
@@ -75,7 +74,12 @@ export function listingRule(
         }
         if (!isPlanYear(run, year.year)) {
           if (run.explain)
-            notPaid(
+            explained = notPaid(
+              run,
+              code,
+              year,
+              kind,
+              facts,
               year.year < run.startYear ? "reachedBefore" : "outsidePlanPeriod",
               `${year.year}年${KIND_ZH[kind]}，不在方案实施年度（${yearRangeZh(run.startYear, run.endYear)}）内${year.year < run.startYear ? "，此后同类上市挂牌不再奖励" : ""}`,
               `${capitalize(KIND_EN[kind])} in ${year.year}, outside the plan years.`,
@@ -83,11 +87,15 @@ export function listingRule(
           continue;
         }
         if (amount === undefined) continue;
-        const key = `${meta.id}|${code}|${kind}`;
-        if (!run.granted.isEmpty && run.granted.has(key)) {
+        if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${kind}`)) {
           if (kind === "neeq") neeqPaid = true;
           if (run.explain)
-            notPaid(
+            explained = notPaid(
+              run,
+              code,
+              year,
+              kind,
+              facts,
               "alreadyGranted",
               `${year.year}年${KIND_ZH[kind]}，该项奖励此前已发放，不重复奖励`,
               `${capitalize(KIND_EN[kind])} in ${year.year}: this reward was already granted.`,
@@ -96,7 +104,12 @@ export function listingRule(
         }
         if (kind !== "neeq" && neeqPaid && !neeqThenListedPaidBoth) {
           if (run.explain)
-            notPaid(
+            explained = notPaid(
+              run,
+              code,
+              year,
+              kind,
+              facts,
               "neeqThenListedNotPaid",
               `${year.year}年${KIND_ZH[kind]}，此前已获新三板挂牌奖励；按参数“新三板挂牌后上市不再奖励”，不奖励`,
               `${capitalize(KIND_EN[kind])} in ${year.year} after a paid NEEQ quotation; the parameter says a later listing is not paid.`,
@@ -109,14 +122,22 @@ export function listingRule(
         pushEntitlement(
           run,
           meta,
-          { key, creditCode: code, ruleId: meta.id, tier: kind, year: year.year, amount },
-          () => ({
-            facts,
-            thresholds: [threshold(KIND_ZH[kind], KIND_EN[kind], kind)],
-            arithmetic: `${KIND_ZH[kind]}：${amountZh(amount)}（${kind}: ${amountEn(amount)}）`,
-            zh: `${year.year}年${KIND_ZH[kind]}，奖励 ${amountZh(amount)}${afterNeeq ? "（此前已获新三板挂牌奖励；按参数“新三板挂牌后上市两项均奖励”）" : ""}`,
-            en: `${capitalize(KIND_EN[kind])} in ${year.year}: reward of ${amountEn(amount)}.${afterNeeq ? " The enterprise was paid for its NEEQ quotation before; the parameter pays both." : ""}`,
-          }),
+          KEY_TIER,
+          code,
+          meta.id,
+          kind,
+          year.year,
+          amount,
+          undefined,
+          run.explain
+            ? {
+                facts,
+                thresholds: [threshold(KIND_ZH[kind], KIND_EN[kind], kind)],
+                arithmetic: `${KIND_ZH[kind]}：${amountZh(amount)}（${kind}: ${amountEn(amount)}）`,
+                zh: `${year.year}年${KIND_ZH[kind]}，奖励 ${amountZh(amount)}${afterNeeq ? "（此前已获新三板挂牌奖励；按参数“新三板挂牌后上市两项均奖励”）" : ""}`,
+                en: `${capitalize(KIND_EN[kind])} in ${year.year}: reward of ${amountEn(amount)}.${afterNeeq ? " The enterprise was paid for its NEEQ quotation before; the parameter pays both." : ""}`,
+              }
+            : undefined,
         );
       }
       if (!paid && !explained && run.explain)
@@ -129,6 +150,21 @@ export function listingRule(
         });
     },
   };
+
+  /** Records a listing not paid; returns true (the enterprise × rule is explained). */
+  function notPaid(
+    run: Run,
+    code: string,
+    year: EnterpriseYear,
+    kind: ListingKind,
+    facts: ExplanationFact[],
+    reason: "reachedBefore" | "outsidePlanPeriod" | "alreadyGranted" | "neeqThenListedNotPaid",
+    zh: string,
+    en: string,
+  ): true {
+    pushNonPayment(run, meta, { creditCode: code, reason, year: year.year, subjectId: kind, facts, zh, en });
+    return true;
+  }
 }
 
 function capitalize(text: string): string {

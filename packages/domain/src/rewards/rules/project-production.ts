@@ -8,7 +8,9 @@ import type { Fen } from "../../money";
 import { formatYuan } from "../../money";
 import { amountEn, amountZh, figureEn, figureNearZh, figureZh, yearRangeZh } from "../format";
 import {
+  KEY_PROJECT,
   moneyFact,
+  NO_FACTS,
   type ProjectRuleEvaluator,
   pushEntitlement,
   pushNonPayment,
@@ -64,7 +66,7 @@ export function projectProductionRule(
                 value: project.productionYear === undefined ? null : String(project.productionYear),
               },
             ]
-          : [];
+          : NO_FACTS;
         let category: ProjectCategory | undefined;
         for (const candidate of categories) {
           if (project.plannedInvestment >= candidate.minInvestment) {
@@ -115,9 +117,8 @@ export function projectProductionRule(
             });
           continue;
         }
-        const key = `${meta.id}|${project.id}`;
         const repeated = paidIds?.has(project.id) === true;
-        if (repeated || (!run.granted.isEmpty && run.granted.has(key))) {
+        if (repeated || (!run.granted.isEmpty && run.granted.has(`${meta.id}|${project.id}`))) {
           if (run.explain)
             pushNonPayment(run, meta, {
               creditCode: code,
@@ -136,28 +137,28 @@ export function projectProductionRule(
         pushEntitlement(
           run,
           meta,
-          {
-            key,
-            creditCode: code,
-            ruleId: chosen.ruleId,
-            tier: null,
-            year: productionYear,
-            amount: chosen.amount,
-            subjectId: project.id,
-          },
-          () => ({
-            facts,
-            thresholds: categories.map((item) =>
-              threshold(
-                `“${item.category}”项目计划总投资门槛（含）`,
-                `"${item.category}" project minimum (inclusive)`,
-                formatYuan(item.minInvestment),
-              ),
-            ),
-            arithmetic: `${formatYuan(project.plannedInvestment)} ≥ ${formatYuan(chosen.minInvestment)} → “${chosen.category}”项目：${amountZh(chosen.amount)}`,
-            zh: `项目 ${project.id} 计划总投资 ${figureZh(project.plannedInvestment)}，属“${chosen.category}”项目，${project.introducedYear}年引进、${productionYear}年投产，奖励 ${amountZh(chosen.amount)}`,
-            en: `Project ${project.id} plans ${figureEn(project.plannedInvestment)}: a "${chosen.category}" project introduced in ${project.introducedYear} and in production in ${productionYear}: reward of ${amountEn(chosen.amount)}.`,
-          }),
+          KEY_PROJECT,
+          code,
+          chosen.ruleId,
+          null,
+          productionYear,
+          chosen.amount,
+          project.id,
+          run.explain
+            ? {
+                facts,
+                thresholds: categories.map((item) =>
+                  threshold(
+                    `“${item.category}”项目计划总投资门槛（含）`,
+                    `"${item.category}" project minimum (inclusive)`,
+                    formatYuan(item.minInvestment),
+                  ),
+                ),
+                arithmetic: `${formatYuan(project.plannedInvestment)} ≥ ${formatYuan(chosen.minInvestment)} → “${chosen.category}”项目：${amountZh(chosen.amount)}`,
+                zh: `项目 ${project.id} 计划总投资 ${figureZh(project.plannedInvestment)}，属“${chosen.category}”项目，${project.introducedYear}年引进、${productionYear}年投产，奖励 ${amountZh(chosen.amount)}`,
+                en: `Project ${project.id} plans ${figureEn(project.plannedInvestment)}: a "${chosen.category}" project introduced in ${project.introducedYear} and in production in ${productionYear}: reward of ${amountEn(chosen.amount)}.`,
+              }
+            : undefined,
         );
       }
       if (!run.explain) return;
