@@ -123,7 +123,7 @@ export function parseMoneyCell(cell: CellInput, yuanPerUnit: bigint, unitLabel: 
   const text = decimalText(cell);
   if (!text.ok) return text;
   try {
-    return ok(parseAmountInUnit(text.value, yuanPerUnit));
+    return withinBigint(parseAmountInUnit(text.value, yuanPerUnit), text.value);
   } catch (error) {
     if (error instanceof MoneyFormatError) {
       return fail(`金额 ${text.value}（${unitLabel}）换算成元后超过两位小数，不是精确到分的金额`);
@@ -138,7 +138,14 @@ export function parseCountCell(cell: CellInput): Parsed<bigint> {
   if (!text.ok) return text;
   const match = /^(\d+)(?:\.0*)?$/.exec(text.value);
   if (!match) return fail(`应为不小于0的整数：${text.value}`);
-  return ok(BigInt(match[1] as string));
+  return withinBigint(BigInt(match[1] as string), text.value);
+}
+
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
+
+/** Values are stored as BIGINT: anything beyond it is a typing error, never a real figure. */
+function withinBigint(value: bigint, text: string): Parsed<bigint> {
+  return value > BIGINT_MAX || value < -BIGINT_MAX ? fail(`数值过大：${text}`) : ok(value);
 }
 
 export const MIN_YEAR = 1990;

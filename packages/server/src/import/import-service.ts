@@ -22,8 +22,9 @@ import {
   findUnitsForTownMatching,
   insertCorrection,
   insertEnterprise,
-  insertFigures,
+  insertImportedFigures,
   insertScaleYear,
+  type NewFigure,
   updateEnterprise,
   updateScaleYear,
 } from "../repositories/import.repository";
@@ -434,7 +435,8 @@ class ImportRun {
     for (const figure of await findCurrentOfficialFigures(this.db, enterpriseIds, metrics, years)) {
       current.set(`${figure.enterprise_id}|${figure.year}|${figure.month}|${figure.metric}`, figure);
     }
-    const creates: Insertable<FigureTable>[] = [];
+    const writing = this.writing;
+    const creates: NewFigure[] = [];
     const corrections: { supersededId: number; row: Insertable<FigureTable> }[] = [];
     for (const { record, enterprise } of known) {
       for (const figure of record.values) {
@@ -445,22 +447,32 @@ class ImportRun {
           this.summary.unchanged++;
           continue;
         }
-        const row: Insertable<FigureTable> = {
-          district_id: this.districtId,
-          enterprise_id: enterprise.id,
-          year: record.year,
-          month: record.month,
-          metric: figure.metric,
-          value,
-          source_kind: "import",
-          source_ref: this.fileName,
-          official: 1,
-          recorded_at: this.recordedAt,
-          // Columns left out default to null: fewer parameters per row on a large import.
-          ...(this.recordedBy !== null ? { recorded_by: this.recordedBy } : {}),
-        };
-        if (existing) corrections.push({ supersededId: existing.id, row });
-        else creates.push(row);
+        if (writing && existing) {
+          corrections.push({
+            supersededId: existing.id,
+            row: {
+              district_id: this.districtId,
+              enterprise_id: enterprise.id,
+              year: record.year,
+              month: record.month,
+              metric: figure.metric,
+              value,
+              source_kind: "import",
+              source_ref: this.fileName,
+              official: 1,
+              recorded_at: this.recordedAt,
+              recorded_by: this.recordedBy,
+            },
+          });
+        } else if (writing) {
+          creates.push({
+            enterpriseId: enterprise.id,
+            year: record.year,
+            month: record.month,
+            metric: figure.metric,
+            value,
+          });
+        }
         const action = existing ? "update" : "create";
         this.addChange(action, () => ({
           entity: "figure",
@@ -476,7 +488,16 @@ class ImportRun {
       }
     }
     if (!this.writing) return;
-    await insertFigures(this.db, creates);
+    await insertImportedFigures(
+      this.db,
+      {
+        districtId: this.districtId,
+        sourceRef: this.fileName,
+        recordedAt: this.recordedAt,
+        recordedBy: this.recordedBy,
+      },
+      creates,
+    );
     for (const correction of corrections) await insertCorrection(this.db, correction.supersededId, correction.row);
   }
 

@@ -152,7 +152,10 @@ export class RowParser {
   /** Whether every mapped cell of the row is blank (rows like that are skipped). */
   private isEmptyRow(row: RawRow): boolean {
     for (const column of this.layout.columns) {
-      if (!isBlank(toCellInput(row.values[column.columnNumber]))) return false;
+      const value = row.values[column.columnNumber];
+      // Numbers and dates are never blank: decided without building a CellInput (hot path).
+      if (typeof value === "number" || value instanceof Date) return false;
+      if (!isBlank(toCellInput(value))) return false;
     }
     return true;
   }

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from "kysely";
+import { type Insertable, sql, type Updateable } from "kysely";
 import type { DbContext } from "../db/database";
 import type { EnterpriseRow, EnterpriseTable, ScaleStatus } from "../db/tables/enterprises";
 import type { FigureTable } from "../db/tables/figures";
@@ -73,11 +73,58 @@ export async function findCurrentOfficialFigures(
   return rows;
 }
 
-/** Inserts new figures rows (values that had no official value before). */
-export async function insertFigures(db: DbContext, rows: readonly Insertable<FigureTable>[]): Promise<void> {
-  // 1000 rows × 12 columns stays under SQLite's 32766 and PostgreSQL's 65535 parameters.
-  for (const part of chunks(rows, 1000)) {
-    if (part.length > 0) await db.kysely.insertInto("figures").values(part).execute();
+/** What the rows of one import share. */
+export interface FigureImportSource {
+  districtId: string;
+  /** The file name. */
+  sourceRef: string;
+  recordedAt: string;
+  recordedBy: number | null;
+}
+
+/** A new official value: the enterprise, the period (month 0 = the year), the metric and the value. */
+export interface NewFigure {
+  enterpriseId: number;
+  year: number;
+  month: number;
+  metric: string;
+  /** Fen for money, a count otherwise; within BIGINT. */
+  value: bigint;
+}
+
+const FIGURES_PER_STATEMENT = 5000;
+
+/**
+ * Inserts new imported figures (values that had no official value before). The rows travel as one
+ * JSON parameter a statement, expanded by the database (json_each / jsonb_array_elements): a large
+ * import then costs a few statements instead of a parameter per value. Values go as decimal
+ * strings and are cast to BIGINT by the database, so they stay exact.
+ */
+export async function insertImportedFigures(
+  db: DbContext,
+  source: FigureImportSource,
+  figures: readonly NewFigure[],
+): Promise<void> {
+  for (const part of chunks(figures, FIGURES_PER_STATEMENT)) {
+    if (part.length === 0) continue;
+    const payload = JSON.stringify(
+      part.map((figure) => [figure.enterpriseId, figure.year, figure.month, figure.metric, figure.value.toString()]),
+    );
+    const { districtId, sourceRef, recordedAt, recordedBy } = source;
+    if (db.dialect === "postgres") {
+      await sql`
+        insert into figures (district_id, enterprise_id, year, month, metric, value, source_kind, source_ref, official, recorded_at, recorded_by)
+        select ${districtId}, (r->>0)::integer, (r->>1)::integer, (r->>2)::integer, r->>3, (r->>4)::bigint,
+               'import', ${sourceRef}, 1, ${recordedAt}, ${recordedBy}::integer
+        from jsonb_array_elements(${payload}::jsonb) as r`.execute(db.kysely);
+    } else {
+      await sql`
+        insert into figures (district_id, enterprise_id, year, month, metric, value, source_kind, source_ref, official, recorded_at, recorded_by)
+        select ${districtId}, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
+               json_extract(j.value, '$[3]'), cast(json_extract(j.value, '$[4]') as integer),
+               'import', ${sourceRef}, 1, ${recordedAt}, ${recordedBy}
+        from json_each(${payload}) as j`.execute(db.kysely);
+    }
   }
 }
 
