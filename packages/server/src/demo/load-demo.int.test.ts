@@ -75,7 +75,11 @@ describe.each(testDatabases())("demo data on $name", (database) => {
           .where("username", "=", "demo-enterprise2")
           .executeTakeFirstOrThrow();
         expect(other.enterprise_id).not.toBe(ownId);
-        const mine = await app.inject({ method: "GET", url: `/api/enterprises/${ownId}`, headers: { cookie: own.cookie } });
+        const mine = await app.inject({
+          method: "GET",
+          url: `/api/enterprises/${ownId}`,
+          headers: { cookie: own.cookie },
+        });
         expect(mine.statusCode).toBe(200);
         const theirs = await app.inject({
           method: "GET",
@@ -133,7 +137,9 @@ describe.each(testDatabases())("demo data on $name", (database) => {
         TEST_ACTOR,
       );
       // A real enterprise that already has the credit code the demo would give its last enterprise.
-      const units = (await db.kysely.selectFrom("units").select(["code", "name", "kind"]).execute()).map((u) => ({ ...u }));
+      const units = (await db.kysely.selectFrom("units").select(["code", "name", "kind"]).execute()).map((u) => ({
+        ...u,
+      }));
       const last = generateDemoData({ units }).enterprises.at(-1)!;
       const now = new Date().toISOString();
       await db.kysely
