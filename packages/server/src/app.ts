@@ -15,11 +15,15 @@ import type { ApiRoute } from "./http/request-context";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { isPermission } from "./policies/permissions";
 import { auditRoutes } from "./routes/audit/audit.routes";
+import { dashboardRoutes } from "./routes/dashboard/dashboard.routes";
 import { authRoutes } from "./routes/auth/auth.routes";
 import { enterprisesRoutes } from "./routes/enterprises/enterprises.routes";
+import { importsRoutes } from "./routes/imports/imports.routes";
 import { planRoutes } from "./routes/plan/plan.routes";
 import { projectsRoutes } from "./routes/projects/projects.routes";
+import { rewardsRoutes } from "./routes/rewards/rewards.routes";
 import { systemRoutes } from "./routes/system/system.routes";
+import { targetsRoutes } from "./routes/targets/targets.routes";
 import { unitsRoutes } from "./routes/units/units.routes";
 import { usersRoutes } from "./routes/users/users.routes";
 
@@ -46,6 +50,10 @@ const ROUTE_MODULES = [
   auditRoutes,
   enterprisesRoutes,
   projectsRoutes,
+  importsRoutes,
+  targetsRoutes,
+  dashboardRoutes,
+  rewardsRoutes,
 ];
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

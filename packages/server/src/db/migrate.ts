@@ -1,10 +1,20 @@
 import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely";
 import type { BeizengDb } from "./database";
 import * as initialSchema from "./migrations/20251125120000_initial_schema";
+import * as enterpriseRegister from "./migrations/20261125131500_enterprise_register";
+import * as targetsDashboard from "./migrations/20261125134000_targets_dashboard";
+import * as rewards from "./migrations/20261125135500_rewards";
+import * as projectsLifecycle from "./migrations/20261125135900_projects_lifecycle";
+import * as supervision from "./migrations/20261125141500_supervision";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
   "20251125120000_initial_schema": initialSchema,
+  "20261125131500_enterprise_register": enterpriseRegister,
+  "20261125134000_targets_dashboard": targetsDashboard,
+  "20261125135500_rewards": rewards,
+  "20261125135900_projects_lifecycle": projectsLifecycle,
+  "20261125141500_supervision": supervision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

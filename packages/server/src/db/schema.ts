@@ -1,11 +1,28 @@
 import type { AuditLogTable } from "./tables/audit-log";
 import type { DistrictTable } from "./tables/districts";
+import type {
+  EnterpriseDesignationTable,
+  EnterpriseListingEventTable,
+  EnterpriseProfileTable,
+  EnterpriseServiceNoteTable,
+  ImportJobTable,
+  MonitoringSettingsTable,
+  MonitoringWarningTable,
+} from "./tables/enterprise-register";
 import type { EnterpriseScaleYearTable, EnterpriseTable } from "./tables/enterprises";
 import type { FigureTable } from "./tables/figures";
 import type { LoginAttemptTable } from "./tables/login-attempts";
 import type { PlanTable } from "./tables/plans";
 import type { ProjectTable } from "./tables/projects";
+import type * as ProjectsLifecycle from "./tables/projects-lifecycle";
+import type * as Rewards from "./tables/rewards";
 import type { SessionTable } from "./tables/sessions";
+import type {
+  DistrictInvestmentYearTable,
+  OnlineServiceItemTable,
+  PublicBoardTable,
+} from "./tables/targets";
+import type * as Supervision from "./tables/tasks";
 import type { UnitTable } from "./tables/units";
 import type { UserTable } from "./tables/users";
 
@@ -22,4 +39,37 @@ export interface Database {
   enterprise_scale_years: EnterpriseScaleYearTable;
   figures: FigureTable;
   projects: ProjectTable;
+  project_stage_dates: ProjectsLifecycle.ProjectStageDateTable;
+  project_stage_moves: ProjectsLifecycle.ProjectStageMoveTable;
+  project_blockers: ProjectsLifecycle.ProjectBlockerTable;
+  project_decisions: ProjectsLifecycle.ProjectDecisionTable;
+  enterprise_designations: EnterpriseDesignationTable;
+  enterprise_listing_events: EnterpriseListingEventTable;
+  enterprise_service_notes: EnterpriseServiceNoteTable;
+  enterprise_profiles: EnterpriseProfileTable;
+  monitoring_settings: MonitoringSettingsTable;
+  monitoring_warnings: MonitoringWarningTable;
+  import_jobs: ImportJobTable;
+  district_investment_years: DistrictInvestmentYearTable;
+  online_service_items: OnlineServiceItemTable;
+  public_boards: PublicBoardTable;
+  enterprise_grants: Rewards.EnterpriseGrantTable;
+  tech_projects: Rewards.TechProjectTable;
+  enterprise_events: Rewards.EnterpriseEventTable;
+  reward_batches: Rewards.RewardBatchTable;
+  reward_entitlements: Rewards.RewardEntitlementTable;
+  reward_payments: Rewards.RewardPaymentTable;
+  reward_entitlement_events: Rewards.RewardEntitlementEventTable;
+  reward_budgets: Rewards.RewardBudgetTable;
+  reward_corrections: Rewards.RewardCorrectionTable;
+  reward_notices: Rewards.RewardNoticeTable;
+  tasks: Supervision.TaskTable;
+  task_sharing_units: Supervision.TaskSharingUnitTable;
+  task_reports: Supervision.TaskReportTable;
+  report_attachments: Supervision.ReportAttachmentTable;
+  notifications: Supervision.NotificationTable;
+  webhook_settings: Supervision.WebhookSettingsTable;
+  bulletins: Supervision.BulletinTable;
+  summons_talks: Supervision.SummonsTalkTable;
+  assessment_results: Supervision.AssessmentResultTable;
 }

@@ -20,6 +20,32 @@ export const PERMISSIONS = {
   "audit.read": ["office"],
   "enterprises.read": [...READERS, "enterprise"],
   "projects.read": READERS,
+  // Project pipeline: services narrow writers to the plan's pipeline units, answers to the assigned unit.
+  "projects.write": ["office", "unit"],
+  "projects.decide": ["leader"],
+  "projects.blockers": ["office", "unit"],
+  "projects.investment": ["office", "unit"],
+  "targets.read": READERS,
+  "targets.manage": ["office"],
+  // Enterprise register (write side), figures, imports, monitoring; services narrow units and leaders further.
+  "enterprises.edit": ["office"],
+  "enterprises.listing": ["office", "unit"],
+  "enterprises.serviceNotes": ["office", "leader"],
+  "enterprises.profile": ["office", "enterprise"],
+  "enterprises.history": READERS,
+  "figures.enter": ["office", "unit", "enterprise"],
+  "figures.confirm": ["office", "unit"],
+  "imports.run": ["office", "unit"],
+  "monitoring.read": READERS,
+  "monitoring.manage": ["office"],
+  // Rewards: the office computes and reviews; enterprises see and confirm their own; 区财政局 (checked by unit) approves and pays.
+  "rewards.read": READERS,
+  "rewards.view": [...READERS, "enterprise"],
+  "rewards.manage": ["office"],
+  "rewards.confirm": ["enterprise"],
+  "rewards.pay": ["unit"],
+  "rewards.reject": ["office", "unit"],
+  "rewards.notice": ["office", "unit"],
 } as const satisfies Record<string, "anyone" | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

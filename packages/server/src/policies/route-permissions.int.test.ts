@@ -32,6 +32,53 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "GET /api/enterprises": [...READERS, "enterprise"],
   "GET /api/enterprises/:id": [...READERS, "enterprise"],
   "GET /api/projects": READERS,
+  "GET /api/projects/options": READERS,
+  "GET /api/projects/stats": READERS,
+  "GET /api/projects/export": READERS,
+  "POST /api/projects/import": ["office", "unit"],
+  "POST /api/projects": ["office", "unit"],
+  "GET /api/projects/:id": READERS,
+  "PATCH /api/projects/:id": ["office", "unit"],
+  "POST /api/projects/:id/stage": ["office", "unit"],
+  "POST /api/projects/:id/decisions": ["leader"],
+  "POST /api/projects/:id/blockers": ["office", "unit"],
+  "GET /api/project-blockers": READERS,
+  "POST /api/project-blockers/:id": ["office", "unit"],
+  "GET /api/fixed-asset-investment": READERS,
+  "PUT /api/fixed-asset-investment/:year": ["office", "unit"],
+  "GET /api/enterprises/export": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id/figures/export": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id/history": READERS,
+  "POST /api/enterprises": ["office"],
+  "PATCH /api/enterprises/:id": ["office"],
+  "PUT /api/enterprises/:id/scale-years/:year": ["office"],
+  "DELETE /api/enterprises/:id/scale-years/:year": ["office"],
+  "POST /api/enterprises/:id/designations": ["office"],
+  "DELETE /api/enterprises/:id/designations/:designationId": ["office"],
+  "POST /api/enterprises/:id/listing-events": ["office", "unit"],
+  "POST /api/enterprises/:id/service-notes": ["office", "leader"],
+  "PATCH /api/enterprises/:id/profile": ["office", "enterprise"],
+  "POST /api/enterprises/:id/figures": ["office", "unit", "enterprise"],
+  "POST /api/figures/:id/confirm": ["office", "unit"],
+  "GET /api/monitoring/warnings": READERS,
+  "GET /api/monitoring/settings": READERS,
+  "PUT /api/monitoring/settings": ["office"],
+  "POST /api/monitoring/recompute": ["office"],
+  "GET /api/imports/templates/:kind": ["office", "unit"],
+  "POST /api/imports": ["office", "unit"],
+  "GET /api/imports/:id": ["office", "unit"],
+  "POST /api/imports/:id/apply": ["office", "unit"],
+  "GET /api/targets": READERS,
+  "GET /api/targets/:id/records": READERS,
+  "GET /api/targets/inputs": READERS,
+  "PUT /api/targets/inputs/investment": ["office"],
+  "PUT /api/targets/inputs/online-services": ["office"],
+  "GET /api/board/publication": READERS,
+  "PUT /api/board/publication": ["office"],
+  "GET /api/dashboard": READERS,
+  "GET /api/dashboard/records": READERS,
+  "GET /api/dashboard/export": READERS,
+  "GET /api/public/board": "public",
 };
 
 const ROLE_USERS: Record<Role, string> = {
@@ -60,6 +107,10 @@ describe.each(testDatabases())("route × role permissions on $name", (database) 
   /** A concrete URL: ids that do not exist (the guard answers before the lookup), except where the role matters. */
   function concreteUrl(route: string, url: string): string {
     if (route === "GET /api/enterprises/:id") return url.replace(":id", String(world.enterpriseA));
+    // The enterprise account's own enterprise: these routes answer it (a missing one reads as another's).
+    if (route === "PATCH /api/enterprises/:id/profile" || route === "GET /api/enterprises/:id/figures/export")
+      return url.replace(":id", String(world.enterpriseA));
+    if (route === "GET /api/imports/templates/:kind") return url.replace(":kind", "monthly");
     return url.replace(/:[a-zA-Z]+/g, "999999");
   }
 

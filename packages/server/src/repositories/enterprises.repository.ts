@@ -1,5 +1,6 @@
-import { sql } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import type { DbContext } from "../db/database";
+import type { Database } from "../db/schema";
 import type { EnterpriseRow, EnterpriseScaleYearRow } from "../db/tables/enterprises";
 import type { FigureRow } from "../db/tables/figures";
 
@@ -14,6 +15,13 @@ export interface EnterpriseFilter {
   /** Above-scale status in `year`, or in the latest year recorded when no year is given. */
   status?: string;
   year?: number;
+  /** Holds this designation (any level, any year). */
+  designation?: string;
+  isKey?: boolean;
+  listingStage?: string;
+  /** In the reserve pool (latest status) with latest annual revenue at most this many fen below the threshold. */
+  reserveWithin?: { thresholdFen: bigint; distanceFen: bigint };
+  leaderUserId?: number;
 }
 
 export interface EnterpriseListRow extends EnterpriseRow {
@@ -21,6 +29,23 @@ export interface EnterpriseListRow extends EnterpriseRow {
   town_name: string | null;
   latest_year: number | null;
   latest_status: string | null;
+  /** The latest official annual revenue in force (fen, decimal string) and its year. */
+  latest_revenue_fen?: string | null;
+  leader_name?: string | null;
+}
+
+/** The latest official annual revenue in force of the enterprise `e`, as a scalar subquery. */
+function latestRevenue(eb: ExpressionBuilder<Database & { e: Database["enterprises"] }, "e">) {
+  return eb
+    .selectFrom("figures as f")
+    .select("f.value")
+    .whereRef("f.enterprise_id", "=", "e.id")
+    .where("f.metric", "=", "revenue")
+    .where("f.month", "=", 0)
+    .where("f.official", "=", 1)
+    .where("f.superseded_by", "is", null)
+    .orderBy("f.year", "desc")
+    .limit(1);
 }
 
 /** `column LIKE %text%` with the wildcards of `text` taken literally, on both dialects. */
@@ -68,6 +93,39 @@ export async function findEnterprises(
       ),
     );
   }
+  if (filter.isKey !== undefined) query = query.where("e.is_key", "=", filter.isKey ? 1 : 0);
+  if (filter.listingStage) query = query.where("e.listing_stage", "=", filter.listingStage);
+  if (filter.leaderUserId !== undefined) query = query.where("e.leader_user_id", "=", filter.leaderUserId);
+  if (filter.designation) {
+    const kind = filter.designation as "specialized";
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("enterprise_designations as d")
+          .select("d.id")
+          .whereRef("d.enterprise_id", "=", "e.id")
+          .where("d.kind", "=", kind),
+      ),
+    );
+  }
+  if (filter.reserveWithin) {
+    const { thresholdFen, distanceFen } = filter.reserveWithin;
+    query = query.where((eb) =>
+      eb.and([
+        eb(
+          eb
+            .selectFrom("enterprise_scale_years as s")
+            .select("s.status")
+            .whereRef("s.enterprise_id", "=", "e.id")
+            .orderBy("s.year", "desc")
+            .limit(1),
+          "=",
+          "reserve",
+        ),
+        eb(latestRevenue(eb), ">=", (thresholdFen - distanceFen).toString()),
+      ]),
+    );
+  }
   const totalRow = await query.select((eb) => eb.fn.countAll().as("total")).executeTakeFirst();
   const rows = await query
     .selectAll("e")
@@ -87,6 +145,12 @@ export async function findEnterprises(
         .orderBy("s.year", "desc")
         .limit(1)
         .as("latest_status"),
+      latestRevenue(eb).as("latest_revenue_fen"),
+      eb
+        .selectFrom("users as leader")
+        .select("leader.display_name")
+        .whereRef("leader.id", "=", "e.leader_user_id")
+        .as("leader_name"),
     ])
     .orderBy("e.name")
     .orderBy("e.id")

@@ -1,4 +1,5 @@
 /** Reading the enterprise register. An enterprise account only ever reaches its own enterprise. */
+import { parseAmountInUnit, parseYuan } from "@beizeng/domain/money";
 import type { DbContext } from "../db/database";
 import type { FigureRow } from "../db/tables/figures";
 import { forbidden, notFound } from "../errors";
@@ -10,7 +11,15 @@ import {
   findEnterprises,
   scaleHistory,
 } from "../repositories/enterprises.repository";
+import {
+  designationsOf,
+  findUserBrief,
+  listingEventsOf,
+  profileOf,
+  serviceNotesOf,
+} from "../repositories/enterprises-register.repository";
 import type { AuthUser } from "./auth.service";
+import { getActivePlan } from "./plan.service";
 
 export interface EnterpriseView {
   id: number;
@@ -25,9 +34,22 @@ export interface EnterpriseView {
   isDemo: boolean;
   /** The most recent above-scale status recorded. */
   scale: { year: number; status: string } | null;
+  leader: { id: number; name: string } | null;
+  /** Latest official annual revenue in force (fen, decimal string). */
+  latestRevenueFen: string | null;
+  /** For a reserve-pool enterprise: fen still missing to the above-scale revenue threshold (0 when reached). */
+  reserveDistanceFen: string | null;
 }
 
-function toView(row: EnterpriseListRow): EnterpriseView {
+function toView(row: EnterpriseListRow, thresholdFen: bigint | null = null): EnterpriseView {
+  const latestRevenue =
+    row.latest_revenue_fen === undefined || row.latest_revenue_fen === null ? null : BigInt(row.latest_revenue_fen);
+  const reserveDistance =
+    row.latest_status === "reserve" && thresholdFen !== null
+      ? thresholdFen - (latestRevenue ?? 0n) > 0n
+        ? thresholdFen - (latestRevenue ?? 0n)
+        : 0n
+      : null;
   return {
     id: row.id,
     creditCode: row.credit_code,
@@ -46,7 +68,20 @@ function toView(row: EnterpriseListRow): EnterpriseView {
       row.latest_year !== null && row.latest_status !== null
         ? { year: row.latest_year, status: row.latest_status }
         : null,
+    leader: row.leader_user_id !== null ? { id: row.leader_user_id, name: row.leader_name ?? "" } : null,
+    latestRevenueFen: latestRevenue === null ? null : latestRevenue.toString(),
+    reserveDistanceFen: reserveDistance === null ? null : reserveDistance.toString(),
   };
+}
+
+/** The above-scale revenue threshold of the district's active plan, in fen (2000万元 for Changjiang). */
+export async function aboveScaleThresholdFen(db: DbContext, districtId: string): Promise<bigint | null> {
+  try {
+    const plan = await getActivePlan(db, districtId);
+    return parseYuan(String(plan.aboveScaleThreshold));
+  } catch {
+    return null;
+  }
 }
 
 export interface FigureView {
@@ -86,12 +121,19 @@ export interface EnterpriseQuery {
   town?: number;
   status?: string;
   year?: number;
+  designation?: string;
+  key?: boolean;
+  listing?: string;
+  /** 万元 */
+  reserveWithin?: number;
+  mine?: boolean;
   page: number;
   pageSize: number;
 }
 
 export async function listEnterprises(db: DbContext, user: AuthUser, query: EnterpriseQuery) {
   const onlyId = user.role === "enterprise" ? (user.enterpriseId ?? -1) : undefined;
+  const thresholdFen = await aboveScaleThresholdFen(db, user.districtId);
   const { rows, total } = await findEnterprises(
     db,
     {
@@ -102,10 +144,24 @@ export async function listEnterprises(db: DbContext, user: AuthUser, query: Ente
       townUnitId: query.town,
       status: query.status,
       year: query.year,
+      designation: query.designation,
+      isKey: query.key,
+      listingStage: query.listing,
+      leaderUserId: query.mine ? user.id : undefined,
+      reserveWithin:
+        query.reserveWithin !== undefined && thresholdFen !== null
+          ? { thresholdFen, distanceFen: parseAmountInUnit(String(query.reserveWithin), 10000n) }
+          : undefined,
     },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
-  return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((row) => toView(row, thresholdFen)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    thresholdFen: thresholdFen?.toString() ?? null,
+  };
 }
 
 /** One enterprise with its above-scale history and its figures (annual and monthly, corrections included). */
@@ -122,9 +178,52 @@ export async function getEnterprise(db: DbContext, user: AuthUser, id: number) {
   const history = await scaleHistory(db, id);
   const figures = await figuresOf(db, id);
   const latest = history.at(-1);
+  const thresholdFen = await aboveScaleThresholdFen(db, user.districtId);
+  const latestAnnual = figures
+    .filter((f) => f.metric === "revenue" && f.month === 0 && f.official === 1 && f.superseded_by === null)
+    .sort((a, b) => b.year - a.year)[0];
+  const leader = row.leader_user_id === null ? undefined : await findUserBrief(db, row.leader_user_id);
+  const staff = user.role !== "enterprise";
+  const profile = await profileOf(db, id);
   return {
-    ...toView({ ...row, latest_year: latest?.year ?? null, latest_status: latest?.status ?? null }),
+    ...toView(
+      {
+        ...row,
+        latest_year: latest?.year ?? null,
+        latest_status: latest?.status ?? null,
+        latest_revenue_fen: latestAnnual ? String(latestAnnual.value) : null,
+        leader_name: leader?.display_name ?? null,
+      },
+      thresholdFen,
+    ),
+    thresholdFen: thresholdFen?.toString() ?? null,
     scaleHistory: history.map((h) => ({ year: h.year, status: h.status })),
     figures: figures.map(toFigureView),
+    designations: (await designationsOf(db, id)).map((d) => ({ id: d.id, kind: d.kind, level: d.level, year: d.year })),
+    listingEvents: (await listingEventsOf(db, id)).map((e) => ({
+      id: e.id,
+      stage: e.stage,
+      date: e.event_date,
+      note: e.note,
+    })),
+    profile: {
+      contactName: profile?.contact_name ?? "",
+      contactPhone: profile?.contact_phone ?? "",
+      contactEmail: profile?.contact_email ?? "",
+      address: profile?.address ?? "",
+      businessScope: profile?.business_scope ?? "",
+      updatedAt: profile?.updated_at ?? null,
+    },
+    // Visit logs and 一企一策 notes are internal to the government side.
+    serviceNotes: staff
+      ? (await serviceNotesOf(db, id)).map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          date: n.noted_on,
+          content: n.content,
+          author: n.author_name,
+          createdAt: n.created_at,
+        }))
+      : [],
   };
 }
