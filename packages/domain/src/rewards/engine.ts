@@ -9,7 +9,14 @@ import { type Fen, parseYuan } from "../money";
 import type { PlanFile, PlanParameter, RewardRule } from "../plan/schema";
 import { canonicalDecimal } from "./format";
 import { GrantedIndex } from "./granted";
-import type { Comparison, EnterpriseRuleEvaluator, ProjectRuleEvaluator, RuleMeta, Run } from "./internal";
+import {
+  type Comparison,
+  type EnterpriseRuleEvaluator,
+  eventsOf,
+  type ProjectRuleEvaluator,
+  type RuleMeta,
+  type Run,
+} from "./internal";
 import { listedMoveRule, newAboveScaleRule, top500Rule } from "./rules/events";
 import { firstCrossingRule, type SameYearTiers } from "./rules/first-crossing";
 import { grantMatchRule, techTransformationRule } from "./rules/grants-and-tech";
@@ -288,9 +295,15 @@ export function evaluateRewards(
   };
   const rules = compiled.enterpriseRules;
   const ruleCount = rules.length;
+  const explain = run.explain;
   for (const enterprise of input.enterprises) {
     const years = sortedYears(enterprise.years);
-    for (let index = 0; index < ruleCount; index++) rules[index]!.evaluate(enterprise, years, run);
+    // Without explanations, a rule paying for an event the enterprise never had has nothing to do.
+    const events = explain ? -1 : eventsOf(years);
+    for (let index = 0; index < ruleCount; index++) {
+      const rule = rules[index]!;
+      if (rule.needs === 0 || (events & rule.needs) !== 0) rule.evaluate(enterprise, years, run);
+    }
   }
   const projects = input.projects ?? [];
   for (const rule of compiled.projectRules) rule.evaluateProjects(projects, input.enterprises, run);

@@ -37,8 +37,33 @@ export interface Run {
   nonPayments: NonPayment[];
 }
 
+/** Kinds of yearly event a rule needs; with explanations off, an enterprise without any is skipped. */
+export const HAS_NEW_SCALE = 1;
+export const HAS_LISTED_MOVE = 2;
+export const HAS_TOP500 = 4;
+export const HAS_GRANTS = 8;
+export const HAS_TECH_PROJECTS = 16;
+export const HAS_LISTING = 32;
+
+/** The events present in an enterprise's years, as HAS_* bits (one pass instead of one per rule). */
+export function eventsOf(years: readonly EnterpriseYear[]): number {
+  let events = 0;
+  for (let index = 0; index < years.length; index++) {
+    const year = years[index]!;
+    if (year.newlyAboveScale === true) events |= HAS_NEW_SCALE;
+    if (year.listedRegistrationMovedIn === true) events |= HAS_LISTED_MOVE;
+    if (year.top500SettledIn === true) events |= HAS_TOP500;
+    if (year.grants !== undefined && year.grants.length > 0) events |= HAS_GRANTS;
+    if (year.techProjects !== undefined && year.techProjects.length > 0) events |= HAS_TECH_PROJECTS;
+    if (year.listing !== undefined) events |= HAS_LISTING;
+  }
+  return events;
+}
+
 export interface EnterpriseRuleEvaluator {
   readonly meta: RuleMeta;
+  /** HAS_* bit of the event the rule pays for; 0 when it reads the yearly figures. */
+  readonly needs: number;
   /** `years` are the enterprise's years sorted ascending by year. */
   evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void;
 }

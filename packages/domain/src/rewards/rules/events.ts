@@ -8,6 +8,9 @@ import { amountEn, amountZh, yearRangeZh } from "../format";
 import {
   type EnterpriseRuleEvaluator,
   flagFact,
+  HAS_LISTED_MOVE,
+  HAS_NEW_SCALE,
+  HAS_TOP500,
   isPlanYear,
   KEY_ENTERPRISE,
   KEY_YEAR,
@@ -25,6 +28,7 @@ export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: bool
   const amountTextEn = amountEn(amount);
   return {
     meta,
+    needs: HAS_NEW_SCALE,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       const grantedBefore = !run.granted.isEmpty && run.granted.hasAnyForEnterprise(meta.id, code);
@@ -138,6 +142,7 @@ function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | 
   const amountTextEn = amount === null ? null : amountEn(amount);
   return {
     meta,
+    needs: readsTop500 ? HAS_TOP500 : HAS_LISTED_MOVE,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       let paidYear = 0;

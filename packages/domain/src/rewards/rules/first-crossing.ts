@@ -61,6 +61,7 @@ export function firstCrossingRule(
 
   return {
     meta,
+    needs: 0,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       const before = enterprise.before;

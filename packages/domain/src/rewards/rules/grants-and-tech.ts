@@ -23,6 +23,8 @@ import {
   applyRateHalfUp,
   type Comparison,
   type EnterpriseRuleEvaluator,
+  HAS_GRANTS,
+  HAS_TECH_PROJECTS,
   isPlanYear,
   KEY_SUBJECT,
   moneyFact,
@@ -57,6 +59,7 @@ export function grantMatchRule(
   }
   return {
     meta,
+    needs: HAS_GRANTS,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       let paidIds: string[] | undefined;
@@ -190,6 +193,7 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
   const symbol = options.comparison === "gte" ? "≥" : ">";
   return {
     meta,
+    needs: HAS_TECH_PROJECTS,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       let paidIds: string[] | undefined;

@@ -8,6 +8,7 @@ import { amountEn, amountZh, yearRangeZh } from "../format";
 import {
   type EnterpriseRuleEvaluator,
   flagFact,
+  HAS_LISTING,
   isPlanYear,
   KEY_TIER,
   NO_FACTS,
@@ -40,6 +41,7 @@ export function listingRule(
   for (const { listing, amount } of kinds) amounts[listing] = amount;
   return {
     meta,
+    needs: HAS_LISTING,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       let reached = 0;
