@@ -71,7 +71,7 @@ describe("beizeng rewards (in process)", () => {
   const malformed: [string, string, string][] = [
     [
       "an amount given as a number",
-      withChange((d) => Object.assign(d.enterprises[0]!.years as never, { 0: { year: 2021, revenue: 1000000000 } })),
+      withChange((d) => ((d.enterprises[0]!.years as Record<string, unknown>[])[0]!.revenue = 1000000000)),
       "enterprises[0].years[0].revenue: not a decimal",
     ],
     [

@@ -9,14 +9,16 @@ describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 1
     const result = run(plan, {
       projects: [
         project("p50", A, "5000000000", 2021, 2022),
+        project("p50+", A, "5000000000.01", 2021, 2022),
         project("p50-", A, "4999999999.99", 2021, 2022),
         project("p20", A, "2000000000", 2022, 2023),
+        project("p20+", A, "2000000000.01", 2022, 2023),
         project("p20-", A, "1999999999.99", 2022, 2023),
       ],
     });
-    expect(paid(result, "R-PROJ-50")).toEqual(["2022 - 3000000"]);
-    expect(paid(result, "R-PROJ-20")).toEqual(["2022 - 1000000", "2023 - 1000000"]);
-    expect(result.entitlements.map((entry) => entry.subjectId)).toEqual(["p50", "p50-", "p20"]);
+    expect(paid(result, "R-PROJ-50")).toEqual(["2022 - 3000000", "2022 - 3000000"]);
+    expect(paid(result, "R-PROJ-20")).toEqual(["2022 - 1000000", "2023 - 1000000", "2023 - 1000000"]);
+    expect(result.entitlements.map((entry) => entry.subjectId)).toEqual(["p50", "p50+", "p50-", "p20", "p20+"]);
     expect(reasons(result, "R-PROJ")).toEqual(["- belowAllCategories"]);
     expect(whyNot(result, "R-PROJ")[0]?.zh).toBe(
       "项目 p20- 计划总投资 1,999,999,999.99 元，未达“20”项目门槛 20 亿元，差 0.01 元",
