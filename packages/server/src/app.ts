@@ -14,16 +14,20 @@ import { registerAuthHooks } from "./http/auth-hooks";
 import type { ApiRoute } from "./http/request-context";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { isPermission } from "./policies/permissions";
+import { assessmentRoutes } from "./routes/assessment/assessment.routes";
 import { auditRoutes } from "./routes/audit/audit.routes";
-import { dashboardRoutes } from "./routes/dashboard/dashboard.routes";
 import { authRoutes } from "./routes/auth/auth.routes";
+import { bulletinsRoutes } from "./routes/bulletins/bulletins.routes";
+import { dashboardRoutes } from "./routes/dashboard/dashboard.routes";
 import { enterprisesRoutes } from "./routes/enterprises/enterprises.routes";
 import { importsRoutes } from "./routes/imports/imports.routes";
 import { planRoutes } from "./routes/plan/plan.routes";
 import { projectsRoutes } from "./routes/projects/projects.routes";
+import { reportsRoutes } from "./routes/reports/reports.routes";
 import { rewardsRoutes } from "./routes/rewards/rewards.routes";
 import { systemRoutes } from "./routes/system/system.routes";
 import { targetsRoutes } from "./routes/targets/targets.routes";
+import { tasksRoutes } from "./routes/tasks/tasks.routes";
 import { unitsRoutes } from "./routes/units/units.routes";
 import { usersRoutes } from "./routes/users/users.routes";
 
@@ -54,6 +58,10 @@ const ROUTE_MODULES = [
   targetsRoutes,
   dashboardRoutes,
   rewardsRoutes,
+  tasksRoutes,
+  reportsRoutes,
+  bulletinsRoutes,
+  assessmentRoutes,
 ];
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

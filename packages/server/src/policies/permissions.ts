@@ -46,6 +46,15 @@ export const PERMISSIONS = {
   "rewards.pay": ["unit"],
   "rewards.reject": ["office", "unit"],
   "rewards.notice": ["office", "unit"],
+  // Tasks and supervision (S16): units report on their tasks, the office manages them, the commission issues bulletins.
+  "tasks.read": READERS,
+  "tasks.manage": ["office"],
+  "tasks.report": ["unit"],
+  "notifications.read": READERS,
+  "supervision.read": READERS,
+  "supervision.issue": ["inspector"],
+  "supervision.summons": ["inspector"],
+  "assessment.finalize": ["office"],
 } as const satisfies Record<string, "anyone" | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

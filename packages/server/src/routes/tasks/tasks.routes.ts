@@ -1,0 +1,34 @@
+import type { FastifyInstance } from "fastify";
+import type { DbContext } from "../../db/database";
+import { actorOf, currentUser } from "../../http/request-context";
+import { idParamSchema, parseInput } from "../../http/validation";
+import { runTaskReminders } from "../../services/reports.service";
+import { getTaskDetail, listTasks, seedTasksFromPlan, updateTask } from "../../services/tasks.service";
+import { AsOfQuerySchema, TaskPatchSchema, TaskQuerySchema } from "./schema";
+
+export async function tasksRoutes(app: FastifyInstance, opts: { db: DbContext }) {
+  const { db } = opts;
+  app.get("/api/tasks", { config: { permission: "tasks.read" } }, async (request) =>
+    listTasks(db, currentUser(request), parseInput(TaskQuerySchema, request.query, "查询任务")),
+  );
+
+  app.post("/api/tasks/seed", { config: { permission: "tasks.manage" } }, async (request) =>
+    seedTasksFromPlan(db, currentUser(request).districtId, actorOf(request)),
+  );
+
+  app.post("/api/tasks/reminders/run", { config: { permission: "tasks.manage" } }, async (request) =>
+    runTaskReminders(db, currentUser(request).districtId),
+  );
+
+  app.get("/api/tasks/:id", { config: { permission: "tasks.read" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    const { asOf } = parseInput(AsOfQuerySchema, request.query, "查询任务");
+    return getTaskDetail(db, currentUser(request), id, asOf);
+  });
+
+  app.patch("/api/tasks/:id", { config: { permission: "tasks.manage" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    const patch = parseInput(TaskPatchSchema, request.body, "修改任务");
+    return updateTask(db, currentUser(request), id, patch, actorOf(request));
+  });
+}

@@ -1,0 +1,222 @@
+/**
+ * Official documents in the layout of GB/T 9704-2012 《党政机关公文格式》: A4, top margin 37 mm, binding
+ * margin 28 mm, text block 156 × 225 mm, 22 lines of 28 characters; the red issuer mark and rule, the
+ * document number 〔year〕N号, the title in 2号 小标宋, body in 3号 仿宋, headings 一、 in 黑体 and （一） in
+ * 楷体, signature and date in Arabic numerals, page numbers "— N —" in 4号 宋体 at the outer bottom corner.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from "docx";
+
+const FONT_TITLE = "方正小标宋简体";
+const FONT_BODY = "仿宋_GB2312";
+const FONT_HEI = "黑体";
+const FONT_KAI = "楷体_GB2312";
+const FONT_SONG = "宋体";
+const RED = "FF0000";
+/** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
+const SIZE_2 = 44;
+const SIZE_3 = 32;
+const SIZE_4 = 28;
+/** 22 lines in the 225 mm text block: an exact line pitch of 28.95 pt. */
+const LINE_PITCH = 579;
+/** Two characters of 3号 text: the first-line indent of a body paragraph. */
+const INDENT_2_CHARS = 640;
+
+function run(text: string, font: string, size: number, extra: { bold?: boolean; color?: string } = {}) {
+  return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size, ...extra });
+}
+
+const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
+
+/** A body paragraph in 仿宋 3号 with a two-character first-line indent. */
+export function bodyParagraph(text: string): Paragraph {
+  return new Paragraph({
+    spacing: exact,
+    indent: { firstLine: INDENT_2_CHARS },
+    children: [run(text, FONT_BODY, SIZE_3)],
+  });
+}
+
+/** A first-level heading "一、…" in 黑体. */
+export function heading1(text: string): Paragraph {
+  return new Paragraph({
+    spacing: exact,
+    indent: { firstLine: INDENT_2_CHARS },
+    children: [run(text, FONT_HEI, SIZE_3)],
+  });
+}
+
+/** A second-level heading "（一）…" in 楷体. */
+export function heading2(text: string): Paragraph {
+  return new Paragraph({
+    spacing: exact,
+    indent: { firstLine: INDENT_2_CHARS },
+    children: [run(text, FONT_KAI, SIZE_3)],
+  });
+}
+
+export interface DocTable {
+  caption: string;
+  /** e.g. "单位：项" — written above the table's right edge. */
+  unitLine: string;
+  header: string[];
+  rows: string[][];
+  source?: string;
+}
+
+function cell(text: string, bold = false) {
+  return new TableCell({
+    verticalAlign: VerticalAlign.CENTER,
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, bold ? FONT_HEI : FONT_BODY, SIZE_4)] }),
+    ],
+  });
+}
+
+/** A table with its caption (centred, 黑体), unit line (right) and source (below). */
+export function tableBlock(table: DocTable): (Paragraph | Table)[] {
+  const blocks: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: exact,
+      children: [run(table.caption, FONT_HEI, SIZE_3)],
+    }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(table.unitLine, FONT_BODY, SIZE_4)] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: table.header.map((text) => cell(text, true)) }),
+        ...table.rows.map((row) => new TableRow({ children: row.map((text) => cell(text)) })),
+      ],
+    }),
+  ];
+  if (table.source) {
+    blocks.push(new Paragraph({ children: [run(`资料来源：${table.source}`, FONT_BODY, SIZE_4)] }));
+  }
+  return blocks;
+}
+
+/** 2023年7月7日 — the date written in Arabic numerals, as GB/T 9704-2012 asks. */
+export function chineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+export interface OfficialDocument {
+  /** The red issuer mark, e.g. "区纪委监委 督查通报". */
+  issuerMark: string;
+  /** e.g. 昌纪督〔2023〕3号; empty for a document without a number. */
+  number: string;
+  title: string;
+  addressees: string;
+  body: (Paragraph | Table)[];
+  signature: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+        children: [
+          new TextRun({
+            children: ["— ", PageNumber.CURRENT, " —"],
+            font: { ascii: FONT_SONG, eastAsia: FONT_SONG, hAnsi: FONT_SONG },
+            size: SIZE_4,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Renders an official document as .docx bytes. */
+export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buffer> {
+  const head: Paragraph[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [run(doc.issuerMark, FONT_TITLE, 72, { color: RED })],
+    }),
+  ];
+  // The number sits centred above the red rule (the rule is the number paragraph's bottom border).
+  head.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 480 },
+      border: { bottom: { color: RED, style: BorderStyle.SINGLE, size: 12, space: 8 } },
+      children: [run(doc.number, FONT_BODY, SIZE_3)],
+    }),
+  );
+  head.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240, after: 240, line: 700, lineRule: LineRuleType.EXACT },
+      children: [run(doc.title, FONT_TITLE, SIZE_2)],
+    }),
+    new Paragraph({ spacing: exact, children: [run(doc.addressees, FONT_BODY, SIZE_3)] }),
+  );
+  const tail = [
+    new Paragraph({ spacing: exact, children: [] }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: exact,
+      indent: { right: INDENT_2_CHARS * 2 },
+      children: [run(doc.signature, FONT_BODY, SIZE_3)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: exact,
+      indent: { right: INDENT_2_CHARS * 2 },
+      children: [run(chineseDate(doc.date), FONT_BODY, SIZE_3)],
+    }),
+  ];
+  const document = new Document({
+    title: doc.title,
+    creator: doc.signature,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: { run: { font: { ascii: FONT_BODY, eastAsia: FONT_BODY, hAnsi: FONT_BODY }, size: SIZE_3 } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(37),
+              bottom: convertMillimetersToTwip(35),
+              left: convertMillimetersToTwip(28),
+              right: convertMillimetersToTwip(26),
+              footer: convertMillimetersToTwip(28),
+            },
+          },
+        },
+        // Odd pages carry the number at the right, even pages at the left: the outer corner.
+        footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
+        children: [...head, ...doc.body, ...tail],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

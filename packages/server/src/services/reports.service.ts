@@ -1,0 +1,371 @@
+/**
+ * Progress reports on tasks, their evidence files, notifications (in-app and the robot webhook of the
+ * kind WeCom/DingTalk take), and the reminders before a deadline and warnings after it.
+ */
+import { createHash } from "node:crypto";
+import type { DbContext } from "../db/database";
+import { inTransaction } from "../db/transaction";
+import { badRequest, conflict, forbidden, notFound } from "../errors";
+import {
+  findAttachment,
+  findNotification,
+  findNotifications,
+  findReport,
+  findTask,
+  findTasks,
+  findWebhook,
+  insertAttachment,
+  insertNotificationOnce,
+  insertReport,
+  markNotificationRead,
+  reportsOfTasks,
+  sharingUnitsOf,
+  updateReportRow,
+  upsertWebhook,
+} from "../repositories/tasks.repository";
+import { type Actor, recordAudit } from "./audit.service";
+import type { AuthUser } from "./auth.service";
+import { healthOf, mayReadTask, todayInChina } from "./tasks.service";
+import { daysBetween, RED_AFTER_DAYS, REMINDER_DAYS_BEFORE } from "./tasks-schedule";
+
+/** Evidence limits: at most this many files per report, each at most MAX_ATTACHMENT_BYTES. */
+export const MAX_ATTACHMENTS = 5;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** Accepted evidence types: extension → content type and the file's leading bytes. */
+const EVIDENCE_TYPES: Record<string, { contentType: string; magic: number[] | null }> = {
+  pdf: { contentType: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46] },
+  png: { contentType: "image/png", magic: [0x89, 0x50, 0x4e, 0x47] },
+  jpg: { contentType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
+  jpeg: { contentType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
+  docx: {
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
+  xlsx: {
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
+  doc: { contentType: "application/msword", magic: [0xd0, 0xcf, 0x11, 0xe0] },
+  xls: { contentType: "application/vnd.ms-excel", magic: [0xd0, 0xcf, 0x11, 0xe0] },
+  txt: { contentType: "text/plain; charset=utf-8", magic: null },
+};
+
+export const ACCEPTED_EVIDENCE_EXTENSIONS = Object.keys(EVIDENCE_TYPES);
+
+export interface EvidenceInput {
+  fileName: string;
+  /** The file's bytes, base64. */
+  dataBase64: string;
+  /** Optional sha256 (hex) computed by the sender; a mismatch refuses the upload. */
+  sha256?: string;
+}
+
+export interface CheckedEvidence {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+/** Checks one evidence file: name, type by extension and content, size and checksum. Chinese errors name the file. */
+export function checkEvidence(input: EvidenceInput, index: number): CheckedEvidence {
+  const where = `附件 ${index + 1}（${input.fileName}）`;
+  const fileName = input.fileName.replace(/[\\/]/g, "_").trim();
+  if (!fileName || fileName.length > 200) throw badRequest(`${where}：文件名不能为空且不超过 200 个字符`);
+  const extension = fileName.includes(".") ? (fileName.split(".").pop() ?? "").toLowerCase() : "";
+  const type = EVIDENCE_TYPES[extension];
+  if (!type) throw badRequest(`${where}：不支持的文件类型，允许 ${ACCEPTED_EVIDENCE_EXTENSIONS.join("、")}`);
+  const bytes = Buffer.from(input.dataBase64, "base64");
+  if (bytes.length === 0) throw badRequest(`${where}：文件为空`);
+  if (bytes.length > MAX_ATTACHMENT_BYTES)
+    throw badRequest(`${where}：文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+  if (type.magic && !type.magic.every((byte, i) => bytes[i] === byte)) {
+    throw badRequest(`${where}：文件内容与扩展名 .${extension} 不符`);
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (input.sha256 && input.sha256.toLowerCase() !== sha256)
+    throw badRequest(`${where}：校验值不符，文件可能在传输中损坏`);
+  return { fileName, contentType: type.contentType, bytes, sha256 };
+}
+
+export interface ReportInput {
+  period: string;
+  content: string;
+  quantity?: string | null;
+  attachments: EvidenceInput[];
+}
+
+/** A unit's staff file a progress report for one period of a task their unit leads or shares. */
+export async function submitReport(db: DbContext, user: AuthUser, taskId: number, input: ReportInput, actor: Actor) {
+  if (input.attachments.length > MAX_ATTACHMENTS) throw badRequest(`每份报告最多 ${MAX_ATTACHMENTS} 个附件`);
+  const evidence = input.attachments.map(checkEvidence);
+  return inTransaction(db, async (tx) => {
+    const task = await findTask(tx, taskId);
+    if (!task || task.district_id !== user.districtId) throw notFound("任务不存在");
+    const sharing = (await sharingUnitsOf(tx, [taskId])).map((s) => s.unit_id);
+    if (user.role !== "unit" || user.unitId === null || !mayReadTask(user, task, sharing)) {
+      throw forbidden("只有牵头或配合此任务的单位可以报送进度");
+    }
+    const reports = await reportsOfTasks(tx, [taskId]);
+    const today = todayInChina();
+    const health = healthOf(task, reports, today);
+    const period = health.periods.find((p) => p.key === input.period);
+    if (!period) throw badRequest(`字段 period：“${input.period}”不是此任务的报送期`);
+    if (period.start > today) throw badRequest(`字段 period：${period.label}尚未开始，不能提前报送`);
+    if (reports.some((r) => r.period === input.period && r.status === "submitted")) {
+      throw conflict(`${period.label}已报送；如需更正，请先由领导小组办公室退回`);
+    }
+    if (input.quantity != null && task.quantity_unit === null)
+      throw badRequest("字段 quantity：此任务不计量，不应填写数量");
+    const now = new Date().toISOString();
+    const reportId = await insertReport(tx, {
+      district_id: user.districtId,
+      task_id: taskId,
+      unit_id: user.unitId,
+      period: input.period,
+      content: input.content,
+      quantity: input.quantity ?? null,
+      status: "submitted",
+      submitted_by: user.id,
+      submitted_at: now,
+      returned_reason: null,
+      returned_by: null,
+      returned_at: null,
+    });
+    const files = [];
+    for (const file of evidence) {
+      const id = await insertAttachment(tx, {
+        district_id: user.districtId,
+        report_id: reportId,
+        file_name: file.fileName,
+        content_type: file.contentType,
+        size_bytes: file.bytes.length,
+        sha256: file.sha256,
+        content: file.bytes,
+        created_at: now,
+      });
+      files.push({ id, fileName: file.fileName, sizeBytes: file.bytes.length, sha256: file.sha256 });
+    }
+    await recordAudit(tx, {
+      districtId: user.districtId,
+      actor,
+      action: "submit",
+      entityType: "task_report",
+      entityId: reportId,
+      after: { taskId, period: input.period, content: input.content, quantity: input.quantity ?? null, files },
+    });
+    return { id: reportId, attachments: files, late: period.deadline < today };
+  });
+}
+
+/** The office sends a report back with a reason; the unit is notified and files again. */
+export async function returnReport(db: DbContext, user: AuthUser, reportId: number, reason: string, actor: Actor) {
+  const result = await inTransaction(db, async (tx) => {
+    const report = await findReport(tx, reportId);
+    if (!report || report.district_id !== user.districtId) throw notFound("报告不存在");
+    if (report.status !== "submitted") throw conflict("此报告已被退回");
+    const task = await findTask(tx, report.task_id);
+    const now = new Date().toISOString();
+    await updateReportRow(tx, reportId, {
+      status: "returned",
+      returned_reason: reason,
+      returned_by: user.id,
+      returned_at: now,
+    });
+    await recordAudit(tx, {
+      districtId: user.districtId,
+      actor,
+      action: "return",
+      entityType: "task_report",
+      entityId: reportId,
+      before: { status: report.status },
+      after: { status: "returned", reason },
+    });
+    const title = `进度报告被退回：${task?.title ?? ""}`;
+    const body = `${task?.title ?? "任务"}（${report.period}）的进度报告已被领导小组办公室退回，原因：${reason}。请修改后重新报送。`;
+    await insertNotificationOnce(tx, {
+      district_id: user.districtId,
+      unit_id: report.unit_id,
+      kind: "returned",
+      title,
+      body,
+      link: `/tasks/${report.task_id}`,
+      dedupe_key: `returned|${reportId}`,
+      created_at: now,
+    });
+    return { title, body };
+  });
+  await sendWebhook(db, user.districtId, [result]);
+  return { id: reportId, status: "returned" };
+}
+
+/** An evidence file, for a user who may read its task. */
+export async function getAttachment(db: DbContext, user: AuthUser, id: number) {
+  const attachment = await findAttachment(db, id);
+  if (!attachment || attachment.district_id !== user.districtId) throw notFound("附件不存在");
+  const report = await findReport(db, attachment.report_id);
+  const task = report ? await findTask(db, report.task_id) : undefined;
+  if (!task) throw notFound("附件不存在");
+  const sharing = (await sharingUnitsOf(db, [task.id])).map((s) => s.unit_id);
+  if (!mayReadTask(user, task, sharing)) throw forbidden("无权查看此附件");
+  return attachment;
+}
+
+/** Notifications addressed to the caller: a unit's staff see their unit's, the office the office's. */
+export async function listNotifications(db: DbContext, user: AuthUser) {
+  const rows = await findNotifications(db, {
+    districtId: user.districtId,
+    unitId: user.role === "unit" ? user.unitId : null,
+    officeOnly: user.role === "office",
+    limit: 100,
+  });
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      body: row.body,
+      link: row.link,
+      createdAt: row.created_at,
+      read: row.read_at !== null,
+    })),
+  };
+}
+
+export async function readNotification(db: DbContext, user: AuthUser, id: number) {
+  const row = await findNotification(db, id);
+  if (!row || row.district_id !== user.districtId) throw notFound("通知不存在");
+  const mine = user.role === "unit" ? row.unit_id === user.unitId : user.role === "office" && row.unit_id === null;
+  if (!mine) throw forbidden("这不是发给您的通知");
+  await markNotificationRead(db, user.districtId, id, new Date().toISOString());
+  return { id, read: true };
+}
+
+export async function getWebhookSettings(db: DbContext, districtId: string) {
+  const row = await findWebhook(db, districtId);
+  return row ? { url: row.url, format: row.format, enabled: row.enabled === 1, updatedAt: row.updated_at } : null;
+}
+
+export async function setWebhookSettings(
+  db: DbContext,
+  user: AuthUser,
+  input: { url: string; format: "markdown" | "text"; enabled: boolean },
+  actor: Actor,
+) {
+  return inTransaction(db, async (tx) => {
+    const before = await findWebhook(tx, user.districtId);
+    const now = new Date().toISOString();
+    await upsertWebhook(tx, {
+      district_id: user.districtId,
+      url: input.url,
+      format: input.format,
+      enabled: input.enabled ? 1 : 0,
+      updated_at: now,
+      updated_by: user.id,
+    });
+    await recordAudit(tx, {
+      districtId: user.districtId,
+      actor,
+      action: before ? "update" : "create",
+      entityType: "webhook_settings",
+      entityId: user.districtId,
+      before: before ? { url: before.url, format: before.format, enabled: before.enabled } : null,
+      after: { url: input.url, format: input.format, enabled: input.enabled },
+    });
+    return getWebhookSettings(tx, user.districtId);
+  });
+}
+
+/** The robot message body: markdown or text, as WeCom and DingTalk robots take it. */
+export function robotMessage(format: string, messages: { title: string; body: string }[]) {
+  if (format === "text") {
+    return { msgtype: "text", text: { content: messages.map((m) => `【${m.title}】${m.body}`).join("\n") } };
+  }
+  const content = messages.map((m) => `### ${m.title}\n${m.body}`).join("\n\n");
+  return { msgtype: "markdown", markdown: { content } };
+}
+
+/** Posts messages to the district's robot webhook, if one is enabled. Never throws: returns what happened. */
+export async function sendWebhook(
+  db: DbContext,
+  districtId: string,
+  messages: { title: string; body: string }[],
+): Promise<{ sent: boolean; status?: number; error?: string }> {
+  if (messages.length === 0) return { sent: false };
+  const settings = await findWebhook(db, districtId);
+  if (settings?.enabled !== 1) return { sent: false };
+  try {
+    const response = await fetch(settings.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(robotMessage(settings.format, messages)),
+      signal: AbortSignal.timeout(5000),
+    });
+    return { sent: response.ok, status: response.status };
+  } catch (error) {
+    return { sent: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Reminders before deadlines and warnings after them, as of `today`: one in-app notification per task,
+ * period and stage (reminder, yellow warning, red warning), addressed to the owner unit; the new ones
+ * also go to the robot webhook in one message. Safe to run as often as wanted.
+ */
+export async function runTaskReminders(db: DbContext, districtId: string, today: string = todayInChina()) {
+  const tasks = await findTasks(db, { districtId });
+  const reports = await reportsOfTasks(
+    db,
+    tasks.map((t) => t.id),
+  );
+  const fresh: { title: string; body: string }[] = [];
+  const now = new Date().toISOString();
+  for (const task of tasks) {
+    const health = healthOf(
+      task,
+      reports.filter((r) => r.task_id === task.id),
+      today,
+    );
+    const notices: { kind: string; key: string; title: string; body: string }[] = [];
+    const open = health.periods.find((p) => p.deadline === health.nextDeadline);
+    if (open && daysBetween(today, open.deadline) <= REMINDER_DAYS_BEFORE) {
+      notices.push({
+        kind: "reminder",
+        key: `reminder|${task.id}|${open.key}`,
+        title: `报送提醒：${task.title}`,
+        body: `${task.owner_unit_name}：${task.title}（${open.label}）请于 ${open.deadline} 前报送进度。`,
+      });
+    }
+    // Only the latest overdue period is warned about: one yellow, then one red warning per period.
+    const overdue = [...health.periods].reverse().find((p) => p.state === "overdue" || p.state === "returned");
+    if (overdue && overdue.deadline < today) {
+      const stage = overdue.overdueDays > RED_AFTER_DAYS ? "red" : "yellow";
+      notices.push({
+        kind: `overdue-${stage}`,
+        key: `overdue|${task.id}|${overdue.key}|${stage}`,
+        title: `${stage === "red" ? "红色" : "黄色"}预警：${task.title}`,
+        body: `${task.owner_unit_name}：${task.title}（${overdue.label}）已逾期 ${overdue.overdueDays} 天未报送，期限为 ${overdue.deadline}。`,
+      });
+    }
+    for (const notice of notices) {
+      const inserted = await insertNotificationOnce(db, {
+        district_id: districtId,
+        unit_id: task.owner_unit_id,
+        kind: notice.kind,
+        title: notice.title,
+        body: notice.body,
+        link: `/tasks/${task.id}`,
+        dedupe_key: notice.key,
+        created_at: now,
+      });
+      if (inserted) fresh.push({ title: notice.title, body: notice.body });
+    }
+  }
+  // One robot message per run, listing at most 20 notices (robots cap the message length).
+  const shown = fresh.slice(0, 20);
+  if (fresh.length > shown.length)
+    shown.push({ title: "其余提醒", body: `另有 ${fresh.length - shown.length} 条，请登录系统查看。` });
+  const webhook = await sendWebhook(db, districtId, shown);
+  return { created: fresh.length, webhook };
+}

@@ -1,0 +1,185 @@
+/**
+ * Reporting periods of a task, and its traffic light. Pure (no database), so the rules are unit-tested.
+ *
+ * A period's report is due by the period's last day (a one-off task: its due date).
+ * - Reminder: from REMINDER_DAYS_BEFORE days before a deadline while the period has no report.
+ * - Yellow: a period is unreported 1..RED_AFTER_DAYS days past its deadline, or a report was sent back
+ *   and not refiled, or the quantity reported so far is below the plan but at least
+ *   BEHIND_PLAN_RED_SHARE of it.
+ * - Red: a period unreported more than RED_AFTER_DAYS days past its deadline, or the quantity reported
+ *   so far is below BEHIND_PLAN_RED_SHARE of the plan.
+ * - Green: otherwise.
+ */
+export const REMINDER_DAYS_BEFORE = 3;
+export const RED_AFTER_DAYS = 15;
+/** Cumulative quantity below this share of the plan turns the task red (as percent: 80). */
+export const BEHIND_PLAN_RED_PERCENT = 80n;
+
+export type Cycle = "once" | "monthly" | "quarterly" | "yearly";
+
+export interface Period {
+  /** "once", "2022", "2022-Q3" or "2022-07". */
+  key: string;
+  /** Chinese label: 2022年、2022年第3季度、2022年7月、一次性任务. */
+  label: string;
+  start: string;
+  /** YYYY-MM-DD: the last day to report on time. */
+  deadline: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function lastDayOfMonth(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** Whole days from date a to date b (YYYY-MM-DD), b − a. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The reporting periods of a task that start within [startDate, endDate]. */
+export function periodsOf(task: {
+  cycle: Cycle | string;
+  startDate: string;
+  endDate: string;
+  dueDate: string | null;
+}): Period[] {
+  if (task.cycle === "once") {
+    const deadline = task.dueDate ?? task.endDate;
+    return [{ key: "once", label: "一次性任务", start: task.startDate, deadline }];
+  }
+  const [startYear, startMonth] = task.startDate.split("-").map(Number) as [number, number];
+  const [endYear, endMonth] = task.endDate.split("-").map(Number) as [number, number];
+  const periods: Period[] = [];
+  for (let year = startYear; year <= endYear; year++) {
+    if (task.cycle === "yearly") {
+      periods.push({ key: `${year}`, label: `${year}年`, start: `${year}-01-01`, deadline: `${year}-12-31` });
+      continue;
+    }
+    for (let month = 1; month <= 12; month++) {
+      if ((year === startYear && month < startMonth) || (year === endYear && month > endMonth)) continue;
+      if (task.cycle === "monthly") {
+        periods.push({
+          key: `${year}-${pad(month)}`,
+          label: `${year}年${month}月`,
+          start: `${year}-${pad(month)}-01`,
+          deadline: lastDayOfMonth(year, month),
+        });
+      } else if (month % 3 === 0 || (year === endYear && month === endMonth)) {
+        const quarter = Math.ceil(month / 3);
+        if (periods.some((p) => p.key === `${year}-Q${quarter}`)) continue;
+        periods.push({
+          key: `${year}-Q${quarter}`,
+          label: `${year}年第${quarter}季度`,
+          start: `${year}-${pad(quarter * 3 - 2)}-01`,
+          deadline: lastDayOfMonth(year, quarter * 3),
+        });
+      }
+    }
+  }
+  return periods;
+}
+
+export interface PeriodReport {
+  period: string;
+  status: "submitted" | "returned";
+  /** YYYY-MM-DD of submission. */
+  submittedOn: string;
+  quantity: string | null;
+}
+
+export type TaskColor = "green" | "yellow" | "red";
+
+export interface PeriodState extends Period {
+  state: "upcoming" | "open" | "reported" | "reportedLate" | "returned" | "overdue";
+  overdueDays: number;
+}
+
+export interface TaskHealth {
+  color: TaskColor;
+  /** Why, in Chinese (empty for green). */
+  reasons: string[];
+  periods: PeriodState[];
+  duePeriods: number;
+  reportedPeriods: number;
+  onTimePeriods: number;
+  overduePeriods: number;
+  /** The earliest deadline still to report, for reminders. */
+  nextDeadline: string | null;
+}
+
+/** Decimal string → hundredths, for exact quantity sums. */
+function hundredths(text: string): bigint {
+  const [whole = "0", fraction = ""] = text.split(".");
+  return BigInt(whole) * 100n + BigInt(fraction.slice(0, 2).padEnd(2, "0"));
+}
+
+/** The state of every period and the task's colour as of `today` (YYYY-MM-DD). */
+export function taskHealth(
+  task: { cycle: string; startDate: string; endDate: string; dueDate: string | null; quantityTarget: string | null },
+  reports: PeriodReport[],
+  today: string,
+): TaskHealth {
+  const reasons: string[] = [];
+  let color: TaskColor = "green";
+  const raise = (to: TaskColor, reason: string) => {
+    if (to === "red" || (to === "yellow" && color === "green")) color = to;
+    reasons.push(reason);
+  };
+  const periods: PeriodState[] = [];
+  let duePeriods = 0;
+  let reportedPeriods = 0;
+  let onTimePeriods = 0;
+  let overduePeriods = 0;
+  let nextDeadline: string | null = null;
+  let plannedHundredths = 0n;
+  let achievedHundredths = 0n;
+
+  for (const period of periodsOf({ ...task, cycle: task.cycle as Cycle })) {
+    const forPeriod = reports.filter((r) => r.period === period.key);
+    const valid = forPeriod
+      .filter((r) => r.status === "submitted")
+      .sort((a, b) => a.submittedOn.localeCompare(b.submittedOn));
+    const report = valid[0];
+    const isDue = period.deadline < today;
+    if (report?.quantity) achievedHundredths += hundredths(report.quantity);
+    if (isDue && task.quantityTarget) plannedHundredths += hundredths(task.quantityTarget);
+    let state: PeriodState["state"];
+    let overdueDays = 0;
+    if (report) {
+      state = report.submittedOn <= period.deadline ? "reported" : "reportedLate";
+    } else if (forPeriod.length > 0) {
+      state = "returned";
+    } else if (period.start > today) {
+      state = "upcoming";
+    } else {
+      state = isDue ? "overdue" : "open";
+    }
+    if (isDue) {
+      duePeriods++;
+      if (report) {
+        reportedPeriods++;
+        if (state === "reported") onTimePeriods++;
+      } else {
+        overduePeriods++;
+        overdueDays = daysBetween(period.deadline, today);
+        if (overdueDays > RED_AFTER_DAYS) raise("red", `${period.label}逾期未报送 ${overdueDays} 天`);
+        else raise("yellow", `${period.label}逾期未报送 ${overdueDays} 天`);
+      }
+    }
+    if (!report && !isDue && period.start <= today && (nextDeadline === null || period.deadline < nextDeadline)) {
+      nextDeadline = period.deadline;
+    }
+    if (state === "returned" && !isDue) raise("yellow", `${period.label}的报告被退回，尚未重新报送`);
+    periods.push({ ...period, state, overdueDays });
+  }
+
+  if (plannedHundredths > 0n && achievedHundredths < plannedHundredths) {
+    const percent = (achievedHundredths * 100n) / plannedHundredths;
+    if (percent < BEHIND_PLAN_RED_PERCENT) raise("red", `累计完成量仅为计划的 ${percent}%`);
+    else raise("yellow", `累计完成量为计划的 ${percent}%，落后于计划`);
+  }
+  return { color, reasons, periods, duePeriods, reportedPeriods, onTimePeriods, overduePeriods, nextDeadline };
+}
