@@ -1,0 +1,135 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Drawer, Space, Table, Typography } from "antd";
+import { Link } from "react-router-dom";
+import { QueryBoundary } from "../../../shared/components/status-results";
+import { formatFenForDisplay } from "../../../shared/format/numbers";
+import type { MessageKey } from "../../../shared/i18n/dictionary";
+import { useT } from "../../../shared/i18n/i18n";
+import {
+  type EnterpriseRecord,
+  type ProjectRecord,
+  type RecordRequest,
+  type RecordSet,
+  recordsUrl,
+  useRecords,
+} from "../api/dashboard-api";
+
+function totalText(records: RecordSet): string {
+  return records.unit === "yuan" ? formatFenForDisplay(records.total) : records.total;
+}
+
+/** The records behind a figure, in a drawer: each enterprise links to its page. */
+export function RecordsDrawer({ request, onClose }: { request: RecordRequest | null; onClose: () => void }) {
+  const t = useT();
+  const records = useRecords(request);
+  const data = records.data;
+  return (
+    <Drawer
+      open={request !== null}
+      onClose={onClose}
+      size="large"
+      title={data?.title ?? t("dash.drill")}
+      extra={
+        request ? (
+          <Button icon={<DownloadOutlined />} href={recordsUrl(request, "xlsx")}>
+            {t("dash.exportXlsx")}
+          </Button>
+        ) : null
+      }
+    >
+      <QueryBoundary isPending={records.isPending} error={records.error}>
+        {() =>
+          data ? (
+            <Space orientation="vertical" style={{ width: "100%" }}>
+              <Typography.Text strong data-testid="records-total">
+                {t("dash.recordsTotal", { total: totalText(data) })}
+              </Typography.Text>
+              {data.notes.map((note) => (
+                <Alert key={note} type="info" showIcon title={note} />
+              ))}
+              <RecordsTable records={data} />
+            </Space>
+          ) : null
+        }
+      </QueryBoundary>
+    </Drawer>
+  );
+}
+
+function RecordsTable({ records }: { records: RecordSet }) {
+  const t = useT();
+  const money = records.unit === "yuan";
+  if (records.kind === "projects") {
+    return (
+      <Table<ProjectRecord>
+        size="small"
+        rowKey="projectId"
+        dataSource={records.projects ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t("dash.project"), dataIndex: "name", render: (name: string, row) => `${row.code} ${name}` },
+          { title: t("dash.chain"), dataIndex: "chainName" },
+          { title: t("dash.stage"), dataIndex: "stage", render: (stage: string) => t(`stage.${stage}` as MessageKey) },
+          {
+            title: t("dash.plannedInvestment"),
+            dataIndex: "plannedInvestment",
+            align: "right",
+            render: (value: string) => formatFenForDisplay(value),
+          },
+          { title: t("dash.introducedYear"), dataIndex: "introducedYear", render: (y: number | null) => y ?? "—" },
+        ]}
+      />
+    );
+  }
+  if (records.kind === "items") {
+    return (
+      <Table
+        size="small"
+        rowKey="name"
+        dataSource={records.items ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t("dash.item"), dataIndex: "name" },
+          { title: t("dash.itemValue"), dataIndex: "value" },
+        ]}
+      />
+    );
+  }
+  return (
+    <Table<EnterpriseRecord>
+      size="small"
+      rowKey={(row) => `${row.enterpriseId}-${row.status ?? ""}`}
+      dataSource={records.enterprises ?? []}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      columns={[
+        {
+          title: t("dash.enterprise"),
+          dataIndex: "name",
+          render: (name: string, row) => <Link to={`/enterprises/${row.enterpriseId}`}>{name}</Link>,
+        },
+        { title: t("dash.chain"), dataIndex: "chainName" },
+        { title: t("dash.town"), dataIndex: "townName" },
+        { title: t("dash.status"), dataIndex: "status", render: (s: string | null) => statusLabel(s, t) },
+        {
+          title: money ? t("dash.value") : t("dash.revenueLastYear"),
+          dataIndex: "value",
+          align: "right",
+          render: (value: string | null) => (money ? formatFenForDisplay(value) : (value ?? "—")),
+        },
+        {
+          title: money ? t("dash.previous") : t("dash.revenueLastYear"),
+          dataIndex: "previous",
+          align: "right",
+          render: (value: string | null) => formatFenForDisplay(value),
+        },
+      ]}
+    />
+  );
+}
+
+function statusLabel(status: string | null, t: (key: MessageKey) => string): string {
+  if (status === null) return "—";
+  const key = `scaleStatus.${status}` as MessageKey;
+  const text = t(key);
+  return text === key ? status : text;
+}

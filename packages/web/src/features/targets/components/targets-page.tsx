@@ -1,0 +1,396 @@
+import { Alert, Card, Col, Collapse, DatePicker, Descriptions, Row, Space, Table, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { QueryBoundary } from "../../../shared/components/status-results";
+import { formatFenForDisplay } from "../../../shared/format/numbers";
+import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { useCurrentUser } from "../../auth/api/auth-api";
+import type { RecordRequest } from "../../dashboard/api/dashboard-api";
+import { formatQuantity, percent, STATUS_COLORS } from "../../dashboard/components/quantity";
+import { RecordsDrawer } from "../../dashboard/components/records-drawer";
+import {
+  type GroupChange,
+  type Outlook,
+  type TargetDetail,
+  type TargetsResponse,
+  useTargets,
+} from "../api/targets-api";
+import { TargetInputsCard } from "./target-inputs-card";
+import { TargetPathChart } from "./target-path-chart";
+
+/** A growth rate (0.0734) as a percentage with one decimal; display only. */
+function rate(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : `${(value * 100).toFixed(1)}%`;
+}
+
+/** Every target in detail: path chart, clause text, status, forecast and what it takes. */
+export function TargetsPage() {
+  const t = useT();
+  const [search, setSearch] = useSearchParams();
+  const asOf = search.get("asOf") ?? undefined;
+  const targets = useTargets(asOf);
+  const user = useCurrentUser().data;
+  const [drill, setDrill] = useState<RecordRequest | null>(null);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Row justify="space-between" align="middle">
+        <Col>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t("targets.title")}
+          </Typography.Title>
+        </Col>
+        <Col>
+          <Space>
+            <Typography.Text>{t("dash.asOf")}</Typography.Text>
+            <DatePicker
+              picker="month"
+              allowClear
+              placeholder={t("dash.latest")}
+              aria-label={t("dash.asOf")}
+              value={asOf ? dayjs(`${asOf}-01`) : null}
+              onChange={(value) => {
+                const next = new URLSearchParams(search);
+                if (value) next.set("asOf", value.format("YYYY-MM"));
+                else next.delete("asOf");
+                setSearch(next, { replace: true });
+              }}
+            />
+          </Space>
+        </Col>
+      </Row>
+      <QueryBoundary isPending={targets.isPending} error={targets.error}>
+        {() =>
+          targets.data ? (
+            <>
+              {targets.data.notes.map((note) => (
+                <Alert key={note} type="warning" showIcon title={note} />
+              ))}
+              {targets.data.targets.map((target) => (
+                <TargetSection
+                  key={target.targetId}
+                  target={target}
+                  data={targets.data as TargetsResponse}
+                  onDrill={(year) => setDrill({ source: "target", targetId: target.targetId, year, asOf })}
+                />
+              ))}
+            </>
+          ) : null
+        }
+      </QueryBoundary>
+      {user?.role === "office" ? <TargetInputsCard /> : null}
+      <RecordsDrawer request={drill} onClose={() => setDrill(null)} />
+    </Space>
+  );
+}
+
+function TargetSection({
+  target,
+  data,
+  onDrill,
+}: {
+  target: TargetDetail;
+  data: TargetsResponse;
+  onDrill: (year: number) => void;
+}) {
+  const t = useT();
+  const { language } = useLanguage();
+  const localized = useLocalizedText();
+  const format = (q: TargetDetail["target"] | null | undefined) => formatQuantity(q, target.metric, language);
+  const forecast = target.forecast;
+  const level = forecast?.detail ? Math.round(forecast.detail.level * 100) : 80;
+  return (
+    <Card
+      id={`target-${target.targetId}`}
+      data-testid={`target-section-${target.targetId}`}
+      style={{ borderLeft: `4px solid ${STATUS_COLORS[target.status]}` }}
+      title={
+        <Space wrap>
+          <Tag color="geekblue">{target.targetId}</Tag>
+          <span style={{ whiteSpace: "normal" }}>{localized(target.name, target.nameEn)}</span>
+          <Tag color={STATUS_COLORS[target.status]}>{t(`dash.status.${target.status}`)}</Tag>
+          {target.aspiration ? <Tag color="gold">{t("dash.aspiration")}</Tag> : null}
+        </Space>
+      }
+      extra={<Typography.Text type="secondary">{t(`dash.basis.${target.statusBasis}`)}</Typography.Text>}
+    >
+      <Row gutter={[24, 12]}>
+        <Col xs={24} lg={10}>
+          <Typography.Paragraph lang="zh-CN" italic>
+            “{target.quote}”
+          </Typography.Paragraph>
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t("dash.target")}>
+              {format(target.target)}
+              {target.upperValue ? `—${format(target.upperValue)}` : ""} · {target.deadlineYear}
+            </Descriptions.Item>
+            <Descriptions.Item label={`${t("dash.baseline")}（${target.baselineYear}）`}>
+              {format(target.baseline)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t("dash.current")}>
+              {target.current ? (
+                <Typography.Link onClick={() => onDrill(target.current?.year ?? target.deadlineYear)}>
+                  {format(target.current.value)}（
+                  {t("dash.upTo", { year: target.current.year, month: target.current.month })}）
+                </Typography.Link>
+              ) : (
+                "—"
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t("dash.gap")}>{format(target.gap)}</Descriptions.Item>
+            {forecast ? (
+              <Descriptions.Item label={t("dash.forecast", { year: target.deadlineYear })}>
+                <strong>{format(forecast.estimate)}</strong>{" "}
+                {t("targets.forecastDetail", { level, low: format(forecast.low), high: format(forecast.high) })}
+                {forecast.detail?.kind === "revenue" && forecast.detail.probabilityMet !== null
+                  ? ` · ${t("dash.probabilityMet", { value: percent(forecast.detail.probabilityMet) })}`
+                  : ""}
+              </Descriptions.Item>
+            ) : null}
+          </Descriptions>
+          {target.yearly.length > 0 ? (
+            <Table
+              size="small"
+              style={{ marginTop: 12 }}
+              rowKey="year"
+              pagination={false}
+              title={() => t("targets.yearly")}
+              dataSource={target.yearly}
+              columns={[
+                { title: t("targets.year"), dataIndex: "year" },
+                { title: t("dash.target"), dataIndex: "target", render: (q) => format(q) },
+                { title: t("dash.actual"), dataIndex: "actual", render: (q) => format(q) },
+                {
+                  title: t("dash.status"),
+                  dataIndex: "met",
+                  render: (met: boolean | null) =>
+                    met === null ? "—" : met ? t("targets.yearlyMet") : t("targets.yearlyMissed"),
+                },
+              ]}
+            />
+          ) : null}
+        </Col>
+        <Col xs={24} lg={14}>
+          <TargetPathChart target={target} onYearClick={onDrill} />
+        </Col>
+      </Row>
+      <WhatItTakes target={target} data={data} />
+      {target.notes.length > 0 ? (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="info"
+          title={t("targets.notes")}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {target.notes.map((note) => (
+                <li key={note}>{note.length > 300 ? `${note.slice(0, 300)}…` : note}</li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+      {target.clauseText ? (
+        <Collapse
+          size="small"
+          ghost
+          style={{ marginTop: 8 }}
+          items={[
+            {
+              key: "clause",
+              label: t("targets.clauseText", { clause: target.clause }),
+              children: (
+                <Typography.Paragraph lang="zh-CN" style={{ whiteSpace: "pre-wrap", marginBottom: 0 }}>
+                  {target.clauseText}
+                </Typography.Paragraph>
+              ),
+            },
+          ]}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+function WhatItTakes({ target, data }: { target: TargetDetail; data: TargetsResponse }) {
+  const t = useT();
+  const growth = target.requiredGrowth;
+  const contribution = target.contribution;
+  const detail = target.forecast?.detail;
+  if (!growth && !contribution && !target.fallRisks && detail?.kind !== "aboveScale") return null;
+  const money = contribution?.metric === "revenue";
+  const changeText = (value: string) =>
+    money ? formatFenForDisplay(value) : `${Number(value) > 0 ? "+" : ""}${value}`;
+  const chainName = (key: string) =>
+    data.chains.find((c) => c.id === key)?.name ?? (key === "other" ? t("chain.other") : key);
+  const townName = (key: string) => data.towns.find((town) => town.code === key)?.name ?? (key || "—");
+  const groupTable = (rows: GroupChange[], label: string, name: (key: string) => string) => (
+    <Table
+      size="small"
+      rowKey="key"
+      pagination={false}
+      dataSource={rows}
+      columns={[
+        { title: label, dataIndex: "key", render: name },
+        { title: t("targets.change"), dataIndex: "change", align: "right", render: changeText },
+      ]}
+    />
+  );
+  return (
+    <Card size="small" type="inner" title={t("targets.whatItTakes")} style={{ marginTop: 12 }}>
+      {growth ? (
+        <Space orientation="vertical" size={2}>
+          <Typography.Text>
+            {t("targets.neededValue", { year: growth.deadlineYear, value: formatFenForDisplay(growth.neededValue) })}
+          </Typography.Text>
+          {growth.annualRate !== null ? (
+            <Typography.Text>
+              {t("targets.requiredAnnual", {
+                from: growth.fromYear,
+                value: formatFenForDisplay(growth.fromValue),
+                rate: rate(growth.annualRate),
+                monthly: rate(growth.monthlyRate),
+              })}
+            </Typography.Text>
+          ) : null}
+          {growth.remaining ? (
+            <Typography.Text>
+              {t("targets.remaining", {
+                year: growth.remaining.year,
+                months: growth.remaining.remainingMonths,
+                needed: formatFenForDisplay(growth.remaining.neededInRemaining),
+                perMonth: formatFenForDisplay(growth.remaining.perMonth),
+                growth: rate(growth.remaining.growthOverSamePeriod),
+              })}
+            </Typography.Text>
+          ) : null}
+        </Space>
+      ) : null}
+      {contribution ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t("targets.contribution", { from: contribution.fromYear, to: contribution.toYear })}
+          </Typography.Title>
+          <Row gutter={[12, 12]}>
+            <Col xs={24} md={12} xl={6}>
+              {groupTable(contribution.byChain, t("targets.byChain"), chainName)}
+            </Col>
+            <Col xs={24} md={12} xl={6}>
+              {groupTable(contribution.byTown, t("targets.byTown"), townName)}
+            </Col>
+            <Col xs={24} md={12} xl={6}>
+              <EnterpriseList
+                title={t("targets.topContributors")}
+                rows={contribution.topContributors}
+                value={changeText}
+              />
+            </Col>
+            <Col xs={24} md={12} xl={6}>
+              <EnterpriseList title={t("targets.declines")} rows={contribution.largestDeclines} value={changeText} />
+            </Col>
+          </Row>
+        </>
+      ) : null}
+      {target.fallRisks && target.fallRisks.length > 0 ? (
+        <Table
+          size="small"
+          style={{ marginTop: 12 }}
+          rowKey="enterpriseId"
+          pagination={false}
+          title={() => t("targets.fallRisks")}
+          dataSource={target.fallRisks.slice(0, 10)}
+          columns={[
+            {
+              title: t("dash.enterprise"),
+              dataIndex: "name",
+              render: (name: string, row) => <Link to={`/enterprises/${row.enterpriseId}`}>{name}</Link>,
+            },
+            {
+              title: money ? t("dash.value") : t("targets.margin"),
+              dataIndex: money ? "revenue" : "marginOverThreshold",
+              align: "right",
+              render: (v: string) => formatFenForDisplay(v),
+            },
+            {
+              title: t("targets.share"),
+              dataIndex: "shareMillionths",
+              align: "right",
+              render: (v: string) => `${(Number(v) / 10_000).toFixed(1)}%`,
+            },
+            {
+              title: t("targets.metWithout"),
+              dataIndex: "targetMetWithout",
+              render: (v: boolean | null) => (v === null ? "—" : v ? t("common.yes") : t("common.no")),
+            },
+          ]}
+        />
+      ) : null}
+      {detail?.kind === "aboveScale" ? (
+        <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+          <Col xs={24} lg={12}>
+            <OutlookTable title={t("targets.candidates")} rows={detail.candidates} />
+          </Col>
+          <Col xs={24} lg={12}>
+            <OutlookTable title={t("targets.exitRisks")} rows={detail.exitRisks} />
+          </Col>
+        </Row>
+      ) : null}
+    </Card>
+  );
+}
+
+function EnterpriseList({
+  title,
+  rows,
+  value,
+}: {
+  title: string;
+  rows: { enterpriseId: number; name: string; change: string }[];
+  value: (v: string) => string;
+}) {
+  return (
+    <Table
+      size="small"
+      rowKey="enterpriseId"
+      pagination={false}
+      title={() => title}
+      dataSource={rows.slice(0, 8)}
+      columns={[
+        {
+          dataIndex: "name",
+          render: (name: string, row) => <Link to={`/enterprises/${row.enterpriseId}`}>{name}</Link>,
+        },
+        { dataIndex: "change", align: "right", render: value },
+      ]}
+      showHeader={false}
+    />
+  );
+}
+
+function OutlookTable({ title, rows }: { title: string; rows: Outlook[] }) {
+  const t = useT();
+  return (
+    <Table
+      size="small"
+      rowKey="enterpriseId"
+      pagination={false}
+      title={() => title}
+      dataSource={rows.slice(0, 10)}
+      columns={[
+        {
+          title: t("dash.enterprise"),
+          dataIndex: "name",
+          render: (name: string, row) => <Link to={`/enterprises/${row.enterpriseId}`}>{name}</Link>,
+        },
+        {
+          title: t("dash.revenueLastYear"),
+          dataIndex: "baseRevenue",
+          align: "right",
+          render: (v: string | null) => formatFenForDisplay(v),
+        },
+        { title: t("dash.probability"), dataIndex: "probabilityAtDeadline", align: "right", render: percent },
+        { title: t("dash.likelyYear"), dataIndex: "likelyYear", render: (y: number | null) => y ?? "—" },
+      ]}
+    />
+  );
+}
