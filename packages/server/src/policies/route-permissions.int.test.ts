@@ -61,6 +61,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/enterprises/:id/figures": ["office", "unit", "enterprise"],
   "POST /api/figures/:id/confirm": ["office", "unit"],
   "GET /api/monitoring/warnings": READERS,
+  "GET /api/monitoring/warnings/export": READERS,
   "GET /api/monitoring/settings": READERS,
   "PUT /api/monitoring/settings": ["office"],
   "POST /api/monitoring/recompute": ["office"],

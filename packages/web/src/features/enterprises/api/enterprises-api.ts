@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api, type Page, toPage } from "../../../shared/api/client";
+import type { Designation, ListingEvent, Profile, ServiceNote } from "./register-api";
 
 export type ScaleStatus = "above" | "reserve" | "other";
 
@@ -17,6 +18,11 @@ export interface EnterpriseSummary {
   isDemo?: boolean;
   /** The most recent above-scale status recorded. */
   scale?: { year: number; status: ScaleStatus } | null;
+  leader?: { id: number; name: string } | null;
+  /** Latest official annual revenue (fen). */
+  latestRevenueFen?: string | null;
+  /** For a reserve-pool enterprise: fen still missing to the above-scale threshold. */
+  reserveDistanceFen?: string | null;
 }
 
 export interface ScaleYear {
@@ -35,12 +41,18 @@ export interface Figure {
   sourceRef?: string | null;
   official?: boolean;
   recordedAt?: string;
+  recordedBy?: number | null;
   supersededBy?: number | null;
 }
 
 export interface EnterpriseDetail extends EnterpriseSummary {
   scaleHistory: ScaleYear[];
   figures: Figure[];
+  thresholdFen?: string | null;
+  designations?: Designation[];
+  listingEvents?: ListingEvent[];
+  serviceNotes?: ServiceNote[];
+  profile?: Profile;
 }
 
 export interface EnterpriseFilters {
@@ -48,6 +60,12 @@ export interface EnterpriseFilters {
   chain?: string;
   town?: string;
   status?: string;
+  designation?: string;
+  key?: string;
+  listing?: string;
+  /** 万元 */
+  reserveWithin?: number;
+  mine?: string;
   page: number;
   pageSize: number;
 }
@@ -71,6 +89,7 @@ export function useEnterprises(filters: EnterpriseFilters, options: { enabled?: 
 export function toEnterpriseDetail(payload: DetailPayload): EnterpriseDetail {
   const base = "enterprise" in payload ? payload.enterprise : payload;
   return {
+    ...payload,
     ...base,
     scaleHistory: [...(payload.scaleHistory ?? payload.scaleYears ?? [])].sort((a, b) => a.year - b.year),
     figures: payload.figures ?? [],

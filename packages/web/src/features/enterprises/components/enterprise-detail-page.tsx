@@ -1,11 +1,12 @@
+import { EditOutlined } from "@ant-design/icons";
 import { divideToDecimalString } from "@beizeng/domain/money";
-import { Card, Descriptions, Empty, Space, Table, Tabs, Tag, Typography } from "antd";
-import { useMemo } from "react";
+import { Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
 import { QueryBoundary } from "../../../shared/components/status-results";
-import { formatFigureValue } from "../../../shared/format/metrics";
-import { toFen } from "../../../shared/format/numbers";
+import { formatFenForDisplay, toFen } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { useCurrentUser } from "../../auth/api/auth-api";
 import { usePlan } from "../../plan/api/plan-api";
 import {
   type EnterpriseDetail,
@@ -14,6 +15,9 @@ import {
   type Figure,
   useEnterprise,
 } from "../api/enterprises-api";
+import { EnterpriseFormModal } from "./enterprise-form-modal";
+import { FiguresCard } from "./figures-card";
+import { HistoryCard, ListingCard, ProfileCard, ScaleAndDesignationsCard, ServiceNotesCard } from "./register-sections";
 import { RevenueChart, type RevenuePoint } from "./revenue-chart";
 
 const statusColors: Record<string, string> = { above: "green", reserve: "gold", other: "default" };
@@ -31,48 +35,6 @@ export function annualRevenuePoints(figures: Figure[]): RevenuePoint[] {
     .map(([year, fen]) => ({ year, wan: divideToDecimalString(fen, 1_000_000n, 2) }));
 }
 
-function FiguresTable({ figures, monthly }: { figures: Figure[]; monthly: boolean }) {
-  const t = useT();
-  const codeLabel = useCodeLabel();
-  const rows = figures
-    .filter((figure) => (monthly ? figure.month > 0 : figure.month === 0))
-    .sort((a, b) => b.year - a.year || b.month - a.month || a.metric.localeCompare(b.metric));
-  return (
-    <Table<Figure>
-      rowKey="id"
-      size="small"
-      dataSource={rows}
-      pagination={rows.length > 24 ? { pageSize: 24, showSizeChanger: false } : false}
-      columns={[
-        { title: t("figures.year"), dataIndex: "year", width: 80 },
-        ...(monthly ? [{ title: t("figures.month"), dataIndex: "month", width: 70 }] : []),
-        { title: t("figures.metric"), dataIndex: "metric", render: (metric: string) => codeLabel("metric", metric) },
-        {
-          title: t("figures.value"),
-          key: "value",
-          align: "right" as const,
-          render: (_: unknown, figure: Figure) => (
-            <Typography.Text delete={Boolean(figure.supersededBy)}>
-              {formatFigureValue(figure.metric, figure.value)}
-            </Typography.Text>
-          ),
-        },
-        {
-          title: t("figures.source"),
-          key: "source",
-          render: (_: unknown, figure: Figure) => (
-            <Space size={4}>
-              {codeLabel("sourceKind", figure.sourceKind)}
-              {figure.official ? <Tag color="blue">{t("figures.official")}</Tag> : null}
-              {figure.supersededBy ? <Tag color="default">{t("figures.superseded")}</Tag> : null}
-            </Space>
-          ),
-        },
-      ]}
-    />
-  );
-}
-
 function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
   const t = useT();
   const codeLabel = useCodeLabel();
@@ -81,13 +43,29 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
   const chain = plan.data?.chains.find((candidate) => candidate.id === enterprise.chainId);
   const status = enterpriseStatus(enterprise) ?? enterprise.scaleHistory.at(-1)?.status ?? null;
   const revenue = useMemo(() => annualRevenuePoints(enterprise.figures), [enterprise.figures]);
+  const user = useCurrentUser().data;
+  const [editing, setEditing] = useState(false);
+  const role = user?.role;
+  const unitCode = user?.unit?.code ?? "";
+  const isOffice = role === "office";
+  const isStaff = role !== undefined && role !== "enterprise";
+  const figureUnit = role === "unit" && ["statistics-bureau", "taxation-bureau"].includes(unitCode);
+  const ownEnterprise = role === "enterprise" && user?.enterprise?.id === enterprise.id;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {enterprise.name} {enterprise.isDemo ? <Tag color="orange">{t("common.demo")}</Tag> : null}
-        </Typography.Title>
+        <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {enterprise.name} {enterprise.isDemo ? <Tag color="orange">{t("common.demo")}</Tag> : null}
+          </Typography.Title>
+          {isOffice ? (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t("common.edit")}
+            </Button>
+          ) : null}
+        </Space>
+        <EnterpriseFormModal open={editing} enterprise={enterprise} onClose={() => setEditing(false)} />
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2, xl: 3 }}
@@ -111,24 +89,41 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
               children: codeLabel("listingStage", enterprise.listingStage),
             },
             { key: "key", label: t("enterprises.key"), children: enterprise.isKey ? t("common.yes") : t("common.no") },
+            { key: "leader", label: t("reg.leader"), children: enterprise.leader?.name ?? "—" },
+            {
+              key: "revenue",
+              label: t("reg.latestRevenue"),
+              children: enterprise.latestRevenueFen ? formatFenForDisplay(enterprise.latestRevenueFen) : "—",
+            },
+            {
+              key: "designations",
+              label: t("reg.designations"),
+              children:
+                (enterprise.designations ?? []).length === 0
+                  ? "—"
+                  : (enterprise.designations ?? []).map((d) => (
+                      <Tag key={d.id} color="purple">
+                        {t(`designation.${d.kind as "specialized"}`)}
+                      </Tag>
+                    )),
+            },
           ]}
         />
       </Card>
-      <Card title={t("enterprises.scaleHistory")} size="small">
-        {enterprise.scaleHistory.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("common.noData")} />
-        ) : (
-          <Space wrap>
-            {enterprise.scaleHistory.map((entry) => (
-              <Tag key={entry.year} color={statusColors[entry.status]}>
-                {entry.year}
-                {t("common.colon")}
-                {t(`scaleStatus.${entry.status}`)}
-              </Tag>
-            ))}
-          </Space>
-        )}
-      </Card>
+      <ProfileCard enterprise={enterprise} canEdit={isOffice || ownEnterprise} />
+      {isStaff ? (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={12}>
+            <ScaleAndDesignationsCard enterprise={enterprise} canEdit={isOffice} />
+          </Col>
+          <Col xs={24} xl={12}>
+            <ListingCard
+              enterprise={enterprise}
+              canEdit={isOffice || (role === "unit" && unitCode === "financial-affairs-office")}
+            />
+          </Col>
+        </Row>
+      ) : null}
       <Card title={t("enterprises.revenueChart")} size="small">
         {revenue.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("common.noData")} />
@@ -136,22 +131,19 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
           <RevenueChart points={revenue} axisName={t("money.wan")} label={t("enterprises.revenueChart")} />
         )}
       </Card>
-      <Card title={t("enterprises.figures")} size="small">
-        <Tabs
-          items={[
-            {
-              key: "annual",
-              label: t("figures.annual"),
-              children: <FiguresTable figures={enterprise.figures} monthly={false} />,
-            },
-            {
-              key: "monthly",
-              label: t("figures.monthly"),
-              children: <FiguresTable figures={enterprise.figures} monthly />,
-            },
-          ]}
+      <FiguresCard
+        enterprise={enterprise}
+        canEnter={isOffice || figureUnit || ownEnterprise}
+        selfReport={ownEnterprise}
+        canConfirm={isOffice || figureUnit}
+      />
+      {isStaff ? (
+        <ServiceNotesCard
+          enterprise={enterprise}
+          canAdd={isOffice || (role === "leader" && enterprise.leader?.id === user?.id)}
         />
-      </Card>
+      ) : null}
+      {isStaff ? <HistoryCard enterpriseId={String(enterprise.id)} /> : null}
     </Space>
   );
 }

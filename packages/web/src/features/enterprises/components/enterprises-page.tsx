@@ -1,7 +1,10 @@
-import { Card, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
+import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
+import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { usePlan } from "../../plan/api/plan-api";
@@ -13,6 +16,8 @@ import {
   enterpriseTownName,
   useEnterprises,
 } from "../api/enterprises-api";
+import { DESIGNATION_KINDS, LISTING_STAGES } from "../api/register-api";
+import { EnterpriseFormModal } from "./enterprise-form-modal";
 
 const statusColors: Record<string, string> = { above: "green", reserve: "gold", other: "default" };
 
@@ -25,6 +30,10 @@ export function EnterprisesPage() {
   const units = useUnits();
   const [filters, setFilters] = useState<EnterpriseFilters>({ page: 1, pageSize: 20 });
   const enterprises = useEnterprises(filters);
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const isOffice = currentUser.data?.role === "office";
+  const { page: _page, pageSize: _pageSize, ...exportFilters } = filters;
 
   const chainOptions = useMemo(
     () => (plan.data?.chains ?? []).map((chain) => ({ value: chain.id, label: localized(chain.name, chain.nameEn) })),
@@ -48,9 +57,24 @@ export function EnterprisesPage() {
 
   return (
     <Card>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t("enterprises.title")}
-      </Typography.Title>
+      <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t("enterprises.title")}
+        </Typography.Title>
+        <Space wrap>
+          <ExportButton path="/api/enterprises/export" params={exportFilters} fileName="企业名录.xlsx" />
+          {isOffice ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t("reg.create")}
+            </Button>
+          ) : null}
+        </Space>
+      </Space>
+      <EnterpriseFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => navigate(`/enterprises/${id}`)}
+      />
       {currentUser.data?.role === "unit" && currentUser.data.unit ? (
         <Typography.Paragraph type="secondary">
           {t("scope.unit", { unit: currentUser.data.unit.name })}
@@ -91,6 +115,51 @@ export function EnterprisesPage() {
           onChange={(value?: string) => change({ status: value })}
           style={{ width: 160 }}
         />
+        <Select
+          aria-label={t("reg.designation")}
+          placeholder={t("reg.designation")}
+          allowClear
+          options={DESIGNATION_KINDS.map((kind) => ({ value: kind, label: t(`designation.${kind}`) }))}
+          onChange={(value?: string) => change({ designation: value })}
+          style={{ width: 140 }}
+        />
+        <Select
+          aria-label={t("enterprises.key")}
+          placeholder={t("enterprises.key")}
+          allowClear
+          options={[
+            { value: "true", label: t("reg.keyOnly") },
+            { value: "false", label: t("reg.notKey") },
+          ]}
+          onChange={(value?: string) => change({ key: value })}
+          style={{ width: 130 }}
+        />
+        <Select
+          aria-label={t("enterprises.listingStage")}
+          placeholder={t("enterprises.listingStage")}
+          allowClear
+          options={LISTING_STAGES.map((stage) => ({ value: stage, label: t(`listingStage.${stage}`) }))}
+          onChange={(value?: string) => change({ listing: value })}
+          style={{ width: 130 }}
+        />
+        <InputNumber
+          aria-label={t("reg.reserveWithin")}
+          placeholder={t("reg.reserveWithin")}
+          min={0}
+          suffix={t("money.wan")}
+          onChange={(value) => change({ reserveWithin: typeof value === "number" ? value : undefined })}
+          style={{ width: 210 }}
+        />
+        {currentUser.data?.role === "leader" ? (
+          <Select
+            aria-label={t("reg.mine")}
+            placeholder={t("reg.mine")}
+            allowClear
+            options={[{ value: "true", label: t("reg.mineOnly") }]}
+            onChange={(value?: string) => change({ mine: value })}
+            style={{ width: 150 }}
+          />
+        ) : null}
       </Space>
       <QueryBoundary isPending={enterprises.isPending} error={enterprises.error}>
         {() => (
@@ -99,7 +168,7 @@ export function EnterprisesPage() {
             size="middle"
             loading={enterprises.isFetching}
             dataSource={enterprises.data?.items}
-            scroll={{ x: 900 }}
+            scroll={{ x: 1300 }}
             pagination={{
               current: filters.page,
               pageSize: filters.pageSize,
@@ -141,6 +210,28 @@ export function EnterprisesPage() {
                   const status = enterpriseStatus(enterprise);
                   return status ? <Tag color={statusColors[status]}>{t(`scaleStatus.${status}`)}</Tag> : "—";
                 },
+              },
+              {
+                title: t("reg.latestRevenue"),
+                key: "revenue",
+                width: 130,
+                align: "right" as const,
+                render: (_, enterprise) =>
+                  enterprise.latestRevenueFen ? formatFenForDisplay(enterprise.latestRevenueFen) : "—",
+              },
+              {
+                title: t("reg.reserveDistance"),
+                key: "distance",
+                width: 130,
+                align: "right" as const,
+                render: (_, enterprise) =>
+                  enterprise.reserveDistanceFen ? formatFenForDisplay(enterprise.reserveDistanceFen) : "—",
+              },
+              {
+                title: t("reg.leader"),
+                key: "leader",
+                width: 100,
+                render: (_, enterprise) => enterprise.leader?.name ?? "—",
               },
               {
                 title: t("enterprises.listingStage"),

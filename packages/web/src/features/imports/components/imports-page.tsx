@@ -1,0 +1,273 @@
+import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Progress,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from "antd";
+import { useState } from "react";
+import { useErrorText } from "../../../shared/api/error-text";
+import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
+import { useCurrentUser } from "../../auth/api/auth-api";
+import {
+  IMPORT_KINDS,
+  type ImportChange,
+  type ImportError,
+  type ImportKind,
+  MONEY_UNITS,
+  useApplyImport,
+  useImportJob,
+  useUploadImport,
+} from "../api/imports-api";
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, v]) => `${key}: ${v === null ? "—" : String(v)}`)
+      .join("；");
+  }
+  return String(value);
+}
+
+/** Upload an .xlsx, read the preview (counts, changes, every error by row and column), then apply it. */
+export function ImportsPage() {
+  const t = useT();
+  const codeLabel = useCodeLabel();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const currentUser = useCurrentUser();
+  const [kind, setKind] = useState<ImportKind>("monthly");
+  const [unit, setUnit] = useState<string>("万元");
+  const [jobId, setJobId] = useState<string | null>(null);
+  const upload = useUploadImport();
+  const apply = useApplyImport();
+  const job = useImportJob(jobId);
+  const data = job.data;
+  const result = data?.result ?? null;
+  const running = data?.status === "previewing" || data?.status === "applying";
+  const kinds = currentUser.data?.role === "office" ? IMPORT_KINDS : IMPORT_KINDS.filter((k) => k !== "register");
+
+  const step = !data ? 0 : data.status === "applied" ? 3 : data.status === "applying" ? 2 : 1;
+
+  const send = (file: File) => {
+    setJobId(null);
+    upload.mutate(
+      { file, kind, unit },
+      {
+        onSuccess: (created) => setJobId(created.id),
+        onError: (error) => void message.error(errorText(error)),
+      },
+    );
+    return false;
+  };
+
+  const applyNow = () => {
+    if (!jobId) return;
+    apply.mutate(jobId, {
+      onSuccess: () => void job.refetch(),
+      onError: (error) => void message.error(errorText(error)),
+    });
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t("imp.title")}
+        </Typography.Title>
+        <Steps
+          size="small"
+          current={step}
+          items={[
+            { title: t("imp.stepUpload") },
+            { title: t("imp.stepPreview") },
+            { title: t("imp.stepApply") },
+            { title: t("imp.stepDone") },
+          ]}
+          style={{ marginBottom: 24 }}
+        />
+        <Row gutter={[24, 16]}>
+          <Col xs={24} md={10}>
+            <Space orientation="vertical" style={{ width: "100%" }}>
+              <Typography.Text strong>{t("imp.kind")}</Typography.Text>
+              <Radio.Group
+                aria-label={t("imp.kind")}
+                value={kind}
+                onChange={(event) => setKind(event.target.value)}
+                optionType="button"
+                options={kinds.map((k) => ({ value: k, label: t(`imp.kind.${k}`) }))}
+              />
+              <Typography.Text strong>{t("imp.unit")}</Typography.Text>
+              <Select
+                aria-label={t("imp.unit")}
+                value={unit}
+                onChange={setUnit}
+                options={MONEY_UNITS.map((u) => ({ value: u, label: u }))}
+                style={{ width: 160 }}
+              />
+              <Typography.Text type="secondary">{t("imp.unitHint")}</Typography.Text>
+              <Space wrap>
+                {kinds.map((k) => (
+                  <Button key={k} icon={<DownloadOutlined />} href={`/api/imports/templates/${k}`} size="small">
+                    {t("imp.template", { kind: t(`imp.kind.${k}`) })}
+                  </Button>
+                ))}
+              </Space>
+            </Space>
+          </Col>
+          <Col xs={24} md={14}>
+            <Upload.Dragger
+              accept=".xlsx"
+              showUploadList={false}
+              beforeUpload={send}
+              disabled={upload.isPending || running}
+              aria-label={t("imp.choose")}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t("imp.choose")}</p>
+              <p className="ant-upload-hint">{t("imp.chooseHint")}</p>
+            </Upload.Dragger>
+          </Col>
+        </Row>
+      </Card>
+
+      {data ? (
+        <Card
+          title={
+            <Space>
+              {data.fileName}
+              <Tag>{t(`imp.kind.${data.kind}`)}</Tag>
+              <Tag>{data.unit}</Tag>
+              <Tag color={data.status === "applied" ? "green" : data.status === "failed" ? "red" : "blue"}>
+                {t(`imp.status.${data.status}`)}
+              </Tag>
+            </Space>
+          }
+        >
+          {running ? (
+            <Space orientation="vertical" style={{ width: "100%" }}>
+              <Progress percent={99} status="active" showInfo={false} />
+              <Typography.Text>{t("imp.progress", { rows: data.rowsRead })}</Typography.Text>
+            </Space>
+          ) : null}
+          {data.error ? <Alert type="error" showIcon title={data.error} /> : null}
+          {result ? (
+            <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+              {result.summary.errors > 0 ? (
+                <Alert type="error" showIcon title={t("imp.hasErrors", { count: result.summary.errors })} />
+              ) : data.status === "applied" ? (
+                <Alert type="success" showIcon title={t("imp.applied")} />
+              ) : (
+                <Alert type="info" showIcon title={t("imp.readyToApply")} />
+              )}
+              <Row gutter={16}>
+                <Col span={4}>
+                  <Statistic title={t("imp.rows")} value={result.summary.rows} />
+                </Col>
+                <Col span={5}>
+                  <Statistic title={t("imp.create")} value={result.summary.create} />
+                </Col>
+                <Col span={5}>
+                  <Statistic title={t("imp.update")} value={result.summary.update} />
+                </Col>
+                <Col span={5}>
+                  <Statistic title={t("imp.unchanged")} value={result.summary.unchanged} />
+                </Col>
+                <Col span={5}>
+                  <Statistic
+                    title={t("imp.errors")}
+                    value={result.summary.errors}
+                    styles={{ content: { color: result.summary.errors > 0 ? "#cf1322" : undefined } }}
+                  />
+                </Col>
+              </Row>
+              {result.errors.length > 0 ? (
+                <Table<ImportError>
+                  size="small"
+                  rowKey={(error) => `${error.row}|${error.columnLetter ?? ""}|${error.message}`}
+                  dataSource={result.errors}
+                  pagination={result.errors.length > 20 ? { pageSize: 20 } : false}
+                  title={() => t("imp.errorList")}
+                  columns={[
+                    {
+                      title: t("imp.row"),
+                      dataIndex: "row",
+                      width: 80,
+                      render: (row: number) => (row > 0 ? row : "—"),
+                    },
+                    {
+                      title: t("imp.column"),
+                      key: "column",
+                      width: 200,
+                      render: (_, error) =>
+                        error.columnLetter ? `${error.columnLetter}${error.column ? `「${error.column}」` : ""}` : "—",
+                    },
+                    { title: t("imp.reason"), dataIndex: "message" },
+                  ]}
+                />
+              ) : null}
+              {result.changes.length > 0 ? (
+                <Table<ImportChange>
+                  size="small"
+                  rowKey={(change, index) => `${change.row}|${change.entity}|${change.metric ?? ""}|${index}`}
+                  dataSource={result.changes}
+                  pagination={result.changes.length > 20 ? { pageSize: 20 } : false}
+                  title={() => t("imp.changeList")}
+                  columns={[
+                    { title: t("imp.row"), dataIndex: "row", width: 70 },
+                    { title: t("enterprises.creditCode"), dataIndex: "creditCode", width: 190 },
+                    {
+                      title: t("imp.action"),
+                      dataIndex: "action",
+                      width: 80,
+                      render: (action: string) => (
+                        <Tag color={action === "create" ? "green" : "orange"}>{t(`imp.${action as "create"}`)}</Tag>
+                      ),
+                    },
+                    {
+                      title: t("imp.what"),
+                      key: "what",
+                      render: (_, change) =>
+                        change.entity === "figure"
+                          ? `${change.year}${change.month ? `-${String(change.month).padStart(2, "0")}` : ""} ${codeLabel("metric", change.metric)}`
+                          : change.entity === "scale_year"
+                            ? `${change.year} ${t("enterprises.status")}`
+                            : t("imp.enterpriseFields"),
+                    },
+                    { title: t("imp.before"), key: "before", render: (_, change) => describeValue(change.before) },
+                    { title: t("imp.after"), key: "after", render: (_, change) => describeValue(change.after) },
+                  ]}
+                />
+              ) : null}
+              {data.status === "previewed" ? (
+                <Button
+                  type="primary"
+                  disabled={result.summary.errors > 0 || result.summary.create + result.summary.update === 0}
+                  loading={apply.isPending}
+                  onClick={applyNow}
+                >
+                  {t("imp.apply")}
+                </Button>
+              ) : null}
+            </Space>
+          ) : null}
+        </Card>
+      ) : null}
+    </Space>
+  );
+}
