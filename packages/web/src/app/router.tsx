@@ -14,7 +14,6 @@ const ChangePasswordPage = lazyPage(
   () => import("../features/auth/components/change-password-page"),
   "ChangePasswordPage",
 );
-const HomePage = lazyPage(() => import("../features/home/components/home-page"), "HomePage");
 const PlanPage = lazyPage(() => import("../features/plan/components/plan-page"), "PlanPage");
 const EnterprisesPage = lazyPage(
   () => import("../features/enterprises/components/enterprises-page"),
@@ -28,10 +27,23 @@ const OwnEnterpriseRedirect = lazyPage(
   () => import("../features/enterprises/components/own-enterprise-redirect"),
   "OwnEnterpriseRedirect",
 );
+const ImportsPage = lazyPage(() => import("../features/imports/components/imports-page"), "ImportsPage");
+const MonitoringPage = lazyPage(
+  () => import("../features/enterprises/components/monitoring-page"),
+  "MonitoringPage",
+);
 const ProjectsPage = lazyPage(() => import("../features/projects/components/projects-page"), "ProjectsPage");
+const ProjectDetailPage = lazyPage(
+  () => import("../features/projects/components/project-detail-page"),
+  "ProjectDetailPage",
+);
 const UsersPage = lazyPage(() => import("../features/users/components/users-page"), "UsersPage");
 const UnitsPage = lazyPage(() => import("../features/units/components/units-page"), "UnitsPage");
 const AuditPage = lazyPage(() => import("../features/audit/components/audit-page"), "AuditPage");
+const HomeOrDashboard = lazyPage(() => import("../features/dashboard/components/home-or-dashboard"), "HomeOrDashboard");
+const TargetsPage = lazyPage(() => import("../features/targets/components/targets-page"), "TargetsPage");
+const BoardPage = lazyPage(() => import("../features/board/components/board-page"), "BoardPage");
+const PublicBoardPage = lazyPage(() => import("../features/board/components/public-board-page"), "PublicBoardPage");
 
 const changePasswordPath = "/account/password";
 
@@ -67,12 +79,23 @@ const staff: Role[] = ["office", "leader", "unit", "inspector"];
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  // The command board and the public board are full-screen, outside the app's layout.
+  { path: "/board", element: <BoardPage /> },
+  { path: "/public/board", element: <PublicBoardPage /> },
   {
     path: "/",
     element: <SignedInArea />,
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <HomeOrDashboard /> },
       { path: "plan", element: <PlanPage /> },
+      {
+        path: "targets",
+        element: (
+          <OnlyFor roles={staff}>
+            <TargetsPage />
+          </OnlyFor>
+        ),
+      },
       {
         path: "enterprises",
         element: (
@@ -89,6 +112,30 @@ export const router = createBrowserRouter([
         element: (
           <OnlyFor roles={staff}>
             <ProjectsPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "projects/:projectId",
+        element: (
+          <OnlyFor roles={staff}>
+            <ProjectDetailPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "imports",
+        element: (
+          <OnlyFor roles={["office", "unit"]}>
+            <ImportsPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "monitoring",
+        element: (
+          <OnlyFor roles={staff}>
+            <MonitoringPage />
           </OnlyFor>
         ),
       },

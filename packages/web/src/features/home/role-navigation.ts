@@ -19,13 +19,17 @@ const ownEnterprise: NavigationItem = {
 const users: NavigationItem = { path: "/admin/users", label: "nav.users", hint: "nav.usersHint" };
 const units: NavigationItem = { path: "/admin/units", label: "nav.units", hint: "nav.unitsHint" };
 const audit: NavigationItem = { path: "/admin/audit", label: "nav.audit", hint: "nav.auditHint" };
+const targets: NavigationItem = { path: "/targets", label: "nav.targets", hint: "nav.targetsHint" };
+const board: NavigationItem = { path: "/board", label: "nav.board", hint: "nav.boardHint" };
+const imports: NavigationItem = { path: "/imports", label: "nav.imports", hint: "nav.importsHint" };
+const monitoring: NavigationItem = { path: "/monitoring", label: "nav.monitoring", hint: "nav.monitoringHint" };
 
 /** The side menu of each role: what it may open, in the order it works. */
 export const navigationByRole: Record<Role, NavigationItem[]> = {
-  office: [home, plan, enterprises, projects, users, units, audit],
-  leader: [home, plan, enterprises, projects],
-  inspector: [home, plan, enterprises, projects],
-  unit: [home, plan, enterprises, projects],
+  office: [home, plan, targets, board, enterprises, monitoring, imports, projects, users, units, audit],
+  leader: [home, plan, targets, board, enterprises, monitoring, projects],
+  inspector: [home, plan, targets, board, enterprises, monitoring, projects],
+  unit: [home, plan, targets, enterprises, monitoring, imports, projects],
   enterprise: [home, plan, ownEnterprise],
 };
 

@@ -23,6 +23,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for requests made outside `api` (file uploads). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Builds "?a=1&b=x" from the defined, non-empty parameters. */
 export function toQueryString(params: QueryParams | undefined): string {
   if (!params) return "";
