@@ -500,9 +500,10 @@ export async function exportProjects(
   db: DbContext,
   user: AuthUser,
   query: Omit<ProjectListQuery, "page" | "pageSize">,
+  options: { template?: boolean } = {},
 ) {
   const plan = await getActivePlan(db, user.districtId);
-  const views = await projectViews(db, user, query);
+  const views = options.template ? [] : await projectViews(db, user, query);
   const units = await findDistrictUnits(db, user.districtId);
   const unitName = (id: number | undefined) => units.find((unit) => unit.id === id)?.name ?? "";
   const chainName = (id: string) => plan.chains.find((chain) => chain.id === id)?.name ?? id;

@@ -43,8 +43,13 @@ export async function projectsRoutes(app: FastifyInstance, opts: { db: DbContext
     return projectStats(db, currentUser(request), query.year);
   });
   app.get("/api/projects/export", read, async (request, reply) => {
-    const { page: _page, pageSize: _size, ...query } = parseInput(ProjectQuerySchema, request.query, "导出项目");
-    const buffer = await exportProjects(db, currentUser(request), query);
+    const {
+      page: _page,
+      pageSize: _size,
+      template,
+      ...query
+    } = parseInput(ProjectQuerySchema, request.query, "导出项目");
+    const buffer = await exportProjects(db, currentUser(request), query, { template: template !== undefined });
     return reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
       .header(
@@ -62,7 +67,8 @@ export async function projectsRoutes(app: FastifyInstance, opts: { db: DbContext
       { dryRun: body.dryRun },
       actorOf(request),
     );
-    return reply.code(result.ok ? 200 : 422).send(result);
+    // 200 either way: the answer says whether the file was applied, and lists every bad row.
+    return reply.send(result);
   });
   app.post("/api/projects", write, async (request, reply) => {
     const input = parseInput(CreateProjectSchema, request.body, "新建项目");

@@ -26,6 +26,8 @@ export const ProjectQuerySchema = z.object({
     .enum(["true", "false", "1", "0"])
     .transform((value) => value === "true" || value === "1")
     .optional(),
+  /** Export only: the empty template (headers without rows). */
+  template: z.enum(["1", "true"]).optional(),
   ...pageQuerySchema,
 });
 export type ProjectQueryReq = z.infer<typeof ProjectQuerySchema>;
