@@ -260,7 +260,13 @@ export function ListingCard({ enterprise, canEdit }: { enterprise: EnterpriseDet
   const [form] = Form.useForm<{ stage: string; date: Dayjs; note?: string }>();
   const events = enterprise.listingEvents ?? [];
   return (
-    <Card size="small" title={t("reg.listing")} extra={<Tag>{codeLabel("listingStage", enterprise.listingStage)}</Tag>}>
+    <Card
+      size="small"
+      title={t("reg.listing")}
+      extra={
+        enterprise.listingStage ? <Tag color="blue">{codeLabel("listingStage", enterprise.listingStage)}</Tag> : null
+      }
+    >
       {events.length === 0 ? (
         <Typography.Paragraph type="secondary">{t("common.none")}</Typography.Paragraph>
       ) : (
@@ -418,8 +424,8 @@ export function HistoryCard({ enterpriseId }: { enterpriseId: string }) {
             width: 150,
             render: (_, entry) => `${codeLabel("action", entry.action)} ${codeLabel("reg.entity", entry.entityType)}`,
           },
-          { title: t("audit.before"), key: "before", render: (_, entry) => describe(entry.before) },
-          { title: t("audit.after"), key: "after", render: (_, entry) => describe(entry.after) },
+          { title: t("audit.before"), key: "before", width: "30%", render: (_, entry) => describe(entry.before) },
+          { title: t("audit.after"), key: "after", width: "30%", render: (_, entry) => describe(entry.after) },
         ]}
       />
     </Card>

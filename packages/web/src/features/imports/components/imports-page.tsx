@@ -59,6 +59,10 @@ export function ImportsPage() {
   const result = data?.result ?? null;
   const running = data?.status === "previewing" || data?.status === "applying";
   const kinds = currentUser.data?.role === "office" ? IMPORT_KINDS : IMPORT_KINDS.filter((k) => k !== "register");
+  // 区统计局 and 区税务局 import figures; other units only read this page's explanation.
+  const mayImport =
+    currentUser.data?.role === "office" ||
+    ["statistics-bureau", "taxation-bureau"].includes(currentUser.data?.unit?.code ?? "");
 
   const step = !data ? 0 : data.status === "applied" ? 3 : data.status === "applying" ? 2 : 1;
 
@@ -88,6 +92,7 @@ export function ImportsPage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t("imp.title")}
         </Typography.Title>
+        {mayImport ? null : <Alert type="info" showIcon title={t("imp.notYourData")} style={{ marginBottom: 16 }} />}
         <Steps
           size="small"
           current={step}
@@ -133,7 +138,7 @@ export function ImportsPage() {
               accept=".xlsx"
               showUploadList={false}
               beforeUpload={send}
-              disabled={upload.isPending || running}
+              disabled={!mayImport || upload.isPending || running}
               aria-label={t("imp.choose")}
             >
               <p className="ant-upload-drag-icon">
