@@ -139,15 +139,20 @@ export async function onlineServiceItems(
     .execute();
 }
 
+/** Audit entries that never change what targets read: logins, logouts, accounts. */
+const NOT_DATA = ["session", "user"];
+
 /**
- * The district's data version: the sequence number of its latest audit entry. Every change of data
- * is audited in its own transaction, so a new version means something may have changed.
+ * The district's data version: the sequence number of its latest audit entry that may concern the
+ * data. Every change of data is audited in its own transaction, so a new version means something
+ * may have changed; logins and account changes leave the version as it is.
  */
 export async function dataVersion(db: DbContext, districtId: string): Promise<number> {
   const row = await db.kysely
     .selectFrom("audit_log")
     .select("seq")
     .where("district_id", "=", districtId)
+    .where("entity_type", "not in", NOT_DATA)
     .orderBy("seq", "desc")
     .limit(1)
     .executeTakeFirst();
