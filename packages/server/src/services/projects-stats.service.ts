@@ -25,7 +25,7 @@ const INTRODUCED: readonly ProjectStage[] = ["signed", "construction", "producti
 export async function projectStats(db: DbContext, user: AuthUser, requestedYear?: number) {
   const plan = await getActivePlan(db, user.districtId);
   const today = todayInDistrict();
-  const year = requestedYear ?? Math.min(Number(today.slice(0, 4)), plan.period.endYear);
+  const year = requestedYear ?? Number(today.slice(0, 4));
   const views = await projectViews(db, user, {});
   const investmentRows = await findInvestmentYears(db, user.districtId);
   const snapshot: TargetSnapshot = {
