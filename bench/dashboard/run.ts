@@ -356,11 +356,14 @@ async function main(): Promise<void> {
     const dashboard = await drive("GET /api/dashboard", `${base}/api/dashboard`, cookie, options);
     const health = await drive("GET /api/health", `${base}/api/health`, cookie, options);
     print([dashboard, health]);
-    console.log(
-      dashboard.p95 < 100
-        ? `目标达成 / goal met: p95 ${dashboard.p95.toFixed(1)} ms < 100 ms`
-        : `未达目标 / goal missed: p95 ${dashboard.p95.toFixed(1)} ms ≥ 100 ms`,
-    );
+    // The stated goal is for SQLite at 10,000 enterprises; other runs report their figure only.
+    if (!options.postgres) {
+      console.log(
+        dashboard.p95 < 100
+          ? `目标达成 / goal met: p95 ${dashboard.p95.toFixed(1)} ms < 100 ms`
+          : `未达目标 / goal missed: p95 ${dashboard.p95.toFixed(1)} ms ≥ 100 ms`,
+      );
+    }
   } finally {
     server?.kill();
     await cleanup();
