@@ -562,6 +562,7 @@ export async function getPublicBoard(db: DbContext, districtId: string | null) {
         clause: t.clause,
         name: t.name,
         nameEn: t.nameEn,
+        metric: t.metric,
         unit: t.unit,
         aspiration: t.aspiration,
         deadlineYear: t.deadlineYear,
@@ -789,6 +790,3 @@ export async function tableToXlsx(table: ExportTable, title: string): Promise<Bu
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-
-export type { TargetsResult };
-export { PROJECT_STAGES, STAGE_NAMES, targetsResult };

@@ -191,6 +191,22 @@ describe.each(testDatabases())("targets and dashboard on $name", (database) => {
     expect(tm5.status).toBe("green");
   });
 
+  it("keeps its data version (and cache) across logins, and moves it on a data change", async () => {
+    const before = ((await get("/api/targets")).json() as { dataVersion: number }).dataVersion;
+    await loginAs(app, "demo-inspector", "Inspector2021demo");
+    expect(((await get("/api/targets")).json() as { dataVersion: number }).dataVersion).toBe(before);
+    const saved = await app.inject({
+      method: "PUT",
+      url: "/api/targets/inputs/online-services",
+      headers: office.headers,
+      payload: { items: [{ code: "QY-001", name: "企业开办", unitId: null, online: true }] },
+    });
+    expect(saved.statusCode).toBe(200);
+    const after = (await get("/api/targets")).json() as { dataVersion: number; targets: TargetJson[] };
+    expect(after.dataVersion).toBeGreaterThan(before);
+    expect(after.targets.find((t) => t.targetId === "T-M9")?.current?.value.value).toBe("1000000");
+  });
+
   it("serves the public board only when published, with aggregate target figures only", async () => {
     expect((await get("/api/public/board", null)).statusCode).toBe(404);
     const publish = await app.inject({
