@@ -75,7 +75,7 @@ describe("rankUnits", () => {
 });
 
 describe("weightedScores", () => {
-  it("scales points best 100, worst 0, and weights them", () => {
+  it("scores against the best unit and weights the points", () => {
     const scores = weightedScores([
       {
         id: "completion",
@@ -99,11 +99,27 @@ describe("weightedScores", () => {
       },
     ]);
     const byUnit = Object.fromEntries(scores.map((s) => [s.unitId, s]));
-    expect(byUnit.a?.score).toBe("60.00");
+    expect(byUnit.a?.score).toBe("68.00");
+    expect(byUnit.a?.points.days).toBe("20.00");
     expect(byUnit.b?.score).toBe("70.00");
     // c has only the first indicator: its weight is rescaled to 1.
     expect(byUnit.c?.score).toBe("0.00");
     expect(byUnit.c?.points.days).toBeNull();
     expect(scores.map((s) => s.unitId)).toEqual(["b", "a", "c"]);
+  });
+
+  it("gives nobody points when every unit is at zero on a higher-is-better indicator", () => {
+    const scores = weightedScores([
+      {
+        id: "completion",
+        weight: "1",
+        direction: "higher",
+        values: [
+          { unitId: "a", value: ratio(0) },
+          { unitId: "b", value: ratio(0) },
+        ],
+      },
+    ]);
+    expect(scores.map((s) => s.score)).toEqual(["0.00", "0.00"]);
   });
 });

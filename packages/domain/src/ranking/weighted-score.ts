@@ -1,8 +1,9 @@
 /**
  * The year-end assessment score of each unit: a weighted sum of per-indicator points.
  *
- * Points on one indicator are min–max scaled over the ranked units: the best value earns 100, the
- * worst 0, the others in proportion; when every ranked unit has the same value, all earn 100.
+ * Points on one indicator are measured against the best unit (以最优值为基准): for "higher is better",
+ * 100 × value ÷ best (all zero: every unit 0); for "lower is better", 100 × best ÷ value (a value of
+ * zero earns 100). So equal values earn equal points, and a district-wide 0 % earns nobody points.
  * A unit excluded from an indicator (nothing to measure) is scored on the indicators it has, with
  * their weights rescaled to sum to one; a unit with no indicator at all gets no score.
  */
@@ -16,7 +17,6 @@ import {
   type Ratio,
   ratio,
   ratioFromDecimal,
-  subtractRatio,
 } from "./ratio";
 
 export interface ScoredIndicator<UnitId> {
@@ -40,12 +40,9 @@ export interface UnitScore<UnitId> {
 const HUNDRED = ratio(100n);
 const ZERO = ratio(0n);
 
-function pointsFor(value: Ratio, best: Ratio, worst: Ratio): Ratio {
-  if (compareRatio(best, worst) === 0) return HUNDRED;
-  // For "lower is better", best < worst: span and distance are both negative, the quotient still 0..1.
-  const span = subtractRatio(best, worst);
-  const distance = subtractRatio(value, worst);
-  return multiplyRatio(HUNDRED, divideRatio(distance, span));
+function pointsFor(direction: IndicatorDirection, value: Ratio, best: Ratio): Ratio {
+  if (direction === "higher") return best.numerator === 0n ? ZERO : multiplyRatio(HUNDRED, divideRatio(value, best));
+  return value.numerator === 0n ? HUNDRED : multiplyRatio(HUNDRED, divideRatio(best, value));
 }
 
 /**
@@ -70,23 +67,20 @@ export function weightedScores<UnitId>(indicators: ScoredIndicator<UnitId>[]): U
     const weight = ratioFromDecimal(indicator.weight);
     const present = indicator.values.filter((entry): entry is { unitId: UnitId; value: Ratio } => entry.value !== null);
     let best: Ratio | undefined;
-    let worst: Ratio | undefined;
     for (const entry of present) {
       const higher = indicator.direction === "higher";
       if (!best || (higher ? compareRatio(entry.value, best) > 0 : compareRatio(entry.value, best) < 0))
         best = entry.value;
-      if (!worst || (higher ? compareRatio(entry.value, worst) < 0 : compareRatio(entry.value, worst) > 0))
-        worst = entry.value;
     }
     for (const unitId of units) {
       const sum = sums.get(unitId);
       if (!sum) continue;
       const entry = present.find((candidate) => candidate.unitId === unitId);
-      if (!entry || !best || !worst) {
+      if (!entry || !best) {
         sum.points[indicator.id] = null;
         continue;
       }
-      const points = pointsFor(entry.value, best, worst);
+      const points = pointsFor(indicator.direction, entry.value, best);
       sum.points[indicator.id] = formatRatio(points, 2);
       sum.weighted = addRatio(sum.weighted, multiplyRatio(weight, points));
       sum.weights = addRatio(sum.weights, weight);

@@ -182,8 +182,11 @@ export async function returnReport(db: DbContext, user: AuthUser, reportId: numb
       before: { status: report.status },
       after: { status: "returned", reason },
     });
+    const label = task
+      ? (healthOf(task, [], todayInChina()).periods.find((p) => p.key === report.period)?.label ?? report.period)
+      : report.period;
     const title = `进度报告被退回：${task?.title ?? ""}`;
-    const body = `${task?.title ?? "任务"}（${report.period}）的进度报告已被领导小组办公室退回，原因：${reason}。请修改后重新报送。`;
+    const body = `${task?.title ?? "任务"}（${label}）的进度报告已被领导小组办公室退回，原因：${reason}。请修改后重新报送。`;
     await insertNotificationOnce(tx, {
       district_id: user.districtId,
       unit_id: report.unit_id,

@@ -48,7 +48,10 @@ describe("taskHealth", () => {
     expect(taskHealth(quarterly, [], "2021-10-10").color).toBe("yellow");
     const late = taskHealth(quarterly, [], "2021-10-20");
     expect(late.color).toBe("red");
-    expect(late.reasons[0]).toContain("逾期未报送 20 天");
+    expect(late.reasons[0]).toBe("2021年第3季度逾期未报送，最长已逾期 20 天");
+    expect(taskHealth(quarterly, [], "2022-01-05").reasons).toEqual([
+      "2021年第3季度等 2 期逾期未报送，最长已逾期 97 天",
+    ]);
   });
 
   it("counts a report after the deadline as reported late, and a returned report as not reported", () => {

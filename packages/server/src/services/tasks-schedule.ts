@@ -136,6 +136,7 @@ export function taskHealth(
   let nextDeadline: string | null = null;
   let plannedHundredths = 0n;
   let achievedHundredths = 0n;
+  const overdue: { label: string; days: number }[] = [];
 
   for (const period of periodsOf({ ...task, cycle: task.cycle as Cycle })) {
     const forPeriod = reports.filter((r) => r.period === period.key);
@@ -165,8 +166,7 @@ export function taskHealth(
       } else {
         overduePeriods++;
         overdueDays = daysBetween(period.deadline, today);
-        if (overdueDays > RED_AFTER_DAYS) raise("red", `${period.label}逾期未报送 ${overdueDays} 天`);
-        else raise("yellow", `${period.label}逾期未报送 ${overdueDays} 天`);
+        overdue.push({ label: period.label, days: overdueDays });
       }
     }
     if (!report && !isDue && period.start <= today && (nextDeadline === null || period.deadline < nextDeadline)) {
@@ -174,6 +174,16 @@ export function taskHealth(
     }
     if (state === "returned" && !isDue) raise("yellow", `${period.label}的报告被退回，尚未重新报送`);
     periods.push({ ...period, state, overdueDays });
+  }
+
+  // One reason for all overdue periods: the oldest decides the colour.
+  const oldest = overdue[0];
+  if (oldest) {
+    const more = overdue.length > 1 ? `等 ${overdue.length} 期` : "";
+    raise(
+      oldest.days > RED_AFTER_DAYS ? "red" : "yellow",
+      `${oldest.label}${more}逾期未报送，最长已逾期 ${oldest.days} 天`,
+    );
   }
 
   if (plannedHundredths > 0n && achievedHundredths < plannedHundredths) {

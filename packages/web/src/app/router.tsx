@@ -28,10 +28,7 @@ const OwnEnterpriseRedirect = lazyPage(
   "OwnEnterpriseRedirect",
 );
 const ImportsPage = lazyPage(() => import("../features/imports/components/imports-page"), "ImportsPage");
-const MonitoringPage = lazyPage(
-  () => import("../features/enterprises/components/monitoring-page"),
-  "MonitoringPage",
-);
+const MonitoringPage = lazyPage(() => import("../features/enterprises/components/monitoring-page"), "MonitoringPage");
 const ProjectsPage = lazyPage(() => import("../features/projects/components/projects-page"), "ProjectsPage");
 const ProjectDetailPage = lazyPage(
   () => import("../features/projects/components/project-detail-page"),
@@ -44,6 +41,12 @@ const HomeOrDashboard = lazyPage(() => import("../features/dashboard/components/
 const TargetsPage = lazyPage(() => import("../features/targets/components/targets-page"), "TargetsPage");
 const BoardPage = lazyPage(() => import("../features/board/components/board-page"), "BoardPage");
 const PublicBoardPage = lazyPage(() => import("../features/board/components/public-board-page"), "PublicBoardPage");
+const TasksPage = lazyPage(() => import("../features/tasks/components/tasks-page"), "TasksPage");
+const TaskDetailPage = lazyPage(() => import("../features/tasks/components/task-detail-page"), "TaskDetailPage");
+const SupervisionPage = lazyPage(
+  () => import("../features/supervision/components/supervision-page"),
+  "SupervisionPage",
+);
 
 const changePasswordPath = "/account/password";
 
@@ -161,6 +164,30 @@ export const router = createBrowserRouter([
         element: (
           <OnlyFor roles={["office"]}>
             <AuditPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "tasks",
+        element: (
+          <OnlyFor roles={staff}>
+            <TasksPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "tasks/:taskId",
+        element: (
+          <OnlyFor roles={staff}>
+            <TaskDetailPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "supervision",
+        element: (
+          <OnlyFor roles={staff}>
+            <SupervisionPage />
           </OnlyFor>
         ),
       },

@@ -24,12 +24,29 @@ const board: NavigationItem = { path: "/board", label: "nav.board", hint: "nav.b
 const imports: NavigationItem = { path: "/imports", label: "nav.imports", hint: "nav.importsHint" };
 const monitoring: NavigationItem = { path: "/monitoring", label: "nav.monitoring", hint: "nav.monitoringHint" };
 
+const tasks: NavigationItem = { path: "/tasks", label: "nav.tasks", hint: "nav.tasksHint" };
+const supervision: NavigationItem = { path: "/supervision", label: "nav.supervision", hint: "nav.supervisionHint" };
+
 /** The side menu of each role: what it may open, in the order it works. */
 export const navigationByRole: Record<Role, NavigationItem[]> = {
-  office: [home, plan, targets, board, enterprises, monitoring, imports, projects, users, units, audit],
-  leader: [home, plan, targets, board, enterprises, monitoring, projects],
-  inspector: [home, plan, targets, board, enterprises, monitoring, projects],
-  unit: [home, plan, targets, enterprises, monitoring, imports, projects],
+  office: [
+    home,
+    plan,
+    targets,
+    board,
+    enterprises,
+    monitoring,
+    imports,
+    projects,
+    tasks,
+    supervision,
+    users,
+    units,
+    audit,
+  ],
+  leader: [home, plan, targets, board, enterprises, monitoring, projects, tasks, supervision],
+  inspector: [home, plan, targets, board, enterprises, monitoring, projects, supervision, tasks],
+  unit: [home, plan, targets, enterprises, monitoring, imports, projects, tasks, supervision],
   enterprise: [home, plan, ownEnterprise],
 };
 

@@ -825,7 +825,7 @@ export const zhCN = {
   "supervision.noHistory": "尚未确认任何年度的考核结果",
   "supervision.finalizedAt": "确认于 {at}",
   "supervision.scoring":
-    "各单项指标最优单位计 100 分、最差计 0 分，按比例计分后加权（{weights}）；单位无可计量数据的指标不计入，其余权重按比例折算。",
+    "各单项指标以最优单位为基准计百分制（越高越好：本单位值 ÷ 最优值；越低越好：最优值 ÷ 本单位值），再按权重（{weights}）加权；单位无可计量数据的指标不计入，其余权重按比例折算。",
   "supervision.score": "综合得分",
   "supervision.notScored": "不参与",
 } satisfies Record<string, string>;
@@ -1661,7 +1661,7 @@ export const en: Record<MessageKey, string> = {
   "supervision.noHistory": "No year finalised yet",
   "supervision.finalizedAt": "Finalised {at}",
   "supervision.scoring":
-    "On each indicator the best unit scores 100 and the worst 0, others in proportion, then weighted ({weights}); an indicator a unit has no data for is left out and the other weights rescaled.",
+    "Each indicator is scored out of 100 against the best unit (higher is better: value ÷ best; lower is better: best ÷ value), then weighted ({weights}); an indicator a unit has no data for is left out and the other weights rescaled.",
   "supervision.score": "Score",
   "supervision.notScored": "not scored",
 };

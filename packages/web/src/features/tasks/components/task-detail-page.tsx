@@ -1,0 +1,218 @@
+import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { useErrorText } from "../../../shared/api/error-text";
+import { NotFoundResult, QueryBoundary } from "../../../shared/components/status-results";
+import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
+import { type PeriodState, type TaskReport, useReturnReport, useTask } from "../api/tasks-api";
+import { ReportForm } from "./report-form";
+import { TaskColorTag } from "./task-color";
+import { TaskEditModal } from "./task-edit-modal";
+
+const stateColors: Record<PeriodState["state"], string> = {
+  upcoming: "default",
+  open: "blue",
+  reported: "green",
+  reportedLate: "gold",
+  returned: "orange",
+  overdue: "red",
+};
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export function TaskDetailPage() {
+  const { taskId } = useParams();
+  const id = Number(taskId);
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundResult />;
+  return <TaskDetail id={id} />;
+}
+
+function TaskDetail({ id }: { id: number }) {
+  const t = useT();
+  const codeLabel = useCodeLabel();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const detail = useTask(id);
+  const returnReport = useReturnReport();
+  const [returning, setReturning] = useState<TaskReport | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+
+  return (
+    <QueryBoundary isPending={detail.isPending} error={detail.error}>
+      {() => {
+        const data = detail.data;
+        if (!data) return null;
+        const { task } = data;
+        const periodLabel = (key: string) => data.periods.find((p) => p.key === key)?.label ?? key;
+        return (
+          <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+            <Card>
+              <Typography.Paragraph>
+                <Link to="/tasks">{t("tasks.back")}</Link>
+              </Typography.Paragraph>
+              <Space align="center" wrap>
+                <Typography.Title level={3} style={{ margin: 0 }}>
+                  {task.title}
+                </Typography.Title>
+                <TaskColorTag color={task.health.color} reasons={task.health.reasons} />
+                {data.mayReturn ? <Button onClick={() => setEditing(true)}>{t("common.edit")}</Button> : null}
+              </Space>
+              {task.health.reasons.length > 0 ? (
+                <Typography.Paragraph type="danger" style={{ marginTop: 8 }}>
+                  {task.health.reasons.join("；")}
+                </Typography.Paragraph>
+              ) : null}
+              <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 12 }}>
+                <Descriptions.Item label={t("tasks.owner")}>{task.ownerUnit.name}</Descriptions.Item>
+                <Descriptions.Item label={t("tasks.sharing")}>
+                  {task.sharingUnits.map((u) => u.name).join("、") || "—"}
+                </Descriptions.Item>
+                <Descriptions.Item label={t("tasks.cycle")}>{codeLabel("tasks.cycles", task.cycle)}</Descriptions.Item>
+                <Descriptions.Item label={t("tasks.deadline")}>
+                  {task.cycle === "once" ? task.dueDate : `${task.startDate} — ${task.endDate}`}
+                </Descriptions.Item>
+                <Descriptions.Item label={t("tasks.quantityPlan")}>
+                  {task.quantityTarget && task.quantityUnit
+                    ? `${task.quantityTarget} ${codeLabel("tasks.units", task.quantityUnit)} / ${codeLabel("tasks.cycles", task.cycle)}`
+                    : task.quantityUnit
+                      ? codeLabel("tasks.units", task.quantityUnit)
+                      : "—"}
+                </Descriptions.Item>
+                <Descriptions.Item label={t("tasks.clause")}>
+                  {task.clauseId} {task.clauseTitle}
+                </Descriptions.Item>
+              </Descriptions>
+              {task.clauseText ? (
+                <Typography.Paragraph type="secondary" style={{ whiteSpace: "pre-wrap" }}>
+                  {task.clauseText}
+                </Typography.Paragraph>
+              ) : null}
+            </Card>
+            <Card title={t("tasks.periods")}>
+              <Table<PeriodState>
+                rowKey="key"
+                size="small"
+                dataSource={data.periods}
+                pagination={{ pageSize: 12, hideOnSinglePage: true }}
+                columns={[
+                  { title: t("tasks.period"), dataIndex: "label" },
+                  { title: t("tasks.deadline"), dataIndex: "deadline", width: 130 },
+                  {
+                    title: t("tasks.status"),
+                    dataIndex: "state",
+                    width: 160,
+                    render: (state: PeriodState["state"], period) => (
+                      <Tag color={stateColors[state]}>
+                        {t(`tasks.state.${state}`)}
+                        {period.overdueDays > 0 ? ` ${t("tasks.daysLate", { days: period.overdueDays })}` : ""}
+                      </Tag>
+                    ),
+                  },
+                ]}
+              />
+            </Card>
+            {data.mayReport ? (
+              <Card title={t("tasks.fileReport")}>
+                <ReportForm task={task} periods={data.periods} />
+              </Card>
+            ) : null}
+            <Card title={t("tasks.reports")}>
+              <Table<TaskReport>
+                rowKey="id"
+                size="small"
+                dataSource={[...data.reports].reverse()}
+                pagination={false}
+                locale={{ emptyText: t("tasks.noReports") }}
+                columns={[
+                  { title: t("tasks.period"), dataIndex: "period", width: 150, render: periodLabel },
+                  { title: t("tasks.reportContent"), dataIndex: "content" },
+                  { title: t("tasks.quantity"), dataIndex: "quantity", width: 80, render: (q) => q ?? "—" },
+                  {
+                    title: t("tasks.evidence"),
+                    key: "files",
+                    width: 220,
+                    render: (_, report) => (
+                      <Space direction="vertical" size={0}>
+                        {report.attachments.map((file) => (
+                          <a key={file.id} href={`/api/task-attachments/${file.id}`} title={`SHA-256 ${file.sha256}`}>
+                            {file.fileName}（{formatBytes(file.sizeBytes)}）
+                          </a>
+                        ))}
+                      </Space>
+                    ),
+                  },
+                  {
+                    title: t("tasks.submitted"),
+                    key: "submitted",
+                    width: 170,
+                    render: (_, report) => `${report.unit.name} ${report.submittedAt.slice(0, 10)}`,
+                  },
+                  {
+                    title: t("tasks.status"),
+                    key: "status",
+                    width: 200,
+                    render: (_, report) =>
+                      report.status === "returned" ? (
+                        <Typography.Text type="warning">
+                          {t("tasks.returnedWith", { reason: report.returnedReason ?? "" })}
+                        </Typography.Text>
+                      ) : data.mayReturn ? (
+                        <Button size="small" danger onClick={() => setReturning(report)}>
+                          {t("tasks.return")}
+                        </Button>
+                      ) : (
+                        <Tag color="green">{t("tasks.accepted")}</Tag>
+                      ),
+                  },
+                ]}
+              />
+            </Card>
+            <Modal
+              open={returning !== null}
+              title={t("tasks.returnTitle")}
+              okText={t("tasks.return")}
+              cancelText={t("common.cancel")}
+              confirmLoading={returnReport.isPending}
+              onCancel={() => setReturning(null)}
+              onOk={() => form.submit()}
+              destroyOnHidden
+            >
+              <Form
+                form={form}
+                layout="vertical"
+                onFinish={(values) =>
+                  returning &&
+                  returnReport.mutate(
+                    { id: returning.id, reason: values.reason },
+                    {
+                      onSuccess: () => {
+                        setReturning(null);
+                        form.resetFields();
+                        void message.success(t("tasks.returned"));
+                      },
+                      onError: (error) => void message.error(errorText(error)),
+                    },
+                  )
+                }
+              >
+                <Form.Item
+                  name="reason"
+                  label={t("tasks.returnReason")}
+                  rules={[{ required: true, min: 2, message: t("tasks.returnReasonRequired") }]}
+                >
+                  <Input.TextArea rows={3} maxLength={1000} />
+                </Form.Item>
+              </Form>
+            </Modal>
+            {editing ? <TaskEditModal task={task} onClose={() => setEditing(false)} /> : null}
+          </Space>
+        );
+      }}
+    </QueryBoundary>
+  );
+}
