@@ -121,7 +121,8 @@ function BoardBody({ data }: { data: Dashboard }) {
         <BoardPanel title={t("dash.revenueByMonth")}>
           <EChart option={months} height={300} label={t("dash.revenueByMonth")} background="#04122b" />
           <div style={{ fontSize: 22, marginTop: 4 }}>
-            1—{revenueByMonth.throughMonth}月 {formatFenForDisplay(revenueByMonth.yearToDate)} ·{" "}
+            {t("dash.period", { year: revenueByMonth.year, month: revenueByMonth.throughMonth })}{" "}
+            {formatFenForDisplay(revenueByMonth.yearToDate)} ·{" "}
             <span style={{ color: "#ffd666" }}>{formatGrowth(revenueByMonth.growthMillionths)}</span>
           </div>
         </BoardPanel>

@@ -116,11 +116,11 @@ function intervalBar(color: string) {
   };
 }
 
-export function revenueByMonthOption(dashboard: Dashboard, _t: Translate, theme: ChartTheme): ChartOption {
+export function revenueByMonthOption(dashboard: Dashboard, t: Translate, theme: ChartTheme): ChartOption {
   const { months, year } = dashboard.revenueByMonth;
   return {
     ...base(theme),
-    xAxis: { type: "category", data: months.map((m) => `${m.month}月`), ...axis(theme) },
+    xAxis: { type: "category", data: months.map((m) => t("dash.month", { month: m.month })), ...axis(theme) },
     yAxis: { type: "value", ...axis(theme) },
     series: [
       { type: "bar", name: `${year}`, data: months.map((m) => fenToYi(m.current)), barMaxWidth: 32 },
@@ -155,7 +155,7 @@ export function groupOption(
 export function funnelOption(dashboard: Dashboard, t: Translate, theme: ChartTheme): ChartOption {
   return {
     ...base(theme),
-    tooltip: { trigger: "item", formatter: "{b}：{c} 个" },
+    tooltip: { trigger: "item", formatter: `{b}: {c} ${t("dash.projectUnit")}` },
     legend: { show: false },
     series: [
       {
