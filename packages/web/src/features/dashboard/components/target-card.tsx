@@ -46,7 +46,9 @@ export function TargetCard({ card, onDrill }: { card: TargetCardData; onDrill?: 
         </Typography.Text>
         <Progress percent={progress} strokeColor={color} size="small" />
         <Typography.Text>
-          {t("dash.target")}：{format(card.target)}
+          {t("dash.target")}
+          {t("common.colon")}
+          {format(card.target)}
           {card.upperValue ? `—${format(card.upperValue)}` : ""}
           {card.baseline && card.unit !== "count" ? ` · ${t("dash.baseline")} ${format(card.baseline)}` : ""}
         </Typography.Text>
@@ -54,7 +56,9 @@ export function TargetCard({ card, onDrill }: { card: TargetCardData; onDrill?: 
         {card.forecast && card.statusBasis === "forecast" ? (
           <div data-testid={`target-forecast-${card.targetId}`}>
             <Typography.Text>
-              {t("dash.forecast", { year: card.deadlineYear })}：<strong>{format(card.forecast.estimate)}</strong>
+              {t("dash.forecast", { year: card.deadlineYear })}
+              {t("common.colon")}
+              <strong>{format(card.forecast.estimate)}</strong>
             </Typography.Text>
             <br />
             <Typography.Text type="secondary">
