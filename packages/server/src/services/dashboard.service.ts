@@ -257,6 +257,8 @@ export interface RecordQuery {
 
 export interface EnterpriseRecord {
   enterpriseId: number;
+  /** The enterprise's page in the web app. */
+  link: string;
   name: string;
   creditCode: string;
   chainId: string;
@@ -301,6 +303,7 @@ function enterpriseRecord(
   const row = data.enterprises.get(id);
   return {
     enterpriseId: id,
+    link: `/enterprises/${id}`,
     name: row?.name ?? String(id),
     creditCode: row?.credit_code ?? "",
     chainId: row?.chain_id ?? "other",

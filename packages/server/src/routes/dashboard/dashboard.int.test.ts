@@ -86,13 +86,14 @@ describe.each(testDatabases())("targets and dashboard on $name", (database) => {
     const actual2022 = g1.actuals.find((a) => a.year === 2022)?.value.value;
     const records = (await get("/api/targets/G1/records?year=2022")).json() as {
       total: string;
-      enterprises: { enterpriseId: number; value: string | null }[];
+      enterprises: { enterpriseId: number; link: string; value: string | null }[];
     };
     expect(records.total).toBe(actual2022);
     const sum = records.enterprises.reduce((s, e) => s + BigInt(e.value ?? "0"), 0n);
     expect(sum.toString()).toBe(actual2022);
-    const first = records.enterprises[0];
-    expect((await get(`/api/enterprises/${first?.enterpriseId}`)).statusCode).toBe(200);
+    const first = records.enterprises[0] as { enterpriseId: number; link: string };
+    expect(first.link).toBe(`/enterprises/${first.enterpriseId}`);
+    expect((await get(`/api/enterprises/${first.enterpriseId}`)).statusCode).toBe(200);
   });
 
   it("builds the dashboard, whose chain and month figures add up to their records", async () => {

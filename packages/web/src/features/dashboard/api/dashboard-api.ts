@@ -131,6 +131,7 @@ export type RecordRequest =
 
 export interface EnterpriseRecord {
   enterpriseId: number;
+  link: string;
   name: string;
   creditCode: string;
   chainId: string;

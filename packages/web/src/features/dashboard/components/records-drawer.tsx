@@ -105,7 +105,7 @@ function RecordsTable({ records }: { records: RecordSet }) {
         {
           title: t("dash.enterprise"),
           dataIndex: "name",
-          render: (name: string, row) => <Link to={`/enterprises/${row.enterpriseId}`}>{name}</Link>,
+          render: (name: string, row) => <Link to={row.link}>{name}</Link>,
         },
         { title: t("dash.chain"), dataIndex: "chainName" },
         { title: t("dash.town"), dataIndex: "townName" },
