@@ -63,7 +63,10 @@ export interface IndicatorResult {
 export interface SupervisionFigures {
   from: string;
   to: string;
+  /** Exclusive: periods due before this day count, reports filed before it count. */
   asOf: string;
+  /** The last day the figures cover (the day before asOf), for documents. */
+  dataThrough: string;
   units: UnitFigures[];
   indicators: IndicatorResult[];
   targets: TargetLine[] | null;
@@ -248,7 +251,8 @@ export async function supervisionFigures(
       reason: `${indicator.name}${indicator.display[unitId] ? `（${indicator.display[unitId]}）` : ""}：${indicator.ranking.explanation}`,
     })),
   );
-  return { from, to, asOf, units, indicators, targets, targetsGap, summons };
+  const dataThrough = new Date(Date.parse(`${asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { from, to, asOf, dataThrough, units, indicators, targets, targetsGap, summons };
 }
 
 /** The JSON shape of a ranking for the API (ratios as display strings). */
@@ -258,6 +262,7 @@ export function rankingView(figures: SupervisionFigures) {
     from: figures.from,
     to: figures.to,
     asOf: figures.asOf,
+    dataThrough: figures.dataThrough,
     units: figures.units,
     targets: figures.targets,
     targetsGap: figures.targetsGap,
@@ -420,6 +425,7 @@ export async function assessmentReportDocx(db: DbContext, districtId: string, ye
       caption: `表1 ${year}年度各责任单位考核得分`,
       unitLine: "单位：分",
       header: ["名次", "责任单位", ...assessment.indicators.map((i) => i.name), "综合得分"],
+      widths: [2, 6, ...assessment.indicators.map(() => 3), 3],
       rows: assessment.rows.map((row) => [
         row.rank === null ? "—" : String(row.rank),
         row.unitName,

@@ -76,12 +76,18 @@ export interface DocTable {
   unitLine: string;
   header: string[];
   rows: string[][];
+  /** Relative column widths (default: equal). */
+  widths?: number[];
   source?: string;
 }
 
-function cell(text: string, bold = false) {
+/** The text block's width: 156 mm. */
+const TEXT_WIDTH = convertMillimetersToTwip(156);
+
+function cell(text: string, width: number, bold = false) {
   return new TableCell({
     verticalAlign: VerticalAlign.CENTER,
+    width: { size: width, type: WidthType.DXA },
     children: [
       new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, bold ? FONT_HEI : FONT_BODY, SIZE_4)] }),
     ],
@@ -90,6 +96,9 @@ function cell(text: string, bold = false) {
 
 /** A table with its caption (centred, 黑体), unit line (right) and source (below). */
 export function tableBlock(table: DocTable): (Paragraph | Table)[] {
+  const weights = table.widths ?? table.header.map(() => 1);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
   const blocks: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -98,10 +107,11 @@ export function tableBlock(table: DocTable): (Paragraph | Table)[] {
     }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(table.unitLine, FONT_BODY, SIZE_4)] }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
       rows: [
-        new TableRow({ tableHeader: true, children: table.header.map((text) => cell(text, true)) }),
-        ...table.rows.map((row) => new TableRow({ children: row.map((text) => cell(text)) })),
+        new TableRow({ tableHeader: true, children: table.header.map((text, i) => cell(text, widths[i] ?? 0, true)) }),
+        ...table.rows.map((row) => new TableRow({ children: row.map((text, i) => cell(text, widths[i] ?? 0)) })),
       ],
     }),
   ];

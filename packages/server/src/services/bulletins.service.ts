@@ -22,7 +22,7 @@ import { findUnit } from "../repositories/units.repository";
 import { rankingView, type SupervisionFigures, supervisionFigures } from "./assessment.service";
 import { type Actor, recordAudit } from "./audit.service";
 import type { AuthUser } from "./auth.service";
-import { bodyParagraph, heading1, heading2, renderOfficialDocument, tableBlock } from "./bulletins-docx";
+import { bodyParagraph, chineseDate, heading1, heading2, renderOfficialDocument, tableBlock } from "./bulletins-docx";
 import { getActivePlan } from "./plan.service";
 import { sendWebhook } from "./reports.service";
 import { todayInChina } from "./tasks.service";
@@ -89,7 +89,7 @@ function bulletinBody(figures: SupervisionFigures, label: string, planTitle: str
   );
   body.push(
     bodyParagraph(
-      `根据《${planTitle}》“强化督查考核”的要求，区纪委监委对${label}倍增计划目标任务完成情况进行了督查，数据截至${figures.asOf}。现将有关情况通报如下：`,
+      `根据《${planTitle}》“强化督查考核”的要求，区纪委监委对${label}倍增计划目标任务完成情况进行了督查，数据截至${chineseDate(figures.dataThrough)}。现将有关情况通报如下：`,
     ),
   );
 
@@ -102,6 +102,7 @@ function bulletinBody(figures: SupervisionFigures, label: string, planTitle: str
         caption: `表${nextTable()} 目标完成情况`,
         unitLine: "单位：按各目标计量单位",
         header: ["条款", "目标", "目标值", "当前值", "状态", "牵头单位"],
+        widths: [2, 8, 4, 4, 4, 5],
         rows: figures.targets.map((t) => [
           t.clause,
           t.aspiration ? `${t.name}（力争）` : t.name,
@@ -129,6 +130,7 @@ function bulletinBody(figures: SupervisionFigures, label: string, planTitle: str
       caption: `表${nextTable()} 各责任单位任务落实情况`,
       unitLine: "单位：项、期次",
       header: ["责任单位", "牵头任务", "应报期次", "按时完成", "逾期完成", "逾期未报"],
+      widths: [7, 3, 3, 3, 3, 3],
       rows: unitsWithTasks.map((u) => [
         u.unitName,
         String(u.tasks),
@@ -156,6 +158,7 @@ function bulletinBody(figures: SupervisionFigures, label: string, planTitle: str
           caption: `表${nextTable()} ${indicator.name}排名`,
           unitLine: indicator.metric === "requestHandlingTime" ? "单位：天" : "单位：%",
           header: ["名次", "责任单位", indicator.name],
+          widths: [3, 6, 4],
           rows: indicator.ranking.ranked.map((entry) => [
             entry.tied ? `${entry.rank}（并列）` : String(entry.rank),
             names.get(entry.unitId) ?? "",

@@ -48,6 +48,7 @@ export interface Ranking {
   from: string;
   to: string;
   asOf: string;
+  dataThrough: string;
   units: UnitFigures[];
   indicators: IndicatorRanking[];
   summons: SummonsEntry[];

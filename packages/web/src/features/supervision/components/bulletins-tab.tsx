@@ -77,7 +77,7 @@ export function BulletinsTab({ years }: { years: number[] }) {
                   {preview.data.title}
                 </Typography.Title>
                 <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
-                  {t("supervision.nextNumber", { number: preview.data.nextNumber, asOf: preview.data.asOf })}
+                  {t("supervision.nextNumber", { number: preview.data.nextNumber, asOf: preview.data.dataThrough })}
                 </Typography.Paragraph>
                 <RankingView ranking={preview.data} />
               </>
