@@ -6,6 +6,7 @@ import { buildApp } from "./app";
 import { type BeizengDb, createDatabase, type DatabaseConfig, databaseConfigFromEnv } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { purgeExpiredAuthData } from "./services/auth.service";
+import { runRemindersForAllDistricts } from "./services/reports.service";
 
 /** packages/web/dist, where `npm run build` puts the front end. */
 export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -49,7 +50,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // Hourly housekeeping; every process may run it, the deletes are idempotent.
     const purge = () => purgeExpiredAuthData(db).catch((error) => app.log.warn({ err: error }, "purge failed"));
     await purge();
-    const timer = setInterval(purge, 60 * 60_000);
+    // Task deadline reminders and overdue warnings (idempotent per task, period and stage).
+    const remind = () =>
+      runRemindersForAllDistricts(db).catch((error) => app.log.warn({ err: error }, "task reminders failed"));
+    void remind();
+    const timer = setInterval(() => {
+      void purge();
+      void remind();
+    }, 60 * 60_000);
     timer.unref();
     return {
       app,

@@ -231,3 +231,9 @@ export async function upsertWebhook(
     )
     .execute();
 }
+
+/** The districts that have tasks (for the periodic reminder run). */
+export async function districtsWithTasks(db: DbContext): Promise<string[]> {
+  const rows = await db.kysely.selectFrom("tasks").select("district_id").distinct().execute();
+  return rows.map((row) => row.district_id);
+}

@@ -7,6 +7,7 @@ import type { DbContext } from "../db/database";
 import { inTransaction } from "../db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import {
+  districtsWithTasks,
   findAttachment,
   findNotification,
   findNotifications,
@@ -371,4 +372,14 @@ export async function runTaskReminders(db: DbContext, districtId: string, today:
     shown.push({ title: "其余提醒", body: `另有 ${fresh.length - shown.length} 条，请登录系统查看。` });
   const webhook = await sendWebhook(db, districtId, shown);
   return { created: fresh.length, webhook };
+}
+
+/** The periodic run: reminders and warnings of every district that has tasks (idempotent, any process may run it). */
+export async function runRemindersForAllDistricts(db: DbContext, today: string = todayInChina()) {
+  const results: { districtId: string; created: number }[] = [];
+  for (const districtId of await districtsWithTasks(db)) {
+    const result = await runTaskReminders(db, districtId, today);
+    results.push({ districtId, created: result.created });
+  }
+  return results;
 }

@@ -281,6 +281,31 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
     expect(actions).toEqual(expect.arrayContaining(["submit", "return"]));
   });
 
+  it("keeps another district's office out of this district's tasks, reports and evidence", async () => {
+    const officeB = await loginAs(app, "office-b");
+    expect((await app.inject({ url: `/api/tasks/${ownTask.id}`, headers: officeB.headers })).statusCode).toBe(404);
+    expect((await app.inject({ url: "/api/tasks", headers: officeB.headers })).json().items).toEqual([]);
+    const returned = await app.inject({
+      method: "POST",
+      url: `/api/task-reports/${reportId}/return`,
+      headers: officeB.headers,
+      payload: { reason: "跨区退回" },
+    });
+    expect(returned.statusCode).toBe(404);
+    const detail = (await app.inject({ url: `/api/tasks/${ownTask.id}`, headers: office.headers })).json();
+    const attachmentId = detail.reports[0].attachments[0].id;
+    expect(
+      (await app.inject({ url: `/api/task-attachments/${attachmentId}`, headers: officeB.headers })).statusCode,
+    ).toBe(404);
+    const patched = await app.inject({
+      method: "PATCH",
+      url: `/api/tasks/${ownTask.id}`,
+      headers: officeB.headers,
+      payload: { note: "x" },
+    });
+    expect(patched.statusCode).toBe(404);
+  });
+
   it("reminds before a deadline and warns after it, once each, in text format too", async () => {
     await app.inject({
       method: "PUT",
