@@ -1,0 +1,50 @@
+/**
+ * "Why not?" for one enterprise: runs every rule over its data as it stands and returns what it is
+ * entitled to and, for each rule that pays nothing, the reason with the facts and parameters used.
+ */
+import { evaluateRewards } from "@beizeng/domain/rewards/engine";
+import type { Entitlement, NonPayment } from "@beizeng/domain/rewards/types";
+import type { DbContext } from "../../db/database";
+import { notFound } from "../../errors";
+import { findEnterpriseBrief, findLiveEntitlements, loadRewardRegister } from "../../repositories/rewards.repository";
+import type { AuthUser } from "../auth.service";
+import { buildRewardInput } from "./engine-input";
+import { activePlan, ruleCatalog } from "./shared";
+
+export interface WhyNotView {
+  enterprise: { id: number; name: string; creditCode: string };
+  year: number | null;
+  entitlements: (Omit<Entitlement, "amount"> & { amountFen: string | null; ruleName: string })[];
+  nonPayments: (NonPayment & { ruleName: string })[];
+}
+
+export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number, year?: number): Promise<WhyNotView> {
+  const enterprise = await findEnterpriseBrief(db, user.districtId, enterpriseId);
+  if (!enterprise) throw notFound("未找到该企业");
+  const { plan } = await activePlan(db, user.districtId);
+  const catalog = ruleCatalog(plan);
+  const register = await loadRewardRegister(db, user.districtId, enterpriseId);
+  const built = buildRewardInput(register, {
+    baselineYear: plan.period.baselineYear,
+    startYear: plan.period.startYear,
+  });
+  const live = await findLiveEntitlements(db, user.districtId);
+  const alreadyGranted = live
+    .filter((row) => row.credit_code === enterprise.credit_code && (row.status === "paid" || row.status === "approved"))
+    .map((row) => row.one_time_key);
+  const result = evaluateRewards(plan, { ...built.input, alreadyGranted }, { explain: true });
+  const inYear = <T extends { year: number | null }>(item: T) =>
+    year === undefined || item.year === null || item.year === year;
+  return {
+    enterprise: { id: enterprise.id, name: enterprise.name, creditCode: enterprise.credit_code },
+    year: year ?? null,
+    entitlements: result.entitlements.filter(inYear).map(({ amount, ...rest }) => ({
+      ...rest,
+      amountFen: amount === null ? null : amount.toString(),
+      ruleName: catalog.get(rest.ruleId)?.name ?? rest.ruleId,
+    })),
+    nonPayments: result.nonPayments
+      .filter(inYear)
+      .map((item) => ({ ...item, ruleName: catalog.get(item.ruleId)?.name ?? item.ruleId })),
+  };
+}
