@@ -51,6 +51,7 @@ export interface IndicatorResult {
   id: string;
   metric: string;
   name: string;
+  nameEn: string | null;
   weight: string;
   direction: "higher" | "lower";
   /** Why the indicator could not be computed at all (its data is not available). */
@@ -233,6 +234,7 @@ export async function supervisionFigures(
       id: indicator.id,
       metric: indicator.metric,
       name: indicator.name,
+      nameEn: indicator.nameEn ?? null,
       weight: indicator.weight,
       direction: indicator.direction,
       unavailable,
@@ -271,6 +273,7 @@ export function rankingView(figures: SupervisionFigures) {
       id: indicator.id,
       metric: indicator.metric,
       name: indicator.name,
+      nameEn: indicator.nameEn,
       weight: indicator.weight,
       direction: indicator.direction,
       unavailable: indicator.unavailable,
@@ -326,6 +329,7 @@ export async function computeAssessment(db: DbContext, districtId: string, year:
     indicators: figures.indicators.map((i) => ({
       id: i.id,
       name: i.name,
+      nameEn: i.nameEn,
       weight: i.weight,
       direction: i.direction,
       unavailable: i.unavailable,

@@ -16,6 +16,7 @@ export interface IndicatorRanking {
   id: string;
   metric: string;
   name: string;
+  nameEn: string | null;
   weight: string;
   direction: "higher" | "lower";
   unavailable: string | null;
@@ -100,7 +101,14 @@ export interface SummonsTalkInput {
 export interface Assessment {
   year: number;
   asOf: string;
-  indicators: { id: string; name: string; weight: string; direction: string; unavailable: string | null }[];
+  indicators: {
+    id: string;
+    name: string;
+    nameEn: string | null;
+    weight: string;
+    direction: string;
+    unavailable: string | null;
+  }[];
   rows: {
     unitId: number;
     unitName: string;

@@ -2,7 +2,7 @@ import { App, Button, Card, Popconfirm, Select, Space, Table, Typography } from 
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
-import { useT } from "../../../shared/i18n/i18n";
+import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import {
   type Assessment,
@@ -91,11 +91,12 @@ export function AssessmentTab({ years }: { years: number[] }) {
 
 function ScoreTable({ assessment }: { assessment: Assessment }) {
   const t = useT();
+  const localized = useLocalizedText();
   return (
     <>
       <Typography.Paragraph type="secondary">
         {t("supervision.scoring", {
-          weights: assessment.indicators.map((i) => `${i.name} ${i.weight}`).join("、"),
+          weights: assessment.indicators.map((i) => `${localized(i.name, i.nameEn)} ${i.weight}`).join("、"),
         })}
       </Typography.Paragraph>
       <Table
@@ -108,7 +109,7 @@ function ScoreTable({ assessment }: { assessment: Assessment }) {
           { title: t("supervision.rank"), dataIndex: "rank", width: 70, render: (rank) => rank ?? "—" },
           { title: t("supervision.unit"), dataIndex: "unitName", width: 200 },
           ...assessment.indicators.map((indicator) => ({
-            title: indicator.name,
+            title: localized(indicator.name, indicator.nameEn),
             key: indicator.id,
             width: 130,
             render: (_: unknown, row: Assessment["rows"][number]) => row.points[indicator.id] ?? "—",

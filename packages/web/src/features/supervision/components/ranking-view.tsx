@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Empty, List, Row, Table, Tag, Typography } from "antd";
-import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
+import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import type { IndicatorRanking, Ranking, TargetLine, UnitFigures } from "../api/supervision-api";
 
 const statusColors: Record<string, string> = {
@@ -104,10 +104,12 @@ export function RankingView({ ranking }: { ranking: Ranking }) {
 
 function IndicatorCard({ indicator }: { indicator: IndicatorRanking }) {
   const t = useT();
+  const localized = useLocalizedText();
+  const name = localized(indicator.name, indicator.nameEn);
   return (
     <Card
       size="small"
-      title={`${indicator.name}（${t("supervision.weight")} ${indicator.weight}）`}
+      title={`${name}（${t("supervision.weight")} ${indicator.weight}）`}
       extra={<Typography.Text type="secondary">{t(`supervision.direction.${indicator.direction}`)}</Typography.Text>}
     >
       {indicator.unavailable ? (
@@ -142,7 +144,7 @@ function IndicatorCard({ indicator }: { indicator: IndicatorRanking }) {
                       name
                     ),
                 },
-                { title: indicator.name, dataIndex: "value", width: 110 },
+                { title: name, dataIndex: "value", width: 110 },
               ]}
             />
           )}

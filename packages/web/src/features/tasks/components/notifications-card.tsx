@@ -23,7 +23,7 @@ export function NotificationsCard() {
       <List
         size="small"
         locale={{ emptyText: t("tasks.noNotifications") }}
-        dataSource={items.slice(0, 8)}
+        dataSource={items.slice(0, 5)}
         renderItem={(item) => (
           <List.Item
             actions={
