@@ -48,6 +48,11 @@ const SupervisionPage = lazyPage(
   "SupervisionPage",
 );
 
+const RewardsPage = lazyPage(() => import("../features/rewards/components/rewards-page"), "RewardsPage");
+const RewardsBudgetPage = lazyPage(() => import("../features/rewards/components/budget-page"), "RewardsBudgetPage");
+const WhyNotPage = lazyPage(() => import("../features/rewards/components/why-not-page"), "WhyNotPage");
+const MyRewardsPage = lazyPage(() => import("../features/rewards/components/my-rewards-page"), "MyRewardsPage");
+
 const changePasswordPath = "/account/password";
 
 /** Signed-in area: sends strangers to the login page and a user with a temporary password to change it first. */
@@ -188,6 +193,38 @@ export const router = createBrowserRouter([
         element: (
           <OnlyFor roles={staff}>
             <SupervisionPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "rewards",
+        element: (
+          <OnlyFor roles={staff}>
+            <RewardsPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "rewards/budget",
+        element: (
+          <OnlyFor roles={staff}>
+            <RewardsBudgetPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "rewards/why-not",
+        element: (
+          <OnlyFor roles={staff}>
+            <WhyNotPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "my-rewards",
+        element: (
+          <OnlyFor roles={["enterprise"]}>
+            <MyRewardsPage />
           </OnlyFor>
         ),
       },

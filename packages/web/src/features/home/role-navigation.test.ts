@@ -12,7 +12,7 @@ describe("role navigation", () => {
 
   it("gives an enterprise its own page instead of the register", () => {
     const paths = navigationByRole.enterprise.map((item) => item.path);
-    expect(paths).toEqual(["/", "/plan", "/my-enterprise"]);
+    expect(paths).toEqual(["/", "/plan", "/my-enterprise", "/my-rewards"]);
   });
 
   it("selects the menu entry of a nested page", () => {

@@ -26,6 +26,8 @@ const monitoring: NavigationItem = { path: "/monitoring", label: "nav.monitoring
 
 const tasks: NavigationItem = { path: "/tasks", label: "nav.tasks", hint: "nav.tasksHint" };
 const supervision: NavigationItem = { path: "/supervision", label: "nav.supervision", hint: "nav.supervisionHint" };
+const rewards: NavigationItem = { path: "/rewards", label: "nav.rewards", hint: "nav.rewardsHint" };
+const myRewards: NavigationItem = { path: "/my-rewards", label: "nav.myRewards", hint: "nav.myRewardsHint" };
 
 /** The side menu of each role: what it may open, in the order it works. */
 export const navigationByRole: Record<Role, NavigationItem[]> = {
@@ -38,16 +40,17 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     monitoring,
     imports,
     projects,
+    rewards,
     tasks,
     supervision,
     users,
     units,
     audit,
   ],
-  leader: [home, plan, targets, board, enterprises, monitoring, projects, tasks, supervision],
-  inspector: [home, plan, targets, board, enterprises, monitoring, projects, supervision, tasks],
-  unit: [home, plan, targets, enterprises, monitoring, imports, projects, tasks, supervision],
-  enterprise: [home, plan, ownEnterprise],
+  leader: [home, plan, targets, board, enterprises, monitoring, projects, rewards, tasks, supervision],
+  inspector: [home, plan, targets, board, enterprises, monitoring, projects, rewards, supervision, tasks],
+  unit: [home, plan, targets, enterprises, monitoring, imports, projects, rewards, tasks, supervision],
+  enterprise: [home, plan, ownEnterprise, myRewards],
 };
 
 /** The menu entry a path belongs to (the longest matching prefix). */

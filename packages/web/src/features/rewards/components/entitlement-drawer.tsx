@@ -1,0 +1,274 @@
+import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Space, Timeline, Typography } from "antd";
+import { useState } from "react";
+import { useErrorText } from "../../../shared/api/error-text";
+import { QueryBoundary } from "../../../shared/components/status-results";
+import { formatFenForDisplay } from "../../../shared/format/numbers";
+import type { MessageKey } from "../../../shared/i18n/dictionary";
+import { useLanguage, useT } from "../../../shared/i18n/i18n";
+import { useCurrentUser } from "../../auth/api/auth-api";
+import {
+  downloadNotice,
+  type EntitlementDetail,
+  FINANCE_UNIT_CODE,
+  useEntitlement,
+  useWorkflow,
+  type WorkflowAction,
+} from "../api/rewards-api";
+import { ExplanationView } from "./explanation-view";
+import { AmountText, ChangeTag, StatusTag } from "./reward-labels";
+
+type Dialog = "confirm" | "decline" | "review" | "pay" | "reject" | null;
+
+/** One entitlement: facts and explanation, its history, and the steps the caller may take now. */
+export function EntitlementDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const t = useT();
+  const entitlement = useEntitlement(id);
+  return (
+    <Drawer open={id !== null} onClose={onClose} size={720} title={t("rw.detail")} destroyOnHidden>
+      <QueryBoundary isPending={entitlement.isPending} error={entitlement.error}>
+        {() => (entitlement.data ? <EntitlementBody detail={entitlement.data} /> : null)}
+      </QueryBoundary>
+    </Drawer>
+  );
+}
+
+function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const user = useCurrentUser().data;
+  const workflow = useWorkflow(detail.id);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [form] = Form.useForm();
+  const isOffice = user?.role === "office";
+  const isFinance = user?.role === "unit" && user.unit?.code === FINANCE_UNIT_CODE;
+  const isOwner = user?.role === "enterprise" && user.enterprise?.id === detail.enterpriseId;
+  const status = detail.status;
+
+  const run = async (action: WorkflowAction) => {
+    try {
+      await workflow.mutateAsync(action);
+      message.success(t("rw.done"));
+      setDialog(null);
+      form.resetFields();
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+  const submit = async () => {
+    const values = await form.validateFields();
+    if (dialog === "confirm") await run({ kind: "confirm", ...values });
+    if (dialog === "decline") await run({ kind: "decline", reason: values.reason });
+    if (dialog === "reject") await run({ kind: "reject", reason: values.reason });
+    if (dialog === "review")
+      await run({ kind: "review", amountYuan: values.amountYuan || undefined, note: values.note || undefined });
+    if (dialog === "pay")
+      await run({ kind: "pay", voucherNo: values.voucherNo, paidOn: values.paidOn.format("YYYY-MM-DD") });
+  };
+  const notice = async () => {
+    if (detail.enterpriseId === null) return;
+    try {
+      const number = await downloadNotice(
+        detail.enterpriseId,
+        detail.year,
+        `审批通知-${detail.enterpriseName}-${detail.year}.docx`,
+      );
+      message.success(t("rw.noticeIssued", { number }));
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+
+  const actions = (
+    <Space wrap>
+      {isOwner && (status === "computed" || status === "confirmed") && (
+        <>
+          <Button
+            type="primary"
+            onClick={() => {
+              form.setFieldsValue(detail.bankAccount ?? { accountName: detail.enterpriseName });
+              setDialog("confirm");
+            }}
+          >
+            {t(status === "confirmed" ? "rw.updateBank" : "rw.confirm")}
+          </Button>
+          <Button danger onClick={() => setDialog("decline")}>
+            {t("rw.decline")}
+          </Button>
+        </>
+      )}
+      {isOffice && status === "confirmed" && (
+        <Button type="primary" onClick={() => setDialog("review")}>
+          {t("rw.review")}
+        </Button>
+      )}
+      {isOffice && (status === "computed" || status === "confirmed") && (
+        <Button danger onClick={() => setDialog("reject")}>
+          {t("rw.reject")}
+        </Button>
+      )}
+      {isFinance && status === "reviewed" && (
+        <Button type="primary" loading={workflow.isPending} onClick={() => run({ kind: "approve" })}>
+          {t("rw.approve")}
+        </Button>
+      )}
+      {isFinance && status === "approved" && (
+        <Button type="primary" onClick={() => setDialog("pay")}>
+          {t("rw.pay")}
+        </Button>
+      )}
+      {isFinance && (status === "reviewed" || status === "approved") && (
+        <Button danger onClick={() => setDialog("reject")}>
+          {t("rw.reject")}
+        </Button>
+      )}
+      {(isOffice || isFinance) && (status === "approved" || status === "paid") && (
+        <Button onClick={notice}>{t("rw.notice")}</Button>
+      )}
+    </Space>
+  );
+
+  return (
+    <div>
+      <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t("rw.enterprise")} span={2}>
+          {detail.enterpriseName}（{detail.creditCode}）
+        </Descriptions.Item>
+        <Descriptions.Item label={t("rw.rule")} span={2}>
+          {detail.ruleId} {language === "en" ? detail.ruleNameEn : detail.ruleName}
+          {detail.projectName ? `（${detail.projectName}）` : ""}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("rw.year")}>{detail.year}</Descriptions.Item>
+        <Descriptions.Item label={t("rw.amount")}>
+          <b>
+            <AmountText fen={detail.amountFen} />
+          </b>
+          {detail.previousAmountFen !== null && (
+            <Typography.Text type="secondary">
+              {" "}
+              {t("rw.previousAmount", { amount: formatFenForDisplay(detail.previousAmountFen) })}
+            </Typography.Text>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("rw.status")}>
+          <StatusTag status={status} /> <ChangeTag flag={detail.changeFlag} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t("rw.oneTimeKey")}>
+          <Typography.Text code style={{ fontSize: 12 }}>
+            {detail.oneTimeKey}
+          </Typography.Text>
+        </Descriptions.Item>
+        {detail.bankAccount && (
+          <Descriptions.Item label={t("rw.bankAccount")} span={2}>
+            {detail.bankAccount.accountName} · {detail.bankAccount.bankName} · {detail.bankAccount.accountNo}
+          </Descriptions.Item>
+        )}
+        {detail.voucherNo && (
+          <Descriptions.Item label={t("rw.voucher")} span={2}>
+            {detail.voucherNo}（{detail.paidOn}）
+          </Descriptions.Item>
+        )}
+        {detail.reason && (
+          <Descriptions.Item label={t("rw.reason")} span={2}>
+            {detail.reason}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <div style={{ marginBottom: 16 }}>{actions}</div>
+      <ExplanationView explanation={detail.explanation} quote={detail.quote} />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t("rw.history")}
+      </Typography.Title>
+      <Timeline
+        items={detail.events.map((event) => ({
+          content: (
+            <span>
+              {new Date(event.at).toLocaleString("zh-CN")} · {event.actor} ·{" "}
+              {t(`rw.action.${event.action}` as MessageKey)}
+              {event.reason ? `：${event.reason}` : ""}
+            </span>
+          ),
+        }))}
+      />
+      <Modal
+        open={dialog !== null}
+        title={dialog ? t(`rw.dialog.${dialog}` as MessageKey) : ""}
+        onCancel={() => setDialog(null)}
+        onOk={submit}
+        okText={t("common.confirm")}
+        cancelText={t("common.cancel")}
+        confirmLoading={workflow.isPending}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          {dialog === "confirm" && (
+            <>
+              <Typography.Paragraph type="secondary">{t("rw.confirmHint")}</Typography.Paragraph>
+              <Form.Item
+                name="accountName"
+                label={t("rw.accountName")}
+                rules={[{ required: true, message: t("rw.required") }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="bankName"
+                label={t("rw.bankName")}
+                rules={[{ required: true, message: t("rw.required") }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="accountNo"
+                label={t("rw.accountNo")}
+                rules={[{ required: true, message: t("rw.required") }]}
+              >
+                <Input inputMode="numeric" />
+              </Form.Item>
+            </>
+          )}
+          {(dialog === "decline" || dialog === "reject") && (
+            <Form.Item
+              name="reason"
+              label={t("rw.reason")}
+              rules={[{ required: true, min: 2, message: t("rw.reasonRequired") }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          )}
+          {dialog === "review" && (
+            <>
+              {detail.amountFen === null && (
+                <Form.Item
+                  name="amountYuan"
+                  label={t("rw.decidedAmount")}
+                  rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: t("rw.amountInvalid") }]}
+                >
+                  <Input suffix="元" />
+                </Form.Item>
+              )}
+              <Form.Item name="note" label={t("rw.note")}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </>
+          )}
+          {dialog === "pay" && (
+            <>
+              <Form.Item
+                name="voucherNo"
+                label={t("rw.voucherNo")}
+                rules={[{ required: true, message: t("rw.required") }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item name="paidOn" label={t("rw.paidOn")} rules={[{ required: true, message: t("rw.required") }]}>
+                <DatePicker />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+      </Modal>
+    </div>
+  );
+}

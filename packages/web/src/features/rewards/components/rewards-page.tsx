@@ -1,0 +1,241 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { App, Button, Card, Input, Progress, Select, Space, Switch, Table, Typography } from "antd";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { useErrorText } from "../../../shared/api/error-text";
+import { QueryBoundary } from "../../../shared/components/status-results";
+import { formatFenForDisplay } from "../../../shared/format/numbers";
+import type { MessageKey } from "../../../shared/i18n/dictionary";
+import { useLanguage, useT } from "../../../shared/i18n/i18n";
+import { useCurrentUser } from "../../auth/api/auth-api";
+import { usePlan } from "../../plan/api/plan-api";
+import {
+  ENTITLEMENT_STATUSES,
+  type Entitlement,
+  type EntitlementFilters,
+  FINANCE_UNIT_CODE,
+  paymentListUrl,
+  useBatch,
+  useEntitlements,
+  useStartBatch,
+} from "../api/rewards-api";
+import { EntitlementDrawer } from "./entitlement-drawer";
+import { AmountText, ChangeTag, StatusTag } from "./reward-labels";
+
+type Filters = Omit<EntitlementFilters, "page" | "pageSize">;
+
+/** The office computes a year; everyone on staff lists, filters and opens entitlements; finance approves and pays. */
+export function RewardsPage() {
+  const t = useT();
+  const { language } = useLanguage();
+  const user = useCurrentUser().data;
+  const plan = usePlan();
+  const isFinance = user?.role === "unit" && user.unit?.code === FINANCE_UNIT_CODE;
+  const [filters, setFilters] = useState<Filters>(isFinance ? { status: "reviewed" } : {});
+  const [page, setPage] = useState(1);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const entitlements = useEntitlements({ ...filters, page, pageSize: 20 });
+  const change = (patch: Partial<Filters>) => {
+    setFilters((previous) => ({ ...previous, ...patch }));
+    setPage(1);
+  };
+  const period = plan.data?.period;
+  const years: number[] = [];
+  if (period) for (let year = period.startYear; year <= period.endYear + 2; year++) years.push(year);
+  const rules = (plan.data?.rewards ?? []).flatMap((rule) =>
+    rule.kind === "projectProduction"
+      ? rule.categories.map((category) => ({ id: category.ruleId, name: `${rule.name}（${category.category}）` }))
+      : [{ id: rule.id, name: language === "en" ? rule.nameEn : rule.name }],
+  );
+
+  return (
+    <div>
+      <Typography.Title level={3}>{t("rw.title")}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t("rw.intro")}</Typography.Paragraph>
+      {user?.role === "office" && <ComputePanel years={years} />}
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            aria-label={t("rw.search")}
+            placeholder={t("rw.search")}
+            allowClear
+            onSearch={(value) => change({ q: value.trim() || undefined })}
+            style={{ width: 220 }}
+          />
+          <Select
+            aria-label={t("rw.year")}
+            placeholder={t("rw.year")}
+            allowClear
+            value={filters.year}
+            options={years.map((year) => ({ value: year, label: `${year}` }))}
+            onChange={(value?: number) => change({ year: value })}
+            style={{ width: 100 }}
+          />
+          <Select
+            aria-label={t("rw.rule")}
+            placeholder={t("rw.rule")}
+            allowClear
+            value={filters.rule}
+            options={rules.map((rule) => ({ value: rule.id, label: `${rule.id} ${rule.name}` }))}
+            onChange={(value?: string) => change({ rule: value })}
+            style={{ width: 260 }}
+          />
+          <Select
+            aria-label={t("rw.status")}
+            placeholder={t("rw.status")}
+            allowClear
+            value={filters.status}
+            options={ENTITLEMENT_STATUSES.map((status) => ({
+              value: status,
+              label: t(`rw.status.${status}` as MessageKey),
+            }))}
+            onChange={(value?: string) => change({ status: value })}
+            style={{ width: 130 }}
+          />
+          <Space>
+            <Switch
+              aria-label={t("rw.changedOnly")}
+              checked={filters.changed === true}
+              onChange={(checked) => change({ changed: checked || undefined })}
+            />
+            {t("rw.changedOnly")}
+          </Space>
+          <Button icon={<DownloadOutlined />} href={paymentListUrl({ year: filters.year })}>
+            {t("rw.paymentList")}
+          </Button>
+          {user?.role === "office" && <Link to="/rewards/why-not">{t("rw.whyNotLink")}</Link>}
+          <Link to="/rewards/budget">{t("rw.budgetLink")}</Link>
+        </Space>
+        <QueryBoundary isPending={entitlements.isPending} error={entitlements.error}>
+          {() => (
+            <Table<Entitlement>
+              rowKey="id"
+              size="middle"
+              dataSource={entitlements.data?.items ?? []}
+              onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: "pointer" } })}
+              pagination={{
+                current: page,
+                pageSize: 20,
+                total: entitlements.data?.total ?? 0,
+                onChange: setPage,
+                showTotal: (total) => t("common.total", { total }),
+              }}
+              columns={[
+                { title: t("rw.year"), dataIndex: "year", width: 70 },
+                {
+                  title: t("rw.enterprise"),
+                  render: (_, row) => (
+                    <div>
+                      <div>{row.enterpriseName}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {row.creditCode}
+                      </Typography.Text>
+                    </div>
+                  ),
+                },
+                {
+                  title: t("rw.rule"),
+                  render: (_, row) => (
+                    <span>
+                      {language === "en" ? row.ruleNameEn : row.ruleName}
+                      <Typography.Text type="secondary"> {row.clause}</Typography.Text>
+                    </span>
+                  ),
+                },
+                {
+                  title: t("rw.amount"),
+                  align: "right",
+                  render: (_, row) => <AmountText fen={row.amountFen} />,
+                },
+                {
+                  title: t("rw.status"),
+                  render: (_, row) => (
+                    <Space size={4}>
+                      <StatusTag status={row.status} />
+                      <ChangeTag flag={row.changeFlag} />
+                    </Space>
+                  ),
+                },
+                {
+                  title: t("common.actions"),
+                  render: (_, row) => (
+                    <Button type="link" onClick={() => setOpenId(row.id)}>
+                      {t("rw.open")}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </QueryBoundary>
+      </Card>
+      <EntitlementDrawer id={openId} onClose={() => setOpenId(null)} />
+    </div>
+  );
+}
+
+/** Computing a year for the whole district: one action, with progress polled from the batch row. */
+function ComputePanel({ years }: { years: number[] }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [batchId, setBatchId] = useState<number | null>(null);
+  const start = useStartBatch();
+  const batch = useBatch(batchId);
+  const data = batch.data;
+  const percent = data && data.progress.total > 0 ? Math.round((data.progress.done * 100) / data.progress.total) : 0;
+  return (
+    <Card title={t("rw.compute")} style={{ marginBottom: 16 }}>
+      <Space wrap align="center">
+        <Select
+          aria-label={t("rw.computeYear")}
+          placeholder={t("rw.computeYear")}
+          value={year}
+          options={years.map((value) => ({ value, label: `${value}` }))}
+          onChange={setYear}
+          style={{ width: 140 }}
+        />
+        <Button
+          type="primary"
+          disabled={year === undefined || data?.status === "running"}
+          loading={start.isPending}
+          onClick={async () => {
+            if (year === undefined) return;
+            try {
+              const started = await start.mutateAsync(year);
+              setBatchId(started.id);
+            } catch (error) {
+              message.error(errorText(error));
+            }
+          }}
+        >
+          {t("rw.computeStart")}
+        </Button>
+        {data && (
+          <div style={{ minWidth: 320 }}>
+            <Progress
+              percent={data.status === "done" ? 100 : percent}
+              status={data.status === "failed" ? "exception" : data.status === "running" ? "active" : "success"}
+              aria-label={t("rw.progress")}
+            />
+          </div>
+        )}
+      </Space>
+      {data?.status === "done" && data.summary && (
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="batch-summary">
+          {t("rw.computeDone", {
+            year: data.year,
+            count: data.summary.entitlements,
+            total: formatFenForDisplay(data.summary.totalFen),
+            created: data.summary.created,
+            changed: data.summary.changed,
+            superseded: data.summary.superseded,
+            corrections: data.summary.corrections,
+          })}
+        </Typography.Paragraph>
+      )}
+      {data?.status === "failed" && <Typography.Text type="danger">{data.errorMessage}</Typography.Text>}
+    </Card>
+  );
+}
