@@ -217,6 +217,9 @@ export async function listTasks(db: DbContext, user: AuthUser, query: TaskQuery)
       ),
     ),
   );
+  // Measures in the plan's order: M2 before M10.
+  const measureNumber = (id: string) => Number(/\d+/.exec(id)?.[0] ?? 0);
+  items.sort((a, b) => measureNumber(a.measureId) - measureNumber(b.measureId) || a.id - b.id);
   const filtered = query.color ? items.filter((item) => item.health.color === query.color) : items;
   const counts = { green: 0, yellow: 0, red: 0 };
   for (const item of items) counts[item.health.color]++;
