@@ -323,7 +323,7 @@ export async function runTaskReminders(db: DbContext, districtId: string, today:
     db,
     tasks.map((t) => t.id),
   );
-  const fresh: { title: string; body: string }[] = [];
+  const fresh: { kind: string; title: string; body: string }[] = [];
   const now = new Date().toISOString();
   for (const task of tasks) {
     const health = healthOf(
@@ -363,11 +363,14 @@ export async function runTaskReminders(db: DbContext, districtId: string, today:
         dedupe_key: notice.key,
         created_at: now,
       });
-      if (inserted) fresh.push({ title: notice.title, body: notice.body });
+      if (inserted) fresh.push({ kind: notice.kind, title: notice.title, body: notice.body });
     }
   }
-  // One robot message per run, listing at most 20 notices (robots cap the message length).
-  const shown = fresh.slice(0, 20);
+  // One robot message per run, listing at most 20 notices (robots cap the message length): reminders
+  // first (something can still be done on time), then red and yellow warnings.
+  const priority: Record<string, number> = { reminder: 0, "overdue-red": 1, "overdue-yellow": 2 };
+  fresh.sort((a, b) => (priority[a.kind] ?? 3) - (priority[b.kind] ?? 3));
+  const shown: { title: string; body: string }[] = fresh.slice(0, 20);
   if (fresh.length > shown.length)
     shown.push({ title: "其余提醒", body: `另有 ${fresh.length - shown.length} 条，请登录系统查看。` });
   const webhook = await sendWebhook(db, districtId, shown);
