@@ -1,0 +1,60 @@
+/**
+ * The competitors of the rewards benchmark, by name, each reducing a district to entitlement rows.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parsePlan } from "@beizeng/domain/plan/load";
+import type { PlanFile } from "@beizeng/domain/plan/schema";
+import type { District } from "./generate";
+import { jsonRulesRewards } from "./json-rules";
+import { handWrittenRewards } from "./oracle";
+import { ourRewards } from "./ours";
+import { peerRuleSet } from "./peer-rules";
+import type { EntitlementRow } from "./rows";
+import { zenRewards } from "./zen";
+
+export const COMPETITORS = ["hand-written", "ours", "ours-quiet", "json-rules-engine", "zen-engine"] as const;
+export type Competitor = (typeof COMPETITORS)[number];
+
+export const LABELS: Record<Competitor, string> = {
+  "hand-written": "hand-written function",
+  ours: "our engine, explanations on",
+  "ours-quiet": "our engine, explanations off",
+  "json-rules-engine": "json-rules-engine",
+  "zen-engine": "@gorules/zen-engine",
+};
+
+export interface CompetitorRun {
+  rows: EntitlementRow[];
+  /** Entitlements carrying an explanation and why-not entries (our engine only). */
+  explanations?: number;
+  nonPayments?: number;
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const PLAN_FILE = path.join(ROOT, "plans/changjiang-2021-2023/plan.yaml");
+
+export function loadChangjiangPlan(): PlanFile {
+  return parsePlan(readFileSync(PLAN_FILE, "utf8"), "plans/changjiang-2021-2023/plan.yaml").plan;
+}
+
+/** Prepares a competitor: the work done once (plan translation), then a function run per district. */
+export function prepare(competitor: Competitor, plan: PlanFile): (district: District) => Promise<CompetitorRun> {
+  switch (competitor) {
+    case "hand-written":
+      return async (district) => ({ rows: handWrittenRewards(district) });
+    case "ours":
+      return async (district) => ourRewards(plan, district, true);
+    case "ours-quiet":
+      return async (district) => ourRewards(plan, district, false);
+    case "json-rules-engine": {
+      const set = peerRuleSet(plan);
+      return async (district) => ({ rows: await jsonRulesRewards(set, district) });
+    }
+    case "zen-engine": {
+      const set = peerRuleSet(plan);
+      return async (district) => ({ rows: await zenRewards(set, district) });
+    }
+  }
+}

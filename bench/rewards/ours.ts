@@ -1,0 +1,52 @@
+/**
+ * Our engine as a bulk job uses it: the plan compiled once, enterprises evaluated in batches
+ * (with their investment projects), each batch's entitlements kept in the common row form and
+ * its explanations and why-nots counted, then let go — as a job writing them to the database would.
+ */
+import type { PlanFile } from "@beizeng/domain/plan/schema";
+import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
+import type { InvestmentProject } from "@beizeng/domain/rewards/types";
+import type { District } from "./generate";
+import type { EntitlementRow } from "./rows";
+
+export interface OursResult {
+  rows: EntitlementRow[];
+  explanations: number;
+  nonPayments: number;
+}
+
+export function ourRewards(plan: PlanFile, district: District, explain: boolean, batchSize = 1_000): OursResult {
+  const compiled = compileRewardPlan(plan);
+  const projectsByCode = new Map<string, InvestmentProject[]>();
+  for (const project of district.projects) {
+    const list = projectsByCode.get(project.creditCode);
+    if (list) list.push(project);
+    else projectsByCode.set(project.creditCode, [project]);
+  }
+  const rows: EntitlementRow[] = [];
+  let explanations = 0;
+  let nonPayments = 0;
+  const { enterprises } = district;
+  for (let start = 0; start < enterprises.length; start += batchSize) {
+    const batch = enterprises.slice(start, start + batchSize);
+    const projects: InvestmentProject[] = [];
+    for (const enterprise of batch) {
+      const own = projectsByCode.get(enterprise.creditCode);
+      if (own) for (const project of own) projects.push(project);
+    }
+    const result = evaluateRewards(compiled, { enterprises: batch, projects }, { explain });
+    for (const entitlement of result.entitlements) {
+      if (entitlement.explanation !== undefined) explanations++;
+      rows.push({
+        creditCode: entitlement.creditCode,
+        ruleId: entitlement.ruleId,
+        tier: entitlement.tier,
+        year: entitlement.year,
+        amount: entitlement.amount,
+        subjectId: entitlement.subjectId ?? null,
+      });
+    }
+    nonPayments += result.nonPayments.length;
+  }
+  return { rows, explanations, nonPayments };
+}

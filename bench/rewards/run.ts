@@ -1,0 +1,119 @@
+/**
+ * Rewards benchmark: the Changjiang plan's eleven reward rules over a generated district
+ * (default 100,000 enterprises × 2020–2023), computed by our engine with explanations on, a
+ * hand-written function (the speed ceiling and the correctness oracle), json-rules-engine and
+ * @gorules/zen-engine, plus our engine with explanations off for reference. Each runs in its own
+ * process (./run-one.ts) for a clean peak RSS. Every competitor's entitlements must equal the
+ * oracle's, line for line and to the fen, or the run fails.
+ *
+ *   npm run -w @beizeng/bench rewards
+ *   BENCH_REWARDS_ENTERPRISES=5000 npm run -w @beizeng/bench rewards      (a quick run)
+ *
+ * Goals: our engine (explanations on) at least 5× json-rules-engine, ahead of zen-engine, and
+ * within 3× of the hand-written function.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { COMPETITORS, type Competitor, LABELS } from "./competitors";
+import { districtFeatures } from "./features";
+import { generateDistrict } from "./generate";
+import { enterpriseCount, type Measurement } from "./measurement";
+import { compareLines } from "./rows";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "../..");
+
+function measure(competitor: Competitor, out: string): Measurement {
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", path.join(HERE, "run-one.ts"), competitor, "--out", out],
+    { cwd: ROOT, env: process.env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (child.status !== 0) {
+    process.stderr.write(child.stderr);
+    throw new Error(`${competitor} failed (exit ${child.status})`);
+  }
+  const last = child.stdout.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(last) as Measurement;
+}
+
+const perSecond = (m: Measurement) => m.enterpriseYears / (m.wallMs / 1000);
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const pad = (text: string, width: number) => text.padEnd(width);
+const padLeft = (text: string, width: number) => text.padStart(width);
+const count = (n: number) => Math.round(n).toLocaleString("en-US");
+
+function main(): void {
+  const enterprises = enterpriseCount();
+  const work = mkdtempSync(path.join(tmpdir(), "beizeng-rewards-bench-"));
+  console.log(
+    `Rewards benchmark: Changjiang plan, ${count(enterprises)} enterprises × 2020–2023 (seeded); node ${process.version}, ${cpus().length} CPUs`,
+  );
+  const features = districtFeatures(generateDistrict(enterprises));
+  console.log(`Edge cases in the district: ${JSON.stringify(features)}`);
+
+  const results = new Map<Competitor, Measurement>();
+  const lines = new Map<Competitor, string[]>();
+  try {
+    for (const competitor of COMPETITORS) {
+      const file = path.join(work, `${competitor}.txt`);
+      process.stdout.write(`  running ${competitor} …`);
+      const measurement = measure(competitor, file);
+      process.stdout.write(` ${(measurement.wallMs / 1000).toFixed(2)} s\n`);
+      results.set(competitor, measurement);
+      lines.set(competitor, readFileSync(file, "utf8").split("\n").filter(Boolean));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  const oracle = lines.get("hand-written") ?? [];
+  let failed = false;
+  for (const competitor of COMPETITORS) {
+    if (competitor === "hand-written") continue;
+    const difference = compareLines(oracle, lines.get(competitor) ?? []);
+    if (difference.missing.length === 0 && difference.extra.length === 0) continue;
+    failed = true;
+    console.error(`\n${LABELS[competitor]} differs from the hand-written function (code|year|rule|tier|subject|fen):`);
+    for (const line of difference.missing) console.error(`  missing  ${line}`);
+    for (const line of difference.extra) console.error(`  extra    ${line}`);
+  }
+
+  const first = results.get("hand-written") as Measurement;
+  console.log(
+    `\n${count(first.enterpriseYears)} enterprise-years, ${count(first.projects)} investment projects, ${count(first.entitlements)} entitlements` +
+      (failed ? " — DIFFERENCES FOUND" : ", identical (to the fen) for every competitor"),
+  );
+  const ours = results.get("ours") as Measurement;
+  if (ours.explanations !== undefined)
+    console.log(
+      `our engine built ${count(ours.explanations)} explanations and ${count(ours.nonPayments ?? 0)} why-nots`,
+    );
+  console.log(
+    `\n${pad("competitor", 30)}${padLeft("ent-years/s", 13)}${padLeft("wall", 10)}${padLeft("cpu", 10)}${padLeft("peak RSS", 11)}${padLeft("over data", 11)}${padLeft("ours ÷ it", 11)}`,
+  );
+  for (const competitor of COMPETITORS) {
+    const m = results.get(competitor) as Measurement;
+    const ratio = perSecond(ours) / perSecond(m);
+    console.log(
+      `${pad(LABELS[competitor], 30)}${padLeft(count(perSecond(m)), 13)}${padLeft(`${(m.wallMs / 1000).toFixed(2)} s`, 10)}${padLeft(`${(m.cpuMs / 1000).toFixed(2)} s`, 10)}${padLeft(mb(m.peakRssKb), 11)}${padLeft(mb(m.peakRssKb - m.baselineRssKb), 11)}${padLeft(`${ratio.toFixed(2)}×`, 11)}`,
+    );
+  }
+
+  const versusJson = perSecond(ours) / perSecond(results.get("json-rules-engine") as Measurement);
+  const versusZen = perSecond(ours) / perSecond(results.get("zen-engine") as Measurement);
+  const handWrittenOverOurs = perSecond(first) / perSecond(ours);
+  const verdict = (met: boolean) => (met ? "met" : "NOT MET");
+  console.log("\nGoals (our engine with explanations on, enterprise-years per second of wall time):");
+  console.log(`  at least 5× json-rules-engine:        ${versusJson.toFixed(2)}×  ${verdict(versusJson >= 5)}`);
+  console.log(`  ahead of zen-engine:                  ${versusZen.toFixed(2)}×  ${verdict(versusZen > 1)}`);
+  console.log(
+    `  within 3× of the hand-written function: it is ${handWrittenOverOurs.toFixed(2)}× faster  ${verdict(handWrittenOverOurs <= 3)}`,
+  );
+  if (failed) process.exit(1);
+}
+
+main();
