@@ -3,12 +3,21 @@
  * 2020 with about 200亿 of revenue between them, a reserve pool (后备库) of about 60, status history and figures
  * 2019–2023, monthly figures 2021–2023, and about 40 investment projects.
  *
+ * Around them, what the other pages read: designations and dated listing steps (register-activity.ts), each
+ * project's planned and reached stage dates, problems and decisions (project-activity.ts), the district's
+ * fixed-asset investment, service items and rewards budget (district-inputs.ts), and the reward rules' own
+ * inputs: grants, tech-transformation projects and one-off events (reward-inputs.ts).
+ *
  * Pure and deterministic: the same seed and units give the same data on every run. Every name is composed from
  * neutral syllables and industry words under the prefix "昌江演示·", so no row can be mistaken for a real company.
  * Money is bigint fen; the random draws only choose basis points and shares, never amounts held as floats.
  */
 import { withCheckCharacter } from "@beizeng/domain/credit-code";
+import { makeInvestmentYears, makeRewardBudgets, makeServiceItems } from "./district-inputs";
+import { makeBlockers, makeDecisions, makeProjectSchedules } from "./project-activity";
 import { SeededRandom } from "./random";
+import { makeDesignations, makeListingEvents, makeServiceNotes } from "./register-activity";
+import { makeEnterpriseEvents, makeGrants, makeTechProjects } from "./reward-inputs";
 
 export const DEMO_SEED = 20210708;
 export const DEMO_NAME_PREFIX = "昌江演示·";
@@ -92,24 +101,186 @@ export interface DemoProject {
   productionYear: number | null;
 }
 
+export type DesignationKind = "specialized" | "little_giant" | "single_champion" | "integration";
+export type GovernmentLevel = "national" | "provincial" | "municipal";
+
+/** 专精特新 (specialized), 专精特新“小巨人” (little_giant), 单项冠军 (single_champion), 两化融合 (integration). */
+export interface DemoDesignation {
+  creditCode: string;
+  kind: DesignationKind;
+  level: GovernmentLevel;
+  year: number;
+}
+
+/** A dated step of the listing pipeline; an enterprise's steps end at its listing stage. */
+export interface DemoListingEvent {
+  creditCode: string;
+  stage: ListingStage;
+  /** YYYY-MM-DD */
+  date: string;
+  note: string;
+}
+
+/** A leader's visit (走访) or 一企一策 note on an enterprise assigned to them. */
+export interface DemoServiceNote {
+  creditCode: string;
+  authorUsername: string;
+  kind: "visit" | "policy";
+  notedOn: string;
+  content: string;
+}
+
+export interface DemoStageDate {
+  stage: ProjectStage;
+  plannedOn: string | null;
+  reachedOn: string | null;
+}
+
+export interface DemoStageMove {
+  fromStage: ProjectStage | null;
+  toStage: ProjectStage;
+  reachedOn: string;
+  /** Only a move back carries a reason. */
+  reason: string | null;
+}
+
+/** The planned and reached date of each stage of a project, and the moves that led to its stage. */
+export interface DemoProjectSchedule {
+  projectCode: string;
+  dates: DemoStageDate[];
+  moves: DemoStageMove[];
+}
+
+export type BlockerCategory = "land" | "approval" | "utilities" | "financing" | "other";
+
+/** A problem holding a project up (项目直通车), assigned to a unit. */
+export interface DemoBlocker {
+  projectCode: string;
+  category: BlockerCategory;
+  description: string;
+  unitCode: string;
+  raisedOn: string;
+  raisedByUsername: string;
+  dueOn: string;
+  status: "open" | "answered" | "closed";
+  answer: string | null;
+  answeredOn: string | null;
+  closedOn: string | null;
+}
+
+/** A decision a district leader logged on a project assigned to them. */
+export interface DemoDecision {
+  projectCode: string;
+  leaderUsername: string;
+  decidedOn: string;
+  text: string;
+}
+
+/** The district's fixed-asset investment of a year and its manufacturing part (T-M5), entered by 区统计局. */
+export interface DemoInvestmentYear {
+  year: number;
+  totalFen: bigint;
+  manufacturingFen: bigint;
+}
+
+/** An enterprise-related government service item and whether it can be done online (T-M9). */
+export interface DemoServiceItem {
+  code: string;
+  name: string;
+  unitCode: string | null;
+  online: boolean;
+}
+
+/** A support fund received by an enterprise (R-MATCH; a tech fund also rules out R-TECH). */
+export interface DemoGrant {
+  creditCode: string;
+  /** The funding document's number, unique in the district. */
+  code: string;
+  year: number;
+  level: GovernmentLevel;
+  purpose: "project" | "tech";
+  amountFen: bigint;
+}
+
+/** A technical-transformation (技术改造) project of an enterprise (R-TECH). */
+export interface DemoTechProject {
+  creditCode: string;
+  code: string;
+  name: string;
+  year: number;
+  investmentFen: bigint;
+  equipmentInvoicesFen: bigint;
+  techFundsReceived: boolean;
+}
+
+/** One-off events the reward rules read: a listed company moving in (R-LISTED-MOVE), a top-500 settling (R-500). */
+export interface DemoEnterpriseEvent {
+  creditCode: string;
+  kind: "listed_move_in" | "top500_settled";
+  year: number;
+  note: string;
+}
+
+/** The office's rewards budget of a year. */
+export interface DemoRewardBudget {
+  year: number;
+  amountFen: bigint;
+  note: string;
+}
+
 export interface DemoDataset {
   accounts: DemoAccount[];
   enterprises: DemoEnterprise[];
   figures: DemoFigure[];
   projects: DemoProject[];
+  designations: DemoDesignation[];
+  listingEvents: DemoListingEvent[];
+  serviceNotes: DemoServiceNote[];
+  projectSchedules: DemoProjectSchedule[];
+  blockers: DemoBlocker[];
+  decisions: DemoDecision[];
+  investmentYears: DemoInvestmentYear[];
+  serviceItems: DemoServiceItem[];
+  grants: DemoGrant[];
+  techProjects: DemoTechProject[];
+  enterpriseEvents: DemoEnterpriseEvent[];
+  rewardBudgets: DemoRewardBudget[];
 }
 
 export interface DemoOptions {
   /** The units of the loaded plan: towns and streets place enterprises, departments lead projects. */
   units: readonly DemoUnitRef[];
   seed?: number;
+  /**
+   * The district's date of the load (YYYY-MM-DD). A project's lateness is measured against the real date, so the
+   * planned dates still ahead of the projects, the problems' due dates and the recent notes are placed relative
+   * to it; everything else (2019–2023) is fixed. Same seed and same date: same data.
+   */
+  today?: string;
 }
 
-/** The demo logins. Passwords meet the password rule (10+ characters, letters and digits). */
-export const DEMO_ACCOUNT_LOGINS: readonly Pick<DemoAccount, "username" | "password" | "role" | "displayName">[] = [
+/** The load date assumed when none is given (tests, the generator on its own). */
+export const DEMO_DEFAULT_TODAY = "2024-06-14";
+
+/** A demo login as documented; a unit account names its plan unit. */
+export interface DemoLoginSpec extends Pick<DemoAccount, "username" | "password" | "role" | "displayName"> {
+  unitName?: string;
+}
+
+/**
+ * The demo logins. Passwords meet the password rule (10+ characters, letters and digits). The first six are
+ * used by the end-to-end tests; the unit accounts after them belong to the units with work of their own.
+ */
+export const DEMO_ACCOUNT_LOGINS: readonly DemoLoginSpec[] = [
   { username: "demo-office", password: "Office2021demo", role: "office", displayName: "领导小组办公室（演示）" },
   { username: "demo-leader", password: "Leader2021demo", role: "leader", displayName: "区领导（演示）" },
-  { username: "demo-unit", password: "Unit2021demo", role: "unit", displayName: "区商务局经办人（演示）" },
+  {
+    username: "demo-unit",
+    password: "Unit2021demo",
+    role: "unit",
+    displayName: "区商务局经办人（演示）",
+    unitName: "区商务局",
+  },
   { username: "demo-inspector", password: "Inspector2021demo", role: "inspector", displayName: "区纪委督查员（演示）" },
   {
     username: "demo-enterprise",
@@ -122,6 +293,34 @@ export const DEMO_ACCOUNT_LOGINS: readonly Pick<DemoAccount, "username" | "passw
     password: "Enterprise2021demo2",
     role: "enterprise",
     displayName: "企业填报员乙（演示）",
+  },
+  {
+    username: "demo-stats",
+    password: "Stats2021demo",
+    role: "unit",
+    displayName: "区统计局经办人（演示）",
+    unitName: "区统计局",
+  },
+  {
+    username: "demo-tax",
+    password: "Tax2021demo",
+    role: "unit",
+    displayName: "区税务局经办人（演示）",
+    unitName: "区税务局",
+  },
+  {
+    username: "demo-finance",
+    password: "Finance2021demo",
+    role: "unit",
+    displayName: "区财政局经办人（演示）",
+    unitName: "区财政局",
+  },
+  {
+    username: "demo-financial-affairs",
+    password: "FinAffairs2021demo",
+    role: "unit",
+    displayName: "区金融办经办人（演示）",
+    unitName: "区金融办",
   },
 ];
 
@@ -264,7 +463,41 @@ export function generateDemoData(options: DemoOptions): DemoDataset {
   designateKeyEnterprisesAndListings(random, enterprises, figures);
   const accounts = makeAccounts(enterprises, figures, units);
   const projects = planProjects(random, names, units, enterprises.slice(-5));
-  return { accounts, enterprises, figures, projects };
+
+  // What the later modules add draws from streams of its own, so the enterprises, figures and projects above
+  // stay the same whatever is added below.
+  const seed = options.seed ?? DEMO_SEED;
+  const stream = (index: number) => new SeededRandom((seed + index * 0x2545f491) >>> 0);
+  const today = options.today ?? DEMO_DEFAULT_TODAY;
+  const ranked = [...enterprises].sort((a, b) =>
+    compare(annualRevenue(figures, b.creditCode, 2020), annualRevenue(figures, a.creditCode, 2020)),
+  );
+  const unitCodeOf = (name: string) => units.byName(name);
+
+  const grants = makeGrants(stream(4), ranked);
+  const enterpriseEvents = makeEnterpriseEvents(enterprises, projects);
+  const top500 = enterpriseEvents.find((event) => event.kind === "top500_settled");
+  for (const project of projects) {
+    if (top500 && project.enterpriseCreditCode === top500.creditCode) project.origin = "top500";
+  }
+  return {
+    accounts,
+    enterprises,
+    figures,
+    projects,
+    designations: makeDesignations(stream(1), ranked),
+    listingEvents: makeListingEvents(stream(2), enterprises),
+    serviceNotes: makeServiceNotes(enterprises, today),
+    projectSchedules: makeProjectSchedules(stream(3), projects, today),
+    blockers: makeBlockers(projects, today, unitCodeOf),
+    decisions: makeDecisions(projects, today),
+    investmentYears: makeInvestmentYears(),
+    serviceItems: makeServiceItems(unitCodeOf),
+    grants,
+    techProjects: makeTechProjects(stream(5), ranked, grants),
+    enterpriseEvents,
+    rewardBudgets: makeRewardBudgets(),
+  };
 }
 
 /** The 30 enterprises above scale in 2020: one very large, a few large, many small (a log-linear rank curve). */
@@ -501,10 +734,9 @@ function makeAccounts(enterprises: readonly DemoEnterprise[], figures: readonly 
     .slice(4, 20);
   const first = mid.find((e) => e.chainId === "biomedicine") ?? mid[0]!;
   const second = mid.find((e) => e !== first && e.chainId !== first.chainId) ?? mid[1]!;
-  const commerce = units.byName("区商务局");
-  return DEMO_ACCOUNT_LOGINS.map((login) => ({
+  return DEMO_ACCOUNT_LOGINS.map(({ unitName, ...login }) => ({
     ...login,
-    unitCode: login.role === "unit" ? (commerce ?? null) : null,
+    unitCode: login.role === "unit" && unitName ? units.byName(unitName) : null,
     enterpriseCreditCode:
       login.username === "demo-enterprise"
         ? first.creditCode

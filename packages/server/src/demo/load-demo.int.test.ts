@@ -92,6 +92,106 @@ describe.each(testDatabases())("demo data on $name", (database) => {
       }
     });
 
+    it("fills what the pages read: targets T-M5, T-M7 and T-M9, late projects, problems, the register's records", async () => {
+      const app = await testApp(db);
+      try {
+        const office = await loginAs(app, "demo-office", login("demo-office").password);
+        const get = async (url: string) => {
+          const response = await app.inject({ url, headers: office.headers });
+          expect(response.statusCode).toBe(200);
+          return response.json();
+        };
+        const { targets } = (await get("/api/targets")) as { targets: { targetId: string; status: string }[] };
+        for (const id of ["T-M5", "T-M7a", "T-M7b", "T-M7c", "T-M9"]) {
+          expect(targets.find((t) => t.targetId === id)?.status, id).not.toBe("no-data");
+        }
+        expect(targets.find((t) => t.targetId === "T-M5")?.status).toBe("green");
+        expect(targets.find((t) => t.targetId === "T-M7b")?.status).toBe("green");
+
+        for (const status of ["yellow", "red"]) {
+          const late = (await get(`/api/projects?status=${status}`)) as { items: unknown[] };
+          expect(late.items.length, status).toBeGreaterThan(0);
+        }
+        const open = (await get("/api/project-blockers?status=open")) as { items?: unknown[] } | unknown[];
+        expect((Array.isArray(open) ? open : (open.items ?? [])).length).toBeGreaterThanOrEqual(3);
+
+        const listed = await db.kysely
+          .selectFrom("enterprises")
+          .select(["id", "listing_stage"])
+          .where("listing_stage", "=", "domestic")
+          .executeTakeFirstOrThrow();
+        const detail = (await get(`/api/enterprises/${listed.id}`)) as {
+          listingEvents: { stage: string }[];
+          designations: unknown[];
+        };
+        expect(detail.listingEvents.map((e) => e.stage)).toEqual(["display", "shareholding", "neeq", "domestic"]);
+
+        const count = async (table: "enterprise_grants" | "tech_projects" | "enterprise_events" | "reward_budgets") =>
+          Number(
+            (
+              await db.kysely
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll().as("count"))
+                .executeTakeFirstOrThrow()
+            ).count,
+          );
+        expect(await count("enterprise_grants")).toBeGreaterThan(10);
+        expect(await count("tech_projects")).toBeGreaterThan(5);
+        expect(await count("enterprise_events")).toBe(2);
+        expect(await count("reward_budgets")).toBe(3);
+        const investment = await db.kysely
+          .selectFrom("district_investment_years")
+          .select(["year", "manufacturing_fen", "updated_by"])
+          .where("year", "=", 2023)
+          .executeTakeFirstOrThrow();
+        // Money stays exact: 845,263.47万元.
+        expect(String(investment.manufacturing_fen)).toBe("845263470000");
+        const statistics = await db.kysely
+          .selectFrom("users")
+          .select("id")
+          .where("username", "=", "demo-stats")
+          .executeTakeFirstOrThrow();
+        expect(investment.updated_by).toBe(statistics.id);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it("gives the reward rules something to pay under each rule, from grants to tech projects and events", async () => {
+      const app = await testApp(db);
+      try {
+        const office = await loginAs(app, "demo-office", login("demo-office").password);
+        const rules = new Set<string>();
+        for (const year of [2021, 2022, 2023]) {
+          const started = await app.inject({
+            method: "POST",
+            url: "/api/rewards/batches",
+            headers: office.headers,
+            payload: { year },
+          });
+          expect(started.statusCode).toBe(202);
+          const batchId = (started.json() as { id: number }).id;
+          let status = "running";
+          for (let attempt = 0; attempt < 200 && status === "running"; attempt++) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            const batch = await app.inject({ url: `/api/rewards/batches/${batchId}`, headers: office.headers });
+            status = (batch.json() as { status: string }).status;
+          }
+          expect(status).toBe("done");
+          const list = await app.inject({
+            url: `/api/rewards/entitlements?year=${year}&pageSize=100`,
+            headers: office.headers,
+          });
+          for (const item of (list.json() as { items: { ruleId: string }[] }).items) rules.add(item.ruleId);
+        }
+        for (const rule of ["R-MATCH", "R-TECH", "R-IPO", "R-LISTED-MOVE", "R-500", "R-GROWTH", "R-NEW-SCALE"]) {
+          expect(rules.has(rule), rule).toBe(true);
+        }
+      } finally {
+        await app.close();
+      }
+    });
+
     it("does not load twice", async () => {
       const before = await db.kysely.selectFrom("audit_log").select("id").execute();
       const outcome = await loadDemo(db);

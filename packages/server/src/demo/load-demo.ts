@@ -14,6 +14,9 @@ import {
   countDistrictRows,
   countDistricts,
   existingUsernames,
+  insertBlockers,
+  insertDecisions,
+  insertDemoRows,
   insertEnterprises,
   insertFigures,
   insertProjects,
@@ -24,7 +27,9 @@ import { listUnitRows } from "../repositories/units.repository";
 import { listUserProfiles } from "../repositories/users.repository";
 import { type Actor, recordAudit } from "../services/audit.service";
 import { loadPlanIntoDistrict } from "../services/plan.service";
+import { todayInDistrict } from "../services/projects.service";
 import { createUser } from "../services/users.service";
+import { timestampOn } from "./dates";
 import {
   DEMO_ACCOUNT_LOGINS,
   DEMO_ACTOR_LABEL,
@@ -59,7 +64,16 @@ export type DemoLoadOutcome =
       districtId: string;
       districtName: string;
       planLoaded: boolean;
-      counts: { enterprises: number; figures: number; projects: number; users: number };
+      counts: {
+        enterprises: number;
+        figures: number;
+        projects: number;
+        users: number;
+        designations: number;
+        listingEvents: number;
+        grants: number;
+        techProjects: number;
+      };
       logins: DemoLogin[];
     }
   | { status: "already-loaded"; districtId: string; districtName: string; logins: DemoLogin[] }
@@ -117,7 +131,7 @@ export async function loadDemo(db: DbContext, options: LoadDemoOptions = {}): Pr
     const hadPlan = (await findActivePlan(tx, districtId)) !== undefined;
     if (!hadPlan) await loadPlanIntoDistrict(tx, plan, DEMO_ACTOR);
     const units = await unitRefs(tx, districtId);
-    const dataset = generateDemoData({ units });
+    const dataset = generateDemoData({ units, today: todayInDistrict() });
     const counts = await insertDemoData(tx, districtId, dataset);
     const name = (await findDistrict(tx, districtId))?.name ?? plan.district.name;
     return {
@@ -138,7 +152,7 @@ async function unitRefs(db: DbContext, districtId: string) {
 /** The demo accounts as stored (an operator may have disabled one since): with their unit or enterprise. */
 async function storedLogins(db: DbContext, districtId: string): Promise<DemoLogin[]> {
   const profiles = new Map((await listUserProfiles(db, districtId)).map((row) => [row.username, row]));
-  return DEMO_ACCOUNT_LOGINS.flatMap((login) => {
+  return DEMO_ACCOUNT_LOGINS.flatMap(({ unitName: _unitName, ...login }) => {
     const profile = profiles.get(login.username);
     if (!profile || profile.disabled) return [];
     return [{ ...login, affiliation: profile.unit_name ?? profile.enterprise_name ?? null }];
@@ -266,13 +280,53 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
       updated_at: now,
     })),
   );
+  const projectId = (code: string) => {
+    const id = projectIds.get(code);
+    if (id === undefined) throw new Error(`demo project ${code} was not inserted`);
+    return id;
+  };
+  const schedules = new Map(dataset.projectSchedules.map((schedule) => [schedule.projectCode, schedule]));
+  await insertDemoRows(
+    tx,
+    "project_stage_dates",
+    dataset.projectSchedules.flatMap((schedule) =>
+      schedule.dates
+        .filter((date) => date.plannedOn !== null || date.reachedOn !== null)
+        .map((date) => ({
+          project_id: projectId(schedule.projectCode),
+          stage: date.stage,
+          planned_on: date.plannedOn,
+          reached_on: date.reachedOn,
+          reached_by: null,
+          updated_at: now,
+        })),
+    ),
+  );
+  await insertDemoRows(
+    tx,
+    "project_stage_moves",
+    dataset.projectSchedules.flatMap((schedule) =>
+      schedule.moves.map((move) => ({
+        district_id: districtId,
+        project_id: projectId(schedule.projectCode),
+        from_stage: move.fromStage,
+        to_stage: move.toStage,
+        reached_on: move.reachedOn,
+        reason: move.reason,
+        moved_by: null,
+        moved_by_label: DEMO_ACTOR_LABEL,
+        moved_at: timestampOn(move.reachedOn),
+      })),
+    ),
+  );
   for (const p of dataset.projects) {
+    const schedule = schedules.get(p.code);
     await recordAudit(tx, {
       districtId,
       actor: DEMO_ACTOR,
       action: "create",
       entityType: "project",
-      entityId: projectIds.get(p.code) ?? null,
+      entityId: projectId(p.code),
       after: {
         code: p.code,
         name: p.name,
@@ -280,10 +334,16 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
         stage: p.stage,
         introducedYear: p.introducedYear,
         productionYear: p.productionYear,
+        stageDates: schedule?.dates ?? [],
+        stageMoves: schedule?.moves.length ?? 0,
         isDemo: true,
       },
     });
   }
+  await insertProjectFollowUp(tx, districtId, dataset, { projectId, unitId, userId: leaderId });
+  await insertRegisterRecords(tx, districtId, dataset, enterpriseId, leaderId, now);
+  await insertDistrictInputs(tx, districtId, dataset, { unitId, userId: leaderId }, now);
+  await insertRewardInputs(tx, districtId, dataset, enterpriseId, leaderId, now);
   // Figures are many (one row per enterprise, metric and period): one entry records the whole batch.
   await recordAudit(tx, {
     districtId,
@@ -302,5 +362,319 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
     figures: dataset.figures.length,
     projects: dataset.projects.length,
     users: dataset.accounts.length,
+    designations: dataset.designations.length,
+    listingEvents: dataset.listingEvents.length,
+    grants: dataset.grants.length,
+    techProjects: dataset.techProjects.length,
   };
+}
+
+interface Lookups {
+  projectId: (code: string) => number;
+  unitId: (code: string | null) => number | null;
+  userId: (username: string | null) => number | null;
+}
+
+/** Problems raised on projects (直通车) and the leader's decisions, each audited as the services do. */
+async function insertProjectFollowUp(tx: DbContext, districtId: string, dataset: DemoDataset, lookups: Lookups) {
+  const blockers = dataset.blockers.flatMap((blocker) => {
+    const unit = lookups.unitId(blocker.unitCode);
+    return unit === null ? [] : [{ blocker, unit }];
+  });
+  const blockerIds = await insertBlockers(
+    tx,
+    blockers.map(({ blocker, unit }) => ({
+      district_id: districtId,
+      project_id: lookups.projectId(blocker.projectCode),
+      category: blocker.category,
+      description: blocker.description,
+      unit_id: unit,
+      due_on: blocker.dueOn,
+      status: blocker.status,
+      answer: blocker.answer,
+      answered_at: blocker.answeredOn === null ? null : timestampOn(blocker.answeredOn),
+      answered_by: null,
+      closed_on: blocker.closedOn,
+      closed_by: null,
+      created_at: timestampOn(blocker.raisedOn),
+      created_by: lookups.userId(blocker.raisedByUsername),
+    })),
+  );
+  for (const [index, { blocker }] of blockers.entries()) {
+    await recordAudit(tx, {
+      districtId,
+      actor: DEMO_ACTOR,
+      action: "create",
+      entityType: "project_blocker",
+      entityId: blockerIds[index] ?? null,
+      after: { ...blocker, isDemo: true },
+    });
+  }
+
+  const decisions = dataset.decisions.map((decision) => ({
+    decision,
+    author: dataset.accounts.find((account) => account.username === decision.leaderUsername),
+  }));
+  const decisionIds = await insertDecisions(
+    tx,
+    decisions.map(({ decision, author }) => ({
+      district_id: districtId,
+      project_id: lookups.projectId(decision.projectCode),
+      decided_on: decision.decidedOn,
+      text: decision.text,
+      author_id: lookups.userId(decision.leaderUsername),
+      author_label: author?.displayName ?? decision.leaderUsername,
+      created_at: timestampOn(decision.decidedOn),
+    })),
+  );
+  for (const [index, { decision }] of decisions.entries()) {
+    await recordAudit(tx, {
+      districtId,
+      actor: DEMO_ACTOR,
+      action: "create",
+      entityType: "project_decision",
+      entityId: decisionIds[index] ?? null,
+      after: { ...decision, isDemo: true },
+    });
+  }
+}
+
+/**
+ * Designations, listing steps and the leader's notes. Each is audited under the enterprise's id, as the register
+ * does, so that it shows in the enterprise's history.
+ */
+async function insertRegisterRecords(
+  tx: DbContext,
+  districtId: string,
+  dataset: DemoDataset,
+  enterpriseId: (creditCode: string) => number,
+  userId: (username: string | null) => number | null,
+  now: string,
+) {
+  await insertDemoRows(
+    tx,
+    "enterprise_designations",
+    dataset.designations.map((d) => ({
+      district_id: districtId,
+      enterprise_id: enterpriseId(d.creditCode),
+      kind: d.kind,
+      level: d.level,
+      year: d.year,
+      created_at: now,
+    })),
+  );
+  await insertDemoRows(
+    tx,
+    "enterprise_listing_events",
+    dataset.listingEvents.map((event) => ({
+      district_id: districtId,
+      enterprise_id: enterpriseId(event.creditCode),
+      stage: event.stage,
+      event_date: event.date,
+      note: event.note,
+      created_at: now,
+    })),
+  );
+  await insertDemoRows(
+    tx,
+    "enterprise_service_notes",
+    dataset.serviceNotes.map((note) => ({
+      district_id: districtId,
+      enterprise_id: enterpriseId(note.creditCode),
+      author_user_id: userId(note.authorUsername),
+      kind: note.kind,
+      noted_on: note.notedOn,
+      content: note.content,
+      created_at: timestampOn(note.notedOn),
+    })),
+  );
+  const entries: [string, string, object][] = [
+    ...dataset.designations.map((d): [string, string, object] => [
+      "enterprise_designation",
+      d.creditCode,
+      { kind: d.kind, level: d.level, year: d.year },
+    ]),
+    ...dataset.listingEvents.map((e): [string, string, object] => [
+      "enterprise_listing_event",
+      e.creditCode,
+      { stage: e.stage, date: e.date, note: e.note },
+    ]),
+    ...dataset.serviceNotes.map((n): [string, string, object] => [
+      "enterprise_service_note",
+      n.creditCode,
+      { kind: n.kind, date: n.notedOn, content: n.content },
+    ]),
+  ];
+  for (const [entityType, creditCode, after] of entries) {
+    await recordAudit(tx, {
+      districtId,
+      actor: DEMO_ACTOR,
+      action: "create",
+      entityType,
+      entityId: enterpriseId(creditCode),
+      after: { ...after, isDemo: true },
+    });
+  }
+}
+
+/** The district's yearly fixed-asset investment (entered by 区统计局) and the online service items. */
+async function insertDistrictInputs(
+  tx: DbContext,
+  districtId: string,
+  dataset: DemoDataset,
+  lookups: Pick<Lookups, "unitId" | "userId">,
+  now: string,
+) {
+  const statistics = lookups.userId("demo-stats");
+  await insertDemoRows(
+    tx,
+    "district_investment_years",
+    dataset.investmentYears.map((row) => ({
+      district_id: districtId,
+      year: row.year,
+      total_fen: row.totalFen,
+      manufacturing_fen: row.manufacturingFen,
+      updated_at: now,
+      updated_by: statistics,
+    })),
+  );
+  for (const row of dataset.investmentYears) {
+    await recordAudit(tx, {
+      districtId,
+      actor: DEMO_ACTOR,
+      action: "create",
+      entityType: "district_investment_year",
+      entityId: row.year,
+      after: { year: row.year, total_fen: String(row.totalFen), manufacturing_fen: String(row.manufacturingFen) },
+    });
+  }
+  const items = dataset.serviceItems.map((item) => ({
+    district_id: districtId,
+    code: item.code,
+    name: item.name,
+    unit_id: lookups.unitId(item.unitCode),
+    online: item.online ? 1 : 0,
+    updated_at: now,
+  }));
+  await insertDemoRows(tx, "online_service_items", items);
+  await recordAudit(tx, {
+    districtId,
+    actor: DEMO_ACTOR,
+    action: "update",
+    entityType: "online_service_items",
+    entityId: districtId,
+    before: [],
+    after: items.map(({ code, name, unit_id, online }) => ({ code, name, unit_id, online })),
+  });
+}
+
+/** Support grants, tech-transformation projects, one-off events and the yearly rewards budget. */
+async function insertRewardInputs(
+  tx: DbContext,
+  districtId: string,
+  dataset: DemoDataset,
+  enterpriseId: (creditCode: string) => number,
+  userId: (username: string | null) => number | null,
+  now: string,
+) {
+  await insertDemoRows(
+    tx,
+    "enterprise_grants",
+    dataset.grants.map((grant) => ({
+      district_id: districtId,
+      enterprise_id: enterpriseId(grant.creditCode),
+      code: grant.code,
+      year: grant.year,
+      level: grant.level,
+      purpose: grant.purpose,
+      amount_fen: grant.amountFen,
+      source: DEMO_ACTOR_LABEL,
+      created_at: now,
+    })),
+  );
+  await insertDemoRows(
+    tx,
+    "tech_projects",
+    dataset.techProjects.map((project) => ({
+      district_id: districtId,
+      enterprise_id: enterpriseId(project.creditCode),
+      code: project.code,
+      name: project.name,
+      year: project.year,
+      investment_fen: project.investmentFen,
+      equipment_invoices_fen: project.equipmentInvoicesFen,
+      tech_funds_received: project.techFundsReceived ? 1 : 0,
+      source: DEMO_ACTOR_LABEL,
+      created_at: now,
+    })),
+  );
+  await insertDemoRows(
+    tx,
+    "enterprise_events",
+    dataset.enterpriseEvents.map((event) => ({
+      district_id: districtId,
+      enterprise_id: enterpriseId(event.creditCode),
+      kind: event.kind,
+      year: event.year,
+      note: event.note,
+      created_at: now,
+    })),
+  );
+  const office = userId("demo-office");
+  await insertDemoRows(
+    tx,
+    "reward_budgets",
+    dataset.rewardBudgets.map((budget) => ({
+      district_id: districtId,
+      year: budget.year,
+      amount_fen: budget.amountFen,
+      note: budget.note,
+      updated_by: office,
+      updated_at: now,
+    })),
+  );
+  const entries: [string, string, object][] = [
+    ...dataset.grants.map((g): [string, string, object] => [
+      "enterprise_grant",
+      g.creditCode,
+      { code: g.code, year: g.year, level: g.level, purpose: g.purpose, amountFen: String(g.amountFen) },
+    ]),
+    ...dataset.techProjects.map((t): [string, string, object] => [
+      "tech_project",
+      t.creditCode,
+      {
+        code: t.code,
+        name: t.name,
+        year: t.year,
+        investmentFen: String(t.investmentFen),
+        equipmentInvoicesFen: String(t.equipmentInvoicesFen),
+        techFundsReceived: t.techFundsReceived,
+      },
+    ]),
+    ...dataset.enterpriseEvents.map((e): [string, string, object] => [
+      "enterprise_event",
+      e.creditCode,
+      { kind: e.kind, year: e.year, note: e.note },
+    ]),
+  ];
+  for (const [entityType, creditCode, after] of entries) {
+    await recordAudit(tx, {
+      districtId,
+      actor: DEMO_ACTOR,
+      action: "create",
+      entityType,
+      entityId: enterpriseId(creditCode),
+      after: { ...after, isDemo: true },
+    });
+  }
+  for (const budget of dataset.rewardBudgets) {
+    await recordAudit(tx, {
+      districtId,
+      actor: DEMO_ACTOR,
+      action: "create",
+      entityType: "reward_budget",
+      entityId: budget.year,
+      after: { year: budget.year, amountFen: String(budget.amountFen), note: budget.note },
+    });
+  }
 }

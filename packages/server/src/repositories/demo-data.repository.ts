@@ -4,6 +4,7 @@
  */
 import type { Insertable } from "kysely";
 import type { DbContext } from "../db/database";
+import type { Database } from "../db/schema";
 import type { EnterpriseScaleYearTable, EnterpriseTable } from "../db/tables/enterprises";
 import type { FigureTable } from "../db/tables/figures";
 import type { ProjectTable } from "../db/tables/projects";
@@ -50,6 +51,61 @@ export async function insertProjects(
     const inserted = await db.kysely.insertInto("projects").values(batch).returning(["id", "code"]).execute();
     for (const row of inserted) ids.set(row.code, row.id);
   });
+  return ids;
+}
+
+/** Tables the demo fills without needing the new rows' ids back. */
+export type DemoRowTable =
+  | "enterprise_designations"
+  | "enterprise_listing_events"
+  | "enterprise_service_notes"
+  | "project_stage_dates"
+  | "project_stage_moves"
+  | "district_investment_years"
+  | "online_service_items"
+  | "enterprise_grants"
+  | "tech_projects"
+  | "enterprise_events"
+  | "reward_budgets";
+
+/** Inserts rows into one of the demo's tables, in batches. */
+export async function insertDemoRows<T extends DemoRowTable>(
+  db: DbContext,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
+  await inBatches(rows, async (batch) => {
+    // Kysely cannot relate Insertable<Database[T]> to its insert type for a generic T; the signature checks rows.
+    await db.kysely
+      .insertInto(table)
+      .values(batch as never)
+      .execute();
+  });
+}
+
+/** Inserts project problems (直通车) one by one and returns their ids, in order. */
+export async function insertBlockers(
+  db: DbContext,
+  rows: readonly Insertable<Database["project_blockers"]>[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const row of rows) {
+    ids.push((await db.kysely.insertInto("project_blockers").values(row).returning("id").executeTakeFirstOrThrow()).id);
+  }
+  return ids;
+}
+
+/** Inserts leaders' decisions on projects one by one and returns their ids, in order. */
+export async function insertDecisions(
+  db: DbContext,
+  rows: readonly Insertable<Database["project_decisions"]>[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const row of rows) {
+    ids.push(
+      (await db.kysely.insertInto("project_decisions").values(row).returning("id").executeTakeFirstOrThrow()).id,
+    );
+  }
   return ids;
 }
 
