@@ -109,7 +109,7 @@ describe("beizeng demo", () => {
     const sqlite = new Database(file, { readonly: true });
     const count = sqlite.prepare("select count(*) as n from users where username like 'demo-%'").get() as { n: number };
     sqlite.close();
-    expect(count.n).toBe(6);
+    expect(count.n).toBe(10);
   });
 
   it("refuses a database with other data unless --force", async () => {
