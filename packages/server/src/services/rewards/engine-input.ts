@@ -27,7 +27,7 @@ const SOURCE_KIND_LABELS: Record<string, string> = {
 
 function sourceLabel(kind: string, ref: string | null): string {
   const label = SOURCE_KIND_LABELS[kind] ?? kind;
-  return ref ? `${label}：${ref}` : label;
+  return ref && ref !== label ? `${label}：${ref}` : label;
 }
 
 export interface BuiltRewardInput {

@@ -15,7 +15,8 @@ const MONEY_FACTS = new Set([
   "plannedInvestment",
 ]);
 
-function factValue(name: string, value: string | null, yes: string, no: string): string {
+/** A fact as read: money in 万元/亿元, flags as 是/否. */
+export function factValue(name: string, value: string | null, yes: string, no: string): string {
   if (value === null) return "—";
   if (value === "true") return yes;
   if (value === "false") return no;

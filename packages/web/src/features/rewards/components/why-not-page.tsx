@@ -6,7 +6,7 @@ import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
 import { usePlan } from "../../plan/api/plan-api";
 import { useWhyNot } from "../api/rewards-api";
-import { yuanTextForDisplay } from "./reward-labels";
+import { factValue } from "./explanation-view";
 
 interface EnterpriseOption {
   id: number;
@@ -97,7 +97,7 @@ export function WhyNotPage() {
                         row.facts
                           .map(
                             (fact) =>
-                              `${language === "en" ? fact.labelEn : fact.label} ${fact.year ?? ""} ${/^\d+\.\d{2}$/.test(fact.value ?? "") ? yuanTextForDisplay(fact.value) : (fact.value ?? "—")}`,
+                              `${language === "en" ? fact.labelEn : fact.label} ${fact.year ?? ""} ${factValue(fact.name, fact.value, t("common.yes"), t("common.no"))}`,
                           )
                           .join("；"),
                     },
