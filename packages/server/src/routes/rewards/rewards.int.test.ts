@@ -217,6 +217,32 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     expect(outside.statusCode).toBe(400);
   });
 
+  it("releases a batch left running by a stopped process", async () => {
+    const stale = await db.kysely
+      .insertInto("reward_batches")
+      .values({
+        district_id: world.districtA,
+        year: 2023,
+        plan_id: "changjiang-2021-2023",
+        plan_version: 1,
+        status: "running",
+        progress_done: 3,
+        progress_total: 10,
+        computed_at: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const batch = await compute(2023);
+    expect(batch.status).toBe("done");
+    const old = await db.kysely
+      .selectFrom("reward_batches")
+      .selectAll()
+      .where("id", "=", stale.id)
+      .executeTakeFirstOrThrow();
+    expect(old.status).toBe("failed");
+    expect(old.error_message).toContain("中断");
+  });
+
   it("shows an enterprise its own entitlements only", async () => {
     const own = await entitlements(enterprise);
     expect(own.length).toBeGreaterThan(0);

@@ -110,8 +110,17 @@ export async function startRewardBatch(
     ]);
   const batchId = await inTransaction(db, async (tx) => {
     const running = await findRunningBatch(tx, user.districtId);
-    if (running) throw conflict(`${running.year} 年度的奖励正在测算中（批次 ${running.id}），请等待完成后再试`);
     const now = new Date().toISOString();
+    if (running && isAbandoned(running, now)) {
+      // The process that ran it stopped (a restart mid-batch): release the district for a new batch.
+      await updateBatch(tx, running.id, {
+        status: "failed",
+        error_message: "测算中断（服务在测算过程中停止），请重新测算",
+        finished_at: now,
+      });
+    } else if (running) {
+      throw conflict(`${running.year} 年度的奖励正在测算中（批次 ${running.id}），请等待完成后再试`);
+    }
     const id = await insertBatch(tx, {
       district_id: user.districtId,
       year,
@@ -150,6 +159,13 @@ export async function startRewardBatch(
     },
   );
   return { batch, done };
+}
+
+/** A district's whole batch takes seconds; one still "running" after this long has lost its process. */
+const ABANDONED_AFTER_MS = 30 * 60 * 1000;
+
+function isAbandoned(batch: { computed_at: string }, now: string): boolean {
+  return Date.parse(now) - Date.parse(batch.computed_at) > ABANDONED_AFTER_MS;
 }
 
 function yieldToEventLoop(): Promise<void> {
