@@ -1,14 +1,21 @@
 import {
+  AimOutlined,
+  AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  CarryOutOutlined,
+  DesktopOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
+  GiftOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
   ProjectOutlined,
   ShopOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from "@ant-design/icons";
 import { Button, Layout, Menu, Space, Tag, Typography } from "antd";
 import { type ReactNode, Suspense } from "react";
@@ -25,6 +32,14 @@ import { useT } from "../shared/i18n/i18n";
 const icons: Record<string, ReactNode> = {
   "/": <HomeOutlined />,
   "/plan": <FileTextOutlined />,
+  "/targets": <AimOutlined />,
+  "/board": <DesktopOutlined />,
+  "/monitoring": <AlertOutlined />,
+  "/imports": <UploadOutlined />,
+  "/tasks": <CarryOutOutlined />,
+  "/supervision": <FileSearchOutlined />,
+  "/rewards": <GiftOutlined />,
+  "/my-rewards": <GiftOutlined />,
   "/enterprises": <ShopOutlined />,
   "/my-enterprise": <ShopOutlined />,
   "/projects": <ProjectOutlined />,
