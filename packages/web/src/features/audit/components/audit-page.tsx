@@ -1,10 +1,10 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
+import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import {
   type AuditEntry,
@@ -32,6 +32,51 @@ const knownActions = [
   "password_reset",
   "import",
   "load",
+  "stage_move",
+  "submit",
+  "return",
+  "review",
+  "approve",
+  "reject",
+  "pay",
+  "issue",
+  "answer",
+  "close",
+];
+
+/** The kinds of record the log names, for the filter (the dictionary gives each its label). */
+const knownEntityTypes = [
+  "session",
+  "user",
+  "unit",
+  "plan",
+  "enterprise",
+  "enterprise_designation",
+  "enterprise_listing_event",
+  "enterprise_scale_year",
+  "enterprise_service_note",
+  "enterprise_profile",
+  "figure",
+  "figures",
+  "enterprises",
+  "project",
+  "project_blocker",
+  "project_decision",
+  "district_investment_year",
+  "online_service_items",
+  "monitoring_settings",
+  "task",
+  "task_report",
+  "bulletin",
+  "summons_talk",
+  "assessment",
+  "reward_batch",
+  "reward_entitlement",
+  "reward_budget",
+  "reward_notice",
+  "reward_correction",
+  "public_board",
+  "webhook_settings",
 ];
 
 function Snapshot({ label, text }: { label: string; text: string | null }) {
@@ -86,6 +131,7 @@ function VerificationResult({ result }: { result: AuditVerification }) {
 export function AuditPage() {
   const t = useT();
   const codeLabel = useCodeLabel();
+  const dateText = useDateText();
   const errorText = useErrorText();
   const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
   const audit = useAuditLog(filters);
@@ -122,7 +168,11 @@ export function AuditPage() {
         <Row gutter={16}>
           <Col xs={24} md={6}>
             <Form.Item label={t("audit.entityType")} name="entityType">
-              <Input allowClear autoComplete="off" />
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                options={knownEntityTypes.map((type) => ({ value: type, label: codeLabel("audit.entity", type) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={5}>
@@ -180,7 +230,7 @@ export function AuditPage() {
                 title: t("audit.at"),
                 dataIndex: "at",
                 width: 180,
-                render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss"),
+                render: (at: string) => dateText(at, true),
               },
               {
                 title: t("audit.actor"),
@@ -194,7 +244,12 @@ export function AuditPage() {
                 width: 110,
                 render: (action: string) => <Tag>{codeLabel("action", action)}</Tag>,
               },
-              { title: t("audit.entityType"), dataIndex: "entityType", width: 140 },
+              {
+                title: t("audit.entityType"),
+                dataIndex: "entityType",
+                width: 160,
+                render: (type: string) => codeLabel("audit.entity", type),
+              },
               { title: t("audit.entityId"), dataIndex: "entityId", width: 110 },
               {
                 title: t("audit.hash"),
