@@ -7,7 +7,7 @@
  */
 import { type Fen, parseYuan } from "../money";
 import type { PlanFile, PlanParameter, RewardRule } from "../plan/schema";
-import { canonicalDecimal } from "./format";
+import { canonicalDecimal, yearRangeZh } from "./format";
 import { GrantedIndex } from "./granted";
 import {
   type Comparison,
@@ -95,11 +95,18 @@ export function compileRewardPlan(
       throw new RewardPlanError(`奖励规则 ${rule.id} 的 ${field} 不是金额：${text}`);
     }
   };
+  const { startYear, endYear } = plan.period;
+  const yearsZh = yearRangeZh(startYear, endYear);
+  const yearsEn = `${startYear}–${endYear}`;
   const meta = (rule: RewardRule, parameters: ExplanationParameter[]): RuleMeta => ({
     id: rule.id,
     clause: rule.clause,
     quote: rule.quote,
     parameters,
+    startYear,
+    endYear,
+    yearsZh,
+    yearsEn,
   });
   const enterpriseKey = (ruleId: string) => (prior: Exclude<PriorGrant, string>) =>
     `${ruleId}|${prior.creditCode ?? ""}`;
@@ -292,6 +299,8 @@ export function evaluateRewards(
     granted,
     entitlements: [],
     nonPayments: [],
+    revenueYuan: [],
+    revenueFacts: [],
   };
   const rules = compiled.enterpriseRules;
   const ruleCount = rules.length;
@@ -300,6 +309,10 @@ export function evaluateRewards(
     const years = sortedYears(enterprise.years);
     // Without explanations, a rule paying for an event the enterprise never had has nothing to do.
     const events = explain ? -1 : eventsOf(years);
+    if (explain) {
+      run.revenueYuan.length = 0;
+      run.revenueFacts.length = 0;
+    }
     for (let index = 0; index < ruleCount; index++) {
       const rule = rules[index]!;
       if (rule.needs === 0 || (events & rule.needs) !== 0) rule.evaluate(enterprise, years, run);

@@ -3,7 +3,7 @@
  * entitlements and "why not" entries. Not part of the public interface.
  */
 import type { Fen } from "../money";
-import { formatYuan } from "../money";
+import { yuanText } from "./format";
 import type { GrantedIndex } from "./granted";
 import type {
   EnterpriseHistory,
@@ -26,6 +26,26 @@ export interface RuleMeta {
   quote: string;
   /** The plan parameters this rule depends on, with their effective values. */
   parameters: ExplanationParameter[];
+  /** The plan period, and as written in sentences: "2021—2023年" and "2021–2023". */
+  startYear: number;
+  endYear: number;
+  yearsZh: string;
+  yearsEn: string;
+}
+
+/** Texts that depend on a year only, built once per year and rule and then shared. */
+export class YearTexts {
+  readonly #texts = new Map<number, string>();
+  constructor(private readonly build: (year: number) => string) {}
+
+  get(year: number): string {
+    let text = this.#texts.get(year);
+    if (text === undefined) {
+      text = this.build(year);
+      this.#texts.set(year, text);
+    }
+    return text;
+  }
 }
 
 export interface Run {
@@ -35,6 +55,43 @@ export interface Run {
   granted: GrantedIndex;
   entitlements: Entitlement[];
   nonPayments: NonPayment[];
+  /**
+   * Per enterprise being explained, indexed like its sorted years: the revenue as yuan text
+   * and its fact, shared by every rule that shows it (growth, revenue milestones). The engine
+   * empties them before each enterprise.
+   */
+  revenueYuan: (string | undefined)[];
+  revenueFacts: (ExplanationFact | undefined)[];
+}
+
+/** The revenue of years[index] as exact yuan text ("" when absent), built once per enterprise-year. */
+export function revenueYuan(run: Run, years: readonly EnterpriseYear[], index: number): string {
+  let text = run.revenueYuan[index];
+  if (text === undefined) {
+    const revenue = years[index]!.revenue;
+    text = revenue === undefined ? "" : yuanText(revenue);
+    run.revenueYuan[index] = text;
+  }
+  return text;
+}
+
+/** The fact "营业收入" of years[index], one object shared by every explanation that shows it. */
+export function revenueFact(run: Run, years: readonly EnterpriseYear[], index: number): ExplanationFact {
+  let fact = run.revenueFacts[index];
+  if (fact === undefined) {
+    const year = years[index]!;
+    fact = {
+      name: "revenue",
+      label: "营业收入",
+      labelEn: "revenue",
+      year: year.year,
+      value: year.revenue === undefined ? null : revenueYuan(run, years, index),
+    };
+    const source = year.sources?.revenue;
+    if (source) fact.source = source;
+    run.revenueFacts[index] = fact;
+  }
+  return fact;
 }
 
 /** Kinds of yearly event a rule needs; with explanations off, an enterprise without any is skipped. */
@@ -97,7 +154,7 @@ export function moneyFact(
   value: Fen | undefined,
   source?: string,
 ): ExplanationFact {
-  const fact: ExplanationFact = { name, label, labelEn, year, value: value === undefined ? null : formatYuan(value) };
+  const fact: ExplanationFact = { name, label, labelEn, year, value: value === undefined ? null : yuanText(value) };
   if (source) fact.source = source;
   return fact;
 }
@@ -114,7 +171,7 @@ export function flagFact(
     label,
     labelEn,
     year: year.year,
-    value: value === undefined ? null : String(value),
+    value: value === undefined ? null : value === true ? "true" : value === false ? "false" : value,
   };
   const source = year.sources?.[name];
   if (source) fact.source = source;
@@ -125,29 +182,40 @@ export function threshold(label: string, labelEn: string, value: string): Explan
   return { label, labelEn, value };
 }
 
-export interface ExplanationParts {
-  facts: ExplanationFact[];
-  thresholds: ExplanationThreshold[];
-  arithmetic: string;
-  zh: string;
-  en: string;
-  nextTier?: { zh: string; en: string };
-}
-
-export function explanation(meta: RuleMeta, parts: ExplanationParts): Explanation {
-  const built: Explanation = {
+/** An entitlement's explanation; facts, thresholds and texts may be shared (never written to). */
+export function explanation(
+  meta: RuleMeta,
+  facts: ExplanationFact[],
+  thresholds: ExplanationThreshold[],
+  arithmetic: string,
+  zh: string,
+  en: string,
+  nextTier?: { zh: string; en: string },
+): Explanation {
+  if (nextTier === undefined)
+    return {
+      ruleId: meta.id,
+      clause: meta.clause,
+      quote: meta.quote,
+      facts,
+      thresholds,
+      arithmetic,
+      parameters: meta.parameters,
+      zh,
+      en,
+    };
+  return {
     ruleId: meta.id,
     clause: meta.clause,
     quote: meta.quote,
-    facts: parts.facts,
-    thresholds: parts.thresholds,
-    arithmetic: parts.arithmetic,
+    facts,
+    thresholds,
+    arithmetic,
     parameters: meta.parameters,
-    zh: parts.zh,
-    en: parts.en,
+    zh,
+    en,
+    nextTier,
   };
-  if (parts.nextTier) built.nextTier = parts.nextTier;
-  return built;
 }
 
 /** How an entitlement's key is formed from its fields (see `Entitlement.key`). */
@@ -225,49 +293,54 @@ export function pushEntitlement(
   year: number,
   amount: Fen | null,
   subjectId: string | undefined,
-  explanationParts?: ExplanationParts,
+  built?: Explanation,
 ): void {
   run.entitlements.push(
-    new EntitlementRecord(
-      meta.id,
-      keyShape,
-      creditCode,
-      ruleId,
-      meta.clause,
-      tier,
-      year,
-      amount,
-      subjectId,
-      explanationParts ? explanation(meta, explanationParts) : undefined,
-    ),
+    new EntitlementRecord(meta.id, keyShape, creditCode, ruleId, meta.clause, tier, year, amount, subjectId, built),
   );
 }
 
-export interface NonPaymentParts {
-  creditCode: string;
-  reason: NonPaymentReason;
-  year: number | null;
-  subjectId?: string;
-  facts?: ExplanationFact[];
-  zh: string;
-  en: string;
-}
-
-/** Records why a rule did not pay. Call only when `run.explain` is on. */
-export function pushNonPayment(run: Run, meta: RuleMeta, parts: NonPaymentParts): void {
-  const entry: NonPayment = {
-    creditCode: parts.creditCode,
-    ruleId: meta.id,
-    clause: meta.clause,
-    reason: parts.reason,
-    year: parts.year,
-    facts: parts.facts ?? [],
-    parameters: meta.parameters,
-    zh: parts.zh,
-    en: parts.en,
-  };
-  if (parts.subjectId !== undefined) entry.subjectId = parts.subjectId;
-  run.nonPayments.push(entry);
+/**
+ * Records why a rule did not pay. Call only when `run.explain` is on. `facts` may be shared
+ * (NO_FACTS when there are none): entries are read, never written to.
+ */
+export function pushNonPayment(
+  run: Run,
+  meta: RuleMeta,
+  creditCode: string,
+  reason: NonPaymentReason,
+  year: number | null,
+  subjectId: string | undefined,
+  facts: ExplanationFact[],
+  zh: string,
+  en: string,
+): void {
+  run.nonPayments.push(
+    subjectId === undefined
+      ? {
+          creditCode,
+          ruleId: meta.id,
+          clause: meta.clause,
+          reason,
+          year,
+          facts,
+          parameters: meta.parameters,
+          zh,
+          en,
+        }
+      : {
+          creditCode,
+          ruleId: meta.id,
+          clause: meta.clause,
+          reason,
+          year,
+          facts,
+          parameters: meta.parameters,
+          zh,
+          en,
+          subjectId,
+        },
+  );
 }
 
 /** fen × rate, rounded half-up to the fen (amounts here are never negative). */

@@ -4,9 +4,10 @@
  * 中国制造业500强 enterprise settling in (R-500, recorded with no amount).
  */
 import type { Fen } from "../../money";
-import { amountEn, amountZh, yearRangeZh } from "../format";
+import { amountEn, amountZh } from "../format";
 import {
   type EnterpriseRuleEvaluator,
+  explanation,
   flagFact,
   HAS_LISTED_MOVE,
   HAS_NEW_SCALE,
@@ -19,13 +20,31 @@ import {
   pushNonPayment,
   type RuleMeta,
   type Run,
+  YearTexts,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear } from "../types";
+import type { EnterpriseHistory, EnterpriseYear, ExplanationThreshold } from "../types";
 
 /** R-NEW-SCALE: entering the directory in a plan year pays once per enterprise, unless re-entry is paid. */
 export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: boolean): EnterpriseRuleEvaluator {
   const amountTextZh = amountZh(amount);
   const amountTextEn = amountEn(amount);
+  // Everything but the enterprise and the year is known now: the sentences are built once.
+  const { yearsZh, yearsEn } = meta;
+  const outsideZh = new YearTexts((y) => `${y}年新进入规模企业名录库，不在方案实施年度（${yearsZh}）内，不奖励`);
+  const outsideEn = new YearTexts(
+    (y) => `Entered the above-scale directory in ${y}, outside the plan years ${yearsEn}: not paid.`,
+  );
+  const grantedZh = new YearTexts((y) => `${y}年新进入规模企业名录库，但此前已获得新增规上企业奖励，不重复奖励`);
+  const grantedEn = new YearTexts(
+    (y) =>
+      `Entered the above-scale directory in ${y}, but the reward for new above-scale enterprises was already granted: not paid again.`,
+  );
+  const paidArithmetic = `一次性奖励 ${amountTextZh}（once: ${amountTextEn}）`;
+  const paidZh = new YearTexts((y) => `${y}年新进入规模企业名录库，一次性奖励 ${amountTextZh}`);
+  const paidEn = new YearTexts((y) => `Entered the above-scale directory in ${y}: one-time reward of ${amountTextEn}.`);
+  const noEventZh = `${yearsZh}未有新进入规模企业名录库的记录`;
+  const noEventEn = `No entry into the above-scale directory in ${yearsEn}.`;
+  const noThresholds: ExplanationThreshold[] = [];
   return {
     meta,
     needs: HAS_NEW_SCALE,
@@ -41,14 +60,17 @@ export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: bool
           : NO_FACTS;
         if (!isPlanYear(run, year.year)) {
           if (run.explain)
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason: "outsidePlanPeriod",
-              year: year.year,
+            pushNonPayment(
+              run,
+              meta,
+              code,
+              "outsidePlanPeriod",
+              year.year,
+              undefined,
               facts,
-              zh: `${year.year}年新进入规模企业名录库，不在方案实施年度（${yearRangeZh(run.startYear, run.endYear)}）内，不奖励`,
-              en: `Entered the above-scale directory in ${year.year}, outside the plan years ${run.startYear}–${run.endYear}: not paid.`,
-            });
+              outsideZh.get(year.year),
+              outsideEn.get(year.year),
+            );
           continue;
         }
         sawEvent = true;
@@ -57,26 +79,32 @@ export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: bool
           : grantedBefore;
         if (alreadyGranted) {
           if (run.explain)
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason: "alreadyGranted",
-              year: year.year,
+            pushNonPayment(
+              run,
+              meta,
+              code,
+              "alreadyGranted",
+              year.year,
+              undefined,
               facts,
-              zh: `${year.year}年新进入规模企业名录库，但此前已获得新增规上企业奖励，不重复奖励`,
-              en: `Entered the above-scale directory in ${year.year}, but the reward for new above-scale enterprises was already granted: not paid again.`,
-            });
+              grantedZh.get(year.year),
+              grantedEn.get(year.year),
+            );
           continue;
         }
         if (!reentryPaid && paidYear !== 0) {
           if (run.explain)
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason: "reentryNotPaid",
-              year: year.year,
+            pushNonPayment(
+              run,
+              meta,
+              code,
+              "reentryNotPaid",
+              year.year,
+              undefined,
               facts,
-              zh: `${year.year}年再次进入规模企业名录库，已于${paidYear}年获得新增规上企业奖励；按参数“退规后再次入库不重复奖励”，不再奖励`,
-              en: `Re-entered the above-scale directory in ${year.year} after being paid in ${paidYear}; the re-entry parameter says re-entry is not paid again.`,
-            });
+              `${year.year}年再次进入规模企业名录库，已于${paidYear}年获得新增规上企业奖励；按参数“退规后再次入库不重复奖励”，不再奖励`,
+              `Re-entered the above-scale directory in ${year.year} after being paid in ${paidYear}; the re-entry parameter says re-entry is not paid again.`,
+            );
           continue;
         }
         paidYear = year.year;
@@ -91,24 +119,12 @@ export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: bool
           amount,
           undefined,
           run.explain
-            ? {
-                facts,
-                thresholds: [],
-                arithmetic: `一次性奖励 ${amountTextZh}（once: ${amountTextEn}）`,
-                zh: `${year.year}年新进入规模企业名录库，一次性奖励 ${amountTextZh}`,
-                en: `Entered the above-scale directory in ${year.year}: one-time reward of ${amountTextEn}.`,
-              }
+            ? explanation(meta, facts, noThresholds, paidArithmetic, paidZh.get(year.year), paidEn.get(year.year))
             : undefined,
         );
       }
       if (!sawEvent && run.explain)
-        pushNonPayment(run, meta, {
-          creditCode: code,
-          reason: "noEvent",
-          year: null,
-          zh: `${yearRangeZh(run.startYear, run.endYear)}未有新进入规模企业名录库的记录`,
-          en: `No entry into the above-scale directory in ${run.startYear}–${run.endYear}.`,
-        });
+        pushNonPayment(run, meta, code, "noEvent", null, undefined, NO_FACTS, noEventZh, noEventEn);
     },
   };
 }
@@ -140,6 +156,31 @@ function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | 
   const readsTop500 = wording.field === "top500SettledIn";
   const amountTextZh = amount === null ? null : amountZh(amount);
   const amountTextEn = amount === null ? null : amountEn(amount);
+  const { yearsZh, yearsEn } = meta;
+  const { eventZh, eventEn } = wording;
+  const outsideZh = new YearTexts((y) => `${y}年${eventZh}，不在方案实施年度（${yearsZh}）内`);
+  const outsideEn = new YearTexts((y) => `In ${y} ${eventEn}, outside the plan years ${yearsEn}.`);
+  const repeatedZh = new YearTexts((y) => `${y}年${eventZh}，但该企业已获得此项奖励（每户一次），不重复奖励`);
+  const repeatedEn = new YearTexts(
+    (y) => `In ${y} ${eventEn}, but this reward was already granted to the enterprise (once per enterprise).`,
+  );
+  const paidArithmetic =
+    amountTextZh === null
+      ? "金额不由系统计算：实行“一企一策”“一事一议”，由决定记录金额（amount decided case by case）"
+      : `每户奖励 ${amountTextZh}（per enterprise: ${amountTextEn}）`;
+  const paidZh = new YearTexts((y) =>
+    amountTextZh === null
+      ? `${y}年${eventZh}，给予一次性奖励，金额按“一企一策”“一事一议”另行决定，系统只记录决定`
+      : `${y}年${eventZh}，奖励 ${amountTextZh}`,
+  );
+  const paidEn = new YearTexts((y) =>
+    amountTextZh === null
+      ? `In ${y} ${eventEn}: a one-time reward whose amount is decided case by case; the system records the decision and computes no amount.`
+      : `In ${y} ${eventEn}: reward of ${amountTextEn}.`,
+  );
+  const noEventZh = `${yearsZh}无“${eventZh}”的记录`;
+  const noEventEn = `No record that ${eventEn} in ${yearsEn}.`;
+  const noThresholds: ExplanationThreshold[] = [];
   return {
     meta,
     needs: readsTop500 ? HAS_TOP500 : HAS_LISTED_MOVE,
@@ -153,27 +194,33 @@ function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | 
         const facts = run.explain ? [flagFact(wording.field, wording.eventZh, wording.eventEn, year, true)] : NO_FACTS;
         if (!isPlanYear(run, year.year)) {
           if (run.explain)
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason: "outsidePlanPeriod",
-              year: year.year,
+            pushNonPayment(
+              run,
+              meta,
+              code,
+              "outsidePlanPeriod",
+              year.year,
+              undefined,
               facts,
-              zh: `${year.year}年${wording.eventZh}，不在方案实施年度（${yearRangeZh(run.startYear, run.endYear)}）内`,
-              en: `In ${year.year} ${wording.eventEn}, outside the plan years ${run.startYear}–${run.endYear}.`,
-            });
+              outsideZh.get(year.year),
+              outsideEn.get(year.year),
+            );
           continue;
         }
         sawEvent = true;
         if (paidYear !== 0 || (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}`))) {
           if (run.explain)
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason: paidYear !== 0 ? "alreadyPaidInPlan" : "alreadyGranted",
-              year: year.year,
+            pushNonPayment(
+              run,
+              meta,
+              code,
+              paidYear !== 0 ? "alreadyPaidInPlan" : "alreadyGranted",
+              year.year,
+              undefined,
               facts,
-              zh: `${year.year}年${wording.eventZh}，但该企业已获得此项奖励（每户一次），不重复奖励`,
-              en: `In ${year.year} ${wording.eventEn}, but this reward was already granted to the enterprise (once per enterprise).`,
-            });
+              repeatedZh.get(year.year),
+              repeatedEn.get(year.year),
+            );
           continue;
         }
         paidYear = year.year;
@@ -188,33 +235,12 @@ function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | 
           amount,
           undefined,
           run.explain
-            ? amountTextZh === null
-              ? {
-                  facts,
-                  thresholds: [],
-                  arithmetic:
-                    "金额不由系统计算：实行“一企一策”“一事一议”，由决定记录金额（amount decided case by case）",
-                  zh: `${year.year}年${wording.eventZh}，给予一次性奖励，金额按“一企一策”“一事一议”另行决定，系统只记录决定`,
-                  en: `In ${year.year} ${wording.eventEn}: a one-time reward whose amount is decided case by case; the system records the decision and computes no amount.`,
-                }
-              : {
-                  facts,
-                  thresholds: [],
-                  arithmetic: `每户奖励 ${amountTextZh}（per enterprise: ${amountTextEn}）`,
-                  zh: `${year.year}年${wording.eventZh}，奖励 ${amountTextZh}`,
-                  en: `In ${year.year} ${wording.eventEn}: reward of ${amountTextEn}.`,
-                }
+            ? explanation(meta, facts, noThresholds, paidArithmetic, paidZh.get(year.year), paidEn.get(year.year))
             : undefined,
         );
       }
       if (!sawEvent && run.explain)
-        pushNonPayment(run, meta, {
-          creditCode: code,
-          reason: "noEvent",
-          year: null,
-          zh: `${yearRangeZh(run.startYear, run.endYear)}无“${wording.eventZh}”的记录`,
-          en: `No record that ${wording.eventEn} in ${run.startYear}–${run.endYear}.`,
-        });
+        pushNonPayment(run, meta, code, "noEvent", null, undefined, NO_FACTS, noEventZh, noEventEn);
     },
   };
 }

@@ -6,22 +6,23 @@
  * in one year pay each (default) or the highest only (reading 1).
  */
 import type { Fen } from "../../money";
-import { formatYuan } from "../../money";
-import { amountEn, amountZh, figureEn, figureNearEn, figureNearZh, figureZh, yearRangeZh } from "../format";
+import { amountEn, amountZh, figureEn, figureZh, groupedYuan, yuanText } from "../format";
 import {
   type Comparison,
   type EnterpriseRuleEvaluator,
-  type ExplanationParts,
+  explanation,
   isPlanYear,
   KEY_TIER,
   moneyFact,
+  NO_FACTS,
   pushEntitlement,
   pushNonPayment,
   type RuleMeta,
   type Run,
+  revenueFact,
   threshold,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, ExplanationFact } from "../types";
+import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, ExplanationThreshold } from "../types";
 
 export interface CrossingTier {
   threshold: Fen;
@@ -49,7 +50,7 @@ export function firstCrossingRule(
 ): EnterpriseRuleEvaluator {
   const tiers = [...tiersInput].sort((a, b) => (a.threshold < b.threshold ? -1 : a.threshold > b.threshold ? 1 : 0));
   const count = tiers.length;
-  const labels = tiers.map((tier) => formatYuan(tier.threshold));
+  const labels = tiers.map((tier) => yuanText(tier.threshold));
   const thresholds = tiers.map((tier) => tier.threshold);
   const wording = METRICS[metric];
   const verbZh = comparison === "gt" ? "突破" : "达到";
@@ -58,6 +59,64 @@ export function firstCrossingRule(
   const notSymbol = comparison === "gt" ? "≤" : "<";
   const isRevenue = metric === "revenue";
   const strict = comparison === "gt";
+
+  // Everything that does not depend on the enterprise, built once: the tiers as read, the lists
+  // of tiers crossed together, and the fixed parts of the sentences.
+  const tierZh = tiers.map((tier) => figureZh(tier.threshold));
+  const tierEn = tiers.map((tier) => figureEn(tier.threshold));
+  const tierThresholds: ExplanationThreshold[][] = labels.map((label) => [
+    threshold(`首次${verbZh}门槛`, `first-crossing threshold`, label),
+  ]);
+  const tierListsZh: string[][] = [];
+  const tierListsEn: string[][] = [];
+  for (let from = 0; from <= count; from++) {
+    tierListsZh.push([]);
+    tierListsEn.push([]);
+    for (let to = from; to <= count; to++) {
+      const parts = tierZh.slice(from, to);
+      tierListsZh[from]![to] = parts.length === 1 ? `${parts[0]}` : `${parts.join("、")}共${parts.length}档`;
+      tierListsEn[from]![to] = tierEn.slice(from, to).join(", ");
+    }
+  }
+  const tierList = (from: number, to: number) => tierListsZh[from]![to]!;
+  const tierListEn = (from: number, to: number) => tierListsEn[from]![to]!;
+  const paidRewardZh = tiers.map((tier, index) => `首次${verbZh} ${tierZh[index]}（`);
+  const amountsZh = tiers.map((tier) => `），奖励 ${amountZh(tier.amount)}`);
+  const amountsEn = tiers.map((tier) => `): reward of ${amountEn(tier.amount)}.`);
+  const sameYearRuleZh = `，按参数“${sameYear === "each" ? "同年跨越多档逐档奖励" : "同年跨越多档只奖励最高档"}”`;
+  const sameYearEn = ` Several tiers were first crossed that year; the same-year parameter says ${sameYear === "each" ? "each tier is paid" : "the highest tier only is paid"}.`;
+  const beforeNotesZh: string[] = [""];
+  const beforeNotesEn: string[] = [""];
+  for (let crossed = 1; crossed <= count; crossed++) {
+    beforeNotesZh.push(`（${tierList(0, crossed)}已在所列年度之前${verbZh}，不再奖励）`);
+    beforeNotesEn.push(` (${tierListEn(0, crossed)} crossed before the years listed: never paid)`);
+  }
+  const belowNextZh = tierZh.map((text) => `，距首次${verbZh} ${text}差 `);
+  const belowNextEn = tierEn.map((text) => ` short of first exceeding ${text}.`);
+  const nextTierZh = tierZh.map((text) => `，距首次${verbZh} ${text}差 `);
+  const nextTierEn = tierEn.map((text) => ` short of the ${text} tier.`);
+  const metricZh = `年${wording.zh} `;
+  const metricEn = ` ${wording.en} of `;
+  const previousHighestName = `previousHighest${metric === "revenue" ? "Revenue" : "Tax"}`;
+  const previousHighestZh = `此前最高${wording.zh}`;
+  const previousHighestEn = `highest ${wording.en} before`;
+
+  /** The figure as read (figureZh), exact in 元 when rounding would make it read as the tier. */
+  function nearZh(value: Fen, tier: number): string {
+    const shown = figureZh(value);
+    return value !== thresholds[tier] && shown === tierZh[tier] ? `${groupedYuan(value)} 元` : shown;
+  }
+
+  function nearEn(value: Fen, tier: number): string {
+    const shown = figureEn(value);
+    return value !== thresholds[tier] && shown === tierEn[tier] ? amountEn(value) : shown;
+  }
+
+  function metricFact(run: Run, years: readonly EnterpriseYear[], index: number): ExplanationFact {
+    if (isRevenue) return revenueFact(run, years, index);
+    const year = years[index]!;
+    return moneyFact(metric, wording.zh, wording.en, year.year, year.tax, year.sources?.tax);
+  }
 
   return {
     meta,
@@ -76,27 +135,31 @@ export function firstCrossingRule(
       let highestYear: number | null = null;
       let paid = false;
       let explainedAlready = false;
-      let lastPlanYear: EnterpriseYear | undefined;
+      let lastPlanIndex = -1;
 
-      for (const year of years) {
+      for (let yearIndex = 0; yearIndex < years.length; yearIndex++) {
+        const year = years[yearIndex]!;
         const value = isRevenue ? year.revenue : year.tax;
         if (value === undefined) continue;
         const inPlan = isPlanYear(run, year.year);
-        if (inPlan) lastPlanYear = year;
+        if (inPlan) lastPlanIndex = yearIndex;
         let reached = crossed;
         while (reached < count && (strict ? value > thresholds[reached]! : value >= thresholds[reached]!)) reached++;
         if (reached > crossed) {
           if (!inPlan) {
             if (run.explain && year.year < run.startYear) {
               explainedAlready = true;
-              pushNonPayment(run, meta, {
-                creditCode: code,
-                reason: "crossedBeforePlan",
-                year: year.year,
-                facts: [moneyFact(metric, wording.zh, wording.en, year.year, value, year.sources?.[metric])],
-                zh: `${year.year}年${wording.zh} ${figureZh(value)}，已${verbZh} ${tierList(crossed, reached)}，早于方案实施年度，该档不再奖励`,
-                en: `In ${year.year}, before the plan years, ${wording.en} of ${figureEn(value)} already ${verbEn} ${tierListEn(crossed, reached)}: that tier is never paid.`,
-              });
+              pushNonPayment(
+                run,
+                meta,
+                code,
+                "crossedBeforePlan",
+                year.year,
+                undefined,
+                [metricFact(run, years, yearIndex)],
+                `${year.year}${metricZh}${figureZh(value)}，已${verbZh} ${tierList(crossed, reached)}，早于方案实施年度，该档不再奖励`,
+                `In ${year.year}, before the plan years,${metricEn}${figureEn(value)} already ${verbEn} ${tierListEn(crossed, reached)}: that tier is never paid.`,
+              );
             }
           } else {
             for (let index = crossed; index < reached; index++) {
@@ -105,29 +168,34 @@ export function firstCrossingRule(
               if (sameYear === "highest" && index < reached - 1) {
                 if (run.explain) {
                   explainedAlready = true;
-                  pushNonPayment(run, meta, {
-                    creditCode: code,
-                    reason: "sameYearLowerTier",
-                    year: year.year,
-                    subjectId: label,
-                    facts: [moneyFact(metric, wording.zh, wording.en, year.year, value, year.sources?.[metric])],
-                    zh: `${year.year}年${wording.zh} ${figureZh(value)}，同年首次${verbZh} ${tierList(crossed, reached)}；按参数“同年跨越多档只奖励最高档”，${figureZh(tier.threshold)}档不奖励`,
-                    en: `In ${year.year} ${wording.en} of ${figureEn(value)} first ${verbEn} several tiers at once; the same-year parameter pays the highest tier only, so the ${figureEn(tier.threshold)} tier is not paid.`,
-                  });
+                  pushNonPayment(
+                    run,
+                    meta,
+                    code,
+                    "sameYearLowerTier",
+                    year.year,
+                    label,
+                    [metricFact(run, years, yearIndex)],
+                    `${year.year}${metricZh}${figureZh(value)}，同年首次${verbZh} ${tierList(crossed, reached)}；按参数“同年跨越多档只奖励最高档”，${tierZh[index]}档不奖励`,
+                    `In ${year.year}${metricEn}${figureEn(value)} first ${verbEn} several tiers at once; the same-year parameter pays the highest tier only, so the ${tierEn[index]} tier is not paid.`,
+                  );
                 }
                 continue;
               }
               if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${label}`)) {
                 if (run.explain) {
                   explainedAlready = true;
-                  pushNonPayment(run, meta, {
-                    creditCode: code,
-                    reason: "alreadyGranted",
-                    year: year.year,
-                    subjectId: label,
-                    zh: `${wording.zh}首次${verbZh} ${figureZh(tier.threshold)} 的奖励此前已发放，不重复奖励`,
-                    en: `The reward for first exceeding ${figureEn(tier.threshold)} of ${wording.en} was already granted.`,
-                  });
+                  pushNonPayment(
+                    run,
+                    meta,
+                    code,
+                    "alreadyGranted",
+                    year.year,
+                    label,
+                    NO_FACTS,
+                    `${wording.zh}首次${verbZh} ${tierZh[index]} 的奖励此前已发放，不重复奖励`,
+                    `The reward for first exceeding ${tierEn[index]} of ${wording.en} was already granted.`,
+                  );
                 }
                 continue;
               }
@@ -142,7 +210,9 @@ export function firstCrossingRule(
                 year.year,
                 tier.amount,
                 undefined,
-                run.explain ? paidExplanation(year, value, index, highest, highestYear, crossed, reached) : undefined,
+                run.explain
+                  ? paidExplanation(run, years, yearIndex, value, index, highest, highestYear, crossed, reached)
+                  : undefined,
               );
             }
           }
@@ -155,130 +225,135 @@ export function firstCrossingRule(
       }
 
       if (paid || !run.explain) return;
-      explainNoPayment(enterprise, run, lastPlanYear, crossed, crossedByBefore, explainedAlready);
+      explainNoPayment(enterprise, years, run, lastPlanIndex, crossed, crossedByBefore, explainedAlready);
     },
   };
 
   function paidExplanation(
-    year: EnterpriseYear,
+    run: Run,
+    years: readonly EnterpriseYear[],
+    yearIndex: number,
     value: Fen,
     index: number,
     previousHighest: Fen | undefined,
     previousYear: number | null,
     crossedFrom: number,
     reached: number,
-  ): ExplanationParts {
-    const tier = tiers[index]!;
+  ) {
+    const year = years[yearIndex]!;
     const label = labels[index]!;
-    const facts: ExplanationFact[] = [
-      moneyFact(metric, wording.zh, wording.en, year.year, value, year.sources?.[metric]),
-    ];
-    if (previousHighest !== undefined)
-      facts.push(
-        moneyFact(
-          `previousHighest${metric === "revenue" ? "Revenue" : "Tax"}`,
-          `此前最高${wording.zh}`,
-          `highest ${wording.en} before`,
-          previousYear,
-          previousHighest,
-        ),
-      );
-    const before =
-      previousHighest === undefined
-        ? "此前无更高记录"
-        : `此前最高 ${figureZh(previousHighest)}${previousYear === null ? "，为所列年度之前" : `，为${previousYear}年`}`;
-    const beforeEn =
-      previousHighest === undefined
-        ? "no higher figure before"
-        : `highest before ${figureEn(previousHighest)}${previousYear === null ? ", before the years listed" : `, in ${previousYear}`}`;
+    const valueText = yuanText(value);
+    const facts: ExplanationFact[] = [metricFact(run, years, yearIndex)];
+    let beforeZh = "此前无更高记录";
+    let beforeEn = "no higher figure before";
+    let arithmetic = `${valueText} ${symbol} ${label}`;
+    if (previousHighest !== undefined) {
+      const highestText = yuanText(previousHighest);
+      const highestFact: ExplanationFact = {
+        name: previousHighestName,
+        label: previousHighestZh,
+        labelEn: previousHighestEn,
+        year: previousYear,
+        value: highestText,
+      };
+      facts.push(highestFact);
+      beforeZh = `此前最高 ${figureZh(previousHighest)}${previousYear === null ? "，为所列年度之前" : `，为${previousYear}年`}`;
+      beforeEn = `highest before ${figureEn(previousHighest)}${previousYear === null ? ", before the years listed" : `, in ${previousYear}`}`;
+      arithmetic = `${arithmetic}；此前最高 ${highestText} ${notSymbol} ${label}`;
+    }
     const multiple = reached - crossedFrom > 1;
-    const sameYearZh = multiple
-      ? `；同年首次${verbZh} ${tierList(crossedFrom, reached)}，按参数“${sameYear === "each" ? "同年跨越多档逐档奖励" : "同年跨越多档只奖励最高档"}”`
-      : "";
-    const sameYearEn = multiple
-      ? ` Several tiers were first crossed that year; the same-year parameter says ${sameYear === "each" ? "each tier is paid" : "the highest tier only is paid"}.`
-      : "";
     const next = reached < count ? tiers[reached]! : undefined;
-    const nextTier = next && {
-      zh: `${year.year}年${wording.zh} ${figureZh(value)}，距首次${verbZh} ${figureZh(next.threshold)}差 ${figureZh(next.threshold - value)}`,
-      en: `${year.year} ${wording.en} of ${figureEn(value)} is ${figureEn(next.threshold - value)} short of the ${figureEn(next.threshold)} tier.`,
-    };
-    return {
-      nextTier,
+    const valueZh = figureZh(value);
+    const nextTier =
+      next === undefined
+        ? undefined
+        : {
+            zh: `${year.year}${metricZh}${valueZh}${nextTierZh[reached]}${figureZh(next.threshold - value)}`,
+            en: `${year.year}${metricEn}${figureEn(value)} is ${figureEn(next.threshold - value)}${nextTierEn[reached]}`,
+          };
+    return explanation(
+      meta,
       facts,
-      thresholds: [threshold(`首次${verbZh}门槛`, `first-crossing threshold`, label)],
-      arithmetic:
-        `${formatYuan(value)} ${symbol} ${label}` +
-        (previousHighest === undefined ? "" : `；此前最高 ${formatYuan(previousHighest)} ${notSymbol} ${label}`),
-      zh: `${year.year}年${wording.zh} ${figureNearZh(value, tier.threshold)}，首次${verbZh} ${figureZh(tier.threshold)}（${before}），奖励 ${amountZh(tier.amount)}${sameYearZh}`,
-      en: `In ${year.year} ${wording.en} of ${figureNearEn(value, tier.threshold)} ${verbEn} ${figureEn(tier.threshold)} for the first time (${beforeEn}): reward of ${amountEn(tier.amount)}.${sameYearEn}`,
-    };
-  }
-
-  function tierList(from: number, to: number): string {
-    const parts: string[] = [];
-    for (let index = from; index < to; index++) parts.push(figureZh(tiers[index]!.threshold));
-    return parts.length === 1 ? `${parts[0]}` : `${parts.join("、")}共${parts.length}档`;
-  }
-
-  function tierListEn(from: number, to: number): string {
-    const parts: string[] = [];
-    for (let index = from; index < to; index++) parts.push(figureEn(tiers[index]!.threshold));
-    return parts.join(", ");
+      tierThresholds[index]!,
+      arithmetic,
+      `${year.year}${metricZh}${nearZh(value, index)}，${paidRewardZh[index]}${beforeZh}${amountsZh[index]}${multiple ? `；同年首次${verbZh} ${tierList(crossedFrom, reached)}${sameYearRuleZh}` : ""}`,
+      `In ${year.year}${metricEn}${nearEn(value, index)} ${verbEn} ${tierEn[index]} for the first time (${beforeEn}${amountsEn[index]}${multiple ? sameYearEn : ""}`,
+      nextTier,
+    );
   }
 
   function explainNoPayment(
     enterprise: EnterpriseHistory,
+    years: readonly EnterpriseYear[],
     run: Run,
-    lastPlanYear: EnterpriseYear | undefined,
+    lastPlanIndex: number,
     crossed: number,
     crossedByBefore: number,
     explainedAlready: boolean,
   ): void {
     const code = enterprise.creditCode;
-    const beforeNote =
-      crossedByBefore > 0 ? `（${tierList(0, crossedByBefore)}已在所列年度之前${verbZh}，不再奖励）` : "";
-    const beforeNoteEn =
-      crossedByBefore > 0 ? ` (${tierListEn(0, crossedByBefore)} crossed before the years listed: never paid)` : "";
+    const beforeNote = beforeNotesZh[crossedByBefore]!;
+    const beforeNoteEn = beforeNotesEn[crossedByBefore]!;
     if (crossed >= count) {
       if (explainedAlready) return;
-      pushNonPayment(run, meta, {
-        creditCode: code,
-        reason: "allTiersCrossedBefore",
-        year: null,
-        zh: `${wording.zh}各档（${tierList(0, count)}）均已在此前${verbZh}，不再奖励`,
-        en: `Every tier of ${wording.en} (${tierListEn(0, count)}) was crossed before: nothing left to pay.`,
-      });
+      pushNonPayment(
+        run,
+        meta,
+        code,
+        "allTiersCrossedBefore",
+        null,
+        undefined,
+        NO_FACTS,
+        `${wording.zh}各档（${tierList(0, count)}）均已在此前${verbZh}，不再奖励`,
+        `Every tier of ${wording.en} (${tierListEn(0, count)}) was crossed before: nothing left to pay.`,
+      );
       return;
     }
     const next = tiers[crossed]!;
+    const lastPlanYear = lastPlanIndex < 0 ? undefined : years[lastPlanIndex]!;
     const value = lastPlanYear?.[metric];
     if (lastPlanYear === undefined || value === undefined) {
-      pushNonPayment(run, meta, {
-        creditCode: code,
-        reason: "missingFigure",
-        year: null,
-        zh: `${yearRangeZh(run.startYear, run.endYear)}${wording.zh}数据缺失，无法判断是否首次${verbZh} ${figureZh(next.threshold)}${beforeNote}`,
-        en: `${capitalize(wording.en)} is missing for ${run.startYear}–${run.endYear}: cannot tell whether ${figureEn(next.threshold)} was first ${verbEn}.${beforeNoteEn}`,
-      });
+      pushNonPayment(
+        run,
+        meta,
+        code,
+        "missingFigure",
+        null,
+        undefined,
+        NO_FACTS,
+        `${meta.yearsZh}${wording.zh}数据缺失，无法判断是否首次${verbZh} ${tierZh[crossed]}${beforeNote}`,
+        `${capitalize(wording.en)} is missing for ${meta.yearsEn}: cannot tell whether ${tierEn[crossed]} was first ${verbEn}.${beforeNoteEn}`,
+      );
       return;
     }
     const gap = next.threshold - value;
-    const facts = [moneyFact(metric, wording.zh, wording.en, lastPlanYear.year, value, lastPlanYear.sources?.[metric])];
-    pushNonPayment(run, meta, {
-      creditCode: code,
-      reason: "belowNextTier",
-      year: lastPlanYear.year,
+    const facts = [metricFact(run, years, lastPlanIndex)];
+    const y = lastPlanYear.year;
+    if (gap === 0n) {
+      pushNonPayment(
+        run,
+        meta,
+        code,
+        "belowNextTier",
+        y,
+        undefined,
+        facts,
+        `${y}${metricZh}${figureZh(value)}，恰好等于 ${tierZh[crossed]}，“突破”须严格超过，未奖励${beforeNote}`,
+        `${y}${metricEn}${figureEn(value)} equals ${tierEn[crossed]}; the threshold must be exceeded.${beforeNoteEn}`,
+      );
+      return;
+    }
+    pushNonPayment(
+      run,
+      meta,
+      code,
+      "belowNextTier",
+      y,
+      undefined,
       facts,
-      zh:
-        gap === 0n
-          ? `${lastPlanYear.year}年${wording.zh} ${figureZh(value)}，恰好等于 ${figureZh(next.threshold)}，“突破”须严格超过，未奖励${beforeNote}`
-          : `${lastPlanYear.year}年${wording.zh} ${figureNearZh(value, next.threshold)}，距首次${verbZh} ${figureZh(next.threshold)}差 ${figureZh(gap)}${beforeNote}`,
-      en:
-        gap === 0n
-          ? `${lastPlanYear.year} ${wording.en} of ${figureEn(value)} equals ${figureEn(next.threshold)}; the threshold must be exceeded.${beforeNoteEn}`
-          : `${lastPlanYear.year} ${wording.en} of ${figureNearEn(value, next.threshold)} is ${figureEn(gap)} short of first exceeding ${figureEn(next.threshold)}.${beforeNoteEn}`,
-    });
+      `${y}${metricZh}${nearZh(value, crossed)}${belowNextZh[crossed]}${figureZh(gap)}${beforeNote}`,
+      `${y}${metricEn}${nearEn(value, crossed)} is ${figureEn(gap)}${belowNextEn[crossed]}${beforeNoteEn}`,
+    );
   }
 }
 

@@ -6,7 +6,6 @@
  * Both round half-up to the fen (reading 5).
  */
 import type { Fen } from "../../money";
-import { formatYuan } from "../../money";
 import {
   amountEn,
   amountZh,
@@ -17,12 +16,13 @@ import {
   parseRate,
   rateLabel,
   ratePercent,
-  yearRangeZh,
+  yuanText,
 } from "../format";
 import {
   applyRateHalfUp,
   type Comparison,
   type EnterpriseRuleEvaluator,
+  explanation,
   HAS_GRANTS,
   HAS_TECH_PROJECTS,
   isPlanYear,
@@ -36,7 +36,14 @@ import {
   type Run,
   threshold,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, GrantLevel, TechProject } from "../types";
+import type {
+  EnterpriseHistory,
+  EnterpriseYear,
+  ExplanationFact,
+  ExplanationThreshold,
+  GrantLevel,
+  TechProject,
+} from "../types";
 
 const LEVEL_ZH: Record<GrantLevel, string> = { national: "国家级", provincial: "省级", municipal: "市级" };
 const LEVEL_EN: Record<GrantLevel, string> = { national: "national", provincial: "provincial", municipal: "municipal" };
@@ -46,6 +53,7 @@ interface LevelRate {
   denominator: bigint;
   label: string;
   percent: string;
+  thresholds: ExplanationThreshold[];
 }
 
 export function grantMatchRule(
@@ -55,8 +63,16 @@ export function grantMatchRule(
   const byLevel: Partial<Record<GrantLevel, LevelRate>> = {};
   for (const { level, rate } of rates) {
     const parsed = parseRate(rate);
-    byLevel[level] = { ...parsed, label: rateLabel(rate), percent: ratePercent(parsed) };
+    byLevel[level] = {
+      ...parsed,
+      label: rateLabel(rate),
+      percent: ratePercent(parsed),
+      thresholds: [threshold(`${LEVEL_ZH[level]}配套比例`, `${LEVEL_EN[level]} share`, rateLabel(rate))],
+    };
   }
+  const { yearsZh, yearsEn } = meta;
+  const noEventZh = `${yearsZh}无到位的国家、省、市级项目扶持资金记录`;
+  const noEventEn = `No national, provincial or municipal support funds received in ${yearsEn}.`;
   return {
     meta,
     needs: HAS_GRANTS,
@@ -83,58 +99,66 @@ export function grantMatchRule(
             : NO_FACTS;
           if (!inPlan) {
             if (run.explain)
-              pushNonPayment(run, meta, {
-                creditCode: code,
-                reason: "outsidePlanPeriod",
-                year: year.year,
-                subjectId: grant.id,
+              pushNonPayment(
+                run,
+                meta,
+                code,
+                "outsidePlanPeriod",
+                year.year,
+                grant.id,
                 facts,
-                zh: `扶持资金 ${grant.id} 于${year.year}年到位，不在方案实施年度（${yearRangeZh(run.startYear, run.endYear)}）内`,
-                en: `Support funds ${grant.id} were received in ${year.year}, outside the plan years.`,
-              });
+                `扶持资金 ${grant.id} 于${year.year}年到位，不在方案实施年度（${yearsZh}）内`,
+                `Support funds ${grant.id} were received in ${year.year}, outside the plan years.`,
+              );
             continue;
           }
           sawGrant = true;
           const rate = byLevel[grant.level];
           if (rate === undefined) {
             if (run.explain)
-              pushNonPayment(run, meta, {
-                creditCode: code,
-                reason: "levelNotCovered",
-                year: year.year,
-                subjectId: grant.id,
+              pushNonPayment(
+                run,
+                meta,
+                code,
+                "levelNotCovered",
+                year.year,
+                grant.id,
                 facts,
-                zh: `扶持资金 ${grant.id} 为${LEVEL_ZH[grant.level]}，本条未规定该级别的配套比例`,
-                en: `Support funds ${grant.id} are ${LEVEL_EN[grant.level]}; the rule sets no share for that level.`,
-              });
+                `扶持资金 ${grant.id} 为${LEVEL_ZH[grant.level]}，本条未规定该级别的配套比例`,
+                `Support funds ${grant.id} are ${LEVEL_EN[grant.level]}; the rule sets no share for that level.`,
+              );
             continue;
           }
           const repeated = paidIds?.includes(grant.id) === true;
           if (repeated || (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${grant.id}`))) {
             if (run.explain)
-              pushNonPayment(run, meta, {
-                creditCode: code,
-                reason: repeated ? "alreadyPaidInPlan" : "alreadyGranted",
-                year: year.year,
-                subjectId: grant.id,
+              pushNonPayment(
+                run,
+                meta,
+                code,
+                repeated ? "alreadyPaidInPlan" : "alreadyGranted",
+                year.year,
+                grant.id,
                 facts,
-                zh: `扶持资金 ${grant.id} 的配套奖励已发放（每笔一次），不重复奖励`,
-                en: `The matching reward for support funds ${grant.id} was already granted (once per grant).`,
-              });
+                `扶持资金 ${grant.id} 的配套奖励已发放（每笔一次），不重复奖励`,
+                `The matching reward for support funds ${grant.id} was already granted (once per grant).`,
+              );
             continue;
           }
           const amount = applyRateHalfUp(grant.amount, rate.numerator, rate.denominator);
           if (amount === 0n) {
             if (run.explain)
-              pushNonPayment(run, meta, {
-                creditCode: code,
-                reason: "zeroAmount",
-                year: year.year,
-                subjectId: grant.id,
+              pushNonPayment(
+                run,
+                meta,
+                code,
+                "zeroAmount",
+                year.year,
+                grant.id,
                 facts,
-                zh: `扶持资金 ${grant.id} 按 ${rate.percent}% 计算不足 1 分，无奖励`,
-                en: `Support funds ${grant.id} at ${rate.percent}% come to less than a fen.`,
-              });
+                `扶持资金 ${grant.id} 按 ${rate.percent}% 计算不足 1 分，无奖励`,
+                `Support funds ${grant.id} at ${rate.percent}% come to less than a fen.`,
+              );
             continue;
           }
           if (paidIds === undefined) paidIds = [];
@@ -152,27 +176,20 @@ export function grantMatchRule(
             amount,
             grant.id,
             run.explain
-              ? {
+              ? explanation(
+                  meta,
                   facts,
-                  thresholds: [
-                    threshold(`${LEVEL_ZH[grant.level]}配套比例`, `${LEVEL_EN[grant.level]} share`, rate.label),
-                  ],
-                  arithmetic: `${formatYuan(grant.amount)} × ${rate.label} = ${formatYuan(amount)}（四舍五入到分 / half-up to the fen）`,
-                  zh: `${year.year}年获得${LEVEL_ZH[grant.level]}项目扶持资金 ${amountZh(grant.amount)}（${grant.id}）${techNoteZh}，按 ${rate.percent}% 给予一次性奖励 ${amountZh(amount)}`,
-                  en: `In ${year.year} received ${LEVEL_EN[grant.level]} support funds of ${amountEn(grant.amount)} (${grant.id})${techNoteEn}: ${rate.percent}% one-time reward of ${amountEn(amount)}.`,
-                }
+                  rate.thresholds,
+                  `${yuanText(grant.amount)} × ${rate.label} = ${yuanText(amount)}（四舍五入到分 / half-up to the fen）`,
+                  `${year.year}年获得${LEVEL_ZH[grant.level]}项目扶持资金 ${amountZh(grant.amount)}（${grant.id}）${techNoteZh}，按 ${rate.percent}% 给予一次性奖励 ${amountZh(amount)}`,
+                  `In ${year.year} received ${LEVEL_EN[grant.level]} support funds of ${amountEn(grant.amount)} (${grant.id})${techNoteEn}: ${rate.percent}% one-time reward of ${amountEn(amount)}.`,
+                )
               : undefined,
           );
         }
       }
       if (!sawGrant && run.explain)
-        pushNonPayment(run, meta, {
-          creditCode: code,
-          reason: "noEvent",
-          year: null,
-          zh: `${yearRangeZh(run.startYear, run.endYear)}无到位的国家、省、市级项目扶持资金记录`,
-          en: `No national, provincial or municipal support funds received in ${run.startYear}–${run.endYear}.`,
-        });
+        pushNonPayment(run, meta, code, "noEvent", null, undefined, NO_FACTS, noEventZh, noEventEn);
     },
   };
 }
@@ -188,9 +205,18 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
   const parsed = parseRate(options.rate);
   const { numerator, denominator } = parsed;
   const percent = ratePercent(parsed);
-  const minimumLabel = formatYuan(options.minInvestment);
+  const minimumLabel = yuanText(options.minInvestment);
   const atLeastZh = options.comparison === "gte" ? "以上（含）" : "以上（不含）";
   const symbol = options.comparison === "gte" ? "≥" : ">";
+  const minimumZh = figureZh(options.minInvestment);
+  const minimumEn = figureEn(options.minInvestment);
+  const paidThresholds = [
+    threshold(`技术改造投资额门槛（${atLeastZh}）`, "minimum investment", minimumLabel),
+    threshold("补助比例", "subsidy rate", rateLabel(options.rate)),
+  ];
+  const { yearsZh, yearsEn } = meta;
+  const noEventZh = `${yearsZh}无技术改造项目记录`;
+  const noEventEn = `No tech-transformation project in ${yearsEn}.`;
   return {
     meta,
     needs: HAS_TECH_PROJECTS,
@@ -226,7 +252,7 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
                   label: "获得国家、省、市级技术改造扶持资金",
                   labelEn: "received tech-transformation funds",
                   year: year.year,
-                  value: String(project.techFundsReceived),
+                  value: project.techFundsReceived ? "true" : "false",
                 },
               ]
             : NO_FACTS;
@@ -239,7 +265,7 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
                 project,
                 facts,
                 "outsidePlanPeriod",
-                `技术改造项目 ${project.id} 属${year.year}年，不在方案实施年度（${yearRangeZh(run.startYear, run.endYear)}）内`,
+                `技术改造项目 ${project.id} 属${year.year}年，不在方案实施年度（${yearsZh}）内`,
                 `Tech-transformation project ${project.id} belongs to ${year.year}, outside the plan years.`,
               );
             continue;
@@ -254,8 +280,8 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
                 project,
                 facts,
                 "belowMinimumInvestment",
-                `技术改造项目 ${project.id} 投资额 ${figureNearZh(project.investment, options.minInvestment)}，未达 ${figureZh(options.minInvestment)}${atLeastZh}，距门槛差 ${figureZh(options.minInvestment - project.investment)}`,
-                `Tech-transformation project ${project.id} invested ${figureNearEn(project.investment, options.minInvestment)}, below the ${figureEn(options.minInvestment)} minimum.`,
+                `技术改造项目 ${project.id} 投资额 ${figureNearZh(project.investment, options.minInvestment)}，未达 ${minimumZh}${atLeastZh}，距门槛差 ${figureZh(options.minInvestment - project.investment)}`,
+                `Tech-transformation project ${project.id} invested ${figureNearEn(project.investment, options.minInvestment)}, below the ${minimumEn} minimum.`,
               );
             continue;
           }
@@ -316,28 +342,20 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
             amount,
             project.id,
             run.explain
-              ? {
+              ? explanation(
+                  meta,
                   facts,
-                  thresholds: [
-                    threshold(`技术改造投资额门槛（${atLeastZh}）`, "minimum investment", minimumLabel),
-                    threshold("补助比例", "subsidy rate", rateLabel(options.rate)),
-                  ],
-                  arithmetic: `${formatYuan(project.investment)} ${symbol} ${minimumLabel}；${formatYuan(project.equipmentInvoices)} × ${options.rate} = ${formatYuan(amount)}（四舍五入到分 / half-up to the fen）`,
-                  zh: `${year.year}年技术改造项目 ${project.id} 投资额 ${figureZh(project.investment)}，达到 ${figureZh(options.minInvestment)}${atLeastZh}且未获得国家、省、市级技术改造扶持资金，按购置设备发票金额 ${amountZh(project.equipmentInvoices)}的 ${percent}% 给予一次性补助 ${amountZh(amount)}`,
-                  en: `In ${year.year} tech-transformation project ${project.id} invested ${figureEn(project.investment)} (minimum ${figureEn(options.minInvestment)}) with no tech-transformation funds: ${percent}% of equipment invoices of ${amountEn(project.equipmentInvoices)} gives a one-time subsidy of ${amountEn(amount)}.`,
-                }
+                  paidThresholds,
+                  `${yuanText(project.investment)} ${symbol} ${minimumLabel}；${yuanText(project.equipmentInvoices)} × ${options.rate} = ${yuanText(amount)}（四舍五入到分 / half-up to the fen）`,
+                  `${year.year}年技术改造项目 ${project.id} 投资额 ${figureZh(project.investment)}，达到 ${minimumZh}${atLeastZh}且未获得国家、省、市级技术改造扶持资金，按购置设备发票金额 ${amountZh(project.equipmentInvoices)}的 ${percent}% 给予一次性补助 ${amountZh(amount)}`,
+                  `In ${year.year} tech-transformation project ${project.id} invested ${figureEn(project.investment)} (minimum ${minimumEn}) with no tech-transformation funds: ${percent}% of equipment invoices of ${amountEn(project.equipmentInvoices)} gives a one-time subsidy of ${amountEn(amount)}.`,
+                )
               : undefined,
           );
         }
       }
       if (!sawProject && run.explain)
-        pushNonPayment(run, meta, {
-          creditCode: code,
-          reason: "noEvent",
-          year: null,
-          zh: `${yearRangeZh(run.startYear, run.endYear)}无技术改造项目记录`,
-          en: `No tech-transformation project in ${run.startYear}–${run.endYear}.`,
-        });
+        pushNonPayment(run, meta, code, "noEvent", null, undefined, NO_FACTS, noEventZh, noEventEn);
     },
   };
 
@@ -357,6 +375,6 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
     zh: string,
     en: string,
   ): void {
-    pushNonPayment(run, meta, { creditCode: code, reason, year: year.year, subjectId: project.id, facts, zh, en });
+    pushNonPayment(run, meta, code, reason, year.year, project.id, facts, zh, en);
   }
 }

@@ -5,20 +5,36 @@
  * (current − previous) × denominator > numerator × previous.
  */
 import type { Fen } from "../../money";
-import { divideToDecimalString, formatYuan } from "../../money";
-import { amountEn, amountZh, parseRate, percentOf, rateLabel, ratePercent, tierOrdinalZh } from "../format";
+import { divideToDecimalString } from "../../money";
+import {
+  amountEn,
+  amountZh,
+  fixedQuotient,
+  isFast,
+  parseRate,
+  percentOf,
+  rateLabel,
+  ratePercent,
+  tierOrdinalZh,
+  yuanText,
+} from "../format";
 import {
   type Comparison,
   type EnterpriseRuleEvaluator,
+  explanation,
   flagFact,
   KEY_YEAR,
   KEY_YEAR_TIER,
   moneyFact,
+  NO_FACTS,
   pushEntitlement,
   pushNonPayment,
   type RuleMeta,
   type Run,
+  revenueFact,
+  revenueYuan,
   threshold,
+  YearTexts,
 } from "../internal";
 import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, NonPaymentReason } from "../types";
 
@@ -40,6 +56,23 @@ interface CompiledBand {
   amount: Fen;
   label: string;
   percent: string;
+  /** The band as a percentage with 1…4 decimals (index = decimals), as growth is written. */
+  fixed: string[];
+  /** The gap to the band in percentage points is (numerator × previous − diff × denominator) × gapMultiplier ÷ (gapDivisor × previous). */
+  gapMultiplier: number;
+  gapDivisor: number;
+  /** Numerator and denominator as numbers when small enough for exact double arithmetic, else NaN. */
+  numeratorNumber: number;
+  denominatorNumber: number;
+}
+
+/** Written percentages of zero with 1…4 decimals. */
+const ZERO_TEXTS = ["0", "0.0", "0.00", "0.000", "0.0000"];
+/** |revenue| and |growth| up to 2^44 fen take the double arithmetic below (products stay under 2^53). */
+const GROWTH_FAST_LIMIT = 2 ** 44;
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }
 
 export function growthBandsRule(
@@ -50,12 +83,26 @@ export function growthBandsRule(
   const bands: CompiledBand[] = bandsInput
     .map((band) => {
       const rate = parseRate(band.rate);
+      const small = rate.numerator <= 100n && rate.denominator <= 100n;
+      const denominator = Number(rate.denominator);
+      const common = small ? gcd(100, denominator) : 1;
       return {
         numerator: rate.numerator,
         denominator: rate.denominator,
         amount: band.amount,
         label: rateLabel(band.rate),
         percent: ratePercent(rate),
+        fixed: [1, 2, 3, 4].reduce(
+          (texts, digits) => {
+            texts[digits] = divideToDecimalString(rate.numerator * 100n, rate.denominator, digits);
+            return texts;
+          },
+          [""],
+        ),
+        gapMultiplier: 100 / common,
+        gapDivisor: denominator / common,
+        numeratorNumber: small ? Number(rate.numerator) : Number.NaN,
+        denominatorNumber: small ? denominator : Number.NaN,
       };
     })
     .sort((a, b) => {
@@ -74,6 +121,76 @@ export function growthBandsRule(
   const notOverZh = strict ? "未超过" : "未达到";
   const overEn = strict ? "above" : "at least";
   const symbol = strict ? ">" : "≥";
+
+  // Everything that does not depend on the enterprise, built once: per band the end of the
+  // sentences (paid as the band reached, or as a lower band when each band is paid).
+  const modeZh = payHighestTierOnly ? "" : "（各档分别奖励）";
+  const thresholds = bands.map((item, index) =>
+    threshold(`${tierOrdinalZh(index)}增幅`, `band ${index + 1} growth`, item.label),
+  );
+  const paidTopZh: string[] = [];
+  const paidTopEn: string[] = [];
+  const paidLowerZh: string[] = [];
+  const paidLowerEn: string[] = [];
+  const gapBeforeZh: string[] = [];
+  const gapAfterEn: string[] = [];
+  const numeratorTexts: string[] = [];
+  const denominatorTexts: string[] = [];
+  bands.forEach((band, index) => {
+    const next = bands[index + 1];
+    const upperZh = next ? `，${notOverZh} ${next.percent}%` : "";
+    const upperEn = next ? ` and not ${overEn} ${next.percent}%` : "";
+    const topZh = next ? "" : "（最高档）";
+    paidTopZh.push(
+      `，${overZh} ${band.percent}%${upperZh}，按${tierOrdinalZh(index)}${topZh}奖励 ${amountZh(band.amount)}${modeZh}`,
+    );
+    paidLowerZh.push(`，${overZh} ${band.percent}%，按${tierOrdinalZh(index)}奖励 ${amountZh(band.amount)}${modeZh}`);
+    paidTopEn.push(
+      ` year on year, ${overEn} ${band.percent}%${upperEn}: band ${index + 1}, reward of ${amountEn(band.amount)}.`,
+    );
+    paidLowerEn.push(
+      ` year on year, ${overEn} ${band.percent}%: band ${index + 1}, reward of ${amountEn(band.amount)}.`,
+    );
+    gapBeforeZh.push(`，距 ${band.percent}% 档差 `);
+    gapAfterEn.push(` percentage points short of the ${band.percent}% band.`);
+    numeratorTexts.push(band.numerator.toString());
+    denominatorTexts.push(band.denominator.toString());
+  });
+  const lowestPercent = bands[0]!.percent;
+  const equalLowestZh = `，恰好等于 ${lowestPercent}%，须${overZh} ${lowestPercent}%，不奖励`;
+  const grewZh = new YearTexts((y) => `${y}年营业收入同比增长 `);
+  const grewEn = new YearTexts((y) => `Revenue in ${y} grew `);
+  const equalLowestEn = new YearTexts(
+    (y) => `Revenue in ${y} grew exactly ${lowestPercent}%; growth must be ${overEn} ${lowestPercent}%: no reward.`,
+  );
+  const reasonTexts: Partial<Record<NonPaymentReason, [YearTexts, YearTexts]>> = {
+    aboveScaleUnknown: [
+      new YearTexts((y) => `${y}年是否为规模以上工业企业未提供，无法判断`),
+      new YearTexts((y) => `Whether the enterprise was above-scale in ${y} is not given.`),
+    ],
+    notAboveScale: [
+      new YearTexts((y) => `${y}年不是规模以上工业企业，不适用营业收入增长奖励`),
+      new YearTexts((y) => `Not above-scale in ${y}: the growth reward does not apply.`),
+    ],
+    newlyAboveScale: [
+      new YearTexts((y) => `${y}年为当年新增规上企业，按“当年新增的除外”不参与增长奖励`),
+      new YearTexts((y) => `Newly above-scale in ${y}: excluded from the growth reward (当年新增的除外).`),
+    ],
+    missingFigure: [
+      new YearTexts((y) => `${y}年营业收入数据缺失，无法计算增幅`),
+      new YearTexts((y) => `Revenue for ${y} is missing: growth cannot be computed.`),
+    ],
+    previousRevenueMissing: [
+      new YearTexts((y) => `缺少${y - 1}年营业收入，无法计算${y}年同比增幅，不奖励`),
+      new YearTexts((y) => `Revenue for ${y - 1} is missing: no growth for ${y} can be computed, so no reward.`),
+    ],
+    previousRevenueZero: [
+      new YearTexts((y) => `${y - 1}年营业收入为零，无法计算${y}年同比增幅，不奖励`),
+      new YearTexts((y) => `Revenue for ${y - 1} is zero: no growth for ${y} can be computed, so no reward.`),
+    ],
+  };
+  const noYearZh = new YearTexts((y) => `缺少${y}年数据，无法判断营业收入增幅`);
+  const noYearEn = new YearTexts((y) => `No figures for ${y}: revenue growth cannot be assessed.`);
 
   /** Whether growth diff/previous passes the band (previous > 0). */
   function reaches(band: CompiledBand, diff: bigint, previous: bigint): boolean {
@@ -108,7 +225,7 @@ export function growthBandsRule(
         }
         const current = year.revenue;
         if (current === undefined) {
-          if (run.explain) notPaid(run, code, year, "missingFigure", []);
+          if (run.explain) notPaid(run, code, year, "missingFigure", NO_FACTS);
           continue;
         }
         const previousYear = index > 0 && years[index - 1]!.year === year.year - 1 ? years[index - 1] : undefined;
@@ -116,7 +233,7 @@ export function growthBandsRule(
         if (previous === undefined || previous === 0n) {
           if (run.explain)
             notPaid(run, code, year, previous === undefined ? "previousRevenueMissing" : "previousRevenueZero", [
-              moneyFact("revenue", "营业收入", "revenue", year.year, current, year.sources?.revenue),
+              revenueFact(run, years, index),
               moneyFact("previousRevenue", "上年营业收入", "previous year's revenue", year.year - 1, previous),
             ]);
           continue;
@@ -142,19 +259,23 @@ export function growthBandsRule(
           }
         }
         if (reached < 0) {
-          if (run.explain) belowLowest(run, code, year, current, previous, previousYear!);
+          if (run.explain) belowLowest(run, code, years, index, current, previous);
           continue;
         }
         // Yearly, not one-time: still, a year's reward granted before (a re-run) is not paid twice.
         if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${year.year}`)) {
           if (run.explain)
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason: "alreadyGranted",
-              year: year.year,
-              zh: `${year.year}年营业收入增幅奖励此前已发放，不重复奖励`,
-              en: `The growth reward for ${year.year} was already granted.`,
-            });
+            pushNonPayment(
+              run,
+              meta,
+              code,
+              "alreadyGranted",
+              year.year,
+              undefined,
+              NO_FACTS,
+              `${year.year}年营业收入增幅奖励此前已发放，不重复奖励`,
+              `The growth reward for ${year.year} was already granted.`,
+            );
           continue;
         }
         const from = payHighestTierOnly ? reached : 0;
@@ -170,175 +291,235 @@ export function growthBandsRule(
             year.year,
             paidBand.amount,
             undefined,
-            run.explain ? paidExplanation(year, previousYear!, current, previous, diff, band, reached) : undefined,
+            run.explain ? paidExplanation(run, years, index, current, previous, diff, band, reached) : undefined,
           );
         }
       }
       if (!run.explain) return;
       for (let planYear = run.startYear; planYear <= run.endYear; planYear++) {
         if (seenYears & (1 << (planYear - run.startYear))) continue;
-        pushNonPayment(run, meta, {
-          creditCode: code,
-          reason: "missingFigure",
-          year: planYear,
-          zh: `缺少${planYear}年数据，无法判断营业收入增幅`,
-          en: `No figures for ${planYear}: revenue growth cannot be assessed.`,
-        });
+        pushNonPayment(
+          run,
+          meta,
+          code,
+          "missingFigure",
+          planYear,
+          undefined,
+          NO_FACTS,
+          noYearZh.get(planYear),
+          noYearEn.get(planYear),
+        );
       }
     },
   };
 
+  /** diff/previous as a percentage with `digits` decimals, half-up (percentOf), in doubles when exact. */
+  function percentText(diff: bigint, previous: bigint, diffNumber: number, previousNumber: number, digits: number) {
+    if (
+      previousNumber > 0 &&
+      previousNumber <= GROWTH_FAST_LIMIT &&
+      diffNumber <= GROWTH_FAST_LIMIT &&
+      diffNumber >= -GROWTH_FAST_LIMIT
+    ) {
+      const magnitude = diffNumber < 0 ? -diffNumber : diffNumber;
+      if (magnitude / previousNumber < 1e9) {
+        const text = fixedQuotient(magnitude * 100, previousNumber, digits);
+        return diffNumber < 0 ? `-${text}` : text;
+      }
+    }
+    return percentOf(diff, previous, digits);
+  }
+
   /**
    * The growth as a percentage with one decimal, more when rounding would make it read as equal
    * to a band it is not equal to; beyond four decimals it says "slightly above/below" the band.
+   * Sets growthZh and growthEn.
    */
-  function growthText(diff: bigint, previous: bigint): { zh: string; en: string } {
-    let shown = "";
+  function growthText(diff: bigint, previous: bigint, diffNumber: number, previousNumber: number): void {
     for (let digits = 1; digits <= 4; digits++) {
-      shown = percentOf(diff, previous, digits);
-      const confused = bands.find(
-        (band) =>
-          diff * band.denominator !== band.numerator * previous &&
-          shown === divideToDecimalString(band.numerator * 100n, band.denominator, digits),
-      );
-      if (!confused) return { zh: `${shown}%`, en: `${shown}%` };
+      const shown = percentText(diff, previous, diffNumber, previousNumber, digits);
+      let confused: CompiledBand | undefined;
+      for (let index = 0; index < count; index++) {
+        const band = bands[index]!;
+        if (shown === band.fixed[digits] && diff * band.denominator !== band.numerator * previous) {
+          confused = band;
+          break;
+        }
+      }
+      if (confused === undefined) {
+        growthZh = `${shown}%`;
+        growthEn = growthZh;
+        return;
+      }
       if (digits === 4) {
         const above = diff * confused.denominator > confused.numerator * previous;
-        return {
-          zh: `${shown}%（略${above ? "高" : "低"}于 ${confused.percent}%）`,
-          en: `${shown}% (just ${above ? "above" : "below"} ${confused.percent}%)`,
-        };
+        growthZh = `${shown}%（略${above ? "高" : "低"}于 ${confused.percent}%）`;
+        growthEn = `${shown}% (just ${above ? "above" : "below"} ${confused.percent}%)`;
       }
     }
-    return { zh: `${shown}%`, en: `${shown}%` };
+  }
+
+  function previousFact(run: Run, years: readonly EnterpriseYear[], index: number): ExplanationFact {
+    const previousYear = years[index - 1]!;
+    const fact: ExplanationFact = {
+      name: "previousRevenue",
+      label: "上年营业收入",
+      labelEn: "previous year's revenue",
+      year: previousYear.year,
+      value: revenueYuan(run, years, index - 1),
+    };
+    const source = previousYear.sources?.revenue;
+    if (source) fact.source = source;
+    return fact;
   }
 
   function paidExplanation(
-    year: EnterpriseYear,
-    previousYear: EnterpriseYear,
+    run: Run,
+    years: readonly EnterpriseYear[],
+    index: number,
     current: Fen,
     previous: Fen,
     diff: bigint,
     band: number,
     reached: number,
   ) {
+    const year = years[index]!;
+    const y = year.year;
     const paidBand = bands[band]!;
-    const growth = growthText(diff, previous);
-    const next = bands[reached + 1];
-    const upperZh = next ? `，${notOverZh} ${next.percent}%` : "";
-    const upperEn = next ? ` and not ${overEn} ${next.percent}%` : "";
-    const topZh = next ? "" : "（最高档）";
-    const modeZh = payHighestTierOnly ? "" : "（各档分别奖励）";
-    const nextTier = next
-      ? {
-          zh: `${year.year}年营业收入同比增长 ${growth.zh}，距 ${next.percent}% 档差 ${bandGap(next, diff, previous).zh} 个百分点`,
-          en: `Revenue in ${year.year} grew ${growth.en}, ${bandGap(next, diff, previous).en} percentage points short of the ${next.percent}% band.`,
-        }
-      : undefined;
+    const diffNumber = Number(diff);
+    const previousNumber = Number(previous);
+    growthText(diff, previous, diffNumber, previousNumber);
+    const zh = growthZh;
+    const en = growthEn;
+    const top = band === reached;
+    const next = top ? bands[reached + 1] : undefined;
+    let nextTier: { zh: string; en: string } | undefined;
+    if (next !== undefined) {
+      const gap = bandGap(next, diff, previous, diffNumber, previousNumber);
+      nextTier = {
+        zh: `${grewZh.get(y)}${zh}${gapBeforeZh[reached + 1]}${gap ?? "不足 0.0001"} 个百分点`,
+        en: `${grewEn.get(y)}${en}, ${gap ?? "less than 0.0001"}${gapAfterEn[reached + 1]}`,
+      };
+    }
+    const currentText = revenueYuan(run, years, index);
+    const previousText = revenueYuan(run, years, index - 1);
     const facts: ExplanationFact[] = [
-      moneyFact("revenue", "营业收入", "revenue", year.year, current, year.sources?.revenue),
-      moneyFact(
-        "previousRevenue",
-        "上年营业收入",
-        "previous year's revenue",
-        previousYear.year,
-        previous,
-        previousYear.sources?.revenue,
-      ),
+      revenueFact(run, years, index),
+      previousFact(run, years, index),
       flagFact("aboveScale", "规模以上工业企业", "above-scale", year, year.aboveScale),
       flagFact("newlyAboveScale", "当年新增规上企业", "newly above-scale", year, year.newlyAboveScale ?? false),
     ];
-    return {
+    return explanation(
+      meta,
       facts,
-      thresholds: bands.map((item, index) =>
-        threshold(`${tierOrdinalZh(index)}增幅`, `band ${index + 1} growth`, item.label),
-      ),
-      arithmetic:
-        `增幅 = (${formatYuan(current)} − ${formatYuan(previous)}) ÷ ${formatYuan(previous)} ≈ ${percentOf(diff, previous, 4)}%；` +
-        `${formatYuan(diff)} × ${paidBand.denominator} ${symbol} ${paidBand.numerator} × ${formatYuan(previous)}`,
-      zh: `${year.year}年营业收入同比增长 ${growth.zh}，${overZh} ${paidBand.percent}%${band === reached ? upperZh : ""}，按${tierOrdinalZh(band)}${band === reached ? topZh : ""}奖励 ${amountZh(paidBand.amount)}${modeZh}`,
-      en: `Revenue in ${year.year} grew ${growth.en} year on year, ${overEn} ${paidBand.percent}%${band === reached ? upperEn : ""}: band ${band + 1}, reward of ${amountEn(paidBand.amount)}.`,
-      nextTier: band === reached ? nextTier : undefined,
-    };
+      thresholds,
+      `增幅 = (${currentText} − ${previousText}) ÷ ${previousText} ≈ ${percentText(diff, previous, diffNumber, previousNumber, 4)}%；` +
+        `${yuanText(diff)} × ${denominatorTexts[band]} ${symbol} ${numeratorTexts[band]} × ${previousText}`,
+      `${grewZh.get(y)}${zh}${top ? paidTopZh[band] : paidLowerZh[band]}`,
+      `${grewEn.get(y)}${en}${top ? paidTopEn[band] : paidLowerEn[band]}`,
+      nextTier,
+    );
   }
 
-  /** Percentage points from the growth diff/previous up to the band, with enough decimals to be non-zero. */
-  function bandGap(band: CompiledBand, diff: bigint, previous: bigint): { zh: string; en: string } {
+  /**
+   * Percentage points from the growth diff/previous up to the band, with enough decimals to be
+   * non-zero; null when under 0.0001.
+   */
+  function bandGap(
+    band: CompiledBand,
+    diff: bigint,
+    previous: bigint,
+    diffNumber: number,
+    previousNumber: number,
+  ): string | null {
+    if (
+      previousNumber > 0 &&
+      previousNumber <= GROWTH_FAST_LIMIT &&
+      diffNumber <= GROWTH_FAST_LIMIT &&
+      diffNumber >= -GROWTH_FAST_LIMIT
+    ) {
+      // Products of numbers of at most 100 with 2^44 stay exact; NaN (large rates) fails the test.
+      const points = (band.numeratorNumber * previousNumber - diffNumber * band.denominatorNumber) * band.gapMultiplier;
+      const divisor = band.gapDivisor * previousNumber;
+      if (points >= 0 && points <= 2 ** 52 && divisor <= 2 ** 48 && points / divisor < 1e9) {
+        for (let digits = 1; digits <= 4; digits++) {
+          const gap = fixedQuotient(points, divisor, digits);
+          if (gap !== ZERO_TEXTS[digits]) return gap;
+        }
+        return null;
+      }
+    }
     const numerator = (band.numerator * previous - diff * band.denominator) * 100n;
     const denominator = band.denominator * previous;
     for (let digits = 1; digits <= 4; digits++) {
       const gap = divideToDecimalString(numerator, denominator, digits);
-      if (/[1-9]/.test(gap)) return { zh: gap, en: gap };
+      if (/[1-9]/.test(gap)) return gap;
     }
-    return { zh: "不足 0.0001", en: "less than 0.0001" };
+    return null;
   }
 
   function notPaid(run: Run, code: string, year: EnterpriseYear, reason: NonPaymentReason, facts: ExplanationFact[]) {
+    const texts = reasonTexts[reason];
     const y = year.year;
-    const text: Record<string, [string, string]> = {
-      aboveScaleUnknown: [
-        `${y}年是否为规模以上工业企业未提供，无法判断`,
-        `Whether the enterprise was above-scale in ${y} is not given.`,
-      ],
-      notAboveScale: [
-        `${y}年不是规模以上工业企业，不适用营业收入增长奖励`,
-        `Not above-scale in ${y}: the growth reward does not apply.`,
-      ],
-      newlyAboveScale: [
-        `${y}年为当年新增规上企业，按“当年新增的除外”不参与增长奖励`,
-        `Newly above-scale in ${y}: excluded from the growth reward (当年新增的除外).`,
-      ],
-      missingFigure: [
-        `${y}年营业收入数据缺失，无法计算增幅`,
-        `Revenue for ${y} is missing: growth cannot be computed.`,
-      ],
-      previousRevenueMissing: [
-        `缺少${y - 1}年营业收入，无法计算${y}年同比增幅，不奖励`,
-        `Revenue for ${y - 1} is missing: no growth for ${y} can be computed, so no reward.`,
-      ],
-      previousRevenueZero: [
-        `${y - 1}年营业收入为零，无法计算${y}年同比增幅，不奖励`,
-        `Revenue for ${y - 1} is zero: no growth for ${y} can be computed, so no reward.`,
-      ],
-    };
-    const [zh, en] = text[reason] ?? ["", ""];
-    pushNonPayment(run, meta, { creditCode: code, reason, year: y, facts, zh, en });
+    pushNonPayment(
+      run,
+      meta,
+      code,
+      reason,
+      y,
+      undefined,
+      facts,
+      texts === undefined ? "" : texts[0].get(y),
+      texts === undefined ? "" : texts[1].get(y),
+    );
   }
 
   function belowLowest(
     run: Run,
     code: string,
-    year: EnterpriseYear,
+    years: readonly EnterpriseYear[],
+    index: number,
     current: Fen,
     previous: Fen,
-    previousYear: EnterpriseYear,
   ) {
+    const y = years[index]!.year;
     const lowest = bands[0]!;
     const diff = current - previous;
-    const growth = growthText(diff, previous);
-    const gap = bandGap(lowest, diff, previous);
-    const equal = lowest.numerator * previous === diff * lowest.denominator;
-    pushNonPayment(run, meta, {
-      creditCode: code,
-      reason: "belowLowestBand",
-      year: year.year,
-      facts: [
-        moneyFact("revenue", "营业收入", "revenue", year.year, current, year.sources?.revenue),
-        moneyFact(
-          "previousRevenue",
-          "上年营业收入",
-          "previous year's revenue",
-          previousYear.year,
-          previous,
-          previousYear.sources?.revenue,
-        ),
-      ],
-      zh: equal
-        ? `${year.year}年营业收入同比增长 ${growth.zh}，恰好等于 ${lowest.percent}%，须${overZh} ${lowest.percent}%，不奖励`
-        : `${year.year}年营业收入同比增长 ${growth.zh}，距 ${lowest.percent}% 档差 ${gap.zh} 个百分点`,
-      en: equal
-        ? `Revenue in ${year.year} grew exactly ${lowest.percent}%; growth must be ${overEn} ${lowest.percent}%: no reward.`
-        : `Revenue in ${year.year} grew ${growth.en} year on year, ${gap.en} percentage points short of the ${lowest.percent}% band.`,
-    });
+    const facts = [revenueFact(run, years, index), previousFact(run, years, index)];
+    if (lowest.numerator * previous === diff * lowest.denominator) {
+      const diffNumber = Number(diff);
+      growthText(diff, previous, diffNumber, Number(previous));
+      pushNonPayment(
+        run,
+        meta,
+        code,
+        "belowLowestBand",
+        y,
+        undefined,
+        facts,
+        `${grewZh.get(y)}${growthZh}${equalLowestZh}`,
+        equalLowestEn.get(y),
+      );
+      return;
+    }
+    const diffNumber = Number(diff);
+    const previousNumber = Number(previous);
+    growthText(diff, previous, diffNumber, previousNumber);
+    const gap = bandGap(lowest, diff, previous, diffNumber, previousNumber);
+    pushNonPayment(
+      run,
+      meta,
+      code,
+      "belowLowestBand",
+      y,
+      undefined,
+      facts,
+      `${grewZh.get(y)}${growthZh}${gapBeforeZh[0]}${gap ?? "不足 0.0001"} 个百分点`,
+      `${grewEn.get(y)}${growthEn} year on year, ${gap ?? "less than 0.0001"}${gapAfterEn[0]}`,
+    );
   }
 }
+
+/** The growth text of the last growthText call (zh and en differ only when it is ambiguous). */
+let growthZh = "";
+let growthEn = "";

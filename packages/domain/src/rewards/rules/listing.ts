@@ -4,9 +4,10 @@
  * enterprise paid for 新三板 is paid again when it later lists is a plan parameter.
  */
 import type { Fen } from "../../money";
-import { amountEn, amountZh, yearRangeZh } from "../format";
+import { amountEn, amountZh } from "../format";
 import {
   type EnterpriseRuleEvaluator,
+  explanation,
   flagFact,
   HAS_LISTING,
   isPlanYear,
@@ -18,7 +19,7 @@ import {
   type Run,
   threshold,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, ListingKind } from "../types";
+import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, ExplanationThreshold, ListingKind } from "../types";
 
 const KIND_ZH: Record<ListingKind, string> = {
   domestic: "境内首发上市",
@@ -30,6 +31,11 @@ const KIND_EN: Record<ListingKind, string> = {
   overseas: "overseas initial public offering",
   neeq: "quotation on the NEEQ (新三板)",
 };
+const CAPITALIZED_EN: Record<ListingKind, string> = {
+  domestic: capitalize(KIND_EN.domestic),
+  overseas: capitalize(KIND_EN.overseas),
+  neeq: capitalize(KIND_EN.neeq),
+};
 const KIND_BIT: Record<ListingKind, number> = { domestic: 1, overseas: 2, neeq: 4 };
 
 export function listingRule(
@@ -39,6 +45,20 @@ export function listingRule(
 ): EnterpriseRuleEvaluator {
   const amounts: Partial<Record<ListingKind, Fen>> = {};
   for (const { listing, amount } of kinds) amounts[listing] = amount;
+  // Per kind, what does not depend on the enterprise: thresholds, arithmetic, reward wording.
+  const kindThresholds: Partial<Record<ListingKind, ExplanationThreshold[]>> = {};
+  const kindArithmetic: Partial<Record<ListingKind, string>> = {};
+  const kindRewardZh: Partial<Record<ListingKind, string>> = {};
+  const kindRewardEn: Partial<Record<ListingKind, string>> = {};
+  for (const { listing, amount } of kinds) {
+    kindThresholds[listing] = [threshold(KIND_ZH[listing], KIND_EN[listing], listing)];
+    kindArithmetic[listing] = `${KIND_ZH[listing]}：${amountZh(amount)}（${listing}: ${amountEn(amount)}）`;
+    kindRewardZh[listing] = `，奖励 ${amountZh(amount)}`;
+    kindRewardEn[listing] = `: reward of ${amountEn(amount)}.`;
+  }
+  const { yearsZh, yearsEn } = meta;
+  const noEventZh = `${yearsZh}无上市或新三板挂牌记录`;
+  const noEventEn = `No listing or NEEQ quotation in ${yearsEn}.`;
   return {
     meta,
     needs: HAS_LISTING,
@@ -65,7 +85,7 @@ export function listingRule(
               facts,
               "reachedBefore",
               `${year.year}年${KIND_ZH[kind]}，但该企业已于${reachedYear?.[kind]}年${KIND_ZH[kind]}，同类奖励每户一次`,
-              `${capitalize(KIND_EN[kind])} in ${year.year}, but already reached in ${reachedYear?.[kind]}: each kind is paid once.`,
+              `${CAPITALIZED_EN[kind]} in ${year.year}, but already reached in ${reachedYear?.[kind]}: each kind is paid once.`,
             );
           continue;
         }
@@ -83,8 +103,8 @@ export function listingRule(
               kind,
               facts,
               year.year < run.startYear ? "reachedBefore" : "outsidePlanPeriod",
-              `${year.year}年${KIND_ZH[kind]}，不在方案实施年度（${yearRangeZh(run.startYear, run.endYear)}）内${year.year < run.startYear ? "，此后同类上市挂牌不再奖励" : ""}`,
-              `${capitalize(KIND_EN[kind])} in ${year.year}, outside the plan years.`,
+              `${year.year}年${KIND_ZH[kind]}，不在方案实施年度（${yearsZh}）内${year.year < run.startYear ? "，此后同类上市挂牌不再奖励" : ""}`,
+              `${CAPITALIZED_EN[kind]} in ${year.year}, outside the plan years.`,
             );
           continue;
         }
@@ -100,7 +120,7 @@ export function listingRule(
               facts,
               "alreadyGranted",
               `${year.year}年${KIND_ZH[kind]}，该项奖励此前已发放，不重复奖励`,
-              `${capitalize(KIND_EN[kind])} in ${year.year}: this reward was already granted.`,
+              `${CAPITALIZED_EN[kind]} in ${year.year}: this reward was already granted.`,
             );
           continue;
         }
@@ -114,7 +134,7 @@ export function listingRule(
               facts,
               "neeqThenListedNotPaid",
               `${year.year}年${KIND_ZH[kind]}，此前已获新三板挂牌奖励；按参数“新三板挂牌后上市不再奖励”，不奖励`,
-              `${capitalize(KIND_EN[kind])} in ${year.year} after a paid NEEQ quotation; the parameter says a later listing is not paid.`,
+              `${CAPITALIZED_EN[kind]} in ${year.year} after a paid NEEQ quotation; the parameter says a later listing is not paid.`,
             );
           continue;
         }
@@ -132,24 +152,19 @@ export function listingRule(
           amount,
           undefined,
           run.explain
-            ? {
+            ? explanation(
+                meta,
                 facts,
-                thresholds: [threshold(KIND_ZH[kind], KIND_EN[kind], kind)],
-                arithmetic: `${KIND_ZH[kind]}：${amountZh(amount)}（${kind}: ${amountEn(amount)}）`,
-                zh: `${year.year}年${KIND_ZH[kind]}，奖励 ${amountZh(amount)}${afterNeeq ? "（此前已获新三板挂牌奖励；按参数“新三板挂牌后上市两项均奖励”）" : ""}`,
-                en: `${capitalize(KIND_EN[kind])} in ${year.year}: reward of ${amountEn(amount)}.${afterNeeq ? " The enterprise was paid for its NEEQ quotation before; the parameter pays both." : ""}`,
-              }
+                kindThresholds[kind]!,
+                kindArithmetic[kind]!,
+                `${year.year}年${KIND_ZH[kind]}${kindRewardZh[kind]}${afterNeeq ? "（此前已获新三板挂牌奖励；按参数“新三板挂牌后上市两项均奖励”）" : ""}`,
+                `${CAPITALIZED_EN[kind]} in ${year.year}${kindRewardEn[kind]}${afterNeeq ? " The enterprise was paid for its NEEQ quotation before; the parameter pays both." : ""}`,
+              )
             : undefined,
         );
       }
       if (!paid && !explained && run.explain)
-        pushNonPayment(run, meta, {
-          creditCode: code,
-          reason: "noEvent",
-          year: null,
-          zh: `${yearRangeZh(run.startYear, run.endYear)}无上市或新三板挂牌记录`,
-          en: `No listing or NEEQ quotation in ${run.startYear}–${run.endYear}.`,
-        });
+        pushNonPayment(run, meta, code, "noEvent", null, undefined, NO_FACTS, noEventZh, noEventEn);
     },
   };
 
@@ -164,7 +179,7 @@ export function listingRule(
     zh: string,
     en: string,
   ): true {
-    pushNonPayment(run, meta, { creditCode: code, reason, year: year.year, subjectId: kind, facts, zh, en });
+    pushNonPayment(run, meta, code, reason, year.year, kind, facts, zh, en);
     return true;
   }
 }

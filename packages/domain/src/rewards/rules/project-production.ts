@@ -5,9 +5,9 @@
  * thresholds of the plan rule (reading 8): the highest category whose minimum it reaches.
  */
 import type { Fen } from "../../money";
-import { formatYuan } from "../../money";
-import { amountEn, amountZh, figureEn, figureNearZh, figureZh, yearRangeZh } from "../format";
+import { amountEn, amountZh, figureEn, figureNearZh, figureZh, yuanText } from "../format";
 import {
+  explanation,
   KEY_PROJECT,
   moneyFact,
   NO_FACTS,
@@ -37,6 +37,16 @@ export function projectProductionRule(
     a.minInvestment > b.minInvestment ? -1 : a.minInvestment < b.minInvestment ? 1 : 0,
   );
   const lowest = categories[categories.length - 1]!;
+  const thresholds = categories.map((item) =>
+    threshold(
+      `“${item.category}”项目计划总投资门槛（含）`,
+      `"${item.category}" project minimum (inclusive)`,
+      yuanText(item.minInvestment),
+    ),
+  );
+  const lowestZh = figureZh(lowest.minInvestment);
+  const lowestEn = figureEn(lowest.minInvestment);
+  const { yearsZh } = meta;
   return {
     meta,
     outputRuleIds: categories.map((category) => category.ruleId),
@@ -76,15 +86,17 @@ export function projectProductionRule(
         }
         if (category === undefined) {
           if (run.explain)
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason: "belowAllCategories",
-              year: null,
-              subjectId: project.id,
+            pushNonPayment(
+              run,
+              meta,
+              code,
+              "belowAllCategories",
+              null,
+              project.id,
               facts,
-              zh: `项目 ${project.id} 计划总投资 ${figureNearZh(project.plannedInvestment, lowest.minInvestment)}，未达“${lowest.category}”项目门槛 ${figureZh(lowest.minInvestment)}，差 ${figureZh(lowest.minInvestment - project.plannedInvestment)}`,
-              en: `Project ${project.id} plans ${figureEn(project.plannedInvestment)}, below the "${lowest.category}" project minimum of ${figureEn(lowest.minInvestment)}.`,
-            });
+              `项目 ${project.id} 计划总投资 ${figureNearZh(project.plannedInvestment, lowest.minInvestment)}，未达“${lowest.category}”项目门槛 ${lowestZh}，差 ${figureZh(lowest.minInvestment - project.plannedInvestment)}`,
+              `Project ${project.id} plans ${figureEn(project.plannedInvestment)}, below the "${lowest.category}" project minimum of ${lowestEn}.`,
+            );
           continue;
         }
         if (
@@ -92,43 +104,49 @@ export function projectProductionRule(
           (project.introducedYear < run.startYear || project.introducedYear > run.endYear)
         ) {
           if (run.explain)
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason: "notIntroducedInPlan",
-              year: null,
-              subjectId: project.id,
+            pushNonPayment(
+              run,
+              meta,
+              code,
+              "notIntroducedInPlan",
+              null,
+              project.id,
               facts,
-              zh: `项目 ${project.id} 于${project.introducedYear}年引进，不在方案实施年度（${yearRangeZh(run.startYear, run.endYear)}）内，不属新引进项目`,
-              en: `Project ${project.id} was introduced in ${project.introducedYear}, outside the plan years: not a newly introduced project.`,
-            });
+              `项目 ${project.id} 于${project.introducedYear}年引进，不在方案实施年度（${yearsZh}）内，不属新引进项目`,
+              `Project ${project.id} was introduced in ${project.introducedYear}, outside the plan years: not a newly introduced project.`,
+            );
           continue;
         }
         const productionYear = project.productionYear;
         if (productionYear === undefined) {
           if (run.explain)
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason: "notInProduction",
-              year: null,
-              subjectId: project.id,
+            pushNonPayment(
+              run,
+              meta,
+              code,
+              "notInProduction",
+              null,
+              project.id,
               facts,
-              zh: `“${category.category}”项目 ${project.id} 尚未投产，投产后奖励 ${amountZh(category.amount)}`,
-              en: `"${category.category}" project ${project.id} is not yet in production; ${amountEn(category.amount)} is paid once it is.`,
-            });
+              `“${category.category}”项目 ${project.id} 尚未投产，投产后奖励 ${amountZh(category.amount)}`,
+              `"${category.category}" project ${project.id} is not yet in production; ${amountEn(category.amount)} is paid once it is.`,
+            );
           continue;
         }
         const repeated = paidIds?.has(project.id) === true;
         if (repeated || (!run.granted.isEmpty && run.granted.has(`${meta.id}|${project.id}`))) {
           if (run.explain)
-            pushNonPayment(run, meta, {
-              creditCode: code,
-              reason: repeated ? "alreadyPaidInPlan" : "alreadyGranted",
-              year: productionYear,
-              subjectId: project.id,
+            pushNonPayment(
+              run,
+              meta,
+              code,
+              repeated ? "alreadyPaidInPlan" : "alreadyGranted",
+              productionYear,
+              project.id,
               facts,
-              zh: `项目 ${project.id} 的投产奖励已发放（每个项目一次），不重复奖励`,
-              en: `The production reward for project ${project.id} was already granted (once per project).`,
-            });
+              `项目 ${project.id} 的投产奖励已发放（每个项目一次），不重复奖励`,
+              `The production reward for project ${project.id} was already granted (once per project).`,
+            );
           continue;
         }
         if (paidIds === undefined) paidIds = new Set();
@@ -145,19 +163,14 @@ export function projectProductionRule(
           chosen.amount,
           project.id,
           run.explain
-            ? {
+            ? explanation(
+                meta,
                 facts,
-                thresholds: categories.map((item) =>
-                  threshold(
-                    `“${item.category}”项目计划总投资门槛（含）`,
-                    `"${item.category}" project minimum (inclusive)`,
-                    formatYuan(item.minInvestment),
-                  ),
-                ),
-                arithmetic: `${formatYuan(project.plannedInvestment)} ≥ ${formatYuan(chosen.minInvestment)} → “${chosen.category}”项目：${amountZh(chosen.amount)}`,
-                zh: `项目 ${project.id} 计划总投资 ${figureZh(project.plannedInvestment)}，属“${chosen.category}”项目，${project.introducedYear}年引进、${productionYear}年投产，奖励 ${amountZh(chosen.amount)}`,
-                en: `Project ${project.id} plans ${figureEn(project.plannedInvestment)}: a "${chosen.category}" project introduced in ${project.introducedYear} and in production in ${productionYear}: reward of ${amountEn(chosen.amount)}.`,
-              }
+                thresholds,
+                `${yuanText(project.plannedInvestment)} ≥ ${yuanText(chosen.minInvestment)} → “${chosen.category}”项目：${amountZh(chosen.amount)}`,
+                `项目 ${project.id} 计划总投资 ${figureZh(project.plannedInvestment)}，属“${chosen.category}”项目，${project.introducedYear}年引进、${productionYear}年投产，奖励 ${amountZh(chosen.amount)}`,
+                `Project ${project.id} plans ${figureEn(project.plannedInvestment)}: a "${chosen.category}" project introduced in ${project.introducedYear} and in production in ${productionYear}: reward of ${amountEn(chosen.amount)}.`,
+              )
             : undefined,
         );
       }
@@ -166,13 +179,17 @@ export function projectProductionRule(
       for (const project of projects) withProjects.add(project.creditCode);
       for (const enterprise of enterprises) {
         if (withProjects.has(enterprise.creditCode)) continue;
-        pushNonPayment(run, meta, {
-          creditCode: enterprise.creditCode,
-          reason: "noEvent",
-          year: null,
-          zh: "无新引进的“50”“20”项目记录",
-          en: 'No newly introduced "50" or "20" project on record.',
-        });
+        pushNonPayment(
+          run,
+          meta,
+          enterprise.creditCode,
+          "noEvent",
+          null,
+          undefined,
+          NO_FACTS,
+          "无新引进的“50”“20”项目记录",
+          'No newly introduced "50" or "20" project on record.',
+        );
       }
     },
   };
