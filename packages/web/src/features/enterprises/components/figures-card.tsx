@@ -19,6 +19,7 @@ import {
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { ExportButton } from "../../../shared/components/export-button";
+import { useDateText } from "../../../shared/format/dates";
 import { formatFigureValue, isMoneyMetric } from "../../../shared/format/metrics";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import type { EnterpriseDetail, Figure } from "../api/enterprises-api";
@@ -26,6 +27,7 @@ import { ENTRY_METRICS, useConfirmFigure, useEnterFigure } from "../api/register
 
 function FigureTable({ figures, monthly, canConfirm }: { figures: Figure[]; monthly: boolean; canConfirm: boolean }) {
   const t = useT();
+  const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -74,8 +76,8 @@ function FigureTable({ figures, monthly, canConfirm }: { figures: Figure[]; mont
         {
           title: t("reg.recordedAt"),
           dataIndex: "recordedAt",
-          width: 150,
-          render: (at?: string) => (at ? at.slice(0, 16).replace("T", " ") : "—"),
+          width: 170,
+          render: (at?: string) => dateText(at, "minute"),
         },
         ...(canConfirm
           ? [

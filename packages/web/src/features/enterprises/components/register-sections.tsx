@@ -19,8 +19,12 @@ import {
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
+import { useDateText } from "../../../shared/format/dates";
+import { formatFigureValue } from "../../../shared/format/metrics";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
-import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
+import { isMessageKey, useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { useCurrentUser } from "../../auth/api/auth-api";
+import { useUnits } from "../../units/api/units-api";
 import type { EnterpriseDetail } from "../api/enterprises-api";
 import {
   DESIGNATION_KINDS,
@@ -32,6 +36,7 @@ import {
   useAddListingEvent,
   useAddServiceNote,
   useEnterpriseHistory,
+  useLeaders,
   useRemoveDesignation,
   useSetScaleYear,
   useUpdateProfile,
@@ -389,11 +394,76 @@ export function ServiceNotesCard({ enterprise, canAdd }: { enterprise: Enterpris
   );
 }
 
-function describe(value: Record<string, unknown> | null): string {
-  if (!value) return "—";
-  return Object.entries(value)
-    .map(([key, v]) => `${key}: ${v === null ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-    .join("；");
+// Record ids and the demo flag say nothing to a reader of the history.
+const hiddenHistoryFields = new Set(["designationId", "eventId", "noteId", "figureId", "recordId", "isDemo"]);
+
+/** A change's fields in words: Chinese labels and values (units by name, money in 万元, codes translated). */
+function useChangeText(): (value: Record<string, unknown> | null) => string {
+  const t = useT();
+  const codeLabel = useCodeLabel();
+  const localized = useLocalizedText();
+  const dateText = useDateText();
+  const units = useUnits();
+  const currentUser = useCurrentUser();
+  const leaders = useLeaders(currentUser.data?.role === "office");
+  const unitName = (match: (unit: { id: number; code: string }) => boolean, fallback: string) => {
+    const unit = units.data?.find(match);
+    return unit ? localized(unit.name, unit.nameEn) : fallback;
+  };
+  const valueText = (key: string, value: unknown, record: Record<string, unknown>): string => {
+    if (value === null || value === undefined || value === "") return "—";
+    if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
+    switch (key) {
+      case "chainId":
+        return codeLabel("chain", String(value));
+      case "townUnitId":
+        return unitName((unit) => unit.id === Number(value), String(value));
+      case "townUnitCode":
+        return unitName((unit) => unit.code === value, String(value));
+      case "leaderUserId": {
+        const leader = leaders.data?.find((user) => user.id === Number(value));
+        return leader ? leader.displayName : t("reg.field.accountN", { id: String(value) });
+      }
+      case "status":
+        return codeLabel("scaleStatus", String(value));
+      case "stage":
+      case "listingStage":
+        return codeLabel("listingStage", String(value));
+      case "kind":
+        return isMessageKey(`designation.${value}`)
+          ? t(`designation.${value}` as "designation.specialized")
+          : codeLabel("reg.noteKind", String(value));
+      case "level":
+        return codeLabel("level", String(value));
+      case "metric":
+        return codeLabel("metric", String(value));
+      case "value":
+        return typeof record.metric === "string" ? formatFigureValue(record.metric, String(value)) : String(value);
+      case "date":
+        return dateText(String(value));
+      case "scaleYears":
+        return Array.isArray(value)
+          ? value
+              .map(
+                (entry: { year?: number; status?: string }) =>
+                  `${entry.year}：${codeLabel("scaleStatus", entry.status)}`,
+              )
+              .join("，")
+          : String(value);
+      default:
+        return typeof value === "object" ? JSON.stringify(value) : String(value);
+    }
+  };
+  return (value) => {
+    if (!value) return "—";
+    const parts = Object.entries(value)
+      .filter(([key]) => !hiddenHistoryFields.has(key))
+      .map(([key, v]) => {
+        const label = isMessageKey(`reg.field.${key}`) ? t(`reg.field.${key}` as "reg.field.name") : key;
+        return `${label}：${valueText(key, v, value)}`;
+      });
+    return parts.length > 0 ? parts.join("；") : "—";
+  };
 }
 
 /** Every audited change of this enterprise. */
@@ -401,6 +471,8 @@ export function HistoryCard({ enterpriseId }: { enterpriseId: string }) {
   const t = useT();
   const codeLabel = useCodeLabel();
   const history = useEnterpriseHistory(enterpriseId, true);
+  const describe = useChangeText();
+  const dateText = useDateText();
   return (
     <Card size="small" title={t("reg.history")}>
       <Table<HistoryEntry>
@@ -415,7 +487,7 @@ export function HistoryCard({ enterpriseId }: { enterpriseId: string }) {
             title: t("audit.at"),
             dataIndex: "at",
             width: 150,
-            render: (at: string) => at.slice(0, 16).replace("T", " "),
+            render: (at: string) => dateText(at, "minute"),
           },
           { title: t("audit.actor"), dataIndex: "actor", width: 120 },
           {
