@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
+import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { type Blocker, useBlockers, useHandleBlocker } from "../api/projects-api";
@@ -12,6 +13,7 @@ const statusColors: Record<Blocker["status"], string> = { open: "processing", an
 /** The problems of every project (直通车), or those a unit must answer; overdue ones stand out. */
 export function BlockersTable({ blockers, showProject }: { blockers: Blocker[]; showProject: boolean }) {
   const t = useT();
+  const dateText = useDateText();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const user = useCurrentUser().data;
@@ -65,7 +67,7 @@ export function BlockersTable({ blockers, showProject }: { blockers: Blocker[]; 
             width: 130,
             render: (dueOn: string, blocker) => (
               <Space size={4}>
-                {dueOn}
+                {dateText(dueOn)}
                 {blocker.overdue ? <Tag color="error">{t("pj.overdue")}</Tag> : null}
               </Space>
             ),

@@ -20,6 +20,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
+import { useDateText } from "../../../shared/format/dates";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { usePlan } from "../../plan/api/plan-api";
@@ -53,6 +54,7 @@ export function ProjectDetailPage() {
 
 function ProjectDetailView({ detail, back }: { detail: ProjectDetail; back: string }) {
   const t = useT();
+  const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const localized = useLocalizedText();
   const errorText = useErrorText();
@@ -134,10 +136,10 @@ function ProjectDetailView({ detail, back }: { detail: ProjectDetail; back: stri
             description: (
               <>
                 <div>
-                  {t("pj.planned")}：{entry.plannedOn ?? "—"}
+                  {t("pj.planned")}：{dateText(entry.plannedOn)}
                 </div>
                 <div>
-                  {t("pj.reached")}：{entry.reachedOn ?? "—"}
+                  {t("pj.reached")}：{dateText(entry.reachedOn)}
                 </div>
               </>
             ),
@@ -225,7 +227,10 @@ function ProjectDetailView({ detail, back }: { detail: ProjectDetail; back: stri
           locale={{ emptyText: t("common.noData") }}
           renderItem={(decision) => (
             <List.Item>
-              <List.Item.Meta title={`${decision.decidedOn} · ${decision.author}`} description={decision.text} />
+              <List.Item.Meta
+                title={`${dateText(decision.decidedOn)} · ${decision.author}`}
+                description={decision.text}
+              />
             </List.Item>
           )}
         />
@@ -258,7 +263,7 @@ function ProjectDetailView({ detail, back }: { detail: ProjectDetail; back: stri
                   {move.fromStage ? `${codeLabel("stage", move.fromStage)} → ` : ""}
                   {codeLabel("stage", move.toStage)}
                 </Typography.Text>{" "}
-                {move.reachedOn} · {move.movedBy}
+                {dateText(move.reachedOn)} · {move.movedBy}
                 {move.reason ? (
                   <div>
                     {t("pj.reason")}：{move.reason}

@@ -2,6 +2,7 @@ import { App, Button, Card, Popconfirm, Select, Space, Table, Typography } from 
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
+import { useDateText } from "../../../shared/format/dates";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import {
@@ -15,6 +16,7 @@ import {
 /** The year-end weighted score of each unit, the printable report, and the finalised years. */
 export function AssessmentTab({ years }: { years: number[] }) {
   const t = useT();
+  const dateText = useDateText();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const currentUser = useCurrentUser();
@@ -70,7 +72,7 @@ export function AssessmentTab({ years }: { years: number[] }) {
                   style={{ width: 320 }}
                 >
                   <Typography.Text type="secondary">
-                    {t("supervision.finalizedAt", { at: entry.finalizedAt.slice(0, 10) })}
+                    {t("supervision.finalizedAt", { at: dateText(entry.finalizedAt) })}
                   </Typography.Text>
                   <ol style={{ paddingLeft: 20, marginBottom: 0 }}>
                     {entry.rows.slice(0, 10).map((row) => (

@@ -2,6 +2,7 @@ import { App, Button, Popconfirm, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
+import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import {
@@ -18,6 +19,7 @@ import { RankingView } from "./ranking-view";
 /** Issued bulletins, and (for the commission) generating the next one from live data. */
 export function BulletinsTab({ years }: { years: number[] }) {
   const t = useT();
+  const dateText = useDateText();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const currentUser = useCurrentUser();
@@ -77,7 +79,10 @@ export function BulletinsTab({ years }: { years: number[] }) {
                   {preview.data.title}
                 </Typography.Title>
                 <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
-                  {t("supervision.nextNumber", { number: preview.data.nextNumber, asOf: preview.data.dataThrough })}
+                  {t("supervision.nextNumber", {
+                    number: preview.data.nextNumber,
+                    asOf: dateText(preview.data.dataThrough),
+                  })}
                 </Typography.Paragraph>
                 <RankingView ranking={preview.data} />
               </>
@@ -102,7 +107,7 @@ export function BulletinsTab({ years }: { years: number[] }) {
                 title: t("supervision.issuedAt"),
                 dataIndex: "issuedAt",
                 width: 120,
-                render: (at: string) => at.slice(0, 10),
+                render: (at: string) => dateText(at),
               },
               {
                 title: t("common.actions"),

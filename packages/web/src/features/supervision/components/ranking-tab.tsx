@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
+import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import {
@@ -27,6 +28,7 @@ interface TalkValues {
 /** Ranking of units on each indicator, the summons list, and the talks the commission recorded. */
 export function RankingTab({ years }: { years: number[] }) {
   const t = useT();
+  const dateText = useDateText();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const currentUser = useCurrentUser();
@@ -71,7 +73,12 @@ export function RankingTab({ years }: { years: number[] }) {
             dataSource={talks.data?.items}
             locale={{ emptyText: t("supervision.noTalks") }}
             columns={[
-              { title: t("supervision.talkDate"), dataIndex: "talkDate", width: 120 },
+              {
+                title: t("supervision.talkDate"),
+                dataIndex: "talkDate",
+                width: 140,
+                render: (date: string) => dateText(date),
+              },
               { title: t("supervision.unit"), key: "unit", width: 160, render: (_, talk) => talk.unit.name },
               { title: t("supervision.heldBy"), dataIndex: "heldBy", width: 120 },
               { title: t("supervision.attendees"), dataIndex: "attendees", width: 160 },

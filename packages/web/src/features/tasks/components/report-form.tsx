@@ -2,6 +2,7 @@ import { UploadOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Select, Upload, type UploadFile } from "antd";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
+import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { type PeriodState, readEvidence, type Task, useSubmitReport } from "../api/tasks-api";
 
@@ -17,6 +18,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 /** A unit files the progress of one period, with evidence files (PDF, images, Office files; 10 MB each). */
 export function ReportForm({ task, periods }: { task: Task; periods: PeriodState[] }) {
   const t = useT();
+  const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -58,7 +60,7 @@ export function ReportForm({ task, periods }: { task: Task; periods: PeriodState
         <Select
           options={open.map((p) => ({
             value: p.key,
-            label: `${p.label}（${t("tasks.deadline")} ${p.deadline}）`,
+            label: `${p.label}（${t("tasks.deadline")} ${dateText(p.deadline)}）`,
           }))}
         />
       </Form.Item>

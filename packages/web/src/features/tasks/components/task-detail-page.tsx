@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
 import { NotFoundResult, QueryBoundary } from "../../../shared/components/status-results";
+import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { type PeriodState, type TaskReport, useReturnReport, useTask } from "../api/tasks-api";
 import { ReportForm } from "./report-form";
@@ -33,6 +34,7 @@ export function TaskDetailPage() {
 
 function TaskDetail({ id }: { id: number }) {
   const t = useT();
+  const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -74,14 +76,14 @@ function TaskDetail({ id }: { id: number }) {
                 </Descriptions.Item>
                 <Descriptions.Item label={t("tasks.cycle")}>{codeLabel("tasks.cycles", task.cycle)}</Descriptions.Item>
                 <Descriptions.Item label={t("tasks.deadline")}>
-                  {task.cycle === "once" ? task.dueDate : `${task.startDate} — ${task.endDate}`}
+                  {task.cycle === "once"
+                    ? dateText(task.dueDate)
+                    : `${dateText(task.startDate)} — ${dateText(task.endDate)}`}
                 </Descriptions.Item>
                 <Descriptions.Item label={t("tasks.quantityPlan")}>
                   {task.quantityTarget && task.quantityUnit
                     ? `${task.quantityTarget} ${codeLabel("tasks.units", task.quantityUnit)} / ${codeLabel("tasks.cycles", task.cycle)}`
-                    : task.quantityUnit
-                      ? codeLabel("tasks.units", task.quantityUnit)
-                      : "—"}
+                    : "—"}
                 </Descriptions.Item>
                 <Descriptions.Item label={t("tasks.clause")}>
                   {task.clauseId} {task.clauseTitle}
@@ -101,7 +103,12 @@ function TaskDetail({ id }: { id: number }) {
                 pagination={{ pageSize: 12, hideOnSinglePage: true }}
                 columns={[
                   { title: t("tasks.period"), dataIndex: "label" },
-                  { title: t("tasks.deadline"), dataIndex: "deadline", width: 130 },
+                  {
+                    title: t("tasks.deadline"),
+                    dataIndex: "deadline",
+                    width: 150,
+                    render: (date: string) => dateText(date),
+                  },
                   {
                     title: t("tasks.status"),
                     dataIndex: "state",
@@ -150,7 +157,7 @@ function TaskDetail({ id }: { id: number }) {
                     title: t("tasks.submitted"),
                     key: "submitted",
                     width: 170,
-                    render: (_, report) => `${report.unit.name} ${report.submittedAt.slice(0, 10)}`,
+                    render: (_, report) => `${report.unit.name} ${dateText(report.submittedAt)}`,
                   },
                   {
                     title: t("tasks.status"),

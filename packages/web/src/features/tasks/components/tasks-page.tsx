@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
+import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { type Task, type TaskColor, type TaskFilters, useRunReminders, useSeedTasks, useTasks } from "../api/tasks-api";
@@ -14,6 +15,7 @@ const measures = ["M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10", "
 
 export function TasksPage() {
   const t = useT();
+  const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -104,7 +106,9 @@ export function TasksPage() {
                 value={tasks.data?.counts.green ?? 0}
                 valueStyle={{ color: "#389e0d" }}
               />
-              <Typography.Text type="secondary">{t("tasks.asOf", { date: tasks.data?.asOf ?? "" })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t("tasks.asOf", { date: dateText(tasks.data?.asOf) })}
+              </Typography.Text>
             </Space>
             <Table<Task>
               rowKey="id"
@@ -137,7 +141,7 @@ export function TasksPage() {
                   title: t("tasks.nextDeadline"),
                   key: "next",
                   width: 120,
-                  render: (_, task) => task.health.nextDeadline ?? "—",
+                  render: (_, task) => dateText(task.health.nextDeadline),
                 },
                 {
                   title: t("tasks.status"),
