@@ -230,7 +230,7 @@ export function AuditPage() {
                 title: t("audit.at"),
                 dataIndex: "at",
                 width: 180,
-                render: (at: string) => dateText(at, true),
+                render: (at: string) => dateText(at, "second"),
               },
               {
                 title: t("audit.actor"),
