@@ -428,6 +428,14 @@ interface EnterprisePlan {
   belowStatus: "reserve" | "other";
 }
 
+/**
+ * A random stream of its own for a later part of the demo (numbered from 1), so that adding to one part never
+ * shifts the draws of another.
+ */
+export function demoRandomStream(index: number, seed = DEMO_SEED): SeededRandom {
+  return new SeededRandom((seed + index * 0x2545f491) >>> 0);
+}
+
 /** Generates the whole demo dataset. */
 export function generateDemoData(options: DemoOptions): DemoDataset {
   const random = new SeededRandom(options.seed ?? DEMO_SEED);
@@ -466,8 +474,7 @@ export function generateDemoData(options: DemoOptions): DemoDataset {
 
   // What the later modules add draws from streams of its own, so the enterprises, figures and projects above
   // stay the same whatever is added below.
-  const seed = options.seed ?? DEMO_SEED;
-  const stream = (index: number) => new SeededRandom((seed + index * 0x2545f491) >>> 0);
+  const stream = (index: number) => demoRandomStream(index, options.seed);
   const today = options.today ?? DEMO_DEFAULT_TODAY;
   const ranked = [...enterprises].sort((a, b) =>
     compare(annualRevenue(figures, b.creditCode, 2020), annualRevenue(figures, a.creditCode, 2020)),

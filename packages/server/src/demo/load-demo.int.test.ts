@@ -157,6 +157,29 @@ describe.each(testDatabases())("demo data on $name", (database) => {
       }
     });
 
+    it("has lived 2021's rewards: most paid once by 区财政局, some waiting at each step, one sent back", async () => {
+      const rows = await db.kysely
+        .selectFrom("reward_entitlements")
+        .select(["status", "enterprise_id", "one_time_key"])
+        .where("year", "=", 2021)
+        .execute();
+      const statuses = new Set(rows.map((row) => row.status));
+      for (const status of ["paid", "approved", "reviewed", "confirmed", "rejected"])
+        expect(statuses).toContain(status);
+      const paid = rows.filter((row) => row.status === "paid");
+      expect(paid.length).toBeGreaterThan(rows.length / 2);
+      const payments = await db.kysely.selectFrom("reward_payments").select("one_time_key").execute();
+      expect(payments.map((p) => p.one_time_key).sort()).toEqual(paid.map((row) => row.one_time_key).sort());
+      // The demo enterprise accounts start with nothing waiting for them.
+      const own = await db.kysely
+        .selectFrom("users")
+        .select("enterprise_id")
+        .where("role", "=", "enterprise")
+        .execute();
+      const ownIds = new Set(own.map((row) => row.enterprise_id));
+      for (const row of rows.filter((r) => ownIds.has(r.enterprise_id))) expect(row.status).toBe("paid");
+    });
+
     it("gives the reward rules something to pay under each rule, from grants to tech projects and events", async () => {
       const app = await testApp(db);
       try {

@@ -26,6 +26,7 @@ import { findActivePlan, findDistrict } from "../repositories/districts.reposito
 import { listUnitRows } from "../repositories/units.repository";
 import { listUserProfiles } from "../repositories/users.repository";
 import { type Actor, recordAudit } from "../services/audit.service";
+import type { AuthUser } from "../services/auth.service";
 import { loadPlanIntoDistrict } from "../services/plan.service";
 import { todayInDistrict } from "../services/projects.service";
 import { createUser } from "../services/users.service";
@@ -35,8 +36,10 @@ import {
   DEMO_ACTOR_LABEL,
   type DemoAccount,
   type DemoDataset,
+  demoRandomStream,
   generateDemoData,
 } from "./generate";
+import { playRewardHistory } from "./reward-history";
 
 export const DEMO_ACTOR: Actor = { userId: null, label: DEMO_ACTOR_LABEL };
 
@@ -73,6 +76,8 @@ export type DemoLoadOutcome =
         listingEvents: number;
         grants: number;
         techProjects: number;
+        /** Entitlements of the first plan year taken through the workflow. */
+        rewardsOfFirstYear: number;
       };
       logins: DemoLogin[];
     }
@@ -344,6 +349,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
   await insertRegisterRecords(tx, districtId, dataset, enterpriseId, leaderId, now);
   await insertDistrictInputs(tx, districtId, dataset, { unitId, userId: leaderId }, now);
   await insertRewardInputs(tx, districtId, dataset, enterpriseId, leaderId, now);
+  const rewarded = await playFirstRewardYear(tx, districtId, dataset, userIds, unitId, enterpriseId);
   // Figures are many (one row per enterprise, metric and period): one entry records the whole batch.
   await recordAudit(tx, {
     districtId,
@@ -366,7 +372,51 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
     listingEvents: dataset.listingEvents.length,
     grants: dataset.grants.length,
     techProjects: dataset.techProjects.length,
+    rewardsOfFirstYear: rewarded,
   };
+}
+
+/**
+ * The first plan year's rewards, computed and taken through the workflow (reward-history.ts). Needs the office,
+ * and 区财政局's demo account in its unit; a plan without that unit gets no reward history.
+ */
+async function playFirstRewardYear(
+  tx: DbContext,
+  districtId: string,
+  dataset: DemoDataset,
+  userIds: ReadonlyMap<string, number>,
+  unitId: (code: string | null) => number | null,
+  enterpriseId: (creditCode: string) => number,
+): Promise<number> {
+  const account = (username: string) => dataset.accounts.find((a) => a.username === username);
+  const officeId = userIds.get("demo-office");
+  const financeId = userIds.get("demo-finance");
+  const financeUnitId = unitId(account("demo-finance")?.unitCode ?? null);
+  if (officeId === undefined || financeId === undefined || financeUnitId === null) return 0;
+  const staff = (id: number, username: string, role: "office" | "unit", unit: number | null): AuthUser => ({
+    id,
+    username,
+    displayName: account(username)?.displayName ?? username,
+    role,
+    districtId,
+    unitId: unit,
+    enterpriseId: null,
+    mustChangePassword: false,
+  });
+  const enterpriseIds = new Set(
+    dataset.accounts.flatMap((a) => (a.enterpriseCreditCode === null ? [] : [enterpriseId(a.enterpriseCreditCode)])),
+  );
+  const counts = await playRewardHistory(
+    tx,
+    demoRandomStream(6),
+    {
+      office: staff(officeId, "demo-office", "office", null),
+      finance: staff(financeId, "demo-finance", "unit", financeUnitId),
+      accountEnterpriseIds: enterpriseIds,
+    },
+    DEMO_ACTOR,
+  );
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
 interface Lookups {
