@@ -11,6 +11,7 @@ import {
   type Comparison,
   type EnterpriseRuleEvaluator,
   explanation,
+  flat,
   isPlanYear,
   KEY_TIER,
   moneyFact,
@@ -268,8 +269,10 @@ export function firstCrossingRule(
       next === undefined
         ? undefined
         : {
-            zh: `${year.year}${metricZh}${valueZh}${nextTierZh[reached]}${figureZh(next.threshold - value)}`,
-            en: `${year.year}${metricEn}${figureEn(value)} is ${figureEn(next.threshold - value)}${nextTierEn[reached]}`,
+            zh: flat(`${year.year}${metricZh}${valueZh}${nextTierZh[reached]}${figureZh(next.threshold - value)}`),
+            en: flat(
+              `${year.year}${metricEn}${figureEn(value)} is ${figureEn(next.threshold - value)}${nextTierEn[reached]}`,
+            ),
           };
     return explanation(
       meta,
