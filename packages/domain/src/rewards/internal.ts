@@ -178,6 +178,43 @@ export function flagFact(
   return fact;
 }
 
+/**
+ * Facts of a yes/no field of a year ("规模以上工业企业 2022: true"), shared by every enterprise
+ * whose year carries no source labels, with the one-fact lists that hold them.
+ */
+export class FlagFacts {
+  readonly #facts = new Map<number, ExplanationFact>();
+  readonly #lists = new Map<number, ExplanationFact[]>();
+  constructor(
+    private readonly name: keyof YearSources,
+    private readonly label: string,
+    private readonly labelEn: string,
+  ) {}
+
+  get(year: EnterpriseYear, value: boolean | undefined): ExplanationFact {
+    if (year.sources !== undefined) return flagFact(this.name, this.label, this.labelEn, year, value);
+    const key = year.year * 4 + (value === undefined ? 0 : value ? 1 : 2);
+    let fact = this.#facts.get(key);
+    if (fact === undefined) {
+      fact = flagFact(this.name, this.label, this.labelEn, year, value);
+      this.#facts.set(key, fact);
+    }
+    return fact;
+  }
+
+  /** [get(year, value)], the list shared as well. */
+  list(year: EnterpriseYear, value: boolean | undefined): ExplanationFact[] {
+    if (year.sources !== undefined) return [flagFact(this.name, this.label, this.labelEn, year, value)];
+    const key = year.year * 4 + (value === undefined ? 0 : value ? 1 : 2);
+    let list = this.#lists.get(key);
+    if (list === undefined) {
+      list = [this.get(year, value)];
+      this.#lists.set(key, list);
+    }
+    return list;
+  }
+}
+
 export function threshold(label: string, labelEn: string, value: string): ExplanationThreshold {
   return { label, labelEn, value };
 }

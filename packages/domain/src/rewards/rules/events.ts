@@ -8,7 +8,7 @@ import { amountEn, amountZh } from "../format";
 import {
   type EnterpriseRuleEvaluator,
   explanation,
-  flagFact,
+  FlagFacts,
   HAS_LISTED_MOVE,
   HAS_NEW_SCALE,
   HAS_TOP500,
@@ -45,6 +45,7 @@ export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: bool
   const noEventZh = `${yearsZh}未有新进入规模企业名录库的记录`;
   const noEventEn = `No entry into the above-scale directory in ${yearsEn}.`;
   const noThresholds: ExplanationThreshold[] = [];
+  const enteredFacts = new FlagFacts("newlyAboveScale", "新进入规模企业名录库", "entered the above-scale directory");
   return {
     meta,
     needs: HAS_NEW_SCALE,
@@ -55,9 +56,7 @@ export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: bool
       let sawEvent = false;
       for (const year of years) {
         if (year.newlyAboveScale !== true) continue;
-        const facts = run.explain
-          ? [flagFact("newlyAboveScale", "新进入规模企业名录库", "entered the above-scale directory", year, true)]
-          : NO_FACTS;
+        const facts = run.explain ? enteredFacts.list(year, true) : NO_FACTS;
         if (!isPlanYear(run, year.year)) {
           if (run.explain)
             pushNonPayment(
@@ -181,6 +180,7 @@ function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | 
   const noEventZh = `${yearsZh}无“${eventZh}”的记录`;
   const noEventEn = `No record that ${eventEn} in ${yearsEn}.`;
   const noThresholds: ExplanationThreshold[] = [];
+  const eventFacts = new FlagFacts(wording.field, eventZh, eventEn);
   return {
     meta,
     needs: readsTop500 ? HAS_TOP500 : HAS_LISTED_MOVE,
@@ -191,7 +191,7 @@ function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | 
       for (const year of years) {
         // A named property read per rule keeps the load monomorphic in bulk runs.
         if ((readsTop500 ? year.top500SettledIn : year.listedRegistrationMovedIn) !== true) continue;
-        const facts = run.explain ? [flagFact(wording.field, wording.eventZh, wording.eventEn, year, true)] : NO_FACTS;
+        const facts = run.explain ? eventFacts.list(year, true) : NO_FACTS;
         if (!isPlanYear(run, year.year)) {
           if (run.explain)
             pushNonPayment(

@@ -22,7 +22,7 @@ import {
   type Comparison,
   type EnterpriseRuleEvaluator,
   explanation,
-  flagFact,
+  FlagFacts,
   flat,
   KEY_YEAR,
   KEY_YEAR_TIER,
@@ -190,6 +190,8 @@ export function growthBandsRule(
       new YearTexts((y) => `Revenue for ${y - 1} is zero: no growth for ${y} can be computed, so no reward.`),
     ],
   };
+  const aboveScaleFacts = new FlagFacts("aboveScale", "规模以上工业企业", "above-scale");
+  const newlyFacts = new FlagFacts("newlyAboveScale", "当年新增规上企业", "newly above-scale");
   const noYearZh = new YearTexts((y) => `缺少${y}年数据，无法判断营业收入增幅`);
   const noYearEn = new YearTexts((y) => `No figures for ${y}: revenue growth cannot be assessed.`);
 
@@ -212,16 +214,17 @@ export function growthBandsRule(
         if (run.explain) seenYears |= 1 << (year.year - run.startYear);
         if (requireAboveScale && year.aboveScale !== true) {
           if (run.explain)
-            notPaid(run, code, year, year.aboveScale === undefined ? "aboveScaleUnknown" : "notAboveScale", [
-              flagFact("aboveScale", "规模以上工业企业", "above-scale", year, year.aboveScale),
-            ]);
+            notPaid(
+              run,
+              code,
+              year,
+              year.aboveScale === undefined ? "aboveScaleUnknown" : "notAboveScale",
+              aboveScaleFacts.list(year, year.aboveScale),
+            );
           continue;
         }
         if (excludeNewlyAboveScale && year.newlyAboveScale === true) {
-          if (run.explain)
-            notPaid(run, code, year, "newlyAboveScale", [
-              flagFact("newlyAboveScale", "当年新增规上企业", "newly above-scale", year, true),
-            ]);
+          if (run.explain) notPaid(run, code, year, "newlyAboveScale", newlyFacts.list(year, true));
           continue;
         }
         const current = year.revenue;
@@ -407,8 +410,8 @@ export function growthBandsRule(
     const facts: ExplanationFact[] = [
       revenueFact(run, years, index),
       previousFact(run, years, index),
-      flagFact("aboveScale", "规模以上工业企业", "above-scale", year, year.aboveScale),
-      flagFact("newlyAboveScale", "当年新增规上企业", "newly above-scale", year, year.newlyAboveScale ?? false),
+      aboveScaleFacts.get(year, year.aboveScale),
+      newlyFacts.get(year, year.newlyAboveScale ?? false),
     ];
     return explanation(
       meta,
