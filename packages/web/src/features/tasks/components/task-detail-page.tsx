@@ -9,6 +9,7 @@ import { type PeriodState, type TaskReport, useReturnReport, useTask } from "../
 import { ReportForm } from "./report-form";
 import { TaskColorTag } from "./task-color";
 import { TaskEditModal } from "./task-edit-modal";
+import { useUnitName } from "./unit-name";
 
 const stateColors: Record<PeriodState["state"], string> = {
   upcoming: "default",
@@ -34,6 +35,7 @@ export function TaskDetailPage() {
 
 function TaskDetail({ id }: { id: number }) {
   const t = useT();
+  const unitName = useUnitName();
   const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const errorText = useErrorText();
@@ -70,9 +72,9 @@ function TaskDetail({ id }: { id: number }) {
                 </Typography.Paragraph>
               ) : null}
               <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 12 }}>
-                <Descriptions.Item label={t("tasks.owner")}>{task.ownerUnit.name}</Descriptions.Item>
+                <Descriptions.Item label={t("tasks.owner")}>{unitName(task.ownerUnit)}</Descriptions.Item>
                 <Descriptions.Item label={t("tasks.sharing")}>
-                  {task.sharingUnits.map((u) => u.name).join("、") || "—"}
+                  {task.sharingUnits.map(unitName).join(t("tasks.unitSeparator")) || "—"}
                 </Descriptions.Item>
                 <Descriptions.Item label={t("tasks.cycle")}>{codeLabel("tasks.cycles", task.cycle)}</Descriptions.Item>
                 <Descriptions.Item label={t("tasks.deadline")}>

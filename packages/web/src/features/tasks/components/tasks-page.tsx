@@ -9,12 +9,14 @@ import { useCurrentUser } from "../../auth/api/auth-api";
 import { type Task, type TaskColor, type TaskFilters, useRunReminders, useSeedTasks, useTasks } from "../api/tasks-api";
 import { NotificationsCard } from "./notifications-card";
 import { TaskColorTag } from "./task-color";
+import { useUnitName } from "./unit-name";
 import { WebhookSettingsModal } from "./webhook-settings-modal";
 
 const measures = ["M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10", "M11", "M12", "M13"];
 
 export function TasksPage() {
   const t = useT();
+  const unitName = useUnitName();
   const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const errorText = useErrorText();
@@ -124,7 +126,7 @@ export function TasksPage() {
                   dataIndex: "title",
                   render: (title: string, task) => <Link to={`/tasks/${task.id}`}>{title}</Link>,
                 },
-                { title: t("tasks.owner"), key: "owner", width: 150, render: (_, task) => task.ownerUnit.name },
+                { title: t("tasks.owner"), key: "owner", width: 150, render: (_, task) => unitName(task.ownerUnit) },
                 {
                   title: t("tasks.cycle"),
                   dataIndex: "cycle",
