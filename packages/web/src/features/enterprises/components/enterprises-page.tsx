@@ -48,9 +48,10 @@ export function EnterprisesPage() {
   );
   const chainName = (chainId: string) =>
     chainOptions.find((option) => option.value === chainId)?.label ?? codeLabel("chain", chainId);
+  // The unit list carries the English name; the enterprise row only the Chinese one.
   const townName = (enterprise: EnterpriseSummary) =>
+    townOptions.find((option) => option.value === String(enterprise.town?.id ?? enterprise.townUnitId))?.label ??
     enterpriseTownName(enterprise) ??
-    townOptions.find((option) => option.value === String(enterprise.townUnitId))?.label ??
     "—";
 
   const change = (patch: Partial<EnterpriseFilters>) => setFilters((previous) => ({ ...previous, ...patch, page: 1 }));
