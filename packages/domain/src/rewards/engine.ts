@@ -310,8 +310,12 @@ export function evaluateRewards(
     // Without explanations, a rule paying for an event the enterprise never had has nothing to do.
     const events = explain ? -1 : eventsOf(years);
     if (explain) {
-      run.revenueYuan.length = 0;
-      run.revenueFacts.length = 0;
+      // Overwritten rather than truncated: setting an array's length is a slow runtime call.
+      const cached = Math.max(run.revenueYuan.length, run.revenueFacts.length);
+      for (let index = 0; index < cached; index++) {
+        run.revenueYuan[index] = undefined;
+        run.revenueFacts[index] = undefined;
+      }
     }
     for (let index = 0; index < ruleCount; index++) {
       const rule = rules[index]!;
