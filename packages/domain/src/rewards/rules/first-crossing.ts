@@ -81,7 +81,7 @@ export function firstCrossingRule(
   }
   const tierList = (from: number, to: number) => tierListsZh[from]![to]!;
   const tierListEn = (from: number, to: number) => tierListsEn[from]![to]!;
-  const paidRewardZh = tiers.map((tier, index) => `首次${verbZh} ${tierZh[index]}（`);
+  const paidRewardZh = tierZh.map((text) => `首次${verbZh} ${text}（`);
   const amountsZh = tiers.map((tier) => `），奖励 ${amountZh(tier.amount)}`);
   const amountsEn = tiers.map((tier) => `): reward of ${amountEn(tier.amount)}.`);
   const sameYearRuleZh = `，按参数“${sameYear === "each" ? "同年跨越多档逐档奖励" : "同年跨越多档只奖励最高档"}”`;

@@ -48,6 +48,17 @@ import type {
 const LEVEL_ZH: Record<GrantLevel, string> = { national: "国家级", provincial: "省级", municipal: "市级" };
 const LEVEL_EN: Record<GrantLevel, string> = { national: "national", provincial: "provincial", municipal: "municipal" };
 
+const GRANT_LABEL_ZH: Record<GrantLevel, string> = {
+  national: `${LEVEL_ZH.national}扶持资金`,
+  provincial: `${LEVEL_ZH.provincial}扶持资金`,
+  municipal: `${LEVEL_ZH.municipal}扶持资金`,
+};
+const GRANT_LABEL_EN: Record<GrantLevel, string> = {
+  national: `${LEVEL_EN.national} support funds`,
+  provincial: `${LEVEL_EN.provincial} support funds`,
+  municipal: `${LEVEL_EN.municipal} support funds`,
+};
+
 interface LevelRate {
   numerator: bigint;
   denominator: bigint;
@@ -89,8 +100,8 @@ export function grantMatchRule(
             ? [
                 moneyFact(
                   "grant",
-                  `${LEVEL_ZH[grant.level]}扶持资金`,
-                  `${LEVEL_EN[grant.level]} support funds`,
+                  GRANT_LABEL_ZH[grant.level],
+                  GRANT_LABEL_EN[grant.level],
                   year.year,
                   grant.amount,
                   grant.source,

@@ -10,7 +10,6 @@ import {
   amountEn,
   amountZh,
   fixedQuotient,
-  isFast,
   parseRate,
   percentOf,
   rateLabel,
@@ -295,7 +294,7 @@ export function growthBandsRule(
             year.year,
             paidBand.amount,
             undefined,
-            run.explain ? paidExplanation(run, years, index, current, previous, diff, band, reached) : undefined,
+            run.explain ? paidExplanation(run, years, index, previous, diff, band, reached) : undefined,
           );
         }
       }
@@ -381,7 +380,6 @@ export function growthBandsRule(
     run: Run,
     years: readonly EnterpriseYear[],
     index: number,
-    current: Fen,
     previous: Fen,
     diff: bigint,
     band: number,
@@ -389,7 +387,6 @@ export function growthBandsRule(
   ) {
     const year = years[index]!;
     const y = year.year;
-    const paidBand = bands[band]!;
     const diffNumber = Number(diff);
     const previousNumber = Number(previous);
     growthText(diff, previous, diffNumber, previousNumber);
