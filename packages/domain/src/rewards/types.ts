@@ -124,6 +124,11 @@ export interface ExplanationParameter {
   descriptionEn: string;
 }
 
+/**
+ * Why an entitlement is paid. Built in full when the engine returns; its facts, thresholds and
+ * parameters (and those of why-nots) may be objects shared between entries: read them, never
+ * write to them.
+ */
 export interface Explanation {
   ruleId: string;
   clause: string;
