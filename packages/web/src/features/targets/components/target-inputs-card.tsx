@@ -1,11 +1,26 @@
+import { divideToDecimalString, formatYuan, parseAmountInUnit } from "@beizeng/domain/money";
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, message, Row, Space, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
-import { formatFenForDisplay } from "../../../shared/format/numbers";
+import { toFen } from "../../../shared/format/numbers";
 import { useT } from "../../../shared/i18n/i18n";
 import { type TargetInputs, useSaveInvestment, useSaveOnlineServices, useTargetInputs } from "../api/targets-api";
 
 type ServiceItem = TargetInputs["onlineServices"][number];
+
+/** Amounts are entered in 万元: up to six decimals, so that one fen is the finest step. */
+const WAN_TEXT = /^\d+(\.\d{1,6})?$/;
+
+/** 万元 text → yuan text for the API, by exact integer arithmetic (the text is checked by WAN_TEXT first). */
+export function wanTextToYuanText(wan: string): string {
+  return formatYuan(parseAmountInUnit(wan.trim(), 10_000n));
+}
+
+/** fen → 万元 with two decimals, for the table whose header names the unit. */
+function fenInWan(value: string): string {
+  const fen = toFen(value);
+  return fen === null ? "—" : divideToDecimalString(fen, 1_000_000n, 2);
+}
 
 /** The office keeps here what the register cannot answer: yearly fixed-asset investment (T-M5) and the service items (T-M9). */
 export function TargetInputsCard() {
@@ -15,15 +30,19 @@ export function TargetInputsCard() {
   const saveServices = useSaveOnlineServices();
   const errorText = useErrorText();
   const [items, setItems] = useState<ServiceItem[]>([]);
-  const [form] = Form.useForm<{ year: number; totalYuan: string; manufacturingYuan: string }>();
+  const [form] = Form.useForm<{ year: number; totalWan: string; manufacturingWan: string }>();
 
   useEffect(() => {
     if (inputs.data) setItems(inputs.data.onlineServices);
   }, [inputs.data]);
 
-  const submitInvestment = (values: { year: number; totalYuan: string; manufacturingYuan: string }) =>
+  const submitInvestment = (values: { year: number; totalWan: string; manufacturingWan: string }) =>
     saveInvestment.mutate(
-      { year: values.year, totalYuan: values.totalYuan.trim(), manufacturingYuan: values.manufacturingYuan.trim() },
+      {
+        year: values.year,
+        totalYuan: wanTextToYuanText(values.totalWan),
+        manufacturingYuan: wanTextToYuanText(values.manufacturingWan),
+      },
       {
         onSuccess: () => message.success(t("common.saved")),
         onError: (error) => message.error(errorText(error)),
@@ -48,33 +67,45 @@ export function TargetInputsCard() {
               {
                 title: t("targets.investmentTotal"),
                 dataIndex: "totalFen",
-                render: (v: string) => formatFenForDisplay(v),
+                align: "right" as const,
+                render: fenInWan,
               },
               {
                 title: t("targets.investmentManufacturing"),
                 dataIndex: "manufacturingFen",
-                render: (v: string) => formatFenForDisplay(v),
+                align: "right" as const,
+                render: fenInWan,
               },
             ]}
           />
           <Form form={form} layout="vertical" style={{ marginTop: 12 }} onFinish={submitInvestment}>
             <Space wrap align="end">
-              <Form.Item name="year" label={t("targets.year")} rules={[{ required: true }]}>
+              <Form.Item
+                name="year"
+                label={t("targets.year")}
+                rules={[{ required: true, message: t("targets.yearRequired") }]}
+              >
                 <InputNumber min={1990} max={2100} />
               </Form.Item>
               <Form.Item
-                name="totalYuan"
+                name="totalWan"
                 label={t("targets.investmentTotal")}
-                rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/ }]}
+                rules={[
+                  { required: true, message: t("targets.amountRequired") },
+                  { pattern: WAN_TEXT, message: t("targets.amountInWan") },
+                ]}
               >
-                <Input inputMode="decimal" />
+                <Input inputMode="decimal" suffix={t("money.wan")} />
               </Form.Item>
               <Form.Item
-                name="manufacturingYuan"
+                name="manufacturingWan"
                 label={t("targets.investmentManufacturing")}
-                rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/ }]}
+                rules={[
+                  { required: true, message: t("targets.amountRequired") },
+                  { pattern: WAN_TEXT, message: t("targets.amountInWan") },
+                ]}
               >
-                <Input inputMode="decimal" />
+                <Input inputMode="decimal" suffix={t("money.wan")} />
               </Form.Item>
               <Form.Item>
                 <Button type="primary" htmlType="submit" loading={saveInvestment.isPending}>
