@@ -133,6 +133,7 @@ export const zhCN = {
   "cycle.quarterly": "每季度",
   "cycle.yearly": "每年",
   "money.wan": "万元",
+  "money.yi": "亿元",
 
   "reward.projectCategory": "“{category}”项目（计划投资不低于 {min}）投产后",
   "reward.caseByCaseCondition": "“中国制造业500强”企业落户",
@@ -1183,6 +1184,7 @@ export const en: Record<MessageKey, string> = {
   "cycle.quarterly": "quarterly",
   "cycle.yearly": "yearly",
   "money.wan": "10k yuan",
+  "money.yi": "100M yuan",
 
   "reward.projectCategory": 'A "{category}" project (planned investment at least {min}) in production',
   "reward.caseByCaseCondition": "A China Top 500 manufacturer settles in the district",

@@ -22,17 +22,27 @@ import { RevenueChart, type RevenuePoint } from "./revenue-chart";
 
 const statusColors: Record<string, string> = { above: "green", reserve: "gold", other: "default" };
 
-/** The latest valid annual revenue of each year, in 万元 (corrected rows are left out). */
-export function annualRevenuePoints(figures: Figure[]): RevenuePoint[] {
+const FEN_PER_WAN = 1_000_000n;
+const FEN_PER_YI = 10_000_000_000n;
+
+/**
+ * The latest valid annual revenue of each year (corrected rows are left out), in 亿元 when the largest
+ * year reaches one 亿, else in 万元; converted exactly, the number made only for drawing.
+ */
+export function annualRevenuePoints(figures: Figure[]): { unit: "wan" | "yi"; points: RevenuePoint[] } {
   const byYear = new Map<number, bigint>();
   for (const figure of figures) {
     if (figure.metric !== "revenue" || figure.month !== 0 || figure.supersededBy) continue;
     const fen = toFen(figure.value);
     if (fen !== null) byYear.set(figure.year, fen);
   }
-  return [...byYear.entries()]
+  const largest = [...byYear.values()].reduce((max, fen) => (fen > max ? fen : max), 0n);
+  const unit = largest >= FEN_PER_YI ? "yi" : "wan";
+  const divisor = unit === "yi" ? FEN_PER_YI : FEN_PER_WAN;
+  const points = [...byYear.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([year, fen]) => ({ year, wan: divideToDecimalString(fen, 1_000_000n, 2) }));
+    .map(([year, fen]) => ({ year, value: divideToDecimalString(fen, divisor, unit === "yi" ? 4 : 2) }));
+  return { unit, points };
 }
 
 function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
@@ -125,10 +135,14 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
         </Row>
       ) : null}
       <Card title={t("enterprises.revenueChart")} size="small">
-        {revenue.length === 0 ? (
+        {revenue.points.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("common.noData")} />
         ) : (
-          <RevenueChart points={revenue} axisName={t("money.wan")} label={t("enterprises.revenueChart")} />
+          <RevenueChart
+            points={revenue.points}
+            axisName={t(revenue.unit === "yi" ? "money.yi" : "money.wan")}
+            label={t("enterprises.revenueChart")}
+          />
         )}
       </Card>
       <FiguresCard

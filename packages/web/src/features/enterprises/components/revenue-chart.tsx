@@ -9,11 +9,11 @@ echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export interface RevenuePoint {
   year: number;
-  /** 万元 as a decimal string, computed exactly; turned into a number only to be drawn. */
-  wan: string;
+  /** The amount in the chart's unit (万元 or 亿元) as a decimal string, computed exactly; a number only to be drawn. */
+  value: string;
 }
 
-/** Annual revenue as a line, in 万元. */
+/** Annual revenue as a line, in the unit the axis names (万元 or 亿元). */
 export function RevenueChart({ points, axisName, label }: { points: RevenuePoint[]; axisName: string; label: string }) {
   const container = useRef<HTMLDivElement>(null);
 
@@ -24,9 +24,9 @@ export function RevenueChart({ points, axisName, label }: { points: RevenuePoint
       grid: { left: 64, right: 24, top: 36, bottom: 32 },
       tooltip: { trigger: "axis", valueFormatter: (value: unknown) => `${String(value)} ${axisName}` },
       xAxis: { type: "category", data: points.map((point) => String(point.year)) },
-      yAxis: { type: "value", name: axisName },
+      yAxis: { type: "value", name: axisName, nameTextStyle: { align: "right" } },
       series: [
-        { type: "line", name: label, data: points.map((point) => Number(point.wan)), smooth: false, symbolSize: 8 },
+        { type: "line", name: label, data: points.map((point) => Number(point.value)), smooth: false, symbolSize: 8 },
       ],
     });
     const resize = () => chart.resize();
