@@ -19,6 +19,7 @@ import { auditRoutes } from "./routes/audit/audit.routes";
 import { authRoutes } from "./routes/auth/auth.routes";
 import { bulletinsRoutes } from "./routes/bulletins/bulletins.routes";
 import { dashboardRoutes } from "./routes/dashboard/dashboard.routes";
+import { enterpriseSupportRoutes } from "./routes/enterprise-support/enterprise-support.routes";
 import { enterprisesRoutes } from "./routes/enterprises/enterprises.routes";
 import { importsRoutes } from "./routes/imports/imports.routes";
 import { planRoutes } from "./routes/plan/plan.routes";
@@ -53,6 +54,7 @@ const ROUTE_MODULES = [
   usersRoutes,
   auditRoutes,
   enterprisesRoutes,
+  enterpriseSupportRoutes,
   projectsRoutes,
   importsRoutes,
   targetsRoutes,

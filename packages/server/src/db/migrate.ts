@@ -6,6 +6,7 @@ import * as targetsDashboard from "./migrations/20261125134000_targets_dashboard
 import * as rewards from "./migrations/20261125135500_rewards";
 import * as projectsLifecycle from "./migrations/20261125135900_projects_lifecycle";
 import * as supervision from "./migrations/20261125141500_supervision";
+import * as enterpriseSupport from "./migrations/20261125143700_enterprise_support";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   "20261125135500_rewards": rewards,
   "20261125135900_projects_lifecycle": projectsLifecycle,
   "20261125141500_supervision": supervision,
+  "20261125143700_enterprise_support": enterpriseSupport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

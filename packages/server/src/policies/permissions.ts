@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   "figures.enter": ["office", "unit", "enterprise"],
   "figures.confirm": ["office", "unit"],
   "imports.run": ["office", "unit"],
+  // Support grants, tech projects (the plan's M6/M8 lead units; enterprises self-report) and reward events (M2 lead unit).
+  "support.enter": ["office", "unit", "enterprise"],
+  "support.confirm": ["office", "unit"],
+  "support.events": ["office", "unit"],
   "monitoring.read": READERS,
   "monitoring.manage": ["office"],
   // Rewards: the office computes and reviews; enterprises see and confirm their own; 区财政局 (checked by unit) approves and pays.

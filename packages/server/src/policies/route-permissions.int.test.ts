@@ -60,6 +60,17 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "PATCH /api/enterprises/:id/profile": ["office", "enterprise"],
   "POST /api/enterprises/:id/figures": ["office", "unit", "enterprise"],
   "POST /api/figures/:id/confirm": ["office", "unit"],
+  "GET /api/enterprises/:id/support": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id/grants/export": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id/tech-projects/export": [...READERS, "enterprise"],
+  "POST /api/enterprises/:id/grants": ["office", "unit", "enterprise"],
+  "POST /api/enterprise-grants/:id/correct": ["office", "unit", "enterprise"],
+  "POST /api/enterprise-grants/:id/confirm": ["office", "unit"],
+  "POST /api/enterprises/:id/tech-projects": ["office", "unit", "enterprise"],
+  "POST /api/tech-projects/:id/correct": ["office", "unit", "enterprise"],
+  "POST /api/tech-projects/:id/confirm": ["office", "unit"],
+  "POST /api/enterprises/:id/reward-events": ["office", "unit"],
+  "POST /api/enterprise-events/:id/correct": ["office", "unit"],
   "GET /api/monitoring/warnings": READERS,
   "GET /api/monitoring/warnings/export": READERS,
   "GET /api/monitoring/settings": READERS,
@@ -159,6 +170,8 @@ describe.each(testDatabases())("route × role permissions on $name", (database) 
     if (route === "GET /api/enterprises/:id") return url.replace(":id", String(world.enterpriseA));
     // The enterprise account's own enterprise: these routes answer it (a missing one reads as another's).
     if (route === "PATCH /api/enterprises/:id/profile" || route === "GET /api/enterprises/:id/figures/export")
+      return url.replace(":id", String(world.enterpriseA));
+    if (/^GET \/api\/enterprises\/:id\/(support|grants\/export|tech-projects\/export)$/.test(route))
       return url.replace(":id", String(world.enterpriseA));
     if (route === "GET /api/imports/templates/:kind") return url.replace(":kind", "monthly");
     return url.replace(/:[a-zA-Z]+/g, "999999");

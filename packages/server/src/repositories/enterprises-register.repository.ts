@@ -224,6 +224,9 @@ export const ENTERPRISE_HISTORY_TYPES = [
   "enterprise_service_note",
   "enterprise_profile",
   "figure",
+  "enterprise_grant",
+  "tech_project",
+  "enterprise_event",
 ] as const;
 
 export async function enterpriseAuditEntries(

@@ -103,6 +103,9 @@ export async function loadRewardRegister(
     .selectFrom("enterprise_grants")
     .select(["id", "enterprise_id", "code", "year", "level", "purpose", "amount_fen", "source"])
     .where("district_id", "=", districtId)
+    // Only the current official value: corrected rows and pending self-reports never count.
+    .where("official", "=", 1)
+    .where("superseded_by", "is", null)
     .orderBy("code")
     .$if(one, (q) => q.where("enterprise_id", "=", id))
     .execute();
@@ -119,6 +122,8 @@ export async function loadRewardRegister(
       "source",
     ])
     .where("district_id", "=", districtId)
+    .where("official", "=", 1)
+    .where("superseded_by", "is", null)
     .orderBy("code")
     .$if(one, (q) => q.where("enterprise_id", "=", id))
     .execute();
@@ -126,6 +131,7 @@ export async function loadRewardRegister(
     .selectFrom("enterprise_events")
     .select(["enterprise_id", "kind", "year"])
     .where("district_id", "=", districtId)
+    .where("superseded_by", "is", null)
     .$if(one, (q) => q.where("enterprise_id", "=", id))
     .execute();
   const registerListings = await k

@@ -12,6 +12,8 @@ export const ENTITLEMENT_STATUSES = [
 ] as const;
 export type EntitlementStatus = (typeof ENTITLEMENT_STATUSES)[number];
 
+export type SupportSourceKind = "import" | "entry" | "self_report" | "demo";
+
 /** Project support funds received (到位) by an enterprise: R-MATCH pays a share, R-TECH checks tech funds. */
 export interface EnterpriseGrantTable {
   id: Generated<number>;
@@ -25,6 +27,15 @@ export interface EnterpriseGrantTable {
   amount_fen: Int8;
   source: Generated<string>;
   created_at: Timestamp;
+  /** What the funds were for (the funding document or programme), free text. */
+  note: Generated<string>;
+  /** How it was recorded: entry (by an account), self_report (the enterprise), import, demo. */
+  source_kind: Generated<SupportSourceKind>;
+  /** 1 = official; 0 = self-reported by the enterprise, waiting for confirmation. */
+  official: Generated<Flag>;
+  recorded_by: number | null;
+  /** The correcting row's id; the old row stays visible. */
+  superseded_by: number | null;
 }
 
 /** A technical-transformation (技术改造) project, in the year it is claimed (R-TECH). */
@@ -40,6 +51,13 @@ export interface TechProjectTable {
   tech_funds_received: Flag;
   source: Generated<string>;
   created_at: Timestamp;
+  /** How it was recorded: entry (by an account), self_report (the enterprise), import, demo. */
+  source_kind: Generated<SupportSourceKind>;
+  /** 1 = official; 0 = self-reported by the enterprise, waiting for confirmation. */
+  official: Generated<Flag>;
+  recorded_by: number | null;
+  /** The correcting row's id; the old row stays visible. */
+  superseded_by: number | null;
 }
 
 export type EnterpriseEventKind = "listed_move_in" | "top500_settled";
@@ -53,6 +71,10 @@ export interface EnterpriseEventTable {
   year: number;
   note: Generated<string>;
   created_at: Timestamp;
+  source_kind: Generated<SupportSourceKind>;
+  source: Generated<string>;
+  recorded_by: number | null;
+  superseded_by: number | null;
 }
 
 export type RewardBatchStatus = "running" | "done" | "failed";
