@@ -20,6 +20,7 @@ import { DESIGNATION_KINDS, LISTING_STAGES } from "../api/register-api";
 import { EnterpriseFormModal } from "./enterprise-form-modal";
 
 const statusColors: Record<string, string> = { above: "green", reserve: "gold", other: "default" };
+const ellipsis = { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 } as const;
 
 export function EnterprisesPage() {
   const t = useT();
@@ -145,11 +146,11 @@ export function EnterprisesPage() {
         />
         <InputNumber
           aria-label={t("reg.reserveWithin")}
-          placeholder={t("reg.reserveWithin")}
+          placeholder={t("reg.reserveWithinShort")}
           min={0}
           suffix={t("money.wan")}
           onChange={(value) => change({ reserveWithin: typeof value === "number" ? value : undefined })}
-          style={{ width: 210 }}
+          style={{ width: 230 }}
         />
         {currentUser.data?.role === "leader" ? (
           <Select
@@ -169,7 +170,9 @@ export function EnterprisesPage() {
             size="middle"
             loading={enterprises.isFetching}
             dataSource={enterprises.data?.items}
-            scroll={{ x: 1300 }}
+            // Fits a 1440 px screen; narrower screens scroll with the name kept in view.
+            tableLayout="fixed"
+            scroll={{ x: 1110 }}
             pagination={{
               current: filters.page,
               pageSize: filters.pageSize,
@@ -182,31 +185,45 @@ export function EnterprisesPage() {
               {
                 title: t("enterprises.name"),
                 dataIndex: "name",
+                width: 220,
+                fixed: "left" as const,
                 render: (name: string, enterprise) => (
-                  <Space size={4}>
-                    <Link to={`/enterprises/${enterprise.id}`}>{name}</Link>
-                    {enterprise.isKey ? <Tag color="red">{t("enterprises.key")}</Tag> : null}
-                    {enterprise.isDemo ? <Tag color="orange">{t("common.demo")}</Tag> : null}
-                  </Space>
+                  <div style={{ display: "flex", alignItems: "center", gap: 4, minWidth: 0 }}>
+                    <Link to={`/enterprises/${enterprise.id}`} title={name} style={ellipsis}>
+                      {name}
+                    </Link>
+                    {enterprise.isKey ? (
+                      <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                        {t("enterprises.key")}
+                      </Tag>
+                    ) : null}
+                    {enterprise.isDemo ? (
+                      <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                        {t("common.demo")}
+                      </Tag>
+                    ) : null}
+                  </div>
                 ),
               },
-              { title: t("enterprises.creditCode"), dataIndex: "creditCode", width: 200 },
+              { title: t("enterprises.creditCode"), dataIndex: "creditCode", width: 170, ellipsis: true },
               {
                 title: t("enterprises.chain"),
                 dataIndex: "chainId",
-                width: 120,
+                width: 100,
+                ellipsis: true,
                 render: (chainId: string) => chainName(chainId),
               },
               {
                 title: t("enterprises.town"),
                 key: "town",
-                width: 120,
+                width: 100,
+                ellipsis: true,
                 render: (_, enterprise) => townName(enterprise),
               },
               {
                 title: t("enterprises.status"),
                 key: "status",
-                width: 110,
+                width: 90,
                 render: (_, enterprise) => {
                   const status = enterpriseStatus(enterprise);
                   return status ? <Tag color={statusColors[status]}>{t(`scaleStatus.${status}`)}</Tag> : "—";
@@ -215,7 +232,7 @@ export function EnterprisesPage() {
               {
                 title: t("reg.latestRevenue"),
                 key: "revenue",
-                width: 130,
+                width: 120,
                 align: "right" as const,
                 render: (_, enterprise) =>
                   enterprise.latestRevenueFen ? formatFenForDisplay(enterprise.latestRevenueFen) : "—",
@@ -223,7 +240,7 @@ export function EnterprisesPage() {
               {
                 title: t("reg.reserveDistance"),
                 key: "distance",
-                width: 130,
+                width: 120,
                 align: "right" as const,
                 render: (_, enterprise) =>
                   enterprise.reserveDistanceFen ? formatFenForDisplay(enterprise.reserveDistanceFen) : "—",
@@ -231,13 +248,15 @@ export function EnterprisesPage() {
               {
                 title: t("reg.leader"),
                 key: "leader",
-                width: 100,
+                width: 90,
+                ellipsis: true,
                 render: (_, enterprise) => enterprise.leader?.name ?? "—",
               },
               {
                 title: t("enterprises.listingStage"),
                 dataIndex: "listingStage",
-                width: 120,
+                width: 100,
+                ellipsis: true,
                 render: (stage: string | null | undefined) => codeLabel("listingStage", stage),
               },
             ]}
