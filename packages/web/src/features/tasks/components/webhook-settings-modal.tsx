@@ -44,8 +44,8 @@ export function WebhookSettingsModal({ open, onClose }: { open: boolean; onClose
         <Form.Item name="format" label={t("tasks.webhookFormat")}>
           <Select
             options={[
-              { value: "markdown", label: "markdown" },
-              { value: "text", label: "text" },
+              { value: "markdown", label: t("tasks.webhookFormat.markdown") },
+              { value: "text", label: t("tasks.webhookFormat.text") },
             ]}
           />
         </Form.Item>
