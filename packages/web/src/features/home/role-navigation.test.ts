@@ -15,6 +15,14 @@ describe("role navigation", () => {
     expect(paths).toEqual(["/", "/plan", "/my-enterprise", "/my-rewards"]);
   });
 
+  it("lists the entries roles share in one order for every role", () => {
+    const officeOrder = navigationByRole.office.map((item) => item.path);
+    for (const role of ["leader", "unit", "inspector"] as const) {
+      const paths = navigationByRole[role].map((item) => item.path);
+      expect(paths, role).toEqual(officeOrder.filter((path) => paths.includes(path)));
+    }
+  });
+
   it("selects the menu entry of a nested page", () => {
     expect(selectedNavigationPath(navigationByRole.office, "/enterprises/12")).toBe("/enterprises");
     expect(selectedNavigationPath(navigationByRole.office, "/")).toBe("/");

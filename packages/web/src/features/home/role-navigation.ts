@@ -48,7 +48,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     audit,
   ],
   leader: [home, plan, targets, board, enterprises, monitoring, projects, rewards, tasks, supervision],
-  inspector: [home, plan, targets, board, enterprises, monitoring, projects, rewards, supervision, tasks],
+  inspector: [home, plan, targets, board, enterprises, monitoring, projects, rewards, tasks, supervision],
   unit: [home, plan, targets, enterprises, monitoring, imports, projects, rewards, tasks, supervision],
   enterprise: [home, plan, ownEnterprise, myRewards],
 };
