@@ -19,6 +19,7 @@ import { EnterpriseFormModal } from "./enterprise-form-modal";
 import { FiguresCard } from "./figures-card";
 import { HistoryCard, ListingCard, ProfileCard, ScaleAndDesignationsCard, ServiceNotesCard } from "./register-sections";
 import { RevenueChart, type RevenuePoint } from "./revenue-chart";
+import { SupportCard } from "./support-sections";
 
 const statusColors: Record<string, string> = { above: "green", reserve: "gold", other: "default" };
 
@@ -53,6 +54,8 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
   const chain = plan.data?.chains.find((candidate) => candidate.id === enterprise.chainId);
   const status = enterpriseStatus(enterprise) ?? enterprise.scaleHistory.at(-1)?.status ?? null;
   const revenue = useMemo(() => annualRevenuePoints(enterprise.figures), [enterprise.figures]);
+  const revenueUnit = t(revenue.unit === "yi" ? "money.yi" : "money.wan");
+  const revenueTitle = t("enterprises.revenueChart", { unit: revenueUnit });
   const user = useCurrentUser().data;
   const [editing, setEditing] = useState(false);
   const role = user?.role;
@@ -134,15 +137,11 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
           </Col>
         </Row>
       ) : null}
-      <Card title={t("enterprises.revenueChart")} size="small">
+      <Card title={revenueTitle} size="small">
         {revenue.points.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("common.noData")} />
         ) : (
-          <RevenueChart
-            points={revenue.points}
-            axisName={t(revenue.unit === "yi" ? "money.yi" : "money.wan")}
-            label={t("enterprises.revenueChart")}
-          />
+          <RevenueChart points={revenue.points} axisName={revenueUnit} label={revenueTitle} />
         )}
       </Card>
       <FiguresCard
@@ -151,6 +150,7 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
         selfReport={ownEnterprise}
         canConfirm={isOffice || figureUnit}
       />
+      <SupportCard enterprise={enterprise} />
       {isStaff ? (
         <ServiceNotesCard
           enterprise={enterprise}
