@@ -205,7 +205,7 @@ export function EnterprisesPage() {
                   </div>
                 ),
               },
-              { title: t("enterprises.creditCode"), dataIndex: "creditCode", width: 170, ellipsis: true },
+              { title: t("enterprises.creditCode"), dataIndex: "creditCode", width: 180, ellipsis: true },
               {
                 title: t("enterprises.chain"),
                 dataIndex: "chainId",
@@ -223,7 +223,7 @@ export function EnterprisesPage() {
               {
                 title: t("enterprises.status"),
                 key: "status",
-                width: 90,
+                width: 80,
                 render: (_, enterprise) => {
                   const status = enterpriseStatus(enterprise);
                   return status ? <Tag color={statusColors[status]}>{t(`scaleStatus.${status}`)}</Tag> : "—";
@@ -232,7 +232,7 @@ export function EnterprisesPage() {
               {
                 title: t("reg.latestRevenue"),
                 key: "revenue",
-                width: 120,
+                width: 110,
                 align: "right" as const,
                 render: (_, enterprise) =>
                   enterprise.latestRevenueFen ? formatFenForDisplay(enterprise.latestRevenueFen) : "—",
@@ -240,7 +240,7 @@ export function EnterprisesPage() {
               {
                 title: t("reg.reserveDistance"),
                 key: "distance",
-                width: 120,
+                width: 110,
                 align: "right" as const,
                 render: (_, enterprise) =>
                   enterprise.reserveDistanceFen ? formatFenForDisplay(enterprise.reserveDistanceFen) : "—",
@@ -248,7 +248,7 @@ export function EnterprisesPage() {
               {
                 title: t("reg.leader"),
                 key: "leader",
-                width: 90,
+                width: 110,
                 ellipsis: true,
                 render: (_, enterprise) => enterprise.leader?.name ?? "—",
               },
