@@ -115,6 +115,27 @@ describe("demo data", () => {
     expect(feb!.value).toBeLessThan(dec!.value);
   });
 
+  it("has key enterprises with a leader whose 2023 revenue fell more than 10 % in some months, the year unchanged", () => {
+    const monthly = (creditCode: string, year: number, month: number) =>
+      dataset.figures.find(
+        (f) => f.creditCode === creditCode && f.year === year && f.month === month && f.metric === "revenue",
+      )?.value ?? 0n;
+    const falling = dataset.enterprises.filter(
+      (e) =>
+        e.isKey &&
+        e.leaderUsername !== null &&
+        Array.from({ length: 12 }, (_, i) => i + 1).some(
+          (month) => monthly(e.creditCode, 2023, month) * 10n < monthly(e.creditCode, 2022, month) * 9n,
+        ),
+    );
+    expect(falling.length).toBeGreaterThanOrEqual(2);
+    for (const enterprise of falling) {
+      let sum = 0n;
+      for (let month = 1; month <= 12; month++) sum += monthly(enterprise.creditCode, 2023, month);
+      expect(sum).toBe(annual(dataset, enterprise.creditCode, 2023));
+    }
+  });
+
   it("uses valid, unique credit codes and clearly synthetic, unique names", () => {
     const codes = new Set(dataset.enterprises.map((e) => e.creditCode));
     expect(codes.size).toBe(dataset.enterprises.length);

@@ -469,6 +469,7 @@ export function generateDemoData(options: DemoOptions): DemoDataset {
   }
 
   designateKeyEnterprisesAndListings(random, enterprises, figures);
+  shapeRevenueFalls(enterprises, figures);
   const accounts = makeAccounts(enterprises, figures, units);
   const projects = planProjects(random, names, units, enterprises.slice(-5));
 
@@ -729,6 +730,45 @@ function designateKeyEnterprisesAndListings(
   for (const enterprise of enterprises) {
     if (enterprise.listingStage && enterprise.listingStage !== "display") {
       enterprise.name = enterprise.name.replace(/有限公司$/, "股份有限公司");
+    }
+  }
+}
+
+/**
+ * Two key enterprises with an assigned leader had a bad stretch in 2023: a month's revenue more than 10 % below the
+ * same month of 2022 (what the monitoring warns about), made up in December so that the year's total is unchanged.
+ * By rank of 2020 revenue among the key enterprises: the second in August and September, the third in June.
+ */
+const REVENUE_FALLS: readonly { rank: number; months: readonly number[] }[] = [
+  { rank: 1, months: [8, 9] },
+  { rank: 2, months: [6] },
+];
+/** The month's revenue is set to this share (percent) of the same month a year earlier. */
+const FALL_TO_PERCENT = 84n;
+
+function shapeRevenueFalls(enterprises: readonly DemoEnterprise[], figures: readonly DemoFigure[]): void {
+  const bySize = enterprises
+    .filter((enterprise) => enterprise.isKey)
+    .sort((a, b) => compare(annualRevenue(figures, b.creditCode, 2020), annualRevenue(figures, a.creditCode, 2020)));
+  const monthly = (creditCode: string, year: number, month: number) => {
+    const figure = figures.find(
+      (f) => f.creditCode === creditCode && f.year === year && f.month === month && f.metric === "revenue",
+    );
+    if (!figure) throw new Error(`demo figure missing: ${creditCode} ${year}-${month}`);
+    return figure;
+  };
+  for (const fall of REVENUE_FALLS) {
+    const enterprise = bySize[fall.rank];
+    if (!enterprise?.leaderUsername) continue;
+    const december = monthly(enterprise.creditCode, 2023, 12);
+    for (const month of fall.months) {
+      const previous = monthly(enterprise.creditCode, 2022, month).value;
+      const current = monthly(enterprise.creditCode, 2023, month);
+      // Whole 千元, as the other figures.
+      const lowered = ((previous * FALL_TO_PERCENT) / 100n / FEN_PER_QIANYUAN) * FEN_PER_QIANYUAN;
+      if (lowered >= current.value) continue;
+      december.value += current.value - lowered;
+      current.value = lowered;
     }
   }
 }

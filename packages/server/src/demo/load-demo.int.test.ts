@@ -180,6 +180,65 @@ describe.each(testDatabases())("demo data on $name", (database) => {
       for (const row of rows.filter((r) => ownIds.has(r.enterprise_id))) expect(row.status).toBe("paid");
     });
 
+    it("has lived 2021–2023's supervision: tasks in every colour, reports sent back, a bulletin, a summons, warnings", async () => {
+      const app = await testApp(db);
+      try {
+        const office = await loginAs(app, "demo-office", login("demo-office").password);
+        const get = async (url: string) => {
+          const response = await app.inject({ url, headers: office.headers });
+          expect(response.statusCode, url).toBe(200);
+          return response.json();
+        };
+        const tasks = (await get("/api/tasks")) as {
+          counts: { green: number; yellow: number; red: number };
+          items: { planTaskId: string; health: { color: string } }[];
+        };
+        expect(tasks.counts.green).toBeGreaterThan(tasks.counts.red);
+        expect(tasks.counts.yellow).toBeGreaterThan(0);
+        expect(tasks.counts.red).toBeGreaterThan(0);
+        // 区商务局's demo account still has a task to report on.
+        expect(tasks.items.find((t) => t.planTaskId === "M2-investment-team")?.health.color).toBe("red");
+
+        const returned = await db.kysely
+          .selectFrom("task_reports")
+          .select(["task_id", "period", "returned_reason"])
+          .where("status", "=", "returned")
+          .execute();
+        expect(returned.length).toBeGreaterThanOrEqual(3);
+        expect(returned.every((r) => (r.returned_reason ?? "").length > 0)).toBe(true);
+
+        const bulletins = (await get("/api/bulletins")) as { items: { number: string; periodLabel: string }[] };
+        expect(bulletins.items.map((b) => [b.number, b.periodLabel])).toEqual([
+          ["昌纪督〔2024〕1号", "2023年第四季度"],
+        ]);
+        const talks = await db.kysely.selectFrom("summons_talks").select(["year", "bulletin_id"]).execute();
+        expect(talks).toHaveLength(1);
+
+        const ranking = (await get("/api/supervision/ranking?from=2023-01-01&to=2023-12-31")) as {
+          summons: unknown[];
+        };
+        expect(ranking.summons.length).toBeGreaterThan(0);
+        const assessment = (await get("/api/assessment/2023")) as { rows: { score: string | null }[] };
+        expect(assessment.rows.filter((row) => row.score !== null).length).toBeGreaterThan(3);
+
+        const leader = await db.kysely
+          .selectFrom("users")
+          .select("id")
+          .where("username", "=", "demo-leader")
+          .executeTakeFirstOrThrow();
+        const warnings = await db.kysely
+          .selectFrom("monitoring_warnings")
+          .select(["enterprise_id"])
+          .where("status", "=", "open")
+          .where("year", "=", 2023)
+          .where("leader_user_id", "=", leader.id)
+          .execute();
+        expect(new Set(warnings.map((w) => w.enterprise_id)).size).toBeGreaterThanOrEqual(2);
+      } finally {
+        await app.close();
+      }
+    });
+
     it("gives the reward rules something to pay under each rule, from grants to tech projects and events", async () => {
       const app = await testApp(db);
       try {

@@ -27,6 +27,7 @@ import { listUnitRows } from "../repositories/units.repository";
 import { listUserProfiles } from "../repositories/users.repository";
 import { type Actor, recordAudit } from "../services/audit.service";
 import type { AuthUser } from "../services/auth.service";
+import { recomputeWarnings } from "../services/enterprises-monitoring.service";
 import { loadPlanIntoDistrict } from "../services/plan.service";
 import { todayInDistrict } from "../services/projects.service";
 import { createUser } from "../services/users.service";
@@ -40,6 +41,7 @@ import {
   generateDemoData,
 } from "./generate";
 import { playRewardHistory } from "./reward-history";
+import { playSupervisionHistory } from "./supervision-history";
 
 export const DEMO_ACTOR: Actor = { userId: null, label: DEMO_ACTOR_LABEL };
 
@@ -78,6 +80,10 @@ export type DemoLoadOutcome =
         techProjects: number;
         /** Entitlements of the first plan year taken through the workflow. */
         rewardsOfFirstYear: number;
+        /** Tasks seeded from the plan, their progress reports (returned ones included) and open revenue warnings. */
+        tasks: number;
+        taskReports: number;
+        revenueWarnings: number;
       };
       logins: DemoLogin[];
     }
@@ -350,6 +356,9 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
   await insertDistrictInputs(tx, districtId, dataset, { unitId, userId: leaderId }, now);
   await insertRewardInputs(tx, districtId, dataset, enterpriseId, leaderId, now);
   const rewarded = await playFirstRewardYear(tx, districtId, dataset, userIds, unitId, enterpriseId);
+  const supervision = await playSupervision(tx, districtId, dataset, userIds, unitId);
+  // The key enterprises' monthly revenue against the same month a year earlier, as the figures service does.
+  const warnings = await recomputeWarnings(tx, districtId);
   // Figures are many (one row per enterprise, metric and period): one entry records the whole batch.
   await recordAudit(tx, {
     districtId,
@@ -373,7 +382,60 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
     grants: dataset.grants.length,
     techProjects: dataset.techProjects.length,
     rewardsOfFirstYear: rewarded,
+    tasks: supervision.tasks,
+    taskReports: supervision.reports,
+    revenueWarnings: warnings.open,
   };
+}
+
+function demoStaff(
+  dataset: DemoDataset,
+  districtId: string,
+  id: number,
+  username: string,
+  role: AuthUser["role"],
+  unit: number | null,
+): AuthUser {
+  return {
+    id,
+    username,
+    displayName: dataset.accounts.find((a) => a.username === username)?.displayName ?? username,
+    role,
+    districtId,
+    unitId: unit,
+    enterpriseId: null,
+    mustChangePassword: false,
+  };
+}
+
+/** 2021–2023's tasks, reports, bulletin and summons (supervision-history.ts); needs the office and the commission. */
+async function playSupervision(
+  tx: DbContext,
+  districtId: string,
+  dataset: DemoDataset,
+  userIds: ReadonlyMap<string, number>,
+  unitId: (code: string | null) => number | null,
+) {
+  const officeId = userIds.get("demo-office");
+  const inspectorId = userIds.get("demo-inspector");
+  if (officeId === undefined || inspectorId === undefined) return { tasks: 0, reports: 0 };
+  const unitAccounts = new Map<number, number>();
+  for (const account of dataset.accounts.filter((a) => a.role === "unit")) {
+    const unit = unitId(account.unitCode);
+    const user = userIds.get(account.username);
+    if (unit !== null && user !== undefined && !unitAccounts.has(unit)) unitAccounts.set(unit, user);
+  }
+  return playSupervisionHistory(
+    tx,
+    districtId,
+    demoRandomStream(7),
+    {
+      office: demoStaff(dataset, districtId, officeId, "demo-office", "office", null),
+      inspector: demoStaff(dataset, districtId, inspectorId, "demo-inspector", "inspector", null),
+      unitAccounts,
+    },
+    DEMO_ACTOR,
+  );
 }
 
 /**

@@ -66,7 +66,8 @@ export type DemoRowTable =
   | "enterprise_grants"
   | "tech_projects"
   | "enterprise_events"
-  | "reward_budgets";
+  | "reward_budgets"
+  | "task_reports";
 
 /** Inserts rows into one of the demo's tables, in batches. */
 export async function insertDemoRows<T extends DemoRowTable>(

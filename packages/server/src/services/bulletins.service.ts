@@ -253,12 +253,20 @@ export async function draftBulletinDocx(db: DbContext, user: AuthUser, from: str
   return renderBulletin(db, user.districtId, figures, "（草稿，未编号）", today);
 }
 
-/** Issues the bulletin: computes, renders, numbers (per year, in sequence) and stores it; audited. */
-export async function issueBulletin(db: DbContext, user: AuthUser, input: { from: string; to: string }, actor: Actor) {
+/**
+ * Issues the bulletin: computes, renders, numbers (per year, in sequence) and stores it; audited.
+ * `today` is the issue date (the demo issues its history on past dates).
+ */
+export async function issueBulletin(
+  db: DbContext,
+  user: AuthUser,
+  input: { from: string; to: string },
+  actor: Actor,
+  today: string = todayInChina(),
+) {
   checkPeriod(input.from, input.to);
-  const figures = await supervisionFigures(db, user.districtId, input.from, input.to);
+  const figures = await supervisionFigures(db, user.districtId, input.from, input.to, today);
   const district = await context(db, user.districtId);
-  const today = todayInChina();
   const year = Number(today.slice(0, 4));
   const label = periodLabel(input.from, input.to);
   const issued = await inTransaction(db, async (tx) => {
@@ -281,7 +289,7 @@ export async function issueBulletin(db: DbContext, user: AuthUser, input: { from
       docx: bytes,
       sha256,
       size_bytes: bytes.length,
-      issued_at: new Date().toISOString(),
+      issued_at: today === todayInChina() ? new Date().toISOString() : `${today}T01:30:00.000Z`,
       issued_by: user.id,
     });
     await recordAudit(tx, {
