@@ -53,6 +53,11 @@ export interface MetricDefinition {
   fromZero: boolean;
   /** The shape of the yearly path from the baseline to the target. */
   pathShape: "geometric" | "linear";
+  /**
+   * Read from a register that keeps only its current state (no history): no past year, the baseline included,
+   * has a value of its own.
+   */
+  currentRegisterOnly?: boolean;
   valueIn(context: MetricContext, target: Target, year: number): MetricValue | null;
 }
 
@@ -322,6 +327,7 @@ const onlineServiceShare: MetricDefinition = {
   kind: "level",
   fromZero: false,
   pathShape: "linear",
+  currentRegisterOnly: true,
   valueIn(context, target, year) {
     // The service list is a current register with no history: it speaks for the running year only
     // (or for the deadline year, once the deadline has passed).
@@ -347,6 +353,7 @@ const keyAssistanceCoverage: MetricDefinition = {
   kind: "level",
   fromZero: false,
   pathShape: "linear",
+  currentRegisterOnly: true,
   valueIn(context, target, year) {
     if (!isCurrentRegisterYear(context, target, year)) return null;
     const { enterprises, projects } = context.index.snapshot;
