@@ -175,7 +175,7 @@ export function computeTarget(
   const baselineValue = metric.fromZero ? null : valueIn(target.baselineYear);
   const baseline = metric.fromZero ? zeroOf(unit) : (baselineValue?.quantity ?? null);
   if (!baseline && metric.currentRegisterOnly) {
-    notes.push(`${metric.label}的清单只记录当前状态，没有${target.baselineYear}年基期值；按当前清单对照目标`);
+    notes.push(`${metric.label}：所据清单只记录当前状态，没有${target.baselineYear}年基期值，按当前清单对照目标`);
   } else if (!baseline) notes.push(`缺少基期（${target.baselineYear}年）数据`);
   else if (baselineValue && baselineValue.missing.length > 0) {
     notes.push(`基期缺少 ${baselineValue.missing.length} 家企业的数据：${baselineValue.missing.join("、")}`);
