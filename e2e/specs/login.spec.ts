@@ -42,3 +42,15 @@ test("a wrong password is refused, and repeated failures lock the account", asyn
   await expect(page.getByRole("alert").filter({ hasText: "账号已锁定" })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("the login page, signed out, logs no error to the console", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: "登录" })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -18,6 +18,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/auth/login": "public",
   "POST /api/auth/logout": ALL_ROLES,
   "GET /api/auth/me": ALL_ROLES,
+  "GET /api/auth/session": "public",
   "POST /api/auth/password": ALL_ROLES,
   "GET /api/plan": ALL_ROLES,
   "GET /api/units": ALL_ROLES,

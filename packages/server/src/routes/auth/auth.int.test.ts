@@ -65,6 +65,24 @@ describe.each(testDatabases())("auth on $name", (database) => {
     expect((await app.inject({ url: "/api/auth/me", headers })).statusCode).toBe(401);
   });
 
+  it("answers the session question with 200 whether or not anyone is signed in", async () => {
+    const anonymous = await app.inject({ url: "/api/auth/session" });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ user: null });
+    const expired = await app.inject({ url: "/api/auth/session", headers: { cookie: "bz_session=not-a-session" } });
+    expect(expired.statusCode).toBe(200);
+    expect(expired.json()).toEqual({ user: null });
+
+    const session = await loginAs(app, "leader-a");
+    const signedIn = await app.inject({ url: "/api/auth/session", headers: { cookie: session.cookie } });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json()).toMatchObject({
+      user: { username: "leader-a", role: "leader" },
+      csrfToken: expect.any(String),
+    });
+    expect(signedIn.json().user.passwordHash).toBeUndefined();
+  });
+
   it("reports the enterprise of an enterprise account", async () => {
     const session = await loginAs(app, "enterprise-a");
     const me = (await app.inject({ url: "/api/auth/me", headers: { cookie: session.cookie } })).json();

@@ -41,6 +41,14 @@ export async function authRoutes(app: FastifyInstance, opts: { db: DbContext; se
     return { user: await getUserView(db, user.id), csrfToken: request.auth!.session.csrfToken };
   });
 
+  // The web's start-up question "who is signed in?": answers 200 either way, so that being signed
+  // out is not an error the browser reports. /api/auth/me keeps its 401 for API clients.
+  app.get("/api/auth/session", { config: { permission: "public" } }, async (request) => {
+    const auth = request.auth;
+    if (!auth) return { user: null };
+    return { user: await getUserView(db, auth.user.id), csrfToken: auth.session.csrfToken };
+  });
+
   app.post("/api/auth/password", { config: { permission: "session" } }, async (request, reply) => {
     const body = parseInput(ChangePasswordSchema, request.body, "修改密码");
     await changePassword(db, currentUser(request), request.auth!.session.id, body);

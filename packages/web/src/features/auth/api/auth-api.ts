@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, setCsrfToken } from "../../../shared/api/client";
+import { api, setCsrfToken } from "../../../shared/api/client";
 
 export type Role = "office" | "leader" | "unit" | "inspector" | "enterprise";
 
@@ -21,18 +21,16 @@ interface SessionResponse {
 
 export const currentUserKey = ["auth", "me"] as const;
 
+// /api/auth/session answers 200 with {user: null} when nobody is signed in, so the login page
+// causes no failed request in the browser's console (/api/auth/me would answer 401).
 async function fetchCurrentUser(): Promise<CurrentUser | null> {
-  try {
-    const session = await api.get<SessionResponse>("/api/auth/me");
-    setCsrfToken(session.csrfToken);
-    return session.user;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
+  const session = await api.get<SessionResponse | { user: null }>("/api/auth/session");
+  if (session.user === null || !("csrfToken" in session)) {
+    setCsrfToken(null);
+    return null;
   }
+  setCsrfToken(session.csrfToken);
+  return session.user;
 }
 
 /** The signed-in user, or null when nobody is signed in. */
