@@ -38,7 +38,13 @@ describe("the Changjiang 2021–2023 plan file", () => {
       signed: "2021-07-07",
       issued: "2021-07-08",
     });
-    expect(changjiang.district).toEqual({ code: "360202", name: "昌江区", city: "景德镇市", province: "江西省" });
+    expect(changjiang.district).toEqual({
+      code: "360202",
+      name: "昌江区",
+      nameEn: "Changjiang District",
+      city: "景德镇市",
+      province: "江西省",
+    });
     expect(changjiang.period).toEqual({ baselineYear: 2020, startYear: 2021, endYear: 2023 });
     expect(changjiang.aboveScaleThreshold).toBe("20000000");
   });

@@ -379,6 +379,8 @@ export const planFileSchema = z.strictObject({
       .string({ error: fieldError("必须是六位行政区划代码（加引号）") })
       .regex(/^\d{6}$/, "必须是六位行政区划代码"),
     name: textSchema,
+    /** The district's name in English, shown when the interface is in English. */
+    nameEn: textSchema.optional(),
     city: textSchema,
     province: textSchema,
   }),

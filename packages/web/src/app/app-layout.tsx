@@ -25,9 +25,11 @@ import { useLogout } from "../features/auth/api/auth-api";
 import { useMeta } from "../features/auth/api/meta-api";
 import { DemoBanner } from "../features/auth/components/demo-banner";
 import { navigationByRole, selectedNavigationPath } from "../features/home/role-navigation";
+import { usePlan } from "../features/plan/api/plan-api";
+import { useUnits } from "../features/units/api/units-api";
 import { LanguageSwitch } from "../shared/components/language-switch";
 import { PageLoading } from "../shared/components/status-results";
-import { useT } from "../shared/i18n/i18n";
+import { useLanguage, useLocalizedText, useT } from "../shared/i18n/i18n";
 
 const icons: Record<string, ReactNode> = {
   "/": <HomeOutlined />,
@@ -55,6 +57,14 @@ export function AppLayout({ user }: { user: CurrentUser }) {
   const navigate = useNavigate();
   const location = useLocation();
   const items = navigationByRole[user.role];
+  const localized = useLocalizedText();
+  // The English names live in the plan (district) and the unit list; asked for only in English.
+  const english = useLanguage().language === "en";
+  const plan = usePlan({ enabled: english });
+  const units = useUnits({ enabled: english && user.unit !== null });
+  const districtName = meta.data?.district.name ? localized(meta.data.district.name, plan.data?.district.nameEn) : "";
+  const ownUnit = user.unit ? units.data?.find((unit) => unit.id === user.unit?.id) : undefined;
+  const unitName = user.unit ? localized(user.unit.name, ownUnit?.nameEn) : null;
 
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
 
@@ -96,14 +106,14 @@ export function AppLayout({ user }: { user: CurrentUser }) {
             }}
           >
             <Typography.Text strong style={{ fontSize: 16, whiteSpace: "nowrap" }}>
-              {meta.data?.district.name ?? ""}
-              {meta.data?.district.name ? " · " : ""}
+              {districtName}
+              {districtName ? " · " : ""}
               {t("app.subtitle")}
             </Typography.Text>
             <Space size="small" wrap={false}>
               <Typography.Text>{user.displayName}</Typography.Text>
               <Tag color="blue">{t(`role.${user.role}`)}</Tag>
-              {user.unit ? <Tag>{user.unit.name}</Tag> : null}
+              {unitName ? <Tag>{unitName}</Tag> : null}
               <LanguageSwitch />
               <Button type="text" icon={<KeyOutlined />} onClick={() => navigate("/account/password")}>
                 {t("nav.changePassword")}

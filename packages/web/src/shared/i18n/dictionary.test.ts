@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en, zhCN } from "./dictionary";
+import { translate } from "./i18n";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -15,5 +16,20 @@ describe("the UI dictionary", () => {
     expect(zhCN["login.password"]).toBe("密码");
     expect(zhCN["login.submit"]).toBe("登录");
     expect(zhCN["forbidden.title"]).toBe("无权访问");
+  });
+
+  it("chooses the English singular for one and the plural otherwise", () => {
+    expect(translate("en", "tasks.seeded", { created: 1 })).toBe("1 task created");
+    expect(translate("en", "tasks.seeded", { created: 0 })).toBe("0 tasks created");
+    expect(translate("en", "pj.status.late", { days: 3 })).toBe("3 days late");
+    expect(translate("zh-CN", "tasks.seeded", { created: 1 })).toBe(zhCN["tasks.seeded"].replace("{created}", "1"));
+  });
+
+  it("writes every plural choice about a placeholder the message fills", () => {
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      for (const match of en[key].matchAll(/\{(\w+)\|[^|}]*\|[^}]*\}/g)) {
+        expect(placeholders(en[key]), key).toContain(match[1]);
+      }
+    }
   });
 });

@@ -20,11 +20,18 @@ function readStoredLanguage(): Language {
 export type MessageValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
-/** Looks a message up and fills its {placeholders}. */
+/**
+ * Looks a message up and fills its {placeholders}. English plurals are written {count|project|projects}:
+ * the first word when the value is 1, the second otherwise.
+ */
 export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
   const template = dictionaries[language][key] ?? dictionaries["zh-CN"][key] ?? key;
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in values ? (Number(values[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 interface LanguageState {

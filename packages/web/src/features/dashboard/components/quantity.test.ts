@@ -14,6 +14,8 @@ describe("dashboard quantities", () => {
     expect(formatQuantity({ unit: "count", value: "22" }, "aboveScaleNetIncrease")).toBe("22 家");
     expect(formatQuantity({ unit: "count", value: "3" }, "introducedProjects")).toBe("3 个");
     expect(formatQuantity({ unit: "count", value: "3" }, "introducedProjects", "en")).toBe("3 projects");
+    expect(formatQuantity({ unit: "count", value: "1" }, "introducedProjects", "en")).toBe("1 project");
+    expect(formatQuantity({ unit: "count", value: "1" }, "aboveScaleCount", "en")).toBe("1 enterprise");
     expect(formatQuantity(null, "aboveScaleRevenue")).toBe("—");
   });
 

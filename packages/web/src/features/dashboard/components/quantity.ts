@@ -9,9 +9,13 @@ function toBigInt(value: string | null | undefined): bigint | null {
   return BigInt(value);
 }
 
-/** What a count target counts, for its unit word. */
-export function countWord(metric: string, language: "zh-CN" | "en"): string {
-  if (language === "en") return metric === "introducedProjects" ? "projects" : "enterprises";
+/** What a count target counts, for its unit word (in English singular for one, plural otherwise). */
+export function countWord(metric: string, language: "zh-CN" | "en", count?: bigint | number): string {
+  if (language === "en") {
+    const one = count !== undefined && BigInt(count) === 1n;
+    if (metric === "introducedProjects") return one ? "project" : "projects";
+    return one ? "enterprise" : "enterprises";
+  }
   return metric === "introducedProjects" ? "个" : "家";
 }
 
@@ -25,7 +29,7 @@ export function formatQuantity(
   if (!quantity || value === null) return "—";
   if (quantity.unit === "yuan") return formatForDisplay(value, "auto", 2);
   if (quantity.unit === "share") return `${divideToDecimalString(value, 10_000n, 1)}%`;
-  return `${value} ${countWord(metric, language)}`;
+  return `${value} ${countWord(metric, language, value)}`;
 }
 
 /** fen → 亿元 as a number, for drawing only. */

@@ -9,6 +9,7 @@ import { type PeriodState, type TaskReport, useReturnReport, useTask } from "../
 import { ReportForm } from "./report-form";
 import { TaskColorTag } from "./task-color";
 import { TaskEditModal } from "./task-edit-modal";
+import { useClauseTitle, useTaskTitle } from "./task-title";
 import { useUnitName } from "./unit-name";
 
 const stateColors: Record<PeriodState["state"], string> = {
@@ -36,6 +37,8 @@ export function TaskDetailPage() {
 function TaskDetail({ id }: { id: number }) {
   const t = useT();
   const unitName = useUnitName();
+  const taskTitle = useTaskTitle();
+  const clauseTitle = useClauseTitle();
   const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const errorText = useErrorText();
@@ -61,7 +64,7 @@ function TaskDetail({ id }: { id: number }) {
               </Typography.Paragraph>
               <Space align="center" wrap>
                 <Typography.Title level={3} style={{ margin: 0 }}>
-                  {task.title}
+                  {taskTitle(task)}
                 </Typography.Title>
                 <TaskColorTag color={task.health.color} reasons={task.health.reasons} />
                 {data.mayReturn ? <Button onClick={() => setEditing(true)}>{t("common.edit")}</Button> : null}
@@ -88,7 +91,7 @@ function TaskDetail({ id }: { id: number }) {
                     : "—"}
                 </Descriptions.Item>
                 <Descriptions.Item label={t("tasks.clause")}>
-                  {task.clauseId} {task.clauseTitle}
+                  {task.clauseId} {clauseTitle(task.clauseId, task.clauseTitle)}
                 </Descriptions.Item>
               </Descriptions>
               {task.clauseText ? (

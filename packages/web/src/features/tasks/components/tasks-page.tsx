@@ -9,6 +9,7 @@ import { useCurrentUser } from "../../auth/api/auth-api";
 import { type Task, type TaskColor, type TaskFilters, useRunReminders, useSeedTasks, useTasks } from "../api/tasks-api";
 import { NotificationsCard } from "./notifications-card";
 import { TaskColorTag } from "./task-color";
+import { useTaskTitle } from "./task-title";
 import { useUnitName } from "./unit-name";
 import { WebhookSettingsModal } from "./webhook-settings-modal";
 
@@ -17,6 +18,7 @@ const measures = ["M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10", "
 export function TasksPage() {
   const t = useT();
   const unitName = useUnitName();
+  const taskTitle = useTaskTitle();
   const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const errorText = useErrorText();
@@ -124,7 +126,7 @@ export function TasksPage() {
                 {
                   title: t("tasks.task"),
                   dataIndex: "title",
-                  render: (title: string, task) => <Link to={`/tasks/${task.id}`}>{title}</Link>,
+                  render: (_title: string, task) => <Link to={`/tasks/${task.id}`}>{taskTitle(task)}</Link>,
                 },
                 { title: t("tasks.owner"), key: "owner", width: 150, render: (_, task) => unitName(task.ownerUnit) },
                 {
