@@ -19,7 +19,8 @@ test("a unit reports progress with evidence, the office sends it back, the commi
   await login("unit");
   await page.goto("/tasks");
   await expect(page.getByText("本单位（区商务局）牵头或配合的任务")).toBeVisible();
-  await page.getByRole("link", { name: "组建专业招商队伍" }).click();
+  // Exact: the demo's red warning about this task is a link too.
+  await page.getByRole("link", { name: "组建专业招商队伍", exact: true }).click();
   await expect(page.getByRole("heading", { name: "组建专业招商队伍" })).toBeVisible();
   const taskUrl = page.url();
   await page.getByLabel("进度说明").fill("已组建 3 支专业招商小分队，名单见附件。");

@@ -188,8 +188,16 @@ function reservePool(result: TargetsResult) {
     };
   });
   rows.sort((a, b) => (b.probabilityAtDeadline ?? -1) - (a.probabilityAtDeadline ?? -1));
+  // Once the deadline year's directory is known there is nothing left to forecast: an enterprise still in the
+  // reserve pool of that directory did not enter within the plan. The card says so instead of a bare "—".
+  const settledYear =
+    g3 && directoryYear !== null && directoryYear >= g3.deadlineYear && index.hasDirectory(g3.deadlineYear)
+      ? g3.deadlineYear
+      : null;
   return {
     directoryYear,
+    /** The deadline year when its directory is known (the outcome is fact, not forecast); otherwise null. */
+    settledYear,
     count: reserve.length,
     expectedEntries: g3?.expectedEntries ?? null,
     likelyByDeadline: rows.filter((row) => (row.probabilityAtDeadline ?? 0) >= 0.5).length,

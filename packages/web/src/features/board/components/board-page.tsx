@@ -137,16 +137,25 @@ function BoardBody({ data }: { data: Dashboard }) {
         </BoardPanel>
         <BoardPanel title={t("dash.reservePool")}>
           <div style={{ fontSize: 26, marginBottom: 8 }}>
-            {data.reservePool.top.some((row) => row.probabilityAtDeadline !== null)
-              ? t("dash.reserveSummary", { count: data.reservePool.count, likely: data.reservePool.likelyByDeadline })
-              : t("dash.reserveCount", { count: data.reservePool.count })}
+            {data.reservePool.settledYear !== null
+              ? t("dash.reserveSettled", { count: data.reservePool.count, year: data.reservePool.settledYear })
+              : data.reservePool.top.some((row) => row.probabilityAtDeadline !== null)
+                ? t("dash.reserveSummary", {
+                    count: data.reservePool.count,
+                    likely: data.reservePool.likelyByDeadline,
+                  })
+                : t("dash.reserveCount", { count: data.reservePool.count })}
           </div>
           <ol style={{ fontSize: 22, margin: 0, paddingLeft: 28, lineHeight: 1.6 }}>
             {data.reservePool.top.slice(0, 6).map((row) => (
               <li key={row.enterpriseId}>
                 {row.name}
                 <span style={{ color: "#ffd666", marginLeft: 12 }}>
-                  {row.probabilityAtDeadline === null ? "—" : `${Math.round(row.probabilityAtDeadline * 100)}%`}
+                  {row.probabilityAtDeadline !== null
+                    ? `${Math.round(row.probabilityAtDeadline * 100)}%`
+                    : data.reservePool.settledYear !== null
+                      ? t("dash.settledNotEntered")
+                      : "—"}
                 </span>
               </li>
             ))}

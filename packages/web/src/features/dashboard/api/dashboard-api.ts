@@ -78,6 +78,8 @@ export interface Dashboard {
   projectFunnel: { stage: string; count: number; plannedInvestment: string }[];
   reservePool: {
     directoryYear: number | null;
+    /** The deadline year once its directory is known: the pool's outcome is fact, not forecast. */
+    settledYear: number | null;
     count: number;
     expectedEntries: number | null;
     likelyByDeadline: number;

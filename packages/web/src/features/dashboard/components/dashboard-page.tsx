@@ -273,9 +273,11 @@ function ReservePoolCard({
       }
     >
       <Typography.Link onClick={onDrill} data-testid="reserve-summary">
-        {pool.top.some((row) => row.probabilityAtDeadline !== null)
-          ? t("dash.reserveSummary", { count: pool.count, likely: pool.likelyByDeadline })
-          : t("dash.reserveCount", { count: pool.count })}
+        {pool.settledYear !== null
+          ? t("dash.reserveSettled", { count: pool.count, year: pool.settledYear })
+          : pool.top.some((row) => row.probabilityAtDeadline !== null)
+            ? t("dash.reserveSummary", { count: pool.count, likely: pool.likelyByDeadline })
+            : t("dash.reserveCount", { count: pool.count })}
       </Typography.Link>
       <Table
         size="small"
@@ -295,8 +297,18 @@ function ReservePoolCard({
             align: "right",
             render: (value: string | null) => formatFenForDisplay(value),
           },
-          { title: t("dash.probability"), dataIndex: "probabilityAtDeadline", align: "right", render: percent },
-          { title: t("dash.likelyYear"), dataIndex: "likelyYear", render: (y: number | null) => y ?? "—" },
+          {
+            title: t("dash.probability"),
+            dataIndex: "probabilityAtDeadline",
+            align: "right",
+            render: (value: number | null) =>
+              pool.settledYear !== null && value === null ? t("dash.settledNotEntered") : percent(value),
+          },
+          {
+            title: t("dash.likelyYear"),
+            dataIndex: "likelyYear",
+            render: (y: number | null) => y ?? (pool.settledYear !== null ? t("dash.notWithinPlan") : "—"),
+          },
         ]}
       />
     </Card>
