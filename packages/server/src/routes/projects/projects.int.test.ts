@@ -237,6 +237,19 @@ describe.each(testDatabases())("projects on $name", (database) => {
     expect(blocker.overdue).toBe(true);
     const overdue = (await app.inject({ url: "/api/project-blockers?overdue=true", headers: office.headers })).json();
     expect(overdue.items.map((b: { id: number }) => b.id)).toContain(blocker.id);
+    const exported = await app.inject({ url: "/api/project-blockers/export?overdue=true", headers: office.headers });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers["content-disposition"]).toContain(encodeURIComponent("项目问题.xlsx"));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(String(sheet.getCell(2, 1).value)).toContain("逾期：仅逾期");
+    const exportedRows: unknown[][] = [];
+    sheet.eachRow((row, number) => {
+      if (number > 3) exportedRows.push([row.getCell(2).value, row.getCell(4).value, row.getCell(7).value]);
+    });
+    expect(exportedRows).toHaveLength(overdue.items.length);
+    expect(exportedRows).toContainEqual(["直通车测试项目", "环评批复未下达", "是"]);
     const listed = (await app.inject({ url: `/api/projects?q=直通车测试`, headers: office.headers })).json();
     expect(listed.items[0]).toMatchObject({ openBlockers: 1, overdueBlockers: 1 });
     const act = (session: Session, payload: Record<string, unknown>) =>

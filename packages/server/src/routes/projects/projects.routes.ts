@@ -14,6 +14,7 @@ import {
 import { handleBlocker, listBlockers, raiseBlocker } from "../../services/projects-blockers.service";
 import { decodeUpload, exportProjects, importProjects } from "../../services/projects-import.service";
 import { listInvestmentYears, projectStats, saveInvestment } from "../../services/projects-stats.service";
+import { exportBlockers } from "./blockers-export";
 import {
   BlockerActionSchema,
   BlockerQuerySchema,
@@ -100,6 +101,9 @@ export async function projectsRoutes(app: FastifyInstance, opts: { db: DbContext
   });
   app.get("/api/project-blockers", read, async (request) =>
     listBlockers(db, currentUser(request), parseInput(BlockerQuerySchema, request.query, "查询项目问题")),
+  );
+  app.get("/api/project-blockers/export", read, async (request, reply) =>
+    exportBlockers(db, currentUser(request), parseInput(BlockerQuerySchema, request.query, "导出项目问题"), reply),
   );
   app.post("/api/project-blockers/:id", { config: { permission: "projects.blockers" } }, async (request) => {
     const { id } = parseInput(idParamSchema, request.params);

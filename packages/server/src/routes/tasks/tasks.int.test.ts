@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../db/database";
@@ -114,6 +115,24 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
     const refused = await app.inject({ url: `/api/tasks/${foreign.id}`, headers: unit.headers });
     expect(refused.statusCode).toBe(403);
     ownTask = (mine.items as TaskItem[]).find((t) => t.ownerUnit.id === world.unitA) as TaskItem;
+  });
+
+  it("exports the task list a caller sees, with the filters applied, to .xlsx", async () => {
+    const response = await app.inject({ url: "/api/tasks/export?measure=M2", headers: unit.headers });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-disposition"]).toContain(encodeURIComponent("任务督办.xlsx"));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(String(sheet.getCell(2, 1).value)).toContain("所属举措：M2");
+    expect(sheet.getRow(3).getCell(2).value).toBe("任务");
+    const listed = (await app.inject({ url: "/api/tasks?measure=M2", headers: unit.headers })).json();
+    const titles: unknown[] = [];
+    sheet.eachRow((row, number) => {
+      if (number > 3) titles.push(row.getCell(2).value);
+    });
+    expect(titles).toEqual((listed.items as { title: string }[]).map((task) => task.title));
+    expect(titles.length).toBeGreaterThan(0);
   });
 
   it("lets the office edit a task: cycle, due date, quantity and sharing units, audited", async () => {

@@ -5,11 +5,16 @@ import { idParamSchema, parseInput } from "../../http/validation";
 import { runTaskReminders } from "../../services/reports.service";
 import { getTaskDetail, listTasks, seedTasksFromPlan, updateTask } from "../../services/tasks.service";
 import { AsOfQuerySchema, TaskPatchSchema, TaskQuerySchema } from "./schema";
+import { exportTaskList } from "./tasks-export";
 
 export async function tasksRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
   app.get("/api/tasks", { config: { permission: "tasks.read" } }, async (request) =>
     listTasks(db, currentUser(request), parseInput(TaskQuerySchema, request.query, "查询任务")),
+  );
+
+  app.get("/api/tasks/export", { config: { permission: "tasks.read" } }, async (request, reply) =>
+    exportTaskList(db, currentUser(request), parseInput(TaskQuerySchema, request.query, "导出任务"), reply),
   );
 
   app.post("/api/tasks/seed", { config: { permission: "tasks.manage" } }, async (request) =>

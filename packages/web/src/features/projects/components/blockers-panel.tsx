@@ -2,6 +2,7 @@ import { App, Button, Input, Modal, Space, Switch, Table, Tag, Typography } from
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
+import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
@@ -131,7 +132,8 @@ export function BlockersPanel() {
   const user = useCurrentUser().data;
   const [mine, setMine] = useState(user?.role === "unit");
   const [overdue, setOverdue] = useState(false);
-  const blockers = useBlockers({ mine: mine || undefined, overdue: overdue || undefined });
+  const query = { mine: mine || undefined, overdue: overdue || undefined };
+  const blockers = useBlockers(query);
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Space wrap>
@@ -145,6 +147,12 @@ export function BlockersPanel() {
           <Switch checked={overdue} onChange={setOverdue} aria-label={t("pj.onlyOverdue")} />
           {t("pj.onlyOverdue")}
         </Space>
+        <ExportButton
+          path="/api/project-blockers/export"
+          params={query}
+          fileName="项目问题.xlsx"
+          label={t("pj.exportBlockers")}
+        />
       </Space>
       <QueryBoundary isPending={blockers.isPending} error={blockers.error}>
         {() => <BlockersTable blockers={blockers.data?.items ?? []} showProject />}

@@ -2,6 +2,7 @@ import { App, Button, Card, Select, Space, Statistic, Table, Typography } from "
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
+import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
@@ -63,6 +64,7 @@ export function TasksPage() {
           options={measures.map((measure) => ({ value: measure, label: measure }))}
           onChange={(measure?: string) => setFilters((previous) => ({ ...previous, measure }))}
         />
+        <ExportButton path="/api/tasks/export" params={{ ...filters }} fileName="任务督办.xlsx" />
         {isOffice ? (
           <>
             <Button
