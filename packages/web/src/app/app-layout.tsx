@@ -105,13 +105,13 @@ export function AppLayout({ user }: { user: CurrentUser }) {
               borderBottom: "1px solid #f0f0f0",
             }}
           >
-            <Typography.Text strong style={{ fontSize: 16, whiteSpace: "nowrap" }}>
+            <Typography.Text strong ellipsis style={{ fontSize: 16, minWidth: 0 }}>
               {districtName}
               {districtName ? " · " : ""}
               {t("app.subtitle")}
             </Typography.Text>
-            <Space size="small" wrap={false}>
-              <Typography.Text>{user.displayName}</Typography.Text>
+            <Space size="small" wrap={false} style={{ flex: "none" }}>
+              <Typography.Text style={{ whiteSpace: "nowrap" }}>{user.displayName}</Typography.Text>
               <Tag color="blue">{t(`role.${user.role}`)}</Tag>
               {unitName ? <Tag>{unitName}</Tag> : null}
               <LanguageSwitch />

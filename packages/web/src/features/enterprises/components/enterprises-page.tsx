@@ -55,6 +55,11 @@ export function EnterprisesPage() {
     enterpriseTownName(enterprise) ??
     "—";
 
+  const ownUnitName = (unit: { id: number; name: string }) => {
+    const known = units.data?.find((candidate) => candidate.id === unit.id);
+    return known ? localized(known.name, known.nameEn) : unit.name;
+  };
+
   const change = (patch: Partial<EnterpriseFilters>) => setFilters((previous) => ({ ...previous, ...patch, page: 1 }));
 
   return (
@@ -79,7 +84,7 @@ export function EnterprisesPage() {
       />
       {currentUser.data?.role === "unit" && currentUser.data.unit ? (
         <Typography.Paragraph type="secondary">
-          {t("scope.unit", { unit: currentUser.data.unit.name })}
+          {t("scope.unit", { unit: ownUnitName(currentUser.data.unit) })}
         </Typography.Paragraph>
       ) : null}
       <Space wrap style={{ marginBottom: 16 }}>

@@ -40,7 +40,7 @@ export function TasksPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">
         {role === "unit" && currentUser.data?.unit
-          ? t("tasks.unitScope", { unit: currentUser.data.unit.name })
+          ? t("tasks.unitScope", { unit: unitName(currentUser.data.unit) })
           : t("tasks.intro")}
       </Typography.Paragraph>
       {role === "unit" || isOffice ? <NotificationsCard /> : null}
