@@ -5,14 +5,22 @@ import { expect, test } from "../fixtures";
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../test-results");
 
-/** Picks an option of the antd Select labelled `label` inside `scope`. */
+/**
+ * Picks an option of the antd Select labelled `label` in the open dialog, and checks it took: a click that lands
+ * while another dropdown is still closing is retried.
+ */
 async function choose(page: Page, label: string, option: string) {
-  await page.getByRole("dialog").getByLabel(label, { exact: true }).click();
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: option })
-    .first()
-    .click();
+  const dialog = page.getByRole("dialog");
+  await expect(async () => {
+    await dialog.getByLabel(label, { exact: true }).click();
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+      .filter({ hasText: option })
+      .first()
+      .click({ timeout: 3_000 });
+    const field = dialog.locator(".ant-form-item").filter({ has: page.getByLabel(label, { exact: true }) });
+    await expect(field).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** The "<this year>年引进" count of a target row on the 目标统计 tab (the tab opens on this year). */
