@@ -17,11 +17,7 @@ import type { ProjectTable } from "./tables/projects";
 import type * as ProjectsLifecycle from "./tables/projects-lifecycle";
 import type * as Rewards from "./tables/rewards";
 import type { SessionTable } from "./tables/sessions";
-import type {
-  DistrictInvestmentYearTable,
-  OnlineServiceItemTable,
-  PublicBoardTable,
-} from "./tables/targets";
+import type { DistrictInvestmentYearTable, OnlineServiceItemTable, PublicBoardTable } from "./tables/targets";
 import type * as Supervision from "./tables/tasks";
 import type { UnitTable } from "./tables/units";
 import type { UserTable } from "./tables/users";

@@ -18,7 +18,6 @@ import {
   jsonSafe,
   metricDetail,
   type TargetsResult,
-  targetsResult,
   type YearMonth,
 } from "./targets.service";
 
