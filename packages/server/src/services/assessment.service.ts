@@ -13,6 +13,7 @@ import { inTransaction } from "../db/transaction";
 import { badRequest } from "../errors";
 import { findAssessmentResults, replaceAssessmentYear } from "../repositories/assessment.repository";
 import { listSummonsTalks } from "../repositories/bulletins.repository";
+import { findBlockers } from "../repositories/projects.repository";
 import { findTasks, reportsOfDistrict } from "../repositories/tasks.repository";
 import { listUnitRows } from "../repositories/units.repository";
 import { type Actor, recordAudit } from "./audit.service";
@@ -81,6 +82,34 @@ export const DEFAULT_INDICATORS: AssessmentIndicator[] = [
   { id: "task-completion", metric: "taskCompletionRate", name: "任务完成率", weight: "0.6", direction: "higher" },
   { id: "report-timeliness", metric: "reportTimeliness", name: "进度报送及时率", weight: "0.4", direction: "higher" },
 ];
+
+/**
+ * Days each unit took to answer the 直通车 problems assigned to it that were raised in [from, to]: from the day
+ * raised to the day answered (or closed); a problem still unanswered at `asOf` counts the days so far.
+ */
+async function problemHandlingDays(
+  db: DbContext,
+  districtId: string,
+  from: string,
+  to: string,
+  asOf: string,
+): Promise<Map<number, number[]>> {
+  const byUnit = new Map<number, number[]>();
+  for (const problem of await findBlockers(db, { districtId })) {
+    const raised = todayInChina(new Date(problem.created_at));
+    if (raised < from || raised > to || raised >= asOf) continue;
+    const answeredAt = problem.answered_at ? todayInChina(new Date(problem.answered_at)) : problem.closed_on;
+    const end = answeredAt && answeredAt < asOf ? answeredAt : asOf;
+    const days = Math.max(
+      0,
+      Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${raised}T00:00:00Z`)) / 86_400_000),
+    );
+    const list = byUnit.get(problem.unit_id) ?? [];
+    list.push(days);
+    byUnit.set(problem.unit_id, list);
+  }
+  return byUnit;
+}
 
 function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -183,6 +212,7 @@ export async function supervisionFigures(
     }
   }
   const units = [...figures.values()];
+  const handlingDays = await problemHandlingDays(db, districtId, from, to, asOf);
 
   let targets: TargetLine[] | null = null;
   let targetsGap: string | null = null;
@@ -225,9 +255,19 @@ export async function supervisionFigures(
           display[unit.unitId] = `${formatPercent(value)}%`;
           return { unitId: unit.unitId, value };
         }
+        case "requestHandlingTime": {
+          const days = handlingDays.get(unit.unitId);
+          if (!days || days.length === 0) return { unitId: unit.unitId, value: null, missingReason: "本期无交办问题" };
+          const value = ratio(
+            days.reduce((sum, d) => sum + d, 0),
+            days.length,
+          );
+          display[unit.unitId] = `${formatRatio(value, 1)} 天`;
+          return { unitId: unit.unitId, value };
+        }
         default:
-          unavailable = "企业诉求办理数据尚未接入本系统，此项暂不排名";
-          return { unitId: unit.unitId, value: null, missingReason: "诉求办理数据尚未接入" };
+          unavailable = `未知的考核指标：${indicator.metric}`;
+          return { unitId: unit.unitId, value: null, missingReason: "未知指标" };
       }
     });
     return {

@@ -76,6 +76,46 @@ describe.each(testDatabases())("bulletins, ranking and assessment on $name", (da
           .execute();
       }
     }
+    const project = await db.kysely
+      .insertInto("projects")
+      .values({
+        district_id: world.districtA,
+        code: "P-RANK",
+        name: "排名测试项目",
+        investor: "测试投资方",
+        chain_id: "other",
+        planned_investment_fen: "0",
+        completed_investment_fen: "0",
+        manufacturing: 0,
+        origin: "other",
+        location: "鱼丽工业平台",
+        is_demo: 0,
+        stage: "construction",
+        created_at: "2022-01-01T00:00:00.000Z",
+        updated_at: "2022-01-01T00:00:00.000Z",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const [unitId, answeredOn] of [
+      [world.unitA, "2022-05-04"],
+      [industryBureau, "2022-05-11"],
+    ] as const) {
+      await db.kysely
+        .insertInto("project_blockers")
+        .values({
+          district_id: world.districtA,
+          project_id: project.id,
+          category: "land",
+          description: "用地指标待落实",
+          unit_id: unitId,
+          due_on: "2022-05-31",
+          status: "answered",
+          answer: "已协调",
+          answered_at: `${answeredOn}T02:00:00.000Z`,
+          created_at: "2022-05-01T02:00:00.000Z",
+        })
+        .execute();
+    }
   });
   afterAll(async () => {
     await app?.close();
@@ -102,8 +142,15 @@ describe.each(testDatabases())("bulletins, ranking and assessment on $name", (da
     expect(timeliness.last).toEqual([]);
     expect(timeliness.explanation).toContain("不足 2 个");
     expect(timeliness.excluded[0].reason).toBe("本期无已报送的进度报告");
+    // 直通车 problems: the unit that took 10 days ranks below the one that took 3; the rest had none assigned.
     const requests = ranking.indicators.find((i: { id: string }) => i.id === "request-handling");
-    expect(requests.unavailable).toContain("尚未接入");
+    expect(requests.unavailable).toBeNull();
+    expect(requests.ranked.map((r: { unitId: number; value: string }) => [r.unitId, r.value])).toEqual([
+      [world.unitA, "3.0 天"],
+      [industryBureau, "10.0 天"],
+    ]);
+    expect(requests.last).toEqual([industryBureau]);
+    expect(requests.excluded.some((e: { reason: string }) => e.reason === "本期无交办问题")).toBe(true);
     const summonedUnits = new Set(ranking.summons.map((s: { unitId: number }) => s.unitId));
     expect(summonedUnits.has(industryBureau)).toBe(true);
     expect(summonedUnits.has(world.unitA)).toBe(false);
