@@ -1,16 +1,8 @@
+import type { EntitlementStatus } from "@beizeng/domain/rewards/workflow";
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Int8, Timestamp } from "./common";
 
-export const ENTITLEMENT_STATUSES = [
-  "computed",
-  "confirmed",
-  "reviewed",
-  "approved",
-  "paid",
-  "rejected",
-  "superseded",
-] as const;
-export type EntitlementStatus = (typeof ENTITLEMENT_STATUSES)[number];
+export { ENTITLEMENT_STATUSES, type EntitlementStatus } from "@beizeng/domain/rewards/workflow";
 
 export type SupportSourceKind = "import" | "entry" | "self_report" | "demo";
 

@@ -1,5 +1,6 @@
 /** What the rewards services share: the active plan, the rule catalogue, the finance unit and the views. */
 import type { PlanFile } from "@beizeng/domain/plan/schema";
+import type { EntitlementView } from "@beizeng/domain/rewards/workflow";
 import type { DbContext } from "../../db/database";
 import type { RewardEntitlementEventRow } from "../../db/tables/rewards";
 import { forbidden, notFound } from "../../errors";
@@ -74,33 +75,7 @@ export const STATUS_LABELS: Record<string, string> = {
   superseded: "已被重算替代",
 };
 
-export interface EntitlementView {
-  id: number;
-  batchId: number;
-  enterpriseId: number | null;
-  enterpriseName: string | null;
-  creditCode: string;
-  projectId: number | null;
-  projectName: string | null;
-  ruleId: string;
-  ruleName: string;
-  ruleNameEn: string;
-  clause: string;
-  tier: string | null;
-  subjectId: string | null;
-  year: number;
-  /** Decimal string of fen; null for R-500 until decided. */
-  amountFen: string | null;
-  status: string;
-  oneTimeKey: string;
-  changeFlag: "new" | "changed" | null;
-  previousAmountFen: string | null;
-  bankAccount: { accountName: string; bankName: string; accountNo: string } | null;
-  voucherNo: string | null;
-  paidOn: string | null;
-  reason: string | null;
-  updatedAt: string;
-}
+export type { EntitlementView };
 
 export interface EntitlementDetailView extends EntitlementView {
   explanation: unknown;

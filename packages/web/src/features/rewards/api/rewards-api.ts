@@ -1,8 +1,14 @@
+import {
+  ENTITLEMENT_STATUSES as ALL_ENTITLEMENT_STATUSES,
+  type EntitlementStatus,
+  type EntitlementView,
+} from "@beizeng/domain/rewards/workflow";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, getCsrfToken, type QueryParams, toQueryString } from "../../../shared/api/client";
 
-export const ENTITLEMENT_STATUSES = ["computed", "confirmed", "reviewed", "approved", "paid", "rejected"] as const;
-export type EntitlementStatus = (typeof ENTITLEMENT_STATUSES)[number] | "superseded";
+export type { EntitlementStatus };
+/** The statuses a user filters by (a superseded entitlement is history, not work). */
+export const ENTITLEMENT_STATUSES = ALL_ENTITLEMENT_STATUSES.filter((status) => status !== "superseded");
 
 /** The finance bureau's unit code in the plan: it approves and pays. */
 export const FINANCE_UNIT_CODE = "finance-bureau";
@@ -29,32 +35,7 @@ export interface Explanation {
   nextTier?: { zh: string; en: string };
 }
 
-export interface Entitlement {
-  id: number;
-  batchId: number;
-  enterpriseId: number | null;
-  enterpriseName: string | null;
-  creditCode: string;
-  projectId: number | null;
-  projectName: string | null;
-  ruleId: string;
-  ruleName: string;
-  ruleNameEn: string;
-  clause: string;
-  tier: string | null;
-  subjectId: string | null;
-  year: number;
-  amountFen: string | null;
-  status: EntitlementStatus;
-  oneTimeKey: string;
-  changeFlag: "new" | "changed" | null;
-  previousAmountFen: string | null;
-  bankAccount: { accountName: string; bankName: string; accountNo: string } | null;
-  voucherNo: string | null;
-  paidOn: string | null;
-  reason: string | null;
-  updatedAt: string;
-}
+export type Entitlement = EntitlementView;
 
 export interface EntitlementDetail extends Entitlement {
   explanation: Explanation | null;
