@@ -24,11 +24,26 @@ describe("toCellInput flattens what exceljs gives", () => {
     expect(toCellInput({ richText: [{ text: "营业收入" }, { text: "（万元）" }] })).toEqual(text("营业收入（万元）"));
     expect(toCellInput({ formula: "SUM(A1:A2)", result: 12.5 })).toEqual(num(12.5));
     expect(toCellInput({ sharedFormula: "A1", result: "x" })).toEqual(text("x"));
-    expect(toCellInput({ formula: "A1" })).toEqual({ kind: "empty" });
+    expect(toCellInput({ formula: "A1", result: "" })).toEqual({ kind: "empty" });
     expect(toCellInput({ text: "甲公司", hyperlink: "http://example.invalid" })).toEqual(text("甲公司"));
     expect(toCellInput({ error: "#DIV/0!" })).toEqual({ kind: "error", code: "#DIV/0!" });
     expect(toCellInput(null)).toEqual({ kind: "empty" });
     expect(toCellInput("")).toEqual({ kind: "empty" });
+  });
+
+  it("never takes a formula whose result is unknown for an empty cell", () => {
+    // exceljs's streaming reader drops the cached #DIV/0! of `<c t="e"><f>D2/0</f><v>#DIV/0!</v></c>`.
+    const lost = toCellInput({ formula: "D2/0" });
+    expect(lost).toEqual({ kind: "error", code: "", formula: "D2/0" });
+    expect(isBlank(lost)).toBe(false);
+    expect(toCellInput({ formula: "D2/0", result: Number.NaN })).toMatchObject({ kind: "error", formula: "D2/0" });
+    expect(toCellInput({ sharedFormula: "A3" })).toMatchObject({ kind: "error", formula: "A3" });
+    expect(decimalText(lost)).toEqual({
+      ok: false,
+      message: "公式 =D2/0 没有可用的结果（结果为错误值，如 #DIV/0!、#N/A，或文件保存时未计算）",
+    });
+    expect(cellText(lost)).toBe("=D2/0");
+    expect(decimalText({ kind: "error", code: "#REF!" })).toEqual({ ok: false, message: "单元格为错误值 #REF!" });
   });
 
   it("trims full-width spaces and treats dashes as no data", () => {
@@ -100,6 +115,8 @@ describe("dates and periods written the usual Chinese ways", () => {
     ["date cell", { kind: "date", date: new Date(Date.UTC(2022, 0, 31)) }, { year: 2022, month: 1 }],
     ["year only", num(2022), { year: 2022 }],
     ["2022年", text("2022年"), { year: 2022 }],
+    ["2022年度", text("2022年度"), { year: 2022 }],
+    ["2022年全年", text("2022年全年"), { year: 2022 }],
   ];
   it.each(cases)("%s", (_label, cell, expected) => {
     expect(parsePeriodCell(cell)).toEqual({ ok: true, value: expected });
@@ -136,6 +153,16 @@ describe("codes", () => {
       message: expect.stringContaining("校验位错误"),
     });
     expect(parseCreditCodeCell(text("9136"))).toMatchObject({ ok: false, message: expect.stringContaining("18位") });
+  });
+
+  it("explains that a code typed as a number has lost its last digits", () => {
+    // 123602024912347004 typed into a general cell: Excel stores 1.23602024912347E+17.
+    expect(parseCreditCodeCell(num(1.23602024912347e17))).toEqual({
+      ok: false,
+      message:
+        "统一社会信用代码被存成了数字，表格软件只保留15位有效数字，末几位已丢失：123602024912347000（请把该列设为文本格式后重新输入）",
+    });
+    expect(parseCreditCodeCell(num(9136))).toMatchObject({ ok: false, message: expect.stringContaining("18位") });
   });
 
   it("accepts GB/T 4754 industry codes with or without the section letter", () => {

@@ -13,7 +13,13 @@ export type CellInput =
   | { kind: "text"; text: string }
   | { kind: "date"; date: Date }
   | { kind: "boolean"; value: boolean }
-  | { kind: "error"; code: string };
+  /**
+   * An error value (#DIV/0!, #N/A, …). `formula` is set when the cell holds a formula whose result
+   * the reader could not give: exceljs's streaming reader drops the cached error of a formula
+   * (Excel writes `<c t="e"><f>D2/0</f><v>#DIV/0!</v></c>`), and a formula saved without being
+   * calculated has no result at all. Either way the value is unknown, never "no data".
+   */
+  | { kind: "error"; code: string; formula?: string };
 
 const EMPTY: CellInput = { kind: "empty" };
 
@@ -34,7 +40,12 @@ export function toCellInput(value: unknown): CellInput {
         const text = (record.richText as { text?: unknown }[]).map((run) => String(run.text ?? "")).join("");
         return text === "" ? EMPTY : { kind: "text", text };
       }
-      if ("formula" in record || "sharedFormula" in record) return toCellInput(record.result);
+      if ("formula" in record || "sharedFormula" in record) {
+        const result = record.result;
+        const known = result !== undefined && result !== null && !(typeof result === "number" && Number.isNaN(result));
+        if (known) return toCellInput(result);
+        return { kind: "error", code: "", formula: String(record.formula || record.sharedFormula || "") };
+      }
       if ("error" in record) return { kind: "error", code: String(record.error) };
       if ("hyperlink" in record || "text" in record) return toCellInput(record.text);
       return EMPTY;
@@ -58,8 +69,13 @@ export function cellText(cell: CellInput): string {
     case "boolean":
       return cell.value ? "TRUE" : "FALSE";
     case "error":
-      return cell.code;
+      return cell.code || `=${cell.formula ?? ""}`;
   }
+}
+
+function errorMessage(cell: Extract<CellInput, { kind: "error" }>): string {
+  if (cell.code) return `单元格为错误值 ${cell.code}`;
+  return `公式 =${cell.formula ?? ""} 没有可用的结果（结果为错误值，如 #DIV/0!、#N/A，或文件保存时未计算）`;
 }
 
 /** Values that mean "no data" in statistical tables. */
@@ -103,7 +119,7 @@ const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
  */
 export function decimalText(cell: CellInput): Parsed<string> {
   if (cell.kind === "number") return ok(numberToDecimalString(cell.value));
-  if (cell.kind === "error") return fail(`单元格为错误值 ${cell.code}`);
+  if (cell.kind === "error") return fail(errorMessage(cell));
   if (cell.kind !== "text") return fail(`不是数字：${cellText(cell)}`);
   let text = normalizeText(cell.text);
   if (text.includes(",")) {
@@ -176,7 +192,7 @@ function checkPeriod(year: number, month: number | undefined, original: string):
 
 /**
  * Reads a date or period written the usual Chinese ways: 2022-12-31, 2022/12/31, 2022年12月31日,
- * 2022年12月, 2022-12, 2022.12, 202212, 20221231, 2022年, 2022, a date cell, or an Excel day serial.
+ * 2022年12月, 2022-12, 2022.12, 202212, 20221231, 2022年, 2022年度, 2022, a date cell, or an Excel day serial.
  */
 export function parsePeriodCell(cell: CellInput, date1904 = false): Parsed<Period> {
   if (cell.kind === "date") {
@@ -205,7 +221,7 @@ export function parsePeriodCell(cell: CellInput, date1904 = false): Parsed<Perio
 }
 
 function parsePeriodText(text: string, serial?: () => Parsed<Period> | undefined): Parsed<Period> {
-  let match = /^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月(?:份)?)?|年)?$/.exec(text);
+  let match = /^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月(?:份)?)?|年(?:度|全年)?)?$/.exec(text);
   if (match) {
     const [, year, month, day] = match;
     if (day !== undefined && (Number(day) < 1 || Number(day) > 31)) return fail(`日期无效：${text}`);
@@ -239,8 +255,16 @@ export function parseMonthCell(cell: CellInput): Parsed<number> {
   return ok(month);
 }
 
+/** Excel keeps 15 significant digits of a number: an 18-digit code typed as one has lost its last digits. */
+const DIGITS_KEPT_BY_EXCEL = 1e15;
+
 /** A unified social credit code: trimmed, full-width and lower-case letters normalised, then checked. */
 export function parseCreditCodeCell(cell: CellInput): Parsed<string> {
+  if (cell.kind === "number" && Math.abs(cell.value) >= DIGITS_KEPT_BY_EXCEL) {
+    return fail(
+      `统一社会信用代码被存成了数字，表格软件只保留15位有效数字，末几位已丢失：${numberToDecimalString(cell.value)}（请把该列设为文本格式后重新输入）`,
+    );
+  }
   const code = normalizeText(cellText(cell)).toUpperCase();
   const message = creditCodeMessage(code);
   return message ? fail(message) : ok(code);
