@@ -19,6 +19,7 @@ import { auditRoutes } from "./routes/audit/audit.routes";
 import { authRoutes } from "./routes/auth/auth.routes";
 import { bulletinsRoutes } from "./routes/bulletins/bulletins.routes";
 import { dashboardRoutes } from "./routes/dashboard/dashboard.routes";
+import { enterpriseRequestsRoutes } from "./routes/enterprise-requests/enterprise-requests.routes";
 import { enterpriseSupportRoutes } from "./routes/enterprise-support/enterprise-support.routes";
 import { enterprisesRoutes } from "./routes/enterprises/enterprises.routes";
 import { importsRoutes } from "./routes/imports/imports.routes";
@@ -64,6 +65,7 @@ const ROUTE_MODULES = [
   reportsRoutes,
   bulletinsRoutes,
   assessmentRoutes,
+  enterpriseRequestsRoutes,
 ];
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

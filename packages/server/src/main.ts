@@ -6,6 +6,7 @@ import { buildApp } from "./app";
 import { type BeizengDb, createDatabase, type DatabaseConfig, databaseConfigFromEnv } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { purgeExpiredAuthData } from "./services/auth.service";
+import { runRequestEscalationsForAllDistricts } from "./services/enterprise-requests.service";
 import { runRemindersForAllDistricts } from "./services/reports.service";
 
 /** packages/web/dist, where `npm run build` puts the front end. */
@@ -52,7 +53,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await purge();
     // Task deadline reminders and overdue warnings (idempotent per task, period and stage).
     const remind = () =>
-      runRemindersForAllDistricts(db).catch((error) => app.log.warn({ err: error }, "task reminders failed"));
+      Promise.all([
+        runRemindersForAllDistricts(db).catch((error) => app.log.warn({ err: error }, "task reminders failed")),
+        // Overdue enterprise requests: yellow to the unit, red also to the office and the enterprise's leader.
+        runRequestEscalationsForAllDistricts(db).catch((error) =>
+          app.log.warn({ err: error }, "request escalations failed"),
+        ),
+      ]);
     void remind();
     const timer = setInterval(() => {
       void purge();

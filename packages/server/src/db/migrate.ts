@@ -7,6 +7,7 @@ import * as rewards from "./migrations/20261125135500_rewards";
 import * as projectsLifecycle from "./migrations/20261125135900_projects_lifecycle";
 import * as supervision from "./migrations/20261125141500_supervision";
 import * as enterpriseSupport from "./migrations/20261125143700_enterprise_support";
+import * as enterpriseRequests from "./migrations/20261125150000_enterprise_requests";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   "20261125135900_projects_lifecycle": projectsLifecycle,
   "20261125141500_supervision": supervision,
   "20261125143700_enterprise_support": enterpriseSupport,
+  "20261125150000_enterprise_requests": enterpriseRequests,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,6 +9,7 @@ import type {
   MonitoringSettingsTable,
   MonitoringWarningTable,
 } from "./tables/enterprise-register";
+import type * as Requests from "./tables/enterprise-requests";
 import type { EnterpriseScaleYearTable, EnterpriseTable } from "./tables/enterprises";
 import type { FigureTable } from "./tables/figures";
 import type { LoginAttemptTable } from "./tables/login-attempts";
@@ -68,4 +69,10 @@ export interface Database {
   bulletins: Supervision.BulletinTable;
   summons_talks: Supervision.SummonsTalkTable;
   assessment_results: Supervision.AssessmentResultTable;
+  enterprise_requests: Requests.EnterpriseRequestTable;
+  enterprise_request_co_units: Requests.EnterpriseRequestCoUnitTable;
+  enterprise_request_events: Requests.EnterpriseRequestEventTable;
+  service_days: Requests.ServiceDayTable;
+  service_day_units: Requests.ServiceDayUnitTable;
+  service_day_enterprises: Requests.ServiceDayEnterpriseTable;
 }

@@ -59,6 +59,16 @@ export const PERMISSIONS = {
   "supervision.issue": ["inspector"],
   "supervision.summons": ["inspector"],
   "assessment.finalize": ["office"],
+  // Enterprise requests (M10 直通车): services narrow enterprises to their own, units to theirs, leaders to their enterprises.
+  "requests.read": ALL_ROLES,
+  "requests.stats": READERS,
+  "requests.submit": ["office", "leader", "enterprise"],
+  "requests.manage": ["office"],
+  "requests.handle": ["unit"],
+  "requests.note": ["office", "leader", "unit"],
+  "requests.rate": ["enterprise"],
+  "serviceDays.read": READERS,
+  "serviceDays.manage": ["office"],
 } as const satisfies Record<string, "anyone" | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

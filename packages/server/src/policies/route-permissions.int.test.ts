@@ -140,6 +140,22 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "GET /api/assessment/:year": READERS,
   "POST /api/assessment/:year/finalize": ["office"],
   "GET /api/assessment/:year/report.docx": READERS,
+  "GET /api/enterprise-requests": ALL_ROLES,
+  "GET /api/enterprise-requests/export": ALL_ROLES,
+  "GET /api/enterprise-requests/stats": READERS,
+  "POST /api/enterprise-requests": ["office", "leader", "enterprise"],
+  "POST /api/enterprise-requests/escalations/run": ["office"],
+  "GET /api/enterprise-requests/:id": ALL_ROLES,
+  "POST /api/enterprise-requests/:id/assign": ["office"],
+  "POST /api/enterprise-requests/:id/accept": ["unit"],
+  "POST /api/enterprise-requests/:id/notes": ["office", "leader", "unit"],
+  "POST /api/enterprise-requests/:id/answer": ["unit"],
+  "POST /api/enterprise-requests/:id/rate": ["enterprise"],
+  "POST /api/enterprise-requests/:id/reopen": ["office"],
+  "POST /api/enterprise-requests/:id/close": ["office"],
+  "GET /api/service-days": READERS,
+  "POST /api/service-days": ["office"],
+  "GET /api/service-days/:id": READERS,
 };
 
 /** Routes after which the caller's session may be gone. */

@@ -183,7 +183,8 @@ export async function findNotifications(
   filter: { districtId: string; unitId: number | null; officeOnly: boolean; limit: number },
 ): Promise<NotificationRow[]> {
   let query = db.kysely.selectFrom("notifications").selectAll().where("district_id", "=", filter.districtId);
-  if (filter.officeOnly) query = query.where("unit_id", "is", null);
+  // The office's are those addressed to no unit and no single user (a leader's own are addressed to the user).
+  if (filter.officeOnly) query = query.where("unit_id", "is", null).where("user_id", "is", null);
   else if (filter.unitId !== null) query = query.where("unit_id", "=", filter.unitId);
   return query.orderBy("created_at", "desc").orderBy("id", "desc").limit(filter.limit).execute();
 }

@@ -19,6 +19,7 @@ import { listUnitRows } from "../repositories/units.repository";
 import { type Actor, recordAudit } from "./audit.service";
 import type { AuthUser } from "./auth.service";
 import { bodyParagraph, heading1, renderOfficialDocument, tableBlock } from "./bulletins-docx";
+import { requestHandlingDays } from "./enterprise-requests.service";
 import { getActivePlan } from "./plan.service";
 import { targetsResult } from "./targets.service";
 import { healthOf, todayInChina } from "./tasks.service";
@@ -212,7 +213,11 @@ export async function supervisionFigures(
     }
   }
   const units = [...figures.values()];
+  // 直通车 covers both the project problems and the enterprises' requests (docs/supervision.md).
   const handlingDays = await problemHandlingDays(db, districtId, from, to, asOf);
+  for (const [unitId, days] of await requestHandlingDays(db, districtId, from, to, asOf)) {
+    handlingDays.set(unitId, [...(handlingDays.get(unitId) ?? []), ...days]);
+  }
 
   let targets: TargetLine[] | null = null;
   let targetsGap: string | null = null;

@@ -240,7 +240,11 @@ export async function listNotifications(db: DbContext, user: AuthUser) {
 export async function readNotification(db: DbContext, user: AuthUser, id: number) {
   const row = await findNotification(db, id);
   if (!row || row.district_id !== user.districtId) throw notFound("通知不存在");
-  const mine = user.role === "unit" ? row.unit_id === user.unitId : user.role === "office" && row.unit_id === null;
+  const mine =
+    row.user_id === user.id ||
+    (user.role === "unit"
+      ? row.unit_id === user.unitId
+      : user.role === "office" && row.unit_id === null && row.user_id === null);
   if (!mine) throw forbidden("这不是发给您的通知");
   await markNotificationRead(db, user.districtId, id, new Date().toISOString());
   return { id, read: true };

@@ -1,0 +1,95 @@
+/**
+ * 企业服务日 (M10): the district's regular service-day events — date, theme, the units attending and the
+ * enterprises served — with the requests collected there (registered with the service day's id).
+ */
+import type { DbContext } from "../db/database";
+import { inTransaction } from "../db/transaction";
+import { badRequest, notFound } from "../errors";
+import {
+  countDistrictEnterprises,
+  findRequests,
+  findServiceDay,
+  findServiceDays,
+  insertServiceDay,
+  serviceDayMembers,
+  setServiceDayMembers,
+} from "../repositories/enterprise-requests.repository";
+import { listUnitRows } from "../repositories/units.repository";
+import { type Actor, recordAudit } from "./audit.service";
+import type { AuthUser } from "./auth.service";
+import { listAllRequests } from "./enterprise-requests.service";
+
+export interface ServiceDayInput {
+  heldOn: string;
+  theme: string;
+  venue?: string;
+  note?: string;
+  unitIds: number[];
+  enterpriseIds: number[];
+}
+
+async function summaries(db: DbContext, districtId: string, rows: Awaited<ReturnType<typeof findServiceDays>>) {
+  const members = await serviceDayMembers(
+    db,
+    rows.map((row) => row.id),
+  );
+  const requests = await findRequests(db, { districtId });
+  return rows.map((row) => {
+    const collected = requests.filter((r) => r.service_day_id === row.id);
+    return {
+      id: row.id,
+      heldOn: row.held_on,
+      theme: row.theme,
+      venue: row.venue,
+      note: row.note,
+      units: members.units.filter((u) => u.service_day_id === row.id).map((u) => ({ id: u.id, name: u.name })),
+      enterprises: members.enterprises
+        .filter((e) => e.service_day_id === row.id)
+        .map((e) => ({ id: e.id, name: e.name })),
+      requestCount: collected.length,
+      closedCount: collected.filter((r) => r.status === "closed").length,
+    };
+  });
+}
+
+export async function listServiceDays(db: DbContext, user: AuthUser) {
+  return { items: await summaries(db, user.districtId, await findServiceDays(db, user.districtId)) };
+}
+
+export async function getServiceDay(db: DbContext, user: AuthUser, id: number) {
+  const row = await findServiceDay(db, user.districtId, id);
+  if (!row) throw notFound(`企业服务日 ${id} 不存在`);
+  const [summary] = await summaries(db, user.districtId, [row]);
+  return { ...summary, requests: await listAllRequests(db, user, { serviceDay: id }) };
+}
+
+export async function createServiceDay(db: DbContext, user: AuthUser, input: ServiceDayInput, actor: Actor) {
+  const units = new Set((await listUnitRows(db, user.districtId)).map((unit) => unit.id));
+  const unitIds = [...new Set(input.unitIds)];
+  if (unitIds.some((id) => !units.has(id)))
+    throw badRequest("参加单位不存在", [{ path: "unitIds", message: "参加单位不存在" }]);
+  const enterpriseIds = [...new Set(input.enterpriseIds)];
+  if ((await countDistrictEnterprises(db, user.districtId, enterpriseIds)) !== enterpriseIds.length)
+    throw badRequest("服务企业不存在", [{ path: "enterpriseIds", message: "服务企业不存在" }]);
+  return inTransaction(db, async (tx) => {
+    const id = await insertServiceDay(tx, {
+      district_id: user.districtId,
+      held_on: input.heldOn,
+      theme: input.theme.trim(),
+      venue: input.venue?.trim() ?? "",
+      note: input.note?.trim() ?? "",
+      created_at: new Date().toISOString(),
+      created_by: user.id,
+    });
+    await setServiceDayMembers(tx, id, unitIds, enterpriseIds);
+    await recordAudit(tx, {
+      districtId: user.districtId,
+      actor,
+      action: "create",
+      entityType: "service_day",
+      entityId: id,
+      after: { ...input, unitIds, enterpriseIds },
+    });
+    return getServiceDay(tx, user, id);
+  });
+}
