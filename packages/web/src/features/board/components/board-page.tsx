@@ -15,6 +15,7 @@ import {
 } from "../../dashboard/components/chart-options";
 import { EChart } from "../../dashboard/components/echart";
 import { formatGrowth, formatQuantity, STATUS_COLORS } from "../../dashboard/components/quantity";
+import { useUnitNameByCode } from "../../units/unit-names";
 import { BoardPanel, BoardShell, BoardTile } from "./board-shell";
 
 const HEADLINE = ["aboveScaleRevenue", "aboveScaleCount", "aboveScaleNetIncrease"];
@@ -79,7 +80,14 @@ function BoardBody({ data }: { data: Dashboard }) {
     [data, t, localized],
   );
   const funnel = useMemo(() => funnelOption(data, t, DARK), [data, t]);
-  const towns = useMemo(() => groupOption(data.byTown.slice(0, 8), t, DARK), [data, t]);
+  const unitNameByCode = useUnitNameByCode();
+  const towns = useMemo(
+    () =>
+      groupOption(data.byTown.slice(0, 8), t, DARK, (code) =>
+        unitNameByCode(code, data.byTown.find((row) => row.key === code)?.name ?? code),
+      ),
+    [data, t, unitNameByCode],
+  );
   const headline = data.cards.filter((card) => HEADLINE.includes(card.metric));
   const others = data.cards.filter((card) => !HEADLINE.includes(card.metric));
   const tile = (card: TargetCard, big: boolean) => {

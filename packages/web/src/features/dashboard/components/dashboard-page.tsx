@@ -7,6 +7,7 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
+import { useUnitNameByCode } from "../../units/unit-names";
 import {
   type Dashboard,
   type RecordRequest,
@@ -122,7 +123,14 @@ function DashboardBody({ dashboard, asOf }: { dashboard: Dashboard; asOf: string
       }),
     [dashboard, t, localized],
   );
-  const towns = useMemo(() => groupOption(dashboard.byTown, t, LIGHT), [dashboard, t]);
+  const unitNameByCode = useUnitNameByCode();
+  const towns = useMemo(
+    () =>
+      groupOption(dashboard.byTown, t, LIGHT, (code) =>
+        unitNameByCode(code, dashboard.byTown.find((row) => row.key === code)?.name ?? code),
+      ),
+    [dashboard, t, unitNameByCode],
+  );
   const funnel = useMemo(() => funnelOption(dashboard, t, LIGHT), [dashboard, t]);
   const { revenueByMonth } = dashboard;
   const period = t("dash.period", { year: revenueByMonth.year, month: revenueByMonth.throughMonth });

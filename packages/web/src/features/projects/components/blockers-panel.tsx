@@ -7,6 +7,7 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
+import { useUnitName } from "../../units/unit-names";
 import { type Blocker, useBlockers, useHandleBlocker } from "../api/projects-api";
 
 const statusColors: Record<Blocker["status"], string> = { open: "processing", answered: "warning", closed: "success" };
@@ -14,6 +15,7 @@ const statusColors: Record<Blocker["status"], string> = { open: "processing", an
 /** The problems of every project (直通车), or those a unit must answer; overdue ones stand out. */
 export function BlockersTable({ blockers, showProject }: { blockers: Blocker[]; showProject: boolean }) {
   const t = useT();
+  const unitName = useUnitName();
   const dateText = useDateText();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -61,7 +63,7 @@ export function BlockersTable({ blockers, showProject }: { blockers: Blocker[]; 
             render: (c: string) => t(`pj.blocker.${c}` as "pj.blocker.land"),
           },
           { title: t("pj.blockerDescription"), dataIndex: "description" },
-          { title: t("pj.blockerUnit"), key: "unit", width: 140, render: (_, blocker) => blocker.unit.name },
+          { title: t("pj.blockerUnit"), key: "unit", width: 140, render: (_, blocker) => unitName(blocker.unit) },
           {
             title: t("pj.dueOn"),
             dataIndex: "dueOn",

@@ -24,6 +24,7 @@ import { useDateText } from "../../../shared/format/dates";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { usePlan } from "../../plan/api/plan-api";
+import { useUnitName } from "../../units/unit-names";
 import {
   type Blocker,
   PROJECT_STAGES,
@@ -57,6 +58,7 @@ function ProjectDetailView({ detail, back }: { detail: ProjectDetail; back: stri
   const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const localized = useLocalizedText();
+  const unitName = useUnitName();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const plan = usePlan();
@@ -162,8 +164,12 @@ function ProjectDetailView({ detail, back }: { detail: ProjectDetail; back: stri
           <Descriptions.Item label={t("pj.manufacturing")}>
             {project.manufacturing ? t("common.yes") : t("common.no")}
           </Descriptions.Item>
-          <Descriptions.Item label={t("projects.leadUnit")}>{project.leadUnit?.name ?? "—"}</Descriptions.Item>
-          <Descriptions.Item label={t("pj.sourceUnit")}>{project.sourceUnit?.name ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("projects.leadUnit")}>
+            {project.leadUnit ? unitName(project.leadUnit) : "—"}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("pj.sourceUnit")}>
+            {project.sourceUnit ? unitName(project.sourceUnit) : "—"}
+          </Descriptions.Item>
           <Descriptions.Item label={t("pj.leader")}>{project.leader?.name ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("pj.enterprise")}>
             {project.enterprise ? (
@@ -204,7 +210,7 @@ function ProjectDetailView({ detail, back }: { detail: ProjectDetail; back: stri
                 showSearch
                 optionFilterProp="label"
                 style={{ width: 180 }}
-                options={(options.data?.units ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+                options={(options.data?.units ?? []).map((unit) => ({ value: unit.id, label: unitName(unit) }))}
               />
             </Form.Item>
             <Form.Item

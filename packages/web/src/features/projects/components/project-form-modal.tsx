@@ -6,6 +6,7 @@ import { useErrorText } from "../../../shared/api/error-text";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { usePlan } from "../../plan/api/plan-api";
+import { useUnitName } from "../../units/unit-names";
 import {
   type Project,
   type ProjectInput,
@@ -65,6 +66,7 @@ export function ProjectFormModal({
 }) {
   const t = useT();
   const localized = useLocalizedText();
+  const unitName = useUnitName();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const plan = usePlan();
@@ -132,7 +134,7 @@ export function ProjectFormModal({
   };
 
   const previewFen = plannedWan && WAN.test(plannedWan.trim()) ? wanToFen(plannedWan) : null;
-  const units = (options.data?.units ?? []).map((unit) => ({ value: unit.id, label: unit.name }));
+  const units = (options.data?.units ?? []).map((unit) => ({ value: unit.id, label: unitName(unit) }));
 
   return (
     <Modal

@@ -7,6 +7,7 @@ import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { usePlan } from "../../plan/api/plan-api";
+import { useUnitName } from "../../units/unit-names";
 import {
   exportUrl,
   PROJECT_STAGES,
@@ -30,6 +31,7 @@ export function ProjectsPage() {
   const t = useT();
   const codeLabel = useCodeLabel();
   const localized = useLocalizedText();
+  const unitName = useUnitName();
   const plan = usePlan();
   const user = useCurrentUser().data;
   const options = useProjectOptions();
@@ -112,7 +114,7 @@ export function ProjectsPage() {
         allowClear
         showSearch
         optionFilterProp="label"
-        options={(options.data?.units ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+        options={(options.data?.units ?? []).map((unit) => ({ value: unit.id, label: unitName(unit) }))}
         onChange={(value?: number) => change({ leadUnit: value })}
         style={{ width: 160 }}
       />
@@ -223,7 +225,7 @@ export function ProjectsPage() {
       </Space>
       {user?.role === "unit" && user.unit ? (
         <Typography.Paragraph type="secondary">
-          {t("scope.unit", { unit: user.unit.name })} {canWrite ? t("pj.unitCanWrite") : t("pj.unitReadOnly")}
+          {t("scope.unit", { unit: unitName(user.unit) })} {canWrite ? t("pj.unitCanWrite") : t("pj.unitReadOnly")}
         </Typography.Paragraph>
       ) : null}
       <Tabs

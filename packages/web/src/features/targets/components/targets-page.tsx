@@ -9,6 +9,8 @@ import { useCurrentUser } from "../../auth/api/auth-api";
 import type { RecordRequest } from "../../dashboard/api/dashboard-api";
 import { formatQuantity, percent, STATUS_COLORS } from "../../dashboard/components/quantity";
 import { RecordsDrawer } from "../../dashboard/components/records-drawer";
+import { usePlan } from "../../plan/api/plan-api";
+import { useUnitNameByCode } from "../../units/unit-names";
 import {
   type GroupChange,
   type Outlook,
@@ -214,6 +216,9 @@ function TargetSection({
 
 function WhatItTakes({ target, data }: { target: TargetDetail; data: TargetsResponse }) {
   const t = useT();
+  const localized = useLocalizedText();
+  const plan = usePlan();
+  const unitNameByCode = useUnitNameByCode();
   const growth = target.requiredGrowth;
   const contribution = target.contribution;
   const detail = target.forecast?.detail;
@@ -221,9 +226,13 @@ function WhatItTakes({ target, data }: { target: TargetDetail; data: TargetsResp
   const money = contribution?.metric === "revenue";
   const changeText = (value: string) =>
     money ? formatFenForDisplay(value) : `${Number(value) > 0 ? "+" : ""}${value}`;
-  const chainName = (key: string) =>
-    data.chains.find((c) => c.id === key)?.name ?? (key === "other" ? t("chain.other") : key);
-  const townName = (key: string) => data.towns.find((town) => town.code === key)?.name ?? (key || "—");
+  const chainName = (key: string) => {
+    const chain = plan.data?.chains.find((c) => c.id === key);
+    if (chain) return localized(chain.name, chain.nameEn);
+    return data.chains.find((c) => c.id === key)?.name ?? (key === "other" ? t("chain.other") : key);
+  };
+  const townName = (key: string) =>
+    unitNameByCode(key, data.towns.find((town) => town.code === key)?.name ?? (key || "—"));
   const groupTable = (rows: GroupChange[], label: string, name: (key: string) => string) => (
     <Table
       size="small"

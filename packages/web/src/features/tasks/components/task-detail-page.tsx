@@ -5,12 +5,12 @@ import { useErrorText } from "../../../shared/api/error-text";
 import { NotFoundResult, QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
+import { useUnitName } from "../../units/unit-names";
 import { type PeriodState, type TaskReport, useReturnReport, useTask } from "../api/tasks-api";
 import { ReportForm } from "./report-form";
 import { TaskColorTag } from "./task-color";
 import { TaskEditModal } from "./task-edit-modal";
 import { useClauseTitle, useTaskTitle } from "./task-title";
-import { useUnitName } from "./unit-name";
 
 const stateColors: Record<PeriodState["state"], string> = {
   upcoming: "default",

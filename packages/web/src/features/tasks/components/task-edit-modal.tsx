@@ -1,7 +1,7 @@
 import { App, DatePicker, Form, Input, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useErrorText } from "../../../shared/api/error-text";
-import { useT } from "../../../shared/i18n/i18n";
+import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useUnits } from "../../units/api/units-api";
 import { type Task, useUpdateTask } from "../api/tasks-api";
 
@@ -22,6 +22,7 @@ const quantityUnits = ["count", "mu", "person", "event", "yuan", "share"] as con
 /** The office edits a task: owner and sharing units, cycle or due date, planned quantity and its unit. */
 export function TaskEditModal({ task, onClose }: { task: Task; onClose: () => void }) {
   const t = useT();
+  const localized = useLocalizedText();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const units = useUnits();
@@ -30,7 +31,7 @@ export function TaskEditModal({ task, onClose }: { task: Task; onClose: () => vo
   const cycle = Form.useWatch("cycle", form) ?? task.cycle;
   const unitOptions = (units.data ?? [])
     .filter((unit) => unit.active && ["department", "town", "street"].includes(unit.kind))
-    .map((unit) => ({ value: unit.id, label: unit.name }));
+    .map((unit) => ({ value: unit.id, label: localized(unit.name, unit.nameEn) }));
 
   return (
     <Modal

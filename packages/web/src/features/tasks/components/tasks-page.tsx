@@ -7,11 +7,11 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
+import { useUnitName } from "../../units/unit-names";
 import { type Task, type TaskColor, type TaskFilters, useRunReminders, useSeedTasks, useTasks } from "../api/tasks-api";
 import { NotificationsCard } from "./notifications-card";
 import { TaskColorTag } from "./task-color";
 import { useTaskTitle } from "./task-title";
-import { useUnitName } from "./unit-name";
 import { WebhookSettingsModal } from "./webhook-settings-modal";
 
 const measures = ["M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10", "M11", "M12", "M13"];
