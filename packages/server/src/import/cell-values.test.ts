@@ -11,6 +11,7 @@ import {
   parseMoneyCell,
   parseMonthCell,
   parsePeriodCell,
+  parseTextCell,
   parseYearCell,
   toCellInput,
 } from "./cell-values";
@@ -44,6 +45,16 @@ describe("toCellInput flattens what exceljs gives", () => {
     });
     expect(cellText(lost)).toBe("=D2/0");
     expect(decimalText({ kind: "error", code: "#REF!" })).toEqual({ ok: false, message: "单元格为错误值 #REF!" });
+  });
+
+  it("refuses an error value where text is expected", () => {
+    expect(parseTextCell(text(" 景德镇甲公司 "))).toEqual({ ok: true, value: "景德镇甲公司" });
+    expect(parseTextCell(num(2710))).toEqual({ ok: true, value: "2710" });
+    expect(parseTextCell({ kind: "error", code: "#N/A" })).toEqual({ ok: false, message: "单元格为错误值 #N/A" });
+    expect(parseTextCell(toCellInput({ formula: "VLOOKUP(A2,名录!A:B,2,0)" }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("公式 =VLOOKUP(A2,名录!A:B,2,0) 没有可用的结果"),
+    });
   });
 
   it("trims full-width spaces and treats dashes as no data", () => {

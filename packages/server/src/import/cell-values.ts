@@ -110,6 +110,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (message: string): Parsed<never> => ({ ok: false, message });
 
+/** A text field (a name, a town): an error value (#N/A, a formula without a result) is refused, not read as text. */
+export function parseTextCell(cell: CellInput): Parsed<string> {
+  return cell.kind === "error" ? fail(errorMessage(cell)) : ok(cellText(cell));
+}
+
 const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /**
