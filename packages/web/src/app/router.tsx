@@ -48,6 +48,11 @@ const SupervisionPage = lazyPage(
   "SupervisionPage",
 );
 
+const RequestsPage = lazyPage(() => import("../features/requests/components/requests-page"), "RequestsPage");
+const RequestDetailPage = lazyPage(
+  () => import("../features/requests/components/request-detail-page"),
+  "RequestDetailPage",
+);
 const RewardsPage = lazyPage(() => import("../features/rewards/components/rewards-page"), "RewardsPage");
 const RewardsBudgetPage = lazyPage(() => import("../features/rewards/components/budget-page"), "RewardsBudgetPage");
 const WhyNotPage = lazyPage(() => import("../features/rewards/components/why-not-page"), "WhyNotPage");
@@ -228,6 +233,9 @@ export const router = createBrowserRouter([
           </OnlyFor>
         ),
       },
+      // Every role has the requests pages; the server narrows what each sees and may do.
+      { path: "requests", element: <RequestsPage /> },
+      { path: "requests/:requestId", element: <RequestDetailPage /> },
       { path: "*", element: <NotFoundResult /> },
     ],
   },

@@ -27,6 +27,8 @@ const monitoring: NavigationItem = { path: "/monitoring", label: "nav.monitoring
 const tasks: NavigationItem = { path: "/tasks", label: "nav.tasks", hint: "nav.tasksHint" };
 const supervision: NavigationItem = { path: "/supervision", label: "nav.supervision", hint: "nav.supervisionHint" };
 const rewards: NavigationItem = { path: "/rewards", label: "nav.rewards", hint: "nav.rewardsHint" };
+const requests: NavigationItem = { path: "/requests", label: "nav.requests", hint: "nav.requestsHint" };
+const myRequests: NavigationItem = { path: "/requests", label: "nav.myRequests", hint: "nav.myRequestsHint" };
 const myRewards: NavigationItem = { path: "/my-rewards", label: "nav.myRewards", hint: "nav.myRewardsHint" };
 
 /** The side menu of each role: what it may open, in the order it works. */
@@ -40,6 +42,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     monitoring,
     imports,
     projects,
+    requests,
     rewards,
     tasks,
     supervision,
@@ -47,10 +50,10 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     units,
     audit,
   ],
-  leader: [home, plan, targets, board, enterprises, monitoring, projects, rewards, tasks, supervision],
-  inspector: [home, plan, targets, board, enterprises, monitoring, projects, rewards, tasks, supervision],
-  unit: [home, plan, targets, enterprises, monitoring, imports, projects, rewards, tasks, supervision],
-  enterprise: [home, plan, ownEnterprise, myRewards],
+  leader: [home, plan, targets, board, enterprises, monitoring, projects, requests, rewards, tasks, supervision],
+  inspector: [home, plan, targets, board, enterprises, monitoring, projects, requests, rewards, tasks, supervision],
+  unit: [home, plan, targets, enterprises, monitoring, imports, projects, requests, rewards, tasks, supervision],
+  enterprise: [home, plan, ownEnterprise, myRequests, myRewards],
 };
 
 /** The menu entry a path belongs to (the longest matching prefix). */

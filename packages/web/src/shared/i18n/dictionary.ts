@@ -1,3 +1,5 @@
+import { requestsEn, requestsZhCN } from "./requests-messages";
+
 /**
  * Every string the interface shows, in Chinese first and English second.
  * Placeholders in braces ({name}) are filled by translate().
@@ -1102,6 +1104,7 @@ export const zhCN = {
   "reg.entity.enterprise_grant": "扶持资金",
   "reg.entity.tech_project": "技改项目",
   "reg.entity.enterprise_event": "奖励相关事项",
+  ...requestsZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2213,6 +2216,7 @@ export const en: Record<MessageKey, string> = {
   "reg.entity.enterprise_grant": "support funds",
   "reg.entity.tech_project": "tech-transformation project",
   "reg.entity.enterprise_event": "reward event",
+  ...requestsEn,
 };
 
 export const dictionaries: Record<"zh-CN" | "en", Record<MessageKey, string>> = { "zh-CN": zhCN, en };

@@ -1,0 +1,146 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../../shared/api/client";
+
+export const REQUEST_STATUSES = ["submitted", "assigned", "accepted", "answered", "closed"] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export type RequestRating = "satisfied" | "basically" | "unsatisfied";
+export type RequestLight = "green" | "yellow" | "red";
+
+export interface EnterpriseRequest {
+  id: number;
+  enterprise: { id: number; name: string; creditCode: string };
+  category: string;
+  title: string;
+  content: string;
+  contactName: string;
+  contactPhone: string;
+  channel: "enterprise" | "office" | "leader" | "service_day";
+  serviceDay: { id: number; theme: string } | null;
+  status: RequestStatus;
+  unit: { id: number; name: string } | null;
+  coUnits: { id: number; name: string }[];
+  deadline: string | null;
+  light: RequestLight | null;
+  overdueDays: number;
+  overdue: boolean;
+  answeredLate: boolean;
+  assignedAt: string | null;
+  acceptedAt: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+  rating: RequestRating | null;
+  ratingComment: string | null;
+  ratedAt: string | null;
+  reopenCount: number;
+  closedAt: string | null;
+  createdAt: string;
+  mineAsLeader: boolean;
+}
+
+export interface RequestTimelineEntry {
+  id: number;
+  kind: string;
+  at: string;
+  actor: string;
+  unit: { id: number; name: string } | null;
+  note: string;
+  data: Record<string, unknown> | null;
+}
+
+export interface RequestDetail extends EnterpriseRequest {
+  timeline: RequestTimelineEntry[];
+}
+
+export interface RequestFilters {
+  status?: RequestStatus;
+  category?: string;
+  unit?: number;
+  enterprise?: number;
+  overdue?: boolean;
+  unsatisfied?: boolean;
+  q?: string;
+}
+
+export interface RequestStats {
+  total: number;
+  byStatus: Record<RequestStatus, number>;
+  overdue: number;
+  red: number;
+  unsatisfiedPending: number;
+  rated: number;
+  satisfied: number;
+  byCategory: { category: string; count: number }[];
+  byUnit: {
+    unitId: number;
+    unitName: string;
+    total: number;
+    open: number;
+    overdue: number;
+    answered: number;
+    late: number;
+    averageAnswerDays: number | null;
+  }[];
+}
+
+export function useRequests(filters: RequestFilters, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ["requests", "list", filters, page, pageSize],
+    queryFn: () =>
+      api.get<{ items: EnterpriseRequest[]; total: number }>("/api/enterprise-requests", {
+        ...filters,
+        page,
+        pageSize,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRequestStats(enabled: boolean) {
+  return useQuery({
+    queryKey: ["requests", "stats"],
+    queryFn: () => api.get<RequestStats>("/api/enterprise-requests/stats"),
+    enabled,
+  });
+}
+
+export function useRequest(id: number) {
+  return useQuery({
+    queryKey: ["requests", "detail", id],
+    queryFn: () => api.get<RequestDetail>(`/api/enterprise-requests/${id}`),
+  });
+}
+
+/** Every change refreshes the lists, counts and details under ["requests"]. */
+function useRequestMutation<Input>(mutationFn: (input: Input) => Promise<RequestDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests"] }),
+  });
+}
+
+export interface SubmitRequestInput {
+  enterpriseId?: number;
+  category: string;
+  title: string;
+  content: string;
+  contactName: string;
+  contactPhone: string;
+}
+
+export const useSubmitRequest = () =>
+  useRequestMutation((input: SubmitRequestInput) => api.post<RequestDetail>("/api/enterprise-requests", input));
+
+export type RequestAction =
+  | { action: "assign"; unitId: number; coUnitIds?: number[]; deadline?: string; note?: string }
+  | { action: "accept" }
+  | { action: "notes"; note: string }
+  | { action: "answer"; answer: string }
+  | { action: "rate"; rating: RequestRating; comment?: string }
+  | { action: "reopen"; reason: string; unitId?: number; coUnitIds?: number[]; deadline?: string }
+  | { action: "close"; note: string };
+
+export const useRequestAction = (id: number) =>
+  useRequestMutation(({ action, ...body }: RequestAction) =>
+    api.post<RequestDetail>(`/api/enterprise-requests/${id}/${action}`, body),
+  );
