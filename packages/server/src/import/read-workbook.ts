@@ -24,6 +24,25 @@ function toStream(source: WorkbookSource): Readable | string {
 
 interface ReaderInternals {
   properties?: { model?: { date1904?: boolean } };
+  _parseSharedStrings(entry: AsyncIterable<unknown>): AsyncGenerator<unknown>;
+}
+
+/**
+ * exceljs's streaming reader takes the phonetic reading of a shared string for the string itself:
+ * Excel keeps the reading of text typed through a Japanese IME (`<si><t>景德镇富士精工有限公司</t>
+ * <rPh sb="3" eb="7"><t>フジセイコウ</t></rPh></si>`), and the name read would be フジセイコウ.
+ * The readings are removed before exceljs parses the shared strings (held in memory anyway).
+ */
+function ignorePhoneticReadings(reader: ReaderInternals): void {
+  const parse = reader._parseSharedStrings.bind(reader);
+  reader._parseSharedStrings = async function* (entry) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    const xml = Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+    yield* parse(Readable.from([Buffer.from(xml, "utf8")]));
+  };
 }
 
 /**
@@ -42,6 +61,7 @@ export async function* streamFirstSheetRows(
     styles: "ignore",
     entries: "ignore",
   });
+  ignorePhoneticReadings(reader as unknown as ReaderInternals);
   for await (const worksheet of reader) {
     const sheet = worksheet as unknown as { state?: string } & AsyncIterable<ExcelJS.Row>;
     if (sheet.state === "hidden" || sheet.state === "veryHidden") continue;

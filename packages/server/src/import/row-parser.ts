@@ -10,6 +10,7 @@ import {
   parseMoneyCell,
   parseMonthCell,
   parsePeriodCell,
+  parseTextCell,
   parseYearCell,
   toCellInput,
 } from "./cell-values";
@@ -277,8 +278,8 @@ export class RowParser {
     const errors: ImportError[] = [];
     const record: RegisterRecord = { row: row.rowNumber, creditCode: "" };
     const creditCode = this.read(row, "creditCode", errors, parseCreditCodeCell, "统一社会信用代码");
-    const name = this.read(row, "name", errors, (cell) => ({ ok: true, value: cellText(cell) }), "企业名称");
-    const townName = this.read(row, "town", errors, (cell) => ({ ok: true, value: cellText(cell) }));
+    const name = this.read(row, "name", errors, parseTextCell, "企业名称");
+    const townName = this.read(row, "town", errors, parseTextCell);
     const chainId = this.read(row, "chain", errors, (cell) => parseLabelCell(cell, CHAIN_LABELS, "产业链"));
     const industryCode = this.read(row, "industryCode", errors, parseIndustryCodeCell);
     const scaleStatus = this.read(row, "scaleStatus", errors, (cell) =>

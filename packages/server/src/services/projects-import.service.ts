@@ -25,6 +25,7 @@ import {
   numberToDecimalString,
   parseLabelCell,
   parseMoneyCell,
+  parseTextCell,
   toCellInput,
 } from "../import/cell-values";
 import { normalizeHeader, normalizeText, YES_NO_LABELS } from "../import/columns";
@@ -247,7 +248,10 @@ async function readProjectRows(
     const text = (key: FieldKey): string | undefined => {
       const entry = cells.get(key);
       if (!entry || isBlank(entry.cell)) return undefined;
-      return cellText(entry.cell);
+      const parsed = parseTextCell(entry.cell);
+      if (parsed.ok) return parsed.value;
+      fail(entry.column, parsed.message);
+      return undefined;
     };
     for (const spec of COLUMNS) {
       const entry = cells.get(spec.key);
