@@ -151,6 +151,7 @@ export async function loadDemo(db: DbContext, options: LoadDemoOptions = {}): Pr
     const units = await unitRefs(tx, districtId);
     const dataset = generateDemoData({ units, today: todayInDistrict() });
     const counts = await insertDemoData(tx, districtId, dataset);
+    await (await import("./requests-demo")).playEnterpriseRequests(tx, districtId);
     const name = (await findDistrict(tx, districtId))?.name ?? plan.district.name;
     return {
       status: "loaded",

@@ -267,3 +267,16 @@ export async function countDistrictEnterprises(db: DbContext, districtId: string
     .execute();
   return rows.length;
 }
+
+/** The district's demo enterprises, key enterprises with an assigned leader first (the demo's requests go to them). */
+export async function demoEnterprisesForRequests(db: DbContext, districtId: string) {
+  return db.kysely
+    .selectFrom("enterprises")
+    .select(["id", "name", "leader_user_id", "is_key"])
+    .where("district_id", "=", districtId)
+    .where("is_demo", "=", 1)
+    .orderBy("is_key", "desc")
+    .orderBy("id")
+    .limit(20)
+    .execute();
+}
