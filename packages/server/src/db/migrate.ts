@@ -8,6 +8,7 @@ import * as projectsLifecycle from "./migrations/20261125135900_projects_lifecyc
 import * as supervision from "./migrations/20261125141500_supervision";
 import * as enterpriseSupport from "./migrations/20261125143700_enterprise_support";
 import * as enterpriseRequests from "./migrations/20261125150000_enterprise_requests";
+import * as notificationMessages from "./migrations/20261125152000_notification_messages";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   "20261125141500_supervision": supervision,
   "20261125143700_enterprise_support": enterpriseSupport,
   "20261125150000_enterprise_requests": enterpriseRequests,
+  "20261125152000_notification_messages": notificationMessages,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

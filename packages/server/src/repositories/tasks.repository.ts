@@ -12,6 +12,7 @@ import type {
 
 export interface TaskListRow extends TaskRow {
   owner_unit_name: string;
+  owner_unit_name_en: string;
 }
 
 export async function findTasks(
@@ -38,7 +39,12 @@ export async function findTasks(
     );
   }
   if (filter.measureId) query = query.where("t.measure_id", "=", filter.measureId);
-  return query.selectAll("t").select("u.name as owner_unit_name").orderBy("t.measure_id").orderBy("t.id").execute();
+  return query
+    .selectAll("t")
+    .select(["u.name as owner_unit_name", "u.name_en as owner_unit_name_en"])
+    .orderBy("t.measure_id")
+    .orderBy("t.id")
+    .execute();
 }
 
 export async function findTask(db: DbContext, id: number): Promise<TaskListRow | undefined> {
@@ -46,7 +52,7 @@ export async function findTask(db: DbContext, id: number): Promise<TaskListRow |
     .selectFrom("tasks as t")
     .innerJoin("units as u", "u.id", "t.owner_unit_id")
     .selectAll("t")
-    .select("u.name as owner_unit_name")
+    .select(["u.name as owner_unit_name", "u.name_en as owner_unit_name_en"])
     .where("t.id", "=", id)
     .executeTakeFirst();
 }
@@ -168,11 +174,14 @@ export async function insertNotificationOnce(
     link: string | null;
     dedupe_key: string | null;
     created_at: string;
+    /** The message key and JSON parameters the title and body were written from (notifications.service). */
+    message_key?: string | null;
+    message_params?: string | null;
   },
 ): Promise<boolean> {
   const result = await db.kysely
     .insertInto("notifications")
-    .values({ ...values, user_id: null, read_at: null })
+    .values({ message_key: null, message_params: null, ...values, user_id: null, read_at: null })
     .onConflict((oc) => oc.columns(["district_id", "dedupe_key"]).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;

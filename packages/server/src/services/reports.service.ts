@@ -3,6 +3,7 @@
  * kind WeCom/DingTalk take), and the reminders before a deadline and warnings after it.
  */
 import { createHash } from "node:crypto";
+import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
 import type { DbContext } from "../db/database";
 import { inTransaction } from "../db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
@@ -16,7 +17,6 @@ import {
   findTasks,
   findWebhook,
   insertAttachment,
-  insertNotificationOnce,
   insertReport,
   markNotificationRead,
   reportsOfTasks,
@@ -26,6 +26,7 @@ import {
 } from "../repositories/tasks.repository";
 import { type Actor, recordAudit } from "./audit.service";
 import type { AuthUser } from "./auth.service";
+import { notificationView, notify } from "./notifications.service";
 import { healthOf, mayReadTask, todayInChina } from "./tasks.service";
 import { daysBetween, RED_AFTER_DAYS, REMINDER_DAYS_BEFORE } from "./tasks-schedule";
 
@@ -183,20 +184,14 @@ export async function returnReport(db: DbContext, user: AuthUser, reportId: numb
       before: { status: report.status },
       after: { status: "returned", reason },
     });
-    const label = task
-      ? (healthOf(task, [], todayInChina()).periods.find((p) => p.key === report.period)?.label ?? report.period)
-      : report.period;
-    const title = `进度报告被退回：${task?.title ?? ""}`;
-    const body = `${task?.title ?? "任务"}（${label}）的进度报告已被领导小组办公室退回，原因：${reason}。请修改后重新报送。`;
-    await insertNotificationOnce(tx, {
-      district_id: user.districtId,
-      unit_id: report.unit_id,
+    const { title, body } = await notify(tx, {
+      districtId: user.districtId,
+      unitId: report.unit_id,
       kind: "returned",
-      title,
-      body,
+      message: { key: "report.returned", params: { task: task?.title ?? "任务", period: report.period, reason } },
       link: `/tasks/${report.task_id}`,
-      dedupe_key: `returned|${reportId}`,
-      created_at: now,
+      dedupeKey: `returned|${reportId}`,
+      createdAt: now,
     });
     return { title, body };
   });
@@ -224,17 +219,7 @@ export async function listNotifications(db: DbContext, user: AuthUser) {
     officeOnly: user.role === "office",
     limit: 100,
   });
-  return {
-    items: rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      title: row.title,
-      body: row.body,
-      link: row.link,
-      createdAt: row.created_at,
-      read: row.read_at !== null,
-    })),
-  };
+  return { items: rows.map(notificationView) };
 }
 
 export async function readNotification(db: DbContext, user: AuthUser, id: number) {
@@ -335,14 +320,17 @@ export async function runTaskReminders(db: DbContext, districtId: string, today:
       reports.filter((r) => r.task_id === task.id),
       today,
     );
-    const notices: { kind: string; key: string; title: string; body: string }[] = [];
+    const unit = { unit: task.owner_unit_name, unitEn: task.owner_unit_name_en };
+    const notices: { kind: string; key: string; message: NotificationMessage }[] = [];
     const open = health.periods.find((p) => p.deadline === health.nextDeadline);
     if (open && daysBetween(today, open.deadline) <= REMINDER_DAYS_BEFORE) {
       notices.push({
         kind: "reminder",
         key: `reminder|${task.id}|${open.key}`,
-        title: `报送提醒：${task.title}`,
-        body: `${task.owner_unit_name}：${task.title}（${open.label}）请于 ${open.deadline} 前报送进度。`,
+        message: {
+          key: "task.reminder",
+          params: { task: task.title, ...unit, period: open.key, deadline: open.deadline },
+        },
       });
     }
     // Only the latest overdue period is warned about: one yellow, then one red warning per period.
@@ -352,22 +340,29 @@ export async function runTaskReminders(db: DbContext, districtId: string, today:
       notices.push({
         kind: `overdue-${stage}`,
         key: `overdue|${task.id}|${overdue.key}|${stage}`,
-        title: `${stage === "red" ? "红色" : "黄色"}预警：${task.title}`,
-        body: `${task.owner_unit_name}：${task.title}（${overdue.label}）已逾期 ${overdue.overdueDays} 天未报送，期限为 ${overdue.deadline}。`,
+        message: {
+          key: `task.overdue.${stage}`,
+          params: {
+            task: task.title,
+            ...unit,
+            period: overdue.key,
+            days: overdue.overdueDays,
+            deadline: overdue.deadline,
+          },
+        },
       });
     }
     for (const notice of notices) {
-      const inserted = await insertNotificationOnce(db, {
-        district_id: districtId,
-        unit_id: task.owner_unit_id,
+      const { inserted, title, body } = await notify(db, {
+        districtId,
+        unitId: task.owner_unit_id,
         kind: notice.kind,
-        title: notice.title,
-        body: notice.body,
+        message: notice.message,
         link: `/tasks/${task.id}`,
-        dedupe_key: notice.key,
-        created_at: now,
+        dedupeKey: notice.key,
+        createdAt: now,
       });
-      if (inserted) fresh.push({ kind: notice.kind, title: notice.title, body: notice.body });
+      if (inserted) fresh.push({ kind: notice.kind, title, body });
     }
   }
   // One robot message per run, listing at most 20 notices (robots cap the message length): reminders

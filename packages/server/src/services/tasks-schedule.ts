@@ -10,6 +10,8 @@
  *   so far is below BEHIND_PLAN_RED_SHARE of the plan.
  * - Green: otherwise.
  */
+import { periodLabel } from "@beizeng/domain/notifications/messages";
+
 export const REMINDER_DAYS_BEFORE = 3;
 export const RED_AFTER_DAYS = 15;
 /** Cumulative quantity below this share of the plan turns the task red (as percent: 80). */
@@ -20,7 +22,7 @@ export type Cycle = "once" | "monthly" | "quarterly" | "yearly";
 export interface Period {
   /** "once", "2022", "2022-Q3" or "2022-07". */
   key: string;
-  /** Chinese label: 2022年、2022年第3季度、2022年7月、一次性任务. */
+  /** Chinese label: 2022年、2022年第3季度、2022年7月、一次性任务 (periodLabel renders it in English too). */
   label: string;
   start: string;
   /** YYYY-MM-DD: the last day to report on time. */
@@ -48,14 +50,19 @@ export function periodsOf(task: {
 }): Period[] {
   if (task.cycle === "once") {
     const deadline = task.dueDate ?? task.endDate;
-    return [{ key: "once", label: "一次性任务", start: task.startDate, deadline }];
+    return [{ key: "once", label: periodLabel("once", "zh-CN"), start: task.startDate, deadline }];
   }
   const [startYear, startMonth] = task.startDate.split("-").map(Number) as [number, number];
   const [endYear, endMonth] = task.endDate.split("-").map(Number) as [number, number];
   const periods: Period[] = [];
   for (let year = startYear; year <= endYear; year++) {
     if (task.cycle === "yearly") {
-      periods.push({ key: `${year}`, label: `${year}年`, start: `${year}-01-01`, deadline: `${year}-12-31` });
+      periods.push({
+        key: `${year}`,
+        label: periodLabel(`${year}`, "zh-CN"),
+        start: `${year}-01-01`,
+        deadline: `${year}-12-31`,
+      });
       continue;
     }
     for (let month = 1; month <= 12; month++) {
@@ -63,7 +70,7 @@ export function periodsOf(task: {
       if (task.cycle === "monthly") {
         periods.push({
           key: `${year}-${pad(month)}`,
-          label: `${year}年${month}月`,
+          label: periodLabel(`${year}-${pad(month)}`, "zh-CN"),
           start: `${year}-${pad(month)}-01`,
           deadline: lastDayOfMonth(year, month),
         });
@@ -72,7 +79,7 @@ export function periodsOf(task: {
         if (periods.some((p) => p.key === `${year}-Q${quarter}`)) continue;
         periods.push({
           key: `${year}-Q${quarter}`,
-          label: `${year}年第${quarter}季度`,
+          label: periodLabel(`${year}-Q${quarter}`, "zh-CN"),
           start: `${year}-${pad(quarter * 3 - 2)}-01`,
           deadline: lastDayOfMonth(year, quarter * 3),
         });

@@ -76,6 +76,10 @@ export interface NotificationTable {
   kind: string;
   title: string;
   body: string;
+  /** The message the title and body were written from, for readers in another language; null: show as stored. */
+  message_key: string | null;
+  /** JSON object of the message's parameters. */
+  message_params: string | null;
   link: string | null;
   /** Makes a reminder or warning idempotent: one per task, period and kind. */
   dedupe_key: string | null;

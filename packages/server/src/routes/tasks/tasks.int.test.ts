@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { renderNotification } from "@beizeng/domain/notifications/messages";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../db/database";
+import { insertNotificationOnce } from "../../repositories/tasks.repository";
 import { todayInChina } from "../../services/tasks.service";
 import { loginAs, type SeededWorld, type Session, seedWorld, testApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
@@ -274,6 +276,18 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
     const notices = (await app.inject({ url: "/api/notifications", headers: unit.headers })).json();
     expect(notices.items[0]).toMatchObject({ kind: "returned", read: false });
     expect(notices.items[0].body).toContain("缺少签约合同盖章页");
+    // The message it was written from, which the web app renders in the reader's language.
+    expect(notices.items[0].message).toEqual({
+      key: "report.returned",
+      params: { task: expect.any(String), period: "once", reason: "缺少签约合同盖章页" },
+    });
+    expect(renderNotification(notices.items[0].message, "zh-CN")).toEqual({
+      title: notices.items[0].title,
+      body: notices.items[0].body,
+    });
+    expect(renderNotification(notices.items[0].message, "en")?.body).toMatch(
+      /^The leading group office sent back the progress report on .+ \(One-off\)\. Reason: 缺少签约合同盖章页\./,
+    );
     const read = await app.inject({
       method: "POST",
       url: `/api/notifications/${notices.items[0].id}/read`,
@@ -353,9 +367,46 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
     const notices = (await app.inject({ url: "/api/notifications", headers: unit.headers })).json();
     expect(notices.items.some((n: { kind: string; body: string }) => n.kind === "reminder")).toBe(true);
     expect(notices.items.some((n: { kind: string }) => n.kind === "overdue-red")).toBe(true);
+    const unitRow = await db.kysely
+      .selectFrom("units")
+      .select(["name", "name_en"])
+      .where("id", "=", world.unitA)
+      .executeTakeFirstOrThrow();
+    const reminder = notices.items.find((n: { kind: string }) => n.kind === "reminder");
+    expect(reminder.message).toMatchObject({
+      key: "task.reminder",
+      params: { unit: unitRow.name, unitEn: unitRow.name_en, period: "once", deadline: addDays(todayInChina(), 2) },
+    });
+    expect(renderNotification(reminder.message, "en")?.body).toBe(
+      `${unitRow.name_en}: please report progress on ${reminder.message.params.task} (One-off) by ${addDays(todayInChina(), 2)}.`,
+    );
+    const warning = notices.items.find((n: { kind: string }) => n.kind === "overdue-red");
+    expect(warning.message.key).toBe("task.overdue.red");
+    expect(renderNotification(warning.message, "zh-CN")).toEqual({ title: warning.title, body: warning.body });
     const rerun = (
       await app.inject({ method: "POST", url: "/api/tasks/reminders/run", headers: office.headers })
     ).json();
     expect(rerun.created).toBe(0);
+  });
+
+  it("shows a notification stored as text alone (written before messages, or by a writer without one) as stored", async () => {
+    const inserted = await insertNotificationOnce(db, {
+      district_id: world.districtA,
+      unit_id: world.unitA,
+      kind: "legacy",
+      title: "旧通知",
+      body: "只有中文文字的通知",
+      link: null,
+      dedupe_key: "legacy|1",
+      created_at: new Date().toISOString(),
+    });
+    expect(inserted).toBe(true);
+    const notices = (await app.inject({ url: "/api/notifications", headers: unit.headers })).json();
+    expect(notices.items.find((n: { kind: string }) => n.kind === "legacy")).toMatchObject({
+      title: "旧通知",
+      body: "只有中文文字的通知",
+      message: null,
+      read: false,
+    });
   });
 });

@@ -104,8 +104,11 @@ export interface TaskPatch {
 export interface Notification {
   id: number;
   kind: string;
+  /** The Chinese text as stored. */
   title: string;
   body: string;
+  /** The message the text was written from, to render in the chosen language; null: show the text as stored. */
+  message: { key: string; params: Record<string, string | number> } | null;
   link: string | null;
   createdAt: string;
   read: boolean;

@@ -5,6 +5,7 @@ import { useErrorText } from "../../../shared/api/error-text";
 import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { type PeriodState, readEvidence, type Task, useSubmitReport } from "../api/tasks-api";
+import { usePeriodLabel } from "./period-label";
 
 interface ReportValues {
   period: string;
@@ -20,6 +21,7 @@ export function ReportForm({ task, periods }: { task: Task; periods: PeriodState
   const t = useT();
   const dateText = useDateText();
   const codeLabel = useCodeLabel();
+  const periodLabel = usePeriodLabel();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const submit = useSubmitReport(task.id);
@@ -60,7 +62,7 @@ export function ReportForm({ task, periods }: { task: Task; periods: PeriodState
         <Select
           options={open.map((p) => ({
             value: p.key,
-            label: `${p.label}（${t("tasks.deadline")} ${dateText(p.deadline)}）`,
+            label: `${periodLabel(p.key)}${t("common.inParentheses", { text: `${t("tasks.deadline")} ${dateText(p.deadline)}` })}`,
           }))}
         />
       </Form.Item>
@@ -74,7 +76,7 @@ export function ReportForm({ task, periods }: { task: Task; periods: PeriodState
       {task.quantityUnit ? (
         <Form.Item
           name="quantity"
-          label={`${t("tasks.quantity")}（${codeLabel("tasks.units", task.quantityUnit)}）`}
+          label={`${t("tasks.quantity")}${t("common.inParentheses", { text: codeLabel("tasks.units", task.quantityUnit) })}`}
           rules={[{ pattern: /^\d+(\.\d{1,4})?$/, message: t("tasks.quantityInvalid") }]}
         >
           <Input style={{ width: 200 }} inputMode="decimal" />

@@ -7,6 +7,7 @@ import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { useUnitName } from "../../units/unit-names";
 import { type PeriodState, type TaskReport, useReturnReport, useTask } from "../api/tasks-api";
+import { usePeriodLabel } from "./period-label";
 import { ReportForm } from "./report-form";
 import { TaskColorTag } from "./task-color";
 import { TaskEditModal } from "./task-edit-modal";
@@ -37,6 +38,7 @@ export function TaskDetailPage() {
 function TaskDetail({ id }: { id: number }) {
   const t = useT();
   const unitName = useUnitName();
+  const periodLabel = usePeriodLabel();
   const taskTitle = useTaskTitle();
   const clauseTitle = useClauseTitle();
   const dateText = useDateText();
@@ -55,7 +57,6 @@ function TaskDetail({ id }: { id: number }) {
         const data = detail.data;
         if (!data) return null;
         const { task } = data;
-        const periodLabel = (key: string) => data.periods.find((p) => p.key === key)?.label ?? key;
         return (
           <Space direction="vertical" size="middle" style={{ width: "100%" }}>
             <Card>
@@ -107,7 +108,7 @@ function TaskDetail({ id }: { id: number }) {
                 dataSource={data.periods}
                 pagination={{ pageSize: 12, hideOnSinglePage: true }}
                 columns={[
-                  { title: t("tasks.period"), dataIndex: "label" },
+                  { title: t("tasks.period"), dataIndex: "key", render: periodLabel },
                   {
                     title: t("tasks.deadline"),
                     dataIndex: "deadline",

@@ -1,0 +1,115 @@
+/**
+ * The texts of the notifications the server writes, in Chinese and English. A notification is stored with its
+ * message key and parameters (and its Chinese text, for the robot webhook and for readers that know no key); each
+ * reader renders it in its own language. Task periods are written as their keys ("2023", "2023-Q4", "2023-07",
+ * "once") and rendered per language by periodLabel.
+ */
+
+export type NotificationLanguage = "zh-CN" | "en";
+
+/** A parameter's value; for a parameter `x`, an optional `xEn` gives its English value (a unit's English name). */
+export type NotificationParams = Record<string, string | number>;
+
+interface Texts {
+  title: string;
+  body: string;
+}
+
+/**
+ * Placeholders in braces are parameters; `{period}` is a task period key. `{days|day|days}` chooses the first word
+ * when the parameter is 1 and the second otherwise.
+ */
+const MESSAGES = {
+  "task.reminder": {
+    "zh-CN": {
+      title: "报送提醒：{task}",
+      body: "{unit}：{task}（{period}）请于 {deadline} 前报送进度。",
+    },
+    en: {
+      title: "Report due: {task}",
+      body: "{unit}: please report progress on {task} ({period}) by {deadline}.",
+    },
+  },
+  "task.overdue.yellow": {
+    "zh-CN": {
+      title: "黄色预警：{task}",
+      body: "{unit}：{task}（{period}）已逾期 {days} 天未报送，期限为 {deadline}。",
+    },
+    en: {
+      title: "Yellow warning: {task}",
+      body: "{unit}: the report on {task} ({period}) is {days} {days|day|days} overdue; it was due on {deadline}.",
+    },
+  },
+  "task.overdue.red": {
+    "zh-CN": {
+      title: "红色预警：{task}",
+      body: "{unit}：{task}（{period}）已逾期 {days} 天未报送，期限为 {deadline}。",
+    },
+    en: {
+      title: "Red warning: {task}",
+      body: "{unit}: the report on {task} ({period}) is {days} {days|day|days} overdue; it was due on {deadline}.",
+    },
+  },
+  "report.returned": {
+    "zh-CN": {
+      title: "进度报告被退回：{task}",
+      body: "{task}（{period}）的进度报告已被领导小组办公室退回，原因：{reason}。请修改后重新报送。",
+    },
+    en: {
+      title: "Progress report sent back: {task}",
+      body: "The leading group office sent back the progress report on {task} ({period}). Reason: {reason}. Please revise it and report again.",
+    },
+  },
+} as const satisfies Record<string, Record<NotificationLanguage, Texts>>;
+
+export type NotificationMessageKey = keyof typeof MESSAGES;
+
+export interface NotificationMessage {
+  key: NotificationMessageKey;
+  params: NotificationParams;
+}
+
+export function isNotificationMessageKey(key: string): key is NotificationMessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+/** A task period's label: 2023年 / 2023; 2023年第4季度 / Q4 2023; 2023年7月 / Jul 2023; 一次性任务 / One-off. */
+export function periodLabel(key: string, language: NotificationLanguage): string {
+  const english = language === "en";
+  if (key === "once") return english ? "One-off" : "一次性任务";
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter) return english ? `Q${quarter[2]} ${quarter[1]}` : `${quarter[1]}年第${quarter[2]}季度`;
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (month) {
+    const number = Number(month[2]);
+    if (number < 1 || number > 12) return key;
+    return english ? `${MONTHS[number - 1]} ${month[1]}` : `${month[1]}年${number}月`;
+  }
+  if (/^\d{4}$/.test(key)) return english ? key : `${key}年`;
+  return key;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+function fill(template: string, params: NotificationParams, language: NotificationLanguage): string {
+  return template
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in params ? (Number(params[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      if (!(name in params)) return whole;
+      const english = language === "en" ? params[`${name}En`] : undefined;
+      const value = english === undefined || english === "" ? params[name] : english;
+      return name === "period" ? periodLabel(String(value), language) : String(value);
+    });
+}
+
+/** A message's title and body in a language; undefined for a key this version does not know. */
+export function renderNotification(
+  message: { key: string; params: NotificationParams },
+  language: NotificationLanguage,
+): Texts | undefined {
+  if (!isNotificationMessageKey(message.key)) return undefined;
+  const texts: Texts = MESSAGES[message.key][language];
+  return { title: fill(texts.title, message.params, language), body: fill(texts.body, message.params, language) };
+}

@@ -1,0 +1,73 @@
+/**
+ * Notifications written from a message (a key and its parameters, packages/domain/src/notifications/messages.ts):
+ * stored with their Chinese text, which the robot webhook and older readers use, and with the message, which the
+ * web app renders in the reader's language. Writers that have no message yet may still store text alone
+ * (insertNotificationOnce); such rows are shown as stored.
+ */
+import {
+  type NotificationMessage,
+  type NotificationParams,
+  renderNotification,
+} from "@beizeng/domain/notifications/messages";
+import type { DbContext } from "../db/database";
+import type { NotificationRow } from "../db/tables/tasks";
+import { insertNotificationOnce } from "../repositories/tasks.repository";
+
+export interface NotifyInput {
+  districtId: string;
+  /** The unit addressed (all its staff see it); null: the office. */
+  unitId: number | null;
+  kind: string;
+  message: NotificationMessage;
+  link: string | null;
+  /** One notification per key and district: writing the same key again does nothing. */
+  dedupeKey: string | null;
+  createdAt?: string;
+}
+
+/** Writes a notification unless its dedupe key exists; gives back whether it is new, and its Chinese text. */
+export async function notify(
+  db: DbContext,
+  input: NotifyInput,
+): Promise<{ inserted: boolean; title: string; body: string }> {
+  const text = renderNotification(input.message, "zh-CN");
+  if (!text) throw new Error(`unknown notification message ${input.message.key}`);
+  const inserted = await insertNotificationOnce(db, {
+    district_id: input.districtId,
+    unit_id: input.unitId,
+    kind: input.kind,
+    title: text.title,
+    body: text.body,
+    message_key: input.message.key,
+    message_params: JSON.stringify(input.message.params),
+    link: input.link,
+    dedupe_key: input.dedupeKey,
+    created_at: input.createdAt ?? new Date().toISOString(),
+  });
+  return { inserted, ...text };
+}
+
+/** A stored notification as the API gives it: the Chinese text, and the message where one was stored. */
+export function notificationView(row: NotificationRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    message: storedMessage(row),
+    link: row.link,
+    createdAt: row.created_at,
+    read: row.read_at !== null,
+  };
+}
+
+function storedMessage(row: NotificationRow): { key: string; params: NotificationParams } | null {
+  if (row.message_key === null) return null;
+  try {
+    const params: unknown = JSON.parse(row.message_params ?? "{}");
+    if (params === null || typeof params !== "object" || Array.isArray(params)) return null;
+    return { key: row.message_key, params: params as NotificationParams };
+  } catch {
+    return null;
+  }
+}
