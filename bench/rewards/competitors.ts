@@ -14,12 +14,20 @@ import { peerRuleSet } from "./peer-rules";
 import type { EntitlementRow } from "./rows";
 import { zenRewards } from "./zen";
 
-export const COMPETITORS = ["hand-written", "ours", "ours-quiet", "json-rules-engine", "zen-engine"] as const;
+export const COMPETITORS = [
+  "hand-written",
+  "ours",
+  "ours-rendered",
+  "ours-quiet",
+  "json-rules-engine",
+  "zen-engine",
+] as const;
 export type Competitor = (typeof COMPETITORS)[number];
 
 export const LABELS: Record<Competitor, string> = {
   "hand-written": "hand-written function",
   ours: "our engine, explanations on",
+  "ours-rendered": "explanations on, every why-not rendered to text",
   "ours-quiet": "our engine, explanations off",
   "json-rules-engine": "json-rules-engine",
   "zen-engine": "@gorules/zen-engine",
@@ -46,6 +54,8 @@ export function prepare(competitor: Competitor, plan: PlanFile): (district: Dist
       return async (district) => ({ rows: handWrittenRewards(district) });
     case "ours":
       return async (district) => ourRewards(plan, district, true);
+    case "ours-rendered":
+      return async (district) => ourRewards(plan, district, true, true);
     case "ours-quiet":
       return async (district) => ourRewards(plan, district, false);
     case "json-rules-engine": {

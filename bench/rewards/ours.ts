@@ -2,10 +2,14 @@
  * Our engine as a bulk job uses it: the plan compiled once, enterprises evaluated in batches
  * (with their investment projects), each batch's entitlements kept in the common row form and
  * its explanations and why-nots counted, then let go — as a job writing them to the database would.
+ * Explanations are complete when the engine returns; why-nots are records of their figures,
+ * written as sentences when shown. `renderWhyNots` also writes every why-not in Chinese and
+ * English and holds the texts until the batch is done: the cost of showing them all.
  */
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
 import type { InvestmentProject } from "@beizeng/domain/rewards/types";
+import { whyNotText } from "@beizeng/domain/rewards/why-not";
 import type { District } from "./generate";
 import type { EntitlementRow } from "./rows";
 
@@ -15,7 +19,13 @@ export interface OursResult {
   nonPayments: number;
 }
 
-export function ourRewards(plan: PlanFile, district: District, explain: boolean, batchSize = 1_000): OursResult {
+export function ourRewards(
+  plan: PlanFile,
+  district: District,
+  explain: boolean,
+  renderWhyNots = false,
+  batchSize = 1_000,
+): OursResult {
   const compiled = compileRewardPlan(plan);
   const projectsByCode = new Map<string, InvestmentProject[]>();
   for (const project of district.projects) {
@@ -47,6 +57,11 @@ export function ourRewards(plan: PlanFile, district: District, explain: boolean,
       });
     }
     nonPayments += result.nonPayments.length;
+    if (renderWhyNots) {
+      const texts: string[] = [];
+      for (const entry of result.nonPayments) texts.push(whyNotText(entry, "zh"), whyNotText(entry, "en"));
+      if (texts.length !== 2 * result.nonPayments.length) throw new Error("a why-not was not written");
+    }
   }
   return { rows, explanations, nonPayments };
 }

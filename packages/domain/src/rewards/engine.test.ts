@@ -4,6 +4,7 @@ import { toBatchOutput } from "./output";
 import { A, B, code, enterprise, paid, project, run } from "./testing/builders";
 import { changjiangPlan, changjiangWithParameter } from "./testing/plans";
 import type { EnterpriseHistory } from "./types";
+import { whyNotText } from "./why-not";
 
 const plan = changjiangPlan();
 
@@ -70,8 +71,8 @@ describe("evaluateRewards over the Changjiang plan", () => {
     const explained = new Set(result.nonPayments.map((entry) => entry.ruleId));
     expect([...explained].sort()).toEqual(plan.rewards.map((rule) => rule.id).sort());
     for (const entry of result.nonPayments) {
-      expect(entry.zh.length, entry.ruleId).toBeGreaterThan(0);
-      expect(entry.en.length, entry.ruleId).toBeGreaterThan(0);
+      expect(whyNotText(entry, "zh").length, entry.ruleId).toBeGreaterThan(0);
+      expect(whyNotText(entry, "en").length, entry.ruleId).toBeGreaterThan(0);
     }
   });
 

@@ -16,6 +16,7 @@ import type {
   InvestmentProject,
   NonPayment,
   NonPaymentReason,
+  WhyNotWording,
   YearSources,
 } from "./types";
 
@@ -350,48 +351,81 @@ export function pushEntitlement(
   );
 }
 
+/** The record of why a rule did not pay (see `NonPayment`); one class keeps bulk runs monomorphic. */
+class NonPaymentRecord implements NonPayment {
+  constructor(
+    readonly creditCode: string,
+    readonly ruleId: string,
+    readonly clause: string,
+    readonly reason: NonPaymentReason,
+    readonly year: number | null,
+    readonly subjectId: string | undefined,
+    readonly facts: ExplanationFact[],
+    readonly parameters: ExplanationParameter[],
+    readonly figure: Fen | null,
+    readonly previousFigure: Fen | null,
+    readonly nearestTier: string | null,
+    readonly distance: Fen | null,
+    readonly otherYear: number | null,
+    readonly category: string | null,
+    readonly missing: string | null,
+    readonly crossedTiers: readonly string[] | null,
+    readonly tiersCrossedBefore: readonly string[] | null,
+    readonly wording: WhyNotWording,
+  ) {}
+}
+
+/** The figures of a why-not beyond its reason (see `NonPayment`); absent ones are null. */
+export interface WhyNotFigures {
+  figure?: Fen | null;
+  previousFigure?: Fen | null;
+  nearestTier?: string | null;
+  distance?: Fen | null;
+  otherYear?: number | null;
+  category?: string | null;
+  missing?: string | null;
+  crossedTiers?: readonly string[] | null;
+  tiersCrossedBefore?: readonly string[] | null;
+}
+
+const NO_FIGURES: WhyNotFigures = {};
+
 /**
- * Records why a rule did not pay. Call only when `run.explain` is on. `facts` may be shared
- * (NO_FACTS when there are none): entries are read, never written to.
+ * Records why a rule did not pay, as figures: the sentence is written when shown (whyNotText).
+ * Call only when `run.explain` is on. `facts` may be shared (NO_FACTS when there are none).
  */
 export function pushNonPayment(
   run: Run,
   meta: RuleMeta,
+  wording: WhyNotWording,
   creditCode: string,
   reason: NonPaymentReason,
   year: number | null,
   subjectId: string | undefined,
   facts: ExplanationFact[],
-  zh: string,
-  en: string,
+  figures: WhyNotFigures = NO_FIGURES,
 ): void {
-  zh = flat(zh);
-  en = flat(en);
   run.nonPayments.push(
-    subjectId === undefined
-      ? {
-          creditCode,
-          ruleId: meta.id,
-          clause: meta.clause,
-          reason,
-          year,
-          facts,
-          parameters: meta.parameters,
-          zh,
-          en,
-        }
-      : {
-          creditCode,
-          ruleId: meta.id,
-          clause: meta.clause,
-          reason,
-          year,
-          facts,
-          parameters: meta.parameters,
-          zh,
-          en,
-          subjectId,
-        },
+    new NonPaymentRecord(
+      creditCode,
+      meta.id,
+      meta.clause,
+      reason,
+      year,
+      subjectId,
+      facts,
+      meta.parameters,
+      figures.figure ?? null,
+      figures.previousFigure ?? null,
+      figures.nearestTier ?? null,
+      figures.distance ?? null,
+      figures.otherYear ?? null,
+      figures.category ?? null,
+      figures.missing ?? null,
+      figures.crossedTiers ?? null,
+      figures.tiersCrossedBefore ?? null,
+      wording,
+    ),
   );
 }
 

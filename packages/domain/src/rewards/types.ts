@@ -195,7 +195,19 @@ export type NonPaymentReason =
   | "belowAllCategories"
   | "zeroAmount";
 
-/** Why a rule did not pay an enterprise (or one of its grants, tech projects or investment projects). */
+/** The language a why-not is written in. */
+export type TextLocale = "zh" | "en";
+
+/** How one compiled rule writes its why-nots; shared by every entry of the rule. Use `whyNotText`. */
+export interface WhyNotWording {
+  sentence(entry: NonPayment, locale: TextLocale): string;
+}
+
+/**
+ * Why a rule did not pay an enterprise (or one of its grants, tech projects or investment
+ * projects), as a record: the reason and every figure it rests on. The sentence is written when
+ * shown, by `whyNotText(entry, "zh" | "en")` (./why-not.ts); fields a reason does not use are null.
+ */
 export interface NonPayment {
   creditCode: string;
   /** The plan's rule id (R-PROJ for the project rule). */
@@ -203,11 +215,42 @@ export interface NonPayment {
   clause: string;
   reason: NonPaymentReason;
   year: number | null;
+  /** The grant, tech project, investment project, listing kind or milestone tier concerned. */
   subjectId?: string;
+  /** The facts used, with their sources; may be shared between entries (read, never write). */
   facts: ExplanationFact[];
   parameters: ExplanationParameter[];
-  zh: string;
-  en: string;
+  /**
+   * The figure compared (fen): revenue or tax (milestones), the year's revenue (growth), the
+   * investment (R-TECH), the planned investment (R-PROJ).
+   */
+  figure: Fen | null;
+  /** Growth: the previous year's revenue the growth is computed from. */
+  previousFigure: Fen | null;
+  /**
+   * The nearest tier not reached, named as an entitlement's `tier` is ("5000000000", "0.05"), or
+   * the minimum not reached (R-TECH, R-PROJ, in yuan).
+   */
+  nearestTier: string | null;
+  /**
+   * How far `figure` is from `nearestTier`, in fen. Null for growth: the percentage points are
+   * computed exactly from `figure` and `previousFigure` when written.
+   */
+  distance: Fen | null;
+  /** Another year the reason names: the year paid before (re-entry), the year a listing kind was first reached, the year a project was introduced. */
+  otherYear: number | null;
+  /** The grant's level (R-MATCH) or the project's category ("50", "20"; R-PROJ). */
+  category: string | null;
+  /**
+   * The figure that is missing, by fact name (revenue, previousRevenue, tax, aboveScale), or
+   * "year" when the year has no figures at all.
+   */
+  missing: string | null;
+  /** Milestones: the tiers (thresholds in yuan) first crossed in `year` together. */
+  crossedTiers: readonly string[] | null;
+  /** Milestones: the tiers crossed before the years listed (never paid). */
+  tiersCrossedBefore: readonly string[] | null;
+  readonly wording: WhyNotWording;
 }
 
 export interface RewardResult {

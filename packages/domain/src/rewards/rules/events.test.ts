@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { A, B, enterprise, paid, reasons, run, whyNot } from "../testing/builders";
+import { A, B, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
 import { changjiangPlan, changjiangWithParameter } from "../testing/plans";
 
 const plan = changjiangPlan();
@@ -58,7 +58,7 @@ describe("R-NEW-SCALE: entering the above-scale directory, 3万 once per enterpr
 
   test("no entry: the why-not says so", () => {
     const result = run(plan, { enterprises: [enterprise(B, [{ year: 2021, aboveScale: true }])] });
-    expect(whyNot(result, "R-NEW-SCALE")[0]?.zh).toBe("2021—2023年未有新进入规模企业名录库的记录");
+    expect(zh(whyNot(result, "R-NEW-SCALE")[0])).toBe("2021—2023年未有新进入规模企业名录库的记录");
   });
 });
 

@@ -15,6 +15,7 @@ import {
   isPlanYear,
   KEY_ENTERPRISE,
   KEY_YEAR,
+  type KeyShape,
   NO_FACTS,
   pushEntitlement,
   pushNonPayment,
@@ -22,7 +23,102 @@ import {
   type Run,
   YearTexts,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, ExplanationThreshold } from "../types";
+import type {
+  EnterpriseHistory,
+  EnterpriseYear,
+  ExplanationThreshold,
+  NonPayment,
+  NonPaymentReason,
+  WhyNotWording,
+} from "../types";
+
+/** What the three event rules share; each says when the event happened and when it is not paid. */
+interface EventRule {
+  needs: number;
+  /** Whether the event happened in the year (a named property read per rule keeps the load monomorphic). */
+  happened(year: EnterpriseYear): boolean;
+  facts: FlagFacts;
+  keyShape: KeyShape;
+  /** Why the event of a plan year is not paid, or null; `paidYear` is the year paid earlier in this run (0: none). */
+  notPaidBecause(run: Run, code: string, year: number, paidYear: number): NonPaymentReason | null;
+  amount: Fen | null;
+  paidArithmetic: string;
+  paidZh: YearTexts;
+  paidEn: YearTexts;
+}
+
+/** Pays the event in a plan year unless the rule says why not; an enterprise without it is explained once. */
+function eventRule(meta: RuleMeta, wording: WhyNotWording, rule: EventRule): EnterpriseRuleEvaluator {
+  const noThresholds: ExplanationThreshold[] = [];
+  return {
+    meta,
+    needs: rule.needs,
+    evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
+      const code = enterprise.creditCode;
+      let paidYear = 0;
+      let sawEvent = false;
+      for (const year of years) {
+        if (!rule.happened(year)) continue;
+        const facts = run.explain ? rule.facts.list(year, true) : NO_FACTS;
+        if (!isPlanYear(run, year.year)) {
+          if (run.explain) pushNonPayment(run, meta, wording, code, "outsidePlanPeriod", year.year, undefined, facts);
+          continue;
+        }
+        sawEvent = true;
+        const reason = rule.notPaidBecause(run, code, year.year, paidYear);
+        if (reason !== null) {
+          if (run.explain)
+            pushNonPayment(run, meta, wording, code, reason, year.year, undefined, facts, {
+              otherYear: paidYear === 0 ? null : paidYear,
+            });
+          continue;
+        }
+        paidYear = year.year;
+        pushEntitlement(
+          run,
+          meta,
+          rule.keyShape,
+          code,
+          meta.id,
+          null,
+          year.year,
+          rule.amount,
+          undefined,
+          run.explain
+            ? explanation(
+                meta,
+                facts,
+                noThresholds,
+                rule.paidArithmetic,
+                rule.paidZh.get(year.year),
+                rule.paidEn.get(year.year),
+              )
+            : undefined,
+        );
+      }
+      if (!sawEvent && run.explain) pushNonPayment(run, meta, wording, code, "noEvent", null, undefined, NO_FACTS);
+    },
+  };
+}
+
+/** The why-not wording of an event rule: outside the plan years and no event are alike; the rule words the rest. */
+function eventWording(
+  outsideZh: YearTexts,
+  outsideEn: YearTexts,
+  noEventZh: string,
+  noEventEn: string,
+  notPaid: (entry: NonPayment, zh: boolean) => string,
+): WhyNotWording {
+  return {
+    sentence(entry, locale) {
+      const zh = locale === "zh";
+      if (entry.reason === "outsidePlanPeriod")
+        return zh ? outsideZh.get(entry.year ?? 0) : outsideEn.get(entry.year ?? 0);
+      if (entry.reason === "noEvent") return zh ? noEventZh : noEventEn;
+      return notPaid(entry, zh);
+    },
+  };
+}
 
 /** R-NEW-SCALE: entering the directory in a plan year pays once per enterprise, unless re-entry is paid. */
 export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: boolean): EnterpriseRuleEvaluator {
@@ -44,88 +140,30 @@ export function newAboveScaleRule(meta: RuleMeta, amount: Fen, reentryPaid: bool
   const paidEn = new YearTexts((y) => `Entered the above-scale directory in ${y}: one-time reward of ${amountTextEn}.`);
   const noEventZh = `${yearsZh}未有新进入规模企业名录库的记录`;
   const noEventEn = `No entry into the above-scale directory in ${yearsEn}.`;
-  const noThresholds: ExplanationThreshold[] = [];
   const enteredFacts = new FlagFacts("newlyAboveScale", "新进入规模企业名录库", "entered the above-scale directory");
-  return {
-    meta,
+  const wording = eventWording(outsideZh, outsideEn, noEventZh, noEventEn, (entry, zh) => {
+    const y = entry.year ?? 0;
+    if (entry.reason === "alreadyGranted") return zh ? grantedZh.get(y) : grantedEn.get(y);
+    return zh
+      ? `${y}年再次进入规模企业名录库，已于${entry.otherYear}年获得新增规上企业奖励；按参数“退规后再次入库不重复奖励”，不再奖励`
+      : `Re-entered the above-scale directory in ${y} after being paid in ${entry.otherYear}; the re-entry parameter says re-entry is not paid again.`;
+  });
+  return eventRule(meta, wording, {
     needs: HAS_NEW_SCALE,
-    evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
-      const code = enterprise.creditCode;
-      const grantedBefore = !run.granted.isEmpty && run.granted.hasAnyForEnterprise(meta.id, code);
-      let paidYear = 0;
-      let sawEvent = false;
-      for (const year of years) {
-        if (year.newlyAboveScale !== true) continue;
-        const facts = run.explain ? enteredFacts.list(year, true) : NO_FACTS;
-        if (!isPlanYear(run, year.year)) {
-          if (run.explain)
-            pushNonPayment(
-              run,
-              meta,
-              code,
-              "outsidePlanPeriod",
-              year.year,
-              undefined,
-              facts,
-              outsideZh.get(year.year),
-              outsideEn.get(year.year),
-            );
-          continue;
-        }
-        sawEvent = true;
-        const alreadyGranted = reentryPaid
-          ? !run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${year.year}`)
-          : grantedBefore;
-        if (alreadyGranted) {
-          if (run.explain)
-            pushNonPayment(
-              run,
-              meta,
-              code,
-              "alreadyGranted",
-              year.year,
-              undefined,
-              facts,
-              grantedZh.get(year.year),
-              grantedEn.get(year.year),
-            );
-          continue;
-        }
-        if (!reentryPaid && paidYear !== 0) {
-          if (run.explain)
-            pushNonPayment(
-              run,
-              meta,
-              code,
-              "reentryNotPaid",
-              year.year,
-              undefined,
-              facts,
-              `${year.year}年再次进入规模企业名录库，已于${paidYear}年获得新增规上企业奖励；按参数“退规后再次入库不重复奖励”，不再奖励`,
-              `Re-entered the above-scale directory in ${year.year} after being paid in ${paidYear}; the re-entry parameter says re-entry is not paid again.`,
-            );
-          continue;
-        }
-        paidYear = year.year;
-        pushEntitlement(
-          run,
-          meta,
-          reentryPaid ? KEY_YEAR : KEY_ENTERPRISE,
-          code,
-          meta.id,
-          null,
-          year.year,
-          amount,
-          undefined,
-          run.explain
-            ? explanation(meta, facts, noThresholds, paidArithmetic, paidZh.get(year.year), paidEn.get(year.year))
-            : undefined,
-        );
-      }
-      if (!sawEvent && run.explain)
-        pushNonPayment(run, meta, code, "noEvent", null, undefined, NO_FACTS, noEventZh, noEventEn);
+    happened: (year) => year.newlyAboveScale === true,
+    facts: enteredFacts,
+    keyShape: reentryPaid ? KEY_YEAR : KEY_ENTERPRISE,
+    notPaidBecause(run, code, year, paidYear) {
+      if (reentryPaid)
+        return !run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${year}`) ? "alreadyGranted" : null;
+      if (!run.granted.isEmpty && run.granted.hasAnyForEnterprise(meta.id, code)) return "alreadyGranted";
+      return paidYear !== 0 ? "reentryNotPaid" : null;
     },
-  };
+    amount,
+    paidArithmetic,
+    paidZh,
+    paidEn,
+  });
 }
 
 interface OnceEventWording {
@@ -179,70 +217,25 @@ function onceEventRule(meta: RuleMeta, wording: OnceEventWording, amount: Fen | 
   );
   const noEventZh = `${yearsZh}无“${eventZh}”的记录`;
   const noEventEn = `No record that ${eventEn} in ${yearsEn}.`;
-  const noThresholds: ExplanationThreshold[] = [];
   const eventFacts = new FlagFacts(wording.field, eventZh, eventEn);
-  return {
-    meta,
+  // Paid already in this run or granted before: the same sentence.
+  const whyNotWording = eventWording(outsideZh, outsideEn, noEventZh, noEventEn, (entry, zh) =>
+    zh ? repeatedZh.get(entry.year ?? 0) : repeatedEn.get(entry.year ?? 0),
+  );
+  return eventRule(meta, whyNotWording, {
     needs: readsTop500 ? HAS_TOP500 : HAS_LISTED_MOVE,
-    evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
-      const code = enterprise.creditCode;
-      let paidYear = 0;
-      let sawEvent = false;
-      for (const year of years) {
-        // A named property read per rule keeps the load monomorphic in bulk runs.
-        if ((readsTop500 ? year.top500SettledIn : year.listedRegistrationMovedIn) !== true) continue;
-        const facts = run.explain ? eventFacts.list(year, true) : NO_FACTS;
-        if (!isPlanYear(run, year.year)) {
-          if (run.explain)
-            pushNonPayment(
-              run,
-              meta,
-              code,
-              "outsidePlanPeriod",
-              year.year,
-              undefined,
-              facts,
-              outsideZh.get(year.year),
-              outsideEn.get(year.year),
-            );
-          continue;
-        }
-        sawEvent = true;
-        if (paidYear !== 0 || (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}`))) {
-          if (run.explain)
-            pushNonPayment(
-              run,
-              meta,
-              code,
-              paidYear !== 0 ? "alreadyPaidInPlan" : "alreadyGranted",
-              year.year,
-              undefined,
-              facts,
-              repeatedZh.get(year.year),
-              repeatedEn.get(year.year),
-            );
-          continue;
-        }
-        paidYear = year.year;
-        pushEntitlement(
-          run,
-          meta,
-          KEY_ENTERPRISE,
-          code,
-          meta.id,
-          null,
-          year.year,
-          amount,
-          undefined,
-          run.explain
-            ? explanation(meta, facts, noThresholds, paidArithmetic, paidZh.get(year.year), paidEn.get(year.year))
-            : undefined,
-        );
-      }
-      if (!sawEvent && run.explain)
-        pushNonPayment(run, meta, code, "noEvent", null, undefined, NO_FACTS, noEventZh, noEventEn);
+    happened: readsTop500 ? (year) => year.top500SettledIn === true : (year) => year.listedRegistrationMovedIn === true,
+    facts: eventFacts,
+    keyShape: KEY_ENTERPRISE,
+    notPaidBecause(run, code, _year, paidYear) {
+      if (paidYear !== 0) return "alreadyPaidInPlan";
+      return !run.granted.isEmpty && run.granted.has(`${meta.id}|${code}`) ? "alreadyGranted" : null;
     },
-  };
+    amount,
+    paidArithmetic,
+    paidZh,
+    paidEn,
+  });
 }
 
 export function listedMoveRule(meta: RuleMeta, amount: Fen): EnterpriseRuleEvaluator {

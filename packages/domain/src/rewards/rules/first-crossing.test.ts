@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { A, enterprise, paid, reasons, run, whyNot } from "../testing/builders";
+import { A, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
 import { changjiangPlan, changjiangWithParameter } from "../testing/plans";
 
 const plan = changjiangPlan();
@@ -15,7 +15,7 @@ describe("R-REV-MILESTONE: revenue first exceeding 50亿 / 100亿 / 300亿", () 
   test("exactly at 50亿 is not 突破 (strictly greater by default)", () => {
     const result = revenueRun({ 2020: "4000000000", 2021: "5000000000" });
     expect(paid(result, "R-REV-MILESTONE")).toEqual([]);
-    expect(whyNot(result, "R-REV-MILESTONE")[0]?.zh).toBe(
+    expect(zh(whyNot(result, "R-REV-MILESTONE")[0])).toBe(
       "2021年营业收入 50 亿元，恰好等于 50 亿元，“突破”须严格超过，未奖励",
     );
   });
@@ -26,7 +26,7 @@ describe("R-REV-MILESTONE: revenue first exceeding 50亿 / 100亿 / 300亿", () 
     ]);
     const below = revenueRun({ 2020: "4000000000", 2021: "4999999999.99" });
     expect(paid(below, "R-REV-MILESTONE")).toEqual([]);
-    expect(whyNot(below, "R-REV-MILESTONE")[0]?.zh).toBe(
+    expect(zh(whyNot(below, "R-REV-MILESTONE")[0])).toBe(
       "2021年营业收入 4,999,999,999.99 元，距首次突破 50 亿元差 0.01 元",
     );
   });
@@ -80,7 +80,7 @@ describe("R-REV-MILESTONE: revenue first exceeding 50亿 / 100亿 / 300亿", () 
     const result = revenueRun({ 2019: "5500000000", 2020: "4500000000", 2021: "5600000000" });
     expect(paid(result, "R-REV-MILESTONE")).toEqual([]);
     expect(reasons(result, "R-REV-MILESTONE")).toEqual(["2019 crossedBeforePlan", "2021 belowNextTier"]);
-    expect(whyNot(result, "R-REV-MILESTONE")[1]?.zh).toBe("2021年营业收入 56 亿元，距首次突破 100 亿元差 44 亿元");
+    expect(zh(whyNot(result, "R-REV-MILESTONE")[1])).toBe("2021年营业收入 56 亿元，距首次突破 100 亿元差 44 亿元");
   });
 
   test("falling back and crossing again does not pay twice", () => {
@@ -102,7 +102,7 @@ describe("R-REV-MILESTONE: revenue first exceeding 50亿 / 100亿 / 300亿", () 
 
   test("the distance to the next tier is the clerk's why-not", () => {
     const result = revenueRun({ 2022: "4700000000", 2023: "4820000000" });
-    expect(whyNot(result, "R-REV-MILESTONE")[0]?.zh).toBe("2023年营业收入 48.2 亿元，距首次突破 50 亿元差 1.8 亿元");
+    expect(zh(whyNot(result, "R-REV-MILESTONE")[0])).toBe("2023年营业收入 48.2 亿元，距首次突破 50 亿元差 1.8 亿元");
   });
 
   test("a crossing after the plan period produces no entitlement", () => {
@@ -196,7 +196,7 @@ describe("R-TAX-MILESTONE: tax paid first exceeding 1亿 / 5亿 / 10亿 / 20亿"
   test("tax is optional: without it the why-not says the figure is missing", () => {
     const result = run(plan, { enterprises: [enterprise(A, [{ year: 2021, revenue: "100" }])] });
     expect(reasons(result, "R-TAX-MILESTONE")).toEqual(["- missingFigure"]);
-    expect(whyNot(result, "R-TAX-MILESTONE")[0]?.zh).toBe("2021—2023年入库税收数据缺失，无法判断是否首次突破 1 亿元");
+    expect(zh(whyNot(result, "R-TAX-MILESTONE")[0])).toBe("2021—2023年入库税收数据缺失，无法判断是否首次突破 1 亿元");
   });
 
   test("every tier crossed before the plan: nothing left to pay", () => {

@@ -23,7 +23,7 @@ import {
   revenueFact,
   threshold,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, ExplanationThreshold } from "../types";
+import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, ExplanationThreshold, WhyNotWording } from "../types";
 
 export interface CrossingTier {
   threshold: Fen;
@@ -101,6 +101,68 @@ export function firstCrossingRule(
   const previousHighestName = `previousHighest${metric === "revenue" ? "Revenue" : "Tax"}`;
   const previousHighestZh = `此前最高${wording.zh}`;
   const previousHighestEn = `highest ${wording.en} before`;
+  // Why-nots name tiers by their labels; these shared slices (labelSlices[from][to]) and the
+  // index of each label let the sentence be written later from the record alone.
+  const labelSlices: string[][][] = [];
+  for (let from = 0; from <= count; from++) {
+    labelSlices.push([]);
+    for (let to = from; to <= count; to++) labelSlices[from]![to] = labels.slice(from, to);
+  }
+  const tierIndex = new Map(labels.map((label, index) => [label, index]));
+  const indexOf = (label: string | null | undefined) => tierIndex.get(label ?? "") ?? 0;
+  const fromOf = (tiers: readonly string[] | null) => (tiers && tiers.length > 0 ? indexOf(tiers[0]) : 0);
+  const toOf = (tiers: readonly string[] | null) => fromOf(tiers) + (tiers?.length ?? 0);
+  const whyNotWording: WhyNotWording = {
+    sentence(entry, locale) {
+      const zh = locale === "zh";
+      const y = entry.year;
+      const value = entry.figure ?? 0n;
+      const before = entry.tiersCrossedBefore?.length ?? 0;
+      switch (entry.reason) {
+        case "crossedBeforePlan": {
+          const from = fromOf(entry.crossedTiers);
+          const to = toOf(entry.crossedTiers);
+          return zh
+            ? `${y}${metricZh}${figureZh(value)}，已${verbZh} ${tierList(from, to)}，早于方案实施年度，该档不再奖励`
+            : `In ${y}, before the plan years,${metricEn}${figureEn(value)} already ${verbEn} ${tierListEn(from, to)}: that tier is never paid.`;
+        }
+        case "sameYearLowerTier": {
+          const index = indexOf(entry.subjectId);
+          return zh
+            ? `${y}${metricZh}${figureZh(value)}，同年首次${verbZh} ${tierList(fromOf(entry.crossedTiers), toOf(entry.crossedTiers))}；按参数“同年跨越多档只奖励最高档”，${tierZh[index]}档不奖励`
+            : `In ${y}${metricEn}${figureEn(value)} first ${verbEn} several tiers at once; the same-year parameter pays the highest tier only, so the ${tierEn[index]} tier is not paid.`;
+        }
+        case "alreadyGranted": {
+          const index = indexOf(entry.subjectId);
+          return zh
+            ? `${wording.zh}首次${verbZh} ${tierZh[index]} 的奖励此前已发放，不重复奖励`
+            : `The reward for first exceeding ${tierEn[index]} of ${wording.en} was already granted.`;
+        }
+        case "allTiersCrossedBefore":
+          return zh
+            ? `${wording.zh}各档（${tierList(0, count)}）均已在此前${verbZh}，不再奖励`
+            : `Every tier of ${wording.en} (${tierListEn(0, count)}) was crossed before: nothing left to pay.`;
+        case "missingFigure": {
+          const next = indexOf(entry.nearestTier);
+          return zh
+            ? `${meta.yearsZh}${wording.zh}数据缺失，无法判断是否首次${verbZh} ${tierZh[next]}${beforeNotesZh[before]}`
+            : `${capitalize(wording.en)} is missing for ${meta.yearsEn}: cannot tell whether ${tierEn[next]} was first ${verbEn}.${beforeNotesEn[before]}`;
+        }
+        default: {
+          // belowNextTier
+          const next = indexOf(entry.nearestTier);
+          const gap = entry.distance ?? 0n;
+          if (gap === 0n)
+            return zh
+              ? `${y}${metricZh}${figureZh(value)}，恰好等于 ${tierZh[next]}，“突破”须严格超过，未奖励${beforeNotesZh[before]}`
+              : `${y}${metricEn}${figureEn(value)} equals ${tierEn[next]}; the threshold must be exceeded.${beforeNotesEn[before]}`;
+          return zh
+            ? `${y}${metricZh}${nearZh(value, next)}${belowNextZh[next]}${figureZh(gap)}${beforeNotesZh[before]}`
+            : `${y}${metricEn}${nearEn(value, next)} is ${figureEn(gap)}${belowNextEn[next]}${beforeNotesEn[before]}`;
+        }
+      }
+    },
+  };
 
   /** The figure as read (figureZh), exact in 元 when rounding would make it read as the tier. */
   function nearZh(value: Fen, tier: number): string {
@@ -153,13 +215,13 @@ export function firstCrossingRule(
               pushNonPayment(
                 run,
                 meta,
+                whyNotWording,
                 code,
                 "crossedBeforePlan",
                 year.year,
                 undefined,
                 [metricFact(run, years, yearIndex)],
-                `${year.year}${metricZh}${figureZh(value)}，已${verbZh} ${tierList(crossed, reached)}，早于方案实施年度，该档不再奖励`,
-                `In ${year.year}, before the plan years,${metricEn}${figureEn(value)} already ${verbEn} ${tierListEn(crossed, reached)}: that tier is never paid.`,
+                { figure: value, crossedTiers: labelSlices[crossed]![reached]! },
               );
             }
           } else {
@@ -172,13 +234,13 @@ export function firstCrossingRule(
                   pushNonPayment(
                     run,
                     meta,
+                    whyNotWording,
                     code,
                     "sameYearLowerTier",
                     year.year,
                     label,
                     [metricFact(run, years, yearIndex)],
-                    `${year.year}${metricZh}${figureZh(value)}，同年首次${verbZh} ${tierList(crossed, reached)}；按参数“同年跨越多档只奖励最高档”，${tierZh[index]}档不奖励`,
-                    `In ${year.year}${metricEn}${figureEn(value)} first ${verbEn} several tiers at once; the same-year parameter pays the highest tier only, so the ${tierEn[index]} tier is not paid.`,
+                    { figure: value, crossedTiers: labelSlices[crossed]![reached]! },
                   );
                 }
                 continue;
@@ -186,17 +248,7 @@ export function firstCrossingRule(
               if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${label}`)) {
                 if (run.explain) {
                   explainedAlready = true;
-                  pushNonPayment(
-                    run,
-                    meta,
-                    code,
-                    "alreadyGranted",
-                    year.year,
-                    label,
-                    NO_FACTS,
-                    `${wording.zh}首次${verbZh} ${tierZh[index]} 的奖励此前已发放，不重复奖励`,
-                    `The reward for first exceeding ${tierEn[index]} of ${wording.en} was already granted.`,
-                  );
+                  pushNonPayment(run, meta, whyNotWording, code, "alreadyGranted", year.year, label, NO_FACTS);
                 }
                 continue;
               }
@@ -295,67 +347,38 @@ export function firstCrossingRule(
     explainedAlready: boolean,
   ): void {
     const code = enterprise.creditCode;
-    const beforeNote = beforeNotesZh[crossedByBefore]!;
-    const beforeNoteEn = beforeNotesEn[crossedByBefore]!;
     if (crossed >= count) {
       if (explainedAlready) return;
-      pushNonPayment(
-        run,
-        meta,
-        code,
-        "allTiersCrossedBefore",
-        null,
-        undefined,
-        NO_FACTS,
-        `${wording.zh}各档（${tierList(0, count)}）均已在此前${verbZh}，不再奖励`,
-        `Every tier of ${wording.en} (${tierListEn(0, count)}) was crossed before: nothing left to pay.`,
-      );
+      pushNonPayment(run, meta, whyNotWording, code, "allTiersCrossedBefore", null, undefined, NO_FACTS);
       return;
     }
     const next = tiers[crossed]!;
+    const crossedBefore = labelSlices[0]![crossedByBefore]!;
     const lastPlanYear = lastPlanIndex < 0 ? undefined : years[lastPlanIndex]!;
     const value = lastPlanYear?.[metric];
     if (lastPlanYear === undefined || value === undefined) {
-      pushNonPayment(
-        run,
-        meta,
-        code,
-        "missingFigure",
-        null,
-        undefined,
-        NO_FACTS,
-        `${meta.yearsZh}${wording.zh}数据缺失，无法判断是否首次${verbZh} ${tierZh[crossed]}${beforeNote}`,
-        `${capitalize(wording.en)} is missing for ${meta.yearsEn}: cannot tell whether ${tierEn[crossed]} was first ${verbEn}.${beforeNoteEn}`,
-      );
-      return;
-    }
-    const gap = next.threshold - value;
-    const facts = [metricFact(run, years, lastPlanIndex)];
-    const y = lastPlanYear.year;
-    if (gap === 0n) {
-      pushNonPayment(
-        run,
-        meta,
-        code,
-        "belowNextTier",
-        y,
-        undefined,
-        facts,
-        `${y}${metricZh}${figureZh(value)}，恰好等于 ${tierZh[crossed]}，“突破”须严格超过，未奖励${beforeNote}`,
-        `${y}${metricEn}${figureEn(value)} equals ${tierEn[crossed]}; the threshold must be exceeded.${beforeNoteEn}`,
-      );
+      pushNonPayment(run, meta, whyNotWording, code, "missingFigure", null, undefined, NO_FACTS, {
+        missing: metric,
+        nearestTier: labels[crossed]!,
+        tiersCrossedBefore: crossedBefore,
+      });
       return;
     }
     pushNonPayment(
       run,
       meta,
+      whyNotWording,
       code,
       "belowNextTier",
-      y,
+      lastPlanYear.year,
       undefined,
-      facts,
-      `${y}${metricZh}${nearZh(value, crossed)}${belowNextZh[crossed]}${figureZh(gap)}${beforeNote}`,
-      `${y}${metricEn}${nearEn(value, crossed)} is ${figureEn(gap)}${belowNextEn[crossed]}${beforeNoteEn}`,
+      [metricFact(run, years, lastPlanIndex)],
+      {
+        figure: value,
+        nearestTier: labels[crossed]!,
+        distance: next.threshold - value,
+        tiersCrossedBefore: crossedBefore,
+      },
     );
   }
 }

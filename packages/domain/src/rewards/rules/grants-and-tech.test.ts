@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { A, enterprise, paid, reasons, run, whyNot } from "../testing/builders";
+import { A, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
 import { changjiangPlan } from "../testing/plans";
 
 const plan = changjiangPlan();
@@ -114,7 +114,7 @@ describe("R-TECH: 1% of equipment invoices, investment ≥ 300万 (inclusive), n
     expect(paid(techRun("3000000.01", "2000000"), "R-TECH")).toEqual(["2022 - 20000"]);
     const below = techRun("2999999.99", "2000000");
     expect(paid(below, "R-TECH")).toEqual([]);
-    expect(whyNot(below, "R-TECH")[0]?.zh).toBe(
+    expect(zh(whyNot(below, "R-TECH")[0])).toBe(
       "技术改造项目 t1 投资额 2,999,999.99 元，未达 300 万元以上（含），距门槛差 0.01 元",
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { A, enterprise, paid, reasons, run, whyNot, type YearSpec } from "../testing/builders";
+import { A, enterprise, paid, reasons, run, whyNot, type YearSpec, zh } from "../testing/builders";
 import { changjiangPlan } from "../testing/plans";
 
 const plan = changjiangPlan();
@@ -69,15 +69,15 @@ describe("R-GROWTH: growth strictly above 5% / 8% / 10% / 15%, highest band only
 
   test("below the lowest band: the why-not gives the distance; exactly at 5% says it must be exceeded", () => {
     const below = growthRun("1032000000");
-    expect(whyNot(below, "R-GROWTH").find((entry) => entry.year === 2022)?.zh).toBe(
+    expect(zh(whyNot(below, "R-GROWTH").find((entry) => entry.year === 2022))).toBe(
       "2022年营业收入同比增长 3.2%，距 5% 档差 1.8 个百分点",
     );
     const exactly = growthRun("1050000000");
-    expect(whyNot(exactly, "R-GROWTH").find((entry) => entry.year === 2022)?.zh).toBe(
+    expect(zh(whyNot(exactly, "R-GROWTH").find((entry) => entry.year === 2022))).toBe(
       "2022年营业收入同比增长 5.0%，恰好等于 5%，须超过 5%，不奖励",
     );
     const justBelow = growthRun("1049999999.99");
-    expect(whyNot(justBelow, "R-GROWTH").find((entry) => entry.year === 2022)?.zh).toBe(
+    expect(zh(whyNot(justBelow, "R-GROWTH").find((entry) => entry.year === 2022))).toBe(
       "2022年营业收入同比增长 5.0000%（略低于 5%），距 5% 档差 不足 0.0001 个百分点",
     );
   });
@@ -103,7 +103,7 @@ describe("R-GROWTH: growth strictly above 5% / 8% / 10% / 15%, highest band only
     });
     const entry = whyNot(missing, "R-GROWTH").find((item) => item.year === 2022);
     expect(entry?.reason).toBe("previousRevenueMissing");
-    expect(entry?.zh).toBe("缺少2021年营业收入，无法计算2022年同比增幅，不奖励");
+    expect(zh(entry)).toBe("缺少2021年营业收入，无法计算2022年同比增幅，不奖励");
     const zero = run(plan, {
       enterprises: [
         enterprise(A, [

@@ -36,7 +36,7 @@ import {
   threshold,
   YearTexts,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, NonPaymentReason } from "../types";
+import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, NonPaymentReason, WhyNotWording } from "../types";
 
 export interface GrowthBand {
   rate: string;
@@ -193,6 +193,25 @@ export function growthBandsRule(
   const newlyFacts = new FlagFacts("newlyAboveScale", "当年新增规上企业", "newly above-scale");
   const noYearZh = new YearTexts((y) => `缺少${y}年数据，无法判断营业收入增幅`);
   const noYearEn = new YearTexts((y) => `No figures for ${y}: revenue growth cannot be assessed.`);
+  const wording: WhyNotWording = {
+    sentence(entry, locale) {
+      const zh = locale === "zh";
+      const y = entry.year ?? 0;
+      switch (entry.reason) {
+        case "belowLowestBand":
+          return belowLowestText(y, entry.figure ?? 0n, entry.previousFigure ?? 1n, zh);
+        case "alreadyGranted":
+          return zh
+            ? `${y}年营业收入增幅奖励此前已发放，不重复奖励`
+            : `The growth reward for ${y} was already granted.`;
+        default: {
+          if (entry.missing === "year") return zh ? noYearZh.get(y) : noYearEn.get(y);
+          const texts = reasonTexts[entry.reason];
+          return texts === undefined ? "" : texts[zh ? 0 : 1].get(y);
+        }
+      }
+    },
+  };
 
   /** Whether growth diff/previous passes the band (previous > 0). */
   function reaches(band: CompiledBand, diff: bigint, previous: bigint): boolean {
@@ -219,6 +238,7 @@ export function growthBandsRule(
               year,
               year.aboveScale === undefined ? "aboveScaleUnknown" : "notAboveScale",
               aboveScaleFacts.list(year, year.aboveScale),
+              year.aboveScale === undefined ? "aboveScale" : null,
             );
           continue;
         }
@@ -228,17 +248,24 @@ export function growthBandsRule(
         }
         const current = year.revenue;
         if (current === undefined) {
-          if (run.explain) notPaid(run, code, year, "missingFigure", NO_FACTS);
+          if (run.explain) notPaid(run, code, year, "missingFigure", NO_FACTS, "revenue");
           continue;
         }
         const previousYear = index > 0 && years[index - 1]!.year === year.year - 1 ? years[index - 1] : undefined;
         const previous = previousYear?.revenue;
         if (previous === undefined || previous === 0n) {
           if (run.explain)
-            notPaid(run, code, year, previous === undefined ? "previousRevenueMissing" : "previousRevenueZero", [
-              revenueFact(run, years, index),
-              moneyFact("previousRevenue", "上年营业收入", "previous year's revenue", year.year - 1, previous),
-            ]);
+            notPaid(
+              run,
+              code,
+              year,
+              previous === undefined ? "previousRevenueMissing" : "previousRevenueZero",
+              [
+                revenueFact(run, years, index),
+                moneyFact("previousRevenue", "上年营业收入", "previous year's revenue", year.year - 1, previous),
+              ],
+              previous === undefined ? "previousRevenue" : null,
+            );
           continue;
         }
         const diff = current - previous;
@@ -267,18 +294,7 @@ export function growthBandsRule(
         }
         // Yearly, not one-time: still, a year's reward granted before (a re-run) is not paid twice.
         if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${year.year}`)) {
-          if (run.explain)
-            pushNonPayment(
-              run,
-              meta,
-              code,
-              "alreadyGranted",
-              year.year,
-              undefined,
-              NO_FACTS,
-              `${year.year}年营业收入增幅奖励此前已发放，不重复奖励`,
-              `The growth reward for ${year.year} was already granted.`,
-            );
+          if (run.explain) pushNonPayment(run, meta, wording, code, "alreadyGranted", year.year, undefined, NO_FACTS);
           continue;
         }
         const from = payHighestTierOnly ? reached : 0;
@@ -301,17 +317,7 @@ export function growthBandsRule(
       if (!run.explain) return;
       for (let planYear = run.startYear; planYear <= run.endYear; planYear++) {
         if (seenYears & (1 << (planYear - run.startYear))) continue;
-        pushNonPayment(
-          run,
-          meta,
-          code,
-          "missingFigure",
-          planYear,
-          undefined,
-          NO_FACTS,
-          noYearZh.get(planYear),
-          noYearEn.get(planYear),
-        );
+        pushNonPayment(run, meta, wording, code, "missingFigure", planYear, undefined, NO_FACTS, { missing: "year" });
       }
     },
   };
@@ -459,20 +465,15 @@ export function growthBandsRule(
     return null;
   }
 
-  function notPaid(run: Run, code: string, year: EnterpriseYear, reason: NonPaymentReason, facts: ExplanationFact[]) {
-    const texts = reasonTexts[reason];
-    const y = year.year;
-    pushNonPayment(
-      run,
-      meta,
-      code,
-      reason,
-      y,
-      undefined,
-      facts,
-      texts === undefined ? "" : texts[0].get(y),
-      texts === undefined ? "" : texts[1].get(y),
-    );
+  function notPaid(
+    run: Run,
+    code: string,
+    year: EnterpriseYear,
+    reason: NonPaymentReason,
+    facts: ExplanationFact[],
+    missing: string | null = null,
+  ) {
+    pushNonPayment(run, meta, wording, code, reason, year.year, undefined, facts, { missing });
   }
 
   function belowLowest(
@@ -483,41 +484,32 @@ export function growthBandsRule(
     current: Fen,
     previous: Fen,
   ) {
-    const y = years[index]!.year;
-    const lowest = bands[0]!;
-    const diff = current - previous;
-    const facts = [revenueFact(run, years, index), previousFact(run, years, index)];
-    if (lowest.numerator * previous === diff * lowest.denominator) {
-      const diffNumber = Number(diff);
-      growthText(diff, previous, diffNumber, Number(previous));
-      pushNonPayment(
-        run,
-        meta,
-        code,
-        "belowLowestBand",
-        y,
-        undefined,
-        facts,
-        `${grewZh.get(y)}${growthZh}${equalLowestZh}`,
-        equalLowestEn.get(y),
-      );
-      return;
-    }
-    const diffNumber = Number(diff);
-    const previousNumber = Number(previous);
-    growthText(diff, previous, diffNumber, previousNumber);
-    const gap = bandGap(lowest, diff, previous, diffNumber, previousNumber);
     pushNonPayment(
       run,
       meta,
+      wording,
       code,
       "belowLowestBand",
-      y,
+      years[index]!.year,
       undefined,
-      facts,
-      `${grewZh.get(y)}${growthZh}${gapBeforeZh[0]}${gap ?? "不足 0.0001"} 个百分点`,
-      `${grewEn.get(y)}${growthEn} year on year, ${gap ?? "less than 0.0001"}${gapAfterEn[0]}`,
+      [revenueFact(run, years, index), previousFact(run, years, index)],
+      { figure: current, previousFigure: previous, nearestTier: bands[0]!.label },
     );
+  }
+
+  /** The sentence of a growth below the lowest band: the growth and how far it is from the band. */
+  function belowLowestText(y: number, current: Fen, previous: Fen, zh: boolean): string {
+    const lowest = bands[0]!;
+    const diff = current - previous;
+    const diffNumber = Number(diff);
+    const previousNumber = Number(previous);
+    growthText(diff, previous, diffNumber, previousNumber);
+    if (lowest.numerator * previous === diff * lowest.denominator)
+      return zh ? `${grewZh.get(y)}${growthZh}${equalLowestZh}` : equalLowestEn.get(y);
+    const gap = bandGap(lowest, diff, previous, diffNumber, previousNumber);
+    return zh
+      ? `${grewZh.get(y)}${growthZh}${gapBeforeZh[0]}${gap ?? "不足 0.0001"} 个百分点`
+      : `${grewEn.get(y)}${growthEn} year on year, ${gap ?? "less than 0.0001"}${gapAfterEn[0]}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { A, enterprise, paid, reasons, run, whyNot } from "../testing/builders";
+import { A, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
 import { changjiangPlan, changjiangWithParameter } from "../testing/plans";
 
 const plan = changjiangPlan();
@@ -50,7 +50,7 @@ describe("R-IPO: domestic 500万 / overseas 200万 / 新三板 50万, each kind 
     });
     expect(paid(result, "R-IPO")).toEqual([]);
     expect(reasons(result, "R-IPO")).toEqual(["2019 reachedBefore", "2022 reachedBefore"]);
-    expect(whyNot(result, "R-IPO")[1]?.zh).toBe("2022年境外首发上市，但该企业已于2019年境外首发上市，同类奖励每户一次");
+    expect(zh(whyNot(result, "R-IPO")[1])).toBe("2022年境外首发上市，但该企业已于2019年境外首发上市，同类奖励每户一次");
   });
 
   test("domestic and overseas are different kinds; the same kind twice pays once", () => {

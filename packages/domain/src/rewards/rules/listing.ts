@@ -19,7 +19,14 @@ import {
   type Run,
   threshold,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, ExplanationThreshold, ListingKind } from "../types";
+import type {
+  EnterpriseHistory,
+  EnterpriseYear,
+  ExplanationFact,
+  ExplanationThreshold,
+  ListingKind,
+  WhyNotWording,
+} from "../types";
 
 const KIND_ZH: Record<ListingKind, string> = {
   domestic: "境内首发上市",
@@ -59,6 +66,37 @@ export function listingRule(
   const { yearsZh, yearsEn } = meta;
   const noEventZh = `${yearsZh}无上市或新三板挂牌记录`;
   const noEventEn = `No listing or NEEQ quotation in ${yearsEn}.`;
+  const wording: WhyNotWording = {
+    sentence(entry, locale) {
+      const zh = locale === "zh";
+      const y = entry.year ?? 0;
+      const kind = entry.subjectId as ListingKind;
+      switch (entry.reason) {
+        case "reachedBefore":
+          if (entry.otherYear !== null)
+            return zh
+              ? `${y}年${KIND_ZH[kind]}，但该企业已于${entry.otherYear}年${KIND_ZH[kind]}，同类奖励每户一次`
+              : `${CAPITALIZED_EN[kind]} in ${y}, but already reached in ${entry.otherYear}: each kind is paid once.`;
+          return zh
+            ? `${y}年${KIND_ZH[kind]}，不在方案实施年度（${yearsZh}）内，此后同类上市挂牌不再奖励`
+            : `${CAPITALIZED_EN[kind]} in ${y}, outside the plan years.`;
+        case "outsidePlanPeriod":
+          return zh
+            ? `${y}年${KIND_ZH[kind]}，不在方案实施年度（${yearsZh}）内`
+            : `${CAPITALIZED_EN[kind]} in ${y}, outside the plan years.`;
+        case "alreadyGranted":
+          return zh
+            ? `${y}年${KIND_ZH[kind]}，该项奖励此前已发放，不重复奖励`
+            : `${CAPITALIZED_EN[kind]} in ${y}: this reward was already granted.`;
+        case "neeqThenListedNotPaid":
+          return zh
+            ? `${y}年${KIND_ZH[kind]}，此前已获新三板挂牌奖励；按参数“新三板挂牌后上市不再奖励”，不奖励`
+            : `${CAPITALIZED_EN[kind]} in ${y} after a paid NEEQ quotation; the parameter says a later listing is not paid.`;
+        default:
+          return zh ? noEventZh : noEventEn;
+      }
+    },
+  };
   return {
     meta,
     needs: HAS_LISTING,
@@ -77,16 +115,7 @@ export function listingRule(
         const amount = amounts[kind];
         if (reached & bit) {
           if (run.explain && isPlanYear(run, year.year))
-            explained = notPaid(
-              run,
-              code,
-              year,
-              kind,
-              facts,
-              "reachedBefore",
-              `${year.year}年${KIND_ZH[kind]}，但该企业已于${reachedYear?.[kind]}年${KIND_ZH[kind]}，同类奖励每户一次`,
-              `${CAPITALIZED_EN[kind]} in ${year.year}, but already reached in ${reachedYear?.[kind]}: each kind is paid once.`,
-            );
+            explained = notPaid(run, code, year, kind, facts, "reachedBefore", reachedYear?.[kind] ?? null);
           continue;
         }
         reached |= bit;
@@ -103,39 +132,18 @@ export function listingRule(
               kind,
               facts,
               year.year < run.startYear ? "reachedBefore" : "outsidePlanPeriod",
-              `${year.year}年${KIND_ZH[kind]}，不在方案实施年度（${yearsZh}）内${year.year < run.startYear ? "，此后同类上市挂牌不再奖励" : ""}`,
-              `${CAPITALIZED_EN[kind]} in ${year.year}, outside the plan years.`,
+              null,
             );
           continue;
         }
         if (amount === undefined) continue;
         if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${kind}`)) {
           if (kind === "neeq") neeqPaid = true;
-          if (run.explain)
-            explained = notPaid(
-              run,
-              code,
-              year,
-              kind,
-              facts,
-              "alreadyGranted",
-              `${year.year}年${KIND_ZH[kind]}，该项奖励此前已发放，不重复奖励`,
-              `${CAPITALIZED_EN[kind]} in ${year.year}: this reward was already granted.`,
-            );
+          if (run.explain) explained = notPaid(run, code, year, kind, facts, "alreadyGranted", null);
           continue;
         }
         if (kind !== "neeq" && neeqPaid && !neeqThenListedPaidBoth) {
-          if (run.explain)
-            explained = notPaid(
-              run,
-              code,
-              year,
-              kind,
-              facts,
-              "neeqThenListedNotPaid",
-              `${year.year}年${KIND_ZH[kind]}，此前已获新三板挂牌奖励；按参数“新三板挂牌后上市不再奖励”，不奖励`,
-              `${CAPITALIZED_EN[kind]} in ${year.year} after a paid NEEQ quotation; the parameter says a later listing is not paid.`,
-            );
+          if (run.explain) explained = notPaid(run, code, year, kind, facts, "neeqThenListedNotPaid", null);
           continue;
         }
         const afterNeeq = kind !== "neeq" && neeqPaid;
@@ -164,7 +172,7 @@ export function listingRule(
         );
       }
       if (!paid && !explained && run.explain)
-        pushNonPayment(run, meta, code, "noEvent", null, undefined, NO_FACTS, noEventZh, noEventEn);
+        pushNonPayment(run, meta, wording, code, "noEvent", null, undefined, NO_FACTS);
     },
   };
 
@@ -176,10 +184,9 @@ export function listingRule(
     kind: ListingKind,
     facts: ExplanationFact[],
     reason: "reachedBefore" | "outsidePlanPeriod" | "alreadyGranted" | "neeqThenListedNotPaid",
-    zh: string,
-    en: string,
+    reachedBefore: number | null,
   ): true {
-    pushNonPayment(run, meta, code, reason, year.year, kind, facts, zh, en);
+    pushNonPayment(run, meta, wording, code, reason, year.year, kind, facts, { otherYear: reachedBefore });
     return true;
   }
 }

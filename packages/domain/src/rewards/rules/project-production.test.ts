@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { A, B, enterprise, paid, project, reasons, run, whyNot } from "../testing/builders";
+import { A, B, enterprise, paid, project, reasons, run, whyNot, zh } from "../testing/builders";
 import { changjiangPlan } from "../testing/plans";
 
 const plan = changjiangPlan();
@@ -20,7 +20,7 @@ describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 1
     expect(paid(result, "R-PROJ-20")).toEqual(["2022 - 1000000", "2023 - 1000000", "2023 - 1000000"]);
     expect(result.entitlements.map((entry) => entry.subjectId)).toEqual(["p50", "p50+", "p50-", "p20", "p20+"]);
     expect(reasons(result, "R-PROJ")).toEqual(["- belowAllCategories"]);
-    expect(whyNot(result, "R-PROJ")[0]?.zh).toBe(
+    expect(zh(whyNot(result, "R-PROJ")[0])).toBe(
       "项目 p20- 计划总投资 1,999,999,999.99 元，未达“20”项目门槛 20 亿元，差 0.01 元",
     );
   });
@@ -45,7 +45,7 @@ describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 1
     });
     expect(result.entitlements).toEqual([]);
     expect(reasons(result, "R-PROJ")).toEqual(["- notIntroducedInPlan", "- notInProduction"]);
-    expect(whyNot(result, "R-PROJ")[1]?.zh).toBe("“20”项目 waiting 尚未投产，投产后奖励 100 万元");
+    expect(zh(whyNot(result, "R-PROJ")[1])).toBe("“20”项目 waiting 尚未投产，投产后奖励 100 万元");
   });
 
   test("once per project, whatever category it was paid under", () => {

@@ -18,7 +18,7 @@ import {
   type Run,
   threshold,
 } from "../internal";
-import type { EnterpriseHistory, ExplanationFact, InvestmentProject } from "../types";
+import type { EnterpriseHistory, ExplanationFact, InvestmentProject, WhyNotWording } from "../types";
 
 export interface ProjectCategory {
   category: string;
@@ -46,7 +46,39 @@ export function projectProductionRule(
   );
   const lowestZh = figureZh(lowest.minInvestment);
   const lowestEn = figureEn(lowest.minInvestment);
+  const lowestLabel = yuanText(lowest.minInvestment);
   const { yearsZh } = meta;
+  const wording: WhyNotWording = {
+    sentence(entry, locale) {
+      const zh = locale === "zh";
+      const id = entry.subjectId;
+      switch (entry.reason) {
+        case "belowAllCategories": {
+          const planned = entry.figure ?? 0n;
+          return zh
+            ? `项目 ${id} 计划总投资 ${figureNearZh(planned, lowest.minInvestment)}，未达“${lowest.category}”项目门槛 ${lowestZh}，差 ${figureZh(entry.distance ?? 0n)}`
+            : `Project ${id} plans ${figureEn(planned)}, below the "${lowest.category}" project minimum of ${lowestEn}.`;
+        }
+        case "notIntroducedInPlan":
+          return zh
+            ? `项目 ${id} 于${entry.otherYear}年引进，不在方案实施年度（${yearsZh}）内，不属新引进项目`
+            : `Project ${id} was introduced in ${entry.otherYear}, outside the plan years: not a newly introduced project.`;
+        case "notInProduction": {
+          const category = categories.find((item) => item.category === entry.category) ?? lowest;
+          return zh
+            ? `“${category.category}”项目 ${id} 尚未投产，投产后奖励 ${amountZh(category.amount)}`
+            : `"${category.category}" project ${id} is not yet in production; ${amountEn(category.amount)} is paid once it is.`;
+        }
+        case "alreadyPaidInPlan":
+        case "alreadyGranted":
+          return zh
+            ? `项目 ${id} 的投产奖励已发放（每个项目一次），不重复奖励`
+            : `The production reward for project ${id} was already granted (once per project).`;
+        default:
+          return zh ? "无新引进的“50”“20”项目记录" : 'No newly introduced "50" or "20" project on record.';
+      }
+    },
+  };
   return {
     meta,
     outputRuleIds: categories.map((category) => category.ruleId),
@@ -86,17 +118,11 @@ export function projectProductionRule(
         }
         if (category === undefined) {
           if (run.explain)
-            pushNonPayment(
-              run,
-              meta,
-              code,
-              "belowAllCategories",
-              null,
-              project.id,
-              facts,
-              `项目 ${project.id} 计划总投资 ${figureNearZh(project.plannedInvestment, lowest.minInvestment)}，未达“${lowest.category}”项目门槛 ${lowestZh}，差 ${figureZh(lowest.minInvestment - project.plannedInvestment)}`,
-              `Project ${project.id} plans ${figureEn(project.plannedInvestment)}, below the "${lowest.category}" project minimum of ${lowestEn}.`,
-            );
+            pushNonPayment(run, meta, wording, code, "belowAllCategories", null, project.id, facts, {
+              figure: project.plannedInvestment,
+              nearestTier: lowestLabel,
+              distance: lowest.minInvestment - project.plannedInvestment,
+            });
           continue;
         }
         if (
@@ -104,33 +130,17 @@ export function projectProductionRule(
           (project.introducedYear < run.startYear || project.introducedYear > run.endYear)
         ) {
           if (run.explain)
-            pushNonPayment(
-              run,
-              meta,
-              code,
-              "notIntroducedInPlan",
-              null,
-              project.id,
-              facts,
-              `项目 ${project.id} 于${project.introducedYear}年引进，不在方案实施年度（${yearsZh}）内，不属新引进项目`,
-              `Project ${project.id} was introduced in ${project.introducedYear}, outside the plan years: not a newly introduced project.`,
-            );
+            pushNonPayment(run, meta, wording, code, "notIntroducedInPlan", null, project.id, facts, {
+              otherYear: project.introducedYear,
+            });
           continue;
         }
         const productionYear = project.productionYear;
         if (productionYear === undefined) {
           if (run.explain)
-            pushNonPayment(
-              run,
-              meta,
-              code,
-              "notInProduction",
-              null,
-              project.id,
-              facts,
-              `“${category.category}”项目 ${project.id} 尚未投产，投产后奖励 ${amountZh(category.amount)}`,
-              `"${category.category}" project ${project.id} is not yet in production; ${amountEn(category.amount)} is paid once it is.`,
-            );
+            pushNonPayment(run, meta, wording, code, "notInProduction", null, project.id, facts, {
+              category: category.category,
+            });
           continue;
         }
         const repeated = paidIds?.has(project.id) === true;
@@ -139,13 +149,12 @@ export function projectProductionRule(
             pushNonPayment(
               run,
               meta,
+              wording,
               code,
               repeated ? "alreadyPaidInPlan" : "alreadyGranted",
               productionYear,
               project.id,
               facts,
-              `项目 ${project.id} 的投产奖励已发放（每个项目一次），不重复奖励`,
-              `The production reward for project ${project.id} was already granted (once per project).`,
             );
           continue;
         }
@@ -179,17 +188,7 @@ export function projectProductionRule(
       for (const project of projects) withProjects.add(project.creditCode);
       for (const enterprise of enterprises) {
         if (withProjects.has(enterprise.creditCode)) continue;
-        pushNonPayment(
-          run,
-          meta,
-          enterprise.creditCode,
-          "noEvent",
-          null,
-          undefined,
-          NO_FACTS,
-          "无新引进的“50”“20”项目记录",
-          'No newly introduced "50" or "20" project on record.',
-        );
+        pushNonPayment(run, meta, wording, enterprise.creditCode, "noEvent", null, undefined, NO_FACTS);
       }
     },
   };

@@ -17,6 +17,7 @@ import type {
   SupportGrant,
   TechProject,
 } from "../types";
+import { whyNotText } from "../why-not";
 
 /** A valid credit code numbered n (the check character computed). */
 export function code(n: number): string {
@@ -117,4 +118,9 @@ export function whyNot(result: RewardResult, ruleId: string, creditCode?: string
 
 export function reasons(result: RewardResult, ruleId: string): string[] {
   return whyNot(result, ruleId).map((entry) => `${entry.year ?? "-"} ${entry.reason}`);
+}
+
+/** A why-not's Chinese sentence as shown (written from the record), undefined when there is no entry. */
+export function zh(entry: NonPayment | undefined): string | undefined {
+  return entry === undefined ? undefined : whyNotText(entry, "zh");
 }

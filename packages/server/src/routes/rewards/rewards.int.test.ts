@@ -471,6 +471,11 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     expect(body.entitlements).toEqual([]);
     expect(body.nonPayments.length).toBeGreaterThan(0);
     expect(body.nonPayments[0].zh).toBeTruthy();
+    // Written from the engine's records when answered, in both languages.
+    for (const entry of body.nonPayments as { zh: string; en: string; reason: string }[]) {
+      expect(entry.zh, entry.reason).toMatch(/[\u4e00-\u9fff]/);
+      expect(entry.en, entry.reason).toMatch(/^[A-Z0-9"]/);
+    }
   });
 
   it("records every workflow step in the audit log", async () => {

@@ -4,6 +4,7 @@
  */
 import { evaluateRewards } from "@beizeng/domain/rewards/engine";
 import type { Entitlement, NonPayment } from "@beizeng/domain/rewards/types";
+import { whyNotText } from "@beizeng/domain/rewards/why-not";
 import type { DbContext } from "../../db/database";
 import { notFound } from "../../errors";
 import { findEnterpriseBrief, findLiveEntitlements, loadRewardRegister } from "../../repositories/rewards.repository";
@@ -15,7 +16,10 @@ export interface WhyNotView {
   enterprise: { id: number; name: string; creditCode: string };
   year: number | null;
   entitlements: (Omit<Entitlement, "amount"> & { amountFen: string | null; ruleName: string })[];
-  nonPayments: (NonPayment & { ruleName: string })[];
+  nonPayments: (Pick<
+    NonPayment,
+    "creditCode" | "ruleId" | "clause" | "reason" | "year" | "subjectId" | "facts" | "parameters"
+  > & { zh: string; en: string; ruleName: string })[];
 }
 
 export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number, year?: number): Promise<WhyNotView> {
@@ -38,13 +42,25 @@ export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number
   return {
     enterprise: { id: enterprise.id, name: enterprise.name, creditCode: enterprise.credit_code },
     year: year ?? null,
-    entitlements: result.entitlements.filter(inYear).map(({ amount, ...rest }) => ({
+    entitlements: result.entitlements.filter(inYear).map(({ amount, ...rest }, index, shown) => ({
       ...rest,
+      key: shown[index]!.key,
       amountFen: amount === null ? null : amount.toString(),
       ruleName: catalog.get(rest.ruleId)?.name ?? rest.ruleId,
     })),
-    nonPayments: result.nonPayments
-      .filter(inYear)
-      .map((item) => ({ ...item, ruleName: catalog.get(item.ruleId)?.name ?? item.ruleId })),
+    // The engine keeps why-nots as figures; the sentences are written here, for the entries shown.
+    nonPayments: result.nonPayments.filter(inYear).map((item) => ({
+      creditCode: item.creditCode,
+      ruleId: item.ruleId,
+      clause: item.clause,
+      reason: item.reason,
+      year: item.year,
+      ...(item.subjectId === undefined ? {} : { subjectId: item.subjectId }),
+      facts: item.facts,
+      parameters: item.parameters,
+      zh: whyNotText(item, "zh"),
+      en: whyNotText(item, "en"),
+      ruleName: catalog.get(item.ruleId)?.name ?? item.ruleId,
+    })),
   };
 }
