@@ -27,6 +27,12 @@ export interface DbContext {
   dialect: DialectName;
   /** Set inside `inTransaction`, so that nested calls join the open transaction. */
   inTransaction?: boolean;
+  /**
+   * The SQLite connection itself (SQLite only), for the few bulk writes that reuse a prepared
+   * statement (the spreadsheet import). Use it only inside `inTransaction`, where the connection is
+   * held: elsewhere another query could be running on it.
+   */
+  sqlite?: SqliteDatabase.Database;
 }
 
 export interface BeizengDb extends DbContext {
@@ -86,7 +92,7 @@ function createSqlite(file: string): BeizengDb {
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new SqliteIntegerPlugin()],
   });
-  return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
+  return { kysely, dialect: "sqlite", sqlite, close: () => kysely.destroy() };
 }
 
 /** BIGINT columns are named like this (money `*_fen`, a figure's `value`); see tables/common.ts. */

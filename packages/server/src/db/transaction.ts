@@ -15,7 +15,9 @@ export async function inTransaction<T>(db: DbContext, work: (tx: DbContext) => P
   return db.kysely.connection().execute(async (connection) => {
     await sql`begin immediate`.execute(connection);
     try {
-      const result = await work({ kysely: connection, dialect: db.dialect, inTransaction: true });
+      const tx: DbContext = { kysely: connection, dialect: db.dialect, inTransaction: true };
+      if (db.sqlite) tx.sqlite = db.sqlite;
+      const result = await work(tx);
       await sql`commit`.execute(connection);
       return result;
     } catch (error) {

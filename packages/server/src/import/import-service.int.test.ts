@@ -407,4 +407,71 @@ describe.each(testDatabases())("spreadsheet import on $name", (database) => {
       }),
     ]);
   });
+
+  it("finds a repeated row in a later batch and names the first one; a row with no figures is skipped", async () => {
+    const figures = await count(db, "figures");
+    const rows: unknown[][] = [
+      ["统一社会信用代码", "年份", "月份", "营业收入（元）"],
+      [A, 2024, 1, 10],
+      [B, 2024, 1, 20],
+      [A, 2024, 2, 11],
+      [B, 2024, 2, 21],
+      [A, 2024, 1, 99],
+      [B, 2024, 2, null],
+    ];
+    const result = await applyImport(db, DISTRICT, "monthly", await workbook(rows), { batchSize: 2 });
+    expect(result.written).toBe(false);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        row: 6,
+        columnLetter: "A",
+        message: `与第2行重复：同一企业同一年份同一月份只能有一行（${A}）`,
+      }),
+    ]);
+    expect(result.summary).toMatchObject({ rows: 5, errors: 1 });
+    expect(await count(db, "figures")).toBe(figures);
+
+    const register = await previewImport(
+      db,
+      DISTRICT,
+      "register",
+      await workbook([
+        ["统一社会信用代码", "企业名称"],
+        [E, "戊公司"],
+        [A, "景德镇甲医药有限公司"],
+        [E, "戊公司"],
+      ]),
+      { batchSize: 1 },
+    );
+    expect(register.errors).toEqual([
+      expect.objectContaining({ row: 4, message: `与第2行重复：同一企业只能有一行（${E}）` }),
+    ]);
+  });
+
+  it("derives months from cumulative figures across batches, and refuses a gap", async () => {
+    const file = await workbook([
+      ["单位：元"],
+      ["统一社会信用代码", "年份", "月份", "营业收入本年累计"],
+      [A, 2025, 1, 100],
+      [A, 2025, 2, 250],
+      [B, 2025, 1, 40],
+      [A, 2025, 3, 450],
+      [B, 2025, 3, 90],
+    ]);
+    const result = await previewImport(db, DISTRICT, "monthly", file, { batchSize: 1 });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        row: 7,
+        field: "revenue",
+        message: "营业收入为累计数，同一企业的各月应按月份顺序排列且不缺月：第5行是1月，本行是3月",
+      }),
+    ]);
+    expect(result.changes.map((change) => [change.row, change.creditCode, "after" in change && change.after])).toEqual([
+      [3, A, "100"],
+      [4, A, "150"],
+      [5, B, "40"],
+      [6, A, "200"],
+    ]);
+    expect(await currentValue(db, A, 2025, 2, "revenue")).toBeUndefined();
+  });
 });

@@ -4,7 +4,7 @@
  * transaction; the first error stops the writing, checking goes on so that every bad row is
  * reported, and the transaction is rolled back. Nothing is half-written.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
@@ -12,19 +12,21 @@ import { formatYuan } from "@beizeng/domain/money";
 import type { Insertable } from "kysely";
 import type { DbContext } from "../db/database";
 import type { EnterpriseRow, EnterpriseTable, ScaleStatus } from "../db/tables/enterprises";
-import type { FigureTable } from "../db/tables/figures";
 import { inTransaction } from "../db/transaction";
 import {
   type CurrentFigure,
+  createImportProgress,
+  dropImportProgress,
+  type FigureWriter,
+  figureWriter,
   findCurrentOfficialFigures,
   findEnterprisesByCreditCodes,
+  findImportProgress,
   findScaleYears,
   findUnitsForTownMatching,
-  insertCorrection,
   insertEnterprise,
-  insertImportedFigures,
   insertScaleYear,
-  type NewFigure,
+  saveImportProgress,
   updateEnterprise,
   updateScaleYear,
 } from "../repositories/import.repository";
@@ -35,7 +37,7 @@ import { detectHeader, HEADER_SCAN_ROWS, type HeaderLayout } from "./header";
 import {
   looksLikeXlsx,
   type RawRow,
-  streamFirstSheetRows,
+  streamFirstSheetRowBatches,
   type WorkbookInfo,
   type WorkbookSource,
 } from "./read-workbook";
@@ -159,26 +161,34 @@ async function runImport(
 ): Promise<ImportResult> {
   const fileName = options.fileName ?? (typeof source === "string" ? path.basename(source) : "upload.xlsx");
   const work = async (tx: DbContext) => {
-    const run = new ImportRun(tx, districtId, kind, fileName, options, write);
-    await run.readAll(source);
-    // An import that changes nothing writes nothing, not even an audit entry.
-    if (write && run.summary.errors === 0 && run.summary.create + run.summary.update > 0) {
-      await recordAudit(tx, {
-        districtId,
-        actor: options.actor ?? { userId: null, label: "import" },
-        action: "import",
-        entityType: kind === "register" ? "enterprises" : "figures",
-        entityId: fileName,
-        after: {
-          kind,
-          fileName,
-          sha256: await sha256Of(source),
-          summary: run.summary,
-          units: run.layout?.units ?? {},
-        },
-      });
+    // What the run remembers of the rows read lives in a temporary table of this connection, so
+    // that memory does not grow with the file.
+    const progressTable = `import_progress_${randomBytes(8).toString("hex")}`;
+    await createImportProgress(tx, progressTable);
+    try {
+      const run = new ImportRun(tx, districtId, kind, fileName, options, write, progressTable);
+      await run.readAll(source);
+      // An import that changes nothing writes nothing, not even an audit entry.
+      if (write && run.summary.errors === 0 && run.summary.create + run.summary.update > 0) {
+        await recordAudit(tx, {
+          districtId,
+          actor: options.actor ?? { userId: null, label: "import" },
+          action: "import",
+          entityType: kind === "register" ? "enterprises" : "figures",
+          entityId: fileName,
+          after: {
+            kind,
+            fileName,
+            sha256: await sha256Of(source),
+            summary: run.summary,
+            units: run.layout?.units ?? {},
+          },
+        });
+      }
+      return run;
+    } finally {
+      await dropImportProgress(tx, progressTable);
     }
-    return run;
   };
   let run: ImportRun;
   if (write) {
@@ -196,9 +206,14 @@ async function runImport(
       if (!(error instanceof RollbackSignal) || !failed) throw error;
       run = failed;
     }
+  } else if (db.dialect === "postgres" && !db.inTransaction) {
+    // A temporary table belongs to one connection: the check keeps one from the pool throughout.
+    run = await db.kysely.connection().execute((connection) => work({ kysely: connection, dialect: db.dialect }));
   } else {
+    // SQLite has one connection; the check does not hold it between queries, so other requests go on.
     run = await work(db);
   }
+  run.errors.sort((a, b) => a.row - b.row);
   return {
     kind,
     fileName,
@@ -226,6 +241,16 @@ function displayValue(metric: MetricId, value: bigint): string {
   return metricKinds.get(metric) === "money" ? formatYuan(value) : value.toString();
 }
 
+/** What a run knows of one key (credit code and year; the credit code for the register) while a batch is planned. */
+interface KeyProgress {
+  key: string;
+  /** Month (0 for a year or a register row) → the row that gave it: a second row is a duplicate. */
+  rows: Record<string, number>;
+  /** The last cumulative figure read per metric: [month, value, row]. */
+  cumulative: Record<string, [number, string, number]> | null;
+  changed: boolean;
+}
+
 /** One import in progress: the checks, the plan of changes and (when applying) the writes. */
 class ImportRun {
   readonly summary: ImportSummary = { rows: 0, create: 0, update: 0, unchanged: 0, errors: 0 };
@@ -234,12 +259,8 @@ class ImportRun {
   layout?: ImportResult["layout"];
 
   private parser?: RowParser;
-  /** First row of each key (code, year, month): finds duplicate rows within the file. */
-  private readonly firstRowOfKey = new Map<string, number>();
-  /** Enterprises met so far, by credit code (null: not in the register). */
-  private readonly enterprises = new Map<string, EnterpriseRow | null>();
-  /** Last cumulative value seen per enterprise, year and metric (for 本年累计 columns). */
-  private readonly lastCumulative = new Map<string, { month: number; value: bigint; row: number }>();
+  /** The enterprises of the batch being planned, by credit code (null: not in the register). */
+  private enterprises = new Map<string, EnterpriseRow | null>();
   private townsByName?: Map<string, number>;
   private batch: (FigureRecord | RegisterRecord)[] = [];
   private readonly maxChanges: number;
@@ -247,19 +268,27 @@ class ImportRun {
   private readonly batchSize: number;
   private readonly recordedAt = new Date().toISOString();
   private readonly recordedBy: number | null;
+  private readonly writer: FigureWriter;
 
   constructor(
     private readonly db: DbContext,
     private readonly districtId: string,
     private readonly kind: ImportKind,
-    private readonly fileName: string,
+    fileName: string,
     private readonly options: ImportRunOptions,
     private readonly write: boolean,
+    private readonly progressTable: string,
   ) {
     this.maxChanges = options.maxChanges ?? 100;
     this.maxErrors = options.maxErrors ?? 1000;
     this.batchSize = options.batchSize ?? 1000;
     this.recordedBy = options.actor?.userId ?? null;
+    this.writer = figureWriter(db, {
+      districtId,
+      sourceRef: fileName,
+      recordedAt: this.recordedAt,
+      recordedBy: this.recordedBy,
+    });
   }
 
   /** Whether this run may still write: applying, and no error found so far. */
@@ -288,17 +317,19 @@ class ImportRun {
       return;
     }
     try {
-      for await (const row of streamFirstSheetRows(source, info)) {
-        rowsRead++;
-        if (progress && rowsRead % 1000 === 0) progress(rowsRead);
-        if (!this.parser) {
-          topRows.push(row);
-          if (topRows.length < HEADER_SCAN_ROWS) continue;
-          if (!this.startTable(topRows, info)) return;
-          for (const buffered of topRows) await this.acceptRow(buffered);
-          continue;
+      for await (const rows of streamFirstSheetRowBatches(source, info)) {
+        for (const row of rows) {
+          rowsRead++;
+          if (progress && rowsRead % 1000 === 0) progress(rowsRead);
+          if (!this.parser) {
+            topRows.push(row);
+            if (topRows.length < HEADER_SCAN_ROWS) continue;
+            if (!this.startTable(topRows, info)) return;
+            for (const buffered of topRows) if (this.acceptRow(buffered)) await this.flush();
+            continue;
+          }
+          if (this.acceptRow(row)) await this.flush();
         }
-        await this.acceptRow(row);
       }
       if (!this.parser) {
         if (topRows.length === 0) {
@@ -306,7 +337,7 @@ class ImportRun {
           return;
         }
         if (!this.startTable(topRows, info)) return;
-        for (const buffered of topRows) await this.acceptRow(buffered);
+        for (const buffered of topRows) if (this.acceptRow(buffered)) await this.flush();
       }
       await this.flush();
     } catch (error) {
@@ -355,22 +386,85 @@ class ImportRun {
     return false;
   }
 
-  private async acceptRow(row: RawRow): Promise<void> {
+  /** Checks one row and adds it to the batch; true when the batch is full and must be flushed. */
+  private acceptRow(row: RawRow): boolean {
     const parser = this.parser as RowParser;
-    if (row.rowNumber < parser.layout.firstDataRow) return;
+    if (row.rowNumber < parser.layout.firstDataRow) return false;
     const parsed = parser.parse(row);
-    if (parsed.kind === "empty") return;
-    if (parsed.kind === "errors" && this.isTotalOrNote(row)) return;
+    if (parsed.kind === "empty") return false;
+    if (parsed.kind === "errors" && this.isTotalOrNote(row)) return false;
     this.summary.rows++;
     if (parsed.kind === "errors") {
       for (const error of parsed.errors) this.addError(error);
-      return;
+      return false;
     }
-    const record = parsed.record;
-    const key =
-      "year" in record ? `${record.creditCode}|${record.year}|${(record as FigureRecord).month}` : record.creditCode;
-    const first = this.firstRowOfKey.get(key);
-    if (first !== undefined) {
+    this.batch.push(parsed.record);
+    return this.batch.length >= this.batchSize;
+  }
+
+  private codeColumn(): { column?: string; columnLetter?: string } {
+    const column = this.parser?.layout.columns.find((c) => c.field.type === "creditCode");
+    return column ? { column: column.header, columnLetter: column.letter } : {};
+  }
+
+  /** Checks, plans and (when applying) writes one batch; remembers its keys for the batches after it. */
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    if (batch.length === 0) return;
+    const progress = await this.loadProgress(batch);
+    const unique = this.withoutDuplicates(batch, progress);
+    await this.resolveEnterprises(unique.map((record) => record.creditCode));
+    if (this.kind === "register") await this.applyRegisterBatch(unique as RegisterRecord[]);
+    else await this.applyFiguresBatch(unique as FigureRecord[], progress);
+    const changed: { key: string; rows: string; cumulative: string | null }[] = [];
+    for (const entry of progress.values()) {
+      if (!entry.changed) continue;
+      changed.push({
+        key: entry.key,
+        rows: JSON.stringify(entry.rows),
+        cumulative: entry.cumulative ? JSON.stringify(entry.cumulative) : null,
+      });
+    }
+    await saveImportProgress(this.db, this.progressTable, changed);
+  }
+
+  private progressKey(record: FigureRecord | RegisterRecord): string {
+    return "year" in record ? `${record.creditCode}|${record.year}` : record.creditCode;
+  }
+
+  /** What earlier batches left for the keys of this batch (a fresh entry for a key not seen yet). */
+  private async loadProgress(batch: (FigureRecord | RegisterRecord)[]): Promise<Map<string, KeyProgress>> {
+    const progress = new Map<string, KeyProgress>();
+    for (const record of batch) {
+      const key = this.progressKey(record);
+      if (!progress.has(key)) progress.set(key, { key, rows: {}, cumulative: null, changed: false });
+    }
+    for (const stored of await findImportProgress(this.db, this.progressTable, [...progress.keys()])) {
+      const entry = progress.get(stored.key);
+      if (!entry) continue;
+      entry.rows = JSON.parse(stored.rows) as KeyProgress["rows"];
+      entry.cumulative = stored.cumulative ? (JSON.parse(stored.cumulative) as KeyProgress["cumulative"]) : null;
+    }
+    return progress;
+  }
+
+  /** The records of the batch whose key no earlier row had; a repeated key is an error naming the first row. */
+  private withoutDuplicates<T extends FigureRecord | RegisterRecord>(
+    batch: T[],
+    progress: Map<string, KeyProgress>,
+  ): T[] {
+    const unique: T[] = [];
+    for (const record of batch) {
+      const entry = progress.get(this.progressKey(record)) as KeyProgress;
+      const month = "month" in record ? record.month : 0;
+      const first = entry.rows[month];
+      if (first === undefined) {
+        entry.rows[month] = record.row;
+        entry.changed = true;
+        unique.push(record);
+        continue;
+      }
       const what =
         this.kind === "register"
           ? "同一企业"
@@ -383,37 +477,22 @@ class ImportRun {
         message: `与第${first}行重复：${what}只能有一行（${record.creditCode}）`,
         ...this.codeColumn(),
       });
-      return;
     }
-    this.firstRowOfKey.set(key, record.row);
-    this.batch.push(record);
-    if (this.batch.length >= this.batchSize) await this.flush();
+    return unique;
   }
 
-  private codeColumn(): { column?: string; columnLetter?: string } {
-    const column = this.parser?.layout.columns.find((c) => c.field.type === "creditCode");
-    return column ? { column: column.header, columnLetter: column.letter } : {};
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.batch;
-    this.batch = [];
-    if (batch.length === 0) return;
-    await this.resolveEnterprises(batch.map((record) => record.creditCode));
-    if (this.kind === "register") await this.applyRegisterBatch(batch as RegisterRecord[]);
-    else await this.applyFiguresBatch(batch as FigureRecord[]);
-  }
-
+  /** Looks up the batch's enterprises; only this batch's are kept, so memory does not grow with the file. */
   private async resolveEnterprises(codes: string[]): Promise<void> {
-    const unknown = [...new Set(codes.filter((code) => !this.enterprises.has(code)))];
-    if (unknown.length === 0) return;
-    for (const code of unknown) this.enterprises.set(code, null);
-    for (const row of await findEnterprisesByCreditCodes(this.db, this.districtId, unknown)) {
+    this.enterprises = new Map();
+    const unique = [...new Set(codes)];
+    if (unique.length === 0) return;
+    for (const code of unique) this.enterprises.set(code, null);
+    for (const row of await findEnterprisesByCreditCodes(this.db, this.districtId, unique)) {
       this.enterprises.set(row.credit_code, row);
     }
   }
 
-  private async applyFiguresBatch(batch: FigureRecord[]): Promise<void> {
+  private async applyFiguresBatch(batch: FigureRecord[], progress: Map<string, KeyProgress>): Promise<void> {
     const known: { record: FigureRecord; enterprise: EnterpriseRow }[] = [];
     for (const record of batch) {
       const enterprise = this.enterprises.get(record.creditCode);
@@ -428,106 +507,88 @@ class ImportRun {
         ...this.codeColumn(),
       });
     }
-    const years = [...new Set(known.map(({ record }) => record.year))];
+    const years = new Set<number>();
+    const enterpriseIds = new Set<number>();
+    const metrics = new Set<string>();
+    for (const { record, enterprise } of known) {
+      years.add(record.year);
+      enterpriseIds.add(enterprise.id);
+      for (const figure of record.values) metrics.add(figure.metric);
+    }
     const current = new Map<string, CurrentFigure>();
-    const enterpriseIds = [...new Set(known.map(({ enterprise }) => enterprise.id))];
-    const metrics = [...new Set(known.flatMap(({ record }) => record.values.map((value) => value.metric)))];
-    for (const figure of await findCurrentOfficialFigures(this.db, enterpriseIds, metrics, years)) {
+    for (const figure of await findCurrentOfficialFigures(this.db, [...enterpriseIds], [...metrics], [...years])) {
       current.set(`${figure.enterprise_id}|${figure.year}|${figure.month}|${figure.metric}`, figure);
     }
     const writing = this.writing;
-    const creates: NewFigure[] = [];
-    const corrections: { supersededId: number; row: Insertable<FigureTable> }[] = [];
     for (const { record, enterprise } of known) {
+      const keyProgress = progress.get(this.progressKey(record)) as KeyProgress;
       for (const figure of record.values) {
-        const value = this.ownValue(record, enterprise.id, figure.metric, figure.value, figure.cumulative, current);
+        const value = figure.cumulative
+          ? this.ownValue(record, enterprise.id, figure.metric, figure.value, keyProgress, current)
+          : figure.value;
         if (value === undefined) continue;
-        const existing = current.get(`${enterprise.id}|${record.year}|${record.month}|${figure.metric}`);
+        const existing =
+          current.size === 0
+            ? undefined
+            : current.get(`${enterprise.id}|${record.year}|${record.month}|${figure.metric}`);
         if (existing && BigInt(existing.value) === value) {
           this.summary.unchanged++;
           continue;
         }
-        if (writing && existing) {
-          corrections.push({
-            supersededId: existing.id,
-            row: {
-              district_id: this.districtId,
-              enterprise_id: enterprise.id,
-              year: record.year,
-              month: record.month,
-              metric: figure.metric,
-              value,
-              source_kind: "import",
-              source_ref: this.fileName,
-              official: 1,
-              recorded_at: this.recordedAt,
-              recorded_by: this.recordedBy,
-            },
-          });
-        } else if (writing) {
-          creates.push({
-            enterpriseId: enterprise.id,
+        if (writing) {
+          if (existing)
+            this.writer.correct(existing.id, enterprise.id, record.year, record.month, figure.metric, value);
+          else this.writer.create(enterprise.id, record.year, record.month, figure.metric, value);
+        }
+        const action = existing ? "update" : "create";
+        this.summary[action]++;
+        if (this.changes.length < this.maxChanges) {
+          this.changes.push({
+            entity: "figure",
+            row: record.row,
+            creditCode: record.creditCode,
+            action,
             year: record.year,
             month: record.month,
             metric: figure.metric,
-            value,
+            before: existing ? displayValue(figure.metric, BigInt(existing.value)) : null,
+            after: displayValue(figure.metric, value),
           });
         }
-        const action = existing ? "update" : "create";
-        this.addChange(action, () => ({
-          entity: "figure",
-          row: record.row,
-          creditCode: record.creditCode,
-          action,
-          year: record.year,
-          month: record.month,
-          metric: figure.metric,
-          before: existing ? displayValue(figure.metric, BigInt(existing.value)) : null,
-          after: displayValue(figure.metric, value),
-        }));
       }
     }
-    if (!this.writing) return;
-    await insertImportedFigures(
-      this.db,
-      {
-        districtId: this.districtId,
-        sourceRef: this.fileName,
-        recordedAt: this.recordedAt,
-        recordedBy: this.recordedBy,
-      },
-      creates,
-    );
-    for (const correction of corrections) await insertCorrection(this.db, correction.supersededId, correction.row);
+    // Rows written before an error in this batch are rolled back with the rest.
+    if (this.writing) await this.writer.flush();
   }
 
   /**
-   * The month's own value. A cumulative figure (本年累计, 1-N月) minus the previous month's
-   * cumulative figure: from the row just before in the file, or the months stored so far.
+   * The month's own value from a cumulative figure (本年累计, 1-N月): minus the previous month's
+   * cumulative figure, from the row just before in the file, or the months stored so far.
    */
   private ownValue(
     record: FigureRecord,
     enterpriseId: number,
     metric: MetricId,
     value: bigint,
-    cumulative: boolean,
+    keyProgress: KeyProgress,
     current: Map<string, CurrentFigure>,
   ): bigint | undefined {
-    if (!cumulative) return value;
-    const key = `${record.creditCode}|${record.year}|${metric}`;
-    const previousInFile = this.lastCumulative.get(key);
-    this.lastCumulative.set(key, { month: record.month, value, row: record.row });
+    keyProgress.cumulative ??= {};
+    const before = keyProgress.cumulative[metric];
+    keyProgress.cumulative[metric] = [record.month, value.toString(), record.row];
+    keyProgress.changed = true;
     if (record.month === 1) return value;
     const label = METRICS.find((m) => m.metric === metric)?.label ?? metric;
     const column = this.parser?.layout.columns.find((c) => c.field.field === metric);
     const where = column ? { column: column.header, columnLetter: column.letter } : {};
-    if (previousInFile && previousInFile.month === record.month - 1) return value - previousInFile.value;
-    if (previousInFile) {
+    if (before) {
+      const [month, previous, row] = before;
+      if (month === record.month - 1) return value - BigInt(previous);
       this.addError({
         row: record.row,
         field: metric,
         ...where,
-        message: `${label}为累计数，同一企业的各月应按月份顺序排列且不缺月：第${previousInFile.row}行是${previousInFile.month}月，本行是${record.month}月`,
+        message: `${label}为累计数，同一企业的各月应按月份顺序排列且不缺月：第${row}行是${month}月，本行是${record.month}月`,
       });
       return undefined;
     }

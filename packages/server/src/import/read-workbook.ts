@@ -54,6 +54,29 @@ export async function* streamFirstSheetRows(
   source: WorkbookSource,
   info: WorkbookInfo = { date1904: false },
 ): AsyncGenerator<RawRow, void, void> {
+  for await (const rows of streamFirstSheetRowBatches(source, info)) yield* rows;
+}
+
+interface SheetEvent {
+  eventType: string;
+  value: unknown;
+}
+
+interface StreamedSheet {
+  state?: string;
+  name?: string;
+  /** exceljs's own parse of the sheet: the events of each chunk of XML read (rows among them). */
+  parse(): AsyncIterable<SheetEvent[]>;
+}
+
+/**
+ * The same rows in the batches exceljs parses them in (one per chunk of the sheet's XML): a large
+ * import takes them without paying for an await per row.
+ */
+export async function* streamFirstSheetRowBatches(
+  source: WorkbookSource,
+  info: WorkbookInfo = { date1904: false },
+): AsyncGenerator<RawRow[], void, void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(toStream(source) as never, {
     worksheets: "emit",
     sharedStrings: "cache",
@@ -63,12 +86,18 @@ export async function* streamFirstSheetRows(
   });
   ignorePhoneticReadings(reader as unknown as ReaderInternals);
   for await (const worksheet of reader) {
-    const sheet = worksheet as unknown as { state?: string } & AsyncIterable<ExcelJS.Row>;
+    const sheet = worksheet as unknown as StreamedSheet;
     if (sheet.state === "hidden" || sheet.state === "veryHidden") continue;
     info.date1904 = (reader as unknown as ReaderInternals).properties?.model?.date1904 === true;
-    info.sheetName = (worksheet as unknown as { name?: string }).name;
-    for await (const row of sheet) {
-      yield { rowNumber: row.number, values: row.values as unknown[] };
+    info.sheetName = sheet.name;
+    for await (const events of sheet.parse()) {
+      const rows: RawRow[] = [];
+      for (const event of events) {
+        if (event.eventType !== "row") continue;
+        const row = event.value as ExcelJS.Row;
+        rows.push({ rowNumber: row.number, values: row.values as unknown[] });
+      }
+      if (rows.length > 0) yield rows;
     }
     return;
   }

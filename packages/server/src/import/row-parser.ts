@@ -2,6 +2,8 @@ import {
   type CellInput,
   cellText,
   isBlank,
+  MAX_YEAR,
+  MIN_YEAR,
   type Parsed,
   parseCountCell,
   parseCreditCodeCell,
@@ -68,11 +70,59 @@ export type ParsedRow<T> =
   | { kind: "empty" }
   | { kind: "errors"; errors: ImportError[] };
 
+/**
+ * Text that cannot be blank: it holds an ASCII letter or digit, or a CJK ideograph other than 无
+ * and 空. Such characters survive normalizeText unchanged, and every "no data" mark is made of
+ * other characters, so the full check (NFKC normalisation) can be skipped for most cells.
+ */
+const SURELY_NOT_BLANK = /[0-9A-Za-z\u4e00-\u65df\u65e1-\u7a79\u7a7b-\u9fff]/;
+
+function isBlankCell(cell: CellInput): boolean {
+  if (cell.kind === "text" && SURELY_NOT_BLANK.test(cell.text)) return false;
+  return isBlank(cell);
+}
+
+/**
+ * Fen of an amount given as a number cell, computed in exact integer arithmetic when every step
+ * stays within 2^53; undefined otherwise (or when it is not a whole number of fen), and the cell
+ * then goes through parseMoneyCell, which decides and words the error. Same result as
+ * parseMoneyCell: both read the number through its shortest decimal form.
+ */
+export function fenOfNumberCell(value: number, fenPerUnit: number): bigint | undefined {
+  if (Number.isSafeInteger(value)) {
+    const fen = value * fenPerUnit;
+    return Number.isSafeInteger(fen) ? BigInt(fen) : undefined;
+  }
+  const text = String(value);
+  const point = text.indexOf(".");
+  if (point < 0 || text.includes("e")) return undefined;
+  const decimals = text.length - point - 1;
+  const digits = Number(text.slice(0, point) + text.slice(point + 1));
+  if (!Number.isSafeInteger(digits)) return undefined;
+  const scaled = digits * fenPerUnit;
+  const divisor = 10 ** decimals;
+  if (!Number.isSafeInteger(scaled) || scaled % divisor !== 0) return undefined;
+  return BigInt(scaled / divisor);
+}
+
+interface MetricColumn {
+  column: MappedColumn;
+  yuanPerUnit: bigint;
+  unitLabel: string;
+  /** Fen per unit as a number (for the exact fast path), 0 for counts. */
+  fenPerUnit: number;
+  metric: MetricId;
+  cumulative: boolean;
+  parse: (cell: CellInput) => Parsed<bigint>;
+}
+
 /** Turns the rows of a sheet into checked records of one import kind; knows the file's layout. */
 export class RowParser {
   private readonly byField = new Map<string, MappedColumn>();
-  private readonly metricColumns: { column: MappedColumn; yuanPerUnit: bigint; unitLabel: string }[] = [];
+  private readonly metricColumns: MetricColumn[] = [];
   readonly headerErrors: ImportError[] = [];
+  /** The last credit code cell read and its result: the rows of one enterprise usually come together. */
+  private lastCode?: { text: string; parsed: Parsed<string> };
 
   constructor(
     readonly kind: ImportKind,
@@ -84,14 +134,32 @@ export class RowParser {
     for (const column of layout.columns) {
       const metric = column.field.metric;
       if (!metric) continue;
+      const cumulative = kind === "monthly" && column.qualifier.kind === "cumulative";
       if (metric.valueKind === "count") {
-        this.metricColumns.push({ column, yuanPerUnit: 1n, unitLabel: "人" });
+        this.metricColumns.push({
+          column,
+          yuanPerUnit: 1n,
+          unitLabel: "人",
+          fenPerUnit: 0,
+          metric: metric.metric,
+          cumulative,
+          parse: parseCountCell,
+        });
         continue;
       }
       const unit: MoneyUnit =
         column.unit && column.unit !== "人" ? column.unit : (layout.unitLine ?? options.unit ?? "万元");
       if (column.unit === "人") this.headerError(column, `${metric.label}是金额，不能以“人”为单位`);
-      this.metricColumns.push({ column, yuanPerUnit: YUAN_PER_UNIT[unit], unitLabel: unit });
+      const yuanPerUnit = YUAN_PER_UNIT[unit];
+      this.metricColumns.push({
+        column,
+        yuanPerUnit,
+        unitLabel: unit,
+        fenPerUnit: Number(yuanPerUnit * 100n),
+        metric: metric.metric,
+        cumulative,
+        parse: (cell) => parseMoneyCell(cell, yuanPerUnit, unit),
+      });
     }
     this.checkHeader();
   }
@@ -154,8 +222,9 @@ export class RowParser {
   private isEmptyRow(row: RawRow): boolean {
     for (const column of this.layout.columns) {
       const value = row.values[column.columnNumber];
-      // Numbers and dates are never blank: decided without building a CellInput (hot path).
+      // Numbers, dates and most text are never blank: decided without building a CellInput (hot path).
       if (typeof value === "number" || value instanceof Date) return false;
+      if (typeof value === "string" && SURELY_NOT_BLANK.test(value)) return false;
       if (!isBlank(toCellInput(value))) return false;
     }
     return true;
@@ -174,7 +243,7 @@ export class RowParser {
     required?: string,
   ): T | undefined {
     const found = this.cell(row, field);
-    if (!found || isBlank(found.cell)) {
+    if (!found || isBlankCell(found.cell)) {
       if (required) {
         errors.push({
           row: row.rowNumber,
@@ -197,14 +266,58 @@ export class RowParser {
     return undefined;
   }
 
+  /** The credit code, reusing the last result when the cell holds the same text as the row before. */
+  private readCreditCode(row: RawRow, errors: ImportError[]): string | undefined {
+    const column = this.byField.get("creditCode");
+    const raw = column ? row.values[column.columnNumber] : undefined;
+    if (column && typeof raw === "string" && this.lastCode?.text === raw) {
+      const parsed = this.lastCode.parsed;
+      if (parsed.ok) return parsed.value;
+      errors.push({
+        row: row.rowNumber,
+        column: column.header,
+        columnLetter: column.letter,
+        field: "creditCode",
+        message: parsed.message,
+      });
+      return undefined;
+    }
+    let parsed: Parsed<string> | undefined;
+    const code = this.read(
+      row,
+      "creditCode",
+      errors,
+      (cell) => {
+        parsed = parseCreditCodeCell(cell);
+        return parsed;
+      },
+      "统一社会信用代码",
+    );
+    if (typeof raw === "string" && parsed) this.lastCode = { text: raw, parsed };
+    return code;
+  }
+
+  /** A whole number within [min, max] given as a number cell: the common case, read without the general parser. */
+  private wholeNumberIn(row: RawRow, field: string, min: number, max: number): number | undefined {
+    const column = this.byField.get(field);
+    if (!column) return undefined;
+    const raw = row.values[column.columnNumber];
+    return typeof raw === "number" && Number.isInteger(raw) && raw >= min && raw <= max ? raw : undefined;
+  }
+
   private parseFigures(row: RawRow): ParsedRow<FigureRecord> {
     const errors: ImportError[] = [];
-    const creditCode = this.read(row, "creditCode", errors, parseCreditCodeCell, "统一社会信用代码");
+    const creditCode = this.readCreditCode(row, errors);
     const nameCell = this.cell(row, "name");
-    const name = nameCell && !isBlank(nameCell.cell) ? cellText(nameCell.cell) : undefined;
+    const name = nameCell && !isBlankCell(nameCell.cell) ? cellText(nameCell.cell) : undefined;
 
-    let year = this.read(row, "year", errors, (cell) => parseYearCell(cell, this.date1904));
-    let month = this.kind === "monthly" ? this.read(row, "month", errors, parseMonthCell) : undefined;
+    let year =
+      this.wholeNumberIn(row, "year", MIN_YEAR, MAX_YEAR) ??
+      this.read(row, "year", errors, (cell) => parseYearCell(cell, this.date1904));
+    let month =
+      this.kind !== "monthly"
+        ? undefined
+        : (this.wholeNumberIn(row, "month", 1, 12) ?? this.read(row, "month", errors, parseMonthCell));
     if (year === undefined || (this.kind === "monthly" && month === undefined)) {
       const period = this.read(row, "period", errors, (cell) => parsePeriodCell(cell, this.date1904));
       if (period) {
@@ -240,15 +353,18 @@ export class RowParser {
     }
 
     const values: FigureValue[] = [];
-    for (const { column, yuanPerUnit, unitLabel } of this.metricColumns) {
-      const metric = column.field.metric;
-      if (!metric) continue;
-      const value = this.read(row, column.field.field, errors, (cell) =>
-        metric.valueKind === "count" ? parseCountCell(cell) : parseMoneyCell(cell, yuanPerUnit, unitLabel),
-      );
+    for (const metricColumn of this.metricColumns) {
+      const { column, fenPerUnit, metric, cumulative } = metricColumn;
+      const raw = row.values[column.columnNumber];
+      let value: bigint | undefined;
+      if (typeof raw === "number") {
+        // Number cells, nearly all of a large file, are converted exactly without the general parser.
+        if (fenPerUnit > 0) value = fenOfNumberCell(raw, fenPerUnit);
+        else if (Number.isSafeInteger(raw) && raw >= 0) value = BigInt(raw);
+      }
+      value ??= this.read(row, column.field.field, errors, metricColumn.parse);
       if (value === undefined) continue;
-      const cumulative = this.kind === "monthly" && column.qualifier.kind === "cumulative";
-      values.push({ metric: metric.metric, value, cumulative });
+      values.push({ metric, value, cumulative });
     }
     if (errors.length > 0) return { kind: "errors", errors };
     if (values.length === 0) return { kind: "empty" };
