@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatFenForDisplay, formatRateAsPercent, formatYuanTextAuto, formatYuanTextInWan, toFen } from "./numbers";
+import {
+  formatFenForDisplay,
+  formatRateAsPercent,
+  formatYuanTextAuto,
+  formatYuanTextInWan,
+  setMoneyLanguage,
+  toFen,
+} from "./numbers";
 
 describe("money and rate display", () => {
   it("reads fen sent as a string or a safe integer, and refuses a float", () => {
@@ -21,6 +28,23 @@ describe("money and rate display", () => {
     expect(formatYuanTextAuto("5000000")).toBe("500 万元");
     expect(formatFenForDisplay("123456789")).toBe("123.46 万元");
     expect(formatFenForDisplay(undefined)).toBe("—");
+  });
+
+  it("writes amounts in million and billion yuan in English, exactly, and in 万元/亿元 again after", () => {
+    setMoneyLanguage("en");
+    try {
+      expect(formatFenForDisplay("2582600000000")).toBe("25.83 bn yuan");
+      expect(formatFenForDisplay("1686700000")).toBe("16.87 m yuan");
+      expect(formatFenForDisplay("-520010000", "万元")).toBe("-5.20 m yuan");
+      expect(formatFenForDisplay("3000000")).toBe("30,000 yuan");
+      expect(formatFenForDisplay("12345")).toBe("123.45 yuan");
+      expect(formatYuanTextAuto("40000000000")).toBe("40 bn yuan");
+      expect(formatYuanTextInWan("3000000")).toBe("3 m yuan");
+      expect(formatYuanTextInWan("30000")).toBe("30,000 yuan");
+    } finally {
+      setMoneyLanguage("zh-CN");
+    }
+    expect(formatFenForDisplay("1686700000")).toBe("1686.70 万元");
   });
 
   it("turns decimal rates into percentages exactly", () => {

@@ -1,4 +1,28 @@
-import { formatForDisplay, parseYuan } from "@beizeng/domain/money";
+import { divideToDecimalString, formatForDisplay, parseYuan } from "@beizeng/domain/money";
+
+let moneyLanguage: "zh-CN" | "en" = "zh-CN";
+
+/**
+ * The language amounts are written in: 万元/亿元 in Chinese; in English million and billion yuan, as English
+ * readers count. The language provider sets it before the pages render and whenever the reader switches.
+ */
+export function setMoneyLanguage(language: "zh-CN" | "en"): void {
+  moneyLanguage = language;
+}
+
+const MILLION_YUAN = 100_000_000n; // fen
+const BILLION_YUAN = 100_000_000_000n; // fen
+
+/** fen in English: "25.83 bn yuan", "16.87 m yuan", below a million "30,000 yuan". `trim` drops zero decimals. */
+function englishAmount(fen: bigint, trim = false): string {
+  const abs = fen < 0n ? -fen : fen;
+  const [divisor, word] =
+    abs >= BILLION_YUAN ? [BILLION_YUAN, " bn"] : abs >= MILLION_YUAN ? [MILLION_YUAN, " m"] : [100n, ""];
+  const [whole = "", fraction = ""] = divideToDecimalString(fen, divisor, 2).split(".");
+  const shownFraction = trim || (word === "" && fraction === "00") ? fraction.replace(/0+$/, "") : fraction;
+  const grouped = word === "" ? whole.replace(/\B(?=(\d{3})+$)/g, ",") : whole;
+  return `${grouped}${shownFraction ? `.${shownFraction}` : ""}${word} yuan`;
+}
 
 /** Money from the API arrives as fen, written as a string or a safe integer; never parsed as a float. */
 export function toFen(value: string | number | bigint | null | undefined): bigint | null {
@@ -14,18 +38,22 @@ export function formatFenForDisplay(
   unit: "auto" | "万元" = "auto",
 ): string {
   const fen = toFen(value);
-  return fen === null ? "—" : formatForDisplay(fen, unit);
+  if (fen === null) return "—";
+  // English has no 万: a fixed 万元 column reads in million yuan like the rest.
+  return moneyLanguage === "en" ? englishAmount(fen) : formatForDisplay(fen, unit);
 }
 
 /** A plan amount written in yuan ("3000000"), shown in 万元 without needless decimals ("300 万元"). */
 export function formatYuanTextInWan(yuan: string): string {
   const fen = parseYuan(yuan);
+  if (moneyLanguage === "en") return englishAmount(fen, true);
   return formatForDisplay(fen, "万元", fen % 1_000_000n === 0n ? 0 : 2);
 }
 
 /** A plan amount written in yuan, shown in 万元 or 亿元 as the size asks. */
 export function formatYuanTextAuto(yuan: string): string {
   const fen = parseYuan(yuan);
+  if (moneyLanguage === "en") return englishAmount(fen, true);
   const wholeUnit = fen >= 10_000_000_000n ? 10_000_000_000n : 1_000_000n;
   return formatForDisplay(fen, "auto", fen % wholeUnit === 0n ? 0 : 2);
 }

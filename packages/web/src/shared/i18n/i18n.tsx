@@ -1,6 +1,7 @@
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { setMoneyLanguage } from "../format/numbers";
 import { dictionaries, type MessageKey } from "./dictionary";
 
 export type Language = "zh-CN" | "en";
@@ -42,9 +43,15 @@ interface LanguageState {
 const LanguageContext = createContext<LanguageState | null>(null);
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(readStoredLanguage);
+  const [language, setLanguageState] = useState<Language>(() => {
+    const stored = readStoredLanguage();
+    setMoneyLanguage(stored);
+    return stored;
+  });
 
   const setLanguage = useCallback((next: Language) => {
+    // Amounts are formatted outside React: the new language must hold before the pages render again.
+    setMoneyLanguage(next);
     setLanguageState(next);
     try {
       window.localStorage.setItem(storageKey, next);

@@ -1,4 +1,5 @@
-import { divideToDecimalString, formatForDisplay } from "@beizeng/domain/money";
+import { divideToDecimalString } from "@beizeng/domain/money";
+import { formatFenForDisplay } from "../../../shared/format/numbers";
 import type { QuantityJson, TargetStatus } from "../api/dashboard-api";
 
 const YI = 10_000_000_000n;
@@ -27,7 +28,7 @@ export function formatQuantity(
 ): string {
   const value = toBigInt(quantity?.value);
   if (!quantity || value === null) return "—";
-  if (quantity.unit === "yuan") return formatForDisplay(value, "auto", 2);
+  if (quantity.unit === "yuan") return formatFenForDisplay(value);
   if (quantity.unit === "share") return `${divideToDecimalString(value, 10_000n, 1)}%`;
   return `${value} ${countWord(metric, language, value)}`;
 }

@@ -48,14 +48,14 @@ export function InvestmentPanel() {
                 label={t("pj.totalFixedAsset")}
                 rules={[{ required: true, pattern: WAN, message: t("pj.amountInvalid") }]}
               >
-                <Input suffix="万元" style={{ width: 180 }} />
+                <Input suffix={t("money.wan")} style={{ width: 180 }} />
               </Form.Item>
               <Form.Item
                 name="manufacturingWan"
                 label={t("pj.manufacturingInvestment")}
                 rules={[{ required: true, pattern: WAN, message: t("pj.amountInvalid") }]}
               >
-                <Input suffix="万元" style={{ width: 180 }} />
+                <Input suffix={t("money.wan")} style={{ width: 180 }} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={save.isPending}>
                 {t("common.save")}

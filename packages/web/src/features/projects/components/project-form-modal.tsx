@@ -209,7 +209,7 @@ export function ProjectFormModal({
                 previewFen ? `${formatFenForDisplay(previewFen)} · ${t("pj.categoryDerived")}` : t("pj.categoryDerived")
               }
             >
-              <Input inputMode="decimal" suffix="万元" />
+              <Input inputMode="decimal" suffix={t("money.wan")} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -218,7 +218,7 @@ export function ProjectFormModal({
               label={t("pj.completedWan")}
               rules={[{ pattern: WAN, message: t("pj.amountInvalid") }]}
             >
-              <Input inputMode="decimal" suffix="万元" />
+              <Input inputMode="decimal" suffix={t("money.wan")} />
             </Form.Item>
           </Col>
           <Col span={8}>
