@@ -86,6 +86,7 @@ export const requestsZhCN = {
   "rq.close": "办结",
   "rq.closeNote": "办结说明",
   "rq.waitingRating": "等待企业评价",
+  "rq.pleaseRate": "责任单位已答复，请对办理结果进行评价；不满意时办公室可重新交办。",
   "rq.unsatisfiedWaiting": "企业不满意，待办公室处理",
   "rq.event.submit": "提出诉求",
   "rq.event.assign": "交办",
@@ -193,6 +194,8 @@ export const requestsEn: Record<keyof typeof requestsZhCN, string> = {
   "rq.close": "Close",
   "rq.closeNote": "Closing note",
   "rq.waitingRating": "Waiting for the enterprise's rating",
+  "rq.pleaseRate":
+    "The responsible unit has answered: please rate the outcome; if dissatisfied, the office can reopen the request.",
   "rq.unsatisfiedWaiting": "The enterprise is dissatisfied; the office decides",
   "rq.event.submit": "Filed",
   "rq.event.assign": "Assigned",

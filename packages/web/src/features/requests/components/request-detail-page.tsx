@@ -74,7 +74,9 @@ function TimelineEntry({ entry }: { entry: RequestTimelineEntry }) {
   const data = entry.data ?? {};
   const lines: string[] = [];
   if ((entry.kind === "assign" || entry.kind === "reopen") && entry.unit) {
-    lines.push(t("rq.event.assignedTo", { unit: unitName(entry.unit), deadline: String(data.deadline ?? "") }));
+    lines.push(
+      t("rq.event.assignedTo", { unit: unitName(entry.unit), deadline: dateText(data.deadline as string | undefined) }),
+    );
     const co = (data.coUnits as string[] | undefined) ?? [];
     if (co.length > 0) lines.push(t("rq.event.coUnits", { units: co.join("、") }));
   }
@@ -255,6 +257,8 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
         </Space>
         {request.status === "answered" && request.rating === "unsatisfied" ? (
           <Alert style={{ marginTop: 16 }} type="warning" showIcon message={t("rq.unsatisfiedWaiting")} />
+        ) : request.status === "answered" && role === "enterprise" && request.rating === null ? (
+          <Alert style={{ marginTop: 16 }} type="info" showIcon message={t("rq.pleaseRate")} />
         ) : request.status === "answered" && role !== "enterprise" ? (
           <Alert style={{ marginTop: 16 }} type="info" showIcon message={t("rq.waitingRating")} />
         ) : null}
@@ -303,7 +307,10 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
       <Card title={t("rq.timeline")}>
         <Timeline
           items={request.timeline.map((entry) => ({
-            color: eventColors[entry.kind] ?? "gray",
+            color:
+              entry.kind === "escalate" && entry.data?.colour === "yellow"
+                ? "orange"
+                : (eventColors[entry.kind] ?? "gray"),
             children: <TimelineEntry entry={entry} />,
           }))}
         />

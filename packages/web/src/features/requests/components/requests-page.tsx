@@ -224,7 +224,7 @@ export function RequestsPage() {
             size="middle"
             dataSource={requests.data?.items ?? []}
             locale={{ emptyText: t("rq.empty") }}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1300 }}
             pagination={{
               current: page,
               pageSize: PAGE_SIZE,
@@ -238,6 +238,7 @@ export function RequestsPage() {
               {
                 title: t("rq.titleField"),
                 key: "title",
+                width: 280,
                 render: (_, request) => <Link to={`/requests/${request.id}`}>{request.title}</Link>,
               },
               ...(isEnterprise
@@ -246,7 +247,8 @@ export function RequestsPage() {
                     {
                       title: t("rq.enterprise"),
                       key: "enterprise",
-                      width: 220,
+                      width: 230,
+                      ellipsis: true,
                       render: (_: unknown, request: EnterpriseRequest) => request.enterprise.name,
                     },
                   ]),

@@ -1,0 +1,87 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+/** Picks an option of the antd Select labelled `label` in the open dialog, retrying a click that lands on a closing dropdown. */
+async function choose(page: Page, label: string, option: string) {
+  const dialog = page.getByRole("dialog");
+  await expect(async () => {
+    await dialog.getByLabel(label, { exact: true }).click();
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+      .filter({ hasText: option })
+      .first()
+      .click({ timeout: 3_000 });
+    const field = dialog.locator(".ant-form-item").filter({ has: page.getByLabel(label, { exact: true }) });
+    await expect(field).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+test("an enterprise files a request, the office assigns it, the unit answers, the enterprise rates it", async ({
+  page,
+  login,
+}) => {
+  // Four people take turns (four logins): longer than the default minute on a busy machine.
+  test.setTimeout(180_000);
+  const title = `新建仓库施工许可咨询 ${Date.now() % 100000}`;
+
+  // The enterprise files a request about itself.
+  await login("enterprise");
+  await page.getByRole("link", { name: "我的诉求" }).click();
+  await page.getByRole("button", { name: "提出诉求" }).click();
+  await choose(page, "类别", "审批办证");
+  await expect(page.getByRole("dialog").getByText("时限：5 个工作日")).toBeVisible();
+  await page.getByLabel("诉求标题").fill(title);
+  await page.getByLabel("诉求内容").fill("新建成品仓库需办理施工许可，请告知所需材料和办理时限。");
+  await page.getByLabel("联系人").fill("王芳");
+  await page.getByLabel("联系电话").fill("0798-8201101");
+  await page.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByText("待交办").first()).toBeVisible();
+  const requestUrl = new URL(page.url()).pathname;
+
+  // The office finds it among the requests waiting and assigns it to 区商务局, with 区税务局 helping.
+  await page.context().clearCookies();
+  await login("office");
+  await page.goto("/requests");
+  await page.getByLabel("状态").click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "待交办" }).click();
+  await page.getByRole("link", { name: title }).click();
+  await page.getByRole("button", { name: "交办" }).click();
+  await choose(page, "主办单位", "区商务局");
+  await choose(page, "协办单位", "区税务局");
+  await page.keyboard.press("Escape");
+  await page.getByLabel("交办意见").fill("请商务局牵头，一周内答复企业。");
+  await page.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+  await expect(page.getByText("待受理").first()).toBeVisible();
+  await expect(page.getByText(/主办：区商务局；时限：/)).toBeVisible();
+
+  // 区商务局 is told, accepts and answers.
+  await page.context().clearCookies();
+  await login("unit");
+  await page.goto(requestUrl);
+  await page.getByRole("button", { name: "受理" }).click();
+  await expect(page.getByText("办理中").first()).toBeVisible();
+  await page.getByRole("button", { name: "答复企业" }).click();
+  await page
+    .getByLabel("答复", { exact: true })
+    .fill("施工许可可在政务服务中心一窗办理，材料清单已发企业邮箱，5 个工作日内办结。");
+  await page.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+  await expect(page.getByText("已答复").first()).toBeVisible();
+
+  // The enterprise sees the answer and rates it; the request is closed and its timeline complete.
+  await page.context().clearCookies();
+  await login("enterprise");
+  await page.goto(requestUrl);
+  await expect(page.getByText("施工许可可在政务服务中心一窗办理").first()).toBeVisible();
+  await page.getByRole("button", { name: "评价答复" }).click();
+  await page.getByRole("dialog").getByText("满意", { exact: true }).click();
+  await page.getByLabel("评价意见").fill("答复清楚，谢谢。");
+  await page.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+  await expect(page.getByText("已办结").first()).toBeVisible();
+  const timeline = page.locator(".ant-timeline");
+  for (const step of ["提出诉求", "交办", "受理", "答复", "企业评价"]) {
+    await expect(timeline.getByText(step, { exact: true })).toBeVisible();
+  }
+});
