@@ -231,7 +231,7 @@ export function buildDashboard(result: TargetsResult) {
     asOf: data.asOf,
     latest: data.latest,
     dataVersion: data.version,
-    plan: { id: data.plan.id, title: data.plan.title },
+    plan: { id: data.plan.id, title: data.plan.title, titleEn: data.plan.titleEn },
     chains: data.plan.chains.map((chain) => ({ id: chain.id, name: chain.name, nameEn: chain.nameEn })),
     towns: data.towns,
     notes: data.notes,
@@ -563,7 +563,7 @@ export async function getPublicBoard(db: DbContext, districtId: string | null) {
   if (!chosen) throw notFound("目标看板未公开发布");
   return cachedPayload(db, chosen.district_id, null, "public-board", (result) => ({
     district: { id: chosen.district_id, name: chosen.name },
-    plan: { title: result.data.plan.title },
+    plan: { title: result.data.plan.title, titleEn: result.data.plan.titleEn },
     asOf: result.data.asOf,
     targets: result.targets.map((t) => {
       const forecast = result.forecasts.get(t.targetId);

@@ -135,6 +135,7 @@ export const zhCN = {
   "cycle.monthly": "每月",
   "cycle.quarterly": "每季度",
   "cycle.yearly": "每年",
+  "money.thousand": "千元",
   "money.wan": "万元",
   "money.yi": "亿元",
 
@@ -1242,6 +1243,7 @@ export const en: Record<MessageKey, string> = {
   "cycle.monthly": "monthly",
   "cycle.quarterly": "quarterly",
   "cycle.yearly": "yearly",
+  "money.thousand": "1,000 yuan",
   "money.wan": "10k yuan",
   "money.yi": "100M yuan",
 

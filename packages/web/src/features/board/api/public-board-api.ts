@@ -23,7 +23,7 @@ export interface PublicTarget {
 
 export interface PublicBoard {
   district: { id: string; name: string };
-  plan: { title: string };
+  plan: { title: string; titleEn?: string };
   asOf: YearMonth;
   targets: PublicTarget[];
 }

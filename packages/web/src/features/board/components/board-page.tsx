@@ -34,6 +34,7 @@ export function BoardPage() {
 
 function Board() {
   const t = useT();
+  const localized = useLocalizedText();
   const [search] = useSearchParams();
   const asOf = search.get("asOf") ?? undefined;
   const dashboard = useDashboard(asOf, { refetchInterval: 60_000 });
@@ -46,7 +47,9 @@ function Board() {
     <BoardShell
       title={t("board.title")}
       subtitle={
-        data ? `${data.plan.title} · ${t("board.refresh", { year: data.asOf.year, month: data.asOf.month })}` : null
+        data
+          ? `${localized(data.plan.title, data.plan.titleEn)} · ${t("board.refresh", { year: data.asOf.year, month: data.asOf.month })}`
+          : null
       }
       actions={
         <>

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from "react";
+import { useLanguage } from "../../../shared/i18n/i18n";
 
 export const BOARD_COLORS = {
   background: "radial-gradient(ellipse at top, #0b2a5b 0%, #04122b 60%, #020817 100%)",
@@ -11,13 +12,15 @@ export const BOARD_COLORS = {
 
 /** The clock at the top of the board: date, weekday and time, updated every second. */
 export function BoardClock() {
+  const { language } = useLanguage();
+  const locale = language === "en" ? "en-GB" : "zh-CN";
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date()), 1000);
     return () => window.clearInterval(timer);
   }, []);
-  const date = now.toLocaleDateString("zh-CN", { year: "numeric", month: "long", day: "numeric", weekday: "long" });
-  const time = now.toLocaleTimeString("zh-CN", { hour12: false });
+  const date = now.toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", weekday: "long" });
+  const time = now.toLocaleTimeString(locale, { hour12: false });
   return (
     <div style={{ textAlign: "right", lineHeight: 1.1 }}>
       <div style={{ fontSize: 44, fontWeight: 700, fontVariantNumeric: "tabular-nums" }} data-testid="board-clock">

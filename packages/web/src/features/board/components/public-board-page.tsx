@@ -15,7 +15,9 @@ export function PublicBoardPage() {
     <BoardShell
       title={data ? `${data.district.name} · ${t("board.publicTitle")}` : t("board.publicTitle")}
       subtitle={
-        data ? `${data.plan.title} · ${t("board.refresh", { year: data.asOf.year, month: data.asOf.month })}` : null
+        data
+          ? `${localized(data.plan.title, data.plan.titleEn)} · ${t("board.refresh", { year: data.asOf.year, month: data.asOf.month })}`
+          : null
       }
     >
       <QueryBoundary isPending={board.isPending} error={board.error}>

@@ -57,7 +57,7 @@ export interface Dashboard {
   asOf: YearMonth;
   latest: YearMonth | null;
   dataVersion: number;
-  plan: { id: string; title: string };
+  plan: { id: string; title: string; titleEn?: string };
   chains: { id: string; name: string; nameEn: string }[];
   towns: { code: string; name: string }[];
   notes: string[];

@@ -24,6 +24,7 @@ import { TargetCard } from "./target-card";
 /** The leaders' dashboard (首页 of office, leaders and inspectors): every figure drills down to its records. */
 export function DashboardPage() {
   const t = useT();
+  const localized = useLocalizedText();
   const [search, setSearch] = useSearchParams();
   const asOf = search.get("asOf") ?? undefined;
   const dashboard = useDashboard(asOf);
@@ -44,7 +45,11 @@ export function DashboardPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t("dash.title")}
           </Typography.Title>
-          {dashboard.data ? <Typography.Text type="secondary">{dashboard.data.plan.title}</Typography.Text> : null}
+          {dashboard.data ? (
+            <Typography.Text type="secondary">
+              {localized(dashboard.data.plan.title, dashboard.data.plan.titleEn)}
+            </Typography.Text>
+          ) : null}
         </Col>
         <Col>
           <Space wrap>

@@ -19,6 +19,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
+import type { MessageKey } from "../../../shared/i18n/dictionary";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import {
@@ -31,6 +32,13 @@ import {
   useImportJob,
   useUploadImport,
 } from "../api/imports-api";
+
+const MONEY_UNIT_LABELS: Record<(typeof MONEY_UNITS)[number], MessageKey> = {
+  元: "measure.yuan",
+  千元: "money.thousand",
+  万元: "money.wan",
+  亿元: "money.yi",
+};
 
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "—";
@@ -120,7 +128,7 @@ export function ImportsPage() {
                 aria-label={t("imp.unit")}
                 value={unit}
                 onChange={setUnit}
-                options={MONEY_UNITS.map((u) => ({ value: u, label: u }))}
+                options={MONEY_UNITS.map((u) => ({ value: u, label: t(MONEY_UNIT_LABELS[u]) }))}
                 style={{ width: 160 }}
               />
               <Typography.Text type="secondary">{t("imp.unitHint")}</Typography.Text>
