@@ -53,6 +53,7 @@ const RequestDetailPage = lazyPage(
   () => import("../features/requests/components/request-detail-page"),
   "RequestDetailPage",
 );
+const ServiceDaysPage = lazyPage(() => import("../features/requests/components/service-days-page"), "ServiceDaysPage");
 const RewardsPage = lazyPage(() => import("../features/rewards/components/rewards-page"), "RewardsPage");
 const RewardsBudgetPage = lazyPage(() => import("../features/rewards/components/budget-page"), "RewardsBudgetPage");
 const WhyNotPage = lazyPage(() => import("../features/rewards/components/why-not-page"), "WhyNotPage");
@@ -236,6 +237,14 @@ export const router = createBrowserRouter([
       // Every role has the requests pages; the server narrows what each sees and may do.
       { path: "requests", element: <RequestsPage /> },
       { path: "requests/:requestId", element: <RequestDetailPage /> },
+      {
+        path: "service-days",
+        element: (
+          <OnlyFor roles={staff}>
+            <ServiceDaysPage />
+          </OnlyFor>
+        ),
+      },
       { path: "*", element: <NotFoundResult /> },
     ],
   },

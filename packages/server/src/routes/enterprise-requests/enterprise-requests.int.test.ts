@@ -331,6 +331,42 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
     expect([...names]).toEqual(["景德镇乙医药有限公司"]);
   });
 
+  it("records a service day and links the requests collected there", async () => {
+    const event = await app.inject({
+      method: "POST",
+      url: "/api/service-days",
+      headers: office.headers,
+      payload: {
+        heldOn: "2026-11-20",
+        theme: "企业服务日·电子信息专场",
+        venue: "园区管委会",
+        unitIds: [world.unitA, industryBureau],
+        enterpriseIds: [world.enterpriseA, world.enterpriseA2],
+      },
+    });
+    expect(event.statusCode).toBe(201);
+    const serviceDay = event.json();
+    expect(serviceDay.units.map((u: { id: number }) => u.id).sort()).toEqual([world.unitA, industryBureau].sort());
+    // Another district's enterprise cannot be listed as served.
+    const foreign = await app.inject({
+      method: "POST",
+      url: "/api/service-days",
+      headers: office.headers,
+      payload: { heldOn: "2026-11-20", theme: "x", unitIds: [], enterpriseIds: [world.enterpriseB] },
+    });
+    expect(foreign.statusCode).toBe(400);
+    // The leader registers a request collected there for its enterprise; an enterprise cannot claim a service day.
+    const collected = await submitAs(leader, { enterpriseId: world.enterpriseA, serviceDayId: serviceDay.id });
+    expect(collected.json()).toMatchObject({ channel: "service_day", serviceDay: { id: serviceDay.id } });
+    expect((await submitAs(enterprise, { serviceDayId: serviceDay.id })).statusCode).toBe(403);
+    const detail = (await get(inspector, `/api/service-days/${serviceDay.id}`)).json();
+    expect(detail.requestCount).toBe(1);
+    expect(detail.requests.map((r: { id: number }) => r.id)).toEqual([collected.json().id]);
+    const list = (await get(unit, "/api/service-days")).json();
+    expect(list.items.map((d: { id: number }) => d.id)).toContain(serviceDay.id);
+    expect((await get(office, `/api/enterprise-requests?serviceDay=${serviceDay.id}`)).json().total).toBe(1);
+  });
+
   it("counts answered requests with the 直通车 project problems in the units' handling-time indicator", async () => {
     const now = new Date().toISOString();
     const insertAnswered = async (unitId: number, assignedAt: string, answeredAt: string | null) =>

@@ -28,6 +28,7 @@ const tasks: NavigationItem = { path: "/tasks", label: "nav.tasks", hint: "nav.t
 const supervision: NavigationItem = { path: "/supervision", label: "nav.supervision", hint: "nav.supervisionHint" };
 const rewards: NavigationItem = { path: "/rewards", label: "nav.rewards", hint: "nav.rewardsHint" };
 const requests: NavigationItem = { path: "/requests", label: "nav.requests", hint: "nav.requestsHint" };
+const serviceDays: NavigationItem = { path: "/service-days", label: "nav.serviceDays", hint: "nav.serviceDaysHint" };
 const myRequests: NavigationItem = { path: "/requests", label: "nav.myRequests", hint: "nav.myRequestsHint" };
 const myRewards: NavigationItem = { path: "/my-rewards", label: "nav.myRewards", hint: "nav.myRewardsHint" };
 
@@ -43,6 +44,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     imports,
     projects,
     requests,
+    serviceDays,
     rewards,
     tasks,
     supervision,
@@ -50,9 +52,48 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     units,
     audit,
   ],
-  leader: [home, plan, targets, board, enterprises, monitoring, projects, requests, rewards, tasks, supervision],
-  inspector: [home, plan, targets, board, enterprises, monitoring, projects, requests, rewards, tasks, supervision],
-  unit: [home, plan, targets, enterprises, monitoring, imports, projects, requests, rewards, tasks, supervision],
+  leader: [
+    home,
+    plan,
+    targets,
+    board,
+    enterprises,
+    monitoring,
+    projects,
+    requests,
+    serviceDays,
+    rewards,
+    tasks,
+    supervision,
+  ],
+  inspector: [
+    home,
+    plan,
+    targets,
+    board,
+    enterprises,
+    monitoring,
+    projects,
+    requests,
+    serviceDays,
+    rewards,
+    tasks,
+    supervision,
+  ],
+  unit: [
+    home,
+    plan,
+    targets,
+    enterprises,
+    monitoring,
+    imports,
+    projects,
+    requests,
+    serviceDays,
+    rewards,
+    tasks,
+    supervision,
+  ],
   enterprise: [home, plan, ownEnterprise, myRequests, myRewards],
 };
 

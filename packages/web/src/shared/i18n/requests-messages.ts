@@ -104,6 +104,22 @@ export const requestsZhCN = {
   "rq.event.escalated.red": "红色预警，已通知责任单位、办公室和挂点领导",
   "rq.empty": "暂无诉求",
   "rq.contact": "联系人：{name}，{phone}",
+  "rq.serviceDay": "企业服务日",
+  "rq.serviceDayHint": "在企业服务日收集的诉求，选择该次活动",
+
+  "nav.serviceDays": "企业服务日",
+  "nav.serviceDaysHint": "企业服务日活动、参加单位、服务企业和收集的诉求",
+  "sd.title": "企业服务日",
+  "sd.intro": "定期开展企业服务日，部门现场收集企业诉求；诉求登记时关联活动，办理进度在此汇总。",
+  "sd.new": "新增企业服务日",
+  "sd.heldOn": "日期",
+  "sd.theme": "主题",
+  "sd.venue": "地点",
+  "sd.note": "备注",
+  "sd.units": "参加单位",
+  "sd.enterprises": "服务企业",
+  "sd.requests": "收集诉求",
+  "sd.requestCount": "{count} 件（已办结 {closed}）",
 } satisfies Record<string, string>;
 
 export const requestsEn: Record<keyof typeof requestsZhCN, string> = {
@@ -213,4 +229,21 @@ export const requestsEn: Record<keyof typeof requestsZhCN, string> = {
   "rq.event.escalated.red": "Red warning, sent to the unit, the office and the enterprise's leader",
   "rq.empty": "No requests",
   "rq.contact": "Contact: {name}, {phone}",
+  "rq.serviceDay": "Service day",
+  "rq.serviceDayHint": "For a request collected at a service day, choose the event",
+
+  "nav.serviceDays": "Service days",
+  "nav.serviceDaysHint": "Enterprise service days: units attending, enterprises served, requests collected",
+  "sd.title": "Enterprise service days",
+  "sd.intro":
+    "Regular service days where departments meet enterprises and collect their requests; requests registered for an event are followed here.",
+  "sd.new": "New service day",
+  "sd.heldOn": "Date",
+  "sd.theme": "Theme",
+  "sd.venue": "Venue",
+  "sd.note": "Note",
+  "sd.units": "Units attending",
+  "sd.enterprises": "Enterprises served",
+  "sd.requests": "Requests",
+  "sd.requestCount": "{count} ({closed} closed)",
 };

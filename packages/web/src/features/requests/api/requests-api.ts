@@ -126,6 +126,7 @@ export interface SubmitRequestInput {
   content: string;
   contactName: string;
   contactPhone: string;
+  serviceDayId?: number;
 }
 
 export const useSubmitRequest = () =>
@@ -144,3 +145,48 @@ export const useRequestAction = (id: number) =>
   useRequestMutation(({ action, ...body }: RequestAction) =>
     api.post<RequestDetail>(`/api/enterprise-requests/${id}/${action}`, body),
   );
+
+export interface ServiceDay {
+  id: number;
+  heldOn: string;
+  theme: string;
+  venue: string;
+  note: string;
+  units: { id: number; name: string }[];
+  enterprises: { id: number; name: string }[];
+  requestCount: number;
+  closedCount: number;
+}
+
+export interface ServiceDayInput {
+  heldOn: string;
+  theme: string;
+  venue?: string;
+  note?: string;
+  unitIds: number[];
+  enterpriseIds: number[];
+}
+
+export function useServiceDays(enabled = true) {
+  return useQuery({
+    queryKey: ["requests", "service-days"],
+    queryFn: () => api.get<{ items: ServiceDay[] }>("/api/service-days"),
+    enabled,
+  });
+}
+
+export function useServiceDay(id: number | null) {
+  return useQuery({
+    queryKey: ["requests", "service-day", id],
+    queryFn: () => api.get<ServiceDay & { requests: EnterpriseRequest[] }>(`/api/service-days/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export function useCreateServiceDay() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ServiceDayInput) => api.post<ServiceDay>("/api/service-days", input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests"] }),
+  });
+}

@@ -6,7 +6,7 @@ import { useErrorText } from "../../../shared/api/error-text";
 import { useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { useEnterprises } from "../../enterprises/api/enterprises-api";
-import { type SubmitRequestInput, useSubmitRequest } from "../api/requests-api";
+import { type SubmitRequestInput, useServiceDays, useSubmitRequest } from "../api/requests-api";
 import { useCategoryOptions } from "./request-labels";
 
 /** Files a request: an enterprise for itself; the office for any enterprise, a leader for the enterprises assigned to it. */
@@ -22,6 +22,7 @@ export function RequestFormModal({ open, onClose }: { open: boolean; onClose: ()
     { q: search || undefined, mine: user?.role === "leader" ? "true" : undefined, page: 1, pageSize: 50 },
     { enabled: open && onBehalf },
   );
+  const serviceDays = useServiceDays(open && onBehalf);
   const [form] = Form.useForm<SubmitRequestInput>();
   const submit = useSubmitRequest();
   const categoryOptions = useCategoryOptions();
@@ -63,6 +64,18 @@ export function RequestFormModal({ open, onClose }: { open: boolean; onClose: ()
               onSearch={setSearch}
               loading={enterprises.isFetching}
               options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+            />
+          </Form.Item>
+        ) : null}
+        {onBehalf ? (
+          <Form.Item name="serviceDayId" label={t("rq.serviceDay")} extra={t("rq.serviceDayHint")}>
+            <Select
+              aria-label={t("rq.serviceDay")}
+              allowClear
+              options={(serviceDays.data?.items ?? []).map((day) => ({
+                value: day.id,
+                label: `${day.heldOn} ${day.theme}`,
+              }))}
             />
           </Form.Item>
         ) : null}

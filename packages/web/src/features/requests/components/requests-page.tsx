@@ -224,7 +224,7 @@ export function RequestsPage() {
             size="middle"
             dataSource={requests.data?.items ?? []}
             locale={{ emptyText: t("rq.empty") }}
-            scroll={{ x: 1300 }}
+            scroll={{ x: 1100 }}
             pagination={{
               current: page,
               pageSize: PAGE_SIZE,
@@ -234,11 +234,10 @@ export function RequestsPage() {
               showSizeChanger: false,
             }}
             columns={[
-              { title: t("rq.id"), dataIndex: "id", width: 70 },
+              { title: t("rq.id"), dataIndex: "id", width: 56 },
               {
                 title: t("rq.titleField"),
                 key: "title",
-                width: 280,
                 render: (_, request) => <Link to={`/requests/${request.id}`}>{request.title}</Link>,
               },
               ...(isEnterprise
@@ -247,7 +246,7 @@ export function RequestsPage() {
                     {
                       title: t("rq.enterprise"),
                       key: "enterprise",
-                      width: 230,
+                      width: 180,
                       ellipsis: true,
                       render: (_: unknown, request: EnterpriseRequest) => request.enterprise.name,
                     },
@@ -255,19 +254,19 @@ export function RequestsPage() {
               {
                 title: t("rq.category"),
                 dataIndex: "category",
-                width: 120,
+                width: 104,
                 render: (id: string) => categoryName(id),
               },
               {
                 title: t("rq.unit"),
                 key: "unit",
-                width: 150,
+                width: 130,
                 render: (_, request) => (request.unit ? unitName(request.unit) : "—"),
               },
               {
                 title: t("rq.deadline"),
                 key: "deadline",
-                width: 210,
+                width: 180,
                 render: (_, request) => (
                   <Space size={4} wrap>
                     {dateText(request.deadline)}
@@ -278,7 +277,7 @@ export function RequestsPage() {
               {
                 title: t("rq.status"),
                 key: "status",
-                width: 170,
+                width: 140,
                 render: (_, request) => (
                   <Space size={4} wrap>
                     <RequestStatusTag status={request.status} />
@@ -289,7 +288,7 @@ export function RequestsPage() {
               {
                 title: t("rq.createdAt"),
                 dataIndex: "createdAt",
-                width: 130,
+                width: 132,
                 render: (value: string) => dateText(value),
               },
             ]}
