@@ -97,9 +97,14 @@ function BoardBody({ data }: { data: Dashboard }) {
     const format = (q: TargetCard["target"] | null | undefined) => formatQuantity(q, card.metric, language);
     const forecast =
       card.forecast && card.statusBasis === "forecast"
-        ? `${t("dash.forecast", { year: card.deadlineYear })} ${format(card.forecast.estimate)}（${t("dash.interval", {
-            level: Math.round(card.forecast.level * 100),
-          })} ${format(card.forecast.low)}—${format(card.forecast.high)}）`
+        ? `${t("dash.forecast", { year: card.deadlineYear })} ${format(card.forecast.estimate)}${t(
+            "common.inParentheses",
+            {
+              text: `${t("dash.interval", { level: Math.round(card.forecast.level * 100) })} ${format(
+                card.forecast.low,
+              )}—${format(card.forecast.high)}`,
+            },
+          )}`
         : null;
     return (
       <BoardTile

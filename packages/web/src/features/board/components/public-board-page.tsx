@@ -39,9 +39,10 @@ export function PublicBoardPage() {
                     progress={target.progress}
                     forecast={
                       target.forecast && target.statusBasis === "forecast"
-                        ? `${t("dash.forecast", { year: target.deadlineYear })} ${q(target.forecast.estimate)}（${q(
-                            target.forecast.low,
-                          )}—${q(target.forecast.high)}）`
+                        ? `${t("dash.forecast", { year: target.deadlineYear })} ${q(target.forecast.estimate)}${t(
+                            "common.inParentheses",
+                            { text: `${q(target.forecast.low)}—${q(target.forecast.high)}` },
+                          )}`
                         : null
                     }
                   />

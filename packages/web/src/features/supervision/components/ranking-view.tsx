@@ -47,7 +47,8 @@ export function RankingView({ ranking }: { ranking: Ranking }) {
               {
                 title: t("supervision.target"),
                 dataIndex: "name",
-                render: (name: string, line) => (line.aspiration ? `${name}（${t("supervision.aspiration")}）` : name),
+                render: (name: string, line) =>
+                  line.aspiration ? `${name}${t("common.inParentheses", { text: t("supervision.aspiration") })}` : name,
               },
               { title: t("supervision.targetValue"), dataIndex: "target", width: 130 },
               { title: t("supervision.current"), dataIndex: "current", width: 130, render: (v) => v ?? "—" },
@@ -109,7 +110,7 @@ function IndicatorCard({ indicator }: { indicator: IndicatorRanking }) {
   return (
     <Card
       size="small"
-      title={`${name}（${t("supervision.weight")} ${indicator.weight}）`}
+      title={`${name}${t("common.inParentheses", { text: `${t("supervision.weight")} ${indicator.weight}` })}`}
       extra={<Typography.Text type="secondary">{t(`supervision.direction.${indicator.direction}`)}</Typography.Text>}
     >
       {indicator.unavailable ? (
@@ -130,7 +131,8 @@ function IndicatorCard({ indicator }: { indicator: IndicatorRanking }) {
                   title: t("supervision.rank"),
                   dataIndex: "rank",
                   width: 90,
-                  render: (rank: number, entry) => (entry.tied ? `${rank}（${t("supervision.tied")}）` : rank),
+                  render: (rank: number, entry) =>
+                    entry.tied ? `${rank}${t("common.inParentheses", { text: t("supervision.tied") })}` : rank,
                 },
                 {
                   title: t("supervision.unit"),

@@ -127,14 +127,18 @@ function TargetSection({
               {format(target.target)}
               {target.upperValue ? `—${format(target.upperValue)}` : ""} · {target.deadlineYear}
             </Descriptions.Item>
-            <Descriptions.Item label={`${t("dash.baseline")}（${target.baselineYear}）`}>
+            <Descriptions.Item
+              label={`${t("dash.baseline")}${t("common.inParentheses", { text: String(target.baselineYear) })}`}
+            >
               {format(target.baseline)}
             </Descriptions.Item>
             <Descriptions.Item label={t("dash.current")}>
               {target.current ? (
                 <Typography.Link onClick={() => onDrill(target.current?.year ?? target.deadlineYear)}>
-                  {format(target.current.value)}（
-                  {t("dash.upTo", { year: target.current.year, month: target.current.month })}）
+                  {format(target.current.value)}
+                  {t("common.inParentheses", {
+                    text: t("dash.upTo", { year: target.current.year, month: target.current.month }),
+                  })}
                 </Typography.Link>
               ) : (
                 "—"

@@ -153,7 +153,8 @@ function TaskDetail({ id }: { id: number }) {
                       <Space direction="vertical" size={0}>
                         {report.attachments.map((file) => (
                           <a key={file.id} href={`/api/task-attachments/${file.id}`} title={`SHA-256 ${file.sha256}`}>
-                            {file.fileName}（{formatBytes(file.sizeBytes)}）
+                            {file.fileName}
+                            {t("common.inParentheses", { text: formatBytes(file.sizeBytes) })}
                           </a>
                         ))}
                       </Space>
