@@ -8,6 +8,7 @@ import { formatFenForDisplay, toFen } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { usePlan } from "../../plan/api/plan-api";
+import { useUnitName } from "../../units/unit-names";
 import {
   type EnterpriseDetail,
   enterpriseStatus,
@@ -50,6 +51,7 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
   const t = useT();
   const codeLabel = useCodeLabel();
   const localized = useLocalizedText();
+  const unitName = useUnitName();
   const plan = usePlan();
   const chain = plan.data?.chains.find((candidate) => candidate.id === enterprise.chainId);
   const status = enterpriseStatus(enterprise) ?? enterprise.scaleHistory.at(-1)?.status ?? null;
@@ -89,7 +91,11 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
               label: t("enterprises.chain"),
               children: chain ? localized(chain.name, chain.nameEn) : codeLabel("chain", enterprise.chainId),
             },
-            { key: "town", label: t("enterprises.town"), children: enterpriseTownName(enterprise) ?? "—" },
+            {
+              key: "town",
+              label: t("enterprises.town"),
+              children: enterprise.town ? unitName(enterprise.town) : (enterpriseTownName(enterprise) ?? "—"),
+            },
             { key: "industry", label: t("enterprises.industryCode"), children: enterprise.industryCode ?? "—" },
             {
               key: "status",

@@ -1,8 +1,10 @@
 import { Button, Col, Row, Typography } from "antd";
 import { useNavigate } from "react-router-dom";
-import { useT } from "../../../shared/i18n/i18n";
+import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { useMeta } from "../../auth/api/meta-api";
+import { usePlan } from "../../plan/api/plan-api";
+import { useUnitName } from "../../units/unit-names";
 import { navigationByRole } from "../role-navigation";
 
 /** A welcome and the shortcuts of the user's role. */
@@ -10,6 +12,9 @@ export function HomePage() {
   const t = useT();
   const currentUser = useCurrentUser();
   const meta = useMeta();
+  const plan = usePlan();
+  const localized = useLocalizedText();
+  const unitName = useUnitName();
   const navigate = useNavigate();
   const user = currentUser.data;
   if (!user) return null;
@@ -20,11 +25,13 @@ export function HomePage() {
       <Typography.Title level={3}>{t("home.welcome", { name: user.displayName })}</Typography.Title>
       <Typography.Paragraph type="secondary">
         {t("home.roleLine", { role: t(`role.${user.role}`) })}
-        {user.unit ? ` · ${user.unit.name}` : ""}
+        {user.unit ? ` · ${unitName(user.unit)}` : ""}
         {user.enterprise ? ` · ${user.enterprise.name}` : ""}
       </Typography.Paragraph>
       {meta.data?.plan ? (
-        <Typography.Paragraph>{t("home.activePlan", { title: meta.data.plan.title })}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t("home.activePlan", { title: localized(meta.data.plan.title, plan.data?.titleEn) })}
+        </Typography.Paragraph>
       ) : null}
       <Typography.Title level={5}>{t("home.shortcuts")}</Typography.Title>
       <Row gutter={[16, 16]}>
