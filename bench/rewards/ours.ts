@@ -1,7 +1,9 @@
 /**
- * Our engine as a bulk job uses it: the plan compiled once, enterprises evaluated in batches
- * (with their investment projects), each batch's entitlements kept in the common row form and
- * its explanations and why-nots counted, then let go — as a job writing them to the database would.
+ * Our engine as a bulk job uses it: the plan compiled once, enterprises evaluated in batches of
+ * 200 with their investment projects (the chunk the server's reward batch evaluates between two
+ * progress updates, CHUNK_SIZE in packages/server/src/services/rewards/compute.ts), each batch's
+ * entitlements kept in the common row form and its explanations and why-nots counted, then let
+ * go — as a job writing them to the database would.
  * Explanations are complete when the engine returns; why-nots are records of their figures,
  * written as sentences when shown. `renderWhyNots` also writes every why-not in Chinese and
  * English and holds the texts until the batch is done: the cost of showing them all.
@@ -24,7 +26,7 @@ export function ourRewards(
   district: District,
   explain: boolean,
   renderWhyNots = false,
-  batchSize = 1_000,
+  batchSize = 200,
 ): OursResult {
   const compiled = compileRewardPlan(plan);
   const projectsByCode = new Map<string, InvestmentProject[]>();

@@ -220,16 +220,6 @@ export function threshold(label: string, labelEn: string, value: string): Explan
   return { label, labelEn, value };
 }
 
-/**
- * A text built from pieces is held by V8 as a tree of its pieces until it is read; reading one
- * character stores it as one flat string instead. Explanations and why-nots are kept until
- * their batch is stored, so flat texts take much less memory and garbage-collection time.
- */
-export function flat(text: string): string {
-  if (text.charCodeAt(0) === 0x110000) return ""; // never true: the read is what matters
-  return text;
-}
-
 /** An entitlement's explanation; facts, thresholds and texts may be shared (never written to). */
 export function explanation(
   meta: RuleMeta,
@@ -240,9 +230,6 @@ export function explanation(
   en: string,
   nextTier?: { zh: string; en: string },
 ): Explanation {
-  arithmetic = flat(arithmetic);
-  zh = flat(zh);
-  en = flat(en);
   if (nextTier === undefined)
     return {
       ruleId: meta.id,
@@ -351,30 +338,6 @@ export function pushEntitlement(
   );
 }
 
-/** The record of why a rule did not pay (see `NonPayment`); one class keeps bulk runs monomorphic. */
-class NonPaymentRecord implements NonPayment {
-  constructor(
-    readonly creditCode: string,
-    readonly ruleId: string,
-    readonly clause: string,
-    readonly reason: NonPaymentReason,
-    readonly year: number | null,
-    readonly subjectId: string | undefined,
-    readonly facts: ExplanationFact[],
-    readonly parameters: ExplanationParameter[],
-    readonly figure: Fen | null,
-    readonly previousFigure: Fen | null,
-    readonly nearestTier: string | null,
-    readonly distance: Fen | null,
-    readonly otherYear: number | null,
-    readonly category: string | null,
-    readonly missing: string | null,
-    readonly crossedTiers: readonly string[] | null,
-    readonly tiersCrossedBefore: readonly string[] | null,
-    readonly wording: WhyNotWording,
-  ) {}
-}
-
 /** The figures of a why-not beyond its reason (see `NonPayment`); absent ones are null. */
 export interface WhyNotFigures {
   figure?: Fen | null;
@@ -391,6 +354,67 @@ export interface WhyNotFigures {
 const NO_FIGURES: WhyNotFigures = {};
 
 /**
+ * The record of why a rule did not pay (see `NonPayment`). A bulk run makes about ten per
+ * enterprise, so a record holds only what is its own — the enterprise, reason, year, subject,
+ * facts and the figures object its rule passed — and reads the rule's id, clause and parameters
+ * from the rule it shares with every other record of that rule.
+ */
+class NonPaymentRecord implements NonPayment {
+  readonly #meta: RuleMeta;
+  readonly #figures: WhyNotFigures;
+  constructor(
+    meta: RuleMeta,
+    readonly wording: WhyNotWording,
+    readonly creditCode: string,
+    readonly reason: NonPaymentReason,
+    readonly year: number | null,
+    readonly subjectId: string | undefined,
+    readonly facts: ExplanationFact[],
+    figures: WhyNotFigures,
+  ) {
+    this.#meta = meta;
+    this.#figures = figures;
+  }
+
+  get ruleId(): string {
+    return this.#meta.id;
+  }
+  get clause(): string {
+    return this.#meta.clause;
+  }
+  get parameters(): ExplanationParameter[] {
+    return this.#meta.parameters;
+  }
+  get figure(): Fen | null {
+    return this.#figures.figure ?? null;
+  }
+  get previousFigure(): Fen | null {
+    return this.#figures.previousFigure ?? null;
+  }
+  get nearestTier(): string | null {
+    return this.#figures.nearestTier ?? null;
+  }
+  get distance(): Fen | null {
+    return this.#figures.distance ?? null;
+  }
+  get otherYear(): number | null {
+    return this.#figures.otherYear ?? null;
+  }
+  get category(): string | null {
+    return this.#figures.category ?? null;
+  }
+  get missing(): string | null {
+    return this.#figures.missing ?? null;
+  }
+  get crossedTiers(): readonly string[] | null {
+    return this.#figures.crossedTiers ?? null;
+  }
+  get tiersCrossedBefore(): readonly string[] | null {
+    return this.#figures.tiersCrossedBefore ?? null;
+  }
+}
+
+/**
  * Records why a rule did not pay, as figures: the sentence is written when shown (whyNotText).
  * Call only when `run.explain` is on. `facts` may be shared (NO_FACTS when there are none).
  */
@@ -405,28 +429,7 @@ export function pushNonPayment(
   facts: ExplanationFact[],
   figures: WhyNotFigures = NO_FIGURES,
 ): void {
-  run.nonPayments.push(
-    new NonPaymentRecord(
-      creditCode,
-      meta.id,
-      meta.clause,
-      reason,
-      year,
-      subjectId,
-      facts,
-      meta.parameters,
-      figures.figure ?? null,
-      figures.previousFigure ?? null,
-      figures.nearestTier ?? null,
-      figures.distance ?? null,
-      figures.otherYear ?? null,
-      figures.category ?? null,
-      figures.missing ?? null,
-      figures.crossedTiers ?? null,
-      figures.tiersCrossedBefore ?? null,
-      wording,
-    ),
-  );
+  run.nonPayments.push(new NonPaymentRecord(meta, wording, creditCode, reason, year, subjectId, facts, figures));
 }
 
 /** fen × rate, rounded half-up to the fen (amounts here are never negative). */

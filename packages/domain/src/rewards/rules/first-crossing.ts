@@ -11,7 +11,6 @@ import {
   type Comparison,
   type EnterpriseRuleEvaluator,
   explanation,
-  flat,
   isPlanYear,
   KEY_TIER,
   moneyFact,
@@ -321,10 +320,8 @@ export function firstCrossingRule(
       next === undefined
         ? undefined
         : {
-            zh: flat(`${year.year}${metricZh}${valueZh}${nextTierZh[reached]}${figureZh(next.threshold - value)}`),
-            en: flat(
-              `${year.year}${metricEn}${figureEn(value)} is ${figureEn(next.threshold - value)}${nextTierEn[reached]}`,
-            ),
+            zh: `${year.year}${metricZh}${valueZh}${nextTierZh[reached]}${figureZh(next.threshold - value)}`,
+            en: `${year.year}${metricEn}${figureEn(value)} is ${figureEn(next.threshold - value)}${nextTierEn[reached]}`,
           };
     return explanation(
       meta,

@@ -22,7 +22,6 @@ import {
   type EnterpriseRuleEvaluator,
   explanation,
   FlagFacts,
-  flat,
   KEY_YEAR,
   KEY_YEAR_TIER,
   moneyFact,
@@ -404,8 +403,8 @@ export function growthBandsRule(
     if (next !== undefined) {
       const gap = bandGap(next, diff, previous, diffNumber, previousNumber);
       nextTier = {
-        zh: flat(`${grewZh.get(y)}${zh}${gapBeforeZh[reached + 1]}${gap ?? "不足 0.0001"} 个百分点`),
-        en: flat(`${grewEn.get(y)}${en}, ${gap ?? "less than 0.0001"}${gapAfterEn[reached + 1]}`),
+        zh: `${grewZh.get(y)}${zh}${gapBeforeZh[reached + 1]}${gap ?? "不足 0.0001"} 个百分点`,
+        en: `${grewEn.get(y)}${en}, ${gap ?? "less than 0.0001"}${gapAfterEn[reached + 1]}`,
       };
     }
     const currentText = revenueYuan(run, years, index);
