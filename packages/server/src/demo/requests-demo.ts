@@ -234,7 +234,9 @@ const REQUESTS: DemoRequest[] = [
     contact: ["陈敏", "0798-8302202"],
     channel: "enterprise",
     filed: 20,
-    steps: [{ kind: "close", day: -19, note: "与企业此前反映的员工通勤问题重复，已并入交通部门统一办理，不再单独交办。" }],
+    steps: [
+      { kind: "close", day: -19, note: "与企业此前反映的员工通勤问题重复，已并入交通部门统一办理，不再单独交办。" },
+    ],
   },
 ];
 
