@@ -55,7 +55,10 @@ export interface ImportRunOptions extends ImportOptions {
   maxChanges?: number;
   /** How many errors the result lists (the summary counts them all). Default 1000. */
   maxErrors?: number;
-  /** Rows checked and written together. Default 1000. */
+  /**
+   * Rows checked and written together. Default 5000: few enough to hold (a few megabytes), many
+   * enough that the lookups per batch cost little per row.
+   */
   batchSize?: number;
 }
 
@@ -281,7 +284,7 @@ class ImportRun {
   ) {
     this.maxChanges = options.maxChanges ?? 100;
     this.maxErrors = options.maxErrors ?? 1000;
-    this.batchSize = options.batchSize ?? 1000;
+    this.batchSize = options.batchSize ?? 5000;
     this.recordedBy = options.actor?.userId ?? null;
     this.writer = figureWriter(db, {
       districtId,

@@ -13,7 +13,11 @@ function generalFen(value: number, unit: MoneyUnit): bigint | undefined {
 
 /** A deterministic spread of numbers: small and large, 0–6 decimals, negative, and float noise. */
 function sampleNumbers(): number[] {
-  const numbers = [0, -0, 1, -1, 0.01, 0.1, 0.3, 0.1 + 0.2, 1.005, 12345.67, 9_007_199_254_740_991, 1e21, 1e-7, 5e-324];
+  const numbers = [
+    ...[0, -0, 1, -1, 0.01, 0.1, 0.3, 0.1 + 0.2, 1.005, 12345.67, 123456.789012, 1e-6, 1e-7, 1e-8, 5e-324, 1e21],
+    // around the limits of exact integers, where two decimals could read back as the same number
+    ...[9_007_199_254_740_991, 22_517_998_136_852.48, 2_251_799_813_685.25, 1e15 + 0.5, 4_503_599_627_370_495.5],
+  ];
   let seed = 12345;
   const next = () => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;

@@ -77,32 +77,39 @@ export type ParsedRow<T> =
  */
 const SURELY_NOT_BLANK = /[0-9A-Za-z\u4e00-\u65df\u65e1-\u7a79\u7a7b-\u9fff]/;
 
+/** Leading or trailing white space (full-width spaces included), which cellText trims. */
+const EDGE_SPACE = /^[\s\u3000]|[\s\u3000]$/;
+
 function isBlankCell(cell: CellInput): boolean {
   if (cell.kind === "text" && SURELY_NOT_BLANK.test(cell.text)) return false;
   return isBlank(cell);
 }
 
+/** Below this, a number has at most one decimal of a given length that reads back as it (see below). */
+const UNIQUE_DECIMAL_LIMIT = 2 ** 51;
+
 /**
- * Fen of an amount given as a number cell, computed in exact integer arithmetic when every step
- * stays within 2^53; undefined otherwise (or when it is not a whole number of fen), and the cell
- * then goes through parseMoneyCell, which decides and words the error. Same result as
- * parseMoneyCell: both read the number through its shortest decimal form.
+ * Fen of an amount given as a number cell, or undefined when this quick path cannot decide (the
+ * cell then goes through parseMoneyCell, which decides and words any error). Same result as
+ * parseMoneyCell, which reads the number through its shortest decimal form, without building
+ * strings: the fewest decimals d for which an integer n gives n / 10^d === x are the decimals of
+ * that shortest form (dividing two exact integers rounds like parsing the decimal), and below 2^51
+ * that n is the only candidate. Every step stays within exact integers.
  */
 export function fenOfNumberCell(value: number, fenPerUnit: number): bigint | undefined {
   if (Number.isSafeInteger(value)) {
     const fen = value * fenPerUnit;
     return Number.isSafeInteger(fen) ? BigInt(fen) : undefined;
   }
-  const text = String(value);
-  const point = text.indexOf(".");
-  if (point < 0 || text.includes("e")) return undefined;
-  const decimals = text.length - point - 1;
-  const digits = Number(text.slice(0, point) + text.slice(point + 1));
-  if (!Number.isSafeInteger(digits)) return undefined;
-  const scaled = digits * fenPerUnit;
-  const divisor = 10 ** decimals;
-  if (!Number.isSafeInteger(scaled) || scaled % divisor !== 0) return undefined;
-  return BigInt(scaled / divisor);
+  // More decimals than the unit has digits of fen cannot be a whole number of fen.
+  for (let decimals = 1, scale = 10; scale <= fenPerUnit; decimals++, scale *= 10) {
+    const digits = Math.round(value * scale);
+    if (Math.abs(digits) >= UNIQUE_DECIMAL_LIMIT) return undefined;
+    if (digits / scale !== value) continue;
+    const fen = digits * (fenPerUnit / scale);
+    return Number.isSafeInteger(fen) ? BigInt(fen) : undefined;
+  }
+  return undefined;
 }
 
 interface MetricColumn {
@@ -121,6 +128,7 @@ export class RowParser {
   private readonly byField = new Map<string, MappedColumn>();
   private readonly metricColumns: MetricColumn[] = [];
   readonly headerErrors: ImportError[] = [];
+  private readonly rowErrors: ImportError[] = [];
   /** The last credit code cell read and its result: the rows of one enterprise usually come together. */
   private lastCode?: { text: string; parsed: Parsed<string> };
 
@@ -305,11 +313,22 @@ export class RowParser {
     return typeof raw === "number" && Number.isInteger(raw) && raw >= min && raw <= max ? raw : undefined;
   }
 
+  /** The name as written (it only names the enterprise in messages); plain text is taken as it is when untrimmed. */
+  private readName(row: RawRow): string | undefined {
+    const column = this.byField.get("name");
+    if (!column) return undefined;
+    const raw = row.values[column.columnNumber];
+    if (typeof raw === "string" && SURELY_NOT_BLANK.test(raw) && !EDGE_SPACE.test(raw)) return raw;
+    const cell = toCellInput(raw);
+    return isBlankCell(cell) ? undefined : cellText(cell);
+  }
+
   private parseFigures(row: RawRow): ParsedRow<FigureRecord> {
-    const errors: ImportError[] = [];
+    // Most rows have no error: one array serves them all, copied only for a row that has some.
+    const errors = this.rowErrors;
+    errors.length = 0;
     const creditCode = this.readCreditCode(row, errors);
-    const nameCell = this.cell(row, "name");
-    const name = nameCell && !isBlankCell(nameCell.cell) ? cellText(nameCell.cell) : undefined;
+    const name = this.readName(row);
 
     let year =
       this.wholeNumberIn(row, "year", MIN_YEAR, MAX_YEAR) ??
@@ -366,7 +385,7 @@ export class RowParser {
       if (value === undefined) continue;
       values.push({ metric, value, cumulative });
     }
-    if (errors.length > 0) return { kind: "errors", errors };
+    if (errors.length > 0) return { kind: "errors", errors: errors.slice() };
     if (values.length === 0) return { kind: "empty" };
     return {
       kind: "record",
