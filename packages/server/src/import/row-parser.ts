@@ -102,7 +102,7 @@ export function fenOfNumberCell(value: number, fenPerUnit: number): bigint | und
     return Number.isSafeInteger(fen) ? BigInt(fen) : undefined;
   }
   // More decimals than the unit has digits of fen cannot be a whole number of fen.
-  for (let decimals = 1, scale = 10; scale <= fenPerUnit; decimals++, scale *= 10) {
+  for (let scale = 10; scale <= fenPerUnit; scale *= 10) {
     const digits = Math.round(value * scale);
     if (Math.abs(digits) >= UNIQUE_DECIMAL_LIMIT) return undefined;
     if (digits / scale !== value) continue;
