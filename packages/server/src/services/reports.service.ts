@@ -188,7 +188,10 @@ export async function returnReport(db: DbContext, user: AuthUser, reportId: numb
       districtId: user.districtId,
       unitId: report.unit_id,
       kind: "returned",
-      message: { key: "report.returned", params: { task: task?.title ?? "任务", period: report.period, reason } },
+      message: {
+        key: "report.returned",
+        params: { task: task?.title ?? "任务", ...planTaskOf(task), period: report.period, reason },
+      },
       link: `/tasks/${report.task_id}`,
       dedupeKey: `returned|${reportId}`,
       createdAt: now,
@@ -209,6 +212,11 @@ export async function getAttachment(db: DbContext, user: AuthUser, id: number) {
   const sharing = (await sharingUnitsOf(db, [task.id])).map((s) => s.unit_id);
   if (!mayReadTask(user, task, sharing)) throw forbidden("无权查看此附件");
   return attachment;
+}
+
+/** The plan task a task was seeded from, for readers that show the plan's English title of an unedited task. */
+function planTaskOf(task: { plan_task_id: string | null } | undefined): { planTaskId?: string } {
+  return task?.plan_task_id ? { planTaskId: task.plan_task_id } : {};
 }
 
 /** Notifications addressed to the caller: a unit's staff see their unit's, the office the office's. */
@@ -320,7 +328,7 @@ export async function runTaskReminders(db: DbContext, districtId: string, today:
       reports.filter((r) => r.task_id === task.id),
       today,
     );
-    const unit = { unit: task.owner_unit_name, unitEn: task.owner_unit_name_en };
+    const unit = { unit: task.owner_unit_name, unitEn: task.owner_unit_name_en, ...planTaskOf(task) };
     const notices: { kind: string; key: string; message: NotificationMessage }[] = [];
     const open = health.periods.find((p) => p.deadline === health.nextDeadline);
     if (open && daysBetween(today, open.deadline) <= REMINDER_DAYS_BEFORE) {

@@ -279,7 +279,12 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
     // The message it was written from, which the web app renders in the reader's language.
     expect(notices.items[0].message).toEqual({
       key: "report.returned",
-      params: { task: expect.any(String), period: "once", reason: "缺少签约合同盖章页" },
+      params: {
+        task: expect.any(String),
+        planTaskId: expect.any(String),
+        period: "once",
+        reason: "缺少签约合同盖章页",
+      },
     });
     expect(renderNotification(notices.items[0].message, "zh-CN")).toEqual({
       title: notices.items[0].title,

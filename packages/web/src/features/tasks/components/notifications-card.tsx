@@ -4,6 +4,7 @@ import { useCallback } from "react";
 import { Link } from "react-router-dom";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
 import { type Notification, useNotifications, useReadNotification } from "../api/tasks-api";
+import { useTaskTitle } from "./task-title";
 
 /**
  * A notification's title and body in the chosen language: rendered from its message where the server stored one
@@ -11,13 +12,24 @@ import { type Notification, useNotifications, useReadNotification } from "../api
  */
 export function useNotificationText(): (notification: Notification) => { title: string; body: string } {
   const { language } = useLanguage();
+  const taskTitle = useTaskTitle();
   return useCallback(
-    (notification) =>
-      (notification.message && renderNotification(notification.message, language)) ?? {
-        title: notification.title,
-        body: notification.body,
-      },
-    [language],
+    (notification) => {
+      const stored = { title: notification.title, body: notification.body };
+      const message = notification.message;
+      if (!message) return stored;
+      const { task, planTaskId } = message.params;
+      // A task seeded from the plan and not retitled has the plan's English title.
+      const params =
+        typeof task === "string"
+          ? {
+              ...message.params,
+              taskEn: taskTitle({ planTaskId: typeof planTaskId === "string" ? planTaskId : null, title: task }),
+            }
+          : message.params;
+      return renderNotification({ key: message.key, params }, language) ?? stored;
+    },
+    [language, taskTitle],
   );
 }
 
