@@ -26,6 +26,8 @@ export interface RequestFilter {
   /** Responsible or co-unit: what a unit's staff may see. */
   involvingUnitId?: number;
   serviceDayId?: number;
+  /** Requests of the enterprises this leader is assigned to (挂点). */
+  leaderUserId?: number;
   /** Words in the title, the content or the enterprise's name. */
   q?: string;
 }
@@ -53,6 +55,7 @@ export async function findRequests(db: DbContext, filter: RequestFilter): Promis
   if (filter.enterpriseId !== undefined) query = query.where("r.enterprise_id", "=", filter.enterpriseId);
   if (filter.unitId !== undefined) query = query.where("r.unit_id", "=", filter.unitId);
   if (filter.serviceDayId !== undefined) query = query.where("r.service_day_id", "=", filter.serviceDayId);
+  if (filter.leaderUserId !== undefined) query = query.where("e.leader_user_id", "=", filter.leaderUserId);
   if (filter.involvingUnitId !== undefined) {
     const unitId = filter.involvingUnitId;
     query = query.where((eb) =>

@@ -56,6 +56,8 @@ export interface RequestQuery {
   overdue?: boolean;
   /** Rated 不满意 and not yet reopened or closed: waiting for the office. */
   unsatisfied?: boolean;
+  /** A leader: its assigned enterprises' requests; a unit: those it is responsible for (not co-handling). */
+  mine?: boolean;
   q?: string;
 }
 
@@ -169,6 +171,8 @@ export async function listAllRequests(db: DbContext, user: AuthUser, query: Requ
     ...(query.unit !== undefined ? { unitId: query.unit } : {}),
     ...(query.enterprise !== undefined && user.role !== "enterprise" ? { enterpriseId: query.enterprise } : {}),
     serviceDayId: query.serviceDay,
+    ...(query.mine && user.role === "leader" ? { leaderUserId: user.id } : {}),
+    ...(query.mine && user.role === "unit" && user.unitId !== null ? { unitId: user.unitId } : {}),
     q: query.q?.trim() || undefined,
   });
   const all = await views(db, user, rows, today);

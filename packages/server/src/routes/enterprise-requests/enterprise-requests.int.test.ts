@@ -215,6 +215,15 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
     expect((await submitAs(office, {})).statusCode).toBe(400);
     const byOffice = await submitAs(office, { enterpriseId: world.enterpriseA2, category: "labour" });
     expect(byOffice.json()).toMatchObject({ channel: "office", enterprise: { id: world.enterpriseA2 } });
+    // The leader's own enterprises: only enterprise A's requests.
+    const mine = (await get(leader, "/api/enterprise-requests?mine=true")).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect(
+      mine.items.every(
+        (i: { enterprise: { id: number }; mineAsLeader: boolean }) =>
+          i.enterprise.id === world.enterpriseA && i.mineAsLeader,
+      ),
+    ).toBe(true);
     // A leader's instruction is only for its own enterprises' requests.
     expect((await act(leader, byOffice.json().id, "notes", { note: "请加快" })).statusCode).toBe(403);
     expect((await act(leader, byLeader.json().id, "notes", { note: "请加快" })).statusCode).toBe(200);

@@ -54,6 +54,10 @@ export async function exportRequests(
       { label: "企业", value: enterpriseName },
       { label: "逾期", value: query.overdue ? "仅逾期" : "" },
       { label: "评价", value: query.unsatisfied ? "不满意待处理" : "" },
+      {
+        label: "范围",
+        value: query.mine ? (user.role === "leader" ? "挂点企业" : user.role === "unit" ? "本单位主办" : "") : "",
+      },
       { label: "关键词", value: query.q ?? "" },
     ],
     columns: [

@@ -39,6 +39,7 @@ export const RequestQuerySchema = z.object({
   serviceDay: id.optional(),
   overdue: flag,
   unsatisfied: flag,
+  mine: flag,
   q: z.string().trim().max(100).optional(),
 });
 

@@ -58,6 +58,7 @@ export interface RequestFilters {
   enterprise?: number;
   overdue?: boolean;
   unsatisfied?: boolean;
+  mine?: boolean;
   q?: string;
 }
 

@@ -200,6 +200,16 @@ export function RequestsPage() {
           />
           {t("rq.onlyOverdue")}
         </Space>
+        {role === "leader" || role === "unit" ? (
+          <Space>
+            <Switch
+              aria-label={t(role === "leader" ? "rq.mineLeader" : "rq.mineUnit")}
+              checked={filters.mine === true}
+              onChange={(checked) => change({ mine: checked || undefined })}
+            />
+            {t(role === "leader" ? "rq.mineLeader" : "rq.mineUnit")}
+          </Space>
+        ) : null}
         {!isEnterprise ? (
           <Space>
             <Switch
