@@ -259,7 +259,14 @@ export async function playEnterpriseRequests(tx: DbContext, districtId: string):
   const ledByLeader = enterprises.find((e) => e.leader_user_id === leaderId && e.id !== own && e.id !== second);
   const others = enterprises.filter((e) => e.id !== own && e.id !== second && e.id !== ledByLeader?.id);
   if (own === undefined || second === undefined || others.length === 0) return 0;
-  const pick = { own, second, leader: ledByLeader?.id ?? others[0]?.id, other: others[1]?.id ?? others[0]?.id };
+  // "other" is an enterprise with no assigned leader, so that a leader's 仅挂点企业 leaves its requests out.
+  const unled = others.find((e) => e.leader_user_id === null);
+  const pick = {
+    own,
+    second,
+    leader: ledByLeader?.id ?? others[0]?.id,
+    other: unled?.id ?? others[1]?.id ?? others[0]?.id,
+  };
 
   const serviceDayOn = addDays(today, -33);
   const serviceDayId = await insertServiceDay(tx, {

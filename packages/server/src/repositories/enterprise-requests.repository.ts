@@ -280,6 +280,6 @@ export async function demoEnterprisesForRequests(db: DbContext, districtId: stri
     .where("is_demo", "=", 1)
     .orderBy("is_key", "desc")
     .orderBy("id")
-    .limit(20)
+    .limit(40)
     .execute();
 }
