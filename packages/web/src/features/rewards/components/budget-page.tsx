@@ -4,8 +4,9 @@ import { useMemo, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
-import { useT } from "../../../shared/i18n/i18n";
+import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
+import { usePlan } from "../../plan/api/plan-api";
 import {
   type BudgetYear,
   type Correction,
@@ -19,9 +20,20 @@ import { BudgetChart, type ChartSeries } from "./budget-chart";
 
 const wan = (fen: string | null) => (fen === null ? null : divideToDecimalString(BigInt(fen), 1_000_000n, 2));
 
+/** A reward rule's name in the chosen language: the plan's English name of a rule; as sent otherwise. */
+function useRuleName(): (rule: { ruleId: string; ruleName: string }) => string {
+  const localized = useLocalizedText();
+  const plan = usePlan();
+  return (rule) => {
+    const planned = plan.data?.rewards.find((candidate) => candidate.id === rule.ruleId);
+    return planned ? localized(planned.name, planned.nameEn) : rule.ruleName;
+  };
+}
+
 /** S15: each year's budget beside paid, approved and pending rewards, the forecast, and corrections to review. */
 export function RewardsBudgetPage() {
   const t = useT();
+  const ruleName = useRuleName();
   const user = useCurrentUser().data;
   const budget = useBudget();
   const forecast = useForecast();
@@ -101,7 +113,7 @@ export function RewardsBudgetPage() {
                       pagination={false}
                       dataSource={row.byRule}
                       columns={[
-                        { title: t("rw.rule"), render: (_, r) => `${r.ruleId} ${r.ruleName}` },
+                        { title: t("rw.rule"), render: (_, r) => `${r.ruleId} ${ruleName(r)}` },
                         { title: t("rw.count"), dataIndex: "count" },
                         { title: t("rw.paid"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
                         {
@@ -177,8 +189,15 @@ export function RewardsBudgetPage() {
                   {
                     title: t("rw.byRule"),
                     render: (_, y) =>
-                      y.byRule.map((r) => `${r.ruleName} ${r.count}项 ${formatFenForDisplay(r.totalFen)}`).join("；") ||
-                      "—",
+                      y.byRule
+                        .map((r) =>
+                          t("rw.byRuleItem", {
+                            rule: ruleName(r),
+                            count: r.count,
+                            amount: formatFenForDisplay(r.totalFen),
+                          }),
+                        )
+                        .join(t("rw.byRuleSeparator")) || "—",
                   },
                 ]}
               />
