@@ -2,13 +2,15 @@
  * Import benchmark: a monthly-figures workbook of N rows (default 100,000) read by exceljs's
  * streaming reader alone, against our whole import of it into a fresh SQLite database (header
  * detection, exact parsing, checks, planning and writing in one transaction), and our checks alone
- * (previewImport: everything but the writes). Each measurement
- * runs in its own process so that its peak RSS is its own.
+ * (previewImport: everything but the writes). Each measurement runs in its own process so that
+ * its peak RSS is its own; the three alternate, so that a busy machine slows them alike. Then the
+ * same three run once on a file four times as large, to show whether memory grows with the file.
  *
  *   node --import tsx bench/import/run.ts [rows]        (npm run -w @beizeng/bench import)
  *   BENCH_RUNS=5 …                                       (runs per measurement; the fastest counts)
+ *   BENCH_LARGE_ROWS=0 …                                 (skip the larger file; default 4 × rows)
  *
- * Goal: our import ≤ 2× the bare read.
+ * Goal: our import ≤ 2× the bare read, in CPU and in wall time; peak RSS flat in the file's size.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
@@ -163,14 +165,37 @@ async function child(mode: string, file: string, rows: number, databaseFile: str
   process.stdout.write(`${JSON.stringify(measurement)}\n`);
 }
 
-/** The fastest of a few runs: the machine is shared, and the minimum is the least disturbed. */
-function fastestOf(runs: number, mode: string, file: string, rows: number, databaseFile: string): Measurement {
-  let best: Measurement | undefined;
+interface Fastest {
+  /** The least wall time of the runs. */
+  milliseconds: number;
+  /** The least CPU time of the runs (not necessarily the same run). */
+  cpuMilliseconds: number;
+  /** The largest peak RSS of the runs. */
+  maxRssMegabytes: number;
+  detail?: string;
+}
+
+const MODES = ["bare", "check", "import"] as const;
+type Mode = (typeof MODES)[number];
+
+/** Runs the three measurements in turn, `runs` times; keeps the best times and the largest RSS. */
+function fastestOf(runs: number, file: string, rows: number, databaseFile: string): Record<Mode, Fastest> {
+  const best = {} as Record<Mode, Fastest>;
   for (let i = 0; i < runs; i++) {
-    const measurement = measure(mode, file, rows, databaseFile);
-    if (!best || measurement.milliseconds < best.milliseconds) best = measurement;
+    for (const mode of MODES) {
+      const m = measure(mode, file, rows, databaseFile);
+      const previous = best[mode];
+      best[mode] = previous
+        ? {
+            milliseconds: Math.min(previous.milliseconds, m.milliseconds),
+            cpuMilliseconds: Math.min(previous.cpuMilliseconds, m.cpuMilliseconds),
+            maxRssMegabytes: Math.max(previous.maxRssMegabytes, m.maxRssMegabytes),
+            ...(m.detail ? { detail: m.detail } : {}),
+          }
+        : m;
+    }
   }
-  return best as Measurement;
+  return best;
 }
 
 function measure(mode: string, file: string, rows: number, databaseFile: string): Measurement {
@@ -188,17 +213,8 @@ function measure(mode: string, file: string, rows: number, databaseFile: string)
   return JSON.parse(last) as Measurement;
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args[0] === "--child") {
-    await child(args[1] as string, args[2] as string, Number(args[3]), args[4] as string);
-    return;
-  }
-  const rows = Number(args[0] ?? 100_000);
-  const dir = path.join(tmpdir(), "beizeng-bench-import");
-  mkdirSync(dir, { recursive: true });
+async function workbookOf(dir: string, rows: number): Promise<string> {
   const file = path.join(dir, `monthly-${rows}.xlsx`);
-  const databaseFile = path.join(dir, "bench.sqlite");
   if (!existsSync(file)) {
     const started = performance.now();
     await generate(file, rows);
@@ -206,24 +222,50 @@ async function main(): Promise<void> {
       `generated ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   }
+  return file;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === "--child") {
+    await child(args[1] as string, args[2] as string, Number(args[3]), args[4] as string);
+    return;
+  }
+  const rows = Number(args[0] ?? 100_000);
+  const largeRows = Number(process.env.BENCH_LARGE_ROWS ?? rows * 4);
+  const dir = path.join(tmpdir(), "beizeng-bench-import");
+  mkdirSync(dir, { recursive: true });
+  const databaseFile = path.join(dir, "bench.sqlite");
+  const file = await workbookOf(dir, rows);
   const runs = Number(process.env.BENCH_RUNS ?? 3);
-  const bare = fastestOf(runs, "bare", file, rows, databaseFile);
-  const check = fastestOf(runs, "check", file, rows, databaseFile);
-  const ours = fastestOf(runs, "import", file, rows, databaseFile);
-  console.log(`fastest of ${runs} runs each, ${rows} rows`);
-  const seconds = (m: Measurement) =>
+  const best = fastestOf(runs, file, rows, databaseFile);
+  console.log(`best of ${runs} runs each (alternating), ${rows} rows`);
+  const seconds = (m: Fastest) =>
     `${(m.milliseconds / 1000).toFixed(2)} s wall, ${(m.cpuMilliseconds / 1000).toFixed(2)} s CPU`;
-  const line = (label: string, m: Measurement) =>
+  const line = (label: string, m: Fastest) =>
     console.log(`${label}: ${seconds(m)}, peak RSS ${m.maxRssMegabytes.toFixed(0)} MB (${m.detail})`);
-  line("exceljs streaming read ", bare);
-  line("beizeng check only     ", check);
-  line("beizeng import (SQLite)", ours);
-  const wallRatio = ours.milliseconds / bare.milliseconds;
-  const cpuRatio = ours.cpuMilliseconds / bare.cpuMilliseconds;
-  console.log(
-    `ratio import / bare read: ${wallRatio.toFixed(2)}× wall, ${cpuRatio.toFixed(2)}× CPU (goal ≤ 2×); ` +
-      `check only: ${(check.milliseconds / bare.milliseconds).toFixed(2)}× wall`,
-  );
+  line("exceljs streaming read ", best.bare);
+  line("beizeng check only     ", best.check);
+  line("beizeng import (SQLite)", best.import);
+  const ratios = (m: Fastest) =>
+    `${(m.milliseconds / best.bare.milliseconds).toFixed(2)}× wall, ${(m.cpuMilliseconds / best.bare.cpuMilliseconds).toFixed(2)}× CPU`;
+  console.log(`ratio import / bare read: ${ratios(best.import)} (goal ≤ 2×); check only: ${ratios(best.check)}`);
+
+  if (largeRows > 0) {
+    const largeFile = await workbookOf(dir, largeRows);
+    const large = fastestOf(1, largeFile, largeRows, databaseFile);
+    console.log("peak RSS by file size (MB; our part = ours − exceljs's read of the same file):");
+    for (const [n, m] of [
+      [rows, best],
+      [largeRows, large],
+    ] as const) {
+      const bare = m.bare.maxRssMegabytes;
+      const ours = (x: Fastest) => `${x.maxRssMegabytes.toFixed(0)} (${(x.maxRssMegabytes - bare).toFixed(0)})`;
+      console.log(
+        `  ${String(n).padStart(9)} rows: exceljs read ${bare.toFixed(0)}, check only ${ours(m.check)}, import ${ours(m.import)}`,
+      );
+    }
+  }
 }
 
 await main();
