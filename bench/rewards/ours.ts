@@ -4,13 +4,16 @@
  * progress updates, CHUNK_SIZE in packages/server/src/services/rewards/compute.ts), each batch's
  * entitlements kept in the common row form and its explanations and why-nots counted, then let
  * go — as a job writing them to the database would.
- * Explanations are complete when the engine returns; why-nots are records of their figures,
- * written as sentences when shown. `renderWhyNots` also writes every why-not in Chinese and
- * English and holds the texts until the batch is done: the cost of showing them all.
+ * Explanations and why-nots are records of their figures when the engine returns. Every
+ * explanation is then written out (both sentences, facts, thresholds, arithmetic) and held until
+ * the batch is done, as the server writes each one into its row when it stores the batch.
+ * `renderWhyNots` also writes every why-not in Chinese and English and holds the texts until the
+ * batch is done: the cost of showing them all.
  */
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
-import type { InvestmentProject } from "@beizeng/domain/rewards/types";
+import { explanationOf } from "@beizeng/domain/rewards/explanation";
+import type { Explanation, InvestmentProject } from "@beizeng/domain/rewards/types";
 import { whyNotText } from "@beizeng/domain/rewards/why-not";
 import type { District } from "./generate";
 import type { EntitlementRow } from "./rows";
@@ -47,8 +50,13 @@ export function ourRewards(
       if (own) for (const project of own) projects.push(project);
     }
     const result = evaluateRewards(compiled, { enterprises: batch, projects }, { explain });
+    const written: Explanation[] = [];
     for (const entitlement of result.entitlements) {
-      if (entitlement.explanation !== undefined) explanations++;
+      const explanation = explanationOf(entitlement);
+      if (explanation !== undefined) {
+        written.push(explanation);
+        explanations++;
+      }
       rows.push({
         creditCode: entitlement.creditCode,
         ruleId: entitlement.ruleId,
@@ -58,6 +66,8 @@ export function ourRewards(
         subjectId: entitlement.subjectId ?? null,
       });
     }
+    if (written.length !== (explain ? result.entitlements.length : 0))
+      throw new Error("an explanation was not written");
     nonPayments += result.nonPayments.length;
     if (renderWhyNots) {
       const texts: string[] = [];

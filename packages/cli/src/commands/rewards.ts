@@ -11,6 +11,7 @@ import { formatIssue, PlanValidationError, parsePlan } from "@beizeng/domain/pla
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { formatBatchErrors, parseRewardsBatch } from "@beizeng/domain/rewards/batch";
 import { evaluateRewards, RewardPlanError } from "@beizeng/domain/rewards/engine";
+import { explanationText } from "@beizeng/domain/rewards/explanation";
 import { amountZh, figureZh, parseRate, ratePercent } from "@beizeng/domain/rewards/format";
 import { sortEntitlements, toBatchOutput } from "@beizeng/domain/rewards/output";
 import type { Entitlement } from "@beizeng/domain/rewards/types";
@@ -155,7 +156,7 @@ export function rewardsTable(
   if (!explain) return table;
   const sentences = sorted
     .filter((entitlement) => entitlement.explanation)
-    .map((entitlement) => `- ${entitlement.creditCode} ${entitlement.explanation?.zh}`);
+    .map((entitlement) => `- ${entitlement.creditCode} ${explanationText(entitlement, "zh")}`);
   return [table, "", "说明 / explanations:", ...sentences].join("\n");
 }
 

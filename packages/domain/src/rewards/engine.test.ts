@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { compileRewardPlan, evaluateRewards, RewardPlanError } from "./engine";
+import { explanationOf } from "./explanation";
 import { toBatchOutput } from "./output";
 import { A, B, code, enterprise, paid, project, run } from "./testing/builders";
 import { changjiangPlan, changjiangWithParameter } from "./testing/plans";
@@ -81,7 +82,7 @@ describe("evaluateRewards over the Changjiang plan", () => {
     const explained = evaluateRewards(plan, input);
     const fast = evaluateRewards(plan, input, { explain: false });
     expect(fast.nonPayments).toEqual([]);
-    expect(fast.entitlements.every((entry) => entry.explanation === undefined)).toBe(true);
+    expect(fast.entitlements.every((entry) => explanationOf(entry) === undefined)).toBe(true);
     expect(fast.entitlements).toEqual(explained.entitlements.map(({ explanation: _explanation, ...rest }) => rest));
   });
 
@@ -109,7 +110,7 @@ describe("evaluateRewards over the Changjiang plan", () => {
     };
     const whatIf = run(plan, { ...crossing, options: { parameters: { sameYearMilestoneTiers: "highest" } } });
     expect(paid(whatIf, "R-REV-MILESTONE")).toEqual(["2021 10000000000 2000000"]);
-    expect(whatIf.entitlements[0]?.explanation?.parameters).toContainEqual(
+    expect(explanationOf(whatIf.entitlements[0])?.parameters).toContainEqual(
       expect.objectContaining({ id: "sameYearMilestoneTiers", value: "highest" }),
     );
   });

@@ -12,7 +12,9 @@ import type {
   Explanation,
   ExplanationFact,
   ExplanationParameter,
+  ExplanationRecord,
   ExplanationThreshold,
+  ExplanationWording,
   InvestmentProject,
   NonPayment,
   NonPaymentReason,
@@ -220,8 +222,83 @@ export function threshold(label: string, labelEn: string, value: string): Explan
   return { label, labelEn, value };
 }
 
-/** An entitlement's explanation; facts, thresholds and texts may be shared (never written to). */
+/**
+ * The record of an entitlement's explanation (see `ExplanationRecord`): what is its own — the
+ * enterprise-years, the band paid and reached, or an explanation already written — and the rule's
+ * id, clause, quote and parameters read from the rule it shares with every other record.
+ */
+class ExplanationRecordOf implements ExplanationRecord {
+  readonly #meta: RuleMeta;
+  constructor(
+    meta: RuleMeta,
+    readonly wording: ExplanationWording,
+    readonly year: EnterpriseYear | null,
+    readonly previousYear: EnterpriseYear | null,
+    readonly band: number,
+    readonly reached: number,
+    readonly written: Explanation | null,
+  ) {
+    this.#meta = meta;
+  }
+
+  get ruleId(): string {
+    return this.#meta.id;
+  }
+  get clause(): string {
+    return this.#meta.clause;
+  }
+  get quote(): string {
+    return this.#meta.quote;
+  }
+  get parameters(): ExplanationParameter[] {
+    return this.#meta.parameters;
+  }
+}
+
+/** An explanation record whose text its rule's `wording` writes from the years and bands. */
+export function explanationRecord(
+  meta: RuleMeta,
+  wording: ExplanationWording,
+  year: EnterpriseYear,
+  previousYear: EnterpriseYear | null,
+  band: number,
+  reached: number,
+): ExplanationRecord {
+  return new ExplanationRecordOf(meta, wording, year, previousYear, band, reached, null);
+}
+
+const WRITTEN: ExplanationWording = {
+  explanation(record) {
+    return record.written as Explanation;
+  },
+};
+
+/**
+ * An explanation written when the engine runs, kept in a record; facts, thresholds and texts may
+ * be shared (never written to).
+ */
 export function explanation(
+  meta: RuleMeta,
+  facts: ExplanationFact[],
+  thresholds: ExplanationThreshold[],
+  arithmetic: string,
+  zh: string,
+  en: string,
+  nextTier?: { zh: string; en: string },
+): ExplanationRecord {
+  return new ExplanationRecordOf(
+    meta,
+    WRITTEN,
+    null,
+    null,
+    -1,
+    -1,
+    writtenExplanation(meta, facts, thresholds, arithmetic, zh, en, nextTier),
+  );
+}
+
+/** An explanation in the shape shown and stored (`Explanation`), from its parts. */
+export function writtenExplanation(
   meta: RuleMeta,
   facts: ExplanationFact[],
   thresholds: ExplanationThreshold[],
@@ -306,7 +383,7 @@ class EntitlementRecord implements Entitlement {
     readonly year: number,
     readonly amount: Fen | null,
     readonly subjectId: string | undefined,
-    readonly explanation: Explanation | undefined,
+    readonly explanation: ExplanationRecord | undefined,
   ) {
     this.#planRuleId = planRuleId;
     this.#keyShape = keyShape;
@@ -319,7 +396,7 @@ class EntitlementRecord implements Entitlement {
 
 /**
  * Records an entitlement. Positional arguments and one object shape keep bulk runs free of
- * intermediate objects; the explanation is built by the caller only when `run.explain`.
+ * intermediate objects; the explanation record is made by the caller only when `run.explain`.
  */
 export function pushEntitlement(
   run: Run,
@@ -331,7 +408,7 @@ export function pushEntitlement(
   year: number,
   amount: Fen | null,
   subjectId: string | undefined,
-  built?: Explanation,
+  built?: ExplanationRecord,
 ): void {
   run.entitlements.push(
     new EntitlementRecord(meta.id, keyShape, creditCode, ruleId, meta.clause, tier, year, amount, subjectId, built),

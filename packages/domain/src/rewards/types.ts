@@ -125,9 +125,9 @@ export interface ExplanationParameter {
 }
 
 /**
- * Why an entitlement is paid. Built in full when the engine returns; its facts, thresholds and
- * parameters (and those of why-nots) may be objects shared between entries: read them, never
- * write to them.
+ * Why an entitlement is paid, as a clerk reads it (and as the server stores it): written from the
+ * entitlement's `ExplanationRecord` by `explanationOf`. Its facts, thresholds and parameters (and
+ * those of why-nots) may be objects shared between entries: read them, never write to them.
  */
 export interface Explanation {
   ruleId: string;
@@ -144,6 +144,37 @@ export interface Explanation {
   en: string;
   /** For a tiered reward below the top tier: how far the figure is from the next tier. */
   nextTier?: { zh: string; en: string };
+}
+
+/** How one compiled rule writes its entitlements' explanations; shared by every record of the rule. Use `explanationOf`. */
+export interface ExplanationWording {
+  explanation(record: ExplanationRecord): Explanation;
+}
+
+/**
+ * Why an entitlement is paid, as a record: the figures it rests on, by reference to what the
+ * engine was given and to the compiled rule. The explanation a clerk reads (`Explanation`: facts
+ * formatted, thresholds, arithmetic, sentences) is written from it when shown, by
+ * `explanationOf(entitlement)` or `explanationText(entitlement, "zh" | "en")` (./explanation.ts).
+ */
+export interface ExplanationRecord {
+  readonly ruleId: string;
+  readonly clause: string;
+  readonly quote: string;
+  readonly parameters: ExplanationParameter[];
+  /**
+   * The enterprise-year paid for and, for growth, the year before it: the figures and source
+   * labels as given to the engine (read, never written; do not change the input while records
+   * are kept).
+   */
+  readonly year: EnterpriseYear | null;
+  readonly previousYear: EnterpriseYear | null;
+  /** Growth: the index of the band paid and of the highest band reached, in the rule's bands ascending. */
+  readonly band: number;
+  readonly reached: number;
+  /** Rules whose explanation is still written when the engine runs carry it here; null otherwise. */
+  readonly written: Explanation | null;
+  readonly wording: ExplanationWording;
 }
 
 export interface Entitlement {
@@ -165,7 +196,8 @@ export interface Entitlement {
   amount: Fen | null;
   /** The grant, tech project or investment project that earned it. */
   subjectId?: string;
-  explanation?: Explanation;
+  /** Absent when explanations are off; written as text by `explanationOf` (./explanation.ts). */
+  explanation?: ExplanationRecord;
 }
 
 export type NonPaymentReason =

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { explanationOf } from "../explanation";
 import { A, B, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
 import { changjiangPlan, changjiangWithParameter } from "../testing/plans";
 
@@ -19,7 +20,7 @@ describe("R-NEW-SCALE: entering the above-scale directory, 3万 once per enterpr
     expect(whyNot(result, "R-NEW-SCALE")[0]?.parameters.map((parameter) => parameter.id)).toEqual([
       "newAboveScaleReentryPaid",
     ]);
-    expect(result.entitlements.find((entry) => entry.ruleId === "R-NEW-SCALE")?.explanation?.zh).toBe(
+    expect(explanationOf(result.entitlements.find((entry) => entry.ruleId === "R-NEW-SCALE"))?.zh).toBe(
       "2021年新进入规模企业名录库，一次性奖励 3 万元",
     );
   });
@@ -99,7 +100,7 @@ describe("R-500: a China top-500 manufacturer settling in, amount decided case b
     expect(entitlement?.tier).toBeNull();
     expect(entitlement?.year).toBe(2021);
     expect(entitlement?.clause).toBe("M2");
-    expect(entitlement?.explanation?.zh).toContain("一企一策");
-    expect(entitlement?.explanation?.quote).toContain("一事一议");
+    expect(explanationOf(entitlement)?.zh).toContain("一企一策");
+    expect(explanationOf(entitlement)?.quote).toContain("一事一议");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { explanationOf } from "../explanation";
 import { A, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
 import { changjiangPlan, changjiangWithParameter } from "../testing/plans";
 
@@ -52,7 +53,7 @@ describe("R-REV-MILESTONE: revenue first exceeding 50亿 / 100亿 / 300亿", () 
   test("40亿 → 120亿 in one year pays each tier first crossed by default (100万 + 200万)", () => {
     const result = revenueRun({ 2020: "4000000000", 2021: "12000000000" });
     expect(paid(result, "R-REV-MILESTONE")).toEqual(["2021 5000000000 1000000", "2021 10000000000 2000000"]);
-    const explanation = result.entitlements[1]?.explanation;
+    const explanation = explanationOf(result.entitlements[1]);
     expect(explanation?.parameters.map((parameter) => `${parameter.id}=${parameter.value}`)).toEqual([
       "milestoneComparison=gt",
       "sameYearMilestoneTiers=each",
@@ -130,7 +131,7 @@ describe("R-REV-MILESTONE: revenue first exceeding 50亿 / 100亿 / 300亿", () 
     const [entitlement] = result.entitlements.filter((entry) => entry.ruleId === "R-REV-MILESTONE");
     expect(entitlement?.key).toBe(`R-REV-MILESTONE|${A}|5000000000`);
     expect(entitlement?.clause).toBe("M4");
-    const explanation = entitlement?.explanation;
+    const explanation = explanationOf(entitlement);
     expect(explanation?.quote).toContain("首次突破 50亿元");
     expect(explanation?.facts[0]).toEqual({
       name: "revenue",

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { explanationOf } from "../explanation";
 import { A, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
 import { changjiangPlan } from "../testing/plans";
 
@@ -24,10 +25,10 @@ describe("R-MATCH: 20% / 15% / 10% of national / provincial / municipal support 
     expect(paid(result, "R-MATCH")).toEqual(["2021 0.20 200000", "2021 0.15 60000", "2023 0.10 12345.68"]);
     const tech = result.entitlements.find((entry) => entry.subjectId === "g2");
     expect(tech?.key).toBe(`R-MATCH|${A}|g2`);
-    expect(tech?.explanation?.zh).toBe(
+    expect(explanationOf(tech)?.zh).toBe(
       "2021年获得省级项目扶持资金 40 万元（g2）（技术改造资金同样适用），按 15% 给予一次性奖励 6 万元",
     );
-    expect(result.entitlements.find((entry) => entry.subjectId === "g3")?.explanation?.arithmetic).toBe(
+    expect(explanationOf(result.entitlements.find((entry) => entry.subjectId === "g3"))?.arithmetic).toBe(
       "123456.78 × 0.10 = 12345.68（四舍五入到分 / half-up to the fen）",
     );
   });
@@ -135,9 +136,9 @@ describe("R-TECH: 1% of equipment invoices, investment ≥ 300万 (inclusive), n
 
   test("outside the plan years is not paid; the explanation states the computation", () => {
     expect(paid(techRun("5000000", "2000000", false, 2024), "R-TECH")).toEqual([]);
-    const explanation = techRun("3500000", "2000000").entitlements.find(
-      (entry) => entry.ruleId === "R-TECH",
-    )?.explanation;
+    const explanation = explanationOf(
+      techRun("3500000", "2000000").entitlements.find((entry) => entry.ruleId === "R-TECH"),
+    );
     expect(explanation?.zh).toBe(
       "2022年技术改造项目 t1 投资额 350 万元，达到 300 万元以上（含）且未获得国家、省、市级技术改造扶持资金，按购置设备发票金额 200 万元的 1% 给予一次性补助 2 万元",
     );

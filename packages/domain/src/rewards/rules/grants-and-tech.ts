@@ -39,8 +39,8 @@ import {
 import type {
   EnterpriseHistory,
   EnterpriseYear,
-  Explanation,
   ExplanationFact,
+  ExplanationRecord,
   ExplanationThreshold,
   GrantLevel,
   SupportGrant,
@@ -84,7 +84,7 @@ interface SubjectRule<T extends { id: string }> {
   tier(item: T): string | null;
   /** The grant's level, named in a why-not; null for tech projects. */
   category(item: T): string | null;
-  explanation(year: EnterpriseYear, item: T, facts: ExplanationFact[], amount: Fen): Explanation;
+  explanation(year: EnterpriseYear, item: T, facts: ExplanationFact[], amount: Fen): ExplanationRecord;
 }
 
 function oncePerSubjectRule<T extends { id: string }>(

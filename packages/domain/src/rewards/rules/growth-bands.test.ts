@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { explanationOf, explanationText } from "../explanation";
 import { A, enterprise, paid, reasons, run, whyNot, type YearSpec, zh } from "../testing/builders";
 import { changjiangPlan } from "../testing/plans";
 
@@ -40,31 +41,47 @@ describe("R-GROWTH: growth strictly above 5% / 8% / 10% / 15%, highest band only
     const result = growthRun("1124000000");
     const entitlement = result.entitlements.find((entry) => entry.ruleId === "R-GROWTH" && entry.year === 2022);
     expect(entitlement?.key).toBe(`R-GROWTH|${A}|2022`);
-    expect(entitlement?.explanation?.zh).toBe(
+    expect(explanationOf(entitlement)?.zh).toBe(
       "2022年营业收入同比增长 12.4%，超过 10%，未超过 15%，按第三档奖励 10 万元",
     );
-    expect(entitlement?.explanation?.en).toBe(
+    expect(explanationOf(entitlement)?.en).toBe(
       "Revenue in 2022 grew 12.4% year on year, above 10% and not above 15%: band 3, reward of 100,000 yuan.",
     );
-    expect(entitlement?.explanation?.arithmetic).toBe(
+    expect(explanationOf(entitlement)?.arithmetic).toBe(
       "增幅 = (1124000000 − 1000000000) ÷ 1000000000 ≈ 12.4000%；124000000 × 100 > 10 × 1000000000",
     );
-    expect(entitlement?.explanation?.nextTier?.zh).toBe("2022年营业收入同比增长 12.4%，距 15% 档差 2.6 个百分点");
-    expect(entitlement?.explanation?.thresholds.map((item) => item.value)).toEqual(["0.05", "0.08", "0.10", "0.15"]);
-    expect(entitlement?.explanation?.parameters.map((parameter) => parameter.id)).toEqual([
+    expect(explanationOf(entitlement)?.nextTier?.zh).toBe("2022年营业收入同比增长 12.4%，距 15% 档差 2.6 个百分点");
+    expect(explanationOf(entitlement)?.thresholds.map((item) => item.value)).toEqual(["0.05", "0.08", "0.10", "0.15"]);
+    expect(explanationOf(entitlement)?.parameters.map((parameter) => parameter.id)).toEqual([
       "growthMissingPreviousYear",
     ]);
   });
 
+  test("the explanation is a record of the years and bands, written the same each time it is read", () => {
+    const entitlement = growthRun("1124000000").entitlements.find(
+      (entry) => entry.ruleId === "R-GROWTH" && entry.year === 2022,
+    );
+    const record = entitlement?.explanation;
+    expect(record?.year?.revenue).toBe(112_400_000_000n);
+    expect(record?.previousYear?.revenue).toBe(100_000_000_000n);
+    expect([record?.band, record?.reached]).toEqual([2, 2]);
+    expect(record?.clause).toBe("M4");
+    expect(explanationOf(entitlement)).toEqual(explanationOf(entitlement));
+    expect(explanationText(entitlement!, "zh")).toBe(explanationOf(entitlement)?.zh);
+    expect(explanationText(entitlement!, "en")).toBe(explanationOf(entitlement)?.en);
+  });
+
   test("the distance to the next band (7.6% → 8%)", () => {
     const entitlement = growthRun("1076000000").entitlements.find((entry) => entry.ruleId === "R-GROWTH");
-    expect(entitlement?.explanation?.nextTier?.zh).toBe("2022年营业收入同比增长 7.6%，距 8% 档差 0.4 个百分点");
-    expect(entitlement?.explanation?.zh).toBe("2022年营业收入同比增长 7.6%，超过 5%，未超过 8%，按第一档奖励 2 万元");
+    expect(explanationOf(entitlement)?.nextTier?.zh).toBe("2022年营业收入同比增长 7.6%，距 8% 档差 0.4 个百分点");
+    expect(explanationOf(entitlement)?.zh).toBe("2022年营业收入同比增长 7.6%，超过 5%，未超过 8%，按第一档奖励 2 万元");
   });
 
   test("the highest band says so", () => {
     const entitlement = growthRun("1200000000").entitlements.find((entry) => entry.ruleId === "R-GROWTH");
-    expect(entitlement?.explanation?.zh).toBe("2022年营业收入同比增长 20.0%，超过 15%，按第四档（最高档）奖励 20 万元");
+    expect(explanationOf(entitlement)?.zh).toBe(
+      "2022年营业收入同比增长 20.0%，超过 15%，按第四档（最高档）奖励 20 万元",
+    );
   });
 
   test("below the lowest band: the why-not gives the distance; exactly at 5% says it must be exceeded", () => {

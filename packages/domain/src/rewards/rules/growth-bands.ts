@@ -20,7 +20,7 @@ import {
 import {
   type Comparison,
   type EnterpriseRuleEvaluator,
-  explanation,
+  explanationRecord,
   FlagFacts,
   KEY_YEAR,
   KEY_YEAR_TIER,
@@ -33,9 +33,18 @@ import {
   revenueFact,
   revenueYuan,
   threshold,
+  writtenExplanation,
   YearTexts,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, NonPaymentReason, WhyNotWording } from "../types";
+import type {
+  EnterpriseHistory,
+  EnterpriseYear,
+  ExplanationFact,
+  ExplanationRecord,
+  ExplanationWording,
+  NonPaymentReason,
+  WhyNotWording,
+} from "../types";
 
 export interface GrowthBand {
   rate: string;
@@ -212,6 +221,8 @@ export function growthBandsRule(
     },
   };
 
+  const explanationWording: ExplanationWording = { explanation: paidExplanation };
+
   /** Whether growth diff/previous passes the band (previous > 0). */
   function reaches(band: CompiledBand, diff: bigint, previous: bigint): boolean {
     const left = diff * band.denominator;
@@ -309,7 +320,7 @@ export function growthBandsRule(
             year.year,
             paidBand.amount,
             undefined,
-            run.explain ? paidExplanation(run, years, index, previous, diff, band, reached) : undefined,
+            run.explain ? explanationRecord(meta, explanationWording, year, previousYear!, band, reached) : undefined,
           );
         }
       }
@@ -381,16 +392,15 @@ export function growthBandsRule(
     return fact;
   }
 
-  function paidExplanation(
-    run: Run,
-    years: readonly EnterpriseYear[],
-    index: number,
-    previous: Fen,
-    diff: bigint,
-    band: number,
-    reached: number,
-  ) {
-    const year = years[index]!;
+  /** The explanation of a band paid, written from the record's two years when shown. */
+  function paidExplanation(record: ExplanationRecord) {
+    const year = record.year!;
+    const previousYear = record.previousYear!;
+    const current = year.revenue!;
+    const previous = previousYear.revenue!;
+    const diff = current - previous;
+    const band = record.band;
+    const reached = record.reached;
     const y = year.year;
     const diffNumber = Number(diff);
     const previousNumber = Number(previous);
@@ -407,15 +417,15 @@ export function growthBandsRule(
         en: `${grewEn.get(y)}${en}, ${gap ?? "less than 0.0001"}${gapAfterEn[reached + 1]}`,
       };
     }
-    const currentText = revenueYuan(run, years, index);
-    const previousText = revenueYuan(run, years, index - 1);
+    const currentText = yuanText(current);
+    const previousText = yuanText(previous);
     const facts: ExplanationFact[] = [
-      revenueFact(run, years, index),
-      previousFact(run, years, index),
+      revenueFactOf(year, "revenue", "营业收入", "revenue", currentText),
+      revenueFactOf(previousYear, "previousRevenue", "上年营业收入", "previous year's revenue", previousText),
       aboveScaleFacts.get(year, year.aboveScale),
       newlyFacts.get(year, year.newlyAboveScale ?? false),
     ];
-    return explanation(
+    return writtenExplanation(
       meta,
       facts,
       thresholds,
@@ -425,6 +435,20 @@ export function growthBandsRule(
       `${grewEn.get(y)}${en}${top ? paidTopEn[band] : paidLowerEn[band]}`,
       nextTier,
     );
+  }
+
+  /** A year's revenue as a fact, with its source label when the year has one. */
+  function revenueFactOf(
+    year: EnterpriseYear,
+    name: string,
+    label: string,
+    labelEn: string,
+    value: string,
+  ): ExplanationFact {
+    const fact: ExplanationFact = { name, label, labelEn, year: year.year, value };
+    const source = year.sources?.revenue;
+    if (source) fact.source = source;
+    return fact;
   }
 
   /**

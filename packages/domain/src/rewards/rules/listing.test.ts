@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { explanationOf } from "../explanation";
 import { A, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
 import { changjiangPlan, changjiangWithParameter } from "../testing/plans";
 
@@ -15,10 +16,10 @@ describe("R-IPO: domestic 500万 / overseas 200万 / 新三板 50万, each kind 
     const result = run(plan, { enterprises: [neeqThenDomestic] });
     expect(paid(result, "R-IPO")).toEqual(["2021 neeq 500000", "2023 domestic 5000000"]);
     const domestic = result.entitlements.find((entry) => entry.tier === "domestic");
-    expect(domestic?.explanation?.parameters).toEqual([
+    expect(explanationOf(domestic)?.parameters).toEqual([
       expect.objectContaining({ id: "neeqThenListedPaidBoth", value: true }),
     ]);
-    expect(domestic?.explanation?.zh).toContain("两项均奖励");
+    expect(explanationOf(domestic)?.zh).toContain("两项均奖励");
   });
 
   test("with the parameter off, the later listing is not paid", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { explanationOf } from "../explanation";
 import { A, B, enterprise, paid, project, reasons, run, whyNot, zh } from "../testing/builders";
 import { changjiangPlan } from "../testing/plans";
 
@@ -30,10 +31,10 @@ describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 1
     expect(paid(result, "R-PROJ-50")).toEqual(["2025 - 3000000"]);
     const entitlement = result.entitlements[0];
     expect(entitlement?.key).toBe("R-PROJ|p1");
-    expect(entitlement?.explanation?.zh).toBe(
+    expect(explanationOf(entitlement)?.zh).toBe(
       "项目 p1 计划总投资 52 亿元，属“50”项目，2023年引进、2025年投产，奖励 300 万元",
     );
-    expect(entitlement?.explanation?.parameters.map((parameter) => parameter.id)).toEqual([
+    expect(explanationOf(entitlement)?.parameters.map((parameter) => parameter.id)).toEqual([
       "project50Threshold",
       "project20Threshold",
     ]);

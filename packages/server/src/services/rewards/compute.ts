@@ -9,6 +9,7 @@
  * - a rejected entitlement stays rejected (the decision stands).
  */
 import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
+import { explanationOf } from "@beizeng/domain/rewards/explanation";
 import type { Entitlement, PriorGrant } from "@beizeng/domain/rewards/types";
 import type { DbContext } from "../../db/database";
 import type { RewardBatchRow, RewardEntitlementRow } from "../../db/tables/rewards";
@@ -40,6 +41,14 @@ import { activePlan } from "./shared";
 const CHUNK_SIZE = 200;
 /** Statuses the office and finance have not yet paid: a recompute may replace them. */
 const REPLACEABLE = ["computed", "confirmed", "reviewed", "approved"] as const;
+
+/**
+ * The explanation column: the engine keeps explanations as records of their figures; the row
+ * stores them written out in both languages (the shape the web and exports read).
+ */
+function storedExplanation(entitlement: Entitlement): string {
+  return JSON.stringify(explanationOf(entitlement) ?? null);
+}
 
 export interface BatchSummary {
   entitlements: number;
@@ -279,7 +288,7 @@ async function applyResults(
       year: entitlement.year,
       amount_fen: entitlement.amount === null ? null : entitlement.amount.toString(),
       clause: entitlement.clause,
-      explanation_json: JSON.stringify(entitlement.explanation ?? null),
+      explanation_json: storedExplanation(entitlement),
       status: "computed",
       one_time_key: entitlement.key,
       change_flag: flag,
@@ -322,7 +331,7 @@ async function applyResults(
       batch_id: batch.id,
       recomputed_amount_fen: recomputed ? recomputedFen.toString() : null,
       difference_fen: difference.toString(),
-      explanation_json: recomputed ? JSON.stringify(recomputed.explanation ?? null) : null,
+      explanation_json: recomputed ? storedExplanation(recomputed) : null,
     };
     if (open) await replaceOpenCorrection(tx, open.id, values);
     else
@@ -366,7 +375,7 @@ async function applyResults(
     if (sameAmount && existing.year === entitlement.year) {
       await refreshEntitlement(tx, existing.id, {
         batch_id: batch.id,
-        explanation_json: JSON.stringify(entitlement.explanation ?? null),
+        explanation_json: storedExplanation(entitlement),
         updated_at: now,
       });
       summary.unchanged++;
