@@ -18,6 +18,7 @@ export const COMPETITORS = [
   "hand-written",
   "ours",
   "ours-rendered",
+  "ours-records",
   "ours-quiet",
   "json-rules-engine",
   "zen-engine",
@@ -28,6 +29,7 @@ export const LABELS: Record<Competitor, string> = {
   "hand-written": "hand-written function",
   ours: "our engine, explanations on",
   "ours-rendered": "explanations on, every why-not rendered to text",
+  "ours-records": "explanations on, kept as records, none written",
   "ours-quiet": "our engine, explanations off",
   "json-rules-engine": "json-rules-engine",
   "zen-engine": "@gorules/zen-engine",
@@ -55,7 +57,9 @@ export function prepare(competitor: Competitor, plan: PlanFile): (district: Dist
     case "ours":
       return async (district) => ourRewards(plan, district, true);
     case "ours-rendered":
-      return async (district) => ourRewards(plan, district, true, true);
+      return async (district) => ourRewards(plan, district, true, { renderWhyNots: true });
+    case "ours-records":
+      return async (district) => ourRewards(plan, district, true, { writeExplanations: false });
     case "ours-quiet":
       return async (district) => ourRewards(plan, district, false);
     case "json-rules-engine": {

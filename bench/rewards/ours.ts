@@ -8,7 +8,8 @@
  * explanation is then written out (both sentences, facts, thresholds, arithmetic) and held until
  * the batch is done, as the server writes each one into its row when it stores the batch.
  * `renderWhyNots` also writes every why-not in Chinese and English and holds the texts until the
- * batch is done: the cost of showing them all.
+ * batch is done: the cost of showing them all. `writeExplanations: false` leaves the explanations
+ * as records: what evaluating costs when nothing is written until read.
  */
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
@@ -28,8 +29,7 @@ export function ourRewards(
   plan: PlanFile,
   district: District,
   explain: boolean,
-  renderWhyNots = false,
-  batchSize = 200,
+  { renderWhyNots = false, writeExplanations = true, batchSize = 200 } = {},
 ): OursResult {
   const compiled = compileRewardPlan(plan);
   const projectsByCode = new Map<string, InvestmentProject[]>();
@@ -52,10 +52,9 @@ export function ourRewards(
     const result = evaluateRewards(compiled, { enterprises: batch, projects }, { explain });
     const written: Explanation[] = [];
     for (const entitlement of result.entitlements) {
-      const explanation = explanationOf(entitlement);
-      if (explanation !== undefined) {
-        written.push(explanation);
+      if (entitlement.explanation !== undefined) {
         explanations++;
+        if (writeExplanations) written.push(explanationOf(entitlement) as Explanation);
       }
       rows.push({
         creditCode: entitlement.creditCode,
@@ -66,7 +65,7 @@ export function ourRewards(
         subjectId: entitlement.subjectId ?? null,
       });
     }
-    if (written.length !== (explain ? result.entitlements.length : 0))
+    if (written.length !== (explain && writeExplanations ? result.entitlements.length : 0))
       throw new Error("an explanation was not written");
     nonPayments += result.nonPayments.length;
     if (renderWhyNots) {
