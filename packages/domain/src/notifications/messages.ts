@@ -60,6 +60,106 @@ const MESSAGES = {
       body: "The leading group office sent back the progress report on {task} ({period}). Reason: {reason}. Please revise it and report again.",
     },
   },
+  "request.submitted": {
+    "zh-CN": {
+      title: "新诉求待交办：{title}",
+      body: "{enterprise} 提出诉求（{category}），请交办责任单位。",
+    },
+    en: {
+      title: "New request to assign: {title}",
+      body: "{enterprise} filed a request ({category}); please assign it to a responsible unit.",
+    },
+  },
+  "request.assigned": {
+    "zh-CN": {
+      title: "新交办诉求：{title}",
+      body: "{enterprise} 的诉求交由{unit}主办，请于 {deadline} 前答复。",
+    },
+    en: {
+      title: "Request assigned: {title}",
+      body: "{enterprise}'s request is assigned to {unit}; please answer by {deadline}.",
+    },
+  },
+  "request.assigned.withCoUnits": {
+    "zh-CN": {
+      title: "新交办诉求：{title}",
+      body: "{enterprise} 的诉求交由{unit}主办，{coUnits}协办，请于 {deadline} 前答复。",
+    },
+    en: {
+      title: "Request assigned: {title}",
+      body: "{enterprise}'s request is assigned to {unit}, assisted by {coUnits}; please answer by {deadline}.",
+    },
+  },
+  "request.reopened": {
+    "zh-CN": {
+      title: "诉求重新交办：{title}",
+      body: "{enterprise} 的诉求交由{unit}主办，请于 {deadline} 前答复。",
+    },
+    en: {
+      title: "Request reopened: {title}",
+      body: "{enterprise}'s request is assigned again to {unit}; please answer by {deadline}.",
+    },
+  },
+  "request.reopened.withCoUnits": {
+    "zh-CN": {
+      title: "诉求重新交办：{title}",
+      body: "{enterprise} 的诉求交由{unit}主办，{coUnits}协办，请于 {deadline} 前答复。",
+    },
+    en: {
+      title: "Request reopened: {title}",
+      body: "{enterprise}'s request is assigned again to {unit}, assisted by {coUnits}; please answer by {deadline}.",
+    },
+  },
+  "request.coUnit": {
+    "zh-CN": {
+      title: "协办诉求：{title}",
+      body: "{enterprise} 的诉求由{unit}主办，贵单位协办，时限 {deadline}。",
+    },
+    en: {
+      title: "Request to assist with: {title}",
+      body: "{enterprise}'s request is handled by {unit}; your unit assists. Deadline: {deadline}.",
+    },
+  },
+  "request.instruction": {
+    "zh-CN": {
+      title: "领导批示：{title}",
+      body: "{leader}：{note}",
+    },
+    en: {
+      title: "Leader's instruction: {title}",
+      body: "{leader}: {note}",
+    },
+  },
+  "request.unsatisfied": {
+    "zh-CN": {
+      title: "企业不满意：{title}",
+      body: "{enterprise} 对{unit}的答复不满意：{comment}。请决定重新交办或办结。",
+    },
+    en: {
+      title: "Enterprise not satisfied: {title}",
+      body: "{enterprise} is not satisfied with the answer of {unit}: {comment}. Please reopen or close the request.",
+    },
+  },
+  "request.overdue.yellow": {
+    "zh-CN": {
+      title: "诉求黄色预警：{title}",
+      body: "{enterprise} 的诉求（{unit}主办）已逾期 {days} 天未答复，时限为 {deadline}。",
+    },
+    en: {
+      title: "Yellow warning on a request: {title}",
+      body: "{enterprise}'s request (handled by {unit}) is {days} {days|day|days} overdue without an answer; it was due on {deadline}.",
+    },
+  },
+  "request.overdue.red": {
+    "zh-CN": {
+      title: "诉求红色预警：{title}",
+      body: "{enterprise} 的诉求（{unit}主办）已逾期 {days} 天未答复，时限为 {deadline}。",
+    },
+    en: {
+      title: "Red warning on a request: {title}",
+      body: "{enterprise}'s request (handled by {unit}) is {days} {days|day|days} overdue without an answer; it was due on {deadline}.",
+    },
+  },
 } as const satisfies Record<string, Record<NotificationLanguage, Texts>>;
 
 export type NotificationMessageKey = keyof typeof MESSAGES;

@@ -47,6 +47,7 @@ import {
   demoRandomStream,
   generateDemoData,
 } from "./generate";
+import { playEnterpriseRequests } from "./requests-demo";
 import { playRewardHistory } from "./reward-history";
 import { playSupervisionHistory } from "./supervision-history";
 
@@ -151,7 +152,6 @@ export async function loadDemo(db: DbContext, options: LoadDemoOptions = {}): Pr
     const units = await unitRefs(tx, districtId);
     const dataset = generateDemoData({ units, today: todayInDistrict() });
     const counts = await insertDemoData(tx, districtId, dataset);
-    await (await import("./requests-demo")).playEnterpriseRequests(tx, districtId);
     const name = (await findDistrict(tx, districtId))?.name ?? plan.district.name;
     return {
       status: "loaded",
@@ -196,6 +196,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
   await insertRewardInputs(writer);
   const rewarded = await playFirstRewardYear(writer);
   const supervision = await playSupervision(writer);
+  const requests = await playEnterpriseRequests(writer);
   // The key enterprises' monthly revenue against the same month a year earlier, as the figures service does.
   const warnings = await recomputeWarnings(tx, districtId);
   await auditFigures(writer);
@@ -211,6 +212,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
     rewardsOfFirstYear: rewarded,
     tasks: supervision.tasks,
     taskReports: supervision.reports,
+    enterpriseRequests: requests,
     revenueWarnings: warnings.open,
   };
 }

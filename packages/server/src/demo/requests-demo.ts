@@ -10,22 +10,21 @@ import {
   requestCategory,
   requestDeadline,
 } from "@beizeng/domain/requests/categories";
-import type { DbContext } from "../db/database";
 import {
   demoEnterprisesForRequests,
   insertRequest,
   insertRequestEvent,
   insertServiceDay,
-  insertUserNotificationOnce,
   replaceCoUnits,
   setServiceDayMembers,
 } from "../repositories/enterprise-requests.repository";
-import { insertNotificationOnce } from "../repositories/tasks.repository";
 import { listUnitRows } from "../repositories/units.repository";
 import { listUserProfiles } from "../repositories/users.repository";
 import { recordAudit } from "../services/audit.service";
+import { notify, notifyUser } from "../services/notifications.service";
 import { todayInChina } from "../services/tasks.service";
 import { addDays } from "./dates";
+import type { DemoWriter } from "./demo-writer";
 import { DEMO_ACTOR_LABEL } from "./generate";
 
 const DEMO = { userId: null, label: DEMO_ACTOR_LABEL };
@@ -241,7 +240,8 @@ const REQUESTS: DemoRequest[] = [
 ];
 
 /** Loads the demo requests and the service day into the demo district, audited as the demo actor. */
-export async function playEnterpriseRequests(tx: DbContext, districtId: string): Promise<number> {
+export async function playEnterpriseRequests(writer: DemoWriter): Promise<number> {
+  const { tx, districtId } = writer;
   const today = todayInChina();
   const units = new Map((await listUnitRows(tx, districtId)).map((unit) => [unit.code, unit]));
   const unitId = (code: string) => {
@@ -403,7 +403,11 @@ export async function playEnterpriseRequests(tx: DbContext, districtId: string):
           at: at(warnedOn, 8),
           unitId: state.unit,
           note: `已逾期 ${daysFromTo(state.deadline, warnedOn)} 天未答复，时限为 ${state.deadline}。`,
-          data: { colour, notified: colour === "red" ? ["unit", "office", "leader"] : ["unit"] },
+          data: {
+            colour,
+            overdueDays: daysFromTo(state.deadline, warnedOn),
+            notified: colour === "red" ? ["unit", "office", "leader"] : ["unit"],
+          },
           by: null,
         });
       }
@@ -456,37 +460,32 @@ export async function playEnterpriseRequests(tx: DbContext, districtId: string):
     }
     // The notices of those warnings, under the keys the hourly run uses, so that it does not send them again.
     for (const event of events.filter((e) => e.kind === "escalate")) {
-      const colour = (event.data as { colour: string }).colour;
+      const { colour, overdueDays } = event.data as { colour: string; overdueDays: number };
       const key = `request|${id}|${state.reopenCount}|${colour}`;
-      const title = `诉求${colour === "red" ? "红色" : "黄色"}预警：${spec.title}`;
+      const enterprise = enterprises.find((e) => e.id === enterpriseId);
+      const unit = [...units.values()].find((u) => u.id === state.unit);
       const notice = {
+        districtId,
         kind: `request-${colour}`,
-        title,
-        body: event.note,
+        message: {
+          key: colour === "red" ? ("request.overdue.red" as const) : ("request.overdue.yellow" as const),
+          params: {
+            title: spec.title,
+            enterprise: enterprise?.name ?? "",
+            unit: unit?.name ?? "",
+            unitEn: unit?.name_en ?? "",
+            days: overdueDays,
+            deadline: state.deadline ?? "",
+          },
+        },
         link: `/requests/${id}`,
-        created_at: event.at,
+        createdAt: event.at,
       };
-      await insertNotificationOnce(tx, {
-        ...notice,
-        district_id: districtId,
-        unit_id: state.unit,
-        dedupe_key: `${key}|unit`,
-      });
+      await notify(tx, { ...notice, unitId: state.unit, dedupeKey: `${key}|unit` });
       if (colour !== "red") continue;
-      await insertNotificationOnce(tx, {
-        ...notice,
-        district_id: districtId,
-        unit_id: null,
-        dedupe_key: `${key}|office`,
-      });
-      const leader = enterprises.find((e) => e.id === enterpriseId)?.leader_user_id;
-      if (leader)
-        await insertUserNotificationOnce(tx, {
-          ...notice,
-          district_id: districtId,
-          user_id: leader,
-          dedupe_key: `${key}|leader`,
-        });
+      await notify(tx, { ...notice, unitId: null, dedupeKey: `${key}|office` });
+      if (enterprise?.leader_user_id)
+        await notifyUser(tx, { ...notice, userId: enterprise.leader_user_id, dedupeKey: `${key}|leader` });
     }
     await recordAudit(tx, {
       districtId,

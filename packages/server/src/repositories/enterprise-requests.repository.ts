@@ -13,6 +13,7 @@ export interface RequestListRow extends EnterpriseRequestRow {
   enterprise_credit_code: string;
   enterprise_leader_user_id: number | null;
   unit_name: string | null;
+  unit_name_en: string | null;
   service_day_theme: string | null;
 }
 
@@ -44,6 +45,7 @@ function baseQuery(db: DbContext) {
       "e.credit_code as enterprise_credit_code",
       "e.leader_user_id as enterprise_leader_user_id",
       "u.name as unit_name",
+      "u.name_en as unit_name_en",
       "d.theme as service_day_theme",
     ]);
 }
@@ -177,27 +179,6 @@ export async function districtsWithOpenRequests(db: DbContext): Promise<string[]
 }
 
 /** Inserts a notification addressed to one user (e.g. the enterprise's leader) once per dedupe key. */
-export async function insertUserNotificationOnce(
-  db: DbContext,
-  values: {
-    district_id: string;
-    user_id: number;
-    kind: string;
-    title: string;
-    body: string;
-    link: string;
-    dedupe_key: string;
-    created_at: string;
-  },
-): Promise<boolean> {
-  const result = await db.kysely
-    .insertInto("notifications")
-    .values({ ...values, unit_id: null, read_at: null })
-    .onConflict((oc) => oc.columns(["district_id", "dedupe_key"]).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
-}
-
 export async function insertServiceDay(db: DbContext, values: Insertable<ServiceDayTable>): Promise<number> {
   const row = await db.kysely.insertInto("service_days").values(values).returning("id").executeTakeFirstOrThrow();
   return row.id;

@@ -168,6 +168,8 @@ export async function insertNotificationOnce(
   values: {
     district_id: string;
     unit_id: number | null;
+    /** A notice to one user (a leader); unit_id is then null. */
+    user_id?: number | null;
     kind: string;
     title: string;
     body: string;
@@ -181,7 +183,7 @@ export async function insertNotificationOnce(
 ): Promise<boolean> {
   const result = await db.kysely
     .insertInto("notifications")
-    .values({ message_key: null, message_params: null, ...values, user_id: null, read_at: null })
+    .values({ message_key: null, message_params: null, user_id: null, ...values, read_at: null })
     .onConflict((oc) => oc.columns(["district_id", "dedupe_key"]).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
@@ -189,12 +191,13 @@ export async function insertNotificationOnce(
 
 export async function findNotifications(
   db: DbContext,
-  filter: { districtId: string; unitId: number | null; officeOnly: boolean; limit: number },
+  filter: { districtId: string; unitId: number | null; officeOnly: boolean; userId?: number; limit: number },
 ): Promise<NotificationRow[]> {
   let query = db.kysely.selectFrom("notifications").selectAll().where("district_id", "=", filter.districtId);
   // The office's are those addressed to no unit and no single user (a leader's own are addressed to the user).
   if (filter.officeOnly) query = query.where("unit_id", "is", null).where("user_id", "is", null);
   else if (filter.unitId !== null) query = query.where("unit_id", "=", filter.unitId);
+  else if (filter.userId !== undefined) query = query.where("user_id", "=", filter.userId);
   return query.orderBy("created_at", "desc").orderBy("id", "desc").limit(filter.limit).execute();
 }
 

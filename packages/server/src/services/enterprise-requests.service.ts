@@ -7,6 +7,8 @@
  * Who sees what: an enterprise its own requests, a unit those it is responsible for or co-handles, the office,
  * leaders and the commission all of the district's.
  */
+
+import type { NotificationMessage, NotificationParams } from "@beizeng/domain/notifications/messages";
 import {
   daysFromTo,
   REQUEST_RED_AFTER_DAYS,
@@ -30,16 +32,15 @@ import {
   findServiceDay,
   insertRequest,
   insertRequestEvent,
-  insertUserNotificationOnce,
   type RequestFilter,
   type RequestListRow,
   replaceCoUnits,
   updateRequestRow,
 } from "../repositories/enterprise-requests.repository";
-import { insertNotificationOnce } from "../repositories/tasks.repository";
 import { listUnitRows } from "../repositories/units.repository";
 import { type Actor, recordAudit } from "./audit.service";
 import type { AuthUser } from "./auth.service";
+import { notify, notifyUser } from "./notifications.service";
 import { sendWebhook } from "./reports.service";
 import { todayInChina } from "./tasks.service";
 
@@ -264,22 +265,26 @@ async function audit(
   });
 }
 
+/** A request's notice to a unit (null: the office), written from its message so that each reader reads it in its language. */
 async function notifyUnit(
   db: DbContext,
   districtId: string,
   unitId: number | null,
-  notice: { kind: string; key: string; title: string; body: string; requestId: number },
+  notice: { kind: string; key: string; message: NotificationMessage; requestId: number },
 ) {
-  return insertNotificationOnce(db, {
-    district_id: districtId,
-    unit_id: unitId,
+  return notify(db, {
+    districtId,
+    unitId,
     kind: notice.kind,
-    title: notice.title,
-    body: notice.body,
+    message: notice.message,
     link: `/requests/${notice.requestId}`,
-    dedupe_key: notice.key,
-    created_at: new Date().toISOString(),
+    dedupeKey: notice.key,
   });
+}
+
+/** A unit's name with its English name, as message parameters `name` and `nameEn`. */
+function unitParams(name: string, chinese: string | null, english: string | null): NotificationParams {
+  return { [name]: chinese ?? "", [`${name}En`]: english ?? "" };
 }
 
 export interface SubmitRequestInput {
@@ -351,8 +356,15 @@ export async function submitRequest(db: DbContext, user: AuthUser, input: Submit
     await notifyUnit(tx, user.districtId, null, {
       kind: "request-new",
       key: `request|${id}|submitted`,
-      title: `新诉求待交办：${values.title}`,
-      body: `${enterprise.name} 提出诉求（${requestCategory(input.category)?.name ?? input.category}），请交办责任单位。`,
+      message: {
+        key: "request.submitted",
+        params: {
+          title: values.title,
+          enterprise: enterprise.name,
+          category: requestCategory(input.category)?.name ?? input.category,
+          categoryEn: requestCategory(input.category)?.nameEn ?? input.category,
+        },
+      },
       requestId: id,
     });
     return getRequest(tx, user, id);
@@ -360,11 +372,11 @@ export async function submitRequest(db: DbContext, user: AuthUser, input: Submit
 }
 
 async function checkUnits(db: DbContext, districtId: string, unitId: number, coUnitIds: number[]) {
-  const units = new Map(
-    (await listUnitRows(db, districtId))
-      .filter((unit) => HANDLING_KINDS.has(unit.kind) && unit.active === 1)
-      .map((unit) => [unit.id, unit.name]),
+  const rows = (await listUnitRows(db, districtId)).filter(
+    (unit) => HANDLING_KINDS.has(unit.kind) && unit.active === 1,
   );
+  const units = new Map(rows.map((unit) => [unit.id, unit.name]));
+  const englishNames = new Map(rows.map((unit) => [unit.id, unit.name_en]));
   if (!units.has(unitId))
     throw badRequest(`责任单位 ${unitId} 不存在或不可交办`, [{ path: "unitId", message: "责任单位不存在" }]);
   const co = [...new Set(coUnitIds)].filter((id) => id !== unitId);
@@ -372,7 +384,7 @@ async function checkUnits(db: DbContext, districtId: string, unitId: number, coU
     if (!units.has(id))
       throw badRequest(`协办单位 ${id} 不存在或不可交办`, [{ path: "coUnitIds", message: "协办单位不存在" }]);
   }
-  return { unitName: units.get(unitId) as string, coUnitIds: co, names: units };
+  return { unitName: units.get(unitId) as string, coUnitIds: co, names: units, englishNames };
 }
 
 function deadlineFor(category: string, today: string, override: string | undefined): string {
@@ -403,7 +415,12 @@ async function assignRound(
   reason: string,
 ) {
   const today = todayInChina();
-  const { unitName, coUnitIds, names } = await checkUnits(tx, user.districtId, input.unitId, input.coUnitIds ?? []);
+  const { unitName, coUnitIds, names, englishNames } = await checkUnits(
+    tx,
+    user.districtId,
+    input.unitId,
+    input.coUnitIds ?? [],
+  );
   const deadline = deadlineFor(row.category, today, input.deadline);
   const now = new Date().toISOString();
   const round = row.reopen_count + (kind === "reopen" ? 1 : 0);
@@ -443,20 +460,24 @@ async function assignRound(
     { status: row.status, unitId: row.unit_id, deadline: row.deadline, rating: row.rating },
     { status: "assigned", unitId: input.unitId, coUnitIds, deadline, reason },
   );
-  const heading = kind === "reopen" ? "诉求重新交办" : "新交办诉求";
+  const unit = unitParams("unit", unitName, englishNames.get(input.unitId) ?? "");
+  const common = { title: row.title, enterprise: row.enterprise_name, deadline, ...unit };
+  const coUnitsEn = coUnitIds.map((id) => englishNames.get(id) || names.get(id) || String(id));
+  const messageKey = `request.${kind === "reopen" ? "reopened" : "assigned"}${coNames.length ? ".withCoUnits" : ""}`;
   await notifyUnit(tx, user.districtId, input.unitId, {
     kind: "request-assigned",
     key: `request|${row.id}|assign|${now}|${input.unitId}`,
-    title: `${heading}：${row.title}`,
-    body: `${row.enterprise_name} 的诉求交由${unitName}主办${coNames.length ? `，${coNames.join("、")}协办` : ""}，请于 ${deadline} 前答复。`,
+    message: {
+      key: messageKey as NotificationMessage["key"],
+      params: coNames.length ? { ...common, coUnits: coNames.join("、"), coUnitsEn: coUnitsEn.join(", ") } : common,
+    },
     requestId: row.id,
   });
   for (const coUnitId of coUnitIds) {
     await notifyUnit(tx, user.districtId, coUnitId, {
       kind: "request-assigned",
       key: `request|${row.id}|assign|${now}|${coUnitId}`,
-      title: `协办诉求：${row.title}`,
-      body: `${row.enterprise_name} 的诉求由${unitName}主办，贵单位协办，时限 ${deadline}。`,
+      message: { key: "request.coUnit", params: common },
       requestId: row.id,
     });
   }
@@ -518,8 +539,7 @@ export async function addRequestNote(db: DbContext, user: AuthUser, id: number, 
       await notifyUnit(tx, user.districtId, row.unit_id, {
         kind: "request-instruct",
         key: `request|${id}|instruct|${Date.now()}`,
-        title: `领导批示：${row.title}`,
-        body: `${user.displayName}：${text}`,
+        message: { key: "request.instruction", params: { title: row.title, leader: user.displayName, note: text } },
         requestId: id,
       });
     }
@@ -596,8 +616,15 @@ export async function rateRequest(
       await notifyUnit(tx, user.districtId, null, {
         kind: "request-unsatisfied",
         key: `request|${id}|unsatisfied|${row.reopen_count}`,
-        title: `企业不满意：${row.title}`,
-        body: `${row.enterprise_name} 对${row.unit_name ?? ""}的答复不满意：${comment}。请决定重新交办或办结。`,
+        message: {
+          key: "request.unsatisfied",
+          params: {
+            title: row.title,
+            enterprise: row.enterprise_name,
+            ...unitParams("unit", row.unit_name, row.unit_name_en),
+            comment,
+          },
+        },
         requestId: id,
       });
     }
@@ -760,36 +787,33 @@ export async function runRequestEscalations(db: DbContext, districtId: string, t
     const colours: ("yellow" | "red")[] = light === "red" ? ["yellow", "red"] : ["yellow"];
     for (const colour of colours) {
       const key = `request|${row.id}|${row.reopen_count}|${colour}`;
-      const label = colour === "red" ? "红色" : "黄色";
-      const title = `诉求${label}预警：${row.title}`;
-      const body = `${row.enterprise_name} 的诉求（${row.unit_name ?? ""}主办）已逾期 ${overdueDays} 天未答复，时限为 ${row.deadline}。`;
+      const message: NotificationMessage = {
+        key: colour === "red" ? "request.overdue.red" : "request.overdue.yellow",
+        params: {
+          title: row.title,
+          enterprise: row.enterprise_name,
+          ...unitParams("unit", row.unit_name, row.unit_name_en),
+          days: overdueDays,
+          deadline: row.deadline as string,
+        },
+      };
+      const notice = { kind: `request-${colour}`, message, link: `/requests/${row.id}` };
       const created = await inTransaction(db, async (tx) => {
-        const inserted = await notifyUnit(tx, districtId, row.unit_id, {
-          kind: `request-${colour}`,
-          key: `${key}|unit`,
-          title,
-          body,
-          requestId: row.id,
+        const unitNotice = await notify(tx, {
+          ...notice,
+          districtId,
+          unitId: row.unit_id,
+          dedupeKey: `${key}|unit`,
         });
-        if (!inserted) return false;
+        if (!unitNotice.inserted) return null;
         if (colour === "red") {
-          await notifyUnit(tx, districtId, null, {
-            kind: "request-red",
-            key: `${key}|office`,
-            title,
-            body,
-            requestId: row.id,
-          });
+          await notify(tx, { ...notice, districtId, unitId: null, dedupeKey: `${key}|office` });
           if (row.enterprise_leader_user_id !== null) {
-            await insertUserNotificationOnce(tx, {
-              district_id: districtId,
-              user_id: row.enterprise_leader_user_id,
-              kind: "request-red",
-              title,
-              body,
-              link: `/requests/${row.id}`,
-              dedupe_key: `${key}|leader`,
-              created_at: new Date().toISOString(),
+            await notifyUser(tx, {
+              ...notice,
+              districtId,
+              userId: row.enterprise_leader_user_id,
+              dedupeKey: `${key}|leader`,
             });
           }
         }
@@ -800,7 +824,7 @@ export async function runRequestEscalations(db: DbContext, districtId: string, t
           actor_user_id: null,
           actor_label: "system",
           unit_id: row.unit_id,
-          note: body,
+          note: unitNotice.body,
           data_json: JSON.stringify({
             colour,
             overdueDays,
@@ -810,9 +834,10 @@ export async function runRequestEscalations(db: DbContext, districtId: string, t
                 : ["unit"],
           }),
         });
-        return true;
+        // The robot message stays in Chinese.
+        return { title: unitNotice.title, body: unitNotice.body };
       });
-      if (created) fresh.push({ title, body });
+      if (created) fresh.push(created);
     }
   }
   const shown = fresh.slice(0, 20);

@@ -30,11 +30,27 @@ export async function notify(
   db: DbContext,
   input: NotifyInput,
 ): Promise<{ inserted: boolean; title: string; body: string }> {
+  return write(db, input, { unit_id: input.unitId, user_id: null });
+}
+
+/** A notification to one user (e.g. the leader assigned to an enterprise): only that user sees it. */
+export async function notifyUser(
+  db: DbContext,
+  input: Omit<NotifyInput, "unitId"> & { userId: number },
+): Promise<{ inserted: boolean; title: string; body: string }> {
+  return write(db, input, { unit_id: null, user_id: input.userId });
+}
+
+async function write(
+  db: DbContext,
+  input: Omit<NotifyInput, "unitId">,
+  addressee: { unit_id: number | null; user_id: number | null },
+): Promise<{ inserted: boolean; title: string; body: string }> {
   const text = renderNotification(input.message, "zh-CN");
   if (!text) throw new Error(`unknown notification message ${input.message.key}`);
   const inserted = await insertNotificationOnce(db, {
     district_id: input.districtId,
-    unit_id: input.unitId,
+    ...addressee,
     kind: input.kind,
     title: text.title,
     body: text.body,

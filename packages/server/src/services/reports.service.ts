@@ -219,12 +219,16 @@ function planTaskOf(task: { plan_task_id: string | null } | undefined): { planTa
   return task?.plan_task_id ? { planTaskId: task.plan_task_id } : {};
 }
 
-/** Notifications addressed to the caller: a unit's staff see their unit's, the office the office's. */
+/**
+ * Notifications addressed to the caller: a unit's staff see their unit's, the office the office's, anyone else
+ * (a leader, the commission) those addressed to them alone.
+ */
 export async function listNotifications(db: DbContext, user: AuthUser) {
   const rows = await findNotifications(db, {
     districtId: user.districtId,
     unitId: user.role === "unit" ? user.unitId : null,
     officeOnly: user.role === "office",
+    userId: user.id,
     limit: 100,
   });
   return { items: rows.map(notificationView) };

@@ -1,3 +1,4 @@
+import { renderNotification } from "@beizeng/domain/notifications/messages";
 import { requestDeadline } from "@beizeng/domain/requests/categories";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
@@ -132,7 +133,24 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
     });
     // The unit is told, and now sees it; the co-unit sees it too but cannot accept or answer.
     const notices = (await get(unit, "/api/notifications")).json().items;
-    expect(notices.some((n: { link: string }) => n.link === `/requests/${request.id}`)).toBe(true);
+    const assignedNotice = notices.find((n: { link: string }) => n.link === `/requests/${request.id}`);
+    const deadline = assigned.json().deadline;
+    // Stored in Chinese, with the message each reader renders in its language.
+    expect(assignedNotice.title).toBe("新交办诉求：厂房扩建规划许可办理");
+    expect(assignedNotice.message.key).toBe("request.assigned.withCoUnits");
+    expect(renderNotification(assignedNotice.message, "zh-CN")).toEqual({
+      title: assignedNotice.title,
+      body: assignedNotice.body,
+    });
+    expect(renderNotification(assignedNotice.message, "en")?.title).toBe("Request assigned: 厂房扩建规划许可办理");
+    expect(renderNotification(assignedNotice.message, "en")?.body).toMatch(
+      new RegExp(`^.+'s request is assigned to [A-Za-z].*, assisted by [A-Za-z].*; please answer by ${deadline}\\.$`),
+    );
+    const coNotice = (await get(coUnit, "/api/notifications"))
+      .json()
+      .items.find((n: { link: string }) => n.link === `/requests/${request.id}`);
+    expect(coNotice.message.key).toBe("request.coUnit");
+    expect(coNotice.body).toContain("贵单位协办");
     expect((await get(unit, "/api/enterprise-requests")).json().total).toBe(1);
     expect((await get(coUnit, "/api/enterprise-requests")).json().total).toBe(1);
     expect((await act(coUnit, request.id, "accept")).statusCode).toBe(403);
@@ -163,6 +181,33 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
     const closed = await act(enterprise, request.id, "rate", { rating: "satisfied", comment: "办理迅速" });
     expect(closed.json()).toMatchObject({ status: "closed", rating: "satisfied" });
     expect(closed.json().closedAt).not.toBeNull();
+
+    // Each notice of the round reads in both languages.
+    const noticesOf = async (session: Session) =>
+      (await get(session, "/api/notifications"))
+        .json()
+        .items.filter((n: { link: string }) => n.link === `/requests/${request.id}`);
+    const rendered = (notices: { message: { key: string; params: Record<string, string | number> } }[]) =>
+      Object.fromEntries(
+        notices.map((n) => [
+          n.message.key,
+          [renderNotification(n.message, "zh-CN")?.body, renderNotification(n.message, "en")?.body],
+        ]),
+      );
+    const unitTexts = rendered(await noticesOf(unit));
+    expect(unitTexts["request.instruction"]).toEqual(["leader-a：请本周内办结", "leader-a: 请本周内办结"]);
+    // Reopened to the same unit with the same co-unit.
+    expect(unitTexts["request.reopened.withCoUnits"]?.[1]).toMatch(
+      /'s request is assigned again to .+, assisted by .+; please answer by /,
+    );
+    const officeTexts = rendered(await noticesOf(office));
+    expect(officeTexts["request.submitted"]).toEqual([
+      expect.stringMatching(/ 提出诉求（审批办证），请交办责任单位。$/),
+      expect.stringMatching(/ filed a request \(Approvals and licences\); please assign it to a responsible unit\.$/),
+    ]);
+    expect(officeTexts["request.unsatisfied"]?.[1]).toMatch(
+      /is not satisfied with the answer of .+: 未给出明确办结时间\. Please reopen or close the request\.$/,
+    );
 
     const detail = (await get(enterprise, `/api/enterprise-requests/${request.id}`)).json();
     expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual([
@@ -286,7 +331,19 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
     const leaderNotice = (await get(leader, "/api/notifications"))
       .json()
       .items.find((n: { id: number }) => n.id === leaderNoticeId);
-    expect(leaderNotice).toBeDefined();
+    expect(leaderNotice.message.key).toBe("request.overdue.red");
+    expect(leaderNotice.title).toBe("诉求红色预警：融资担保对接");
+    expect(renderNotification(leaderNotice.message, "zh-CN")?.body).toBe(leaderNotice.body);
+    expect(leaderNotice.body).toMatch(/已逾期 9 天未答复/);
+    expect(renderNotification(leaderNotice.message, "en")).toEqual({
+      title: "Red warning on a request: 融资担保对接",
+      body: expect.stringMatching(/is 9 days overdue without an answer; it was due on \d{4}-\d{2}-\d{2}\.$/),
+    });
+    // A leader sees only what is addressed to them, not the units' or the office's notices.
+    expect(
+      (await get(leader, "/api/notifications")).json().items.every((n: { kind: string }) => n.kind === "request-red"),
+    ).toBe(true);
+    expect((await get(leader, "/api/notifications")).json().items).toHaveLength(1);
     const read = await app.inject({
       method: "POST",
       url: `/api/notifications/${leaderNoticeId}/read`,
