@@ -39,6 +39,7 @@ import {
   type RawRow,
   streamFirstSheetRowBatches,
   type WorkbookInfo,
+  WorkbookReadError,
   type WorkbookSource,
 } from "./read-workbook";
 import { type FigureRecord, type ImportOptions, type RegisterRecord, RowParser } from "./row-parser";
@@ -787,10 +788,7 @@ async function startsLikeXlsx(source: WorkbookSource): Promise<boolean> {
 }
 
 function isReadError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return /signature|zip|central directory|FILE_ENDED|invalid|unexpected end|Could not recognise|Text data outside|Non-whitespace|ENOENT/i.test(
-    error.message,
-  );
+  return error instanceof WorkbookReadError;
 }
 
 /** The Chinese one-line summary the CLI prints and the UI shows after an import. */

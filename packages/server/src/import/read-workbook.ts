@@ -67,11 +67,38 @@ interface StreamedSheet {
   name?: string;
   /** exceljs's own parse of the sheet: the events of each chunk of XML read (rows among them). */
   parse(): AsyncIterable<SheetEvent[]>;
+  /** The sheet's XML: the zip entry, or the stream of the temporary file exceljs parked it in. */
+  iterator?: { destroy?: () => void; on?: (event: "error", listener: () => void) => void };
+}
+
+/**
+ * The file could not be read as a workbook: a damaged archive, XML exceljs does not understand,
+ * or parts stored in an order its streaming reader cannot follow. Raised only for what happens
+ * inside the reading, never for errors of the code consuming the rows.
+ */
+export class WorkbookReadError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = "WorkbookReadError";
+  }
+}
+
+/**
+ * A sheet that is not read is let go: when exceljs had to park it in a temporary file (its XML came
+ * before the shared strings, as in files Excel writes), the file stream is closed so that exceljs can
+ * delete the file as its iteration moves on.
+ */
+function discardSheet(sheet: StreamedSheet): void {
+  // exceljs may delete the parked file before the stream has opened it: nothing is lost then.
+  sheet.iterator?.on?.("error", () => {});
+  sheet.iterator?.destroy?.();
 }
 
 /**
  * The same rows in the batches exceljs parses them in (one per chunk of the sheet's XML): a large
- * import takes them without paying for an await per row.
+ * import takes them without paying for an await per row. The rest of the archive is read through
+ * (without parsing the other sheets) even when the caller stops early, so that exceljs removes the
+ * temporary files it made; otherwise each import would leave a copy of its sheet in the temp folder.
  */
 export async function* streamFirstSheetRowBatches(
   source: WorkbookSource,
@@ -85,21 +112,63 @@ export async function* streamFirstSheetRowBatches(
     entries: "ignore",
   });
   ignorePhoneticReadings(reader as unknown as ReaderInternals);
-  for await (const worksheet of reader) {
-    const sheet = worksheet as unknown as StreamedSheet;
-    if (sheet.state === "hidden" || sheet.state === "veryHidden") continue;
-    info.date1904 = (reader as unknown as ReaderInternals).properties?.model?.date1904 === true;
-    info.sheetName = sheet.name;
-    for await (const events of sheet.parse()) {
-      const rows: RawRow[] = [];
-      for (const event of events) {
-        if (event.eventType !== "row") continue;
-        const row = event.value as ExcelJS.Row;
-        rows.push({ rowNumber: row.number, values: row.values as unknown[] });
+  const sheets = (reader as unknown as AsyncIterable<StreamedSheet>)[Symbol.asyncIterator]();
+  let finished = false;
+  let current: StreamedSheet | undefined;
+  try {
+    while (true) {
+      const next = await readingStep(() => sheets.next());
+      if (next.done) return;
+      const sheet = next.value;
+      current = sheet;
+      if (sheet.state === "hidden" || sheet.state === "veryHidden") {
+        discardSheet(sheet);
+        continue;
       }
-      if (rows.length > 0) yield rows;
+      info.date1904 = (reader as unknown as ReaderInternals).properties?.model?.date1904 === true;
+      info.sheetName = sheet.name;
+      const chunks = sheet.parse()[Symbol.asyncIterator]();
+      while (true) {
+        const chunk = await readingStep(() => chunks.next());
+        if (chunk.done) break;
+        const rows: RawRow[] = [];
+        for (const event of chunk.value) {
+          if (event.eventType !== "row") continue;
+          const row = event.value as ExcelJS.Row;
+          rows.push({ rowNumber: row.number, values: row.values as unknown[] });
+        }
+        if (rows.length > 0) yield rows;
+      }
+      finished = true;
+      break;
     }
-    return;
+  } finally {
+    if (!finished && current) discardSheet(current);
+    await drainRemainingSheets(sheets, finished);
+  }
+}
+
+/** Runs one step of exceljs's reading, turning what it throws into a WorkbookReadError. */
+async function readingStep<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new WorkbookReadError(error);
+  }
+}
+
+async function drainRemainingSheets(sheets: AsyncIterator<StreamedSheet>, afterFullRead: boolean): Promise<void> {
+  try {
+    while (true) {
+      const next = await sheets.next();
+      if (next.done) return;
+      discardSheet(next.value);
+    }
+  } catch (error) {
+    // A fault further on in the archive does not undo rows already read in full; when the caller
+    // stopped early the fault is theirs to ignore too, as they no longer want the rows.
+    if (!afterFullRead) return;
+    throw new WorkbookReadError(error);
   }
 }
 
