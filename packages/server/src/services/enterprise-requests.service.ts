@@ -676,9 +676,12 @@ export async function closeRequest(db: DbContext, user: AuthUser, id: number, no
   });
 }
 
-/** Counts for the office: by status, by category and by responsible unit, within the caller's view. */
-export async function requestStats(db: DbContext, user: AuthUser, today = todayInChina()) {
-  const items = await listAllRequests(db, user, {}, today);
+/**
+ * Counts for the office: by status, by category and by responsible unit, within the caller's view, over the
+ * requests that match the list's filters (none: all of them).
+ */
+export async function requestStats(db: DbContext, user: AuthUser, query: RequestQuery = {}, today = todayInChina()) {
+  const items = await listAllRequests(db, user, query, today);
   const byStatus: Record<string, number> = { submitted: 0, assigned: 0, accepted: 0, answered: 0, closed: 0 };
   const byCategory = new Map<string, number>();
   const byUnit = new Map<

@@ -372,6 +372,14 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
     expect(stats.overdue).toBe(1);
     expect(stats.red).toBe(1);
     expect(stats.byUnit.find((u: { unitId: number }) => u.unitId === world.unitA).overdue).toBe(1);
+    // The counts follow the list's filters.
+    const financing = (await get(office, "/api/enterprise-requests/stats?category=financing")).json();
+    const financingList = (await get(office, "/api/enterprise-requests?category=financing")).json();
+    expect(financing.total).toBe(financingList.total);
+    expect(financing.byCategory).toEqual([{ category: "financing", count: financingList.total }]);
+    expect(financing.total).toBeLessThan(stats.total);
+    const overdueOnly = (await get(office, "/api/enterprise-requests/stats?overdue=true")).json();
+    expect([overdueOnly.total, overdueOnly.overdue]).toEqual([1, 1]);
 
     const exported = await get(office, "/api/enterprise-requests/export?overdue=true&category=financing");
     expect(exported.statusCode).toBe(200);

@@ -44,7 +44,7 @@ export async function enterpriseRequestsRoutes(app: FastifyInstance, opts: { db:
     exportRequests(db, currentUser(request), parseInput(RequestQuerySchema, request.query, "导出诉求"), reply),
   );
   app.get("/api/enterprise-requests/stats", { config: { permission: "requests.stats" } }, async (request) =>
-    requestStats(db, currentUser(request)),
+    requestStats(db, currentUser(request), parseInput(RequestQuerySchema, request.query, "诉求统计")),
   );
   app.post("/api/enterprise-requests", { config: { permission: "requests.submit" } }, async (request, reply) => {
     const input = parseInput(SubmitRequestSchema, request.body, "提交诉求");

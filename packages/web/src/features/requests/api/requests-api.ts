@@ -96,11 +96,13 @@ export function useRequests(filters: RequestFilters, page: number, pageSize: num
   });
 }
 
-export function useRequestStats(enabled: boolean) {
+/** The counts over the requests that match the list's filters. */
+export function useRequestStats(filters: RequestFilters, enabled: boolean) {
   return useQuery({
-    queryKey: ["requests", "stats"],
-    queryFn: () => api.get<RequestStats>("/api/enterprise-requests/stats"),
+    queryKey: ["requests", "stats", filters],
+    queryFn: () => api.get<RequestStats>("/api/enterprise-requests/stats", { ...filters }),
     enabled,
+    placeholderData: keepPreviousData,
   });
 }
 

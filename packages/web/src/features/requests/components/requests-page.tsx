@@ -23,7 +23,7 @@ import { RatingTag, RequestLightTag, RequestStatusTag, useCategoryName, useCateg
 
 const PAGE_SIZE = 20;
 
-function StatsPanel({ stats }: { stats: RequestStats }) {
+function StatsPanel({ stats, filtered }: { stats: RequestStats; filtered: boolean }) {
   const t = useT();
   const categoryName = useCategoryName();
   const unitName = useUnitName();
@@ -31,6 +31,9 @@ function StatsPanel({ stats }: { stats: RequestStats }) {
   const satisfaction = stats.rated > 0 ? `${Math.round((stats.satisfied / stats.rated) * 1000) / 10}%` : "—";
   return (
     <Space direction="vertical" style={{ width: "100%", marginBottom: 16 }} size="middle">
+      <Typography.Text type="secondary" data-testid="stats-scope">
+        {t(filtered ? "rq.stats.scopeFiltered" : "rq.stats.scopeAll")}
+      </Typography.Text>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={4}>
           <Statistic title={t("rq.stats.total")} value={stats.total} />
@@ -49,7 +52,7 @@ function StatsPanel({ stats }: { stats: RequestStats }) {
             suffix={
               stats.red > 0 ? (
                 <Typography.Text type="danger">
-                  （{t("rq.stats.red")} {stats.red}）
+                  {t("common.inParentheses", { text: `${t("rq.stats.red")} ${stats.red}` })}
                 </Typography.Text>
               ) : null
             }
@@ -132,7 +135,8 @@ export function RequestsPage() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const requests = useRequests(filters, page, PAGE_SIZE);
-  const stats = useRequestStats(role === "office" || role === "leader" || role === "inspector");
+  const stats = useRequestStats(filters, role === "office" || role === "leader" || role === "inspector");
+  const filtered = Object.values(filters).some((value) => value !== undefined);
   const change = (patch: Partial<RequestFilters>) => {
     setFilters((previous) => ({ ...previous, ...patch }));
     setPage(1);
@@ -155,7 +159,6 @@ export function RequestsPage() {
         ) : null}
       </Space>
       <Typography.Paragraph type="secondary">{t("rq.intro")}</Typography.Paragraph>
-      {stats.data ? <StatsPanel stats={stats.data} /> : null}
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t("rq.search")}
@@ -227,6 +230,7 @@ export function RequestsPage() {
           label={t("rq.export")}
         />
       </Space>
+      {stats.data ? <StatsPanel stats={stats.data} filtered={filtered} /> : null}
       <QueryBoundary isPending={requests.isPending} error={requests.error}>
         {() => (
           <Table<EnterpriseRequest>
