@@ -8,6 +8,7 @@ import { formatFenForDisplay, toFen } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { usePlan } from "../../plan/api/plan-api";
+import { EnterpriseRequestsCard } from "../../requests/components/enterprise-requests-card";
 import { useUnitName } from "../../units/unit-names";
 import {
   type EnterpriseDetail,
@@ -130,6 +131,9 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
         />
       </Card>
       <ProfileCard enterprise={enterprise} canEdit={isOffice || ownEnterprise} />
+      {ownEnterprise || isOffice || role === "leader" || role === "inspector" ? (
+        <EnterpriseRequestsCard enterpriseId={enterprise.id} own={ownEnterprise} />
+      ) : null}
       {isStaff ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
