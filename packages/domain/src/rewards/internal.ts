@@ -18,6 +18,8 @@ import type {
   InvestmentProject,
   NonPayment,
   NonPaymentReason,
+  SupportGrant,
+  TechProject,
   WhyNotWording,
   YearSources,
 } from "./types";
@@ -236,6 +238,8 @@ class ExplanationRecordOf implements ExplanationRecord {
     readonly previousYear: EnterpriseYear | null,
     readonly band: number,
     readonly reached: number,
+    readonly subject: SupportGrant | TechProject | null,
+    readonly facts: ExplanationFact[] | null,
     readonly written: Explanation | null,
   ) {
     this.#meta = meta;
@@ -255,7 +259,7 @@ class ExplanationRecordOf implements ExplanationRecord {
   }
 }
 
-/** An explanation record whose text its rule's `wording` writes from the years and bands. */
+/** An explanation record whose text its rule's `wording` writes from the years, bands or subject. */
 export function explanationRecord(
   meta: RuleMeta,
   wording: ExplanationWording,
@@ -263,8 +267,10 @@ export function explanationRecord(
   previousYear: EnterpriseYear | null,
   band: number,
   reached: number,
+  subject: SupportGrant | TechProject | null = null,
+  facts: ExplanationFact[] | null = null,
 ): ExplanationRecord {
-  return new ExplanationRecordOf(meta, wording, year, previousYear, band, reached, null);
+  return new ExplanationRecordOf(meta, wording, year, previousYear, band, reached, subject, facts, null);
 }
 
 const WRITTEN: ExplanationWording = {
@@ -293,6 +299,8 @@ export function explanation(
     null,
     -1,
     -1,
+    null,
+    null,
     writtenExplanation(meta, facts, thresholds, arithmetic, zh, en, nextTier),
   );
 }

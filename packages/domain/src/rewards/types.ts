@@ -172,7 +172,10 @@ export interface ExplanationRecord {
   /** Growth: the index of the band paid and of the highest band reached, in the rule's bands ascending. */
   readonly band: number;
   readonly reached: number;
-  /** Rules whose explanation is still written when the engine runs carry it here; null otherwise. */
+  /** R-MATCH, R-TECH: the grant or tech project paid, as given, and the facts the rule read from it. */
+  readonly subject: SupportGrant | TechProject | null;
+  readonly facts: ExplanationFact[] | null;
+  /** The rules whose explanation is still written when the engine runs (milestones, events, listings, projects) carry it here; null otherwise. */
   readonly written: Explanation | null;
   readonly wording: ExplanationWording;
 }

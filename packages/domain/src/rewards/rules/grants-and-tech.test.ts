@@ -30,7 +30,10 @@ describe("R-MATCH: 20% / 15% / 10% of national / provincial / municipal support 
     );
     expect(explanationOf(result.entitlements.find((entry) => entry.subjectId === "g3"))?.arithmetic).toBe(
       "123456.78 × 0.10 = 12345.68（四舍五入到分 / half-up to the fen）",
-    );
+    ); // The explanation is kept as a record of the grant and its facts, and written when read.
+    expect(tech?.explanation?.subject).toMatchObject({ id: "g2", level: "provincial", amount: 40_000_000n });
+    expect(tech?.explanation?.facts?.map((fact) => fact.value)).toEqual(["400000"]);
+    expect(tech?.explanation?.written).toBeNull();
   });
 
   test("rounding half-up to the fen at .005", () => {

@@ -22,7 +22,7 @@ import {
   applyRateHalfUp,
   type Comparison,
   type EnterpriseRuleEvaluator,
-  explanation,
+  explanationRecord,
   HAS_GRANTS,
   HAS_TECH_PROJECTS,
   isPlanYear,
@@ -35,13 +35,15 @@ import {
   type RuleMeta,
   type Run,
   threshold,
+  writtenExplanation,
 } from "../internal";
 import type {
   EnterpriseHistory,
   EnterpriseYear,
+  Explanation,
   ExplanationFact,
-  ExplanationRecord,
   ExplanationThreshold,
+  ExplanationWording,
   GrantLevel,
   SupportGrant,
   TechProject,
@@ -74,7 +76,7 @@ interface LevelRate {
  * What R-MATCH and R-TECH share: every grant (or tech project) of every year is paid once, in a
  * plan year, when the rule's own conditions hold and its share comes to at least a fen.
  */
-interface SubjectRule<T extends { id: string }> {
+interface SubjectRule<T extends SupportGrant | TechProject> {
   needs: number;
   items(year: EnterpriseYear): readonly T[] | undefined;
   facts(year: EnterpriseYear, item: T): ExplanationFact[];
@@ -84,14 +86,21 @@ interface SubjectRule<T extends { id: string }> {
   tier(item: T): string | null;
   /** The grant's level, named in a why-not; null for tech projects. */
   category(item: T): string | null;
-  explanation(year: EnterpriseYear, item: T, facts: ExplanationFact[], amount: Fen): ExplanationRecord;
+  /** Writes the explanation of a payment from its record's year, subject and facts. */
+  explanation(year: EnterpriseYear, item: T, facts: ExplanationFact[], amount: Fen): Explanation;
 }
 
-function oncePerSubjectRule<T extends { id: string }>(
+function oncePerSubjectRule<T extends SupportGrant | TechProject>(
   meta: RuleMeta,
   wording: WhyNotWording,
   rule: SubjectRule<T>,
 ): EnterpriseRuleEvaluator {
+  const explanationWording: ExplanationWording = {
+    explanation(record) {
+      const item = record.subject as T;
+      return rule.explanation(record.year!, item, record.facts!, rule.amount(item));
+    },
+  };
   return {
     meta,
     needs: rule.needs,
@@ -146,7 +155,7 @@ function oncePerSubjectRule<T extends { id: string }>(
             year.year,
             amount,
             item.id,
-            run.explain ? rule.explanation(year, item, facts, amount) : undefined,
+            run.explain ? explanationRecord(meta, explanationWording, year, null, -1, -1, item, facts) : undefined,
           );
         }
       }
@@ -231,7 +240,7 @@ export function grantMatchRule(
       const rate = byLevel[grant.level]!;
       const techNoteZh = grant.purpose === "tech" ? "（技术改造资金同样适用）" : "";
       const techNoteEn = grant.purpose === "tech" ? " (tech-transformation funds included)" : "";
-      return explanation(
+      return writtenExplanation(
         meta,
         facts,
         rate.thresholds,
@@ -347,7 +356,7 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
     tier: () => null,
     category: () => null,
     explanation: (year, project, facts, amount) =>
-      explanation(
+      writtenExplanation(
         meta,
         facts,
         paidThresholds,
