@@ -29,6 +29,8 @@ test("an enterprise files a request, the office assigns it, the unit answers, th
   // The enterprise files a request about itself.
   await login("enterprise");
   await page.getByRole("link", { name: "我的诉求" }).click();
+  // The home page's shortcut to the requests mentions 提出诉求 too: wait for the list before opening the form.
+  await expect(page.getByRole("heading", { name: "我的诉求" })).toBeVisible();
   await page.getByRole("button", { name: "提出诉求" }).click();
   await choose(page, "类别", "审批办证");
   await expect(page.getByRole("dialog").getByText("时限：5 个工作日")).toBeVisible();
@@ -84,4 +86,42 @@ test("an enterprise files a request, the office assigns it, the unit answers, th
   for (const step of ["提出诉求", "交办", "受理", "答复", "企业评价"]) {
     await expect(timeline.getByText(step, { exact: true })).toBeVisible();
   }
+});
+
+test("the enterprise's own page lists its requests, the office's counts follow the filters, a leader reads its red warnings at home", async ({
+  page,
+  login,
+}) => {
+  test.setTimeout(120_000);
+  // The demo enterprise's request waiting to be assigned, on its own page, opens the request.
+  await login("enterprise");
+  await page.getByRole("link", { name: "本企业" }).click();
+  const own = page.getByTestId("enterprise-requests");
+  await expect(own.getByText("我的诉求", { exact: true })).toBeVisible();
+  const waiting = own.getByRole("row").filter({ hasText: "咨询专精特新企业认定申报条件" });
+  await expect(waiting.getByText("待交办")).toBeVisible();
+  await waiting.getByRole("link", { name: "咨询专精特新企业认定申报条件" }).click();
+  await expect(page.getByRole("heading", { name: "咨询专精特新企业认定申报条件" })).toBeVisible();
+
+  // The office's counts cover all requests, then those the filters leave.
+  await page.context().clearCookies();
+  await login("office");
+  await page.goto("/requests");
+  await expect(page.getByTestId("stats-scope")).toHaveText("统计范围：全部诉求。");
+  await page.getByRole("switch", { name: "仅逾期" }).click();
+  await expect(page.getByTestId("stats-scope")).toHaveText("统计范围：符合当前筛选条件的诉求。");
+  const listed = page.locator(".ant-pagination-total-text");
+  await expect(listed).toHaveText(/共 \d+ 条/);
+  const total = (await listed.textContent())?.match(/\d+/)?.[0];
+  await expect(page.locator(".ant-statistic").filter({ hasText: "诉求总数" })).toContainText(total ?? "?");
+
+  // The leader assigned to an enterprise with a request long overdue reads the red warning on the home page.
+  await page.context().clearCookies();
+  await login("leader");
+  await expect(page.getByText(/^诉求红色预警：/).first()).toBeVisible();
+  await page.getByRole("button", { name: /(^|\s)English$/ }).click();
+  await expect(page.getByText(/^Red warning on a request: /).first()).toBeVisible();
+  await expect(
+    page.getByText(/days overdue without an answer; it was due on \d{4}-\d{2}-\d{2}\.$/).first(),
+  ).toBeVisible();
 });
