@@ -425,60 +425,44 @@ function SupportTabs({ enterprise, support }: { enterprise: EnterpriseDetail; su
   const grantProvenance = useProvenanceColumns<Grant>();
   const techProvenance = useProvenanceColumns<TechProject>();
   const eventProvenance = useProvenanceColumns<RewardEvent>();
-  const actionsWidth = 110;
+  const actionsColumn = <R,>(shown: boolean, render: (row: R) => ReactNode): ColumnsType<R> =>
+    shown
+      ? [{ title: t("common.actions"), key: "actions", width: 110, render: (_: unknown, row: R) => render(row) }]
+      : [];
+  // An amount of a row, struck through once the row has been corrected.
+  const amountColumn = <R extends SupportProvenance>(title: string, key: string, fen: (row: R) => string) => ({
+    title,
+    key,
+    align: "right" as const,
+    width: 120,
+    render: (_: unknown, row: R) => <Struck row={row}>{formatFenForDisplay(fen(row))}</Struck>,
+  });
 
   const grantColumns: ColumnsType<Grant> = [
     { title: t("sup.code"), key: "code", width: 180, render: (_, g) => <Struck row={g}>{g.code}</Struck> },
     { title: t("figures.year"), dataIndex: "year", width: 70 },
     { title: t("reg.level"), key: "level", width: 80, render: (_, g) => t(`level.${g.level}`) },
     { title: t("sup.purpose"), key: "purpose", width: 90, render: (_, g) => t(`sup.purpose.${g.purpose}`) },
-    {
-      title: t("sup.amount"),
-      key: "amount",
-      align: "right",
-      width: 120,
-      render: (_, g) => <Struck row={g}>{formatFenForDisplay(g.amountFen)}</Struck>,
-    },
+    amountColumn<Grant>(t("sup.amount"), "amount", (g) => g.amountFen),
     { title: t("sup.note"), dataIndex: "note", ellipsis: true },
     ...grantProvenance,
-    ...(mayEnter
-      ? [
-          {
-            title: t("common.actions"),
-            key: "actions",
-            width: actionsWidth,
-            render: (_: unknown, g: Grant) => (
-              <RowActions
-                row={g}
-                canCorrect={canCorrect(g)}
-                canConfirm={access.grants}
-                onCorrect={() => setGrantEditing(g)}
-                onConfirm={() => confirmRow("grant", g.id)}
-              />
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<Grant>(mayEnter, (g) => (
+      <RowActions
+        row={g}
+        canCorrect={canCorrect(g)}
+        canConfirm={access.grants}
+        onCorrect={() => setGrantEditing(g)}
+        onConfirm={() => confirmRow("grant", g.id)}
+      />
+    )),
   ];
 
   const techColumns: ColumnsType<TechProject> = [
     { title: t("sup.techCode"), key: "code", width: 110, render: (_, p) => <Struck row={p}>{p.code}</Struck> },
     { title: t("sup.techName"), key: "name", render: (_, p) => <Struck row={p}>{p.name}</Struck> },
     { title: t("figures.year"), dataIndex: "year", width: 70 },
-    {
-      title: t("sup.investment"),
-      key: "investment",
-      align: "right",
-      width: 120,
-      render: (_, p) => <Struck row={p}>{formatFenForDisplay(p.investmentFen)}</Struck>,
-    },
-    {
-      title: t("sup.invoices"),
-      key: "invoices",
-      align: "right",
-      width: 120,
-      render: (_, p) => <Struck row={p}>{formatFenForDisplay(p.equipmentInvoicesFen)}</Struck>,
-    },
+    amountColumn<TechProject>(t("sup.investment"), "investment", (p) => p.investmentFen),
+    amountColumn<TechProject>(t("sup.invoices"), "invoices", (p) => p.equipmentInvoicesFen),
     {
       title: t("sup.techFunds"),
       key: "funds",
@@ -486,24 +470,15 @@ function SupportTabs({ enterprise, support }: { enterprise: EnterpriseDetail; su
       render: (_, p) => (p.techFundsReceived ? t("common.yes") : t("common.no")),
     },
     ...techProvenance,
-    ...(mayEnter
-      ? [
-          {
-            title: t("common.actions"),
-            key: "actions",
-            width: actionsWidth,
-            render: (_: unknown, p: TechProject) => (
-              <RowActions
-                row={p}
-                canCorrect={canCorrect(p)}
-                canConfirm={access.grants}
-                onCorrect={() => setTechEditing(p)}
-                onConfirm={() => confirmRow("tech", p.id)}
-              />
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<TechProject>(mayEnter, (p) => (
+      <RowActions
+        row={p}
+        canCorrect={canCorrect(p)}
+        canConfirm={access.grants}
+        onCorrect={() => setTechEditing(p)}
+        onConfirm={() => confirmRow("tech", p.id)}
+      />
+    )),
   ];
 
   const eventColumns: ColumnsType<RewardEvent> = [
@@ -511,52 +486,36 @@ function SupportTabs({ enterprise, support }: { enterprise: EnterpriseDetail; su
     { title: t("figures.year"), key: "year", width: 70, render: (_, e) => <Struck row={e}>{e.year}</Struck> },
     { title: t("sup.note"), dataIndex: "note", ellipsis: true },
     ...eventProvenance,
-    ...(access.events
-      ? [
-          {
-            title: t("common.actions"),
-            key: "actions",
-            width: actionsWidth,
-            render: (_: unknown, e: RewardEvent) => (
-              <RowActions
-                row={e}
-                canCorrect
-                canConfirm={false}
-                onCorrect={() => setEventEditing(e)}
-                onConfirm={() => undefined}
-              />
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<RewardEvent>(access.events, (e) => (
+      <RowActions
+        row={e}
+        canCorrect
+        canConfirm={false}
+        onCorrect={() => setEventEditing(e)}
+        onConfirm={() => undefined}
+      />
+    )),
   ];
 
   const addLabel = access.selfReport ? t("sup.report") : t("sup.add");
+  const exportAndAdd = (path: string, fileName: string, onAdd: () => void) => (
+    <Space>
+      <ExportButton
+        path={`/api/enterprises/${enterprise.id}/${path}/export`}
+        fileName={`${enterprise.name}${fileName}.xlsx`}
+      />
+      {mayEnter ? (
+        <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
+          {addLabel}
+        </Button>
+      ) : null}
+    </Space>
+  );
   const extra =
     tab === "grants" ? (
-      <Space>
-        <ExportButton
-          path={`/api/enterprises/${enterprise.id}/grants/export`}
-          fileName={`${enterprise.name}扶持资金.xlsx`}
-        />
-        {mayEnter ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setGrantEditing("new")}>
-            {addLabel}
-          </Button>
-        ) : null}
-      </Space>
+      exportAndAdd("grants", "扶持资金", () => setGrantEditing("new"))
     ) : tab === "tech" ? (
-      <Space>
-        <ExportButton
-          path={`/api/enterprises/${enterprise.id}/tech-projects/export`}
-          fileName={`${enterprise.name}技改项目.xlsx`}
-        />
-        {mayEnter ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTechEditing("new")}>
-            {addLabel}
-          </Button>
-        ) : null}
-      </Space>
+      exportAndAdd("tech-projects", "技改项目", () => setTechEditing("new"))
     ) : access.events ? (
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setEventEditing("new")}>
         {t("sup.add")}
