@@ -19,6 +19,7 @@ export const COMPETITORS = [
   "ours",
   "ours-rendered",
   "ours-records",
+  "ours-stored-written",
   "ours-quiet",
   "json-rules-engine",
   "zen-engine",
@@ -30,6 +31,7 @@ export const LABELS: Record<Competitor, string> = {
   ours: "our engine, explanations on",
   "ours-rendered": "explanations on, every why-not rendered to text",
   "ours-records": "explanations on, kept as records, none written",
+  "ours-stored-written": "explanations on, stored written out (as before records)",
   "ours-quiet": "our engine, explanations off",
   "json-rules-engine": "json-rules-engine",
   "zen-engine": "@gorules/zen-engine",
@@ -60,6 +62,8 @@ export function prepare(competitor: Competitor, plan: PlanFile): (district: Dist
       return async (district) => ourRewards(plan, district, true, { renderWhyNots: true });
     case "ours-records":
       return async (district) => ourRewards(plan, district, true, { writeExplanations: false });
+    case "ours-stored-written":
+      return async (district) => ourRewards(plan, district, true, { storeWritten: true });
     case "ours-quiet":
       return async (district) => ourRewards(plan, district, false);
     case "json-rules-engine": {

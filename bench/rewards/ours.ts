@@ -5,16 +5,19 @@
  * entitlements kept in the common row form and its explanations and why-nots counted, then let
  * go — as a job writing them to the database would.
  * Explanations and why-nots are records of their figures when the engine returns. Every
- * explanation is then written out (both sentences, facts, thresholds, arithmetic) and held until
- * the batch is done, as the server writes each one into its row when it stores the batch.
+ * explanation record is then put in its stored form (JSON text, stored-explanation.ts) and held
+ * until the batch is done, as the server stores each one in its row; the server writes the text
+ * when an explanation is read.
  * `renderWhyNots` also writes every why-not in Chinese and English and holds the texts until the
  * batch is done: the cost of showing them all. `writeExplanations: false` leaves the explanations
- * as records: what evaluating costs when nothing is written until read.
+ * as records, not even serialized: what evaluating alone costs. `storeWritten` stores what the
+ * server stored before records: every explanation written out and as JSON text.
  */
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
 import { explanationOf } from "@beizeng/domain/rewards/explanation";
-import type { Explanation, InvestmentProject } from "@beizeng/domain/rewards/types";
+import { serializeExplanation } from "@beizeng/domain/rewards/stored-explanation";
+import type { InvestmentProject } from "@beizeng/domain/rewards/types";
 import { whyNotText } from "@beizeng/domain/rewards/why-not";
 import type { District } from "./generate";
 import type { EntitlementRow } from "./rows";
@@ -29,9 +32,10 @@ export function ourRewards(
   plan: PlanFile,
   district: District,
   explain: boolean,
-  { renderWhyNots = false, writeExplanations = true, batchSize = 200 } = {},
+  { renderWhyNots = false, writeExplanations = true, storeWritten = false, batchSize = 200 } = {},
 ): OursResult {
   const compiled = compileRewardPlan(plan);
+  const planRef = { id: plan.id, version: 1 };
   const projectsByCode = new Map<string, InvestmentProject[]>();
   for (const project of district.projects) {
     const list = projectsByCode.get(project.creditCode);
@@ -50,11 +54,16 @@ export function ourRewards(
       if (own) for (const project of own) projects.push(project);
     }
     const result = evaluateRewards(compiled, { enterprises: batch, projects }, { explain });
-    const written: Explanation[] = [];
+    const written: string[] = [];
     for (const entitlement of result.entitlements) {
       if (entitlement.explanation !== undefined) {
         explanations++;
-        if (writeExplanations) written.push(explanationOf(entitlement) as Explanation);
+        if (writeExplanations)
+          written.push(
+            storeWritten
+              ? JSON.stringify(explanationOf(entitlement))
+              : serializeExplanation(entitlement.explanation, planRef),
+          );
       }
       rows.push({
         creditCode: entitlement.creditCode,
@@ -66,7 +75,7 @@ export function ourRewards(
       });
     }
     if (written.length !== (explain && writeExplanations ? result.entitlements.length : 0))
-      throw new Error("an explanation was not written");
+      throw new Error("an explanation was not stored");
     nonPayments += result.nonPayments.length;
     if (renderWhyNots) {
       const texts: string[] = [];

@@ -77,6 +77,7 @@ describe("rewards benchmark", () => {
     "ours",
     "ours-rendered",
     "ours-records",
+    "ours-stored-written",
     "ours-quiet",
     "json-rules-engine",
     "zen-engine",

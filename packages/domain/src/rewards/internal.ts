@@ -126,6 +126,8 @@ export interface EnterpriseRuleEvaluator {
   readonly meta: RuleMeta;
   /** HAS_* bit of the event the rule pays for; 0 when it reads the yearly figures. */
   readonly needs: number;
+  /** How the rule writes the explanations it keeps as records (growth, R-MATCH, R-TECH); absent when it writes them as it runs. */
+  readonly explanationWording?: ExplanationWording;
   /** `years` are the enterprise's years sorted ascending by year. */
   evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void;
 }
@@ -271,6 +273,38 @@ export function explanationRecord(
   facts: ExplanationFact[] | null = null,
 ): ExplanationRecord {
   return new ExplanationRecordOf(meta, wording, year, previousYear, band, reached, subject, facts, null);
+}
+
+/**
+ * A record read back from storage (./stored-explanation.ts): the same parts as when the engine
+ * made it, with the rule's meta and wording from the compiled plan.
+ */
+export function restoredExplanationRecord(
+  meta: RuleMeta,
+  wording: ExplanationWording,
+  year: EnterpriseYear | null,
+  previousYear: EnterpriseYear | null,
+  band: number,
+  reached: number,
+  subject: SupportGrant | TechProject | null,
+  facts: ExplanationFact[] | null,
+): ExplanationRecord {
+  return new ExplanationRecordOf(meta, wording, year, previousYear, band, reached, subject, facts, null);
+}
+
+/** A record of an explanation already written (read back from storage): it renders as itself. */
+export function writtenExplanationRecord(written: Explanation): ExplanationRecord {
+  const meta: RuleMeta = {
+    id: written.ruleId,
+    clause: written.clause,
+    quote: written.quote,
+    parameters: written.parameters,
+    startYear: 0,
+    endYear: 0,
+    yearsZh: "",
+    yearsEn: "",
+  };
+  return new ExplanationRecordOf(meta, WRITTEN, null, null, -1, -1, null, null, written);
 }
 
 const WRITTEN: ExplanationWording = {

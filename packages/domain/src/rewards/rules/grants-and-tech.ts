@@ -104,6 +104,7 @@ function oncePerSubjectRule<T extends SupportGrant | TechProject>(
   return {
     meta,
     needs: rule.needs,
+    explanationWording,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       let paidIds: string[] | undefined;

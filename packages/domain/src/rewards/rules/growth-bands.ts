@@ -233,6 +233,7 @@ export function growthBandsRule(
   return {
     meta,
     needs: 0,
+    explanationWording,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       let seenYears = 0;

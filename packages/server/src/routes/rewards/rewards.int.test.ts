@@ -4,6 +4,10 @@
  * each one-time reward paid exactly once, even when two requests race — recompute after a
  * correction, budget, forecast and the two documents.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +27,18 @@ import {
 import { testDatabases } from "../../testing/test-databases";
 
 const YUAN = 100n;
+
+/** The text of word/document.xml inside a .docx (unzipped with the system's unzip). */
+function docxText(buffer: Buffer): string {
+  const directory = mkdtempSync(path.join(tmpdir(), "beizeng-notice-"));
+  try {
+    const file = path.join(directory, "notice.docx");
+    writeFileSync(file, buffer);
+    return execFileSync("unzip", ["-p", file, "word/document.xml"], { encoding: "utf8" });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
 const CODE_A = "91360202MA35XXXX01";
 
 interface EntitlementJson {
@@ -192,6 +208,41 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     expect(detail.explanation.facts.length).toBeGreaterThan(0);
     expect(detail.quote).toContain("首次突破");
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual(["compute"]);
+
+    // Stored as records of the plan version that computed them, written out when read.
+    const stored = await db.kysely
+      .selectFrom("reward_entitlements")
+      .select(["id", "rule_id", "explanation_json"])
+      .where("district_id", "=", world.districtA)
+      .where("year", "=", 2022)
+      .execute();
+    for (const row of stored)
+      expect(JSON.parse(row.explanation_json)).toMatchObject({ v: 2, planVersion: batch.planVersion });
+    const growth = items.find((item) => item.ruleId === "R-GROWTH")!;
+    const growthDetail = (
+      await app.inject({ url: `/api/rewards/entitlements/${growth.id}`, headers: office.headers })
+    ).json();
+    expect(growthDetail.explanation.zh).toBe("2022年营业收入同比增长 20.0%，超过 15%，按第四档（最高档）奖励 20 万元");
+    expect(growthDetail.explanation.facts.map((fact: { name: string }) => fact.name)).toContain("previousRevenue");
+    expect(growthDetail.explanation.quote).toBe(growthDetail.quote);
+
+    // A row stored before records (the explanation written out, no version) is returned as stored.
+    const milestoneRow = stored.find((row) => row.id === milestone.id)!;
+    const writtenOut = { ...detail.explanation, zh: "按原文保存的说明" };
+    await db.kysely
+      .updateTable("reward_entitlements")
+      .set({ explanation_json: JSON.stringify(writtenOut) })
+      .where("id", "=", milestone.id)
+      .execute();
+    const old = (
+      await app.inject({ url: `/api/rewards/entitlements/${milestone.id}`, headers: office.headers })
+    ).json();
+    expect(old.explanation).toEqual(writtenOut);
+    await db.kysely
+      .updateTable("reward_entitlements")
+      .set({ explanation_json: milestoneRow.explanation_json })
+      .where("id", "=", milestone.id)
+      .execute();
   });
 
   it("refuses a second computation while one runs, and a year outside the plan", async () => {
@@ -452,6 +503,16 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     expect(notice.statusCode, notice.body).toBe(200);
     expect(notice.rawPayload.subarray(0, 2).toString()).toBe("PK");
     expect(decodeURIComponent(String(notice.headers["x-document-number"]))).toMatch(/^昌倍办字〔\d{4}〕1号$/);
+    // The notice writes each explanation out from its stored record, as the detail shows it.
+    const documentXml = docxText(notice.rawPayload);
+    const approved = (await entitlements(office, `&year=2022&enterpriseId=${world.enterpriseA}`)).filter((item) =>
+      ["approved", "paid"].includes(item.status),
+    );
+    expect(approved.length).toBeGreaterThan(0);
+    for (const item of approved) {
+      const shown = (await app.inject({ url: `/api/rewards/entitlements/${item.id}`, headers: office.headers })).json();
+      expect(documentXml).toContain(shown.explanation.zh);
+    }
     const second = await post(finance, "/api/rewards/notices", { enterpriseId: world.enterpriseA, year: 2022 });
     expect(decodeURIComponent(String(second.headers["x-document-number"]))).toMatch(/〔\d{4}〕2号$/);
     expect(

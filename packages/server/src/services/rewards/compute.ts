@@ -8,8 +8,7 @@
  * - a paid entitlement is never altered: a difference becomes a correction entry for review;
  * - a rejected entitlement stays rejected (the decision stands).
  */
-import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
-import { explanationOf } from "@beizeng/domain/rewards/explanation";
+import { evaluateRewards } from "@beizeng/domain/rewards/engine";
 import type { Entitlement, PriorGrant } from "@beizeng/domain/rewards/types";
 import type { DbContext } from "../../db/database";
 import type { RewardBatchRow, RewardEntitlementRow } from "../../db/tables/rewards";
@@ -35,20 +34,13 @@ import {
 import { type Actor, recordAudit } from "../audit.service";
 import type { AuthUser } from "../auth.service";
 import { buildRewardInput } from "./engine-input";
+import { compiledPlanVersion, storedExplanation } from "./explanations";
 import { activePlan } from "./shared";
 
 /** Enterprises evaluated between two progress updates. */
 const CHUNK_SIZE = 200;
 /** Statuses the office and finance have not yet paid: a recompute may replace them. */
 const REPLACEABLE = ["computed", "confirmed", "reviewed", "approved"] as const;
-
-/**
- * The explanation column: the engine keeps explanations as records of their figures; the row
- * stores them written out in both languages (the shape the web and exports read).
- */
-function storedExplanation(entitlement: Entitlement): string {
-  return JSON.stringify(explanationOf(entitlement) ?? null);
-}
 
 export interface BatchSummary {
   entitlements: number;
@@ -192,8 +184,10 @@ async function runRewardBatch(db: DbContext, districtId: string, batchId: number
   const batch = await findBatch(db, districtId, batchId);
   if (!batch) throw new Error(`batch ${batchId} vanished`);
   const year = batch.year;
-  const { plan } = await activePlan(db, districtId);
-  const compiled = compileRewardPlan(plan);
+  // The plan version the batch names: its explanation records are written with it when read.
+  const version = await compiledPlanVersion(db, districtId, { id: batch.plan_id, version: batch.plan_version });
+  if (version === undefined) throw new Error(`方案 ${batch.plan_id} 第 ${batch.plan_version} 版不存在`);
+  const { plan, compiled } = version;
   const register = await loadRewardRegister(db, districtId);
   const built = buildRewardInput(register, {
     baselineYear: plan.period.baselineYear,
@@ -240,6 +234,9 @@ async function applyResults(
 ): Promise<BatchSummary> {
   const now = new Date().toISOString();
   const year = batch.year;
+  const planRef = { id: batch.plan_id, version: batch.plan_version };
+  // Explanations are stored as records; compared, an entitlement is its key, year and amount, never its text.
+  const stored = (entitlement: Entitlement) => storedExplanation(entitlement, planRef);
   const recompute = (await countFinishedBatches(tx, districtId, year)) > 0;
   const live = await findLiveEntitlements(tx, districtId);
   const liveByKey = new Map(live.map((row) => [row.one_time_key, row]));
@@ -288,7 +285,7 @@ async function applyResults(
       year: entitlement.year,
       amount_fen: entitlement.amount === null ? null : entitlement.amount.toString(),
       clause: entitlement.clause,
-      explanation_json: storedExplanation(entitlement),
+      explanation_json: stored(entitlement),
       status: "computed",
       one_time_key: entitlement.key,
       change_flag: flag,
@@ -331,7 +328,7 @@ async function applyResults(
       batch_id: batch.id,
       recomputed_amount_fen: recomputed ? recomputedFen.toString() : null,
       difference_fen: difference.toString(),
-      explanation_json: recomputed ? storedExplanation(recomputed) : null,
+      explanation_json: recomputed ? stored(recomputed) : null,
     };
     if (open) await replaceOpenCorrection(tx, open.id, values);
     else
@@ -375,7 +372,7 @@ async function applyResults(
     if (sameAmount && existing.year === entitlement.year) {
       await refreshEntitlement(tx, existing.id, {
         batch_id: batch.id,
-        explanation_json: storedExplanation(entitlement),
+        explanation_json: stored(entitlement),
         updated_at: now,
       });
       summary.unchanged++;

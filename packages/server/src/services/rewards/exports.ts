@@ -29,6 +29,7 @@ import { badRequest, conflict, forbidden, notFound } from "../../errors";
 import { findAllEntitlements, findEnterpriseBrief, insertNotice } from "../../repositories/rewards.repository";
 import { type Actor, recordAudit } from "../audit.service";
 import type { AuthUser } from "../auth.service";
+import { renderStoredExplanations } from "./explanations";
 import { activePlan, isFinanceStaff, ruleCatalog, STATUS_LABELS } from "./shared";
 
 /** A yuan amount as a spreadsheet number: formatYuan's exact decimal text is the number written. */
@@ -152,14 +153,9 @@ export function chineseDate(date: Date): string {
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
 }
 
-function explanationText(json: string): string {
-  try {
-    const explanation = JSON.parse(json) as Explanation | null;
-    if (!explanation) return "";
-    return [explanation.zh, explanation.arithmetic].filter(Boolean).join("；");
-  } catch {
-    return "";
-  }
+function explanationText(explanation: Explanation | null): string {
+  if (!explanation) return "";
+  return [explanation.zh, explanation.arithmetic].filter(Boolean).join("；");
 }
 
 function tableCell(text: string, options: { bold?: boolean; align?: "left" | "center" | "right"; width: number }) {
@@ -245,6 +241,11 @@ export async function approvalNoticeDocx(
   const number = `${plan.district.name.slice(0, 1)}倍办字〔${now.getFullYear()}〕${serial}号`;
   let total = 0n;
   for (const row of rows) if (row.amount_fen !== null) total += BigInt(row.amount_fen);
+  const explanations = await renderStoredExplanations(
+    db,
+    user.districtId,
+    rows.map((row) => row.explanation_json),
+  );
 
   const widths = [700, 2300, 800, 3700, 1340]; // twips, 156 mm text block ≈ 8845
   const tableRows = [
@@ -261,7 +262,7 @@ export async function approvalNoticeDocx(
             tableCell(String(index + 1), { width: widths[0]! }),
             tableCell(catalog.get(row.rule_id)?.name ?? row.rule_id, { align: "left", width: widths[1]! }),
             tableCell(row.clause, { width: widths[2]! }),
-            tableCell(explanationText(row.explanation_json), { align: "left", width: widths[3]! }),
+            tableCell(explanationText(explanations[index] ?? null), { align: "left", width: widths[3]! }),
             tableCell(row.amount_fen === null ? "—" : formatYuan(BigInt(row.amount_fen)), {
               align: "right",
               width: widths[4]!,

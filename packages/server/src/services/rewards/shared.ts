@@ -1,5 +1,6 @@
 /** What the rewards services share: the active plan, the rule catalogue, the finance unit and the views. */
 import type { PlanFile } from "@beizeng/domain/plan/schema";
+import type { Explanation } from "@beizeng/domain/rewards/types";
 import type { EntitlementView } from "@beizeng/domain/rewards/workflow";
 import type { DbContext } from "../../db/database";
 import type { RewardEntitlementEventRow } from "../../db/tables/rewards";
@@ -127,14 +128,16 @@ export function entitlementView(row: EntitlementListRow, catalog: Map<string, Ru
   };
 }
 
+/** `explanation` is the row's explanation written out (explanations.ts `renderStoredExplanation`). */
 export function detailView(
   row: EntitlementListRow,
   catalog: Map<string, RuleInfo>,
   events: RewardEntitlementEventRow[],
+  explanation: Explanation | null,
 ): EntitlementDetailView {
   return {
     ...entitlementView(row, catalog),
-    explanation: JSON.parse(row.explanation_json),
+    explanation,
     quote: catalog.get(row.rule_id)?.quote ?? "",
     events: events.map((event) => ({
       action: event.action,

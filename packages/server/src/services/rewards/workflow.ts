@@ -27,6 +27,7 @@ import {
 } from "../../repositories/rewards.repository";
 import { type Actor, recordAudit } from "../audit.service";
 import type { AuthUser } from "../auth.service";
+import { renderStoredExplanation, renderStoredExplanations } from "./explanations";
 import {
   activePlan,
   detailView,
@@ -86,7 +87,8 @@ async function visibleEntitlement(db: DbContext, user: AuthUser, id: number): Pr
 export async function getEntitlement(db: DbContext, user: AuthUser, id: number): Promise<EntitlementDetailView> {
   const row = await visibleEntitlement(db, user, id);
   const { plan } = await activePlan(db, user.districtId);
-  return detailView(row, ruleCatalog(plan), await findEntitlementEvents(db, id));
+  const explanation = await renderStoredExplanation(db, user.districtId, row.explanation_json);
+  return detailView(row, ruleCatalog(plan), await findEntitlementEvents(db, id), explanation);
 }
 
 const ACTION_LABELS: Record<string, string> = {
@@ -319,7 +321,12 @@ export interface CorrectionView {
 
 export async function listCorrections(db: DbContext, user: AuthUser, status?: string): Promise<CorrectionView[]> {
   const rows = await findCorrections(db, user.districtId, status);
-  return rows.map((row) => ({
+  const explanations = await renderStoredExplanations(
+    db,
+    user.districtId,
+    rows.map((row) => row.explanation_json),
+  );
+  return rows.map((row, index) => ({
     id: row.id,
     entitlementId: row.entitlement_id,
     enterpriseName: row.enterprise_name,
@@ -330,7 +337,7 @@ export async function listCorrections(db: DbContext, user: AuthUser, status?: st
     paidAmountFen: String(row.paid_amount_fen),
     recomputedAmountFen: row.recomputed_amount_fen === null ? null : String(row.recomputed_amount_fen),
     differenceFen: String(row.difference_fen),
-    explanation: row.explanation_json === null ? null : JSON.parse(row.explanation_json),
+    explanation: explanations[index] ?? null,
     status: row.status,
     reason: row.reason,
     createdAt: row.created_at,

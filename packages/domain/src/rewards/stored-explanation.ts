@@ -1,0 +1,254 @@
+/**
+ * Entitlement explanations as stored: the record (types.ts `ExplanationRecord`) in a versioned
+ * JSON form, written when an entitlement is stored and read back — with the compiled plan that
+ * made it — when shown. Money is a decimal string of fen. Two forms, both `"v": 2`:
+ * - a record its rule writes when shown (growth, R-MATCH, R-TECH): the rule id, the enterprise
+ *   years (without their grant and tech-project lists), band, subject and facts;
+ * - an explanation the engine wrote as it ran (the other rules): its facts, thresholds,
+ *   arithmetic and sentences (the rule's clause, quote and parameters come from the plan).
+ * Both name the plan and its version, so the reader compiles the plan that computed it.
+ * Explanations stored before this form (written out, no `v`) are not records: readers show them
+ * as stored (`isStoredRecord` tells them apart).
+ */
+import type { CompiledRewardPlan } from "./engine";
+import { type RuleMeta, restoredExplanationRecord, writtenExplanation, writtenExplanationRecord } from "./internal";
+import type {
+  EnterpriseYear,
+  Explanation,
+  ExplanationFact,
+  ExplanationRecord,
+  ExplanationWording,
+  SupportGrant,
+  TechProject,
+} from "./types";
+
+export const STORED_EXPLANATION_VERSION = 2;
+
+/** The plan that computed a stored record: its id and version. */
+export interface StoredPlanRef {
+  id: string;
+  version: number;
+}
+
+type StoredMoney = string;
+
+interface StoredYear {
+  year: number;
+  aboveScale?: boolean;
+  newlyAboveScale?: boolean;
+  revenue?: StoredMoney;
+  tax?: StoredMoney;
+  listing?: EnterpriseYear["listing"];
+  listedRegistrationMovedIn?: boolean;
+  top500SettledIn?: boolean;
+  sources?: EnterpriseYear["sources"];
+}
+
+interface StoredSubject {
+  id: string;
+  source?: string;
+  /** A grant. */
+  level?: SupportGrant["level"];
+  purpose?: SupportGrant["purpose"];
+  amount?: StoredMoney;
+  /** A tech project. */
+  investment?: StoredMoney;
+  equipmentInvoices?: StoredMoney;
+  techFundsReceived?: boolean;
+}
+
+interface StoredRecordBase {
+  v: typeof STORED_EXPLANATION_VERSION;
+  plan: string;
+  planVersion: number;
+  /** The plan rule's id (R-PROJ for R-PROJ-50 and R-PROJ-20). */
+  rule: string;
+}
+
+export interface StoredWordedRecord extends StoredRecordBase {
+  year: StoredYear | null;
+  previousYear: StoredYear | null;
+  band: number;
+  reached: number;
+  subject: StoredSubject | null;
+  facts: ExplanationFact[] | null;
+}
+
+/** An explanation written as the engine ran, without what the plan's rule gives (id, clause, quote, parameters). */
+export type StoredWrittenExplanation = Pick<
+  Explanation,
+  "facts" | "thresholds" | "arithmetic" | "zh" | "en" | "nextTier"
+>;
+
+export interface StoredWrittenRecord extends StoredRecordBase {
+  written: StoredWrittenExplanation;
+}
+
+export type StoredExplanationRecord = StoredWordedRecord | StoredWrittenRecord;
+
+function restoredYear(stored: StoredYear | null): EnterpriseYear | null {
+  if (stored === null) return null;
+  const year: EnterpriseYear = { year: stored.year };
+  if (stored.aboveScale !== undefined) year.aboveScale = stored.aboveScale;
+  if (stored.newlyAboveScale !== undefined) year.newlyAboveScale = stored.newlyAboveScale;
+  if (stored.revenue !== undefined) year.revenue = BigInt(stored.revenue);
+  if (stored.tax !== undefined) year.tax = BigInt(stored.tax);
+  if (stored.listing !== undefined) year.listing = stored.listing;
+  if (stored.listedRegistrationMovedIn !== undefined) year.listedRegistrationMovedIn = stored.listedRegistrationMovedIn;
+  if (stored.top500SettledIn !== undefined) year.top500SettledIn = stored.top500SettledIn;
+  if (stored.sources !== undefined) year.sources = stored.sources;
+  return year;
+}
+
+function isGrant(subject: SupportGrant | TechProject): subject is SupportGrant {
+  return "level" in subject;
+}
+
+function restoredSubject(stored: StoredSubject | null): SupportGrant | TechProject | null {
+  if (stored === null) return null;
+  const source = stored.source === undefined ? {} : { source: stored.source };
+  if (stored.level !== undefined)
+    return {
+      id: stored.id,
+      level: stored.level,
+      purpose: stored.purpose ?? "project",
+      amount: BigInt(stored.amount ?? "0"),
+      ...source,
+    };
+  return {
+    id: stored.id,
+    investment: BigInt(stored.investment ?? "0"),
+    equipmentInvoices: BigInt(stored.equipmentInvoices ?? "0"),
+    techFundsReceived: stored.techFundsReceived ?? false,
+    ...source,
+  };
+}
+
+/*
+ * The stored form is written by hand rather than through intermediate objects and
+ * JSON.stringify: a district's batch stores hundreds of thousands of records, and this is most of
+ * what storing one costs. Texts go through JSON.stringify (escaping); the rest are numbers,
+ * booleans and digits.
+ */
+
+function yearJson(year: EnterpriseYear | null): string {
+  if (year === null) return "null";
+  let json = `{"year":${year.year}`;
+  if (year.aboveScale !== undefined) json += `,"aboveScale":${year.aboveScale}`;
+  if (year.newlyAboveScale !== undefined) json += `,"newlyAboveScale":${year.newlyAboveScale}`;
+  if (year.revenue !== undefined) json += `,"revenue":"${year.revenue}"`;
+  if (year.tax !== undefined) json += `,"tax":"${year.tax}"`;
+  if (year.listing !== undefined) json += `,"listing":"${year.listing}"`;
+  if (year.listedRegistrationMovedIn !== undefined)
+    json += `,"listedRegistrationMovedIn":${year.listedRegistrationMovedIn}`;
+  if (year.top500SettledIn !== undefined) json += `,"top500SettledIn":${year.top500SettledIn}`;
+  if (year.sources !== undefined) json += `,"sources":${JSON.stringify(year.sources)}`;
+  return `${json}}`;
+}
+
+function subjectJson(subject: SupportGrant | TechProject | null): string {
+  if (subject === null) return "null";
+  let json = `{"id":${JSON.stringify(subject.id)}`;
+  if (subject.source !== undefined) json += `,"source":${JSON.stringify(subject.source)}`;
+  if (isGrant(subject))
+    return `${json},"level":"${subject.level}","purpose":"${subject.purpose}","amount":"${subject.amount}"}`;
+  return `${json},"investment":"${subject.investment}","equipmentInvoices":"${subject.equipmentInvoices}","techFundsReceived":${subject.techFundsReceived}}`;
+}
+
+/**
+ * The stored form of an explanation record, as JSON text. An explanation already written keeps
+ * only what is its own (facts, thresholds, arithmetic, sentences): the rule's id, clause, quote
+ * and parameters are the plan's, read back from it.
+ */
+export function serializeExplanation(record: ExplanationRecord, plan: StoredPlanRef): string {
+  const head = `{"v":${STORED_EXPLANATION_VERSION},"plan":${JSON.stringify(plan.id)},"planVersion":${plan.version},"rule":${JSON.stringify(record.ruleId)}`;
+  const written = record.written;
+  if (written !== null) {
+    const next = written.nextTier === undefined ? "" : `,"nextTier":${JSON.stringify(written.nextTier)}`;
+    return `${head},"written":{"facts":${JSON.stringify(written.facts)},"thresholds":${JSON.stringify(written.thresholds)},"arithmetic":${JSON.stringify(written.arithmetic)},"zh":${JSON.stringify(written.zh)},"en":${JSON.stringify(written.en)}${next}}}`;
+  }
+  const facts = record.facts === null ? "null" : JSON.stringify(record.facts);
+  return `${head},"year":${yearJson(record.year)},"previousYear":${yearJson(record.previousYear)},"band":${record.band},"reached":${record.reached},"subject":${subjectJson(record.subject)},"facts":${facts}}`;
+}
+
+/** Whether a parsed explanation column holds a record in the stored form (else it is shown as stored). */
+export function isStoredRecord(parsed: unknown): parsed is StoredExplanationRecord {
+  return (
+    typeof parsed === "object" &&
+    parsed !== null &&
+    (parsed as { v?: unknown }).v === STORED_EXPLANATION_VERSION &&
+    typeof (parsed as { plan?: unknown }).plan === "string"
+  );
+}
+
+/** The plan a stored record was computed with. */
+export function storedRecordPlan(stored: StoredExplanationRecord): StoredPlanRef {
+  return { id: stored.plan, version: stored.planVersion };
+}
+
+/** A plan rule that words its records when shown, by rule id. */
+interface WordedRule {
+  meta: RuleMeta;
+  wording: ExplanationWording;
+}
+
+interface PlanRules {
+  meta: Map<string, RuleMeta>;
+  worded: Map<string, WordedRule>;
+}
+
+const rulesOf = new WeakMap<CompiledRewardPlan, PlanRules>();
+
+function planRules(compiled: CompiledRewardPlan): PlanRules {
+  let rules = rulesOf.get(compiled);
+  if (rules === undefined) {
+    rules = { meta: new Map(), worded: new Map() };
+    for (const rule of compiled.projectRules) rules.meta.set(rule.meta.id, rule.meta);
+    for (const rule of compiled.enterpriseRules) {
+      rules.meta.set(rule.meta.id, rule.meta);
+      if (rule.explanationWording !== undefined)
+        rules.worded.set(rule.meta.id, { meta: rule.meta, wording: rule.explanationWording });
+    }
+    rulesOf.set(compiled, rules);
+  }
+  return rules;
+}
+
+/** A plan whose rules cannot word a stored record (the rule is not in it). */
+export class StoredExplanationError extends Error {}
+
+/**
+ * The record back from its stored form (parsed), worded by `compiled` — the plan and version it
+ * names (`storedRecordPlan`). `explanationOf` then writes the same explanation as before storing.
+ */
+export function deserializeExplanation(
+  stored: StoredExplanationRecord,
+  compiled: CompiledRewardPlan,
+): ExplanationRecord {
+  const rules = planRules(compiled);
+  const missing = () =>
+    new StoredExplanationError(`方案 ${compiled.planId} 中没有奖励规则 ${stored.rule}，无法显示其说明`);
+  if ("written" in stored) {
+    const meta = rules.meta.get(stored.rule);
+    if (meta === undefined) throw missing();
+    const { facts, thresholds, arithmetic, zh, en, nextTier } = stored.written;
+    return writtenExplanationRecord(writtenExplanation(meta, facts, thresholds, arithmetic, zh, en, nextTier));
+  }
+  const rule = rules.worded.get(stored.rule);
+  if (rule === undefined) throw missing();
+  return restoredExplanationRecord(
+    rule.meta,
+    rule.wording,
+    restoredYear(stored.year),
+    restoredYear(stored.previousYear),
+    stored.band,
+    stored.reached,
+    restoredSubject(stored.subject),
+    stored.facts,
+  );
+}
+
+/** The explanation a record writes (`explanationOf` for a record alone). */
+export function renderExplanation(record: ExplanationRecord): Explanation {
+  return record.wording.explanation(record);
+}
