@@ -50,6 +50,8 @@ test("区商务局 enters a project, moves it through the stages, and its leader
   page,
   login,
 }) => {
+  // A long path through three accounts: it needs more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const name = `测试智能装备产业园${Date.now().toString().slice(-6)}`;
   await login("unit");
   await page.goto("/projects");

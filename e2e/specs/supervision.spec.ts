@@ -7,6 +7,8 @@ test("a unit reports progress with evidence, the office sends it back, the commi
   page,
   login,
 }) => {
+  // A long path through three accounts: it needs more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   // The office creates the tasks of the plan's measures (idempotent: a second run creates none).
   await login("office");
   await page.goto("/tasks");
