@@ -273,8 +273,9 @@ function sortedYears(years: readonly EnterpriseYear[]): readonly EnterpriseYear[
 /**
  * Evaluates every reward rule of the plan over the input. Returns the entitlements (one per
  * payable event, each with its explanation unless `options.explain` is false) and, when
- * explaining, a "why not" for every enterprise × rule that paid nothing and for every grant,
- * tech project, investment project or crossing that did not pay. Only plan years produce
+ * explaining and `options.whyNots` is not false, a "why not" for every enterprise × rule that
+ * paid nothing and for every grant, tech project, investment project or crossing that did not
+ * pay. Only plan years produce
  * entitlements, except R-PROJ, paid in the production year. `input.alreadyGranted` lists
  * one-time rewards paid before; those events are not paid again.
  *
@@ -292,8 +293,10 @@ export function evaluateRewards(
     const key = compiled.priorGrantKey(prior);
     if (key !== null) granted.add(key);
   }
+  const explain = options.explain !== false;
   const run: Run = {
-    explain: options.explain !== false,
+    explain,
+    whyNots: explain && options.whyNots !== false,
     startYear: compiled.startYear,
     endYear: compiled.endYear,
     granted,
@@ -304,11 +307,11 @@ export function evaluateRewards(
   };
   const rules = compiled.enterpriseRules;
   const ruleCount = rules.length;
-  const explain = run.explain;
+  const whyNots = run.whyNots;
   for (const enterprise of input.enterprises) {
     const years = sortedYears(enterprise.years);
-    // Without explanations, a rule paying for an event the enterprise never had has nothing to do.
-    const events = explain ? -1 : eventsOf(years);
+    // Without why-nots, a rule paying for an event the enterprise never had has nothing to do.
+    const events = whyNots ? -1 : eventsOf(years);
     if (explain) {
       // Overwritten rather than truncated: setting an array's length is a slow runtime call.
       const cached = Math.max(run.revenueYuan.length, run.revenueFacts.length);

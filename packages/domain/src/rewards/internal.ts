@@ -16,6 +16,7 @@ import type {
   ExplanationThreshold,
   ExplanationWording,
   InvestmentProject,
+  MilestoneCrossing,
   NonPayment,
   NonPaymentReason,
   SupportGrant,
@@ -54,7 +55,10 @@ export class YearTexts {
 }
 
 export interface Run {
+  /** Entitlements carry explanation records. */
   explain: boolean;
+  /** Why-nots are recorded (only when explaining). */
+  whyNots: boolean;
   startYear: number;
   endYear: number;
   granted: GrantedIndex;
@@ -193,17 +197,18 @@ export class FlagFacts {
   readonly #facts = new Map<number, ExplanationFact>();
   readonly #lists = new Map<number, ExplanationFact[]>();
   constructor(
-    private readonly name: keyof YearSources,
+    /** The year's field the facts read. */
+    readonly field: keyof YearSources,
     private readonly label: string,
     private readonly labelEn: string,
   ) {}
 
   get(year: EnterpriseYear, value: boolean | undefined): ExplanationFact {
-    if (year.sources !== undefined) return flagFact(this.name, this.label, this.labelEn, year, value);
+    if (year.sources !== undefined) return flagFact(this.field, this.label, this.labelEn, year, value);
     const key = year.year * 4 + (value === undefined ? 0 : value ? 1 : 2);
     let fact = this.#facts.get(key);
     if (fact === undefined) {
-      fact = flagFact(this.name, this.label, this.labelEn, year, value);
+      fact = flagFact(this.field, this.label, this.labelEn, year, value);
       this.#facts.set(key, fact);
     }
     return fact;
@@ -211,7 +216,7 @@ export class FlagFacts {
 
   /** [get(year, value)], the list shared as well. */
   list(year: EnterpriseYear, value: boolean | undefined): ExplanationFact[] {
-    if (year.sources !== undefined) return [flagFact(this.name, this.label, this.labelEn, year, value)];
+    if (year.sources !== undefined) return [flagFact(this.field, this.label, this.labelEn, year, value)];
     const key = year.year * 4 + (value === undefined ? 0 : value ? 1 : 2);
     let list = this.#lists.get(key);
     if (list === undefined) {
@@ -242,6 +247,7 @@ class ExplanationRecordOf implements ExplanationRecord {
     readonly reached: number,
     readonly subject: SupportGrant | TechProject | null,
     readonly facts: ExplanationFact[] | null,
+    readonly crossing: MilestoneCrossing | null,
     readonly written: Explanation | null,
   ) {
     this.#meta = meta;
@@ -271,8 +277,9 @@ export function explanationRecord(
   reached: number,
   subject: SupportGrant | TechProject | null = null,
   facts: ExplanationFact[] | null = null,
+  crossing: MilestoneCrossing | null = null,
 ): ExplanationRecord {
-  return new ExplanationRecordOf(meta, wording, year, previousYear, band, reached, subject, facts, null);
+  return new ExplanationRecordOf(meta, wording, year, previousYear, band, reached, subject, facts, crossing, null);
 }
 
 /**
@@ -288,8 +295,9 @@ export function restoredExplanationRecord(
   reached: number,
   subject: SupportGrant | TechProject | null,
   facts: ExplanationFact[] | null,
+  crossing: MilestoneCrossing | null,
 ): ExplanationRecord {
-  return new ExplanationRecordOf(meta, wording, year, previousYear, band, reached, subject, facts, null);
+  return new ExplanationRecordOf(meta, wording, year, previousYear, band, reached, subject, facts, crossing, null);
 }
 
 /** A record of an explanation already written (read back from storage): it renders as itself. */
@@ -304,7 +312,7 @@ export function writtenExplanationRecord(written: Explanation): ExplanationRecor
     yearsZh: "",
     yearsEn: "",
   };
-  return new ExplanationRecordOf(meta, WRITTEN, null, null, -1, -1, null, null, written);
+  return new ExplanationRecordOf(meta, WRITTEN, null, null, -1, -1, null, null, null, written);
 }
 
 const WRITTEN: ExplanationWording = {
@@ -333,6 +341,7 @@ export function explanation(
     null,
     -1,
     -1,
+    null,
     null,
     null,
     writtenExplanation(meta, facts, thresholds, arithmetic, zh, en, nextTier),
@@ -535,7 +544,7 @@ class NonPaymentRecord implements NonPayment {
 
 /**
  * Records why a rule did not pay, as figures: the sentence is written when shown (whyNotText).
- * Call only when `run.explain` is on. `facts` may be shared (NO_FACTS when there are none).
+ * Call only when `run.whyNots` is on. `facts` may be shared (NO_FACTS when there are none).
  */
 export function pushNonPayment(
   run: Run,

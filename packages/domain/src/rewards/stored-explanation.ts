@@ -1,9 +1,10 @@
 /**
  * Entitlement explanations as stored: the record (types.ts `ExplanationRecord`) in a versioned
  * JSON form, written when an entitlement is stored and read back — with the compiled plan that
- * made it — when shown. Money is a decimal string of fen. Two forms, both `"v": 2`:
- * - a record its rule writes when shown (growth, R-MATCH, R-TECH): the rule id, the enterprise
- *   years (without their grant and tech-project lists), band, subject and facts;
+ * made it — when shown. Money is a decimal string of fen. Two forms, both `"v": 3`:
+ * - a record its rule writes when shown (growth, R-MATCH, R-TECH): the rule id, of the enterprise
+ *   years the fields the rule's wording reads with their source labels, band, subject and facts
+ *   (none when the wording rebuilds them from the subject);
  * - an explanation the engine wrote as it ran (the other rules): its facts, thresholds,
  *   arithmetic and sentences (the rule's clause, quote and parameters come from the plan).
  * Both name the plan and its version, so the reader compiles the plan that computed it.
@@ -14,6 +15,7 @@ import type { CompiledRewardPlan } from "./engine";
 import { type RuleMeta, restoredExplanationRecord, writtenExplanation, writtenExplanationRecord } from "./internal";
 import type {
   EnterpriseYear,
+  ExplainedYearField,
   Explanation,
   ExplanationFact,
   ExplanationRecord,
@@ -22,7 +24,9 @@ import type {
   TechProject,
 } from "./types";
 
-export const STORED_EXPLANATION_VERSION = 2;
+/** Written now; 2 is read too (its years keep every field, its R-MATCH and R-TECH records their facts). */
+export const STORED_EXPLANATION_VERSION = 3;
+const READ_VERSIONS: readonly unknown[] = [2, STORED_EXPLANATION_VERSION];
 
 /** The plan that computed a stored record: its id and version. */
 export interface StoredPlanRef {
@@ -58,7 +62,7 @@ interface StoredSubject {
 }
 
 interface StoredRecordBase {
-  v: typeof STORED_EXPLANATION_VERSION;
+  v: 2 | typeof STORED_EXPLANATION_VERSION;
   plan: string;
   planVersion: number;
   /** The plan rule's id (R-PROJ for R-PROJ-50 and R-PROJ-20). */
@@ -72,6 +76,8 @@ export interface StoredWordedRecord extends StoredRecordBase {
   reached: number;
   subject: StoredSubject | null;
   facts: ExplanationFact[] | null;
+  /** First-time milestones (version 3). */
+  crossing?: { from: number; highest: StoredMoney | null; highestYear: number | null };
 }
 
 /** An explanation written as the engine ran, without what the plan's rule gives (id, clause, quote, parameters). */
@@ -131,44 +137,105 @@ function restoredSubject(stored: StoredSubject | null): SupportGrant | TechProje
  * booleans and digits.
  */
 
-function yearJson(year: EnterpriseYear | null): string {
+/**
+ * Source labels as JSON text, by label: a district's figures come from a handful of files, so
+ * the same few labels recur in every record.
+ */
+const labelJson = new Map<string, string>();
+function textJson(text: string): string {
+  let json = labelJson.get(text);
+  if (json === undefined) {
+    if (labelJson.size >= 4096) labelJson.clear();
+    json = JSON.stringify(text);
+    labelJson.set(text, json);
+  }
+  return json;
+}
+
+/** JSON text of lists the engine shares between records (a rule's thresholds, shared facts). */
+const sharedJson = new WeakMap<object, string>();
+function listJson(list: readonly object[]): string {
+  let json = sharedJson.get(list);
+  if (json === undefined) {
+    json = JSON.stringify(list);
+    sharedJson.set(list, json);
+  }
+  return json;
+}
+
+const EVERY_YEAR_FIELD: readonly ExplainedYearField[] = [
+  "aboveScale",
+  "newlyAboveScale",
+  "revenue",
+  "tax",
+  "listing",
+  "listedRegistrationMovedIn",
+  "top500SettledIn",
+];
+
+/** A year with the given fields and their source labels (the fields a rule's wording reads). */
+function yearJson(year: EnterpriseYear | null, fields: readonly ExplainedYearField[]): string {
   if (year === null) return "null";
   let json = `{"year":${year.year}`;
-  if (year.aboveScale !== undefined) json += `,"aboveScale":${year.aboveScale}`;
-  if (year.newlyAboveScale !== undefined) json += `,"newlyAboveScale":${year.newlyAboveScale}`;
-  if (year.revenue !== undefined) json += `,"revenue":"${year.revenue}"`;
-  if (year.tax !== undefined) json += `,"tax":"${year.tax}"`;
-  if (year.listing !== undefined) json += `,"listing":"${year.listing}"`;
-  if (year.listedRegistrationMovedIn !== undefined)
-    json += `,"listedRegistrationMovedIn":${year.listedRegistrationMovedIn}`;
-  if (year.top500SettledIn !== undefined) json += `,"top500SettledIn":${year.top500SettledIn}`;
-  if (year.sources !== undefined) json += `,"sources":${JSON.stringify(year.sources)}`;
-  return `${json}}`;
+  let sources = "";
+  const labels = year.sources;
+  for (const field of fields) {
+    const value = year[field];
+    if (value !== undefined) json += `,"${field}":${value === true || value === false ? value : `"${value}"`}`;
+    // A label without its figure is kept too: a fact names the source of a flag it reads as false.
+    const label = labels?.[field];
+    if (label !== undefined) sources += `${sources === "" ? "" : ","}"${field}":${textJson(label)}`;
+  }
+  return sources === "" ? `${json}}` : `${json},"sources":{${sources}}}`;
 }
 
 function subjectJson(subject: SupportGrant | TechProject | null): string {
   if (subject === null) return "null";
   let json = `{"id":${JSON.stringify(subject.id)}`;
-  if (subject.source !== undefined) json += `,"source":${JSON.stringify(subject.source)}`;
+  if (subject.source !== undefined) json += `,"source":${textJson(subject.source)}`;
   if (isGrant(subject))
     return `${json},"level":"${subject.level}","purpose":"${subject.purpose}","amount":"${subject.amount}"}`;
   return `${json},"investment":"${subject.investment}","equipmentInvoices":"${subject.equipmentInvoices}","techFundsReceived":${subject.techFundsReceived}}`;
 }
 
+/** The opening of a stored record, per plan and rule: the same for every record of a batch's rule. */
+let headsFor: StoredPlanRef | undefined;
+const heads = new Map<string, string>();
+function head(plan: StoredPlanRef, ruleId: string): string {
+  if (headsFor !== plan) {
+    heads.clear();
+    headsFor = plan;
+  }
+  let text = heads.get(ruleId);
+  if (text === undefined) {
+    text = `{"v":${STORED_EXPLANATION_VERSION},"plan":${JSON.stringify(plan.id)},"planVersion":${plan.version},"rule":${JSON.stringify(ruleId)}`;
+    heads.set(ruleId, text);
+  }
+  return text;
+}
+
 /**
  * The stored form of an explanation record, as JSON text. An explanation already written keeps
  * only what is its own (facts, thresholds, arithmetic, sentences): the rule's id, clause, quote
- * and parameters are the plan's, read back from it.
+ * and parameters are the plan's, read back from it. A record its rule words when shown keeps of
+ * its years only the fields the wording reads, and no facts when the wording rebuilds them.
  */
 export function serializeExplanation(record: ExplanationRecord, plan: StoredPlanRef): string {
-  const head = `{"v":${STORED_EXPLANATION_VERSION},"plan":${JSON.stringify(plan.id)},"planVersion":${plan.version},"rule":${JSON.stringify(record.ruleId)}`;
+  const opening = head(plan, record.ruleId);
   const written = record.written;
   if (written !== null) {
     const next = written.nextTier === undefined ? "" : `,"nextTier":${JSON.stringify(written.nextTier)}`;
-    return `${head},"written":{"facts":${JSON.stringify(written.facts)},"thresholds":${JSON.stringify(written.thresholds)},"arithmetic":${JSON.stringify(written.arithmetic)},"zh":${JSON.stringify(written.zh)},"en":${JSON.stringify(written.en)}${next}}}`;
+    return `${opening},"written":{"facts":${JSON.stringify(written.facts)},"thresholds":${listJson(written.thresholds)},"arithmetic":${JSON.stringify(written.arithmetic)},"zh":${JSON.stringify(written.zh)},"en":${JSON.stringify(written.en)}${next}}}`;
   }
-  const facts = record.facts === null ? "null" : JSON.stringify(record.facts);
-  return `${head},"year":${yearJson(record.year)},"previousYear":${yearJson(record.previousYear)},"band":${record.band},"reached":${record.reached},"subject":${subjectJson(record.subject)},"facts":${facts}}`;
+  const wording = record.wording;
+  const reads = wording.reads;
+  const facts = record.facts === null || wording.rebuildsFacts === true ? "null" : JSON.stringify(record.facts);
+  const crossing = record.crossing;
+  const crossingJson =
+    crossing === null
+      ? ""
+      : `,"crossing":{"from":${crossing.from},"highest":${crossing.highest === null ? "null" : `"${crossing.highest}"`},"highestYear":${crossing.highestYear}}`;
+  return `${opening},"year":${yearJson(record.year, reads?.year ?? EVERY_YEAR_FIELD)},"previousYear":${yearJson(record.previousYear, reads?.previousYear ?? EVERY_YEAR_FIELD)},"band":${record.band},"reached":${record.reached},"subject":${subjectJson(record.subject)},"facts":${facts}${crossingJson}}`;
 }
 
 /** Whether a parsed explanation column holds a record in the stored form (else it is shown as stored). */
@@ -176,7 +243,7 @@ export function isStoredRecord(parsed: unknown): parsed is StoredExplanationReco
   return (
     typeof parsed === "object" &&
     parsed !== null &&
-    (parsed as { v?: unknown }).v === STORED_EXPLANATION_VERSION &&
+    READ_VERSIONS.includes((parsed as { v?: unknown }).v) &&
     typeof (parsed as { plan?: unknown }).plan === "string"
   );
 }
@@ -245,6 +312,13 @@ export function deserializeExplanation(
     stored.reached,
     restoredSubject(stored.subject),
     stored.facts,
+    stored.crossing === undefined
+      ? null
+      : {
+          from: stored.crossing.from,
+          highest: stored.crossing.highest === null ? null : BigInt(stored.crossing.highest),
+          highestYear: stored.crossing.highestYear,
+        },
   );
 }
 

@@ -95,6 +95,12 @@ export interface RewardInput {
 export interface EvaluateOptions {
   /** Build explanations and "why not" entries (default true). Off for speed in bulk runs. */
   explain?: boolean;
+  /**
+   * With explanations, also say for every enterprise × rule that paid nothing why not (default
+   * true). A batch that stores entitlements leaves them out: a why-not page evaluates its one
+   * enterprise again with them.
+   */
+  whyNots?: boolean;
   /** Override plan parameters by id, e.g. `{ milestoneSameYearTiers: "highest" }` for a what-if. */
   parameters?: Readonly<Record<string, string | boolean | number>>;
 }
@@ -146,9 +152,22 @@ export interface Explanation {
   nextTier?: { zh: string; en: string };
 }
 
+/** A field of an enterprise-year an explanation can read (with its source label). */
+export type ExplainedYearField = keyof YearSources;
+
 /** How one compiled rule writes its entitlements' explanations; shared by every record of the rule. Use `explanationOf`. */
 export interface ExplanationWording {
   explanation(record: ExplanationRecord): Explanation;
+  /**
+   * What `explanation` reads of the record's years; a stored record keeps these fields and their
+   * sources and nothing else of them (./stored-explanation.ts). Absent: every field.
+   */
+  readonly reads?: {
+    readonly year: readonly ExplainedYearField[];
+    readonly previousYear: readonly ExplainedYearField[];
+  };
+  /** `explanation` rebuilds the record's facts from its year and subject: a stored record leaves them out. */
+  readonly rebuildsFacts?: boolean;
 }
 
 /**
@@ -175,9 +194,21 @@ export interface ExplanationRecord {
   /** R-MATCH, R-TECH: the grant or tech project paid, as given, and the facts the rule read from it. */
   readonly subject: SupportGrant | TechProject | null;
   readonly facts: ExplanationFact[] | null;
+  /** First-time milestones: the tiers crossed that year and the highest figure before it. */
+  readonly crossing: MilestoneCrossing | null;
   /** The rules whose explanation is still written when the engine runs (milestones, events, listings, projects) carry it here; null otherwise. */
   readonly written: Explanation | null;
   readonly wording: ExplanationWording;
+}
+
+/** What a first-time milestone's explanation tells beyond its year and the tier paid (`band`) and reached. */
+export interface MilestoneCrossing {
+  /** The first tier crossed that year (several are crossed together when `reached` − `from` > 1). */
+  readonly from: number;
+  /** The highest figure before that year (the pre-plan record or an earlier year), null when none. */
+  readonly highest: Fen | null;
+  /** The year of that figure; null when it is the pre-plan record or there is none. */
+  readonly highestYear: number | null;
 }
 
 export interface Entitlement {
@@ -290,6 +321,6 @@ export interface NonPayment {
 
 export interface RewardResult {
   entitlements: Entitlement[];
-  /** Empty when explanations are off. */
+  /** Empty when explanations or why-nots are off. */
   nonPayments: NonPayment[];
 }

@@ -7,7 +7,7 @@ import type { Fen } from "../../money";
 import { amountEn, amountZh } from "../format";
 import {
   type EnterpriseRuleEvaluator,
-  explanation,
+  explanationRecord,
   FlagFacts,
   HAS_LISTED_MOVE,
   HAS_NEW_SCALE,
@@ -21,12 +21,14 @@ import {
   pushNonPayment,
   type RuleMeta,
   type Run,
+  writtenExplanation,
   YearTexts,
 } from "../internal";
 import type {
   EnterpriseHistory,
   EnterpriseYear,
   ExplanationThreshold,
+  ExplanationWording,
   NonPayment,
   NonPaymentReason,
   WhyNotWording,
@@ -50,24 +52,41 @@ interface EventRule {
 /** Pays the event in a plan year unless the rule says why not; an enterprise without it is explained once. */
 function eventRule(meta: RuleMeta, wording: WhyNotWording, rule: EventRule): EnterpriseRuleEvaluator {
   const noThresholds: ExplanationThreshold[] = [];
+  // Written when shown, from the year paid: its event flag and that flag's source.
+  const explanationWording: ExplanationWording = {
+    explanation(record) {
+      const year = record.year!;
+      return writtenExplanation(
+        meta,
+        rule.facts.list(year, true),
+        noThresholds,
+        rule.paidArithmetic,
+        rule.paidZh.get(year.year),
+        rule.paidEn.get(year.year),
+      );
+    },
+    reads: { year: [rule.facts.field], previousYear: [] },
+    rebuildsFacts: true,
+  };
   return {
     meta,
     needs: rule.needs,
+    explanationWording,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       let paidYear = 0;
       let sawEvent = false;
       for (const year of years) {
         if (!rule.happened(year)) continue;
-        const facts = run.explain ? rule.facts.list(year, true) : NO_FACTS;
+        const facts = run.whyNots ? rule.facts.list(year, true) : NO_FACTS;
         if (!isPlanYear(run, year.year)) {
-          if (run.explain) pushNonPayment(run, meta, wording, code, "outsidePlanPeriod", year.year, undefined, facts);
+          if (run.whyNots) pushNonPayment(run, meta, wording, code, "outsidePlanPeriod", year.year, undefined, facts);
           continue;
         }
         sawEvent = true;
         const reason = rule.notPaidBecause(run, code, year.year, paidYear);
         if (reason !== null) {
-          if (run.explain)
+          if (run.whyNots)
             pushNonPayment(run, meta, wording, code, reason, year.year, undefined, facts, {
               otherYear: paidYear === 0 ? null : paidYear,
             });
@@ -84,19 +103,10 @@ function eventRule(meta: RuleMeta, wording: WhyNotWording, rule: EventRule): Ent
           year.year,
           rule.amount,
           undefined,
-          run.explain
-            ? explanation(
-                meta,
-                facts,
-                noThresholds,
-                rule.paidArithmetic,
-                rule.paidZh.get(year.year),
-                rule.paidEn.get(year.year),
-              )
-            : undefined,
+          run.explain ? explanationRecord(meta, explanationWording, year, null, -1, -1) : undefined,
         );
       }
-      if (!sawEvent && run.explain) pushNonPayment(run, meta, wording, code, "noEvent", null, undefined, NO_FACTS);
+      if (!sawEvent && run.whyNots) pushNonPayment(run, meta, wording, code, "noEvent", null, undefined, NO_FACTS);
     },
   };
 }

@@ -10,7 +10,7 @@ import { amountEn, amountZh, figureEn, figureZh, groupedYuan, yuanText } from ".
 import {
   type Comparison,
   type EnterpriseRuleEvaluator,
-  explanation,
+  explanationRecord,
   isPlanYear,
   KEY_TIER,
   moneyFact,
@@ -21,8 +21,17 @@ import {
   type Run,
   revenueFact,
   threshold,
+  writtenExplanation,
 } from "../internal";
-import type { EnterpriseHistory, EnterpriseYear, ExplanationFact, ExplanationThreshold, WhyNotWording } from "../types";
+import type {
+  EnterpriseHistory,
+  EnterpriseYear,
+  ExplanationFact,
+  ExplanationRecord,
+  ExplanationThreshold,
+  ExplanationWording,
+  WhyNotWording,
+} from "../types";
 
 export interface CrossingTier {
   threshold: Fen;
@@ -180,9 +189,16 @@ export function firstCrossingRule(
     return moneyFact(metric, wording.zh, wording.en, year.year, year.tax, year.sources?.tax);
   }
 
+  const explanationWording: ExplanationWording = {
+    explanation: paidExplanation,
+    reads: { year: [metric], previousYear: [] },
+    rebuildsFacts: true,
+  };
+
   return {
     meta,
     needs: 0,
+    explanationWording,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       const before = enterprise.before;
@@ -209,7 +225,7 @@ export function firstCrossingRule(
         while (reached < count && (strict ? value > thresholds[reached]! : value >= thresholds[reached]!)) reached++;
         if (reached > crossed) {
           if (!inPlan) {
-            if (run.explain && year.year < run.startYear) {
+            if (run.whyNots && year.year < run.startYear) {
               explainedAlready = true;
               pushNonPayment(
                 run,
@@ -228,7 +244,7 @@ export function firstCrossingRule(
               const tier = tiers[index]!;
               const label = labels[index]!;
               if (sameYear === "highest" && index < reached - 1) {
-                if (run.explain) {
+                if (run.whyNots) {
                   explainedAlready = true;
                   pushNonPayment(
                     run,
@@ -245,7 +261,7 @@ export function firstCrossingRule(
                 continue;
               }
               if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${label}`)) {
-                if (run.explain) {
+                if (run.whyNots) {
                   explainedAlready = true;
                   pushNonPayment(run, meta, whyNotWording, code, "alreadyGranted", year.year, label, NO_FACTS);
                 }
@@ -263,7 +279,11 @@ export function firstCrossingRule(
                 tier.amount,
                 undefined,
                 run.explain
-                  ? paidExplanation(run, years, yearIndex, value, index, highest, highestYear, crossed, reached)
+                  ? explanationRecord(meta, explanationWording, year, null, index, reached, null, null, {
+                      from: crossed,
+                      highest: highest ?? null,
+                      highestYear,
+                    })
                   : undefined,
               );
             }
@@ -276,30 +296,27 @@ export function firstCrossingRule(
         }
       }
 
-      if (paid || !run.explain) return;
+      if (paid || !run.whyNots) return;
       explainNoPayment(enterprise, years, run, lastPlanIndex, crossed, crossedByBefore, explainedAlready);
     },
   };
 
-  function paidExplanation(
-    run: Run,
-    years: readonly EnterpriseYear[],
-    yearIndex: number,
-    value: Fen,
-    index: number,
-    previousHighest: Fen | undefined,
-    previousYear: number | null,
-    crossedFrom: number,
-    reached: number,
-  ) {
-    const year = years[yearIndex]!;
+  /** The explanation of a tier paid, written from the record's year, tier, tiers reached and crossing when shown. */
+  function paidExplanation(record: ExplanationRecord) {
+    const year = record.year!;
+    const index = record.band;
+    const reached = record.reached;
+    const { from: crossedFrom, highest: previousHighest, highestYear: previousYear } = record.crossing!;
+    const value = year[metric]!;
     const label = labels[index]!;
     const valueText = yuanText(value);
-    const facts: ExplanationFact[] = [metricFact(run, years, yearIndex)];
+    const facts: ExplanationFact[] = [
+      moneyFact(metric, wording.zh, wording.en, year.year, value, year.sources?.[metric]),
+    ];
     let beforeZh = "此前无更高记录";
     let beforeEn = "no higher figure before";
     let arithmetic = `${valueText} ${symbol} ${label}`;
-    if (previousHighest !== undefined) {
+    if (previousHighest !== null) {
       const highestText = yuanText(previousHighest);
       const highestFact: ExplanationFact = {
         name: previousHighestName,
@@ -323,7 +340,7 @@ export function firstCrossingRule(
             zh: `${year.year}${metricZh}${valueZh}${nextTierZh[reached]}${figureZh(next.threshold - value)}`,
             en: `${year.year}${metricEn}${figureEn(value)} is ${figureEn(next.threshold - value)}${nextTierEn[reached]}`,
           };
-    return explanation(
+    return writtenExplanation(
       meta,
       facts,
       tierThresholds[index]!,

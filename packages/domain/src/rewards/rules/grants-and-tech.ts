@@ -95,11 +95,15 @@ function oncePerSubjectRule<T extends SupportGrant | TechProject>(
   wording: WhyNotWording,
   rule: SubjectRule<T>,
 ): EnterpriseRuleEvaluator {
+  // The wording reads the year's number and the subject: a stored record keeps only those.
   const explanationWording: ExplanationWording = {
     explanation(record) {
       const item = record.subject as T;
-      return rule.explanation(record.year!, item, record.facts!, rule.amount(item));
+      const year = record.year!;
+      return rule.explanation(year, item, record.facts ?? rule.facts(year, item), rule.amount(item));
     },
+    reads: { year: [], previousYear: [] },
+    rebuildsFacts: true,
   };
   return {
     meta,
@@ -116,14 +120,14 @@ function oncePerSubjectRule<T extends SupportGrant | TechProject>(
         for (const item of items) {
           const facts = run.explain ? rule.facts(year, item) : NO_FACTS;
           if (!inPlan) {
-            if (run.explain) pushNonPayment(run, meta, wording, code, "outsidePlanPeriod", year.year, item.id, facts);
+            if (run.whyNots) pushNonPayment(run, meta, wording, code, "outsidePlanPeriod", year.year, item.id, facts);
             continue;
           }
           sawItem = true;
           if (!rule.eligible(run, code, year, item, facts)) continue;
           const repeated = paidIds?.includes(item.id) === true;
           if (repeated || (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${item.id}`))) {
-            if (run.explain)
+            if (run.whyNots)
               pushNonPayment(
                 run,
                 meta,
@@ -138,7 +142,7 @@ function oncePerSubjectRule<T extends SupportGrant | TechProject>(
           }
           const amount = rule.amount(item);
           if (amount === 0n) {
-            if (run.explain)
+            if (run.whyNots)
               pushNonPayment(run, meta, wording, code, "zeroAmount", year.year, item.id, facts, {
                 category: rule.category(item),
               });
@@ -160,7 +164,7 @@ function oncePerSubjectRule<T extends SupportGrant | TechProject>(
           );
         }
       }
-      if (!sawItem && run.explain) pushNonPayment(run, meta, wording, code, "noEvent", null, undefined, NO_FACTS);
+      if (!sawItem && run.whyNots) pushNonPayment(run, meta, wording, code, "noEvent", null, undefined, NO_FACTS);
     },
   };
 }
@@ -225,7 +229,7 @@ export function grantMatchRule(
     ],
     eligible(run, code, year, grant, facts) {
       if (byLevel[grant.level] !== undefined) return true;
-      if (run.explain)
+      if (run.whyNots)
         pushNonPayment(run, meta, wording, code, "levelNotCovered", year.year, grant.id, facts, {
           category: grant.level,
         });
@@ -339,7 +343,7 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
     ],
     eligible(run, code, year, project, facts) {
       if (!passes(project.investment, options.minInvestment, options.comparison)) {
-        if (run.explain)
+        if (run.whyNots)
           pushNonPayment(run, meta, wording, code, "belowMinimumInvestment", year.year, project.id, facts, {
             figure: project.investment,
             nearestTier: minimumLabel,
@@ -348,7 +352,7 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
         return false;
       }
       if (options.excludeIfTechFundsReceived && project.techFundsReceived) {
-        if (run.explain) pushNonPayment(run, meta, wording, code, "techFundsReceived", year.year, project.id, facts);
+        if (run.whyNots) pushNonPayment(run, meta, wording, code, "techFundsReceived", year.year, project.id, facts);
         return false;
       }
       return true;

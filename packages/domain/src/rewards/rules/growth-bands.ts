@@ -221,7 +221,10 @@ export function growthBandsRule(
     },
   };
 
-  const explanationWording: ExplanationWording = { explanation: paidExplanation };
+  const explanationWording: ExplanationWording = {
+    explanation: paidExplanation,
+    reads: { year: ["aboveScale", "newlyAboveScale", "revenue"], previousYear: ["revenue"] },
+  };
 
   /** Whether growth diff/previous passes the band (previous > 0). */
   function reaches(band: CompiledBand, diff: bigint, previous: bigint): boolean {
@@ -240,9 +243,9 @@ export function growthBandsRule(
       for (let index = 0; index < years.length; index++) {
         const year = years[index]!;
         if (year.year < run.startYear || year.year > run.endYear) continue;
-        if (run.explain) seenYears |= 1 << (year.year - run.startYear);
+        if (run.whyNots) seenYears |= 1 << (year.year - run.startYear);
         if (requireAboveScale && year.aboveScale !== true) {
-          if (run.explain)
+          if (run.whyNots)
             notPaid(
               run,
               code,
@@ -254,18 +257,18 @@ export function growthBandsRule(
           continue;
         }
         if (excludeNewlyAboveScale && year.newlyAboveScale === true) {
-          if (run.explain) notPaid(run, code, year, "newlyAboveScale", newlyFacts.list(year, true));
+          if (run.whyNots) notPaid(run, code, year, "newlyAboveScale", newlyFacts.list(year, true));
           continue;
         }
         const current = year.revenue;
         if (current === undefined) {
-          if (run.explain) notPaid(run, code, year, "missingFigure", NO_FACTS, "revenue");
+          if (run.whyNots) notPaid(run, code, year, "missingFigure", NO_FACTS, "revenue");
           continue;
         }
         const previousYear = index > 0 && years[index - 1]!.year === year.year - 1 ? years[index - 1] : undefined;
         const previous = previousYear?.revenue;
         if (previous === undefined || previous === 0n) {
-          if (run.explain)
+          if (run.whyNots)
             notPaid(
               run,
               code,
@@ -300,12 +303,12 @@ export function growthBandsRule(
           }
         }
         if (reached < 0) {
-          if (run.explain) belowLowest(run, code, years, index, current, previous);
+          if (run.whyNots) belowLowest(run, code, years, index, current, previous);
           continue;
         }
         // Yearly, not one-time: still, a year's reward granted before (a re-run) is not paid twice.
         if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${year.year}`)) {
-          if (run.explain) pushNonPayment(run, meta, wording, code, "alreadyGranted", year.year, undefined, NO_FACTS);
+          if (run.whyNots) pushNonPayment(run, meta, wording, code, "alreadyGranted", year.year, undefined, NO_FACTS);
           continue;
         }
         const from = payHighestTierOnly ? reached : 0;
@@ -325,7 +328,7 @@ export function growthBandsRule(
           );
         }
       }
-      if (!run.explain) return;
+      if (!run.whyNots) return;
       for (let planYear = run.startYear; planYear <= run.endYear; planYear++) {
         if (seenYears & (1 << (planYear - run.startYear))) continue;
         pushNonPayment(run, meta, wording, code, "missingFigure", planYear, undefined, NO_FACTS, { missing: "year" });

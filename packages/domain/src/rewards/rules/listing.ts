@@ -114,17 +114,17 @@ export function listingRule(
         const facts = run.explain ? [flagFact("listing", "上市挂牌", "listing", year, kind)] : NO_FACTS;
         const amount = amounts[kind];
         if (reached & bit) {
-          if (run.explain && isPlanYear(run, year.year))
+          if (run.whyNots && isPlanYear(run, year.year))
             explained = notPaid(run, code, year, kind, facts, "reachedBefore", reachedYear?.[kind] ?? null);
           continue;
         }
         reached |= bit;
-        if (run.explain) {
+        if (run.whyNots) {
           if (reachedYear === undefined) reachedYear = {};
           reachedYear[kind] = year.year;
         }
         if (!isPlanYear(run, year.year)) {
-          if (run.explain)
+          if (run.whyNots)
             explained = notPaid(
               run,
               code,
@@ -139,11 +139,11 @@ export function listingRule(
         if (amount === undefined) continue;
         if (!run.granted.isEmpty && run.granted.has(`${meta.id}|${code}|${kind}`)) {
           if (kind === "neeq") neeqPaid = true;
-          if (run.explain) explained = notPaid(run, code, year, kind, facts, "alreadyGranted", null);
+          if (run.whyNots) explained = notPaid(run, code, year, kind, facts, "alreadyGranted", null);
           continue;
         }
         if (kind !== "neeq" && neeqPaid && !neeqThenListedPaidBoth) {
-          if (run.explain) explained = notPaid(run, code, year, kind, facts, "neeqThenListedNotPaid", null);
+          if (run.whyNots) explained = notPaid(run, code, year, kind, facts, "neeqThenListedNotPaid", null);
           continue;
         }
         const afterNeeq = kind !== "neeq" && neeqPaid;
@@ -171,7 +171,7 @@ export function listingRule(
             : undefined,
         );
       }
-      if (!paid && !explained && run.explain)
+      if (!paid && !explained && run.whyNots)
         pushNonPayment(run, meta, wording, code, "noEvent", null, undefined, NO_FACTS);
     },
   };

@@ -117,7 +117,7 @@ export function projectProductionRule(
           }
         }
         if (category === undefined) {
-          if (run.explain)
+          if (run.whyNots)
             pushNonPayment(run, meta, wording, code, "belowAllCategories", null, project.id, facts, {
               figure: project.plannedInvestment,
               nearestTier: lowestLabel,
@@ -129,7 +129,7 @@ export function projectProductionRule(
           introducedYearsFromPlan &&
           (project.introducedYear < run.startYear || project.introducedYear > run.endYear)
         ) {
-          if (run.explain)
+          if (run.whyNots)
             pushNonPayment(run, meta, wording, code, "notIntroducedInPlan", null, project.id, facts, {
               otherYear: project.introducedYear,
             });
@@ -137,7 +137,7 @@ export function projectProductionRule(
         }
         const productionYear = project.productionYear;
         if (productionYear === undefined) {
-          if (run.explain)
+          if (run.whyNots)
             pushNonPayment(run, meta, wording, code, "notInProduction", null, project.id, facts, {
               category: category.category,
             });
@@ -145,7 +145,7 @@ export function projectProductionRule(
         }
         const repeated = paidIds?.has(project.id) === true;
         if (repeated || (!run.granted.isEmpty && run.granted.has(`${meta.id}|${project.id}`))) {
-          if (run.explain)
+          if (run.whyNots)
             pushNonPayment(
               run,
               meta,
@@ -183,7 +183,7 @@ export function projectProductionRule(
             : undefined,
         );
       }
-      if (!run.explain) return;
+      if (!run.whyNots) return;
       const withProjects = new Set<string>();
       for (const project of projects) withProjects.add(project.creditCode);
       for (const enterprise of enterprises) {

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { STORED_EXPLANATION_VERSION } from "@beizeng/domain/rewards/stored-explanation";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -217,7 +218,10 @@ describe.each(testDatabases())("rewards on $name", (database) => {
       .where("year", "=", 2022)
       .execute();
     for (const row of stored)
-      expect(JSON.parse(row.explanation_json)).toMatchObject({ v: 2, planVersion: batch.planVersion });
+      expect(JSON.parse(row.explanation_json)).toMatchObject({
+        v: STORED_EXPLANATION_VERSION,
+        planVersion: batch.planVersion,
+      });
     const growth = items.find((item) => item.ruleId === "R-GROWTH")!;
     const growthDetail = (
       await app.inject({ url: `/api/rewards/entitlements/${growth.id}`, headers: office.headers })

@@ -207,7 +207,8 @@ async function runRewardBatch(db: DbContext, districtId: string, batchId: number
     const result = evaluateRewards(
       compiled,
       { enterprises: chunk, projects: projects.filter((project) => codes.has(project.creditCode)), alreadyGranted },
-      { explain: true },
+      // Why-nots are not stored: the why-not page evaluates its one enterprise again.
+      { explain: true, whyNots: false },
     );
     for (const entitlement of result.entitlements) if (entitlement.year === year) results.push(entitlement);
     await updateBatch(db, batchId, { progress_done: Math.min(start + chunk.length, enterprises.length) });

@@ -25,9 +25,23 @@ const SOURCE_KIND_LABELS: Record<string, string> = {
   demo: "演示数据",
 };
 
-function sourceLabel(kind: string, ref: string | null): string {
-  const label = SOURCE_KIND_LABELS[kind] ?? kind;
-  return ref && ref !== label ? `${label}：${ref}` : label;
+/**
+ * Source labels, one string per distinct label: a district's figures come from a handful of
+ * files, and every explanation stored carries the labels of its figures.
+ */
+function sourceLabels(): (kind: string, ref: string | null) => string {
+  const labels = new Map<string, string>();
+  return (kind, ref) => {
+    const kindLabel = SOURCE_KIND_LABELS[kind] ?? kind;
+    if (!ref || ref === kindLabel) return kindLabel;
+    const key = `${kind}\u0000${ref}`;
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = `${kindLabel}：${ref}`;
+      labels.set(key, label);
+    }
+    return label;
+  };
 }
 
 export interface BuiltRewardInput {
@@ -46,6 +60,7 @@ type YearDraft = EnterpriseYear;
 
 export function buildRewardInput(data: RewardRegisterData, period: PlanPeriod): BuiltRewardInput {
   const enterpriseIdByCode = new Map<string, number>();
+  const sourceLabel = sourceLabels();
   const codeById = new Map<number, string>();
   for (const enterprise of data.enterprises) {
     enterpriseIdByCode.set(enterprise.credit_code, enterprise.id);
