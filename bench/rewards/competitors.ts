@@ -17,6 +17,7 @@ import { zenRewards } from "./zen";
 export const COMPETITORS = [
   "hand-written",
   "ours",
+  "ours-why-nots",
   "ours-rendered",
   "ours-records",
   "ours-stored-written",
@@ -28,10 +29,11 @@ export type Competitor = (typeof COMPETITORS)[number];
 
 export const LABELS: Record<Competitor, string> = {
   "hand-written": "hand-written function",
-  ours: "our engine, explanations on",
-  "ours-rendered": "explanations on, every why-not rendered to text",
-  "ours-records": "explanations on, kept as records, none written",
-  "ours-stored-written": "explanations on, stored written out (as before records)",
+  ours: "our engine, explanations on (stored)",
+  "ours-why-nots": "the same, with every why-not too",
+  "ours-rendered": "the same, every why-not written in zh and en",
+  "ours-records": "explanations on, kept as records, not stored",
+  "ours-stored-written": "explanations on, stored written out",
   "ours-quiet": "our engine, explanations off",
   "json-rules-engine": "json-rules-engine",
   "zen-engine": "@gorules/zen-engine",
@@ -58,6 +60,8 @@ export function prepare(competitor: Competitor, plan: PlanFile): (district: Dist
       return async (district) => ({ rows: handWrittenRewards(district) });
     case "ours":
       return async (district) => ourRewards(plan, district, true);
+    case "ours-why-nots":
+      return async (district) => ourRewards(plan, district, true, { whyNots: true });
     case "ours-rendered":
       return async (district) => ourRewards(plan, district, true, { renderWhyNots: true });
     case "ours-records":

@@ -17,6 +17,7 @@ import type {
   ListingKind,
   SupportGrant,
   TechProject,
+  YearSources,
 } from "@beizeng/domain/rewards/types";
 
 export const BASELINE_YEAR = 2020;
@@ -257,6 +258,7 @@ export function generateDistrict(count: number, seed = 20210101): District {
       }
       if (dice.chance(0.004)) entry.listedRegistrationMovedIn = true;
       if (dice.chance(0.002)) entry.top500SettledIn = true;
+      entry.sources = sourcesOf(entry);
       years.push(entry);
     }
     const enterprise: EnterpriseHistory = { creditCode, years };
@@ -272,6 +274,27 @@ export function generateDistrict(count: number, seed = 20210101): District {
     for (const project of projectsOf(dice, creditCode, index)) projects.push(project);
   }
   return { enterprises, projects };
+}
+
+const REVENUE_SOURCES = new Map<number, string>(
+  YEARS.map((year) => [year, `导入：${year}年规上工业企业主要指标（统计局）.xlsx`]),
+);
+const TAX_SOURCES = new Map<number, string>(YEARS.map((year) => [year, `导入：${year}年企业入库税收（税务局）.xlsx`]));
+
+/**
+ * The source labels of a year's figures, as the server's input builder gives them
+ * (services/rewards/engine-input.ts): one object per enterprise-year, each label one string per
+ * import file. Explanations carry them.
+ */
+function sourcesOf(entry: EnterpriseYear): YearSources {
+  const sources: YearSources = {};
+  if (entry.aboveScale !== undefined) {
+    sources.aboveScale = "规模企业名录库";
+    sources.newlyAboveScale = "规模企业名录库";
+  }
+  if (entry.revenue !== undefined) sources.revenue = REVENUE_SOURCES.get(entry.year);
+  if (entry.tax !== undefined) sources.tax = TAX_SOURCES.get(entry.year);
+  return sources;
 }
 
 /** The number of enterprise-years in a district (the unit of the benchmark's throughput). */

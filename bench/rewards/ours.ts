@@ -1,17 +1,16 @@
 /**
- * Our engine as a bulk job uses it: the plan compiled once, enterprises evaluated in batches of
- * 200 with their investment projects (the chunk the server's reward batch evaluates between two
- * progress updates, CHUNK_SIZE in packages/server/src/services/rewards/compute.ts), each batch's
- * entitlements kept in the common row form and its explanations and why-nots counted, then let
- * go — as a job writing them to the database would.
- * Explanations and why-nots are records of their figures when the engine returns. Every
- * explanation record is then put in its stored form (JSON text, stored-explanation.ts) and held
- * until the batch is done, as the server stores each one in its row; the server writes the text
- * when an explanation is read.
- * `renderWhyNots` also writes every why-not in Chinese and English and holds the texts until the
- * batch is done: the cost of showing them all. `writeExplanations: false` leaves the explanations
- * as records, not even serialized: what evaluating alone costs. `storeWritten` stores what the
- * server stored before records: every explanation written out and as JSON text.
+ * Our engine as the server's reward batch uses it (packages/server/src/services/rewards/compute.ts):
+ * the plan compiled once, enterprises evaluated in batches of 200 with their investment projects
+ * (CHUNK_SIZE there: the chunk evaluated between two progress updates), each batch's
+ * entitlements kept in the common row form, every explanation record put in its stored form (JSON
+ * text, stored-explanation.ts) and held until the batch is done, then let go — as the server
+ * stores each one in its row and writes the text only when an explanation is read. Like the
+ * server's batch, no why-nots are made: a why-not page evaluates its one enterprise again.
+ * `whyNots` makes every why-not as well (a record of its reason and figures); `renderWhyNots` also
+ * writes each in Chinese and English and holds the texts until the batch is done: the cost of
+ * showing them all. `writeExplanations: false` keeps the explanation records without storing
+ * them: what evaluating alone costs. `storeWritten` stores every explanation written out, as
+ * JSON text.
  */
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
@@ -32,7 +31,7 @@ export function ourRewards(
   plan: PlanFile,
   district: District,
   explain: boolean,
-  { renderWhyNots = false, writeExplanations = true, storeWritten = false, batchSize = 200 } = {},
+  { whyNots = false, renderWhyNots = false, writeExplanations = true, storeWritten = false, batchSize = 200 } = {},
 ): OursResult {
   const compiled = compileRewardPlan(plan);
   const planRef = { id: plan.id, version: 1 };
@@ -53,7 +52,11 @@ export function ourRewards(
       const own = projectsByCode.get(enterprise.creditCode);
       if (own) for (const project of own) projects.push(project);
     }
-    const result = evaluateRewards(compiled, { enterprises: batch, projects }, { explain });
+    const result = evaluateRewards(
+      compiled,
+      { enterprises: batch, projects },
+      { explain, whyNots: whyNots || renderWhyNots },
+    );
     const written: string[] = [];
     for (const entitlement of result.entitlements) {
       if (entitlement.explanation !== undefined) {

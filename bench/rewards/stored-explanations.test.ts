@@ -13,7 +13,7 @@ import {
   serializeExplanation,
   storedRecordPlan,
 } from "@beizeng/domain/rewards/stored-explanation";
-import type { ExplanationRecord } from "@beizeng/domain/rewards/types";
+import type { EnterpriseYear, ExplanationRecord } from "@beizeng/domain/rewards/types";
 import { describe, expect, it } from "vitest";
 import { loadChangjiangPlan } from "./competitors";
 import { generateDistrict } from "./generate";
@@ -39,6 +39,45 @@ describe("stored explanation records", () => {
     // Both forms are exercised: records worded when shown and explanations written as the engine ran.
     for (const ruleId of ["R-GROWTH", "R-MATCH", "R-TECH", "R-REV-MILESTONE", "R-PROJ-50"])
       expect(rules).toContain(ruleId);
+  });
+
+  it("are the same when why-nots are left out, as the server's batch leaves them out", () => {
+    const batch = evaluateRewards(compileRewardPlan(plan), district, { explain: true, whyNots: false });
+    expect(result.nonPayments.length).toBeGreaterThan(0);
+    expect(batch.nonPayments).toEqual([]);
+    const written = (entitlements: typeof result.entitlements) =>
+      entitlements.map(
+        (entitlement) => `${entitlement.key} ${entitlement.amount} ${JSON.stringify(explanationOf(entitlement))}`,
+      );
+    expect(written(batch.entitlements)).toEqual(written(result.entitlements));
+  });
+
+  it("read records stored in version 2 (every field of the years, R-MATCH and R-TECH with their facts)", () => {
+    const money = (value: bigint | undefined) => (value === undefined ? undefined : value.toString());
+    const fullYear = (year: EnterpriseYear | null) =>
+      year === null
+        ? null
+        : { ...year, grants: undefined, techProjects: undefined, revenue: money(year.revenue), tax: money(year.tax) };
+    let read = 0;
+    for (const entitlement of result.entitlements) {
+      const record = entitlement.explanation as ExplanationRecord;
+      if (record.written !== null || record.crossing !== null) continue;
+      const current = JSON.parse(serializeExplanation(record, ref));
+      const version2 = {
+        ...current,
+        v: 2,
+        year: fullYear(record.year),
+        previousYear: fullYear(record.previousYear),
+        facts: record.facts,
+      };
+      const stored = JSON.parse(JSON.stringify(version2)) as unknown;
+      if (!isStoredRecord(stored)) throw new Error("a version 2 record is not recognised");
+      expect(JSON.stringify(renderExplanation(deserializeExplanation(stored, reader)))).toBe(
+        JSON.stringify(explanationOf(entitlement)),
+      );
+      read++;
+    }
+    expect(read).toBeGreaterThan(1000);
   });
 
   it("keep money exact as decimal strings of fen", () => {
