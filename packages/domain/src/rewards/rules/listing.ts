@@ -7,7 +7,7 @@ import type { Fen } from "../../money";
 import { amountEn, amountZh } from "../format";
 import {
   type EnterpriseRuleEvaluator,
-  explanation,
+  explanationRecord,
   flagFact,
   HAS_LISTING,
   isPlanYear,
@@ -18,12 +18,14 @@ import {
   type RuleMeta,
   type Run,
   threshold,
+  writtenExplanation,
 } from "../internal";
 import type {
   EnterpriseHistory,
   EnterpriseYear,
   ExplanationFact,
   ExplanationThreshold,
+  ExplanationWording,
   ListingKind,
   WhyNotWording,
 } from "../types";
@@ -97,9 +99,31 @@ export function listingRule(
       }
     },
   };
+  const listingFacts = (year: EnterpriseYear, kind: ListingKind) => [
+    flagFact("listing", "上市挂牌", "listing", year, kind),
+  ];
+  // Written when shown from the year's listing; the band is 1 when the NEEQ quotation was paid before.
+  const explanationWording: ExplanationWording = {
+    explanation(record) {
+      const year = record.year!;
+      const kind = year.listing!;
+      const afterNeeq = record.band === 1;
+      return writtenExplanation(
+        meta,
+        listingFacts(year, kind),
+        kindThresholds[kind]!,
+        kindArithmetic[kind]!,
+        `${year.year}年${KIND_ZH[kind]}${kindRewardZh[kind]}${afterNeeq ? "（此前已获新三板挂牌奖励；按参数“新三板挂牌后上市两项均奖励”）" : ""}`,
+        `${CAPITALIZED_EN[kind]} in ${year.year}${kindRewardEn[kind]}${afterNeeq ? " The enterprise was paid for its NEEQ quotation before; the parameter pays both." : ""}`,
+      );
+    },
+    reads: { year: ["listing"], previousYear: [] },
+    rebuildsFacts: true,
+  };
   return {
     meta,
     needs: HAS_LISTING,
+    explanationWording,
     evaluate(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
       const code = enterprise.creditCode;
       let reached = 0;
@@ -111,7 +135,7 @@ export function listingRule(
         const kind = year.listing;
         if (kind === undefined) continue;
         const bit = KIND_BIT[kind];
-        const facts = run.explain ? [flagFact("listing", "上市挂牌", "listing", year, kind)] : NO_FACTS;
+        const facts = run.whyNots ? listingFacts(year, kind) : NO_FACTS;
         const amount = amounts[kind];
         if (reached & bit) {
           if (run.whyNots && isPlanYear(run, year.year))
@@ -159,16 +183,7 @@ export function listingRule(
           year.year,
           amount,
           undefined,
-          run.explain
-            ? explanation(
-                meta,
-                facts,
-                kindThresholds[kind]!,
-                kindArithmetic[kind]!,
-                `${year.year}年${KIND_ZH[kind]}${kindRewardZh[kind]}${afterNeeq ? "（此前已获新三板挂牌奖励；按参数“新三板挂牌后上市两项均奖励”）" : ""}`,
-                `${CAPITALIZED_EN[kind]} in ${year.year}${kindRewardEn[kind]}${afterNeeq ? " The enterprise was paid for its NEEQ quotation before; the parameter pays both." : ""}`,
-              )
-            : undefined,
+          run.explain ? explanationRecord(meta, explanationWording, year, null, afterNeeq ? 1 : 0, -1) : undefined,
         );
       }
       if (!paid && !explained && run.whyNots)
