@@ -188,7 +188,10 @@ export interface ExplanationRecord {
    */
   readonly year: EnterpriseYear | null;
   readonly previousYear: EnterpriseYear | null;
-  /** Growth: the index of the band paid and of the highest band reached, in the rule's bands ascending. */
+  /**
+   * Growth and milestones: the index of the band (tier) paid and of the highest reached, in the
+   * rule's bands ascending. R-IPO: 1 when the NEEQ quotation was paid before. Else −1.
+   */
   readonly band: number;
   readonly reached: number;
   /** R-MATCH, R-TECH: the grant or tech project paid, as given, and the facts the rule read from it. */
@@ -196,7 +199,7 @@ export interface ExplanationRecord {
   readonly facts: ExplanationFact[] | null;
   /** First-time milestones: the tiers crossed that year and the highest figure before it. */
   readonly crossing: MilestoneCrossing | null;
-  /** The rules whose explanation is still written when the engine runs (milestones, events, listings, projects) carry it here; null otherwise. */
+  /** The rule whose explanation is still written when the engine runs (R-PROJ) carries it here; null otherwise. */
   readonly written: Explanation | null;
   readonly wording: ExplanationWording;
 }
