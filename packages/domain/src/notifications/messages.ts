@@ -160,6 +160,56 @@ const MESSAGES = {
       body: "{enterprise}'s request (handled by {unit}) is {days} {days|day|days} overdue without an answer; it was due on {deadline}.",
     },
   },
+  "request.answered": {
+    "zh-CN": {
+      title: "诉求已答复：{title}",
+      body: "{unit}已答复您的诉求，请查看答复并评价。",
+    },
+    en: {
+      title: "Your request is answered: {title}",
+      body: "{unit} answered your request; please read the answer and rate it.",
+    },
+  },
+  "request.closedByOffice": {
+    "zh-CN": {
+      title: "诉求已办结：{title}",
+      body: "领导小组办公室已办结您的诉求：{note}",
+    },
+    en: {
+      title: "Your request is closed: {title}",
+      body: "The leading group office closed your request: {note}",
+    },
+  },
+  "request.reopenedForEnterprise": {
+    "zh-CN": {
+      title: "诉求已重新交办：{title}",
+      body: "领导小组办公室已将您的诉求重新交由{unit}办理，答复时限为 {deadline}。",
+    },
+    en: {
+      title: "Your request is reopened: {title}",
+      body: "The leading group office assigned your request again to {unit}; it is to be answered by {deadline}.",
+    },
+  },
+  "rewards.toConfirm": {
+    "zh-CN": {
+      title: "{year} 年度奖励待确认",
+      body: "您有 {count} 笔 {year} 年度奖励待确认，合计 {amount}。请核对并填写收款账户。",
+    },
+    en: {
+      title: "{year} rewards to confirm",
+      body: "You have {count} {count|reward|rewards} for {year} to confirm, {amount} in total. Please check {count|it|them} and give your bank account.",
+    },
+  },
+  "rewards.toConfirm.withUndecided": {
+    "zh-CN": {
+      title: "{year} 年度奖励待确认",
+      body: "您有 {count} 笔 {year} 年度奖励待确认，已定金额合计 {amount}，另有 {undecided} 笔金额待核定。请核对并填写收款账户。",
+    },
+    en: {
+      title: "{year} rewards to confirm",
+      body: "You have {count} {count|reward|rewards} for {year} to confirm: {amount} in total for those with an amount, and {undecided} whose amount is still to be decided. Please check them and give your bank account.",
+    },
+  },
 } as const satisfies Record<string, Record<NotificationLanguage, Texts>>;
 
 export type NotificationMessageKey = keyof typeof MESSAGES;

@@ -54,7 +54,8 @@ export const PERMISSIONS = {
   "tasks.read": READERS,
   "tasks.manage": ["office"],
   "tasks.report": ["unit"],
-  "notifications.read": READERS,
+  // Enterprises read the notices addressed to their own accounts (answers to their requests, rewards to confirm).
+  "notifications.read": [...READERS, "enterprise"],
   "supervision.read": READERS,
   "supervision.issue": ["inspector"],
   "supervision.summons": ["inspector"],

@@ -189,6 +189,22 @@ export async function insertNotificationOnce(
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
+/** Several notifications in one statement; a row whose dedupe key exists is skipped. Gives back how many were written. */
+export async function insertNotificationsOnce(
+  db: DbContext,
+  rows: readonly Parameters<typeof insertNotificationOnce>[1][],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await db.kysely
+    .insertInto("notifications")
+    .values(
+      rows.map((values) => ({ message_key: null, message_params: null, user_id: null, ...values, read_at: null })),
+    )
+    .onConflict((oc) => oc.columns(["district_id", "dedupe_key"]).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n);
+}
+
 export async function findNotifications(
   db: DbContext,
   filter: { districtId: string; unitId: number | null; officeOnly: boolean; userId?: number; limit: number },

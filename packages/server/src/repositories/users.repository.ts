@@ -43,3 +43,22 @@ export async function insertUser(db: DbContext, values: Insertable<UserTable>): 
 export async function updateUserRow(db: DbContext, id: number, patch: Updateable<UserTable>): Promise<void> {
   await db.kysely.updateTable("users").set(patch).where("id", "=", id).execute();
 }
+
+/** The active accounts of the given enterprises (a notice to an enterprise goes to each of them). */
+export async function findEnterpriseAccounts(
+  db: DbContext,
+  districtId: string,
+  enterpriseIds: readonly number[],
+): Promise<{ id: number; enterprise_id: number }[]> {
+  if (enterpriseIds.length === 0) return [];
+  const rows = await db.kysely
+    .selectFrom("users")
+    .select(["id", "enterprise_id"])
+    .where("district_id", "=", districtId)
+    .where("role", "=", "enterprise")
+    .where("disabled", "=", 0)
+    .where("enterprise_id", "in", [...enterpriseIds])
+    .orderBy("id")
+    .execute();
+  return rows.flatMap((row) => (row.enterprise_id === null ? [] : [{ id: row.id, enterprise_id: row.enterprise_id }]));
+}

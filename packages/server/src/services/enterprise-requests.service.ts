@@ -38,9 +38,10 @@ import {
   updateRequestRow,
 } from "../repositories/enterprise-requests.repository";
 import { listUnitRows } from "../repositories/units.repository";
+import { findEnterpriseAccounts } from "../repositories/users.repository";
 import { type Actor, recordAudit } from "./audit.service";
 import type { AuthUser } from "./auth.service";
-import { notify, notifyUser } from "./notifications.service";
+import { notify, notifyUser, notifyUsers } from "./notifications.service";
 import { sendWebhook } from "./reports.service";
 import { todayInChina } from "./tasks.service";
 
@@ -282,6 +283,27 @@ async function notifyUnit(
   });
 }
 
+/**
+ * A request's notice to its enterprise: every active account of the enterprise gets its own copy (each reads only
+ * those addressed to it). `key` names the request, round and event, so each is written once.
+ */
+async function notifyEnterprise(
+  db: DbContext,
+  districtId: string,
+  enterpriseId: number,
+  notice: { kind: string; key: string; message: NotificationMessage; requestId: number },
+) {
+  const accounts = await findEnterpriseAccounts(db, districtId, [enterpriseId]);
+  return notifyUsers(db, {
+    districtId,
+    userIds: accounts.map((account) => account.id),
+    kind: notice.kind,
+    message: notice.message,
+    link: `/requests/${notice.requestId}`,
+    dedupeKey: `${notice.key}|enterprise`,
+  });
+}
+
 /** A unit's name with its English name, as message parameters `name` and `nameEn`. */
 function unitParams(name: string, chinese: string | null, english: string | null): NotificationParams {
   return { [name]: chinese ?? "", [`${name}En`]: english ?? "" };
@@ -481,6 +503,7 @@ async function assignRound(
       requestId: row.id,
     });
   }
+  return { round, deadline, unit };
 }
 
 /** The office assigns a request (or reassigns one not yet answered) to a responsible unit. */
@@ -563,6 +586,15 @@ export async function answerRequest(db: DbContext, user: AuthUser, id: number, a
       updated_at: now,
     });
     await addEvent(tx, id, actor, "answer", { unitId: row.unit_id, note: text });
+    await notifyEnterprise(tx, user.districtId, row.enterprise_id, {
+      kind: "request-answered",
+      key: `request|${id}|${row.reopen_count}|answered`,
+      message: {
+        key: "request.answered",
+        params: { title: row.title, ...unitParams("unit", row.unit_name, row.unit_name_en) },
+      },
+      requestId: id,
+    });
     await audit(
       tx,
       user,
@@ -648,7 +680,7 @@ export async function reopenRequest(
     const unitId = input.unitId ?? row.unit_id;
     if (unitId === null) throw badRequest("请选择责任单位", [{ path: "unitId", message: "请选择责任单位" }]);
     const coUnitIds = input.coUnitIds ?? (await coUnitsOf(tx, [id])).map((c) => c.unit_id);
-    await assignRound(
+    const round = await assignRound(
       tx,
       user,
       row,
@@ -657,6 +689,15 @@ export async function reopenRequest(
       "reopen",
       input.reason.trim(),
     );
+    await notifyEnterprise(tx, user.districtId, row.enterprise_id, {
+      kind: "request-reopened",
+      key: `request|${id}|${round.round}|reopened`,
+      message: {
+        key: "request.reopenedForEnterprise",
+        params: { title: row.title, deadline: round.deadline, ...round.unit },
+      },
+      requestId: id,
+    });
     return getRequest(tx, user, id);
   });
 }
@@ -671,6 +712,12 @@ export async function closeRequest(db: DbContext, user: AuthUser, id: number, no
     const text = note.trim();
     await updateRequestRow(tx, id, { status: "closed", closed_at: now, updated_at: now });
     await addEvent(tx, id, actor, "close", { note: text });
+    await notifyEnterprise(tx, user.districtId, row.enterprise_id, {
+      kind: "request-closed",
+      key: `request|${id}|${row.reopen_count}|closed`,
+      message: { key: "request.closedByOffice", params: { title: row.title, note: text } },
+      requestId: id,
+    });
     await audit(tx, user, actor, "close", id, { status: row.status }, { status: "closed", note: text });
     return getRequest(tx, user, id);
   });

@@ -11,7 +11,7 @@ import {
 } from "@beizeng/domain/notifications/messages";
 import type { DbContext } from "../db/database";
 import type { NotificationRow } from "../db/tables/tasks";
-import { insertNotificationOnce } from "../repositories/tasks.repository";
+import { insertNotificationOnce, insertNotificationsOnce } from "../repositories/tasks.repository";
 
 export interface NotifyInput {
   districtId: string;
@@ -39,6 +39,37 @@ export async function notifyUser(
   input: Omit<NotifyInput, "unitId"> & { userId: number },
 ): Promise<{ inserted: boolean; title: string; body: string }> {
   return write(db, input, { unit_id: null, user_id: input.userId });
+}
+
+/**
+ * One notice to several users (e.g. every account of an enterprise), written in one statement. Each user's copy is
+ * deduplicated on `dedupeKey` followed by `|user|<id>`. Gives back how many were new.
+ */
+export async function notifyUsers(
+  db: DbContext,
+  input: Omit<NotifyInput, "unitId" | "dedupeKey"> & { userIds: readonly number[]; dedupeKey: string },
+): Promise<number> {
+  if (input.userIds.length === 0) return 0;
+  const text = renderNotification(input.message, "zh-CN");
+  if (!text) throw new Error(`unknown notification message ${input.message.key}`);
+  const params = JSON.stringify(input.message.params);
+  const createdAt = input.createdAt ?? new Date().toISOString();
+  return insertNotificationsOnce(
+    db,
+    input.userIds.map((userId) => ({
+      district_id: input.districtId,
+      unit_id: null,
+      user_id: userId,
+      kind: input.kind,
+      title: text.title,
+      body: text.body,
+      message_key: input.message.key,
+      message_params: params,
+      link: input.link,
+      dedupe_key: `${input.dedupeKey}|user|${userId}`,
+      created_at: createdAt,
+    })),
+  );
 }
 
 async function write(

@@ -8,6 +8,8 @@
  * - a paid entitlement is never altered: a difference becomes a correction entry for review;
  * - a rejected entitlement stays rejected (the decision stands).
  */
+import { formatForDisplay, formatYuan } from "@beizeng/domain/money";
+import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
 import { evaluateRewards } from "@beizeng/domain/rewards/engine";
 import type { Entitlement, PriorGrant } from "@beizeng/domain/rewards/types";
 import type { DbContext } from "../../db/database";
@@ -31,8 +33,10 @@ import {
   transitionEntitlement,
   updateBatch,
 } from "../../repositories/rewards.repository";
+import { findEnterpriseAccounts } from "../../repositories/users.repository";
 import { type Actor, recordAudit } from "../audit.service";
 import type { AuthUser } from "../auth.service";
+import { notifyUsers } from "../notifications.service";
 import { buildRewardInput } from "./engine-input";
 import { compiledPlanVersion, storedExplanation } from "./explanations";
 import { activePlan } from "./shared";
@@ -264,6 +268,8 @@ async function applyResults(
     corrections: 0,
   };
   let totalFen = 0n;
+  // Per enterprise, the entitlements this batch puts before it to confirm (new, or replacing a changed one).
+  const toConfirm = new Map<number, { count: number; fen: bigint; undecided: number }>();
 
   const insertFrom = async (
     entitlement: Entitlement,
@@ -302,6 +308,14 @@ async function applyResults(
       updated_at: now,
     });
     event(id, flag === "changed" ? "recompute" : "compute", null, "computed", null);
+    const enterpriseId = built.enterpriseIdByCode.get(entitlement.creditCode);
+    if (enterpriseId !== undefined) {
+      const line = toConfirm.get(enterpriseId) ?? { count: 0, fen: 0n, undecided: 0 };
+      line.count++;
+      if (entitlement.amount === null) line.undecided++;
+      else line.fen += entitlement.amount;
+      toConfirm.set(enterpriseId, line);
+    }
   };
 
   const supersede = async (row: RewardEntitlementRow, reason: string) => {
@@ -395,6 +409,7 @@ async function applyResults(
   }
 
   await insertEntitlementEvents(tx, events);
+  await notifyRewardsToConfirm(tx, districtId, batch, toConfirm);
   summary.totalFen = totalFen.toString();
   await recordAudit(tx, {
     districtId,
@@ -405,4 +420,61 @@ async function applyResults(
     after: { year, ...summary },
   });
   return summary;
+}
+
+/** 万元 with as many decimals as the amount needs to be exact (up to six: one fen is 0.000001 万元). */
+function exactWan(fen: bigint): string {
+  let digits = 0;
+  for (let unit = 1_000_000n; digits < 6 && fen % unit !== 0n; unit /= 10n) digits++;
+  return formatForDisplay(fen, "万元", digits);
+}
+
+/** Yuan with thousands separators, exact to the fen, for English readers. */
+function exactYuanEn(fen: bigint): string {
+  const [whole = "", fraction] = formatYuan(fen).split(".");
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ",")}${fraction ? `.${fraction}` : ""} yuan`;
+}
+
+/**
+ * 免申即享: each account of an enterprise the batch gave entitlements to confirm gets one notice for the batch
+ * (how many, and their total), written with one statement per enterprise; enterprises without accounts get none.
+ */
+async function notifyRewardsToConfirm(
+  tx: DbContext,
+  districtId: string,
+  batch: RewardBatchRow,
+  toConfirm: ReadonlyMap<number, { count: number; fen: bigint; undecided: number }>,
+): Promise<void> {
+  const ids = [...toConfirm.keys()];
+  const accounts = new Map<number, number[]>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    for (const account of await findEnterpriseAccounts(tx, districtId, ids.slice(start, start + 1000))) {
+      const list = accounts.get(account.enterprise_id) ?? [];
+      list.push(account.id);
+      accounts.set(account.enterprise_id, list);
+    }
+  }
+  for (const [enterpriseId, userIds] of accounts) {
+    const line = toConfirm.get(enterpriseId);
+    if (!line) continue;
+    const params = {
+      year: batch.year,
+      count: line.count,
+      amount: exactWan(line.fen),
+      amountEn: exactYuanEn(line.fen),
+      undecided: line.undecided,
+    };
+    const message: NotificationMessage = {
+      key: line.undecided > 0 ? "rewards.toConfirm.withUndecided" : "rewards.toConfirm",
+      params,
+    };
+    await notifyUsers(tx, {
+      districtId,
+      userIds,
+      kind: "rewards-to-confirm",
+      message,
+      link: "/my-rewards",
+      dedupeKey: `rewards|${batch.year}|batch|${batch.id}|enterprise|${enterpriseId}`,
+    });
+  }
 }
