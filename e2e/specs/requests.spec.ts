@@ -72,10 +72,19 @@ test("an enterprise files a request, the office assigns it, the unit answers, th
   await page.getByRole("dialog").getByRole("button", { name: "确定" }).click();
   await expect(page.getByText("已答复").first()).toBeVisible();
 
-  // The enterprise sees the answer and rates it; the request is closed and its timeline complete.
+  // The enterprise is told on its home page, in Chinese and English, and opens the request from the notice.
   await page.context().clearCookies();
   await login("enterprise");
-  await page.goto(requestUrl);
+  await page.goto("/");
+  const notice = page.getByRole("link", { name: `诉求已答复：${title}` });
+  await expect(notice).toBeVisible();
+  await page.getByRole("button", { name: /(^|\s)English$/ }).click();
+  await expect(page.getByRole("link", { name: `Your request is answered: ${title}` })).toBeVisible();
+  await page.getByRole("button", { name: /(^|\s)中文$/ }).click();
+  await notice.click();
+  await expect(page).toHaveURL(new RegExp(`${requestUrl}$`));
+
+  // The enterprise sees the answer and rates it; the request is closed and its timeline complete.
   await expect(page.getByText("施工许可可在政务服务中心一窗办理").first()).toBeVisible();
   await page.getByRole("button", { name: "评价答复" }).click();
   await page.getByRole("dialog").getByText("满意", { exact: true }).click();

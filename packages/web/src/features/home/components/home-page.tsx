@@ -4,10 +4,14 @@ import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { useMeta } from "../../auth/api/meta-api";
 import { usePlan } from "../../plan/api/plan-api";
+import { NotificationsCard } from "../../tasks/components/notifications-card";
 import { useUnitName } from "../../units/unit-names";
 import { navigationByRole } from "../role-navigation";
 
-/** A welcome and the shortcuts of the user's role. */
+/**
+ * A welcome and the shortcuts of the user's role. An enterprise's notifications (answers to its requests, rewards
+ * to confirm) head its page: it has no tasks page to read them on.
+ */
 export function HomePage() {
   const t = useT();
   const currentUser = useCurrentUser();
@@ -33,6 +37,7 @@ export function HomePage() {
           {t("home.activePlan", { title: localized(meta.data.plan.title, plan.data?.titleEn) })}
         </Typography.Paragraph>
       ) : null}
+      {user.role === "enterprise" ? <NotificationsCard /> : null}
       <Typography.Title level={5}>{t("home.shortcuts")}</Typography.Title>
       <Row gutter={[16, 16]}>
         {shortcuts.map((item) => (
