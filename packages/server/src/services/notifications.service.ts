@@ -41,35 +41,45 @@ export async function notifyUser(
   return write(db, input, { unit_id: null, user_id: input.userId });
 }
 
-/**
- * One notice to several users (e.g. every account of an enterprise), written in one statement. Each user's copy is
- * deduplicated on `dedupeKey` followed by `|user|<id>`. Gives back how many were new.
- */
-export async function notifyUsers(
-  db: DbContext,
-  input: Omit<NotifyInput, "unitId" | "dedupeKey"> & { userIds: readonly number[]; dedupeKey: string },
-): Promise<number> {
-  if (input.userIds.length === 0) return 0;
-  const text = renderNotification(input.message, "zh-CN");
-  if (!text) throw new Error(`unknown notification message ${input.message.key}`);
-  const params = JSON.stringify(input.message.params);
-  const createdAt = input.createdAt ?? new Date().toISOString();
-  return insertNotificationsOnce(
-    db,
-    input.userIds.map((userId) => ({
-      district_id: input.districtId,
+/** A notice to several users (e.g. every account of an enterprise); each user's copy is deduplicated on `dedupeKey|user|<id>`. */
+export interface UsersNotice extends Omit<NotifyInput, "unitId" | "dedupeKey"> {
+  userIds: readonly number[];
+  dedupeKey: string;
+}
+
+/** Rows written by one statement when notices are written in bulk. */
+const BULK_ROWS = 500;
+
+/** One notice to several users, written in one statement. Gives back how many copies were new. */
+export async function notifyUsers(db: DbContext, notice: UsersNotice): Promise<number> {
+  return notifyUsersInBulk(db, [notice]);
+}
+
+/** Many notices (e.g. one per enterprise of a reward batch), written a few hundred rows per statement. */
+export async function notifyUsersInBulk(db: DbContext, notices: readonly UsersNotice[]): Promise<number> {
+  const rows = notices.flatMap((notice) => {
+    const text = renderNotification(notice.message, "zh-CN");
+    if (!text) throw new Error(`unknown notification message ${notice.message.key}`);
+    const params = JSON.stringify(notice.message.params);
+    const createdAt = notice.createdAt ?? new Date().toISOString();
+    return notice.userIds.map((userId) => ({
+      district_id: notice.districtId,
       unit_id: null,
       user_id: userId,
-      kind: input.kind,
+      kind: notice.kind,
       title: text.title,
       body: text.body,
-      message_key: input.message.key,
+      message_key: notice.message.key,
       message_params: params,
-      link: input.link,
-      dedupe_key: `${input.dedupeKey}|user|${userId}`,
+      link: notice.link,
+      dedupe_key: `${notice.dedupeKey}|user|${userId}`,
       created_at: createdAt,
-    })),
-  );
+    }));
+  });
+  let written = 0;
+  for (let start = 0; start < rows.length; start += BULK_ROWS)
+    written += await insertNotificationsOnce(db, rows.slice(start, start + BULK_ROWS));
+  return written;
 }
 
 async function write(

@@ -36,7 +36,7 @@ import {
 import { findEnterpriseAccounts } from "../../repositories/users.repository";
 import { type Actor, recordAudit } from "../audit.service";
 import type { AuthUser } from "../auth.service";
-import { notifyUsers } from "../notifications.service";
+import { notifyUsersInBulk, type UsersNotice } from "../notifications.service";
 import { buildRewardInput } from "./engine-input";
 import { compiledPlanVersion, storedExplanation } from "./explanations";
 import { activePlan } from "./shared";
@@ -437,7 +437,7 @@ function exactYuanEn(fen: bigint): string {
 
 /**
  * 免申即享: each account of an enterprise the batch gave entitlements to confirm gets one notice for the batch
- * (how many, and their total), written with one statement per enterprise; enterprises without accounts get none.
+ * (how many, and their total), written a few hundred rows per statement; enterprises without accounts get none.
  */
 async function notifyRewardsToConfirm(
   tx: DbContext,
@@ -454,6 +454,7 @@ async function notifyRewardsToConfirm(
       accounts.set(account.enterprise_id, list);
     }
   }
+  const notices: UsersNotice[] = [];
   for (const [enterpriseId, userIds] of accounts) {
     const line = toConfirm.get(enterpriseId);
     if (!line) continue;
@@ -468,7 +469,7 @@ async function notifyRewardsToConfirm(
       key: line.undecided > 0 ? "rewards.toConfirm.withUndecided" : "rewards.toConfirm",
       params,
     };
-    await notifyUsers(tx, {
+    notices.push({
       districtId,
       userIds,
       kind: "rewards-to-confirm",
@@ -477,4 +478,5 @@ async function notifyRewardsToConfirm(
       dedupeKey: `rewards|${batch.year}|batch|${batch.id}|enterprise|${enterpriseId}`,
     });
   }
+  await notifyUsersInBulk(tx, notices);
 }
