@@ -13,13 +13,12 @@ import {
   daysFromTo,
   REQUEST_RED_AFTER_DAYS,
   type RequestCategoryId,
-  type RequestLight,
   requestCategory,
   requestDeadline,
   requestLight,
 } from "@beizeng/domain/requests/categories";
+import type { RequestChannel, RequestRating, RequestStatus, RequestView } from "@beizeng/domain/requests/view";
 import type { DbContext } from "../db/database";
-import type { RequestRating, RequestStatus } from "../db/tables/enterprise-requests";
 import { inTransaction } from "../db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import {
@@ -63,39 +62,7 @@ export interface RequestQuery {
   q?: string;
 }
 
-export interface RequestView {
-  id: number;
-  enterprise: { id: number; name: string; creditCode: string };
-  category: string;
-  title: string;
-  content: string;
-  contactName: string;
-  contactPhone: string;
-  channel: string;
-  serviceDay: { id: number; theme: string } | null;
-  status: string;
-  unit: { id: number; name: string } | null;
-  coUnits: { id: number; name: string }[];
-  deadline: string | null;
-  /** green / yellow / red while the unit has not answered; null before assignment and after the answer. */
-  light: RequestLight | null;
-  overdueDays: number;
-  overdue: boolean;
-  /** The answer came after the deadline. */
-  answeredLate: boolean;
-  assignedAt: string | null;
-  acceptedAt: string | null;
-  answer: string | null;
-  answeredAt: string | null;
-  rating: string | null;
-  ratingComment: string | null;
-  ratedAt: string | null;
-  reopenCount: number;
-  closedAt: string | null;
-  createdAt: string;
-  /** The leader assigned to the enterprise (挂点领导) is the caller. */
-  mineAsLeader: boolean;
-}
+export type { RequestView };
 
 function chinaDate(iso: string): string {
   return todayInChina(new Date(iso));
@@ -117,9 +84,10 @@ function viewOf(
     content: row.content,
     contactName: row.contact_name,
     contactPhone: row.contact_phone,
-    channel: row.channel,
+    // The table's text columns hold these vocabularies only (the routes' schemas check what is written).
+    channel: row.channel as RequestChannel,
     serviceDay: row.service_day_id !== null ? { id: row.service_day_id, theme: row.service_day_theme ?? "" } : null,
-    status: row.status,
+    status: row.status as RequestStatus,
     unit: row.unit_id !== null ? { id: row.unit_id, name: row.unit_name ?? "" } : null,
     coUnits,
     deadline: row.deadline,
@@ -131,7 +99,7 @@ function viewOf(
     acceptedAt: row.accepted_at,
     answer: row.answer,
     answeredAt: row.answered_at,
-    rating: row.rating,
+    rating: row.rating as RequestRating | null,
     ratingComment: row.rating_comment,
     ratedAt: row.rated_at,
     reopenCount: row.reopen_count,

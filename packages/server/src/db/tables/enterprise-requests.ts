@@ -2,12 +2,14 @@
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Timestamp } from "./common";
 
-export const REQUEST_STATUSES = ["submitted", "assigned", "accepted", "answered", "closed"] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const REQUEST_CHANNELS = ["enterprise", "office", "leader", "service_day"] as const;
-export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
-export const REQUEST_RATINGS = ["satisfied", "basically", "unsatisfied"] as const;
-export type RequestRating = (typeof REQUEST_RATINGS)[number];
+export {
+  REQUEST_CHANNELS,
+  REQUEST_RATINGS,
+  REQUEST_STATUSES,
+  type RequestChannel,
+  type RequestRating,
+  type RequestStatus,
+} from "@beizeng/domain/requests/view";
 
 export interface EnterpriseRequestTable {
   id: Generated<number>;

@@ -1,41 +1,17 @@
+import type { RequestRating, RequestStatus, RequestView } from "@beizeng/domain/requests/view";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
 
-export const REQUEST_STATUSES = ["submitted", "assigned", "accepted", "answered", "closed"] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export type RequestRating = "satisfied" | "basically" | "unsatisfied";
-export type RequestLight = "green" | "yellow" | "red";
+export type { RequestLight } from "@beizeng/domain/requests/categories";
+export {
+  REQUEST_STATUSES,
+  type RequestChannel,
+  type RequestRating,
+  type RequestStatus,
+} from "@beizeng/domain/requests/view";
 
-export interface EnterpriseRequest {
-  id: number;
-  enterprise: { id: number; name: string; creditCode: string };
-  category: string;
-  title: string;
-  content: string;
-  contactName: string;
-  contactPhone: string;
-  channel: "enterprise" | "office" | "leader" | "service_day";
-  serviceDay: { id: number; theme: string } | null;
-  status: RequestStatus;
-  unit: { id: number; name: string } | null;
-  coUnits: { id: number; name: string }[];
-  deadline: string | null;
-  light: RequestLight | null;
-  overdueDays: number;
-  overdue: boolean;
-  answeredLate: boolean;
-  assignedAt: string | null;
-  acceptedAt: string | null;
-  answer: string | null;
-  answeredAt: string | null;
-  rating: RequestRating | null;
-  ratingComment: string | null;
-  ratedAt: string | null;
-  reopenCount: number;
-  closedAt: string | null;
-  createdAt: string;
-  mineAsLeader: boolean;
-}
+/** A request as the API gives it (declared once, in the domain). */
+export type EnterpriseRequest = RequestView;
 
 export interface RequestTimelineEntry {
   id: number;
