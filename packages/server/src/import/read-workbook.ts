@@ -112,8 +112,10 @@ function discardSheet(sheet: StreamedSheet): void {
 }
 
 /**
- * The same rows in the batches exceljs parses them in (one per chunk of the sheet's XML): a large
- * import takes them without paying for an await per row. The rest of the archive is read through
+ * The same rows in batches, one per chunk of the sheet's XML (as exceljs's own parse gives them): a
+ * large import takes them without paying for an await per row. exceljs finds the sheet, unzips it
+ * and resolves the shared strings; its XML is read into row values by sheetRowBatches, which relies
+ * on the options below (styles and hyperlinks not read). The rest of the archive is read through
  * (without parsing the other sheets) even when the caller stops early, so that exceljs removes the
  * temporary files it made; otherwise each import would leave a copy of its sheet in the temp folder.
  */
