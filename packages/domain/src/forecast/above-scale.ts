@@ -8,6 +8,7 @@
 import { type Fen, parseYuan } from "../money";
 import { SnapshotIndex } from "../targets/data-index";
 import type { ScaleStatus, TargetSnapshot } from "../targets/snapshot";
+import { NoteList, type NoteMessage } from "./messages";
 import { discreteQuantile, mean, normalCdf, normalSlices, poissonBinomial, sampleSd } from "./stats";
 
 export interface AboveScaleForecastOptions {
@@ -80,7 +81,9 @@ export interface AboveScaleForecast {
     sdSource: "data" | "prior";
     growthYears: number;
   };
+  /** Missing data and defaults used, in Chinese; `noteMessages` holds them as messages, one for one. */
   notes: string[];
+  noteMessages: NoteMessage[];
 }
 
 const toYuan = (fen: Fen): number => Number(fen) / 100;
@@ -97,7 +100,7 @@ export function forecastAboveScaleCount(
   const logThreshold = Math.log(threshold);
   const { asOf } = snapshot;
   const completeYear = asOf.month >= 12 ? asOf.year : asOf.year - 1;
-  const notes: string[] = [];
+  const notes = new NoteList();
   const enterprises = snapshot.enterprises;
 
   const agreement = lagAgreement(index, thresholdFen);
@@ -137,7 +140,7 @@ export function forecastAboveScaleCount(
   const commonSd =
     yearEffects.length >= 2 ? sampleSd(yearEffects.map((e) => e.effect)) : (options.priorCommonSd ?? 0.05);
   const enterpriseSd = allResiduals.length >= 5 ? sampleSd(allResiduals) : (options.priorEnterpriseSd ?? 0.3);
-  if (!fromData) notes.push("历史年度数据不足，增速离散度部分采用默认值");
+  if (!fromData) notes.add("forecast.aboveScale.priorSpread", {});
   const shrinkage = options.shrinkageYears ?? 2;
 
   // Running-year revenue from months to date, scaled by the usual share of those months. One
@@ -161,7 +164,7 @@ export function forecastAboveScaleCount(
     } else {
       runningMultiplier = 12 / asOf.month;
       runningLogSd = 0.3;
-      notes.push("往年月度数据不足，本年全年营业收入按月均推算，离散度采用默认值");
+      notes.add("forecast.aboveScale.monthlyAverage", {});
     }
   }
 
@@ -289,7 +292,7 @@ export function forecastAboveScaleCount(
   const baselineCount = index.hasDirectory(options.baselineYear)
     ? index.aboveScaleIn(options.baselineYear).length
     : null;
-  if (baselineCount === null) notes.push(`缺少基期（${options.baselineYear}年）规上企业名录`);
+  if (baselineCount === null) notes.add("forecast.aboveScale.noBaselineDirectory", { year: options.baselineYear });
 
   const outlooks = models.map((model) => model.outlook);
   const candidates = outlooks
@@ -298,7 +301,7 @@ export function forecastAboveScaleCount(
   const exitRisks = outlooks
     .filter((outlook) => outlook.status === "above" && outlook.probabilityAtDeadline < 1)
     .sort((a, b) => a.probabilityAtDeadline - b.probabilityAtDeadline || a.enterpriseId - b.enterpriseId);
-  notes.push("未计入尚未登记的新企业（如新引进项目投产后入规）");
+  notes.add("forecast.aboveScale.newEnterprisesExcluded", {});
   return {
     deadlineYear: options.deadlineYear,
     level,
@@ -323,7 +326,8 @@ export function forecastAboveScaleCount(
       sdSource: fromData ? "data" : "prior",
       growthYears: yearEffects.length,
     },
-    notes,
+    notes: notes.notes,
+    noteMessages: notes.messages,
   };
 }
 

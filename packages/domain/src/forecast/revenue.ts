@@ -6,6 +6,7 @@
 import type { Fen } from "../money";
 import { SnapshotIndex } from "../targets/data-index";
 import type { TargetSnapshot } from "../targets/snapshot";
+import { NoteList, type NoteMessage } from "./messages";
 import { type AnnualEstimate, estimateAnnualFromMonths, pastShares, type ShareObservation } from "./monthly-share";
 import { mean, normalCdf, normalQuantile, sampleSd, studentTCdf, studentTQuantile } from "./stats";
 
@@ -54,7 +55,9 @@ export interface RevenueForecast {
     sdSource: "data" | "prior";
     horizon: number;
   } | null;
+  /** Missing data and defaults used, in Chinese; `noteMessages` holds them as messages, one for one. */
   notes: string[];
+  noteMessages: NoteMessage[];
 }
 
 /** Above-scale revenue of every complete year with a directory: the sum of annual revenue of that year's 规上 enterprises. */
@@ -86,10 +89,10 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
   const level = options.level ?? 0.8;
   const { asOf } = snapshot;
   const completeYear = asOf.month >= 12 ? asOf.year : asOf.year - 1;
-  const notes: string[] = [];
+  const notes = new NoteList();
   const history = aboveScaleRevenueHistory(index, completeYear);
   for (const entry of history) {
-    if (entry.missing > 0) notes.push(`${entry.year}年有 ${entry.missing} 家规上企业缺少年度营业收入，按零计`);
+    if (entry.missing > 0) notes.add("forecast.missingRevenue", { year: entry.year, count: entry.missing });
   }
   const probability = (logCenter: number, logSpread: number, df: number | null): number | null => {
     if (!options.target) return null;
@@ -112,7 +115,8 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
       basis: "actual",
       base: { year: options.deadlineYear, value, fromMonths: null },
       trend: null,
-      notes,
+      notes: notes.notes,
+      noteMessages: notes.messages,
     };
   }
 
@@ -146,8 +150,8 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
         throughMonth: asOf.month,
         level,
       });
-      if (carried > 0n) notes.push(`部分规上企业缺少本年月度数据，按上年营业收入计入 ${toYuan(carried).toFixed(0)} 元`);
-      if (estimate.method === "prior") notes.push("往年月度数据不足两年，区间采用默认离散度");
+      if (carried > 0n) notes.add("forecast.carriedForward", { amount: carried.toString() });
+      if (estimate.method === "prior") notes.add("forecast.monthsPriorSpread", {});
       const value = estimate.estimate + toYuan(carried);
       base = {
         year: asOf.year,
@@ -164,7 +168,7 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
   if (!base) {
     const last = history.filter((entry) => entry.year <= completeYear).at(-1);
     if (!last || last.value <= 0n) {
-      notes.push("没有可用的规上企业营业收入数据");
+      notes.add("forecast.noRevenue", {});
       return {
         deadlineYear: options.deadlineYear,
         level,
@@ -175,7 +179,8 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
         basis: "trend",
         base: null,
         trend: null,
-        notes,
+        notes: notes.notes,
+        noteMessages: notes.messages,
       };
     }
     base = { year: last.year, value: last.value, fromMonths: null };
@@ -197,7 +202,8 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
       basis: estimate ? "months" : "actual",
       base,
       trend: null,
-      notes,
+      notes: notes.notes,
+      noteMessages: notes.messages,
     };
   }
 
@@ -216,8 +222,8 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
   const meanLogGrowth = rates.length > 0 ? mean(rates) : 0;
   const fromData = rates.length >= 2;
   const logGrowthSd = fromData ? sampleSd(rates) : (options.priorGrowthSd ?? 0.08);
-  if (!fromData) notes.push(`年度增速不足两年，趋势离散度采用默认值 ${logGrowthSd}`);
-  if (rates.length === 0) notes.push("没有年度增速数据，趋势按零增长");
+  if (!fromData) notes.add("forecast.trendPriorSpread", { sd: logGrowthSd });
+  if (rates.length === 0) notes.add("forecast.noGrowthRates", {});
   // Random walk with drift: h yearly shocks, plus the uncertainty of the estimated drift.
   const variance =
     baseLogVariance +
@@ -244,7 +250,8 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
       sdSource: fromData ? "data" : "prior",
       horizon,
     },
-    notes,
+    notes: notes.notes,
+    noteMessages: notes.messages,
   };
 }
 

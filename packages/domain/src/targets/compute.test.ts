@@ -1,7 +1,9 @@
 /// <reference types="node" />
+
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { type NoteMessage, renderNote } from "../forecast/messages";
 import { parseYuan } from "../money";
 import { parsePlan } from "../plan/load";
 import { contributionAnalysis } from "./analysis";
@@ -421,5 +423,10 @@ describe("status on the way", () => {
     const g1 = byId(computeTargets(plan, snapshot({})), "G1");
     expect(g1.status).toBe("no-data");
     expect(g1.notes[0]).toContain("缺少基期");
+    expect(g1.noteMessages[0]).toEqual({ key: "target.baselineMissing", params: { year: g1.baselineYear } });
+    expect(g1.noteMessages.map((message) => renderNote(message, "zh-CN"))).toEqual(g1.notes);
+    expect(renderNote(g1.noteMessages[0] as NoteMessage, "en")).toBe(
+      `No data for the baseline year (${g1.baselineYear})`,
+    );
   });
 });

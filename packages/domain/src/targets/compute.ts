@@ -3,6 +3,7 @@
  * gap and status, with the clause it comes from. Targets are data (plan file); metrics are code
  * (./metrics.ts). See docs/forecast.md for the readings.
  */
+import { NoteList, type NoteMessage } from "../forecast/messages";
 import { parseYuan } from "../money";
 import type { PlanFile, Target } from "../plan/schema";
 import {
@@ -107,8 +108,10 @@ export interface TargetProgress {
   contribution: ContributionAnalysis | null;
   /** The enterprises whose fall would cost this target most. */
   fallRisks: FallRisk[] | null;
-  /** Missing data and readings to show beside the figure (Chinese). */
+  /** Missing data and readings to show beside the figure, in Chinese. */
   notes: string[];
+  /** The same notes as messages, one for one, to render in the reader's language (./forecast/messages). */
+  noteMessages: NoteMessage[];
 }
 
 export interface RevenueYearToDate {
@@ -169,16 +172,23 @@ export function computeTarget(
   const targetValue = parseTargetValue(target.value, unit);
   const deadlineYear = Number(target.deadline.slice(0, 4));
   const upper = targetOption(context, target, "upperValue");
-  const notes: string[] = [];
+  const notes = new NoteList();
 
   const valueIn = (year: number): MetricValue | null => metric.valueIn(context, target, year);
   const baselineValue = metric.fromZero ? null : valueIn(target.baselineYear);
   const baseline = metric.fromZero ? zeroOf(unit) : (baselineValue?.quantity ?? null);
   if (!baseline && metric.currentRegisterOnly) {
-    notes.push(`${metric.label}：所据清单只记录当前状态，没有${target.baselineYear}年基期值，按当前清单对照目标`);
-  } else if (!baseline) notes.push(`缺少基期（${target.baselineYear}年）数据`);
+    notes.add("target.baselineCurrentOnly", {
+      metric: metric.label,
+      metricEn: metric.labelEn,
+      year: target.baselineYear,
+    });
+  } else if (!baseline) notes.add("target.baselineMissing", { year: target.baselineYear });
   else if (baselineValue && baselineValue.missing.length > 0) {
-    notes.push(`基期缺少 ${baselineValue.missing.length} 家企业的数据：${baselineValue.missing.join("、")}`);
+    notes.add("target.baselineMissingEnterprises", {
+      count: baselineValue.missing.length,
+      names: baselineValue.missing,
+    });
   }
 
   const yearlyTargets = target.yearly.map((entry) => ({
@@ -209,10 +219,14 @@ export function computeTarget(
     baseline ? { year: target.baselineYear, value: baseline } : null,
   );
   if (current && !current.complete && metric.kind === "flow")
-    notes.push(`${current.year}年数据不全，实际值为已报数之和`);
+    notes.add("target.yearIncomplete", { year: current.year });
   const latest = actuals.find((entry) => entry.year === current?.year);
   if (latest && latest.missing.length > 0) {
-    notes.push(`${latest.year}年缺少 ${latest.missing.length} 家企业的数据：${latest.missing.join("、")}`);
+    notes.add("target.yearMissingEnterprises", {
+      year: latest.year,
+      count: latest.missing.length,
+      names: latest.missing,
+    });
   }
 
   const pathNow = current ? pathValueAt(path, current.year, metric.kind === "level" ? current.month : 12, unit) : null;
@@ -327,7 +341,8 @@ export function computeTarget(
     requiredGrowth: growth,
     contribution,
     fallRisks: risks,
-    notes,
+    notes: notes.notes,
+    noteMessages: notes.messages,
   };
 }
 

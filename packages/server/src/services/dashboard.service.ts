@@ -235,6 +235,7 @@ export function buildDashboard(result: TargetsResult) {
     chains: data.plan.chains.map((chain) => ({ id: chain.id, name: chain.name, nameEn: chain.nameEn })),
     towns: data.towns,
     notes: data.notes,
+    noteMessages: data.noteMessages,
     cards: result.targets.map((progress) => cardOf(result, progress)),
     revenueYears: revenueYears(result),
     revenueByMonth: revenueByMonth(data),

@@ -5,6 +5,7 @@
  * latest audit sequence number: every change of data is audited) and "as of" month.
  */
 import type { AboveScaleForecast } from "@beizeng/domain/forecast/above-scale";
+import { NoteList, type NoteMessage } from "@beizeng/domain/forecast/messages";
 import type { RevenueForecast } from "@beizeng/domain/forecast/revenue";
 import { forecastInputs, forecastTargets, type TargetForecast } from "@beizeng/domain/forecast/targets";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
@@ -51,7 +52,9 @@ export interface DistrictRows {
   enterprises: Map<number, SnapshotEnterpriseRow>;
   projects: Map<number, SnapshotProjectRow>;
   towns: { code: string; name: string }[];
+  /** Notes on the district's data, in Chinese; `noteMessages` holds them as messages, one for one. */
   notes: string[];
+  noteMessages: NoteMessage[];
 }
 
 /** The snapshot cut at a month, with the index the dashboard reads. */
@@ -176,10 +179,8 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
   const listedWithoutYear = enterpriseRows.filter(
     (row) => row.listing_stage !== null && !withEvents.has(row.id),
   ).length;
-  const notes: string[] = [];
-  if (listedWithoutYear > 0) {
-    notes.push(`${listedWithoutYear} 家企业登记了挂牌上市阶段但没有记录达到该阶段的日期，未计入挂牌上市目标`);
-  }
+  const notes = new NoteList();
+  if (listedWithoutYear > 0) notes.add("targets.listingWithoutDate", { count: listedWithoutYear });
 
   const snapshot: TargetSnapshot = {
     asOf: latestKey > 0 ? { year: Math.floor(latestKey / 100), month: latestKey % 100 } : { year: 0, month: 0 },
@@ -227,7 +228,8 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
     enterprises: new Map(enterpriseRows.map((row) => [row.id, row])),
     projects: new Map(projectRows.map((row) => [row.id, row])),
     towns: [...towns].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
-    notes,
+    notes: notes.notes,
+    noteMessages: notes.messages,
   };
 }
 
@@ -367,6 +369,7 @@ function revenueForecastView(forecast: RevenueForecast) {
         }
       : null,
     notes: forecast.notes,
+    noteMessages: forecast.noteMessages,
   };
 }
 
@@ -400,6 +403,7 @@ function aboveScaleForecastView(forecast: AboveScaleForecast) {
     candidates: forecast.candidates.slice(0, LIST_LIMIT).map(outlookView),
     exitRisks: forecast.exitRisks.slice(0, LIST_LIMIT).map(outlookView),
     notes: forecast.notes,
+    noteMessages: forecast.noteMessages,
   };
 }
 
@@ -433,6 +437,7 @@ export async function getTargets(db: DbContext, districtId: string, requested: Y
       chains: result.data.plan.chains.map((chain) => ({ id: chain.id, name: chain.name })),
       towns: result.data.towns,
       notes: result.data.notes,
+      noteMessages: result.data.noteMessages,
       targets: result.targets.map((progress) => targetView(progress, result.forecasts.get(progress.targetId))),
     }),
   );

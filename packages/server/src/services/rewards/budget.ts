@@ -3,6 +3,7 @@
  * pending sums by year and rule beside it; the forecast estimates what the rewards will cost in the
  * coming years (method in docs/rewards-workflow.md).
  */
+import { type NoteMessage, noteMessage, renderNote } from "@beizeng/domain/forecast/messages";
 import { applyRate, parseYuan } from "@beizeng/domain/money";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
@@ -179,7 +180,9 @@ export interface RewardForecast {
   /** Computed, confirmed, reviewed and approved entitlements not yet paid. */
   outstandingFen: string;
   years: ForecastYear[];
+  /** How the forecast is made, in Chinese; `methodMessage` renders it in the reader's language. */
   method: string;
+  methodMessage: NoteMessage;
 }
 
 /**
@@ -206,11 +209,12 @@ export async function rewardForecast(db: DbContext, user: AuthUser, horizonYears
   for (const figure of register.annualFigures)
     if (figure.metric === "revenue" && (lastActualYear === null || figure.year > lastActualYear))
       lastActualYear = figure.year;
-  const method =
-    "按各企业近三年营业收入、入库税收同比增速的平均值（限定在 −20% 至 +30%）外推未来年度数据，" +
-    `以方案规模以上标准（${plan.aboveScaleThreshold} 元）判断是否规上，在建项目按次年投产计，` +
-    "再用奖励规则计算各年奖励；项目扶持资金、技术改造和上市挂牌不作预测。方案期后的年度按政策延续测算。";
-  if (lastActualYear === null) return { lastActualYear, outstandingFen: outstanding.toString(), years: [], method };
+  const methodMessage = noteMessage("rewards.budgetMethod", {
+    threshold: parseYuan(plan.aboveScaleThreshold).toString(),
+  });
+  const method = renderNote(methodMessage, "zh-CN") as string;
+  if (lastActualYear === null)
+    return { lastActualYear, outstandingFen: outstanding.toString(), years: [], method, methodMessage };
 
   const firstYear = lastActualYear + 1;
   const lastYear = lastActualYear + horizonYears;
@@ -252,7 +256,7 @@ export async function rewardForecast(db: DbContext, user: AuthUser, horizonYears
       })),
     });
   }
-  return { lastActualYear, outstandingFen: outstanding.toString(), years, method };
+  return { lastActualYear, outstandingFen: outstanding.toString(), years, method, methodMessage };
 }
 
 function projectHistories(

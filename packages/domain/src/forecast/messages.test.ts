@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import {
+  exactAmountEn,
+  exactAmountZh,
+  isNoteMessageKey,
+  NoteList,
+  type NoteMessage,
+  noteMessage,
+  noteTexts,
+  renderNote,
+} from "./messages";
+
+/** One message of every key, with parameters that should show in the text. */
+const EVERY_KEY: NoteMessage[] = [
+  noteMessage("target.baselineCurrentOnly", {
+    metric: "涉企服务事项网上可办率",
+    metricEn: "Share of enterprise services available online",
+    year: 2020,
+  }),
+  noteMessage("target.baselineMissing", { year: 2020 }),
+  noteMessage("target.baselineMissingEnterprises", { count: 2, names: ["长江精工", "江北新材"] }),
+  noteMessage("target.yearIncomplete", { year: 2022 }),
+  noteMessage("target.yearMissingEnterprises", { year: 2022, count: 1, names: ["长江精工"] }),
+  noteMessage("targets.listingWithoutDate", { count: 3 }),
+  noteMessage("forecast.missingRevenue", { year: 2022, count: 3 }),
+  noteMessage("forecast.carriedForward", { amount: "1234567800" }),
+  noteMessage("forecast.monthsPriorSpread", {}),
+  noteMessage("forecast.noRevenue", {}),
+  noteMessage("forecast.trendPriorSpread", { sd: 0.08 }),
+  noteMessage("forecast.noGrowthRates", {}),
+  noteMessage("forecast.aboveScale.priorSpread", {}),
+  noteMessage("forecast.aboveScale.monthlyAverage", {}),
+  noteMessage("forecast.aboveScale.noBaselineDirectory", { year: 2020 }),
+  noteMessage("forecast.aboveScale.newEnterprisesExcluded", {}),
+  noteMessage("rewards.budgetMethod", { threshold: "2000000000" }),
+];
+
+const HAN = /[\u4e00-\u9fff]/;
+
+describe("note messages", () => {
+  it("render every key in Chinese and in English, the English without Chinese except names", () => {
+    const keys = new Set(EVERY_KEY.map((message) => message.key));
+    expect(keys.size).toBe(EVERY_KEY.length);
+    for (const message of EVERY_KEY) {
+      const zh = renderNote(message, "zh-CN");
+      const en = renderNote(message, "en");
+      expect(zh, message.key).toMatch(HAN);
+      expect(en, message.key).toBeTruthy();
+      const names = Object.values(message.params).flatMap((value) =>
+        Array.isArray(value) ? value : typeof value === "string" && HAN.test(value) ? [value] : [],
+      );
+      let stripped = en as string;
+      for (const name of names) stripped = stripped.replaceAll(name, "");
+      expect(stripped, message.key).not.toMatch(HAN);
+      // Numbers and years appear in both languages.
+      for (const value of Object.values(message.params)) {
+        if (typeof value === "number") {
+          expect(zh, message.key).toContain(String(value));
+          expect(en, message.key).toContain(String(value));
+        }
+      }
+    }
+  });
+
+  it("write the texts the results used to hold, in Chinese", () => {
+    expect(renderNote(noteMessage("forecast.missingRevenue", { year: 2022, count: 3 }), "zh-CN")).toBe(
+      "2022年有 3 家规上企业缺少年度营业收入，按零计",
+    );
+    expect(
+      renderNote(noteMessage("target.baselineMissingEnterprises", { count: 2, names: ["甲", "乙"] }), "zh-CN"),
+    ).toBe("基期缺少 2 家企业的数据：甲、乙");
+    expect(renderNote(noteMessage("targets.listingWithoutDate", { count: 4 }), "zh-CN")).toBe(
+      "4 家企业登记了挂牌上市阶段但没有记录达到该阶段的日期，未计入挂牌上市目标",
+    );
+  });
+
+  it("name enterprises as they are and agree in number in English", () => {
+    expect(
+      renderNote(noteMessage("target.yearMissingEnterprises", { year: 2022, count: 2, names: ["甲", "乙"] }), "en"),
+    ).toBe("2022 lacks the data of 2 enterprises: 甲, 乙");
+    expect(renderNote(noteMessage("forecast.missingRevenue", { year: 2022, count: 1 }), "en")).toBe(
+      "In 2022, 1 above-scale enterprise lacks its annual revenue, counted as zero",
+    );
+    expect(renderNote(noteMessage("targets.listingWithoutDate", { count: 3 }), "en")).toMatch(
+      /^3 enterprises have a listing stage/,
+    );
+  });
+
+  it("write amounts exactly: 万元 or 亿元 in Chinese, yuan in English", () => {
+    expect(exactAmountZh(2_000_000_000n)).toBe("2000 万元");
+    expect(exactAmountZh(1_234_567_800n)).toBe("1234.5678 万元");
+    expect(exactAmountZh(25_830_000_000n)).toBe("2.583 亿元");
+    expect(exactAmountZh(10_000_000_001n)).toBe("1.0000000001 亿元");
+    expect(exactAmountEn(1_234_567_800n)).toBe("12,345,678 yuan");
+    expect(exactAmountEn(1_234_567_850n)).toBe("12,345,678.50 yuan");
+    const carried = noteMessage("forecast.carriedForward", { amount: "1234567800" });
+    expect(renderNote(carried, "zh-CN")).toContain("1234.5678 万元");
+    expect(renderNote(carried, "en")).toContain("12,345,678 yuan");
+    const method = noteMessage("rewards.budgetMethod", { threshold: "2000000000" });
+    expect(renderNote(method, "zh-CN")).toContain("（2000 万元）");
+    expect(renderNote(method, "en")).toContain("(20,000,000 yuan)");
+  });
+
+  it("collect each message beside its Chinese text", () => {
+    const list = new NoteList();
+    list.add("target.baselineMissing", { year: 2020 });
+    list.add("forecast.noGrowthRates", {});
+    expect(list.notes).toEqual(["缺少基期（2020年）数据", "没有年度增速数据，趋势按零增长"]);
+    expect(list.messages.map((message) => message.key)).toEqual(["target.baselineMissing", "forecast.noGrowthRates"]);
+  });
+
+  it("fall back to the stored notes for unknown keys or missing messages", () => {
+    expect(isNoteMessageKey("forecast.noRevenue")).toBe(true);
+    expect(isNoteMessageKey("forecast.unknown")).toBe(false);
+    expect(renderNote({ key: "forecast.unknown", params: {} }, "en")).toBeUndefined();
+    const notes = ["缺少基期（2020年）数据"];
+    expect(noteTexts(notes, [{ key: "target.baselineMissing", params: { year: 2020 } }], "en")).toEqual([
+      "No data for the baseline year (2020)",
+    ]);
+    expect(noteTexts(notes, undefined, "en")).toEqual(notes);
+    expect(noteTexts(notes, [{ key: "later.key", params: {} }], "en")).toEqual(notes);
+    expect(noteTexts(notes, [], "en")).toEqual(notes);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The notes beside the targets and forecasts (missing data, defaults the models fell back on) and the method of
+ * the reward budget forecast, as messages: a key and its parameters, rendered in Chinese or English where shown.
+ * Each result keeps the Chinese text of its notes (`notes`) beside the messages (`noteMessages`), so a reader that
+ * knows no key (an export, an older page) still reads them. Enterprise names are parameters and stay as they are.
+ */
+import { divideToDecimalString, type Fen, formatForDisplay, formatYuan } from "../money";
+
+export type NoteLanguage = "zh-CN" | "en";
+
+/** A parameter's value: a number, a text (an amount is its fen as a decimal string) or a list of names. */
+export type NoteParam = string | number | readonly string[];
+export type NoteParams = Record<string, NoteParam>;
+
+type Renderer<P> = (params: P) => string;
+
+interface Definition<P> {
+  "zh-CN": Renderer<P>;
+  en: Renderer<P>;
+}
+
+const define = <P extends NoteParams>(definition: Definition<P>): Definition<P> => definition;
+
+const WAN = 1_000_000n; // fen in one 万元
+const YI = 10_000_000_000n; // fen in one 亿元
+
+/** An amount exactly, to the fen: in 亿元 from one 亿 up, else in 万元, with as many decimals as it needs. */
+export function exactAmountZh(fen: Fen): string {
+  const abs = fen < 0n ? -fen : fen;
+  const unit = abs >= YI ? YI : WAN;
+  let digits = 0;
+  for (let step = unit; step > 1n && fen % step !== 0n; step /= 10n) digits++;
+  return unit === YI ? `${divideToDecimalString(fen, YI, digits)} 亿元` : formatForDisplay(fen, "万元", digits);
+}
+
+/** An amount exactly, in yuan with thousands separators and the fen when there are any: "1,234,567.50 yuan". */
+export function exactAmountEn(fen: Fen): string {
+  const [whole = "", fraction] = formatYuan(fen).split(".");
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ",")}${fraction ? `.${fraction}` : ""} yuan`;
+}
+
+const amountOf = (value: string): Fen => (/^-?\d+$/.test(value) ? BigInt(value) : 0n);
+const names = (value: readonly string[] | string, separator: string): string =>
+  Array.isArray(value) ? value.join(separator) : String(value);
+const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
+
+const NOTES = {
+  "target.baselineCurrentOnly": define<{ metric: string; metricEn: string; year: number }>({
+    "zh-CN": (p) => `${p.metric}：所据清单只记录当前状态，没有${p.year}年基期值，按当前清单对照目标`,
+    en: (p) =>
+      `${p.metricEn}: the register it is read from keeps only the current state, with no ${p.year} baseline; the target is compared with the register as it is now`,
+  }),
+  "target.baselineMissing": define<{ year: number }>({
+    "zh-CN": (p) => `缺少基期（${p.year}年）数据`,
+    en: (p) => `No data for the baseline year (${p.year})`,
+  }),
+  "target.baselineMissingEnterprises": define<{ count: number; names: readonly string[] }>({
+    "zh-CN": (p) => `基期缺少 ${p.count} 家企业的数据：${names(p.names, "、")}`,
+    en: (p) =>
+      `The baseline lacks the data of ${p.count} ${plural(p.count, "enterprise", "enterprises")}: ${names(p.names, ", ")}`,
+  }),
+  "target.yearIncomplete": define<{ year: number }>({
+    "zh-CN": (p) => `${p.year}年数据不全，实际值为已报数之和`,
+    en: (p) => `The ${p.year} data are incomplete; the actual value is the sum of the figures reported`,
+  }),
+  "target.yearMissingEnterprises": define<{ year: number; count: number; names: readonly string[] }>({
+    "zh-CN": (p) => `${p.year}年缺少 ${p.count} 家企业的数据：${names(p.names, "、")}`,
+    en: (p) =>
+      `${p.year} lacks the data of ${p.count} ${plural(p.count, "enterprise", "enterprises")}: ${names(p.names, ", ")}`,
+  }),
+  "targets.listingWithoutDate": define<{ count: number }>({
+    "zh-CN": (p) => `${p.count} 家企业登记了挂牌上市阶段但没有记录达到该阶段的日期，未计入挂牌上市目标`,
+    en: (p) =>
+      `${p.count} ${plural(p.count, "enterprise has", "enterprises have")} a listing stage registered without the date ${plural(p.count, "it", "they")} reached it, and ${plural(p.count, "is", "are")} not counted towards the listing target`,
+  }),
+  "forecast.missingRevenue": define<{ year: number; count: number }>({
+    "zh-CN": (p) => `${p.year}年有 ${p.count} 家规上企业缺少年度营业收入，按零计`,
+    en: (p) =>
+      `In ${p.year}, ${p.count} above-scale ${plural(p.count, "enterprise lacks its", "enterprises lack their")} annual revenue, counted as zero`,
+  }),
+  "forecast.carriedForward": define<{ amount: string }>({
+    "zh-CN": (p) => `部分规上企业缺少本年月度数据，按上年营业收入计入 ${exactAmountZh(amountOf(p.amount))}`,
+    en: (p) =>
+      `Some above-scale enterprises lack this year's monthly figures; their revenue of last year is counted instead, ${exactAmountEn(amountOf(p.amount))}`,
+  }),
+  "forecast.monthsPriorSpread": define<Record<string, never>>({
+    "zh-CN": () => "往年月度数据不足两年，区间采用默认离散度",
+    en: () => "Fewer than two past years of monthly figures; the interval uses the default spread",
+  }),
+  "forecast.noRevenue": define<Record<string, never>>({
+    "zh-CN": () => "没有可用的规上企业营业收入数据",
+    en: () => "No revenue figures of above-scale enterprises to forecast from",
+  }),
+  "forecast.trendPriorSpread": define<{ sd: number }>({
+    "zh-CN": (p) => `年度增速不足两年，趋势离散度采用默认值 ${p.sd}`,
+    en: (p) => `Fewer than two yearly growth rates; the trend's spread uses the default value ${p.sd}`,
+  }),
+  "forecast.noGrowthRates": define<Record<string, never>>({
+    "zh-CN": () => "没有年度增速数据，趋势按零增长",
+    en: () => "No yearly growth rates; the trend assumes no growth",
+  }),
+  "forecast.aboveScale.priorSpread": define<Record<string, never>>({
+    "zh-CN": () => "历史年度数据不足，增速离散度部分采用默认值",
+    en: () => "Too few past years of data; the spread of growth partly uses default values",
+  }),
+  "forecast.aboveScale.monthlyAverage": define<Record<string, never>>({
+    "zh-CN": () => "往年月度数据不足，本年全年营业收入按月均推算，离散度采用默认值",
+    en: () =>
+      "Too few past monthly figures; this year's revenue is extrapolated from the monthly average, with the default spread",
+  }),
+  "forecast.aboveScale.noBaselineDirectory": define<{ year: number }>({
+    "zh-CN": (p) => `缺少基期（${p.year}年）规上企业名录`,
+    en: (p) => `No directory of above-scale enterprises for the baseline year (${p.year})`,
+  }),
+  "forecast.aboveScale.newEnterprisesExcluded": define<Record<string, never>>({
+    "zh-CN": () => "未计入尚未登记的新企业（如新引进项目投产后入规）",
+    en: () =>
+      "New enterprises not yet registered are not counted (such as a newly introduced project that enters the directory once it produces)",
+  }),
+  "rewards.budgetMethod": define<{ threshold: string }>({
+    "zh-CN": (p) =>
+      "按各企业近三年营业收入、入库税收同比增速的平均值（限定在 −20% 至 +30%）外推未来年度数据，" +
+      `以方案规模以上标准（${exactAmountZh(amountOf(p.threshold))}）判断是否规上，在建项目按次年投产计，` +
+      "再用奖励规则计算各年奖励；项目扶持资金、技术改造和上市挂牌不作预测。方案期后的年度按政策延续测算。",
+    en: (p) =>
+      "Each enterprise's revenue and tax paid are extrapolated at the mean of its last three year-on-year growth rates " +
+      `(bounded to −20% … +30%); whether it is above scale follows the plan's threshold (${exactAmountEn(amountOf(p.threshold))}); ` +
+      "projects under construction are taken to go into production the next year; the reward rules then give each year's rewards. " +
+      "Project support funds, technical transformation and listings are not forecast. Years after the plan's period assume the policy continues.",
+  }),
+} as const;
+
+type Notes = typeof NOTES;
+export type NoteMessageKey = keyof Notes;
+type ParamsOf<K extends NoteMessageKey> = Notes[K] extends Definition<infer P> ? P : never;
+
+/** A note as a message: its key and parameters. */
+export type NoteMessage = { [K in NoteMessageKey]: { key: K; params: ParamsOf<K> } }[NoteMessageKey];
+
+export function isNoteMessageKey(key: string): key is NoteMessageKey {
+  return Object.hasOwn(NOTES, key);
+}
+
+/** Builds a message, its parameters checked against its key. */
+export function noteMessage<K extends NoteMessageKey>(key: K, params: ParamsOf<K>): NoteMessage {
+  return { key, params } as NoteMessage;
+}
+
+/** A message's text in a language; undefined for a key this version does not know. */
+export function renderNote(message: { key: string; params: NoteParams }, language: NoteLanguage): string | undefined {
+  if (!isNoteMessageKey(message.key)) return undefined;
+  const renderer = NOTES[message.key][language] as Renderer<NoteParams>;
+  return renderer(message.params);
+}
+
+/** Collects notes: each message, and its Chinese text beside it. */
+export class NoteList {
+  readonly notes: string[] = [];
+  readonly messages: NoteMessage[] = [];
+
+  add<K extends NoteMessageKey>(key: K, params: ParamsOf<K>): void {
+    const message = noteMessage(key, params);
+    this.messages.push(message);
+    this.notes.push(renderNote(message, "zh-CN") as string);
+  }
+}
+
+/**
+ * The texts of notes in a language: rendered from the messages when every one is known and they match the
+ * notes one for one, else the stored (Chinese) notes.
+ */
+export function noteTexts(
+  notes: readonly string[],
+  messages: readonly { key: string; params: NoteParams }[] | undefined,
+  language: NoteLanguage,
+): string[] {
+  if (!messages || messages.length !== notes.length) return [...notes];
+  const texts = messages.map((message) => renderNote(message, language));
+  return texts.every((text) => text !== undefined) ? (texts as string[]) : [...notes];
+}
