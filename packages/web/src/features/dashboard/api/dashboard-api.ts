@@ -1,3 +1,4 @@
+import type { NoteParams } from "@beizeng/domain/forecast/messages";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, toQueryString } from "../../../shared/api/client";
 
@@ -53,6 +54,12 @@ export interface GroupRow {
   enterprises: number;
 }
 
+/** A note as a message (its key and parameters), beside its Chinese text; rendered by useNoteTexts. */
+export interface NoteMessageJson {
+  key: string;
+  params: NoteParams;
+}
+
 export interface Dashboard {
   asOf: YearMonth;
   latest: YearMonth | null;
@@ -61,6 +68,7 @@ export interface Dashboard {
   chains: { id: string; name: string; nameEn: string }[];
   towns: { code: string; name: string }[];
   notes: string[];
+  noteMessages?: NoteMessageJson[];
   cards: TargetCard[];
   revenueYears: { year: number; actual: string; path: string | null; complete: boolean }[];
   revenueByMonth: {

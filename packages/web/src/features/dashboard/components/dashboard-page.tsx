@@ -7,6 +7,7 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
+import { useNoteTexts } from "../../targets/components/note-texts";
 import { useUnitNameByCode } from "../../units/unit-names";
 import {
   type Dashboard,
@@ -115,6 +116,7 @@ function PublicationSwitch() {
 
 function DashboardBody({ dashboard, asOf }: { dashboard: Dashboard; asOf: string | undefined }) {
   const t = useT();
+  const noteTexts = useNoteTexts();
   const localized = useLocalizedText();
   const [drill, setDrill] = useState<RecordRequest | null>(null);
   const g1 = dashboard.cards.find((card) => card.metric === "aboveScaleRevenue");
@@ -146,7 +148,7 @@ function DashboardBody({ dashboard, asOf }: { dashboard: Dashboard; asOf: string
 
   return (
     <>
-      {dashboard.notes.map((note) => (
+      {noteTexts(dashboard).map((note) => (
         <Alert key={note} type="warning" showIcon title={note} />
       ))}
       <Typography.Text type="secondary">{t("dash.clickHint")}</Typography.Text>

@@ -1,15 +1,17 @@
+import { type NoteParams, renderNote } from "@beizeng/domain/forecast/messages";
 import { divideToDecimalString } from "@beizeng/domain/money";
 import { App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
-import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { usePlan } from "../../plan/api/plan-api";
 import {
   type BudgetYear,
   type Correction,
+  type Forecast,
   useBudget,
   useCorrections,
   useForecast,
@@ -19,6 +21,15 @@ import {
 import { BudgetChart, type ChartSeries } from "./budget-chart";
 
 const wan = (fen: string | null) => (fen === null ? null : divideToDecimalString(BigInt(fen), 1_000_000n, 2));
+
+/** The forecast's method in the chosen language: from its message when the server sent one this version knows. */
+function methodText(
+  forecast: (Forecast & { methodMessage?: { key: string; params: NoteParams } }) | undefined,
+  language: "zh-CN" | "en",
+): string | undefined {
+  if (!forecast) return undefined;
+  return (forecast.methodMessage && renderNote(forecast.methodMessage, language)) ?? forecast.method;
+}
 
 /** A reward rule's name in the chosen language: the plan's English name of a rule; as sent otherwise. */
 function useRuleName(): (rule: { ruleId: string; ruleName: string }) => string {
@@ -33,6 +44,7 @@ function useRuleName(): (rule: { ruleId: string; ruleName: string }) => string {
 /** S15: each year's budget beside paid, approved and pending rewards, the forecast, and corrections to review. */
 export function RewardsBudgetPage() {
   const t = useT();
+  const { language } = useLanguage();
   const ruleName = useRuleName();
   const user = useCurrentUser().data;
   const budget = useBudget();
@@ -166,7 +178,7 @@ export function RewardsBudgetPage() {
         <QueryBoundary isPending={forecast.isPending} error={forecast.error}>
           {() => (
             <>
-              <Typography.Paragraph type="secondary">{forecast.data?.method}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">{methodText(forecast.data, language)}</Typography.Paragraph>
               <Typography.Paragraph>
                 {t("rw.outstanding", { amount: formatFenForDisplay(forecast.data?.outstandingFen ?? "0") })}
               </Typography.Paragraph>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
-import type { QuantityJson, TargetCard, YearMonth } from "../../dashboard/api/dashboard-api";
+import type { NoteMessageJson, QuantityJson, TargetCard, YearMonth } from "../../dashboard/api/dashboard-api";
 
 export interface GroupChange {
   key: string;
@@ -97,12 +97,20 @@ export interface TargetDetail {
       }[]
     | null;
   notes: string[];
+  noteMessages?: NoteMessageJson[];
   forecast: {
     estimate: QuantityJson;
     low: QuantityJson;
     high: QuantityJson;
     detail:
-      | { kind: "revenue"; level: number; probabilityMet: number | null; basis: string; notes: string[] }
+      | {
+          kind: "revenue";
+          level: number;
+          probabilityMet: number | null;
+          basis: string;
+          notes: string[];
+          noteMessages?: NoteMessageJson[];
+        }
       | {
           kind: "aboveScale";
           level: number;
@@ -111,6 +119,7 @@ export interface TargetDetail {
           expectedEntries: number;
           expectedExits: number;
           notes: string[];
+          noteMessages?: NoteMessageJson[];
         }
       | null;
   } | null;
@@ -124,6 +133,7 @@ export interface TargetsResponse {
   chains: { id: string; name: string }[];
   towns: { code: string; name: string }[];
   notes: string[];
+  noteMessages?: NoteMessageJson[];
   targets: TargetDetail[];
 }
 

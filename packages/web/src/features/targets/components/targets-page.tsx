@@ -18,6 +18,7 @@ import {
   type TargetsResponse,
   useTargets,
 } from "../api/targets-api";
+import { useNoteTexts } from "./note-texts";
 import { TargetInputsCard } from "./target-inputs-card";
 import { TargetPathChart } from "./target-path-chart";
 
@@ -34,6 +35,7 @@ export function TargetsPage() {
   const targets = useTargets(asOf);
   const user = useCurrentUser().data;
   const [drill, setDrill] = useState<RecordRequest | null>(null);
+  const noteTexts = useNoteTexts();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -66,7 +68,7 @@ export function TargetsPage() {
         {() =>
           targets.data ? (
             <>
-              {targets.data.notes.map((note) => (
+              {noteTexts(targets.data).map((note) => (
                 <Alert key={note} type="warning" showIcon title={note} />
               ))}
               {targets.data.targets.map((target) => (
@@ -99,6 +101,9 @@ function TargetSection({
   const t = useT();
   const { language } = useLanguage();
   const localized = useLocalizedText();
+  const noteTexts = useNoteTexts();
+  // The target's own notes, then its forecast's (defaults the model fell back on, what it leaves out).
+  const notes = [...new Set([...noteTexts(target), ...noteTexts(target.forecast?.detail)])];
   const format = (q: TargetDetail["target"] | null | undefined) => formatQuantity(q, target.metric, language);
   const forecast = target.forecast;
   const level = forecast?.detail ? Math.round(forecast.detail.level * 100) : 80;
@@ -182,14 +187,14 @@ function TargetSection({
         </Col>
       </Row>
       <WhatItTakes target={target} data={data} />
-      {target.notes.length > 0 ? (
+      {notes.length > 0 ? (
         <Alert
           style={{ marginTop: 12 }}
           type="info"
           title={t("targets.notes")}
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {target.notes.map((note) => (
+              {notes.map((note) => (
                 <li key={note}>{note.length > 300 ? `${note.slice(0, 300)}…` : note}</li>
               ))}
             </ul>
