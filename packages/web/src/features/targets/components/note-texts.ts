@@ -1,0 +1,18 @@
+import { type NoteParams, noteTexts } from "@beizeng/domain/forecast/messages";
+import { useCallback } from "react";
+import { useLanguage } from "../../../shared/i18n/i18n";
+
+/** Notes as the API sends them: the Chinese texts and, one for one, their messages. */
+export interface NotesJson {
+  notes: string[];
+  noteMessages?: { key: string; params: NoteParams }[];
+}
+
+/**
+ * The notes of a target, a forecast or the district's data in the chosen language: rendered from their messages,
+ * or as sent (Chinese) when the server gave none this version knows.
+ */
+export function useNoteTexts(): (source: NotesJson | null | undefined) => string[] {
+  const { language } = useLanguage();
+  return useCallback((source) => (source ? noteTexts(source.notes, source.noteMessages, language) : []), [language]);
+}
