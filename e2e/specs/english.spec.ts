@@ -32,7 +32,7 @@ test("a unit reads its notifications in English and in Chinese again", async ({ 
   await expect(page.getByRole("link", { name: "红色预警：组建专业招商队伍" })).toBeVisible();
 });
 
-test("in English the targets' change tables name chains and towns in English and amounts in million yuan", async ({
+test("in English the targets' change tables name chains and towns in English and amounts in million yuan, and the notes are in English", async ({
   page,
   login,
 }) => {
@@ -50,6 +50,11 @@ test("in English the targets' change tables name chains and towns in English and
   const byChain = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "By chain" }) });
   await expect(byChain.first().getByRole("cell", { name: "Aviation" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "丽阳镇" })).toHaveCount(0);
+  // The notes beside a target, rendered from their messages: T-M9's register keeps no baseline.
+  await expect(
+    page.getByText(/^Share of enterprise services available online: the register it is read from keeps only/),
+  ).toBeVisible();
+  await expect(page.getByText(/所据清单只记录当前状态/)).toHaveCount(0);
 });
 
 test("in English the project form offers the units by their English names", async ({ page, login }) => {
