@@ -29,7 +29,8 @@ describe("streamFirstSheetRows", () => {
   let parkedSheets: string;
   let previousTmpdir: string | undefined;
   beforeEach(() => {
-    // exceljs parks a sheet that comes before the shared strings in a file under os.tmpdir().
+    // A reader that takes parts in stored order parks a sheet that comes before the shared
+    // strings in a file under os.tmpdir(); none may be left behind.
     previousTmpdir = process.env.TMPDIR;
     parkedSheets = mkdtempSync(path.join(tmpdir(), "parked-sheets-"));
     process.env.TMPDIR = parkedSheets;
@@ -59,19 +60,38 @@ describe("streamFirstSheetRows", () => {
     await noParkedSheetLeft();
   });
 
-  it("reports a package it cannot follow as a WorkbookReadError, not as a fault of the program", async () => {
+  it("reads a package whatever order its parts are stored in, a hidden first sheet skipped", async () => {
     // The workbook part after the sheets while the shared strings and relationships come first:
-    // exceljs's streaming reader cannot name the sheets then.
+    // a reader that takes the parts in stored order cannot name the sheets then.
     const bytes = await reordered(await twoSheetWorkbook(3), [
       "[Content_Types].xml",
       "_rels/.rels",
       "xl/_rels/workbook.xml.rels",
       "xl/sharedStrings.xml",
-      "xl/worksheets/sheet1.xml",
       "xl/worksheets/sheet2.xml",
+      "xl/worksheets/sheet1.xml",
     ]);
+    const info = { date1904: false } as { date1904: boolean; sheetName?: string };
+    const rows: RawRow[] = [];
+    for await (const row of streamFirstSheetRows(bytes, info)) rows.push(row);
+    expect(rows.map((row) => row.values.slice(1))).toEqual([
+      ["企业1", 1],
+      ["企业2", 2],
+      ["企业3", 3],
+    ]);
+    expect(info.sheetName).toBe("数据");
+
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("封面", { state: "hidden" }).addRow(["不是数据"]);
+    book.addWorksheet("数据").addRow(["企业", 7]);
+    const hiddenFirst: RawRow[] = [];
+    for await (const row of streamFirstSheetRows(Buffer.from(await book.xlsx.writeBuffer()))) hiddenFirst.push(row);
+    expect(hiddenFirst.map((row) => row.values.slice(1))).toEqual([["企业", 7]]);
+  });
+
+  it("reports a file that is not a zip archive as a WorkbookReadError", async () => {
     const reading = (async () => {
-      for await (const _row of streamFirstSheetRows(bytes));
+      for await (const _row of streamFirstSheetRows(Buffer.from("统一社会信用代码,企业名称\n")));
     })();
     await expect(reading).rejects.toBeInstanceOf(WorkbookReadError);
   });

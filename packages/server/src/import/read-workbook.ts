@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { sheetRowBatches } from "./sheet-rows";
 
 /** A worksheet row as exceljs gives it: `values[c]` is the raw value of column c (1-based). */
@@ -17,11 +18,6 @@ export interface WorkbookInfo {
 
 /** Where a workbook comes from: bytes already in memory, or a path on disk (streamed). */
 export type WorkbookSource = Buffer | Uint8Array | string;
-
-function toStream(source: WorkbookSource): Readable | string {
-  if (typeof source === "string") return source;
-  return Readable.from([Buffer.isBuffer(source) ? source : Buffer.from(source)]);
-}
 
 export interface ReaderInternals {
   properties?: { model?: { date1904?: boolean } };
@@ -84,14 +80,13 @@ export async function* streamFirstSheetRows(
 interface StreamedSheet {
   state?: string;
   name?: string;
-  /** The sheet's XML: the zip entry, or the stream of the temporary file exceljs parked it in. */
-  iterator: AsyncIterable<unknown> & { destroy?: () => void; on?: (event: "error", listener: () => void) => void };
+  /** The sheet's XML, as the archive's stream of its part. */
+  iterator: AsyncIterable<unknown> & { destroy?: () => void };
 }
 
 /**
- * The file could not be read as a workbook: a damaged archive, XML exceljs does not understand,
- * or parts stored in an order its streaming reader cannot follow. Raised only for what happens
- * inside the reading, never for errors of the code consuming the rows.
+ * The file could not be read as a workbook: a damaged archive or XML exceljs does not understand.
+ * Raised only for what happens inside the reading, never for errors of the code consuming the rows.
  */
 export class WorkbookReadError extends Error {
   constructor(cause: unknown) {
@@ -100,48 +95,103 @@ export class WorkbookReadError extends Error {
   }
 }
 
-/**
- * A sheet that is not read is let go: when exceljs had to park it in a temporary file (its XML came
- * before the shared strings, as in files Excel writes), the file stream is closed so that exceljs can
- * delete the file as its iteration moves on.
- */
-function discardSheet(sheet: StreamedSheet): void {
-  // exceljs may delete the parked file before the stream has opened it: nothing is lost then.
-  sheet.iterator.on?.("error", () => {});
-  sheet.iterator.destroy?.();
+/** The parts of exceljs's streaming reader this module drives (its own parsers of each part). */
+interface ReaderParts {
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { rId: string }[] };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(entry: Readable, sheetNo: string): Generator<unknown>;
+  parse(): AsyncGenerator<unknown>;
+}
+
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/** The sheets' part numbers in the workbook's tab order (by its relationships), else in number order. */
+function sheetNumbersInTabOrder(reader: ReaderParts, parts: ReadonlyMap<string, Entry>): string[] {
+  const present = [...parts.keys()]
+    .map((name) => SHEET_PART.exec(name)?.[1])
+    .filter((no): no is string => no !== undefined)
+    .sort((a, b) => Number(a) - Number(b));
+  const ordered: string[] = [];
+  for (const sheet of reader.model?.sheets ?? []) {
+    const target = reader.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target;
+    const no = target === undefined ? undefined : /worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1];
+    if (no !== undefined && present.includes(no) && !ordered.includes(no)) ordered.push(no);
+  }
+  for (const no of present) if (!ordered.includes(no)) ordered.push(no);
+  return ordered;
+}
+
+async function openArchive(source: WorkbookSource): Promise<ZipFile> {
+  const options = { lazyEntries: true, autoClose: false };
+  if (typeof source === "string") return yauzl.openPromise(source, options);
+  return yauzl.fromBufferPromise(Buffer.isBuffer(source) ? source : Buffer.from(source), options);
 }
 
 /**
- * The same rows in batches, one per chunk of the sheet's XML (as exceljs's own parse gives them): a
- * large import takes them without paying for an await per row. exceljs finds the sheet, unzips it
- * and resolves the shared strings; its XML is read into row values by sheetRowBatches, which relies
- * on the options below (styles and hyperlinks not read). The rest of the archive is read through
- * (without parsing the other sheets) even when the caller stops early, so that exceljs removes the
- * temporary files it made; otherwise each import would leave a copy of its sheet in the temp folder.
+ * exceljs's reader takes the archive's parts in the order they are stored and parks a sheet that
+ * comes before the shared strings in a temporary file; its pass over the archive (unzipper's Parse)
+ * now and then ends early on a busy machine, and the sheet is then read without its shared strings
+ * or its workbook. Here the archive is opened by its central directory (yauzl) and the parts are
+ * given to exceljs's own parsers in the order they depend on each other: relationships, workbook,
+ * shared strings, then the sheets in tab order — whatever order the file stores them in, with
+ * nothing written to disk.
+ */
+function readPartsInOrder(reader: ReaderParts, source: WorkbookSource): void {
+  reader.parse = async function* parseInOrder() {
+    const archive = await openArchive(source);
+    try {
+      const parts = new Map<string, Entry>();
+      for await (const entry of archive.eachEntry()) parts.set(entry.fileName, entry);
+      const open = (name: string) => {
+        const entry = parts.get(name);
+        return entry === undefined ? undefined : archive.openReadStreamPromise(entry);
+      };
+      const rels = await open("xl/_rels/workbook.xml.rels");
+      if (rels) await reader._parseRels(rels);
+      const book = await open("xl/workbook.xml");
+      if (book) await reader._parseWorkbook(book);
+      const strings = await open("xl/sharedStrings.xml");
+      if (strings) yield* reader._parseSharedStrings(strings);
+      for (const no of sheetNumbersInTabOrder(reader, parts)) {
+        const sheet = await open(`xl/worksheets/sheet${no}.xml`);
+        if (sheet) yield* reader._parseWorksheet(sheet, no);
+      }
+    } finally {
+      archive.close();
+    }
+  };
+}
+
+/**
+ * The same rows in batches, one per chunk of the sheet's XML: a large import takes them without
+ * paying for an await per row. exceljs's parsers read the workbook, its relationships and the
+ * shared strings (readPartsInOrder); the sheet's XML is read into row values by sheetRowBatches,
+ * which relies on the options below (styles and hyperlinks not read).
  */
 export async function* streamFirstSheetRowBatches(
   source: WorkbookSource,
   info: WorkbookInfo = { date1904: false },
 ): AsyncGenerator<RawRow[], void, void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(toStream(source) as never, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source as never, {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",
     entries: "ignore",
   });
+  readPartsInOrder(reader as unknown as ReaderParts, source);
   ignorePhoneticReadings(reader as unknown as ReaderInternals);
   const sheets = (reader as unknown as AsyncIterable<StreamedSheet>)[Symbol.asyncIterator]();
-  let finished = false;
-  let current: StreamedSheet | undefined;
   try {
     while (true) {
       const next = await readingStep(() => sheets.next());
       if (next.done) return;
       const sheet = next.value;
-      current = sheet;
       if (sheet.state === "hidden" || sheet.state === "veryHidden") {
-        discardSheet(sheet);
+        sheet.iterator.destroy?.();
         continue;
       }
       info.date1904 = (reader as unknown as ReaderInternals).properties?.model?.date1904 === true;
@@ -155,12 +205,11 @@ export async function* streamFirstSheetRowBatches(
         if (batch.done) break;
         yield batch.value;
       }
-      finished = true;
-      break;
+      return;
     }
   } finally {
-    if (!finished && current) discardSheet(current);
-    await drainRemainingSheets(sheets, finished);
+    // The other sheets are not opened; the archive is closed.
+    await sheets.return?.(undefined);
   }
 }
 
@@ -169,21 +218,6 @@ async function readingStep<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    throw new WorkbookReadError(error);
-  }
-}
-
-async function drainRemainingSheets(sheets: AsyncIterator<StreamedSheet>, afterFullRead: boolean): Promise<void> {
-  try {
-    while (true) {
-      const next = await sheets.next();
-      if (next.done) return;
-      discardSheet(next.value);
-    }
-  } catch (error) {
-    // A fault further on in the archive does not undo rows already read in full; when the caller
-    // stopped early the fault is theirs to ignore too, as they no longer want the rows.
-    if (!afterFullRead) return;
     throw new WorkbookReadError(error);
   }
 }
