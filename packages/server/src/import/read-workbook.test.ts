@@ -35,7 +35,7 @@ describe("streamFirstSheetRows", () => {
     parkedSheets = mkdtempSync(path.join(tmpdir(), "parked-sheets-"));
     process.env.TMPDIR = parkedSheets;
   });
-  // exceljs deletes its temporary files asynchronously, right after it has moved past them.
+  // Were anything written there, it would show here (deletions may lag: waited for).
   const noParkedSheetLeft = () => vi.waitFor(() => expect(readdirSync(parkedSheets)).toEqual([]), { timeout: 5000 });
   afterEach(() => {
     if (previousTmpdir === undefined) delete process.env.TMPDIR;

@@ -2,7 +2,7 @@
  * The rows of a worksheet's XML, read straight from the XML parser's callbacks: the values of each
  * row are those exceljs's streaming reader gives as `row.values` (with styles and hyperlinks not
  * read, as the import reads them), without building its Row and Cell objects or an event object per
- * tag. The sheet is still found, unzipped and resolved against the shared strings by exceljs's
+ * tag. The sheet is found and unzipped by read-workbook.ts, its shared strings parsed by exceljs's
  * WorkbookReader, and the XML is parsed by the parser exceljs itself uses (saxes), loaded from
  * exceljs's own dependencies so both read the same XML alike. `sheet-rows.test.ts` checks, cell
  * kind by cell kind, that the values are exceljs's own.
