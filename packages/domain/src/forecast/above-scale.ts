@@ -8,7 +8,7 @@
 import { type Fen, parseYuan } from "../money";
 import { SnapshotIndex } from "../targets/data-index";
 import type { ScaleStatus, TargetSnapshot } from "../targets/snapshot";
-import { NoteList, type NoteMessage } from "./messages";
+import { NoteList, type NoteMessage, noteMessage, renderNote } from "./messages";
 import { discreteQuantile, mean, normalCdf, normalSlices, poissonBinomial, sampleSd } from "./stats";
 
 export interface AboveScaleForecastOptions {
@@ -47,8 +47,10 @@ export interface EnterpriseOutlook {
   probabilityAtDeadline: number;
   /** First year in which being above-scale is more likely than not; null if none by the deadline. */
   likelyYear: number | null;
-  /** Why the probability is what it is, when it is not modelled (no data, status already known). */
+  /** Why the probability is what it is, when it is not modelled (no data, status already known), in Chinese. */
   note: string | null;
+  /** The same note as a message, rendered in the reader's language. */
+  noteMessage: NoteMessage | null;
 }
 
 export interface AboveScaleForecast {
@@ -198,12 +200,17 @@ export function forecastAboveScaleCount(
       probabilityAtDeadline: 0,
       likelyYear: null,
       note: null,
+      noteMessage: null,
+    };
+    const explain = (message: NoteMessage) => {
+      outlook.noteMessage = message;
+      outlook.note = renderNote(message, "zh-CN") ?? null;
     };
     const model: Model = { outlook, known: null, logBase: 0, baseVariance: 0, growth: 0, baseYear: 0 };
     models.push(model);
     if (deadlineDirectoryKnown) {
       model.known = index.isAboveScale(enterprise.id, options.deadlineYear) ? 1 : 0;
-      outlook.note = "截止年名录已知";
+      explain(noteMessage("forecast.aboveScale.deadlineDirectoryKnown", {}));
       continue;
     }
     // The revenue year that decides the deadline's status.
@@ -212,7 +219,7 @@ export function forecastAboveScaleCount(
       decidingYear <= completeYear ? index.annual(enterprise.id, "revenue", decidingYear) : undefined;
     if (decidingRevenue !== undefined) {
       model.known = decidingRevenue >= thresholdFen ? 1 : 0;
-      outlook.note = `${decidingYear}年营业收入已知`;
+      explain(noteMessage("forecast.aboveScale.decidingRevenueKnown", { year: decidingYear }));
       continue;
     }
     let baseYuan: number | null = null;
@@ -236,7 +243,11 @@ export function forecastAboveScaleCount(
     if (baseYuan === null || baseYear === null) {
       // No revenue to project: an above-scale enterprise is assumed to stay, others not to enter.
       model.known = status === "above" ? 1 : 0;
-      outlook.note = status === "above" ? "无营业收入数据，假定保持规上" : "无营业收入数据";
+      explain(
+        status === "above"
+          ? noteMessage("forecast.aboveScale.noRevenueStays", {})
+          : noteMessage("forecast.aboveScale.noRevenueEnterprise", {}),
+      );
       continue;
     }
     const own = residuals.get(enterprise.id) ?? [];

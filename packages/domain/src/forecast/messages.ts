@@ -44,6 +44,38 @@ const names = (value: readonly string[] | string, separator: string): string =>
   Array.isArray(value) ? value.join(separator) : String(value);
 const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
 
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const STAGES_ZH: Record<string, string> = {
+  planning: "策划储备",
+  negotiation: "招商洽谈",
+  signed: "签约落地",
+  construction: "开工建设",
+  production: "建成投产",
+};
+const STAGES_EN: Record<string, string> = {
+  planning: "planning",
+  negotiation: "negotiation",
+  signed: "signed",
+  construction: "construction",
+  production: "production",
+};
+/** A drill-down's filter (chain, town) after its title: in full-width parentheses in Chinese, in plain ones in English. */
+const filterZh = (filter: string): string => (filter ? `（${filter}）` : "");
+const filterEn = (filter: string): string => (filter ? ` (${filter})` : "");
+
 const NOTES = {
   "target.baselineCurrentOnly": define<{ metric: string; metricEn: string; year: number }>({
     "zh-CN": (p) => `${p.metric}：所据清单只记录当前状态，没有${p.year}年基期值，按当前清单对照目标`,
@@ -116,6 +148,127 @@ const NOTES = {
     "zh-CN": () => "未计入尚未登记的新企业（如新引进项目投产后入规）",
     en: () =>
       "New enterprises not yet registered are not counted (such as a newly introduced project that enters the directory once it produces)",
+  }),
+  "forecast.aboveScale.deadlineDirectoryKnown": define<Record<string, never>>({
+    "zh-CN": () => "截止年名录已知",
+    en: () => "The deadline year's directory is known",
+  }),
+  "forecast.aboveScale.decidingRevenueKnown": define<{ year: number }>({
+    "zh-CN": (p) => `${p.year}年营业收入已知`,
+    en: (p) => `The ${p.year} revenue is known`,
+  }),
+  "forecast.aboveScale.noRevenueStays": define<Record<string, never>>({
+    "zh-CN": () => "无营业收入数据，假定保持规上",
+    en: () => "No revenue figures; assumed to stay above scale",
+  }),
+  "forecast.aboveScale.noRevenueEnterprise": define<Record<string, never>>({
+    "zh-CN": () => "无营业收入数据",
+    en: () => "No revenue figures",
+  }),
+  // The records behind a figure or a target (drill-down): titles, notes, statuses and items.
+  "records.aboveScaleRevenue": define<{ year: number; filter: string; filterEn: string }>({
+    "zh-CN": (p) => `${p.year}年规上工业企业营业收入${filterZh(p.filter)}`,
+    en: (p) => `Revenue of above-scale industrial enterprises, ${p.year}${filterEn(p.filterEn)}`,
+  }),
+  "records.aboveScaleCount": define<{ year: number; filter: string; filterEn: string }>({
+    "zh-CN": (p) => `${p.year}年规上工业企业${filterZh(p.filter)}`,
+    en: (p) => `Above-scale industrial enterprises, ${p.year}${filterEn(p.filterEn)}`,
+  }),
+  "records.noDirectory": define<Record<string, never>>({
+    "zh-CN": () => "无规上企业名录",
+    en: () => "No directory of above-scale enterprises",
+  }),
+  "records.monthRevenue": define<{ year: number; month: number; filter: string; filterEn: string }>({
+    "zh-CN": (p) => `${p.year}年${p.month}月规上工业企业营业收入${filterZh(p.filter)}`,
+    en: (p) =>
+      `Revenue of above-scale industrial enterprises, ${MONTHS_EN[p.month - 1] ?? p.month} ${p.year}${filterEn(p.filterEn)}`,
+  }),
+  "records.periodRevenue": define<{ year: number; month: number; filter: string; filterEn: string }>({
+    "zh-CN": (p) =>
+      `${p.month >= 12 ? `${p.year}年` : `${p.year}年1—${p.month}月`}规上工业企业营业收入${filterZh(p.filter)}`,
+    en: (p) =>
+      `Revenue of above-scale industrial enterprises, ${p.month >= 12 ? `${p.year}` : `January–${MONTHS_EN[p.month - 1] ?? p.month} ${p.year}`}${filterEn(p.filterEn)}`,
+  }),
+  "records.directoryScope": define<{ year: number }>({
+    "zh-CN": (p) => `企业范围：${p.year}年规上企业名录；上年同期为同一批企业`,
+    en: (p) =>
+      `Enterprises: the ${p.year} directory of above-scale enterprises; the same period last year is of the same enterprises`,
+  }),
+  "records.projectsAll": define<Record<string, never>>({
+    "zh-CN": () => "全部项目",
+    en: () => "All projects",
+  }),
+  "records.projectsInStage": define<{ stage: string }>({
+    "zh-CN": (p) => `项目（${STAGES_ZH[p.stage] ?? p.stage}）`,
+    en: (p) => `Projects (${STAGES_EN[p.stage] ?? p.stage})`,
+  }),
+  "records.reserve": define<{ directoryYear: number | string; lastYear: number }>({
+    "zh-CN": (p) => `规上企业后备库（${p.directoryYear}年名录，营业收入为${p.lastYear}年）`,
+    en: (p) => `Reserve pool of above-scale enterprises (${p.directoryYear} directory, revenue of ${p.lastYear})`,
+  }),
+  "records.target": define<{ name: string; nameEn: string; year: number }>({
+    "zh-CN": (p) => `${p.name}：${p.year}年`,
+    en: (p) => `${p.nameEn}: ${p.year}`,
+  }),
+  "records.missingRevenue": define<{ name: string; year: number }>({
+    "zh-CN": (p) => `${p.name} 缺少${p.year}年营业收入，按零计`,
+    en: (p) => `${p.name} lacks its ${p.year} revenue, counted as zero`,
+  }),
+  "records.noDataForYear": define<Record<string, never>>({
+    "zh-CN": () => "该年没有数据",
+    en: () => "No data for the year",
+  }),
+  "records.netIncrease": define<Record<string, never>>({
+    "zh-CN": () => "+1 为新增入规，−1 为退规；合计即净增",
+    en: () => "+1 is an enterprise entering the directory, −1 one leaving it; the total is the net increase",
+  }),
+  "records.ratio": define<{ numerator: string; denominator: string }>({
+    "zh-CN": (p) => `分子 ${p.numerator}，分母 ${p.denominator}`,
+    en: (p) => `Numerator ${p.numerator}, denominator ${p.denominator}`,
+  }),
+  "records.status.entered": define<{ year: number }>({
+    "zh-CN": (p) => `${p.year}年新增入规`,
+    en: (p) => `Entered in ${p.year}`,
+  }),
+  "records.status.exited": define<{ year: number }>({
+    "zh-CN": (p) => `${p.year}年退规`,
+    en: (p) => `Left in ${p.year}`,
+  }),
+  "records.status.listed": define<{ year: number }>({
+    "zh-CN": (p) => `${p.year}年`,
+    en: (p) => `${p.year}`,
+  }),
+  "records.item.manufacturingInvestment": define<Record<string, never>>({
+    "zh-CN": () => "制造业投资（元）",
+    en: () => "Manufacturing investment (yuan)",
+  }),
+  "records.item.fixedAssetInvestment": define<Record<string, never>>({
+    "zh-CN": () => "全社会固定资产投资（元）",
+    en: () => "Fixed-asset investment, whole district (yuan)",
+  }),
+  "records.item.online": define<Record<string, never>>({
+    "zh-CN": () => "网上可办",
+    en: () => "Online",
+  }),
+  "records.item.notOnline": define<Record<string, never>>({
+    "zh-CN": () => "未实现网上办理",
+    en: () => "Not online",
+  }),
+  "records.item.keyEnterprise": define<{ name: string }>({
+    "zh-CN": (p) => `重点企业：${p.name}`,
+    en: (p) => `Key enterprise: ${p.name}`,
+  }),
+  "records.item.keyProject": define<{ name: string }>({
+    "zh-CN": (p) => `重点项目：${p.name}`,
+    en: (p) => `Key project: ${p.name}`,
+  }),
+  "records.item.leaderAssigned": define<Record<string, never>>({
+    "zh-CN": () => "已挂点帮扶",
+    en: () => "Leader assigned",
+  }),
+  "records.item.noLeader": define<Record<string, never>>({
+    "zh-CN": () => "未安排挂点领导",
+    en: () => "No leader assigned",
   }),
   "rewards.budgetMethod": define<{ threshold: string }>({
     "zh-CN": (p) =>
