@@ -3,6 +3,7 @@
  * against last year, by chain and by town, the project funnel and the reserve pool; the records
  * behind every figure (drill-down); the public board's aggregate figures; spreadsheet export.
  */
+import { type NoteMessage, noteMessage, renderNote } from "@beizeng/domain/forecast/messages";
 import { formatYuan } from "@beizeng/domain/money";
 import type { TargetProgress } from "@beizeng/domain/targets/compute";
 import type { SnapshotIndex } from "@beizeng/domain/targets/data-index";
@@ -272,7 +273,10 @@ export interface EnterpriseRecord {
   chainId: string;
   chainName: string;
   townName: string;
+  /** A scale status code ("above", "reserve", …) or a Chinese text (an entry, an exit, a listing year). */
   status: string | null;
+  /** The status as a message when it is a text. */
+  statusMessage?: NoteMessage;
   value: bigint | null;
   previous: bigint | null;
 }
@@ -289,16 +293,51 @@ export interface ProjectRecord {
   enterpriseId: number | null;
 }
 
+/** A line of a share's records; the Chinese texts, and as messages where they are not names. */
+export interface RecordItem {
+  name: string;
+  value: string;
+  nameMessage?: NoteMessage;
+  valueMessage?: NoteMessage;
+}
+
+/**
+ * The records behind a figure. The title and notes are Chinese (the export keeps them); `titleMessage` and
+ * `noteMessages` (one for one) render them in the reader's language.
+ */
 export interface RecordSet {
   title: string;
+  titleMessage: NoteMessage;
   kind: "enterprises" | "projects" | "items";
   /** The figure the records add up to (fen for money; a count otherwise). */
   total: bigint;
   unit: "yuan" | "count";
   enterprises?: EnterpriseRecord[];
   projects?: ProjectRecord[];
-  items?: { name: string; value: string }[];
+  items?: RecordItem[];
   notes: string[];
+  noteMessages: NoteMessage[];
+}
+
+/** A message's Chinese text (every key renders in Chinese). */
+const zh = (message: NoteMessage): string => renderNote(message, "zh-CN") as string;
+
+/** A record set's title and notes from their messages. */
+function described(title: NoteMessage, notes: NoteMessage[] = []) {
+  return { title: zh(title), titleMessage: title, notes: notes.map(zh), noteMessages: notes };
+}
+
+function item(name: NoteMessage | string, value: NoteMessage | string): RecordItem {
+  return {
+    name: typeof name === "string" ? name : zh(name),
+    value: typeof value === "string" ? value : zh(value),
+    ...(typeof name === "string" ? {} : { nameMessage: name }),
+    ...(typeof value === "string" ? {} : { valueMessage: value }),
+  };
+}
+
+function withStatus(record: EnterpriseRecord, status: NoteMessage): EnterpriseRecord {
+  return { ...record, status: zh(status), statusMessage: status };
 }
 
 function enterpriseRecord(
@@ -345,8 +384,6 @@ function projectRecord(data: DistrictData, id: number): ProjectRecord | null {
   };
 }
 
-const MONTH_TEXT = (m: number) => `${m}月`;
-
 /** The records a dashboard figure adds up, with their sum (which equals the figure). */
 export function dashboardRecords(result: TargetsResult, query: RecordQuery): RecordSet {
   const data = result.data;
@@ -358,42 +395,51 @@ export function dashboardRecords(result: TargetsResult, query: RecordQuery): Rec
     if (query.town !== undefined && (row?.town_code ?? "") !== query.town) return false;
     return true;
   };
-  const filterText = [
-    query.chain !== undefined ? chainName(data, query.chain) : null,
-    query.town !== undefined ? townName(data, query.town) : null,
-  ]
-    .filter(Boolean)
-    .join("·");
-  const suffix = filterText ? `（${filterText}）` : "";
+  const town = query.town !== undefined ? townName(data, query.town) : null;
+  const filter = [query.chain !== undefined ? chainName(data, query.chain) : null, town].filter(Boolean).join("·");
+  const chainEn =
+    query.chain === undefined
+      ? null
+      : (data.plan.chains.find((chain) => chain.id === query.chain)?.nameEn ??
+        (query.chain === "other" ? "Other" : query.chain));
+  const filters = { filter, filterEn: [chainEn, town].filter(Boolean).join("·") };
 
   switch (query.figure) {
     case "aboveScaleRevenue":
     case "aboveScaleCount": {
-      const notes: string[] = [];
+      const notes: NoteMessage[] = [];
       const records = index
         .aboveScaleIn(year)
         .filter((e) => matches(e.id))
         .map((e) => {
           const value = index.annual(e.id, "revenue", year) ?? null;
-          if (value === null) notes.push(`${e.name} 缺少${year}年营业收入，按零计`);
+          if (value === null) notes.push(noteMessage("records.missingRevenue", { name: e.name, year }));
           return enterpriseRecord(data, e.id, value, index.annual(e.id, "revenue", year - 1) ?? null, year);
         })
         .sort(byValueDesc);
       const revenue = query.figure === "aboveScaleRevenue";
       return {
-        title: revenue ? `${year}年规上工业企业营业收入${suffix}` : `${year}年规上工业企业${suffix}`,
+        ...described(
+          noteMessage(revenue ? "records.aboveScaleRevenue" : "records.aboveScaleCount", { year, ...filters }),
+          notes,
+        ),
         kind: "enterprises",
         total: revenue ? records.reduce((sum, r) => sum + (r.value ?? 0n), 0n) : BigInt(records.length),
         unit: revenue ? "yuan" : "count",
         enterprises: records,
-        notes,
       };
     }
     case "monthRevenue":
     case "periodRevenue": {
       const directoryYear = directoryYearFor(index, asOf.year);
       if (directoryYear === null)
-        return { title: "无规上企业名录", kind: "enterprises", total: 0n, unit: "yuan", enterprises: [], notes: [] };
+        return {
+          ...described(noteMessage("records.noDirectory", {})),
+          kind: "enterprises",
+          total: 0n,
+          unit: "yuan",
+          enterprises: [],
+        };
       const month = query.month ?? asOf.month;
       const single = query.figure === "monthRevenue";
       const value = (id: number, y: number) =>
@@ -405,14 +451,15 @@ export function dashboardRecords(result: TargetsResult, query: RecordQuery): Rec
           enterpriseRecord(data, e.id, value(e.id, year) ?? null, value(e.id, year - 1) ?? null, directoryYear),
         )
         .sort(byValueDesc);
-      const period = single ? `${year}年${MONTH_TEXT(month)}` : month >= 12 ? `${year}年` : `${year}年1—${month}月`;
       return {
-        title: `${period}规上工业企业营业收入${suffix}`,
+        ...described(
+          noteMessage(single ? "records.monthRevenue" : "records.periodRevenue", { year, month, ...filters }),
+          [noteMessage("records.directoryScope", { year: directoryYear })],
+        ),
         kind: "enterprises",
         total: records.reduce((sum, r) => sum + (r.value ?? 0n), 0n),
         unit: "yuan",
         enterprises: records,
-        notes: [`企业范围：${directoryYear}年规上企业名录；上年同期为同一批企业`],
       };
     }
     case "projects": {
@@ -422,12 +469,15 @@ export function dashboardRecords(result: TargetsResult, query: RecordQuery): Rec
         .filter((p) => query.stage === undefined || p.stage === query.stage)
         .filter((p) => query.chain === undefined || p.chainId === query.chain);
       return {
-        title: query.stage ? `项目（${STAGE_NAMES[query.stage] ?? query.stage}）` : "全部项目",
+        ...described(
+          query.stage
+            ? noteMessage("records.projectsInStage", { stage: query.stage })
+            : noteMessage("records.projectsAll", {}),
+        ),
         kind: "projects",
         total: records.reduce((sum, p) => sum + p.plannedInvestment, 0n),
         unit: "yuan",
         projects: records,
-        notes: [],
       };
     }
     case "reserve": {
@@ -449,12 +499,11 @@ export function dashboardRecords(result: TargetsResult, query: RecordQuery): Rec
               )
               .sort(byValueDesc);
       return {
-        title: `规上企业后备库（${directoryYear ?? "—"}年名录，营业收入为${lastYear}年）`,
+        ...described(noteMessage("records.reserve", { directoryYear: directoryYear ?? "—", lastYear })),
         kind: "enterprises",
         total: BigInt(records.length),
         unit: "count",
         enterprises: records,
-        notes: [],
       };
     }
   }
@@ -473,79 +522,103 @@ export function targetRecords(result: TargetsResult, targetId: string, year: num
   const target = result.targets.find((t) => t.targetId === targetId);
   if (!target) throw notFound(`目标 ${targetId} 不存在`);
   const data = result.data;
-  if (target.metric === "aboveScaleRevenue") {
-    return { ...dashboardRecords(result, { figure: "aboveScaleRevenue", year }), title: `${target.name}：${year}年` };
-  }
-  if (target.metric === "aboveScaleCount") {
-    return { ...dashboardRecords(result, { figure: "aboveScaleCount", year }), title: `${target.name}：${year}年` };
+  const titleMessage = noteMessage("records.target", { name: target.name, nameEn: target.nameEn, year });
+  const titled = { title: zh(titleMessage), titleMessage };
+  if (target.metric === "aboveScaleRevenue" || target.metric === "aboveScaleCount") {
+    return { ...dashboardRecords(result, { figure: target.metric, year }), ...titled };
   }
   const detail = metricDetail(result, targetId, year);
-  const title = `${target.name}：${year}年`;
-  if (!detail) return { title, kind: "items", total: 0n, unit: "count", items: [], notes: ["该年没有数据"] };
+  if (!detail) {
+    return {
+      ...described(titleMessage, [noteMessage("records.noDataForYear", {})]),
+      kind: "items",
+      total: 0n,
+      unit: "count",
+      items: [],
+    };
+  }
   switch (detail.kind) {
     case "aboveScaleChanges": {
       const records: EnterpriseRecord[] = [];
       for (const entry of detail.entries) {
         for (const id of entry.entered) {
-          records.push({ ...enterpriseRecord(data, id, 1n, null, entry.year), status: `${entry.year}年新增入规` });
+          records.push(
+            withStatus(
+              enterpriseRecord(data, id, 1n, null, entry.year),
+              noteMessage("records.status.entered", { year: entry.year }),
+            ),
+          );
         }
         for (const id of entry.exited) {
-          records.push({ ...enterpriseRecord(data, id, -1n, null, entry.year), status: `${entry.year}年退规` });
+          records.push(
+            withStatus(
+              enterpriseRecord(data, id, -1n, null, entry.year),
+              noteMessage("records.status.exited", { year: entry.year }),
+            ),
+          );
         }
       }
       return {
-        title,
+        ...described(titleMessage, [noteMessage("records.netIncrease", {})]),
         kind: "enterprises",
         total: records.reduce((sum, r) => sum + (r.value ?? 0n), 0n),
         unit: "count",
         enterprises: records,
-        notes: ["+1 为新增入规，−1 为退规；合计即净增"],
       };
     }
     case "projects": {
       const projects = detail.projectIds
         .map((id) => projectRecord(data, id))
         .filter((p): p is ProjectRecord => p !== null);
-      return { title, kind: "projects", total: BigInt(projects.length), unit: "count", projects, notes: [] };
+      return { ...described(titleMessage), kind: "projects", total: BigInt(projects.length), unit: "count", projects };
     }
     case "listings": {
       const records = detail.enterpriseIds.map((id) => {
         const events = data.cut.listings.filter((e) => e.enterpriseId === id);
         const first = Math.min(...events.map((e) => e.year));
-        return { ...enterpriseRecord(data, id, 1n, null, year), status: `${first}年` };
+        return withStatus(
+          enterpriseRecord(data, id, 1n, null, year),
+          noteMessage("records.status.listed", { year: first }),
+        );
       });
       return {
-        title,
+        ...described(titleMessage),
         kind: "enterprises",
         total: BigInt(records.length),
         unit: "count",
         enterprises: records,
-        notes: [],
       };
     }
     case "ratio": {
-      const items: { name: string; value: string }[] = [];
+      const items: RecordItem[] = [];
+      const leader = (assigned: boolean) =>
+        noteMessage(assigned ? "records.item.leaderAssigned" : "records.item.noLeader", {});
       if (target.metric === "manufacturingInvestmentShare") {
-        items.push({ name: "制造业投资（元）", value: formatYuan(detail.numerator) });
-        items.push({ name: "全社会固定资产投资（元）", value: formatYuan(detail.denominator) });
+        items.push(item(noteMessage("records.item.manufacturingInvestment", {}), formatYuan(detail.numerator)));
+        items.push(item(noteMessage("records.item.fixedAssetInvestment", {}), formatYuan(detail.denominator)));
       } else if (target.metric === "onlineServiceShare") {
-        for (const item of data.cut.onlineServices)
-          items.push({ name: item.name, value: item.online ? "网上可办" : "未实现网上办理" });
+        for (const service of data.cut.onlineServices) {
+          const online = noteMessage(service.online ? "records.item.online" : "records.item.notOnline", {});
+          items.push(item(service.name, online));
+        }
       } else {
         for (const e of data.cut.enterprises.filter((x) => x.isKey)) {
-          items.push({ name: `重点企业：${e.name}`, value: e.hasLeader ? "已挂点帮扶" : "未安排挂点领导" });
+          items.push(item(noteMessage("records.item.keyEnterprise", { name: e.name }), leader(e.hasLeader)));
         }
         for (const p of data.cut.projects.filter((x) => x.isKey)) {
-          items.push({ name: `重点项目：${p.name}`, value: p.hasLeader ? "已挂点帮扶" : "未安排挂点领导" });
+          items.push(item(noteMessage("records.item.keyProject", { name: p.name }), leader(p.hasLeader)));
         }
       }
+      const ratio = noteMessage("records.ratio", {
+        numerator: String(detail.numerator),
+        denominator: String(detail.denominator),
+      });
       return {
-        title,
+        ...described(titleMessage, [ratio]),
         kind: "items",
         total: detail.numerator,
         unit: "count",
         items,
-        notes: [`分子 ${detail.numerator}，分母 ${detail.denominator}`],
       };
     }
   }
