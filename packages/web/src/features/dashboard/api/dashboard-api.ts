@@ -147,7 +147,9 @@ export interface EnterpriseRecord {
   chainId: string;
   chainName: string;
   townName: string;
+  /** A scale status code, or a Chinese text (an entry, an exit, a listing year) with its message. */
   status: string | null;
+  statusMessage?: NoteMessageJson;
   value: string | null;
   previous: string | null;
 }
@@ -164,15 +166,26 @@ export interface ProjectRecord {
   enterpriseId: number | null;
 }
 
+/** A line of a share's records: Chinese texts, with their messages where they are not names. */
+export interface RecordItem {
+  name: string;
+  value: string;
+  nameMessage?: NoteMessageJson;
+  valueMessage?: NoteMessageJson;
+}
+
+/** The records behind a figure: the Chinese title and notes, each with its message (rendered by the drawer). */
 export interface RecordSet {
   title: string;
+  titleMessage?: NoteMessageJson;
   kind: "enterprises" | "projects" | "items";
   total: string;
   unit: "yuan" | "count";
   enterprises?: EnterpriseRecord[];
   projects?: ProjectRecord[];
-  items?: { name: string; value: string }[];
+  items?: RecordItem[];
   notes: string[];
+  noteMessages?: NoteMessageJson[];
 }
 
 /** The URL of a drill-down's records (JSON, or the same as a spreadsheet). */

@@ -5,9 +5,11 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
 import { useT } from "../../../shared/i18n/i18n";
+import { useMessageText, useNoteTexts } from "../../targets/components/note-texts";
 import {
   type EnterpriseRecord,
   type ProjectRecord,
+  type RecordItem,
   type RecordRequest,
   type RecordSet,
   recordsUrl,
@@ -21,6 +23,8 @@ function totalText(records: RecordSet): string {
 /** The records behind a figure, in a drawer: each enterprise links to its page. */
 export function RecordsDrawer({ request, onClose }: { request: RecordRequest | null; onClose: () => void }) {
   const t = useT();
+  const text = useMessageText();
+  const noteTexts = useNoteTexts();
   const records = useRecords(request);
   const data = records.data;
   return (
@@ -28,7 +32,7 @@ export function RecordsDrawer({ request, onClose }: { request: RecordRequest | n
       open={request !== null}
       onClose={onClose}
       size="large"
-      title={data?.title ?? t("dash.drill")}
+      title={data ? text(data.title, data.titleMessage) : t("dash.drill")}
       extra={
         request ? (
           <Button icon={<DownloadOutlined />} href={recordsUrl(request, "xlsx")}>
@@ -44,7 +48,7 @@ export function RecordsDrawer({ request, onClose }: { request: RecordRequest | n
               <Typography.Text strong data-testid="records-total">
                 {t("dash.recordsTotal", { total: totalText(data) })}
               </Typography.Text>
-              {data.notes.map((note) => (
+              {noteTexts(data).map((note) => (
                 <Alert key={note} type="info" showIcon title={note} />
               ))}
               <RecordsTable records={data} />
@@ -58,6 +62,7 @@ export function RecordsDrawer({ request, onClose }: { request: RecordRequest | n
 
 function RecordsTable({ records }: { records: RecordSet }) {
   const t = useT();
+  const text = useMessageText();
   const money = records.unit === "yuan";
   if (records.kind === "projects") {
     return (
@@ -83,14 +88,18 @@ function RecordsTable({ records }: { records: RecordSet }) {
   }
   if (records.kind === "items") {
     return (
-      <Table
+      <Table<RecordItem>
         size="small"
         rowKey="name"
         dataSource={records.items ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
-          { title: t("dash.item"), dataIndex: "name" },
-          { title: t("dash.itemValue"), dataIndex: "value" },
+          { title: t("dash.item"), dataIndex: "name", render: (name: string, row) => text(name, row.nameMessage) },
+          {
+            title: t("dash.itemValue"),
+            dataIndex: "value",
+            render: (value: string, row) => text(value, row.valueMessage),
+          },
         ]}
       />
     );
@@ -109,7 +118,12 @@ function RecordsTable({ records }: { records: RecordSet }) {
         },
         { title: t("dash.chain"), dataIndex: "chainName" },
         { title: t("dash.town"), dataIndex: "townName" },
-        { title: t("dash.status"), dataIndex: "status", render: (s: string | null) => statusLabel(s, t) },
+        {
+          title: t("dash.status"),
+          dataIndex: "status",
+          render: (s: string | null, row) =>
+            s !== null && row.statusMessage ? text(s, row.statusMessage) : statusLabel(s, t),
+        },
         {
           title: money ? t("dash.value") : t("dash.revenueLastYear"),
           dataIndex: "value",

@@ -27,7 +27,9 @@ export interface Outlook {
   baseYear: number | null;
   probabilityAtDeadline: number;
   likelyYear: number | null;
+  /** Why the probability is what it is (Chinese), and the same as a message. */
   note: string | null;
+  noteMessage?: NoteMessageJson | null;
 }
 
 /** One target as GET /api/targets presents it (bigints as decimal strings). */

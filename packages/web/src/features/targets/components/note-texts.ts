@@ -1,4 +1,4 @@
-import { type NoteParams, noteTexts } from "@beizeng/domain/forecast/messages";
+import { type NoteParams, noteTexts, renderNote } from "@beizeng/domain/forecast/messages";
 import { useCallback } from "react";
 import { useLanguage } from "../../../shared/i18n/i18n";
 
@@ -15,4 +15,16 @@ export interface NotesJson {
 export function useNoteTexts(): (source: NotesJson | null | undefined) => string[] {
   const { language } = useLanguage();
   return useCallback((source) => (source ? noteTexts(source.notes, source.noteMessages, language) : []), [language]);
+}
+
+/**
+ * One text in the chosen language: rendered from its message, or as sent (Chinese) without a message this version
+ * knows. For the titles, statuses and items of the records behind a figure, and an enterprise's outlook.
+ */
+export function useMessageText(): (
+  text: string,
+  message: { key: string; params: NoteParams } | null | undefined,
+) => string {
+  const { language } = useLanguage();
+  return useCallback((text, message) => (message ? (renderNote(message, language) ?? text) : text), [language]);
 }
