@@ -4,8 +4,10 @@ import { Link } from "react-router-dom";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
-import { useT } from "../../../shared/i18n/i18n";
+import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { usePlan } from "../../plan/api/plan-api";
 import { useMessageText, useNoteTexts } from "../../targets/components/note-texts";
+import { useUnits } from "../../units/api/units-api";
 import {
   type EnterpriseRecord,
   type ProjectRecord,
@@ -60,9 +62,29 @@ export function RecordsDrawer({ request, onClose }: { request: RecordRequest | n
   );
 }
 
+/** Chain and town names in the chosen language, from the plan and the unit list; as sent (Chinese) otherwise. */
+function useRegisterNames() {
+  const plan = usePlan();
+  const units = useUnits();
+  const localized = useLocalizedText();
+  const t = useT();
+  return {
+    chain: (id: string, sent: string) => {
+      const chain = plan.data?.chains.find((candidate) => candidate.id === id);
+      if (chain) return localized(chain.name, chain.nameEn);
+      return id === "other" ? t("chain.other") : sent;
+    },
+    town: (sent: string) => {
+      const unit = units.data?.find((candidate) => candidate.name === sent);
+      return unit ? localized(unit.name, unit.nameEn) : sent;
+    },
+  };
+}
+
 function RecordsTable({ records }: { records: RecordSet }) {
   const t = useT();
   const text = useMessageText();
+  const names = useRegisterNames();
   const money = records.unit === "yuan";
   if (records.kind === "projects") {
     return (
@@ -73,7 +95,11 @@ function RecordsTable({ records }: { records: RecordSet }) {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
           { title: t("dash.project"), dataIndex: "name", render: (name: string, row) => `${row.code} ${name}` },
-          { title: t("dash.chain"), dataIndex: "chainName" },
+          {
+            title: t("dash.chain"),
+            dataIndex: "chainName",
+            render: (name: string, row) => names.chain(row.chainId, name),
+          },
           { title: t("dash.stage"), dataIndex: "stage", render: (stage: string) => t(`stage.${stage}` as MessageKey) },
           {
             title: t("dash.plannedInvestment"),
@@ -116,8 +142,12 @@ function RecordsTable({ records }: { records: RecordSet }) {
           dataIndex: "name",
           render: (name: string, row) => <Link to={row.link}>{name}</Link>,
         },
-        { title: t("dash.chain"), dataIndex: "chainName" },
-        { title: t("dash.town"), dataIndex: "townName" },
+        {
+          title: t("dash.chain"),
+          dataIndex: "chainName",
+          render: (name: string, row) => names.chain(row.chainId, name),
+        },
+        { title: t("dash.town"), dataIndex: "townName", render: (name: string) => names.town(name) },
         {
           title: t("dash.status"),
           dataIndex: "status",
