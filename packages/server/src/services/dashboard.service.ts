@@ -312,6 +312,11 @@ export interface RecordSet {
   /** The figure the records add up to (fen for money; a count otherwise). */
   total: bigint;
   unit: "yuan" | "count";
+  /**
+   * What each enterprise's `value` holds: revenue in fen (with `previous` the year before), or what
+   * it adds to a count (+1 entered, −1 left, 1 listed). A count of enterprises shows their revenue.
+   */
+  valueUnit?: "yuan" | "count";
   enterprises?: EnterpriseRecord[];
   projects?: ProjectRecord[];
   items?: RecordItem[];
@@ -426,6 +431,7 @@ export function dashboardRecords(result: TargetsResult, query: RecordQuery): Rec
         kind: "enterprises",
         total: revenue ? records.reduce((sum, r) => sum + (r.value ?? 0n), 0n) : BigInt(records.length),
         unit: revenue ? "yuan" : "count",
+        valueUnit: "yuan",
         enterprises: records,
       };
     }
@@ -503,6 +509,7 @@ export function dashboardRecords(result: TargetsResult, query: RecordQuery): Rec
         kind: "enterprises",
         total: BigInt(records.length),
         unit: "count",
+        valueUnit: "yuan",
         enterprises: records,
       };
     }
@@ -563,6 +570,7 @@ export function targetRecords(result: TargetsResult, targetId: string, year: num
         kind: "enterprises",
         total: records.reduce((sum, r) => sum + (r.value ?? 0n), 0n),
         unit: "count",
+        valueUnit: "count",
         enterprises: records,
       };
     }
@@ -586,6 +594,7 @@ export function targetRecords(result: TargetsResult, targetId: string, year: num
         kind: "enterprises",
         total: BigInt(records.length),
         unit: "count",
+        valueUnit: "count",
         enterprises: records,
       };
     }
@@ -824,6 +833,7 @@ export function recordsTable(records: RecordSet): ExportTable {
     };
   }
   const money = records.unit === "yuan";
+  const revenue = (records.valueUnit ?? records.unit) === "yuan";
   return {
     sheet: "企业",
     columns: [
@@ -832,8 +842,8 @@ export function recordsTable(records: RecordSet): ExportTable {
       { header: "产业链", kind: "text" },
       { header: "乡镇（街道）", kind: "text" },
       { header: "状态", kind: "text" },
-      { header: money ? "本期（元）" : "计数", kind: money ? "yuan" : "count" },
-      { header: money ? "上年同期（元）" : "上年营业收入（元）", kind: "yuan" },
+      { header: money ? "本期（元）" : revenue ? "营业收入（元）" : "计入", kind: revenue ? "yuan" : "count" },
+      { header: money ? "上年同期（元）" : "前一年营业收入（元）", kind: "yuan" },
     ],
     rows: (records.enterprises ?? []).map((e) => [
       e.creditCode,

@@ -383,6 +383,7 @@ function outlookView(outlook: AboveScaleForecast["candidates"][number]) {
     probabilityAtDeadline: outlook.probabilityAtDeadline,
     likelyYear: outlook.likelyYear,
     note: outlook.note,
+    noteMessage: outlook.noteMessage,
   };
 }
 

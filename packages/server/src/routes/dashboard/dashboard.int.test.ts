@@ -143,6 +143,17 @@ describe.each(testDatabases())("targets and dashboard on $name", (database) => {
     };
     expect(signedRecords.projects).toHaveLength(signed ?? -1);
     expect(body.reservePool.count).toBeGreaterThan(0);
+
+    // A count of enterprises shows each one's revenue; a net change what each adds (+1, −1).
+    type Enterprises = { unit: string; valueUnit: string; enterprises: { value: string | null }[] };
+    const reserve = (await get("/api/dashboard/records?figure=reserve")).json() as Enterprises;
+    expect(reserve).toMatchObject({ unit: "count", valueUnit: "yuan" });
+    expect(reserve.enterprises).toHaveLength(body.reservePool.count);
+    const counted = (await get("/api/dashboard/records?figure=aboveScaleCount&year=2022")).json() as Enterprises;
+    expect(counted).toMatchObject({ unit: "count", valueUnit: "yuan" });
+    const net = (await get("/api/targets/G3-NET/records?year=2022")).json() as Enterprises;
+    expect(net).toMatchObject({ unit: "count", valueUnit: "count" });
+    expect(net.enterprises.every((e) => e.value === "1" || e.value === "-1")).toBe(true);
   });
 
   it("exports a chart's data and a drill-down as spreadsheets", async () => {

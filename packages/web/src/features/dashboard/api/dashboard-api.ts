@@ -181,6 +181,8 @@ export interface RecordSet {
   kind: "enterprises" | "projects" | "items";
   total: string;
   unit: "yuan" | "count";
+  /** What each enterprise's value holds: revenue in fen, or what it adds to a count (+1, −1); default: unit. */
+  valueUnit?: "yuan" | "count";
   enterprises?: EnterpriseRecord[];
   projects?: ProjectRecord[];
   items?: RecordItem[];

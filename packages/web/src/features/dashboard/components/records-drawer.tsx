@@ -86,6 +86,7 @@ function RecordsTable({ records }: { records: RecordSet }) {
   const text = useMessageText();
   const names = useRegisterNames();
   const money = records.unit === "yuan";
+  const revenue = (records.valueUnit ?? records.unit) === "yuan";
   if (records.kind === "projects") {
     return (
       <Table<ProjectRecord>
@@ -155,17 +156,22 @@ function RecordsTable({ records }: { records: RecordSet }) {
             s !== null && row.statusMessage ? text(s, row.statusMessage) : statusLabel(s, t),
         },
         {
-          title: money ? t("dash.value") : t("dash.revenueLastYear"),
+          title: money ? t("dash.value") : revenue ? t("dash.revenue") : t("dash.counted"),
           dataIndex: "value",
           align: "right",
-          render: (value: string | null) => (money ? formatFenForDisplay(value) : (value ?? "—")),
+          render: (value: string | null) =>
+            revenue ? formatFenForDisplay(value) : value === null ? "—" : value.startsWith("-") ? value : `+${value}`,
         },
-        {
-          title: money ? t("dash.previous") : t("dash.revenueLastYear"),
-          dataIndex: "previous",
-          align: "right",
-          render: (value: string | null) => formatFenForDisplay(value),
-        },
+        ...(money || revenue
+          ? [
+              {
+                title: money ? t("dash.previous") : t("dash.revenueYearBefore"),
+                dataIndex: "previous",
+                align: "right" as const,
+                render: (value: string | null) => formatFenForDisplay(value),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -18,7 +18,7 @@ import {
   type TargetsResponse,
   useTargets,
 } from "../api/targets-api";
-import { useNoteTexts } from "./note-texts";
+import { useMessageText, useNoteTexts } from "./note-texts";
 import { TargetInputsCard } from "./target-inputs-card";
 import { TargetPathChart } from "./target-path-chart";
 
@@ -387,6 +387,7 @@ function EnterpriseList({
 
 function OutlookTable({ title, rows }: { title: string; rows: Outlook[] }) {
   const t = useT();
+  const messageText = useMessageText();
   return (
     <Table
       size="small"
@@ -408,6 +409,11 @@ function OutlookTable({ title, rows }: { title: string; rows: Outlook[] }) {
         },
         { title: t("dash.probability"), dataIndex: "probabilityAtDeadline", align: "right", render: percent },
         { title: t("dash.likelyYear"), dataIndex: "likelyYear", render: (y: number | null) => y ?? "—" },
+        {
+          title: t("dash.outlookNote"),
+          key: "note",
+          render: (_: unknown, row: Outlook) => (row.note ? messageText(row.note, row.noteMessage) : "—"),
+        },
       ]}
     />
   );
