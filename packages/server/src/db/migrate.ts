@@ -9,6 +9,7 @@ import * as supervision from "./migrations/20261125141500_supervision";
 import * as enterpriseSupport from "./migrations/20261125143700_enterprise_support";
 import * as enterpriseRequests from "./migrations/20261125150000_enterprise_requests";
 import * as notificationMessages from "./migrations/20261125152000_notification_messages";
+import * as requestAttachments from "./migrations/20261125190000_request_attachments";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   "20261125143700_enterprise_support": enterpriseSupport,
   "20261125150000_enterprise_requests": enterpriseRequests,
   "20261125152000_notification_messages": notificationMessages,
+  "20261125190000_request_attachments": requestAttachments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -72,6 +72,7 @@ export interface Database {
   enterprise_requests: Requests.EnterpriseRequestTable;
   enterprise_request_co_units: Requests.EnterpriseRequestCoUnitTable;
   enterprise_request_events: Requests.EnterpriseRequestEventTable;
+  enterprise_request_attachments: Requests.EnterpriseRequestAttachmentTable;
   service_days: Requests.ServiceDayTable;
   service_day_units: Requests.ServiceDayUnitTable;
   service_day_enterprises: Requests.ServiceDayEnterpriseTable;

@@ -68,6 +68,8 @@ export const PERMISSIONS = {
   "requests.handle": ["unit"],
   "requests.note": ["office", "leader", "unit"],
   "requests.rate": ["enterprise"],
+  // Attach files: the enterprise (own), the office, a leader (its enterprises), a handling unit (responsible or co-unit).
+  "requests.attach": ["office", "leader", "unit", "enterprise"],
   "serviceDays.read": READERS,
   "serviceDays.manage": ["office"],
 } as const satisfies Record<string, "anyone" | readonly Role[]>;

@@ -153,9 +153,14 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/enterprise-requests/:id/rate": ["enterprise"],
   "POST /api/enterprise-requests/:id/reopen": ["office"],
   "POST /api/enterprise-requests/:id/close": ["office"],
+  "POST /api/enterprise-requests/:id/attachments": ["office", "leader", "unit", "enterprise"],
+  "GET /api/enterprise-request-attachments/:id": ALL_ROLES,
+  "DELETE /api/enterprise-request-attachments/:id": ["office", "leader", "unit", "enterprise"],
   "GET /api/service-days": READERS,
   "POST /api/service-days": ["office"],
   "GET /api/service-days/:id": READERS,
+  "PUT /api/service-days/:id": ["office"],
+  "DELETE /api/service-days/:id": ["office"],
 };
 
 /** Routes after which the caller's session may be gone. */

@@ -2,6 +2,7 @@
 import type { Insertable, Updateable } from "kysely";
 import type { DbContext } from "../db/database";
 import type {
+  EnterpriseRequestAttachmentTable,
   EnterpriseRequestEventTable,
   EnterpriseRequestRow,
   EnterpriseRequestTable,
@@ -178,7 +179,56 @@ export async function districtsWithOpenRequests(db: DbContext): Promise<string[]
   return rows.map((row) => row.district_id);
 }
 
-/** Inserts a notification addressed to one user (e.g. the enterprise's leader) once per dedupe key. */
+export async function insertRequestAttachment(
+  db: DbContext,
+  values: Insertable<EnterpriseRequestAttachmentTable>,
+): Promise<number> {
+  const row = await db.kysely
+    .insertInto("enterprise_request_attachments")
+    .values(values)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A request's files without their content, oldest first, with who uploaded them. */
+export async function attachmentsOfRequest(db: DbContext, requestId: number) {
+  return db.kysely
+    .selectFrom("enterprise_request_attachments as a")
+    .leftJoin("users as us", "us.id", "a.uploaded_by")
+    .leftJoin("units as u", "u.id", "a.unit_id")
+    .select([
+      "a.id",
+      "a.file_name",
+      "a.content_type",
+      "a.size_bytes",
+      "a.sha256",
+      "a.uploaded_by",
+      "a.uploaded_by_label",
+      "a.unit_id",
+      "a.created_at",
+      "us.display_name as uploader_name",
+      "u.name as unit_name",
+    ])
+    .where("a.request_id", "=", requestId)
+    .orderBy("a.created_at")
+    .orderBy("a.id")
+    .execute();
+}
+
+export async function findRequestAttachment(db: DbContext, districtId: string, id: number) {
+  return db.kysely
+    .selectFrom("enterprise_request_attachments")
+    .selectAll()
+    .where("district_id", "=", districtId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function deleteRequestAttachment(db: DbContext, id: number): Promise<void> {
+  await db.kysely.deleteFrom("enterprise_request_attachments").where("id", "=", id).execute();
+}
+
 export async function insertServiceDay(db: DbContext, values: Insertable<ServiceDayTable>): Promise<number> {
   const row = await db.kysely.insertInto("service_days").values(values).returning("id").executeTakeFirstOrThrow();
   return row.id;
@@ -200,6 +250,34 @@ export async function setServiceDayMembers(
       .insertInto("service_day_enterprises")
       .values(enterpriseIds.map((enterpriseId) => ({ service_day_id: serviceDayId, enterprise_id: enterpriseId })))
       .execute();
+}
+
+export async function updateServiceDay(
+  db: DbContext,
+  id: number,
+  values: Pick<Updateable<ServiceDayTable>, "held_on" | "theme" | "venue" | "note">,
+): Promise<void> {
+  await db.kysely.updateTable("service_days").set(values).where("id", "=", id).execute();
+}
+
+/** Removes a service day's units and enterprises (before setting them anew, or with the day). */
+export async function clearServiceDayMembers(db: DbContext, serviceDayId: number): Promise<void> {
+  await db.kysely.deleteFrom("service_day_units").where("service_day_id", "=", serviceDayId).execute();
+  await db.kysely.deleteFrom("service_day_enterprises").where("service_day_id", "=", serviceDayId).execute();
+}
+
+export async function deleteServiceDay(db: DbContext, id: number): Promise<void> {
+  await db.kysely.deleteFrom("service_days").where("id", "=", id).execute();
+}
+
+/** How many requests were registered with this service day. */
+export async function countServiceDayRequests(db: DbContext, serviceDayId: number): Promise<number> {
+  const rows = await db.kysely
+    .selectFrom("enterprise_requests")
+    .select("id")
+    .where("service_day_id", "=", serviceDayId)
+    .execute();
+  return rows.length;
 }
 
 export async function findServiceDays(db: DbContext, districtId: string) {

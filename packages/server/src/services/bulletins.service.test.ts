@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bulletinNumber, periodLabel } from "./bulletins.service";
 import { chineseDate } from "./bulletins-docx";
-import { checkEvidence, robotMessage } from "./reports.service";
+import { robotMessage } from "./reports.service";
+import { checkUploadedFile as checkEvidence } from "./stored-files";
 
 describe("bulletin wording", () => {
   it("names quarters, months, years and free ranges the way documents do", () => {

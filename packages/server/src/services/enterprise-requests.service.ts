@@ -22,14 +22,18 @@ import type { DbContext } from "../db/database";
 import { inTransaction } from "../db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import {
+  attachmentsOfRequest,
   coUnitsOf,
+  deleteRequestAttachment,
   districtsWithOpenRequests,
   eventsOf,
   findEnterpriseForRequest,
   findRequest,
+  findRequestAttachment,
   findRequests,
   findServiceDay,
   insertRequest,
+  insertRequestAttachment,
   insertRequestEvent,
   type RequestFilter,
   type RequestListRow,
@@ -42,6 +46,7 @@ import { type Actor, recordAudit } from "./audit.service";
 import type { AuthUser } from "./auth.service";
 import { notify, notifyUser, notifyUsers } from "./notifications.service";
 import { sendWebhook } from "./reports.service";
+import { checkUploadedFile, type UploadedFileInput } from "./stored-files";
 import { todayInChina } from "./tasks.service";
 
 /** Units a request can be assigned to: departments, towns and streets. */
@@ -180,9 +185,20 @@ async function loadReadable(db: DbContext, user: AuthUser, id: number) {
   return { row, coUnits };
 }
 
-/** One request with its timeline. */
+/** One request with its timeline and its attached files. */
 export async function getRequest(db: DbContext, user: AuthUser, id: number) {
   const { row, coUnits } = await loadReadable(db, user, id);
+  const attachments = (await attachmentsOfRequest(db, id)).map((file) => ({
+    id: file.id,
+    fileName: file.file_name,
+    contentType: file.content_type,
+    sizeBytes: file.size_bytes,
+    sha256: file.sha256,
+    uploadedBy: file.uploader_name ?? file.uploaded_by_label,
+    unit: file.unit_id !== null ? { id: file.unit_id, name: file.unit_name ?? "" } : null,
+    createdAt: file.created_at,
+    mayDelete: row.status !== "closed" && (file.uploaded_by === user.id || user.role === "office"),
+  }));
   const timeline = (await eventsOf(db, id)).map((event) => ({
     id: event.id,
     kind: event.kind,
@@ -192,7 +208,80 @@ export async function getRequest(db: DbContext, user: AuthUser, id: number) {
     note: event.note,
     data: event.data_json ? (JSON.parse(event.data_json) as Record<string, unknown>) : null,
   }));
-  return { ...viewOf(row, coUnits, todayInChina(), user), timeline };
+  return { ...viewOf(row, coUnits, todayInChina(), user), timeline, attachments };
+}
+
+/** At most this many files on one request (each within the shared limits, `stored-files.ts`). */
+export const MAX_REQUEST_ATTACHMENTS = 20;
+
+/**
+ * Who may attach a file to a request they can see: the enterprise (its own), the office, the leader assigned to
+ * the enterprise, and the responsible unit or a co-unit; not once the request is closed.
+ */
+async function loadForAttaching(db: DbContext, user: AuthUser, id: number) {
+  const loaded = await loadReadable(db, user, id);
+  if (user.role === "inspector") throw forbidden("只读账号不能上传附件");
+  if (user.role === "leader" && loaded.row.enterprise_leader_user_id !== user.id)
+    throw forbidden(`${loaded.row.enterprise_name} 不是您挂点联系的企业`);
+  if (loaded.row.status === "closed") throw conflict("诉求已办结，不能再添加或删除附件");
+  return loaded;
+}
+
+/** Attaches one file to a request; audited (`attach`) and shown in the timeline. */
+export async function attachRequestFile(
+  db: DbContext,
+  user: AuthUser,
+  id: number,
+  input: UploadedFileInput,
+  actor: Actor,
+) {
+  const file = checkUploadedFile(input, 0);
+  return inTransaction(db, async (tx) => {
+    await loadForAttaching(tx, user, id);
+    if ((await attachmentsOfRequest(tx, id)).length >= MAX_REQUEST_ATTACHMENTS)
+      throw conflict(`每条诉求最多 ${MAX_REQUEST_ATTACHMENTS} 个附件，请先删除不需要的附件`);
+    const unitId = user.role === "unit" ? user.unitId : null;
+    const attachmentId = await insertRequestAttachment(tx, {
+      district_id: user.districtId,
+      request_id: id,
+      file_name: file.fileName,
+      content_type: file.contentType,
+      size_bytes: file.bytes.length,
+      sha256: file.sha256,
+      content: file.bytes,
+      uploaded_by: user.id,
+      uploaded_by_label: actor.label,
+      unit_id: unitId,
+      created_at: new Date().toISOString(),
+    });
+    const summary = { attachmentId, fileName: file.fileName, sizeBytes: file.bytes.length, sha256: file.sha256 };
+    await addEvent(tx, id, actor, "attach", { unitId, note: file.fileName, data: summary });
+    await audit(tx, user, actor, "attach", id, null, summary);
+    return { id: attachmentId, fileName: file.fileName, sizeBytes: file.bytes.length, sha256: file.sha256 };
+  });
+}
+
+/** Removes a file: its uploader or the office, while the request is not closed; audited (`detach`). */
+export async function detachRequestFile(db: DbContext, user: AuthUser, attachmentId: number, actor: Actor) {
+  return inTransaction(db, async (tx) => {
+    const file = await findRequestAttachment(tx, user.districtId, attachmentId);
+    if (!file) throw notFound(`附件 ${attachmentId} 不存在`);
+    await loadForAttaching(tx, user, file.request_id);
+    if (file.uploaded_by !== user.id && user.role !== "office") throw forbidden("只有上传者或办公室可以删除此附件");
+    await deleteRequestAttachment(tx, attachmentId);
+    const summary = { attachmentId, fileName: file.file_name, sizeBytes: file.size_bytes, sha256: file.sha256 };
+    await addEvent(tx, file.request_id, actor, "detach", { note: file.file_name, data: summary });
+    await audit(tx, user, actor, "detach", file.request_id, summary, null);
+    return { id: attachmentId, deleted: true };
+  });
+}
+
+/** A file's content, for whoever may see its request. */
+export async function getRequestFile(db: DbContext, user: AuthUser, attachmentId: number) {
+  const file = await findRequestAttachment(db, user.districtId, attachmentId);
+  if (!file) throw notFound(`附件 ${attachmentId} 不存在`);
+  await loadReadable(db, user, file.request_id);
+  return file;
 }
 
 async function addEvent(

@@ -2,7 +2,6 @@
  * Progress reports on tasks, their evidence files, notifications (in-app and the robot webhook of the
  * kind WeCom/DingTalk take), and the reminders before a deadline and warnings after it.
  */
-import { createHash } from "node:crypto";
 import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
 import type { DbContext } from "../db/database";
 import { inTransaction } from "../db/transaction";
@@ -27,81 +26,24 @@ import {
 import { type Actor, recordAudit } from "./audit.service";
 import type { AuthUser } from "./auth.service";
 import { notificationView, notify } from "./notifications.service";
+import { checkUploadedFile, type UploadedFileInput } from "./stored-files";
 import { healthOf, mayReadTask, todayInChina } from "./tasks.service";
 import { daysBetween, RED_AFTER_DAYS, REMINDER_DAYS_BEFORE } from "./tasks-schedule";
 
-/** Evidence limits: at most this many files per report, each at most MAX_ATTACHMENT_BYTES. */
+/** At most this many evidence files per report (each file within the shared limits, `stored-files.ts`). */
 export const MAX_ATTACHMENTS = 5;
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-/** Accepted evidence types: extension → content type and the file's leading bytes. */
-const EVIDENCE_TYPES: Record<string, { contentType: string; magic: number[] | null }> = {
-  pdf: { contentType: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46] },
-  png: { contentType: "image/png", magic: [0x89, 0x50, 0x4e, 0x47] },
-  jpg: { contentType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
-  jpeg: { contentType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
-  docx: {
-    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    magic: [0x50, 0x4b, 0x03, 0x04],
-  },
-  xlsx: {
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    magic: [0x50, 0x4b, 0x03, 0x04],
-  },
-  doc: { contentType: "application/msword", magic: [0xd0, 0xcf, 0x11, 0xe0] },
-  xls: { contentType: "application/vnd.ms-excel", magic: [0xd0, 0xcf, 0x11, 0xe0] },
-  txt: { contentType: "text/plain; charset=utf-8", magic: null },
-};
-
-export const ACCEPTED_EVIDENCE_EXTENSIONS = Object.keys(EVIDENCE_TYPES);
-
-export interface EvidenceInput {
-  fileName: string;
-  /** The file's bytes, base64. */
-  dataBase64: string;
-  /** Optional sha256 (hex) computed by the sender; a mismatch refuses the upload. */
-  sha256?: string;
-}
-
-export interface CheckedEvidence {
-  fileName: string;
-  contentType: string;
-  bytes: Buffer;
-  sha256: string;
-}
-
-/** Checks one evidence file: name, type by extension and content, size and checksum. Chinese errors name the file. */
-export function checkEvidence(input: EvidenceInput, index: number): CheckedEvidence {
-  const where = `附件 ${index + 1}（${input.fileName}）`;
-  const fileName = input.fileName.replace(/[\\/]/g, "_").trim();
-  if (!fileName || fileName.length > 200) throw badRequest(`${where}：文件名不能为空且不超过 200 个字符`);
-  const extension = fileName.includes(".") ? (fileName.split(".").pop() ?? "").toLowerCase() : "";
-  const type = EVIDENCE_TYPES[extension];
-  if (!type) throw badRequest(`${where}：不支持的文件类型，允许 ${ACCEPTED_EVIDENCE_EXTENSIONS.join("、")}`);
-  const bytes = Buffer.from(input.dataBase64, "base64");
-  if (bytes.length === 0) throw badRequest(`${where}：文件为空`);
-  if (bytes.length > MAX_ATTACHMENT_BYTES)
-    throw badRequest(`${where}：文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
-  if (type.magic && !type.magic.every((byte, i) => bytes[i] === byte)) {
-    throw badRequest(`${where}：文件内容与扩展名 .${extension} 不符`);
-  }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  if (input.sha256 && input.sha256.toLowerCase() !== sha256)
-    throw badRequest(`${where}：校验值不符，文件可能在传输中损坏`);
-  return { fileName, contentType: type.contentType, bytes, sha256 };
-}
 
 export interface ReportInput {
   period: string;
   content: string;
   quantity?: string | null;
-  attachments: EvidenceInput[];
+  attachments: UploadedFileInput[];
 }
 
 /** A unit's staff file a progress report for one period of a task their unit leads or shares. */
 export async function submitReport(db: DbContext, user: AuthUser, taskId: number, input: ReportInput, actor: Actor) {
   if (input.attachments.length > MAX_ATTACHMENTS) throw badRequest(`每份报告最多 ${MAX_ATTACHMENTS} 个附件`);
-  const evidence = input.attachments.map(checkEvidence);
+  const evidence = input.attachments.map(checkUploadedFile);
   return inTransaction(db, async (tx) => {
     const task = await findTask(tx, taskId);
     if (!task || task.district_id !== user.districtId) throw notFound("任务不存在");

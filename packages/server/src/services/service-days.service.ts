@@ -4,15 +4,19 @@
  */
 import type { DbContext } from "../db/database";
 import { inTransaction } from "../db/transaction";
-import { badRequest, notFound } from "../errors";
+import { badRequest, conflict, notFound } from "../errors";
 import {
+  clearServiceDayMembers,
   countDistrictEnterprises,
+  countServiceDayRequests,
+  deleteServiceDay,
   findRequests,
   findServiceDay,
   findServiceDays,
   insertServiceDay,
   serviceDayMembers,
   setServiceDayMembers,
+  updateServiceDay,
 } from "../repositories/enterprise-requests.repository";
 import { listUnitRows } from "../repositories/units.repository";
 import { type Actor, recordAudit } from "./audit.service";
@@ -63,14 +67,20 @@ export async function getServiceDay(db: DbContext, user: AuthUser, id: number) {
   return { ...summary, requests: await listAllRequests(db, user, { serviceDay: id }) };
 }
 
-export async function createServiceDay(db: DbContext, user: AuthUser, input: ServiceDayInput, actor: Actor) {
-  const units = new Set((await listUnitRows(db, user.districtId)).map((unit) => unit.id));
+/** The units and enterprises of an event, without repeats, all of the district. */
+async function checkMembers(db: DbContext, districtId: string, input: ServiceDayInput) {
+  const units = new Set((await listUnitRows(db, districtId)).map((unit) => unit.id));
   const unitIds = [...new Set(input.unitIds)];
   if (unitIds.some((id) => !units.has(id)))
     throw badRequest("参加单位不存在", [{ path: "unitIds", message: "参加单位不存在" }]);
   const enterpriseIds = [...new Set(input.enterpriseIds)];
-  if ((await countDistrictEnterprises(db, user.districtId, enterpriseIds)) !== enterpriseIds.length)
+  if ((await countDistrictEnterprises(db, districtId, enterpriseIds)) !== enterpriseIds.length)
     throw badRequest("服务企业不存在", [{ path: "enterpriseIds", message: "服务企业不存在" }]);
+  return { unitIds, enterpriseIds };
+}
+
+export async function createServiceDay(db: DbContext, user: AuthUser, input: ServiceDayInput, actor: Actor) {
+  const { unitIds, enterpriseIds } = await checkMembers(db, user.districtId, input);
   return inTransaction(db, async (tx) => {
     const id = await insertServiceDay(tx, {
       district_id: user.districtId,
@@ -92,4 +102,62 @@ export async function createServiceDay(db: DbContext, user: AuthUser, input: Ser
     });
     return getServiceDay(tx, user, id);
   });
+}
+
+/** The office corrects an event: date, theme, place, note, the units attending and the enterprises served. */
+export async function editServiceDay(db: DbContext, user: AuthUser, id: number, input: ServiceDayInput, actor: Actor) {
+  const { unitIds, enterpriseIds } = await checkMembers(db, user.districtId, input);
+  return inTransaction(db, async (tx) => {
+    const before = await getServiceDay(tx, user, id);
+    await updateServiceDay(tx, id, {
+      held_on: input.heldOn,
+      theme: input.theme.trim(),
+      venue: input.venue?.trim() ?? "",
+      note: input.note?.trim() ?? "",
+    });
+    await clearServiceDayMembers(tx, id);
+    await setServiceDayMembers(tx, id, unitIds, enterpriseIds);
+    await recordAudit(tx, {
+      districtId: user.districtId,
+      actor,
+      action: "update",
+      entityType: "service_day",
+      entityId: id,
+      before: auditView(before),
+      after: { ...input, unitIds, enterpriseIds },
+    });
+    return getServiceDay(tx, user, id);
+  });
+}
+
+/** The office deletes an event no request was registered with. */
+export async function removeServiceDay(db: DbContext, user: AuthUser, id: number, actor: Actor) {
+  return inTransaction(db, async (tx) => {
+    const before = await getServiceDay(tx, user, id);
+    const linked = await countServiceDayRequests(tx, id);
+    if (linked > 0) throw conflict(`此企业服务日已登记 ${linked} 条诉求，不能删除；如信息有误，请修改`);
+    await clearServiceDayMembers(tx, id);
+    await deleteServiceDay(tx, id);
+    await recordAudit(tx, {
+      districtId: user.districtId,
+      actor,
+      action: "delete",
+      entityType: "service_day",
+      entityId: id,
+      before: auditView(before),
+      after: null,
+    });
+    return { id, deleted: true };
+  });
+}
+
+function auditView(day: Awaited<ReturnType<typeof getServiceDay>>) {
+  return {
+    heldOn: day.heldOn,
+    theme: day.theme,
+    venue: day.venue,
+    note: day.note,
+    unitIds: (day.units ?? []).map((u) => u.id),
+    enterpriseIds: (day.enterprises ?? []).map((e) => e.id),
+  };
 }

@@ -53,7 +53,7 @@ export interface EnterpriseRequestCoUnitTable {
 export interface EnterpriseRequestEventTable {
   id: Generated<number>;
   request_id: number;
-  /** submit | assign | accept | progress | instruct | answer | rate | reopen | close | escalate */
+  /** submit | assign | accept | progress | instruct | answer | rate | reopen | close | escalate | attach | detach */
   kind: string;
   at: Timestamp;
   actor_user_id: number | null;
@@ -64,6 +64,23 @@ export interface EnterpriseRequestEventTable {
   data_json: string | null;
 }
 export type EnterpriseRequestEventRow = Selectable<EnterpriseRequestEventTable>;
+
+/** A file attached to a request; the checks and limits are the shared ones (`services/stored-files.ts`). */
+export interface EnterpriseRequestAttachmentTable {
+  id: Generated<number>;
+  district_id: string;
+  request_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_by_label: string;
+  /** The uploader's unit, when a unit's staff uploaded it. */
+  unit_id: number | null;
+  created_at: Timestamp;
+}
 
 export interface ServiceDayTable {
   id: Generated<number>;

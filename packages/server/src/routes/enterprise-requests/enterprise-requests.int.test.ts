@@ -526,4 +526,147 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
     ]);
     expect(handling.last).toEqual([world.unitA]);
   });
+  it("keeps a request's files for those who may see it: upload, list, download, limits, delete, audit", async () => {
+    const request = (await submitAs(enterprise, { title: "来函扫描件" })).json();
+    const pdf = Buffer.from("%PDF-1.7\n企业来函");
+    const upload = (session: Session, id: number, fileName: string, bytes: Buffer) =>
+      app.inject({
+        method: "POST",
+        url: `/api/enterprise-requests/${id}/attachments`,
+        headers: session.headers,
+        payload: { fileName, dataBase64: bytes.toString("base64") },
+      });
+    const uploaded = await upload(enterprise, request.id, "企业来函.pdf", pdf);
+    expect(uploaded.statusCode).toBe(201);
+    const fileId = uploaded.json().id;
+    expect(uploaded.json()).toMatchObject({ fileName: "企业来函.pdf", sizeBytes: pdf.length });
+
+    // Limits: the type by extension and by content, the size; the errors are Chinese and name the file.
+    const gif = await upload(enterprise, request.id, "照片.gif", Buffer.from("GIF89a"));
+    expect(gif.statusCode).toBe(400);
+    expect(gif.json().error.message).toContain("不支持的文件类型");
+    const fake = await upload(enterprise, request.id, "现场.png", Buffer.from("not an image"));
+    expect(fake.json().error.message).toContain("文件内容与扩展名 .png 不符");
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
+    big.write("%PDF");
+    const tooBig = await upload(enterprise, request.id, "大文件.pdf", big);
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().error.message).toBe("附件 1（大文件.pdf）：文件超过 10 MB");
+    // Another enterprise may neither attach to nor read the request.
+    expect((await upload(enterprise2, request.id, "x.pdf", pdf)).statusCode).toBe(403);
+
+    await act(office, request.id, "assign", { unitId: world.unitA });
+    const detail = (await get(office, `/api/enterprise-requests/${request.id}`)).json();
+    expect(detail.attachments).toEqual([
+      expect.objectContaining({ id: fileId, fileName: "企业来函.pdf", sizeBytes: pdf.length, unit: null }),
+    ]);
+    expect(detail.attachments[0].uploadedBy).toBeTruthy();
+    expect(detail.timeline.map((e: { kind: string }) => e.kind)).toContain("attach");
+
+    const download = (session: Session) => get(session, `/api/enterprise-request-attachments/${fileId}`);
+    for (const reader of [enterprise, office, unit]) {
+      const response = await download(reader);
+      expect(response.statusCode).toBe(200);
+      expect(response.rawPayload.equals(pdf)).toBe(true);
+      expect(response.headers["content-type"]).toBe("application/pdf");
+      expect(response.headers["content-disposition"]).toContain(encodeURIComponent("企业来函.pdf"));
+    }
+    // Not to another enterprise, nor to a unit the request is not assigned to.
+    expect((await download(enterprise2)).statusCode).toBe(403);
+    expect((await download(coUnit)).statusCode).toBe(403);
+    expect((await upload(coUnit, request.id, "x.pdf", pdf)).statusCode).toBe(403);
+    expect((await upload(inspector, request.id, "x.pdf", pdf)).statusCode).toBe(403);
+
+    // The responsible unit answers with a photo; only its uploader or the office may delete a file.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const photo = await upload(unit, request.id, "现场照片.png", png);
+    expect(photo.statusCode).toBe(201);
+    const remove = (session: Session, id: number) =>
+      app.inject({ method: "DELETE", url: `/api/enterprise-request-attachments/${id}`, headers: session.headers });
+    expect((await remove(enterprise, photo.json().id)).statusCode).toBe(403);
+    expect((await remove(unit, photo.json().id)).statusCode).toBe(200);
+    expect((await download(office)).statusCode).toBe(200);
+    const after = (await get(enterprise, `/api/enterprise-requests/${request.id}`)).json();
+    expect(after.attachments.map((a: { id: number }) => a.id)).toEqual([fileId]);
+    expect(after.timeline.filter((e: { kind: string }) => e.kind === "attach" || e.kind === "detach")).toHaveLength(3);
+    const audits = await db.kysely
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_type", "=", "enterprise_request")
+      .where("entity_id", "=", String(request.id))
+      .where("action", "in", ["attach", "detach"])
+      .execute();
+    expect(audits.map((a) => a.action).sort()).toEqual(["attach", "attach", "detach"]);
+
+    // A closed request keeps its files but takes no more.
+    await act(office, request.id, "close", { note: "已电话答复" });
+    expect((await upload(office, request.id, "y.pdf", pdf)).statusCode).toBe(409);
+    expect((await download(unit)).statusCode).toBe(200);
+  });
+
+  it("lets the office edit a service day and delete one no request was registered with", async () => {
+    const create = (theme: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/service-days",
+        headers: office.headers,
+        payload: { heldOn: "2026-12-01", theme, unitIds: [world.unitA], enterpriseIds: [world.enterpriseA] },
+      });
+    const day = (await create("医药专场")).json();
+    const edit = (session: Session, id: number, payload: Record<string, unknown>) =>
+      app.inject({ method: "PUT", url: `/api/service-days/${id}`, headers: session.headers, payload });
+    const edited = await edit(office, day.id, {
+      heldOn: "2026-12-03",
+      theme: "企业服务日·医药专场",
+      venue: "高新区会议中心",
+      note: "区长出席",
+      unitIds: [industryBureau],
+      enterpriseIds: [world.enterpriseA, world.enterpriseA2],
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      heldOn: "2026-12-03",
+      theme: "企业服务日·医药专场",
+      venue: "高新区会议中心",
+      note: "区长出席",
+      units: [{ id: industryBureau }],
+    });
+    expect(edited.json().enterprises).toHaveLength(2);
+    expect(
+      (await edit(unit, day.id, { heldOn: "2026-12-03", theme: "x", unitIds: [], enterpriseIds: [] })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await edit(office, day.id, {
+          heldOn: "2026-12-03",
+          theme: "x",
+          unitIds: [],
+          enterpriseIds: [world.enterpriseB],
+        })
+      ).statusCode,
+    ).toBe(400);
+
+    // Linked to a request: refused, in Chinese; without: deleted. Both audited.
+    const remove = (id: number) =>
+      app.inject({ method: "DELETE", url: `/api/service-days/${id}`, headers: office.headers });
+    await submitAs(office, { enterpriseId: world.enterpriseA, serviceDayId: day.id });
+    const refused = await remove(day.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe("此企业服务日已登记 1 条诉求，不能删除；如信息有误，请修改");
+    const spare = (await create("误建的活动")).json();
+    expect((await remove(spare.id)).statusCode).toBe(200);
+    expect((await get(office, `/api/service-days/${spare.id}`)).statusCode).toBe(404);
+    const audits = await db.kysely
+      .selectFrom("audit_log")
+      .select(["action", "entity_id"])
+      .where("entity_type", "=", "service_day")
+      .where("action", "in", ["update", "delete"])
+      .execute();
+    expect(audits.map((a) => [a.action, String(a.entity_id)])).toEqual(
+      expect.arrayContaining([
+        ["update", String(day.id)],
+        ["delete", String(spare.id)],
+      ]),
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { DbContext } from "../../db/database";
+import { sendStoredFile, uploadedFileSchema } from "../../http/files";
 import { actorOf, currentUser } from "../../http/request-context";
 import { idParamSchema, parseInput } from "../../http/validation";
 import {
@@ -7,8 +8,11 @@ import {
   addRequestNote,
   answerRequest,
   assignRequest,
+  attachRequestFile,
   closeRequest,
+  detachRequestFile,
   getRequest,
+  getRequestFile,
   listRequests,
   rateRequest,
   reopenRequest,
@@ -16,7 +20,13 @@ import {
   runRequestEscalations,
   submitRequest,
 } from "../../services/enterprise-requests.service";
-import { createServiceDay, getServiceDay, listServiceDays } from "../../services/service-days.service";
+import {
+  createServiceDay,
+  editServiceDay,
+  getServiceDay,
+  listServiceDays,
+  removeServiceDay,
+} from "../../services/service-days.service";
 import { exportRequests } from "./requests-export";
 import {
   AnswerSchema,
@@ -91,6 +101,27 @@ export async function enterpriseRequestsRoutes(app: FastifyInstance, opts: { db:
     const { note } = parseInput(CloseSchema, request.body, "办结诉求");
     return closeRequest(db, currentUser(request), id, note, actorOf(request));
   });
+  app.post(
+    "/api/enterprise-requests/:id/attachments",
+    { config: { permission: "requests.attach" } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(uploadedFileSchema, request.body, "上传附件");
+      return reply.code(201).send(await attachRequestFile(db, currentUser(request), id, input, actorOf(request)));
+    },
+  );
+  app.get("/api/enterprise-request-attachments/:id", read, async (request, reply) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    return sendStoredFile(reply, await getRequestFile(db, currentUser(request), id));
+  });
+  app.delete(
+    "/api/enterprise-request-attachments/:id",
+    { config: { permission: "requests.attach" } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return detachRequestFile(db, currentUser(request), id, actorOf(request));
+    },
+  );
 
   app.get("/api/service-days", { config: { permission: "serviceDays.read" } }, async (request) =>
     listServiceDays(db, currentUser(request)),
@@ -102,5 +133,14 @@ export async function enterpriseRequestsRoutes(app: FastifyInstance, opts: { db:
   app.get("/api/service-days/:id", { config: { permission: "serviceDays.read" } }, async (request) => {
     const { id } = parseInput(idParamSchema, request.params);
     return getServiceDay(db, currentUser(request), id);
+  });
+  app.put("/api/service-days/:id", { config: { permission: "serviceDays.manage" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    const input = parseInput(ServiceDaySchema, request.body, "修改企业服务日");
+    return editServiceDay(db, currentUser(request), id, input, actorOf(request));
+  });
+  app.delete("/api/service-days/:id", { config: { permission: "serviceDays.manage" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    return removeServiceDay(db, currentUser(request), id, actorOf(request));
   });
 }

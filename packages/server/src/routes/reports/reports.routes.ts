@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { DbContext } from "../../db/database";
+import { attachmentDisposition, sendStoredFile } from "../../http/files";
 import { actorOf, currentUser } from "../../http/request-context";
 import { idParamSchema, parseInput } from "../../http/validation";
 import {
@@ -13,11 +14,8 @@ import {
 } from "../../services/reports.service";
 import { ReportSchema, ReturnSchema, WebhookSchema } from "./schema";
 
-/** A Content-Disposition header that carries a Chinese file name (RFC 6266 / 5987). */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+/** Kept here for the routes that import it from the reports; defined with the other file helpers. */
+export { attachmentDisposition };
 
 export async function reportsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
@@ -37,11 +35,7 @@ export async function reportsRoutes(app: FastifyInstance, opts: { db: DbContext 
   app.get("/api/task-attachments/:id", { config: { permission: "tasks.read" } }, async (request, reply) => {
     const { id } = parseInput(idParamSchema, request.params);
     const file = await getAttachment(db, currentUser(request), id);
-    return reply
-      .header("content-type", file.content_type)
-      .header("content-disposition", attachmentDisposition(file.file_name))
-      .header("x-content-sha256", file.sha256)
-      .send(file.content);
+    return sendStoredFile(reply, file);
   });
 
   app.get("/api/notifications", { config: { permission: "notifications.read" } }, async (request) =>

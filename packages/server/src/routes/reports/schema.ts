@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uploadedFileSchema } from "../../http/files";
 
 export const ReportSchema = z.strictObject({
   period: z.string().trim().min(1).max(20),
@@ -8,18 +9,7 @@ export const ReportSchema = z.strictObject({
     .regex(/^\d+(\.\d{1,4})?$/, "必须是非负十进制数字，例如 12 或 3.5")
     .nullable()
     .optional(),
-  attachments: z
-    .array(
-      z.strictObject({
-        fileName: z.string().min(1).max(200),
-        dataBase64: z.string().min(1),
-        sha256: z
-          .string()
-          .regex(/^[0-9a-fA-F]{64}$/)
-          .optional(),
-      }),
-    )
-    .default([]),
+  attachments: z.array(uploadedFileSchema).default([]),
 });
 
 export const ReturnSchema = z.strictObject({ reason: z.string().trim().min(2, "退回原因至少 2 个字").max(1000) });
