@@ -1,6 +1,7 @@
 import type { RequestRating, RequestStatus, RequestView } from "@beizeng/domain/requests/view";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
+import { readUploadFile } from "../../../shared/api/uploads";
 
 export type { RequestLight } from "@beizeng/domain/requests/categories";
 export {
@@ -23,8 +24,22 @@ export interface RequestTimelineEntry {
   data: Record<string, unknown> | null;
 }
 
+/** A file attached to a request, downloadable at `/api/enterprise-request-attachments/:id`. */
+export interface RequestAttachment {
+  id: number;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  unit: { id: number; name: string } | null;
+  createdAt: string;
+  mayDelete: boolean;
+}
+
 export interface RequestDetail extends EnterpriseRequest {
   timeline: RequestTimelineEntry[];
+  attachments: RequestAttachment[];
 }
 
 export interface RequestFilters {
@@ -125,6 +140,24 @@ export const useRequestAction = (id: number) =>
     api.post<RequestDetail>(`/api/enterprise-requests/${id}/${action}`, body),
   );
 
+/** Attaches one file to the request; the detail, with its timeline, is refreshed. */
+export function useAttachRequestFile(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: File) =>
+      api.post<{ id: number }>(`/api/enterprise-requests/${id}/attachments`, await readUploadFile(file)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests", "detail", id] }),
+  });
+}
+
+export function useDeleteRequestFile(requestId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (attachmentId: number) => api.delete(`/api/enterprise-request-attachments/${attachmentId}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests", "detail", requestId] }),
+  });
+}
+
 export interface ServiceDay {
   id: number;
   heldOn: string;
@@ -166,6 +199,23 @@ export function useCreateServiceDay() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ServiceDayInput) => api.post<ServiceDay>("/api/service-days", input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests"] }),
+  });
+}
+
+export function useUpdateServiceDay() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: ServiceDayInput & { id: number }) =>
+      api.put<ServiceDay>(`/api/service-days/${id}`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests"] }),
+  });
+}
+
+export function useDeleteServiceDay() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete(`/api/service-days/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests"] }),
   });
 }

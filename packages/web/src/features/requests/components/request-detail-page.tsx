@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, DeleteOutlined, UploadOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
@@ -12,13 +12,16 @@ import {
   Radio,
   Select,
   Space,
+  Table,
   Timeline,
   Typography,
+  Upload,
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
+import { formatBytes, UPLOAD_ACCEPT, UPLOAD_MAX_BYTES } from "../../../shared/api/uploads";
 import { NotFoundResult, QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
@@ -28,8 +31,11 @@ import { useUnits } from "../../units/api/units-api";
 import { useUnitName } from "../../units/unit-names";
 import {
   type RequestAction,
+  type RequestAttachment,
   type RequestDetail,
   type RequestTimelineEntry,
+  useAttachRequestFile,
+  useDeleteRequestFile,
   useRequest,
   useRequestAction,
 } from "../api/requests-api";
@@ -65,6 +71,8 @@ const eventColors: Record<string, string> = {
   rate: "green",
   close: "green",
   escalate: "red",
+  attach: "gray",
+  detach: "gray",
 };
 
 function TimelineEntry({ entry }: { entry: RequestTimelineEntry }) {
@@ -101,6 +109,118 @@ function TimelineEntry({ entry }: { entry: RequestTimelineEntry }) {
         <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: "pre-wrap" }}>{entry.note}</Typography.Paragraph>
       ) : null}
     </div>
+  );
+}
+
+/** The request's files: name (downloads), size, who uploaded it and when; upload and delete for those who may. */
+function RequestAttachments({ request, mayAttach }: { request: RequestDetail; mayAttach: boolean }) {
+  const t = useT();
+  const dateText = useDateText();
+  const unitName = useUnitName();
+  const errorText = useErrorText();
+  const { message, modal } = App.useApp();
+  const attach = useAttachRequestFile(request.id);
+  const remove = useDeleteRequestFile(request.id);
+
+  const upload = async (file: File) => {
+    try {
+      await attach.mutateAsync(file);
+      message.success(t("rq.files.uploaded", { name: file.name }));
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+  const confirmDelete = (file: RequestAttachment) =>
+    modal.confirm({
+      title: t("rq.files.deleteConfirm", { name: file.fileName }),
+      okText: t("common.confirm"),
+      cancelText: t("common.cancel"),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await remove.mutateAsync(file.id);
+          message.success(t("rq.done"));
+        } catch (error) {
+          message.error(errorText(error));
+        }
+      },
+    });
+
+  return (
+    <Card
+      title={t("rq.files")}
+      extra={
+        mayAttach ? (
+          <Upload
+            accept={UPLOAD_ACCEPT}
+            showUploadList={false}
+            beforeUpload={(file) => {
+              if (file.size > UPLOAD_MAX_BYTES) message.error(t("rq.files.tooLarge", { name: file.name }));
+              else void upload(file);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={attach.isPending}>
+              {t("rq.files.upload")}
+            </Button>
+          </Upload>
+        ) : null
+      }
+    >
+      {mayAttach ? <Typography.Paragraph type="secondary">{t("rq.files.hint")}</Typography.Paragraph> : null}
+      <Table<RequestAttachment>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={request.attachments}
+        locale={{ emptyText: t("rq.files.empty") }}
+        columns={[
+          {
+            title: t("rq.files.name"),
+            key: "name",
+            render: (_, file) => (
+              <a href={`/api/enterprise-request-attachments/${file.id}`} title={`SHA-256 ${file.sha256}`}>
+                {file.fileName}
+              </a>
+            ),
+          },
+          {
+            title: t("rq.files.size"),
+            dataIndex: "sizeBytes",
+            width: 100,
+            render: (value: number) => formatBytes(value),
+          },
+          {
+            title: t("rq.files.uploadedBy"),
+            key: "by",
+            render: (_, file) => (file.unit ? `${file.uploadedBy}（${unitName(file.unit)}）` : file.uploadedBy),
+          },
+          {
+            title: t("rq.files.uploadedAt"),
+            dataIndex: "createdAt",
+            width: 170,
+            render: (value: string) => dateText(value, "minute"),
+          },
+          {
+            title: "",
+            key: "actions",
+            width: 60,
+            render: (_, file) =>
+              file.mayDelete ? (
+                <Button
+                  type="text"
+                  danger
+                  size="small"
+                  icon={<DeleteOutlined />}
+                  aria-label={t("rq.files.delete", { name: file.fileName })}
+                  title={t("rq.files.delete", { name: file.fileName })}
+                  onClick={() => confirmDelete(file)}
+                />
+              ) : null,
+          },
+        ]}
+      />
+    </Card>
   );
 }
 
@@ -304,6 +424,17 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
           ) : null}
         </Descriptions>
       </Card>
+      <RequestAttachments
+        request={request}
+        mayAttach={
+          request.status !== "closed" &&
+          (role === "enterprise" ||
+            isOffice ||
+            isResponsible ||
+            isCoUnit ||
+            (role === "leader" && request.mineAsLeader))
+        }
+      />
       <Card title={t("rq.timeline")}>
         <Timeline
           items={request.timeline.map((entry) => ({

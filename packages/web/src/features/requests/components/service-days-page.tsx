@@ -1,6 +1,6 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
@@ -11,7 +11,14 @@ import { useCurrentUser } from "../../auth/api/auth-api";
 import { useEnterprises } from "../../enterprises/api/enterprises-api";
 import { useUnits } from "../../units/api/units-api";
 import { useUnitName } from "../../units/unit-names";
-import { type ServiceDay, useCreateServiceDay, useServiceDay, useServiceDays } from "../api/requests-api";
+import {
+  type ServiceDay,
+  useCreateServiceDay,
+  useDeleteServiceDay,
+  useServiceDay,
+  useServiceDays,
+  useUpdateServiceDay,
+} from "../api/requests-api";
 import { RatingTag, RequestLightTag, RequestStatusTag } from "./request-labels";
 
 interface ServiceDayForm {
@@ -67,28 +74,70 @@ export function ServiceDaysPage() {
   const dateText = useDateText();
   const unitName = useUnitName();
   const errorText = useErrorText();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const user = useCurrentUser().data;
   const isOffice = user?.role === "office";
   const days = useServiceDays();
-  const [creating, setCreating] = useState(false);
+  /** The dialog: a new event, or the event being edited. */
+  const [dialog, setDialog] = useState<"new" | ServiceDay | null>(null);
+  const creating = dialog !== null;
+  const editing = dialog !== null && dialog !== "new" ? dialog : null;
   const [search, setSearch] = useState("");
   const units = useUnits({ enabled: creating });
   const enterprises = useEnterprises({ q: search || undefined, page: 1, pageSize: 50 }, { enabled: creating });
   const create = useCreateServiceDay();
+  const update = useUpdateServiceDay();
+  const remove = useDeleteServiceDay();
   const [form] = Form.useForm<ServiceDayForm>();
+  // The event's own enterprises stay choosable while the search shows others.
+  const enterpriseOptions = new Map<number, string>((editing?.enterprises ?? []).map((e) => [e.id, e.name]));
+  for (const e of enterprises.data?.items ?? []) enterpriseOptions.set(e.id, e.name);
+
+  const openEdit = (day: ServiceDay) => {
+    form.setFieldsValue({
+      heldOn: dayjs(day.heldOn),
+      theme: day.theme,
+      venue: day.venue,
+      note: day.note,
+      unitIds: day.units.map((u) => u.id),
+      enterpriseIds: day.enterprises.map((e) => e.id),
+    });
+    setDialog(day);
+  };
+  const openNew = () => {
+    form.resetFields();
+    setDialog("new");
+  };
 
   const save = async () => {
     const values = await form.validateFields();
+    const input = { ...values, heldOn: values.heldOn.format("YYYY-MM-DD") };
     try {
-      await create.mutateAsync({ ...values, heldOn: values.heldOn.format("YYYY-MM-DD") });
+      if (editing) await update.mutateAsync({ id: editing.id, ...input });
+      else await create.mutateAsync(input);
       message.success(t("rq.done"));
       form.resetFields();
-      setCreating(false);
+      setDialog(null);
     } catch (error) {
       message.error(errorText(error));
     }
   };
+
+  const confirmDelete = (day: ServiceDay) =>
+    modal.confirm({
+      title: t("sd.deleteConfirm", { theme: day.theme }),
+      okText: t("common.confirm"),
+      cancelText: t("common.cancel"),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await remove.mutateAsync(day.id);
+          message.success(t("rq.done"));
+        } catch (error) {
+          message.error(errorText(error));
+        }
+      },
+    });
 
   return (
     <Card>
@@ -97,7 +146,7 @@ export function ServiceDaysPage() {
           {t("sd.title")}
         </Typography.Title>
         {isOffice ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
             {t("sd.new")}
           </Button>
         ) : null}
@@ -136,19 +185,46 @@ export function ServiceDaysPage() {
                 width: 130,
                 render: (_, day) => t("sd.requestCount", { count: day.requestCount, closed: day.closedCount }),
               },
+              ...(isOffice
+                ? [
+                    {
+                      title: t("sd.actions"),
+                      key: "actions",
+                      width: 170,
+                      render: (_: unknown, day: ServiceDay) => (
+                        <Space size={0}>
+                          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openEdit(day)}>
+                            {t("sd.edit")}
+                          </Button>
+                          <Button
+                            type="link"
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined />}
+                            disabled={day.requestCount > 0}
+                            title={day.requestCount > 0 ? t("sd.deleteLinked") : undefined}
+                            onClick={() => confirmDelete(day)}
+                          >
+                            {t("sd.delete")}
+                          </Button>
+                        </Space>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}
       </QueryBoundary>
       <Modal
         open={creating}
-        title={t("sd.new")}
-        onCancel={() => setCreating(false)}
+        title={editing ? t("sd.editTitle") : t("sd.new")}
+        onCancel={() => setDialog(null)}
         onOk={save}
         okText={t("common.confirm")}
         cancelText={t("common.cancel")}
-        confirmLoading={create.isPending}
-        destroyOnHidden
+        confirmLoading={create.isPending || update.isPending}
+        forceRender
       >
         <Form form={form} layout="vertical" initialValues={{ unitIds: [], enterpriseIds: [] }}>
           <Form.Item name="heldOn" label={t("sd.heldOn")} rules={[{ required: true }]}>
@@ -176,7 +252,7 @@ export function ServiceDaysPage() {
               mode="multiple"
               filterOption={false}
               onSearch={setSearch}
-              options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+              options={[...enterpriseOptions].map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
           <Form.Item name="note" label={t("sd.note")}>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
+import { readUploadFile, type UploadedFile } from "../../../shared/api/uploads";
 
 export type TaskColor = "green" | "yellow" | "red";
 
@@ -77,11 +78,7 @@ export interface TaskFilters {
   unit?: number;
 }
 
-export interface EvidenceFile {
-  fileName: string;
-  dataBase64: string;
-  sha256?: string;
-}
+export type EvidenceFile = UploadedFile;
 
 export interface ReportInput {
   period: string;
@@ -214,18 +211,5 @@ export function useSaveWebhookSettings() {
   });
 }
 
-/** Reads a file for upload: base64 content and, where the browser allows it, its sha256. */
-export async function readEvidence(file: File): Promise<EvidenceFile> {
-  const buffer = await file.arrayBuffer();
-  const bytes = new Uint8Array(buffer);
-  let binary = "";
-  for (let offset = 0; offset < bytes.length; offset += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  }
-  let sha256: string | undefined;
-  if (globalThis.crypto?.subtle) {
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
-    sha256 = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  }
-  return { fileName: file.name, dataBase64: btoa(binary), sha256 };
-}
+/** Reads an evidence file for upload (the shared reader of every upload). */
+export const readEvidence = readUploadFile;

@@ -2,6 +2,7 @@ import { UploadOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Select, Upload, type UploadFile } from "antd";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
+import { UPLOAD_ACCEPT, UPLOAD_MAX_BYTES } from "../../../shared/api/uploads";
 import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { type PeriodState, readEvidence, type Task, useSubmitReport } from "../api/tasks-api";
@@ -12,9 +13,6 @@ interface ReportValues {
   content: string;
   quantity?: string;
 }
-
-const ACCEPT = ".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.txt";
-const MAX_BYTES = 10 * 1024 * 1024;
 
 /** A unit files the progress of one period, with evidence files (PDF, images, Office files; 10 MB each). */
 export function ReportForm({ task, periods }: { task: Task; periods: PeriodState[] }) {
@@ -84,11 +82,11 @@ export function ReportForm({ task, periods }: { task: Task; periods: PeriodState
       ) : null}
       <Form.Item label={t("tasks.evidence")} extra={t("tasks.evidenceHint")}>
         <Upload
-          accept={ACCEPT}
+          accept={UPLOAD_ACCEPT}
           multiple
           fileList={files}
           beforeUpload={(file) => {
-            if (file.size > MAX_BYTES) {
+            if (file.size > UPLOAD_MAX_BYTES) {
               void message.error(t("tasks.fileTooLarge", { name: file.name }));
               return Upload.LIST_IGNORE;
             }

@@ -2,6 +2,7 @@ import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tag,
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
+import { formatBytes } from "../../../shared/api/uploads";
 import { NotFoundResult, QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
@@ -21,12 +22,6 @@ const stateColors: Record<PeriodState["state"], string> = {
   returned: "orange",
   overdue: "red",
 };
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 export function TaskDetailPage() {
   const { taskId } = useParams();
