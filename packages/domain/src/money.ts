@@ -78,6 +78,18 @@ export function formatForDisplay(fen: Fen, unit: "auto" | "万元" | "亿元" | 
   return `${divideToDecimalString(fen, divisor, digits)} ${chosen}`;
 }
 
+/**
+ * fen in 万元 or 亿元 (auto: 亿元 from one 亿 up) with as many decimals as it needs to be exact:
+ * "2000 万元", "1234.5678 万元", "2.583 亿元".
+ */
+export function formatExactForDisplay(fen: Fen, unit: "auto" | "万元" | "亿元" = "auto"): string {
+  const abs = fen < 0n ? -fen : fen;
+  const chosen = unit === "auto" ? (abs >= YI ? "亿元" : "万元") : unit;
+  let digits = 0;
+  for (let step = chosen === "亿元" ? YI : WAN; step > 1n && fen % step !== 0n; step /= 10n) digits++;
+  return formatForDisplay(fen, chosen, digits);
+}
+
 /** fen / divisor as a decimal string with the given digits, rounded half-up. */
 export function divideToDecimalString(numerator: bigint, divisor: bigint, digits: number): string {
   const scale = 10n ** BigInt(digits);

@@ -4,7 +4,9 @@
  * Each result keeps the Chinese text of its notes (`notes`) beside the messages (`noteMessages`), so a reader that
  * knows no key (an export, an older page) still reads them. Enterprise names are parameters and stay as they are.
  */
-import { divideToDecimalString, type Fen, formatForDisplay, formatYuan } from "../money";
+import { type Fen, formatExactForDisplay } from "../money";
+import { projectStageLabel } from "../projects/lifecycle";
+import { amountEn } from "../rewards/format";
 
 export type NoteLanguage = "zh-CN" | "en";
 
@@ -21,23 +23,13 @@ interface Definition<P> {
 
 const define = <P extends NoteParams>(definition: Definition<P>): Definition<P> => definition;
 
-const WAN = 1_000_000n; // fen in one 万元
-const YI = 10_000_000_000n; // fen in one 亿元
-
 /** An amount exactly, to the fen: in 亿元 from one 亿 up, else in 万元, with as many decimals as it needs. */
 export function exactAmountZh(fen: Fen): string {
-  const abs = fen < 0n ? -fen : fen;
-  const unit = abs >= YI ? YI : WAN;
-  let digits = 0;
-  for (let step = unit; step > 1n && fen % step !== 0n; step /= 10n) digits++;
-  return unit === YI ? `${divideToDecimalString(fen, YI, digits)} 亿元` : formatForDisplay(fen, "万元", digits);
+  return formatExactForDisplay(fen);
 }
 
 /** An amount exactly, in yuan with thousands separators and the fen when there are any: "1,234,567.50 yuan". */
-export function exactAmountEn(fen: Fen): string {
-  const [whole = "", fraction] = formatYuan(fen).split(".");
-  return `${whole.replace(/\B(?=(\d{3})+$)/g, ",")}${fraction ? `.${fraction}` : ""} yuan`;
-}
+export const exactAmountEn = amountEn;
 
 const amountOf = (value: string): Fen => (/^-?\d+$/.test(value) ? BigInt(value) : 0n);
 const names = (value: readonly string[] | string, separator: string): string =>
@@ -58,13 +50,6 @@ const MONTHS_EN = [
   "November",
   "December",
 ];
-const STAGES_ZH: Record<string, string> = {
-  planning: "策划储备",
-  negotiation: "招商洽谈",
-  signed: "签约落地",
-  construction: "开工建设",
-  production: "建成投产",
-};
 const STAGES_EN: Record<string, string> = {
   planning: "planning",
   negotiation: "negotiation",
@@ -199,7 +184,7 @@ const NOTES = {
     en: () => "All projects",
   }),
   "records.projectsInStage": define<{ stage: string }>({
-    "zh-CN": (p) => `项目（${STAGES_ZH[p.stage] ?? p.stage}）`,
+    "zh-CN": (p) => `项目（${projectStageLabel(p.stage)}）`,
     en: (p) => `Projects (${STAGES_EN[p.stage] ?? p.stage})`,
   }),
   "records.reserve": define<{ directoryYear: number | string; lastYear: number }>({

@@ -29,6 +29,11 @@ export function isProjectStage(value: unknown): value is ProjectStage {
   return typeof value === "string" && (PROJECT_STAGES as readonly string[]).includes(value);
 }
 
+/** A stage's Chinese name; a value that is not a stage is given back as it is. */
+export function projectStageLabel(stage: string): string {
+  return isProjectStage(stage) ? PROJECT_STAGE_LABELS[stage] : stage;
+}
+
 /** A calendar date "YYYY-MM-DD" (the district's own date, no time zone). */
 export type IsoDate = string;
 

@@ -3,8 +3,10 @@
  * against last year, by chain and by town, the project funnel and the reserve pool; the records
  * behind every figure (drill-down); the public board's aggregate figures; spreadsheet export.
  */
+
 import { type NoteMessage, noteMessage, renderNote } from "@beizeng/domain/forecast/messages";
 import { formatYuan } from "@beizeng/domain/money";
+import { projectStageLabel } from "@beizeng/domain/projects/lifecycle";
 import type { TargetProgress } from "@beizeng/domain/targets/compute";
 import type { SnapshotIndex } from "@beizeng/domain/targets/data-index";
 import type { Quantity } from "@beizeng/domain/targets/quantity";
@@ -516,14 +518,6 @@ export function dashboardRecords(result: TargetsResult, query: RecordQuery): Rec
   }
 }
 
-const STAGE_NAMES: Record<string, string> = {
-  planning: "策划储备",
-  negotiation: "招商洽谈",
-  signed: "签约落地",
-  construction: "开工建设",
-  production: "建成投产",
-};
-
 /** The records behind a target's actual in a year (the enterprises summed in G1, the projects counted in G2, …). */
 export function targetRecords(result: TargetsResult, targetId: string, year: number): RecordSet {
   const target = result.targets.find((t) => t.targetId === targetId);
@@ -765,11 +759,7 @@ export function chartTable(payload: DashboardPayload, chart: string): ExportTabl
           { header: "项目数", kind: "count" },
           { header: "计划总投资（元）", kind: "yuan" },
         ],
-        rows: payload.projectFunnel.map((row) => [
-          STAGE_NAMES[row.stage] ?? row.stage,
-          row.count,
-          row.plannedInvestment,
-        ]),
+        rows: payload.projectFunnel.map((row) => [projectStageLabel(row.stage), row.count, row.plannedInvestment]),
       };
     case "reservePool":
       return {
@@ -816,7 +806,7 @@ export function recordsTable(records: RecordSet): ExportTable {
         p.code,
         p.name,
         p.chainName,
-        STAGE_NAMES[p.stage] ?? p.stage,
+        projectStageLabel(p.stage),
         p.plannedInvestment,
         p.introducedYear,
       ]),

@@ -8,9 +8,10 @@
  * - a paid entitlement is never altered: a difference becomes a correction entry for review;
  * - a rejected entitlement stays rejected (the decision stands).
  */
-import { formatForDisplay, formatYuan } from "@beizeng/domain/money";
+import { formatExactForDisplay } from "@beizeng/domain/money";
 import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
 import { evaluateRewards } from "@beizeng/domain/rewards/engine";
+import { amountEn } from "@beizeng/domain/rewards/format";
 import type { Entitlement, PriorGrant } from "@beizeng/domain/rewards/types";
 import type { DbContext } from "../../db/database";
 import type { RewardBatchRow, RewardEntitlementRow } from "../../db/tables/rewards";
@@ -422,19 +423,6 @@ async function applyResults(
   return summary;
 }
 
-/** 万元 with as many decimals as the amount needs to be exact (up to six: one fen is 0.000001 万元). */
-function exactWan(fen: bigint): string {
-  let digits = 0;
-  for (let unit = 1_000_000n; digits < 6 && fen % unit !== 0n; unit /= 10n) digits++;
-  return formatForDisplay(fen, "万元", digits);
-}
-
-/** Yuan with thousands separators, exact to the fen, for English readers. */
-function exactYuanEn(fen: bigint): string {
-  const [whole = "", fraction] = formatYuan(fen).split(".");
-  return `${whole.replace(/\B(?=(\d{3})+$)/g, ",")}${fraction ? `.${fraction}` : ""} yuan`;
-}
-
 /**
  * 免申即享: each account of an enterprise the batch gave entitlements to confirm gets one notice for the batch
  * (how many, and their total), written a few hundred rows per statement; enterprises without accounts get none.
@@ -461,8 +449,8 @@ async function notifyRewardsToConfirm(
     const params = {
       year: batch.year,
       count: line.count,
-      amount: exactWan(line.fen),
-      amountEn: exactYuanEn(line.fen),
+      amount: formatExactForDisplay(line.fen, "万元"),
+      amountEn: amountEn(line.fen),
       undecided: line.undecided,
     };
     const message: NotificationMessage = {
