@@ -409,11 +409,16 @@ function OutlookTable({ title, rows }: { title: string; rows: Outlook[] }) {
         },
         { title: t("dash.probability"), dataIndex: "probabilityAtDeadline", align: "right", render: percent },
         { title: t("dash.likelyYear"), dataIndex: "likelyYear", render: (y: number | null) => y ?? "—" },
-        {
-          title: t("dash.outlookNote"),
-          key: "note",
-          render: (_: unknown, row: Outlook) => (row.note ? messageText(row.note, row.noteMessage) : "—"),
-        },
+        // Only when some enterprise's outlook has a reason worth saying.
+        ...(rows.some((row) => row.note)
+          ? [
+              {
+                title: t("dash.outlookNote"),
+                key: "note",
+                render: (_: unknown, row: Outlook) => (row.note ? messageText(row.note, row.noteMessage) : "—"),
+              },
+            ]
+          : []),
       ]}
     />
   );
