@@ -543,6 +543,62 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     }
   });
 
+  it("explains an enterprise's year in which it is entitled to a reward", async () => {
+    // An enterprise of its own, so that no payment made above has used its reward up.
+    const now = new Date().toISOString();
+    const grown = await db.kysely
+      .insertInto("enterprises")
+      .values({
+        district_id: world.districtA,
+        credit_code: "91360202MA35XXXX09",
+        name: "景德镇丁材料有限公司",
+        chain_id: "electronics",
+        is_key: 0,
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .insertInto("enterprise_scale_years")
+      .values([
+        { enterprise_id: grown.id, year: 2021, status: "above" },
+        { enterprise_id: grown.id, year: 2022, status: "above" },
+      ])
+      .execute();
+    await figure(grown.id, 2021, "revenue", 100_000_000n * YUAN);
+    await figure(grown.id, 2022, "revenue", 120_000_000n * YUAN);
+
+    const response = await app.inject({
+      url: `/api/rewards/why-not?enterpriseId=${grown.id}&year=2022`,
+      headers: office.headers,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.enterprise).toEqual({ id: grown.id, name: "景德镇丁材料有限公司", creditCode: "91360202MA35XXXX09" });
+    expect(body.year).toBe(2022);
+    expect(body.entitlements).toHaveLength(1);
+    const [growth] = body.entitlements;
+    expect(growth).toMatchObject({
+      key: "R-GROWTH|91360202MA35XXXX09|2022",
+      ruleId: "R-GROWTH",
+      tier: "0.15",
+      year: 2022,
+      // Amounts in answers are exact fen as decimal strings.
+      amountFen: (200_000n * YUAN).toString(),
+    });
+    expect(growth.ruleName).toBeTruthy();
+    expect(growth.explanation.zh).toBe("2022年营业收入同比增长 20.0%，超过 15%，按第四档（最高档）奖励 20 万元");
+    expect(growth.explanation.en).toMatch(/^[A-Z0-9]/);
+    expect(growth.explanation.facts.map((fact: { name: string }) => fact.name)).toContain("previousRevenue");
+    // The rules that pay nothing that year still say why, beside what it is entitled to.
+    const reasons = body.nonPayments as { ruleId: string; year: number | null; zh: string }[];
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((entry) => entry.year === null || entry.year === 2022)).toBe(true);
+    expect(reasons.every((entry) => entry.zh !== "")).toBe(true);
+  });
+
   it("records every workflow step in the audit log", async () => {
     const actions = await db.kysely
       .selectFrom("audit_log")

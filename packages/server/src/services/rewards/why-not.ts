@@ -3,7 +3,8 @@
  * entitled to and, for each rule that pays nothing, the reason with the facts and parameters used.
  */
 import { evaluateRewards } from "@beizeng/domain/rewards/engine";
-import type { Entitlement, NonPayment } from "@beizeng/domain/rewards/types";
+import { explanationOf } from "@beizeng/domain/rewards/explanation";
+import type { Entitlement, Explanation, NonPayment } from "@beizeng/domain/rewards/types";
 import { whyNotText } from "@beizeng/domain/rewards/why-not";
 import type { DbContext } from "../../db/database";
 import { notFound } from "../../errors";
@@ -15,7 +16,12 @@ import { activePlan, ruleCatalog } from "./shared";
 export interface WhyNotView {
   enterprise: { id: number; name: string; creditCode: string };
   year: number | null;
-  entitlements: (Omit<Entitlement, "amount"> & { amountFen: string | null; ruleName: string })[];
+  /** The explanation written out (its figures as text), never the engine's record of bigint fen. */
+  entitlements: (Pick<Entitlement, "key" | "creditCode" | "ruleId" | "clause" | "tier" | "year" | "subjectId"> & {
+    amountFen: string | null;
+    ruleName: string;
+    explanation?: Explanation;
+  })[];
   nonPayments: (Pick<
     NonPayment,
     "creditCode" | "ruleId" | "clause" | "reason" | "year" | "subjectId" | "facts" | "parameters"
@@ -42,12 +48,21 @@ export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number
   return {
     enterprise: { id: enterprise.id, name: enterprise.name, creditCode: enterprise.credit_code },
     year: year ?? null,
-    entitlements: result.entitlements.filter(inYear).map(({ amount, ...rest }, index, shown) => ({
-      ...rest,
-      key: shown[index]!.key,
-      amountFen: amount === null ? null : amount.toString(),
-      ruleName: catalog.get(rest.ruleId)?.name ?? rest.ruleId,
-    })),
+    entitlements: result.entitlements.filter(inYear).map((entitlement) => {
+      const explanation = explanationOf(entitlement);
+      return {
+        key: entitlement.key,
+        creditCode: entitlement.creditCode,
+        ruleId: entitlement.ruleId,
+        clause: entitlement.clause,
+        tier: entitlement.tier,
+        year: entitlement.year,
+        ...(entitlement.subjectId === undefined ? {} : { subjectId: entitlement.subjectId }),
+        amountFen: entitlement.amount === null ? null : entitlement.amount.toString(),
+        ruleName: catalog.get(entitlement.ruleId)?.name ?? entitlement.ruleId,
+        ...(explanation === undefined ? {} : { explanation }),
+      };
+    }),
     // The engine keeps why-nots as figures; the sentences are written here, for the entries shown.
     nonPayments: result.nonPayments.filter(inYear).map((item) => ({
       creditCode: item.creditCode,
