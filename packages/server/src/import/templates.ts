@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { exportWorkbookBuffer } from "../services/spreadsheet-cells";
 import { MAX_YEAR, MIN_YEAR } from "./cell-values";
 import { fieldsOf, LISTING_STAGE_LABELS, METRICS } from "./columns";
 import { columnLetter, IMPORT_KIND_LABELS, type ImportKind } from "./types";
@@ -210,7 +211,7 @@ export async function buildImportTemplate(kind: ImportKind, options: TemplateOpt
     "可识别的其他表头写法：统计局报表中的 本年累计、1-N月、上年同期、增速 等列均可直接导入（上年同期、增速列不导入）。",
   ]);
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return exportWorkbookBuffer(workbook);
 }
 
 export function templateFileName(kind: ImportKind): string {

@@ -15,6 +15,7 @@ import type { DbContext } from "../db/database";
 import { badRequest, notFound } from "../errors";
 import { findDistrict } from "../repositories/districts.repository";
 import { boardPublication, publishedBoards } from "../repositories/targets.repository";
+import { exportWorkbookBuffer } from "./spreadsheet-cells";
 import {
   cachedPayload,
   type DistrictData,
@@ -872,5 +873,5 @@ export async function tableToXlsx(table: ExportTable, title: string): Promise<Bu
     if (column.kind === "yuan") col.numFmt = "#,##0.00";
     if (column.kind === "percent") col.numFmt = "0.0%";
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return exportWorkbookBuffer(workbook);
 }

@@ -51,6 +51,7 @@ import {
   todayInDistrict,
 } from "./projects.service";
 import { projectAccess, requireWrite } from "./projects-access";
+import { exportWorkbookBuffer } from "./spreadsheet-cells";
 
 type FieldKey =
   | "code"
@@ -561,7 +562,7 @@ export async function exportProjects(
       productionYear: view.productionYear ?? "",
     });
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return exportWorkbookBuffer(workbook);
 }
 
 export function decodeUpload(contentBase64: string): Buffer {

@@ -1,7 +1,8 @@
 /**
  * Exports any table the UI shows to .xlsx: a title line, a line naming the filters applied, Chinese
  * headers, then the rows. Money columns take fen (bigint or decimal string) and are written in 万元;
- * the exact amount never passes through a float before the final cell value.
+ * the exact amount never passes through a float before the final cell value. Text that would start a
+ * formula is written with a leading apostrophe (./spreadsheet-cells.ts).
  *
  *   const buffer = await buildTableXlsx({ title: "企业名录", filters, columns, rows });
  *   return sendXlsx(reply, "企业名录.xlsx", buffer);
@@ -9,6 +10,7 @@
 import { divideToDecimalString } from "@beizeng/domain/money";
 import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
+import { exportWorkbookBuffer, worksheetName } from "./spreadsheet-cells";
 
 export type CellValue = string | number | bigint | boolean | null | undefined;
 
@@ -44,7 +46,7 @@ function cellOf(kind: ExportColumn<unknown>["kind"], value: CellValue): string |
 export async function buildTableXlsx<Row>(table: TableExport<Row>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "倍增";
-  const sheet = workbook.addWorksheet(table.title.slice(0, 31), { views: [{ state: "frozen", ySplit: 3 }] });
+  const sheet = workbook.addWorksheet(worksheetName(table.title), { views: [{ state: "frozen", ySplit: 3 }] });
   const width = Math.max(table.columns.length, 1);
   sheet.mergeCells(1, 1, 1, width);
   sheet.getCell(1, 1).value = table.title;
@@ -68,7 +70,7 @@ export async function buildTableXlsx<Row>(table: TableExport<Row>): Promise<Buff
   for (const row of table.rows) {
     sheet.addRow(table.columns.map((column) => cellOf(column.kind, column.value(row))));
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return exportWorkbookBuffer(workbook);
 }
 
 /** Sends an .xlsx download with a Chinese file name (RFC 5987). */

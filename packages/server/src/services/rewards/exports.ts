@@ -29,6 +29,7 @@ import { badRequest, conflict, forbidden, notFound } from "../../errors";
 import { findAllEntitlements, findEnterpriseBrief, insertNotice } from "../../repositories/rewards.repository";
 import { type Actor, recordAudit } from "../audit.service";
 import type { AuthUser } from "../auth.service";
+import { exportWorkbookBuffer } from "../spreadsheet-cells";
 import { renderStoredExplanations } from "./explanations";
 import { activePlan, isFinanceStaff, ruleCatalog, STATUS_LABELS } from "./shared";
 
@@ -108,7 +109,7 @@ export async function paymentListXlsx(
   });
   const totalRow = sheet.addRow(["合计", "", "", "", "", "", yuanCell(total.toString()), `${rows.length} 项`]);
   totalRow.font = { bold: true };
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await exportWorkbookBuffer(workbook);
   return { fileName: `奖励支付清单${filter.year ? `-${filter.year}` : ""}.xlsx`, buffer };
 }
 
