@@ -5,6 +5,8 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { type BeizengDb, createDatabase, type DatabaseConfig, databaseConfigFromEnv } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
+import { auditCheckpointSink, prepareAuditSigningKey, runAuditCheckpoints } from "./services/audit-checkpoints.service";
+import { auditKeyFileFor } from "./services/audit-key";
 import { purgeExpiredAuthData } from "./services/auth.service";
 import { runRequestEscalationsForAllDistricts } from "./services/enterprise-requests.service";
 import { runRemindersForAllDistricts } from "./services/reports.service";
@@ -36,6 +38,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const db = createDatabase(options.db ?? databaseConfigFromEnv());
   try {
     await migrateToLatest(db);
+    // Signs the audit chain's checkpoints; a file outside the database, created on first start (docs/audit.md).
+    const auditKey = await prepareAuditSigningKey(db, auditKeyFileFor(options.db ?? databaseConfigFromEnv()));
     if (options.beforeListen) await options.beforeListen(db);
     const app = await buildApp({
       db,
@@ -61,9 +65,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         ),
       ]);
     void remind();
+    // A signed checkpoint of each district's audit chain head that advanced, one log line each.
+    const auditSink = auditCheckpointSink(options.logger === false ? null : app.log);
+    for (const warning of auditKey.warnings) auditSink.problem(warning);
+    const checkpoint = () =>
+      runAuditCheckpoints(db, auditKey.key, auditSink).catch((error) =>
+        auditSink.problem(`审计检查点失败 / audit checkpoint failed: ${(error as Error).message}`),
+      );
+    void checkpoint();
     const timer = setInterval(() => {
       void purge();
       void remind();
+      void checkpoint();
     }, 60 * 60_000);
     timer.unref();
     return {

@@ -1,4 +1,6 @@
 import { migrateToLatest, migrationStatus } from "@beizeng/server/db/migrate";
+import { prepareAuditSigningKey } from "@beizeng/server/services/audit-checkpoints.service";
+import { auditKeyFileFor } from "@beizeng/server/services/audit-key";
 import type { Command } from "commander";
 import { action, databaseConfigFor, describeDatabase, withDatabase } from "../cli-context";
 
@@ -29,6 +31,15 @@ export function registerMigrateCommand(program: Command): void {
             console.log(`${where}: 已执行 ${applied.length} 个迁移 / applied ${applied.length} migration(s)`);
             for (const name of applied) console.log(`  ✓ ${name}`);
           }
+          // The key that signs the audit log's checkpoints is set up with the database, outside it.
+          const keyFile = auditKeyFileFor(databaseConfigFor(command));
+          const audit = await prepareAuditSigningKey(db, keyFile);
+          if (audit.created) {
+            console.log(
+              `已生成审计签名密钥 / audit signing key created: ${keyFile}（指纹 / fingerprint ${audit.key.keyId}）`,
+            );
+          }
+          for (const warning of audit.warnings) console.warn(`警告 / warning: ${warning}`);
         });
       }),
     );

@@ -1,4 +1,4 @@
-import type { AuditLogTable } from "./tables/audit-log";
+import type { AuditCheckpointTable, AuditLogTable } from "./tables/audit-log";
 import type { DistrictTable } from "./tables/districts";
 import type {
   EnterpriseDesignationTable,
@@ -32,6 +32,7 @@ export interface Database {
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointTable;
   enterprises: EnterpriseTable;
   enterprise_scale_years: EnterpriseScaleYearTable;
   figures: FigureTable;

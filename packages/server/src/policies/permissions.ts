@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "units.manage": ["office"],
   "users.manage": ["office"],
   "audit.read": ["office"],
+  // The audit log's signed checkpoints and public key: the office and the inspector keep copies off the server.
+  "audit.checkpoints": ["office", "inspector"],
   "enterprises.read": [...READERS, "enterprise"],
   "projects.read": READERS,
   // Project pipeline: services narrow writers to the plan's pipeline units, answers to the assigned unit.

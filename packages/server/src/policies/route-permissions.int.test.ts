@@ -30,6 +30,8 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/users/:id/reset-password": ["office"],
   "GET /api/audit": ["office"],
   "GET /api/audit/verify": ["office"],
+  "GET /api/audit/checkpoints": ["office", "inspector"],
+  "GET /api/audit/public-key": ["office", "inspector"],
   "GET /api/enterprises": [...READERS, "enterprise"],
   "GET /api/enterprises/:id": [...READERS, "enterprise"],
   "GET /api/projects": READERS,

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from "kysely";
 import type { DbContext } from "../db/database";
-import type { AuditLogRow, AuditLogTable } from "../db/tables/audit-log";
+import type { AuditCheckpointRow, AuditCheckpointTable, AuditLogRow, AuditLogTable } from "../db/tables/audit-log";
 
 /**
  * Serialises writers of one district's chain until the transaction ends. PostgreSQL takes a
@@ -82,4 +82,106 @@ export async function findAuditEntries(
   const totalRow = await query.select((eb) => eb.fn.countAll().as("total")).executeTakeFirst();
   const rows = await query.selectAll().orderBy("seq", "desc").offset(page.offset).limit(page.limit).execute();
   return { rows, total: Number(totalRow?.total ?? 0) };
+}
+
+/** Each district's newest entry (the head of its chain). */
+export async function auditChainHeads(
+  db: DbContext,
+  districtId?: string,
+): Promise<Pick<AuditLogRow, "district_id" | "seq" | "hash" | "at">[]> {
+  let query = db.kysely
+    .selectFrom("audit_log as a")
+    .select(["a.district_id", "a.seq", "a.hash", "a.at"])
+    .where("a.seq", "=", (eb) =>
+      eb
+        .selectFrom("audit_log as b")
+        .select((b) => b.fn.max("b.seq").as("max_seq"))
+        .whereRef("b.district_id", "=", "a.district_id"),
+    );
+  if (districtId) query = query.where("a.district_id", "=", districtId);
+  return query.orderBy("a.district_id").execute();
+}
+
+/** Seq and hash of a district's entries after `afterSeq` up to `uptoSeq`, in order, at most `limit`. */
+export async function auditHashesInRange(
+  db: DbContext,
+  districtId: string,
+  afterSeq: number,
+  uptoSeq: number,
+  limit: number,
+): Promise<Pick<AuditLogRow, "seq" | "hash">[]> {
+  return db.kysely
+    .selectFrom("audit_log")
+    .select(["seq", "hash"])
+    .where("district_id", "=", districtId)
+    .where("seq", ">", afterSeq)
+    .where("seq", "<=", uptoSeq)
+    .orderBy("seq")
+    .limit(limit)
+    .execute();
+}
+
+export async function auditEntryAtSeq(
+  db: DbContext,
+  districtId: string,
+  seq: number,
+): Promise<Pick<AuditLogRow, "seq" | "hash"> | undefined> {
+  return db.kysely
+    .selectFrom("audit_log")
+    .select(["seq", "hash"])
+    .where("district_id", "=", districtId)
+    .where("seq", "=", seq)
+    .executeTakeFirst();
+}
+
+/** Stores a checkpoint unless one for the same district and seq exists (another process signed it first). */
+export async function insertAuditCheckpoint(
+  db: DbContext,
+  checkpoint: Insertable<AuditCheckpointTable>,
+): Promise<number | undefined> {
+  const row = await db.kysely
+    .insertInto("audit_checkpoints")
+    .values(checkpoint)
+    .onConflict((oc) => oc.columns(["district_id", "seq"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The stored checkpoints (of one district, or of all), in order (district, seq). */
+export async function listAuditCheckpoints(db: DbContext, districtId?: string): Promise<AuditCheckpointRow[]> {
+  let query = db.kysely.selectFrom("audit_checkpoints").selectAll();
+  if (districtId) query = query.where("district_id", "=", districtId);
+  return query.orderBy("district_id").orderBy("seq").execute();
+}
+
+/** A district's checkpoints, newest first. */
+export async function latestAuditCheckpoints(
+  db: DbContext,
+  districtId: string,
+  limit: number,
+): Promise<AuditCheckpointRow[]> {
+  return db.kysely
+    .selectFrom("audit_checkpoints")
+    .selectAll()
+    .where("district_id", "=", districtId)
+    .orderBy("seq", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function auditCheckpointKeyIds(db: DbContext): Promise<string[]> {
+  const rows = await db.kysely.selectFrom("audit_checkpoints").select("key_id").distinct().execute();
+  return rows.map((row) => row.key_id);
+}
+
+/** The key that signed the checkpoint stored last. */
+export async function newestAuditCheckpointKeyId(db: DbContext): Promise<string | undefined> {
+  const row = await db.kysely
+    .selectFrom("audit_checkpoints")
+    .select("key_id")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.key_id;
 }
