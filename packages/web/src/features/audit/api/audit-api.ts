@@ -29,11 +29,51 @@ export interface AuditFilters {
   pageSize: number;
 }
 
-/** The answer of the hash-chain check. */
+/** Why a signed checkpoint no longer holds (see docs/audit.md). */
+export type CheckpointProblemReason =
+  | "unknown_key"
+  | "bad_signature"
+  | "digests_altered"
+  | "entry_missing"
+  | "tail_missing"
+  | "entry_changed"
+  | "head_changed"
+  | "missing_in_database"
+  | "differs_from_database";
+
+export interface CheckpointProblem {
+  source: "database" | "file";
+  districtId: string;
+  checkpointSeq: number;
+  reason: CheckpointProblemReason;
+  entrySeq: number | null;
+  keyId: string;
+  message: string;
+}
+
+/** How far a district's chain is covered by signed checkpoints. */
+export interface AnchorStatus {
+  districtId: string;
+  headSeq: number;
+  headAt: string;
+  anchoredSeq: number;
+  anchoredAt: string | null;
+  unanchored: number;
+  stale: boolean;
+}
+
+/** The answer of the check: the hash chain, and the signed checkpoints against the server's key. */
 export interface AuditVerification {
   ok: boolean;
   count: number;
   firstBroken?: { seq: number; id: number; reason: string; message: string };
+  chainOk?: boolean;
+  checkpoints?: { database: number; file: number; verified: number };
+  problems?: CheckpointProblem[];
+  firstMismatch?: { districtId: string; seq: number; message: string } | null;
+  anchors?: AnchorStatus[];
+  trustedKeyIds?: string[];
+  keyProblem?: string | null;
 }
 
 export function useAuditLog(filters: AuditFilters) {

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, 
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
+import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
@@ -14,6 +15,7 @@ import {
   useAuditLog,
   useVerifyAuditChain,
 } from "../api/audit-api";
+import { summariseVerification } from "../verification-summary";
 
 interface FilterValues {
   entityType?: string;
@@ -106,25 +108,35 @@ function Snapshot({ label, text }: { label: string; text: string | null }) {
   );
 }
 
+/** The chain's verdict, each checkpoint that no longer holds, and how far the log is anchored. */
 function VerificationResult({ result }: { result: AuditVerification }) {
   const t = useT();
-  const ok = result.ok;
-  const detail = [
-    t("audit.verifyChecked", { count: result.count }),
-    result.firstBroken ? t("audit.verifyBrokenAt", { seq: result.firstBroken.seq }) : null,
-    result.firstBroken?.message ?? null,
-  ]
-    .filter(Boolean)
-    .join(" ");
+  const dateText = useDateText();
+  const { findings, notes, warnings } = summariseVerification(result, t, (value) => dateText(value, "second"));
+  const list = (items: string[]) =>
+    items.length === 1 ? (
+      items[0]
+    ) : (
+      <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    );
   return (
-    <Alert
-      role="status"
-      type={ok ? "success" : "error"}
-      showIcon
-      title={ok ? t("audit.verifyOk") : t("audit.verifyBroken")}
-      description={detail || undefined}
-      style={{ marginBottom: 16 }}
-    />
+    <>
+      <Alert
+        role="status"
+        type={result.ok ? "success" : "error"}
+        showIcon
+        title={result.ok ? t("audit.verifyOk") : t("audit.verifyBroken")}
+        description={list([...findings, ...notes])}
+        style={{ marginBottom: warnings.length > 0 ? 8 : 16 }}
+      />
+      {warnings.length > 0 ? (
+        <Alert type="warning" showIcon title={list(warnings)} style={{ marginBottom: 16 }} />
+      ) : null}
+    </>
   );
 }
 
@@ -156,10 +168,23 @@ export function AuditPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("audit.title")}
         </Typography.Title>
-        <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
-          {t("audit.verify")}
-        </Button>
+        <Space wrap>
+          <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+            {t("audit.verify")}
+          </Button>
+          <ExportButton
+            path="/api/audit/checkpoints"
+            fileName={t("audit.checkpointsFile")}
+            label={t("audit.downloadCheckpoints")}
+          />
+          <ExportButton
+            path="/api/audit/public-key"
+            fileName={t("audit.publicKeyFile")}
+            label={t("audit.downloadPublicKey")}
+          />
+        </Space>
       </Space>
+      <Typography.Paragraph type="secondary">{t("audit.checkpointsHint")}</Typography.Paragraph>
       {verify.data ? <VerificationResult result={verify.data} /> : null}
       {verify.error ? (
         <Alert type="error" showIcon role="alert" title={errorText(verify.error)} style={{ marginBottom: 16 }} />
