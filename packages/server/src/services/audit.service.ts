@@ -2,6 +2,8 @@
  * The append-only audit log. Every data change records who, when, what, before and after, in the
  * same transaction as the change. Entries are chained per district: each hash covers the entry's
  * canonical JSON and the previous entry's hash, so an edited, removed or reordered row is detected.
+ * A removed tail, or a chain recomputed after an edit, is whole again: the signed checkpoints
+ * (audit-checkpoints.service.ts) anchor the chain outside the database against those.
  */
 import { createHash } from "node:crypto";
 import type { DbContext } from "../db/database";
