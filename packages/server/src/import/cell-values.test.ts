@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type CellInput,
   cellText,
+  currentYearInChina,
   decimalText,
   isBlank,
   numberToDecimalString,
@@ -145,6 +146,37 @@ describe("dates and periods written the usual Chinese ways", () => {
       ok: false,
       message: expect.stringContaining("无法识别的日期"),
     });
+  });
+
+  it("refuses a year after the current one: figures of a year to come do not exist", () => {
+    const thisYear = currentYearInChina();
+    expect(parseYearCell(num(thisYear))).toEqual({ ok: true, value: thisYear });
+    expect(parseYearCell(num(thisYear + 1))).toEqual({
+      ok: false,
+      message: `年份 ${thisYear + 1} 晚于今年（${thisYear}年），还没有该年的数据：${thisYear + 1}`,
+    });
+    expect(parseYearCell(text("2099年"))).toMatchObject({ ok: false, message: expect.stringContaining("晚于今年") });
+    expect(parseYearCell(num(2024), false, 2023)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("晚于今年（2023年）"),
+    });
+    expect(parsePeriodCell(text("2024年1月"), false, 2023)).toMatchObject({ ok: false });
+    expect(parsePeriodCell(text("2023年12月"), false, 2023)).toEqual({ ok: true, value: { year: 2023, month: 12 } });
+    // An Excel day serial of a date in 2024 (45300 = 2024-01-08), and a date cell.
+    expect(parsePeriodCell(num(45300), false, 2023)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("2024"),
+    });
+    expect(parsePeriodCell({ kind: "date", date: new Date(Date.UTC(2024, 0, 1)) }, false, 2023).ok).toBe(false);
+    expect(parseYearCell(num(1989), false, 2023)).toMatchObject({
+      ok: false,
+      message: "年份 1989 超出合理范围（1990–2023）：1989",
+    });
+  });
+
+  it("takes the current year in China, where the new year comes eight hours before it does in UTC", () => {
+    expect(currentYearInChina(new Date("2026-12-31T15:59:59Z"))).toBe(2026);
+    expect(currentYearInChina(new Date("2026-12-31T16:00:00Z"))).toBe(2027);
   });
 
   it("reads months as 1–12, with or without 月", () => {

@@ -169,8 +169,16 @@ function withinBigint(value: bigint, text: string): Parsed<bigint> {
   return value > BIGINT_MAX || value < -BIGINT_MAX ? fail(`数值过大：${text}`) : ok(value);
 }
 
+/** The earliest year a figure may be of: before it, a year is a typing error (1880, 202). */
 export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2099;
+
+/** China keeps UTC+8 all year (no daylight saving time). */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The latest year a figure may be of: the current year in China. Figures of a year to come do not exist. */
+export function currentYearInChina(now: Date = new Date()): number {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+}
 
 /** A year or month the cell denotes (a calendar period, not a day: the day is dropped). */
 export interface Period {
@@ -178,7 +186,8 @@ export interface Period {
   month?: number;
 }
 
-// Excel's day serials (1900 date system) of 1990-01-01 and 2099-12-31.
+// Excel's day serials (1900 date system) of 1990-01-01 and 2099-12-31: a whole number in this range is
+// read as a day (a year beyond the current one is then refused as such).
 const SERIAL_MIN = 32874;
 const SERIAL_MAX = 73415;
 
@@ -188,9 +197,9 @@ function excelSerialToPeriod(serial: number, date1904: boolean): Period {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
 }
 
-function checkPeriod(year: number, month: number | undefined, original: string): Parsed<Period> {
-  if (year < MIN_YEAR || year > MAX_YEAR)
-    return fail(`年份 ${year} 超出合理范围（${MIN_YEAR}–${MAX_YEAR}）：${original}`);
+function checkPeriod(year: number, month: number | undefined, original: string, latestYear: number): Parsed<Period> {
+  if (year < MIN_YEAR) return fail(`年份 ${year} 超出合理范围（${MIN_YEAR}–${latestYear}）：${original}`);
+  if (year > latestYear) return fail(`年份 ${year} 晚于今年（${latestYear}年），还没有该年的数据：${original}`);
   if (month !== undefined && (month < 1 || month > 12)) return fail(`月份应在1–12之间：${original}`);
   return ok(month === undefined ? { year } : { year, month });
 }
@@ -198,10 +207,15 @@ function checkPeriod(year: number, month: number | undefined, original: string):
 /**
  * Reads a date or period written the usual Chinese ways: 2022-12-31, 2022/12/31, 2022年12月31日,
  * 2022年12月, 2022-12, 2022.12, 202212, 20221231, 2022年, 2022年度, 2022, a date cell, or an Excel day serial.
+ * Its year must lie between MIN_YEAR and `latestYear` (the current year unless given).
  */
-export function parsePeriodCell(cell: CellInput, date1904 = false): Parsed<Period> {
+export function parsePeriodCell(
+  cell: CellInput,
+  date1904 = false,
+  latestYear: number = currentYearInChina(),
+): Parsed<Period> {
   if (cell.kind === "date") {
-    return checkPeriod(cell.date.getUTCFullYear(), cell.date.getUTCMonth() + 1, cellText(cell));
+    return checkPeriod(cell.date.getUTCFullYear(), cell.date.getUTCMonth() + 1, cellText(cell), latestYear);
   }
   if (cell.kind === "number") {
     const value = cell.value;
@@ -209,28 +223,28 @@ export function parsePeriodCell(cell: CellInput, date1904 = false): Parsed<Perio
       // a date-time serial (fraction = time of day)
       if (value >= SERIAL_MIN && value <= SERIAL_MAX + 1) {
         const period = excelSerialToPeriod(value, date1904);
-        return checkPeriod(period.year, period.month, String(value));
+        return checkPeriod(period.year, period.month, String(value), latestYear);
       }
       return fail(`无法识别的日期：${numberToDecimalString(value)}`);
     }
-    return parsePeriodText(String(value), () => {
+    return parsePeriodText(String(value), latestYear, () => {
       if (value >= SERIAL_MIN && value <= SERIAL_MAX) {
         const period = excelSerialToPeriod(value, date1904);
-        return checkPeriod(period.year, period.month, String(value));
+        return checkPeriod(period.year, period.month, String(value), latestYear);
       }
       return undefined;
     });
   }
-  if (cell.kind === "text") return parsePeriodText(normalizeText(cell.text));
+  if (cell.kind === "text") return parsePeriodText(normalizeText(cell.text), latestYear);
   return fail(`无法识别的日期：${cellText(cell)}`);
 }
 
-function parsePeriodText(text: string, serial?: () => Parsed<Period> | undefined): Parsed<Period> {
+function parsePeriodText(text: string, latestYear: number, serial?: () => Parsed<Period> | undefined): Parsed<Period> {
   let match = /^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月(?:份)?)?|年(?:度|全年)?)?$/.exec(text);
   if (match) {
     const [, year, month, day] = match;
     if (day !== undefined && (Number(day) < 1 || Number(day) > 31)) return fail(`日期无效：${text}`);
-    return checkPeriod(Number(year), month === undefined ? undefined : Number(month), text);
+    return checkPeriod(Number(year), month === undefined ? undefined : Number(month), text, latestYear);
   }
   match = /^(\d{4})(\d{2})(\d{2})?$/.exec(text);
   if (match) {
@@ -238,16 +252,20 @@ function parsePeriodText(text: string, serial?: () => Parsed<Period> | undefined
     if (fromSerial) return fromSerial;
     const [, year, month, day] = match;
     if (day !== undefined && (Number(day) < 1 || Number(day) > 31)) return fail(`日期无效：${text}`);
-    return checkPeriod(Number(year), Number(month), text);
+    return checkPeriod(Number(year), Number(month), text, latestYear);
   }
   const fromSerial = serial?.();
   if (fromSerial) return fromSerial;
   return fail(`无法识别的日期：${text}（可写作 2022-12-31、2022年12月、202212 等）`);
 }
 
-/** A year: 2022, "2022", "2022年", or any date form (its year). */
-export function parseYearCell(cell: CellInput, date1904 = false): Parsed<number> {
-  const period = parsePeriodCell(cell, date1904);
+/** A year: 2022, "2022", "2022年", or any date form (its year), between MIN_YEAR and `latestYear`. */
+export function parseYearCell(
+  cell: CellInput,
+  date1904 = false,
+  latestYear: number = currentYearInChina(),
+): Parsed<number> {
+  const period = parsePeriodCell(cell, date1904, latestYear);
   return period.ok ? ok(period.value.year) : period;
 }
 

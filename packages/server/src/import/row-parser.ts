@@ -1,8 +1,8 @@
 import {
   type CellInput,
   cellText,
+  currentYearInChina,
   isBlank,
-  MAX_YEAR,
   MIN_YEAR,
   type Parsed,
   parseCountCell,
@@ -131,6 +131,8 @@ export class RowParser {
   private readonly rowErrors: ImportError[] = [];
   /** The last credit code cell read and its result: the rows of one enterprise usually come together. */
   private lastCode?: { text: string; parsed: Parsed<string> };
+  /** The latest year a row may be of (the current year in China when the import began). */
+  private readonly latestYear = currentYearInChina();
 
   constructor(
     readonly kind: ImportKind,
@@ -189,6 +191,14 @@ export class RowParser {
 
   private checkHeader(): void {
     const has = (field: string) => this.byField.has(field);
+    const year = this.options.year;
+    if (year !== undefined && (year < MIN_YEAR || year > this.latestYear)) {
+      this.headerErrors.push({
+        row: 0,
+        field: "year",
+        message: `导入时指定的年份 ${year} 不在 ${MIN_YEAR}–${this.latestYear} 之间（没有未来年份的数据）`,
+      });
+    }
     if (this.kind === "register") {
       if (!has("name")) this.headerError(undefined, "缺少必填列：企业名称");
       return;
@@ -331,14 +341,14 @@ export class RowParser {
     const name = this.readName(row);
 
     let year =
-      this.wholeNumberIn(row, "year", MIN_YEAR, MAX_YEAR) ??
-      this.read(row, "year", errors, (cell) => parseYearCell(cell, this.date1904));
+      this.wholeNumberIn(row, "year", MIN_YEAR, this.latestYear) ??
+      this.read(row, "year", errors, (cell) => parseYearCell(cell, this.date1904, this.latestYear));
     let month =
       this.kind !== "monthly"
         ? undefined
         : (this.wholeNumberIn(row, "month", 1, 12) ?? this.read(row, "month", errors, parseMonthCell));
     if (year === undefined || (this.kind === "monthly" && month === undefined)) {
-      const period = this.read(row, "period", errors, (cell) => parsePeriodCell(cell, this.date1904));
+      const period = this.read(row, "period", errors, (cell) => parsePeriodCell(cell, this.date1904, this.latestYear));
       if (period) {
         year ??= period.year;
         if (this.kind === "monthly" && month === undefined) {
@@ -420,8 +430,12 @@ export class RowParser {
     const scaleStatus = this.read(row, "scaleStatus", errors, (cell) =>
       parseLabelCell(cell, SCALE_STATUS_LABELS, "规上状态"),
     );
-    const statusYear = this.read(row, "statusYear", errors, (cell) => parseYearCell(cell, this.date1904));
-    const entryYear = this.read(row, "entryYear", errors, (cell) => parseYearCell(cell, this.date1904));
+    const statusYear = this.read(row, "statusYear", errors, (cell) =>
+      parseYearCell(cell, this.date1904, this.latestYear),
+    );
+    const entryYear = this.read(row, "entryYear", errors, (cell) =>
+      parseYearCell(cell, this.date1904, this.latestYear),
+    );
     const isKey = this.read(row, "isKey", errors, (cell) =>
       parseLabelCell(cell, YES_NO_LABELS, "是否重点企业（填 是 或 否）"),
     );

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { exportWorkbookBuffer } from "../services/spreadsheet-cells";
-import { MAX_YEAR, MIN_YEAR } from "./cell-values";
+import { currentYearInChina, MIN_YEAR } from "./cell-values";
 import { fieldsOf, LISTING_STAGE_LABELS, METRICS } from "./columns";
 import { columnLetter, IMPORT_KIND_LABELS, type ImportKind } from "./types";
 
@@ -37,15 +37,19 @@ function list(values: string[]): Record<string, unknown> {
   };
 }
 
-const yearValidation = {
-  type: "whole",
-  operator: "between",
-  allowBlank: false,
-  formulae: [MIN_YEAR, MAX_YEAR],
-  showErrorMessage: true,
-  errorTitle: "年份无效",
-  error: `请填写${MIN_YEAR}–${MAX_YEAR}之间的四位年份，如 2022`,
-};
+/** Years from MIN_YEAR to the year the template is downloaded in: the import refuses years to come. */
+function yearValidation() {
+  const latest = currentYearInChina();
+  return {
+    type: "whole",
+    operator: "between",
+    allowBlank: false,
+    formulae: [MIN_YEAR, latest],
+    showErrorMessage: true,
+    errorTitle: "年份无效",
+    error: `请填写${MIN_YEAR}–${latest}之间的四位年份，如 2022`,
+  };
+}
 
 const creditCodeValidation = {
   type: "textLength",
@@ -91,18 +95,18 @@ function columnsOf(kind: ImportKind, options: TemplateOptions): TemplateColumn[]
       { header: "产业链", width: 12, validation: list(chainLabels) },
       { header: "行业代码", width: 12, numFmt: "@", note: "GB/T 4754-2017，如 C2710 或 2710" },
       { header: "规上状态", width: 10, validation: list(["规上", "后备库", "其他"]) },
-      { header: "状态年份", width: 10, validation: yearValidation, note: "规上状态所属年份" },
+      { header: "状态年份", width: 10, validation: yearValidation(), note: "规上状态所属年份" },
       {
         header: "纳入年份",
         width: 10,
-        validation: { ...yearValidation, allowBlank: true },
+        validation: { ...yearValidation(), allowBlank: true },
         note: "进入规上企业名录的年份",
       },
       { header: "重点企业", width: 10, validation: list(["是", "否"]) },
       { header: "上市阶段", width: 12, validation: list(Object.keys(LISTING_STAGE_LABELS).slice(0, 7)) },
     ];
   }
-  const period: TemplateColumn[] = [{ header: "年份", width: 8, validation: yearValidation }];
+  const period: TemplateColumn[] = [{ header: "年份", width: 8, validation: yearValidation() }];
   if (kind === "monthly") {
     period.push({
       header: "月份",
