@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseMoneyCell } from "./cell-values";
-import { fenOfNumberCell } from "./row-parser";
+import { currentYearInChina, parseMoneyCell } from "./cell-values";
+import { detectHeader } from "./header";
+import { fenOfNumberCell, RowParser } from "./row-parser";
 import { type MoneyUnit, YUAN_PER_UNIT } from "./types";
 
 const UNITS: MoneyUnit[] = ["元", "千元", "万元", "亿元"];
@@ -56,5 +57,41 @@ describe("fenOfNumberCell", () => {
     expect(fenOfNumberCell(12345.67, 1_000_000)).toBe(12_345_670_000n);
     expect(fenOfNumberCell(-0.5, 100)).toBe(-50n);
     expect(fenOfNumberCell(-0, 100)).toBe(0n);
+  });
+});
+
+describe("RowParser's years", () => {
+  const header = [{ rowNumber: 1, values: [undefined, "统一社会信用代码", "企业名称", "年份", "营业收入"] }];
+  const layout = () => {
+    const detected = detectHeader("annual", header);
+    if ("error" in detected) throw new Error(detected.error.message);
+    return detected.layout;
+  };
+
+  it("refuses a row of a year to come and an import year given beyond the current one", () => {
+    const thisYear = currentYearInChina();
+    const parser = new RowParser("annual", layout(), {});
+    const row = (year: unknown) => ({ rowNumber: 2, values: [undefined, "91360202MA35A1B2CL", "甲", year, 100] });
+    expect(parser.parse(row(thisYear))).toMatchObject({ kind: "record", record: { year: thisYear } });
+    expect(parser.parse(row(thisYear + 1))).toEqual({
+      kind: "errors",
+      errors: [
+        {
+          row: 2,
+          column: "年份",
+          columnLetter: "C",
+          field: "year",
+          message: `年份 ${thisYear + 1} 晚于今年（${thisYear}年），还没有该年的数据：${thisYear + 1}`,
+        },
+      ],
+    });
+    expect(new RowParser("annual", layout(), { year: thisYear }).headerErrors).toEqual([]);
+    expect(new RowParser("annual", layout(), { year: thisYear + 1 }).headerErrors).toEqual([
+      {
+        row: 0,
+        field: "year",
+        message: `导入时指定的年份 ${thisYear + 1} 不在 1990–${thisYear} 之间（没有未来年份的数据）`,
+      },
+    ]);
   });
 });
