@@ -99,7 +99,7 @@ function tamper(file: string, work: (sqlite: Database.Database) => void): void {
 function editAndRecompute(sqlite: Database.Database, seq: number): void {
   const rows = sqlite
     .prepare("select * from audit_log where district_id = ? and seq >= ? order by seq")
-    .all(DISTRICT, seq) as Parameters<typeof auditEntryHash>[0][] & { id: number }[];
+    .all(DISTRICT, seq) as (Parameters<typeof auditEntryHash>[0] & { id: number })[];
   let prevHash = rows[0]!.prev_hash;
   for (const [index, row] of rows.entries()) {
     const edited = { ...row, actor_label: index === 0 ? "someone-else" : row.actor_label, prev_hash: prevHash };
