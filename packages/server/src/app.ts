@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { ZodError } from "zod";
 import type { DbContext } from "./db/database";
 import { AppError, errorBody } from "./errors";
-import { registerAuthHooks } from "./http/auth-hooks";
+import { normaliseOrigin, registerAuthHooks } from "./http/auth-hooks";
 import type { ApiRoute } from "./http/request-context";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { isPermission } from "./policies/permissions";
@@ -44,6 +44,40 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
   /** Origins besides the app's own accepted on state-changing requests (e.g. the Vite dev server). */
   allowedOrigins?: string[];
+  /**
+   * The origin(s) the app is served from, e.g. https://beizeng.example.gov.cn (default: BEIZENG_PUBLIC_ORIGIN,
+   * comma-separated). Without them the Host header names the app's own origin, unless a proxy is trusted:
+   * then only these and allowedOrigins are accepted.
+   */
+  publicOrigins?: string[];
+}
+
+/** The body any route accepts unless it says otherwise: JSON forms are a few KB. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** Routes that take files (workbooks, attachments in base64) and the bodies they accept. */
+export const UPLOAD_BODY_LIMITS: Readonly<Record<string, number>> = {
+  "POST /api/imports": 20 * 1024 * 1024,
+  "POST /api/projects/import": 20 * 1024 * 1024,
+  "POST /api/tasks/:id/reports": 20 * 1024 * 1024,
+  "POST /api/enterprise-requests/:id/attachments": 20 * 1024 * 1024,
+};
+
+/** A comma-separated list of origins (an environment variable), each checked. */
+export function parseOriginList(text: string | undefined, name: string): string[] {
+  const origins = (text ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (normaliseOrigin(origin) === null) {
+      throw new Error(`${name} 中的 "${origin}" 不是有效的来源，应形如 https://beizeng.example.gov.cn`);
+    }
+  }
+  return origins;
+}
+
+function sizeInChinese(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 /** Route modules, each `(app, { db, secureCookies }) => Promise<void>`. Add a new resource here. */
@@ -72,7 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
-    bodyLimit: 20 * 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT,
   });
 
   // Every /api route must name its permission; a route without one is a programming error.
@@ -88,16 +122,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const method of methods) {
       if (method !== "HEAD") apiRoutes.push({ method, url: route.url, permission });
     }
+    const uploadLimit = methods.length === 1 ? UPLOAD_BODY_LIMITS[`${methods[0]} ${route.url}`] : undefined;
+    if (uploadLimit !== undefined) route.bodyLimit ??= uploadLimit;
   });
 
   await app.register(fastifyCookie);
   registerSecurityHeaders(app, { hsts: options.secureCookies === true });
   registerAuthHooks(app, options.db, {
-    allowedOrigins: options.allowedOrigins ?? (process.env.BEIZENG_ALLOWED_ORIGINS ?? "").split(",").filter(Boolean),
+    allowedOrigins:
+      options.allowedOrigins ?? parseOriginList(process.env.BEIZENG_ALLOWED_ORIGINS, "BEIZENG_ALLOWED_ORIGINS"),
+    publicOrigins: options.publicOrigins ?? parseOriginList(process.env.BEIZENG_PUBLIC_ORIGIN, "BEIZENG_PUBLIC_ORIGIN"),
+    trustProxy: options.trustProxy ?? false,
   });
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof AppError) return reply.code(error.statusCode).send(errorBody(error));
+    if (error instanceof AppError) {
+      const retryAfter = error.extra?.retryAfterSeconds;
+      if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
+      return reply.code(error.statusCode).send(errorBody(error));
+    }
     if (error instanceof ZodError) {
       const details = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
       return reply.code(400).send(errorBody(new AppError(400, "validation", "请求参数有误", details)));
@@ -105,14 +148,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status < 500) {
       const code = (error as { code?: string }).code;
+      if (code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+        const limit = request.routeOptions.bodyLimit ?? DEFAULT_BODY_LIMIT;
+        const message = `请求内容过大：此接口最多接受 ${sizeInChinese(limit)}`;
+        return reply.code(413).send(errorBody(new AppError(413, "payload_too_large", message)));
+      }
       const message =
         code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError
           ? "请求内容不是有效的 JSON"
-          : code === "FST_ERR_CTP_BODY_TOO_LARGE"
-            ? "请求内容过大"
-            : code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
-              ? "不支持的请求内容类型"
-              : "请求有误";
+          : code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
+            ? "不支持的请求内容类型"
+            : "请求有误";
       return reply.code(status).send(errorBody(new AppError(status, "bad_request", message)));
     }
     request.log.error(error);

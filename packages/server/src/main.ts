@@ -2,7 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "./app";
+import { buildApp, parseOriginList } from "./app";
 import { type BeizengDb, createDatabase, type DatabaseConfig, databaseConfigFromEnv } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { auditCheckpointSink, prepareAuditSigningKey, runAuditCheckpoints } from "./services/audit-checkpoints.service";
@@ -23,8 +23,16 @@ export interface StartServerOptions {
   logger?: boolean;
   secureCookies?: boolean;
   trustProxy?: boolean;
+  /** The origin(s) browsers reach the app at (default: BEIZENG_PUBLIC_ORIGIN, comma-separated). */
+  publicOrigins?: string[];
   /** Called after migrations and before listening (e.g. to load demo data into an empty database). */
   beforeListen?: (db: BeizengDb) => Promise<void>;
+}
+
+/** The origin of the address the server listens on, when it is one a browser can use (not 0.0.0.0 or port 0). */
+function listeningOrigins(host: string, port: number): string[] {
+  if (port === 0 || host === "0.0.0.0" || host === "::") return [];
+  return [`http://${host.includes(":") ? `[${host}]` : host}:${port}`];
 }
 
 export interface RunningServer {
@@ -41,17 +49,32 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // Signs the audit chain's checkpoints; a file outside the database, created on first start (docs/audit.md).
     const auditKey = await prepareAuditSigningKey(db, auditKeyFileFor(options.db ?? databaseConfigFromEnv()));
     if (options.beforeListen) await options.beforeListen(db);
+    const port = options.port ?? Number(process.env.PORT ?? 3000);
+    const host = options.host ?? process.env.HOST ?? "127.0.0.1";
+    const trustProxy = options.trustProxy ?? process.env.BEIZENG_TRUST_PROXY === "1";
+    const configuredOrigins =
+      options.publicOrigins ?? parseOriginList(process.env.BEIZENG_PUBLIC_ORIGIN, "BEIZENG_PUBLIC_ORIGIN");
+    // Behind a trusted proxy the Host header is whatever the proxy forwards, so the origin browsers use must be
+    // configured; until it is, only the address the server listens on is accepted.
+    const missingPublicOrigin = trustProxy && configuredOrigins.length === 0;
     const app = await buildApp({
       db,
       webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
       logger: options.logger ?? true,
       secureCookies: options.secureCookies ?? (process.env.BEIZENG_SECURE_COOKIES === "1" ? true : undefined),
-      trustProxy: options.trustProxy ?? process.env.BEIZENG_TRUST_PROXY === "1",
+      trustProxy,
+      publicOrigins: missingPublicOrigin ? listeningOrigins(host, port) : configuredOrigins,
     });
-    const url = await app.listen({
-      port: options.port ?? Number(process.env.PORT ?? 3000),
-      host: options.host ?? process.env.HOST ?? "127.0.0.1",
-    });
+    if (missingPublicOrigin) {
+      const warning =
+        "BEIZENG_TRUST_PROXY=1 但未设置 BEIZENG_PUBLIC_ORIGIN：经代理访问的浏览器提交的请求将因来源不符被拒绝（403）。" +
+        "请设置 BEIZENG_PUBLIC_ORIGIN 为浏览器访问的地址，例如 https://beizeng.example.gov.cn / " +
+        "BEIZENG_TRUST_PROXY=1 without BEIZENG_PUBLIC_ORIGIN: requests from browsers reaching the app through the " +
+        "proxy are refused (403 origin). Set BEIZENG_PUBLIC_ORIGIN to the address browsers use.";
+      if (options.logger === false) console.warn(warning);
+      else app.log.warn(warning);
+    }
+    const url = await app.listen({ port, host });
     // Hourly housekeeping; every process may run it, the deletes are idempotent.
     const purge = () => purgeExpiredAuthData(db).catch((error) => app.log.warn({ err: error }, "purge failed"));
     await purge();

@@ -10,6 +10,7 @@ import * as enterpriseSupport from "./migrations/20261125143700_enterprise_suppo
 import * as enterpriseRequests from "./migrations/20261125150000_enterprise_requests";
 import * as notificationMessages from "./migrations/20261125152000_notification_messages";
 import * as requestAttachments from "./migrations/20261125190000_request_attachments";
+import * as loginThrottling from "./migrations/20261205100000_login_throttling";
 import * as auditCheckpoints from "./migrations/20261205110000_audit_checkpoints";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "20261125150000_enterprise_requests": enterpriseRequests,
   "20261125152000_notification_messages": notificationMessages,
   "20261125190000_request_attachments": requestAttachments,
+  "20261205100000_login_throttling": loginThrottling,
   "20261205110000_audit_checkpoints": auditCheckpoints,
 };
 

@@ -13,6 +13,7 @@ import type * as Requests from "./tables/enterprise-requests";
 import type { EnterpriseScaleYearTable, EnterpriseTable } from "./tables/enterprises";
 import type { FigureTable } from "./tables/figures";
 import type { LoginAttemptTable } from "./tables/login-attempts";
+import type { LoginDeviceTable } from "./tables/login-devices";
 import type { PlanTable } from "./tables/plans";
 import type { ProjectTable } from "./tables/projects";
 import type * as ProjectsLifecycle from "./tables/projects-lifecycle";
@@ -31,6 +32,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_devices: LoginDeviceTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointTable;
   enterprises: EnterpriseTable;

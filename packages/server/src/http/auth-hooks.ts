@@ -1,6 +1,7 @@
 /**
  * Per-request security: loads the session from the cookie, enforces each route's declared
- * permission, the CSRF synchronizer token, the Origin check, and a pending password change.
+ * permission, the CSRF synchronizer token, the Origin check, and a pending password change —
+ * all before the request's body is read.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -21,28 +22,57 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function originAllowed(request: FastifyRequest, allowedOrigins: string[]): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  if (allowedOrigins.includes(origin)) return true;
+/** "https://Example.org:443/" → "https://example.org"; null when it is not an http(s) origin. */
+export function normaliseOrigin(value: string): string | null {
   try {
-    return new URL(origin).host === request.host;
+    const url = new URL(value.trim());
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
-export function registerAuthHooks(app: FastifyInstance, db: DbContext, options: { allowedOrigins: string[] }): void {
+export interface OriginPolicy {
+  /** Where the app is served from (BEIZENG_PUBLIC_ORIGIN): the origins a state-changing request may come from. */
+  publicOrigins: string[];
+  /** Other origins accepted besides (e.g. the Vite dev server). */
+  allowedOrigins: string[];
+  /**
+   * Whether X-Forwarded-* headers are trusted. The Host header is then no evidence of where the app is served
+   * from (a proxy forwards what it is sent), so without public origins no foreign Origin is accepted.
+   */
+  trustProxy: boolean;
+}
+
+/**
+ * Whether a request's Origin header may change state: one of the configured origins. Only when none is
+ * configured and no proxy is trusted, the Host header the browser sent names the app's own origin. Forwarded
+ * host headers are never looked at.
+ */
+function originAllowed(request: FastifyRequest, policy: OriginPolicy, accepted: ReadonlySet<string>): boolean {
+  const header = request.headers.origin;
+  if (!header) return true;
+  const origin = normaliseOrigin(header);
+  if (origin === null) return false;
+  if (accepted.has(origin)) return true;
+  if (policy.publicOrigins.length > 0 || policy.trustProxy) return false;
+  return new URL(origin).host === request.headers.host;
+}
+
+export function registerAuthHooks(app: FastifyInstance, db: DbContext, policy: OriginPolicy): void {
+  const accepted = new Set(
+    [...policy.publicOrigins, ...policy.allowedOrigins].flatMap((origin) => normaliseOrigin(origin) ?? []),
+  );
   app.decorateRequest("auth", null);
 
-  app.addHook("onRequest", async (request) => {
+  // Everything here runs before the body is read: a caller who may not use a route never gets to make the
+  // server receive and parse a large body.
+  app.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
     request.auth = null;
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.auth = await authenticate(db, token);
-  });
 
-  app.addHook("preHandler", async (request: FastifyRequest, _reply: FastifyReply) => {
     // Only API routes carry a permission; static files and unknown paths go to their own handlers.
     if (!request.routeOptions.url?.startsWith("/api/")) return;
     const permission = request.routeOptions.config.permission;
@@ -50,7 +80,7 @@ export function registerAuthHooks(app: FastifyInstance, db: DbContext, options: 
     const user = request.auth?.user ?? null;
     const unsafe = UNSAFE_METHODS.has(request.method);
 
-    if (unsafe && !originAllowed(request, options.allowedOrigins)) {
+    if (unsafe && !originAllowed(request, policy, accepted)) {
       throw new AppError(403, "origin", "请求来源不被允许");
     }
     if (permission !== "public") {

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/users": ["office"],
   "PATCH /api/users/:id": ["office"],
   "POST /api/users/:id/reset-password": ["office"],
+  "POST /api/users/:id/unlock": ["office"],
   "GET /api/audit": ["office"],
   "GET /api/audit/verify": ["office"],
   "GET /api/audit/checkpoints": ["office", "inspector"],

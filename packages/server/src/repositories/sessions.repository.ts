@@ -38,3 +38,40 @@ export async function deleteExpiredSessions(db: DbContext, now: string, idleBefo
     .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", idleBefore)]))
     .execute();
 }
+
+/**
+ * Ends the oldest sessions of a user beyond the `keep` most recent ones (by start, then last use); the
+ * session just started (`newestId`) always stays.
+ */
+export async function deleteSessionsBeyond(
+  db: DbContext,
+  userId: number,
+  keep: number,
+  newestId: string,
+): Promise<void> {
+  const older = await db.kysely
+    .selectFrom("sessions")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("id", "!=", newestId)
+    .orderBy("created_at", "desc")
+    .orderBy("last_seen_at", "desc")
+    .orderBy("id")
+    .execute();
+  const surplus = older.slice(Math.max(0, keep - 1)).map((row) => row.id);
+  if (surplus.length > 0) await db.kysely.deleteFrom("sessions").where("id", "in", surplus).execute();
+}
+
+/** Ends a user's sessions that have expired (absolutely, or idle since before `idleBefore`). */
+export async function deleteExpiredSessionsOfUser(
+  db: DbContext,
+  userId: number,
+  now: string,
+  idleBefore: string,
+): Promise<void> {
+  await db.kysely
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", idleBefore)]))
+    .execute();
+}

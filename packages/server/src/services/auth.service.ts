@@ -1,6 +1,7 @@
 /**
- * Login, sessions and passwords. Sessions and login attempts live in the database, so several app
- * processes behind a load balancer share them; the lock-out is computed from login_attempts.
+ * Login, sessions and passwords. Sessions, login attempts and known browsers live in the database, so several
+ * app processes behind a load balancer share them; the delays owed after failures are computed from
+ * login_attempts (rules in login-throttle.ts).
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { DbContext } from "../db/database";
@@ -10,13 +11,23 @@ import { AppError, badRequest } from "../errors";
 import type { Principal } from "../policies/permissions";
 import {
   attemptsForUsername,
-  countFailuresFromIp,
   deleteAttemptsBefore,
+  deleteLoginAttempt,
   insertLoginAttempt,
+  markAttemptSucceeded,
+  unknownBrowserFailuresFromIp,
 } from "../repositories/login-attempts.repository";
 import {
+  deleteDevicesBeyond,
+  deleteDevicesUnusedSince,
+  isKnownDevice,
+  recordDeviceUse,
+} from "../repositories/login-devices.repository";
+import {
   deleteExpiredSessions,
+  deleteExpiredSessionsOfUser,
   deleteSession,
+  deleteSessionsBeyond,
   deleteSessionsOfUser,
   findSessionWithUser,
   insertSession,
@@ -24,20 +35,22 @@ import {
 } from "../repositories/sessions.repository";
 import { findUserByUsername, findUserProfile, updateUserRow } from "../repositories/users.repository";
 import { recordAudit } from "./audit.service";
+import { ADDRESS_WINDOW_MS, attemptMustWaitUntil, FAILURE_MEMORY_MS, waitInChinese } from "./login-throttle";
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./password";
 import { getUserView, type UserView } from "./users.service";
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 export const SESSION_IDLE_MS = 2 * 60 * MINUTE;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * MINUTE;
 /** last_seen_at is written at most this often, to spare the database a write per request. */
 const TOUCH_INTERVAL_MS = MINUTE;
-
-export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_WINDOW_MS = 15 * MINUTE;
-export const LOCKOUT_DURATION_MS = 15 * MINUTE;
-/** Failures from one address (any usernames) within the window before it is throttled. */
-export const IP_FAILURE_LIMIT = 30;
+/** Live sessions per account; the oldest ends when one more starts. */
+export const MAX_SESSIONS_PER_USER = 10;
+/** A browser that has not signed in to an account for this long is unknown to it again. */
+export const DEVICE_IDLE_MS = 180 * DAY;
+/** Known browsers remembered per account; the least recently used is forgotten first. */
+export const MAX_DEVICES_PER_USER = 20;
 
 /** The logged-in caller, as routes and services see it. */
 export interface AuthUser extends Principal {
@@ -53,6 +66,15 @@ export interface SessionInfo {
 
 export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
+}
+
+/** Session and device cookies are 32 random bytes in base64url; anything else is not looked up. */
+function isTokenShaped(token: string | null | undefined): token is string {
+  return typeof token === "string" && /^[A-Za-z0-9_-]{20,200}$/.test(token);
+}
+
+function newToken(): string {
+  return randomBytes(32).toString("base64url");
 }
 
 function toAuthUser(user: UserRow): AuthUser {
@@ -72,95 +94,114 @@ export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-/**
- * When the account is locked, the moment the lock ends. A lock starts at any failure that is the
- * fifth within 15 minutes (counting only failures after the last success and the last password
- * change) and lasts 15 minutes.
- */
-export function lockedUntil(
-  attempts: { at: string; succeeded: number }[],
-  now: Date,
-  notBefore: string | null,
-): Date | null {
-  const failures: number[] = [];
-  for (const attempt of attempts) {
-    if (notBefore && attempt.at < notBefore) continue;
-    if (attempt.succeeded === 1) failures.length = 0;
-    else failures.push(Date.parse(attempt.at));
-  }
-  let end: number | null = null;
-  for (let i = LOCKOUT_FAILURES - 1; i < failures.length; i += 1) {
-    const first = failures[i - (LOCKOUT_FAILURES - 1)]!;
-    const last = failures[i]!;
-    if (last - first <= LOCKOUT_WINDOW_MS) end = Math.max(end ?? 0, last + LOCKOUT_DURATION_MS);
-  }
-  return end !== null && end > now.getTime() ? new Date(end) : null;
-}
-
-function lockedError(until: Date, now: Date): AppError {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  const minutes = Math.ceil(seconds / 60);
-  return new AppError(423, "locked", `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`, undefined, {
-    retryAfterSeconds: seconds,
+function rateLimited(until: number, now: number): AppError {
+  const wait = until - now;
+  return new AppError(429, "rate_limited", `登录尝试过于频繁，请 ${waitInChinese(wait)}后再试`, undefined, {
+    retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)),
   });
 }
 
 const invalidCredentials = () => new AppError(401, "invalid_credentials", "用户名或密码错误");
 
-async function currentLock(db: DbContext, username: string, user: UserRow | undefined, now: Date) {
-  const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS - LOCKOUT_DURATION_MS).toISOString();
-  const attempts = await attemptsForUsername(db, username, since);
-  return lockedUntil(attempts, now, user?.password_changed_at ?? null);
+/**
+ * The key of a browser the account knows: its device cookie registered for the account, or else a live
+ * session of the account it holds. Null for an unknown browser.
+ */
+async function knownBrowserKey(
+  db: DbContext,
+  user: UserRow | undefined,
+  deviceToken: string | null | undefined,
+  heldSession: { id: string; userId: number } | null | undefined,
+  now: Date,
+): Promise<string | null> {
+  if (!user) return null;
+  if (isTokenShaped(deviceToken)) {
+    const tokenHash = hashSessionToken(deviceToken);
+    const since = new Date(now.getTime() - DEVICE_IDLE_MS).toISOString();
+    if (await isKnownDevice(db, user.id, tokenHash, since)) return tokenHash;
+  }
+  return heldSession && heldSession.userId === user.id ? heldSession.id : null;
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  ip: string;
+  userAgent?: string | null;
+  /** The browser's device cookie (bz_device), when it sent one. */
+  deviceToken?: string | null;
+  /** The session the browser held when it asked to sign in (it ends when the new one starts). */
+  heldSession?: { id: string; userId: number } | null;
 }
 
 export interface LoginResult {
   /** The cookie value; only its sha256 is stored. */
   token: string;
   csrfToken: string;
+  /** The browser's device cookie, to set again (kept when it sent a valid one); only its sha256 is stored. */
+  deviceToken: string;
   user: UserView;
 }
 
-export async function login(
-  db: DbContext,
-  input: { username: string; password: string; ip: string; userAgent?: string | null },
-): Promise<LoginResult> {
+export async function login(db: DbContext, input: LoginInput): Promise<LoginResult> {
   const username = normaliseUsername(input.username);
-  const now = new Date();
-  const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString();
-  if ((await countFailuresFromIp(db, input.ip, windowStart)) >= IP_FAILURE_LIMIT) {
-    throw new AppError(429, "rate_limited", "登录尝试过于频繁，请 15 分钟后再试", undefined, {
-      retryAfterSeconds: LOCKOUT_WINDOW_MS / 1000,
-    });
-  }
+  const started = new Date();
   const user = await findUserByUsername(db, username);
-  const lock = await currentLock(db, username, user, now);
-  if (lock) throw lockedError(lock, now);
+  const deviceKey = await knownBrowserKey(db, user, input.deviceToken, input.heldSession, started);
+
+  // The attempt is recorded as a failure before the password is checked, so that attempts made at the same
+  // moment see each other: of many guesses sent at once, only those the rules allow reach the password.
+  const attemptId = await insertLoginAttempt(db, {
+    username,
+    ip: input.ip,
+    at: started.toISOString(),
+    succeeded: false,
+    deviceKey,
+  });
+  const since = new Date(started.getTime() - FAILURE_MEMORY_MS).toISOString();
+  const attempts = await attemptsForUsername(db, username, since, attemptId);
+  const addressFailures =
+    deviceKey === null
+      ? await unknownBrowserFailuresFromIp(
+          db,
+          input.ip,
+          new Date(started.getTime() - ADDRESS_WINDOW_MS).toISOString(),
+          attemptId,
+        )
+      : { count: 0, latestAt: null };
+  const waitUntil = attemptMustWaitUntil({
+    origin: { ip: input.ip, deviceKey },
+    attempts,
+    addressFailures,
+    notBefore: user?.password_changed_at ?? null,
+    now: started.getTime(),
+  });
+  if (waitUntil !== null) {
+    // A refused attempt checked nothing, so it is not remembered as a failure.
+    await deleteLoginAttempt(db, attemptId);
+    throw rateLimited(waitUntil, started.getTime());
+  }
 
   const passwordOk = user ? await verifyPassword(user.password_hash, input.password) : false;
   if (!user) await verifyAgainstDummy(input.password);
-  if (!user || !passwordOk) {
-    await insertLoginAttempt(db, { username, ip: input.ip, at: new Date().toISOString(), succeeded: false });
-    const after = new Date();
-    const lockNow = await currentLock(db, username, user, after);
-    if (user) {
-      const failures = await attemptsForUsername(db, username, windowStart);
-      await updateUserRow(db, user.id, {
-        failed_logins: failures.filter((a) => a.succeeded === 0).length,
-        locked_until: lockNow ? lockNow.toISOString() : user.locked_until,
-      });
-    }
-    if (lockNow) throw lockedError(lockNow, after);
-    throw invalidCredentials();
+  if (!user || !passwordOk) throw invalidCredentials();
+  if (user.disabled === 1) {
+    await markAttemptSucceeded(db, attemptId);
+    throw new AppError(403, "disabled", "账号已停用，请联系管理员");
   }
-  if (user.disabled === 1) throw new AppError(403, "disabled", "账号已停用，请联系管理员");
 
-  const token = randomBytes(32).toString("base64url");
-  const csrfToken = randomBytes(32).toString("base64url");
+  const token = newToken();
+  const csrfToken = newToken();
+  const deviceToken = isTokenShaped(input.deviceToken) ? input.deviceToken : newToken();
   const at = new Date().toISOString();
+  const sessionId = hashSessionToken(token);
   await inTransaction(db, async (tx) => {
-    await insertLoginAttempt(tx, { username, ip: input.ip, at, succeeded: true });
+    await markAttemptSucceeded(tx, attemptId);
+    // The browser's previous session ends with this login, whoever it belonged to.
+    if (input.heldSession) await deleteSession(tx, input.heldSession.id);
+    await deleteExpiredSessionsOfUser(tx, user.id, at, new Date(Date.parse(at) - SESSION_IDLE_MS).toISOString());
     await insertSession(tx, {
-      id: hashSessionToken(token),
+      id: sessionId,
       user_id: user.id,
       csrf_token: csrfToken,
       created_at: at,
@@ -169,7 +210,9 @@ export async function login(
       ip: input.ip,
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await updateUserRow(tx, user.id, { failed_logins: 0, locked_until: null });
+    await deleteSessionsBeyond(tx, user.id, MAX_SESSIONS_PER_USER, sessionId);
+    await recordDeviceUse(tx, user.id, hashSessionToken(deviceToken), at);
+    await deleteDevicesBeyond(tx, user.id, MAX_DEVICES_PER_USER);
     await recordAudit(tx, {
       districtId: user.district_id,
       actor: { userId: user.id, label: user.username },
@@ -179,7 +222,7 @@ export async function login(
       after: { ip: input.ip },
     });
   });
-  return { token, csrfToken, user: await getUserView(db, user.id) };
+  return { token, csrfToken, deviceToken, user: await getUserView(db, user.id) };
 }
 
 /** The user and session behind a cookie token, or null when absent, expired, idle too long or disabled. */
@@ -257,8 +300,9 @@ export async function changePassword(
   });
 }
 
-/** Removes expired sessions and login attempts too old to matter (kept a day for inspection). */
+/** Removes expired sessions, login attempts older than the failure memory, and browsers long unused. */
 export async function purgeExpiredAuthData(db: DbContext, now = new Date()): Promise<void> {
   await deleteExpiredSessions(db, now.toISOString(), new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
-  await deleteAttemptsBefore(db, new Date(now.getTime() - 24 * 60 * MINUTE).toISOString());
+  await deleteAttemptsBefore(db, new Date(now.getTime() - FAILURE_MEMORY_MS).toISOString());
+  await deleteDevicesUnusedSince(db, new Date(now.getTime() - DEVICE_IDLE_MS).toISOString());
 }

@@ -6,6 +6,7 @@ import type { Role } from "../db/tables/users";
 import { inTransaction } from "../db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { findEnterprise } from "../repositories/enterprises.repository";
+import { attemptsForUsernames, deleteAttemptsForUsername } from "../repositories/login-attempts.repository";
 import { deleteSessionsOfUser } from "../repositories/sessions.repository";
 import { findUnit } from "../repositories/units.repository";
 import {
@@ -17,6 +18,7 @@ import {
   updateUserRow,
 } from "../repositories/users.repository";
 import { type Actor, recordAudit } from "./audit.service";
+import { FAILURE_MEMORY_MS, type LoginRestriction, loginRestrictionOf } from "./login-throttle";
 import { hashPassword, passwordProblem } from "./password";
 
 export interface UserView {
@@ -29,7 +31,6 @@ export interface UserView {
   districtId: string;
   mustChangePassword: boolean;
   disabled: boolean;
-  lockedUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -51,7 +52,6 @@ export function toUserView(row: UserProfileRow): UserView {
     districtId: row.district_id,
     mustChangePassword: row.must_change_password === 1,
     disabled: row.disabled === 1,
-    lockedUntil: row.locked_until,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -155,8 +155,24 @@ function auditableUser(view: UserView) {
   };
 }
 
-export async function listUsers(db: DbContext, districtId: string): Promise<UserView[]> {
-  return (await listUserProfiles(db, districtId)).map(toUserView);
+/** An account as the office's list shows it: with its login restrictions, when it has any. */
+export interface UserListEntry extends UserView {
+  loginRestriction: LoginRestriction | null;
+}
+
+export async function listUsers(db: DbContext, districtId: string): Promise<UserListEntry[]> {
+  const rows = await listUserProfiles(db, districtId);
+  const now = Date.now();
+  const since = new Date(now - FAILURE_MEMORY_MS).toISOString();
+  const attempts = await attemptsForUsernames(
+    db,
+    rows.map((row) => row.username),
+    since,
+  );
+  return rows.map((row) => ({
+    ...toUserView(row),
+    loginRestriction: loginRestrictionOf(attempts.get(row.username) ?? [], row.password_changed_at, now),
+  }));
 }
 
 async function userInDistrict(db: DbContext, districtId: string, id: number): Promise<UserView> {
@@ -235,7 +251,7 @@ export function temporaryPassword(): string {
 
 /**
  * Sets a new password chosen by the office (or a generated one, returned), ends the account's
- * sessions, lifts a lock-out and makes the user choose a new password at the next login.
+ * sessions, lifts its login restrictions (failures before a password change no longer count) and makes the user choose a new password at the next login.
  */
 export async function resetPassword(
   db: DbContext,
@@ -255,12 +271,36 @@ export async function resetPassword(
       password_hash: passwordHash,
       must_change_password: 1,
       password_changed_at: now,
-      failed_logins: 0,
-      locked_until: null,
       updated_at: now,
     });
     await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, { districtId, actor, action: "password_reset", entityType: "user", entityId: id });
   });
   return newPassword ? {} : { temporaryPassword: password };
+}
+
+/**
+ * The office clears an account's login restrictions: its remembered failures are forgotten, so no browser
+ * or address waits any longer to try it. Audited with the number of failures cleared.
+ */
+export async function clearLoginRestrictions(
+  db: DbContext,
+  districtId: string,
+  id: number,
+  actor: Actor,
+): Promise<UserListEntry> {
+  return inTransaction(db, async (tx) => {
+    const user = await userInDistrict(tx, districtId, id);
+    const failures = await deleteAttemptsForUsername(tx, user.username);
+    await recordAudit(tx, {
+      districtId,
+      actor,
+      action: "login_unlock",
+      entityType: "user",
+      entityId: id,
+      before: { failures },
+      after: { failures: 0 },
+    });
+    return { ...user, loginRestriction: null };
+  });
 }

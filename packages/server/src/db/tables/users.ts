@@ -16,8 +16,6 @@ export interface UserTable {
   password_hash: string;
   must_change_password: Flag;
   disabled: Flag;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   password_changed_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;

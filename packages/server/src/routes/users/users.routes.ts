@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { DbContext } from "../../db/database";
 import { actorOf, currentUser } from "../../http/request-context";
 import { idParamSchema, parseInput } from "../../http/validation";
-import { createUser, listUsers, resetPassword, updateUser } from "../../services/users.service";
+import { clearLoginRestrictions, createUser, listUsers, resetPassword, updateUser } from "../../services/users.service";
 import { ResetPasswordSchema, UserCreateSchema, UserUpdateSchema } from "./schema";
 
 export async function usersRoutes(app: FastifyInstance, opts: { db: DbContext }) {
@@ -29,5 +29,11 @@ export async function usersRoutes(app: FastifyInstance, opts: { db: DbContext })
     const result = await resetPassword(db, currentUser(request).districtId, id, body.newPassword, actorOf(request));
     if (!result.temporaryPassword) return reply.code(204).send();
     return result;
+  });
+
+  // Clears the account's remembered login failures, so that no browser or address waits to try it any longer.
+  app.post("/api/users/:id/unlock", { config: { permission: "users.manage" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    return { user: await clearLoginRestrictions(db, currentUser(request).districtId, id, actorOf(request)) };
   });
 }
