@@ -50,6 +50,8 @@ export const zhCN = {
   "login.submit": "登录",
   "login.usernameRequired": "请输入用户名",
   "login.passwordRequired": "请输入密码",
+  "login.rateLimitedHint":
+    "为保护账号，在陌生的浏览器或网络上登录暂时受限。在曾登录过此账号的浏览器上登录不受影响；如需立即解除，请联系管理员（账号管理 → 解除登录限制）。",
 
   "password.title": "修改密码",
   "password.current": "当前密码",
@@ -382,6 +384,11 @@ export const zhCN = {
   "users.temporaryPasswordFor": "账号 {username} 的临时密码：",
   "users.temporaryPasswordOnce": "临时密码只显示这一次，请立即转交本人；对方首次登录后须修改密码。",
   "users.temporaryPasswordDone": "我已记下",
+  "users.unlock": "解除登录限制",
+  "users.unlockConfirm": "确定解除该账号的登录限制？将清除其登录失败记录，所有浏览器可立即再次尝试登录。",
+  "users.unlockDone": "已解除登录限制",
+  "users.loginDelayedUntil": "登录受限至 {time}",
+  "users.loginFailures": "近期登录失败 {count} 次",
 
   "units.title": "单位管理",
   "units.create": "新增乡镇（街道）",
@@ -452,6 +459,7 @@ export const zhCN = {
   "action.logout": "退出",
   "action.password_change": "修改密码",
   "action.password_reset": "重置密码",
+  "action.login_unlock": "解除登录限制",
   "action.import": "导入",
   "action.load": "载入计划",
   "action.answer": "答复",
@@ -1190,6 +1198,8 @@ export const en: Record<MessageKey, string> = {
   "login.submit": "Sign in",
   "login.usernameRequired": "Enter your username",
   "login.passwordRequired": "Enter your password",
+  "login.rateLimitedHint":
+    "To protect the account, sign-ins from unfamiliar browsers or networks are held back for a while. A browser that has signed in to this account before is not affected; to lift this at once, ask an administrator (Accounts → Clear login restrictions).",
 
   "password.title": "Change password",
   "password.current": "Current password",
@@ -1525,6 +1535,12 @@ export const en: Record<MessageKey, string> = {
   "users.temporaryPasswordOnce":
     "It is shown only this once: hand it to the person now; they must change it at first sign-in.",
   "users.temporaryPasswordDone": "Noted",
+  "users.unlock": "Clear login restrictions",
+  "users.unlockConfirm":
+    "Clear this account's login restrictions? Its failed sign-ins are forgotten and every browser may try again at once.",
+  "users.unlockDone": "Login restrictions cleared",
+  "users.loginDelayedUntil": "Sign-in held back until {time}",
+  "users.loginFailures": "Recent failed sign-ins: {count}",
 
   "units.title": "Units",
   "units.create": "Add town / street",
@@ -1605,6 +1621,7 @@ export const en: Record<MessageKey, string> = {
   "action.logout": "Sign out",
   "action.password_change": "Change password",
   "action.password_reset": "Reset password",
+  "action.login_unlock": "Clear login restrictions",
   "action.import": "Import",
   "action.load": "Load plan",
   "action.answer": "Answer",

@@ -1,6 +1,7 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import { ApiError } from "../../../shared/api/client";
 import { useErrorText } from "../../../shared/api/error-text";
 import { LanguageSwitch } from "../../../shared/components/language-switch";
 import { useT } from "../../../shared/i18n/i18n";
@@ -51,7 +52,18 @@ export function LoginPage() {
             {t("app.subtitle")}
           </Typography.Paragraph>
           {login.error ? (
-            <Alert type="error" showIcon role="alert" title={errorText(login.error)} style={{ marginBottom: 16 }} />
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={errorText(login.error)}
+              description={
+                login.error instanceof ApiError && login.error.code === "rate_limited"
+                  ? t("login.rateLimitedHint")
+                  : null
+              }
+              style={{ marginBottom: 16 }}
+            />
           ) : null}
           <Form<LoginForm> name="login" layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
             <Form.Item

@@ -13,7 +13,8 @@ export interface UserAccount {
   enterprise?: { id: number; name: string } | null;
   disabled: boolean;
   mustChangePassword?: boolean;
-  lockedUntil?: string | null;
+  /** Failed sign-ins the server remembers for the account, and until when some browser must wait to try again. */
+  loginRestriction?: { failures: number; delayedUntil: string | null } | null;
   createdAt?: string;
 }
 
@@ -73,6 +74,15 @@ export function useResetPassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api.post<TemporaryPasswordAnswer | undefined>(`/api/users/${id}/reset-password`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+/** The office clears an account's remembered failed sign-ins, so nobody waits to try it any longer. */
+export function useClearLoginRestrictions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<{ user: UserAccount }>(`/api/users/${id}/unlock`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }

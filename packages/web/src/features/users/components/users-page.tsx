@@ -2,11 +2,13 @@ import { App, Button, Card, Modal, Popconfirm, Space, Table, Tag, Typography } f
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
+import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
 import {
   temporaryPasswordOf,
   type UserAccount,
   type UserCreate,
+  useClearLoginRestrictions,
   useCreateUser,
   useResetPassword,
   useUpdateUser,
@@ -27,6 +29,8 @@ export function UsersPage() {
   const createUser = useCreateUser();
   const updateUser = useUpdateUser();
   const resetPassword = useResetPassword();
+  const clearRestrictions = useClearLoginRestrictions();
+  const dateText = useDateText();
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<UserAccount | null>(null);
   const [notice, setNotice] = useState<TemporaryPasswordNotice | null>(null);
@@ -87,6 +91,12 @@ export function UsersPage() {
       onError: (error) => void message.error(errorText(error)),
     });
 
+  const unlock = (user: UserAccount) =>
+    clearRestrictions.mutate(user.id, {
+      onSuccess: () => void message.success(t("users.unlockDone")),
+      onError: (error) => void message.error(errorText(error)),
+    });
+
   return (
     <Card>
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }}>
@@ -122,7 +132,7 @@ export function UsersPage() {
               {
                 title: t("users.state"),
                 key: "state",
-                width: 160,
+                width: 200,
                 render: (_, user) => (
                   <Space size={4} wrap>
                     {user.disabled ? (
@@ -131,13 +141,25 @@ export function UsersPage() {
                       <Tag color="green">{t("users.active")}</Tag>
                     )}
                     {user.mustChangePassword ? <Tag color="gold">{t("users.mustChange")}</Tag> : null}
+                    {user.loginRestriction?.delayedUntil ? (
+                      <Tag color="orange">
+                        {t("users.loginDelayedUntil", {
+                          time: dateText(user.loginRestriction.delayedUntil, "second"),
+                        })}
+                      </Tag>
+                    ) : null}
+                    {user.loginRestriction ? (
+                      <Typography.Text type="secondary">
+                        {t("users.loginFailures", { count: user.loginRestriction.failures })}
+                      </Typography.Text>
+                    ) : null}
                   </Space>
                 ),
               },
               {
                 title: t("common.actions"),
                 key: "actions",
-                width: 260,
+                width: 300,
                 render: (_, user) => (
                   <Space size={0} wrap>
                     <Button type="link" onClick={() => openEdit(user)}>
@@ -161,6 +183,16 @@ export function UsersPage() {
                     >
                       <Button type="link">{t("users.resetPassword")}</Button>
                     </Popconfirm>
+                    {user.loginRestriction ? (
+                      <Popconfirm
+                        title={t("users.unlockConfirm")}
+                        okText={t("common.confirm")}
+                        cancelText={t("common.cancel")}
+                        onConfirm={() => unlock(user)}
+                      >
+                        <Button type="link">{t("users.unlock")}</Button>
+                      </Popconfirm>
+                    ) : null}
                   </Space>
                 ),
               },
