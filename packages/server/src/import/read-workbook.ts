@@ -1,7 +1,17 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { sheetRowBatches } from "./sheet-rows";
+import {
+  openWorkbookArchive,
+  PartContentError,
+  partLabel,
+  partReadError,
+  type WorkbookArchive,
+  WorkbookReadError,
+  type WorkbookSource,
+} from "./workbook-archive";
+
+export { WorkbookReadError, type WorkbookSource };
 
 /** A worksheet row as exceljs gives it: `values[c]` is the raw value of column c (1-based). */
 export interface RawRow {
@@ -16,9 +26,6 @@ export interface WorkbookInfo {
   sheetName?: string;
 }
 
-/** Where a workbook comes from: bytes already in memory, or a path on disk (streamed). */
-export type WorkbookSource = Buffer | Uint8Array | string;
-
 export interface ReaderInternals {
   properties?: { model?: { date1904?: boolean } };
   /** The shared strings, cached (sharedStrings: "cache"); undefined when the workbook has none. */
@@ -30,39 +37,87 @@ export interface ReaderInternals {
  * exceljs's streaming reader takes the phonetic reading of a shared string for the string itself:
  * Excel keeps the reading of text typed through a Japanese IME (`<si><t>景德镇富士精工有限公司</t>
  * <rPh sb="3" eb="7"><t>フジセイコウ</t></rPh></si>`), and the name read would be フジセイコウ.
- * The readings are removed before exceljs parses the shared strings (held in memory anyway).
+ * The readings are removed from the shared strings' XML on its way to exceljs's parser.
  */
 export function ignorePhoneticReadings(reader: ReaderInternals): void {
   const parse = reader._parseSharedStrings.bind(reader);
-  reader._parseSharedStrings = async function* (entry) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of entry) chunks.push(chunk as Buffer);
-    const xml = Buffer.concat(chunks)
-      .toString("utf8")
-      .replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
-    yield* parse(Readable.from(piecesOf(xml)));
-  };
+  reader._parseSharedStrings = (entry) => parse(Readable.from(checkedXmlPieces(entry, true)));
 }
+
+const PHONETIC_READING = /<rPh\b[\s\S]*?<\/rPh>/g;
 
 /** Pieces of XML text parsed one at a time, each ending after a tag (never inside a character). */
 const XML_PIECE = 64 * 1024;
 
 /**
- * The text in pieces of about 64 KB, as it would arrive from the archive. Parsed in one piece, every
- * object the XML parser makes for it is alive at once and survives garbage collection; V8 then
- * allocates such objects straight in the old generation for the rest of the import (the sheet's
- * rows too), which costs a full collection every few thousand rows.
+ * Bounds on the XML given to exceljs's parsers (relationships, workbook, shared strings), far
+ * beyond real files: the most text held back at once (a reading not closed yet, a run without a
+ * tag's end), the longest run between two tags (exceljs's parser holds a text node or a tag whole)
+ * and the deepest nesting (its parser keeps a stack of open tags). Without them a part within the
+ * archive's limits could still make the parser hold tens of megabytes of one text, or millions of
+ * open tags.
  */
-function piecesOf(xml: string): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  while (start < xml.length) {
-    const close = xml.indexOf(">", start + XML_PIECE);
-    const end = close < 0 ? xml.length : close + 1;
-    pieces.push(xml.slice(start, end));
-    start = end;
+const MAX_HELD_BACK = 16 * XML_PIECE;
+const MAX_DEPTH = 64;
+const MARKUP = /<[/!?]?|\/>/g;
+
+/**
+ * The XML in pieces of about 64 KB, each ending after a tag, checked against the bounds above and,
+ * for the shared strings, without their phonetic readings (what may be the start of a reading whose
+ * end has not arrived yet is held back until it does). Pieces rather than the whole text: parsed in
+ * one piece, every object the XML parser makes for it is alive at once and survives garbage
+ * collection; V8 then allocates such objects straight in the old generation for the rest of the
+ * import (the sheet's rows too), which costs a full collection every few thousand rows.
+ */
+async function* checkedXmlPieces(
+  xml: AsyncIterable<unknown>,
+  removePhoneticReadings: boolean,
+): AsyncGenerator<string, void, void> {
+  const decoder = new TextDecoder("utf-8");
+  let pending = "";
+  // Characters since the last "<", and tags open, over the pieces given so far.
+  let sinceMarkup = 0;
+  let depth = 0;
+  const tooLong = () => new PartContentError("中有超过 1 MB 的单段文本或标签，不是正常的工作簿");
+  const check = (piece: string) => {
+    // Where the last "<" of this piece is (0 before any): the run since it continues into the next piece.
+    let last = 0;
+    for (const match of piece.matchAll(MARKUP)) {
+      if (match[0] === "/>") {
+        depth--;
+        continue;
+      }
+      if (sinceMarkup + match.index - last > MAX_HELD_BACK) throw tooLong();
+      sinceMarkup = 0;
+      last = match.index;
+      if (match[0] === "</") depth--;
+      else if (match[0] === "<" && ++depth > MAX_DEPTH) {
+        throw new PartContentError(`中的标签嵌套超过 ${MAX_DEPTH} 层，不是正常的工作簿`);
+      }
+    }
+    sinceMarkup += piece.length - last;
+    if (sinceMarkup > MAX_HELD_BACK) throw tooLong();
+  };
+  for await (const chunk of xml) {
+    pending += typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+    if (pending.length < XML_PIECE) continue;
+    if (removePhoneticReadings) pending = pending.replace(PHONETIC_READING, "");
+    const unclosed = removePhoneticReadings ? pending.lastIndexOf("<rPh") : -1;
+    const end = pending.lastIndexOf(">", unclosed < 0 ? pending.length : unclosed) + 1;
+    if (end > 0) {
+      const piece = pending.slice(0, end);
+      pending = pending.slice(end);
+      check(piece);
+      yield piece;
+    }
+    if (pending.length > MAX_HELD_BACK) throw tooLong();
   }
-  return pieces;
+  pending += decoder.decode();
+  if (removePhoneticReadings) pending = pending.replace(PHONETIC_READING, "");
+  if (pending) {
+    check(pending);
+    yield pending;
+  }
 }
 
 /**
@@ -84,17 +139,6 @@ interface StreamedSheet {
   iterator: AsyncIterable<unknown> & { destroy?: () => void };
 }
 
-/**
- * The file could not be read as a workbook: a damaged archive or XML exceljs does not understand.
- * Raised only for what happens inside the reading, never for errors of the code consuming the rows.
- */
-export class WorkbookReadError extends Error {
-  constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
-    this.name = "WorkbookReadError";
-  }
-}
-
 /** The parts of exceljs's streaming reader this module drives (its own parsers of each part). */
 interface ReaderParts {
   workbookRels?: { Id: string; Target: string }[];
@@ -109,8 +153,8 @@ interface ReaderParts {
 const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /** The sheets' part numbers in the workbook's tab order (by its relationships), else in number order. */
-function sheetNumbersInTabOrder(reader: ReaderParts, parts: ReadonlyMap<string, Entry>): string[] {
-  const present = [...parts.keys()]
+function sheetNumbersInTabOrder(reader: ReaderParts, archive: WorkbookArchive): string[] {
+  const present = archive.partNames
     .map((name) => SHEET_PART.exec(name)?.[1])
     .filter((no): no is string => no !== undefined)
     .sort((a, b) => Number(a) - Number(b));
@@ -124,38 +168,35 @@ function sheetNumbersInTabOrder(reader: ReaderParts, parts: ReadonlyMap<string, 
   return ordered;
 }
 
-async function openArchive(source: WorkbookSource): Promise<ZipFile> {
-  const options = { lazyEntries: true, autoClose: false };
-  if (typeof source === "string") return yauzl.openPromise(source, options);
-  return yauzl.fromBufferPromise(Buffer.isBuffer(source) ? source : Buffer.from(source), options);
+/** The part being read: a failure is reported as a failure of that part. */
+interface ReadingPosition {
+  part?: string;
 }
 
 /**
  * exceljs's reader takes the archive's parts in the order they are stored and parks a sheet that
  * comes before the shared strings in a temporary file; its pass over the archive (unzipper's Parse)
  * now and then ends early on a busy machine, and the sheet is then read without its shared strings
- * or its workbook. Here the archive is opened by its central directory (yauzl) and the parts are
- * given to exceljs's own parsers in the order they depend on each other: relationships, workbook,
- * shared strings, then the sheets in tab order — whatever order the file stores them in, with
- * nothing written to disk.
+ * or its workbook. Here the archive is opened by its central directory (workbook-archive.ts, which
+ * also inflates every part under its size limits) and the parts are given to exceljs's own parsers
+ * in the order they depend on each other: relationships, workbook, shared strings, then the sheets
+ * in tab order — whatever order the file stores them in, with nothing written to disk.
  */
-function readPartsInOrder(reader: ReaderParts, source: WorkbookSource): void {
+function readPartsInOrder(reader: ReaderParts, source: WorkbookSource, position: ReadingPosition): void {
   reader.parse = async function* parseInOrder() {
-    const archive = await openArchive(source);
+    const archive = await openWorkbookArchive(source);
     try {
-      const parts = new Map<string, Entry>();
-      for await (const entry of archive.eachEntry()) parts.set(entry.fileName, entry);
-      const open = (name: string) => {
-        const entry = parts.get(name);
-        return entry === undefined ? undefined : archive.openReadStreamPromise(entry);
+      const open = (part: string) => {
+        position.part = part;
+        return archive.openPart(part);
       };
       const rels = await open("xl/_rels/workbook.xml.rels");
-      if (rels) await reader._parseRels(rels);
+      if (rels) await reader._parseRels(Readable.from(checkedXmlPieces(rels, false)));
       const book = await open("xl/workbook.xml");
-      if (book) await reader._parseWorkbook(book);
+      if (book) await reader._parseWorkbook(Readable.from(checkedXmlPieces(book, false)));
       const strings = await open("xl/sharedStrings.xml");
       if (strings) yield* reader._parseSharedStrings(strings);
-      for (const no of sheetNumbersInTabOrder(reader, parts)) {
+      for (const no of sheetNumbersInTabOrder(reader, archive)) {
         const sheet = await open(`xl/worksheets/sheet${no}.xml`);
         if (sheet) yield* reader._parseWorksheet(sheet, no);
       }
@@ -182,12 +223,13 @@ export async function* streamFirstSheetRowBatches(
     styles: "ignore",
     entries: "ignore",
   });
-  readPartsInOrder(reader as unknown as ReaderParts, source);
+  const position: ReadingPosition = {};
+  readPartsInOrder(reader as unknown as ReaderParts, source, position);
   ignorePhoneticReadings(reader as unknown as ReaderInternals);
   const sheets = (reader as unknown as AsyncIterable<StreamedSheet>)[Symbol.asyncIterator]();
   try {
     while (true) {
-      const next = await readingStep(() => sheets.next());
+      const next = await readingStep(position, () => sheets.next());
       if (next.done) return;
       const sheet = next.value;
       if (sheet.state === "hidden" || sheet.state === "veryHidden") {
@@ -201,7 +243,7 @@ export async function* streamFirstSheetRowBatches(
       const sharedStrings = (reader as unknown as ReaderInternals).sharedStrings;
       const batches = sheetRowBatches(sheet.iterator, sharedStrings)[Symbol.asyncIterator]();
       while (true) {
-        const batch = await readingStep(() => batches.next());
+        const batch = await readingStep(position, () => batches.next());
         if (batch.done) break;
         yield batch.value;
       }
@@ -213,16 +255,19 @@ export async function* streamFirstSheetRowBatches(
   }
 }
 
-/** Runs one step of exceljs's reading, turning what it throws into a WorkbookReadError. */
-async function readingStep<T>(step: () => Promise<T>): Promise<T> {
+/**
+ * Runs one step of the reading, turning what it throws into a WorkbookReadError: in Chinese, naming
+ * the part being read; what the library said is kept as its cause (for the log), never shown.
+ */
+async function readingStep<T>(position: ReadingPosition, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    throw new WorkbookReadError(error);
+    if (error instanceof WorkbookReadError) throw error;
+    if (position.part === undefined) throw new WorkbookReadError("文件已损坏，无法读取", error);
+    if (error instanceof PartContentError) {
+      throw new WorkbookReadError(`${partLabel(position.part)}${error.message}`, error.cause ?? error);
+    }
+    throw partReadError(position.part, error);
   }
-}
-
-/** Checks the first bytes: an .xlsx file is a zip archive ("PK\x03\x04"). */
-export function looksLikeXlsx(bytes: Buffer | Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }

@@ -8,6 +8,7 @@
  * kind by cell kind, that the values are exceljs's own.
  */
 import { createRequire } from "node:module";
+import { PartContentError } from "./workbook-archive";
 
 /** The part of saxes's parser used here (the instance exceljs depends on). */
 interface XmlParser {
@@ -17,6 +18,32 @@ interface XmlParser {
   on(event: "error", handler: (error: Error) => void): void;
   write(chunk: string): void;
   close(): void;
+  // What the parser holds of a token not yet complete (saxes 5): text, a name, an entity, a
+  // processing instruction's target, the attributes of an open tag.
+  text: string;
+  name: string;
+  entity: string;
+  piTarget: string;
+  attribList: unknown[];
+}
+
+/**
+ * Bounds on what one sheet may make the parser hold at once, far beyond any real sheet (a cell
+ * holds at most 32,767 characters in Excel, a row at most 16,384 cells, SpreadsheetML nests a few
+ * levels): without them, a sheet within the archive's limits could still be one text node or one
+ * tag of hundreds of megabytes, or millions of nested tags, all held in memory by the parser.
+ */
+const MAX_PENDING_CHARACTERS = 1024 * 1024;
+const MAX_ATTRIBUTES = 1000;
+const MAX_DEPTH = 64;
+const MAX_ROW_CHARACTERS = 8 * 1024 * 1024;
+
+/** Checks what the parser holds between two chunks of XML against the bounds above. */
+function checkPending(parser: XmlParser): void {
+  const pending = parser.text.length + parser.name.length + parser.entity.length + parser.piTarget.length;
+  if (pending > MAX_PENDING_CHARACTERS || parser.attribList.length > MAX_ATTRIBUTES) {
+    throw new PartContentError("中有超过 1 MB 的单段文本或标签，不是正常的工作表");
+  }
 }
 
 const requireFromExceljs = createRequire(createRequire(import.meta.url).resolve("exceljs"));
@@ -45,7 +72,7 @@ const MAX_COLUMN = 16384;
  * allocating; any other form is left to exceljs's decoder (which throws for what it cannot read).
  */
 function columnOf(ref: string | undefined): number {
-  if (ref === undefined) throw new Error("单元格缺少位置（r 属性）");
+  if (ref === undefined) throw new PartContentError("中有单元格缺少位置（r 属性）");
   let column = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -59,9 +86,14 @@ function columnOf(ref: string | undefined): number {
     if (code < 48 || code > 57) break;
   }
   if (column > 0 && column <= MAX_COLUMN && digits > 0 && i === ref.length) return column;
-  const decoded = colCache.decodeAddress(ref).col;
-  if (decoded === undefined || !Number.isInteger(decoded) || decoded < 1) {
-    throw new Error(`无法识别的单元格位置：${ref}`);
+  let decoded: number | undefined;
+  try {
+    decoded = colCache.decodeAddress(ref).col;
+  } catch (error) {
+    throw new PartContentError(`中有无法识别的单元格位置：${ref.slice(0, 20)}`, error);
+  }
+  if (decoded === undefined || !Number.isInteger(decoded) || decoded < 1 || decoded > MAX_COLUMN) {
+    throw new PartContentError(`中有无法识别的单元格位置：${ref.slice(0, 20)}`);
   }
   return decoded;
 }
@@ -86,6 +118,8 @@ export async function* sheetRowBatches(
 
   let inRows = false;
   let row: SheetRow | undefined;
+  let depth = 0;
+  let rowCharacters = 0;
   // The open cell: its reference and type, and the text of its formula and value.
   let inCell = false;
   let ref: string | undefined;
@@ -95,15 +129,19 @@ export async function* sheetRowBatches(
   let current = NONE;
 
   parser.on("error", (e) => {
-    error ??= e;
+    error ??= new PartContentError("不是有效的 XML（文件可能已损坏）", e);
   });
   parser.on("opentag", (tag) => {
+    if (++depth > MAX_DEPTH) throw new PartContentError(`中的标签嵌套超过 ${MAX_DEPTH} 层，不是正常的工作表`);
     switch (tag.name) {
       case "sheetData":
         inRows = true;
         break;
       case "row":
-        if (inRows) row = { rowNumber: Number.parseInt(tag.attributes.r as string, 10), values: [] };
+        if (inRows) {
+          row = { rowNumber: Number.parseInt(tag.attributes.r as string, 10), values: [] };
+          rowCharacters = 0;
+        }
         break;
       case "c":
         if (row) {
@@ -135,10 +173,16 @@ export async function* sheetRowBatches(
     }
   });
   parser.on("text", (text) => {
+    if (current === NONE) return;
+    rowCharacters += text.length;
+    if (rowCharacters > MAX_ROW_CHARACTERS) {
+      throw new PartContentError(`中有一行的文本超过 ${MAX_ROW_CHARACTERS / 1024 / 1024} MB，不是正常的工作表`);
+    }
     if (current === VALUE) value += text;
-    else if (current === FORMULA) formula += text;
+    else formula += text;
   });
   parser.on("closetag", (tag) => {
+    depth--;
     switch (tag.name) {
       case "sheetData":
         inRows = false;
@@ -150,7 +194,7 @@ export async function* sheetRowBatches(
       case "c":
         if (row && inCell) {
           const column = columnOf(ref);
-          if (Number.isNaN(row.rowNumber)) throw new Error("行缺少行号（r 属性）");
+          if (Number.isNaN(row.rowNumber)) throw new PartContentError("中有行缺少行号（r 属性）");
           if (formula !== undefined || value !== undefined) {
             const cellValue = cellValueOf(type, formula, value, sharedStrings);
             if (cellValue !== undefined && cellValue !== null) row.values[column] = cellValue;
@@ -174,6 +218,7 @@ export async function* sheetRowBatches(
   for await (const chunk of xml) {
     parser.write(typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
     if (error) throw error;
+    checkPending(parser);
     if (rows.length > 0) {
       yield rows;
       rows = [];

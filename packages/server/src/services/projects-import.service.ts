@@ -29,7 +29,7 @@ import {
   toCellInput,
 } from "../import/cell-values";
 import { normalizeHeader, normalizeText, YES_NO_LABELS } from "../import/columns";
-import { looksLikeXlsx, type RawRow, streamFirstSheetRows } from "../import/read-workbook";
+import { type RawRow, streamFirstSheetRows, WorkbookReadError } from "../import/read-workbook";
 import { columnLetter, formatImportError, type ImportError, type MoneyUnit, YUAN_PER_UNIT } from "../import/types";
 import {
   findDistrictUnits,
@@ -210,7 +210,6 @@ async function readProjectRows(
   source: Buffer,
 ): Promise<{ records: ProjectRecord[]; errors: ImportError[] }> {
   const errors: ImportError[] = [];
-  if (!looksLikeXlsx(source)) return { records: [], errors: [{ row: 0, message: "不是 .xlsx 文件" }] };
   const units = await findDistrictUnits(db, user.districtId);
   const leaders = await findLeaders(db, user.districtId);
   const unitByName = new Map(units.map((unit) => [normalizeText(unit.name), unit.id]));
@@ -221,9 +220,11 @@ async function readProjectRows(
   }
   const rows: RawRow[] = [];
   try {
+    // The archive is opened and inflated under the import's limits (import/workbook-archive.ts).
     for await (const row of streamFirstSheetRows(source)) rows.push(row);
-  } catch {
-    return { records: [], errors: [{ row: 0, message: "无法读取文件：不是有效的 .xlsx 工作簿" }] };
+  } catch (error) {
+    if (!(error instanceof WorkbookReadError)) throw error;
+    return { records: [], errors: [{ row: 0, message: `无法读取文件：${error.message}` }] };
   }
   const layout = detectColumns(rows.slice(0, 15));
   if ("message" in layout) return { records: [], errors: [layout] };

@@ -2,6 +2,8 @@
  * Spreadsheet import from the browser: POST the .xlsx bytes (application/octet-stream) with kind, unit
  * and fileName in the query → a job previews it in the background; GET the job to follow its progress
  * and read the preview; POST …/apply to write it (all or nothing). Templates download as .xlsx.
+ * An upload that is not a readable workbook (not a zip archive, damaged, not Excel's, or inflating
+ * beyond the archive limits) is refused at once with 400, before any job is made.
  */
 import type { FastifyInstance } from "fastify";
 import type { DbContext } from "../../db/database";
@@ -9,6 +11,7 @@ import { badRequest } from "../../errors";
 import { actorOf, currentUser } from "../../http/request-context";
 import { parseInput } from "../../http/validation";
 import { buildImportTemplate, templateFileName } from "../../import/templates";
+import { checkWorkbookArchive, WorkbookReadError } from "../../import/workbook-archive";
 import {
   applyImportJob,
   getImportJob,
@@ -40,6 +43,16 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
     const query = parseInput(UploadQuerySchema, request.query, "导入");
     if (!Buffer.isBuffer(request.body)) {
       throw badRequest("请以 application/octet-stream 上传 .xlsx 文件内容");
+    }
+    try {
+      // Every part is inflated and counted (nothing kept): a zip bomb is refused here, quickly.
+      // An empty upload is left to the job's own check, which says so.
+      if (request.body.length > 0) await checkWorkbookArchive(request.body);
+    } catch (error) {
+      if (!(error instanceof WorkbookReadError)) throw error;
+      // The user reads the Chinese message; the library's own words are for the log only.
+      request.log.warn({ err: error.cause ?? error, fileName: query.fileName }, "import upload refused");
+      throw badRequest(`无法读取文件「${query.fileName}」：${error.message}`);
     }
     const job = await startImportJob(
       db,
