@@ -29,7 +29,7 @@ test("a unit reports progress with evidence, the office sends it back, the commi
   await page.locator('input[type="file"]').setInputFiles({
     name: "招商小分队名单.pdf",
     mimeType: "application/pdf",
-    buffer: Buffer.from("%PDF-1.4\n% 招商小分队名单\n"),
+    buffer: Buffer.from("%PDF-1.4\n% 招商小分队名单\n%%EOF\n"),
   });
   await page.getByRole("button", { name: "提交报送" }).click();
   await expect(page.getByText(/^已报送/).first()).toBeVisible();

@@ -21,7 +21,10 @@ describe("bulletin wording", () => {
 
 describe("evidence and robot messages", () => {
   it("accepts a PDF by extension and content, and names the file when refusing", () => {
-    const ok = checkEvidence({ fileName: "证明.PDF", dataBase64: Buffer.from("%PDF-1.7").toString("base64") }, 0);
+    const ok = checkEvidence(
+      { fileName: "证明.PDF", dataBase64: Buffer.from("%PDF-1.7\n%%EOF\n").toString("base64") },
+      0,
+    );
     expect(ok.contentType).toBe("application/pdf");
     expect(ok.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(() => checkEvidence({ fileName: "x.png", dataBase64: Buffer.from("GIF89a").toString("base64") }, 1)).toThrow(

@@ -528,7 +528,7 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
   });
   it("keeps a request's files for those who may see it: upload, list, download, limits, delete, audit", async () => {
     const request = (await submitAs(enterprise, { title: "来函扫描件" })).json();
-    const pdf = Buffer.from("%PDF-1.7\n企业来函");
+    const pdf = Buffer.from("%PDF-1.7\n企业来函\n%%EOF\n");
     const upload = (session: Session, id: number, fileName: string, bytes: Buffer) =>
       app.inject({
         method: "POST",
@@ -578,7 +578,12 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
     expect((await upload(inspector, request.id, "x.pdf", pdf)).statusCode).toBe(403);
 
     // The responsible unit answers with a photo; only its uploader or the office may delete a file.
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // The PNG signature and its image header (IHDR: 13 bytes of size and format, then its CRC).
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      Buffer.from("IHDR"),
+      Buffer.alloc(17),
+    ]);
     const photo = await upload(unit, request.id, "现场照片.png", png);
     expect(photo.statusCode).toBe(201);
     const remove = (session: Session, id: number) =>

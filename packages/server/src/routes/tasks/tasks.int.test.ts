@@ -173,7 +173,7 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
   });
 
   it("takes a progress report with evidence, checks type, size and checksum", async () => {
-    const pdf = Buffer.from("%PDF-1.4\n% evidence of the signing ceremony\n");
+    const pdf = Buffer.from("%PDF-1.4\n% evidence of the signing ceremony\n%%EOF\n");
     const sha256 = createHash("sha256").update(pdf).digest("hex");
     const wrongType = await app.inject({
       method: "POST",
