@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { DbContext } from "../db/database";
 import type { ImportJobRow } from "../db/tables/enterprise-register";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
-import { applyImport, type ImportResult, previewImport } from "../import/import-service";
+import { applyImport, type ImportResult, type ImportRunOptions, previewImport } from "../import/import-service";
 import type { ImportKind, MoneyUnit } from "../import/types";
 import {
   claimImportJob,
@@ -82,6 +82,8 @@ export async function startImportJob(
   user: AuthUser,
   input: { kind: ImportKind; unit: MoneyUnit; fileName: string; bytes: Buffer },
   actor: Actor,
+  /** Where a file that cannot be read is logged with the library's own words. */
+  log?: ImportRunOptions["log"],
 ): Promise<ImportJobView> {
   if (!(await mayImport(db, user, input.kind))) {
     throw forbidden(
@@ -115,6 +117,7 @@ export async function startImportJob(
         actor,
         maxChanges: 500,
         onProgress: (rows) => liveRows.set(id, rows),
+        ...(log ? { log } : {}),
       });
       await updateImportJob(db, id, {
         status: "previewed",

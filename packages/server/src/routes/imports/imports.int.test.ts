@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../db/database";
 import { currentYearInChina } from "../../import/cell-values";
+import { previewImport } from "../../import/import-service";
 import { bombWorkbook, sheetXml, workbookParts, zipArchive } from "../../import/zip-for-tests";
 import { loginAs, type Session, seedWorld, testApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
@@ -126,6 +127,24 @@ describe.each(testDatabases())("import uploads on $name", (database) => {
       headers: office.headers,
     });
     expect(applying.statusCode).toBe(409);
+  });
+
+  it("logs the library's own words about a file it cannot read, and gives the user only Chinese", async () => {
+    const warnings: { details: object; message: string }[] = [];
+    const malformed = zipArchive(workbookParts({ bytes: sheetXml('<row r="1"><c r="A1"><v>1</c></row>') }));
+    const result = await previewImport(db, "360202", "annual", malformed, {
+      fileName: "坏.xlsx",
+      log: { warn: (details, message) => warnings.push({ details, message }) },
+    });
+    expect(result.errors.map((error) => error.message)).toEqual([
+      "无法读取文件：工作表数据（xl/worksheets/sheet1.xml）不是有效的 XML（文件可能已损坏）",
+    ]);
+    expect(warnings).toEqual([
+      { details: { err: expect.any(Error), fileName: "坏.xlsx" }, message: "import: file not readable" },
+    ]);
+    const logged = (warnings[0]!.details as { err: Error }).err.message;
+    expect(logged).toMatch(/[a-z]{3}/);
+    expect(result.errors[0]?.message).not.toContain(logged);
   });
 
   it("refuses a year after the current one, naming the row and the column", async () => {

@@ -59,6 +59,7 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
       currentUser(request),
       { kind: query.kind, unit: query.unit, fileName: query.fileName, bytes: request.body },
       actorOf(request),
+      request.log,
     );
     return reply.code(202).send(job);
   });
