@@ -18,11 +18,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { withCheckCharacter } from "@beizeng/domain/credit-code";
 import { parsePlan } from "@beizeng/domain/plan/load";
-import { createDatabase, type DatabaseConfig } from "@beizeng/server/db/database";
-import { migrateToLatest } from "@beizeng/server/db/migrate";
-import { SYSTEM_ACTOR } from "@beizeng/server/services/audit.service";
-import { loadPlanIntoDistrict } from "@beizeng/server/services/plan.service";
-import { createUser } from "@beizeng/server/services/users.service";
+import { createUser } from "@beizeng/server/capabilities/accounts/index";
+import { loadPlanIntoDistrict } from "@beizeng/server/capabilities/plan/index";
+import { SYSTEM_ACTOR } from "@beizeng/server/platform/audit/audit.service";
+import { createDatabase, type DatabaseConfig } from "@beizeng/server/platform/db/database";
+import { migrateToLatest } from "@beizeng/server/platform/db/migrate";
 import autocannon from "autocannon";
 import pg from "pg";
 

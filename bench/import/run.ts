@@ -18,9 +18,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { withCheckCharacter } from "@beizeng/domain/credit-code";
-import { createDatabase } from "@beizeng/server/db/database";
-import { migrateToLatest } from "@beizeng/server/db/migrate";
-import { applyImport, previewImport } from "@beizeng/server/import/import-service";
+import { applyImport, previewImport } from "@beizeng/server/capabilities/figures/index";
+import { createDatabase } from "@beizeng/server/platform/db/database";
+import { migrateToLatest } from "@beizeng/server/platform/db/migrate";
 import ExcelJS from "exceljs";
 
 const DISTRICT = "360202";

@@ -7,8 +7,8 @@ import {
   createDatabase,
   type DatabaseConfig,
   databaseConfigFromEnv,
-} from "@beizeng/server/db/database";
-import { AppError } from "@beizeng/server/errors";
+} from "@beizeng/server/platform/db/database";
+import { AppError } from "@beizeng/server/platform/errors";
 import type { Command } from "commander";
 
 /** Exit codes: 0 done, 1 failed or refused, 2 invalid input (e.g. a plan file that does not validate). */

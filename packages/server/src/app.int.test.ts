@@ -4,7 +4,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app";
-import type { BeizengDb } from "./db/database";
+import type { BeizengDb } from "./platform/db/database";
 import { testDatabases } from "./testing/test-databases";
 
 describe.each(testDatabases())("serving the web front end on $name", (database) => {

@@ -8,30 +8,25 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { ZodError } from "zod";
-import type { DbContext } from "./db/database";
-import { AppError, errorBody } from "./errors";
-import { normaliseOrigin, registerAuthHooks } from "./http/auth-hooks";
-import type { ApiRoute } from "./http/request-context";
-import { registerSecurityHeaders } from "./http/security-headers";
-import { isPermission } from "./policies/permissions";
-import { assessmentRoutes } from "./routes/assessment/assessment.routes";
-import { auditRoutes } from "./routes/audit/audit.routes";
-import { authRoutes } from "./routes/auth/auth.routes";
-import { bulletinsRoutes } from "./routes/bulletins/bulletins.routes";
-import { dashboardRoutes } from "./routes/dashboard/dashboard.routes";
-import { enterpriseRequestsRoutes } from "./routes/enterprise-requests/enterprise-requests.routes";
-import { enterpriseSupportRoutes } from "./routes/enterprise-support/enterprise-support.routes";
-import { enterprisesRoutes } from "./routes/enterprises/enterprises.routes";
-import { importsRoutes } from "./routes/imports/imports.routes";
-import { planRoutes } from "./routes/plan/plan.routes";
-import { projectsRoutes } from "./routes/projects/projects.routes";
-import { reportsRoutes } from "./routes/reports/reports.routes";
-import { rewardsRoutes } from "./routes/rewards/rewards.routes";
-import { systemRoutes } from "./routes/system/system.routes";
-import { targetsRoutes } from "./routes/targets/targets.routes";
-import { tasksRoutes } from "./routes/tasks/tasks.routes";
-import { unitsRoutes } from "./routes/units/units.routes";
-import { usersRoutes } from "./routes/users/users.routes";
+import { authRoutes, usersRoutes } from "./capabilities/accounts/index";
+import { auditRoutes } from "./capabilities/audit/index";
+import { enterpriseSupportRoutes } from "./capabilities/enterprise-support/index";
+import { importsRoutes } from "./capabilities/figures/index";
+import { notificationsRoutes } from "./capabilities/notifications/index";
+import { planRoutes, systemRoutes } from "./capabilities/plan/index";
+import { projectsRoutes } from "./capabilities/projects/index";
+import { enterprisesRoutes } from "./capabilities/register/index";
+import { enterpriseRequestsRoutes } from "./capabilities/requests/index";
+import { rewardsRoutes } from "./capabilities/rewards/index";
+import { assessmentRoutes, bulletinsRoutes, reportsRoutes, tasksRoutes } from "./capabilities/supervision/index";
+import { dashboardRoutes, targetsRoutes } from "./capabilities/targets/index";
+import { unitsRoutes } from "./capabilities/units/index";
+import { normaliseOrigin, registerAuthHooks } from "./platform/auth/auth-hooks";
+import { isPermission } from "./platform/auth/permissions";
+import type { ApiRoute } from "./platform/auth/request-context";
+import type { DbContext } from "./platform/db/database";
+import { AppError, errorBody } from "./platform/errors";
+import { registerSecurityHeaders } from "./platform/http/security-headers";
 
 export interface BuildAppOptions {
   db: DbContext;
@@ -97,6 +92,7 @@ const ROUTE_MODULES = [
   rewardsRoutes,
   tasksRoutes,
   reportsRoutes,
+  notificationsRoutes,
   bulletinsRoutes,
   assessmentRoutes,
   enterpriseRequestsRoutes,

@@ -3,13 +3,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { buildApp, parseOriginList } from "./app";
-import { type BeizengDb, createDatabase, type DatabaseConfig, databaseConfigFromEnv } from "./db/database";
-import { migrateToLatest } from "./db/migrate";
-import { auditCheckpointSink, prepareAuditSigningKey, runAuditCheckpoints } from "./services/audit-checkpoints.service";
-import { auditKeyFileFor } from "./services/audit-key";
-import { purgeExpiredAuthData } from "./services/auth.service";
-import { runRequestEscalationsForAllDistricts } from "./services/enterprise-requests.service";
-import { runRemindersForAllDistricts } from "./services/reports.service";
+import { runRequestEscalationsForAllDistricts } from "./capabilities/requests/index";
+import { runRemindersForAllDistricts } from "./capabilities/supervision/index";
+import {
+  auditCheckpointSink,
+  prepareAuditSigningKey,
+  runAuditCheckpoints,
+} from "./platform/audit/audit-checkpoints.service";
+import { auditKeyFileFor } from "./platform/audit/audit-key";
+import { purgeExpiredAuthData } from "./platform/auth/auth.service";
+import { type BeizengDb, createDatabase, type DatabaseConfig, databaseConfigFromEnv } from "./platform/db/database";
+import { migrateToLatest } from "./platform/db/migrate";
 
 /** packages/web/dist, where `npm run build` puts the front end. */
 export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");

@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDatabase } from "@beizeng/server/db/database";
-import { migrateToLatest } from "@beizeng/server/db/migrate";
-import { auditEntryHash, recordAudit } from "@beizeng/server/services/audit.service";
-import { prepareAuditSigningKey, takeAuditCheckpoints } from "@beizeng/server/services/audit-checkpoints.service";
+import { auditEntryHash, recordAudit } from "@beizeng/server/platform/audit/audit.service";
+import { prepareAuditSigningKey, takeAuditCheckpoints } from "@beizeng/server/platform/audit/audit-checkpoints.service";
+import { createDatabase } from "@beizeng/server/platform/db/database";
+import { migrateToLatest } from "@beizeng/server/platform/db/migrate";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

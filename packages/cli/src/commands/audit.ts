@@ -9,7 +9,7 @@ import {
   prepareAuditSigningKey,
   takeAuditCheckpoints,
   verifyAuditLog,
-} from "@beizeng/server/services/audit-checkpoints.service";
+} from "@beizeng/server/platform/audit/audit-checkpoints.service";
 import {
   AuditKeyError,
   auditKeyFileFor,
@@ -18,7 +18,7 @@ import {
   publicKeyPem,
   type TrustedAuditKey,
   trustedFromSigningKey,
-} from "@beizeng/server/services/audit-key";
+} from "@beizeng/server/platform/audit/audit-key";
 import type { Command } from "commander";
 import { action, CliError, databaseConfigFor, withDatabase } from "../cli-context";
 

@@ -1,5 +1,5 @@
-import { migrateToLatest } from "@beizeng/server/db/migrate";
 import { loadDemo, readChangjiangPlan } from "@beizeng/server/demo/load-demo";
+import { migrateToLatest } from "@beizeng/server/platform/db/migrate";
 import type { Command } from "commander";
 import { action, CliError, databaseConfigFor, describeDatabase, withDatabase } from "../cli-context";
 import { formatDemoLogins } from "../demo-logins";

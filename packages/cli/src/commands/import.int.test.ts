@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDatabase } from "@beizeng/server/db/database";
-import { migrateToLatest } from "@beizeng/server/db/migrate";
+import { createDatabase } from "@beizeng/server/platform/db/database";
+import { migrateToLatest } from "@beizeng/server/platform/db/migrate";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

@@ -2,18 +2,16 @@ import { stat } from "node:fs/promises";
 import {
   applyImport,
   describeImportResult,
-  type ImportResult,
-  type ImportRunOptions,
-  previewImport,
-} from "@beizeng/server/import/import-service";
-import {
   formatImportError,
   IMPORT_KINDS,
   type ImportKind,
+  type ImportResult,
+  type ImportRunOptions,
+  listDistricts,
   MONEY_UNITS,
   type MoneyUnit,
-} from "@beizeng/server/import/types";
-import { listDistricts } from "@beizeng/server/repositories/import.repository";
+  previewImport,
+} from "@beizeng/server/capabilities/figures/index";
 import { type Command, InvalidArgumentError } from "commander";
 import {
   action,

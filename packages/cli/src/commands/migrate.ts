@@ -1,6 +1,6 @@
-import { migrateToLatest, migrationStatus } from "@beizeng/server/db/migrate";
-import { prepareAuditSigningKey } from "@beizeng/server/services/audit-checkpoints.service";
-import { auditKeyFileFor } from "@beizeng/server/services/audit-key";
+import { prepareAuditSigningKey } from "@beizeng/server/platform/audit/audit-checkpoints.service";
+import { auditKeyFileFor } from "@beizeng/server/platform/audit/audit-key";
+import { migrateToLatest, migrationStatus } from "@beizeng/server/platform/db/migrate";
 import type { Command } from "commander";
 import { action, databaseConfigFor, describeDatabase, withDatabase } from "../cli-context";
 

@@ -1,11 +1,11 @@
 import { userInfo } from "node:os";
-import type { BeizengDb } from "@beizeng/server/db/database";
-import { ROLES, type Role } from "@beizeng/server/db/tables/users";
-import { listDistricts } from "@beizeng/server/repositories/demo-data.repository";
-import { findEnterprises } from "@beizeng/server/repositories/enterprises.repository";
-import { findUnitByCode } from "@beizeng/server/repositories/units.repository";
-import type { Actor } from "@beizeng/server/services/audit.service";
-import { createUser, temporaryPassword } from "@beizeng/server/services/users.service";
+import { createUser, temporaryPassword } from "@beizeng/server/capabilities/accounts/index";
+import { findEnterprises } from "@beizeng/server/capabilities/register/index";
+import { findUnitByCode } from "@beizeng/server/capabilities/units/index";
+import { listDistricts } from "@beizeng/server/demo/demo-data.repository";
+import type { Actor } from "@beizeng/server/platform/audit/audit.service";
+import { ROLES, type Role } from "@beizeng/server/platform/auth/users.table";
+import type { BeizengDb } from "@beizeng/server/platform/db/database";
 import { type Command, Option } from "commander";
 import { action, CliError, readStdin, withDatabase } from "../cli-context";
 

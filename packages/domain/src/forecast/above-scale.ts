@@ -6,9 +6,9 @@
  * all enterprises (a good or bad year lifts or sinks them together). See docs/forecast.md.
  */
 import { type Fen, parseYuan } from "../money";
+import { NoteList, type NoteMessage, noteMessage, renderNote } from "../notes/messages";
 import { SnapshotIndex } from "../targets/data-index";
 import type { ScaleStatus, TargetSnapshot } from "../targets/snapshot";
-import { NoteList, type NoteMessage, noteMessage, renderNote } from "./messages";
 import { discreteQuantile, mean, normalCdf, normalSlices, poissonBinomial, sampleSd } from "./stats";
 
 export interface AboveScaleForecastOptions {

@@ -4,9 +4,9 @@
  * later years follow the trend of the yearly totals (a random walk with drift on the log scale).
  */
 import type { Fen } from "../money";
+import { NoteList, type NoteMessage } from "../notes/messages";
 import { SnapshotIndex } from "../targets/data-index";
 import type { TargetSnapshot } from "../targets/snapshot";
-import { NoteList, type NoteMessage } from "./messages";
 import { type AnnualEstimate, estimateAnnualFromMonths, pastShares, type ShareObservation } from "./monthly-share";
 import { mean, normalCdf, normalQuantile, sampleSd, studentTCdf, studentTQuantile } from "./stats";
 

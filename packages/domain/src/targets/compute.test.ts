@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type NoteMessage, renderNote } from "../forecast/messages";
 import { parseYuan } from "../money";
+import { type NoteMessage, renderNote } from "../notes/messages";
 import { parsePlan } from "../plan/load";
 import { contributionAnalysis } from "./analysis";
 import { buildContext, computeTargets, type TargetProgress } from "./compute";

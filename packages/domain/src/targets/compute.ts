@@ -3,8 +3,9 @@
  * gap and status, with the clause it comes from. Targets are data (plan file); metrics are code
  * (./metrics.ts). See docs/forecast.md for the readings.
  */
-import { NoteList, type NoteMessage } from "../forecast/messages";
+
 import { parseYuan } from "../money";
+import { NoteList, type NoteMessage } from "../notes/messages";
 import type { PlanFile, Target } from "../plan/schema";
 import {
   type ContributionAnalysis,
@@ -110,7 +111,7 @@ export interface TargetProgress {
   fallRisks: FallRisk[] | null;
   /** Missing data and readings to show beside the figure, in Chinese. */
   notes: string[];
-  /** The same notes as messages, one for one, to render in the reader's language (./forecast/messages). */
+  /** The same notes as messages, one for one, to render in the reader's language (notes/messages). */
   noteMessages: NoteMessage[];
 }
 

@@ -3,11 +3,11 @@
  * written "now", the ids of what is already written (by natural key), and the ways a demo record is audited.
  */
 import type { Insertable } from "kysely";
-import type { DbContext } from "../db/database";
-import type { Database } from "../db/schema";
-import { type DemoRowTable, insertDemoRows } from "../repositories/demo-data.repository";
-import { type Actor, recordAudit } from "../services/audit.service";
-import type { AuthUser } from "../services/auth.service";
+import { type Actor, recordAudit } from "../platform/audit/audit.service";
+import type { AuthUser } from "../platform/auth/auth.service";
+import type { DbContext } from "../platform/db/database";
+import type { Database } from "../platform/db/schema";
+import { type DemoRowTable, insertDemoRows } from "./demo-data.repository";
 import { DEMO_ACTOR_LABEL, type DemoDataset } from "./generate";
 
 export const DEMO_ACTOR: Actor = { userId: null, label: DEMO_ACTOR_LABEL };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BeizengDb } from "../db/database";
-import { verifyAuditChain } from "../services/audit.service";
-import { loadPlanIntoDistrict } from "../services/plan.service";
-import { createUser } from "../services/users.service";
+import { createUser } from "../capabilities/accounts/index";
+import { loadPlanIntoDistrict } from "../capabilities/plan/index";
+import { verifyAuditChain } from "../platform/audit/audit.service";
+import type { BeizengDb } from "../platform/db/database";
 import { loginAs, shippedPlan, TEST_ACTOR, testApp } from "../testing/fixtures";
 import { testDatabases } from "../testing/test-databases";
 import { DEMO_ACCOUNT_LOGINS, generateDemoData } from "./generate";

@@ -8,8 +8,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parsePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
-import type { DbContext } from "../db/database";
-import { inTransaction } from "../db/transaction";
+import { createUser } from "../capabilities/accounts/index";
+import { loadPlanIntoDistrict } from "../capabilities/plan/index";
+import { todayInDistrict } from "../capabilities/projects/index";
+import { recomputeWarnings } from "../capabilities/register/index";
+import { listUnitRows } from "../capabilities/units/index";
+import { listUserProfiles } from "../platform/auth/users.repository";
+import type { DbContext } from "../platform/db/database";
+import { inTransaction } from "../platform/db/transaction";
+import { findActivePlan, findDistrict } from "../platform/plan/districts.repository";
+import { timestampOn } from "./dates";
 import {
   countDistrictRows,
   countDistricts,
@@ -21,15 +29,7 @@ import {
   insertFigures,
   insertProjects as insertProjectRows,
   insertScaleYears,
-} from "../repositories/demo-data.repository";
-import { findActivePlan, findDistrict } from "../repositories/districts.repository";
-import { listUnitRows } from "../repositories/units.repository";
-import { listUserProfiles } from "../repositories/users.repository";
-import { recomputeWarnings } from "../services/enterprises-monitoring.service";
-import { loadPlanIntoDistrict } from "../services/plan.service";
-import { todayInDistrict } from "../services/projects.service";
-import { createUser } from "../services/users.service";
-import { timestampOn } from "./dates";
+} from "./demo-data.repository";
 import {
   auditDemo,
   DEMO_ACTOR,

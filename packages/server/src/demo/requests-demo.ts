@@ -10,6 +10,7 @@ import {
   requestCategory,
   requestDeadline,
 } from "@beizeng/domain/requests/categories";
+import { notify, notifyUser } from "../capabilities/notifications/index";
 import {
   demoEnterprisesForRequests,
   insertRequest,
@@ -17,12 +18,11 @@ import {
   insertServiceDay,
   replaceCoUnits,
   setServiceDayMembers,
-} from "../repositories/enterprise-requests.repository";
-import { listUnitRows } from "../repositories/units.repository";
-import { listUserProfiles } from "../repositories/users.repository";
-import { recordAudit } from "../services/audit.service";
-import { notify, notifyUser } from "../services/notifications.service";
-import { todayInChina } from "../services/tasks.service";
+} from "../capabilities/requests/index";
+import { todayInChina } from "../capabilities/supervision/index";
+import { listUnitRows } from "../capabilities/units/index";
+import { recordAudit } from "../platform/audit/audit.service";
+import { listUserProfiles } from "../platform/auth/users.repository";
 import { addDays } from "./dates";
 import type { DemoWriter } from "./demo-writer";
 import { DEMO_ACTOR_LABEL } from "./generate";

@@ -7,10 +7,7 @@
  * Runs inside the demo's load transaction. Enterprises without a demo account confirm through a stand-in of
  * their own (it is never stored: the steps are recorded under the actor 演示数据).
  */
-import type { DbContext } from "../db/database";
-import type { Actor } from "../services/audit.service";
-import type { AuthUser } from "../services/auth.service";
-import { startRewardBatch } from "../services/rewards/compute";
+
 import {
   approveEntitlement,
   confirmEntitlement,
@@ -18,7 +15,11 @@ import {
   payEntitlement,
   rejectEntitlement,
   reviewEntitlement,
-} from "../services/rewards/workflow";
+  startRewardBatch,
+} from "../capabilities/rewards/index";
+import type { Actor } from "../platform/audit/audit.service";
+import type { AuthUser } from "../platform/auth/auth.service";
+import type { DbContext } from "../platform/db/database";
 import { addDays } from "./dates";
 import type { SeededRandom } from "./random";
 

@@ -11,18 +11,25 @@
  * Runs inside the demo's load transaction; the reports are written with their historic dates (the reports
  * service stamps "now") and audited per task as 演示数据.
  */
-import type { DbContext } from "../db/database";
-import type { TaskRow } from "../db/tables/tasks";
-import { insertDemoRows } from "../repositories/demo-data.repository";
-import { findTasks, insertReport } from "../repositories/tasks.repository";
-import { listUnitRows } from "../repositories/units.repository";
-import { supervisionFigures } from "../services/assessment.service";
-import { type Actor, recordAudit } from "../services/audit.service";
-import type { AuthUser } from "../services/auth.service";
-import { issueBulletin, recordSummonsTalk } from "../services/bulletins.service";
-import { seedTasksFromPlan, updateTask } from "../services/tasks.service";
-import { type Period, periodsOf } from "../services/tasks-schedule";
+
+import type { TaskRow } from "../capabilities/supervision/index";
+import {
+  findTasks,
+  insertReport,
+  issueBulletin,
+  type Period,
+  periodsOf,
+  recordSummonsTalk,
+  seedTasksFromPlan,
+  supervisionFigures,
+  updateTask,
+} from "../capabilities/supervision/index";
+import { listUnitRows } from "../capabilities/units/index";
+import { type Actor, recordAudit } from "../platform/audit/audit.service";
+import type { AuthUser } from "../platform/auth/auth.service";
+import type { DbContext } from "../platform/db/database";
 import { addDays, laterOf, timestampOn } from "./dates";
+import { insertDemoRows } from "./demo-data.repository";
 import type { SeededRandom } from "./random";
 
 /** One-off tasks the plan gives three years: the office moved their due date to the plan's end. */

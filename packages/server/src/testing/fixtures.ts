@@ -9,11 +9,11 @@ import { parsePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app";
-import type { BeizengDb } from "../db/database";
-import type { Role } from "../db/tables/users";
-import { type Actor, SYSTEM_ACTOR } from "../services/audit.service";
-import { loadPlanIntoDistrict } from "../services/plan.service";
-import { createUser } from "../services/users.service";
+import { createUser } from "../capabilities/accounts/index";
+import { loadPlanIntoDistrict } from "../capabilities/plan/index";
+import { type Actor, SYSTEM_ACTOR } from "../platform/audit/audit.service";
+import type { Role } from "../platform/auth/users.table";
+import type { BeizengDb } from "../platform/db/database";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 

@@ -15,8 +15,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { type BeizengDb, createDatabase } from "../db/database";
-import { migrateToLatest } from "../db/migrate";
+import { type BeizengDb, createDatabase } from "../platform/db/database";
+import { migrateToLatest } from "../platform/db/migrate";
 import "./provided-context";
 
 export interface TestDatabase {

@@ -1,4 +1,4 @@
-import type { NoteParams } from "@beizeng/domain/forecast/messages";
+import type { NoteParams } from "@beizeng/domain/notes/messages";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, toQueryString } from "../../../shared/api/client";
 

@@ -1,5 +1,5 @@
-import { type NoteParams, renderNote } from "@beizeng/domain/forecast/messages";
 import { divideToDecimalString } from "@beizeng/domain/money";
+import { type NoteParams, renderNote } from "@beizeng/domain/notes/messages";
 import { App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";

@@ -1,4 +1,4 @@
-import { type NoteParams, noteTexts, renderNote } from "@beizeng/domain/forecast/messages";
+import { type NoteParams, noteTexts, renderNote } from "@beizeng/domain/notes/messages";
 import { useCallback } from "react";
 import { useLanguage } from "../../../shared/i18n/i18n";
 

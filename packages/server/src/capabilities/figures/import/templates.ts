@@ -1,0 +1,223 @@
+import ExcelJS from "exceljs";
+import { exportWorkbookBuffer } from "../../../platform/exports/spreadsheet-cells";
+import { currentYearInChina, MIN_YEAR } from "./cell-values";
+import { fieldsOf, LISTING_STAGE_LABELS, METRICS } from "./columns";
+import { columnLetter, IMPORT_KIND_LABELS, type ImportKind } from "./types";
+
+export interface TemplateOptions {
+  /** Names of the district's towns and streets, offered as a drop-down list in the register template. */
+  towns?: string[];
+  /** How many rows carry data validation (drop-down lists, number checks). Default 2000. */
+  validatedRows?: number;
+}
+
+interface TemplateColumn {
+  header: string;
+  width: number;
+  /** Excel number format of the data cells ("@" = text, so codes keep every character). */
+  numFmt?: string;
+  validation?: Record<string, unknown>;
+  note?: string;
+}
+
+const TITLES: Record<ImportKind, string> = {
+  annual: "企业年度主要经济指标",
+  monthly: "企业月度主要经济指标",
+  register: "企业名录",
+};
+
+function list(values: string[]): Record<string, unknown> {
+  return {
+    type: "list",
+    allowBlank: true,
+    formulae: [`"${values.join(",")}"`],
+    showErrorMessage: true,
+    errorTitle: "请从下拉列表中选择",
+    error: `可填：${values.join("、")}`,
+  };
+}
+
+/** Years from MIN_YEAR to the year the template is downloaded in: the import refuses years to come. */
+function yearValidation() {
+  const latest = currentYearInChina();
+  return {
+    type: "whole",
+    operator: "between",
+    allowBlank: false,
+    formulae: [MIN_YEAR, latest],
+    showErrorMessage: true,
+    errorTitle: "年份无效",
+    error: `请填写${MIN_YEAR}–${latest}之间的四位年份，如 2022`,
+  };
+}
+
+const creditCodeValidation = {
+  type: "textLength",
+  operator: "equal",
+  allowBlank: false,
+  formulae: [18],
+  showErrorMessage: true,
+  errorTitle: "统一社会信用代码应为18位",
+  error: "请填写18位统一社会信用代码（数字和大写字母）",
+};
+
+const amountValidation = {
+  type: "decimal",
+  operator: "between",
+  allowBlank: true,
+  formulae: [-1e12, 1e12],
+  showErrorMessage: true,
+  errorTitle: "应为数字",
+  error: "请填写数字，不要带单位或千位分隔符；金额最多精确到分",
+};
+
+function columnsOf(kind: ImportKind, options: TemplateOptions): TemplateColumn[] {
+  const creditCode: TemplateColumn = {
+    header: "统一社会信用代码",
+    width: 24,
+    numFmt: "@",
+    validation: creditCodeValidation,
+    note: "18位，必填",
+  };
+  const name: TemplateColumn = { header: "企业名称", width: 32, note: kind === "register" ? "必填" : "可不填" };
+  if (kind === "register") {
+    const towns = options.towns ?? [];
+    const chainLabels = ["生物医药", "电子信息", "航空", "汽车", "其他"];
+    return [
+      creditCode,
+      name,
+      {
+        header: "所属乡镇（街道）",
+        width: 16,
+        ...(towns.length > 0 && towns.join(",").length < 250 ? { validation: list(towns) } : {}),
+        note: "填系统中的乡镇（街道）名称",
+      },
+      { header: "产业链", width: 12, validation: list(chainLabels) },
+      { header: "行业代码", width: 12, numFmt: "@", note: "GB/T 4754-2017，如 C2710 或 2710" },
+      { header: "规上状态", width: 10, validation: list(["规上", "后备库", "其他"]) },
+      { header: "状态年份", width: 10, validation: yearValidation(), note: "规上状态所属年份" },
+      {
+        header: "纳入年份",
+        width: 10,
+        validation: { ...yearValidation(), allowBlank: true },
+        note: "进入规上企业名录的年份",
+      },
+      { header: "重点企业", width: 10, validation: list(["是", "否"]) },
+      { header: "上市阶段", width: 12, validation: list(Object.keys(LISTING_STAGE_LABELS).slice(0, 7)) },
+    ];
+  }
+  const period: TemplateColumn[] = [{ header: "年份", width: 8, validation: yearValidation() }];
+  if (kind === "monthly") {
+    period.push({
+      header: "月份",
+      width: 8,
+      validation: {
+        type: "whole",
+        operator: "between",
+        allowBlank: false,
+        formulae: [1, 12],
+        showErrorMessage: true,
+        errorTitle: "月份无效",
+        error: "请填写1–12的整数",
+      },
+      note: "当月数，不是累计数",
+    });
+  }
+  const metrics: TemplateColumn[] = METRICS.filter((metric) => fieldsOf(kind).some((f) => f.metric === metric)).map(
+    (metric) => ({
+      header: metric.valueKind === "count" ? `${metric.label}（人）` : metric.label,
+      width: Math.max(14, metric.label.length * 2 + 4),
+      numFmt: metric.valueKind === "count" ? "0" : "0.00",
+      validation:
+        metric.valueKind === "count"
+          ? { ...amountValidation, type: "whole", formulae: [0, 10_000_000], error: "请填写不小于0的整数" }
+          : amountValidation,
+    }),
+  );
+  return [creditCode, name, ...period, ...metrics];
+}
+
+const NOTES: Record<ImportKind, string[]> = {
+  annual: [
+    "每行一家企业一个年份；同一企业同一年份只能有一行。",
+    "金额单位以第2行“单位：万元”为准（也可改为 千元 或 元，或在表头写明，如“营业收入（千元）”）。",
+    "数字请直接填写，不要带单位或千位分隔符；金额换算成元后最多两位小数（精确到分）。",
+    "留空的单元格表示没有该项数据，不会覆盖系统中已有的数值。",
+    "企业须已在企业名录中（先导入企业名录）。",
+  ],
+  monthly: [
+    "每行一家企业一个月份；同一企业同一年份同一月份只能有一行。",
+    "填写当月数。若填写1–N月累计数，请在表头写明“本年累计”或“1-N月”（如“营业收入（1-6月）”），系统以相邻两个月的累计数之差作为当月数。",
+    "金额单位以第2行“单位：万元”为准（也可改为 千元 或 元，或在表头写明）。",
+    "数字请直接填写，不要带单位或千位分隔符。",
+    "企业须已在企业名录中（先导入企业名录）。",
+  ],
+  register: [
+    "每行一家企业；统一社会信用代码和企业名称必填。",
+    "已有企业按统一社会信用代码更新；留空的单元格不改变系统中已有的内容。",
+    "规上状态（规上、后备库、其他）记入“状态年份”那一年；纳入年份记为该年“规上”。",
+    "产业链可填：生物医药、电子信息、航空、汽车、其他。重点企业填 是 或 否。",
+    "上市阶段可填：挂牌展示、股改、新三板、境内上市、境外上市。",
+  ],
+};
+
+/** The downloadable .xlsx template of an import kind: title, unit line, frozen header, widths, checks. */
+export async function buildImportTemplate(kind: ImportKind, options: TemplateOptions = {}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "倍增";
+  workbook.created = new Date(Date.UTC(2021, 0, 1));
+  const sheet = workbook.addWorksheet(IMPORT_KIND_LABELS[kind], {
+    views: [{ state: "frozen", ySplit: 3, xSplit: 2 }],
+  });
+  const columns = columnsOf(kind, options);
+  const lastLetter = columnLetter(columns.length);
+
+  sheet.mergeCells(`A1:${lastLetter}1`);
+  const title = sheet.getCell("A1");
+  title.value = TITLES[kind];
+  title.font = { bold: true, size: 14 };
+  title.alignment = { horizontal: "center" };
+  sheet.mergeCells(`A2:${lastLetter}2`);
+  const unitLine = sheet.getCell("A2");
+  unitLine.value = kind === "register" ? "说明见“填写说明”工作表" : "单位：万元（从业人员：人）";
+  unitLine.alignment = { horizontal: "right" };
+
+  const header = sheet.getRow(3);
+  columns.forEach((column, index) => {
+    const cell = header.getCell(index + 1);
+    cell.value = column.header;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+    cell.border = { bottom: { style: "thin" } };
+    if (column.note) cell.note = column.note;
+    const sheetColumn = sheet.getColumn(index + 1);
+    sheetColumn.width = column.width;
+    if (column.numFmt) sheetColumn.numFmt = column.numFmt;
+  });
+  header.height = 22;
+
+  const validatedRows = options.validatedRows ?? 2000;
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: unknown): void } })
+    .dataValidations;
+  columns.forEach((column, index) => {
+    if (!column.validation) return;
+    const letter = columnLetter(index + 1);
+    validations.add(`${letter}4:${letter}${3 + validatedRows}`, column.validation);
+  });
+
+  const notes = workbook.addWorksheet("填写说明");
+  notes.getColumn(1).width = 100;
+  notes.addRow([`${TITLES[kind]} — 填写说明`]).font = { bold: true, size: 12 };
+  for (const line of NOTES[kind]) notes.addRow([line]);
+  notes.addRow([]);
+  notes.addRow([
+    "可识别的其他表头写法：统计局报表中的 本年累计、1-N月、上年同期、增速 等列均可直接导入（上年同期、增速列不导入）。",
+  ]);
+
+  return exportWorkbookBuffer(workbook);
+}
+
+export function templateFileName(kind: ImportKind): string {
+  return `${TITLES[kind]}导入模板.xlsx`;
+}

@@ -1,0 +1,75 @@
+/**
+ * Spreadsheet import from the browser: POST the .xlsx bytes (application/octet-stream) with kind, unit
+ * and fileName in the query → a job previews it in the background; GET the job to follow its progress
+ * and read the preview; POST …/apply to write it (all or nothing). Templates download as .xlsx.
+ * An upload that is not a readable workbook (not a zip archive, damaged, not Excel's, or inflating
+ * beyond the archive limits) is refused at once with 400, before any job is made.
+ */
+import type { FastifyInstance } from "fastify";
+import { actorOf, currentUser } from "../../platform/auth/request-context";
+import type { DbContext } from "../../platform/db/database";
+import { badRequest } from "../../platform/errors";
+import { sendXlsx } from "../../platform/exports/table-export";
+import { parseInput } from "../../platform/http/validation";
+import { checkWorkbookArchive, WorkbookReadError } from "../../platform/spreadsheets/workbook-archive";
+import { applyImportJob, getImportJob, settledImportJob, startImportJob } from "./enterprises-import-jobs.service";
+import { buildImportTemplate, templateFileName } from "./import/templates";
+import { JobParamsSchema, JobQuerySchema, TemplateParamsSchema, UploadQuerySchema } from "./imports.schema";
+
+export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
+  const { db } = opts;
+  // Scoped to this plugin: the upload body is the workbook itself.
+  app.addContentTypeParser(
+    ["application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    { parseAs: "buffer", bodyLimit: 20 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
+
+  async function waited(id: string, seconds: number | undefined) {
+    if (seconds) await Promise.race([settledImportJob(id), new Promise((r) => setTimeout(r, seconds * 1000))]);
+  }
+
+  app.get("/api/imports/templates/:kind", { config: { permission: "imports.run" } }, async (request, reply) => {
+    const { kind } = parseInput(TemplateParamsSchema, request.params);
+    return sendXlsx(reply, templateFileName(kind), await buildImportTemplate(kind));
+  });
+
+  app.post("/api/imports", { config: { permission: "imports.run" } }, async (request, reply) => {
+    const query = parseInput(UploadQuerySchema, request.query, "导入");
+    if (!Buffer.isBuffer(request.body)) {
+      throw badRequest("请以 application/octet-stream 上传 .xlsx 文件内容");
+    }
+    try {
+      // Every part is inflated and counted (nothing kept): a zip bomb is refused here, quickly.
+      // An empty upload is left to the job's own check, which says so.
+      if (request.body.length > 0) await checkWorkbookArchive(request.body);
+    } catch (error) {
+      if (!(error instanceof WorkbookReadError)) throw error;
+      // The user reads the Chinese message; the library's own words are for the log only.
+      request.log.warn({ err: error.cause ?? error, fileName: query.fileName }, "import upload refused");
+      throw badRequest(`无法读取文件「${query.fileName}」：${error.message}`);
+    }
+    const job = await startImportJob(
+      db,
+      currentUser(request),
+      { kind: query.kind, unit: query.unit, fileName: query.fileName, bytes: request.body },
+      actorOf(request),
+      request.log,
+    );
+    return reply.code(202).send(job);
+  });
+
+  app.get("/api/imports/:id", { config: { permission: "imports.run" } }, async (request) => {
+    const { id } = parseInput(JobParamsSchema, request.params);
+    const { wait } = parseInput(JobQuerySchema, request.query);
+    const user = currentUser(request);
+    await getImportJob(db, user, id);
+    await waited(id, wait);
+    return getImportJob(db, user, id);
+  });
+
+  app.post("/api/imports/:id/apply", { config: { permission: "imports.run" } }, async (request, reply) => {
+    const { id } = parseInput(JobParamsSchema, request.params);
+    return reply.code(202).send(await applyImportJob(db, currentUser(request), id, actorOf(request)));
+  });
+}

@@ -1,0 +1,5 @@
+/** What other capabilities, the app and the command line use of this capability. */
+export { findBlockers } from "./projects.repository";
+export { projectsRoutes } from "./projects.routes";
+export { todayInDistrict } from "./projects.service";
+export type { ProjectTable } from "./projects.table";

@@ -1,0 +1,89 @@
+/** .xlsx exports of the enterprise list (with its filters) and of one enterprise's figures. */
+import type { FastifyReply } from "fastify";
+import type { z } from "zod";
+import type { AuthUser } from "../../platform/auth/auth.service";
+import type { DbContext } from "../../platform/db/database";
+import { buildTableXlsx, sendXlsx } from "../../platform/exports/table-export";
+import { type EnterpriseView, getEnterprise, listEnterprises } from "./enterprises.service";
+import { findUnitBrief } from "./enterprises-register.repository";
+import { type EnterpriseFilterSchema, LABELS } from "./schema";
+
+const EXPORT_LIMIT = 50_000;
+
+function label<T extends Record<string, string>>(labels: T, code: string | null | undefined): string {
+  return code ? ((labels as Record<string, string>)[code] ?? code) : "";
+}
+
+export async function exportEnterpriseList(
+  db: DbContext,
+  user: AuthUser,
+  filters: z.infer<typeof EnterpriseFilterSchema>,
+  reply: FastifyReply,
+) {
+  const page = await listEnterprises(db, user, { ...filters, page: 1, pageSize: EXPORT_LIMIT });
+  const town = filters.town === undefined ? undefined : await findUnitBrief(db, filters.town);
+  const buffer = await buildTableXlsx<EnterpriseView>({
+    title: "企业名录",
+    filters: [
+      { label: "关键词", value: filters.q ?? "" },
+      { label: "产业链", value: label(LABELS.chain, filters.chain) },
+      { label: "乡镇（街道）", value: town?.name ?? "" },
+      { label: "规上状态", value: label(LABELS.status, filters.status) },
+      { label: "年份", value: filters.year ? String(filters.year) : "" },
+      { label: "认定", value: label(LABELS.designation, filters.designation) },
+      { label: "重点企业", value: filters.key === undefined ? "" : filters.key ? "是" : "否" },
+      { label: "上市进程", value: label(LABELS.listing, filters.listing) },
+      { label: "距规上门槛", value: filters.reserveWithin === undefined ? "" : `${filters.reserveWithin} 万元以内` },
+      { label: "挂点", value: filters.mine ? "本人挂点" : "" },
+    ],
+    columns: [
+      { header: "企业名称", value: (e) => e.name, width: 32 },
+      { header: "统一社会信用代码", value: (e) => e.creditCode, width: 22 },
+      { header: "产业链", value: (e) => label(LABELS.chain, e.chainId) },
+      { header: "乡镇（街道）", value: (e) => e.town?.name ?? "" },
+      { header: "行业代码", value: (e) => e.industryCode ?? "" },
+      { header: "规上状态", value: (e) => label(LABELS.status, e.scale?.status) },
+      { header: "状态年份", value: (e) => e.scale?.year ?? null, kind: "count" },
+      { header: "最新年度营业收入", value: (e) => e.latestRevenueFen, kind: "money" },
+      { header: "距规上门槛", value: (e) => e.reserveDistanceFen, kind: "money" },
+      { header: "重点企业", value: (e) => e.isKey },
+      { header: "挂点领导", value: (e) => e.leader?.name ?? "" },
+      { header: "上市进程", value: (e) => label(LABELS.listing, e.listingStage) },
+    ],
+    rows: page.items,
+  });
+  return sendXlsx(reply, "企业名录.xlsx", buffer);
+}
+
+export async function exportEnterpriseFigures(db: DbContext, user: AuthUser, id: number, reply: FastifyReply) {
+  const enterprise = await getEnterprise(db, user, id);
+  type Row = (typeof enterprise.figures)[number];
+  const money = new Set([
+    "revenue",
+    "tax",
+    "output",
+    "value_added",
+    "profit",
+    "fixed_asset_investment",
+    "manufacturing_investment",
+  ]);
+  const buffer = await buildTableXlsx<Row>({
+    title: `${enterprise.name} 经营数据`,
+    filters: [{ label: "统一社会信用代码", value: enterprise.creditCode }],
+    columns: [
+      { header: "年份", value: (f) => f.year, kind: "count" },
+      { header: "月份", value: (f) => (f.month === 0 ? "全年" : `${f.month}月`) },
+      { header: "指标", value: (f) => label(LABELS.metric, f.metric) },
+      // Money in 万元 and counts side by side: one column each keeps the unit in the header.
+      { header: "金额", value: (f) => (money.has(f.metric) ? f.value : null), kind: "money" },
+      { header: "人数", value: (f) => (money.has(f.metric) ? null : f.value), kind: "count" },
+      { header: "来源", value: (f) => label(LABELS.source, f.sourceKind) },
+      { header: "来源文件或账号", value: (f) => f.sourceRef ?? "", width: 28 },
+      { header: "正式数据", value: (f) => f.official },
+      { header: "已更正", value: (f) => f.supersededBy !== null },
+      { header: "记录时间", value: (f) => f.recordedAt, width: 24 },
+    ],
+    rows: enterprise.figures,
+  });
+  return sendXlsx(reply, `${enterprise.name}经营数据.xlsx`, buffer);
+}

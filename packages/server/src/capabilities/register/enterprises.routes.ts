@@ -1,0 +1,154 @@
+import type { FastifyInstance } from "fastify";
+import { actorOf, currentUser } from "../../platform/auth/request-context";
+import type { DbContext } from "../../platform/db/database";
+import { idParamSchema, parseInput } from "../../platform/http/validation";
+import { confirmFigure, enterFigure } from "../figures/index";
+import { getEnterprise, listEnterprises } from "./enterprises.service";
+import { exportEnterpriseFigures, exportEnterpriseList } from "./enterprises-export";
+import {
+  addDesignation,
+  addListingEvent,
+  addServiceNote,
+  createEnterprise,
+  enterpriseHistory,
+  removeDesignation,
+  setScaleYear,
+  updateEnterprise,
+  updateProfile,
+} from "./enterprises-register.service";
+import { monitoringRoutes } from "./monitoring.routes";
+import {
+  DesignationBodySchema,
+  DesignationParamsSchema,
+  EnterpriseCreateSchema,
+  EnterpriseFilterSchema,
+  EnterpriseQuerySchema,
+  EnterpriseUpdateSchema,
+  FigureBodySchema,
+  ListingEventBodySchema,
+  ProfileBodySchema,
+  ScaleYearBodySchema,
+  ScaleYearParamsSchema,
+  ServiceNoteBodySchema,
+} from "./schema";
+
+export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbContext }) {
+  const { db } = opts;
+  app.get("/api/enterprises", { config: { permission: "enterprises.read" } }, async (request) =>
+    listEnterprises(db, currentUser(request), parseInput(EnterpriseQuerySchema, request.query, "查询企业")),
+  );
+
+  app.get("/api/enterprises/export", { config: { permission: "enterprises.read" } }, async (request, reply) =>
+    exportEnterpriseList(
+      db,
+      currentUser(request),
+      parseInput(EnterpriseFilterSchema, request.query, "导出企业"),
+      reply,
+    ),
+  );
+
+  app.get("/api/enterprises/:id", { config: { permission: "enterprises.read" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    return getEnterprise(db, currentUser(request), id);
+  });
+
+  app.get(
+    "/api/enterprises/:id/figures/export",
+    { config: { permission: "enterprises.read" } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return exportEnterpriseFigures(db, currentUser(request), id, reply);
+    },
+  );
+
+  app.get("/api/enterprises/:id/history", { config: { permission: "enterprises.history" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    return enterpriseHistory(db, currentUser(request), id);
+  });
+
+  app.post("/api/enterprises", { config: { permission: "enterprises.edit" } }, async (request, reply) => {
+    const input = parseInput(EnterpriseCreateSchema, request.body, "新建企业");
+    const created = await createEnterprise(db, currentUser(request), input, actorOf(request));
+    return reply.code(201).send(created);
+  });
+
+  app.patch("/api/enterprises/:id", { config: { permission: "enterprises.edit" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    const input = parseInput(EnterpriseUpdateSchema, request.body, "修改企业");
+    return updateEnterprise(db, currentUser(request), id, input, actorOf(request));
+  });
+
+  app.put("/api/enterprises/:id/scale-years/:year", { config: { permission: "enterprises.edit" } }, async (request) => {
+    const { id, year } = parseInput(ScaleYearParamsSchema, request.params);
+    const { status } = parseInput(ScaleYearBodySchema, request.body, "规上状态");
+    return setScaleYear(db, currentUser(request), id, year, status, actorOf(request));
+  });
+
+  app.delete(
+    "/api/enterprises/:id/scale-years/:year",
+    { config: { permission: "enterprises.edit" } },
+    async (request) => {
+      const { id, year } = parseInput(ScaleYearParamsSchema, request.params);
+      return setScaleYear(db, currentUser(request), id, year, null, actorOf(request));
+    },
+  );
+
+  app.post(
+    "/api/enterprises/:id/designations",
+    { config: { permission: "enterprises.edit" } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(DesignationBodySchema, request.body, "认定");
+      return reply.code(201).send(await addDesignation(db, currentUser(request), id, input, actorOf(request)));
+    },
+  );
+
+  app.delete(
+    "/api/enterprises/:id/designations/:designationId",
+    { config: { permission: "enterprises.edit" } },
+    async (request, reply) => {
+      const { id, designationId } = parseInput(DesignationParamsSchema, request.params);
+      await removeDesignation(db, currentUser(request), id, designationId, actorOf(request));
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/api/enterprises/:id/listing-events",
+    { config: { permission: "enterprises.listing" } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(ListingEventBodySchema, request.body, "上市进程");
+      return reply.code(201).send(await addListingEvent(db, currentUser(request), id, input, actorOf(request)));
+    },
+  );
+
+  app.post(
+    "/api/enterprises/:id/service-notes",
+    { config: { permission: "enterprises.serviceNotes" } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(ServiceNoteBodySchema, request.body, "走访记录");
+      return reply.code(201).send(await addServiceNote(db, currentUser(request), id, input, actorOf(request)));
+    },
+  );
+
+  app.patch("/api/enterprises/:id/profile", { config: { permission: "enterprises.profile" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    const input = parseInput(ProfileBodySchema, request.body, "企业信息");
+    return updateProfile(db, currentUser(request), id, input, actorOf(request));
+  });
+
+  app.post("/api/enterprises/:id/figures", { config: { permission: "figures.enter" } }, async (request, reply) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    const input = parseInput(FigureBodySchema, request.body, "经营数据");
+    return reply.code(201).send(await enterFigure(db, currentUser(request), id, input, actorOf(request)));
+  });
+
+  app.post("/api/figures/:id/confirm", { config: { permission: "figures.confirm" } }, async (request) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    return confirmFigure(db, currentUser(request), id, actorOf(request));
+  });
+
+  await monitoringRoutes(app, opts);
+}

@@ -1,0 +1,32 @@
+import type { Generated, Selectable } from "kysely";
+import type { Flag, Timestamp } from "../../platform/db/common-columns";
+
+export const CHAIN_IDS = ["biomedicine", "electronics", "aviation", "automotive", "other"] as const;
+export const LISTING_STAGES = ["display", "shareholding", "neeq", "domestic", "overseas"] as const;
+export const SCALE_STATUSES = ["above", "reserve", "other"] as const;
+export type ScaleStatus = (typeof SCALE_STATUSES)[number];
+
+export interface EnterpriseTable {
+  id: Generated<number>;
+  district_id: string;
+  /** 统一社会信用代码, 18 characters. */
+  credit_code: string;
+  name: string;
+  town_unit_id: number | null;
+  chain_id: string;
+  industry_code: string | null;
+  is_key: Flag;
+  leader_user_id: number | null;
+  listing_stage: string | null;
+  is_demo: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export type EnterpriseRow = Selectable<EnterpriseTable>;
+
+export interface EnterpriseScaleYearTable {
+  enterprise_id: number;
+  year: number;
+  status: ScaleStatus;
+}
+export type EnterpriseScaleYearRow = Selectable<EnterpriseScaleYearTable>;

@@ -1,0 +1,11 @@
+/** What other capabilities, the app and the command line use of this capability. */
+export {
+  demoEnterprisesForRequests,
+  insertRequest,
+  insertRequestEvent,
+  insertServiceDay,
+  replaceCoUnits,
+  setServiceDayMembers,
+} from "./enterprise-requests.repository";
+export { enterpriseRequestsRoutes } from "./enterprise-requests.routes";
+export { requestHandlingDays, runRequestEscalationsForAllDistricts } from "./enterprise-requests.service";

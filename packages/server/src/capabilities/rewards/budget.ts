@@ -1,0 +1,315 @@
+/**
+ * The rewards budget (S15): the office sets each year's budget; the summary gives paid, approved and
+ * pending sums by year and rule beside it; the forecast estimates what the rewards will cost in the
+ * coming years (method in docs/rewards-workflow.md).
+ */
+
+import { applyRate, parseYuan } from "@beizeng/domain/money";
+import { type NoteMessage, noteMessage, renderNote } from "@beizeng/domain/notes/messages";
+import type { PlanFile } from "@beizeng/domain/plan/schema";
+import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
+import type { EnterpriseHistory, EnterpriseYear, InvestmentProject } from "@beizeng/domain/rewards/types";
+import { type Actor, recordAudit } from "../../platform/audit/audit.service";
+import type { AuthUser } from "../../platform/auth/auth.service";
+import type { DbContext } from "../../platform/db/database";
+import { inTransaction } from "../../platform/db/transaction";
+import { badRequest } from "../../platform/errors";
+import { buildRewardInput } from "./engine-input";
+import {
+  findBudgets,
+  findLiveEntitlements,
+  loadRewardRegister,
+  sumEntitlements,
+  upsertBudget,
+} from "./rewards.repository";
+import { activePlan, ruleCatalog } from "./shared";
+
+const PENDING = new Set(["computed", "confirmed", "reviewed"]);
+
+export interface RuleSums {
+  ruleId: string;
+  ruleName: string;
+  paidFen: string;
+  approvedFen: string;
+  pendingFen: string;
+  count: number;
+}
+
+export interface BudgetYear {
+  year: number;
+  budgetFen: string | null;
+  note: string;
+  paidFen: string;
+  approvedFen: string;
+  pendingFen: string;
+  /** Budget less paid, approved and pending; null without a budget. */
+  remainingFen: string | null;
+  byRule: RuleSums[];
+}
+
+export async function budgetSummary(db: DbContext, user: AuthUser): Promise<{ years: BudgetYear[] }> {
+  const { plan } = await activePlan(db, user.districtId);
+  const catalog = ruleCatalog(plan);
+  const budgets = await findBudgets(db, user.districtId);
+  const sums = await sumEntitlements(db, user.districtId);
+  const years = new Set<number>();
+  for (let year = plan.period.startYear; year <= plan.period.endYear; year++) years.add(year);
+  for (const budget of budgets) years.add(budget.year);
+  for (const sum of sums) years.add(sum.year);
+
+  const result: BudgetYear[] = [];
+  for (const year of [...years].sort((a, b) => a - b)) {
+    const rules = new Map<string, { paid: bigint; approved: bigint; pending: bigint; count: number }>();
+    let paid = 0n;
+    let approved = 0n;
+    let pending = 0n;
+    for (const sum of sums) {
+      if (sum.year !== year || sum.status === "rejected") continue;
+      const amount = BigInt(sum.total_fen ?? "0");
+      const rule = rules.get(sum.rule_id) ?? { paid: 0n, approved: 0n, pending: 0n, count: 0 };
+      rule.count += sum.n;
+      if (sum.status === "paid") {
+        rule.paid += amount;
+        paid += amount;
+      } else if (sum.status === "approved") {
+        rule.approved += amount;
+        approved += amount;
+      } else if (PENDING.has(sum.status)) {
+        rule.pending += amount;
+        pending += amount;
+      }
+      rules.set(sum.rule_id, rule);
+    }
+    const budget = budgets.find((b) => b.year === year);
+    result.push({
+      year,
+      budgetFen: budget ? String(budget.amount_fen) : null,
+      note: budget?.note ?? "",
+      paidFen: paid.toString(),
+      approvedFen: approved.toString(),
+      pendingFen: pending.toString(),
+      remainingFen: budget ? (BigInt(budget.amount_fen) - paid - approved - pending).toString() : null,
+      byRule: [...rules.entries()].map(([ruleId, rule]) => ({
+        ruleId,
+        ruleName: catalog.get(ruleId)?.name ?? ruleId,
+        paidFen: rule.paid.toString(),
+        approvedFen: rule.approved.toString(),
+        pendingFen: rule.pending.toString(),
+        count: rule.count,
+      })),
+    });
+  }
+  return { years: result };
+}
+
+export async function setBudget(
+  db: DbContext,
+  user: AuthUser,
+  actor: Actor,
+  year: number,
+  input: { amountYuan: string; note?: string },
+): Promise<{ years: BudgetYear[] }> {
+  let amount: bigint;
+  try {
+    amount = parseYuan(input.amountYuan);
+  } catch {
+    throw badRequest(`预算金额不是有效的金额：${input.amountYuan}`, [
+      { path: "amountYuan", message: "金额应为元，最多两位小数" },
+    ]);
+  }
+  if (amount < 0n) throw badRequest("预算金额不能为负数", [{ path: "amountYuan", message: "预算金额不能为负数" }]);
+  await inTransaction(db, async (tx) => {
+    await upsertBudget(tx, {
+      district_id: user.districtId,
+      year,
+      amount_fen: amount.toString(),
+      note: input.note ?? "",
+      updated_by: user.id,
+      updated_at: new Date().toISOString(),
+    });
+    await recordAudit(tx, {
+      districtId: user.districtId,
+      actor,
+      action: "update",
+      entityType: "reward_budget",
+      entityId: year,
+      after: { year, amountFen: amount.toString(), note: input.note ?? "" },
+    });
+  });
+  return budgetSummary(db, user);
+}
+
+// ---------------------------------------------------------------- forecast
+
+/** Bounds of a trend, in basis points a year: a single wild year must not dominate the forecast. */
+const TREND_FLOOR_BP = -2000n;
+const TREND_CEILING_BP = 3000n;
+/** How many year-on-year rates make an enterprise's trend. */
+const TREND_YEARS = 3;
+
+/** The mean year-on-year growth (basis points, truncated) of the last rates available, within bounds. */
+export function trendBasisPoints(values: readonly { year: number; value: bigint }[]): bigint {
+  const sorted = [...values].sort((a, b) => a.year - b.year);
+  const rates: bigint[] = [];
+  for (let index = sorted.length - 1; index > 0 && rates.length < TREND_YEARS; index--) {
+    const current = sorted[index]!;
+    const previous = sorted[index - 1]!;
+    if (previous.year !== current.year - 1 || previous.value <= 0n) break;
+    rates.push(((current.value - previous.value) * 10000n) / previous.value);
+  }
+  if (rates.length === 0) return 0n;
+  const mean = rates.reduce((sum, rate) => sum + rate, 0n) / BigInt(rates.length);
+  return mean < TREND_FLOOR_BP ? TREND_FLOOR_BP : mean > TREND_CEILING_BP ? TREND_CEILING_BP : mean;
+}
+
+function grow(value: bigint, basisPoints: bigint): bigint {
+  const rate = (10000n + basisPoints).toString().padStart(5, "0");
+  // applyRate takes a decimal string: 10800 bp → "1.0800"; rounding half-up to the fen.
+  return applyRate(value, `${rate.slice(0, -4)}.${rate.slice(-4)}`);
+}
+
+export interface ForecastYear {
+  year: number;
+  /** Inside the plan's years; after them the figure assumes the reward policy continues unchanged. */
+  withinPlan: boolean;
+  totalFen: string;
+  byRule: { ruleId: string; ruleName: string; totalFen: string; count: number }[];
+}
+
+export interface RewardForecast {
+  lastActualYear: number | null;
+  /** Computed, confirmed, reviewed and approved entitlements not yet paid. */
+  outstandingFen: string;
+  years: ForecastYear[];
+  /** How the forecast is made, in Chinese; `methodMessage` renders it in the reader's language. */
+  method: string;
+  methodMessage: NoteMessage;
+}
+
+/**
+ * Projects each enterprise's revenue and tax by its recent trend (mean of its last three
+ * year-on-year rates, bounded to −20%…+30%), derives above-scale status from the plan's threshold,
+ * assumes projects under construction go into production the next year, and runs the engine over
+ * the projected years. Grants, tech-transformation projects and listings are not projected.
+ */
+export async function rewardForecast(db: DbContext, user: AuthUser, horizonYears = 3): Promise<RewardForecast> {
+  const { plan } = await activePlan(db, user.districtId);
+  const catalog = ruleCatalog(plan);
+  const register = await loadRewardRegister(db, user.districtId);
+  const built = buildRewardInput(register, {
+    baselineYear: plan.period.baselineYear,
+    startYear: plan.period.startYear,
+  });
+  const live = await findLiveEntitlements(db, user.districtId);
+  let outstanding = 0n;
+  for (const row of live)
+    if (row.amount_fen !== null && (PENDING.has(row.status) || row.status === "approved"))
+      outstanding += BigInt(row.amount_fen);
+
+  let lastActualYear: number | null = null;
+  for (const figure of register.annualFigures)
+    if (figure.metric === "revenue" && (lastActualYear === null || figure.year > lastActualYear))
+      lastActualYear = figure.year;
+  const methodMessage = noteMessage("rewards.budgetMethod", {
+    threshold: parseYuan(plan.aboveScaleThreshold).toString(),
+  });
+  const method = renderNote(methodMessage, "zh-CN") as string;
+  if (lastActualYear === null)
+    return { lastActualYear, outstandingFen: outstanding.toString(), years: [], method, methodMessage };
+
+  const firstYear = lastActualYear + 1;
+  const lastYear = lastActualYear + horizonYears;
+  const projected = projectHistories(built.input.enterprises, plan, lastActualYear, lastYear);
+  const projects = projectProjects(built.input.projects ?? [], register.projects, plan, lastActualYear);
+  const extended: PlanFile = { ...plan, period: { ...plan.period, endYear: Math.max(plan.period.endYear, lastYear) } };
+  const result = evaluateRewards(
+    compileRewardPlan(extended),
+    {
+      enterprises: projected,
+      projects,
+      alreadyGranted: live
+        .filter((row) => row.status === "paid" || row.status === "approved")
+        .map((row) => row.one_time_key),
+    },
+    { explain: false },
+  );
+  const years: ForecastYear[] = [];
+  for (let year = firstYear; year <= lastYear; year++) {
+    const rules = new Map<string, { total: bigint; count: number }>();
+    let total = 0n;
+    for (const entitlement of result.entitlements) {
+      if (entitlement.year !== year || entitlement.amount === null) continue;
+      const rule = rules.get(entitlement.ruleId) ?? { total: 0n, count: 0 };
+      rule.total += entitlement.amount;
+      rule.count++;
+      rules.set(entitlement.ruleId, rule);
+      total += entitlement.amount;
+    }
+    years.push({
+      year,
+      withinPlan: year <= plan.period.endYear,
+      totalFen: total.toString(),
+      byRule: [...rules.entries()].map(([ruleId, rule]) => ({
+        ruleId,
+        ruleName: catalog.get(ruleId)?.name ?? ruleId,
+        totalFen: rule.total.toString(),
+        count: rule.count,
+      })),
+    });
+  }
+  return { lastActualYear, outstandingFen: outstanding.toString(), years, method, methodMessage };
+}
+
+function projectHistories(
+  enterprises: readonly EnterpriseHistory[],
+  plan: PlanFile,
+  lastActualYear: number,
+  lastYear: number,
+): EnterpriseHistory[] {
+  const threshold = parseYuan(plan.aboveScaleThreshold);
+  return enterprises.map((enterprise) => {
+    const actual = enterprise.years.filter((year) => year.year <= lastActualYear);
+    const last = actual.find((year) => year.year === lastActualYear);
+    if (!last || last.revenue === undefined) return { ...enterprise, years: actual };
+    const revenues = actual.flatMap((year) =>
+      year.revenue === undefined ? [] : [{ year: year.year, value: year.revenue }],
+    );
+    const taxes = actual.flatMap((year) => (year.tax === undefined ? [] : [{ year: year.year, value: year.tax }]));
+    const revenueTrend = trendBasisPoints(revenues);
+    const taxTrend = trendBasisPoints(taxes);
+    const years: EnterpriseYear[] = [...actual];
+    let revenue = last.revenue;
+    let tax = last.tax;
+    let above = last.aboveScale ?? revenue >= threshold;
+    for (let year = lastActualYear + 1; year <= lastYear; year++) {
+      revenue = grow(revenue, revenueTrend);
+      if (tax !== undefined) tax = grow(tax, taxTrend);
+      const nowAbove = revenue >= threshold;
+      years.push({
+        year,
+        revenue,
+        ...(tax !== undefined ? { tax } : {}),
+        aboveScale: nowAbove,
+        newlyAboveScale: nowAbove && !above,
+        sources: { revenue: "趋势预测", tax: "趋势预测" },
+      });
+      above = nowAbove;
+    }
+    return { ...enterprise, years };
+  });
+}
+
+function projectProjects(
+  projects: readonly InvestmentProject[],
+  rows: readonly { code: string; stage?: string }[],
+  plan: PlanFile,
+  lastActualYear: number,
+): InvestmentProject[] {
+  const stageByCode = new Map(rows.map((row) => [row.code, row.stage]));
+  return projects.map((project) => {
+    if (project.productionYear !== undefined) return project;
+    const underConstruction = stageByCode.get(project.id) === "construction";
+    const inPlan = project.introducedYear >= plan.period.startYear && project.introducedYear <= plan.period.endYear;
+    return underConstruction && inPlan ? { ...project, productionYear: lastActualYear + 1 } : project;
+  });
+}

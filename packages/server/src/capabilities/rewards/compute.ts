@@ -1,0 +1,470 @@
+/**
+ * Computing a year's entitlements for the whole district in one action (免申即享): a batch row
+ * records progress (polled by the UI); the engine runs over the register in chunks; the result is
+ * applied in one transaction against the entitlements already stored:
+ * - a new event becomes a `computed` entitlement (flagged `new` when the year was computed before);
+ * - an unpaid entitlement whose amount or year changed is superseded by a new one flagged `changed`;
+ * - an unpaid entitlement no longer due is superseded, with the reason;
+ * - a paid entitlement is never altered: a difference becomes a correction entry for review;
+ * - a rejected entitlement stays rejected (the decision stands).
+ */
+import { formatExactForDisplay } from "@beizeng/domain/money";
+import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
+import { evaluateRewards } from "@beizeng/domain/rewards/engine";
+import { amountEn } from "@beizeng/domain/rewards/format";
+import type { Entitlement, PriorGrant } from "@beizeng/domain/rewards/types";
+import { type Actor, recordAudit } from "../../platform/audit/audit.service";
+import type { AuthUser } from "../../platform/auth/auth.service";
+import { findEnterpriseAccounts } from "../../platform/auth/users.repository";
+import type { DbContext } from "../../platform/db/database";
+import { inTransaction } from "../../platform/db/transaction";
+import { badRequest, conflict, notFound } from "../../platform/errors";
+import { notifyUsersInBulk, type UsersNotice } from "../notifications/index";
+import { buildRewardInput } from "./engine-input";
+import { compiledPlanVersion, storedExplanation } from "./explanations";
+import {
+  countFinishedBatches,
+  findBatch,
+  findLiveEntitlements,
+  findOpenCorrection,
+  findRunningBatch,
+  insertBatch,
+  insertCorrection,
+  insertEntitlement,
+  insertEntitlementEvents,
+  listBatches,
+  loadRewardRegister,
+  refreshEntitlement,
+  replaceOpenCorrection,
+  transitionEntitlement,
+  updateBatch,
+} from "./rewards.repository";
+import type { RewardBatchRow, RewardEntitlementRow } from "./rewards.table";
+import { activePlan } from "./shared";
+
+/** Enterprises evaluated between two progress updates. */
+const CHUNK_SIZE = 200;
+/** Statuses the office and finance have not yet paid: a recompute may replace them. */
+const REPLACEABLE = ["computed", "confirmed", "reviewed", "approved"] as const;
+
+export interface BatchSummary {
+  entitlements: number;
+  totalFen: string;
+  created: number;
+  changed: number;
+  superseded: number;
+  unchanged: number;
+  corrections: number;
+}
+
+export interface BatchView {
+  id: number;
+  year: number;
+  planId: string;
+  planVersion: number;
+  status: string;
+  progress: { done: number; total: number };
+  summary: BatchSummary | null;
+  errorMessage: string | null;
+  computedBy: number | null;
+  computedAt: string;
+  finishedAt: string | null;
+}
+
+export function batchView(row: RewardBatchRow): BatchView {
+  return {
+    id: row.id,
+    year: row.year,
+    planId: row.plan_id,
+    planVersion: row.plan_version,
+    status: row.status,
+    progress: { done: row.progress_done, total: row.progress_total },
+    summary: row.summary_json === null ? null : (JSON.parse(row.summary_json) as BatchSummary),
+    errorMessage: row.error_message,
+    computedBy: row.computed_by,
+    computedAt: row.computed_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+export async function getBatch(db: DbContext, user: AuthUser, id: number): Promise<BatchView> {
+  const row = await findBatch(db, user.districtId, id);
+  if (!row) throw notFound("未找到该测算批次");
+  return batchView(row);
+}
+
+export async function listRewardBatches(db: DbContext, user: AuthUser, year?: number): Promise<BatchView[]> {
+  return (await listBatches(db, user.districtId, year)).map(batchView);
+}
+
+/**
+ * Starts computing `year` for the caller's district: creates the batch row and returns it at once;
+ * the work runs in the background (`done` resolves when it has finished, successfully or not).
+ */
+export async function startRewardBatch(
+  db: DbContext,
+  user: AuthUser,
+  actor: Actor,
+  year: number,
+): Promise<{ batch: BatchView; done: Promise<BatchView> }> {
+  const { plan, version } = await activePlan(db, user.districtId);
+  const { startYear, endYear } = plan.period;
+  // R-PROJ is paid in the production year, which may come after the plan's last year.
+  if (year < startYear || year > endYear + 5)
+    throw badRequest(`年度 ${year} 不在可测算范围内（${startYear}—${endYear + 5} 年）`, [
+      { path: "year", message: `年度应在 ${startYear} 至 ${endYear + 5} 之间` },
+    ]);
+  const batchId = await inTransaction(db, async (tx) => {
+    const running = await findRunningBatch(tx, user.districtId);
+    const now = new Date().toISOString();
+    if (running && isAbandoned(running, now)) {
+      // The process that ran it stopped (a restart mid-batch): release the district for a new batch.
+      await updateBatch(tx, running.id, {
+        status: "failed",
+        error_message: "测算中断（服务在测算过程中停止），请重新测算",
+        finished_at: now,
+      });
+    } else if (running) {
+      throw conflict(`${running.year} 年度的奖励正在测算中（批次 ${running.id}），请等待完成后再试`);
+    }
+    const id = await insertBatch(tx, {
+      district_id: user.districtId,
+      year,
+      plan_id: plan.id,
+      plan_version: version,
+      status: "running",
+      progress_done: 0,
+      progress_total: 0,
+      summary_json: null,
+      error_message: null,
+      computed_by: user.id,
+      computed_at: now,
+      finished_at: null,
+    });
+    await recordAudit(tx, {
+      districtId: user.districtId,
+      actor,
+      action: "start",
+      entityType: "reward_batch",
+      entityId: id,
+      after: { year, plan: plan.id, planVersion: version },
+    });
+    return id;
+  });
+  const batch = await getBatch(db, user, batchId);
+  const done = runRewardBatch(db, user.districtId, batchId, actor).then(
+    () => getBatch(db, user, batchId),
+    async (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      await updateBatch(db, batchId, {
+        status: "failed",
+        error_message: `测算失败：${message}`,
+        finished_at: new Date().toISOString(),
+      }).catch(() => undefined);
+      return getBatch(db, user, batchId).catch(() => batch);
+    },
+  );
+  return { batch, done };
+}
+
+/** A district's whole batch takes seconds; one still "running" after this long has lost its process. */
+const ABANDONED_AFTER_MS = 30 * 60 * 1000;
+
+function isAbandoned(batch: { computed_at: string }, now: string): boolean {
+  return Date.parse(now) - Date.parse(batch.computed_at) > ABANDONED_AFTER_MS;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** One-time rewards granted in other years (paid or approved), so the engine never pays them again. */
+function priorGrants(live: readonly RewardEntitlementRow[], year: number): PriorGrant[] {
+  return live
+    .filter((row) => row.year !== year && (row.status === "paid" || row.status === "approved"))
+    .map((row) => row.one_time_key);
+}
+
+async function runRewardBatch(db: DbContext, districtId: string, batchId: number, actor: Actor): Promise<void> {
+  const batch = await findBatch(db, districtId, batchId);
+  if (!batch) throw new Error(`batch ${batchId} vanished`);
+  const year = batch.year;
+  // The plan version the batch names: its explanation records are written with it when read.
+  const version = await compiledPlanVersion(db, districtId, { id: batch.plan_id, version: batch.plan_version });
+  if (version === undefined) throw new Error(`方案 ${batch.plan_id} 第 ${batch.plan_version} 版不存在`);
+  const { plan, compiled } = version;
+  const register = await loadRewardRegister(db, districtId);
+  const built = buildRewardInput(register, {
+    baselineYear: plan.period.baselineYear,
+    startYear: plan.period.startYear,
+  });
+  const liveBefore = await findLiveEntitlements(db, districtId);
+  const alreadyGranted = priorGrants(liveBefore, year);
+
+  const enterprises = built.input.enterprises;
+  const projects = built.input.projects ?? [];
+  const total = enterprises.length + 1;
+  await updateBatch(db, batchId, { progress_total: total });
+  const results: Entitlement[] = [];
+  for (let start = 0; start < enterprises.length || start === 0; start += CHUNK_SIZE) {
+    const chunk = enterprises.slice(start, start + CHUNK_SIZE);
+    const codes = new Set(chunk.map((enterprise) => enterprise.creditCode));
+    const result = evaluateRewards(
+      compiled,
+      { enterprises: chunk, projects: projects.filter((project) => codes.has(project.creditCode)), alreadyGranted },
+      // Why-nots are not stored: the why-not page evaluates its one enterprise again.
+      { explain: true, whyNots: false },
+    );
+    for (const entitlement of result.entitlements) if (entitlement.year === year) results.push(entitlement);
+    await updateBatch(db, batchId, { progress_done: Math.min(start + chunk.length, enterprises.length) });
+    await yieldToEventLoop();
+    if (chunk.length === 0) break;
+  }
+
+  const summary = await inTransaction(db, (tx) => applyResults(tx, districtId, batch, results, built, actor));
+  await updateBatch(db, batchId, {
+    status: "done",
+    progress_done: total,
+    summary_json: JSON.stringify(summary),
+    finished_at: new Date().toISOString(),
+  });
+}
+
+async function applyResults(
+  tx: DbContext,
+  districtId: string,
+  batch: RewardBatchRow,
+  results: readonly Entitlement[],
+  built: ReturnType<typeof buildRewardInput>,
+  actor: Actor,
+): Promise<BatchSummary> {
+  const now = new Date().toISOString();
+  const year = batch.year;
+  const planRef = { id: batch.plan_id, version: batch.plan_version };
+  // Explanations are stored as records; compared, an entitlement is its key, year and amount, never its text.
+  const stored = (entitlement: Entitlement) => storedExplanation(entitlement, planRef);
+  const recompute = (await countFinishedBatches(tx, districtId, year)) > 0;
+  const live = await findLiveEntitlements(tx, districtId);
+  const liveByKey = new Map(live.map((row) => [row.one_time_key, row]));
+  const events: Parameters<typeof insertEntitlementEvents>[1] = [];
+  const event = (entitlementId: number, action: string, from: string | null, to: string, reason: string | null) =>
+    events.push({
+      district_id: districtId,
+      entitlement_id: entitlementId,
+      action,
+      from_status: from,
+      to_status: to,
+      actor_user_id: actor.userId,
+      actor_label: actor.label,
+      reason,
+      at: now,
+    });
+  const summary: BatchSummary = {
+    entitlements: results.length,
+    totalFen: "0",
+    created: 0,
+    changed: 0,
+    superseded: 0,
+    unchanged: 0,
+    corrections: 0,
+  };
+  let totalFen = 0n;
+  // Per enterprise, the entitlements this batch puts before it to confirm (new, or replacing a changed one).
+  const toConfirm = new Map<number, { count: number; fen: bigint; undecided: number }>();
+
+  const insertFrom = async (
+    entitlement: Entitlement,
+    flag: "new" | "changed" | null,
+    replaced?: RewardEntitlementRow,
+  ) => {
+    const projectId =
+      entitlement.ruleId.startsWith("R-PROJ") && entitlement.subjectId
+        ? (built.projectIdByCode.get(entitlement.subjectId) ?? null)
+        : null;
+    const id = await insertEntitlement(tx, {
+      district_id: districtId,
+      batch_id: batch.id,
+      enterprise_id: built.enterpriseIdByCode.get(entitlement.creditCode) ?? null,
+      project_id: projectId,
+      credit_code: entitlement.creditCode,
+      rule_id: entitlement.ruleId,
+      tier: entitlement.tier,
+      subject_id: entitlement.subjectId ?? null,
+      year: entitlement.year,
+      amount_fen: entitlement.amount === null ? null : entitlement.amount.toString(),
+      clause: entitlement.clause,
+      explanation_json: stored(entitlement),
+      status: "computed",
+      one_time_key: entitlement.key,
+      change_flag: flag,
+      previous_amount_fen: replaced?.amount_fen ?? null,
+      // The bank account given for the replaced row stays as a suggestion; the enterprise confirms again.
+      bank_account_name: replaced?.bank_account_name ?? null,
+      bank_name: replaced?.bank_name ?? null,
+      bank_account_no: replaced?.bank_account_no ?? null,
+      voucher_no: null,
+      paid_on: null,
+      reason: null,
+      created_at: now,
+      updated_at: now,
+    });
+    event(id, flag === "changed" ? "recompute" : "compute", null, "computed", null);
+    const enterpriseId = built.enterpriseIdByCode.get(entitlement.creditCode);
+    if (enterpriseId !== undefined) {
+      const line = toConfirm.get(enterpriseId) ?? { count: 0, fen: 0n, undecided: 0 };
+      line.count++;
+      if (entitlement.amount === null) line.undecided++;
+      else line.fen += entitlement.amount;
+      toConfirm.set(enterpriseId, line);
+    }
+  };
+
+  const supersede = async (row: RewardEntitlementRow, reason: string) => {
+    const moved = await transitionEntitlement(tx, row.id, REPLACEABLE, {
+      status: "superseded",
+      reason,
+      updated_at: now,
+    });
+    if (moved) {
+      event(row.id, "supersede", row.status, "superseded", reason);
+      summary.superseded++;
+    }
+    return moved;
+  };
+
+  const correction = async (row: RewardEntitlementRow, recomputed: Entitlement | null) => {
+    const paid = BigInt(row.amount_fen ?? "0");
+    // R-500 is decided case by case: there is no computed amount to compare with.
+    if (recomputed !== null && recomputed.amount === null) return;
+    const recomputedFen = recomputed?.amount ?? 0n;
+    const difference = recomputedFen - paid;
+    if (difference === 0n) return;
+    const open = await findOpenCorrection(tx, row.id);
+    const values = {
+      batch_id: batch.id,
+      recomputed_amount_fen: recomputed ? recomputedFen.toString() : null,
+      difference_fen: difference.toString(),
+      explanation_json: recomputed ? stored(recomputed) : null,
+    };
+    if (open) await replaceOpenCorrection(tx, open.id, values);
+    else
+      await insertCorrection(tx, {
+        district_id: districtId,
+        entitlement_id: row.id,
+        one_time_key: row.one_time_key,
+        paid_amount_fen: paid.toString(),
+        status: "open",
+        reason: null,
+        created_at: now,
+        resolved_at: null,
+        resolved_by: null,
+        ...values,
+      });
+    summary.corrections++;
+  };
+
+  const seen = new Set<string>();
+  for (const entitlement of results) {
+    seen.add(entitlement.key);
+    if (entitlement.amount !== null) totalFen += entitlement.amount;
+    const existing = liveByKey.get(entitlement.key);
+    if (!existing) {
+      await insertFrom(entitlement, recompute ? "new" : null);
+      summary.created++;
+      continue;
+    }
+    if (existing.status === "paid") {
+      if (existing.year === year) await correction(existing, entitlement);
+      else summary.unchanged++;
+      continue;
+    }
+    if (existing.status === "rejected") {
+      summary.unchanged++;
+      continue;
+    }
+    const sameAmount =
+      entitlement.amount === null ||
+      (existing.amount_fen !== null && BigInt(existing.amount_fen) === entitlement.amount);
+    if (sameAmount && existing.year === entitlement.year) {
+      await refreshEntitlement(tx, existing.id, {
+        batch_id: batch.id,
+        explanation_json: stored(entitlement),
+        updated_at: now,
+      });
+      summary.unchanged++;
+      continue;
+    }
+    const reason =
+      existing.year !== entitlement.year ? `重新计算后该奖励属于 ${entitlement.year} 年度` : "重新计算后金额变化";
+    if (await supersede(existing, reason)) {
+      await insertFrom(entitlement, "changed", existing);
+      summary.changed++;
+    }
+  }
+
+  // Entitlements of this year that the recompute no longer finds.
+  for (const row of live) {
+    if (row.year !== year || seen.has(row.one_time_key)) continue;
+    if (row.status === "paid") await correction(row, null);
+    else if (row.status !== "rejected") await supersede(row, "重新计算后不再符合奖励条件");
+  }
+
+  await insertEntitlementEvents(tx, events);
+  await notifyRewardsToConfirm(tx, districtId, batch, toConfirm);
+  summary.totalFen = totalFen.toString();
+  await recordAudit(tx, {
+    districtId,
+    actor,
+    action: recompute ? "recompute" : "compute",
+    entityType: "reward_batch",
+    entityId: batch.id,
+    after: { year, ...summary },
+  });
+  return summary;
+}
+
+/**
+ * 免申即享: each account of an enterprise the batch gave entitlements to confirm gets one notice for the batch
+ * (how many, and their total), written a few hundred rows per statement; enterprises without accounts get none.
+ */
+async function notifyRewardsToConfirm(
+  tx: DbContext,
+  districtId: string,
+  batch: RewardBatchRow,
+  toConfirm: ReadonlyMap<number, { count: number; fen: bigint; undecided: number }>,
+): Promise<void> {
+  const ids = [...toConfirm.keys()];
+  const accounts = new Map<number, number[]>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    for (const account of await findEnterpriseAccounts(tx, districtId, ids.slice(start, start + 1000))) {
+      const list = accounts.get(account.enterprise_id) ?? [];
+      list.push(account.id);
+      accounts.set(account.enterprise_id, list);
+    }
+  }
+  const notices: UsersNotice[] = [];
+  for (const [enterpriseId, userIds] of accounts) {
+    const line = toConfirm.get(enterpriseId);
+    if (!line) continue;
+    const params = {
+      year: batch.year,
+      count: line.count,
+      amount: formatExactForDisplay(line.fen, "万元"),
+      amountEn: amountEn(line.fen),
+      undecided: line.undecided,
+    };
+    const message: NotificationMessage = {
+      key: line.undecided > 0 ? "rewards.toConfirm.withUndecided" : "rewards.toConfirm",
+      params,
+    };
+    notices.push({
+      districtId,
+      userIds,
+      kind: "rewards-to-confirm",
+      message,
+      link: "/my-rewards",
+      dedupeKey: `rewards|${batch.year}|batch|${batch.id}|enterprise|${enterpriseId}`,
+    });
+  }
+  await notifyUsersInBulk(tx, notices);
+}

@@ -1,0 +1,370 @@
+/**
+ * Documents of the rewards workflow: the payment list (.xlsx, amounts exact in 元) and the approval
+ * notice (审批通知) of one enterprise for one year (.docx, GB/T 9704 layout: red issuer mark and rule,
+ * document number with 〔〕, title in 2号 小标宋, body in 3号 仿宋, date in Arabic numerals, page
+ * numbers "— 1 —" at the outer bottom corner, a table with caption, unit line and source).
+ */
+import { formatYuan } from "@beizeng/domain/money";
+import type { PlanFile } from "@beizeng/domain/plan/schema";
+import type { Explanation } from "@beizeng/domain/rewards/types";
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from "docx";
+import ExcelJS from "exceljs";
+import { type Actor, recordAudit } from "../../platform/audit/audit.service";
+import type { AuthUser } from "../../platform/auth/auth.service";
+import type { DbContext } from "../../platform/db/database";
+import { inTransaction } from "../../platform/db/transaction";
+import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
+import { exportWorkbookBuffer } from "../../platform/exports/spreadsheet-cells";
+import { renderStoredExplanations } from "./explanations";
+import { findAllEntitlements, findEnterpriseBrief, insertNotice } from "./rewards.repository";
+import { activePlan, isFinanceStaff, ruleCatalog, STATUS_LABELS } from "./shared";
+
+/** A yuan amount as a spreadsheet number: formatYuan's exact decimal text is the number written. */
+function yuanCell(fen: string | null): number | null {
+  if (fen === null) return null;
+  // The shortest round-trip text of this double is the exact decimal (at most 2 decimals, far below 2^53 fen).
+  return Number(formatYuan(BigInt(fen)));
+}
+
+export async function paymentListXlsx(
+  db: DbContext,
+  user: AuthUser,
+  filter: { year?: number; status?: string },
+): Promise<{ fileName: string; buffer: Buffer }> {
+  const { plan } = await activePlan(db, user.districtId);
+  const catalog = ruleCatalog(plan);
+  const statuses = filter.status ? [filter.status] : ["approved", "paid"];
+  const rows = await findAllEntitlements(db, { districtId: user.districtId, year: filter.year, statuses });
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "倍增";
+  const sheet = workbook.addWorksheet("奖励支付清单", { views: [{ state: "frozen", ySplit: 3 }] });
+  const headers = [
+    "序号",
+    "企业名称",
+    "统一社会信用代码",
+    "奖励事项",
+    "条款",
+    "年度",
+    "金额",
+    "状态",
+    "开户名",
+    "开户银行",
+    "银行账号",
+    "支付凭证号",
+    "支付日期",
+  ];
+  const widths = [6, 30, 22, 26, 8, 8, 16, 10, 28, 24, 24, 16, 12];
+  sheet.mergeCells(1, 1, 1, headers.length);
+  const title = sheet.getCell(1, 1);
+  title.value = `${plan.district.name}${filter.year ?? ""}${filter.year ? "年度" : ""}工业倍增奖励支付清单`;
+  title.font = { bold: true, size: 14 };
+  title.alignment = { horizontal: "center" };
+  sheet.mergeCells(2, 1, 2, headers.length);
+  const unitLine = sheet.getCell(2, 1);
+  unitLine.value = "单位：元";
+  unitLine.alignment = { horizontal: "right" };
+  const header = sheet.getRow(3);
+  headers.forEach((text, index) => {
+    const cell = header.getCell(index + 1);
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: "center" };
+    sheet.getColumn(index + 1).width = widths[index] ?? 12;
+  });
+  sheet.getColumn(7).numFmt = "0.00";
+  let total = 0n;
+  rows.forEach((row, index) => {
+    if (row.amount_fen !== null) total += BigInt(row.amount_fen);
+    sheet.addRow([
+      index + 1,
+      row.enterprise_name ?? "",
+      row.credit_code,
+      catalog.get(row.rule_id)?.name ?? row.rule_id,
+      row.clause,
+      row.year,
+      yuanCell(row.amount_fen === null ? null : String(row.amount_fen)),
+      STATUS_LABELS[row.status] ?? row.status,
+      row.bank_account_name ?? "",
+      row.bank_name ?? "",
+      // Account numbers are text: a long digit string must not become a number in the sheet.
+      row.bank_account_no ?? "",
+      row.voucher_no ?? "",
+      row.paid_on ?? "",
+    ]);
+  });
+  const totalRow = sheet.addRow(["合计", "", "", "", "", "", yuanCell(total.toString()), `${rows.length} 项`]);
+  totalRow.font = { bold: true };
+  const buffer = await exportWorkbookBuffer(workbook);
+  return { fileName: `奖励支付清单${filter.year ? `-${filter.year}` : ""}.xlsx`, buffer };
+}
+
+// ---------------------------------------------------------------- approval notice
+
+const MM = 56.7; // twips per millimetre
+const FONT_TITLE = "方正小标宋简体";
+const FONT_BODY = "仿宋_GB2312";
+const FONT_HEADING = "黑体";
+const FONT_PAGE = "宋体";
+const RED = "FF0000";
+const SIZE_2 = 44; // 2号 = 22 pt, in half-points
+const SIZE_3 = 32; // 3号 = 16 pt
+const SIZE_4 = 28; // 4号 = 14 pt
+const SIZE_TABLE = 24; // 小4 = 12 pt, for the table
+
+function run(text: string, font: string, size: number, extra: { bold?: boolean; color?: string } = {}) {
+  return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size, ...extra });
+}
+
+function bodyParagraph(
+  text: string,
+  options: { indent?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+) {
+  return new Paragraph({
+    children: [run(text, FONT_BODY, SIZE_3)],
+    alignment: options.alignment ?? AlignmentType.JUSTIFIED,
+    indent: options.indent === false ? undefined : { firstLine: 640 },
+    spacing: { line: 560, lineRule: "exact" },
+  });
+}
+
+/** The issuer: the leading group's office, named from the plan's units. */
+function issuerName(plan: PlanFile): string {
+  const group = plan.units.find((unit) => unit.kind === "leadership");
+  const groupName = group?.aliases?.[0] ?? `${plan.district.name}${group?.name ?? "领导小组"}`;
+  return `${groupName}办公室`;
+}
+
+/** "2023年7月7日" — Arabic numerals, no leading zeros. */
+export function chineseDate(date: Date): string {
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+function explanationText(explanation: Explanation | null): string {
+  if (!explanation) return "";
+  return [explanation.zh, explanation.arithmetic].filter(Boolean).join("；");
+}
+
+function tableCell(text: string, options: { bold?: boolean; align?: "left" | "center" | "right"; width: number }) {
+  return new TableCell({
+    width: { size: options.width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    children: [
+      new Paragraph({
+        alignment:
+          options.align === "right"
+            ? AlignmentType.RIGHT
+            : options.align === "left"
+              ? AlignmentType.LEFT
+              : AlignmentType.CENTER,
+        children: [run(text, options.bold ? FONT_HEADING : FONT_BODY, SIZE_TABLE)],
+      }),
+    ],
+  });
+}
+
+function pageFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        children: [
+          new TextRun({
+            children: ["— ", PageNumber.CURRENT, " —"],
+            font: { ascii: FONT_PAGE, eastAsia: FONT_PAGE },
+            size: SIZE_4,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/**
+ * The approval notice of an enterprise's approved (or paid) entitlements of a year. Issuing it
+ * takes the next document serial of the year; the issue is audited.
+ */
+export async function approvalNoticeDocx(
+  db: DbContext,
+  user: AuthUser,
+  actor: Actor,
+  input: { enterpriseId: number; year: number },
+): Promise<{ fileName: string; buffer: Buffer; number: string }> {
+  if (user.role !== "office" && !(await isFinanceStaff(db, user)))
+    throw forbidden("只有领导小组办公室或区财政局可以出具审批通知");
+  const enterprise = await findEnterpriseBrief(db, user.districtId, input.enterpriseId);
+  if (!enterprise) throw notFound("未找到该企业");
+  const { plan } = await activePlan(db, user.districtId);
+  const catalog = ruleCatalog(plan);
+  const rows = await findAllEntitlements(db, {
+    districtId: user.districtId,
+    enterpriseId: enterprise.id,
+    year: input.year,
+    statuses: ["approved", "paid"],
+  });
+  if (rows.length === 0) throw conflict(`${enterprise.name} ${input.year} 年度尚无已审批的奖励，不能出具审批通知`);
+  if (input.year < 1990 || input.year > 2100) throw badRequest("年度有误");
+
+  const now = new Date();
+  const serial = await inTransaction(db, async (tx) => {
+    const issued = await insertNotice(tx, {
+      district_id: user.districtId,
+      year: now.getFullYear(),
+      enterprise_id: enterprise.id,
+      issued_by: user.id,
+      issued_at: now.toISOString(),
+    });
+    await recordAudit(tx, {
+      districtId: user.districtId,
+      actor,
+      action: "issue",
+      entityType: "reward_notice",
+      entityId: `${now.getFullYear()}-${issued}`,
+      after: { enterpriseId: enterprise.id, year: input.year, entitlements: rows.map((row) => row.id) },
+    });
+    return issued;
+  });
+  const issuer = issuerName(plan);
+  const number = `${plan.district.name.slice(0, 1)}倍办字〔${now.getFullYear()}〕${serial}号`;
+  let total = 0n;
+  for (const row of rows) if (row.amount_fen !== null) total += BigInt(row.amount_fen);
+  const explanations = await renderStoredExplanations(
+    db,
+    user.districtId,
+    rows.map((row) => row.explanation_json),
+  );
+
+  const widths = [700, 2300, 800, 3700, 1340]; // twips, 156 mm text block ≈ 8845
+  const tableRows = [
+    new TableRow({
+      tableHeader: true,
+      children: ["序号", "奖励事项", "条款", "依据与计算", "金额"].map((text, index) =>
+        tableCell(text, { bold: true, width: widths[index]! }),
+      ),
+    }),
+    ...rows.map(
+      (row, index) =>
+        new TableRow({
+          children: [
+            tableCell(String(index + 1), { width: widths[0]! }),
+            tableCell(catalog.get(row.rule_id)?.name ?? row.rule_id, { align: "left", width: widths[1]! }),
+            tableCell(row.clause, { width: widths[2]! }),
+            tableCell(explanationText(explanations[index] ?? null), { align: "left", width: widths[3]! }),
+            tableCell(row.amount_fen === null ? "—" : formatYuan(BigInt(row.amount_fen)), {
+              align: "right",
+              width: widths[4]!,
+            }),
+          ],
+        }),
+    ),
+    new TableRow({
+      children: [
+        tableCell("合计", { bold: true, width: widths[0]! }),
+        tableCell("", { width: widths[1]! }),
+        tableCell("", { width: widths[2]! }),
+        tableCell(`共 ${rows.length} 项`, { align: "left", width: widths[3]! }),
+        tableCell(formatYuan(total), { bold: true, align: "right", width: widths[4]! }),
+      ],
+    }),
+  ];
+  const bank = rows.find((row) => row.bank_account_no);
+
+  const document = new Document({
+    creator: issuer,
+    title: "审批通知",
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+            },
+          },
+        },
+        // Page numbers at the outer corner: right on odd pages, left on even ones.
+        footers: { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 300 },
+            children: [run(issuer, FONT_TITLE, 60, { color: RED })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [run(number, FONT_BODY, SIZE_3)],
+            border: { bottom: { color: RED, style: BorderStyle.SINGLE, size: 12, space: 8 } },
+            spacing: { after: 600 },
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 400, line: 700, lineRule: "exact" },
+            children: [run(`关于兑现${enterprise.name}${input.year}年度工业倍增奖励的审批通知`, FONT_TITLE, SIZE_2)],
+          }),
+          bodyParagraph(`${enterprise.name}：`, { indent: false, alignment: AlignmentType.LEFT }),
+          bodyParagraph(
+            `根据《${plan.title}》（${plan.document.number}）的规定，经依据统计、税务等部门数据测算，你单位确认，领导小组办公室审核，区财政局审批，你单位 ${input.year} 年度应享受下列奖励，合计 ${formatYuan(total)} 元。奖励实行免申即享，无需另行申请。`,
+          ),
+          new Paragraph({
+            spacing: { before: 200, line: 560, lineRule: "exact" },
+            children: [run("一、奖励明细", FONT_HEADING, SIZE_3)],
+            indent: { firstLine: 640 },
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [run(`表  ${enterprise.name} ${input.year} 年度奖励明细`, FONT_HEADING, SIZE_TABLE)],
+          }),
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [run("单位：元", FONT_BODY, SIZE_TABLE)] }),
+          new Table({ rows: tableRows, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA } }),
+          new Paragraph({
+            children: [
+              run(`资料来源：倍增平台奖励测算（统一社会信用代码 ${enterprise.credit_code}）`, FONT_BODY, SIZE_TABLE),
+            ],
+          }),
+          new Paragraph({
+            spacing: { before: 200, line: 560, lineRule: "exact" },
+            children: [run("二、资金拨付", FONT_HEADING, SIZE_3)],
+            indent: { firstLine: 640 },
+          }),
+          bodyParagraph(
+            bank
+              ? `奖励资金由区财政局拨付至你单位确认的账户（开户名：${bank.bank_account_name ?? ""}；开户银行：${bank.bank_name ?? ""}；账号：${bank.bank_account_no ?? ""}）。如账户信息有误，请及时在平台上更正。`
+              : "请在平台上确认奖励并填写收款账户，奖励资金由区财政局拨付。",
+          ),
+          bodyParagraph("特此通知。"),
+          new Paragraph({ spacing: { before: 800 }, children: [] }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            indent: { right: 640 },
+            children: [run(issuer, FONT_BODY, SIZE_3)],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            indent: { right: 640 },
+            children: [run(chineseDate(now), FONT_BODY, SIZE_3)],
+          }),
+        ],
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(document);
+  return { fileName: `审批通知-${enterprise.name}-${input.year}.docx`, buffer: Buffer.from(buffer), number };
+}

@@ -1,0 +1,12 @@
+/** What other capabilities, the app and the command line use of this capability. */
+export { startRewardBatch } from "./compute";
+export { rewardsRoutes } from "./rewards.routes";
+export type { EnterpriseEventTable, EnterpriseGrantTable, SupportSourceKind, TechProjectTable } from "./rewards.table";
+export {
+  approveEntitlement,
+  confirmEntitlement,
+  listEntitlements,
+  payEntitlement,
+  rejectEntitlement,
+  reviewEntitlement,
+} from "./workflow";

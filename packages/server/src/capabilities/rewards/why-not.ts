@@ -1,0 +1,81 @@
+/**
+ * "Why not?" for one enterprise: runs every rule over its data as it stands and returns what it is
+ * entitled to and, for each rule that pays nothing, the reason with the facts and parameters used.
+ */
+import { evaluateRewards } from "@beizeng/domain/rewards/engine";
+import { explanationOf } from "@beizeng/domain/rewards/explanation";
+import type { Entitlement, Explanation, NonPayment } from "@beizeng/domain/rewards/types";
+import { whyNotText } from "@beizeng/domain/rewards/why-not";
+import type { AuthUser } from "../../platform/auth/auth.service";
+import type { DbContext } from "../../platform/db/database";
+import { notFound } from "../../platform/errors";
+import { buildRewardInput } from "./engine-input";
+import { findEnterpriseBrief, findLiveEntitlements, loadRewardRegister } from "./rewards.repository";
+import { activePlan, ruleCatalog } from "./shared";
+
+export interface WhyNotView {
+  enterprise: { id: number; name: string; creditCode: string };
+  year: number | null;
+  /** The explanation written out (its figures as text), never the engine's record of bigint fen. */
+  entitlements: (Pick<Entitlement, "key" | "creditCode" | "ruleId" | "clause" | "tier" | "year" | "subjectId"> & {
+    amountFen: string | null;
+    ruleName: string;
+    explanation?: Explanation;
+  })[];
+  nonPayments: (Pick<
+    NonPayment,
+    "creditCode" | "ruleId" | "clause" | "reason" | "year" | "subjectId" | "facts" | "parameters"
+  > & { zh: string; en: string; ruleName: string })[];
+}
+
+export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number, year?: number): Promise<WhyNotView> {
+  const enterprise = await findEnterpriseBrief(db, user.districtId, enterpriseId);
+  if (!enterprise) throw notFound("未找到该企业");
+  const { plan } = await activePlan(db, user.districtId);
+  const catalog = ruleCatalog(plan);
+  const register = await loadRewardRegister(db, user.districtId, enterpriseId);
+  const built = buildRewardInput(register, {
+    baselineYear: plan.period.baselineYear,
+    startYear: plan.period.startYear,
+  });
+  const live = await findLiveEntitlements(db, user.districtId);
+  const alreadyGranted = live
+    .filter((row) => row.credit_code === enterprise.credit_code && (row.status === "paid" || row.status === "approved"))
+    .map((row) => row.one_time_key);
+  const result = evaluateRewards(plan, { ...built.input, alreadyGranted }, { explain: true });
+  const inYear = <T extends { year: number | null }>(item: T) =>
+    year === undefined || item.year === null || item.year === year;
+  return {
+    enterprise: { id: enterprise.id, name: enterprise.name, creditCode: enterprise.credit_code },
+    year: year ?? null,
+    entitlements: result.entitlements.filter(inYear).map((entitlement) => {
+      const explanation = explanationOf(entitlement);
+      return {
+        key: entitlement.key,
+        creditCode: entitlement.creditCode,
+        ruleId: entitlement.ruleId,
+        clause: entitlement.clause,
+        tier: entitlement.tier,
+        year: entitlement.year,
+        ...(entitlement.subjectId === undefined ? {} : { subjectId: entitlement.subjectId }),
+        amountFen: entitlement.amount === null ? null : entitlement.amount.toString(),
+        ruleName: catalog.get(entitlement.ruleId)?.name ?? entitlement.ruleId,
+        ...(explanation === undefined ? {} : { explanation }),
+      };
+    }),
+    // The engine keeps why-nots as figures; the sentences are written here, for the entries shown.
+    nonPayments: result.nonPayments.filter(inYear).map((item) => ({
+      creditCode: item.creditCode,
+      ruleId: item.ruleId,
+      clause: item.clause,
+      reason: item.reason,
+      year: item.year,
+      ...(item.subjectId === undefined ? {} : { subjectId: item.subjectId }),
+      facts: item.facts,
+      parameters: item.parameters,
+      zh: whyNotText(item, "zh"),
+      en: whyNotText(item, "en"),
+      ruleName: catalog.get(item.ruleId)?.name ?? item.ruleId,
+    })),
+  };
+}

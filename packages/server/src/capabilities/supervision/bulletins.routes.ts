@@ -1,0 +1,82 @@
+import type { FastifyInstance } from "fastify";
+import { actorOf, currentUser } from "../../platform/auth/request-context";
+import type { DbContext } from "../../platform/db/database";
+import { idParamSchema, parseInput } from "../../platform/http/validation";
+import { rankingView, summonsTalksOf, supervisionFigures } from "./assessment.service";
+import { PeriodSchema, SummonsSchema, YearQuerySchema } from "./bulletins.schema";
+import {
+  draftBulletinDocx,
+  getBulletin,
+  issueBulletin,
+  listBulletins,
+  previewBulletin,
+  recordSummonsTalk,
+  refuseBulletinChange,
+} from "./bulletins.service";
+import { attachmentDisposition } from "./reports.routes";
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
+  const { db } = opts;
+  app.get("/api/bulletins", { config: { permission: "supervision.read" } }, async (request) =>
+    listBulletins(db, currentUser(request).districtId),
+  );
+
+  app.get("/api/bulletins/preview", { config: { permission: "supervision.read" } }, async (request) => {
+    const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
+    return previewBulletin(db, currentUser(request), from, to);
+  });
+
+  app.get("/api/bulletins/draft.docx", { config: { permission: "supervision.read" } }, async (request, reply) => {
+    const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
+    const bytes = await draftBulletinDocx(db, currentUser(request), from, to);
+    return reply
+      .header("content-type", DOCX)
+      .header("content-disposition", attachmentDisposition(`督查通报草稿（${from}至${to}）.docx`))
+      .send(bytes);
+  });
+
+  app.post("/api/bulletins", { config: { permission: "supervision.issue" } }, async (request, reply) => {
+    const period = parseInput(PeriodSchema, request.body, "印发通报");
+    return reply.code(201).send(await issueBulletin(db, currentUser(request), period, actorOf(request)));
+  });
+
+  app.get("/api/bulletins/:id/docx", { config: { permission: "supervision.read" } }, async (request, reply) => {
+    const { id } = parseInput(idParamSchema, request.params);
+    const row = await getBulletin(db, currentUser(request).districtId, id);
+    return reply
+      .header("content-type", DOCX)
+      .header("content-disposition", attachmentDisposition(`${row.number_text} ${row.title}.docx`))
+      .header("x-content-sha256", row.sha256)
+      .send(row.docx);
+  });
+
+  // An issued bulletin is a record: every change is refused (the database refuses it too).
+  for (const method of ["PUT", "PATCH", "DELETE"] as const) {
+    app.route({
+      method,
+      url: "/api/bulletins/:id",
+      config: { permission: "supervision.issue" },
+      handler: async (request) => {
+        const { id } = parseInput(idParamSchema, request.params);
+        return refuseBulletinChange(db, currentUser(request).districtId, id);
+      },
+    });
+  }
+
+  app.get("/api/supervision/ranking", { config: { permission: "supervision.read" } }, async (request) => {
+    const { from, to } = parseInput(PeriodSchema, request.query, "排名期间");
+    return rankingView(await supervisionFigures(db, currentUser(request).districtId, from, to));
+  });
+
+  app.get("/api/summons-talks", { config: { permission: "supervision.read" } }, async (request) => {
+    const { year } = parseInput(YearQuerySchema, request.query, "查询约谈");
+    return summonsTalksOf(db, currentUser(request).districtId, year);
+  });
+
+  app.post("/api/summons-talks", { config: { permission: "supervision.summons" } }, async (request, reply) => {
+    const input = parseInput(SummonsSchema, request.body, "记录约谈");
+    return reply.code(201).send(await recordSummonsTalk(db, currentUser(request), input, actorOf(request)));
+  });
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { currentUser } from "../../platform/auth/request-context";
+import type { DbContext } from "../../platform/db/database";
+import { parseInput } from "../../platform/http/validation";
+import {
+  DashboardExportQuerySchema,
+  DashboardQuerySchema,
+  DashboardRecordsQuerySchema,
+  PublicBoardQuerySchema,
+} from "./dashboard.schema";
+import {
+  buildDashboard,
+  chartTable,
+  dashboardRecords,
+  getDashboard,
+  getPublicBoard,
+  recordsTable,
+  tableToXlsx,
+} from "./dashboard.service";
+import { jsonSafe, parseAsOf, targetsResult } from "./targets.service";
+
+function sendXlsx(reply: FastifyReply, buffer: Buffer, name: string) {
+  return reply
+    .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`)
+    .send(buffer);
+}
+
+const CHART_TITLES: Record<string, string> = {
+  cards: "目标完成情况",
+  revenueYears: "规上工业企业营业收入（年度）",
+  revenueByMonth: "规上工业企业营业收入（分月，与上年对比）",
+  byChain: "规上工业企业营业收入（分产业链）",
+  byTown: "规上工业企业营业收入（分乡镇街道）",
+  projectFunnel: "项目漏斗",
+  reservePool: "规上企业后备库",
+};
+
+export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContext }) {
+  const { db } = opts;
+
+  app.get("/api/dashboard", { config: { permission: "targets.read" } }, async (request) => {
+    const query = parseInput(DashboardQuerySchema, request.query, "查询看板");
+    return getDashboard(db, currentUser(request).districtId, parseAsOf(query.asOf));
+  });
+
+  // Drill-down: the records a dashboard figure adds up; their total equals the figure.
+  app.get("/api/dashboard/records", { config: { permission: "targets.read" } }, async (request, reply) => {
+    const query = parseInput(DashboardRecordsQuerySchema, request.query, "查询明细");
+    const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
+    const records = dashboardRecords(result, query);
+    if (query.format === "xlsx")
+      return sendXlsx(reply, await tableToXlsx(recordsTable(records), records.title), records.title);
+    return jsonSafe(records);
+  });
+
+  app.get("/api/dashboard/export", { config: { permission: "targets.read" } }, async (request, reply) => {
+    const query = parseInput(DashboardExportQuerySchema, request.query, "导出");
+    const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
+    const title = `${CHART_TITLES[query.chart]}（截至 ${result.data.asOf.year}年${result.data.asOf.month}月）`;
+    const buffer = await tableToXlsx(chartTable(buildDashboard(result), query.chart), title);
+    return sendXlsx(reply, buffer, CHART_TITLES[query.chart] ?? query.chart);
+  });
+
+  // The login-free board: aggregate target figures only, and only when the office publishes it.
+  app.get("/api/public/board", { config: { permission: "public" } }, async (request) => {
+    const query = parseInput(PublicBoardQuerySchema, request.query, "公开看板");
+    return jsonSafe(await getPublicBoard(db, query.district ?? null));
+  });
+}

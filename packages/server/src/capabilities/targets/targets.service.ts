@@ -1,0 +1,455 @@
+/**
+ * Targets computed from live data: the district's rows become a TargetSnapshot (current official
+ * figures, scale history, projects, listing events, investment, service items), which the domain's
+ * computeTargets and forecastTargets read. Results are cached per district, data version (the
+ * latest audit sequence number: every change of data is audited) and "as of" month.
+ */
+import type { AboveScaleForecast } from "@beizeng/domain/forecast/above-scale";
+import type { RevenueForecast } from "@beizeng/domain/forecast/revenue";
+import { forecastInputs, forecastTargets, type TargetForecast } from "@beizeng/domain/forecast/targets";
+import { NoteList, type NoteMessage } from "@beizeng/domain/notes/messages";
+import type { PlanFile } from "@beizeng/domain/plan/schema";
+import { buildContext, computeTargets, type TargetProgress } from "@beizeng/domain/targets/compute";
+import { SnapshotIndex } from "@beizeng/domain/targets/data-index";
+import { METRICS, type MetricDetail } from "@beizeng/domain/targets/metrics";
+import type {
+  ListingEvent,
+  ListingStage,
+  ProjectStage,
+  ScaleStatus,
+  SnapshotFigure,
+  TargetSnapshot,
+} from "@beizeng/domain/targets/snapshot";
+import type { DbContext } from "../../platform/db/database";
+import { badRequest, notFound } from "../../platform/errors";
+import { findActivePlan } from "../../platform/plan/districts.repository";
+import {
+  currentFigures,
+  dataVersion,
+  investmentYears,
+  listingEvents,
+  onlineServiceItems,
+  type SnapshotEnterpriseRow,
+  type SnapshotProjectRow,
+  snapshotEnterprises,
+  snapshotProjects,
+  snapshotScaleYears,
+} from "./targets.repository";
+
+export interface YearMonth {
+  year: number;
+  month: number;
+}
+
+/** The district's rows as read, before any "as of" cut. */
+export interface DistrictRows {
+  districtId: string;
+  version: number;
+  plan: PlanFile;
+  /** The latest month any revenue figure covers (an annual figure covers December); null without figures. */
+  latest: YearMonth | null;
+  snapshot: TargetSnapshot;
+  enterprises: Map<number, SnapshotEnterpriseRow>;
+  projects: Map<number, SnapshotProjectRow>;
+  towns: { code: string; name: string }[];
+  /** Notes on the district's data, in Chinese; `noteMessages` holds them as messages, one for one. */
+  notes: string[];
+  noteMessages: NoteMessage[];
+}
+
+/** The snapshot cut at a month, with the index the dashboard reads. */
+export interface DistrictData extends DistrictRows {
+  asOf: YearMonth;
+  cut: TargetSnapshot;
+  index: SnapshotIndex;
+}
+
+export interface TargetsResult {
+  data: DistrictData;
+  targets: TargetProgress[];
+  forecasts: Map<string, TargetForecast>;
+}
+
+const FIGURE_METRICS = ["revenue"] as const;
+/** A cached entry is re-read after this long even if no audited change happened (writes outside the app). */
+const CACHE_TTL_MS = 5 * 60_000;
+const CACHE_CAPACITY = 32;
+
+interface CacheEntry<T> {
+  at: number;
+  value: Promise<T>;
+}
+
+/** A small cache of promises: concurrent callers of a missing key share one computation. */
+class PromiseCache<T> {
+  private readonly entries = new Map<string, CacheEntry<T>>();
+
+  get(key: string, compute: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < CACHE_TTL_MS) {
+      // Refresh the position: the map's order is the eviction order.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value;
+    }
+    const value = compute();
+    this.entries.set(key, { at: now, value });
+    value.catch(() => this.entries.delete(key));
+    while (this.entries.size > CACHE_CAPACITY) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+interface Caches {
+  rows: PromiseCache<DistrictRows>;
+  result: PromiseCache<TargetsResult>;
+  payload: PromiseCache<unknown>;
+}
+
+// One set of caches per database handle, so that two databases in one process never share results.
+const cachesByDatabase = new WeakMap<object, Caches>();
+
+function cachesOf(db: DbContext): Caches {
+  let caches = cachesByDatabase.get(db.kysely);
+  if (!caches) {
+    caches = { rows: new PromiseCache(), result: new PromiseCache(), payload: new PromiseCache() };
+    cachesByDatabase.set(db.kysely, caches);
+  }
+  return caches;
+}
+
+/** Forgets the cached computations of a database (after writing rows without going through the app). */
+export function clearTargetsCache(db: DbContext): void {
+  const caches = cachesByDatabase.get(db.kysely);
+  caches?.rows.clear();
+  caches?.result.clear();
+  caches?.payload.clear();
+}
+
+/** Reads the district's rows into a snapshot. */
+export async function readDistrictRows(db: DbContext, districtId: string, version: number): Promise<DistrictRows> {
+  const planRow = await findActivePlan(db, districtId);
+  if (!planRow) throw notFound("本区尚未加载行动方案");
+  const plan = JSON.parse(planRow.content) as PlanFile;
+  const [enterpriseRows, scaleRows, figureRows, projectRows, listingRows, investmentRows, serviceRows] =
+    await Promise.all([
+      snapshotEnterprises(db, districtId),
+      snapshotScaleYears(db, districtId),
+      currentFigures(db, districtId, FIGURE_METRICS),
+      snapshotProjects(db, districtId),
+      listingEvents(db, districtId),
+      investmentYears(db, districtId),
+      onlineServiceItems(db, districtId),
+    ]);
+
+  const scaleByEnterprise = new Map<number, { year: number; status: ScaleStatus }[]>();
+  for (const row of scaleRows) {
+    let list = scaleByEnterprise.get(row.enterprise_id);
+    if (!list) {
+      list = [];
+      scaleByEnterprise.set(row.enterprise_id, list);
+    }
+    list.push({ year: row.year, status: row.status as ScaleStatus });
+  }
+  const figures: SnapshotFigure[] = new Array(figureRows.length);
+  let latestKey = 0;
+  for (let i = 0; i < figureRows.length; i++) {
+    const row = figureRows[i] as (typeof figureRows)[number];
+    figures[i] = {
+      enterpriseId: row.enterprise_id,
+      year: row.year,
+      month: row.month,
+      metric: row.metric,
+      value: BigInt(row.value),
+    };
+    const key = row.year * 100 + (row.month === 0 ? 12 : row.month);
+    if (key > latestKey) latestKey = key;
+  }
+  const towns = new Map<string, string>();
+  for (const row of enterpriseRows) if (row.town_code) towns.set(row.town_code, row.town_name ?? row.town_code);
+  const withEvents = new Set(listingRows.map((event) => event.enterprise_id));
+  const listedWithoutYear = enterpriseRows.filter(
+    (row) => row.listing_stage !== null && !withEvents.has(row.id),
+  ).length;
+  const notes = new NoteList();
+  if (listedWithoutYear > 0) notes.add("targets.listingWithoutDate", { count: listedWithoutYear });
+
+  const snapshot: TargetSnapshot = {
+    asOf: latestKey > 0 ? { year: Math.floor(latestKey / 100), month: latestKey % 100 } : { year: 0, month: 0 },
+    enterprises: enterpriseRows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      chainId: row.chain_id,
+      town: row.town_code,
+      isKey: row.is_key === 1,
+      hasLeader: row.leader_user_id !== null,
+      scale: scaleByEnterprise.get(row.id) ?? [],
+    })),
+    figures,
+    projects: projectRows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      chainId: row.chain_id,
+      plannedInvestment: BigInt(row.planned_investment_fen),
+      manufacturing: row.manufacturing === 1,
+      stage: row.stage as ProjectStage,
+      introducedYear: row.introduced_year,
+      // The projects register has no key flag yet: every project a leader is assigned to, or one of
+      // the plan's "20 project" size, is treated as key for the help coverage of M10.
+      isKey: row.leader_user_id !== null || BigInt(row.planned_investment_fen) >= 200_000_000_000n,
+      hasLeader: row.leader_user_id !== null,
+    })),
+    listings: listingRows.map((row) => ({
+      enterpriseId: row.enterprise_id,
+      stage: row.stage as ListingStage,
+      year: Number(row.event_date.slice(0, 4)),
+    })),
+    investment: investmentRows.map((row) => ({
+      year: row.year,
+      total: BigInt(row.total_fen),
+      manufacturing: BigInt(row.manufacturing_fen),
+    })),
+    onlineServices: serviceRows.map((row) => ({ id: row.code, name: row.name, online: row.online === 1 })),
+  };
+  return {
+    districtId,
+    version,
+    plan,
+    latest: latestKey > 0 ? snapshot.asOf : null,
+    snapshot,
+    enterprises: new Map(enterpriseRows.map((row) => [row.id, row])),
+    projects: new Map(projectRows.map((row) => [row.id, row])),
+    towns: [...towns].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
+    notes: notes.notes,
+    noteMessages: notes.messages,
+  };
+}
+
+/**
+ * The snapshot as it stood at the end of a month: later figures are dropped, a year's annual
+ * figure counts only once the year is complete, and so do that year's directory (规上名录) and
+ * district investment. Projects, listing events and service items are the register as it is now,
+ * except events and introductions dated after the year.
+ */
+export function cutSnapshot(snapshot: TargetSnapshot, asOf: YearMonth): TargetSnapshot {
+  const { year, month } = asOf;
+  const yearComplete = month >= 12;
+  const keepYear = (y: number) => y < year || (y === year && yearComplete);
+  return {
+    asOf,
+    enterprises: snapshot.enterprises.map((enterprise) => ({
+      ...enterprise,
+      scale: enterprise.scale.filter((row) => row.year <= year),
+    })),
+    figures: snapshot.figures.filter((figure) =>
+      figure.month === 0
+        ? keepYear(figure.year)
+        : figure.year < year || (figure.year === year && figure.month <= month),
+    ),
+    projects: snapshot.projects.filter((project) => project.introducedYear === null || project.introducedYear <= year),
+    listings: snapshot.listings.filter((event: ListingEvent) => event.year <= year),
+    investment: snapshot.investment.filter((row) => keepYear(row.year)),
+    onlineServices: snapshot.onlineServices,
+  };
+}
+
+/** Parses "2023-06" into a month; null when absent. */
+export function parseAsOf(text: string | undefined): YearMonth | null {
+  if (!text) return null;
+  const match = /^(\d{4})-(\d{1,2})$/.exec(text);
+  const month = match ? Number(match[2]) : 0;
+  if (!match || month < 1 || month > 12) throw badRequest("数据截至月份格式应为 YYYY-MM，例如 2023-06");
+  return { year: Number(match[1]), month };
+}
+
+async function districtRows(db: DbContext, districtId: string): Promise<DistrictRows> {
+  const version = await dataVersion(db, districtId);
+  return cachesOf(db).rows.get(`${districtId}|${version}`, () => readDistrictRows(db, districtId, version));
+}
+
+function resolveAsOf(rows: DistrictRows, requested: YearMonth | null): YearMonth {
+  const latest = rows.latest;
+  if (!requested) return latest ?? { year: rows.plan.period.startYear, month: 1 };
+  // No later than the data: a month after the latest figure would read as missing data.
+  if (latest && requested.year * 100 + requested.month > latest.year * 100 + latest.month) return latest;
+  return requested;
+}
+
+/** The district's data cut at `asOf` (default: the latest month of the data), cached. */
+export async function districtData(
+  db: DbContext,
+  districtId: string,
+  requested: YearMonth | null,
+): Promise<DistrictData> {
+  return (await targetsResult(db, districtId, requested)).data;
+}
+
+/** Every target computed, with the forecasts of those that have a model; cached. */
+export async function targetsResult(
+  db: DbContext,
+  districtId: string,
+  requested: YearMonth | null,
+): Promise<TargetsResult> {
+  const rows = await districtRows(db, districtId);
+  const asOf = resolveAsOf(rows, requested);
+  return cachesOf(db).result.get(`${districtId}|${rows.version}|${asOf.year}-${asOf.month}`, async () => {
+    const cut =
+      asOf.year === rows.snapshot.asOf.year && asOf.month === rows.snapshot.asOf.month
+        ? rows.snapshot
+        : cutSnapshot(rows.snapshot, asOf);
+    const data: DistrictData = { ...rows, asOf, cut, index: new SnapshotIndex(cut) };
+    const forecasts = forecastTargets(rows.plan, cut);
+    const targets = computeTargets(rows.plan, cut, { forecasts: forecastInputs(forecasts), top: 10 });
+    return { data, targets, forecasts: new Map(forecasts.map((forecast) => [forecast.targetId, forecast])) };
+  });
+}
+
+/** A computed payload (the dashboard, the targets page), cached beside the computation it comes from. */
+export async function cachedPayload<T>(
+  db: DbContext,
+  districtId: string,
+  requested: YearMonth | null,
+  name: string,
+  build: (result: TargetsResult) => T,
+): Promise<T> {
+  const rows = await districtRows(db, districtId);
+  const asOf = resolveAsOf(rows, requested);
+  const key = `${name}|${districtId}|${rows.version}|${asOf.year}-${asOf.month}`;
+  return cachesOf(db).payload.get(key, async () => build(await targetsResult(db, districtId, asOf))) as Promise<T>;
+}
+
+/** Turns bigints into decimal strings, deeply, for JSON. */
+export function jsonSafe(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), jsonSafe(v)]));
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = jsonSafe(item);
+    return out;
+  }
+  return value;
+}
+
+const LIST_LIMIT = 15;
+
+function revenueForecastView(forecast: RevenueForecast) {
+  return {
+    kind: "revenue" as const,
+    level: forecast.level,
+    estimate: forecast.estimate,
+    low: forecast.low,
+    high: forecast.high,
+    probabilityMet: forecast.probabilityMet,
+    basis: forecast.basis,
+    base: forecast.base
+      ? {
+          year: forecast.base.year,
+          value: forecast.base.value,
+          throughMonth: forecast.base.fromMonths?.throughMonth ?? null,
+          yearToDate: forecast.base.fromMonths?.yearToDate ?? null,
+          pastShares: forecast.base.fromMonths?.pastShares ?? [],
+        }
+      : null,
+    trend: forecast.trend
+      ? {
+          history: forecast.trend.history,
+          meanLogGrowth: forecast.trend.meanLogGrowth,
+          logGrowthSd: forecast.trend.logGrowthSd,
+          sdSource: forecast.trend.sdSource,
+          horizon: forecast.trend.horizon,
+        }
+      : null,
+    notes: forecast.notes,
+    noteMessages: forecast.noteMessages,
+  };
+}
+
+function outlookView(outlook: AboveScaleForecast["candidates"][number]) {
+  return {
+    enterpriseId: outlook.enterpriseId,
+    name: outlook.name,
+    status: outlook.status,
+    baseRevenue: outlook.baseRevenue,
+    baseYear: outlook.baseYear,
+    probabilityAtDeadline: outlook.probabilityAtDeadline,
+    likelyYear: outlook.likelyYear,
+    note: outlook.note,
+    noteMessage: outlook.noteMessage,
+  };
+}
+
+function aboveScaleForecastView(forecast: AboveScaleForecast) {
+  return {
+    kind: "aboveScale" as const,
+    level: forecast.level,
+    statusLag: forecast.statusLag,
+    baselineCount: forecast.baselineCount,
+    expectedCount: forecast.expectedCount,
+    low: forecast.low,
+    high: forecast.high,
+    expectedNetIncrease: forecast.expectedNetIncrease,
+    netIncreaseLow: forecast.netIncreaseLow,
+    netIncreaseHigh: forecast.netIncreaseHigh,
+    expectedEntries: forecast.expectedEntries,
+    expectedExits: forecast.expectedExits,
+    candidates: forecast.candidates.slice(0, LIST_LIMIT).map(outlookView),
+    exitRisks: forecast.exitRisks.slice(0, LIST_LIMIT).map(outlookView),
+    notes: forecast.notes,
+    noteMessages: forecast.noteMessages,
+  };
+}
+
+/** One target as the API presents it: the computation, the forecast (if any) with its interval. */
+export function targetView(progress: TargetProgress, forecast: TargetForecast | undefined) {
+  return {
+    ...progress,
+    forecast: forecast
+      ? {
+          estimate: forecast.input.estimate,
+          low: forecast.input.low,
+          high: forecast.input.high,
+          detail: forecast.revenue
+            ? revenueForecastView(forecast.revenue)
+            : forecast.aboveScale
+              ? aboveScaleForecastView(forecast.aboveScale)
+              : null,
+        }
+      : null,
+  };
+}
+
+/** GET /api/targets: every target of the active plan. */
+export async function getTargets(db: DbContext, districtId: string, requested: YearMonth | null) {
+  return cachedPayload(db, districtId, requested, "targets", (result) =>
+    jsonSafe({
+      asOf: result.data.asOf,
+      latest: result.data.latest,
+      dataVersion: result.data.version,
+      plan: { id: result.data.plan.id, title: result.data.plan.title, version: result.data.plan.version },
+      chains: result.data.plan.chains.map((chain) => ({ id: chain.id, name: chain.name })),
+      towns: result.data.towns,
+      notes: result.data.notes,
+      noteMessages: result.data.noteMessages,
+      targets: result.targets.map((progress) => targetView(progress, result.forecasts.get(progress.targetId))),
+    }),
+  );
+}
+
+/** The metric's own detail for a year (the records a target's actual is made of). */
+export function metricDetail(result: TargetsResult, targetId: string, year: number): MetricDetail | null {
+  const target = result.data.plan.targets.find((t) => t.id === targetId);
+  if (!target) throw notFound(`目标 ${targetId} 不存在`);
+  const metric = METRICS.get(target.metric);
+  if (!metric) return null;
+  const context = buildContext(result.data.plan, result.data.cut);
+  return metric.valueIn(context, target, year)?.detail ?? null;
+}

@@ -1,0 +1,39 @@
+/** What the HTTP layer adds to Fastify's types: the caller on each request, and each route's permission. */
+import type { FastifyRequest } from "fastify";
+import type { Actor } from "../audit/audit.service";
+import { unauthorized } from "../errors";
+import type { AuthUser, SessionInfo } from "./auth.service";
+import type { Permission } from "./permissions";
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  permission: Permission;
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Required on every /api route: who may call it (see policies/permissions.ts). */
+    permission?: Permission;
+    /** Exempt from the CSRF header (login only: there is no session yet). */
+    csrfExempt?: boolean;
+  }
+  interface FastifyRequest {
+    auth: { user: AuthUser; session: SessionInfo } | null;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its permission, in registration order (the route × role test walks it). */
+    apiRoutes: ApiRoute[];
+  }
+}
+
+/** The logged-in caller; the permission preHandler has already refused anonymous callers on such routes. */
+export function currentUser(request: FastifyRequest): AuthUser {
+  if (!request.auth) throw unauthorized();
+  return request.auth.user;
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  const user = currentUser(request);
+  return { userId: user.id, label: user.username };
+}

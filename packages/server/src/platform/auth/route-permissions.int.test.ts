@@ -1,0 +1,268 @@
+/**
+ * Walks every /api route the app registers × every role (and anonymous) and checks who gets in.
+ * A route missing from EXPECTED fails the test: adding a route means deciding who may call it here.
+ */
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginAs, type SeededWorld, seedWorld, testApp } from "../../testing/fixtures";
+import { testDatabases } from "../../testing/test-databases";
+import type { BeizengDb } from "../db/database";
+import { ALL_ROLES, type Role } from "./permissions";
+
+const READERS: Role[] = ["office", "leader", "unit", "inspector"];
+
+/** Who may call each route: "public" (anyone, even without login) or the roles allowed. */
+const EXPECTED: Record<string, "public" | readonly Role[]> = {
+  "GET /api/health": "public",
+  "GET /api/meta": "public",
+  "POST /api/auth/login": "public",
+  "POST /api/auth/logout": ALL_ROLES,
+  "GET /api/auth/me": ALL_ROLES,
+  "GET /api/auth/session": "public",
+  "POST /api/auth/password": ALL_ROLES,
+  "GET /api/plan": ALL_ROLES,
+  "GET /api/units": ALL_ROLES,
+  "POST /api/units": ["office"],
+  "PATCH /api/units/:id": ["office"],
+  "GET /api/users": ["office"],
+  "POST /api/users": ["office"],
+  "PATCH /api/users/:id": ["office"],
+  "POST /api/users/:id/reset-password": ["office"],
+  "POST /api/users/:id/unlock": ["office"],
+  "GET /api/audit": ["office"],
+  "GET /api/audit/verify": ["office"],
+  "GET /api/audit/checkpoints": ["office", "inspector"],
+  "GET /api/audit/public-key": ["office", "inspector"],
+  "GET /api/enterprises": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id": [...READERS, "enterprise"],
+  "GET /api/projects": READERS,
+  "GET /api/projects/options": READERS,
+  "GET /api/projects/stats": READERS,
+  "GET /api/projects/export": READERS,
+  "POST /api/projects/import": ["office", "unit"],
+  "POST /api/projects": ["office", "unit"],
+  "GET /api/projects/:id": READERS,
+  "PATCH /api/projects/:id": ["office", "unit"],
+  "POST /api/projects/:id/stage": ["office", "unit"],
+  "POST /api/projects/:id/decisions": ["leader"],
+  "POST /api/projects/:id/blockers": ["office", "unit"],
+  "GET /api/project-blockers": READERS,
+  "GET /api/project-blockers/export": READERS,
+  "POST /api/project-blockers/:id": ["office", "unit"],
+  "GET /api/fixed-asset-investment": READERS,
+  "PUT /api/fixed-asset-investment/:year": ["office", "unit"],
+  "GET /api/enterprises/export": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id/figures/export": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id/history": READERS,
+  "POST /api/enterprises": ["office"],
+  "PATCH /api/enterprises/:id": ["office"],
+  "PUT /api/enterprises/:id/scale-years/:year": ["office"],
+  "DELETE /api/enterprises/:id/scale-years/:year": ["office"],
+  "POST /api/enterprises/:id/designations": ["office"],
+  "DELETE /api/enterprises/:id/designations/:designationId": ["office"],
+  "POST /api/enterprises/:id/listing-events": ["office", "unit"],
+  "POST /api/enterprises/:id/service-notes": ["office", "leader"],
+  "PATCH /api/enterprises/:id/profile": ["office", "enterprise"],
+  "POST /api/enterprises/:id/figures": ["office", "unit", "enterprise"],
+  "POST /api/figures/:id/confirm": ["office", "unit"],
+  "GET /api/enterprises/:id/support": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id/grants/export": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id/tech-projects/export": [...READERS, "enterprise"],
+  "POST /api/enterprises/:id/grants": ["office", "unit", "enterprise"],
+  "POST /api/enterprise-grants/:id/correct": ["office", "unit", "enterprise"],
+  "POST /api/enterprise-grants/:id/confirm": ["office", "unit"],
+  "POST /api/enterprises/:id/tech-projects": ["office", "unit", "enterprise"],
+  "POST /api/tech-projects/:id/correct": ["office", "unit", "enterprise"],
+  "POST /api/tech-projects/:id/confirm": ["office", "unit"],
+  "POST /api/enterprises/:id/reward-events": ["office", "unit"],
+  "POST /api/enterprise-events/:id/correct": ["office", "unit"],
+  "GET /api/monitoring/warnings": READERS,
+  "GET /api/monitoring/warnings/export": READERS,
+  "GET /api/monitoring/settings": READERS,
+  "PUT /api/monitoring/settings": ["office"],
+  "POST /api/monitoring/recompute": ["office"],
+  "GET /api/imports/templates/:kind": ["office", "unit"],
+  "POST /api/imports": ["office", "unit"],
+  "GET /api/imports/:id": ["office", "unit"],
+  "POST /api/imports/:id/apply": ["office", "unit"],
+  "GET /api/targets": READERS,
+  "GET /api/targets/:id/records": READERS,
+  "GET /api/targets/inputs": READERS,
+  "PUT /api/targets/inputs/investment": ["office"],
+  "PUT /api/targets/inputs/online-services": ["office"],
+  "GET /api/board/publication": READERS,
+  "PUT /api/board/publication": ["office"],
+  "GET /api/dashboard": READERS,
+  "GET /api/dashboard/records": READERS,
+  "GET /api/dashboard/export": READERS,
+  "GET /api/public/board": "public",
+  "GET /api/rewards/batches": READERS,
+  "POST /api/rewards/batches": ["office"],
+  "GET /api/rewards/batches/:id": READERS,
+  "GET /api/rewards/entitlements": [...READERS, "enterprise"],
+  "GET /api/rewards/entitlements/:id": [...READERS, "enterprise"],
+  "POST /api/rewards/entitlements/:id/confirm": ["enterprise"],
+  "POST /api/rewards/entitlements/:id/decline": ["enterprise"],
+  "POST /api/rewards/entitlements/:id/review": ["office"],
+  "POST /api/rewards/entitlements/:id/approve": ["unit"],
+  "POST /api/rewards/entitlements/:id/pay": ["unit"],
+  "POST /api/rewards/entitlements/:id/reject": ["office", "unit"],
+  "GET /api/rewards/why-not": READERS,
+  "GET /api/rewards/budget": READERS,
+  "PUT /api/rewards/budgets/:year": ["office"],
+  "GET /api/rewards/forecast": READERS,
+  "GET /api/rewards/corrections": READERS,
+  "POST /api/rewards/corrections/:id/resolve": ["office"],
+  "GET /api/rewards/exports/payments.xlsx": READERS,
+  "POST /api/rewards/notices": ["office", "unit"],
+  "GET /api/tasks": READERS,
+  "GET /api/tasks/export": READERS,
+  "POST /api/tasks/seed": ["office"],
+  "POST /api/tasks/reminders/run": ["office"],
+  "GET /api/tasks/:id": READERS,
+  "PATCH /api/tasks/:id": ["office"],
+  "POST /api/tasks/:id/reports": ["unit"],
+  "POST /api/task-reports/:id/return": ["office"],
+  "GET /api/task-attachments/:id": READERS,
+  "GET /api/notifications": [...READERS, "enterprise"],
+  "POST /api/notifications/:id/read": [...READERS, "enterprise"],
+  "GET /api/webhook-settings": ["office"],
+  "PUT /api/webhook-settings": ["office"],
+  "GET /api/bulletins": READERS,
+  "GET /api/bulletins/preview": READERS,
+  "GET /api/bulletins/draft.docx": READERS,
+  "POST /api/bulletins": ["inspector"],
+  "GET /api/bulletins/:id/docx": READERS,
+  "PUT /api/bulletins/:id": ["inspector"],
+  "PATCH /api/bulletins/:id": ["inspector"],
+  "DELETE /api/bulletins/:id": ["inspector"],
+  "GET /api/supervision/ranking": READERS,
+  "GET /api/summons-talks": READERS,
+  "POST /api/summons-talks": ["inspector"],
+  "GET /api/assessment/history": READERS,
+  "GET /api/assessment/:year": READERS,
+  "POST /api/assessment/:year/finalize": ["office"],
+  "GET /api/assessment/:year/report.docx": READERS,
+  "GET /api/enterprise-requests": ALL_ROLES,
+  "GET /api/enterprise-requests/export": ALL_ROLES,
+  "GET /api/enterprise-requests/stats": READERS,
+  "POST /api/enterprise-requests": ["office", "leader", "enterprise"],
+  "POST /api/enterprise-requests/escalations/run": ["office"],
+  "GET /api/enterprise-requests/:id": ALL_ROLES,
+  "POST /api/enterprise-requests/:id/assign": ["office"],
+  "POST /api/enterprise-requests/:id/accept": ["unit"],
+  "POST /api/enterprise-requests/:id/notes": ["office", "leader", "unit"],
+  "POST /api/enterprise-requests/:id/answer": ["unit"],
+  "POST /api/enterprise-requests/:id/rate": ["enterprise"],
+  "POST /api/enterprise-requests/:id/reopen": ["office"],
+  "POST /api/enterprise-requests/:id/close": ["office"],
+  "POST /api/enterprise-requests/:id/attachments": ["office", "leader", "unit", "enterprise"],
+  "GET /api/enterprise-request-attachments/:id": ALL_ROLES,
+  "DELETE /api/enterprise-request-attachments/:id": ["office", "leader", "unit", "enterprise"],
+  "GET /api/service-days": READERS,
+  "POST /api/service-days": ["office"],
+  "GET /api/service-days/:id": READERS,
+  "PUT /api/service-days/:id": ["office"],
+  "DELETE /api/service-days/:id": ["office"],
+};
+
+/** Routes after which the caller's session may be gone. */
+const SESSION_ENDING = new Set(["POST /api/auth/logout", "POST /api/auth/password"]);
+
+const ROLE_USERS: Record<Role, string> = {
+  office: "office-a",
+  leader: "leader-a",
+  unit: "unit-a",
+  inspector: "inspector-a",
+  enterprise: "enterprise-a",
+};
+
+describe.each(testDatabases())("route × role permissions on $name", (database) => {
+  let db: BeizengDb;
+  let app: FastifyInstance;
+  let world: SeededWorld;
+
+  beforeAll(async () => {
+    db = await database.createMigrated();
+    world = await seedWorld(db);
+    app = await testApp(db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  /** A concrete URL: ids that do not exist (the guard answers before the lookup), except where the role matters. */
+  function concreteUrl(route: string, url: string): string {
+    if (route === "GET /api/enterprises/:id") return url.replace(":id", String(world.enterpriseA));
+    // The enterprise account's own enterprise: these routes answer it (a missing one reads as another's).
+    if (route === "PATCH /api/enterprises/:id/profile" || route === "GET /api/enterprises/:id/figures/export")
+      return url.replace(":id", String(world.enterpriseA));
+    if (/^GET \/api\/enterprises\/:id\/(support|grants\/export|tech-projects\/export)$/.test(route))
+      return url.replace(":id", String(world.enterpriseA));
+    if (route === "GET /api/imports/templates/:kind") return url.replace(":kind", "monthly");
+    return url.replace(/:[a-zA-Z]+/g, "999999");
+  }
+
+  it("has an expectation for every registered route, and every expectation names a route", () => {
+    const registered = app.apiRoutes.map((r) => `${r.method} ${r.url}`);
+    const missing = registered.filter((key) => !(key in EXPECTED));
+    expect(missing, "routes without an entry in EXPECTED").toEqual([]);
+    expect(Object.keys(EXPECTED).filter((key) => !registered.includes(key))).toEqual([]);
+  });
+
+  it("lets in exactly the expected roles on every route", async () => {
+    const failures: string[] = [];
+    // One login per role (argon2 is slow on purpose); only the routes that end a session force a new one.
+    const sessions = new Map<Role, Awaited<ReturnType<typeof loginAs>>>();
+    const sessionOf = async (role: Role) => {
+      let session = sessions.get(role);
+      if (!session) {
+        session = await loginAs(app, ROLE_USERS[role]);
+        sessions.set(role, session);
+      }
+      return session;
+    };
+    for (const route of app.apiRoutes) {
+      const key = `${route.method} ${route.url}`;
+      const expected = EXPECTED[key];
+      if (!expected) continue;
+      const url = concreteUrl(key, route.url);
+      const unsafe = route.method !== "GET";
+      for (const role of [null, ...ALL_ROLES] as const) {
+        const session = role ? await sessionOf(role) : null;
+        const response = await app.inject({
+          method: route.method as "GET",
+          url,
+          headers: session ? session.headers : {},
+          ...(unsafe ? { payload: {} } : {}),
+        });
+        if (role && SESSION_ENDING.has(key)) sessions.delete(role);
+        const allowed = expected === "public" || (role !== null && expected.includes(role));
+        const code = response.statusCode;
+        const ok = allowed
+          ? code !== 401 && code !== 403
+          : role === null
+            ? code === 401 && response.json().error.code === "unauthorized"
+            : code === 403 && response.json().error.code === "forbidden";
+        if (!ok) failures.push(`${key} as ${role ?? "anonymous"}: ${code} ${response.body.slice(0, 120)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it("never lets an enterprise account read another enterprise", async () => {
+    const session = await loginAs(app, "enterprise-a");
+    const own = await app.inject({ url: `/api/enterprises/${world.enterpriseA}`, headers: session.headers });
+    expect(own.statusCode).toBe(200);
+    for (const other of [world.enterpriseA2, world.enterpriseB, 999999]) {
+      const response = await app.inject({ url: `/api/enterprises/${other}`, headers: session.headers });
+      expect(response.statusCode).toBe(403);
+    }
+    const list = (await app.inject({ url: "/api/enterprises", headers: session.headers })).json();
+    expect(list.items.map((e: { id: number }) => e.id)).toEqual([world.enterpriseA]);
+    expect(list.total).toBe(1);
+    const searched = (await app.inject({ url: "/api/enterprises?q=乙医药", headers: session.headers })).json();
+    expect(searched.items).toEqual([]);
+  });
+});

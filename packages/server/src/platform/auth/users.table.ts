@@ -1,0 +1,23 @@
+import type { Generated, Selectable } from "kysely";
+import type { Flag, Timestamp } from "../db/common-columns";
+
+export const ROLES = ["office", "leader", "unit", "inspector", "enterprise"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UserTable {
+  id: Generated<number>;
+  district_id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: number | null;
+  enterprise_id: number | null;
+  /** argon2id, PHC string. */
+  password_hash: string;
+  must_change_password: Flag;
+  disabled: Flag;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export type UserRow = Selectable<UserTable>;

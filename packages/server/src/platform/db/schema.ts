@@ -1,0 +1,87 @@
+import type { FigureTable } from "../../capabilities/figures/figures.table";
+import type { NotificationTable } from "../../capabilities/notifications/notifications.table";
+import type { ProjectTable } from "../../capabilities/projects/projects.table";
+import type * as ProjectsLifecycle from "../../capabilities/projects/projects-lifecycle.table";
+import type {
+  EnterpriseDesignationTable,
+  EnterpriseListingEventTable,
+  EnterpriseProfileTable,
+  EnterpriseServiceNoteTable,
+  ImportJobTable,
+  MonitoringSettingsTable,
+  MonitoringWarningTable,
+} from "../../capabilities/register/enterprise-register.table";
+import type { EnterpriseScaleYearTable, EnterpriseTable } from "../../capabilities/register/enterprises.table";
+import type * as Requests from "../../capabilities/requests/enterprise-requests.table";
+import type * as Rewards from "../../capabilities/rewards/rewards.table";
+import type * as Supervision from "../../capabilities/supervision/tasks.table";
+import type {
+  DistrictInvestmentYearTable,
+  OnlineServiceItemTable,
+  PublicBoardTable,
+} from "../../capabilities/targets/targets.table";
+import type { UnitTable } from "../../capabilities/units/units.table";
+import type { AuditCheckpointTable, AuditLogTable } from "../audit/audit-log.table";
+import type { LoginAttemptTable } from "../auth/login-attempts.table";
+import type { LoginDeviceTable } from "../auth/login-devices.table";
+import type { SessionTable } from "../auth/sessions.table";
+import type { UserTable } from "../auth/users.table";
+import type { DistrictTable } from "../plan/districts.table";
+import type { PlanTable } from "../plan/plans.table";
+
+/** Every table of the database, for Kysely. Other packages may add their own table files and extend this. */
+export interface Database {
+  districts: DistrictTable;
+  plans: PlanTable;
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  login_devices: LoginDeviceTable;
+  audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointTable;
+  enterprises: EnterpriseTable;
+  enterprise_scale_years: EnterpriseScaleYearTable;
+  figures: FigureTable;
+  projects: ProjectTable;
+  project_stage_dates: ProjectsLifecycle.ProjectStageDateTable;
+  project_stage_moves: ProjectsLifecycle.ProjectStageMoveTable;
+  project_blockers: ProjectsLifecycle.ProjectBlockerTable;
+  project_decisions: ProjectsLifecycle.ProjectDecisionTable;
+  enterprise_designations: EnterpriseDesignationTable;
+  enterprise_listing_events: EnterpriseListingEventTable;
+  enterprise_service_notes: EnterpriseServiceNoteTable;
+  enterprise_profiles: EnterpriseProfileTable;
+  monitoring_settings: MonitoringSettingsTable;
+  monitoring_warnings: MonitoringWarningTable;
+  import_jobs: ImportJobTable;
+  district_investment_years: DistrictInvestmentYearTable;
+  online_service_items: OnlineServiceItemTable;
+  public_boards: PublicBoardTable;
+  enterprise_grants: Rewards.EnterpriseGrantTable;
+  tech_projects: Rewards.TechProjectTable;
+  enterprise_events: Rewards.EnterpriseEventTable;
+  reward_batches: Rewards.RewardBatchTable;
+  reward_entitlements: Rewards.RewardEntitlementTable;
+  reward_payments: Rewards.RewardPaymentTable;
+  reward_entitlement_events: Rewards.RewardEntitlementEventTable;
+  reward_budgets: Rewards.RewardBudgetTable;
+  reward_corrections: Rewards.RewardCorrectionTable;
+  reward_notices: Rewards.RewardNoticeTable;
+  tasks: Supervision.TaskTable;
+  task_sharing_units: Supervision.TaskSharingUnitTable;
+  task_reports: Supervision.TaskReportTable;
+  report_attachments: Supervision.ReportAttachmentTable;
+  notifications: NotificationTable;
+  webhook_settings: Supervision.WebhookSettingsTable;
+  bulletins: Supervision.BulletinTable;
+  summons_talks: Supervision.SummonsTalkTable;
+  assessment_results: Supervision.AssessmentResultTable;
+  enterprise_requests: Requests.EnterpriseRequestTable;
+  enterprise_request_co_units: Requests.EnterpriseRequestCoUnitTable;
+  enterprise_request_events: Requests.EnterpriseRequestEventTable;
+  enterprise_request_attachments: Requests.EnterpriseRequestAttachmentTable;
+  service_days: Requests.ServiceDayTable;
+  service_day_units: Requests.ServiceDayUnitTable;
+  service_day_enterprises: Requests.ServiceDayEnterpriseTable;
+}
