@@ -50,6 +50,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { BEIZENG_SQLITE_FILE: databaseFile, DATABASE_URL: "", NODE_ENV: "production" },
+    env: { BEIZENG_SQLITE_FILE: databaseFile, DATABASE_URL: "", NODE_ENV: "production", BEIZENG_CHECK_RESPONSES: "1" },
   },
 });

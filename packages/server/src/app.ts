@@ -26,6 +26,7 @@ import { isPermission } from "./platform/auth/permissions";
 import type { ApiRoute } from "./platform/auth/request-context";
 import type { DbContext } from "./platform/db/database";
 import { AppError, errorBody } from "./platform/errors";
+import { registerResponseContractCheck } from "./platform/http/response-contract";
 import { registerSecurityHeaders } from "./platform/http/security-headers";
 
 export interface BuildAppOptions {
@@ -45,6 +46,11 @@ export interface BuildAppOptions {
    * then only these and allowedOrigins are accepted.
    */
   publicOrigins?: string[];
+  /**
+   * Parse every JSON answer with its route's declared schema and answer 500 on a mismatch (default:
+   * BEIZENG_CHECK_RESPONSES=1). The test suites turn it on; production need not pay for it.
+   */
+  checkResponses?: boolean;
 }
 
 /** The body any route accepts unless it says otherwise: JSON forms are a few KB. */
@@ -116,12 +122,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       throw new Error(`Route ${methods.join(",")} ${route.url} declares no permission (config.permission)`);
     }
     for (const method of methods) {
-      if (method !== "HEAD") apiRoutes.push({ method, url: route.url, permission });
+      if (method !== "HEAD") apiRoutes.push({ method, url: route.url, permission, response: route.config?.response });
     }
     const uploadLimit = methods.length === 1 ? UPLOAD_BODY_LIMITS[`${methods[0]} ${route.url}`] : undefined;
     if (uploadLimit !== undefined) route.bodyLimit ??= uploadLimit;
   });
 
+  if (options.checkResponses ?? process.env.BEIZENG_CHECK_RESPONSES === "1") registerResponseContractCheck(app);
   await app.register(fastifyCookie);
   registerSecurityHeaders(app, { hsts: options.secureCookies === true });
   registerAuthHooks(app, options.db, {

@@ -134,7 +134,7 @@ export async function seedWorld(db: BeizengDb): Promise<SeededWorld> {
 }
 
 export async function testApp(db: BeizengDb): Promise<FastifyInstance> {
-  return buildApp({ db, logger: false });
+  return buildApp({ db, logger: false, checkResponses: true });
 }
 
 export interface Session {

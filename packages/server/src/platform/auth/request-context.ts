@@ -2,6 +2,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Actor } from "../audit/audit.service";
 import { unauthorized } from "../errors";
+import type { ResponseContract } from "../http/response-contract";
 import type { AuthUser, SessionInfo } from "./auth.service";
 import type { Permission } from "./permissions";
 
@@ -9,6 +10,8 @@ export interface ApiRoute {
   method: string;
   url: string;
   permission: Permission;
+  /** What it answers (a schema of the contract, "file" or "none"); undefined where not yet declared. */
+  response: ResponseContract | undefined;
 }
 
 declare module "fastify" {
