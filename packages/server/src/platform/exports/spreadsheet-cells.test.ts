@@ -1,6 +1,11 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { exportWorkbookBuffer, neutraliseFormulaText, worksheetName } from "./spreadsheet-cells";
+import {
+  exportWorkbookBuffer,
+  neutraliseFormulaText,
+  restoreNeutralisedText,
+  worksheetName,
+} from "./spreadsheet-cells";
 
 describe("neutraliseFormulaText", () => {
   it.each([
@@ -122,5 +127,16 @@ describe("worksheetName", () => {
     for (const name of ["a:b/c", "'x'", "History", "企".repeat(40)])
       workbook.addWorksheet(`${worksheetName(name)}${workbook.worksheets.length}`);
     expect(workbook.worksheets).toHaveLength(4);
+  });
+});
+
+describe("restoreNeutralisedText", () => {
+  it("gives back what an export neutralised, and leaves other apostrophes alone", () => {
+    for (const typed of ["-1+2", '=HYPERLINK("http://evil","x")', "@SUM(1)", "+1", "\t备注", " =1", "＝1"]) {
+      expect(restoreNeutralisedText(neutraliseFormulaText(typed))).toBe(typed);
+    }
+    expect(restoreNeutralisedText("'景德镇甲公司'")).toBe("'景德镇甲公司'");
+    expect(restoreNeutralisedText("'")).toBe("'");
+    expect(restoreNeutralisedText("''=1")).toBe("''=1");
   });
 });

@@ -27,6 +27,15 @@ export function neutraliseFormulaText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * The text an export neutralised, as it was typed: a file exported by the product and imported again
+ * (a project list, say) gives back `-1+2`, not `'-1+2`. Only an apostrophe before what would start a
+ * formula is dropped; any other leading apostrophe is the text's own.
+ */
+export function restoreNeutralisedText(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
 /** Characters a sheet name may not hold, and the full-width forms written in their place. */
 const SHEET_NAME_REPLACEMENTS: Record<string, string> = {
   ":": "：",

@@ -51,6 +51,9 @@ describe("toCellInput flattens what exceljs gives", () => {
   it("refuses an error value where text is expected", () => {
     expect(parseTextCell(text(" 景德镇甲公司 "))).toEqual({ ok: true, value: "景德镇甲公司" });
     expect(parseTextCell(num(2710))).toEqual({ ok: true, value: "2710" });
+    // A name an export wrote with an apostrophe (it would start a formula) comes back as typed.
+    expect(parseTextCell(text("'-1+2"))).toEqual({ ok: true, value: "-1+2" });
+    expect(parseTextCell(text("'甲'"))).toEqual({ ok: true, value: "'甲'" });
     expect(parseTextCell({ kind: "error", code: "#N/A" })).toEqual({ ok: false, message: "单元格为错误值 #N/A" });
     expect(parseTextCell(toCellInput({ formula: "VLOOKUP(A2,名录!A:B,2,0)" }))).toMatchObject({
       ok: false,

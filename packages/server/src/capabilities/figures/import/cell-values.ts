@@ -1,5 +1,6 @@
 import { creditCodeMessage } from "@beizeng/domain/credit-code";
 import { type Fen, MoneyFormatError, parseAmountInUnit } from "@beizeng/domain/money";
+import { restoreNeutralisedText } from "../../../platform/exports/spreadsheet-cells";
 import { normalizeText } from "./columns";
 
 /**
@@ -112,7 +113,7 @@ const fail = (message: string): Parsed<never> => ({ ok: false, message });
 
 /** A text field (a name, a town): an error value (#N/A, a formula without a result) is refused, not read as text. */
 export function parseTextCell(cell: CellInput): Parsed<string> {
-  return cell.kind === "error" ? fail(errorMessage(cell)) : ok(cellText(cell));
+  return cell.kind === "error" ? fail(errorMessage(cell)) : ok(restoreNeutralisedText(cellText(cell)));
 }
 
 const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
