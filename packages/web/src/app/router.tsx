@@ -19,10 +19,15 @@ const EnterprisesPage = lazyPage(
   () => import("../features/enterprises/components/enterprises-page"),
   "EnterprisesPage",
 );
-const EnterpriseDetailPage = lazyPage(
-  () => import("../features/enterprises/components/enterprise-detail-page"),
-  "EnterpriseDetailPage",
-);
+// An enterprise's page shows its requests in a card the requests feature draws; joined here, in the app, because the
+// requests depend on the register to choose an enterprise.
+const EnterpriseDetailPage = lazy(async () => {
+  const [{ EnterpriseDetailPage: Page }, { EnterpriseRequestsCard }] = await Promise.all([
+    import("../features/enterprises/components/enterprise-detail-page"),
+    import("../features/requests/components/enterprise-requests-card"),
+  ]);
+  return { default: () => <Page RequestsCard={EnterpriseRequestsCard} /> };
+});
 const OwnEnterpriseRedirect = lazyPage(
   () => import("../features/enterprises/components/own-enterprise-redirect"),
   "OwnEnterpriseRedirect",

@@ -1,6 +1,7 @@
 import { Button } from "antd";
 import { useMemo } from "react";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router-dom";
+import { EChart } from "../../../shared/components/echart";
 import { ForbiddenResult, PageLoading } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
@@ -13,7 +14,6 @@ import {
   revenueByMonthOption,
   revenueYearsOption,
 } from "../../dashboard/components/chart-options";
-import { EChart } from "../../dashboard/components/echart";
 import { formatGrowth, formatQuantity, STATUS_COLORS } from "../../dashboard/components/quantity";
 import { useUnitNameByCode } from "../../units/unit-names";
 import { BoardPanel, BoardShell, BoardTile } from "./board-shell";

@@ -3,10 +3,10 @@
  * Amounts are drawn in 亿元, converted from exact fen only for drawing.
  */
 
+import type { ChartOption } from "../../../shared/components/echart";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
 import type { Translate } from "../../../shared/i18n/i18n";
 import type { Dashboard, TargetCard } from "../api/dashboard-api";
-import type { ChartOption } from "./echart";
 import { fenToYi, quantityNumber } from "./quantity";
 
 export interface ChartTheme {

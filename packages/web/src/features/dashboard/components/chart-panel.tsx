@@ -1,9 +1,15 @@
 import { DownloadOutlined, PictureOutlined } from "@ant-design/icons";
 import { Button, Card, Space, Tooltip } from "antd";
 import { type ReactNode, useRef } from "react";
+import {
+  type ChartClick,
+  type ChartHandle,
+  type ChartOption,
+  downloadDataUrl,
+  EChart,
+} from "../../../shared/components/echart";
 import { useT } from "../../../shared/i18n/i18n";
 import { chartExportUrl } from "../api/dashboard-api";
-import { type ChartClick, type ChartHandle, type ChartOption, downloadDataUrl, EChart } from "./echart";
 
 /** A chart in a card, with its PNG and spreadsheet exports; clicks drill down. */
 export function ChartPanel({

@@ -6,8 +6,8 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { useNoteTexts } from "../../../shared/i18n/note-texts";
 import { useCurrentUser } from "../../auth/api/auth-api";
-import { useNoteTexts } from "../../targets/components/note-texts";
 import { useUnitNameByCode } from "../../units/unit-names";
 import {
   type Dashboard,

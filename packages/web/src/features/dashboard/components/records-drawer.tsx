@@ -5,8 +5,8 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { useMessageText, useNoteTexts } from "../../../shared/i18n/note-texts";
 import { usePlan } from "../../plan/api/plan-api";
-import { useMessageText, useNoteTexts } from "../../targets/components/note-texts";
 import { useUnits } from "../../units/api/units-api";
 import {
   type EnterpriseRecord,

@@ -1,14 +1,13 @@
 import { EditOutlined } from "@ant-design/icons";
 import { divideToDecimalString } from "@beizeng/domain/money";
 import { Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { type ComponentType, useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay, toFen } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import { usePlan } from "../../plan/api/plan-api";
-import { EnterpriseRequestsCard } from "../../requests/components/enterprise-requests-card";
 import { useUnitName } from "../../units/unit-names";
 import {
   type EnterpriseDetail,
@@ -48,7 +47,19 @@ export function annualRevenuePoints(figures: Figure[]): { unit: "wan" | "yi"; po
   return { unit, points };
 }
 
-function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
+/**
+ * The card of one enterprise's requests. The requests feature draws it and the app hands it in, so that the register
+ * does not depend on the requests, which choose their enterprise from it.
+ */
+export type EnterpriseRequestsCard = ComponentType<{ enterpriseId: number; own: boolean }>;
+
+function EnterpriseView({
+  enterprise,
+  RequestsCard,
+}: {
+  enterprise: EnterpriseDetail;
+  RequestsCard: EnterpriseRequestsCard;
+}) {
   const t = useT();
   const codeLabel = useCodeLabel();
   const localized = useLocalizedText();
@@ -132,7 +143,7 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
       </Card>
       <ProfileCard enterprise={enterprise} canEdit={isOffice || ownEnterprise} />
       {ownEnterprise || isOffice || role === "leader" || role === "inspector" ? (
-        <EnterpriseRequestsCard enterpriseId={enterprise.id} own={ownEnterprise} />
+        <RequestsCard enterpriseId={enterprise.id} own={ownEnterprise} />
       ) : null}
       {isStaff ? (
         <Row gutter={[16, 16]}>
@@ -172,12 +183,12 @@ function EnterpriseView({ enterprise }: { enterprise: EnterpriseDetail }) {
   );
 }
 
-export function EnterpriseDetailPage() {
+export function EnterpriseDetailPage({ RequestsCard }: { RequestsCard: EnterpriseRequestsCard }) {
   const { enterpriseId = "" } = useParams();
   const enterprise = useEnterprise(enterpriseId);
   return (
     <QueryBoundary isPending={enterprise.isPending} error={enterprise.error}>
-      {() => (enterprise.data ? <EnterpriseView enterprise={enterprise.data} /> : null)}
+      {() => (enterprise.data ? <EnterpriseView enterprise={enterprise.data} RequestsCard={RequestsCard} /> : null)}
     </QueryBoundary>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
+import { type ChartClick, EChart } from "../../../shared/components/echart";
 import { useT } from "../../../shared/i18n/i18n";
-import { type ChartClick, EChart } from "../../dashboard/components/echart";
 import { quantityNumber } from "../../dashboard/components/quantity";
 import type { TargetDetail } from "../api/targets-api";
 

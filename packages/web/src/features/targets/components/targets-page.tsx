@@ -5,6 +5,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { useMessageText, useNoteTexts } from "../../../shared/i18n/note-texts";
 import { useCurrentUser } from "../../auth/api/auth-api";
 import type { RecordRequest } from "../../dashboard/api/dashboard-api";
 import { formatQuantity, percent, STATUS_COLORS } from "../../dashboard/components/quantity";
@@ -18,7 +19,6 @@ import {
   type TargetsResponse,
   useTargets,
 } from "../api/targets-api";
-import { useMessageText, useNoteTexts } from "./note-texts";
 import { TargetInputsCard } from "./target-inputs-card";
 import { TargetPathChart } from "./target-path-chart";
 

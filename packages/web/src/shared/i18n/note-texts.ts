@@ -1,6 +1,6 @@
 import { type NoteParams, noteTexts, renderNote } from "@beizeng/domain/notes/messages";
 import { useCallback } from "react";
-import { useLanguage } from "../../../shared/i18n/i18n";
+import { useLanguage } from "./i18n";
 
 /** Notes as the API sends them: the Chinese texts and, one for one, their messages. */
 export interface NotesJson {

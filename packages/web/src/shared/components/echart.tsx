@@ -11,7 +11,7 @@ import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { type RefObject, useEffect, useRef } from "react";
 
-// Only the pieces the dashboard draws, to keep its chunk small.
+// Only the pieces the dashboard, the boards and the targets draw, to keep their chunk small.
 echarts.use([
   BarChart,
   LineChart,
