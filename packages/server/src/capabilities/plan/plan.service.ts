@@ -3,7 +3,6 @@ import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
-import { notFound } from "../../platform/errors";
 import {
   activatePlan,
   deactivatePlans,
@@ -16,6 +15,7 @@ import {
   insertPlan,
   updateDistrictName,
 } from "../../platform/plan/districts.repository";
+import { requireActivePlan } from "../../platform/plan/plan-reader";
 import { findUnitByCode, insertUnit, updateUnitRow } from "../units/index";
 
 export interface LoadPlanResult {
@@ -128,11 +128,9 @@ export async function loadPlanIntoDistrict(db: DbContext, plan: PlanFile, actor:
   });
 }
 
-/** The active plan file of a district, as loaded. */
+/** The active plan file of a district, as loaded (validated once per stored version; frozen, shared). */
 export async function getActivePlan(db: DbContext, districtId: string): Promise<PlanFile> {
-  const row = await findActivePlan(db, districtId);
-  if (!row) throw notFound("本区尚未加载行动方案");
-  return JSON.parse(row.content) as PlanFile;
+  return (await requireActivePlan(db, districtId)).plan;
 }
 
 export interface Meta {

@@ -16,7 +16,7 @@ import {
 } from "@beizeng/domain/rewards/stored-explanation";
 import type { Entitlement, Explanation } from "@beizeng/domain/rewards/types";
 import type { DbContext } from "../../platform/db/database";
-import { findPlanVersion } from "../../platform/plan/districts.repository";
+import { readPlanVersion } from "../../platform/plan/plan-reader";
 
 export interface CompiledPlanVersion {
   plan: PlanFile;
@@ -24,36 +24,28 @@ export interface CompiledPlanVersion {
 }
 
 /**
- * Compiled plans by district, plan id and version: a stored version never changes, and compiling
- * one for every explanation read would cost more than writing the explanation.
+ * Compiled reward plans by the plan they were compiled from. The plan reader hands out one object
+ * per stored text of a version, so a version loaded again with new content is compiled anew.
  */
-const compiledPlans = new Map<string, Promise<CompiledPlanVersion | undefined>>();
+const compiledPlans = new WeakMap<PlanFile, CompiledRewardPlan>();
 
-/** The district's plan of that id and version, compiled once per process; undefined when there is none. */
-export function compiledPlanVersion(
+/** The district's plan of that id and version, validated and compiled; undefined when there is none. */
+export async function compiledPlanVersion(
   db: DbContext,
   districtId: string,
   ref: StoredPlanRef,
 ): Promise<CompiledPlanVersion | undefined> {
-  const key = `${districtId}|${ref.id}|${ref.version}`;
-  let cached = compiledPlans.get(key);
-  if (cached === undefined) {
-    cached = findPlanVersion(db, districtId, ref.id, ref.version).then((row) => {
-      if (row === undefined) return undefined;
-      const plan = JSON.parse(row.content) as PlanFile;
-      return { plan, compiled: compileRewardPlan(plan) };
-    });
-    // A failed read is not kept: the next reader tries again.
-    cached.then(
-      (found) => {
-        if (found === undefined) compiledPlans.delete(key);
-      },
-      () => compiledPlans.delete(key),
-    );
-    compiledPlans.set(key, cached);
+  const stored = await readPlanVersion(db, districtId, ref.id, ref.version);
+  if (stored === undefined) return undefined;
+  let compiled = compiledPlans.get(stored.plan);
+  if (compiled === undefined) {
+    compiled = compileRewardPlan(stored.plan);
+    compiledPlans.set(stored.plan, compiled);
   }
-  return cached;
+  return { plan: stored.plan, compiled };
 }
+
+type VersionOf = (ref: StoredPlanRef) => Promise<CompiledPlanVersion | undefined>;
 
 /** The explanation column of an entitlement computed with the plan `ref`: its record, stored ("null" without one). */
 export function storedExplanation(entitlement: Entitlement, ref: StoredPlanRef): string {
@@ -65,28 +57,42 @@ export function storedExplanation(entitlement: Entitlement, ref: StoredPlanRef):
  * computed it; an explanation stored written out as it is; null for none (or for a record whose
  * plan version is no longer there to write it).
  */
-export async function renderStoredExplanation(
+export function renderStoredExplanation(
   db: DbContext,
   districtId: string,
   json: string | null,
 ): Promise<Explanation | null> {
+  return renderWith(json, (ref) => compiledPlanVersion(db, districtId, ref));
+}
+
+/** Several explanation columns, in order (see `renderStoredExplanation`); each plan version is read once. */
+export function renderStoredExplanations(
+  db: DbContext,
+  districtId: string,
+  columns: readonly (string | null)[],
+): Promise<(Explanation | null)[]> {
+  const versions = new Map<string, Promise<CompiledPlanVersion | undefined>>();
+  const versionOf: VersionOf = (ref) => {
+    const key = `${ref.id}|${ref.version}`;
+    let version = versions.get(key);
+    if (version === undefined) {
+      version = compiledPlanVersion(db, districtId, ref);
+      versions.set(key, version);
+    }
+    return version;
+  };
+  return Promise.all(columns.map((json) => renderWith(json, versionOf)));
+}
+
+async function renderWith(json: string | null, versionOf: VersionOf): Promise<Explanation | null> {
   if (json === null) return null;
   const parsed = JSON.parse(json) as unknown;
   if (!isStoredRecord(parsed)) return parsed as Explanation | null;
-  const version = await compiledPlanVersion(db, districtId, storedRecordPlan(parsed));
+  const version = await versionOf(storedRecordPlan(parsed));
   if (version === undefined) return null;
   try {
     return renderExplanation(deserializeExplanation(parsed, version.compiled));
   } catch {
     return null;
   }
-}
-
-/** Several explanation columns, in order (see `renderStoredExplanation`). */
-export function renderStoredExplanations(
-  db: DbContext,
-  districtId: string,
-  columns: readonly (string | null)[],
-): Promise<(Explanation | null)[]> {
-  return Promise.all(columns.map((json) => renderStoredExplanation(db, districtId, json)));
 }

@@ -4,8 +4,8 @@ import type { Explanation } from "@beizeng/domain/rewards/types";
 import type { EntitlementView } from "@beizeng/domain/rewards/workflow";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
-import { forbidden, notFound } from "../../platform/errors";
-import { findActivePlan } from "../../platform/plan/districts.repository";
+import { forbidden } from "../../platform/errors";
+import { requireActivePlan } from "../../platform/plan/plan-reader";
 import { type EntitlementListRow, findUnitIdByCode } from "./rewards.repository";
 import type { RewardEntitlementEventRow } from "./rewards.table";
 
@@ -18,9 +18,8 @@ export interface ActivePlan {
 }
 
 export async function activePlan(db: DbContext, districtId: string): Promise<ActivePlan> {
-  const row = await findActivePlan(db, districtId);
-  if (!row) throw notFound("本区尚未加载行动方案");
-  return { plan: JSON.parse(row.content) as PlanFile, version: row.version };
+  const { plan, version } = await requireActivePlan(db, districtId);
+  return { plan, version };
 }
 
 export interface RuleInfo {

@@ -22,7 +22,7 @@ import type {
 } from "@beizeng/domain/targets/snapshot";
 import type { DbContext } from "../../platform/db/database";
 import { badRequest, notFound } from "../../platform/errors";
-import { findActivePlan } from "../../platform/plan/districts.repository";
+import { requireActivePlan } from "../../platform/plan/plan-reader";
 import {
   currentFigures,
   dataVersion,
@@ -136,9 +136,7 @@ export function clearTargetsCache(db: DbContext): void {
 
 /** Reads the district's rows into a snapshot. */
 export async function readDistrictRows(db: DbContext, districtId: string, version: number): Promise<DistrictRows> {
-  const planRow = await findActivePlan(db, districtId);
-  if (!planRow) throw notFound("本区尚未加载行动方案");
-  const plan = JSON.parse(planRow.content) as PlanFile;
+  const { plan } = await requireActivePlan(db, districtId);
   const [enterpriseRows, scaleRows, figureRows, projectRows, listingRows, investmentRows, serviceRows] =
     await Promise.all([
       snapshotEnterprises(db, districtId),
