@@ -22,13 +22,10 @@ import {
 import { Button, Layout, Menu, Space, Tag, Typography } from "antd";
 import { type ReactNode, Suspense } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
-import type { CurrentUser } from "../features/auth/api/auth-api";
-import { useLogout } from "../features/auth/api/auth-api";
-import { useMeta } from "../features/auth/api/meta-api";
-import { DemoBanner } from "../features/auth/components/demo-banner";
-import { navigationByRole, selectedNavigationPath } from "../features/home/role-navigation";
-import { usePlan } from "../features/plan/api/plan-api";
-import { useUnits } from "../features/units/api/units-api";
+import { type CurrentUser, DemoBanner, useLogout, useMeta } from "../features/auth";
+import { navigationByRole, selectedNavigationPath } from "../features/home";
+import { usePlan } from "../features/plan";
+import { useUnits } from "../features/units";
 import { LanguageSwitch } from "../shared/components/language-switch";
 import { PageLoading } from "../shared/components/status-results";
 import { useLanguage, useLocalizedText, useT } from "../shared/i18n/i18n";

@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { type ReactNode, useState } from "react";
-import { currentUserKey } from "../features/auth/api/auth-api";
+import { currentUserKey } from "../features/auth";
 import { ApiError } from "../shared/api/client";
 import { LanguageProvider, useLanguage } from "../shared/i18n/i18n";
 

@@ -1,6 +1,6 @@
 import { type ComponentType, lazy, type ReactNode } from "react";
 import { createBrowserRouter, Navigate, useLocation } from "react-router-dom";
-import { type Role, useCurrentUser } from "../features/auth/api/auth-api";
+import { type Role, useCurrentUser } from "../features/auth";
 import { ForbiddenResult, NotFoundResult, PageLoading, QueryBoundary } from "../shared/components/status-results";
 import { AppLayout } from "./app-layout";
 
@@ -42,7 +42,12 @@ const ProjectDetailPage = lazyPage(
 const UsersPage = lazyPage(() => import("../features/users/components/users-page"), "UsersPage");
 const UnitsPage = lazyPage(() => import("../features/units/components/units-page"), "UnitsPage");
 const AuditPage = lazyPage(() => import("../features/audit/components/audit-page"), "AuditPage");
-const HomeOrDashboard = lazyPage(() => import("../features/dashboard/components/home-or-dashboard"), "HomeOrDashboard");
+const HomePage = lazyPage(() => import("../features/home/components/home-page"), "HomePage");
+const DashboardPage = lazyPage(() => import("../features/dashboard/components/dashboard-page"), "DashboardPage");
+const NotificationsCard = lazyPage(
+  () => import("../features/tasks/components/notifications-card"),
+  "NotificationsCard",
+);
 const TargetsPage = lazyPage(() => import("../features/targets/components/targets-page"), "TargetsPage");
 const BoardPage = lazyPage(() => import("../features/board/components/board-page"), "BoardPage");
 const PublicBoardPage = lazyPage(() => import("../features/board/components/public-board-page"), "PublicBoardPage");
@@ -85,6 +90,24 @@ function SignedInArea() {
       }}
     </QueryBoundary>
   );
+}
+
+/**
+ * 首页: the leaders' dashboard for the office, leaders and inspectors; the welcome page for others. A leader's
+ * notifications (the red warnings of its enterprises' requests) head it: units and the office read theirs on the
+ * tasks page, which leaders do not use for that.
+ */
+function HomeOrDashboard() {
+  const user = useCurrentUser().data;
+  if (!user) return null;
+  if (user.role === "leader")
+    return (
+      <>
+        <NotificationsCard />
+        <DashboardPage />
+      </>
+    );
+  return user.role === "office" || user.role === "inspector" ? <DashboardPage /> : <HomePage />;
 }
 
 /** A page only some roles may open; the others see 无权访问 rather than a broken page. */

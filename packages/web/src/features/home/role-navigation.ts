@@ -1,5 +1,5 @@
 import type { MessageKey } from "../../shared/i18n/dictionary";
-import type { Role } from "../auth/api/auth-api";
+import type { Role } from "../auth";
 
 export interface NavigationItem {
   path: string;

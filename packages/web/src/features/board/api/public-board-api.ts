@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, api } from "../../../shared/api/client";
-import type { TargetStatus, YearMonth } from "../../dashboard/api/dashboard-api";
+import type { TargetStatus, YearMonth } from "../../dashboard";
 
 /** One target on the public board: aggregate figures only (decimal strings in the target's unit). */
 export interface PublicTarget {

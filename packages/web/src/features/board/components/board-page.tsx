@@ -5,17 +5,21 @@ import { EChart } from "../../../shared/components/echart";
 import { ForbiddenResult, PageLoading } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { type Dashboard, type TargetCard, useDashboard } from "../../dashboard/api/dashboard-api";
+import { useCurrentUser } from "../../auth";
 import {
   DARK,
+  type Dashboard,
+  formatGrowth,
+  formatQuantity,
   funnelOption,
   groupOption,
   revenueByMonthOption,
   revenueYearsOption,
-} from "../../dashboard/components/chart-options";
-import { formatGrowth, formatQuantity, STATUS_COLORS } from "../../dashboard/components/quantity";
-import { useUnitNameByCode } from "../../units/unit-names";
+  STATUS_COLORS,
+  type TargetCard,
+  useDashboard,
+} from "../../dashboard";
+import { useUnitNameByCode } from "../../units";
 import { BoardPanel, BoardShell, BoardTile } from "./board-shell";
 
 const HEADLINE = ["aboveScaleRevenue", "aboveScaleCount", "aboveScaleNetIncrease"];

@@ -1,6 +1,6 @@
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { formatQuantity, STATUS_COLORS } from "../../dashboard/components/quantity";
+import { formatQuantity, STATUS_COLORS } from "../../dashboard";
 import { usePublicBoard } from "../api/public-board-api";
 import { BoardShell, BoardTile } from "./board-shell";
 

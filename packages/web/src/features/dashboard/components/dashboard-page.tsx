@@ -7,8 +7,8 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useNoteTexts } from "../../../shared/i18n/note-texts";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { useUnitNameByCode } from "../../units/unit-names";
+import { useCurrentUser } from "../../auth";
+import { useUnitNameByCode } from "../../units";
 import {
   type Dashboard,
   type RecordRequest,

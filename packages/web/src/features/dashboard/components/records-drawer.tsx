@@ -6,8 +6,8 @@ import { formatFenForDisplay } from "../../../shared/format/numbers";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useMessageText, useNoteTexts } from "../../../shared/i18n/note-texts";
-import { usePlan } from "../../plan/api/plan-api";
-import { useUnits } from "../../units/api/units-api";
+import { usePlan } from "../../plan";
+import { useUnits } from "../../units";
 import {
   type EnterpriseRecord,
   type ProjectRecord,

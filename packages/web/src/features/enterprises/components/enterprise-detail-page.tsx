@@ -6,9 +6,9 @@ import { useParams } from "react-router-dom";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay, toFen } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { usePlan } from "../../plan/api/plan-api";
-import { useUnitName } from "../../units/unit-names";
+import { useCurrentUser } from "../../auth";
+import { usePlan } from "../../plan";
+import { useUnitName } from "../../units";
 import {
   type EnterpriseDetail,
   enterpriseStatus,

@@ -3,8 +3,8 @@ import { App, Form, Input, Modal, Select, Switch } from "antd";
 import { useEffect, useMemo } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { usePlan } from "../../plan/api/plan-api";
-import { useUnits } from "../../units/api/units-api";
+import { usePlan } from "../../plan";
+import { useUnits } from "../../units";
 import type { EnterpriseSummary } from "../api/enterprises-api";
 import {
   CHAIN_IDS,

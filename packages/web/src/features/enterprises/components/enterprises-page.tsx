@@ -6,9 +6,9 @@ import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { usePlan } from "../../plan/api/plan-api";
-import { useUnits } from "../../units/api/units-api";
+import { useCurrentUser } from "../../auth";
+import { usePlan } from "../../plan";
+import { useUnits } from "../../units";
 import {
   type EnterpriseFilters,
   type EnterpriseSummary,

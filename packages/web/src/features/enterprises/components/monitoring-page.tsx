@@ -6,7 +6,7 @@ import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
+import { useCurrentUser } from "../../auth";
 import {
   useMonitoringSettings,
   useRecompute,

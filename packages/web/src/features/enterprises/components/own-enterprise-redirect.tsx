@@ -1,6 +1,6 @@
 import { Navigate } from "react-router-dom";
 import { ForbiddenResult, PageLoading } from "../../../shared/components/status-results";
-import { useCurrentUser } from "../../auth/api/auth-api";
+import { useCurrentUser } from "../../auth";
 
 /** 本企业: an enterprise account's own detail page. */
 export function OwnEnterpriseRedirect() {

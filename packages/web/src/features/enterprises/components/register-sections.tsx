@@ -23,8 +23,8 @@ import { useDateText } from "../../../shared/format/dates";
 import { formatFigureValue } from "../../../shared/format/metrics";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { isMessageKey, useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { useUnits } from "../../units/api/units-api";
+import { useCurrentUser } from "../../auth";
+import { useUnits } from "../../units";
 import type { EnterpriseDetail } from "../api/enterprises-api";
 import {
   DESIGNATION_KINDS,

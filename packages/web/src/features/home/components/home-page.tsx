@@ -1,11 +1,10 @@
 import { Button, Col, Row, Typography } from "antd";
 import { useNavigate } from "react-router-dom";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { useMeta } from "../../auth/api/meta-api";
-import { usePlan } from "../../plan/api/plan-api";
-import { NotificationsCard } from "../../tasks/components/notifications-card";
-import { useUnitName } from "../../units/unit-names";
+import { useCurrentUser, useMeta } from "../../auth";
+import { usePlan } from "../../plan";
+import { NotificationsCard } from "../../tasks";
+import { useUnitName } from "../../units";
 import { navigationByRole } from "../role-navigation";
 
 /**

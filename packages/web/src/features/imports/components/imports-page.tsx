@@ -21,7 +21,7 @@ import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
+import { useCurrentUser } from "../../auth";
 import {
   IMPORT_KINDS,
   type ImportChange,

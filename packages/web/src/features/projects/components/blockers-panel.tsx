@@ -6,8 +6,8 @@ import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { useUnitName } from "../../units/unit-names";
+import { useCurrentUser } from "../../auth";
+import { useUnitName } from "../../units";
 import { type Blocker, useBlockers, useHandleBlocker } from "../api/projects-api";
 
 const statusColors: Record<Blocker["status"], string> = { open: "processing", answered: "warning", closed: "success" };

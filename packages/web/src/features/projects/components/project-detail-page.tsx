@@ -23,8 +23,8 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { usePlan } from "../../plan/api/plan-api";
-import { useUnitName } from "../../units/unit-names";
+import { usePlan } from "../../plan";
+import { useUnitName } from "../../units";
 import {
   type Blocker,
   PROJECT_STAGES,

@@ -5,8 +5,8 @@ import { useEffect } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { usePlan } from "../../plan/api/plan-api";
-import { useUnitName } from "../../units/unit-names";
+import { usePlan } from "../../plan";
+import { useUnitName } from "../../units";
 import {
   type Project,
   type ProjectInput,

@@ -5,9 +5,9 @@ import { Link } from "react-router-dom";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { usePlan } from "../../plan/api/plan-api";
-import { useUnitName } from "../../units/unit-names";
+import { useCurrentUser } from "../../auth";
+import { usePlan } from "../../plan";
+import { useUnitName } from "../../units";
 import {
   exportUrl,
   PROJECT_STAGES,

@@ -26,9 +26,8 @@ import { NotFoundResult, QueryBoundary } from "../../../shared/components/status
 import { useDateText } from "../../../shared/format/dates";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
 import { useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { useUnits } from "../../units/api/units-api";
-import { useUnitName } from "../../units/unit-names";
+import { useCurrentUser } from "../../auth";
+import { useUnitName, useUnits } from "../../units";
 import {
   type RequestAction,
   type RequestAttachment,

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
 import { useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { useEnterprises } from "../../enterprises/api/enterprises-api";
+import { useCurrentUser } from "../../auth";
+import { useEnterprises } from "../../enterprises";
 import { type SubmitRequestInput, useServiceDays, useSubmitRequest } from "../api/requests-api";
 import { useCategoryOptions } from "./request-labels";
 

@@ -6,9 +6,8 @@ import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { useUnits } from "../../units/api/units-api";
-import { useUnitName } from "../../units/unit-names";
+import { useCurrentUser } from "../../auth";
+import { useUnitName, useUnits } from "../../units";
 import {
   type EnterpriseRequest,
   REQUEST_STATUSES,

@@ -7,10 +7,9 @@ import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { useEnterprises } from "../../enterprises/api/enterprises-api";
-import { useUnits } from "../../units/api/units-api";
-import { useUnitName } from "../../units/unit-names";
+import { useCurrentUser } from "../../auth";
+import { useEnterprises } from "../../enterprises";
+import { useUnitName, useUnits } from "../../units";
 import {
   type ServiceDay,
   useCreateServiceDay,

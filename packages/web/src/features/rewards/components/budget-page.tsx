@@ -6,8 +6,8 @@ import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import { usePlan } from "../../plan/api/plan-api";
+import { useCurrentUser } from "../../auth";
+import { usePlan } from "../../plan";
 import {
   type BudgetYear,
   type Correction,

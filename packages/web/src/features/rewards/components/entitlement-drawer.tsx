@@ -5,7 +5,7 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
+import { useCurrentUser } from "../../auth";
 import {
   downloadNotice,
   type EntitlementDetail,

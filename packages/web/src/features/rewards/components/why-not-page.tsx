@@ -4,7 +4,7 @@ import { api } from "../../../shared/api/client";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
-import { usePlan } from "../../plan/api/plan-api";
+import { usePlan } from "../../plan";
 import { useWhyNot } from "../api/rewards-api";
 import { factValue } from "./explanation-view";
 

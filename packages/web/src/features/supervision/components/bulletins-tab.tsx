@@ -4,7 +4,7 @@ import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
-import { useCurrentUser } from "../../auth/api/auth-api";
+import { useCurrentUser } from "../../auth";
 import {
   type Bulletin,
   defaultYear,

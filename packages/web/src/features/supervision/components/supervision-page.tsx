@@ -2,7 +2,7 @@ import { Card, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useT } from "../../../shared/i18n/i18n";
-import { usePlan } from "../../plan/api/plan-api";
+import { usePlan } from "../../plan";
 import { AssessmentTab } from "./assessment-tab";
 import { BulletinsTab } from "./bulletins-tab";
 import { RankingTab } from "./ranking-tab";

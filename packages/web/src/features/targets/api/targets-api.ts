@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
-import type { NoteMessageJson, QuantityJson, TargetCard, YearMonth } from "../../dashboard/api/dashboard-api";
+import type { NoteMessageJson, QuantityJson, TargetCard, YearMonth } from "../../dashboard";
 
 export interface GroupChange {
   key: string;

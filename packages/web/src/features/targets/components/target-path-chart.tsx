@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { type ChartClick, EChart } from "../../../shared/components/echart";
 import { useT } from "../../../shared/i18n/i18n";
-import { quantityNumber } from "../../dashboard/components/quantity";
+import { quantityNumber } from "../../dashboard";
 import type { TargetDetail } from "../api/targets-api";
 
 /** A target's yearly path against its actuals, and at the deadline the forecast with its interval. */

@@ -6,12 +6,10 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useMessageText, useNoteTexts } from "../../../shared/i18n/note-texts";
-import { useCurrentUser } from "../../auth/api/auth-api";
-import type { RecordRequest } from "../../dashboard/api/dashboard-api";
-import { formatQuantity, percent, STATUS_COLORS } from "../../dashboard/components/quantity";
-import { RecordsDrawer } from "../../dashboard/components/records-drawer";
-import { usePlan } from "../../plan/api/plan-api";
-import { useUnitNameByCode } from "../../units/unit-names";
+import { useCurrentUser } from "../../auth";
+import { formatQuantity, percent, type RecordRequest, RecordsDrawer, STATUS_COLORS } from "../../dashboard";
+import { usePlan } from "../../plan";
+import { useUnitNameByCode } from "../../units";
 import {
   type GroupChange,
   type Outlook,

@@ -6,7 +6,7 @@ import { formatBytes } from "../../../shared/api/uploads";
 import { NotFoundResult, QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
-import { useUnitName } from "../../units/unit-names";
+import { useUnitName } from "../../units";
 import { type PeriodState, type TaskReport, useReturnReport, useTask } from "../api/tasks-api";
 import { usePeriodLabel } from "./period-label";
 import { ReportForm } from "./report-form";

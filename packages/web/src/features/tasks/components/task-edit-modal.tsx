@@ -2,7 +2,7 @@ import { App, DatePicker, Form, Input, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useErrorText } from "../../../shared/api/error-text";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { useUnits } from "../../units/api/units-api";
+import { useUnits } from "../../units";
 import { type Task, useUpdateTask } from "../api/tasks-api";
 
 interface EditValues {

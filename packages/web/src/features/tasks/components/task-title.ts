@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from "react";
 import { useLanguage } from "../../../shared/i18n/i18n";
-import { usePlan } from "../../plan/api/plan-api";
+import { usePlan } from "../../plan";
 
 /**
  * A task's title in the chosen language. Tasks seeded from the plan take the plan's English title,

@@ -2,10 +2,9 @@ import { Alert, Form, Input, Modal, Select } from "antd";
 import { useEffect, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import type { Role } from "../../auth/api/auth-api";
-import { meetsPasswordPolicy } from "../../auth/password-policy";
-import { useEnterprises } from "../../enterprises/api/enterprises-api";
-import { useUnits } from "../../units/api/units-api";
+import { meetsPasswordPolicy, type Role } from "../../auth";
+import { useEnterprises } from "../../enterprises";
+import { useUnits } from "../../units";
 import type { UserAccount, UserCreate } from "../api/users-api";
 
 const roles: Role[] = ["office", "leader", "unit", "inspector", "enterprise"];

@@ -1,0 +1,2 @@
+/** The enterprise register as the other features use it: choosing an enterprise by name. */
+export { useEnterprises } from "./api/enterprises-api";

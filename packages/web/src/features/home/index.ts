@@ -1,0 +1,2 @@
+/** The menu each role sees. */
+export { navigationByRole, selectedNavigationPath } from "./role-navigation";
