@@ -10,9 +10,8 @@ import { buildContext } from "../targets/compute";
 import { investmentRange, planCategoryThresholds } from "../targets/metrics";
 
 /** "50" and "20" are the province's "5020" projects; "industrial" is the ≥2000万 project of T-M2b. */
-export type ProjectCategory = "50" | "20" | "industrial" | "other";
-
-export const PROJECT_CATEGORIES: readonly ProjectCategory[] = ["50", "20", "industrial", "other"];
+export const PROJECT_CATEGORIES = ["50", "20", "industrial", "other"] as const;
+export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
 
 /** The minimum planned investment (fen, inclusive) of each counted category; null when the plan has none. */
 export interface ProjectCategoryThresholds {

@@ -153,7 +153,8 @@ export function stageMoveEffect(input: {
 }
 
 /** green: on time or nothing planned yet; yellow: up to LATE_GRACE_DAYS late; red: later; done: in production. */
-export type ScheduleStatus = "green" | "yellow" | "red" | "done";
+export const SCHEDULE_STATUSES = ["green", "yellow", "red", "done"] as const;
+export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
 
 export interface ScheduleState {
   status: ScheduleStatus;

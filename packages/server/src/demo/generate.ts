@@ -12,12 +12,16 @@
  * neutral syllables and industry words under the prefix "昌江演示·", so no row can be mistaken for a real company.
  * Money is bigint fen; the random draws only choose basis points and shares, never amounts held as floats.
  */
+import type { BlockerCategory, ProjectOrigin } from "@beizeng/contract/projects";
 import { withCheckCharacter } from "@beizeng/domain/credit-code";
+import type { ProjectStage } from "@beizeng/domain/projects/lifecycle";
 import { makeInvestmentYears, makeRewardBudgets, makeServiceItems } from "./district-inputs";
 import { makeBlockers, makeDecisions, makeProjectSchedules } from "./project-activity";
 import { SeededRandom } from "./random";
 import { makeDesignations, makeListingEvents, makeServiceNotes } from "./register-activity";
 import { makeEnterpriseEvents, makeGrants, makeTechProjects } from "./reward-inputs";
+
+export type { BlockerCategory, ProjectOrigin, ProjectStage };
 
 export const DEMO_SEED = 20210708;
 export const DEMO_NAME_PREFIX = "昌江演示·";
@@ -36,8 +40,6 @@ export type DemoRole = "office" | "leader" | "unit" | "inspector" | "enterprise"
 export type ScaleStatus = "above" | "reserve" | "other";
 export type ChainId = "biomedicine" | "electronics" | "aviation" | "automotive" | "other";
 export type ListingStage = "display" | "shareholding" | "neeq" | "domestic" | "overseas";
-export type ProjectStage = "planning" | "negotiation" | "signed" | "construction" | "production";
-export type ProjectOrigin = "top500" | "listed" | "other";
 export type FigureMetric = "revenue" | "tax" | "output" | "employees" | "fixed_asset_investment";
 
 /** A unit of the loaded plan, as the generator needs it (code = the plan's unit id). */
@@ -150,8 +152,6 @@ export interface DemoProjectSchedule {
   dates: DemoStageDate[];
   moves: DemoStageMove[];
 }
-
-export type BlockerCategory = "land" | "approval" | "utilities" | "financing" | "other";
 
 /** A problem holding a project up (项目直通车), assigned to a unit. */
 export interface DemoBlocker {

@@ -1,20 +1,19 @@
 /** The project problems (直通车) as .xlsx, with the filters the page applied. */
+import type { BlockerCategory, BlockerQueryReq, BlockerStatus } from "@beizeng/contract/projects";
 import type { FastifyReply } from "fastify";
-import type { z } from "zod";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { buildTableXlsx, sendXlsx } from "../../platform/exports/table-export";
 import { listBlockers } from "./projects-blockers.service";
-import type { BlockerQuerySchema } from "./schema";
 
-const CATEGORY_LABELS: Record<string, string> = {
+const CATEGORY_LABELS: Record<BlockerCategory, string> = {
   land: "用地",
   approval: "审批",
   utilities: "水电气",
   financing: "融资",
   other: "其他",
 };
-const STATUS_LABELS: Record<string, string> = { open: "待答复", answered: "已答复", closed: "已办结" };
+const STATUS_LABELS: Record<BlockerStatus, string> = { open: "待答复", answered: "已答复", closed: "已办结" };
 
 type BlockerItem = Awaited<ReturnType<typeof listBlockers>>["items"][number];
 
@@ -25,29 +24,24 @@ function chinaTime(iso: string | null): string {
   return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 }
 
-export async function exportBlockers(
-  db: DbContext,
-  user: AuthUser,
-  query: z.infer<typeof BlockerQuerySchema>,
-  reply: FastifyReply,
-) {
+export async function exportBlockers(db: DbContext, user: AuthUser, query: BlockerQueryReq, reply: FastifyReply) {
   const { items } = await listBlockers(db, user, query);
   const buffer = await buildTableXlsx<BlockerItem>({
     title: "项目问题",
     filters: [
-      { label: "状态", value: query.status ? (STATUS_LABELS[query.status] ?? query.status) : "" },
+      { label: "状态", value: query.status ? STATUS_LABELS[query.status] : "" },
       { label: "范围", value: query.mine && user.unitId !== null ? "本单位办理" : "" },
       { label: "逾期", value: query.overdue ? "仅逾期" : "" },
     ],
     columns: [
       { header: "项目编号", value: (b) => b.projectCode, width: 16 },
       { header: "项目名称", value: (b) => b.projectName, width: 32 },
-      { header: "问题类型", value: (b) => CATEGORY_LABELS[b.category] ?? b.category },
+      { header: "问题类型", value: (b) => CATEGORY_LABELS[b.category] },
       { header: "问题描述", value: (b) => b.description, width: 40 },
       { header: "责任单位", value: (b) => b.unit.name, width: 20 },
       { header: "办理时限", value: (b) => b.dueOn },
       { header: "逾期", value: (b) => b.overdue },
-      { header: "状态", value: (b) => STATUS_LABELS[b.status] ?? b.status },
+      { header: "状态", value: (b) => STATUS_LABELS[b.status] },
       { header: "答复", value: (b) => b.answer ?? "", width: 40 },
       { header: "答复时间", value: (b) => chinaTime(b.answeredAt), width: 18 },
       { header: "办结日期", value: (b) => b.closedOn ?? "" },

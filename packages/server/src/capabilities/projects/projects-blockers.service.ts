@@ -2,6 +2,7 @@
  * Problems holding a project up (项目直通车): raised by the pipeline units, assigned to a unit
  * with a due date, answered and closed by that unit. An open problem past its due date is overdue.
  */
+import type { BlockerCategory, BlockerList, BlockerQueryReq, BlockerView } from "@beizeng/contract/projects";
 import { isIsoDate } from "@beizeng/domain/projects/lifecycle";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
@@ -20,13 +21,7 @@ import {
 import { blockerView, todayInDistrict } from "./projects.service";
 import { projectAccess, requireWrite } from "./projects-access";
 
-export type BlockerCategory = "land" | "approval" | "utilities" | "financing" | "other";
-
-export async function listBlockers(
-  db: DbContext,
-  user: AuthUser,
-  query: { status?: string; unit?: number; mine?: boolean; overdue?: boolean },
-) {
+export async function listBlockers(db: DbContext, user: AuthUser, query: BlockerQueryReq): Promise<BlockerList> {
   const today = todayInDistrict();
   const unitId = query.mine && user.unitId !== null ? user.unitId : query.unit;
   const rows = await findBlockers(db, { districtId: user.districtId, unitId, status: query.status });
@@ -40,7 +35,7 @@ export async function raiseBlocker(
   projectId: number,
   input: { category: BlockerCategory; description: string; unitId: number; dueOn: string },
   actor: Actor,
-) {
+): Promise<BlockerView> {
   const plan = await getActivePlan(db, user.districtId);
   requireWrite(await projectAccess(db, user, plan));
   if (!(await findProject(db, user.districtId, projectId))) throw notFound(`项目 ${projectId} 不存在`);
@@ -86,7 +81,7 @@ export async function handleBlocker(
   id: number,
   input: { action: "answer"; answer: string } | { action: "close"; answer?: string },
   actor: Actor,
-) {
+): Promise<BlockerView> {
   return inTransaction(db, async (tx) => {
     const blocker = await findBlocker(tx, user.districtId, id);
     if (!blocker) throw notFound(`问题 ${id} 不存在`);

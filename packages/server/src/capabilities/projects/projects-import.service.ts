@@ -4,6 +4,7 @@
  * cell parsing, row-numbered Chinese errors) and is all or nothing: one bad row and nothing is
  * written, every bad row is reported with its row number and column.
  */
+import type { ProjectImportResult, ProjectOrigin } from "@beizeng/contract/projects";
 import { parseYuan } from "@beizeng/domain/money";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { PROJECT_CATEGORY_LABELS } from "@beizeng/domain/projects/category";
@@ -48,7 +49,6 @@ import {
   moveProject,
   type NewProject,
   type ProjectListQuery,
-  type ProjectOrigin,
   projectViews,
   todayInDistrict,
 } from "./projects.service";
@@ -136,16 +136,6 @@ const STAGE_BY_LABEL: Record<string, ProjectStage> = Object.fromEntries(
 const HEADER_INDEX = new Map<string, ColumnSpec>();
 for (const column of COLUMNS) {
   for (const name of [column.header, ...column.aliases]) HEADER_INDEX.set(normalizeHeader(name).base, column);
-}
-
-export interface ProjectImportResult {
-  ok: boolean;
-  dryRun: boolean;
-  created: number;
-  updated: number;
-  moved: number;
-  rows: number;
-  errors: (ImportError & { text: string })[];
 }
 
 interface MappedColumn {
@@ -549,7 +539,7 @@ export async function exportProjects(
       completed: wan(view.completedInvestmentFen),
       manufacturing: view.manufacturing ? "是" : "否",
       sourceUnit: unitName(view.sourceUnit?.id),
-      origin: ORIGIN_NAMES[view.origin as ProjectOrigin] ?? "其他",
+      origin: ORIGIN_NAMES[view.origin],
       leadUnit: unitName(view.leadUnit?.id),
       leader: view.leader?.name ?? "",
       enterprise: view.enterprise ? (enterpriseCodes.get(view.enterprise.id) ?? "") : "",

@@ -28,18 +28,17 @@ export interface ProjectStageMoveTable {
 }
 export type ProjectStageMoveRow = Selectable<ProjectStageMoveTable>;
 
-export const BLOCKER_CATEGORIES = ["land", "approval", "utilities", "financing", "other"] as const;
-export const BLOCKER_STATUSES = ["open", "answered", "closed"] as const;
-
 /** A problem holding a project up (直通车), assigned to a unit with a due date. */
 export interface ProjectBlockerTable {
   id: Generated<number>;
   district_id: string;
   project_id: number;
+  /** One of BLOCKER_CATEGORIES (@beizeng/contract/projects). */
   category: string;
   description: string;
   unit_id: number;
   due_on: string;
+  /** One of BLOCKER_STATUSES (@beizeng/contract/projects). */
   status: Generated<string>;
   answer: string | null;
   answered_at: Timestamp | null;

@@ -4,6 +4,7 @@
  * counts and planned investment per stage. The counting is the targets module's own metric, so the
  * targets dashboard and this page always agree.
  */
+import type { InvestmentYearSaved, InvestmentYears, ProjectStats } from "@beizeng/contract/projects";
 import { divideToDecimalString, sumFen } from "@beizeng/domain/money";
 import { PROJECT_CATEGORIES, type ProjectCategory } from "@beizeng/domain/projects/category";
 import { PROJECT_STAGES, type ProjectStage } from "@beizeng/domain/projects/lifecycle";
@@ -22,7 +23,7 @@ import { projectAccess } from "./projects-access";
 
 const INTRODUCED: readonly ProjectStage[] = ["signed", "construction", "production"];
 
-export async function projectStats(db: DbContext, user: AuthUser, requestedYear?: number) {
+export async function projectStats(db: DbContext, user: AuthUser, requestedYear?: number): Promise<ProjectStats> {
   const plan = await getActivePlan(db, user.districtId);
   const today = todayInDistrict();
   const year = requestedYear ?? Number(today.slice(0, 4));
@@ -124,7 +125,7 @@ export async function projectStats(db: DbContext, user: AuthUser, requestedYear?
   };
 }
 
-export async function listInvestmentYears(db: DbContext, user: AuthUser) {
+export async function listInvestmentYears(db: DbContext, user: AuthUser): Promise<InvestmentYears> {
   const plan = await getActivePlan(db, user.districtId);
   const access = await projectAccess(db, user, plan);
   const rows = await findInvestmentYears(db, user.districtId);
@@ -149,7 +150,7 @@ export async function saveInvestment(
   user: AuthUser,
   input: { year: number; totalFen: bigint; manufacturingFen: bigint },
   actor: Actor,
-) {
+): Promise<InvestmentYearSaved> {
   const plan = await getActivePlan(db, user.districtId);
   const access = await projectAccess(db, user, plan);
   if (!access.canEnterInvestment) throw forbidden("只有区统计局和领导小组办公室可以填报固定资产投资");

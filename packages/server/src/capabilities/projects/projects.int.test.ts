@@ -293,6 +293,30 @@ describe.each(testDatabases())("projects on $name", (database) => {
     const stats = (await app.inject({ url: "/api/projects/stats?year=2023", headers: leader.headers })).json();
     expect(stats.manufacturing.share).toBe("0.5200");
     expect(stats.targets.find((target: { id: string }) => target.id === "T-M5").actual).toBe("0.5200");
+    const years = (session: Session) => app.inject({ url: "/api/fixed-asset-investment", headers: session.headers });
+    const entered = (await years(statistics)).json();
+    expect(entered.canEdit).toBe(true);
+    expect(entered.items).toEqual([
+      expect.objectContaining({
+        year: 2023,
+        totalFen: "1000000000000",
+        manufacturingFen: "520000000000",
+        share: "0.5200",
+      }),
+    ]);
+    expect((await years(commerce)).json().canEdit).toBe(false);
+  });
+
+  it("offers the forms the caller's rights, the district's units and leaders, and the category thresholds in yuan", async () => {
+    const options = async (session: Session) =>
+      (await app.inject({ url: "/api/projects/options", headers: session.headers })).json();
+    const forCommerce = await options(commerce);
+    expect(forCommerce).toMatchObject({ canWrite: true, canEnterInvestment: false });
+    expect(forCommerce.pipelineUnits.map((unit: { id: number }) => unit.id)).toContain(world.unitA);
+    expect(forCommerce.leaders).toContainEqual({ id: world.users.leader.id, name: "leader-a" });
+    // The "20 project" threshold of 20亿元, in yuan.
+    expect(forCommerce.thresholds.twenty).toBe("2000000000");
+    expect(await options(statistics)).toMatchObject({ canWrite: false, canEnterInvestment: true });
   });
 
   it("imports all or nothing, naming each bad row, and exports what it imports", async () => {

@@ -3,6 +3,17 @@
  * editing projects, moving them between stages, and the decisions leaders log on their projects.
  * Every change is audited in the same transaction.
  */
+import type {
+  BlockerCategory,
+  BlockerStatus,
+  BlockerView,
+  DecisionView,
+  ProjectDetail,
+  ProjectOptions,
+  ProjectOrigin,
+  ProjectView,
+  StageMoveView,
+} from "@beizeng/contract/projects";
 import { formatYuan } from "@beizeng/domain/money";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import {
@@ -17,7 +28,6 @@ import {
   PROJECT_STAGE_LABELS,
   PROJECT_STAGES,
   type ProjectStage,
-  type ScheduleState,
   type StageDates,
   scheduleState,
   stageMoveEffect,
@@ -50,41 +60,9 @@ import {
 import { projectAccess, requireWrite } from "./projects-access";
 import type { ProjectStageDateRow } from "./projects-lifecycle.table";
 
-export type ProjectOrigin = "top500" | "listed" | "other";
-
 /** Today in the district (China Standard Time), as YYYY-MM-DD. */
 export function todayInDistrict(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
-}
-
-export interface ProjectView {
-  id: number;
-  code: string;
-  name: string;
-  investor: string;
-  chainId: string;
-  /** Decimal strings of fen. */
-  plannedInvestmentFen: string;
-  completedInvestmentFen: string;
-  /** Derived from the planned investment with the plan's thresholds; never entered. */
-  category: ProjectCategory;
-  manufacturing: boolean;
-  sourceUnit: { id: number; name: string } | null;
-  origin: string;
-  leadUnit: { id: number; name: string } | null;
-  leader: { id: number; name: string } | null;
-  enterprise: { id: number; name: string } | null;
-  location: string;
-  stage: ProjectStage;
-  /** The planned and reached date of every stage, in order. */
-  stages: StageDates[];
-  schedule: ScheduleState;
-  introducedYear: number | null;
-  /** The year the project reached 建成投产: the rewards engine pays R-PROJ in this year. */
-  productionYear: number | null;
-  openBlockers: number;
-  overdueBlockers: number;
-  isDemo: boolean;
 }
 
 function stageList(rows: readonly ProjectStageDateRow[]): StageDates[] {
@@ -116,7 +94,8 @@ function toView(row: ProjectListRow, context: ViewContext): ProjectView {
     category: projectCategory(BigInt(row.planned_investment_fen), context.thresholds),
     manufacturing: row.manufacturing === 1,
     sourceUnit: row.source_unit_id !== null ? { id: row.source_unit_id, name: row.source_unit_name ?? "" } : null,
-    origin: row.origin,
+    // The table's text columns hold these vocabularies only (the routes' schemas check what is written).
+    origin: row.origin as ProjectOrigin,
     leadUnit: row.lead_unit_id !== null ? { id: row.lead_unit_id, name: row.lead_unit_name ?? "" } : null,
     leader: row.leader_user_id !== null ? { id: row.leader_user_id, name: row.leader_name ?? "" } : null,
     enterprise: row.enterprise_id !== null ? { id: row.enterprise_id, name: row.enterprise_name ?? "" } : null,
@@ -205,7 +184,7 @@ async function projectView(db: DbContext, user: AuthUser, plan: PlanFile, id: nu
 }
 
 /** One project with its history of moves, its problems and its leader's decisions. */
-export async function getProject(db: DbContext, user: AuthUser, id: number) {
+export async function getProject(db: DbContext, user: AuthUser, id: number): Promise<ProjectDetail> {
   const plan = await getActivePlan(db, user.districtId);
   const project = await projectView(db, user, plan, id);
   const access = await projectAccess(db, user, plan);
@@ -219,8 +198,8 @@ export async function getProject(db: DbContext, user: AuthUser, id: number) {
     project,
     moves: moves.map((move) => ({
       id: move.id,
-      fromStage: move.from_stage,
-      toStage: move.to_stage,
+      fromStage: move.from_stage as StageMoveView["fromStage"],
+      toStage: move.to_stage as StageMoveView["toStage"],
       reachedOn: move.reached_on,
       reason: move.reason,
       movedBy: move.moved_by_label,
@@ -239,35 +218,17 @@ export async function getProject(db: DbContext, user: AuthUser, id: number) {
   };
 }
 
-export function blockerView(
-  blocker: Awaited<ReturnType<typeof findBlockers>>[number],
-  today: string,
-): {
-  id: number;
-  projectId: number;
-  projectCode: string;
-  projectName: string;
-  category: string;
-  description: string;
-  unit: { id: number; name: string };
-  dueOn: string;
-  status: string;
-  overdue: boolean;
-  answer: string | null;
-  answeredAt: string | null;
-  closedOn: string | null;
-  createdAt: string;
-} {
+export function blockerView(blocker: Awaited<ReturnType<typeof findBlockers>>[number], today: string): BlockerView {
   return {
     id: blocker.id,
     projectId: blocker.project_id,
     projectCode: blocker.project_code,
     projectName: blocker.project_name,
-    category: blocker.category,
+    category: blocker.category as BlockerCategory,
     description: blocker.description,
     unit: { id: blocker.unit_id, name: blocker.unit_name },
     dueOn: blocker.due_on,
-    status: blocker.status,
+    status: blocker.status as BlockerStatus,
     // Overdue: still waiting for the unit's answer after the due date.
     overdue: blocker.status === "open" && blocker.due_on < today,
     answer: blocker.answer,
@@ -610,7 +571,7 @@ export async function addDecision(
   id: number,
   input: { decidedOn?: string; text: string },
   actor: Actor,
-) {
+): Promise<DecisionView> {
   const project = await findProject(db, user.districtId, id);
   if (!project) throw notFound(`项目 ${id} 不存在`);
   if (user.role !== "leader" || project.leader_user_id !== user.id) {
@@ -642,7 +603,7 @@ export async function addDecision(
 }
 
 /** What the project forms offer: units, leaders, the caller's rights and the category thresholds. */
-export async function projectOptions(db: DbContext, user: AuthUser) {
+export async function projectOptions(db: DbContext, user: AuthUser): Promise<ProjectOptions> {
   const plan = await getActivePlan(db, user.districtId);
   const access = await projectAccess(db, user, plan);
   const thresholds = projectCategoryThresholds(plan);

@@ -1,9 +1,6 @@
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Int8, Timestamp } from "../../platform/db/common-columns";
 
-export const PROJECT_STAGES = ["planning", "negotiation", "signed", "construction", "production"] as const;
-export const PROJECT_ORIGINS = ["top500", "listed", "other"] as const;
-
 export interface ProjectTable {
   id: Generated<number>;
   district_id: string;
@@ -15,11 +12,13 @@ export interface ProjectTable {
   completed_investment_fen: Int8;
   manufacturing: Flag;
   source_unit_id: number | null;
+  /** One of PROJECT_ORIGINS (@beizeng/contract/projects). */
   origin: string;
   lead_unit_id: number | null;
   leader_user_id: number | null;
   enterprise_id: number | null;
   location: string;
+  /** One of PROJECT_STAGES (@beizeng/domain/projects/lifecycle). */
   stage: string;
   introduced_year: number | null;
   production_year: number | null;
