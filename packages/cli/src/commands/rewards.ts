@@ -6,13 +6,13 @@
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { parseYuan } from "@beizeng/domain/money";
+import { amountZh, figureZh, parseYuan } from "@beizeng/domain/money";
 import { formatIssue, PlanValidationError, parsePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { formatBatchErrors, parseRewardsBatch } from "@beizeng/domain/rewards/batch";
 import { evaluateRewards, RewardPlanError } from "@beizeng/domain/rewards/engine";
 import { explanationText } from "@beizeng/domain/rewards/explanation";
-import { amountZh, figureZh, parseRate, ratePercent } from "@beizeng/domain/rewards/format";
+import { parseRate, ratePercent } from "@beizeng/domain/rewards/format";
 import { sortEntitlements, toBatchOutput } from "@beizeng/domain/rewards/output";
 import type { Entitlement } from "@beizeng/domain/rewards/types";
 import type { Command } from "commander";

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  exactAmountEn,
-  exactAmountZh,
-  isNoteMessageKey,
-  NoteList,
-  type NoteMessage,
-  noteMessage,
-  noteTexts,
-  renderNote,
-} from "./messages";
+import { isNoteMessageKey, NoteList, type NoteMessage, noteMessage, noteTexts, renderNote } from "./messages";
 
 /** One message of every key, with parameters that should show in the text. */
 const EVERY_KEY: NoteMessage[] = [
@@ -120,12 +111,6 @@ describe("note messages", () => {
   });
 
   it("write amounts exactly: 万元 or 亿元 in Chinese, yuan in English", () => {
-    expect(exactAmountZh(2_000_000_000n)).toBe("2000 万元");
-    expect(exactAmountZh(1_234_567_800n)).toBe("1234.5678 万元");
-    expect(exactAmountZh(25_830_000_000n)).toBe("2.583 亿元");
-    expect(exactAmountZh(10_000_000_001n)).toBe("1.0000000001 亿元");
-    expect(exactAmountEn(1_234_567_800n)).toBe("12,345,678 yuan");
-    expect(exactAmountEn(1_234_567_850n)).toBe("12,345,678.50 yuan");
     const carried = noteMessage("forecast.carriedForward", { amount: "1234567800" });
     expect(renderNote(carried, "zh-CN")).toContain("1234.5678 万元");
     expect(renderNote(carried, "en")).toContain("12,345,678 yuan");

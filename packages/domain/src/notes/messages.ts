@@ -4,9 +4,8 @@
  * Each result keeps the Chinese text of its notes (`notes`) beside the messages (`noteMessages`), so a reader that
  * knows no key (an export, an older page) still reads them. Enterprise names are parameters and stay as they are.
  */
-import { type Fen, formatExactForDisplay } from "../money";
+import { amountEn, type Fen, formatExactForDisplay } from "../money";
 import { projectStageLabel } from "../projects/lifecycle";
-import { amountEn } from "../rewards/format";
 
 export type NoteLanguage = "zh-CN" | "en";
 
@@ -22,14 +21,6 @@ interface Definition<P> {
 }
 
 const define = <P extends NoteParams>(definition: Definition<P>): Definition<P> => definition;
-
-/** An amount exactly, to the fen: in 亿元 from one 亿 up, else in 万元, with as many decimals as it needs. */
-export function exactAmountZh(fen: Fen): string {
-  return formatExactForDisplay(fen);
-}
-
-/** An amount exactly, in yuan with thousands separators and the fen when there are any: "1,234,567.50 yuan". */
-export const exactAmountEn = amountEn;
 
 const amountOf = (value: string): Fen => (/^-?\d+$/.test(value) ? BigInt(value) : 0n);
 const names = (value: readonly string[] | string, separator: string): string =>
@@ -96,9 +87,9 @@ const NOTES = {
       `In ${p.year}, ${p.count} above-scale ${plural(p.count, "enterprise lacks its", "enterprises lack their")} annual revenue, counted as zero`,
   }),
   "forecast.carriedForward": define<{ amount: string }>({
-    "zh-CN": (p) => `部分规上企业缺少本年月度数据，按上年营业收入计入 ${exactAmountZh(amountOf(p.amount))}`,
+    "zh-CN": (p) => `部分规上企业缺少本年月度数据，按上年营业收入计入 ${formatExactForDisplay(amountOf(p.amount))}`,
     en: (p) =>
-      `Some above-scale enterprises lack this year's monthly figures; their revenue of last year is counted instead, ${exactAmountEn(amountOf(p.amount))}`,
+      `Some above-scale enterprises lack this year's monthly figures; their revenue of last year is counted instead, ${amountEn(amountOf(p.amount))}`,
   }),
   "forecast.monthsPriorSpread": define<Record<string, never>>({
     "zh-CN": () => "往年月度数据不足两年，区间采用默认离散度",
@@ -258,11 +249,11 @@ const NOTES = {
   "rewards.budgetMethod": define<{ threshold: string }>({
     "zh-CN": (p) =>
       "按各企业近三年营业收入、入库税收同比增速的平均值（限定在 −20% 至 +30%）外推未来年度数据，" +
-      `以方案规模以上标准（${exactAmountZh(amountOf(p.threshold))}）判断是否规上，在建项目按次年投产计，` +
+      `以方案规模以上标准（${formatExactForDisplay(amountOf(p.threshold))}）判断是否规上，在建项目按次年投产计，` +
       "再用奖励规则计算各年奖励；项目扶持资金、技术改造和上市挂牌不作预测。方案期后的年度按政策延续测算。",
     en: (p) =>
       "Each enterprise's revenue and tax paid are extrapolated at the mean of its last three year-on-year growth rates " +
-      `(bounded to −20% … +30%); whether it is above scale follows the plan's threshold (${exactAmountEn(amountOf(p.threshold))}); ` +
+      `(bounded to −20% … +30%); whether it is above scale follows the plan's threshold (${amountEn(amountOf(p.threshold))}); ` +
       "projects under construction are taken to go into production the next year; the reward rules then give each year's rewards. " +
       "Project support funds, technical transformation and listings are not forecast. Years after the plan's period assume the policy continues.",
   }),

@@ -3,7 +3,7 @@
  * entitlements and "why not" entries. Not part of the public interface.
  */
 import type { Fen } from "../money";
-import { yuanText } from "./format";
+import { formatYuan } from "../money";
 import type { GrantedIndex } from "./granted";
 import type {
   EnterpriseHistory,
@@ -78,7 +78,7 @@ export function revenueYuan(run: Run, years: readonly EnterpriseYear[], index: n
   let text = run.revenueYuan[index];
   if (text === undefined) {
     const revenue = years[index]!.revenue;
-    text = revenue === undefined ? "" : yuanText(revenue);
+    text = revenue === undefined ? "" : formatYuan(revenue);
     run.revenueYuan[index] = text;
   }
   return text;
@@ -165,7 +165,7 @@ export function moneyFact(
   value: Fen | undefined,
   source?: string,
 ): ExplanationFact {
-  const fact: ExplanationFact = { name, label, labelEn, year, value: value === undefined ? null : yuanText(value) };
+  const fact: ExplanationFact = { name, label, labelEn, year, value: value === undefined ? null : formatYuan(value) };
   if (source) fact.source = source;
   return fact;
 }

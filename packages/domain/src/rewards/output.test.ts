@@ -1,14 +1,6 @@
 import { describe, expect, test } from "vitest";
-import {
-  amountZh,
-  canonicalDecimal,
-  compareDecimalStrings,
-  figureNearZh,
-  figureZh,
-  parseRate,
-  rateLabel,
-  ratePercent,
-} from "./format";
+import { amountZh, figureNearZh, figureZh } from "../money";
+import { canonicalDecimal, compareDecimalStrings, parseRate, rateLabel, ratePercent } from "./format";
 import { compareTiers, sortEntitlements, toBatchOutput, totalAmount } from "./output";
 import type { Entitlement } from "./types";
 

@@ -4,7 +4,7 @@
  * 中国制造业500强 enterprise settling in (R-500, recorded with no amount).
  */
 import type { Fen } from "../../money";
-import { amountEn, amountZh } from "../format";
+import { amountEn, amountZh } from "../../money";
 import {
   type EnterpriseRuleEvaluator,
   explanationRecord,

@@ -6,7 +6,7 @@
  * in one year pay each (default) or the highest only (reading 1).
  */
 import type { Fen } from "../../money";
-import { amountEn, amountZh, figureEn, figureZh, groupedYuan, yuanText } from "../format";
+import { amountEn, amountZh, figureEn, figureZh, formatYuan, groupedYuan } from "../../money";
 import {
   type Comparison,
   type EnterpriseRuleEvaluator,
@@ -59,7 +59,7 @@ export function firstCrossingRule(
 ): EnterpriseRuleEvaluator {
   const tiers = [...tiersInput].sort((a, b) => (a.threshold < b.threshold ? -1 : a.threshold > b.threshold ? 1 : 0));
   const count = tiers.length;
-  const labels = tiers.map((tier) => yuanText(tier.threshold));
+  const labels = tiers.map((tier) => formatYuan(tier.threshold));
   const thresholds = tiers.map((tier) => tier.threshold);
   const wording = METRICS[metric];
   const verbZh = comparison === "gt" ? "突破" : "达到";
@@ -309,7 +309,7 @@ export function firstCrossingRule(
     const { from: crossedFrom, highest: previousHighest, highestYear: previousYear } = record.crossing!;
     const value = year[metric]!;
     const label = labels[index]!;
-    const valueText = yuanText(value);
+    const valueText = formatYuan(value);
     const facts: ExplanationFact[] = [
       moneyFact(metric, wording.zh, wording.en, year.year, value, year.sources?.[metric]),
     ];
@@ -317,7 +317,7 @@ export function firstCrossingRule(
     let beforeEn = "no higher figure before";
     let arithmetic = `${valueText} ${symbol} ${label}`;
     if (previousHighest !== null) {
-      const highestText = yuanText(previousHighest);
+      const highestText = formatYuan(previousHighest);
       const highestFact: ExplanationFact = {
         name: previousHighestName,
         label: previousHighestZh,

@@ -6,18 +6,8 @@
  * Both round half-up to the fen (reading 5).
  */
 import type { Fen } from "../../money";
-import {
-  amountEn,
-  amountZh,
-  figureEn,
-  figureNearEn,
-  figureNearZh,
-  figureZh,
-  parseRate,
-  rateLabel,
-  ratePercent,
-  yuanText,
-} from "../format";
+import { amountEn, amountZh, figureEn, figureNearEn, figureNearZh, figureZh, formatYuan } from "../../money";
+import { parseRate, rateLabel, ratePercent } from "../format";
 import {
   applyRateHalfUp,
   type Comparison,
@@ -249,7 +239,7 @@ export function grantMatchRule(
         meta,
         facts,
         rate.thresholds,
-        `${yuanText(grant.amount)} × ${rate.label} = ${yuanText(amount)}（四舍五入到分 / half-up to the fen）`,
+        `${formatYuan(grant.amount)} × ${rate.label} = ${formatYuan(amount)}（四舍五入到分 / half-up to the fen）`,
         `${year.year}年获得${LEVEL_ZH[grant.level]}项目扶持资金 ${amountZh(grant.amount)}（${grant.id}）${techNoteZh}，按 ${rate.percent}% 给予一次性奖励 ${amountZh(amount)}`,
         `In ${year.year} received ${LEVEL_EN[grant.level]} support funds of ${amountEn(grant.amount)} (${grant.id})${techNoteEn}: ${rate.percent}% one-time reward of ${amountEn(amount)}.`,
       );
@@ -268,7 +258,7 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
   const parsed = parseRate(options.rate);
   const { numerator, denominator } = parsed;
   const percent = ratePercent(parsed);
-  const minimumLabel = yuanText(options.minInvestment);
+  const minimumLabel = formatYuan(options.minInvestment);
   const atLeastZh = options.comparison === "gte" ? "以上（含）" : "以上（不含）";
   const symbol = options.comparison === "gte" ? "≥" : ">";
   const minimumZh = figureZh(options.minInvestment);
@@ -365,7 +355,7 @@ export function techTransformationRule(meta: RuleMeta, options: TechOptions): En
         meta,
         facts,
         paidThresholds,
-        `${yuanText(project.investment)} ${symbol} ${minimumLabel}；${yuanText(project.equipmentInvoices)} × ${options.rate} = ${yuanText(amount)}（四舍五入到分 / half-up to the fen）`,
+        `${formatYuan(project.investment)} ${symbol} ${minimumLabel}；${formatYuan(project.equipmentInvoices)} × ${options.rate} = ${formatYuan(amount)}（四舍五入到分 / half-up to the fen）`,
         `${year.year}年技术改造项目 ${project.id} 投资额 ${figureZh(project.investment)}，达到 ${minimumZh}${atLeastZh}且未获得国家、省、市级技术改造扶持资金，按购置设备发票金额 ${amountZh(project.equipmentInvoices)}的 ${percent}% 给予一次性补助 ${amountZh(amount)}`,
         `In ${year.year} tech-transformation project ${project.id} invested ${figureEn(project.investment)} (minimum ${minimumEn}) with no tech-transformation funds: ${percent}% of equipment invoices of ${amountEn(project.equipmentInvoices)} gives a one-time subsidy of ${amountEn(amount)}.`,
       ),

@@ -5,18 +5,8 @@
  * (current − previous) × denominator > numerator × previous.
  */
 import type { Fen } from "../../money";
-import { divideToDecimalString } from "../../money";
-import {
-  amountEn,
-  amountZh,
-  fixedQuotient,
-  parseRate,
-  percentOf,
-  rateLabel,
-  ratePercent,
-  tierOrdinalZh,
-  yuanText,
-} from "../format";
+import { amountEn, amountZh, divideToDecimalString, formatYuan } from "../../money";
+import { fixedQuotient, parseRate, percentOf, rateLabel, ratePercent, tierOrdinalZh } from "../format";
 import {
   type Comparison,
   type EnterpriseRuleEvaluator,
@@ -421,8 +411,8 @@ export function growthBandsRule(
         en: `${grewEn.get(y)}${en}, ${gap ?? "less than 0.0001"}${gapAfterEn[reached + 1]}`,
       };
     }
-    const currentText = yuanText(current);
-    const previousText = yuanText(previous);
+    const currentText = formatYuan(current);
+    const previousText = formatYuan(previous);
     const facts: ExplanationFact[] = [
       revenueFactOf(year, "revenue", "营业收入", "revenue", currentText),
       revenueFactOf(previousYear, "previousRevenue", "上年营业收入", "previous year's revenue", previousText),
@@ -434,7 +424,7 @@ export function growthBandsRule(
       facts,
       thresholds,
       `增幅 = (${currentText} − ${previousText}) ÷ ${previousText} ≈ ${percentText(diff, previous, diffNumber, previousNumber, 4)}%；` +
-        `${yuanText(diff)} × ${denominatorTexts[band]} ${symbol} ${numeratorTexts[band]} × ${previousText}`,
+        `${formatYuan(diff)} × ${denominatorTexts[band]} ${symbol} ${numeratorTexts[band]} × ${previousText}`,
       `${grewZh.get(y)}${zh}${top ? paidTopZh[band] : paidLowerZh[band]}`,
       `${grewEn.get(y)}${en}${top ? paidTopEn[band] : paidLowerEn[band]}`,
       nextTier,

@@ -4,7 +4,7 @@
  * enterprise paid for 新三板 is paid again when it later lists is a plan parameter.
  */
 import type { Fen } from "../../money";
-import { amountEn, amountZh } from "../format";
+import { amountEn, amountZh } from "../../money";
 import {
   type EnterpriseRuleEvaluator,
   explanationRecord,

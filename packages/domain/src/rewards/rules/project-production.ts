@@ -5,7 +5,7 @@
  * thresholds of the plan rule (reading 8): the highest category whose minimum it reaches.
  */
 import type { Fen } from "../../money";
-import { amountEn, amountZh, figureEn, figureNearZh, figureZh, yuanText } from "../format";
+import { amountEn, amountZh, figureEn, figureNearZh, figureZh, formatYuan } from "../../money";
 import {
   explanation,
   KEY_PROJECT,
@@ -41,12 +41,12 @@ export function projectProductionRule(
     threshold(
       `“${item.category}”项目计划总投资门槛（含）`,
       `"${item.category}" project minimum (inclusive)`,
-      yuanText(item.minInvestment),
+      formatYuan(item.minInvestment),
     ),
   );
   const lowestZh = figureZh(lowest.minInvestment);
   const lowestEn = figureEn(lowest.minInvestment);
-  const lowestLabel = yuanText(lowest.minInvestment);
+  const lowestLabel = formatYuan(lowest.minInvestment);
   const { yearsZh } = meta;
   const wording: WhyNotWording = {
     sentence(entry, locale) {
@@ -176,7 +176,7 @@ export function projectProductionRule(
                 meta,
                 facts,
                 thresholds,
-                `${yuanText(project.plannedInvestment)} ≥ ${yuanText(chosen.minInvestment)} → “${chosen.category}”项目：${amountZh(chosen.amount)}`,
+                `${formatYuan(project.plannedInvestment)} ≥ ${formatYuan(chosen.minInvestment)} → “${chosen.category}”项目：${amountZh(chosen.amount)}`,
                 `项目 ${project.id} 计划总投资 ${figureZh(project.plannedInvestment)}，属“${chosen.category}”项目，${project.introducedYear}年引进、${productionYear}年投产，奖励 ${amountZh(chosen.amount)}`,
                 `Project ${project.id} plans ${figureEn(project.plannedInvestment)}: a "${chosen.category}" project introduced in ${project.introducedYear} and in production in ${productionYear}: reward of ${amountEn(chosen.amount)}.`,
               )

@@ -8,10 +8,9 @@
  * - a paid entitlement is never altered: a difference becomes a correction entry for review;
  * - a rejected entitlement stays rejected (the decision stands).
  */
-import { formatExactForDisplay } from "@beizeng/domain/money";
+import { amountEn, formatExactForDisplay } from "@beizeng/domain/money";
 import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
 import { evaluateRewards } from "@beizeng/domain/rewards/engine";
-import { amountEn } from "@beizeng/domain/rewards/format";
 import type { Entitlement, PriorGrant } from "@beizeng/domain/rewards/types";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";

@@ -1,4 +1,8 @@
-import { divideToDecimalString, formatForDisplay, parseYuan } from "@beizeng/domain/money";
+/**
+ * The web's amounts in the reader's language: thin wrappers over @beizeng/domain/money, which writes
+ * every amount (万元/亿元 in Chinese, million and billion yuan in English).
+ */
+import { formatEnglishForDisplay, formatForDisplay, parseYuan } from "@beizeng/domain/money";
 
 let moneyLanguage: "zh-CN" | "en" = "zh-CN";
 
@@ -8,20 +12,6 @@ let moneyLanguage: "zh-CN" | "en" = "zh-CN";
  */
 export function setMoneyLanguage(language: "zh-CN" | "en"): void {
   moneyLanguage = language;
-}
-
-const MILLION_YUAN = 100_000_000n; // fen
-const BILLION_YUAN = 100_000_000_000n; // fen
-
-/** fen in English: "25.83 bn yuan", "16.87 m yuan", below a million "30,000 yuan". `trim` drops zero decimals. */
-function englishAmount(fen: bigint, trim = false): string {
-  const abs = fen < 0n ? -fen : fen;
-  const [divisor, word] =
-    abs >= BILLION_YUAN ? [BILLION_YUAN, " bn"] : abs >= MILLION_YUAN ? [MILLION_YUAN, " m"] : [100n, ""];
-  const [whole = "", fraction = ""] = divideToDecimalString(fen, divisor, 2).split(".");
-  const shownFraction = trim || (word === "" && fraction === "00") ? fraction.replace(/0+$/, "") : fraction;
-  const grouped = word === "" ? whole.replace(/\B(?=(\d{3})+$)/g, ",") : whole;
-  return `${grouped}${shownFraction ? `.${shownFraction}` : ""}${word} yuan`;
 }
 
 /** Money from the API arrives as fen, written as a string or a safe integer; never parsed as a float. */
@@ -40,20 +30,20 @@ export function formatFenForDisplay(
   const fen = toFen(value);
   if (fen === null) return "—";
   // English has no 万: a fixed 万元 column reads in million yuan like the rest.
-  return moneyLanguage === "en" ? englishAmount(fen) : formatForDisplay(fen, unit);
+  return moneyLanguage === "en" ? formatEnglishForDisplay(fen) : formatForDisplay(fen, unit);
 }
 
 /** A plan amount written in yuan ("3000000"), shown in 万元 without needless decimals ("300 万元"). */
 export function formatYuanTextInWan(yuan: string): string {
   const fen = parseYuan(yuan);
-  if (moneyLanguage === "en") return englishAmount(fen, true);
+  if (moneyLanguage === "en") return formatEnglishForDisplay(fen, true);
   return formatForDisplay(fen, "万元", fen % 1_000_000n === 0n ? 0 : 2);
 }
 
 /** A plan amount written in yuan, shown in 万元 or 亿元 as the size asks. */
 export function formatYuanTextAuto(yuan: string): string {
   const fen = parseYuan(yuan);
-  if (moneyLanguage === "en") return englishAmount(fen, true);
+  if (moneyLanguage === "en") return formatEnglishForDisplay(fen, true);
   const wholeUnit = fen >= 10_000_000_000n ? 10_000_000_000n : 1_000_000n;
   return formatForDisplay(fen, "auto", fen % wholeUnit === 0n ? 0 : 2);
 }

@@ -1,9 +1,6 @@
-import { divideToDecimalString } from "@beizeng/domain/money";
+import { amountInUnit, divideToDecimalString } from "@beizeng/domain/money";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import type { QuantityJson, TargetStatus } from "../api/dashboard-api";
-
-const YI = 10_000_000_000n;
-const WAN = 1_000_000n;
 
 function toBigInt(value: string | null | undefined): bigint | null {
   if (value === null || value === undefined || !/^-?\d+$/.test(value)) return null;
@@ -36,13 +33,7 @@ export function formatQuantity(
 /** fen → 亿元 as a number, for drawing only. */
 export function fenToYi(value: string | null | undefined): number | null {
   const fen = toBigInt(value);
-  return fen === null ? null : Number(divideToDecimalString(fen, YI, 4));
-}
-
-/** fen → 万元 as a number, for drawing only. */
-export function fenToWan(value: string | null | undefined): number | null {
-  const fen = toBigInt(value);
-  return fen === null ? null : Number(divideToDecimalString(fen, WAN, 2));
+  return fen === null ? null : Number(amountInUnit(fen, "亿元", 4));
 }
 
 /** A quantity as a number in its display unit (亿元, %, count), for drawing only. */

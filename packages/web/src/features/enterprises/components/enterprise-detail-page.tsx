@@ -1,5 +1,5 @@
 import { EditOutlined } from "@ant-design/icons";
-import { divideToDecimalString } from "@beizeng/domain/money";
+import { amountInUnit } from "@beizeng/domain/money";
 import { Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from "antd";
 import { type ComponentType, useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
@@ -24,7 +24,6 @@ import { SupportCard } from "./support-sections";
 
 const statusColors: Record<string, string> = { above: "green", reserve: "gold", other: "default" };
 
-const FEN_PER_WAN = 1_000_000n;
 const FEN_PER_YI = 10_000_000_000n;
 
 /**
@@ -40,10 +39,12 @@ export function annualRevenuePoints(figures: Figure[]): { unit: "wan" | "yi"; po
   }
   const largest = [...byYear.values()].reduce((max, fen) => (fen > max ? fen : max), 0n);
   const unit = largest >= FEN_PER_YI ? "yi" : "wan";
-  const divisor = unit === "yi" ? FEN_PER_YI : FEN_PER_WAN;
   const points = [...byYear.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([year, fen]) => ({ year, value: divideToDecimalString(fen, divisor, unit === "yi" ? 4 : 2) }));
+    .map(([year, fen]) => ({
+      year,
+      value: unit === "yi" ? amountInUnit(fen, "亿元", 4) : amountInUnit(fen, "万元", 2),
+    }));
   return { unit, points };
 }
 

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { divideToDecimalString } from "@beizeng/domain/money";
+import { amountInUnit } from "@beizeng/domain/money";
 import {
   App,
   Button,
@@ -41,11 +41,8 @@ import {
 
 const AMOUNT_PATTERN = /^\d+(\.\d+)?$/;
 const at = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "—");
-/** Fen as exact decimal 万元 text, to prefill a correction form (no float; trailing zeros dropped). */
-const fenToWanText = (fen: string) =>
-  divideToDecimalString(BigInt(fen), 1_000_000n, 6)
-    .replace(/(\.\d*?)0+$/, "$1")
-    .replace(/\.$/, "");
+/** Fen as exact decimal 万元 text, to prefill a correction form. */
+const fenToWanText = (fen: string) => amountInUnit(BigInt(fen), "万元");
 
 function Struck({ row, children }: { row: SupportProvenance; children: ReactNode }) {
   return (

@@ -1,4 +1,4 @@
-import { parseAmountInUnit } from "@beizeng/domain/money";
+import { amountInUnit, parseAmountInUnit } from "@beizeng/domain/money";
 import { App, AutoComplete, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect } from "react";
@@ -38,13 +38,6 @@ interface FormValues {
 function wanToFen(text: string | undefined): string {
   if (!text?.trim()) return "0";
   return parseAmountInUnit(text.trim(), 10000n).toString();
-}
-
-function fenToWan(fen: string): string {
-  const value = BigInt(fen);
-  const whole = value / 1_000_000n;
-  const rest = (value % 1_000_000n).toString().padStart(6, "0").replace(/0+$/, "");
-  return rest ? `${whole}.${rest}` : String(whole);
 }
 
 const WAN = /^\d{1,13}(\.\d{1,6})?$/;
@@ -88,8 +81,8 @@ export function ProjectFormModal({
         name: project.name,
         investor: project.investor,
         chainId: project.chainId,
-        plannedWan: fenToWan(project.plannedInvestmentFen),
-        completedWan: fenToWan(project.completedInvestmentFen),
+        plannedWan: amountInUnit(BigInt(project.plannedInvestmentFen), "万元"),
+        completedWan: amountInUnit(BigInt(project.completedInvestmentFen), "万元"),
         manufacturing: project.manufacturing,
         sourceUnitId: project.sourceUnit?.id,
         origin: project.origin,

@@ -1,4 +1,4 @@
-import { divideToDecimalString } from "@beizeng/domain/money";
+import { amountInUnit } from "@beizeng/domain/money";
 import { type NoteParams, renderNote } from "@beizeng/domain/notes/messages";
 import { App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
@@ -20,7 +20,7 @@ import {
 } from "../api/rewards-api";
 import { BudgetChart, type ChartSeries } from "./budget-chart";
 
-const wan = (fen: string | null) => (fen === null ? null : divideToDecimalString(BigInt(fen), 1_000_000n, 2));
+const wan = (fen: string | null) => (fen === null ? null : amountInUnit(BigInt(fen), "万元", 2));
 
 /** The forecast's method in the chosen language: from its message when the server sent one this version knows. */
 function methodText(

@@ -1,4 +1,4 @@
-import { divideToDecimalString, formatYuan, parseAmountInUnit } from "@beizeng/domain/money";
+import { amountInUnit, formatYuan, parseAmountInUnit } from "@beizeng/domain/money";
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, message, Row, Space, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
@@ -19,7 +19,7 @@ export function wanTextToYuanText(wan: string): string {
 /** fen → 万元 with two decimals, for the table whose header names the unit. */
 function fenInWan(value: string): string {
   const fen = toFen(value);
-  return fen === null ? "—" : divideToDecimalString(fen, 1_000_000n, 2);
+  return fen === null ? "—" : amountInUnit(fen, "万元", 2);
 }
 
 /** The office keeps here what the register cannot answer: yearly fixed-asset investment (T-M5) and the service items (T-M9). */
