@@ -54,10 +54,19 @@ module.exports = {
     },
     {
       name: "web-shared-not-features",
-      comment: "shared/ is below the features: it imports none of them, nor the app.",
+      comment:
+        "shared/ is below the features: it imports none of them, nor the app; only the dictionary (shared/i18n/dictionary.ts) gathers the features' texts.",
       severity: "warn",
-      from: { path: `${WEB}/shared/` },
+      from: { path: `${WEB}/shared/`, pathNot: `${WEB}/shared/i18n/dictionary\\.ts$` },
       to: { path: [`${WEB}/features/`, `${WEB}/app/`] },
+    },
+    {
+      name: "web-dictionary-gathers-texts-only",
+      comment:
+        "The dictionary reads a feature's texts (features/<feature>/<feature>.dictionary.ts) and nothing else of it, nor the app.",
+      severity: "error",
+      from: { path: `${WEB}/shared/i18n/dictionary\\.ts$` },
+      to: { path: [`${WEB}/features/`, `${WEB}/app/`], pathNot: `${WEB}/features/([^/]+)/\\1\\.dictionary\\.ts$` },
     },
     {
       name: "web-no-cycles",

@@ -1,10 +1,5 @@
-/** The strings of the enterprise requests (企业诉求直通车) pages; spread into the dictionary. */
-export const requestsZhCN = {
-  "nav.requests": "企业诉求",
-  "nav.requestsHint": "企业诉求直通车：交办、办理、答复、评价",
-  "nav.myRequests": "我的诉求",
-  "nav.myRequestsHint": "提出诉求，查看办理进展并评价答复",
-
+/** The texts of the enterprise requests (企业诉求直通车) and the service days, in Chinese first and English second; shared/i18n/dictionary.ts gathers them. */
+export const zhCN = {
   "rq.title": "企业诉求直通车",
   "rq.myTitle": "我的诉求",
   "rq.intro": "企业提出诉求，办公室交办责任单位并按类别设定时限，责任单位受理答复，企业评价；逾期自动预警。",
@@ -129,9 +124,6 @@ export const requestsZhCN = {
   "rq.contact": "联系人：{name}，{phone}",
   "rq.serviceDay": "企业服务日",
   "rq.serviceDayHint": "在企业服务日收集的诉求，选择该次活动",
-
-  "nav.serviceDays": "企业服务日",
-  "nav.serviceDaysHint": "企业服务日活动、参加单位、服务企业和收集的诉求",
   "sd.title": "企业服务日",
   "sd.intro": "定期开展企业服务日，部门现场收集企业诉求；诉求登记时关联活动，办理进度在此汇总。",
   "sd.new": "新增企业服务日",
@@ -151,12 +143,7 @@ export const requestsZhCN = {
   "sd.actions": "操作",
 } satisfies Record<string, string>;
 
-export const requestsEn: Record<keyof typeof requestsZhCN, string> = {
-  "nav.requests": "Enterprise requests",
-  "nav.requestsHint": "Through-train requests: assign, handle, answer, rate",
-  "nav.myRequests": "My requests",
-  "nav.myRequestsHint": "File a request, follow it and rate the answer",
-
+export const en: Record<keyof typeof zhCN, string> = {
   "rq.title": "Enterprise requests (through-train)",
   "rq.myTitle": "My requests",
   "rq.intro":
@@ -283,9 +270,6 @@ export const requestsEn: Record<keyof typeof requestsZhCN, string> = {
   "rq.contact": "Contact: {name}, {phone}",
   "rq.serviceDay": "Service day",
   "rq.serviceDayHint": "For a request collected at a service day, choose the event",
-
-  "nav.serviceDays": "Service days",
-  "nav.serviceDaysHint": "Enterprise service days: units attending, enterprises served, requests collected",
   "sd.title": "Enterprise service days",
   "sd.intro":
     "Regular service days where departments meet enterprises and collect their requests; requests registered for an event are followed here.",
