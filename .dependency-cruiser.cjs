@@ -45,7 +45,7 @@ module.exports = {
       name: "web-feature-through-its-entry",
       comment:
         "A web feature uses shared/ and another feature's public entry (index.ts) only (imports flow shared → features → app).",
-      severity: "warn",
+      severity: "error",
       from: { path: `${WEB}/features/([^/]+)/` },
       to: {
         path: `${WEB}/features/[^/]+/`,
@@ -53,10 +53,22 @@ module.exports = {
       },
     },
     {
+      name: "web-app-through-entries",
+      comment:
+        "The app uses a feature through its public entry too; only the router loads a page by its own module, lazily, so that each page stays a chunk of its own.",
+      severity: "error",
+      from: { path: `${WEB}/app/` },
+      to: {
+        path: `${WEB}/features/[^/]+/`,
+        pathNot: `${WEB}/features/[^/]+/index\\.tsx?$`,
+        dependencyTypesNot: ["dynamic-import"],
+      },
+    },
+    {
       name: "web-shared-not-features",
       comment:
         "shared/ is below the features: it imports none of them, nor the app; only the dictionary (shared/i18n/dictionary.ts) gathers the features' texts.",
-      severity: "warn",
+      severity: "error",
       from: { path: `${WEB}/shared/`, pathNot: `${WEB}/shared/i18n/dictionary\\.ts$` },
       to: { path: [`${WEB}/features/`, `${WEB}/app/`] },
     },
@@ -71,7 +83,7 @@ module.exports = {
     {
       name: "web-no-cycles",
       comment: "Features and shared modules import each other in no loop.",
-      severity: "warn",
+      severity: "error",
       from: { path: `${WEB}/` },
       to: { circular: true },
     },
