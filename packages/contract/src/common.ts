@@ -12,3 +12,19 @@ export const Timestamp = z.string().min(1);
 
 /** A calendar day, "YYYY-MM-DD". */
 export const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+
+/** The page / pageSize query parameters of a list, with sane bounds (a list request spreads them in). */
+export const pageQueryFields = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+};
+
+/** One page of a list as the server answers it: the items, how many there are in all, and which page this is. */
+export function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.strictObject({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+  });
+}

@@ -63,7 +63,7 @@ export function AppLayout({ user }: { user: CurrentUser }) {
   const english = useLanguage().language === "en";
   const plan = usePlan({ enabled: english });
   const units = useUnits({ enabled: english && user.unit !== null });
-  const districtName = meta.data?.district.name ? localized(meta.data.district.name, plan.data?.district.nameEn) : "";
+  const districtName = meta.data?.district?.name ? localized(meta.data.district.name, plan.data?.district.nameEn) : "";
   const ownUnit = user.unit ? units.data?.find((unit) => unit.id === user.unit?.id) : undefined;
   const unitName = user.unit ? localized(user.unit.name, ownUnit?.nameEn) : null;
 

@@ -1,10 +1,10 @@
+import { ChangePasswordSchema, LoginSchema, SessionSchema, SessionStateSchema } from "@beizeng/contract/accounts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { changePassword, DEVICE_IDLE_MS, login, logout, SESSION_ABSOLUTE_MS } from "../../platform/auth/auth.service";
 import { SESSION_COOKIE } from "../../platform/auth/auth-hooks";
 import { currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { parseInput } from "../../platform/http/validation";
-import { ChangePasswordSchema, LoginSchema } from "./auth.schema";
 import { getUserView } from "./users.service";
 
 /** The browser's device cookie: sent only to the login route, where it marks a browser the account knows. */
@@ -19,7 +19,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: DbContext; se
 
   app.post(
     "/api/auth/login",
-    { bodyLimit: AUTH_BODY_LIMIT, config: { permission: "public", csrfExempt: true } },
+    { bodyLimit: AUTH_BODY_LIMIT, config: { permission: "public", csrfExempt: true, response: SessionSchema } },
     async (request, reply) => {
       const body = parseInput(LoginSchema, request.body, "登录");
       const held = request.auth;
@@ -51,7 +51,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: DbContext; se
 
   app.post(
     "/api/auth/logout",
-    { bodyLimit: AUTH_BODY_LIMIT, config: { permission: "session" } },
+    { bodyLimit: AUTH_BODY_LIMIT, config: { permission: "session", response: "none" } },
     async (request, reply: FastifyReply) => {
       const auth = request.auth!;
       await logout(db, auth.user, auth.session.id);
@@ -60,14 +60,14 @@ export async function authRoutes(app: FastifyInstance, opts: { db: DbContext; se
     },
   );
 
-  app.get("/api/auth/me", { config: { permission: "session" } }, async (request) => {
+  app.get("/api/auth/me", { config: { permission: "session", response: SessionSchema } }, async (request) => {
     const user = currentUser(request);
     return { user: await getUserView(db, user.id), csrfToken: request.auth!.session.csrfToken };
   });
 
   // The web's start-up question "who is signed in?": answers 200 either way, so that being signed
   // out is not an error the browser reports. /api/auth/me keeps its 401 for API clients.
-  app.get("/api/auth/session", { config: { permission: "public" } }, async (request) => {
+  app.get("/api/auth/session", { config: { permission: "public", response: SessionStateSchema } }, async (request) => {
     const auth = request.auth;
     if (!auth) return { user: null };
     return { user: await getUserView(db, auth.user.id), csrfToken: auth.session.csrfToken };
@@ -75,7 +75,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: DbContext; se
 
   app.post(
     "/api/auth/password",
-    { bodyLimit: AUTH_BODY_LIMIT, config: { permission: "session" } },
+    { bodyLimit: AUTH_BODY_LIMIT, config: { permission: "session", response: "none" } },
     async (request, reply) => {
       const body = parseInput(ChangePasswordSchema, request.body, "修改密码");
       await changePassword(db, currentUser(request), request.auth!.session.id, body);

@@ -1,39 +1,64 @@
+import {
+  ResetPasswordSchema,
+  TemporaryPasswordSchema,
+  UserAnswerSchema,
+  UserCreateSchema,
+  UserListSchema,
+  UserUnlockAnswerSchema,
+  UserUpdateSchema,
+} from "@beizeng/contract/accounts";
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
-import { ResetPasswordSchema, UserCreateSchema, UserUpdateSchema } from "./users.schema";
 import { clearLoginRestrictions, createUser, listUsers, resetPassword, updateUser } from "./users.service";
 
 export async function usersRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
-  app.get("/api/users", { config: { permission: "users.manage" } }, async (request) => ({
+  app.get("/api/users", { config: { permission: "users.manage", response: UserListSchema } }, async (request) => ({
     items: await listUsers(db, currentUser(request).districtId),
   }));
 
-  app.post("/api/users", { config: { permission: "users.manage" } }, async (request, reply) => {
-    const body = parseInput(UserCreateSchema, request.body, "新建账号");
-    const user = await createUser(db, { ...body, districtId: currentUser(request).districtId }, actorOf(request));
-    return reply.code(201).send({ user });
-  });
+  app.post(
+    "/api/users",
+    { config: { permission: "users.manage", response: UserAnswerSchema } },
+    async (request, reply) => {
+      const body = parseInput(UserCreateSchema, request.body, "新建账号");
+      const user = await createUser(db, { ...body, districtId: currentUser(request).districtId }, actorOf(request));
+      return reply.code(201).send({ user });
+    },
+  );
 
-  app.patch("/api/users/:id", { config: { permission: "users.manage" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const body = parseInput(UserUpdateSchema, request.body, "修改账号");
-    return { user: await updateUser(db, currentUser(request).districtId, id, body, actorOf(request)) };
-  });
+  app.patch(
+    "/api/users/:id",
+    { config: { permission: "users.manage", response: UserAnswerSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const body = parseInput(UserUpdateSchema, request.body, "修改账号");
+      return { user: await updateUser(db, currentUser(request).districtId, id, body, actorOf(request)) };
+    },
+  );
 
-  app.post("/api/users/:id/reset-password", { config: { permission: "users.manage" } }, async (request, reply) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const body = parseInput(ResetPasswordSchema, request.body ?? {}, "重置密码");
-    const result = await resetPassword(db, currentUser(request).districtId, id, body.newPassword, actorOf(request));
-    if (!result.temporaryPassword) return reply.code(204).send();
-    return result;
-  });
+  // A generated password is answered once; a password the office chose, with 204.
+  app.post(
+    "/api/users/:id/reset-password",
+    { config: { permission: "users.manage", response: TemporaryPasswordSchema } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const body = parseInput(ResetPasswordSchema, request.body ?? {}, "重置密码");
+      const result = await resetPassword(db, currentUser(request).districtId, id, body.newPassword, actorOf(request));
+      if (!result.temporaryPassword) return reply.code(204).send();
+      return result;
+    },
+  );
 
   // Clears the account's remembered login failures, so that no browser or address waits to try it any longer.
-  app.post("/api/users/:id/unlock", { config: { permission: "users.manage" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    return { user: await clearLoginRestrictions(db, currentUser(request).districtId, id, actorOf(request)) };
-  });
+  app.post(
+    "/api/users/:id/unlock",
+    { config: { permission: "users.manage", response: UserUnlockAnswerSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return { user: await clearLoginRestrictions(db, currentUser(request).districtId, id, actorOf(request)) };
+    },
+  );
 }

@@ -1,9 +1,10 @@
 /** Accounts: the office creates and edits them; every change is audited. */
 import { randomInt } from "node:crypto";
+import type { UserListEntry, UserView } from "@beizeng/contract/accounts";
 import { z } from "zod";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import { attemptsForUsernames, deleteAttemptsForUsername } from "../../platform/auth/login-attempts.repository";
-import { FAILURE_MEMORY_MS, type LoginRestriction, loginRestrictionOf } from "../../platform/auth/login-throttle";
+import { FAILURE_MEMORY_MS, loginRestrictionOf } from "../../platform/auth/login-throttle";
 import { hashPassword, passwordProblem } from "../../platform/auth/password";
 import { deleteSessionsOfUser } from "../../platform/auth/sessions.repository";
 import {
@@ -20,20 +21,6 @@ import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { findEnterprise } from "../register/index";
 import { findUnit } from "../units/index";
-
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unit: { id: number; code: string; name: string } | null;
-  enterprise: { id: number; name: string; creditCode: string } | null;
-  districtId: string;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export function toUserView(row: UserProfileRow): UserView {
   return {
@@ -153,11 +140,6 @@ function auditableUser(view: UserView) {
     enterpriseId: view.enterprise?.id ?? null,
     disabled: view.disabled,
   };
-}
-
-/** An account as the office's list shows it: with its login restrictions, when it has any. */
-export interface UserListEntry extends UserView {
-  loginRestriction: LoginRestriction | null;
 }
 
 export async function listUsers(db: DbContext, districtId: string): Promise<UserListEntry[]> {

@@ -1,3 +1,4 @@
+import { AuditLogVerificationSchema, AuditPageSchema, AuditQuerySchema } from "@beizeng/contract/audit";
 import type { FastifyInstance } from "fastify";
 import { listAuditEntries } from "../../platform/audit/audit.service";
 import {
@@ -11,47 +12,58 @@ import type { DbContext } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import { attachmentDisposition } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
-import { AuditQuerySchema } from "./schema";
 
 const NO_KEY = "服务器未加载审计签名密钥，无法校验检查点的签名";
 
 export async function auditRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
-  app.get("/api/audit", { config: { permission: "audit.read" } }, async (request) => {
+  app.get("/api/audit", { config: { permission: "audit.read", response: AuditPageSchema } }, async (request) => {
     const { page, pageSize, ...filter } = parseInput(AuditQuerySchema, request.query, "查询审计日志");
     return listAuditEntries(db, { ...filter, districtId: currentUser(request).districtId }, { page, pageSize });
   });
 
   /** The chain, and the district's checkpoints checked with the server's own key. */
-  app.get("/api/audit/verify", { config: { permission: "audit.read" } }, async (request) => {
-    const key = attachedAuditSigningKey(db);
-    return verifyAuditLog(db, {
-      districtId: currentUser(request).districtId,
-      trustedKeys: key ? [trustedFromSigningKey(key)] : [],
-      keyProblem: NO_KEY,
-    });
-  });
+  app.get(
+    "/api/audit/verify",
+    { config: { permission: "audit.read", response: AuditLogVerificationSchema } },
+    async (request) => {
+      const key = attachedAuditSigningKey(db);
+      return verifyAuditLog(db, {
+        districtId: currentUser(request).districtId,
+        trustedKeys: key ? [trustedFromSigningKey(key)] : [],
+        keyProblem: NO_KEY,
+      });
+    },
+  );
 
   /** The district's signed checkpoints as JSON Lines, for the office or the inspector to keep off the server. */
-  app.get("/api/audit/checkpoints", { config: { permission: "audit.checkpoints" } }, async (request, reply) => {
-    const districtId = currentUser(request).districtId;
-    const lines = (await exportAuditCheckpoints(db, districtId)).map(checkpointJsonLine);
-    const day = new Date().toISOString().slice(0, 10);
-    return reply
-      .header("content-type", "application/x-ndjson; charset=utf-8")
-      .header("content-disposition", attachmentDisposition(`审计检查点-${districtId}-${day}.jsonl`))
-      .header("cache-control", "no-store")
-      .send(lines.map((line) => `${line}\n`).join(""));
-  });
+  app.get(
+    "/api/audit/checkpoints",
+    { config: { permission: "audit.checkpoints", response: "file" } },
+    async (request, reply) => {
+      const districtId = currentUser(request).districtId;
+      const lines = (await exportAuditCheckpoints(db, districtId)).map(checkpointJsonLine);
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .header("content-type", "application/x-ndjson; charset=utf-8")
+        .header("content-disposition", attachmentDisposition(`审计检查点-${districtId}-${day}.jsonl`))
+        .header("cache-control", "no-store")
+        .send(lines.map((line) => `${line}\n`).join(""));
+    },
+  );
 
   /** The public half of the signing key (PEM): it verifies checkpoints and cannot sign them. */
-  app.get("/api/audit/public-key", { config: { permission: "audit.checkpoints" } }, async (_request, reply) => {
-    const key = attachedAuditSigningKey(db);
-    if (!key) throw new AppError(503, "audit_key_missing", NO_KEY);
-    return reply
-      .header("content-type", "application/x-pem-file; charset=utf-8")
-      .header("content-disposition", attachmentDisposition(`audit-public-key-${key.keyId}.pem`))
-      .header("x-audit-key-id", key.keyId)
-      .send(publicKeyPem(key));
-  });
+  app.get(
+    "/api/audit/public-key",
+    { config: { permission: "audit.checkpoints", response: "file" } },
+    async (_request, reply) => {
+      const key = attachedAuditSigningKey(db);
+      if (!key) throw new AppError(503, "audit_key_missing", NO_KEY);
+      return reply
+        .header("content-type", "application/x-pem-file; charset=utf-8")
+        .header("content-disposition", attachmentDisposition(`audit-public-key-${key.keyId}.pem`))
+        .header("x-audit-key-id", key.keyId)
+        .send(publicKeyPem(key));
+    },
+  );
 }

@@ -4,6 +4,7 @@
  * web app renders in the reader's language. Writers that have no message yet may still store text alone
  * (insertNotificationOnce); such rows are shown as stored.
  */
+import type { Notification, NotificationList, NotificationRead } from "@beizeng/contract/notifications";
 import {
   type NotificationMessage,
   type NotificationParams,
@@ -113,7 +114,7 @@ async function write(
 }
 
 /** A stored notification as the API gives it: the Chinese text, and the message where one was stored. */
-export function notificationView(row: NotificationRow) {
+export function notificationView(row: NotificationRow): Notification {
   return {
     id: row.id,
     kind: row.kind,
@@ -141,7 +142,7 @@ function storedMessage(row: NotificationRow): { key: string; params: Notificatio
  * Notifications addressed to the caller: a unit's staff see their unit's, the office the office's, anyone else
  * (a leader, the commission) those addressed to them alone.
  */
-export async function listNotifications(db: DbContext, user: AuthUser) {
+export async function listNotifications(db: DbContext, user: AuthUser): Promise<NotificationList> {
   const rows = await findNotifications(db, {
     districtId: user.districtId,
     unitId: user.role === "unit" ? user.unitId : null,
@@ -152,7 +153,7 @@ export async function listNotifications(db: DbContext, user: AuthUser) {
   return { items: rows.map(notificationView) };
 }
 
-export async function readNotification(db: DbContext, user: AuthUser, id: number) {
+export async function readNotification(db: DbContext, user: AuthUser, id: number): Promise<NotificationRead> {
   const row = await findNotification(db, id);
   if (!row || row.district_id !== user.districtId) throw notFound("通知不存在");
   const mine =

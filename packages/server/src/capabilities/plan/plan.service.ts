@@ -1,4 +1,5 @@
 /** Loading a plan file into a district, and reading the active plan back. */
+import type { Meta } from "@beizeng/contract/plan";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { DbContext } from "../../platform/db/database";
@@ -131,12 +132,6 @@ export async function loadPlanIntoDistrict(db: DbContext, plan: PlanFile, actor:
 /** The active plan file of a district, as loaded (validated once per stored version; frozen, shared). */
 export async function getActivePlan(db: DbContext, districtId: string): Promise<PlanFile> {
   return (await requireActivePlan(db, districtId)).plan;
-}
-
-export interface Meta {
-  demo: boolean;
-  district: { id: string; name: string } | null;
-  plan: { id: string; title: string; version: number } | null;
 }
 
 /**

@@ -1,25 +1,33 @@
+import { UnitAnswerSchema, UnitCreateSchema, UnitListSchema, UnitUpdateSchema } from "@beizeng/contract/units";
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
-import { UnitCreateSchema, UnitUpdateSchema } from "./schema";
 import { createUnit, listUnits, updateUnit } from "./units.service";
 
 export async function unitsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
-  app.get("/api/units", { config: { permission: "units.read" } }, async (request) => ({
+  app.get("/api/units", { config: { permission: "units.read", response: UnitListSchema } }, async (request) => ({
     items: await listUnits(db, currentUser(request).districtId),
   }));
 
-  app.post("/api/units", { config: { permission: "units.manage" } }, async (request, reply) => {
-    const body = parseInput(UnitCreateSchema, request.body, "新增单位");
-    const unit = await createUnit(db, currentUser(request).districtId, body, actorOf(request));
-    return reply.code(201).send({ unit });
-  });
+  app.post(
+    "/api/units",
+    { config: { permission: "units.manage", response: UnitAnswerSchema } },
+    async (request, reply) => {
+      const body = parseInput(UnitCreateSchema, request.body, "新增单位");
+      const unit = await createUnit(db, currentUser(request).districtId, body, actorOf(request));
+      return reply.code(201).send({ unit });
+    },
+  );
 
-  app.patch("/api/units/:id", { config: { permission: "units.manage" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const body = parseInput(UnitUpdateSchema, request.body, "修改单位");
-    return { unit: await updateUnit(db, currentUser(request).districtId, id, body, actorOf(request)) };
-  });
+  app.patch(
+    "/api/units/:id",
+    { config: { permission: "units.manage", response: UnitAnswerSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const body = parseInput(UnitUpdateSchema, request.body, "修改单位");
+      return { unit: await updateUnit(db, currentUser(request).districtId, id, body, actorOf(request)) };
+    },
+  );
 }

@@ -1,5 +1,5 @@
 /** Units (departments, towns, streets). The plan fixes departments; the office edits towns and streets. */
-
+import type { UnitView } from "@beizeng/contract/units";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
@@ -7,23 +7,14 @@ import { AppError, conflict, notFound } from "../../platform/errors";
 import { findUnit, findUnitByCode, insertUnit, listUnitRows, updateUnitRow } from "./units.repository";
 import type { UnitRow } from "./units.table";
 
-export interface UnitView {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  editable: boolean;
-  active: boolean;
-}
-
 export function toUnitView(row: UnitRow): UnitView {
   return {
     id: row.id,
     code: row.code,
     name: row.name,
     nameEn: row.name_en,
-    kind: row.kind,
+    // Written only from the plan's units and the office's towns and streets.
+    kind: row.kind as UnitView["kind"],
     editable: row.editable === 1,
     active: row.active === 1,
   };

@@ -7,6 +7,12 @@
  * keep: `verify` checks them all (docs/audit.md).
  */
 import { createHash, sign, verify } from "node:crypto";
+import type {
+  AnchorStatus,
+  AuditLogVerification,
+  CheckpointProblem,
+  CheckpointProblemReason,
+} from "@beizeng/contract/audit";
 import { z } from "zod";
 import type { DbContext } from "../db/database";
 import {
@@ -19,7 +25,7 @@ import {
   listAuditCheckpoints,
   newestAuditCheckpointKeyId,
 } from "./audit.repository";
-import { type AuditVerification, auditEntryHash, GENESIS_HASH, verifyAuditChain } from "./audit.service";
+import { auditEntryHash, GENESIS_HASH, verifyAuditChain } from "./audit.service";
 import {
   type AuditSigningKey,
   attachAuditSigningKey,
@@ -409,58 +415,8 @@ export function parseAuditCheckpoints(text: string, fileName: string): AuditChec
 // ---------------------------------------------------------------------------------------------
 // Verifying
 
-export type CheckpointProblemReason =
-  | "unknown_key"
-  | "bad_signature"
-  | "digests_altered"
-  | "entry_missing"
-  | "tail_missing"
-  | "entry_changed"
-  | "head_changed"
-  | "missing_in_database"
-  | "differs_from_database";
-
-export interface CheckpointProblem {
-  /** Where the checkpoint came from: the checkpoint table, or the auditor's copy. */
-  source: "database" | "file";
-  districtId: string;
-  checkpointSeq: number;
-  reason: CheckpointProblemReason;
-  /** The first entry that no longer matches what was signed, when the log is at fault. */
-  entrySeq: number | null;
-  keyId: string;
-  message: string;
-}
-
-export interface AnchorStatus {
-  districtId: string;
-  headSeq: number;
-  headAt: string;
-  /** The newest entry a valid checkpoint vouches for (0: none). */
-  anchoredSeq: number;
-  anchoredAt: string | null;
-  /** Entries after it, which no checkpoint covers yet. */
-  unanchored: number;
-  /** The newest checkpoint is much older than the head (or there is none). */
-  stale: boolean;
-}
-
-export interface AuditLogVerification {
-  ok: boolean;
-  /** The hash chain as before: entries verified and the first broken one. */
-  count: number;
-  firstBroken?: Extract<AuditVerification, { ok: false }>["firstBroken"];
-  chainOk: boolean;
-  checkpoints: { database: number; file: number; verified: number };
-  problems: CheckpointProblem[];
-  /** The first entry (district, seq) that no longer matches, from the chain and the checkpoints. */
-  firstMismatch: { districtId: string; seq: number; message: string } | null;
-  anchors: AnchorStatus[];
-  trustedKeyIds: string[];
-  /** Why no checkpoint signature could be checked (no key), in Chinese. */
-  keyProblem: string | null;
-  warnings: string[];
-}
+// What the check reports is the API's answer (GET /api/audit/verify) and the command line's.
+export type { AnchorStatus, AuditLogVerification, CheckpointProblem, CheckpointProblemReason };
 
 export interface VerifyAuditLogOptions {
   districtId?: string;

@@ -6,6 +6,7 @@
  * (audit-checkpoints.service.ts) anchor the chain outside the database against those.
  */
 import { createHash } from "node:crypto";
+import type { AuditBreakReason, AuditEntry } from "@beizeng/contract/audit";
 import type { DbContext } from "../db/database";
 import { inTransaction } from "../db/transaction";
 import {
@@ -98,7 +99,7 @@ export async function recordAudit(db: DbContext, input: AuditEntryInput): Promis
   });
 }
 
-export type AuditBreakReason = "seq_gap" | "prev_hash_mismatch" | "hash_mismatch";
+export type { AuditBreakReason };
 
 const REASON_MESSAGES: Record<AuditBreakReason, string> = {
   seq_gap: "序号不连续：有记录被删除或插入",
@@ -152,18 +153,7 @@ export async function verifyAuditChain(db: DbContext, districtId?: string): Prom
   }
 }
 
-export interface AuditEntryView {
-  id: number;
-  seq: number;
-  at: string;
-  actor: { userId: number | null; label: string };
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  hash: string;
-}
+export type AuditEntryView = AuditEntry;
 
 function toView(row: AuditLogRow): AuditEntryView {
   return {

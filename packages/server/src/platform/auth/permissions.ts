@@ -3,10 +3,10 @@
  * (`config: { permission: "users.manage" }`); the permission preHandler enforces the role part, and
  * services check the resource part with `allow(user, action, resource)` (district, own enterprise).
  */
-import type { Role } from "./users.table";
+import { ROLES, type Role } from "./users.table";
 
 export type { Role };
-export const ALL_ROLES: readonly Role[] = ["office", "leader", "unit", "inspector", "enterprise"];
+export const ALL_ROLES: readonly Role[] = ROLES;
 const READERS: readonly Role[] = ["office", "leader", "unit", "inspector"];
 
 /** The roles granted each permission. "public" needs no login; "session" any logged-in account. */

@@ -1,8 +1,8 @@
+import type { Role } from "@beizeng/contract/accounts";
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Timestamp } from "../db/common-columns";
 
-export const ROLES = ["office", "leader", "unit", "inspector", "enterprise"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "@beizeng/contract/accounts";
 
 export interface UserTable {
   id: Generated<number>;

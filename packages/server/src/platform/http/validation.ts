@@ -1,3 +1,4 @@
+import { pageQueryFields } from "@beizeng/contract/common";
 import { z } from "zod";
 import { badRequest, type ErrorDetail } from "../errors";
 
@@ -24,8 +25,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
 /** A positive integer id in a path such as /api/users/:id. */
 export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });
 
-/** page / pageSize query parameters, with sane bounds. */
-export const pageQuerySchema = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(20),
-};
+/** page / pageSize query parameters, with sane bounds (the contract's, for the schemas still kept here). */
+export const pageQuerySchema = pageQueryFields;

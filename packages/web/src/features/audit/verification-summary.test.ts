@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type Language, translate } from "../../shared/i18n/i18n";
-import type { AuditVerification } from "./api/audit-api";
-import { summariseVerification } from "./verification-summary";
+import { summariseVerification, type VerificationFacts } from "./verification-summary";
 
-const summarise = (result: AuditVerification, language: Language = "zh-CN") =>
+const summarise = (result: VerificationFacts, language: Language = "zh-CN") =>
   summariseVerification(
     result,
     (key, values) => translate(language, key, values),
@@ -14,7 +13,7 @@ const anchor = { districtId: "360202", headSeq: 480, headAt: "2026-12-05T10:00:0
 
 describe("the audit page's summary of a verification", () => {
   it("names the first entry that no longer matches a signed checkpoint, in both languages", () => {
-    const result: AuditVerification = {
+    const result: VerificationFacts = {
       ok: false,
       count: 477,
       chainOk: true,

@@ -3,6 +3,9 @@ import type { MessageKey } from "../../shared/i18n/dictionary";
 import type { Translate } from "../../shared/i18n/i18n";
 import type { AuditVerification, CheckpointProblemReason } from "./api/audit-api";
 
+/** The facts of a check the summary reads: the count, and whichever findings the check reported. */
+export type VerificationFacts = Partial<AuditVerification> & Pick<AuditVerification, "count">;
+
 const CHAIN_REASONS: Record<string, MessageKey> = {
   seq_gap: "audit.chainSeqGap",
   prev_hash_mismatch: "audit.chainPrevHash",
@@ -33,7 +36,7 @@ export interface VerificationSummary {
 }
 
 export function summariseVerification(
-  result: AuditVerification,
+  result: VerificationFacts,
   t: Translate,
   timeText: (value: string | null) => string,
 ): VerificationSummary {

@@ -244,8 +244,8 @@ export function AuditPage() {
             expandable={{
               expandedRowRender: (entry) => (
                 <div style={{ display: "flex", gap: 16, flexWrap: "wrap" }}>
-                  <Snapshot label={t("audit.before")} text={snapshotText(entry.before, entry.beforeJson)} />
-                  <Snapshot label={t("audit.after")} text={snapshotText(entry.after, entry.afterJson)} />
+                  <Snapshot label={t("audit.before")} text={snapshotText(entry.before)} />
+                  <Snapshot label={t("audit.after")} text={snapshotText(entry.after)} />
                 </div>
               ),
             }}
@@ -261,7 +261,7 @@ export function AuditPage() {
                 title: t("audit.actor"),
                 key: "actor",
                 width: 160,
-                render: (_, entry) => entry.actor?.label ?? entry.actorLabel ?? "—",
+                render: (_, entry) => entry.actor.label,
               },
               {
                 title: t("audit.action"),

@@ -1,30 +1,18 @@
+import type { ChangePasswordReq, LoginReq, Session, SessionState, UserView } from "@beizeng/contract/accounts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, setCsrfToken } from "../../../shared/api/client";
 
-export type Role = "office" | "leader" | "unit" | "inspector" | "enterprise";
+export type { Role } from "@beizeng/contract/accounts";
 
-export interface CurrentUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unit: { id: number; code: string; name: string } | null;
-  enterprise: { id: number; name: string; creditCode: string } | null;
-  districtId: string;
-  mustChangePassword: boolean;
-}
-
-interface SessionResponse {
-  user: CurrentUser;
-  csrfToken: string;
-}
+/** The signed-in user, as the server's session answers give it. */
+export type CurrentUser = UserView;
 
 export const currentUserKey = ["auth", "me"] as const;
 
 // /api/auth/session answers 200 with {user: null} when nobody is signed in, so the login page
 // causes no failed request in the browser's console (/api/auth/me would answer 401).
 async function fetchCurrentUser(): Promise<CurrentUser | null> {
-  const session = await api.get<SessionResponse | { user: null }>("/api/auth/session");
+  const session = await api.get<SessionState>("/api/auth/session");
   if (session.user === null || !("csrfToken" in session)) {
     setCsrfToken(null);
     return null;
@@ -41,8 +29,7 @@ export function useCurrentUser() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { username: string; password: string }) =>
-      api.post<SessionResponse>("/api/auth/login", credentials),
+    mutationFn: (credentials: LoginReq) => api.post<Session>("/api/auth/login", credentials),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "meta" });
@@ -66,7 +53,7 @@ export function useLogout() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<void>("/api/auth/password", body),
+    mutationFn: (body: ChangePasswordReq) => api.post<void>("/api/auth/password", body),
     onSuccess: () => {
       // Let the router move on at once; the refetch confirms the server's view.
       queryClient.setQueryData<CurrentUser | null>(currentUserKey, (user) =>

@@ -48,7 +48,7 @@ export function LoginPage() {
             {t("app.name")}
           </Typography.Title>
           <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
-            {meta.data?.district.name ? `${meta.data.district.name} · ` : ""}
+            {meta.data?.district?.name ? `${meta.data.district.name} · ` : ""}
             {t("app.subtitle")}
           </Typography.Paragraph>
           {login.error ? (

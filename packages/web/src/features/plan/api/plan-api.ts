@@ -1,4 +1,4 @@
-import type { PlanFile } from "@beizeng/domain/plan/schema";
+import type { Plan } from "@beizeng/contract/plan";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
 
@@ -6,7 +6,7 @@ import { api } from "../../../shared/api/client";
 export function usePlan(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ["plan"],
-    queryFn: () => api.get<PlanFile>("/api/plan"),
+    queryFn: () => api.get<Plan>("/api/plan"),
     staleTime: 10 * 60_000,
     enabled: options.enabled ?? true,
   });

@@ -1,3 +1,4 @@
+import type { NotificationList, NotificationRead } from "@beizeng/contract/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
 import { readUploadFile, type UploadedFile } from "../../../shared/api/uploads";
@@ -98,18 +99,7 @@ export interface TaskPatch {
   note?: string;
 }
 
-export interface Notification {
-  id: number;
-  kind: string;
-  /** The Chinese text as stored. */
-  title: string;
-  body: string;
-  /** The message the text was written from, to render in the chosen language; null: show the text as stored. */
-  message: { key: string; params: Record<string, string | number> } | null;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
+export type { Notification } from "@beizeng/contract/notifications";
 
 export interface WebhookSettings {
   url: string;
@@ -183,14 +173,14 @@ export function useReturnReport() {
 export function useNotifications() {
   return useQuery({
     queryKey: [...tasksKey, "notifications"],
-    queryFn: () => api.get<{ items: Notification[] }>("/api/notifications"),
+    queryFn: () => api.get<NotificationList>("/api/notifications"),
   });
 }
 
 export function useReadNotification() {
   const invalidate = useInvalidateTasks();
   return useMutation({
-    mutationFn: (id: number) => api.post(`/api/notifications/${id}/read`),
+    mutationFn: (id: number) => api.post<NotificationRead>(`/api/notifications/${id}/read`),
     onSuccess: invalidate,
   });
 }

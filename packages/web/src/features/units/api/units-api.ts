@@ -1,30 +1,10 @@
+import type { UnitAnswer, UnitCreateReq, UnitList, UnitUpdateReq, UnitView } from "@beizeng/contract/units";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, toPage } from "../../../shared/api/client";
+import { api } from "../../../shared/api/client";
 
-export type UnitKind = "leadership" | "office" | "department" | "town" | "street" | "discipline";
-
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: UnitKind;
-  editable: boolean;
-  active: boolean;
-}
-
-export interface UnitCreate {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: "town" | "street";
-}
-
-export interface UnitUpdate {
-  name?: string;
-  nameEn?: string;
-  active?: boolean;
-}
+export type Unit = UnitView;
+export type UnitCreate = UnitCreateReq;
+export type UnitUpdate = UnitUpdateReq;
 
 const unitsKey = ["units"] as const;
 
@@ -32,7 +12,7 @@ const unitsKey = ["units"] as const;
 export function useUnits(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: unitsKey,
-    queryFn: async () => toPage(await api.get<Unit[] | { items: Unit[] }>("/api/units")).items,
+    queryFn: async () => (await api.get<UnitList>("/api/units")).items,
     staleTime: 5 * 60_000,
     enabled: options.enabled ?? true,
   });
@@ -41,7 +21,7 @@ export function useUnits(options: { enabled?: boolean } = {}) {
 export function useCreateUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UnitCreate) => api.post<Unit>("/api/units", body),
+    mutationFn: (body: UnitCreate) => api.post<UnitAnswer>("/api/units", body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: unitsKey }),
   });
 }
@@ -49,7 +29,7 @@ export function useCreateUnit() {
 export function useUpdateUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UnitUpdate & { id: number }) => api.patch<Unit>(`/api/units/${id}`, body),
+    mutationFn: ({ id, ...body }: UnitUpdate & { id: number }) => api.patch<UnitAnswer>(`/api/units/${id}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: unitsKey }),
   });
 }

@@ -1,48 +1,23 @@
+import type {
+  TemporaryPassword,
+  UserAnswer,
+  UserCreateReq,
+  UserList,
+  UserListEntry,
+  UserUnlockAnswer,
+  UserUpdateReq,
+} from "@beizeng/contract/accounts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, toPage } from "../../../shared/api/client";
-import type { Role } from "../../auth/api/auth-api";
+import { api } from "../../../shared/api/client";
 
-export interface UserAccount {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId?: number | null;
-  unit?: { id: number; name: string } | null;
-  enterpriseId?: number | null;
-  enterprise?: { id: number; name: string } | null;
-  disabled: boolean;
-  mustChangePassword?: boolean;
-  /** Failed sign-ins the server remembers for the account, and until when some browser must wait to try again. */
-  loginRestriction?: { failures: number; delayedUntil: string | null } | null;
-  createdAt?: string;
-}
+/** An account as the office's list shows it, with its login restrictions. */
+export type UserAccount = UserListEntry;
+export type UserCreate = UserCreateReq;
+export type UserUpdate = UserUpdateReq;
 
-export interface UserFields {
-  displayName: string;
-  role: Role;
-  unitId: number | null;
-  enterpriseId: number | null;
-}
-
-export interface UserCreate extends UserFields {
-  username: string;
-  /** The initial password the office hands over; the user must change it at first sign-in. */
-  password: string;
-}
-
-export interface UserUpdate extends Partial<UserFields> {
-  disabled?: boolean;
-}
-
-/** The server hands out a temporary password once, on creation and on reset. */
-export interface TemporaryPasswordAnswer {
-  temporaryPassword?: string;
-  password?: string;
-}
-
-export function temporaryPasswordOf(answer: TemporaryPasswordAnswer | null | undefined): string | null {
-  return answer?.temporaryPassword ?? answer?.password ?? null;
+/** The server hands out a generated password once, when the office resets one without choosing it. */
+export function temporaryPasswordOf(answer: TemporaryPassword | null | undefined): string | null {
+  return answer?.temporaryPassword ?? null;
 }
 
 const usersKey = ["users"] as const;
@@ -50,14 +25,14 @@ const usersKey = ["users"] as const;
 export function useUsers() {
   return useQuery({
     queryKey: usersKey,
-    queryFn: async () => toPage(await api.get<UserAccount[] | { items: UserAccount[] }>("/api/users")).items,
+    queryFn: async () => (await api.get<UserList>("/api/users")).items,
   });
 }
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UserCreate) => api.post<{ user: UserAccount } & TemporaryPasswordAnswer>("/api/users", body),
+    mutationFn: (body: UserCreate) => api.post<UserAnswer>("/api/users", body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -65,7 +40,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UserUpdate & { id: number }) => api.patch<UserAccount>(`/api/users/${id}`, body),
+    mutationFn: ({ id, ...body }: UserUpdate & { id: number }) => api.patch<UserAnswer>(`/api/users/${id}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -73,7 +48,7 @@ export function useUpdateUser() {
 export function useResetPassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<TemporaryPasswordAnswer | undefined>(`/api/users/${id}/reset-password`, {}),
+    mutationFn: (id: number) => api.post<TemporaryPassword | null>(`/api/users/${id}/reset-password`, {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -82,7 +57,7 @@ export function useResetPassword() {
 export function useClearLoginRestrictions() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<{ user: UserAccount }>(`/api/users/${id}/unlock`),
+    mutationFn: (id: number) => api.post<UserUnlockAnswer>(`/api/users/${id}/unlock`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }

@@ -54,8 +54,8 @@ export function UserFormModal({
         username: editing.username,
         displayName: editing.displayName,
         role: editing.role,
-        unitId: editing.unitId ?? editing.unit?.id ?? undefined,
-        enterpriseId: editing.enterpriseId ?? editing.enterprise?.id ?? undefined,
+        unitId: editing.unit?.id,
+        enterpriseId: editing.enterprise?.id,
       });
     }
   }, [open, editing, form]);

@@ -62,12 +62,11 @@ export function UsersPage() {
       );
       return;
     }
+    // The office chose the initial password itself: there is none to show.
     createUser.mutate(values, {
-      onSuccess: (answer) => {
+      onSuccess: () => {
         setFormOpen(false);
-        const password = temporaryPasswordOf(answer);
-        if (password) setNotice({ username: values.username, password });
-        else void message.success(t("common.saved"));
+        void message.success(t("common.saved"));
       },
     });
   };
