@@ -2,6 +2,7 @@
  * Pieces every part of the contract uses: amounts, dates and identifiers as they travel in JSON.
  * Money travels as the decimal text of its integer fen (JSON has no integer wide enough), never as a float.
  */
+import type { NoteParams } from "@beizeng/domain/notes/messages";
 import { z } from "zod";
 
 /** An amount in fen as decimal text: "123456" is 1,234.56 元. */
@@ -28,3 +29,18 @@ export function pageOf<Item extends z.ZodType>(item: Item) {
     pageSize: z.number().int().min(1),
   });
 }
+
+/** A note as a message (domain notes/messages): its key and parameters, rendered in the reader's language. */
+export interface NoteMessageJson {
+  key: string;
+  params: NoteParams;
+}
+
+/** A note's parameter: a number, a text (an amount is its fen as decimal text) or a list of names. */
+const NoteParam = z.union([z.string(), z.number(), z.array(z.string())]);
+
+// Typed with the domain's NoteParams so that what the schema accepts is what renderNote reads.
+export const NoteMessageSchema: z.ZodType<NoteMessageJson> = z.object({
+  key: z.string().min(1),
+  params: z.record(z.string(), NoteParam),
+});

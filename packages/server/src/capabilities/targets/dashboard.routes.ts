@@ -1,13 +1,17 @@
+import {
+  type DashboardChart,
+  DashboardExportQuerySchema,
+  DashboardQuerySchema,
+  DashboardRecordsQuerySchema,
+  DashboardSchema,
+  PublicBoardQuerySchema,
+  PublicBoardSchema,
+  RecordSetSchema,
+} from "@beizeng/contract/targets";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { parseInput } from "../../platform/http/validation";
-import {
-  DashboardExportQuerySchema,
-  DashboardQuerySchema,
-  DashboardRecordsQuerySchema,
-  PublicBoardQuerySchema,
-} from "./dashboard.schema";
 import {
   buildDashboard,
   chartTable,
@@ -26,7 +30,7 @@ function sendXlsx(reply: FastifyReply, buffer: Buffer, name: string) {
     .send(buffer);
 }
 
-const CHART_TITLES: Record<string, string> = {
+const CHART_TITLES: Record<DashboardChart, string> = {
   cards: "目标完成情况",
   revenueYears: "规上工业企业营业收入（年度）",
   revenueByMonth: "规上工业企业营业收入（分月，与上年对比）",
@@ -39,31 +43,40 @@ const CHART_TITLES: Record<string, string> = {
 export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
 
-  app.get("/api/dashboard", { config: { permission: "targets.read" } }, async (request) => {
+  app.get("/api/dashboard", { config: { permission: "targets.read", response: DashboardSchema } }, async (request) => {
     const query = parseInput(DashboardQuerySchema, request.query, "查询看板");
     return getDashboard(db, currentUser(request).districtId, parseAsOf(query.asOf));
   });
 
   // Drill-down: the records a dashboard figure adds up; their total equals the figure.
-  app.get("/api/dashboard/records", { config: { permission: "targets.read" } }, async (request, reply) => {
-    const query = parseInput(DashboardRecordsQuerySchema, request.query, "查询明细");
-    const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
-    const records = dashboardRecords(result, query);
-    if (query.format === "xlsx")
-      return sendXlsx(reply, await tableToXlsx(recordsTable(records), records.title), records.title);
-    return jsonSafe(records);
-  });
+  app.get(
+    "/api/dashboard/records",
+    // JSON, or with format=xlsx the same records as a spreadsheet (only JSON answers are checked).
+    { config: { permission: "targets.read", response: RecordSetSchema } },
+    async (request, reply) => {
+      const query = parseInput(DashboardRecordsQuerySchema, request.query, "查询明细");
+      const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
+      const records = dashboardRecords(result, query);
+      if (query.format === "xlsx")
+        return sendXlsx(reply, await tableToXlsx(recordsTable(records), records.title), records.title);
+      return jsonSafe(records);
+    },
+  );
 
-  app.get("/api/dashboard/export", { config: { permission: "targets.read" } }, async (request, reply) => {
-    const query = parseInput(DashboardExportQuerySchema, request.query, "导出");
-    const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
-    const title = `${CHART_TITLES[query.chart]}（截至 ${result.data.asOf.year}年${result.data.asOf.month}月）`;
-    const buffer = await tableToXlsx(chartTable(buildDashboard(result), query.chart), title);
-    return sendXlsx(reply, buffer, CHART_TITLES[query.chart] ?? query.chart);
-  });
+  app.get(
+    "/api/dashboard/export",
+    { config: { permission: "targets.read", response: "file" } },
+    async (request, reply) => {
+      const query = parseInput(DashboardExportQuerySchema, request.query, "导出");
+      const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
+      const title = `${CHART_TITLES[query.chart]}（截至 ${result.data.asOf.year}年${result.data.asOf.month}月）`;
+      const buffer = await tableToXlsx(chartTable(buildDashboard(result), query.chart), title);
+      return sendXlsx(reply, buffer, CHART_TITLES[query.chart]);
+    },
+  );
 
   // The login-free board: aggregate target figures only, and only when the office publishes it.
-  app.get("/api/public/board", { config: { permission: "public" } }, async (request) => {
+  app.get("/api/public/board", { config: { permission: "public", response: PublicBoardSchema } }, async (request) => {
     const query = parseInput(PublicBoardQuerySchema, request.query, "公开看板");
     return jsonSafe(await getPublicBoard(db, query.district ?? null));
   });

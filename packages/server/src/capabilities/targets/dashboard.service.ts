@@ -4,9 +4,10 @@
  * behind every figure (drill-down); the public board's aggregate figures; spreadsheet export.
  */
 
+import type { RecordFigure } from "@beizeng/contract/targets";
 import { formatYuan } from "@beizeng/domain/money";
 import { type NoteMessage, noteMessage, renderNote } from "@beizeng/domain/notes/messages";
-import { projectStageLabel } from "@beizeng/domain/projects/lifecycle";
+import { PROJECT_STAGES, projectStageLabel } from "@beizeng/domain/projects/lifecycle";
 import type { TargetProgress } from "@beizeng/domain/targets/compute";
 import type { SnapshotIndex } from "@beizeng/domain/targets/data-index";
 import type { Quantity } from "@beizeng/domain/targets/quantity";
@@ -24,8 +25,6 @@ import {
   type TargetsResult,
   type YearMonth,
 } from "./targets.service";
-
-const PROJECT_STAGES = ["planning", "negotiation", "signed", "construction", "production"] as const;
 
 /** How far a target has come from its baseline toward its value (0..1 and beyond); null when unknown. */
 export function progressRatio(progress: TargetProgress): number | null {
@@ -259,7 +258,7 @@ export async function getDashboard(db: DbContext, districtId: string, asOf: Year
 // ---- Drill-down: the records behind a figure ----
 
 export interface RecordQuery {
-  figure: "aboveScaleRevenue" | "aboveScaleCount" | "monthRevenue" | "periodRevenue" | "projects" | "reserve";
+  figure: RecordFigure;
   year?: number;
   month?: number;
   chain?: string;

@@ -1,63 +1,89 @@
+import {
+  BoardPublicationSchema,
+  BoardPublicationViewSchema,
+  BoardPublishedSchema,
+  InvestmentYearSchema,
+  OnlineServicesSchema,
+  RecordSetSchema,
+  TargetInputsSchema,
+  TargetListSchema,
+  TargetRecordsParamsSchema,
+  TargetRecordsQuerySchema,
+  TargetsQuerySchema,
+} from "@beizeng/contract/targets";
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { parseInput } from "../../platform/http/validation";
 import { getBoardPublication, recordsTable, tableToXlsx, targetRecords } from "./dashboard.service";
-import {
-  BoardPublicationSchema,
-  InvestmentYearSchema,
-  OnlineServicesSchema,
-  TargetRecordsParamsSchema,
-  TargetRecordsQuerySchema,
-  TargetsQuerySchema,
-} from "./targets.schema";
 import { getTargets, jsonSafe, parseAsOf, targetsResult } from "./targets.service";
 import { getTargetInputs, publishBoard, setInvestmentYear, setOnlineServices } from "./targets-inputs.service";
 
 export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
 
-  app.get("/api/targets", { config: { permission: "targets.read" } }, async (request) => {
+  app.get("/api/targets", { config: { permission: "targets.read", response: TargetListSchema } }, async (request) => {
     const query = parseInput(TargetsQuerySchema, request.query, "查询目标");
     return getTargets(db, currentUser(request).districtId, parseAsOf(query.asOf));
   });
 
   // The records behind a target's actual in a year: the enterprises summed, the projects counted, …
-  app.get("/api/targets/:id/records", { config: { permission: "targets.read" } }, async (request, reply) => {
-    const { id } = parseInput(TargetRecordsParamsSchema, request.params);
-    const query = parseInput(TargetRecordsQuerySchema, request.query, "查询目标明细");
-    const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
-    const records = targetRecords(result, id, query.year);
-    if (query.format === "xlsx") {
-      const buffer = await tableToXlsx(recordsTable(records), records.title);
-      return reply
-        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${records.title}.xlsx`)}`)
-        .send(buffer);
-    }
-    return jsonSafe(records);
-  });
-
-  app.get("/api/targets/inputs", { config: { permission: "targets.read" } }, async (request) =>
-    getTargetInputs(db, currentUser(request).districtId),
+  app.get(
+    "/api/targets/:id/records",
+    // JSON, or with format=xlsx the same records as a spreadsheet (only JSON answers are checked).
+    { config: { permission: "targets.read", response: RecordSetSchema } },
+    async (request, reply) => {
+      const { id } = parseInput(TargetRecordsParamsSchema, request.params);
+      const query = parseInput(TargetRecordsQuerySchema, request.query, "查询目标明细");
+      const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
+      const records = targetRecords(result, id, query.year);
+      if (query.format === "xlsx") {
+        const buffer = await tableToXlsx(recordsTable(records), records.title);
+        return reply
+          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${records.title}.xlsx`)}`)
+          .send(buffer);
+      }
+      return jsonSafe(records);
+    },
   );
 
-  app.put("/api/targets/inputs/investment", { config: { permission: "targets.manage" } }, async (request) => {
-    const body = parseInput(InvestmentYearSchema, request.body, "固定资产投资");
-    return setInvestmentYear(db, currentUser(request).districtId, body, actorOf(request));
-  });
-
-  app.put("/api/targets/inputs/online-services", { config: { permission: "targets.manage" } }, async (request) => {
-    const body = parseInput(OnlineServicesSchema, request.body, "涉企服务事项");
-    return setOnlineServices(db, currentUser(request).districtId, body.items, actorOf(request));
-  });
-
-  app.get("/api/board/publication", { config: { permission: "targets.read" } }, async (request) =>
-    getBoardPublication(db, currentUser(request).districtId),
+  app.get(
+    "/api/targets/inputs",
+    { config: { permission: "targets.read", response: TargetInputsSchema } },
+    async (request) => getTargetInputs(db, currentUser(request).districtId),
   );
 
-  app.put("/api/board/publication", { config: { permission: "targets.manage" } }, async (request) => {
-    const body = parseInput(BoardPublicationSchema, request.body, "公开看板");
-    return publishBoard(db, currentUser(request).districtId, body.published, actorOf(request));
-  });
+  app.put(
+    "/api/targets/inputs/investment",
+    { config: { permission: "targets.manage", response: TargetInputsSchema } },
+    async (request) => {
+      const body = parseInput(InvestmentYearSchema, request.body, "固定资产投资");
+      return setInvestmentYear(db, currentUser(request).districtId, body, actorOf(request));
+    },
+  );
+
+  app.put(
+    "/api/targets/inputs/online-services",
+    { config: { permission: "targets.manage", response: TargetInputsSchema } },
+    async (request) => {
+      const body = parseInput(OnlineServicesSchema, request.body, "涉企服务事项");
+      return setOnlineServices(db, currentUser(request).districtId, body.items, actorOf(request));
+    },
+  );
+
+  app.get(
+    "/api/board/publication",
+    { config: { permission: "targets.read", response: BoardPublicationViewSchema } },
+    async (request) => getBoardPublication(db, currentUser(request).districtId),
+  );
+
+  app.put(
+    "/api/board/publication",
+    { config: { permission: "targets.manage", response: BoardPublishedSchema } },
+    async (request) => {
+      const body = parseInput(BoardPublicationSchema, request.body, "公开看板");
+      return publishBoard(db, currentUser(request).districtId, body.published, actorOf(request));
+    },
+  );
 }
