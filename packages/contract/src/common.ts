@@ -44,3 +44,14 @@ export const NoteMessageSchema: z.ZodType<NoteMessageJson> = z.object({
   key: z.string().min(1),
   params: z.record(z.string(), NoteParam),
 });
+
+/** One file in a JSON body: its name, its bytes in base64, and optionally the sender's sha256. */
+export const UploadedFileSchema = z.strictObject({
+  fileName: z.string().min(1, "请填写文件名").max(200, "文件名不能超过 200 个字符"),
+  dataBase64: z.string().min(1, "文件为空"),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "校验值应为 64 位十六进制")
+    .optional(),
+});
+export type UploadedFile = z.infer<typeof UploadedFileSchema>;

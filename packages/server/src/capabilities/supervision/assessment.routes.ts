@@ -1,35 +1,48 @@
+import {
+  AssessmentFinalizedSchema,
+  AssessmentHistorySchema,
+  AssessmentSchema,
+  AssessmentYearParamsSchema,
+} from "@beizeng/contract/supervision";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { parseInput } from "../../platform/http/validation";
 import { assessmentHistory, assessmentReportDocx, computeAssessment, finalizeAssessment } from "./assessment.service";
 import { attachmentDisposition } from "./reports.routes";
 
-const YearParamSchema = z.object({ year: z.coerce.number().int().min(2000).max(2200) });
-
 export async function assessmentRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
-  app.get("/api/assessment/history", { config: { permission: "supervision.read" } }, async (request) =>
-    assessmentHistory(db, currentUser(request).districtId),
+  app.get(
+    "/api/assessment/history",
+    { config: { permission: "supervision.read", response: AssessmentHistorySchema } },
+    async (request) => assessmentHistory(db, currentUser(request).districtId),
   );
 
-  app.get("/api/assessment/:year", { config: { permission: "supervision.read" } }, async (request) => {
-    const { year } = parseInput(YearParamSchema, request.params, "考核年度");
-    const { figures: _figures, ...assessment } = await computeAssessment(db, currentUser(request).districtId, year);
-    return assessment;
-  });
+  app.get(
+    "/api/assessment/:year",
+    { config: { permission: "supervision.read", response: AssessmentSchema } },
+    async (request) => {
+      const { year } = parseInput(AssessmentYearParamsSchema, request.params, "考核年度");
+      const { figures: _figures, ...assessment } = await computeAssessment(db, currentUser(request).districtId, year);
+      return assessment;
+    },
+  );
 
-  app.post("/api/assessment/:year/finalize", { config: { permission: "assessment.finalize" } }, async (request) => {
-    const { year } = parseInput(YearParamSchema, request.params, "考核年度");
-    return finalizeAssessment(db, currentUser(request), year, actorOf(request));
-  });
+  app.post(
+    "/api/assessment/:year/finalize",
+    { config: { permission: "assessment.finalize", response: AssessmentFinalizedSchema } },
+    async (request) => {
+      const { year } = parseInput(AssessmentYearParamsSchema, request.params, "考核年度");
+      return finalizeAssessment(db, currentUser(request), year, actorOf(request));
+    },
+  );
 
   app.get(
     "/api/assessment/:year/report.docx",
-    { config: { permission: "supervision.read" } },
+    { config: { permission: "supervision.read", response: "file" } },
     async (request, reply) => {
-      const { year } = parseInput(YearParamSchema, request.params, "考核年度");
+      const { year } = parseInput(AssessmentYearParamsSchema, request.params, "考核年度");
       const bytes = await assessmentReportDocx(db, currentUser(request).districtId, year);
       return reply
         .header("content-type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

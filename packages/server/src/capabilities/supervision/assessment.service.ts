@@ -2,6 +2,7 @@
  * The supervision figures of each responsible unit for a period, the per-indicator ranking with the
  * units listed for a summons talk (S16), and the year-end weighted score (weights from the plan file).
  */
+import type { SummonsEntry, TargetLine, UnitFigures } from "@beizeng/contract/supervision";
 import { formatForDisplay } from "@beizeng/domain/money";
 import type { AssessmentIndicator, PlanFile } from "@beizeng/domain/plan/schema";
 import { type IndicatorRanking, rankUnits } from "@beizeng/domain/ranking/rank-units";
@@ -26,28 +27,6 @@ import { healthOf, todayInChina } from "./tasks.service";
 
 /** Units that answer for tasks: departments, towns and streets (not the leading group, its office or the commission). */
 const RESPONSIBLE_KINDS = new Set(["department", "town", "street"]);
-
-export interface UnitFigures {
-  unitId: number;
-  unitName: string;
-  kind: string;
-  tasks: number;
-  duePeriods: number;
-  onTime: number;
-  late: number;
-  overdue: number;
-}
-
-export interface TargetLine {
-  targetId: string;
-  name: string;
-  clause: string;
-  aspiration: boolean;
-  target: string;
-  current: string | null;
-  status: string;
-  leadUnits: string[];
-}
 
 export interface IndicatorResult {
   id: string;
@@ -75,7 +54,7 @@ export interface SupervisionFigures {
   targets: TargetLine[] | null;
   /** Why the targets section is missing, when it is. */
   targetsGap: string | null;
-  summons: { unitId: number; unitName: string; indicatorId: string; indicatorName: string; reason: string }[];
+  summons: SummonsEntry[];
 }
 
 /** The default indicators when a plan file defines none (documented in docs/supervision.md). */

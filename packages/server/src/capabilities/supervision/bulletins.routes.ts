@@ -1,9 +1,19 @@
+import {
+  BulletinIssuedSchema,
+  BulletinListSchema,
+  BulletinPreviewSchema,
+  PeriodSchema,
+  RankingSchema,
+  SummonsRecordedSchema,
+  SummonsSchema,
+  SummonsTalkListSchema,
+  YearQuerySchema,
+} from "@beizeng/contract/supervision";
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { rankingView, summonsTalksOf, supervisionFigures } from "./assessment.service";
-import { PeriodSchema, SummonsSchema, YearQuerySchema } from "./bulletins.schema";
 import {
   draftBulletinDocx,
   getBulletin,
@@ -19,45 +29,64 @@ const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
-  app.get("/api/bulletins", { config: { permission: "supervision.read" } }, async (request) =>
-    listBulletins(db, currentUser(request).districtId),
+  app.get(
+    "/api/bulletins",
+    { config: { permission: "supervision.read", response: BulletinListSchema } },
+    async (request) => listBulletins(db, currentUser(request).districtId),
   );
 
-  app.get("/api/bulletins/preview", { config: { permission: "supervision.read" } }, async (request) => {
-    const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
-    return previewBulletin(db, currentUser(request), from, to);
-  });
+  app.get(
+    "/api/bulletins/preview",
+    { config: { permission: "supervision.read", response: BulletinPreviewSchema } },
+    async (request) => {
+      const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
+      return previewBulletin(db, currentUser(request), from, to);
+    },
+  );
 
-  app.get("/api/bulletins/draft.docx", { config: { permission: "supervision.read" } }, async (request, reply) => {
-    const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
-    const bytes = await draftBulletinDocx(db, currentUser(request), from, to);
-    return reply
-      .header("content-type", DOCX)
-      .header("content-disposition", attachmentDisposition(`督查通报草稿（${from}至${to}）.docx`))
-      .send(bytes);
-  });
+  app.get(
+    "/api/bulletins/draft.docx",
+    { config: { permission: "supervision.read", response: "file" } },
+    async (request, reply) => {
+      const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
+      const bytes = await draftBulletinDocx(db, currentUser(request), from, to);
+      return reply
+        .header("content-type", DOCX)
+        .header("content-disposition", attachmentDisposition(`督查通报草稿（${from}至${to}）.docx`))
+        .send(bytes);
+    },
+  );
 
-  app.post("/api/bulletins", { config: { permission: "supervision.issue" } }, async (request, reply) => {
-    const period = parseInput(PeriodSchema, request.body, "印发通报");
-    return reply.code(201).send(await issueBulletin(db, currentUser(request), period, actorOf(request)));
-  });
+  app.post(
+    "/api/bulletins",
+    { config: { permission: "supervision.issue", response: BulletinIssuedSchema } },
+    async (request, reply) => {
+      const period = parseInput(PeriodSchema, request.body, "印发通报");
+      return reply.code(201).send(await issueBulletin(db, currentUser(request), period, actorOf(request)));
+    },
+  );
 
-  app.get("/api/bulletins/:id/docx", { config: { permission: "supervision.read" } }, async (request, reply) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const row = await getBulletin(db, currentUser(request).districtId, id);
-    return reply
-      .header("content-type", DOCX)
-      .header("content-disposition", attachmentDisposition(`${row.number_text} ${row.title}.docx`))
-      .header("x-content-sha256", row.sha256)
-      .send(row.docx);
-  });
+  app.get(
+    "/api/bulletins/:id/docx",
+    { config: { permission: "supervision.read", response: "file" } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const row = await getBulletin(db, currentUser(request).districtId, id);
+      return reply
+        .header("content-type", DOCX)
+        .header("content-disposition", attachmentDisposition(`${row.number_text} ${row.title}.docx`))
+        .header("x-content-sha256", row.sha256)
+        .send(row.docx);
+    },
+  );
 
   // An issued bulletin is a record: every change is refused (the database refuses it too).
   for (const method of ["PUT", "PATCH", "DELETE"] as const) {
     app.route({
       method,
       url: "/api/bulletins/:id",
-      config: { permission: "supervision.issue" },
+      // Never answers but with an error (409 for a bulletin of the district, 404 otherwise).
+      config: { permission: "supervision.issue", response: "none" },
       handler: async (request) => {
         const { id } = parseInput(idParamSchema, request.params);
         return refuseBulletinChange(db, currentUser(request).districtId, id);
@@ -65,18 +94,30 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
     });
   }
 
-  app.get("/api/supervision/ranking", { config: { permission: "supervision.read" } }, async (request) => {
-    const { from, to } = parseInput(PeriodSchema, request.query, "排名期间");
-    return rankingView(await supervisionFigures(db, currentUser(request).districtId, from, to));
-  });
+  app.get(
+    "/api/supervision/ranking",
+    { config: { permission: "supervision.read", response: RankingSchema } },
+    async (request) => {
+      const { from, to } = parseInput(PeriodSchema, request.query, "排名期间");
+      return rankingView(await supervisionFigures(db, currentUser(request).districtId, from, to));
+    },
+  );
 
-  app.get("/api/summons-talks", { config: { permission: "supervision.read" } }, async (request) => {
-    const { year } = parseInput(YearQuerySchema, request.query, "查询约谈");
-    return summonsTalksOf(db, currentUser(request).districtId, year);
-  });
+  app.get(
+    "/api/summons-talks",
+    { config: { permission: "supervision.read", response: SummonsTalkListSchema } },
+    async (request) => {
+      const { year } = parseInput(YearQuerySchema, request.query, "查询约谈");
+      return summonsTalksOf(db, currentUser(request).districtId, year);
+    },
+  );
 
-  app.post("/api/summons-talks", { config: { permission: "supervision.summons" } }, async (request, reply) => {
-    const input = parseInput(SummonsSchema, request.body, "记录约谈");
-    return reply.code(201).send(await recordSummonsTalk(db, currentUser(request), input, actorOf(request)));
-  });
+  app.post(
+    "/api/summons-talks",
+    { config: { permission: "supervision.summons", response: SummonsRecordedSchema } },
+    async (request, reply) => {
+      const input = parseInput(SummonsSchema, request.body, "记录约谈");
+      return reply.code(201).send(await recordSummonsTalk(db, currentUser(request), input, actorOf(request)));
+    },
+  );
 }

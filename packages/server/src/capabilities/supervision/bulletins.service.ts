@@ -5,6 +5,8 @@
  * it can never be changed afterwards.
  */
 import { createHash } from "node:crypto";
+import type { SummonsInput } from "@beizeng/contract/supervision";
+import type { TargetStatus } from "@beizeng/contract/targets";
 import type { Paragraph, Table } from "docx";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
@@ -31,7 +33,7 @@ export const BULLETIN_ISSUER_MARK = "区纪委监委 督查通报";
 const CHINESE_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const QUARTER_NAMES = ["第一季度", "第二季度", "第三季度", "第四季度"];
 
-const STATUS_LABELS: Record<string, string> = {
+const STATUS_LABELS: Record<TargetStatus, string> = {
   green: "达到进度",
   yellow: "略有滞后",
   red: "明显滞后",
@@ -108,7 +110,7 @@ function bulletinBody(figures: SupervisionFigures, label: string, planTitle: str
           t.aspiration ? `${t.name}（力争）` : t.name,
           t.target,
           t.current ?? "—",
-          STATUS_LABELS[t.status] ?? t.status,
+          STATUS_LABELS[t.status],
           t.leadUnits.join("、") || "—",
         ]),
         source: "倍增平台目标测算（企业名录、统计与税务数据）",
@@ -337,17 +339,6 @@ export async function getBulletin(db: DbContext, districtId: string, id: number)
 export async function refuseBulletinChange(db: DbContext, districtId: string, id: number): Promise<never> {
   const row = await getBulletin(db, districtId, id);
   throw conflict(`通报 ${row.number_text} 已印发，不能修改或删除`);
-}
-
-export interface SummonsInput {
-  year: number;
-  bulletinId?: number | null;
-  indicatorId: string;
-  unitId: number;
-  talkDate: string;
-  heldBy: string;
-  attendees: string;
-  outcome: string;
 }
 
 /** The inspector records a summons talk (约谈): date, who held it, who attended, the outcome. */

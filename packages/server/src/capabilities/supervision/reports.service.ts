@@ -2,6 +2,7 @@
  * Progress reports on tasks, their evidence files, notifications (in-app and the robot webhook of the
  * kind WeCom/DingTalk take), and the reminders before a deadline and warnings after it.
  */
+import type { WebhookFormat } from "@beizeng/contract/supervision";
 import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
@@ -166,7 +167,7 @@ export async function getWebhookSettings(db: DbContext, districtId: string) {
 export async function setWebhookSettings(
   db: DbContext,
   user: AuthUser,
-  input: { url: string; format: "markdown" | "text"; enabled: boolean },
+  input: { url: string; format: WebhookFormat; enabled: boolean },
   actor: Actor,
 ) {
   return inTransaction(db, async (tx) => {

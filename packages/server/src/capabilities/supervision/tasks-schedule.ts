@@ -10,14 +10,13 @@
  *   so far is below BEHIND_PLAN_RED_SHARE of the plan.
  * - Green: otherwise.
  */
+import type { PeriodStateName, ReportStatus, TaskColor, TaskCycle } from "@beizeng/contract/supervision";
 import { periodLabel } from "@beizeng/domain/notifications/messages";
 
 export const REMINDER_DAYS_BEFORE = 3;
 export const RED_AFTER_DAYS = 15;
 /** Cumulative quantity below this share of the plan turns the task red (as percent: 80). */
 export const BEHIND_PLAN_RED_PERCENT = 80n;
-
-export type Cycle = "once" | "monthly" | "quarterly" | "yearly";
 
 export interface Period {
   /** "once", "2022", "2022-Q3" or "2022-07". */
@@ -43,7 +42,7 @@ export function daysBetween(a: string, b: string): number {
 
 /** The reporting periods of a task that start within [startDate, endDate]. */
 export function periodsOf(task: {
-  cycle: Cycle | string;
+  cycle: TaskCycle | string;
   startDate: string;
   endDate: string;
   dueDate: string | null;
@@ -91,16 +90,14 @@ export function periodsOf(task: {
 
 export interface PeriodReport {
   period: string;
-  status: "submitted" | "returned";
+  status: ReportStatus;
   /** YYYY-MM-DD of submission. */
   submittedOn: string;
   quantity: string | null;
 }
 
-export type TaskColor = "green" | "yellow" | "red";
-
 export interface PeriodState extends Period {
-  state: "upcoming" | "open" | "reported" | "reportedLate" | "returned" | "overdue";
+  state: PeriodStateName;
   overdueDays: number;
 }
 
@@ -145,7 +142,7 @@ export function taskHealth(
   let achievedHundredths = 0n;
   const overdue: { label: string; days: number }[] = [];
 
-  for (const period of periodsOf({ ...task, cycle: task.cycle as Cycle })) {
+  for (const period of periodsOf(task)) {
     const forPeriod = reports.filter((r) => r.period === period.key);
     const valid = forPeriod
       .filter((r) => r.status === "submitted")

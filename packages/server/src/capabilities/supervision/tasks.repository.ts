@@ -1,4 +1,5 @@
 /** Tasks, their sharing units, progress reports, evidence files and the webhook setting. */
+import type { WebhookFormat } from "@beizeng/contract/supervision";
 import type { Insertable, Updateable } from "kysely";
 import type { DbContext } from "../../platform/db/database";
 import type { ReportAttachmentTable, TaskReportRow, TaskReportTable, TaskRow, TaskTable } from "./tasks.table";
@@ -165,7 +166,7 @@ export async function upsertWebhook(
   values: {
     district_id: string;
     url: string;
-    format: string;
+    format: WebhookFormat;
     enabled: number;
     updated_at: string;
     updated_by: number | null;

@@ -2,6 +2,7 @@
  * Tasks of the plan's measures, per unit (S16 supervision): seeded from the plan file, edited by the
  * office, read by every staff role (a unit's staff: the tasks their unit leads or shares).
  */
+import type { TaskPatch, TaskQuery, TaskView } from "@beizeng/contract/supervision";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
@@ -29,26 +30,6 @@ import { type PeriodReport, type TaskHealth, taskHealth } from "./tasks-schedule
 /** Today's date in China (UTC+8), YYYY-MM-DD: deadlines are days of the district's calendar. */
 export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-export interface TaskView {
-  id: number;
-  planTaskId: string | null;
-  measureId: string;
-  clauseId: string;
-  clauseTitle: string | null;
-  clauseText: string | null;
-  title: string;
-  ownerUnit: { id: number; name: string };
-  sharingUnits: { id: number; name: string }[];
-  cycle: string;
-  startDate: string;
-  endDate: string;
-  dueDate: string | null;
-  quantityUnit: string | null;
-  quantityTarget: string | null;
-  note: string;
-  health: Omit<TaskHealth, "periods">;
 }
 
 function toPeriodReports(
@@ -187,13 +168,6 @@ export async function seedTasksFromPlan(db: DbContext, districtId: string, actor
   });
 }
 
-export interface TaskQuery {
-  unit?: number;
-  measure?: string;
-  color?: "green" | "yellow" | "red";
-  asOf?: string;
-}
-
 /** The tasks the user may see, each with its traffic light as of `asOf` (default today). */
 export async function listTasks(db: DbContext, user: AuthUser, query: TaskQuery) {
   const today = query.asOf ?? todayInChina();
@@ -277,19 +251,6 @@ export async function getTaskDetail(db: DbContext, user: AuthUser, id: number, a
       (row.owner_unit_id === user.unitId || sharing.some((s) => s.id === user.unitId)),
     mayReturn: user.role === "office",
   };
-}
-
-export interface TaskPatch {
-  title?: string;
-  ownerUnitId?: number;
-  sharingUnitIds?: number[];
-  cycle?: "once" | "monthly" | "quarterly" | "yearly";
-  dueDate?: string | null;
-  startDate?: string;
-  endDate?: string;
-  quantityUnit?: "yuan" | "count" | "share" | "mu" | "person" | "event" | null;
-  quantityTarget?: string | null;
-  note?: string;
 }
 
 /** The office edits a task: owner, sharing units, cycle or due date, quantity and its unit. */

@@ -1,10 +1,7 @@
 /** Tables of tasks and supervision (S16): tasks, reports, evidence, the webhook setting, bulletins, summons, assessment. */
+import type { QuantityUnit, TaskCycle, WebhookFormat } from "@beizeng/contract/supervision";
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Timestamp } from "../../platform/db/common-columns";
-
-export const TASK_CYCLES = ["once", "monthly", "quarterly", "yearly"] as const;
-export type TaskCycle = (typeof TASK_CYCLES)[number];
-export const QUANTITY_UNITS = ["yuan", "count", "share", "mu", "person", "event"] as const;
 
 export interface TaskTable {
   id: Generated<number>;
@@ -15,13 +12,13 @@ export interface TaskTable {
   clause_id: string;
   title: string;
   owner_unit_id: number;
-  cycle: string;
+  cycle: TaskCycle;
   /** YYYY-MM-DD: the first and last day the task runs (its reporting periods fall in between). */
   start_date: string;
   end_date: string;
   /** YYYY-MM-DD: the deadline of a one-off task. */
   due_date: string | null;
-  quantity_unit: string | null;
+  quantity_unit: QuantityUnit | null;
   /** Decimal string: the quantity planned per reporting period. */
   quantity_target: string | null;
   note: string;
@@ -45,7 +42,7 @@ export interface TaskReportTable {
   content: string;
   /** Decimal string: the quantity achieved in the period. */
   quantity: string | null;
-  /** submitted | returned (sent back by the office with a reason). */
+  /** A ReportStatus: submitted, or returned (sent back by the office with a reason). */
   status: string;
   submitted_by: number | null;
   submitted_at: Timestamp;
@@ -70,8 +67,8 @@ export interface ReportAttachmentTable {
 export interface WebhookSettingsTable {
   district_id: string;
   url: string;
-  /** markdown | text: the WeCom/DingTalk robot message type. */
-  format: string;
+  /** The WeCom/DingTalk robot message type. */
+  format: WebhookFormat;
   enabled: Flag;
   updated_at: Timestamp;
   updated_by: number | null;

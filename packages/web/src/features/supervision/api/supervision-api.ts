@@ -1,139 +1,37 @@
+import type {
+  Assessment,
+  AssessmentFinalized,
+  AssessmentHistory,
+  BulletinIssued,
+  BulletinList,
+  BulletinPreview,
+  Period,
+  Ranking,
+  SummonsInput,
+  SummonsRecorded,
+  SummonsTalkList,
+} from "@beizeng/contract/supervision";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
 
-export interface UnitFigures {
-  unitId: number;
-  unitName: string;
-  kind: string;
-  tasks: number;
-  duePeriods: number;
-  onTime: number;
-  late: number;
-  overdue: number;
-}
-
-export interface IndicatorRanking {
-  id: string;
-  metric: string;
-  name: string;
-  nameEn: string | null;
-  weight: string;
-  direction: "higher" | "lower";
-  unavailable: string | null;
-  explanation: string;
-  ranked: { unitId: number; unitName: string; rank: number; tied: boolean; value: string }[];
-  excluded: { unitId: number; unitName: string; reason: string }[];
-  last: number[];
-}
-
-export interface SummonsEntry {
-  unitId: number;
-  unitName: string;
-  indicatorId: string;
-  indicatorName: string;
-  reason: string;
-}
-
-export interface TargetLine {
-  targetId: string;
-  name: string;
-  clause: string;
-  aspiration: boolean;
-  target: string;
-  current: string | null;
-  status: string;
-  leadUnits: string[];
-}
-
-export interface Ranking {
-  from: string;
-  to: string;
-  asOf: string;
-  dataThrough: string;
-  units: UnitFigures[];
-  indicators: IndicatorRanking[];
-  summons: SummonsEntry[];
-  targets: TargetLine[] | null;
-  targetsGap: string | null;
-}
-
-export interface BulletinPreview extends Ranking {
-  title: string;
-  periodLabel: string;
-  nextNumber: string;
-}
-
-export interface Bulletin {
-  id: number;
-  year: number;
-  serial: number;
-  number: string;
-  title: string;
-  periodLabel: string;
-  periodStart: string;
-  periodEnd: string;
-  sha256: string;
-  sizeBytes: number;
-  issuedAt: string;
-}
-
-export interface SummonsTalk {
-  id: number;
-  year: number;
-  indicatorId: string;
-  unit: { id: number; name: string };
-  talkDate: string;
-  heldBy: string;
-  attendees: string;
-  outcome: string;
-}
-
-export interface SummonsTalkInput {
-  year: number;
-  indicatorId: string;
-  unitId: number;
-  talkDate: string;
-  heldBy: string;
-  attendees: string;
-  outcome: string;
-}
-
-export interface Assessment {
-  year: number;
-  asOf: string;
-  indicators: {
-    id: string;
-    name: string;
-    nameEn: string | null;
-    weight: string;
-    direction: string;
-    unavailable: string | null;
-  }[];
-  rows: {
-    unitId: number;
-    unitName: string;
-    score: string | null;
-    rank: number | null;
-    points: Record<string, string | null>;
-  }[];
-  summons: SummonsEntry[];
-}
-
-export interface AssessmentHistory {
-  years: {
-    year: number;
-    finalizedAt: string;
-    rows: { unitId: number; unitName: string; score: string | null; rank: number | null }[];
-  }[];
-}
-
-export interface Period {
-  from: string;
-  to: string;
-}
+/** Supervision's answers and requests are the contract's; the names the pages use. */
+export type {
+  Assessment,
+  AssessmentHistory,
+  Bulletin,
+  BulletinPreview,
+  IndicatorRanking,
+  Period,
+  Ranking,
+  SummonsEntry,
+  SummonsInput as SummonsTalkInput,
+  SummonsTalk,
+  TargetLine,
+  UnitFigures,
+} from "@beizeng/contract/supervision";
 
 export function useBulletins() {
-  return useQuery({ queryKey: ["bulletins"], queryFn: () => api.get<{ items: Bulletin[] }>("/api/bulletins") });
+  return useQuery({ queryKey: ["bulletins"], queryFn: () => api.get<BulletinList>("/api/bulletins") });
 }
 
 export function useBulletinPreview(period: Period | null) {
@@ -147,7 +45,7 @@ export function useBulletinPreview(period: Period | null) {
 export function useIssueBulletin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (period: Period) => api.post<{ id: number; number: string }>("/api/bulletins", period),
+    mutationFn: (period: Period) => api.post<BulletinIssued>("/api/bulletins", period),
     onSuccess: () => client.invalidateQueries({ queryKey: ["bulletins"] }),
   });
 }
@@ -162,14 +60,14 @@ export function useRanking(period: Period) {
 export function useSummonsTalks() {
   return useQuery({
     queryKey: ["supervision", "talks"],
-    queryFn: () => api.get<{ items: SummonsTalk[] }>("/api/summons-talks"),
+    queryFn: () => api.get<SummonsTalkList>("/api/summons-talks"),
   });
 }
 
 export function useRecordTalk() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SummonsTalkInput) => api.post<{ id: number }>("/api/summons-talks", input),
+    mutationFn: (input: SummonsInput) => api.post<SummonsRecorded>("/api/summons-talks", input),
     onSuccess: () => client.invalidateQueries({ queryKey: ["supervision", "talks"] }),
   });
 }
@@ -191,7 +89,7 @@ export function useAssessmentHistory() {
 export function useFinalizeAssessment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (year: number) => api.post<{ year: number }>(`/api/assessment/${year}/finalize`),
+    mutationFn: (year: number) => api.post<AssessmentFinalized>(`/api/assessment/${year}/finalize`),
     onSuccess: () => client.invalidateQueries({ queryKey: ["assessment"] }),
   });
 }

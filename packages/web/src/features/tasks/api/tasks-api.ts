@@ -1,112 +1,44 @@
 import type { NotificationList, NotificationRead } from "@beizeng/contract/notifications";
+import type {
+  RemindersRun,
+  ReportInput,
+  ReportReturned,
+  ReportSubmitted,
+  ReturnInput,
+  TaskDetail,
+  TaskList,
+  TaskPatch,
+  TaskQuery,
+  TasksSeeded,
+  TaskUpdated,
+  WebhookInput,
+  WebhookSettingsView,
+} from "@beizeng/contract/supervision";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
 import { readUploadFile, type UploadedFile } from "../../../shared/api/uploads";
 
-export type TaskColor = "green" | "yellow" | "red";
+/** The tasks' answers and requests are the contract's; the names the pages use. */
+export type {
+  PeriodState,
+  ReportInput,
+  TaskColor,
+  TaskDetail,
+  TaskHealth,
+  TaskList,
+  TaskPatch,
+  TaskReport,
+  TaskView as Task,
+} from "@beizeng/contract/supervision";
 
-export interface TaskHealth {
-  color: TaskColor;
-  reasons: string[];
-  duePeriods: number;
-  reportedPeriods: number;
-  onTimePeriods: number;
-  overduePeriods: number;
-  nextDeadline: string | null;
-}
-
-export interface Task {
-  id: number;
-  planTaskId: string | null;
-  measureId: string;
-  clauseId: string;
-  clauseTitle: string | null;
-  clauseText: string | null;
-  title: string;
-  ownerUnit: { id: number; name: string };
-  sharingUnits: { id: number; name: string }[];
-  cycle: "once" | "monthly" | "quarterly" | "yearly";
-  startDate: string;
-  endDate: string;
-  dueDate: string | null;
-  quantityUnit: string | null;
-  quantityTarget: string | null;
-  note: string;
-  health: TaskHealth;
-}
-
-export interface TaskList {
-  items: Task[];
-  total: number;
-  counts: Record<TaskColor, number>;
-  asOf: string;
-}
-
-export interface PeriodState {
-  key: string;
-  label: string;
-  start: string;
-  deadline: string;
-  state: "upcoming" | "open" | "reported" | "reportedLate" | "returned" | "overdue";
-  overdueDays: number;
-}
-
-export interface TaskReport {
-  id: number;
-  period: string;
-  unit: { id: number; name: string };
-  content: string;
-  quantity: string | null;
-  status: "submitted" | "returned";
-  submittedAt: string;
-  submittedBy: string | null;
-  returnedReason: string | null;
-  returnedAt: string | null;
-  attachments: { id: number; fileName: string; contentType: string; sizeBytes: number; sha256: string }[];
-}
-
-export interface TaskDetail {
-  task: Task;
-  periods: PeriodState[];
-  reports: TaskReport[];
-  mayReport: boolean;
-  mayReturn: boolean;
-}
-
-export interface TaskFilters {
-  color?: TaskColor;
-  measure?: string;
-  unit?: number;
-}
+/** The filters of the task list the page sets (the day defaults to today). */
+export type TaskFilters = Omit<TaskQuery, "asOf">;
 
 export type EvidenceFile = UploadedFile;
 
-export interface ReportInput {
-  period: string;
-  content: string;
-  quantity?: string | null;
-  attachments: EvidenceFile[];
-}
-
-export interface TaskPatch {
-  title?: string;
-  ownerUnitId?: number;
-  sharingUnitIds?: number[];
-  cycle?: Task["cycle"];
-  dueDate?: string | null;
-  quantityUnit?: string | null;
-  quantityTarget?: string | null;
-  note?: string;
-}
-
 export type { Notification } from "@beizeng/contract/notifications";
 
-export interface WebhookSettings {
-  url: string;
-  format: "markdown" | "text";
-  enabled: boolean;
-  updatedAt?: string;
-}
+export type { WebhookInput, WebhookSettings } from "@beizeng/contract/supervision";
 
 const tasksKey = ["tasks"] as const;
 
@@ -132,7 +64,7 @@ function useInvalidateTasks() {
 export function useSeedTasks() {
   const invalidate = useInvalidateTasks();
   return useMutation({
-    mutationFn: () => api.post<{ created: number; skipped: number }>("/api/tasks/seed"),
+    mutationFn: () => api.post<TasksSeeded>("/api/tasks/seed"),
     onSuccess: invalidate,
   });
 }
@@ -140,7 +72,7 @@ export function useSeedTasks() {
 export function useRunReminders() {
   const invalidate = useInvalidateTasks();
   return useMutation({
-    mutationFn: () => api.post<{ created: number; webhook: { sent: boolean } }>("/api/tasks/reminders/run"),
+    mutationFn: () => api.post<RemindersRun>("/api/tasks/reminders/run"),
     onSuccess: invalidate,
   });
 }
@@ -148,7 +80,7 @@ export function useRunReminders() {
 export function useUpdateTask(id: number) {
   const invalidate = useInvalidateTasks();
   return useMutation({
-    mutationFn: (patch: TaskPatch) => api.patch<{ id: number }>(`/api/tasks/${id}`, patch),
+    mutationFn: (patch: TaskPatch) => api.patch<TaskUpdated>(`/api/tasks/${id}`, patch),
     onSuccess: invalidate,
   });
 }
@@ -156,7 +88,7 @@ export function useUpdateTask(id: number) {
 export function useSubmitReport(taskId: number) {
   const invalidate = useInvalidateTasks();
   return useMutation({
-    mutationFn: (input: ReportInput) => api.post<{ id: number; late: boolean }>(`/api/tasks/${taskId}/reports`, input),
+    mutationFn: (input: ReportInput) => api.post<ReportSubmitted>(`/api/tasks/${taskId}/reports`, input),
     onSuccess: invalidate,
   });
 }
@@ -165,7 +97,7 @@ export function useReturnReport() {
   const invalidate = useInvalidateTasks();
   return useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) =>
-      api.post<{ id: number }>(`/api/task-reports/${id}/return`, { reason }),
+      api.post<ReportReturned>(`/api/task-reports/${id}/return`, { reason } satisfies ReturnInput),
     onSuccess: invalidate,
   });
 }
@@ -188,7 +120,7 @@ export function useReadNotification() {
 export function useWebhookSettings(enabled: boolean) {
   return useQuery({
     queryKey: ["webhook-settings"],
-    queryFn: () => api.get<{ settings: WebhookSettings | null }>("/api/webhook-settings"),
+    queryFn: () => api.get<WebhookSettingsView>("/api/webhook-settings"),
     enabled,
   });
 }
@@ -196,7 +128,7 @@ export function useWebhookSettings(enabled: boolean) {
 export function useSaveWebhookSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (settings: WebhookSettings) => api.put("/api/webhook-settings", settings),
+    mutationFn: (settings: WebhookInput) => api.put<WebhookSettingsView>("/api/webhook-settings", settings),
     onSuccess: () => client.invalidateQueries({ queryKey: ["webhook-settings"] }),
   });
 }

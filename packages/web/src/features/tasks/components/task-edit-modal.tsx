@@ -11,13 +11,16 @@ interface EditValues {
   sharingUnitIds: number[];
   cycle: Task["cycle"];
   dueDate?: Dayjs | null;
-  quantityUnit?: string | null;
+  quantityUnit?: Task["quantityUnit"];
   quantityTarget?: string | null;
   note?: string;
 }
 
-const cycles = ["once", "monthly", "quarterly", "yearly"] as const;
-const quantityUnits = ["count", "mu", "person", "event", "yuan", "share"] as const;
+// In the order the form offers them; `satisfies` keeps each list to the contract's vocabulary.
+const cycles = ["once", "monthly", "quarterly", "yearly"] as const satisfies readonly Task["cycle"][];
+const quantityUnits = ["count", "mu", "person", "event", "yuan", "share"] as const satisfies readonly NonNullable<
+  Task["quantityUnit"]
+>[];
 
 /** The office edits a task: owner and sharing units, cycle or due date, planned quantity and its unit. */
 export function TaskEditModal({ task, onClose }: { task: Task; onClose: () => void }) {
