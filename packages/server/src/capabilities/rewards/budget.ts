@@ -4,8 +4,9 @@
  * coming years (method in docs/rewards-workflow.md).
  */
 
+import type { BudgetSummary, BudgetYear, RewardForecast } from "@beizeng/contract/rewards";
 import { applyRate, parseYuan } from "@beizeng/domain/money";
-import { type NoteMessage, noteMessage, renderNote } from "@beizeng/domain/notes/messages";
+import { noteMessage, renderNote } from "@beizeng/domain/notes/messages";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
 import type { EnterpriseHistory, EnterpriseYear, InvestmentProject } from "@beizeng/domain/rewards/types";
@@ -26,28 +27,7 @@ import { activePlan, ruleCatalog } from "./shared";
 
 const PENDING = new Set(["computed", "confirmed", "reviewed"]);
 
-export interface RuleSums {
-  ruleId: string;
-  ruleName: string;
-  paidFen: string;
-  approvedFen: string;
-  pendingFen: string;
-  count: number;
-}
-
-export interface BudgetYear {
-  year: number;
-  budgetFen: string | null;
-  note: string;
-  paidFen: string;
-  approvedFen: string;
-  pendingFen: string;
-  /** Budget less paid, approved and pending; null without a budget. */
-  remainingFen: string | null;
-  byRule: RuleSums[];
-}
-
-export async function budgetSummary(db: DbContext, user: AuthUser): Promise<{ years: BudgetYear[] }> {
+export async function budgetSummary(db: DbContext, user: AuthUser): Promise<BudgetSummary> {
   const { plan } = await activePlan(db, user.districtId);
   const catalog = ruleCatalog(plan);
   const budgets = await findBudgets(db, user.districtId);
@@ -108,7 +88,7 @@ export async function setBudget(
   actor: Actor,
   year: number,
   input: { amountYuan: string; note?: string },
-): Promise<{ years: BudgetYear[] }> {
+): Promise<BudgetSummary> {
   let amount: bigint;
   try {
     amount = parseYuan(input.amountYuan);
@@ -168,23 +148,7 @@ function grow(value: bigint, basisPoints: bigint): bigint {
   return applyRate(value, `${rate.slice(0, -4)}.${rate.slice(-4)}`);
 }
 
-export interface ForecastYear {
-  year: number;
-  /** Inside the plan's years; after them the figure assumes the reward policy continues unchanged. */
-  withinPlan: boolean;
-  totalFen: string;
-  byRule: { ruleId: string; ruleName: string; totalFen: string; count: number }[];
-}
-
-export interface RewardForecast {
-  lastActualYear: number | null;
-  /** Computed, confirmed, reviewed and approved entitlements not yet paid. */
-  outstandingFen: string;
-  years: ForecastYear[];
-  /** How the forecast is made, in Chinese; `methodMessage` renders it in the reader's language. */
-  method: string;
-  methodMessage: NoteMessage;
-}
+type ForecastYear = RewardForecast["years"][number];
 
 /**
  * Projects each enterprise's revenue and tax by its recent trend (mean of its last three

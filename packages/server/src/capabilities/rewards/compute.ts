@@ -8,6 +8,7 @@
  * - a paid entitlement is never altered: a difference becomes a correction entry for review;
  * - a rejected entitlement stays rejected (the decision stands).
  */
+import type { BatchSummary, BatchView } from "@beizeng/contract/rewards";
 import { amountEn, formatExactForDisplay } from "@beizeng/domain/money";
 import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
 import { evaluateRewards } from "@beizeng/domain/rewards/engine";
@@ -45,30 +46,6 @@ import { activePlan } from "./shared";
 const CHUNK_SIZE = 200;
 /** Statuses the office and finance have not yet paid: a recompute may replace them. */
 const REPLACEABLE = ["computed", "confirmed", "reviewed", "approved"] as const;
-
-export interface BatchSummary {
-  entitlements: number;
-  totalFen: string;
-  created: number;
-  changed: number;
-  superseded: number;
-  unchanged: number;
-  corrections: number;
-}
-
-export interface BatchView {
-  id: number;
-  year: number;
-  planId: string;
-  planVersion: number;
-  status: string;
-  progress: { done: number; total: number };
-  summary: BatchSummary | null;
-  errorMessage: string | null;
-  computedBy: number | null;
-  computedAt: string;
-  finishedAt: string | null;
-}
 
 export function batchView(row: RewardBatchRow): BatchView {
   return {

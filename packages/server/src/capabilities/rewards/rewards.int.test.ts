@@ -187,6 +187,8 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     const batch = await compute(2022);
     expect(batch.status).toBe("done");
     expect(batch.progress.done).toBe(batch.progress.total);
+    const listed = (await app.inject({ url: "/api/rewards/batches?year=2022", headers: office.headers })).json();
+    expect(listed.items).toContainEqual(batch);
     const items = await entitlements(office, "&year=2022");
     const rules = items.map((item) => `${item.ruleId}:${item.tier ?? ""}`).sort();
     // A: 2022 revenue seeded at 90 trillion yuan crosses all three revenue tiers; A entered the directory in 2022.
@@ -482,6 +484,7 @@ describe.each(testDatabases())("rewards on $name", (database) => {
       BigInt(year.budgetFen) - BigInt(year.paidFen) - BigInt(year.approvedFen) - BigInt(year.pendingFen),
     );
     expect(year.byRule.find((r: { ruleId: string }) => r.ruleId === "R-NEW-SCALE").paidFen).toBe("3000000");
+    expect((await app.inject({ url: "/api/rewards/budget", headers: office.headers })).json()).toEqual(set.json());
     const forecast = await app.inject({ url: "/api/rewards/forecast", headers: office.headers });
     expect(forecast.statusCode, forecast.body).toBe(200);
     expect(forecast.json().years).toHaveLength(3);

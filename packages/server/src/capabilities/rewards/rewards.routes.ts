@@ -1,16 +1,15 @@
 /** Rewards (免申即享): computation batches, entitlements and their workflow, budget, forecast, exports. */
-import type { FastifyInstance, FastifyReply } from "fastify";
-import { actorOf, currentUser } from "../../platform/auth/request-context";
-import type { DbContext } from "../../platform/db/database";
-import { idParamSchema, parseInput } from "../../platform/http/validation";
-import { budgetSummary, rewardForecast, setBudget } from "./budget";
-import { getBatch, listRewardBatches, startRewardBatch } from "./compute";
-import { approvalNoticeDocx, paymentListXlsx } from "./exports";
 import {
+  BatchListSchema,
   BatchQuerySchema,
+  BatchViewSchema,
   BudgetSchema,
+  BudgetSummarySchema,
   ConfirmSchema,
+  CorrectionListSchema,
   CorrectionQuerySchema,
+  EntitlementDetailSchema,
+  EntitlementListSchema,
   EntitlementQuerySchema,
   ForecastQuerySchema,
   NoticeSchema,
@@ -19,10 +18,19 @@ import {
   ReasonSchema,
   ResolveCorrectionSchema,
   ReviewSchema,
+  RewardForecastSchema,
   StartBatchSchema,
   WhyNotQuerySchema,
+  WhyNotSchema,
   YearParamSchema,
-} from "./schema";
+} from "@beizeng/contract/rewards";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { actorOf, currentUser } from "../../platform/auth/request-context";
+import type { DbContext } from "../../platform/db/database";
+import { idParamSchema, parseInput } from "../../platform/http/validation";
+import { budgetSummary, rewardForecast, setBudget } from "./budget";
+import { getBatch, listRewardBatches, startRewardBatch } from "./compute";
+import { approvalNoticeDocx, paymentListXlsx } from "./exports";
 import { whyNot } from "./why-not";
 import {
   approveEntitlement,
@@ -51,122 +59,196 @@ function sendFile(reply: FastifyReply, contentType: string, fileName: string, fa
 export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
 
-  app.get("/api/rewards/batches", { config: { permission: "rewards.read" } }, async (request) => {
-    const { year } = parseInput(BatchQuerySchema, request.query, "查询测算批次");
-    return { items: await listRewardBatches(db, currentUser(request), year) };
-  });
-
-  app.post("/api/rewards/batches", { config: { permission: "rewards.manage" } }, async (request, reply) => {
-    const { year } = parseInput(StartBatchSchema, request.body, "奖励测算");
-    const { batch, done } = await startRewardBatch(db, currentUser(request), actorOf(request), year);
-    // The work goes on after the answer; its outcome is written to the batch row.
-    void done;
-    return reply.code(202).send(batch);
-  });
-
-  app.get("/api/rewards/batches/:id", { config: { permission: "rewards.read" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    return getBatch(db, currentUser(request), id);
-  });
-
-  app.get("/api/rewards/entitlements", { config: { permission: "rewards.view" } }, async (request) => {
-    const query = parseInput(EntitlementQuerySchema, request.query, "查询奖励");
-    return listEntitlements(db, currentUser(request), { ...query, ruleId: query.rule });
-  });
-
-  app.get("/api/rewards/entitlements/:id", { config: { permission: "rewards.view" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    return getEntitlement(db, currentUser(request), id);
-  });
-
-  app.post("/api/rewards/entitlements/:id/confirm", { config: { permission: "rewards.confirm" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const bank = parseInput(ConfirmSchema, request.body, "确认奖励");
-    return confirmEntitlement(db, currentUser(request), actorOf(request), id, bank);
-  });
-
-  app.post("/api/rewards/entitlements/:id/decline", { config: { permission: "rewards.confirm" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const { reason } = parseInput(ReasonSchema, request.body, "放弃奖励");
-    return declineEntitlement(db, currentUser(request), actorOf(request), id, reason);
-  });
-
-  app.post("/api/rewards/entitlements/:id/review", { config: { permission: "rewards.manage" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const input = parseInput(ReviewSchema, request.body ?? {}, "审核奖励");
-    return reviewEntitlement(db, currentUser(request), actorOf(request), id, input);
-  });
-
-  app.post("/api/rewards/entitlements/:id/approve", { config: { permission: "rewards.pay" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    return approveEntitlement(db, currentUser(request), actorOf(request), id);
-  });
-
-  app.post("/api/rewards/entitlements/:id/pay", { config: { permission: "rewards.pay" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const payment = parseInput(PaySchema, request.body, "登记支付");
-    return payEntitlement(db, currentUser(request), actorOf(request), id, payment);
-  });
-
-  app.post("/api/rewards/entitlements/:id/reject", { config: { permission: "rewards.reject" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const { reason } = parseInput(ReasonSchema, request.body, "退回奖励");
-    return rejectEntitlement(db, currentUser(request), actorOf(request), id, reason);
-  });
-
-  app.get("/api/rewards/why-not", { config: { permission: "rewards.read" } }, async (request) => {
-    const { enterpriseId, year } = parseInput(WhyNotQuerySchema, request.query, "奖励查询");
-    return whyNot(db, currentUser(request), enterpriseId, year);
-  });
-
-  app.get("/api/rewards/budget", { config: { permission: "rewards.read" } }, async (request) =>
-    budgetSummary(db, currentUser(request)),
+  app.get(
+    "/api/rewards/batches",
+    { config: { permission: "rewards.read", response: BatchListSchema } },
+    async (request) => {
+      const { year } = parseInput(BatchQuerySchema, request.query, "查询测算批次");
+      return { items: await listRewardBatches(db, currentUser(request), year) };
+    },
   );
 
-  app.put("/api/rewards/budgets/:year", { config: { permission: "rewards.manage" } }, async (request) => {
-    const { year } = parseInput(YearParamSchema, request.params);
-    const input = parseInput(BudgetSchema, request.body, "设置奖励预算");
-    return setBudget(db, currentUser(request), actorOf(request), year, input);
-  });
+  app.post(
+    "/api/rewards/batches",
+    { config: { permission: "rewards.manage", response: BatchViewSchema } },
+    async (request, reply) => {
+      const { year } = parseInput(StartBatchSchema, request.body, "奖励测算");
+      const { batch, done } = await startRewardBatch(db, currentUser(request), actorOf(request), year);
+      // The work goes on after the answer; its outcome is written to the batch row.
+      void done;
+      return reply.code(202).send(batch);
+    },
+  );
 
-  app.get("/api/rewards/forecast", { config: { permission: "rewards.read" } }, async (request) => {
-    const { horizon } = parseInput(ForecastQuerySchema, request.query, "奖励预测");
-    return rewardForecast(db, currentUser(request), horizon);
-  });
+  app.get(
+    "/api/rewards/batches/:id",
+    { config: { permission: "rewards.read", response: BatchViewSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return getBatch(db, currentUser(request), id);
+    },
+  );
 
-  app.get("/api/rewards/corrections", { config: { permission: "rewards.read" } }, async (request) => {
-    const { status } = parseInput(CorrectionQuerySchema, request.query, "查询更正记录");
-    return { items: await listCorrections(db, currentUser(request), status) };
-  });
+  app.get(
+    "/api/rewards/entitlements",
+    { config: { permission: "rewards.view", response: EntitlementListSchema } },
+    async (request) => {
+      const query = parseInput(EntitlementQuerySchema, request.query, "查询奖励");
+      return listEntitlements(db, currentUser(request), { ...query, ruleId: query.rule });
+    },
+  );
 
-  app.post("/api/rewards/corrections/:id/resolve", { config: { permission: "rewards.manage" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const input = parseInput(ResolveCorrectionSchema, request.body, "处理更正记录");
-    return { items: await resolveRewardCorrection(db, currentUser(request), actorOf(request), id, input) };
-  });
+  app.get(
+    "/api/rewards/entitlements/:id",
+    { config: { permission: "rewards.view", response: EntitlementDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return getEntitlement(db, currentUser(request), id);
+    },
+  );
 
-  app.get("/api/rewards/exports/payments.xlsx", { config: { permission: "rewards.read" } }, async (request, reply) => {
-    const filter = parseInput(PaymentListQuerySchema, request.query, "导出支付清单");
-    const { fileName, buffer } = await paymentListXlsx(db, currentUser(request), filter);
-    return sendFile(
-      reply,
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      fileName,
-      "payments.xlsx",
-      buffer,
-    );
-  });
+  app.post(
+    "/api/rewards/entitlements/:id/confirm",
+    { config: { permission: "rewards.confirm", response: EntitlementDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const bank = parseInput(ConfirmSchema, request.body, "确认奖励");
+      return confirmEntitlement(db, currentUser(request), actorOf(request), id, bank);
+    },
+  );
 
-  app.post("/api/rewards/notices", { config: { permission: "rewards.notice" } }, async (request, reply) => {
-    const input = parseInput(NoticeSchema, request.body, "出具审批通知");
-    const { fileName, buffer, number } = await approvalNoticeDocx(db, currentUser(request), actorOf(request), input);
-    reply.header("x-document-number", encodeURIComponent(number));
-    return sendFile(
-      reply,
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      fileName,
-      "notice.docx",
-      buffer,
-    );
-  });
+  app.post(
+    "/api/rewards/entitlements/:id/decline",
+    { config: { permission: "rewards.confirm", response: EntitlementDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const { reason } = parseInput(ReasonSchema, request.body, "放弃奖励");
+      return declineEntitlement(db, currentUser(request), actorOf(request), id, reason);
+    },
+  );
+
+  app.post(
+    "/api/rewards/entitlements/:id/review",
+    { config: { permission: "rewards.manage", response: EntitlementDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(ReviewSchema, request.body ?? {}, "审核奖励");
+      return reviewEntitlement(db, currentUser(request), actorOf(request), id, input);
+    },
+  );
+
+  app.post(
+    "/api/rewards/entitlements/:id/approve",
+    { config: { permission: "rewards.pay", response: EntitlementDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return approveEntitlement(db, currentUser(request), actorOf(request), id);
+    },
+  );
+
+  app.post(
+    "/api/rewards/entitlements/:id/pay",
+    { config: { permission: "rewards.pay", response: EntitlementDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const payment = parseInput(PaySchema, request.body, "登记支付");
+      return payEntitlement(db, currentUser(request), actorOf(request), id, payment);
+    },
+  );
+
+  app.post(
+    "/api/rewards/entitlements/:id/reject",
+    { config: { permission: "rewards.reject", response: EntitlementDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const { reason } = parseInput(ReasonSchema, request.body, "退回奖励");
+      return rejectEntitlement(db, currentUser(request), actorOf(request), id, reason);
+    },
+  );
+
+  app.get(
+    "/api/rewards/why-not",
+    { config: { permission: "rewards.read", response: WhyNotSchema } },
+    async (request) => {
+      const { enterpriseId, year } = parseInput(WhyNotQuerySchema, request.query, "奖励查询");
+      return whyNot(db, currentUser(request), enterpriseId, year);
+    },
+  );
+
+  app.get(
+    "/api/rewards/budget",
+    { config: { permission: "rewards.read", response: BudgetSummarySchema } },
+    async (request) => budgetSummary(db, currentUser(request)),
+  );
+
+  app.put(
+    "/api/rewards/budgets/:year",
+    { config: { permission: "rewards.manage", response: BudgetSummarySchema } },
+    async (request) => {
+      const { year } = parseInput(YearParamSchema, request.params);
+      const input = parseInput(BudgetSchema, request.body, "设置奖励预算");
+      return setBudget(db, currentUser(request), actorOf(request), year, input);
+    },
+  );
+
+  app.get(
+    "/api/rewards/forecast",
+    { config: { permission: "rewards.read", response: RewardForecastSchema } },
+    async (request) => {
+      const { horizon } = parseInput(ForecastQuerySchema, request.query, "奖励预测");
+      return rewardForecast(db, currentUser(request), horizon);
+    },
+  );
+
+  app.get(
+    "/api/rewards/corrections",
+    { config: { permission: "rewards.read", response: CorrectionListSchema } },
+    async (request) => {
+      const { status } = parseInput(CorrectionQuerySchema, request.query, "查询更正记录");
+      return { items: await listCorrections(db, currentUser(request), status) };
+    },
+  );
+
+  app.post(
+    "/api/rewards/corrections/:id/resolve",
+    { config: { permission: "rewards.manage", response: CorrectionListSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(ResolveCorrectionSchema, request.body, "处理更正记录");
+      return { items: await resolveRewardCorrection(db, currentUser(request), actorOf(request), id, input) };
+    },
+  );
+
+  app.get(
+    "/api/rewards/exports/payments.xlsx",
+    { config: { permission: "rewards.read", response: "file" } },
+    async (request, reply) => {
+      const filter = parseInput(PaymentListQuerySchema, request.query, "导出支付清单");
+      const { fileName, buffer } = await paymentListXlsx(db, currentUser(request), filter);
+      return sendFile(
+        reply,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        fileName,
+        "payments.xlsx",
+        buffer,
+      );
+    },
+  );
+
+  app.post(
+    "/api/rewards/notices",
+    { config: { permission: "rewards.notice", response: "file" } },
+    async (request, reply) => {
+      const input = parseInput(NoticeSchema, request.body, "出具审批通知");
+      const { fileName, buffer, number } = await approvalNoticeDocx(db, currentUser(request), actorOf(request), input);
+      reply.header("x-document-number", encodeURIComponent(number));
+      return sendFile(
+        reply,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        fileName,
+        "notice.docx",
+        buffer,
+      );
+    },
+  );
 }

@@ -1,8 +1,13 @@
-import type { EntitlementStatus } from "@beizeng/domain/rewards/workflow";
+import type {
+  CorrectionStatus,
+  EntitlementChangeFlag,
+  EntitlementStatus,
+  RewardBatchStatus,
+} from "@beizeng/contract/rewards";
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Int8, Timestamp } from "../../platform/db/common-columns";
 
-export { ENTITLEMENT_STATUSES, type EntitlementStatus } from "@beizeng/domain/rewards/workflow";
+export type { EntitlementStatus };
 
 export type SupportSourceKind = "import" | "entry" | "self_report" | "demo";
 
@@ -69,8 +74,6 @@ export interface EnterpriseEventTable {
   superseded_by: number | null;
 }
 
-export type RewardBatchStatus = "running" | "done" | "failed";
-
 /** One computation of a year's entitlements for the whole district, with its progress (polled by the UI). */
 export interface RewardBatchTable {
   id: Generated<number>;
@@ -108,7 +111,7 @@ export interface RewardEntitlementTable {
   /** The engine's event key (e.g. R-REV-MILESTONE|<code>|5000000000): unique among live rows of a district. */
   one_time_key: string;
   /** Set by a recompute: a new event, or a changed amount. */
-  change_flag: "new" | "changed" | null;
+  change_flag: EntitlementChangeFlag | null;
   previous_amount_fen: Int8 | null;
   bank_account_name: string | null;
   bank_name: string | null;
@@ -169,7 +172,7 @@ export interface RewardCorrectionTable {
   recomputed_amount_fen: Int8 | null;
   difference_fen: Int8;
   explanation_json: string | null;
-  status: "open" | "accepted" | "dismissed";
+  status: CorrectionStatus;
   reason: string | null;
   created_at: Timestamp;
   resolved_at: Timestamp | null;

@@ -1,7 +1,12 @@
 /** What the rewards services share: the active plan, the rule catalogue, the finance unit and the views. */
+import type {
+  EntitlementAction,
+  EntitlementDetail,
+  EntitlementStatus,
+  EntitlementView,
+} from "@beizeng/contract/rewards";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import type { Explanation } from "@beizeng/domain/rewards/types";
-import type { EntitlementView } from "@beizeng/domain/rewards/workflow";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { forbidden } from "../../platform/errors";
@@ -75,21 +80,6 @@ export const STATUS_LABELS: Record<string, string> = {
   superseded: "已被重算替代",
 };
 
-export type { EntitlementView };
-
-export interface EntitlementDetailView extends EntitlementView {
-  explanation: unknown;
-  quote: string;
-  events: {
-    action: string;
-    fromStatus: string | null;
-    toStatus: string;
-    actor: string;
-    reason: string | null;
-    at: string;
-  }[];
-}
-
 export function entitlementView(row: EntitlementListRow, catalog: Map<string, RuleInfo>): EntitlementView {
   const rule = catalog.get(row.rule_id);
   return {
@@ -133,15 +123,16 @@ export function detailView(
   catalog: Map<string, RuleInfo>,
   events: RewardEntitlementEventRow[],
   explanation: Explanation | null,
-): EntitlementDetailView {
+): EntitlementDetail {
   return {
     ...entitlementView(row, catalog),
     explanation,
     quote: catalog.get(row.rule_id)?.quote ?? "",
     events: events.map((event) => ({
-      action: event.action,
-      fromStatus: event.from_status,
-      toStatus: event.to_status,
+      // The events' text columns hold these vocabularies only (the routes' schemas check what is written).
+      action: event.action as EntitlementAction,
+      fromStatus: event.from_status as EntitlementStatus | null,
+      toStatus: event.to_status as EntitlementStatus,
       actor: event.actor_label,
       reason: event.reason,
       at: event.at,

@@ -2,9 +2,9 @@
  * "Why not?" for one enterprise: runs every rule over its data as it stands and returns what it is
  * entitled to and, for each rule that pays nothing, the reason with the facts and parameters used.
  */
+import type { WhyNot } from "@beizeng/contract/rewards";
 import { evaluateRewards } from "@beizeng/domain/rewards/engine";
 import { explanationOf } from "@beizeng/domain/rewards/explanation";
-import type { Entitlement, Explanation, NonPayment } from "@beizeng/domain/rewards/types";
 import { whyNotText } from "@beizeng/domain/rewards/why-not";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
@@ -13,22 +13,7 @@ import { buildRewardInput } from "./engine-input";
 import { findEnterpriseBrief, findLiveEntitlements, loadRewardRegister } from "./rewards.repository";
 import { activePlan, ruleCatalog } from "./shared";
 
-export interface WhyNotView {
-  enterprise: { id: number; name: string; creditCode: string };
-  year: number | null;
-  /** The explanation written out (its figures as text), never the engine's record of bigint fen. */
-  entitlements: (Pick<Entitlement, "key" | "creditCode" | "ruleId" | "clause" | "tier" | "year" | "subjectId"> & {
-    amountFen: string | null;
-    ruleName: string;
-    explanation?: Explanation;
-  })[];
-  nonPayments: (Pick<
-    NonPayment,
-    "creditCode" | "ruleId" | "clause" | "reason" | "year" | "subjectId" | "facts" | "parameters"
-  > & { zh: string; en: string; ruleName: string })[];
-}
-
-export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number, year?: number): Promise<WhyNotView> {
+export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number, year?: number): Promise<WhyNot> {
   const enterprise = await findEnterpriseBrief(db, user.districtId, enterpriseId);
   if (!enterprise) throw notFound("未找到该企业");
   const { plan } = await activePlan(db, user.districtId);

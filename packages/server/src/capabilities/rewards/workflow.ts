@@ -6,6 +6,13 @@
  * writes the payment ledger, whose (district, one-time key) is unique: the database refuses a second
  * payment of the same event. Every step is recorded as an entitlement event and in the audit log.
  */
+import type {
+  CorrectionStatus,
+  CorrectionView,
+  EntitlementDetail,
+  EntitlementList,
+  EntitlementStatus,
+} from "@beizeng/contract/rewards";
 import { parseYuan } from "@beizeng/domain/money";
 import type { Updateable } from "kysely";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
@@ -27,12 +34,10 @@ import {
   resolveCorrection,
   transitionEntitlement,
 } from "./rewards.repository";
-import type { EntitlementStatus, RewardEntitlementTable } from "./rewards.table";
+import type { RewardEntitlementTable } from "./rewards.table";
 import {
   activePlan,
   detailView,
-  type EntitlementDetailView,
-  type EntitlementView,
   entitlementView,
   isFinanceStaff,
   requireFinanceStaff,
@@ -55,7 +60,7 @@ export async function listEntitlements(
   db: DbContext,
   user: AuthUser,
   query: EntitlementQuery,
-): Promise<{ items: EntitlementView[]; total: number; page: number; pageSize: number }> {
+): Promise<EntitlementList> {
   // An enterprise account sees its own entitlements only, whatever it asks for.
   const enterpriseId = user.role === "enterprise" ? (user.enterpriseId ?? -1) : query.enterpriseId;
   const { plan } = await activePlan(db, user.districtId);
@@ -84,7 +89,7 @@ async function visibleEntitlement(db: DbContext, user: AuthUser, id: number): Pr
   return row;
 }
 
-export async function getEntitlement(db: DbContext, user: AuthUser, id: number): Promise<EntitlementDetailView> {
+export async function getEntitlement(db: DbContext, user: AuthUser, id: number): Promise<EntitlementDetail> {
   const row = await visibleEntitlement(db, user, id);
   const { plan } = await activePlan(db, user.districtId);
   const explanation = await renderStoredExplanation(db, user.districtId, row.explanation_json);
@@ -117,7 +122,7 @@ async function takeStep(
   actor: Actor,
   id: number,
   step: Step,
-): Promise<EntitlementDetailView> {
+): Promise<EntitlementDetail> {
   await inTransaction(db, async (tx) => {
     const row = await visibleEntitlement(tx, user, id);
     await step.check?.(row, tx);
@@ -301,25 +306,11 @@ export async function rejectEntitlement(db: DbContext, user: AuthUser, actor: Ac
   });
 }
 
-export interface CorrectionView {
-  id: number;
-  entitlementId: number;
-  enterpriseName: string | null;
-  creditCode: string;
-  ruleId: string;
-  year: number;
-  oneTimeKey: string;
-  paidAmountFen: string;
-  recomputedAmountFen: string | null;
-  differenceFen: string;
-  explanation: unknown;
-  status: string;
-  reason: string | null;
-  createdAt: string;
-  resolvedAt: string | null;
-}
-
-export async function listCorrections(db: DbContext, user: AuthUser, status?: string): Promise<CorrectionView[]> {
+export async function listCorrections(
+  db: DbContext,
+  user: AuthUser,
+  status?: CorrectionStatus,
+): Promise<CorrectionView[]> {
   const rows = await findCorrections(db, user.districtId, status);
   const explanations = await renderStoredExplanations(
     db,

@@ -1,73 +1,43 @@
-import {
-  ENTITLEMENT_STATUSES as ALL_ENTITLEMENT_STATUSES,
-  type EntitlementStatus,
-  type EntitlementView,
-} from "@beizeng/domain/rewards/workflow";
+import type {
+  BatchList,
+  BatchView,
+  BudgetReq,
+  BudgetSummary,
+  ConfirmReq,
+  CorrectionList,
+  CorrectionView,
+  EntitlementDetail,
+  EntitlementList,
+  EntitlementView,
+  PayReq,
+  ReasonReq,
+  ResolveCorrectionReq,
+  ReviewReq,
+  RewardForecast,
+  WhyNot,
+} from "@beizeng/contract/rewards";
+import { ENTITLEMENT_STATUSES as ALL_ENTITLEMENT_STATUSES } from "@beizeng/domain/rewards/workflow";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, getCsrfToken, type QueryParams, toQueryString } from "../../../shared/api/client";
 
-export type { EntitlementStatus };
+export type {
+  BudgetYear,
+  EntitlementDetail,
+  EntitlementStatus,
+  Explanation,
+  ExplanationFact,
+  WhyNot,
+} from "@beizeng/contract/rewards";
 /** The statuses a user filters by (a superseded entitlement is history, not work). */
 export const ENTITLEMENT_STATUSES = ALL_ENTITLEMENT_STATUSES.filter((status) => status !== "superseded");
 
 /** The finance bureau's unit code in the plan: it approves and pays. */
 export const FINANCE_UNIT_CODE = "finance-bureau";
 
-export interface ExplanationFact {
-  name: string;
-  label: string;
-  labelEn: string;
-  year: number | null;
-  value: string | null;
-  source?: string;
-}
-
-export interface Explanation {
-  ruleId: string;
-  clause: string;
-  quote: string;
-  facts: ExplanationFact[];
-  thresholds: { label: string; labelEn: string; value: string }[];
-  arithmetic: string;
-  parameters: { id: string; value: string | boolean | number; description: string; descriptionEn: string }[];
-  zh: string;
-  en: string;
-  nextTier?: { zh: string; en: string };
-}
-
 export type Entitlement = EntitlementView;
-
-export interface EntitlementDetail extends Entitlement {
-  explanation: Explanation | null;
-  quote: string;
-  events: {
-    action: string;
-    fromStatus: string | null;
-    toStatus: string;
-    actor: string;
-    reason: string | null;
-    at: string;
-  }[];
-}
-
-export interface Batch {
-  id: number;
-  year: number;
-  status: "running" | "done" | "failed";
-  progress: { done: number; total: number };
-  summary: {
-    entitlements: number;
-    totalFen: string;
-    created: number;
-    changed: number;
-    superseded: number;
-    unchanged: number;
-    corrections: number;
-  } | null;
-  errorMessage: string | null;
-  computedAt: string;
-  finishedAt: string | null;
-}
+export type Batch = BatchView;
+export type Forecast = RewardForecast;
+export type Correction = CorrectionView;
 
 export interface EntitlementFilters {
   year?: number;
@@ -78,75 +48,6 @@ export interface EntitlementFilters {
   enterpriseId?: number;
   page: number;
   pageSize: number;
-}
-
-export interface BudgetYear {
-  year: number;
-  budgetFen: string | null;
-  note: string;
-  paidFen: string;
-  approvedFen: string;
-  pendingFen: string;
-  remainingFen: string | null;
-  byRule: {
-    ruleId: string;
-    ruleName: string;
-    paidFen: string;
-    approvedFen: string;
-    pendingFen: string;
-    count: number;
-  }[];
-}
-
-export interface Forecast {
-  lastActualYear: number | null;
-  outstandingFen: string;
-  years: {
-    year: number;
-    withinPlan: boolean;
-    totalFen: string;
-    byRule: { ruleId: string; ruleName: string; totalFen: string; count: number }[];
-  }[];
-  method: string;
-}
-
-export interface Correction {
-  id: number;
-  entitlementId: number;
-  enterpriseName: string | null;
-  creditCode: string;
-  ruleId: string;
-  year: number;
-  paidAmountFen: string;
-  recomputedAmountFen: string | null;
-  differenceFen: string;
-  status: "open" | "accepted" | "dismissed";
-  reason: string | null;
-  createdAt: string;
-}
-
-export interface WhyNot {
-  enterprise: { id: number; name: string; creditCode: string };
-  year: number | null;
-  entitlements: {
-    key: string;
-    ruleId: string;
-    ruleName: string;
-    year: number;
-    amountFen: string | null;
-    explanation?: Explanation;
-  }[];
-  nonPayments: {
-    ruleId: string;
-    ruleName: string;
-    clause: string;
-    reason: string;
-    year: number | null;
-    subjectId?: string;
-    facts: ExplanationFact[];
-    zh: string;
-    en: string;
-  }[];
 }
 
 const keys = {
@@ -164,8 +65,7 @@ const keys = {
 export function useEntitlements(filters: EntitlementFilters) {
   return useQuery({
     queryKey: keys.list(filters),
-    queryFn: () =>
-      api.get<{ items: Entitlement[]; total: number }>("/api/rewards/entitlements", { ...filters } as QueryParams),
+    queryFn: () => api.get<EntitlementList>("/api/rewards/entitlements", { ...filters } as QueryParams),
     placeholderData: keepPreviousData,
   });
 }
@@ -181,7 +81,7 @@ export function useEntitlement(id: number | null) {
 export function useBatches() {
   return useQuery({
     queryKey: keys.batches,
-    queryFn: async () => (await api.get<{ items: Batch[] }>("/api/rewards/batches")).items,
+    queryFn: async () => (await api.get<BatchList>("/api/rewards/batches")).items,
   });
 }
 
@@ -209,12 +109,12 @@ export function useStartBatch() {
 }
 
 export type WorkflowAction =
-  | { kind: "confirm"; accountName: string; bankName: string; accountNo: string }
-  | { kind: "decline"; reason: string }
-  | { kind: "review"; amountYuan?: string; note?: string }
+  | ({ kind: "confirm" } & ConfirmReq)
+  | ({ kind: "decline" } & ReasonReq)
+  | ({ kind: "review" } & ReviewReq)
   | { kind: "approve" }
-  | { kind: "pay"; voucherNo: string; paidOn: string }
-  | { kind: "reject"; reason: string };
+  | ({ kind: "pay" } & PayReq)
+  | ({ kind: "reject" } & ReasonReq);
 
 export function useWorkflow(id: number) {
   const queryClient = useQueryClient();
@@ -230,14 +130,14 @@ export function useWorkflow(id: number) {
 }
 
 export function useBudget() {
-  return useQuery({ queryKey: keys.budget, queryFn: () => api.get<{ years: BudgetYear[] }>("/api/rewards/budget") });
+  return useQuery({ queryKey: keys.budget, queryFn: () => api.get<BudgetSummary>("/api/rewards/budget") });
 }
 
 export function useSetBudget() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ year, amountYuan, note }: { year: number; amountYuan: string; note?: string }) =>
-      api.put<{ years: BudgetYear[] }>(`/api/rewards/budgets/${year}`, { amountYuan, note }),
+    mutationFn: ({ year, amountYuan, note }: BudgetReq & { year: number }) =>
+      api.put<BudgetSummary>(`/api/rewards/budgets/${year}`, { amountYuan, note }),
     onSuccess: (data) => queryClient.setQueryData(keys.budget, data),
   });
 }
@@ -249,15 +149,15 @@ export function useForecast() {
 export function useCorrections() {
   return useQuery({
     queryKey: keys.corrections,
-    queryFn: async () => (await api.get<{ items: Correction[] }>("/api/rewards/corrections")).items,
+    queryFn: async () => (await api.get<CorrectionList>("/api/rewards/corrections")).items,
   });
 }
 
 export function useResolveCorrection() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, decision, reason }: { id: number; decision: "accepted" | "dismissed"; reason: string }) =>
-      api.post<{ items: Correction[] }>(`/api/rewards/corrections/${id}/resolve`, { decision, reason }),
+    mutationFn: ({ id, decision, reason }: ResolveCorrectionReq & { id: number }) =>
+      api.post<CorrectionList>(`/api/rewards/corrections/${id}/resolve`, { decision, reason }),
     onSuccess: (data) => queryClient.setQueryData(keys.corrections, data.items),
   });
 }
