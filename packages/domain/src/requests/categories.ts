@@ -64,7 +64,9 @@ export function daysFromTo(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-export type RequestLight = "green" | "yellow" | "red";
+/** The traffic light of a request not yet answered. */
+export const REQUEST_LIGHTS = ["green", "yellow", "red"] as const;
+export type RequestLight = (typeof REQUEST_LIGHTS)[number];
 
 /**
  * The traffic light of a request not yet answered, on `today`: green until its deadline, yellow when overdue

@@ -10,6 +10,7 @@ import {
   requestCategory,
   requestDeadline,
 } from "@beizeng/domain/requests/categories";
+import type { RequestRating } from "@beizeng/domain/requests/view";
 import { notify, notifyUser } from "../capabilities/notifications/index";
 import {
   demoEnterprisesForRequests,
@@ -40,7 +41,7 @@ type Step =
   | { kind: "progress"; day: number; note: string; unit?: string }
   | { kind: "instruct"; day: number; note: string }
   | { kind: "answer"; day: number; note: string }
-  | { kind: "rate"; day: number; rating: "satisfied" | "basically" | "unsatisfied"; note: string }
+  | { kind: "rate"; day: number; rating: RequestRating; note: string }
   | { kind: "reopen"; day: number; note: string; unit?: string }
   | { kind: "close"; day: number; note: string };
 

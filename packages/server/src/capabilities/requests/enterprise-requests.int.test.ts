@@ -319,6 +319,14 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
     const red = await runRequestEscalations(db, world.districtA, addDays(today, 9));
     expect(red.created).toBe(1);
     expect((await runRequestEscalations(db, world.districtA, addDays(today, 10))).created).toBe(0);
+    // The office may run it by hand: as of the real date nothing is overdue yet, and no webhook is set up.
+    const byHand = await app.inject({
+      method: "POST",
+      url: "/api/enterprise-requests/escalations/run",
+      headers: office.headers,
+    });
+    expect(byHand.statusCode, byHand.body).toBe(200);
+    expect(byHand.json()).toEqual({ created: 0, webhook: { sent: false }, redAfterDays: 5 });
     const officeNotices = (await get(office, "/api/notifications")).json().items;
     expect(officeNotices.filter((n: { kind: string }) => n.kind === "request-red")).toHaveLength(1);
     const leaderRows = await db.kysely

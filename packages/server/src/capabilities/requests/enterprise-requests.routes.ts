@@ -1,7 +1,28 @@
+import {
+  AnswerSchema,
+  AssignSchema,
+  CloseSchema,
+  DeletedSchema,
+  NoteSchema,
+  RateSchema,
+  ReopenSchema,
+  RequestDetailSchema,
+  RequestEscalationRunSchema,
+  RequestFileAttachedSchema,
+  RequestListQuerySchema,
+  RequestListSchema,
+  RequestQuerySchema,
+  RequestStatsSchema,
+  ServiceDayDetailSchema,
+  ServiceDayListSchema,
+  ServiceDaySchema,
+  SubmitRequestSchema,
+} from "@beizeng/contract/requests";
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { sendStoredFile, uploadedFileSchema } from "../../platform/files/downloads";
+import type { ResponseContract } from "../../platform/http/response-contract";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import {
   acceptRequest,
@@ -22,18 +43,6 @@ import {
 } from "./enterprise-requests.service";
 import { exportRequests } from "./requests-export";
 import {
-  AnswerSchema,
-  AssignSchema,
-  CloseSchema,
-  NoteSchema,
-  RateSchema,
-  ReopenSchema,
-  RequestListQuerySchema,
-  RequestQuerySchema,
-  ServiceDaySchema,
-  SubmitRequestSchema,
-} from "./schema";
-import {
   createServiceDay,
   editServiceDay,
   getServiceDay,
@@ -43,27 +52,37 @@ import {
 
 export async function enterpriseRequestsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
-  const read = { config: { permission: "requests.read" as const } };
-  const manage = { config: { permission: "requests.manage" as const } };
-  const handle = { config: { permission: "requests.handle" as const } };
+  const read = (response: ResponseContract) => ({ config: { permission: "requests.read" as const, response } });
+  // Every step on a request answers the request as it now stands.
+  const manage = { config: { permission: "requests.manage" as const, response: RequestDetailSchema } };
+  const handle = { config: { permission: "requests.handle" as const, response: RequestDetailSchema } };
 
-  app.get("/api/enterprise-requests", read, async (request) =>
+  app.get("/api/enterprise-requests", read(RequestListSchema), async (request) =>
     listRequests(db, currentUser(request), parseInput(RequestListQuerySchema, request.query, "查询诉求")),
   );
-  app.get("/api/enterprise-requests/export", read, async (request, reply) =>
+  app.get("/api/enterprise-requests/export", read("file"), async (request, reply) =>
     exportRequests(db, currentUser(request), parseInput(RequestQuerySchema, request.query, "导出诉求"), reply),
   );
-  app.get("/api/enterprise-requests/stats", { config: { permission: "requests.stats" } }, async (request) =>
-    requestStats(db, currentUser(request), parseInput(RequestQuerySchema, request.query, "诉求统计")),
+  app.get(
+    "/api/enterprise-requests/stats",
+    { config: { permission: "requests.stats", response: RequestStatsSchema } },
+    async (request) =>
+      requestStats(db, currentUser(request), parseInput(RequestQuerySchema, request.query, "诉求统计")),
   );
-  app.post("/api/enterprise-requests", { config: { permission: "requests.submit" } }, async (request, reply) => {
-    const input = parseInput(SubmitRequestSchema, request.body, "提交诉求");
-    return reply.code(201).send(await submitRequest(db, currentUser(request), input, actorOf(request)));
-  });
-  app.post("/api/enterprise-requests/escalations/run", manage, async (request) =>
-    runRequestEscalations(db, currentUser(request).districtId),
+  app.post(
+    "/api/enterprise-requests",
+    { config: { permission: "requests.submit", response: RequestDetailSchema } },
+    async (request, reply) => {
+      const input = parseInput(SubmitRequestSchema, request.body, "提交诉求");
+      return reply.code(201).send(await submitRequest(db, currentUser(request), input, actorOf(request)));
+    },
   );
-  app.get("/api/enterprise-requests/:id", read, async (request) => {
+  app.post(
+    "/api/enterprise-requests/escalations/run",
+    { config: { permission: "requests.manage", response: RequestEscalationRunSchema } },
+    async (request) => runRequestEscalations(db, currentUser(request).districtId),
+  );
+  app.get("/api/enterprise-requests/:id", read(RequestDetailSchema), async (request) => {
     const { id } = parseInput(idParamSchema, request.params);
     return getRequest(db, currentUser(request), id);
   });
@@ -76,21 +95,29 @@ export async function enterpriseRequestsRoutes(app: FastifyInstance, opts: { db:
     const { id } = parseInput(idParamSchema, request.params);
     return acceptRequest(db, currentUser(request), id, actorOf(request));
   });
-  app.post("/api/enterprise-requests/:id/notes", { config: { permission: "requests.note" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const { note } = parseInput(NoteSchema, request.body, "办理进展");
-    return addRequestNote(db, currentUser(request), id, note, actorOf(request));
-  });
+  app.post(
+    "/api/enterprise-requests/:id/notes",
+    { config: { permission: "requests.note", response: RequestDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const { note } = parseInput(NoteSchema, request.body, "办理进展");
+      return addRequestNote(db, currentUser(request), id, note, actorOf(request));
+    },
+  );
   app.post("/api/enterprise-requests/:id/answer", handle, async (request) => {
     const { id } = parseInput(idParamSchema, request.params);
     const { answer } = parseInput(AnswerSchema, request.body, "答复诉求");
     return answerRequest(db, currentUser(request), id, answer, actorOf(request));
   });
-  app.post("/api/enterprise-requests/:id/rate", { config: { permission: "requests.rate" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const input = parseInput(RateSchema, request.body, "评价答复");
-    return rateRequest(db, currentUser(request), id, input, actorOf(request));
-  });
+  app.post(
+    "/api/enterprise-requests/:id/rate",
+    { config: { permission: "requests.rate", response: RequestDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(RateSchema, request.body, "评价答复");
+      return rateRequest(db, currentUser(request), id, input, actorOf(request));
+    },
+  );
   app.post("/api/enterprise-requests/:id/reopen", manage, async (request) => {
     const { id } = parseInput(idParamSchema, request.params);
     const input = parseInput(ReopenSchema, request.body, "重新交办");
@@ -103,44 +130,62 @@ export async function enterpriseRequestsRoutes(app: FastifyInstance, opts: { db:
   });
   app.post(
     "/api/enterprise-requests/:id/attachments",
-    { config: { permission: "requests.attach" } },
+    { config: { permission: "requests.attach", response: RequestFileAttachedSchema } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(uploadedFileSchema, request.body, "上传附件");
       return reply.code(201).send(await attachRequestFile(db, currentUser(request), id, input, actorOf(request)));
     },
   );
-  app.get("/api/enterprise-request-attachments/:id", read, async (request, reply) => {
+  app.get("/api/enterprise-request-attachments/:id", read("file"), async (request, reply) => {
     const { id } = parseInput(idParamSchema, request.params);
     return sendStoredFile(reply, await getRequestFile(db, currentUser(request), id));
   });
   app.delete(
     "/api/enterprise-request-attachments/:id",
-    { config: { permission: "requests.attach" } },
+    { config: { permission: "requests.attach", response: DeletedSchema } },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return detachRequestFile(db, currentUser(request), id, actorOf(request));
     },
   );
 
-  app.get("/api/service-days", { config: { permission: "serviceDays.read" } }, async (request) =>
-    listServiceDays(db, currentUser(request)),
+  app.get(
+    "/api/service-days",
+    { config: { permission: "serviceDays.read", response: ServiceDayListSchema } },
+    async (request) => listServiceDays(db, currentUser(request)),
   );
-  app.post("/api/service-days", { config: { permission: "serviceDays.manage" } }, async (request, reply) => {
-    const input = parseInput(ServiceDaySchema, request.body, "企业服务日");
-    return reply.code(201).send(await createServiceDay(db, currentUser(request), input, actorOf(request)));
-  });
-  app.get("/api/service-days/:id", { config: { permission: "serviceDays.read" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    return getServiceDay(db, currentUser(request), id);
-  });
-  app.put("/api/service-days/:id", { config: { permission: "serviceDays.manage" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const input = parseInput(ServiceDaySchema, request.body, "修改企业服务日");
-    return editServiceDay(db, currentUser(request), id, input, actorOf(request));
-  });
-  app.delete("/api/service-days/:id", { config: { permission: "serviceDays.manage" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    return removeServiceDay(db, currentUser(request), id, actorOf(request));
-  });
+  app.post(
+    "/api/service-days",
+    { config: { permission: "serviceDays.manage", response: ServiceDayDetailSchema } },
+    async (request, reply) => {
+      const input = parseInput(ServiceDaySchema, request.body, "企业服务日");
+      return reply.code(201).send(await createServiceDay(db, currentUser(request), input, actorOf(request)));
+    },
+  );
+  app.get(
+    "/api/service-days/:id",
+    { config: { permission: "serviceDays.read", response: ServiceDayDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return getServiceDay(db, currentUser(request), id);
+    },
+  );
+  app.put(
+    "/api/service-days/:id",
+    { config: { permission: "serviceDays.manage", response: ServiceDayDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(ServiceDaySchema, request.body, "修改企业服务日");
+      return editServiceDay(db, currentUser(request), id, input, actorOf(request));
+    },
+  );
+  app.delete(
+    "/api/service-days/:id",
+    { config: { permission: "serviceDays.manage", response: DeletedSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return removeServiceDay(db, currentUser(request), id, actorOf(request));
+    },
+  );
 }

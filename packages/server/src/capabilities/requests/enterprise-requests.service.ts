@@ -8,6 +8,16 @@
  * leaders and the commission all of the district's.
  */
 
+import type {
+  Deleted,
+  RequestDetail,
+  RequestEscalationRun,
+  RequestEventKind,
+  RequestFileAttached,
+  RequestList,
+  RequestStats,
+  RequestView,
+} from "@beizeng/contract/requests";
 import type { NotificationMessage, NotificationParams } from "@beizeng/domain/notifications/messages";
 import {
   daysFromTo,
@@ -17,7 +27,12 @@ import {
   requestDeadline,
   requestLight,
 } from "@beizeng/domain/requests/categories";
-import type { RequestChannel, RequestRating, RequestStatus, RequestView } from "@beizeng/domain/requests/view";
+import {
+  REQUEST_STATUSES,
+  type RequestChannel,
+  type RequestRating,
+  type RequestStatus,
+} from "@beizeng/domain/requests/view";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import { findEnterpriseAccounts } from "../../platform/auth/users.repository";
@@ -83,7 +98,7 @@ function viewOf(
   return {
     id: row.id,
     enterprise: { id: row.enterprise_id, name: row.enterprise_name, creditCode: row.enterprise_credit_code },
-    category: row.category,
+    category: row.category as RequestCategoryId,
     title: row.title,
     content: row.content,
     contactName: row.contact_name,
@@ -159,7 +174,7 @@ export async function listRequests(
   db: DbContext,
   user: AuthUser,
   query: RequestQuery & { page: number; pageSize: number },
-) {
+): Promise<RequestList> {
   const items = await listAllRequests(db, user, query);
   const start = (query.page - 1) * query.pageSize;
   return {
@@ -185,7 +200,7 @@ async function loadReadable(db: DbContext, user: AuthUser, id: number) {
 }
 
 /** One request with its timeline and its attached files. */
-export async function getRequest(db: DbContext, user: AuthUser, id: number) {
+export async function getRequest(db: DbContext, user: AuthUser, id: number): Promise<RequestDetail> {
   const { row, coUnits } = await loadReadable(db, user, id);
   const attachments = (await attachmentsOfRequest(db, id)).map((file) => ({
     id: file.id,
@@ -200,7 +215,7 @@ export async function getRequest(db: DbContext, user: AuthUser, id: number) {
   }));
   const timeline = (await eventsOf(db, id)).map((event) => ({
     id: event.id,
-    kind: event.kind,
+    kind: event.kind as RequestEventKind,
     at: event.at,
     actor: event.actor_name ?? event.actor_label,
     unit: event.unit_id !== null ? { id: event.unit_id, name: event.unit_name ?? "" } : null,
@@ -233,7 +248,7 @@ export async function attachRequestFile(
   id: number,
   input: UploadedFileInput,
   actor: Actor,
-) {
+): Promise<RequestFileAttached> {
   const file = checkUploadedFile(input, 0);
   return inTransaction(db, async (tx) => {
     await loadForAttaching(tx, user, id);
@@ -261,7 +276,12 @@ export async function attachRequestFile(
 }
 
 /** Removes a file: its uploader or the office, while the request is not closed; audited (`detach`). */
-export async function detachRequestFile(db: DbContext, user: AuthUser, attachmentId: number, actor: Actor) {
+export async function detachRequestFile(
+  db: DbContext,
+  user: AuthUser,
+  attachmentId: number,
+  actor: Actor,
+): Promise<Deleted> {
   return inTransaction(db, async (tx) => {
     const file = await findRequestAttachment(tx, user.districtId, attachmentId);
     if (!file) throw notFound(`附件 ${attachmentId} 不存在`);
@@ -271,7 +291,7 @@ export async function detachRequestFile(db: DbContext, user: AuthUser, attachmen
     const summary = { attachmentId, fileName: file.file_name, sizeBytes: file.size_bytes, sha256: file.sha256 };
     await addEvent(tx, file.request_id, actor, "detach", { note: file.file_name, data: summary });
     await audit(tx, user, actor, "detach", file.request_id, summary, null);
-    return { id: attachmentId, deleted: true };
+    return { id: attachmentId, deleted: true as const };
   });
 }
 
@@ -783,10 +803,15 @@ export async function closeRequest(db: DbContext, user: AuthUser, id: number, no
  * Counts for the office: by status, by category and by responsible unit, within the caller's view, over the
  * requests that match the list's filters (none: all of them).
  */
-export async function requestStats(db: DbContext, user: AuthUser, query: RequestQuery = {}, today = todayInChina()) {
+export async function requestStats(
+  db: DbContext,
+  user: AuthUser,
+  query: RequestQuery = {},
+  today = todayInChina(),
+): Promise<RequestStats> {
   const items = await listAllRequests(db, user, query, today);
-  const byStatus: Record<string, number> = { submitted: 0, assigned: 0, accepted: 0, answered: 0, closed: 0 };
-  const byCategory = new Map<string, number>();
+  const byStatus = Object.fromEntries(REQUEST_STATUSES.map((status) => [status, 0])) as Record<RequestStatus, number>;
+  const byCategory = new Map<RequestCategoryId, number>();
   const byUnit = new Map<
     number,
     {
@@ -803,7 +828,7 @@ export async function requestStats(db: DbContext, user: AuthUser, query: Request
   let rated = 0;
   let satisfied = 0;
   for (const item of items) {
-    byStatus[item.status] = (byStatus[item.status] ?? 0) + 1;
+    byStatus[item.status] += 1;
     byCategory.set(item.category, (byCategory.get(item.category) ?? 0) + 1);
     if (item.rating) {
       rated += 1;
@@ -883,7 +908,11 @@ export async function requestHandlingDays(
  * is created once per request, round (reopening starts a new one) and colour, and written to the timeline;
  * new ones also go to the robot webhook. Safe to run as often as wanted.
  */
-export async function runRequestEscalations(db: DbContext, districtId: string, today: string = todayInChina()) {
+export async function runRequestEscalations(
+  db: DbContext,
+  districtId: string,
+  today: string = todayInChina(),
+): Promise<RequestEscalationRun> {
   const rows = (await findRequests(db, { districtId })).filter(
     (row) => OPEN_STATUSES.includes(row.status) && row.deadline !== null && row.deadline < today,
   );

@@ -2,26 +2,20 @@
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Timestamp } from "../../platform/db/common-columns";
 
-export {
-  REQUEST_CHANNELS,
-  REQUEST_RATINGS,
-  REQUEST_STATUSES,
-  type RequestChannel,
-  type RequestRating,
-  type RequestStatus,
-} from "@beizeng/domain/requests/view";
-
 export interface EnterpriseRequestTable {
   id: Generated<number>;
   district_id: string;
   enterprise_id: number;
+  /** One of REQUEST_CATEGORY_IDS (@beizeng/domain/requests/categories). */
   category: string;
   title: string;
   content: string;
   contact_name: string;
   contact_phone: string;
+  /** One of REQUEST_CHANNELS (@beizeng/domain/requests/view). */
   channel: string;
   service_day_id: number | null;
+  /** One of REQUEST_STATUSES (@beizeng/domain/requests/view). */
   status: string;
   /** The responsible unit (主办单位); null until assigned. */
   unit_id: number | null;
@@ -33,6 +27,7 @@ export interface EnterpriseRequestTable {
   answer: string | null;
   answered_at: Timestamp | null;
   answered_by: number | null;
+  /** One of REQUEST_RATINGS (@beizeng/domain/requests/view). */
   rating: string | null;
   rating_comment: string | null;
   rated_at: Timestamp | null;
@@ -53,7 +48,7 @@ export interface EnterpriseRequestCoUnitTable {
 export interface EnterpriseRequestEventTable {
   id: Generated<number>;
   request_id: number;
-  /** submit | assign | accept | progress | instruct | answer | rate | reopen | close | escalate | attach | detach */
+  /** One of REQUEST_EVENT_KINDS (@beizeng/contract/requests). */
   kind: string;
   at: Timestamp;
   actor_user_id: number | null;

@@ -1,12 +1,11 @@
 /** The enterprise requests as .xlsx, with the filters the page applied. */
+import type { RequestQueryReq } from "@beizeng/contract/requests";
 import { REQUEST_CATEGORIES } from "@beizeng/domain/requests/categories";
 import type { FastifyReply } from "fastify";
-import type { z } from "zod";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { buildTableXlsx, sendXlsx } from "../../platform/exports/table-export";
 import { listAllRequests, type RequestView } from "./enterprise-requests.service";
-import type { RequestQuerySchema } from "./schema";
 
 const CATEGORY_LABELS = new Map(REQUEST_CATEGORIES.map((c) => [c.id as string, c.name]));
 export const STATUS_LABELS: Record<string, string> = {
@@ -32,12 +31,7 @@ function chinaTime(iso: string | null): string {
   return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 }
 
-export async function exportRequests(
-  db: DbContext,
-  user: AuthUser,
-  query: z.infer<typeof RequestQuerySchema>,
-  reply: FastifyReply,
-) {
+export async function exportRequests(db: DbContext, user: AuthUser, query: RequestQueryReq, reply: FastifyReply) {
   const items = await listAllRequests(db, user, query);
   const unitName =
     query.unit !== undefined ? (items.find((i) => i.unit?.id === query.unit)?.unit?.name ?? String(query.unit)) : "";

@@ -3,6 +3,7 @@
  * enterprises served — with the requests collected there (registered with the service day's id).
  */
 
+import type { Deleted, ServiceDayDetail, ServiceDayList, ServiceDayView } from "@beizeng/contract/requests";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
@@ -33,7 +34,11 @@ export interface ServiceDayInput {
   enterpriseIds: number[];
 }
 
-async function summaries(db: DbContext, districtId: string, rows: Awaited<ReturnType<typeof findServiceDays>>) {
+async function summaries(
+  db: DbContext,
+  districtId: string,
+  rows: Awaited<ReturnType<typeof findServiceDays>>,
+): Promise<ServiceDayView[]> {
   const members = await serviceDayMembers(
     db,
     rows.map((row) => row.id),
@@ -57,14 +62,14 @@ async function summaries(db: DbContext, districtId: string, rows: Awaited<Return
   });
 }
 
-export async function listServiceDays(db: DbContext, user: AuthUser) {
+export async function listServiceDays(db: DbContext, user: AuthUser): Promise<ServiceDayList> {
   return { items: await summaries(db, user.districtId, await findServiceDays(db, user.districtId)) };
 }
 
-export async function getServiceDay(db: DbContext, user: AuthUser, id: number) {
+export async function getServiceDay(db: DbContext, user: AuthUser, id: number): Promise<ServiceDayDetail> {
   const row = await findServiceDay(db, user.districtId, id);
   if (!row) throw notFound(`企业服务日 ${id} 不存在`);
-  const [summary] = await summaries(db, user.districtId, [row]);
+  const [summary] = (await summaries(db, user.districtId, [row])) as [ServiceDayView];
   return { ...summary, requests: await listAllRequests(db, user, { serviceDay: id }) };
 }
 
@@ -132,7 +137,7 @@ export async function editServiceDay(db: DbContext, user: AuthUser, id: number, 
 }
 
 /** The office deletes an event no request was registered with. */
-export async function removeServiceDay(db: DbContext, user: AuthUser, id: number, actor: Actor) {
+export async function removeServiceDay(db: DbContext, user: AuthUser, id: number, actor: Actor): Promise<Deleted> {
   return inTransaction(db, async (tx) => {
     const before = await getServiceDay(tx, user, id);
     const linked = await countServiceDayRequests(tx, id);
@@ -148,7 +153,7 @@ export async function removeServiceDay(db: DbContext, user: AuthUser, id: number
       before: auditView(before),
       after: null,
     });
-    return { id, deleted: true };
+    return { id, deleted: true as const };
   });
 }
 
@@ -158,7 +163,7 @@ function auditView(day: Awaited<ReturnType<typeof getServiceDay>>) {
     theme: day.theme,
     venue: day.venue,
     note: day.note,
-    unitIds: (day.units ?? []).map((u) => u.id),
-    enterpriseIds: (day.enterprises ?? []).map((e) => e.id),
+    unitIds: day.units.map((u) => u.id),
+    enterpriseIds: day.enterprises.map((e) => e.id),
   };
 }

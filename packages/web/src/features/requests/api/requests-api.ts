@@ -1,46 +1,41 @@
-import type { RequestRating, RequestStatus, RequestView } from "@beizeng/domain/requests/view";
+import type {
+  AnswerReq,
+  AssignReq,
+  CloseReq,
+  Deleted,
+  NoteReq,
+  RateReq,
+  ReopenReq,
+  RequestDetail,
+  RequestFileAttached,
+  RequestList,
+  RequestStats,
+  RequestStatus,
+  RequestView,
+  ServiceDayDetail,
+  ServiceDayList,
+  ServiceDayReq,
+  ServiceDayView,
+  SubmitRequestReq,
+} from "@beizeng/contract/requests";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
 import { readUploadFile } from "../../../shared/api/uploads";
 
-export type { RequestLight } from "@beizeng/domain/requests/categories";
 export {
   REQUEST_STATUSES,
+  type RequestAttachment,
   type RequestChannel,
+  type RequestDetail,
+  type RequestLight,
   type RequestRating,
+  type RequestStats,
   type RequestStatus,
-} from "@beizeng/domain/requests/view";
+  type RequestTimelineEntry,
+} from "@beizeng/contract/requests";
 
-/** A request as the API gives it (declared once, in the domain). */
+/** A request as the API gives it. */
 export type EnterpriseRequest = RequestView;
-
-export interface RequestTimelineEntry {
-  id: number;
-  kind: string;
-  at: string;
-  actor: string;
-  unit: { id: number; name: string } | null;
-  note: string;
-  data: Record<string, unknown> | null;
-}
-
-/** A file attached to a request, downloadable at `/api/enterprise-request-attachments/:id`. */
-export interface RequestAttachment {
-  id: number;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: string;
-  unit: { id: number; name: string } | null;
-  createdAt: string;
-  mayDelete: boolean;
-}
-
-export interface RequestDetail extends EnterpriseRequest {
-  timeline: RequestTimelineEntry[];
-  attachments: RequestAttachment[];
-}
 
 export interface RequestFilters {
   status?: RequestStatus;
@@ -53,32 +48,11 @@ export interface RequestFilters {
   q?: string;
 }
 
-export interface RequestStats {
-  total: number;
-  byStatus: Record<RequestStatus, number>;
-  overdue: number;
-  red: number;
-  unsatisfiedPending: number;
-  rated: number;
-  satisfied: number;
-  byCategory: { category: string; count: number }[];
-  byUnit: {
-    unitId: number;
-    unitName: string;
-    total: number;
-    open: number;
-    overdue: number;
-    answered: number;
-    late: number;
-    averageAnswerDays: number | null;
-  }[];
-}
-
 export function useRequests(filters: RequestFilters, page: number, pageSize: number) {
   return useQuery({
     queryKey: ["requests", "list", filters, page, pageSize],
     queryFn: () =>
-      api.get<{ items: EnterpriseRequest[]; total: number }>("/api/enterprise-requests", {
+      api.get<RequestList>("/api/enterprise-requests", {
         ...filters,
         page,
         pageSize,
@@ -113,27 +87,19 @@ function useRequestMutation<Input>(mutationFn: (input: Input) => Promise<Request
   });
 }
 
-export interface SubmitRequestInput {
-  enterpriseId?: number;
-  category: string;
-  title: string;
-  content: string;
-  contactName: string;
-  contactPhone: string;
-  serviceDayId?: number;
-}
+export type SubmitRequestInput = SubmitRequestReq;
 
 export const useSubmitRequest = () =>
   useRequestMutation((input: SubmitRequestInput) => api.post<RequestDetail>("/api/enterprise-requests", input));
 
 export type RequestAction =
-  | { action: "assign"; unitId: number; coUnitIds?: number[]; deadline?: string; note?: string }
+  | ({ action: "assign" } & AssignReq)
   | { action: "accept" }
-  | { action: "notes"; note: string }
-  | { action: "answer"; answer: string }
-  | { action: "rate"; rating: RequestRating; comment?: string }
-  | { action: "reopen"; reason: string; unitId?: number; coUnitIds?: number[]; deadline?: string }
-  | { action: "close"; note: string };
+  | ({ action: "notes" } & NoteReq)
+  | ({ action: "answer" } & AnswerReq)
+  | ({ action: "rate" } & RateReq)
+  | ({ action: "reopen" } & ReopenReq)
+  | ({ action: "close" } & CloseReq);
 
 export const useRequestAction = (id: number) =>
   useRequestMutation(({ action, ...body }: RequestAction) =>
@@ -145,7 +111,7 @@ export function useAttachRequestFile(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (file: File) =>
-      api.post<{ id: number }>(`/api/enterprise-requests/${id}/attachments`, await readUploadFile(file)),
+      api.post<RequestFileAttached>(`/api/enterprise-requests/${id}/attachments`, await readUploadFile(file)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests", "detail", id] }),
   });
 }
@@ -153,36 +119,18 @@ export function useAttachRequestFile(id: number) {
 export function useDeleteRequestFile(requestId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (attachmentId: number) => api.delete(`/api/enterprise-request-attachments/${attachmentId}`),
+    mutationFn: (attachmentId: number) => api.delete<Deleted>(`/api/enterprise-request-attachments/${attachmentId}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests", "detail", requestId] }),
   });
 }
 
-export interface ServiceDay {
-  id: number;
-  heldOn: string;
-  theme: string;
-  venue: string;
-  note: string;
-  units: { id: number; name: string }[];
-  enterprises: { id: number; name: string }[];
-  requestCount: number;
-  closedCount: number;
-}
-
-export interface ServiceDayInput {
-  heldOn: string;
-  theme: string;
-  venue?: string;
-  note?: string;
-  unitIds: number[];
-  enterpriseIds: number[];
-}
+export type ServiceDay = ServiceDayView;
+export type ServiceDayInput = ServiceDayReq;
 
 export function useServiceDays(enabled = true) {
   return useQuery({
     queryKey: ["requests", "service-days"],
-    queryFn: () => api.get<{ items: ServiceDay[] }>("/api/service-days"),
+    queryFn: () => api.get<ServiceDayList>("/api/service-days"),
     enabled,
   });
 }
@@ -190,7 +138,7 @@ export function useServiceDays(enabled = true) {
 export function useServiceDay(id: number | null) {
   return useQuery({
     queryKey: ["requests", "service-day", id],
-    queryFn: () => api.get<ServiceDay & { requests: EnterpriseRequest[] }>(`/api/service-days/${id}`),
+    queryFn: () => api.get<ServiceDayDetail>(`/api/service-days/${id}`),
     enabled: id !== null,
   });
 }
@@ -198,7 +146,7 @@ export function useServiceDay(id: number | null) {
 export function useCreateServiceDay() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ServiceDayInput) => api.post<ServiceDay>("/api/service-days", input),
+    mutationFn: (input: ServiceDayInput) => api.post<ServiceDayDetail>("/api/service-days", input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests"] }),
   });
 }
@@ -207,7 +155,7 @@ export function useUpdateServiceDay() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...input }: ServiceDayInput & { id: number }) =>
-      api.put<ServiceDay>(`/api/service-days/${id}`, input),
+      api.put<ServiceDayDetail>(`/api/service-days/${id}`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests"] }),
   });
 }
@@ -215,7 +163,7 @@ export function useUpdateServiceDay() {
 export function useDeleteServiceDay() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete(`/api/service-days/${id}`),
+    mutationFn: (id: number) => api.delete<Deleted>(`/api/service-days/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests"] }),
   });
 }
