@@ -1,28 +1,25 @@
 /**
  * Investment projects (/api/projects*, /api/project-blockers*, /api/fixed-asset-investment*): the pipeline's
  * projects, their stages, the problems holding them up (项目直通车), leaders' decisions, the import and the
- * district's yearly fixed-asset investment. Stages, categories and schedule statuses are the domain's; the
- * origins of an investor and the problems' categories and statuses are fixed here.
+ * district's yearly fixed-asset investment. Their vocabularies (stages, categories, schedule statuses, investors'
+ * origins, the problems' categories and statuses) are the domain's.
  */
 import { PROJECT_CATEGORIES } from "@beizeng/domain/projects/category";
 import { PROJECT_STAGES, SCHEDULE_STATUSES } from "@beizeng/domain/projects/lifecycle";
+import { BLOCKER_CATEGORIES, BLOCKER_STATUSES, PROJECT_ORIGINS } from "@beizeng/domain/projects/vocabulary";
 import { z } from "zod";
 import { DateText, FenText, pageOf, pageQueryFields, Timestamp } from "./common";
 
-/** What kind of investor a project has: a top-500 manufacturer, a listed company, or another. */
-export const PROJECT_ORIGINS = ["top500", "listed", "other"] as const;
-export type ProjectOrigin = (typeof PROJECT_ORIGINS)[number];
-
-/** What holds a project up: land, approvals, water/power/gas, financing, or something else. */
-export const BLOCKER_CATEGORIES = ["land", "approval", "utilities", "financing", "other"] as const;
-export type BlockerCategory = (typeof BLOCKER_CATEGORIES)[number];
-
-/** A problem waits for the unit's answer (open), is answered, then closed. */
-export const BLOCKER_STATUSES = ["open", "answered", "closed"] as const;
-export type BlockerStatus = (typeof BLOCKER_STATUSES)[number];
-
 export type { ProjectCategory } from "@beizeng/domain/projects/category";
 export type { ProjectStage, ScheduleStatus } from "@beizeng/domain/projects/lifecycle";
+export {
+  BLOCKER_CATEGORIES,
+  BLOCKER_STATUSES,
+  type BlockerCategory,
+  type BlockerStatus,
+  PROJECT_ORIGINS,
+  type ProjectOrigin,
+} from "@beizeng/domain/projects/vocabulary";
 
 // ---------------------------------------------------------------- requests
 

@@ -33,12 +33,12 @@ export interface ProjectBlockerTable {
   id: Generated<number>;
   district_id: string;
   project_id: number;
-  /** One of BLOCKER_CATEGORIES (@beizeng/contract/projects). */
+  /** One of BLOCKER_CATEGORIES (@beizeng/domain/projects/vocabulary). */
   category: string;
   description: string;
   unit_id: number;
   due_on: string;
-  /** One of BLOCKER_STATUSES (@beizeng/contract/projects). */
+  /** One of BLOCKER_STATUSES (@beizeng/domain/projects/vocabulary). */
   status: Generated<string>;
   answer: string | null;
   answered_at: Timestamp | null;

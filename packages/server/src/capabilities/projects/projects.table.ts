@@ -12,7 +12,7 @@ export interface ProjectTable {
   completed_investment_fen: Int8;
   manufacturing: Flag;
   source_unit_id: number | null;
-  /** One of PROJECT_ORIGINS (@beizeng/contract/projects). */
+  /** One of PROJECT_ORIGINS (@beizeng/domain/projects/vocabulary). */
   origin: string;
   lead_unit_id: number | null;
   leader_user_id: number | null;

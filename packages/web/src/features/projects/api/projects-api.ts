@@ -32,7 +32,9 @@ export type {
   ScheduleStatus,
   StageDates,
 } from "@beizeng/contract/projects";
-export { PROJECT_STAGES } from "@beizeng/domain/projects/lifecycle";
+// Values from the domain, where each list is declared once (the contract's schemas stay out of the bundle).
+export { PROJECT_STAGES, SCHEDULE_STATUSES } from "@beizeng/domain/projects/lifecycle";
+export { BLOCKER_CATEGORIES, PROJECT_ORIGINS } from "@beizeng/domain/projects/vocabulary";
 
 /** An investment project; investment in fen as decimal strings. */
 export type Project = ProjectView;

@@ -26,6 +26,7 @@ import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n"
 import { usePlan } from "../../plan";
 import { useUnitName } from "../../units";
 import {
+  BLOCKER_CATEGORIES,
   type Blocker,
   PROJECT_STAGES,
   type ProjectDetail,
@@ -192,7 +193,7 @@ function ProjectDetailView({ detail, back }: { detail: ProjectDetail; back: stri
               <Select
                 placeholder={t("pj.blockerCategory")}
                 style={{ width: 130 }}
-                options={(["land", "approval", "utilities", "financing", "other"] as const).map((category) => ({
+                options={BLOCKER_CATEGORIES.map((category) => ({
                   value: category,
                   label: t(`pj.blocker.${category}`),
                 }))}

@@ -8,6 +8,7 @@ import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { usePlan } from "../../plan";
 import { useUnitName } from "../../units";
 import {
+  PROJECT_ORIGINS,
   type Project,
   type ProjectInput,
   type ProjectStage,
@@ -169,7 +170,7 @@ export function ProjectFormModal({
           <Col span={6}>
             <Form.Item name="origin" label={t("pj.origin")}>
               <Select
-                options={(["top500", "listed", "other"] as const).map((origin) => ({
+                options={PROJECT_ORIGINS.map((origin) => ({
                   value: origin,
                   label: t(`pj.origin.${origin}`),
                 }))}

@@ -13,6 +13,7 @@ import {
   PROJECT_STAGES,
   type Project,
   type ProjectFilters,
+  SCHEDULE_STATUSES,
   useProjectOptions,
   useProjects,
 } from "../api/projects-api";
@@ -91,7 +92,7 @@ export function ProjectsPage() {
         aria-label={t("pj.status")}
         placeholder={t("pj.status")}
         allowClear
-        options={(["green", "yellow", "red", "done"] as const).map((status) => ({
+        options={SCHEDULE_STATUSES.map((status) => ({
           value: status,
           label: t(`pj.status.${status}`),
         }))}

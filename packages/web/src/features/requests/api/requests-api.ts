@@ -22,17 +22,18 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { api } from "../../../shared/api/client";
 import { readUploadFile } from "../../../shared/api/uploads";
 
-export {
-  REQUEST_STATUSES,
-  type RequestAttachment,
-  type RequestChannel,
-  type RequestDetail,
-  type RequestLight,
-  type RequestRating,
-  type RequestStats,
-  type RequestStatus,
-  type RequestTimelineEntry,
+export type {
+  RequestAttachment,
+  RequestChannel,
+  RequestDetail,
+  RequestLight,
+  RequestRating,
+  RequestStats,
+  RequestStatus,
+  RequestTimelineEntry,
 } from "@beizeng/contract/requests";
+// Values from the domain, where each list is declared once (the contract's schemas stay out of the bundle).
+export { REQUEST_RATINGS, REQUEST_STATUSES } from "@beizeng/domain/requests/view";
 
 /** A request as the API gives it. */
 export type EnterpriseRequest = RequestView;

@@ -29,6 +29,7 @@ import { useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
 import { useUnitName, useUnits } from "../../units";
 import {
+  REQUEST_RATINGS,
   type RequestAction,
   type RequestAttachment,
   type RequestDetail,
@@ -487,7 +488,7 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
               extra={t("rq.unsatisfiedHint")}
             >
               <Radio.Group
-                options={(["satisfied", "basically", "unsatisfied"] as const).map((value) => ({
+                options={REQUEST_RATINGS.map((value) => ({
                   value,
                   label: t(`rq.rating.${value}`),
                 }))}
