@@ -2,6 +2,18 @@
  * Support grants (扶持资金), technical-transformation projects (技改项目) and reward events (奖励相关事项)
  * of one enterprise: list, add, correct (the old row stays, superseded), confirm self-reports, export.
  */
+import {
+  EnterpriseSupportSchema,
+  EventAddedSchema,
+  EventBodySchema,
+  EventCorrectedSchema,
+  EventCorrectionSchema,
+  GrantBodySchema,
+  SupportAddedSchema,
+  SupportConfirmedSchema,
+  SupportCorrectedSchema,
+  TechProjectBodySchema,
+} from "@beizeng/contract/enterprise-support";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { AuthUser } from "../../platform/auth/auth.service";
@@ -21,13 +33,13 @@ import {
   correctTechProject,
   enterpriseSupport,
 } from "./enterprise-support.service";
-import {
-  EventBodySchema,
-  EventCorrectionSchema,
-  GrantBodySchema,
-  SUPPORT_LABELS,
-  TechProjectBodySchema,
-} from "./schema";
+
+/** Chinese labels for the exports. */
+const SUPPORT_LABELS = {
+  level: { national: "国家级", provincial: "省级", municipal: "市级" },
+  purpose: { project: "项目扶持", tech: "技术改造" },
+  sourceKind: { import: "导入", entry: "录入", self_report: "企业自报", demo: "演示" },
+} as const;
 
 function status(row: { official: boolean; supersededBy: number | null }): string {
   if (row.supersededBy !== null) return "已更正";
@@ -85,14 +97,18 @@ const recordParams = z.object({ id: z.coerce.number().int().positive() });
 export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
 
-  app.get("/api/enterprises/:id/support", { config: { permission: "enterprises.read" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    return enterpriseSupport(db, currentUser(request), id);
-  });
+  app.get(
+    "/api/enterprises/:id/support",
+    { config: { permission: "enterprises.read", response: EnterpriseSupportSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return enterpriseSupport(db, currentUser(request), id);
+    },
+  );
 
   app.get(
     "/api/enterprises/:id/grants/export",
-    { config: { permission: "enterprises.read" } },
+    { config: { permission: "enterprises.read", response: "file" } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       return exportSupport(db, currentUser(request), id, "grants", reply);
@@ -101,33 +117,45 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.get(
     "/api/enterprises/:id/tech-projects/export",
-    { config: { permission: "enterprises.read" } },
+    { config: { permission: "enterprises.read", response: "file" } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       return exportSupport(db, currentUser(request), id, "tech", reply);
     },
   );
 
-  app.post("/api/enterprises/:id/grants", { config: { permission: "support.enter" } }, async (request, reply) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const input = parseInput(GrantBodySchema, request.body, "扶持资金");
-    return reply.code(201).send(await addGrant(db, currentUser(request), id, input, actorOf(request)));
-  });
+  app.post(
+    "/api/enterprises/:id/grants",
+    { config: { permission: "support.enter", response: SupportAddedSchema } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(GrantBodySchema, request.body, "扶持资金");
+      return reply.code(201).send(await addGrant(db, currentUser(request), id, input, actorOf(request)));
+    },
+  );
 
-  app.post("/api/enterprise-grants/:id/correct", { config: { permission: "support.enter" } }, async (request) => {
-    const { id } = parseInput(recordParams, request.params);
-    const input = parseInput(GrantBodySchema, request.body, "更正扶持资金");
-    return correctGrant(db, currentUser(request), id, input, actorOf(request));
-  });
+  app.post(
+    "/api/enterprise-grants/:id/correct",
+    { config: { permission: "support.enter", response: SupportCorrectedSchema } },
+    async (request) => {
+      const { id } = parseInput(recordParams, request.params);
+      const input = parseInput(GrantBodySchema, request.body, "更正扶持资金");
+      return correctGrant(db, currentUser(request), id, input, actorOf(request));
+    },
+  );
 
-  app.post("/api/enterprise-grants/:id/confirm", { config: { permission: "support.confirm" } }, async (request) => {
-    const { id } = parseInput(recordParams, request.params);
-    return confirmGrant(db, currentUser(request), id, actorOf(request));
-  });
+  app.post(
+    "/api/enterprise-grants/:id/confirm",
+    { config: { permission: "support.confirm", response: SupportConfirmedSchema } },
+    async (request) => {
+      const { id } = parseInput(recordParams, request.params);
+      return confirmGrant(db, currentUser(request), id, actorOf(request));
+    },
+  );
 
   app.post(
     "/api/enterprises/:id/tech-projects",
-    { config: { permission: "support.enter" } },
+    { config: { permission: "support.enter", response: SupportAddedSchema } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(TechProjectBodySchema, request.body, "技改项目");
@@ -135,20 +163,28 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
     },
   );
 
-  app.post("/api/tech-projects/:id/correct", { config: { permission: "support.enter" } }, async (request) => {
-    const { id } = parseInput(recordParams, request.params);
-    const input = parseInput(TechProjectBodySchema, request.body, "更正技改项目");
-    return correctTechProject(db, currentUser(request), id, input, actorOf(request));
-  });
+  app.post(
+    "/api/tech-projects/:id/correct",
+    { config: { permission: "support.enter", response: SupportCorrectedSchema } },
+    async (request) => {
+      const { id } = parseInput(recordParams, request.params);
+      const input = parseInput(TechProjectBodySchema, request.body, "更正技改项目");
+      return correctTechProject(db, currentUser(request), id, input, actorOf(request));
+    },
+  );
 
-  app.post("/api/tech-projects/:id/confirm", { config: { permission: "support.confirm" } }, async (request) => {
-    const { id } = parseInput(recordParams, request.params);
-    return confirmTechProject(db, currentUser(request), id, actorOf(request));
-  });
+  app.post(
+    "/api/tech-projects/:id/confirm",
+    { config: { permission: "support.confirm", response: SupportConfirmedSchema } },
+    async (request) => {
+      const { id } = parseInput(recordParams, request.params);
+      return confirmTechProject(db, currentUser(request), id, actorOf(request));
+    },
+  );
 
   app.post(
     "/api/enterprises/:id/reward-events",
-    { config: { permission: "support.events" } },
+    { config: { permission: "support.events", response: EventAddedSchema } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(EventBodySchema, request.body, "奖励相关事项");
@@ -156,9 +192,13 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
     },
   );
 
-  app.post("/api/enterprise-events/:id/correct", { config: { permission: "support.events" } }, async (request) => {
-    const { id } = parseInput(recordParams, request.params);
-    const input = parseInput(EventCorrectionSchema, request.body, "更正奖励相关事项");
-    return correctEvent(db, currentUser(request), id, input, actorOf(request));
-  });
+  app.post(
+    "/api/enterprise-events/:id/correct",
+    { config: { permission: "support.events", response: EventCorrectedSchema } },
+    async (request) => {
+      const { id } = parseInput(recordParams, request.params);
+      const input = parseInput(EventCorrectionSchema, request.body, "更正奖励相关事项");
+      return correctEvent(db, currentUser(request), id, input, actorOf(request));
+    },
+  );
 }

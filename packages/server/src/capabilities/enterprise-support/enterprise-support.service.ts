@@ -9,6 +9,13 @@
  * until one of those confirms them. A correction never overwrites: a new row supersedes the old one,
  * which stays visible. Every change is audited with the enterprise as entity.
  */
+import type {
+  EnterpriseSupport,
+  EventBody,
+  GrantBody,
+  SupportMoneyUnit,
+  TechProjectBody,
+} from "@beizeng/contract/enterprise-support";
 import { MoneyFormatError, parseAmountInUnit } from "@beizeng/domain/money";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
@@ -42,36 +49,13 @@ import {
   userNames,
 } from "./enterprise-support.repository";
 
-const YUAN_PER = { 万元: 10000n, 元: 1n } as const;
-type SupportUnit = keyof typeof YUAN_PER;
+const YUAN_PER: Record<SupportMoneyUnit, bigint> = { 万元: 10000n, 元: 1n };
 const OFFICE_LABEL = "领导小组办公室";
 
-export interface GrantInput {
-  code: string;
-  year: number;
-  level: "national" | "provincial" | "municipal";
-  purpose: "project" | "tech";
-  /** Decimal text in `unit`. */
-  amount: string;
-  unit: SupportUnit;
-  note: string;
-}
-
-export interface TechProjectInput {
-  code: string;
-  name: string;
-  year: number;
-  investment: string;
-  equipmentInvoices: string;
-  unit: SupportUnit;
-  techFundsReceived: boolean;
-}
-
-export interface EventInput {
-  kind: "listed_move_in" | "top500_settled";
-  year: number;
-  note: string;
-}
+/** A grant as the route checked it: `amount` is decimal text in `unit`. */
+type GrantInput = GrantBody;
+type TechProjectInput = TechProjectBody;
+type EventInput = EventBody;
 
 // ---------------------------------------------------------------- who may write
 
@@ -147,7 +131,7 @@ async function eventWriter(db: DbContext, user: AuthUser): Promise<Writer> {
 
 // ---------------------------------------------------------------- amounts
 
-function toFen(text: string, unit: SupportUnit, field: string, label: string): bigint {
+function toFen(text: string, unit: SupportMoneyUnit, field: string, label: string): bigint {
   try {
     const fen = parseAmountInUnit(text.trim(), YUAN_PER[unit]);
     if (fen < 0n) throw new MoneyFormatError("negative");
@@ -230,7 +214,11 @@ function provenance<R extends AnyRow>(rows: R[], names: Map<number, string>): (r
 }
 
 /** The enterprise's grants, tech projects and events (corrected rows included), and what the caller may do. */
-export async function enterpriseSupport(db: DbContext, user: AuthUser, enterpriseId: number) {
+export async function enterpriseSupport(
+  db: DbContext,
+  user: AuthUser,
+  enterpriseId: number,
+): Promise<EnterpriseSupport> {
   await enterpriseFor(db, user, enterpriseId, "enterprises.read");
   const [grants, techProjects, events] = await Promise.all([
     grantsOf(db, enterpriseId),

@@ -4,6 +4,7 @@
  * so any app process can report and apply it; live row counts are kept in memory while it runs.
  */
 import { randomUUID } from "node:crypto";
+import type { ImportJob, ImportResult as ImportResultView } from "@beizeng/contract/figures";
 import type { Actor } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
@@ -28,30 +29,20 @@ async function mayImport(db: DbContext, user: AuthUser, kind: ImportKind): Promi
   return unit !== undefined && FIGURE_UNIT_CODES.includes(unit.code);
 }
 
-export interface ImportJobView {
-  id: string;
-  kind: string;
-  unit: string;
-  fileName: string;
-  fileSize: number;
-  status: ImportJobRow["status"];
-  rowsRead: number;
-  result: ImportResult | null;
-  error: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A job as the import page follows it. */
+export type ImportJobView = ImportJob;
 
 function toView(row: ImportJobRow): ImportJobView {
   return {
     id: row.id,
-    kind: row.kind,
-    unit: row.money_unit,
+    // Written only from the upload's checked kind and unit.
+    kind: row.kind as ImportKind,
+    unit: row.money_unit as MoneyUnit,
     fileName: row.file_name,
     fileSize: row.file_size,
     status: row.status,
     rowsRead: liveRows.get(row.id) ?? row.rows_read,
-    result: row.result_json ? (JSON.parse(row.result_json) as ImportResult) : null,
+    result: row.result_json ? (JSON.parse(row.result_json) as ImportResultView) : null,
     error: row.error_message,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,7 +1,7 @@
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Int8, Timestamp } from "../../platform/db/common-columns";
 
-export const FIGURE_SOURCE_KINDS = ["import", "entry", "self_report", "demo"] as const;
+export { FIGURE_SOURCE_KINDS } from "@beizeng/contract/figures";
 
 export interface FigureTable {
   id: Generated<number>;

@@ -5,6 +5,13 @@
  * An upload that is not a readable workbook (not a zip archive, damaged, not Excel's, or inflating
  * beyond the archive limits) is refused at once with 400, before any job is made.
  */
+import {
+  ImportJobSchema,
+  JobParamsSchema,
+  JobQuerySchema,
+  TemplateParamsSchema,
+  UploadQuerySchema,
+} from "@beizeng/contract/figures";
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
@@ -14,7 +21,6 @@ import { parseInput } from "../../platform/http/validation";
 import { checkWorkbookArchive, WorkbookReadError } from "../../platform/spreadsheets/workbook-archive";
 import { applyImportJob, getImportJob, settledImportJob, startImportJob } from "./enterprises-import-jobs.service";
 import { buildImportTemplate, templateFileName } from "./import/templates";
-import { JobParamsSchema, JobQuerySchema, TemplateParamsSchema, UploadQuerySchema } from "./imports.schema";
 
 export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
@@ -29,37 +35,45 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
     if (seconds) await Promise.race([settledImportJob(id), new Promise((r) => setTimeout(r, seconds * 1000))]);
   }
 
-  app.get("/api/imports/templates/:kind", { config: { permission: "imports.run" } }, async (request, reply) => {
-    const { kind } = parseInput(TemplateParamsSchema, request.params);
-    return sendXlsx(reply, templateFileName(kind), await buildImportTemplate(kind));
-  });
+  app.get(
+    "/api/imports/templates/:kind",
+    { config: { permission: "imports.run", response: "file" } },
+    async (request, reply) => {
+      const { kind } = parseInput(TemplateParamsSchema, request.params);
+      return sendXlsx(reply, templateFileName(kind), await buildImportTemplate(kind));
+    },
+  );
 
-  app.post("/api/imports", { config: { permission: "imports.run" } }, async (request, reply) => {
-    const query = parseInput(UploadQuerySchema, request.query, "导入");
-    if (!Buffer.isBuffer(request.body)) {
-      throw badRequest("请以 application/octet-stream 上传 .xlsx 文件内容");
-    }
-    try {
-      // Every part is inflated and counted (nothing kept): a zip bomb is refused here, quickly.
-      // An empty upload is left to the job's own check, which says so.
-      if (request.body.length > 0) await checkWorkbookArchive(request.body);
-    } catch (error) {
-      if (!(error instanceof WorkbookReadError)) throw error;
-      // The user reads the Chinese message; the library's own words are for the log only.
-      request.log.warn({ err: error.cause ?? error, fileName: query.fileName }, "import upload refused");
-      throw badRequest(`无法读取文件「${query.fileName}」：${error.message}`);
-    }
-    const job = await startImportJob(
-      db,
-      currentUser(request),
-      { kind: query.kind, unit: query.unit, fileName: query.fileName, bytes: request.body },
-      actorOf(request),
-      request.log,
-    );
-    return reply.code(202).send(job);
-  });
+  app.post(
+    "/api/imports",
+    { config: { permission: "imports.run", response: ImportJobSchema } },
+    async (request, reply) => {
+      const query = parseInput(UploadQuerySchema, request.query, "导入");
+      if (!Buffer.isBuffer(request.body)) {
+        throw badRequest("请以 application/octet-stream 上传 .xlsx 文件内容");
+      }
+      try {
+        // Every part is inflated and counted (nothing kept): a zip bomb is refused here, quickly.
+        // An empty upload is left to the job's own check, which says so.
+        if (request.body.length > 0) await checkWorkbookArchive(request.body);
+      } catch (error) {
+        if (!(error instanceof WorkbookReadError)) throw error;
+        // The user reads the Chinese message; the library's own words are for the log only.
+        request.log.warn({ err: error.cause ?? error, fileName: query.fileName }, "import upload refused");
+        throw badRequest(`无法读取文件「${query.fileName}」：${error.message}`);
+      }
+      const job = await startImportJob(
+        db,
+        currentUser(request),
+        { kind: query.kind, unit: query.unit, fileName: query.fileName, bytes: request.body },
+        actorOf(request),
+        request.log,
+      );
+      return reply.code(202).send(job);
+    },
+  );
 
-  app.get("/api/imports/:id", { config: { permission: "imports.run" } }, async (request) => {
+  app.get("/api/imports/:id", { config: { permission: "imports.run", response: ImportJobSchema } }, async (request) => {
     const { id } = parseInput(JobParamsSchema, request.params);
     const { wait } = parseInput(JobQuerySchema, request.query);
     const user = currentUser(request);
@@ -68,8 +82,12 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
     return getImportJob(db, user, id);
   });
 
-  app.post("/api/imports/:id/apply", { config: { permission: "imports.run" } }, async (request, reply) => {
-    const { id } = parseInput(JobParamsSchema, request.params);
-    return reply.code(202).send(await applyImportJob(db, currentUser(request), id, actorOf(request)));
-  });
+  app.post(
+    "/api/imports/:id/apply",
+    { config: { permission: "imports.run", response: ImportJobSchema } },
+    async (request, reply) => {
+      const { id } = parseInput(JobParamsSchema, request.params);
+      return reply.code(202).send(await applyImportJob(db, currentUser(request), id, actorOf(request)));
+    },
+  );
 }

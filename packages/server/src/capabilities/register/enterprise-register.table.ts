@@ -1,10 +1,15 @@
+import type { ImportJobStatus } from "@beizeng/contract/figures";
+import type { DesignationKind, DesignationLevel, ServiceNoteKind, WarningStatus } from "@beizeng/contract/register";
 import type { Generated, Selectable } from "kysely";
 import type { Int8, Timestamp } from "../../platform/db/common-columns";
 
-export const DESIGNATION_KINDS = ["specialized", "little_giant", "single_champion", "integration"] as const;
-export type DesignationKind = (typeof DESIGNATION_KINDS)[number];
-export const DESIGNATION_LEVELS = ["national", "provincial", "municipal"] as const;
-export type DesignationLevel = (typeof DESIGNATION_LEVELS)[number];
+export {
+  DESIGNATION_KINDS,
+  DESIGNATION_LEVELS,
+  type DesignationKind,
+  type DesignationLevel,
+  type ServiceNoteKind,
+} from "@beizeng/contract/register";
 
 /** 专精特新 / 小巨人 / 单项冠军 / 两化融合, with its level and year. */
 export interface EnterpriseDesignationTable {
@@ -30,8 +35,6 @@ export interface EnterpriseListingEventTable {
   created_at: Timestamp;
 }
 export type EnterpriseListingEventRow = Selectable<EnterpriseListingEventTable>;
-
-export type ServiceNoteKind = "visit" | "policy";
 
 /** A leader's visit (走访) or a 一企一策 note on an assigned enterprise. */
 export interface EnterpriseServiceNoteTable {
@@ -79,13 +82,11 @@ export interface MonitoringWarningTable {
   /** The fall as a decimal share, rounded to 4 places (display only; the decision is exact). */
   drop_share: string;
   threshold_share: string;
-  status: "open" | "resolved";
+  status: WarningStatus;
   raised_at: Timestamp;
   resolved_at: Timestamp | null;
 }
 export type MonitoringWarningRow = Selectable<MonitoringWarningTable>;
-
-export type ImportJobStatus = "previewing" | "previewed" | "applying" | "applied" | "rejected" | "failed";
 
 export interface ImportJobTable {
   id: string;

@@ -1,14 +1,38 @@
 /** .xlsx exports of the enterprise list (with its filters) and of one enterprise's figures. */
+import type { EnterpriseFilter, EnterpriseSummary } from "@beizeng/contract/register";
 import type { FastifyReply } from "fastify";
-import type { z } from "zod";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { buildTableXlsx, sendXlsx } from "../../platform/exports/table-export";
-import { type EnterpriseView, getEnterprise, listEnterprises } from "./enterprises.service";
+import { getEnterprise, listEnterprises } from "./enterprises.service";
 import { findUnitBrief } from "./enterprises-register.repository";
-import { type EnterpriseFilterSchema, LABELS } from "./schema";
 
 const EXPORT_LIMIT = 50_000;
+
+/** Chinese labels for the export's headers and filter lines. */
+const LABELS = {
+  chain: { biomedicine: "生物医药", electronics: "电子信息", aviation: "航空", automotive: "汽车", other: "其他" },
+  status: { above: "规上", reserve: "后备库", other: "其他" },
+  listing: { display: "挂牌展示", shareholding: "股改", neeq: "新三板", domestic: "境内上市", overseas: "境外上市" },
+  designation: {
+    specialized: "专精特新",
+    little_giant: "小巨人",
+    single_champion: "单项冠军",
+    integration: "两化融合",
+  },
+  level: { national: "国家级", provincial: "省级", municipal: "市级" },
+  metric: {
+    revenue: "营业收入",
+    tax: "入库税收",
+    output: "工业总产值",
+    value_added: "工业增加值",
+    profit: "利润总额",
+    employees: "从业人员",
+    fixed_asset_investment: "固定资产投资",
+    manufacturing_investment: "其中制造业投资",
+  },
+  source: { import: "导入", entry: "录入", self_report: "企业自报", demo: "演示" },
+} as const;
 
 function label<T extends Record<string, string>>(labels: T, code: string | null | undefined): string {
   return code ? ((labels as Record<string, string>)[code] ?? code) : "";
@@ -17,12 +41,12 @@ function label<T extends Record<string, string>>(labels: T, code: string | null 
 export async function exportEnterpriseList(
   db: DbContext,
   user: AuthUser,
-  filters: z.infer<typeof EnterpriseFilterSchema>,
+  filters: EnterpriseFilter,
   reply: FastifyReply,
 ) {
   const page = await listEnterprises(db, user, { ...filters, page: 1, pageSize: EXPORT_LIMIT });
   const town = filters.town === undefined ? undefined : await findUnitBrief(db, filters.town);
-  const buffer = await buildTableXlsx<EnterpriseView>({
+  const buffer = await buildTableXlsx<EnterpriseSummary>({
     title: "企业名录",
     filters: [
       { label: "关键词", value: filters.q ?? "" },

@@ -3,6 +3,7 @@
  * same month of last year by more than the office's configured share raises a warning for its
  * assigned leader and for 区工信局. Recomputed whenever figures change, and on demand.
  */
+import type { MonitoringSettingsView, WarningList } from "@beizeng/contract/register";
 import { divideToDecimalString } from "@beizeng/domain/money";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
@@ -49,7 +50,7 @@ export function dropShare(previous: bigint, current: bigint): string {
   return divideToDecimalString(previous - current, previous, 4);
 }
 
-export async function getMonitoringSettings(db: DbContext, districtId: string) {
+export async function getMonitoringSettings(db: DbContext, districtId: string): Promise<MonitoringSettingsView> {
   const row = await findMonitoringSettings(db, districtId);
   return {
     revenueDropShare: row?.revenue_drop_share ?? DEFAULT_REVENUE_DROP_SHARE,
@@ -171,7 +172,7 @@ export async function warningsFor(
   db: DbContext,
   user: AuthUser,
   query: { status?: "open" | "resolved"; enterpriseId?: number },
-) {
+): Promise<WarningList> {
   let leaderUserId: number | undefined;
   if (user.role === "leader") leaderUserId = user.id;
   if (user.role === "unit") {

@@ -1,3 +1,25 @@
+import { FigureBodySchema, FigureConfirmedSchema, FigureEnteredSchema } from "@beizeng/contract/figures";
+import {
+  CreatedSchema,
+  DesignationBodySchema,
+  DesignationParamsSchema,
+  EnterpriseCreateSchema,
+  EnterpriseDetailSchema,
+  EnterpriseFilterSchema,
+  EnterpriseHistorySchema,
+  EnterprisePageSchema,
+  EnterpriseQuerySchema,
+  EnterpriseUpdatedSchema,
+  EnterpriseUpdateSchema,
+  ListingEventAddedSchema,
+  ListingEventBodySchema,
+  ProfileBodySchema,
+  ProfileUpdatedSchema,
+  ScaleYearBodySchema,
+  ScaleYearParamsSchema,
+  ScaleYearSetSchema,
+  ServiceNoteBodySchema,
+} from "@beizeng/contract/register";
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
@@ -17,76 +39,88 @@ import {
   updateProfile,
 } from "./enterprises-register.service";
 import { monitoringRoutes } from "./monitoring.routes";
-import {
-  DesignationBodySchema,
-  DesignationParamsSchema,
-  EnterpriseCreateSchema,
-  EnterpriseFilterSchema,
-  EnterpriseQuerySchema,
-  EnterpriseUpdateSchema,
-  FigureBodySchema,
-  ListingEventBodySchema,
-  ProfileBodySchema,
-  ScaleYearBodySchema,
-  ScaleYearParamsSchema,
-  ServiceNoteBodySchema,
-} from "./schema";
 
 export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
-  app.get("/api/enterprises", { config: { permission: "enterprises.read" } }, async (request) =>
-    listEnterprises(db, currentUser(request), parseInput(EnterpriseQuerySchema, request.query, "查询企业")),
+  app.get(
+    "/api/enterprises",
+    { config: { permission: "enterprises.read", response: EnterprisePageSchema } },
+    async (request) =>
+      listEnterprises(db, currentUser(request), parseInput(EnterpriseQuerySchema, request.query, "查询企业")),
   );
 
-  app.get("/api/enterprises/export", { config: { permission: "enterprises.read" } }, async (request, reply) =>
-    exportEnterpriseList(
-      db,
-      currentUser(request),
-      parseInput(EnterpriseFilterSchema, request.query, "导出企业"),
-      reply,
-    ),
+  app.get(
+    "/api/enterprises/export",
+    { config: { permission: "enterprises.read", response: "file" } },
+    async (request, reply) =>
+      exportEnterpriseList(
+        db,
+        currentUser(request),
+        parseInput(EnterpriseFilterSchema, request.query, "导出企业"),
+        reply,
+      ),
   );
 
-  app.get("/api/enterprises/:id", { config: { permission: "enterprises.read" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    return getEnterprise(db, currentUser(request), id);
-  });
+  app.get(
+    "/api/enterprises/:id",
+    { config: { permission: "enterprises.read", response: EnterpriseDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return getEnterprise(db, currentUser(request), id);
+    },
+  );
 
   app.get(
     "/api/enterprises/:id/figures/export",
-    { config: { permission: "enterprises.read" } },
+    { config: { permission: "enterprises.read", response: "file" } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       return exportEnterpriseFigures(db, currentUser(request), id, reply);
     },
   );
 
-  app.get("/api/enterprises/:id/history", { config: { permission: "enterprises.history" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    return enterpriseHistory(db, currentUser(request), id);
-  });
+  app.get(
+    "/api/enterprises/:id/history",
+    { config: { permission: "enterprises.history", response: EnterpriseHistorySchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return enterpriseHistory(db, currentUser(request), id);
+    },
+  );
 
-  app.post("/api/enterprises", { config: { permission: "enterprises.edit" } }, async (request, reply) => {
-    const input = parseInput(EnterpriseCreateSchema, request.body, "新建企业");
-    const created = await createEnterprise(db, currentUser(request), input, actorOf(request));
-    return reply.code(201).send(created);
-  });
+  app.post(
+    "/api/enterprises",
+    { config: { permission: "enterprises.edit", response: CreatedSchema } },
+    async (request, reply) => {
+      const input = parseInput(EnterpriseCreateSchema, request.body, "新建企业");
+      const created = await createEnterprise(db, currentUser(request), input, actorOf(request));
+      return reply.code(201).send(created);
+    },
+  );
 
-  app.patch("/api/enterprises/:id", { config: { permission: "enterprises.edit" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const input = parseInput(EnterpriseUpdateSchema, request.body, "修改企业");
-    return updateEnterprise(db, currentUser(request), id, input, actorOf(request));
-  });
+  app.patch(
+    "/api/enterprises/:id",
+    { config: { permission: "enterprises.edit", response: EnterpriseUpdatedSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(EnterpriseUpdateSchema, request.body, "修改企业");
+      return updateEnterprise(db, currentUser(request), id, input, actorOf(request));
+    },
+  );
 
-  app.put("/api/enterprises/:id/scale-years/:year", { config: { permission: "enterprises.edit" } }, async (request) => {
-    const { id, year } = parseInput(ScaleYearParamsSchema, request.params);
-    const { status } = parseInput(ScaleYearBodySchema, request.body, "规上状态");
-    return setScaleYear(db, currentUser(request), id, year, status, actorOf(request));
-  });
+  app.put(
+    "/api/enterprises/:id/scale-years/:year",
+    { config: { permission: "enterprises.edit", response: ScaleYearSetSchema } },
+    async (request) => {
+      const { id, year } = parseInput(ScaleYearParamsSchema, request.params);
+      const { status } = parseInput(ScaleYearBodySchema, request.body, "规上状态");
+      return setScaleYear(db, currentUser(request), id, year, status, actorOf(request));
+    },
+  );
 
   app.delete(
     "/api/enterprises/:id/scale-years/:year",
-    { config: { permission: "enterprises.edit" } },
+    { config: { permission: "enterprises.edit", response: ScaleYearSetSchema } },
     async (request) => {
       const { id, year } = parseInput(ScaleYearParamsSchema, request.params);
       return setScaleYear(db, currentUser(request), id, year, null, actorOf(request));
@@ -95,7 +129,7 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.post(
     "/api/enterprises/:id/designations",
-    { config: { permission: "enterprises.edit" } },
+    { config: { permission: "enterprises.edit", response: CreatedSchema } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(DesignationBodySchema, request.body, "认定");
@@ -105,7 +139,7 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.delete(
     "/api/enterprises/:id/designations/:designationId",
-    { config: { permission: "enterprises.edit" } },
+    { config: { permission: "enterprises.edit", response: "none" } },
     async (request, reply) => {
       const { id, designationId } = parseInput(DesignationParamsSchema, request.params);
       await removeDesignation(db, currentUser(request), id, designationId, actorOf(request));
@@ -115,7 +149,7 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.post(
     "/api/enterprises/:id/listing-events",
-    { config: { permission: "enterprises.listing" } },
+    { config: { permission: "enterprises.listing", response: ListingEventAddedSchema } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(ListingEventBodySchema, request.body, "上市进程");
@@ -125,7 +159,7 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.post(
     "/api/enterprises/:id/service-notes",
-    { config: { permission: "enterprises.serviceNotes" } },
+    { config: { permission: "enterprises.serviceNotes", response: CreatedSchema } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(ServiceNoteBodySchema, request.body, "走访记录");
@@ -133,22 +167,34 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
     },
   );
 
-  app.patch("/api/enterprises/:id/profile", { config: { permission: "enterprises.profile" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const input = parseInput(ProfileBodySchema, request.body, "企业信息");
-    return updateProfile(db, currentUser(request), id, input, actorOf(request));
-  });
+  app.patch(
+    "/api/enterprises/:id/profile",
+    { config: { permission: "enterprises.profile", response: ProfileUpdatedSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(ProfileBodySchema, request.body, "企业信息");
+      return updateProfile(db, currentUser(request), id, input, actorOf(request));
+    },
+  );
 
-  app.post("/api/enterprises/:id/figures", { config: { permission: "figures.enter" } }, async (request, reply) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const input = parseInput(FigureBodySchema, request.body, "经营数据");
-    return reply.code(201).send(await enterFigure(db, currentUser(request), id, input, actorOf(request)));
-  });
+  app.post(
+    "/api/enterprises/:id/figures",
+    { config: { permission: "figures.enter", response: FigureEnteredSchema } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(FigureBodySchema, request.body, "经营数据");
+      return reply.code(201).send(await enterFigure(db, currentUser(request), id, input, actorOf(request)));
+    },
+  );
 
-  app.post("/api/figures/:id/confirm", { config: { permission: "figures.confirm" } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    return confirmFigure(db, currentUser(request), id, actorOf(request));
-  });
+  app.post(
+    "/api/figures/:id/confirm",
+    { config: { permission: "figures.confirm", response: FigureConfirmedSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return confirmFigure(db, currentUser(request), id, actorOf(request));
+    },
+  );
 
   await monitoringRoutes(app, opts);
 }

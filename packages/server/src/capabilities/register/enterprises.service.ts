@@ -1,4 +1,12 @@
 /** Reading the enterprise register. An enterprise account only ever reaches its own enterprise. */
+import type { FigureMetric, FigureSourceKind, FigureView } from "@beizeng/contract/figures";
+import type {
+  EnterpriseDetail,
+  EnterprisePage,
+  EnterpriseSummary,
+  ListingStage,
+  ScaleStatus,
+} from "@beizeng/contract/register";
 import { parseAmountInUnit, parseYuan } from "@beizeng/domain/money";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import { allow } from "../../platform/auth/permissions";
@@ -21,27 +29,7 @@ import {
   serviceNotesOf,
 } from "./enterprises-register.repository";
 
-export interface EnterpriseView {
-  id: number;
-  creditCode: string;
-  name: string;
-  town: { id: number; code: string; name: string } | null;
-  chainId: string;
-  industryCode: string | null;
-  isKey: boolean;
-  listingStage: string | null;
-  leaderUserId: number | null;
-  isDemo: boolean;
-  /** The most recent above-scale status recorded. */
-  scale: { year: number; status: string } | null;
-  leader: { id: number; name: string } | null;
-  /** Latest official annual revenue in force (fen, decimal string). */
-  latestRevenueFen: string | null;
-  /** For a reserve-pool enterprise: fen still missing to the above-scale revenue threshold (0 when reached). */
-  reserveDistanceFen: string | null;
-}
-
-function toView(row: EnterpriseListRow, thresholdFen: bigint | null = null): EnterpriseView {
+function toView(row: EnterpriseListRow, thresholdFen: bigint | null = null): EnterpriseSummary {
   const latestRevenue =
     row.latest_revenue_fen === undefined || row.latest_revenue_fen === null ? null : BigInt(row.latest_revenue_fen);
   const reserveDistance =
@@ -61,12 +49,13 @@ function toView(row: EnterpriseListRow, thresholdFen: bigint | null = null): Ent
     chainId: row.chain_id,
     industryCode: row.industry_code,
     isKey: row.is_key === 1,
-    listingStage: row.listing_stage,
+    // Stages, statuses, metrics and sources are written only from the contract's lists (forms, import, demo).
+    listingStage: row.listing_stage as ListingStage | null,
     leaderUserId: row.leader_user_id,
     isDemo: row.is_demo === 1,
     scale:
       row.latest_year !== null && row.latest_status !== null
-        ? { year: row.latest_year, status: row.latest_status }
+        ? { year: row.latest_year, status: row.latest_status as ScaleStatus }
         : null,
     leader: row.leader_user_id !== null ? { id: row.leader_user_id, name: row.leader_name ?? "" } : null,
     latestRevenueFen: latestRevenue === null ? null : latestRevenue.toString(),
@@ -84,29 +73,14 @@ export async function aboveScaleThresholdFen(db: DbContext, districtId: string):
   }
 }
 
-export interface FigureView {
-  id: number;
-  year: number;
-  month: number;
-  metric: string;
-  /** Decimal string: fen for money, a count otherwise. */
-  value: string;
-  sourceKind: string;
-  sourceRef: string | null;
-  official: boolean;
-  recordedAt: string;
-  recordedBy: number | null;
-  supersededBy: number | null;
-}
-
 function toFigureView(row: FigureRow): FigureView {
   return {
     id: row.id,
     year: row.year,
     month: row.month,
-    metric: row.metric,
+    metric: row.metric as FigureMetric,
     value: String(row.value),
-    sourceKind: row.source_kind,
+    sourceKind: row.source_kind as FigureSourceKind,
     sourceRef: row.source_ref,
     official: row.official === 1,
     recordedAt: row.recorded_at,
@@ -131,7 +105,7 @@ export interface EnterpriseQuery {
   pageSize: number;
 }
 
-export async function listEnterprises(db: DbContext, user: AuthUser, query: EnterpriseQuery) {
+export async function listEnterprises(db: DbContext, user: AuthUser, query: EnterpriseQuery): Promise<EnterprisePage> {
   const onlyId = user.role === "enterprise" ? (user.enterpriseId ?? -1) : undefined;
   const thresholdFen = await aboveScaleThresholdFen(db, user.districtId);
   const { rows, total } = await findEnterprises(
@@ -165,7 +139,7 @@ export async function listEnterprises(db: DbContext, user: AuthUser, query: Ente
 }
 
 /** One enterprise with its above-scale history and its figures (annual and monthly, corrections included). */
-export async function getEnterprise(db: DbContext, user: AuthUser, id: number) {
+export async function getEnterprise(db: DbContext, user: AuthUser, id: number): Promise<EnterpriseDetail> {
   const row = await findEnterprise(db, id);
   if (!row || row.district_id !== user.districtId) {
     // An enterprise account learns nothing about other enterprises, not even whether they exist.
@@ -202,7 +176,7 @@ export async function getEnterprise(db: DbContext, user: AuthUser, id: number) {
     designations: (await designationsOf(db, id)).map((d) => ({ id: d.id, kind: d.kind, level: d.level, year: d.year })),
     listingEvents: (await listingEventsOf(db, id)).map((e) => ({
       id: e.id,
-      stage: e.stage,
+      stage: e.stage as ListingStage,
       date: e.event_date,
       note: e.note,
     })),

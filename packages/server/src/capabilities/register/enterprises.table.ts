@@ -1,10 +1,9 @@
+import type { ScaleStatus } from "@beizeng/contract/register";
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Timestamp } from "../../platform/db/common-columns";
 
+export { LISTING_STAGES, SCALE_STATUSES, type ScaleStatus } from "@beizeng/contract/register";
 export const CHAIN_IDS = ["biomedicine", "electronics", "aviation", "automotive", "other"] as const;
-export const LISTING_STAGES = ["display", "shareholding", "neeq", "domestic", "overseas"] as const;
-export const SCALE_STATUSES = ["above", "reserve", "other"] as const;
-export type ScaleStatus = (typeof SCALE_STATUSES)[number];
 
 export interface EnterpriseTable {
   id: Generated<number>;

@@ -1,15 +1,8 @@
+import type { FigureMetric } from "@beizeng/contract/figures";
 import type { ImportKind, MoneyUnit } from "./types";
 
 /** The figures an import can carry; the names are the `figures.metric` values in the database. */
-export type MetricId =
-  | "revenue"
-  | "tax"
-  | "output"
-  | "value_added"
-  | "profit"
-  | "employees"
-  | "fixed_asset_investment"
-  | "manufacturing_investment";
+export type MetricId = FigureMetric;
 
 export interface MetricDefinition {
   metric: MetricId;

@@ -1,60 +1,16 @@
+import type { FigureView } from "@beizeng/contract/figures";
+import type { EnterpriseDetail, EnterprisePage, EnterpriseSummary, ScaleStatus } from "@beizeng/contract/register";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api, type Page, toPage } from "../../../shared/api/client";
-import type { Designation, ListingEvent, Profile, ServiceNote } from "./register-api";
+import { api } from "../../../shared/api/client";
 
-export type ScaleStatus = "above" | "reserve" | "other";
+export type { EnterpriseDetail, EnterpriseSummary, ScaleStatus, ScaleYear } from "@beizeng/contract/register";
+/** A figure: 0 = the whole year, 1..12 = that month's own value; fen for money, a count otherwise. */
+export type Figure = FigureView;
 
-/** One enterprise as the list shows it. Money values arrive as fen (string or safe integer). */
-export interface EnterpriseSummary {
-  id: number;
-  creditCode: string;
-  name: string;
-  townUnitId?: number | null;
-  town?: { id: number; code?: string; name: string } | null;
-  chainId: string;
-  industryCode?: string | null;
-  isKey?: boolean;
-  listingStage?: string | null;
-  isDemo?: boolean;
-  /** The most recent above-scale status recorded. */
-  scale?: { year: number; status: ScaleStatus } | null;
-  leader?: { id: number; name: string } | null;
-  /** Latest official annual revenue (fen). */
-  latestRevenueFen?: string | null;
-  /** For a reserve-pool enterprise: fen still missing to the above-scale threshold. */
-  reserveDistanceFen?: string | null;
-}
-
-export interface ScaleYear {
-  year: number;
-  status: ScaleStatus;
-}
-
-export interface Figure {
-  id: number;
-  year: number;
-  /** 0 = the whole year, 1..12 = that month's own value. */
-  month: number;
-  metric: string;
-  value: string | number;
-  sourceKind?: string;
-  sourceRef?: string | null;
-  official?: boolean;
-  recordedAt?: string;
-  recordedBy?: number | null;
-  supersededBy?: number | null;
-}
-
-export interface EnterpriseDetail extends EnterpriseSummary {
-  scaleHistory: ScaleYear[];
-  figures: Figure[];
-  thresholdFen?: string | null;
-  designations?: Designation[];
-  listingEvents?: ListingEvent[];
-  serviceNotes?: ServiceNote[];
-  profile?: Profile;
-}
-
+/**
+ * The list's filters as the page holds them: the Selects' values as text (the chain is one of the plan's),
+ * checked by the contract's EnterpriseQuerySchema on the server.
+ */
 export interface EnterpriseFilters {
   q?: string;
   chain?: string;
@@ -70,36 +26,19 @@ export interface EnterpriseFilters {
   pageSize: number;
 }
 
-type ListPayload = EnterpriseSummary[] | { items: EnterpriseSummary[]; total?: number };
-type DetailPayload =
-  | (EnterpriseSummary & { scaleHistory?: ScaleYear[]; scaleYears?: ScaleYear[]; figures?: Figure[] })
-  | { enterprise: EnterpriseSummary; scaleHistory?: ScaleYear[]; scaleYears?: ScaleYear[]; figures?: Figure[] };
-
 export function useEnterprises(filters: EnterpriseFilters, options: { enabled?: boolean } = {}) {
   return useQuery({
     enabled: options.enabled ?? true,
     queryKey: ["enterprises", filters],
-    queryFn: async (): Promise<Page<EnterpriseSummary>> =>
-      toPage(await api.get<ListPayload>("/api/enterprises", { ...filters })),
+    queryFn: () => api.get<EnterprisePage>("/api/enterprises", { ...filters }),
     placeholderData: keepPreviousData,
   });
-}
-
-/** Accepts the detail flat or wrapped as {enterprise, scaleHistory, figures}. */
-export function toEnterpriseDetail(payload: DetailPayload): EnterpriseDetail {
-  const base = "enterprise" in payload ? payload.enterprise : payload;
-  return {
-    ...payload,
-    ...base,
-    scaleHistory: [...(payload.scaleHistory ?? payload.scaleYears ?? [])].sort((a, b) => a.year - b.year),
-    figures: payload.figures ?? [],
-  };
 }
 
 export function useEnterprise(id: string) {
   return useQuery({
     queryKey: ["enterprises", "detail", id],
-    queryFn: async () => toEnterpriseDetail(await api.get<DetailPayload>(`/api/enterprises/${encodeURIComponent(id)}`)),
+    queryFn: () => api.get<EnterpriseDetail>(`/api/enterprises/${encodeURIComponent(id)}`),
   });
 }
 

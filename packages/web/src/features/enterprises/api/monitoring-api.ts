@@ -1,33 +1,27 @@
+import type {
+  MonitoringSettingsBody,
+  MonitoringSettingsSaved,
+  MonitoringSettingsView,
+  WarningList,
+  WarningStatus,
+  WarningsRecomputed,
+} from "@beizeng/contract/register";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
 
-export interface Warning {
-  id: number;
-  enterprise: { id: number; name: string; creditCode: string };
-  leader: { id: number; name: string } | null;
-  metric: string;
-  year: number;
-  month: number;
-  currentFen: string;
-  previousFen: string;
-  dropShare: string;
-  thresholdShare: string;
-  status: "open" | "resolved";
-  raisedAt: string;
-  resolvedAt: string | null;
-}
+export type { Warning } from "@beizeng/contract/register";
 
-export function useWarnings(status: "open" | "resolved" | undefined) {
+export function useWarnings(status: WarningStatus | undefined) {
   return useQuery({
     queryKey: ["monitoring", "warnings", status],
-    queryFn: () => api.get<{ items: Warning[]; total: number }>("/api/monitoring/warnings", { status }),
+    queryFn: () => api.get<WarningList>("/api/monitoring/warnings", { status }),
   });
 }
 
 export function useMonitoringSettings() {
   return useQuery({
     queryKey: ["monitoring", "settings"],
-    queryFn: () => api.get<{ revenueDropShare: string; updatedAt: string | null }>("/api/monitoring/settings"),
+    queryFn: () => api.get<MonitoringSettingsView>("/api/monitoring/settings"),
   });
 }
 
@@ -35,7 +29,9 @@ export function useSaveMonitoringSettings() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (revenueDropShare: string) =>
-      api.put<{ raised: number; resolved: number; open: number }>("/api/monitoring/settings", { revenueDropShare }),
+      api.put<MonitoringSettingsSaved>("/api/monitoring/settings", {
+        revenueDropShare,
+      } satisfies MonitoringSettingsBody),
     onSuccess: () => client.invalidateQueries({ queryKey: ["monitoring"] }),
   });
 }
@@ -43,7 +39,7 @@ export function useSaveMonitoringSettings() {
 export function useRecompute() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ raised: number; resolved: number; open: number }>("/api/monitoring/recompute"),
+    mutationFn: () => api.post<WarningsRecomputed>("/api/monitoring/recompute"),
     onSuccess: () => client.invalidateQueries({ queryKey: ["monitoring"] }),
   });
 }

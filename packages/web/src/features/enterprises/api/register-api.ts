@@ -1,60 +1,66 @@
+import type { UserList } from "@beizeng/contract/accounts";
+import type { FigureBody, FigureConfirmed, FigureEntered, FigureMetric } from "@beizeng/contract/figures";
+import type {
+  Created,
+  DesignationBody,
+  DesignationKind,
+  DesignationLevel,
+  EnterpriseCreateReq,
+  EnterpriseHistory,
+  EnterpriseUpdated,
+  ListingEventAdded,
+  ListingEventBody,
+  ListingStage,
+  ProfileBody,
+  ProfileUpdated,
+  ScaleStatus,
+  ScaleYearSet,
+  ServiceNoteBody,
+} from "@beizeng/contract/register";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
 
-export const DESIGNATION_KINDS = ["specialized", "little_giant", "single_champion", "integration"] as const;
-export const DESIGNATION_LEVELS = ["national", "provincial", "municipal"] as const;
-export const LISTING_STAGES = ["display", "shareholding", "neeq", "domestic", "overseas"] as const;
+// The contract's lists, written out here: a value taken from the contract would bring its schemas into the bundle.
+export const DESIGNATION_KINDS = [
+  "specialized",
+  "little_giant",
+  "single_champion",
+  "integration",
+] as const satisfies readonly DesignationKind[];
+export const DESIGNATION_LEVELS = [
+  "national",
+  "provincial",
+  "municipal",
+] as const satisfies readonly DesignationLevel[];
+export const LISTING_STAGES = [
+  "display",
+  "shareholding",
+  "neeq",
+  "domestic",
+  "overseas",
+] as const satisfies readonly ListingStage[];
 export const CHAIN_IDS = ["biomedicine", "electronics", "aviation", "automotive", "other"] as const;
 /** Metrics entered by hand (the import reads more). */
-export const ENTRY_METRICS = ["revenue", "tax", "output", "employees", "fixed_asset_investment"] as const;
+export const ENTRY_METRICS = [
+  "revenue",
+  "tax",
+  "output",
+  "employees",
+  "fixed_asset_investment",
+] as const satisfies readonly FigureMetric[];
 
-export interface Designation {
-  id: number;
-  kind: string;
-  level: string;
-  year: number;
-}
-export interface ListingEvent {
-  id: number;
-  stage: string;
-  date: string;
-  note: string;
-}
-export interface ServiceNote {
-  id: number;
-  kind: "visit" | "policy";
-  date: string;
-  content: string;
-  author: string | null;
-  createdAt: string;
-}
-export interface Profile {
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string;
-  address: string;
-  businessScope: string;
-  updatedAt: string | null;
-}
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entityType: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-export interface EnterpriseInput {
-  creditCode?: string;
-  name?: string;
-  townUnitId?: number | null;
-  chainId?: string;
-  industryCode?: string | null;
-  isKey?: boolean;
-  leaderUserId?: number | null;
-}
+export type {
+  Designation,
+  EnterpriseHistoryEntry as HistoryEntry,
+  ListingEvent,
+  Profile,
+  ServiceNote,
+} from "@beizeng/contract/register";
+/**
+ * An enterprise's fields as the form sends them (all of them to create, the changed ones to edit); the chain is
+ * one of the plan's.
+ */
+export type EnterpriseInput = Partial<Omit<EnterpriseCreateReq, "chainId">> & { chainId?: string };
 
 /** After any write, the list and the detail are read again. */
 function useInvalidate() {
@@ -65,7 +71,7 @@ function useInvalidate() {
 export function useCreateEnterprise() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: EnterpriseInput) => api.post<{ id: number }>("/api/enterprises", input),
+    mutationFn: (input: EnterpriseInput) => api.post<Created>("/api/enterprises", input),
     onSuccess: invalidate,
   });
 }
@@ -73,7 +79,7 @@ export function useCreateEnterprise() {
 export function useUpdateEnterprise(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: EnterpriseInput) => api.patch<{ changed: string[] }>(`/api/enterprises/${id}`, input),
+    mutationFn: (input: EnterpriseInput) => api.patch<EnterpriseUpdated>(`/api/enterprises/${id}`, input),
     onSuccess: invalidate,
   });
 }
@@ -81,10 +87,10 @@ export function useUpdateEnterprise(id: number) {
 export function useSetScaleYear(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ year, status }: { year: number; status: string | null }) =>
+    mutationFn: ({ year, status }: { year: number; status: ScaleStatus | null }) =>
       status === null
-        ? api.delete(`/api/enterprises/${id}/scale-years/${year}`)
-        : api.put(`/api/enterprises/${id}/scale-years/${year}`, { status }),
+        ? api.delete<ScaleYearSet>(`/api/enterprises/${id}/scale-years/${year}`)
+        : api.put<ScaleYearSet>(`/api/enterprises/${id}/scale-years/${year}`, { status }),
     onSuccess: invalidate,
   });
 }
@@ -92,8 +98,7 @@ export function useSetScaleYear(id: number) {
 export function useAddDesignation(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: { kind: string; level: string; year: number }) =>
-      api.post(`/api/enterprises/${id}/designations`, input),
+    mutationFn: (input: DesignationBody) => api.post<Created>(`/api/enterprises/${id}/designations`, input),
     onSuccess: invalidate,
   });
 }
@@ -109,8 +114,8 @@ export function useRemoveDesignation(id: number) {
 export function useAddListingEvent(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: { stage: string; date: string; note?: string }) =>
-      api.post(`/api/enterprises/${id}/listing-events`, input),
+    mutationFn: (input: ListingEventBody) =>
+      api.post<ListingEventAdded>(`/api/enterprises/${id}/listing-events`, input),
     onSuccess: invalidate,
   });
 }
@@ -118,8 +123,7 @@ export function useAddListingEvent(id: number) {
 export function useAddServiceNote(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: { kind: string; date: string; content: string }) =>
-      api.post(`/api/enterprises/${id}/service-notes`, input),
+    mutationFn: (input: ServiceNoteBody) => api.post<Created>(`/api/enterprises/${id}/service-notes`, input),
     onSuccess: invalidate,
   });
 }
@@ -127,7 +131,7 @@ export function useAddServiceNote(id: number) {
 export function useUpdateProfile(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: Partial<Profile>) => api.patch(`/api/enterprises/${id}/profile`, input),
+    mutationFn: (input: ProfileBody) => api.patch<ProfileUpdated>(`/api/enterprises/${id}/profile`, input),
     onSuccess: invalidate,
   });
 }
@@ -136,8 +140,7 @@ export function useEnterFigure(id: number) {
   const invalidate = useInvalidate();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { year: number; month: number; metric: string; value: string; unit?: string }) =>
-      api.post<{ id: number; official: boolean }>(`/api/enterprises/${id}/figures`, input),
+    mutationFn: (input: FigureBody) => api.post<FigureEntered>(`/api/enterprises/${id}/figures`, input),
     onSuccess: () => {
       void invalidate();
       void client.invalidateQueries({ queryKey: ["monitoring"] });
@@ -148,7 +151,7 @@ export function useEnterFigure(id: number) {
 export function useConfirmFigure() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (figureId: number) => api.post(`/api/figures/${figureId}/confirm`),
+    mutationFn: (figureId: number) => api.post<FigureConfirmed>(`/api/figures/${figureId}/confirm`),
     onSuccess: invalidate,
   });
 }
@@ -157,7 +160,7 @@ export function useEnterpriseHistory(id: string, enabled: boolean) {
   return useQuery({
     enabled,
     queryKey: ["enterprises", "history", id],
-    queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/enterprises/${encodeURIComponent(id)}/history`),
+    queryFn: () => api.get<EnterpriseHistory>(`/api/enterprises/${encodeURIComponent(id)}/history`),
   });
 }
 
@@ -166,13 +169,6 @@ export function useLeaders(enabled: boolean) {
   return useQuery({
     enabled,
     queryKey: ["users", "leaders"],
-    queryFn: async () => {
-      const body = await api.get<
-        | { items?: { id: number; displayName: string; role: string }[] }
-        | { id: number; displayName: string; role: string }[]
-      >("/api/users");
-      const users = Array.isArray(body) ? body : (body.items ?? []);
-      return users.filter((user) => user.role === "leader");
-    },
+    queryFn: async () => (await api.get<UserList>("/api/users")).items.filter((user) => user.role === "leader"),
   });
 }

@@ -1,76 +1,28 @@
+import type {
+  EnterpriseSupport,
+  EventAdded,
+  EventCorrected,
+  EventCorrectionInput,
+  EventInput,
+  GrantInput,
+  SupportAdded,
+  SupportConfirmed,
+  SupportCorrected,
+  TechProjectInput,
+} from "@beizeng/contract/enterprise-support";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
 
-/** Where a row came from and whether it still counts (see docs/register.md, 扶持资金与技改项目). */
-export interface SupportProvenance {
-  id: number;
-  official: boolean;
-  sourceKind: string;
-  source: string;
-  recordedBy: string | null;
-  recordedAt: string;
-  supersededBy: number | null;
-  correctedBy: string | null;
-  correctedAt: string | null;
-}
-
-export interface Grant extends SupportProvenance {
-  code: string;
-  year: number;
-  level: "national" | "provincial" | "municipal";
-  purpose: "project" | "tech";
-  amountFen: string;
-  note: string;
-}
-
-export interface TechProject extends SupportProvenance {
-  code: string;
-  name: string;
-  year: number;
-  investmentFen: string;
-  equipmentInvoicesFen: string;
-  techFundsReceived: boolean;
-}
-
-export interface RewardEvent extends SupportProvenance {
-  kind: "listed_move_in" | "top500_settled";
-  year: number;
-  note: string;
-}
-
-export interface EnterpriseSupport {
-  grants: Grant[];
-  techProjects: TechProject[];
-  events: RewardEvent[];
-  /** What the caller may do here, decided by the server from the plan's lead units. */
-  access: { grants: boolean; events: boolean; selfReport: boolean };
-}
-
-export interface GrantInput {
-  code: string;
-  year: number;
-  level: string;
-  purpose: string;
-  amount: string;
-  unit: "万元" | "元";
-  note: string;
-}
-
-export interface TechProjectInput {
-  code: string;
-  name: string;
-  year: number;
-  investment: string;
-  equipmentInvoices: string;
-  unit: "万元" | "元";
-  techFundsReceived: boolean;
-}
-
-export interface EventInput {
-  kind: string;
-  year: number;
-  note: string;
-}
+export type {
+  EnterpriseSupport,
+  EventInput,
+  Grant,
+  GrantInput,
+  RewardEvent,
+  SupportProvenance,
+  TechProject,
+  TechProjectInput,
+} from "@beizeng/contract/enterprise-support";
 
 const key = (enterpriseId: number) => ["enterprises", "support", enterpriseId];
 
@@ -94,29 +46,34 @@ function useSupportMutation<Input, Answer>(send: (input: Input) => Promise<Answe
 export function useSaveGrant(enterpriseId: number) {
   return useSupportMutation(({ input, correcting }: { input: GrantInput; correcting?: number }) =>
     correcting
-      ? api.post<{ id: number; official: boolean }>(`/api/enterprise-grants/${correcting}/correct`, input)
-      : api.post<{ id: number; official: boolean }>(`/api/enterprises/${enterpriseId}/grants`, input),
+      ? api.post<SupportCorrected>(`/api/enterprise-grants/${correcting}/correct`, input)
+      : api.post<SupportAdded>(`/api/enterprises/${enterpriseId}/grants`, input),
   );
 }
 
 export function useSaveTechProject(enterpriseId: number) {
   return useSupportMutation(({ input, correcting }: { input: TechProjectInput; correcting?: number }) =>
     correcting
-      ? api.post<{ id: number; official: boolean }>(`/api/tech-projects/${correcting}/correct`, input)
-      : api.post<{ id: number; official: boolean }>(`/api/enterprises/${enterpriseId}/tech-projects`, input),
+      ? api.post<SupportCorrected>(`/api/tech-projects/${correcting}/correct`, input)
+      : api.post<SupportAdded>(`/api/enterprises/${enterpriseId}/tech-projects`, input),
   );
 }
 
 export function useSaveEvent(enterpriseId: number) {
   return useSupportMutation(({ input, correcting }: { input: EventInput; correcting?: number }) =>
     correcting
-      ? api.post(`/api/enterprise-events/${correcting}/correct`, { year: input.year, note: input.note })
-      : api.post(`/api/enterprises/${enterpriseId}/reward-events`, input),
+      ? api.post<EventCorrected>(`/api/enterprise-events/${correcting}/correct`, {
+          year: input.year,
+          note: input.note,
+        } satisfies EventCorrectionInput)
+      : api.post<EventAdded>(`/api/enterprises/${enterpriseId}/reward-events`, input),
   );
 }
 
 export function useConfirmSupport() {
   return useSupportMutation(({ kind, id }: { kind: "grant" | "tech"; id: number }) =>
-    api.post(kind === "grant" ? `/api/enterprise-grants/${id}/confirm` : `/api/tech-projects/${id}/confirm`),
+    api.post<SupportConfirmed>(
+      kind === "grant" ? `/api/enterprise-grants/${id}/confirm` : `/api/tech-projects/${id}/confirm`,
+    ),
   );
 }

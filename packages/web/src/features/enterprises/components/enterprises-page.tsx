@@ -51,7 +51,7 @@ export function EnterprisesPage() {
     chainOptions.find((option) => option.value === chainId)?.label ?? codeLabel("chain", chainId);
   // The unit list carries the English name; the enterprise row only the Chinese one.
   const townName = (enterprise: EnterpriseSummary) =>
-    townOptions.find((option) => option.value === String(enterprise.town?.id ?? enterprise.townUnitId))?.label ??
+    townOptions.find((option) => option.value === String(enterprise.town?.id))?.label ??
     enterpriseTownName(enterprise) ??
     "—";
 

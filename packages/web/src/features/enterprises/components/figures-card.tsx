@@ -1,4 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
+import type { MoneyUnit } from "@beizeng/contract/figures";
 import {
   App,
   Button,
@@ -123,7 +124,7 @@ function FigureFormModal({
   const t = useT();
   const errorText = useErrorText();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ year: number; month: number; metric: string; value: string; unit: string }>();
+  const [form] = Form.useForm<{ year: number; month: number; metric: string; value: string; unit: MoneyUnit }>();
   const enter = useEnterFigure(enterpriseId);
   const metric = Form.useWatch("metric", form);
   const submit = async () => {

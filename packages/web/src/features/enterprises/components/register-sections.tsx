@@ -1,3 +1,4 @@
+import type { DesignationBody, ListingStage, ScaleStatus, ServiceNoteKind } from "@beizeng/contract/register";
 import {
   App,
   Button,
@@ -141,8 +142,8 @@ export function ScaleAndDesignationsCard({ enterprise, canEdit }: { enterprise: 
   const setScale = useSetScaleYear(enterprise.id);
   const addDesignation = useAddDesignation(enterprise.id);
   const removeDesignation = useRemoveDesignation(enterprise.id);
-  const [scaleForm] = Form.useForm<{ year: number; status: string }>();
-  const [designationForm] = Form.useForm<{ kind: string; level: string; year: number }>();
+  const [scaleForm] = Form.useForm<{ year: number; status: ScaleStatus }>();
+  const [designationForm] = Form.useForm<DesignationBody>();
   const year = new Date().getFullYear();
   return (
     <Card size="small" title={t("enterprises.scaleHistory")}>
@@ -262,7 +263,7 @@ export function ListingCard({ enterprise, canEdit }: { enterprise: EnterpriseDet
   const codeLabel = useCodeLabel();
   const feedback = useFeedback();
   const add = useAddListingEvent(enterprise.id);
-  const [form] = Form.useForm<{ stage: string; date: Dayjs; note?: string }>();
+  const [form] = Form.useForm<{ stage: ListingStage; date: Dayjs; note?: string }>();
   const events = enterprise.listingEvents ?? [];
   return (
     <Card
@@ -318,7 +319,7 @@ export function ServiceNotesCard({ enterprise, canAdd }: { enterprise: Enterpris
   const t = useT();
   const feedback = useFeedback();
   const add = useAddServiceNote(enterprise.id);
-  const [form] = Form.useForm<{ kind: string; date: Dayjs; content: string }>();
+  const [form] = Form.useForm<{ kind: ServiceNoteKind; date: Dayjs; content: string }>();
   const notes = enterprise.serviceNotes ?? [];
   return (
     <Card

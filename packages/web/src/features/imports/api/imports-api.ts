@@ -1,58 +1,29 @@
+import type { ImportJob, ImportKind, MoneyUnit, UploadQuery } from "@beizeng/contract/figures";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ApiError, api, getCsrfToken } from "../../../shared/api/client";
 
-export type ImportKind = "annual" | "monthly" | "register";
+export type {
+  ImportChange,
+  ImportError,
+  ImportJob,
+  ImportKind,
+  ImportResult,
+  MoneyUnit,
+} from "@beizeng/contract/figures";
+
+// The contract's lists, written out here (in the page's order): a value from the contract would bring its schemas
+// into the bundle.
 export const IMPORT_KINDS: ImportKind[] = ["monthly", "annual", "register"];
-export const MONEY_UNITS = ["元", "千元", "万元", "亿元"] as const;
-
-export interface ImportError {
-  row: number;
-  column?: string;
-  columnLetter?: string;
-  field?: string;
-  message: string;
-}
-
-export type ImportChange = {
-  entity: "figure" | "enterprise" | "scale_year";
-  row: number;
-  creditCode: string;
-  action: "create" | "update";
-  year?: number;
-  month?: number;
-  metric?: string;
-  before: unknown;
-  after: unknown;
-};
-
-export interface ImportResult {
-  kind: ImportKind;
-  fileName: string;
-  written: boolean;
-  summary: { rows: number; create: number; update: number; unchanged: number; errors: number };
-  changes: ImportChange[];
-  errors: ImportError[];
-}
-
-export interface ImportJob {
-  id: string;
-  kind: ImportKind;
-  unit: string;
-  fileName: string;
-  fileSize: number;
-  status: "previewing" | "previewed" | "applying" | "applied" | "rejected" | "failed";
-  rowsRead: number;
-  result: ImportResult | null;
-  error: string | null;
-}
+export const MONEY_UNITS = ["元", "千元", "万元", "亿元"] as const satisfies readonly MoneyUnit[];
 
 const RUNNING = new Set(["previewing", "applying"]);
 
 /** Sends the workbook's bytes; the server checks it in the background and answers with the job. */
 export function useUploadImport() {
   return useMutation({
-    mutationFn: async ({ file, kind, unit }: { file: File; kind: ImportKind; unit: string }) => {
-      const query = new URLSearchParams({ kind, unit, fileName: file.name });
+    mutationFn: async ({ file, kind, unit }: { file: File; kind: ImportKind; unit: MoneyUnit }) => {
+      const upload = { kind, unit, fileName: file.name } satisfies UploadQuery;
+      const query = new URLSearchParams(upload);
       const response = await fetch(`/api/imports?${query}`, {
         method: "POST",
         credentials: "include",

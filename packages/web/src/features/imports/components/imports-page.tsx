@@ -28,6 +28,7 @@ import {
   type ImportError,
   type ImportKind,
   MONEY_UNITS,
+  type MoneyUnit,
   useApplyImport,
   useImportJob,
   useUploadImport,
@@ -58,7 +59,7 @@ export function ImportsPage() {
   const { message } = App.useApp();
   const currentUser = useCurrentUser();
   const [kind, setKind] = useState<ImportKind>("monthly");
-  const [unit, setUnit] = useState<string>("万元");
+  const [unit, setUnit] = useState<MoneyUnit>("万元");
   const [jobId, setJobId] = useState<string | null>(null);
   const upload = useUploadImport();
   const apply = useApplyImport();
@@ -237,7 +238,9 @@ export function ImportsPage() {
               {result.changes.length > 0 ? (
                 <Table<ImportChange>
                   size="small"
-                  rowKey={(change, index) => `${change.row}|${change.entity}|${change.metric ?? ""}|${index}`}
+                  rowKey={(change, index) =>
+                    `${change.row}|${change.entity}|${change.entity === "figure" ? change.metric : ""}|${index}`
+                  }
                   dataSource={result.changes}
                   pagination={result.changes.length > 20 ? { pageSize: 20 } : false}
                   title={() => t("imp.changeList")}
