@@ -10,7 +10,7 @@ import { attachedAuditSigningKey, publicKeyPem, trustedFromSigningKey } from "..
 import { currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
-import { attachmentDisposition } from "../../platform/files/downloads";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
 
 const NO_KEY = "服务器未加载审计签名密钥，无法校验检查点的签名";
@@ -44,11 +44,11 @@ export async function auditRoutes(app: FastifyInstance, opts: { db: DbContext })
       const districtId = currentUser(request).districtId;
       const lines = (await exportAuditCheckpoints(db, districtId)).map(checkpointJsonLine);
       const day = new Date().toISOString().slice(0, 10);
-      return reply
-        .header("content-type", "application/x-ndjson; charset=utf-8")
-        .header("content-disposition", attachmentDisposition(`审计检查点-${districtId}-${day}.jsonl`))
-        .header("cache-control", "no-store")
-        .send(lines.map((line) => `${line}\n`).join(""));
+      return sendDownload(reply, {
+        fileName: `审计检查点-${districtId}-${day}.jsonl`,
+        contentType: CONTENT_TYPES.ndjson,
+        body: lines.map((line) => `${line}\n`).join(""),
+      });
     },
   );
 
@@ -59,11 +59,12 @@ export async function auditRoutes(app: FastifyInstance, opts: { db: DbContext })
     async (_request, reply) => {
       const key = attachedAuditSigningKey(db);
       if (!key) throw new AppError(503, "audit_key_missing", NO_KEY);
-      return reply
-        .header("content-type", "application/x-pem-file; charset=utf-8")
-        .header("content-disposition", attachmentDisposition(`audit-public-key-${key.keyId}.pem`))
-        .header("x-audit-key-id", key.keyId)
-        .send(publicKeyPem(key));
+      return sendDownload(reply, {
+        fileName: `audit-public-key-${key.keyId}.pem`,
+        contentType: CONTENT_TYPES.pem,
+        body: publicKeyPem(key),
+        headers: { "x-audit-key-id": key.keyId },
+      });
     },
   );
 }

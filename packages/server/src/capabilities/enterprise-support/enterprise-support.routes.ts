@@ -19,7 +19,8 @@ import { z } from "zod";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
-import { buildTableXlsx, sendXlsx } from "../../platform/exports/table-export";
+import { buildTableXlsx } from "../../platform/exports/table-export";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { getEnterprise } from "../register/index";
 import {
@@ -72,7 +73,11 @@ async function exportSupport(db: DbContext, user: AuthUser, id: number, kind: "g
       ],
       rows: support.grants,
     });
-    return sendXlsx(reply, `${enterprise.name}扶持资金.xlsx`, buffer);
+    return sendDownload(reply, {
+      fileName: `${enterprise.name}扶持资金.xlsx`,
+      contentType: CONTENT_TYPES.xlsx,
+      body: buffer,
+    });
   }
   type Row = (typeof support.techProjects)[number];
   const buffer = await buildTableXlsx<Row>({
@@ -89,7 +94,11 @@ async function exportSupport(db: DbContext, user: AuthUser, id: number, kind: "g
     ],
     rows: support.techProjects,
   });
-  return sendXlsx(reply, `${enterprise.name}技改项目.xlsx`, buffer);
+  return sendDownload(reply, {
+    fileName: `${enterprise.name}技改项目.xlsx`,
+    contentType: CONTENT_TYPES.xlsx,
+    body: buffer,
+  });
 }
 
 const recordParams = z.object({ id: z.coerce.number().int().positive() });

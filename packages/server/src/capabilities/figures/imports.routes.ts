@@ -16,7 +16,7 @@ import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { badRequest } from "../../platform/errors";
-import { sendXlsx } from "../../platform/exports/table-export";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
 import { checkWorkbookArchive, WorkbookReadError } from "../../platform/spreadsheets/workbook-archive";
 import { applyImportJob, getImportJob, settledImportJob, startImportJob } from "./enterprises-import-jobs.service";
@@ -40,7 +40,8 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
     { config: { permission: "imports.run", response: "file" } },
     async (request, reply) => {
       const { kind } = parseInput(TemplateParamsSchema, request.params);
-      return sendXlsx(reply, templateFileName(kind), await buildImportTemplate(kind));
+      const body = await buildImportTemplate(kind);
+    return sendDownload(reply, { fileName: templateFileName(kind), contentType: CONTENT_TYPES.xlsx, body });
     },
   );
 

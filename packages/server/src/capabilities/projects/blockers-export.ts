@@ -3,7 +3,8 @@ import type { BlockerCategory, BlockerQueryReq, BlockerStatus } from "@beizeng/c
 import type { FastifyReply } from "fastify";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
-import { buildTableXlsx, sendXlsx } from "../../platform/exports/table-export";
+import { buildTableXlsx } from "../../platform/exports/table-export";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { listBlockers } from "./projects-blockers.service";
 
 const CATEGORY_LABELS: Record<BlockerCategory, string> = {
@@ -49,5 +50,5 @@ export async function exportBlockers(db: DbContext, user: AuthUser, query: Block
     ],
     rows: items,
   });
-  return sendXlsx(reply, "项目问题.xlsx", buffer);
+  return sendDownload(reply, { fileName: "项目问题.xlsx", contentType: CONTENT_TYPES.xlsx, body: buffer });
 }

@@ -5,7 +5,6 @@
  * written, every bad row is reported with its row number and column.
  */
 import type { ProjectImportResult, ProjectOrigin } from "@beizeng/contract/projects";
-import { parseYuan } from "@beizeng/domain/money";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { PROJECT_CATEGORY_LABELS } from "@beizeng/domain/projects/category";
 import {
@@ -15,13 +14,12 @@ import {
   type ProjectStage,
   stageIndex,
 } from "@beizeng/domain/projects/lifecycle";
-import ExcelJS from "exceljs";
 import type { Actor } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { AppError, badRequest } from "../../platform/errors";
-import { exportWorkbookBuffer } from "../../platform/exports/spreadsheet-cells";
+import { buildXlsx, type CellValue } from "../../platform/exports/table-export";
 import { type RawRow, streamFirstSheetRows, WorkbookReadError } from "../../platform/spreadsheets/read-workbook";
 import {
   type CellInput,
@@ -33,7 +31,6 @@ import {
   type MoneyUnit,
   normalizeHeader,
   normalizeText,
-  numberToDecimalString,
   parseLabelCell,
   parseMoneyCell,
   parseTextCell,
@@ -514,47 +511,47 @@ export async function exportProjects(
       .execute();
     for (const row of rows) enterpriseCodes.set(row.id, row.credit_code);
   }
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("项目库");
-  sheet.columns = [
-    ...COLUMNS.map((column) => ({ header: column.header, key: column.key, width: column.width })),
-    { header: "项目类别（自动）", key: "category", width: 16 },
-    { header: "引进年度", key: "introducedYear", width: 10 },
-    { header: "投产年度", key: "productionYear", width: 10 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  const wan = (fen: string) => {
-    // Exact: fen → 万元 as a decimal string, written as a number only when it round-trips.
-    const text = numberToDecimalString(Number(fen) / 1_000_000);
-    return parseYuan(text) * 10000n === BigInt(fen) ? Number(text) : text;
+  type View = (typeof views)[number];
+  const plannedOn = (view: View, stage: ProjectStage) =>
+    view.stages.find((entry) => entry.stage === stage)?.plannedOn ?? "";
+  const cells: Record<FieldKey, (view: View) => CellValue> = {
+    code: (view) => view.code,
+    name: (view) => view.name,
+    investor: (view) => view.investor,
+    chain: (view) => chainName(view.chainId),
+    planned: (view) => view.plannedInvestmentFen,
+    completed: (view) => view.completedInvestmentFen,
+    manufacturing: (view) => (view.manufacturing ? "是" : "否"),
+    sourceUnit: (view) => unitName(view.sourceUnit?.id),
+    origin: (view) => ORIGIN_NAMES[view.origin],
+    leadUnit: (view) => unitName(view.leadUnit?.id),
+    leader: (view) => view.leader?.name ?? "",
+    enterprise: (view) => (view.enterprise ? (enterpriseCodes.get(view.enterprise.id) ?? "") : ""),
+    location: (view) => view.location,
+    stage: (view) => PROJECT_STAGE_LABELS[view.stage],
+    reachedOn: (view) => view.stages.find((entry) => entry.stage === view.stage)?.reachedOn ?? "",
+    plannedSigned: (view) => plannedOn(view, "signed"),
+    plannedConstruction: (view) => plannedOn(view, "construction"),
+    plannedProduction: (view) => plannedOn(view, "production"),
   };
-  for (const view of views) {
-    const plannedOn = (stage: ProjectStage) => view.stages.find((entry) => entry.stage === stage)?.plannedOn ?? "";
-    sheet.addRow({
-      code: view.code,
-      name: view.name,
-      investor: view.investor,
-      chain: chainName(view.chainId),
-      planned: wan(view.plannedInvestmentFen),
-      completed: wan(view.completedInvestmentFen),
-      manufacturing: view.manufacturing ? "是" : "否",
-      sourceUnit: unitName(view.sourceUnit?.id),
-      origin: ORIGIN_NAMES[view.origin],
-      leadUnit: unitName(view.leadUnit?.id),
-      leader: view.leader?.name ?? "",
-      enterprise: view.enterprise ? (enterpriseCodes.get(view.enterprise.id) ?? "") : "",
-      location: view.location,
-      stage: PROJECT_STAGE_LABELS[view.stage],
-      reachedOn: view.stages.find((entry) => entry.stage === view.stage)?.reachedOn ?? "",
-      plannedSigned: plannedOn("signed"),
-      plannedConstruction: plannedOn("construction"),
-      plannedProduction: plannedOn("production"),
-      category: PROJECT_CATEGORY_LABELS[view.category],
-      introducedYear: view.introducedYear ?? "",
-      productionYear: view.productionYear ?? "",
-    });
-  }
-  return exportWorkbookBuffer(workbook);
+  // The import's own columns, so that the file can be edited and imported again; amounts in 万元, unformatted.
+  return buildXlsx<View>({
+    sheet: "项目库",
+    head: "list",
+    columns: [
+      ...COLUMNS.map((column) => ({
+        header: column.header,
+        value: cells[column.key],
+        kind: column.key === "planned" || column.key === "completed" ? ("money" as const) : ("text" as const),
+        width: column.width,
+        numFmt: null,
+      })),
+      { header: "项目类别（自动）", value: (view) => PROJECT_CATEGORY_LABELS[view.category], width: 16 },
+      { header: "引进年度", value: (view) => view.introducedYear ?? "", width: 10 },
+      { header: "投产年度", value: (view) => view.productionYear ?? "", width: 10 },
+    ],
+    rows: views,
+  });
 }
 
 export function decodeUpload(contentBase64: string): Buffer {

@@ -388,4 +388,25 @@ describe.each(testDatabases())("projects on $name", (database) => {
     });
     expect(again.json()).toMatchObject({ ok: true, created: 0, updated: 2 });
   });
+
+  it("exports an amount finer than a hundred yuan exactly in 万元, and imports it back to the fen", async () => {
+    const created = await create(commerce, { name: "精确金额项目", plannedInvestmentFen: "123456789" });
+    expect(created.statusCode).toBe(201);
+    const exported = await app.inject({ url: "/api/projects/export?q=精确金额项目", headers: office.headers });
+    expect(exported.statusCode, exported.body.slice(0, 200)).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).getCell(5).value).toBe("计划总投资（万元）");
+    expect(sheet?.getRow(2).getCell(5).value).toBe(123.456789);
+    const again = await app.inject({
+      method: "POST",
+      url: "/api/projects/import",
+      headers: commerce.headers,
+      payload: { contentBase64: exported.rawPayload.toString("base64") },
+    });
+    expect(again.json()).toMatchObject({ ok: true, created: 0, updated: 1 });
+    const project = (await app.inject({ url: "/api/projects?q=精确金额项目", headers: office.headers })).json();
+    expect(project.items[0].plannedInvestmentFen).toBe("123456789");
+  });
 });

@@ -26,6 +26,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import type { ResponseContract } from "../../platform/http/response-contract";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { exportBlockers } from "./blockers-export";
@@ -65,13 +66,12 @@ export async function projectsRoutes(app: FastifyInstance, opts: { db: DbContext
       ...query
     } = parseInput(ProjectQuerySchema, request.query, "导出项目");
     const buffer = await exportProjects(db, currentUser(request), query, { template: template !== undefined });
-    return reply
-      .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-      .header(
-        "content-disposition",
-        `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent("项目库.xlsx")}`,
-      )
-      .send(buffer);
+    return sendDownload(reply, {
+      fileName: "项目库.xlsx",
+      asciiName: "projects.xlsx",
+      contentType: CONTENT_TYPES.xlsx,
+      body: buffer,
+    });
   });
   app.post("/api/projects/import", write(ProjectImportResultSchema), async (request, reply) => {
     const body = parseInput(ImportSchema, request.body, "导入项目");

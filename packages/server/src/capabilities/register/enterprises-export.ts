@@ -3,7 +3,8 @@ import type { EnterpriseFilter, EnterpriseSummary } from "@beizeng/contract/regi
 import type { FastifyReply } from "fastify";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
-import { buildTableXlsx, sendXlsx } from "../../platform/exports/table-export";
+import { buildTableXlsx } from "../../platform/exports/table-export";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { getEnterprise, listEnterprises } from "./enterprises.service";
 import { findUnitBrief } from "./enterprises-register.repository";
 
@@ -76,7 +77,7 @@ export async function exportEnterpriseList(
     ],
     rows: page.items,
   });
-  return sendXlsx(reply, "企业名录.xlsx", buffer);
+  return sendDownload(reply, { fileName: "企业名录.xlsx", contentType: CONTENT_TYPES.xlsx, body: buffer });
 }
 
 export async function exportEnterpriseFigures(db: DbContext, user: AuthUser, id: number, reply: FastifyReply) {
@@ -109,5 +110,9 @@ export async function exportEnterpriseFigures(db: DbContext, user: AuthUser, id:
     ],
     rows: enterprise.figures,
   });
-  return sendXlsx(reply, `${enterprise.name}经营数据.xlsx`, buffer);
+  return sendDownload(reply, {
+    fileName: `${enterprise.name}经营数据.xlsx`,
+    contentType: CONTENT_TYPES.xlsx,
+    body: buffer,
+  });
 }

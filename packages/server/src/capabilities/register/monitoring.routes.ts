@@ -9,7 +9,8 @@ import {
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
-import { buildTableXlsx, sendXlsx } from "../../platform/exports/table-export";
+import { buildTableXlsx } from "../../platform/exports/table-export";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
 import {
   getMonitoringSettings,
@@ -51,7 +52,7 @@ export async function monitoringRoutes(app: FastifyInstance, opts: { db: DbConte
         ],
         rows: items,
       });
-      return sendXlsx(reply, "重点企业监测预警.xlsx", buffer);
+      return sendDownload(reply, { fileName: "重点企业监测预警.xlsx", contentType: CONTENT_TYPES.xlsx, body: buffer });
     },
   );
 

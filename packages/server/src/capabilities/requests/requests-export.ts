@@ -4,7 +4,8 @@ import { REQUEST_CATEGORIES } from "@beizeng/domain/requests/categories";
 import type { FastifyReply } from "fastify";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
-import { buildTableXlsx, sendXlsx } from "../../platform/exports/table-export";
+import { buildTableXlsx } from "../../platform/exports/table-export";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { listAllRequests, type RequestView } from "./enterprise-requests.service";
 
 const CATEGORY_LABELS = new Map(REQUEST_CATEGORIES.map((c) => [c.id as string, c.name]));
@@ -79,5 +80,5 @@ export async function exportRequests(db: DbContext, user: AuthUser, query: Reque
     ],
     rows: items,
   });
-  return sendXlsx(reply, "企业诉求.xlsx", buffer);
+  return sendDownload(reply, { fileName: "企业诉求.xlsx", contentType: CONTENT_TYPES.xlsx, body: buffer });
 }

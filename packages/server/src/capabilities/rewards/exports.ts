@@ -22,23 +22,15 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import ExcelJS from "exceljs";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
-import { exportWorkbookBuffer } from "../../platform/exports/spreadsheet-cells";
+import { buildXlsx } from "../../platform/exports/table-export";
 import { renderStoredExplanations } from "./explanations";
 import { findAllEntitlements, findEnterpriseBrief, insertNotice } from "./rewards.repository";
 import { activePlan, isFinanceStaff, ruleCatalog, STATUS_LABELS } from "./shared";
-
-/** A yuan amount as a spreadsheet number: formatYuan's exact decimal text is the number written. */
-function yuanCell(fen: string | null): number | null {
-  if (fen === null) return null;
-  // The shortest round-trip text of this double is the exact decimal (at most 2 decimals, far below 2^53 fen).
-  return Number(formatYuan(BigInt(fen)));
-}
 
 export async function paymentListXlsx(
   db: DbContext,
@@ -49,67 +41,33 @@ export async function paymentListXlsx(
   const catalog = ruleCatalog(plan);
   const statuses = filter.status ? [filter.status] : ["approved", "paid"];
   const rows = await findAllEntitlements(db, { districtId: user.districtId, year: filter.year, statuses });
-
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "倍增";
-  const sheet = workbook.addWorksheet("奖励支付清单", { views: [{ state: "frozen", ySplit: 3 }] });
-  const headers = [
-    "序号",
-    "企业名称",
-    "统一社会信用代码",
-    "奖励事项",
-    "条款",
-    "年度",
-    "金额",
-    "状态",
-    "开户名",
-    "开户银行",
-    "银行账号",
-    "支付凭证号",
-    "支付日期",
-  ];
-  const widths = [6, 30, 22, 26, 8, 8, 16, 10, 28, 24, 24, 16, 12];
-  sheet.mergeCells(1, 1, 1, headers.length);
-  const title = sheet.getCell(1, 1);
-  title.value = `${plan.district.name}${filter.year ?? ""}${filter.year ? "年度" : ""}工业倍增奖励支付清单`;
-  title.font = { bold: true, size: 14 };
-  title.alignment = { horizontal: "center" };
-  sheet.mergeCells(2, 1, 2, headers.length);
-  const unitLine = sheet.getCell(2, 1);
-  unitLine.value = "单位：元";
-  unitLine.alignment = { horizontal: "right" };
-  const header = sheet.getRow(3);
-  headers.forEach((text, index) => {
-    const cell = header.getCell(index + 1);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: "center" };
-    sheet.getColumn(index + 1).width = widths[index] ?? 12;
-  });
-  sheet.getColumn(7).numFmt = "0.00";
-  let total = 0n;
-  rows.forEach((row, index) => {
-    if (row.amount_fen !== null) total += BigInt(row.amount_fen);
-    sheet.addRow([
-      index + 1,
-      row.enterprise_name ?? "",
-      row.credit_code,
-      catalog.get(row.rule_id)?.name ?? row.rule_id,
-      row.clause,
-      row.year,
-      yuanCell(row.amount_fen === null ? null : String(row.amount_fen)),
-      STATUS_LABELS[row.status] ?? row.status,
-      row.bank_account_name ?? "",
-      row.bank_name ?? "",
+  const total = rows.reduce((sum, row) => (row.amount_fen === null ? sum : sum + BigInt(row.amount_fen)), 0n);
+  type Line = { row: (typeof rows)[number]; number: number };
+  const buffer = await buildXlsx<Line>({
+    sheet: "奖励支付清单",
+    title: `${plan.district.name}${filter.year ?? ""}${filter.year ? "年度" : ""}工业倍增奖励支付清单`,
+    subtitle: "单位：元",
+    formAligned: true,
+    headerStyle: { centred: true },
+    columns: [
+      { header: "序号", value: (line) => line.number, kind: "count", width: 6 },
+      { header: "企业名称", value: (line) => line.row.enterprise_name ?? "", width: 30 },
+      { header: "统一社会信用代码", value: (line) => line.row.credit_code, width: 22 },
+      { header: "奖励事项", value: (line) => catalog.get(line.row.rule_id)?.name ?? line.row.rule_id, width: 26 },
+      { header: "条款", value: (line) => line.row.clause, width: 8 },
+      { header: "年度", value: (line) => line.row.year, kind: "count", width: 8 },
+      { header: "金额", value: (line) => line.row.amount_fen, kind: "yuan", numFmt: "0.00", width: 16 },
+      { header: "状态", value: (line) => STATUS_LABELS[line.row.status] ?? line.row.status, width: 10 },
+      { header: "开户名", value: (line) => line.row.bank_account_name ?? "", width: 28 },
+      { header: "开户银行", value: (line) => line.row.bank_name ?? "", width: 24 },
       // Account numbers are text: a long digit string must not become a number in the sheet.
-      row.bank_account_no ?? "",
-      row.voucher_no ?? "",
-      row.paid_on ?? "",
-    ]);
+      { header: "银行账号", value: (line) => line.row.bank_account_no ?? "", width: 24 },
+      { header: "支付凭证号", value: (line) => line.row.voucher_no ?? "", width: 16 },
+      { header: "支付日期", value: (line) => line.row.paid_on ?? "", width: 12 },
+    ],
+    rows: rows.map((row, index) => ({ row, number: index + 1 })),
+    totals: ["合计", "", "", "", "", "", total, `${rows.length} 项`],
   });
-  const totalRow = sheet.addRow(["合计", "", "", "", "", "", yuanCell(total.toString()), `${rows.length} 项`]);
-  totalRow.font = { bold: true };
-  const buffer = await exportWorkbookBuffer(workbook);
   return { fileName: `奖励支付清单${filter.year ? `-${filter.year}` : ""}.xlsx`, buffer };
 }
 

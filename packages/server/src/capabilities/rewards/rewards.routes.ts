@@ -24,9 +24,10 @@ import {
   WhyNotSchema,
   YearParamSchema,
 } from "@beizeng/contract/rewards";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { budgetSummary, rewardForecast, setBudget } from "./budget";
 import { getBatch, listRewardBatches, startRewardBatch } from "./compute";
@@ -44,17 +45,6 @@ import {
   resolveRewardCorrection,
   reviewEntitlement,
 } from "./workflow";
-
-function sendFile(reply: FastifyReply, contentType: string, fileName: string, fallback: string, buffer: Buffer) {
-  return reply
-    .header("content-type", contentType)
-    .header(
-      "content-disposition",
-      `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
-    .header("cache-control", "no-store")
-    .send(buffer);
-}
 
 export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
@@ -225,13 +215,12 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
     async (request, reply) => {
       const filter = parseInput(PaymentListQuerySchema, request.query, "导出支付清单");
       const { fileName, buffer } = await paymentListXlsx(db, currentUser(request), filter);
-      return sendFile(
-        reply,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      return sendDownload(reply, {
         fileName,
-        "payments.xlsx",
-        buffer,
-      );
+        asciiName: "payments.xlsx",
+        contentType: CONTENT_TYPES.xlsx,
+        body: buffer,
+      });
     },
   );
 
@@ -241,14 +230,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
     async (request, reply) => {
       const input = parseInput(NoticeSchema, request.body, "出具审批通知");
       const { fileName, buffer, number } = await approvalNoticeDocx(db, currentUser(request), actorOf(request), input);
-      reply.header("x-document-number", encodeURIComponent(number));
-      return sendFile(
-        reply,
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      return sendDownload(reply, {
         fileName,
-        "notice.docx",
-        buffer,
-      );
+        asciiName: "notice.docx",
+        contentType: CONTENT_TYPES.docx,
+        body: buffer,
+        headers: { "x-document-number": encodeURIComponent(number) },
+      });
     },
   );
 }

@@ -7,9 +7,9 @@ import {
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
 import { assessmentHistory, assessmentReportDocx, computeAssessment, finalizeAssessment } from "./assessment.service";
-import { attachmentDisposition } from "./reports.routes";
 
 export async function assessmentRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
@@ -44,10 +44,8 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { db: DbConte
     async (request, reply) => {
       const { year } = parseInput(AssessmentYearParamsSchema, request.params, "考核年度");
       const bytes = await assessmentReportDocx(db, currentUser(request).districtId, year);
-      return reply
-        .header("content-type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        .header("content-disposition", attachmentDisposition(`${year}年度责任单位考核结果报告.docx`))
-        .send(bytes);
+      const fileName = `${year}年度责任单位考核结果报告.docx`;
+      return sendDownload(reply, { fileName, contentType: CONTENT_TYPES.docx, body: bytes });
     },
   );
 }

@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { rankingView, summonsTalksOf, supervisionFigures } from "./assessment.service";
 import {
@@ -23,9 +24,8 @@ import {
   recordSummonsTalk,
   refuseBulletinChange,
 } from "./bulletins.service";
-import { attachmentDisposition } from "./reports.routes";
 
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const DOCX = CONTENT_TYPES.docx;
 
 export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
@@ -50,10 +50,7 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
     async (request, reply) => {
       const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
       const bytes = await draftBulletinDocx(db, currentUser(request), from, to);
-      return reply
-        .header("content-type", DOCX)
-        .header("content-disposition", attachmentDisposition(`督查通报草稿（${from}至${to}）.docx`))
-        .send(bytes);
+      return sendDownload(reply, { fileName: `督查通报草稿（${from}至${to}）.docx`, contentType: DOCX, body: bytes });
     },
   );
 
@@ -72,11 +69,12 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const row = await getBulletin(db, currentUser(request).districtId, id);
-      return reply
-        .header("content-type", DOCX)
-        .header("content-disposition", attachmentDisposition(`${row.number_text} ${row.title}.docx`))
-        .header("x-content-sha256", row.sha256)
-        .send(row.docx);
+      return sendDownload(reply, {
+        fileName: `${row.number_text} ${row.title}.docx`,
+        contentType: DOCX,
+        body: row.docx,
+        headers: { "x-content-sha256": row.sha256 },
+      });
     },
   );
 

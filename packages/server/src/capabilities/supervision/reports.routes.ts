@@ -9,12 +9,9 @@ import {
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
-import { attachmentDisposition, sendStoredFile } from "../../platform/files/downloads";
+import { sendStoredFile } from "../../platform/files/downloads";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { getAttachment, getWebhookSettings, returnReport, setWebhookSettings, submitReport } from "./reports.service";
-
-/** Kept here for the routes that import it from the reports; defined with the other file helpers. */
-export { attachmentDisposition };
 
 export async function reportsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;

@@ -8,9 +8,10 @@ import {
   PublicBoardSchema,
   RecordSetSchema,
 } from "@beizeng/contract/targets";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
 import {
   buildDashboard,
@@ -22,13 +23,6 @@ import {
   tableToXlsx,
 } from "./dashboard.service";
 import { jsonSafe, parseAsOf, targetsResult } from "./targets.service";
-
-function sendXlsx(reply: FastifyReply, buffer: Buffer, name: string) {
-  return reply
-    .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`)
-    .send(buffer);
-}
 
 const CHART_TITLES: Record<DashboardChart, string> = {
   cards: "目标完成情况",
@@ -57,8 +51,10 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContex
       const query = parseInput(DashboardRecordsQuerySchema, request.query, "查询明细");
       const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
       const records = dashboardRecords(result, query);
-      if (query.format === "xlsx")
-        return sendXlsx(reply, await tableToXlsx(recordsTable(records), records.title), records.title);
+      if (query.format === "xlsx") {
+        const body = await tableToXlsx(recordsTable(records), records.title);
+        return sendDownload(reply, { fileName: `${records.title}.xlsx`, contentType: CONTENT_TYPES.xlsx, body });
+      }
       return jsonSafe(records);
     },
   );
@@ -71,7 +67,8 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContex
       const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
       const title = `${CHART_TITLES[query.chart]}（截至 ${result.data.asOf.year}年${result.data.asOf.month}月）`;
       const buffer = await tableToXlsx(chartTable(buildDashboard(result), query.chart), title);
-      return sendXlsx(reply, buffer, CHART_TITLES[query.chart]);
+      const fileName = `${CHART_TITLES[query.chart]}.xlsx`;
+      return sendDownload(reply, { fileName, contentType: CONTENT_TYPES.xlsx, body: buffer });
     },
   );
 

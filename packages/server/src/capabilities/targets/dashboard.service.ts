@@ -11,10 +11,9 @@ import { PROJECT_STAGES, projectStageLabel } from "@beizeng/domain/projects/life
 import type { TargetProgress } from "@beizeng/domain/targets/compute";
 import type { SnapshotIndex } from "@beizeng/domain/targets/data-index";
 import type { Quantity } from "@beizeng/domain/targets/quantity";
-import ExcelJS from "exceljs";
 import type { DbContext } from "../../platform/db/database";
 import { badRequest, notFound } from "../../platform/errors";
-import { exportWorkbookBuffer } from "../../platform/exports/spreadsheet-cells";
+import { buildXlsx } from "../../platform/exports/table-export";
 import { findDistrict } from "../../platform/plan/districts.repository";
 import { boardPublication, publishedBoards } from "./targets.repository";
 import {
@@ -847,30 +846,20 @@ export function recordsTable(records: RecordSet): ExportTable {
   };
 }
 
-/** Writes a table into an .xlsx workbook; money as numbers of yuan with two decimals, from exact fen. */
-export async function tableToXlsx(table: ExportTable, title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "倍增";
-  const sheet = workbook.addWorksheet(table.sheet.slice(0, 31));
-  sheet.addRow([title]).font = { bold: true };
-  sheet.addRow(table.columns.map((column) => column.header)).font = { bold: true };
-  for (const row of table.rows) {
-    sheet.addRow(
-      row.map((cell, i) => {
-        if (cell === null || cell === undefined) return null;
-        const kind = table.columns[i]?.kind;
-        // A fen amount becomes its exact decimal yuan text first, then the cell's number.
-        if (kind === "yuan") return Number(formatYuan(BigInt(cell)));
-        if (typeof cell === "bigint") return Number(cell);
-        return cell;
-      }),
-    );
-  }
-  table.columns.forEach((column, i) => {
-    const col = sheet.getColumn(i + 1);
-    col.width = column.kind === "text" ? 28 : 18;
-    if (column.kind === "yuan") col.numFmt = "#,##0.00";
-    if (column.kind === "percent") col.numFmt = "0.0%";
+/** Writes a table as a plain list under its title; money as numbers of yuan with two decimals, from exact fen. */
+export function tableToXlsx(table: ExportTable, title: string): Promise<Buffer> {
+  type Row = ExportTable["rows"][number];
+  return buildXlsx<Row>({
+    sheet: table.sheet,
+    title,
+    head: "list",
+    columns: table.columns.map((column, index) => ({
+      header: column.header,
+      value: (row) => row[index],
+      kind: column.kind === "share" ? "count" : column.kind,
+      width: column.kind === "text" ? 28 : 18,
+      numFmt: column.kind === "yuan" ? "#,##0.00" : column.kind === "percent" ? "0.0%" : null,
+    })),
+    rows: table.rows,
   });
-  return exportWorkbookBuffer(workbook);
 }

@@ -14,6 +14,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
 import { getBoardPublication, recordsTable, tableToXlsx, targetRecords } from "./dashboard.service";
 import { getTargets, jsonSafe, parseAsOf, targetsResult } from "./targets.service";
@@ -39,10 +40,11 @@ export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext 
       const records = targetRecords(result, id, query.year);
       if (query.format === "xlsx") {
         const buffer = await tableToXlsx(recordsTable(records), records.title);
-        return reply
-          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${records.title}.xlsx`)}`)
-          .send(buffer);
+        return sendDownload(reply, {
+          fileName: `${records.title}.xlsx`,
+          contentType: CONTENT_TYPES.xlsx,
+          body: buffer,
+        });
       }
       return jsonSafe(records);
     },

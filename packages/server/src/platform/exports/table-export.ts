@@ -1,24 +1,192 @@
 /**
- * Exports any table the UI shows to .xlsx: a title line, a line naming the filters applied, Chinese
- * headers, then the rows. Money columns take fen (bigint or decimal string) and are written in 万元;
- * the exact amount never passes through a float before the final cell value. Text that would start a
- * formula is written with a leading apostrophe (./spreadsheet-cells.ts).
+ * The one .xlsx table builder: every table the product exports or hands out as a blank form (the
+ * import templates) is written here. A table is a worksheet with an optional title and subtitle
+ * (the filters applied, or the unit of the amounts), a header of Chinese column names, then the
+ * rows. Each column says what it holds, and so how its cells are written: text, a whole number, a
+ * share shown as a percentage, or money. Money arrives as fen (bigint or decimal string) and is
+ * written as a number of 万元 or of 元 taken from its exact decimal text (`amountInUnit`), never
+ * computed in floating point. Text that would start a formula is written with a leading apostrophe
+ * (./spreadsheet-cells.ts).
  *
  *   const buffer = await buildTableXlsx({ title: "企业名录", filters, columns, rows });
- *   return sendXlsx(reply, "企业名录.xlsx", buffer);
+ *   return sendDownload(reply, { fileName: "企业名录.xlsx", contentType: XLSX, body: buffer });
  */
-import { divideToDecimalString } from "@beizeng/domain/money";
+import { amountInUnit, type Fen } from "@beizeng/domain/money";
 import ExcelJS from "exceljs";
-import type { FastifyReply } from "fastify";
 import { exportWorkbookBuffer, worksheetName } from "./spreadsheet-cells";
 
 export type CellValue = string | number | bigint | boolean | null | undefined;
 
+/**
+ * What a column holds: text (booleans written 是/否); count, a number; percent, a decimal share
+ * (0.125 shows as 12.50%); money, fen written as 万元; yuan, fen written as 元.
+ */
+export type ColumnKind = "text" | "count" | "percent" | "money" | "yuan";
+
+export interface TableColumn<Row> {
+  header: string;
+  /** The cell of a row; a blank form's columns have none. */
+  value?: (row: Row) => CellValue;
+  kind?: ColumnKind;
+  width?: number;
+  /** The cells' number format when not the kind's own; null for none ("General"). */
+  numFmt?: string | null;
+  /** A comment on the header cell (what to fill in). */
+  note?: string;
+  /** A data validation for the rows of a blank form (drop-down list, whole number, length). */
+  validation?: Record<string, unknown>;
+}
+
+export interface HeaderStyle {
+  /** On a light blue ground. */
+  filled?: boolean;
+  centred?: boolean;
+  /** Wrapped, centred vertically, underlined and taller: the header of a form to fill in. */
+  wrapped?: boolean;
+}
+
+export interface XlsxTable<Row> {
+  /** The worksheet's name, made valid for Excel. */
+  sheet: string;
+  title?: string;
+  /** The line under the title: the filters applied, or the unit of the amounts. */
+  subtitle?: string;
+  columns: readonly TableColumn<Row>[];
+  rows?: Iterable<Row>;
+  /** A bold last line: its cells as given, money in fen as in the rows. */
+  totals?: readonly CellValue[];
+  /**
+   * "report" (the default): title in 14 pt and subtitle each across the whole table, the header
+   * frozen under them. "list": a bold title line, if any, over a bold header; nothing frozen.
+   */
+  head?: "report" | "list";
+  /** A report's title centred and subtitle right-aligned, as on a printed form. */
+  formAligned?: boolean;
+  /** Default: filled in a report, plain in a list. */
+  headerStyle?: HeaderStyle;
+  /** Columns frozen at the left, besides the header. */
+  frozenColumns?: number;
+  /** How many rows of a blank form carry the columns' validations. */
+  validatedRows?: number;
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+const DEFAULT_FORMATS: Partial<Record<ColumnKind, string>> = {
+  money: "#,##0.00####",
+  yuan: "#,##0.00",
+  percent: "0.00%",
+};
+
+/** A new workbook, signed as the product's. */
+export function newWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "倍增";
+  return workbook;
+}
+
+/**
+ * An amount as a spreadsheet cell: the number whose shortest text is the exact decimal of the unit,
+ * or that exact text itself when no double reads back as it (amounts far beyond any district's).
+ */
+function moneyCell(fen: Fen, unit: "万元" | "元"): number | string {
+  const text = amountInUnit(fen, unit);
+  const number = Number(text);
+  return String(number) === text ? number : text;
+}
+
+function cellOf(kind: ColumnKind | undefined, value: CellValue): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (kind === "money" || kind === "yuan") {
+    if (value === "") return null;
+    return moneyCell(BigInt(value as string | bigint | number), kind === "money" ? "万元" : "元");
+  }
+  if (kind === "count" || kind === "percent") return value === "" ? null : Number(value);
+  if (typeof value === "boolean") return value ? "是" : "否";
+  return typeof value === "bigint" ? value.toString() : value;
+}
+
+/** Writes a table as a new worksheet of the workbook and returns the worksheet. */
+export function writeTableSheet<Row>(workbook: ExcelJS.Workbook, table: XlsxTable<Row>): ExcelJS.Worksheet {
+  const report = (table.head ?? "report") === "report";
+  const headLines = (table.title === undefined ? 0 : 1) + (report && table.subtitle !== undefined ? 1 : 0);
+  const headerRow = headLines + 1;
+  const frozen: Partial<ExcelJS.WorksheetView> = { state: "frozen", ySplit: headerRow };
+  if (table.frozenColumns) frozen.xSplit = table.frozenColumns;
+  const sheet = workbook.addWorksheet(worksheetName(table.sheet), { views: report ? [frozen] : [] });
+  const width = Math.max(table.columns.length, 1);
+
+  if (table.title !== undefined) {
+    if (report) {
+      sheet.mergeCells(1, 1, 1, width);
+      const title = sheet.getCell(1, 1);
+      title.value = table.title;
+      title.font = { bold: true, size: 14 };
+      if (table.formAligned) title.alignment = { horizontal: "center" };
+    } else {
+      sheet.addRow([table.title]).font = { bold: true };
+    }
+  }
+  if (report && table.subtitle !== undefined) {
+    sheet.mergeCells(2, 1, 2, width);
+    const subtitle = sheet.getCell(2, 1);
+    subtitle.value = table.subtitle;
+    if (table.formAligned) subtitle.alignment = { horizontal: "right" };
+  }
+
+  const style = table.headerStyle ?? (report ? { filled: true } : {});
+  const header = sheet.getRow(headerRow);
+  table.columns.forEach((column, index) => {
+    const cell = header.getCell(index + 1);
+    cell.value = column.header;
+    cell.font = { bold: true };
+    if (style.wrapped) cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    else if (style.centred) cell.alignment = { horizontal: "center" };
+    if (style.filled) cell.fill = HEADER_FILL;
+    if (style.wrapped) cell.border = { bottom: { style: "thin" } };
+    if (column.note) cell.note = column.note;
+    const sheetColumn = sheet.getColumn(index + 1);
+    sheetColumn.width = column.width ?? (column.kind === "money" ? 16 : 14);
+    const numFmt = column.numFmt === undefined ? DEFAULT_FORMATS[column.kind ?? "text"] : column.numFmt;
+    if (numFmt) sheetColumn.numFmt = numFmt;
+  });
+  if (style.wrapped) header.height = 22;
+
+  for (const row of table.rows ?? []) {
+    sheet.addRow(table.columns.map((column) => cellOf(column.kind, column.value?.(row))));
+  }
+  if (table.totals) {
+    const cells = table.totals.map((value, index) => {
+      const kind = table.columns[index]?.kind;
+      return kind === "money" || kind === "yuan" ? cellOf(kind, value) : (value ?? null);
+    });
+    sheet.addRow(cells).font = { bold: true };
+  }
+
+  if (table.validatedRows !== undefined) {
+    const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: unknown): void } })
+      .dataValidations;
+    const firstRow = headerRow + 1;
+    table.columns.forEach((column, index) => {
+      if (!column.validation) return;
+      const letter = sheet.getColumn(index + 1).letter;
+      validations.add(`${letter}${firstRow}:${letter}${headerRow + (table.validatedRows ?? 0)}`, column.validation);
+    });
+  }
+  return sheet;
+}
+
+/** The bytes of a workbook holding one table. */
+export function buildXlsx<Row>(table: XlsxTable<Row>): Promise<Buffer> {
+  const workbook = newWorkbook();
+  writeTableSheet(workbook, table);
+  return exportWorkbookBuffer(workbook);
+}
+
+/** A column of a list as the pages show it: money in 万元 (its header says so), empty text left empty. */
 export interface ExportColumn<Row> {
   /** Chinese header; money columns get "（万元）" appended. */
   header: string;
   value: (row: Row) => CellValue;
-  /** text (default), count (whole number), money (fen → 万元), percent (decimal share → %). */
   kind?: "text" | "count" | "money" | "percent";
   width?: number;
 }
@@ -31,56 +199,23 @@ export interface TableExport<Row> {
   rows: Iterable<Row>;
 }
 
-const FEN_PER_WAN = 1_000_000n;
-
-function cellOf(kind: ExportColumn<unknown>["kind"], value: CellValue): string | number | null {
-  if (value === null || value === undefined || value === "") return null;
-  if (kind === "money") return Number(divideToDecimalString(BigInt(value as string | bigint | number), FEN_PER_WAN, 6));
-  if (kind === "count") return Number(value);
-  if (kind === "percent") return Number(value);
-  if (typeof value === "boolean") return value ? "是" : "否";
-  return typeof value === "bigint" ? value.toString() : value;
-}
-
-/** Builds the workbook of one table. */
-export async function buildTableXlsx<Row>(table: TableExport<Row>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "倍增";
-  const sheet = workbook.addWorksheet(worksheetName(table.title), { views: [{ state: "frozen", ySplit: 3 }] });
-  const width = Math.max(table.columns.length, 1);
-  sheet.mergeCells(1, 1, 1, width);
-  sheet.getCell(1, 1).value = table.title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.mergeCells(2, 1, 2, width);
-  const filters = table.filters?.filter((f) => f.value !== "") ?? [];
+/** A list the UI shows, as a report: its title, the filters applied and the time of export, then the rows. */
+export function buildTableXlsx<Row>(table: TableExport<Row>): Promise<Buffer> {
+  const filters = table.filters?.filter((filter) => filter.value !== "") ?? [];
   const filterText = filters.length > 0 ? filters.map((f) => `${f.label}：${f.value}`).join("；") : "全部";
-  sheet.getCell(2, 1).value =
-    `筛选条件：${filterText}　导出时间：${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  const header = sheet.getRow(3);
-  table.columns.forEach((column, index) => {
-    const cell = header.getCell(index + 1);
-    cell.value = column.kind === "money" ? `${column.header}（万元）` : column.header;
-    cell.font = { bold: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-    const sheetColumn = sheet.getColumn(index + 1);
-    sheetColumn.width = column.width ?? (column.kind === "money" ? 16 : 14);
-    if (column.kind === "money") sheetColumn.numFmt = "#,##0.00####";
-    if (column.kind === "percent") sheetColumn.numFmt = "0.00%";
+  return buildXlsx<Row>({
+    sheet: table.title,
+    title: table.title,
+    subtitle: `筛选条件：${filterText}　导出时间：${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    columns: table.columns.map((column) => ({
+      header: column.kind === "money" ? `${column.header}（万元）` : column.header,
+      kind: column.kind,
+      width: column.width,
+      value: (row: Row) => {
+        const value = column.value(row);
+        return value === "" ? null : value;
+      },
+    })),
+    rows: table.rows,
   });
-  for (const row of table.rows) {
-    sheet.addRow(table.columns.map((column) => cellOf(column.kind, column.value(row))));
-  }
-  return exportWorkbookBuffer(workbook);
-}
-
-/** Sends an .xlsx download with a Chinese file name (RFC 5987). */
-export function sendXlsx(reply: FastifyReply, fileName: string, buffer: Buffer) {
-  return reply
-    .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    .header(
-      "content-disposition",
-      `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
-    .header("cache-control", "no-store")
-    .send(buffer);
 }

@@ -1,8 +1,8 @@
-import ExcelJS from "exceljs";
 import { exportWorkbookBuffer } from "../../../platform/exports/spreadsheet-cells";
+import { newWorkbook, type TableColumn, writeTableSheet } from "../../../platform/exports/table-export";
 import { currentYearInChina, MIN_YEAR } from "./cell-values";
 import { fieldsOf, LISTING_STAGE_LABELS, METRICS } from "./columns";
-import { columnLetter, IMPORT_KIND_LABELS, type ImportKind } from "./types";
+import { IMPORT_KIND_LABELS, type ImportKind } from "./types";
 
 export interface TemplateOptions {
   /** Names of the district's towns and streets, offered as a drop-down list in the register template. */
@@ -11,14 +11,8 @@ export interface TemplateOptions {
   validatedRows?: number;
 }
 
-interface TemplateColumn {
-  header: string;
-  width: number;
-  /** Excel number format of the data cells ("@" = text, so codes keep every character). */
-  numFmt?: string;
-  validation?: Record<string, unknown>;
-  note?: string;
-}
+/** A column of a blank form: its number format "@" keeps codes as text, every character of them. */
+type TemplateColumn = TableColumn<never>;
 
 const TITLES: Record<ImportKind, string> = {
   annual: "企业年度主要经济指标",
@@ -163,47 +157,17 @@ const NOTES: Record<ImportKind, string[]> = {
 
 /** The downloadable .xlsx template of an import kind: title, unit line, frozen header, widths, checks. */
 export async function buildImportTemplate(kind: ImportKind, options: TemplateOptions = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "倍增";
+  const workbook = newWorkbook();
   workbook.created = new Date(Date.UTC(2021, 0, 1));
-  const sheet = workbook.addWorksheet(IMPORT_KIND_LABELS[kind], {
-    views: [{ state: "frozen", ySplit: 3, xSplit: 2 }],
-  });
-  const columns = columnsOf(kind, options);
-  const lastLetter = columnLetter(columns.length);
-
-  sheet.mergeCells(`A1:${lastLetter}1`);
-  const title = sheet.getCell("A1");
-  title.value = TITLES[kind];
-  title.font = { bold: true, size: 14 };
-  title.alignment = { horizontal: "center" };
-  sheet.mergeCells(`A2:${lastLetter}2`);
-  const unitLine = sheet.getCell("A2");
-  unitLine.value = kind === "register" ? "说明见“填写说明”工作表" : "单位：万元（从业人员：人）";
-  unitLine.alignment = { horizontal: "right" };
-
-  const header = sheet.getRow(3);
-  columns.forEach((column, index) => {
-    const cell = header.getCell(index + 1);
-    cell.value = column.header;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-    cell.border = { bottom: { style: "thin" } };
-    if (column.note) cell.note = column.note;
-    const sheetColumn = sheet.getColumn(index + 1);
-    sheetColumn.width = column.width;
-    if (column.numFmt) sheetColumn.numFmt = column.numFmt;
-  });
-  header.height = 22;
-
-  const validatedRows = options.validatedRows ?? 2000;
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: unknown): void } })
-    .dataValidations;
-  columns.forEach((column, index) => {
-    if (!column.validation) return;
-    const letter = columnLetter(index + 1);
-    validations.add(`${letter}4:${letter}${3 + validatedRows}`, column.validation);
+  writeTableSheet<never>(workbook, {
+    sheet: IMPORT_KIND_LABELS[kind],
+    title: TITLES[kind],
+    subtitle: kind === "register" ? "说明见“填写说明”工作表" : "单位：万元（从业人员：人）",
+    formAligned: true,
+    headerStyle: { filled: true, centred: true, wrapped: true },
+    frozenColumns: 2,
+    columns: columnsOf(kind, options),
+    validatedRows: options.validatedRows ?? 2000,
   });
 
   const notes = workbook.addWorksheet("填写说明");
