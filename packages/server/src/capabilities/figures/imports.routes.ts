@@ -41,7 +41,7 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
     async (request, reply) => {
       const { kind } = parseInput(TemplateParamsSchema, request.params);
       const body = await buildImportTemplate(kind);
-    return sendDownload(reply, { fileName: templateFileName(kind), contentType: CONTENT_TYPES.xlsx, body });
+      return sendDownload(reply, { fileName: templateFileName(kind), contentType: CONTENT_TYPES.xlsx, body });
     },
   );
 
