@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginAs, type SeededWorld, seedWorld, testApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import type { BeizengDb } from "../db/database";
+import { routesWithoutResponseContract } from "../http/response-contract";
 import { ALL_ROLES, type Role } from "./permissions";
 
 const READERS: Role[] = ["office", "leader", "unit", "inspector"];
@@ -209,6 +210,10 @@ describe.each(testDatabases())("route × role permissions on $name", (database) 
     const missing = registered.filter((key) => !(key in EXPECTED));
     expect(missing, "routes without an entry in EXPECTED").toEqual([]);
     expect(Object.keys(EXPECTED).filter((key) => !registered.includes(key))).toEqual([]);
+  });
+
+  it("declares what every route answers (a schema of the contract, a file or nothing)", () => {
+    expect(routesWithoutResponseContract(app), "routes without config.response").toEqual([]);
   });
 
   it("lets in exactly the expected roles on every route", async () => {
