@@ -29,7 +29,7 @@ export type UnitUpdateReq = z.infer<typeof UnitUpdateSchema>;
 
 export const UnitViewSchema = z.strictObject({
   id: z.number().int(),
-  /** The plan's unit id, e.g. "industry-it-bureau". */
+  /** The unit's id as its plan declares it. */
   code: z.string(),
   name: z.string(),
   nameEn: z.string(),
