@@ -8,9 +8,11 @@ import { fileURLToPath } from "node:url";
 import { parsePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import type { FastifyInstance } from "fastify";
+import { expect } from "vitest";
 import { buildApp } from "../app";
 import { createUser } from "../capabilities/accounts/index";
 import { loadPlanIntoDistrict } from "../capabilities/plan/index";
+import { DEMO_ACCOUNT_LOGINS } from "../demo/generate";
 import { type Actor, SYSTEM_ACTOR } from "../platform/audit/audit.service";
 import type { Role } from "../platform/auth/users.table";
 import type { BeizengDb } from "../platform/db/database";
@@ -154,4 +156,20 @@ export async function loginAs(app: FastifyInstance, username: string, password =
   const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
   const header = `bz_session=${cookie.value}`;
   return { cookie: header, csrfToken, headers: { cookie: header, "x-csrf-token": csrfToken } };
+}
+
+/** Logs in as one of the demo district's accounts with its published password. */
+export async function loginAsDemo(app: FastifyInstance, username: string): Promise<Session> {
+  const account = DEMO_ACCOUNT_LOGINS.find((a) => a.username === username);
+  if (!account) throw new Error(`no demo account ${username}`);
+  return loginAs(app, username, account.password);
+}
+
+/** GET as a session (or anonymously): expects 200, naming the URL and the body when not, and gives the JSON. */
+export function jsonReader(app: FastifyInstance, session: Session | null) {
+  return async (url: string) => {
+    const response = await app.inject({ url, headers: session?.headers ?? {} });
+    expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
+    return response.json();
+  };
 }

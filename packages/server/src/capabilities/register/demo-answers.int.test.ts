@@ -6,13 +6,10 @@
  * in tests) hold on data as rich as a district's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNT_LOGINS } from "../../demo/generate";
 import { loadDemo } from "../../demo/load-demo";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, type Session, testApp } from "../../testing/fixtures";
+import { jsonReader, loginAsDemo, type Session, testApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
-
-const password = (username: string) => DEMO_ACCOUNT_LOGINS.find((a) => a.username === username)?.password ?? "";
 
 describe.each(testDatabases())("the register's answers on the demo district, $name", (database) => {
   let db: BeizengDb;
@@ -26,12 +23,8 @@ describe.each(testDatabases())("the register's answers on the demo district, $na
   it("answers every register, support, monitoring, account, unit, audit and notification route as its schema says", async () => {
     const app = await testApp(db);
     try {
-      const reader = (session: Session | null) => async (url: string) => {
-        const response = await app.inject({ url, headers: session?.headers ?? {} });
-        expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
-        return response.json();
-      };
-      const office = reader(await loginAs(app, "demo-office", password("demo-office")));
+      const reader = (session: Session | null) => jsonReader(app, session);
+      const office = reader(await loginAsDemo(app, "demo-office"));
 
       const register = (await office("/api/enterprises?pageSize=500")) as {
         items: { id: number; listingStage: string | null; scale: { status: string } | null }[];
@@ -65,7 +58,7 @@ describe.each(testDatabases())("the register's answers on the demo district, $na
       await office("/api/audit/verify");
       await office("/api/notifications");
 
-      const enterprise = reader(await loginAs(app, "demo-enterprise", password("demo-enterprise")));
+      const enterprise = reader(await loginAsDemo(app, "demo-enterprise"));
       const own = (await enterprise("/api/enterprises")) as { items: { id: number }[] };
       expect(own.items).toHaveLength(1);
       const detail = (await enterprise(`/api/enterprises/${own.items[0]?.id}`)) as { serviceNotes: unknown[] };
@@ -73,11 +66,11 @@ describe.each(testDatabases())("the register's answers on the demo district, $na
       await enterprise(`/api/enterprises/${own.items[0]?.id}/support`);
       await enterprise("/api/notifications");
 
-      const leader = reader(await loginAs(app, "demo-leader", password("demo-leader")));
+      const leader = reader(await loginAsDemo(app, "demo-leader"));
       await leader("/api/enterprises?mine=true");
       await leader("/api/monitoring/warnings");
       await leader("/api/notifications");
-      const unit = reader(await loginAs(app, "demo-unit", password("demo-unit")));
+      const unit = reader(await loginAsDemo(app, "demo-unit"));
       await unit("/api/notifications");
       await reader(null)("/api/auth/session");
     } finally {

@@ -4,13 +4,10 @@
  * it, so that the contract's schemas (checked on every answer in tests) hold on data as rich as a district's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNT_LOGINS } from "../../demo/generate";
 import { loadDemo } from "../../demo/load-demo";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, testApp } from "../../testing/fixtures";
+import { jsonReader, loginAsDemo, testApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
-
-const password = (username: string) => DEMO_ACCOUNT_LOGINS.find((a) => a.username === username)?.password ?? "";
 
 describe.each(testDatabases())("targets' answers on the demo district, $name", (database) => {
   let db: BeizengDb;
@@ -24,12 +21,8 @@ describe.each(testDatabases())("targets' answers on the demo district, $name", (
   it("answers every targets, dashboard and board route as its schema says", async () => {
     const app = await testApp(db);
     try {
-      const office = await loginAs(app, "demo-office", password("demo-office"));
-      const get = async (url: string) => {
-        const response = await app.inject({ url, headers: office.headers });
-        expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
-        return response.json();
-      };
+      const office = await loginAsDemo(app, "demo-office");
+      const get = jsonReader(app, office);
       const targets = (await get("/api/targets")) as { asOf: { year: number }; targets: { targetId: string }[] };
       expect(targets.targets.length).toBeGreaterThan(0);
       await get("/api/targets?asOf=2022-06");
