@@ -36,7 +36,7 @@ export function registerPlanCommand(program: Command): void {
         console.log(
           [
             `计划文件有效 / valid plan file: ${file}`,
-            `  ${p.title}（${p.document.number}）`,
+            `  ${p.title}${p.document.number ? `（${p.document.number}）` : ""}`,
             `  ${p.titleEn}`,
             `  id ${p.id} · version ${p.version}`,
             `  district ${p.district.province}${p.district.city}${p.district.name} (${p.district.code})`,

@@ -5,7 +5,11 @@
  */
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { METRICS } from "../targets/metrics";
 import { describeInput, type PlanFile, type PlanParameter, planFileSchema } from "./schema";
+
+/** The target metrics the targets module computes; a plan may name only these. */
+const TARGET_METRIC_IDS: ReadonlySet<string> = new Set(METRICS.keys());
 
 /** One problem in a plan file. `path` is the English field path, e.g. `rewards[4].tiers[1].threshold`. */
 export interface PlanIssue {
@@ -166,7 +170,16 @@ function crossCheck(plan: PlanFile): Problem[] {
   const report = (path: PropertyKey[], message: string) => problems.push({ path, message });
 
   // Ids unique within each section; reward rule ids (and R-PROJ's category rule ids) share one namespace.
-  const sections = ["clauses", "units", "chains", "groups", "targets", "measures", "parameters"] as const;
+  const sections = [
+    "clauses",
+    "units",
+    "chains",
+    "groups",
+    "targets",
+    "measures",
+    "parameters",
+    "requestCategories",
+  ] as const;
   for (const section of sections) {
     checkUnique(
       plan[section].map((entry, index) => ({ value: entry.id, path: [section, index, "id"] })),
@@ -249,6 +262,35 @@ function crossCheck(plan: PlanFile): Problem[] {
     if (unit.hostUnit === unit.id) report(["units", index, "hostUnit"], "单位不能设在自身之内");
     else checkUnitRef(unit.hostUnit, ["units", index, "hostUnit"]);
   });
+
+  plan.requestCategories.forEach((category, index) => {
+    category.units.forEach((unitId, unitIndex) => {
+      checkUnitRef(unitId, ["requestCategories", index, "units", unitIndex]);
+    });
+  });
+  plan.units.forEach((unit, index) => {
+    checkUnique(
+      unit.duties.map((duty, dutyIndex) => ({ value: duty, path: ["units", index, "duties", dutyIndex] })),
+      "单位职责",
+      report,
+    );
+  });
+  plan.targets.forEach((target, index) => {
+    if (!TARGET_METRIC_IDS.has(target.metric)) {
+      report(
+        ["targets", index, "metric"],
+        `未知的目标指标“${target.metric}”（允许：${[...TARGET_METRIC_IDS].join("、")}）`,
+      );
+    }
+  });
+  checkUnique(
+    plan.chains.flatMap((chain, index) => [
+      { value: chain.name, path: ["chains", index, "name"] },
+      ...chain.aliases.map((alias, aliasIndex) => ({ value: alias, path: ["chains", index, "aliases", aliasIndex] })),
+    ]),
+    "产业链名称或别名",
+    report,
+  );
 
   const otherChains = plan.chains.filter((chain) => chain.role === "other");
   if (otherChains.length !== 1) {
@@ -467,7 +509,8 @@ function checkYears(plan: PlanFile, report: (path: PropertyKey[], message: strin
   if (!(baselineYear < startYear))
     report(["period", "baselineYear"], `基期年 ${baselineYear} 必须早于起始年 ${startYear}`);
   if (!(startYear <= endYear)) report(["period", "endYear"], `结束年 ${endYear} 不能早于起始年 ${startYear}`);
-  if (plan.document.issued < plan.document.signed) {
+  const { issued, signed } = plan.document;
+  if (issued !== undefined && signed !== undefined && issued < signed) {
     report(["document", "issued"], `印发日期 ${plan.document.issued} 不能早于成文日期 ${plan.document.signed}`);
   }
   plan.targets.forEach((target, index) => {

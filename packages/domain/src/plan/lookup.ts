@@ -3,6 +3,7 @@
  * stores it). No IO, no parsing: safe in the browser.
  */
 import type { Chain, Clause, Measure, PlanFile, PlanParameter, PlanUnit, RewardRule, Target } from "./schema";
+import { PLACE_UNIT_KINDS, type UnitDuty } from "./vocabulary";
 
 /** The clause with this id, if the plan has it. */
 export function findClause(plan: PlanFile, id: string): Clause | undefined {
@@ -25,9 +26,19 @@ export function findUnitByName(plan: PlanFile, name: string): PlanUnit | undefin
   return plan.units.find((unit) => unit.name === wanted || unit.aliases.includes(wanted));
 }
 
-/** The towns and subdistricts (各乡镇（街道）). */
+/** The places an enterprise sits in: towns, subdistricts and development zones (各乡镇（街道）、园区). */
 export function townsAndStreets(plan: PlanFile): PlanUnit[] {
-  return plan.units.filter((unit) => unit.kind === "town" || unit.kind === "street");
+  return plan.units.filter((unit) => PLACE_UNIT_KINDS.includes(unit.kind));
+}
+
+/** The units the plan gives a duty (确认数据、拨付奖励 …), in plan order. */
+export function unitsWithDuty(plan: PlanFile, duty: UnitDuty): PlanUnit[] {
+  return plan.units.filter((unit) => unit.duties.includes(duty));
+}
+
+/** Whether the plan gives the unit with this id the duty. */
+export function unitHasDuty(plan: PlanFile, unitId: string | null | undefined, duty: UnitDuty): boolean {
+  return unitId != null && plan.units.some((unit) => unit.id === unitId && unit.duties.includes(duty));
 }
 
 export function findParameter(plan: PlanFile, id: string): PlanParameter | undefined {

@@ -5,6 +5,9 @@
  * cross-checks what a schema cannot see (references, quotes, tier order). See docs/plan-format.md.
  */
 import { z } from "zod";
+import { UNIT_DUTIES, UNIT_KINDS } from "./vocabulary";
+
+export { PLACE_UNIT_KINDS, UNIT_DUTIES, UNIT_KINDS, type UnitDuty, type UnitKind } from "./vocabulary";
 
 /** Shows what a plan file actually held, for messages: `3000000（数字）`, `"3,000,000"`. */
 export function describeInput(input: unknown): string {
@@ -82,9 +85,21 @@ export const unitSchema = z.strictObject({
   id: unitIdSchema,
   name: textSchema,
   nameEn: textSchema,
-  kind: z.enum(["leadership", "office", "department", "town", "street", "discipline"], {
-    error: fieldError("单位类型必须是 leadership、office、department、town、street 或 discipline 之一"),
+  kind: z.enum(UNIT_KINDS, {
+    error: fieldError(
+      "单位类型必须是 leadership（领导机构）、office（办公室）、department（部门）、town（镇/乡）、street（街道）、zone（开发区/园区）或 discipline（纪检监察）之一",
+    ),
   }),
+  /** The powers the plan gives this unit (确认数据、拨付奖励、登记上市、监测重点企业 …). */
+  duties: z
+    .array(
+      z.enum(UNIT_DUTIES, {
+        error: fieldError(
+          "未知的单位职责（允许：confirmFigures 确认企业数据、enterInvestment 录入项目投资、payRewards 拨付奖励、recordListings 登记上市进程、monitorEnterprises 监测重点企业、keepTalentLedger 管理人才台账）",
+        ),
+      }),
+    )
+    .default([]),
   /** A unit the office may edit (towns and streets); departments named by the plan are fixed. */
   editable: z.boolean({ error: fieldError("必须是 true 或 false") }).default(false),
   /** Other spellings of the name in the document (the seed writes some units two ways). */
@@ -104,6 +119,27 @@ export const chainSchema = z.strictObject({
   }),
   /** GB/T 4754-2017 codes (division, group or class) that fall in this chain. */
   industryCodes: z.array(z.string().regex(/^\d{2,4}$/, "必须是 2–4 位国民经济行业分类代码（加引号）")).default([]),
+  /** Other names a bureau's file may use for this chain (电子 for 电子信息). */
+  aliases: z.array(textSchema).default([]),
+});
+
+/** A category of enterprise requests (企业诉求) with the time limit its answer must keep. */
+export const requestCategorySchema = z.strictObject({
+  id: z
+    .string({ error: fieldError("必须是诉求类别编号") })
+    .regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的诉求类别编号，例如 land"),
+  name: textSchema,
+  nameEn: textSchema,
+  /** Days the responsible unit has to give its final answer, counted from the day after assignment. */
+  limitDays: z
+    .number({ error: fieldError("必须是正整数天数") })
+    .int("必须是整数天数")
+    .positive("办理时限必须大于 0 天")
+    .max(366, "办理时限不能超过 366 天"),
+  /** working: Monday to Friday only; calendar: every day. */
+  dayKind: z.enum(["working", "calendar"], { error: fieldError("必须是 working（工作日）或 calendar（自然日）") }),
+  /** The units that answer requests of this category, the first being proposed when the office assigns one. */
+  units: z.array(unitIdSchema).default([]),
 });
 
 /** An action group of the measures (三个行动) or the safeguards, for grouping in the product. */
@@ -368,11 +404,12 @@ export const planFileSchema = z.strictObject({
     .positive("版本号必须是正整数"),
   title: textSchema,
   titleEn: textSchema,
+  /** The issued document; a plan whose number or dates are not known yet leaves them out. */
   document: z.strictObject({
-    number: textSchema,
-    issuers: z.array(textSchema).min(1, "至少要有一个发文机关"),
-    signed: isoDateSchema,
-    issued: isoDateSchema,
+    number: textSchema.optional(),
+    issuers: z.array(textSchema).default([]),
+    signed: isoDateSchema.optional(),
+    issued: isoDateSchema.optional(),
   }),
   district: z.strictObject({
     code: z
@@ -398,6 +435,8 @@ export const planFileSchema = z.strictObject({
   rewards: z.array(rewardRuleSchema),
   /** Optional: the indicators and weights of the year-end assessment of units (S16). */
   assessment: assessmentSchema.optional(),
+  /** The categories enterprises file requests under, each with its time limit and answering units. */
+  requestCategories: z.array(requestCategorySchema).default([]),
 });
 
 export type PlanFile = z.infer<typeof planFileSchema>;
@@ -412,3 +451,4 @@ export type PlanParameter = z.infer<typeof parameterSchema>;
 export type RewardRule = z.infer<typeof rewardRuleSchema>;
 export type RewardKind = RewardRule["kind"];
 export type AssessmentIndicator = z.infer<typeof assessmentIndicatorSchema>;
+export type PlanRequestCategory = z.infer<typeof requestCategorySchema>;

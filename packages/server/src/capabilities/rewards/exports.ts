@@ -279,7 +279,7 @@ export async function approvalNoticeDocx(
           }),
           bodyParagraph(`${enterprise.name}：`, { indent: false, alignment: AlignmentType.LEFT }),
           bodyParagraph(
-            `根据《${plan.title}》（${plan.document.number}）的规定，经依据统计、税务等部门数据测算，你单位确认，领导小组办公室审核，区财政局审批，你单位 ${input.year} 年度应享受下列奖励，合计 ${formatYuan(total)} 元。奖励实行免申即享，无需另行申请。`,
+            `根据《${plan.title}》${plan.document.number ? `（${plan.document.number}）` : ""}的规定，经依据统计、税务等部门数据测算，你单位确认，领导小组办公室审核，区财政局审批，你单位 ${input.year} 年度应享受下列奖励，合计 ${formatYuan(total)} 元。奖励实行免申即享，无需另行申请。`,
           ),
           new Paragraph({
             spacing: { before: 200, line: 560, lineRule: "exact" },

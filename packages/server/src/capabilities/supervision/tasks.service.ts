@@ -127,7 +127,8 @@ export async function seedTasksFromPlan(db: DbContext, districtId: string, actor
             skipped++;
             continue;
           }
-          const startDate = plan.document.issued;
+          // Tasks start when the document was issued, or with the plan period when its date is not known.
+          const startDate = plan.document.issued ?? `${plan.period.startYear}-01-01`;
           const endDate = `${plan.period.endYear}-12-31`;
           const id = await insertTask(tx, {
             district_id: districtId,

@@ -62,7 +62,9 @@ export const zhCN = {
   "unitKind.department": "部门",
   "unitKind.town": "乡镇",
   "unitKind.street": "街道",
+  "unitKind.zone": "开发区/园区",
   "unitKind.discipline": "纪检监察",
+  "plan.notGiven": "未载明",
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -128,5 +130,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "unitKind.department": "Departments",
   "unitKind.town": "Towns",
   "unitKind.street": "Streets",
+  "unitKind.zone": "Development zones and parks",
   "unitKind.discipline": "Discipline inspection",
+  "plan.notGiven": "not stated",
 };

@@ -31,21 +31,21 @@ export function PlanPage() {
                     {t("plan.documentNumber")}
                     {t("common.colon")}
                   </Typography.Text>
-                  <Typography.Text strong>{plan.data.document.number}</Typography.Text>
+                  <Typography.Text strong>{plan.data.document.number ?? t("plan.notGiven")}</Typography.Text>
                 </span>
                 <span>
                   <Typography.Text type="secondary">
                     {t("plan.issuers")}
                     {t("common.colon")}
                   </Typography.Text>
-                  {plan.data.document.issuers.join("、")}
+                  {plan.data.document.issuers.length > 0 ? plan.data.document.issuers.join("、") : t("plan.notGiven")}
                 </span>
                 <span>
                   <Typography.Text type="secondary">
                     {t("plan.issued")}
                     {t("common.colon")}
                   </Typography.Text>
-                  {plan.data.document.issued}
+                  {plan.data.document.issued ?? t("plan.notGiven")}
                 </span>
                 <span>
                   <Typography.Text type="secondary">

@@ -1,8 +1,9 @@
 import type { PlanFile, PlanUnit } from "@beizeng/domain/plan/schema";
+import { UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
 import { Space, Table, Tag, Typography } from "antd";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 
-const kindOrder: PlanUnit["kind"][] = ["leadership", "office", "department", "town", "street", "discipline"];
+const kindOrder: readonly PlanUnit["kind"][] = UNIT_KINDS;
 
 export function UnitsTab({ plan }: { plan: PlanFile }) {
   const t = useT();

@@ -1,3 +1,4 @@
+import { UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
@@ -95,12 +96,10 @@ export function UnitsPage() {
                 title: t("units.kind"),
                 dataIndex: "kind",
                 width: 120,
-                filters: (["leadership", "office", "department", "town", "street", "discipline"] as const).map(
-                  (kind) => ({
-                    text: t(`unitKind.${kind}`),
-                    value: kind,
-                  }),
-                ),
+                filters: UNIT_KINDS.map((kind) => ({
+                  text: t(`unitKind.${kind}`),
+                  value: kind,
+                })),
                 onFilter: (value, unit) => unit.kind === value,
                 render: (kind: Unit["kind"]) => t(`unitKind.${kind}`),
               },
