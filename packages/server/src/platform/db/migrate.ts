@@ -12,6 +12,7 @@ import * as notificationMessages from "./migrations/20261125152000_notification_
 import * as requestAttachments from "./migrations/20261125190000_request_attachments";
 import * as loginThrottling from "./migrations/20261205100000_login_throttling";
 import * as auditCheckpoints from "./migrations/20261205110000_audit_checkpoints";
+import * as liftChainCheck from "./migrations/20261205120000_lift_chain_check";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   "20261125190000_request_attachments": requestAttachments,
   "20261205100000_login_throttling": loginThrottling,
   "20261205110000_audit_checkpoints": auditCheckpoints,
+  "20261205120000_lift_chain_check": liftChainCheck,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
