@@ -1,4 +1,13 @@
 /** What other capabilities, the app and the command line use of this capability. */
 export { planRoutes } from "./plan.routes";
-export { getActivePlan, loadPlanIntoDistrict } from "./plan.service";
+export { getActivePlan } from "./plan.service";
+export {
+  type LoadPlanOptions,
+  type LoadPlanResult,
+  loadPlanIntoDistrict,
+  type PlanLoadPreview,
+  parsePlanText,
+  planToYaml,
+  previewPlanLoad,
+} from "./plan-versions.service";
 export { systemRoutes } from "./system.routes";

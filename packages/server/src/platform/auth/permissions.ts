@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   public: "anyone",
   session: ALL_ROLES,
   "plan.read": ALL_ROLES,
+  // The plan's versions: read by those who answer for it, loaded and edited by the office only.
+  "plan.versions": ["office", "leader", "inspector"],
+  "plan.manage": ["office"],
   "units.read": ALL_ROLES,
   "units.manage": ["office"],
   "users.manage": ["office"],

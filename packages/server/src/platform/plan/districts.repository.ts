@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DbContext } from "../db/database";
 import type { DistrictRow } from "./districts.table";
 import type { PlanRow } from "./plans.table";
@@ -18,6 +19,11 @@ export async function updateDistrictName(db: DbContext, id: string, name: string
   await db.kysely.updateTable("districts").set({ name }).where("id", "=", id).execute();
 }
 
+/** What tells a stored version apart without its text: row, plan, version and the content's digest. */
+export type PlanStamp = Pick<PlanRow, "id" | "district_id" | "plan_id" | "version" | "content_sha256">;
+
+const STAMP_COLUMNS = ["id", "district_id", "plan_id", "version", "content_sha256"] as const;
+
 export async function findActivePlan(db: DbContext, districtId: string): Promise<PlanRow | undefined> {
   return db.kysely
     .selectFrom("plans")
@@ -27,6 +33,67 @@ export async function findActivePlan(db: DbContext, districtId: string): Promise
     .orderBy("id", "desc")
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The current version's stamp, without its text. */
+export async function findActivePlanStamp(db: DbContext, districtId: string): Promise<PlanStamp | undefined> {
+  return db.kysely
+    .selectFrom("plans")
+    .select(STAMP_COLUMNS)
+    .where("district_id", "=", districtId)
+    .where("is_active", "=", 1)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * The stamp of the version in force in a year: the latest confirmed version taking effect in or before it;
+ * for a year before every version's first year, the earliest version.
+ */
+export async function findPlanStampInForce(
+  db: DbContext,
+  districtId: string,
+  year: number,
+): Promise<PlanStamp | undefined> {
+  const inForce = await db.kysely
+    .selectFrom("plans")
+    .select(STAMP_COLUMNS)
+    .where("district_id", "=", districtId)
+    .where("effective_year", "<=", year)
+    .orderBy("effective_year", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (inForce) return inForce;
+  return db.kysely
+    .selectFrom("plans")
+    .select(STAMP_COLUMNS)
+    .where("district_id", "=", districtId)
+    .orderBy("effective_year")
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findPlanStamp(
+  db: DbContext,
+  districtId: string,
+  planId: string,
+  version: number,
+): Promise<PlanStamp | undefined> {
+  return db.kysely
+    .selectFrom("plans")
+    .select(STAMP_COLUMNS)
+    .where("district_id", "=", districtId)
+    .where("plan_id", "=", planId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+}
+
+export async function findPlanContent(db: DbContext, id: number): Promise<string | undefined> {
+  const row = await db.kysely.selectFrom("plans").select("content").where("id", "=", id).executeTakeFirst();
+  return row?.content;
 }
 
 export async function findPlanVersion(
@@ -44,34 +111,58 @@ export async function findPlanVersion(
     .executeTakeFirst();
 }
 
+/** Every stored version of the district's plans, newest first, without their texts. */
+export async function listPlanVersions(db: DbContext, districtId: string): Promise<Omit<PlanRow, "content">[]> {
+  return db.kysely
+    .selectFrom("plans")
+    .select([
+      "id",
+      "district_id",
+      "plan_id",
+      "version",
+      "title",
+      "loaded_at",
+      "is_active",
+      "effective_year",
+      "reason",
+      "loaded_by",
+      "content_sha256",
+    ])
+    .where("district_id", "=", districtId)
+    .orderBy("id", "desc")
+    .execute();
+}
+
 export async function deactivatePlans(db: DbContext, districtId: string): Promise<void> {
   await db.kysely.updateTable("plans").set({ is_active: 0 }).where("district_id", "=", districtId).execute();
 }
 
+/** Stores a new version as the current one; a stored version's text is never rewritten afterwards. */
 export async function insertPlan(
   db: DbContext,
-  plan: { district_id: string; plan_id: string; version: number; title: string; content: string; loaded_at: string },
+  plan: Pick<
+    PlanRow,
+    | "district_id"
+    | "plan_id"
+    | "version"
+    | "title"
+    | "content"
+    | "loaded_at"
+    | "effective_year"
+    | "reason"
+    | "loaded_by"
+  >,
 ): Promise<number> {
   const row = await db.kysely
     .insertInto("plans")
-    .values({ ...plan, is_active: 1 })
+    .values({ ...plan, content_sha256: contentDigest(plan.content), is_active: 1 })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function activatePlan(
-  db: DbContext,
-  id: number,
-  content: string,
-  title: string,
-  at: string,
-): Promise<void> {
-  await db.kysely
-    .updateTable("plans")
-    .set({ is_active: 1, content, title, loaded_at: at })
-    .where("id", "=", id)
-    .execute();
+export function contentDigest(content: string): string {
+  return createHash("sha256").update(content).digest("hex");
 }
 
 /** Whether the district holds demonstration data (enterprises or projects marked is_demo). */

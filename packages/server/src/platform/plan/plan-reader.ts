@@ -2,15 +2,23 @@
  * The one way the server reads a district's stored plan. The row's JSON is validated with the plan's
  * own schema and cross-checks, so a stored plan that has gone wrong fails here with a Chinese error
  * naming the district and version, not later inside a computation. The parsed plan is kept per
- * (district, plan id, version) together with the text it came from: every read still fetches the
- * row (several processes may share a database, and a version can be loaded again with new content),
- * but only a row whose content differs from the kept text is parsed and validated again.
+ * (district, plan id, version) with the digest of the text it came from. A read asks the database only
+ * for the version's stamp (row and digest: several processes may share a database); the text is fetched
+ * and parsed again only when the stamp differs from the kept one.
  */
 import { type PlanIssue, PlanValidationError, validatePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import type { DbContext } from "../db/database";
 import { AppError, notFound } from "../errors";
-import { findActivePlan, findDistrict, findPlanVersion } from "./districts.repository";
+import {
+  contentDigest,
+  findActivePlanStamp,
+  findDistrict,
+  findPlanContent,
+  findPlanStamp,
+  findPlanStampInForce,
+  type PlanStamp,
+} from "./districts.repository";
 import type { PlanRow } from "./plans.table";
 
 export interface StoredPlan {
@@ -22,31 +30,44 @@ export interface StoredPlan {
 
 type PlanRowContent = Pick<PlanRow, "district_id" | "plan_id" | "version" | "content">;
 
-/** Parsed plans by district, plan id and version, each with the stored text it was parsed from. */
+/** Parsed plans by district, plan id and version, each with the digest of the stored text it was parsed from. */
 export class StoredPlanCache {
-  private readonly entries = new Map<string, { content: string; stored: StoredPlan }>();
+  private readonly entries = new Map<string, { digest: string; stored: StoredPlan }>();
+
+  /** The kept plan of a stamp whose digest matches, if any. */
+  keptFor(stamp: Pick<PlanStamp, "district_id" | "plan_id" | "version" | "content_sha256">): StoredPlan | undefined {
+    const kept = this.entries.get(keyOf(stamp));
+    return kept !== undefined && stamp.content_sha256 !== null && kept.digest === stamp.content_sha256
+      ? kept.stored
+      : undefined;
+  }
 
   /** The row's plan, validated; throws PlanValidationError when the stored text is not a valid plan. */
   planOf(row: PlanRowContent): StoredPlan {
-    const key = `${row.district_id}|${row.plan_id}|${row.version}`;
+    const key = keyOf(row);
+    const digest = contentDigest(row.content);
     const kept = this.entries.get(key);
-    if (kept !== undefined && kept.content === row.content) return kept.stored;
+    if (kept !== undefined && kept.digest === digest) return kept.stored;
     const stored: StoredPlan = {
       plan: deepFreeze(validateStoredContent(row)),
       planId: row.plan_id,
       version: row.version,
     };
-    this.entries.set(key, { content: row.content, stored });
+    this.entries.set(key, { digest, stored });
     return stored;
   }
+}
+
+function keyOf(row: Pick<PlanRow, "district_id" | "plan_id" | "version">): string {
+  return `${row.district_id}|${row.plan_id}|${row.version}`;
 }
 
 const storedPlans = new StoredPlanCache();
 
 /** The district's active plan, validated; undefined when none is loaded. */
 export async function readActivePlan(db: DbContext, districtId: string): Promise<StoredPlan | undefined> {
-  const row = await findActivePlan(db, districtId);
-  return row === undefined ? undefined : planOfRow(db, row);
+  const stamp = await findActivePlanStamp(db, districtId);
+  return stamp === undefined ? undefined : planOfStamp(db, stamp);
 }
 
 /** The district's active plan, validated; 404 in Chinese when none is loaded. */
@@ -56,6 +77,16 @@ export async function requireActivePlan(db: DbContext, districtId: string): Prom
   return stored;
 }
 
+/**
+ * The version of the district's plan in force in a year (the latest confirmed version taking effect in or
+ * before it), validated: what computing that year's rewards or targets must use. 404 when none is loaded.
+ */
+export async function requirePlanInForce(db: DbContext, districtId: string, year: number): Promise<StoredPlan> {
+  const stamp = await findPlanStampInForce(db, districtId, year);
+  if (stamp === undefined) throw notFound("本区尚未加载行动方案");
+  return planOfStamp(db, stamp);
+}
+
 /** One stored version of a district's plan (active or not), validated; undefined when there is none. */
 export async function readPlanVersion(
   db: DbContext,
@@ -63,17 +94,21 @@ export async function readPlanVersion(
   planId: string,
   version: number,
 ): Promise<StoredPlan | undefined> {
-  const row = await findPlanVersion(db, districtId, planId, version);
-  return row === undefined ? undefined : planOfRow(db, row);
+  const stamp = await findPlanStamp(db, districtId, planId, version);
+  return stamp === undefined ? undefined : planOfStamp(db, stamp);
 }
 
-async function planOfRow(db: DbContext, row: PlanRow): Promise<StoredPlan> {
+async function planOfStamp(db: DbContext, stamp: PlanStamp): Promise<StoredPlan> {
+  const kept = storedPlans.keptFor(stamp);
+  if (kept !== undefined) return kept;
+  const content = await findPlanContent(db, stamp.id);
+  if (content === undefined) throw notFound("该版本的行动方案已不存在");
   try {
-    return storedPlans.planOf(row);
+    return storedPlans.planOf({ ...stamp, content });
   } catch (error) {
     if (!(error instanceof PlanValidationError)) throw error;
-    const district = await findDistrict(db, row.district_id);
-    throw storedPlanInvalid(row, district?.name, error.issues);
+    const district = await findDistrict(db, stamp.district_id);
+    throw storedPlanInvalid(stamp, district?.name, error.issues);
   }
 }
 

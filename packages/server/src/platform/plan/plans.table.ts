@@ -11,6 +11,15 @@ export interface PlanTable {
   /** JSON of the validated plan file. */
   content: string;
   loaded_at: Timestamp;
+  /** The current version (the last confirmed); computations for a year use the version in force that year. */
   is_active: Flag;
+  /** The first year this version governs; null only for a stored text that never parsed. */
+  effective_year: number | null;
+  /** Why this version was loaded (修订原因), as the office wrote it. */
+  reason: string | null;
+  /** Who loaded it: an account's display name, or cli:<user>. */
+  loaded_by: string | null;
+  /** SHA-256 of `content`: tells versions apart without reading the text. */
+  content_sha256: string | null;
 }
 export type PlanRow = Selectable<PlanTable>;
