@@ -100,3 +100,93 @@ export type UserUnlockAnswer = z.infer<typeof UserUnlockAnswerSchema>;
 /** A generated password, shown once; a password the office chose is answered with 204. */
 export const TemporaryPasswordSchema = z.strictObject({ temporaryPassword: z.string().min(1) });
 export type TemporaryPassword = z.infer<typeof TemporaryPasswordSchema>;
+
+// ---------------------------------------------------------------- enterprise accounts made from the register
+
+/**
+ * Which of the district's registered enterprises get an account (/api/users/enterprise-accounts*): every
+ * filter given narrows the choice, none means every enterprise of the register. Enterprises that already have
+ * an account are skipped. validDays: how long the activation codes hold (default: the server's setting).
+ */
+export const EnterpriseAccountsSelectionSchema = z.strictObject({
+  aboveScale: z.boolean().optional(),
+  key: z.boolean().optional(),
+  town: z.number().int().positive().optional(),
+  chain: z.string().trim().min(1).max(64).optional(),
+  enterpriseIds: z.array(z.number().int().positive()).min(1, "请至少选择一家企业").max(5000).optional(),
+  validDays: z.number().int().min(1, "有效期至少 1 天").max(180, "有效期最多 180 天").optional(),
+});
+export type EnterpriseAccountsSelection = z.infer<typeof EnterpriseAccountsSelectionSchema>;
+
+/** The office issues a new activation code to one enterprise account; any earlier code becomes void. */
+export const ActivationCodeIssueSchema = z.strictObject({
+  validDays: z.number().int().min(1, "有效期至少 1 天").max(180, "有效期最多 180 天").optional(),
+});
+export type ActivationCodeIssueReq = z.infer<typeof ActivationCodeIssueSchema>;
+
+/** The enterprise activates its account (no login): its username or credit code, the code, its own password. */
+export const ActivateAccountSchema = z.object({
+  username: z.string().trim().min(1, "请输入用户名或统一社会信用代码").max(100),
+  activationCode: z.string().trim().min(1, "请输入激活码").max(100),
+  newPassword: z.string().min(1, "请输入新密码").max(200),
+});
+export type ActivateAccountReq = z.infer<typeof ActivateAccountSchema>;
+
+/** An account that the creation would make. */
+export const PlannedEnterpriseAccountSchema = z.strictObject({
+  enterpriseId: z.number().int(),
+  name: z.string(),
+  creditCode: z.string(),
+  username: z.string(),
+});
+export type PlannedEnterpriseAccount = z.infer<typeof PlannedEnterpriseAccountSchema>;
+
+/** A chosen enterprise that already has accounts (their usernames): the creation leaves it alone. */
+export const SkippedEnterpriseSchema = z.strictObject({
+  enterpriseId: z.number().int(),
+  name: z.string(),
+  creditCode: z.string(),
+  usernames: z.array(z.string()),
+});
+export type SkippedEnterprise = z.infer<typeof SkippedEnterpriseSchema>;
+
+/** What creating accounts for a selection would do; nothing is written. */
+export const EnterpriseAccountsPreviewSchema = z.strictObject({
+  /** Enterprises the selection chose. */
+  selected: z.number().int().min(0),
+  toCreate: z.array(PlannedEnterpriseAccountSchema),
+  skipped: z.array(SkippedEnterpriseSchema),
+  validDays: z.number().int().min(1),
+  /** When codes issued now would expire. */
+  expiresAt: Timestamp,
+});
+export type EnterpriseAccountsPreview = z.infer<typeof EnterpriseAccountsPreviewSchema>;
+
+/** A new activation code, shown this once (only its hash is kept), with the address where it is used. */
+export const ActivationCodeAnswerSchema = z.strictObject({
+  username: z.string(),
+  activationCode: z.string(),
+  expiresAt: Timestamp,
+  activationUrl: z.string(),
+});
+export type ActivationCodeAnswer = z.infer<typeof ActivationCodeAnswerSchema>;
+
+/** pending: the code may still be used; expired: it may not, the office issues another. */
+export const ACTIVATION_STATES = ["pending", "expired"] as const;
+export type ActivationState = (typeof ACTIVATION_STATES)[number];
+
+/** An account waiting for activation: its current code's dates (never the code). */
+export const AccountActivationSchema = z.strictObject({
+  userId: z.number().int(),
+  issuedAt: Timestamp,
+  expiresAt: Timestamp,
+  state: z.enum(ACTIVATION_STATES),
+});
+export type AccountActivation = z.infer<typeof AccountActivationSchema>;
+
+export const AccountActivationListSchema = z.strictObject({ items: z.array(AccountActivationSchema) });
+export type AccountActivationList = z.infer<typeof AccountActivationListSchema>;
+
+/** The account activated: its username, to sign in with. */
+export const ActivationAnswerSchema = z.strictObject({ username: z.string() });
+export type ActivationAnswer = z.infer<typeof ActivationAnswerSchema>;

@@ -8,7 +8,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { ZodError } from "zod";
-import { authRoutes, usersRoutes } from "./capabilities/accounts/index";
+import { accountActivationRoutes, authRoutes, usersRoutes } from "./capabilities/accounts/index";
 import { auditRoutes } from "./capabilities/audit/index";
 import { enterpriseSupportRoutes } from "./capabilities/enterprise-support/index";
 import { importsRoutes } from "./capabilities/figures/index";
@@ -88,6 +88,7 @@ const ROUTE_MODULES = [
   planRoutes,
   unitsRoutes,
   usersRoutes,
+  accountActivationRoutes,
   auditRoutes,
   enterprisesRoutes,
   enterpriseSupportRoutes,

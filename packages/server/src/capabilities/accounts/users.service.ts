@@ -21,6 +21,7 @@ import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { findEnterprise } from "../register/index";
 import { findUnit } from "../units/index";
+import { revokeOpenActivations } from "./account-activations.repository";
 
 export function toUserView(row: UserProfileRow): UserView {
   return {
@@ -256,6 +257,8 @@ export async function resetPassword(
       updated_at: now,
     });
     await deleteSessionsOfUser(tx, id);
+    // A password set by the office replaces a waiting activation: its code no longer works.
+    await revokeOpenActivations(tx, id, now);
     await recordAudit(tx, { districtId, actor, action: "password_reset", entityType: "user", entityId: id });
   });
   return newPassword ? {} : { temporaryPassword: password };

@@ -1,3 +1,4 @@
+import type { AccountActivationTable } from "../../capabilities/accounts/account-activations.table";
 import type { FigureTable } from "../../capabilities/figures/figures.table";
 import type { NotificationTable } from "../../capabilities/notifications/notifications.table";
 import type { ProjectTable } from "../../capabilities/projects/projects.table";
@@ -38,6 +39,7 @@ export interface Database {
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   login_devices: LoginDeviceTable;
+  account_activations: AccountActivationTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointTable;
   enterprises: EnterpriseTable;
