@@ -2,40 +2,53 @@
  * The enterprise register (/api/enterprises*, /api/figures/:id/confirm) and the monitoring of key enterprises
  * (/api/monitoring/*): the list and one enterprise with its history, designations, listing, leaders' visits,
  * its own profile and its figures. The above-scale statuses, listing stages, designations and warning states
- * are the product's; the industrial chains are the plan's.
+ * are the product's (packages/domain/src/register/vocabulary.ts); the industrial chains are the plan's.
  */
+import {
+  CHAIN_ID_PATTERN,
+  DESIGNATION_KINDS,
+  DESIGNATION_LEVELS,
+  ENTRY_METRICS as ENTRY_METRIC_LIST,
+  LISTING_STAGES,
+  SCALE_STATUSES,
+  SERVICE_NOTE_KINDS,
+  WARNING_STATUSES,
+} from "@beizeng/domain/register/vocabulary";
 import { z } from "zod";
 import { DateText, FenText, pageOf, pageQueryFields, Timestamp } from "./common";
-import { FigureViewSchema } from "./figures";
+import { type FigureMetric, FigureViewSchema } from "./figures";
 
-/** An enterprise's above-scale (规上) status in a year: above the threshold, in the reserve pool, or neither. */
-export const SCALE_STATUSES = ["above", "reserve", "other"] as const;
-export type ScaleStatus = (typeof SCALE_STATUSES)[number];
+export {
+  DESIGNATION_KINDS,
+  DESIGNATION_LEVELS,
+  type DesignationKind,
+  type DesignationLevel,
+  type EntryMetric,
+  LISTING_STAGES,
+  type ListingStage,
+  SCALE_STATUSES,
+  type ScaleStatus,
+  SERVICE_NOTE_KINDS,
+  type ServiceNoteKind,
+  WARNING_STATUSES,
+  type WarningStatus,
+} from "@beizeng/domain/register/vocabulary";
 
-/** The listing pipeline in its order: 挂牌展示 → 股改 → 新三板 / 境内上市 / 境外上市. */
-export const LISTING_STAGES = ["display", "shareholding", "neeq", "domestic", "overseas"] as const;
-export type ListingStage = (typeof LISTING_STAGES)[number];
-
-/** 专精特新, 小巨人, 单项冠军, 两化融合. */
-export const DESIGNATION_KINDS = ["specialized", "little_giant", "single_champion", "integration"] as const;
-export type DesignationKind = (typeof DESIGNATION_KINDS)[number];
-
-export const DESIGNATION_LEVELS = ["national", "provincial", "municipal"] as const;
-export type DesignationLevel = (typeof DESIGNATION_LEVELS)[number];
-
-/** A leader's visit (走访) or a 一企一策 note. */
-export const SERVICE_NOTE_KINDS = ["visit", "policy"] as const;
-export type ServiceNoteKind = (typeof SERVICE_NOTE_KINDS)[number];
-
-/** A monitoring warning is open while the fall lasts, resolved once it no longer does. */
-export const WARNING_STATUSES = ["open", "resolved"] as const;
-export type WarningStatus = (typeof WARNING_STATUSES)[number];
+/** The metrics entered by hand, each one of the figures' metrics (checked here, where both lists are known). */
+export const ENTRY_METRICS = ENTRY_METRIC_LIST satisfies readonly FigureMetric[];
 
 // ---------------------------------------------------------------- requests
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
-// The industrial chains are the plan's; until the plan supplies them, the register's chains are listed here.
-const chain = z.enum(["biomedicine", "electronics", "aviation", "automotive", "other"]);
+/**
+ * One of the district plan's chains, by its id. Only its form is checked here; the service checks it against the
+ * caller's plan, which the contract does not know.
+ */
+const chain = z
+  .string()
+  .trim()
+  .regex(CHAIN_ID_PATTERN, "产业链编号应为小写字母、数字和短横线，如 new-materials")
+  .max(50);
 const year = z.number().int().min(1990).max(2100);
 
 export const EnterpriseFilterSchema = z.object({

@@ -63,7 +63,13 @@ export interface SyntheticOptions {
   monthlyNoiseSd?: number;
   /** Whether a year's status follows that year's revenue (0) or the year before's (1). */
   statusLag?: 0 | 1;
+  /** The chain ids and town codes the enterprises are spread over, in turn (generic names by default). */
+  chains?: readonly string[];
+  towns?: readonly string[];
 }
+
+const GENERIC_CHAINS = ["chain-a", "chain-b", "chain-c", "chain-d", "other"] as const;
+const GENERIC_TOWNS = ["town-a", "town-b", "town-c"] as const;
 
 export interface SyntheticDistrict {
   snapshot: TargetSnapshot;
@@ -97,8 +103,8 @@ export function syntheticDistrict(options: SyntheticOptions): SyntheticDistrict 
   const enterprises: SnapshotEnterprise[] = [];
   const figures: SnapshotFigure[] = [];
   const truth = new Map<number, Map<number, bigint>>();
-  const chains = ["biomedicine", "electronics", "aviation", "automotive", "other"];
-  const towns = ["licun", "liyang", "nianyushan"];
+  const chains = options.chains?.length ? options.chains : GENERIC_CHAINS;
+  const towns = options.towns?.length ? options.towns : GENERIC_TOWNS;
   for (let id = 1; id <= count; id++) {
     // Log-normal sizes around 30 million yuan: some far above, a reserve pool below the threshold.
     let revenue = Math.exp(random.normal(Math.log(30_000_000), 0.9));

@@ -3,15 +3,16 @@
  * already reduced to the current values (superseded figures left out). Money is bigint fen.
  */
 import type { Fen } from "../money";
+import type { ListingStage, ScaleStatus } from "../register/vocabulary";
 
-export type ScaleStatus = "above" | "reserve" | "other";
+export type { ListingStage, ScaleStatus };
+
 export type ProjectStage = "planning" | "negotiation" | "signed" | "construction" | "production";
-export type ListingStage = "display" | "shareholding" | "neeq" | "domestic" | "overseas";
 
 export interface SnapshotEnterprise {
   id: number;
   name: string;
-  /** Industry chain id of the plan ("biomedicine", …), "other" outside them. */
+  /** The id of one of the plan's chains (plan.chains[].id); outside the listed chains, that of its role-other chain. */
   chainId: string;
   /** The town or street unit (its code) the enterprise belongs to; null when not assigned. */
   town: string | null;

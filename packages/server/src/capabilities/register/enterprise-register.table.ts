@@ -1,5 +1,10 @@
 import type { ImportJobStatus } from "@beizeng/contract/figures";
-import type { DesignationKind, DesignationLevel, ServiceNoteKind, WarningStatus } from "@beizeng/contract/register";
+import type {
+  DesignationKind,
+  DesignationLevel,
+  ServiceNoteKind,
+  WarningStatus,
+} from "@beizeng/domain/register/vocabulary";
 import type { Generated, Selectable } from "kysely";
 import type { Int8, Timestamp } from "../../platform/db/common-columns";
 
@@ -9,7 +14,7 @@ export {
   type DesignationKind,
   type DesignationLevel,
   type ServiceNoteKind,
-} from "@beizeng/contract/register";
+} from "@beizeng/domain/register/vocabulary";
 
 /** 专精特新 / 小巨人 / 单项冠军 / 两化融合, with its level and year. */
 export interface EnterpriseDesignationTable {

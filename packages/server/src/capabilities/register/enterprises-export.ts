@@ -1,10 +1,15 @@
-/** .xlsx exports of the enterprise list (with its filters) and of one enterprise's figures. */
+/**
+ * .xlsx exports of the enterprise list (with its filters) and of one enterprise's figures. The product's words
+ * are labelled here; the chains are named as the district's plan names them.
+ */
 import type { EnterpriseFilter, EnterpriseSummary } from "@beizeng/contract/register";
 import type { FastifyReply } from "fastify";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { buildTableXlsx } from "../../platform/exports/table-export";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
+import { requireActivePlan } from "../../platform/plan/plan-reader";
+import { chainNameIn } from "./enterprise-chains";
 import { getEnterprise, listEnterprises } from "./enterprises.service";
 import { findUnitBrief } from "./enterprises-register.repository";
 
@@ -12,7 +17,6 @@ const EXPORT_LIMIT = 50_000;
 
 /** Chinese labels for the export's headers and filter lines. */
 const LABELS = {
-  chain: { biomedicine: "生物医药", electronics: "电子信息", aviation: "航空", automotive: "汽车", other: "其他" },
   status: { above: "规上", reserve: "后备库", other: "其他" },
   listing: { display: "挂牌展示", shareholding: "股改", neeq: "新三板", domestic: "境内上市", overseas: "境外上市" },
   designation: {
@@ -46,12 +50,14 @@ export async function exportEnterpriseList(
   reply: FastifyReply,
 ) {
   const page = await listEnterprises(db, user, { ...filters, page: 1, pageSize: EXPORT_LIMIT });
+  const { plan } = await requireActivePlan(db, user.districtId);
+  const chainName = (chainId: string | undefined) => (chainId ? chainNameIn(plan, chainId) : "");
   const town = filters.town === undefined ? undefined : await findUnitBrief(db, filters.town);
   const buffer = await buildTableXlsx<EnterpriseSummary>({
     title: "企业名录",
     filters: [
       { label: "关键词", value: filters.q ?? "" },
-      { label: "产业链", value: label(LABELS.chain, filters.chain) },
+      { label: "产业链", value: chainName(filters.chain) },
       { label: "乡镇（街道）", value: town?.name ?? "" },
       { label: "规上状态", value: label(LABELS.status, filters.status) },
       { label: "年份", value: filters.year ? String(filters.year) : "" },
@@ -64,7 +70,7 @@ export async function exportEnterpriseList(
     columns: [
       { header: "企业名称", value: (e) => e.name, width: 32 },
       { header: "统一社会信用代码", value: (e) => e.creditCode, width: 22 },
-      { header: "产业链", value: (e) => label(LABELS.chain, e.chainId) },
+      { header: "产业链", value: (e) => chainName(e.chainId) },
       { header: "乡镇（街道）", value: (e) => e.town?.name ?? "" },
       { header: "行业代码", value: (e) => e.industryCode ?? "" },
       { header: "规上状态", value: (e) => label(LABELS.status, e.scale?.status) },

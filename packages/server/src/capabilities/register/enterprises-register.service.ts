@@ -10,6 +10,7 @@ import { allow, type Permission } from "../../platform/auth/permissions";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
+import { checkEnterpriseChain } from "./enterprise-chains";
 import type { DesignationKind, DesignationLevel, ServiceNoteKind } from "./enterprise-register.table";
 import type { EnterpriseRow, ScaleStatus } from "./enterprises.table";
 import { recomputeWarnings } from "./enterprises-monitoring.service";
@@ -112,6 +113,7 @@ export async function createEnterprise(
   if (!allow(user, "enterprises.edit")) throw forbidden();
   return inTransaction(db, async (tx) => {
     await checkFields(tx, user, input);
+    await checkEnterpriseChain(tx, user.districtId, input.chainId);
     const now = new Date().toISOString();
     const id = await insertEnterpriseRow(tx, {
       district_id: user.districtId,
@@ -150,6 +152,7 @@ export async function updateEnterprise(
   return inTransaction(db, async (tx) => {
     const row = await enterpriseFor(tx, user, id, "enterprises.edit");
     await checkFields(tx, user, input, id);
+    await checkEnterpriseChain(tx, user.districtId, input.chainId, { current: row.chain_id });
     const before = fieldsOf(row);
     const changed = (Object.keys(input) as (keyof EnterpriseInput)[]).filter(
       (key) => input[key] !== undefined && input[key] !== before[key],

@@ -14,6 +14,7 @@ import type { DbContext } from "../../platform/db/database";
 import { forbidden, notFound } from "../../platform/errors";
 import type { FigureRow } from "../figures/index";
 import { getActivePlan } from "../plan/index";
+import { checkEnterpriseChain } from "./enterprise-chains";
 import {
   type EnterpriseListRow,
   figuresOf,
@@ -106,6 +107,8 @@ export interface EnterpriseQuery {
 }
 
 export async function listEnterprises(db: DbContext, user: AuthUser, query: EnterpriseQuery): Promise<EnterprisePage> {
+  // A chain of another district's plan is a mistake to name, not an empty list.
+  await checkEnterpriseChain(db, user.districtId, query.chain, { field: "chain" });
   const onlyId = user.role === "enterprise" ? (user.enterpriseId ?? -1) : undefined;
   const thresholdFen = await aboveScaleThresholdFen(db, user.districtId);
   const { rows, total } = await findEnterprises(

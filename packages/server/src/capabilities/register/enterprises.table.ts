@@ -1,9 +1,8 @@
-import type { ScaleStatus } from "@beizeng/contract/register";
+import type { ScaleStatus } from "@beizeng/domain/register/vocabulary";
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Timestamp } from "../../platform/db/common-columns";
 
-export { LISTING_STAGES, SCALE_STATUSES, type ScaleStatus } from "@beizeng/contract/register";
-export const CHAIN_IDS = ["biomedicine", "electronics", "aviation", "automotive", "other"] as const;
+export { LISTING_STAGES, SCALE_STATUSES, type ScaleStatus } from "@beizeng/domain/register/vocabulary";
 
 export interface EnterpriseTable {
   id: Generated<number>;
@@ -12,6 +11,7 @@ export interface EnterpriseTable {
   credit_code: string;
   name: string;
   town_unit_id: number | null;
+  /** One of the district plan's chains (plan.chains[].id), checked against the plan when written. */
   chain_id: string;
   industry_code: string | null;
   is_key: Flag;

@@ -1,4 +1,6 @@
 /** What other capabilities, the app and the command line use of this capability. */
+
+export { checkEnterpriseChain } from "./enterprise-chains";
 export type { ImportJobRow, ImportJobTable } from "./enterprise-register.table";
 export { containsText, findEnterprise, findEnterprises } from "./enterprises.repository";
 export { enterprisesRoutes } from "./enterprises.routes";

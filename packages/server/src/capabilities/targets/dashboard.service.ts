@@ -7,7 +7,9 @@
 import type { RecordFigure } from "@beizeng/contract/targets";
 import { formatYuan } from "@beizeng/domain/money";
 import { type NoteMessage, noteMessage, renderNote } from "@beizeng/domain/notes/messages";
+import type { Chain } from "@beizeng/domain/plan/schema";
 import { PROJECT_STAGES, projectStageLabel } from "@beizeng/domain/projects/lifecycle";
+import { chainIdProblem, chainOfEnterprise, planChain } from "@beizeng/domain/register/chains";
 import type { TargetProgress } from "@beizeng/domain/targets/compute";
 import type { SnapshotIndex } from "@beizeng/domain/targets/data-index";
 import type { Quantity } from "@beizeng/domain/targets/quantity";
@@ -217,8 +219,12 @@ function revenueYears(result: TargetsResult) {
   return rows.map((row) => ({ ...row, path: g1.path.find((p) => p.year === row.year)?.value.value ?? null }));
 }
 
-function chainName(data: DistrictData, id: string): string {
-  return data.plan.chains.find((chain) => chain.id === id)?.name ?? (id === "other" ? "其他" : id);
+/**
+ * The plan's chain a record counts in: its own, or the plan's chain with role other when it has none or one the
+ * plan does not list (so the groups, the records and their filters agree).
+ */
+function chainOf(data: DistrictData, id: string | null | undefined): Chain {
+  return chainOfEnterprise(data.plan, id ?? "");
 }
 
 function townName(data: DistrictData, code: string): string {
@@ -228,7 +234,7 @@ function townName(data: DistrictData, code: string): string {
 export function buildDashboard(result: TargetsResult) {
   const data = result.data;
   const enterpriseTown = (id: number) => data.enterprises.get(id)?.town_code ?? "";
-  const enterpriseChain = (id: number) => data.enterprises.get(id)?.chain_id ?? "other";
+  const enterpriseChain = (id: number) => chainOf(data, data.enterprises.get(id)?.chain_id).id;
   return {
     asOf: data.asOf,
     latest: data.latest,
@@ -241,7 +247,7 @@ export function buildDashboard(result: TargetsResult) {
     cards: result.targets.map((progress) => cardOf(result, progress)),
     revenueYears: revenueYears(result),
     revenueByMonth: revenueByMonth(data),
-    byChain: groupBy(data, enterpriseChain).map((row) => ({ ...row, name: chainName(data, row.key) })),
+    byChain: groupBy(data, enterpriseChain).map((row) => ({ ...row, name: chainOf(data, row.key).name })),
     byTown: groupBy(data, enterpriseTown).map((row) => ({ ...row, name: townName(data, row.key) })),
     projectFunnel: projectFunnel(data),
     reservePool: reservePool(result),
@@ -354,13 +360,14 @@ function enterpriseRecord(
   year: number,
 ): EnterpriseRecord {
   const row = data.enterprises.get(id);
+  const chain = chainOf(data, row?.chain_id);
   return {
     enterpriseId: id,
     link: `/enterprises/${id}`,
     name: row?.name ?? String(id),
     creditCode: row?.credit_code ?? "",
-    chainId: row?.chain_id ?? "other",
-    chainName: chainName(data, row?.chain_id ?? "other"),
+    chainId: chain.id,
+    chainName: chain.name,
     townName: row?.town_name ?? "未划分乡镇",
     status: data.index.statusIn(id, year) ?? null,
     value,
@@ -377,12 +384,13 @@ function byValueDesc(a: EnterpriseRecord, b: EnterpriseRecord): number {
 function projectRecord(data: DistrictData, id: number): ProjectRecord | null {
   const row = data.projects.get(id);
   if (!row) return null;
+  const chain = chainOf(data, row.chain_id);
   return {
     projectId: row.id,
     code: row.code,
     name: row.name,
-    chainId: row.chain_id,
-    chainName: chainName(data, row.chain_id),
+    chainId: chain.id,
+    chainName: chain.name,
     stage: row.stage,
     plannedInvestment: BigInt(row.planned_investment_fen),
     introducedYear: row.introduced_year,
@@ -395,20 +403,18 @@ export function dashboardRecords(result: TargetsResult, query: RecordQuery): Rec
   const data = result.data;
   const { index, asOf } = data;
   const year = query.year ?? asOf.year;
+  const chainProblem = query.chain === undefined ? null : chainIdProblem(data.plan, query.chain);
+  if (chainProblem) throw badRequest(`字段 chain：${chainProblem}`, [{ path: "chain", message: chainProblem }]);
+  const chosenChain = query.chain === undefined ? undefined : planChain(data.plan, query.chain);
   const matches = (id: number) => {
     const row = data.enterprises.get(id);
-    if (query.chain !== undefined && row?.chain_id !== query.chain) return false;
+    if (chosenChain !== undefined && chainOf(data, row?.chain_id).id !== chosenChain.id) return false;
     if (query.town !== undefined && (row?.town_code ?? "") !== query.town) return false;
     return true;
   };
   const town = query.town !== undefined ? townName(data, query.town) : null;
-  const filter = [query.chain !== undefined ? chainName(data, query.chain) : null, town].filter(Boolean).join("·");
-  const chainEn =
-    query.chain === undefined
-      ? null
-      : (data.plan.chains.find((chain) => chain.id === query.chain)?.nameEn ??
-        (query.chain === "other" ? "Other" : query.chain));
-  const filters = { filter, filterEn: [chainEn, town].filter(Boolean).join("·") };
+  const filter = [chosenChain?.name, town].filter(Boolean).join("·");
+  const filters = { filter, filterEn: [chosenChain?.nameEn, town].filter(Boolean).join("·") };
 
   switch (query.figure) {
     case "aboveScaleRevenue":

@@ -9,6 +9,7 @@ import type { RevenueForecast } from "@beizeng/domain/forecast/revenue";
 import { forecastInputs, forecastTargets, type TargetForecast } from "@beizeng/domain/forecast/targets";
 import { NoteList, type NoteMessage } from "@beizeng/domain/notes/messages";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
+import { chainOfEnterprise } from "@beizeng/domain/register/chains";
 import { buildContext, computeTargets, type TargetProgress } from "@beizeng/domain/targets/compute";
 import { SnapshotIndex } from "@beizeng/domain/targets/data-index";
 import { METRICS, type MetricDetail } from "@beizeng/domain/targets/metrics";
@@ -185,7 +186,8 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
     enterprises: enterpriseRows.map((row) => ({
       id: row.id,
       name: row.name,
-      chainId: row.chain_id,
+      // Grouped by the plan's chains: a chain the plan does not list counts in its other chain.
+      chainId: chainOfEnterprise(plan, row.chain_id).id,
       town: row.town_code,
       isKey: row.is_key === 1,
       hasLeader: row.leader_user_id !== null,
@@ -195,7 +197,7 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
     projects: projectRows.map((row) => ({
       id: row.id,
       name: row.name,
-      chainId: row.chain_id,
+      chainId: chainOfEnterprise(plan, row.chain_id).id,
       plannedInvestment: BigInt(row.planned_investment_fen),
       manufacturing: row.manufacturing === 1,
       stage: row.stage as ProjectStage,
