@@ -2,7 +2,7 @@ import type { Selectable } from "kysely";
 import type { Timestamp } from "../db/common-columns";
 
 export interface DistrictTable {
-  /** The administrative division code, e.g. "360202" for 昌江区. */
+  /** The six-digit administrative division code (行政区划代码) of the plan's district. */
   id: string;
   name: string;
   created_at: Timestamp;
