@@ -2,11 +2,11 @@
  * Accounts: signing in and out, the session, password changes, and the office's management of accounts
  * (/api/auth/*, /api/users*). The roles are the product's: every district has the same five.
  */
+import { ROLES } from "@beizeng/domain/accounts/vocabulary";
 import { z } from "zod";
 import { Timestamp } from "./common";
 
-export const ROLES = ["office", "leader", "unit", "inspector", "enterprise"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "@beizeng/domain/accounts/vocabulary";
 
 const role = z.enum(ROLES, { error: "角色须为 office、leader、unit、inspector 或 enterprise" });
 

@@ -3,16 +3,12 @@
  * previewed, apply it (all or nothing), download the templates. The kinds of import, the money units files
  * are written in, the figures' metrics and where a figure came from are the product's.
  */
+import { IMPORT_KINDS, MONEY_UNITS } from "@beizeng/domain/figures/vocabulary";
 import { z } from "zod";
 import { Timestamp } from "./common";
 
-/** What a spreadsheet import loads: annual figures, monthly figures, or the enterprise register. */
-export const IMPORT_KINDS = ["annual", "monthly", "register"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-/** Units in which amounts of money are written in the files the district receives. */
-export const MONEY_UNITS = ["元", "千元", "万元", "亿元"] as const;
-export type MoneyUnit = (typeof MONEY_UNITS)[number];
+/** What a spreadsheet import loads, and the units money is written in: the domain's. */
+export { IMPORT_KINDS, type ImportKind, MONEY_UNITS, type MoneyUnit } from "@beizeng/domain/figures/vocabulary";
 
 /** The figures an enterprise has; the names are the `figures.metric` values. */
 export const FIGURE_METRICS = [

@@ -3,19 +3,18 @@
  * robot webhook, bulletins, summons talks, the per-indicator ranking and the year-end assessment: requests,
  * answers and the vocabularies they use.
  */
+import { MEASUREMENT_UNITS, type MeasurementUnit, TASK_CYCLES } from "@beizeng/domain/plan/vocabulary";
 import { z } from "zod";
 import { DateText, Timestamp, UploadedFileSchema } from "./common";
 import { TARGET_STATUSES } from "./targets";
 
 // ---- Vocabularies ----
 
-/** How often a task is reported on. */
-export const TASK_CYCLES = ["once", "monthly", "quarterly", "yearly"] as const;
-export type TaskCycle = (typeof TASK_CYCLES)[number];
+/** How often a task is reported on: the plan's cycles. */
+export { TASK_CYCLES, type TaskCycle } from "@beizeng/domain/plan/vocabulary";
 
-/** What a task's planned and reported quantity counts. */
-export const QUANTITY_UNITS = ["yuan", "count", "share", "mu", "person", "event"] as const;
-export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+/** What a task's planned and reported quantity counts: the plan's measurement units. */
+export type QuantityUnit = MeasurementUnit;
 
 /** A task's traffic light. */
 export const TASK_COLORS = ["green", "yellow", "red"] as const;
@@ -58,7 +57,7 @@ export const TaskPatchSchema = z
     dueDate: isoDate.nullable().optional(),
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
-    quantityUnit: z.enum(QUANTITY_UNITS).nullable().optional(),
+    quantityUnit: z.enum(MEASUREMENT_UNITS).nullable().optional(),
     quantityTarget: decimal.nullable().optional(),
     note: z.string().max(2000).optional(),
   })
@@ -137,7 +136,7 @@ export const TaskViewSchema = z.object({
   startDate: DateText,
   endDate: DateText,
   dueDate: DateText.nullable(),
-  quantityUnit: z.enum(QUANTITY_UNITS).nullable(),
+  quantityUnit: z.enum(MEASUREMENT_UNITS).nullable(),
   /** Decimal text: the quantity planned per reporting period. */
   quantityTarget: z.string().nullable(),
   note: z.string(),

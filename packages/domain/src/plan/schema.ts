@@ -5,7 +5,7 @@
  * cross-checks what a schema cannot see (references, quotes, tier order). See docs/plan-format.md.
  */
 import { z } from "zod";
-import { UNIT_DUTIES, UNIT_KINDS } from "./vocabulary";
+import { MEASUREMENT_UNITS, TASK_CYCLES, UNIT_DUTIES, UNIT_KINDS } from "./vocabulary";
 
 export { PLACE_UNIT_KINDS, UNIT_DUTIES, UNIT_KINDS, type UnitDuty, type UnitKind } from "./vocabulary";
 
@@ -63,7 +63,7 @@ export const unitIdSchema = z
   .string({ error: fieldError("必须是单位编号（小写短横线格式）") })
   .regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的单位编号，例如 industry-it-bureau");
 
-export const measurementUnitSchema = z.enum(["yuan", "count", "share", "mu", "person", "event"], {
+export const measurementUnitSchema = z.enum(MEASUREMENT_UNITS, {
   error: fieldError("未知的计量单位（允许：yuan 元、count 个、share 比例、mu 亩、person 人、event 次）"),
 });
 
@@ -182,7 +182,7 @@ export const taskSchema = z.strictObject({
   id: textSchema,
   title: textSchema,
   titleEn: textSchema.optional(),
-  cycle: z.enum(["once", "monthly", "quarterly", "yearly"], {
+  cycle: z.enum(TASK_CYCLES, {
     error: fieldError("周期必须是 once、monthly、quarterly 或 yearly 之一"),
   }),
   quantityUnit: measurementUnitSchema.optional(),

@@ -1,7 +1,7 @@
 /**
  * The words of the plan format the product itself fixes, without zod so that the web can import them:
- * the kinds of unit and the duties a plan may give a unit. Which units a district has, and which of them
- * holds which duty, is the plan's.
+ * the kinds of unit, the duties a plan may give a unit, how often a task is reported on and what a quantity
+ * counts. Which units a district has, and which of them holds which duty, is the plan's.
  */
 
 /**
@@ -26,3 +26,14 @@ export const UNIT_DUTIES = [
   "keepTalentLedger",
 ] as const;
 export type UnitDuty = (typeof UNIT_DUTIES)[number];
+
+/** How often a plan's task is reported on: once by a deadline, or every month, quarter or year. */
+export const TASK_CYCLES = ["once", "monthly", "quarterly", "yearly"] as const;
+export type TaskCycle = (typeof TASK_CYCLES)[number];
+
+/**
+ * What a plan's quantities count (a target's, a parameter's, a task's planned and reported quantity), in the
+ * order a form offers them: things, land in mu, people, events, money in yuan, a share.
+ */
+export const MEASUREMENT_UNITS = ["count", "mu", "person", "event", "yuan", "share"] as const;
+export type MeasurementUnit = (typeof MEASUREMENT_UNITS)[number];

@@ -13,6 +13,7 @@
  * Money is bigint fen; the random draws only choose basis points and shares, never amounts held as floats.
  */
 import type { BlockerCategory, ProjectOrigin } from "@beizeng/contract/projects";
+import type { Role } from "@beizeng/domain/accounts/vocabulary";
 import { withCheckCharacter } from "@beizeng/domain/credit-code";
 import type { ProjectStage } from "@beizeng/domain/projects/lifecycle";
 import { makeInvestmentYears, makeRewardBudgets, makeServiceItems } from "./district-inputs";
@@ -36,7 +37,6 @@ const FEN_PER_QIANYUAN = 100_000n; // figures are drawn in 千元, as statistics
 const FEN_PER_WAN = 1_000_000n;
 const FEN_PER_YI = 10_000_000_000n;
 
-export type DemoRole = "office" | "leader" | "unit" | "inspector" | "enterprise";
 export type ScaleStatus = "above" | "reserve" | "other";
 export type ChainId = "biomedicine" | "electronics" | "aviation" | "automotive" | "other";
 export type ListingStage = "display" | "shareholding" | "neeq" | "domestic" | "overseas";
@@ -52,7 +52,7 @@ export interface DemoUnitRef {
 export interface DemoAccount {
   username: string;
   displayName: string;
-  role: DemoRole;
+  role: Role;
   /** The plan's unit id, for a unit account. */
   unitCode: string | null;
   /** The credit code of the enterprise, for an enterprise account. */

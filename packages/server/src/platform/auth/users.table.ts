@@ -1,8 +1,8 @@
-import type { Role } from "@beizeng/contract/accounts";
+import type { Role } from "@beizeng/domain/accounts/vocabulary";
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Timestamp } from "../db/common-columns";
 
-export { ROLES, type Role } from "@beizeng/contract/accounts";
+export { ROLES, type Role } from "@beizeng/domain/accounts/vocabulary";
 
 export interface UserTable {
   id: Generated<number>;

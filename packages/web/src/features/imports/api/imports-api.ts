@@ -11,10 +11,8 @@ export type {
   MoneyUnit,
 } from "@beizeng/contract/figures";
 
-// The contract's lists, written out here (in the page's order): a value from the contract would bring its schemas
-// into the bundle.
-export const IMPORT_KINDS: ImportKind[] = ["monthly", "annual", "register"];
-export const MONEY_UNITS = ["元", "千元", "万元", "亿元"] as const satisfies readonly MoneyUnit[];
+// Values from the domain, where each list is declared once (the contract's schemas stay out of the bundle).
+export { IMPORT_KINDS, MONEY_UNITS } from "@beizeng/domain/figures/vocabulary";
 
 const RUNNING = new Set(["previewing", "applying"]);
 

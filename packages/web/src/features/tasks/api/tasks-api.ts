@@ -40,6 +40,9 @@ export type { Notification } from "@beizeng/contract/notifications";
 
 export type { WebhookInput, WebhookSettings } from "@beizeng/contract/supervision";
 
+// Values from the domain, where each list is declared once (the contract's schemas stay out of the bundle).
+export { MEASUREMENT_UNITS, TASK_CYCLES } from "@beizeng/domain/plan/vocabulary";
+
 const tasksKey = ["tasks"] as const;
 
 export function useTasks(filters: TaskFilters) {

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useErrorText } from "../../../shared/api/error-text";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useUnits } from "../../units";
-import { type Task, useUpdateTask } from "../api/tasks-api";
+import { MEASUREMENT_UNITS, TASK_CYCLES, type Task, useUpdateTask } from "../api/tasks-api";
 
 interface EditValues {
   title: string;
@@ -15,12 +15,6 @@ interface EditValues {
   quantityTarget?: string | null;
   note?: string;
 }
-
-// In the order the form offers them; `satisfies` keeps each list to the contract's vocabulary.
-const cycles = ["once", "monthly", "quarterly", "yearly"] as const satisfies readonly Task["cycle"][];
-const quantityUnits = ["count", "mu", "person", "event", "yuan", "share"] as const satisfies readonly NonNullable<
-  Task["quantityUnit"]
->[];
 
 /** The office edits a task: owner and sharing units, cycle or due date, planned quantity and its unit. */
 export function TaskEditModal({ task, onClose }: { task: Task; onClose: () => void }) {
@@ -92,7 +86,7 @@ export function TaskEditModal({ task, onClose }: { task: Task; onClose: () => vo
           <Select mode="multiple" options={unitOptions} optionFilterProp="label" />
         </Form.Item>
         <Form.Item name="cycle" label={t("tasks.cycle")}>
-          <Select options={cycles.map((c) => ({ value: c, label: t(`tasks.cycles.${c}`) }))} />
+          <Select options={TASK_CYCLES.map((c) => ({ value: c, label: t(`tasks.cycles.${c}`) }))} />
         </Form.Item>
         {cycle === "once" ? (
           <Form.Item name="dueDate" label={t("tasks.deadline")} rules={[{ required: true }]}>
@@ -100,7 +94,7 @@ export function TaskEditModal({ task, onClose }: { task: Task; onClose: () => vo
           </Form.Item>
         ) : null}
         <Form.Item name="quantityUnit" label={t("tasks.quantityUnit")}>
-          <Select allowClear options={quantityUnits.map((u) => ({ value: u, label: t(`tasks.units.${u}`) }))} />
+          <Select allowClear options={MEASUREMENT_UNITS.map((u) => ({ value: u, label: t(`tasks.units.${u}`) }))} />
         </Form.Item>
         <Form.Item
           name="quantityTarget"

@@ -5,9 +5,7 @@ import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { meetsPasswordPolicy, type Role } from "../../auth";
 import { useEnterprises } from "../../enterprises";
 import { useUnits } from "../../units";
-import type { UserAccount, UserCreate } from "../api/users-api";
-
-const roles: Role[] = ["office", "leader", "unit", "inspector", "enterprise"];
+import { ROLES, type UserAccount, type UserCreate } from "../api/users-api";
 
 interface UserFormValues {
   username: string;
@@ -126,7 +124,7 @@ export function UserFormModal({
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item label={t("users.role")} name="role" rules={[{ required: true, message: t("users.roleRequired") }]}>
-          <Select options={roles.map((value) => ({ value, label: t(`role.${value}`) }))} />
+          <Select options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />
         </Form.Item>
         {role === "unit" ? (
           <Form.Item
