@@ -10,6 +10,7 @@ function lazyPage<Name extends string>(load: () => Promise<Record<Name, Componen
 }
 
 const LoginPage = lazyPage(() => import("../features/auth/components/login-page"), "LoginPage");
+const ActivationPage = lazyPage(() => import("../features/auth/components/activation-page"), "ActivationPage");
 const ChangePasswordPage = lazyPage(
   () => import("../features/auth/components/change-password-page"),
   "ChangePasswordPage",
@@ -121,6 +122,7 @@ const staff: Role[] = ["office", "leader", "unit", "inspector"];
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  { path: "/activate", element: <ActivationPage /> },
   // The command board and the public board are full-screen, outside the app's layout.
   { path: "/board", element: <BoardPage /> },
   { path: "/public/board", element: <PublicBoardPage /> },

@@ -12,8 +12,8 @@ export const MAX_ACTIVATION_DAYS = 180;
 /** The web's activation page. */
 export const ACTIVATION_PATH = "/activate";
 
-/** Days a new code holds by default: BEIZENG_ACTIVATION_DAYS (1–180) or 30; a bad setting fails loudly. */
-export function defaultActivationDays(env: NodeJS.ProcessEnv = process.env): number {
+/** Days a new code holds by default: BEIZENG_ACTIVATION_DAYS (1–180) or 30. */
+export function activationDaysSetting(env: NodeJS.ProcessEnv): number {
   const text = env.BEIZENG_ACTIVATION_DAYS?.trim();
   if (!text) return DEFAULT_ACTIVATION_DAYS;
   const days = Number(text);
@@ -21,6 +21,14 @@ export function defaultActivationDays(env: NodeJS.ProcessEnv = process.env): num
     throw new Error(`BEIZENG_ACTIVATION_DAYS 须为 1–${MAX_ACTIVATION_DAYS} 的整数天数，而不是 "${text}"`);
   }
   return days;
+}
+
+// Read once, when the server loads: a bad setting stops it from starting rather than failing the office's request.
+const configuredDays = activationDaysSetting(process.env);
+
+/** How long a new code holds unless the office chooses otherwise. */
+export function defaultActivationDays(): number {
+  return configuredDays;
 }
 
 /** The moment a code issued at `now` for `days` days stops holding. */
@@ -32,7 +40,7 @@ export function activationExpiry(now: Date, days: number): string {
 export function publicOriginFor(request: FastifyRequest, env: NodeJS.ProcessEnv = process.env): string {
   for (const item of (env.BEIZENG_PUBLIC_ORIGIN ?? "").split(",")) {
     const origin = normaliseOrigin(item);
-    if (origin !== null && item.trim() !== "") return origin;
+    if (origin !== null) return origin;
   }
   return `${request.protocol}://${request.host}`;
 }

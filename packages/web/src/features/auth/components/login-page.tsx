@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
-import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
 import { ApiError } from "../../../shared/api/client";
 import { useErrorText } from "../../../shared/api/error-text";
 import { LanguageSwitch } from "../../../shared/components/language-switch";
@@ -84,6 +84,9 @@ export function LoginPage() {
               {t("login.submit")}
             </Button>
           </Form>
+          <div style={{ textAlign: "center", marginTop: 16 }}>
+            <Link to="/activate">{t("login.activateLink")}</Link>
+          </div>
         </Card>
       </main>
     </div>

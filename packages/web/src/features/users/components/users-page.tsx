@@ -5,6 +5,11 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
 import {
+  type ActivationCodeAnswer,
+  useIssueActivationCode,
+  useWaitingActivations,
+} from "../api/enterprise-accounts-api";
+import {
   temporaryPasswordOf,
   type UserAccount,
   type UserCreate,
@@ -14,6 +19,8 @@ import {
   useUpdateUser,
   useUsers,
 } from "../api/users-api";
+import { ActivationCodeModal } from "./activation-code-modal";
+import { EnterpriseAccountsModal } from "./enterprise-accounts-modal";
 import { UserFormModal } from "./user-form-modal";
 
 interface TemporaryPasswordNotice {
@@ -30,6 +37,10 @@ export function UsersPage() {
   const updateUser = useUpdateUser();
   const resetPassword = useResetPassword();
   const clearRestrictions = useClearLoginRestrictions();
+  const activations = useWaitingActivations();
+  const issueCode = useIssueActivationCode();
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [issued, setIssued] = useState<ActivationCodeAnswer | null>(null);
   const dateText = useDateText();
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<UserAccount | null>(null);
@@ -90,11 +101,28 @@ export function UsersPage() {
       onError: (error) => void message.error(errorText(error)),
     });
 
+  const reissue = (user: UserAccount) =>
+    issueCode.mutate(user.id, {
+      onSuccess: setIssued,
+      onError: (error) => void message.error(errorText(error)),
+    });
+
   const unlock = (user: UserAccount) =>
     clearRestrictions.mutate(user.id, {
       onSuccess: () => void message.success(t("users.unlockDone")),
       onError: (error) => void message.error(errorText(error)),
     });
+
+  // An account waiting for activation: until when its code holds, or that it no longer does.
+  const activationTag = (user: UserAccount) => {
+    const waiting = activations.data?.get(user.id);
+    if (!waiting) return null;
+    return waiting.state === "pending" ? (
+      <Tag color="purple">{t("users.activation.pending", { date: dateText(waiting.expiresAt, "day") })}</Tag>
+    ) : (
+      <Tag color="red">{t("users.activation.expired")}</Tag>
+    );
+  };
 
   return (
     <Card>
@@ -102,9 +130,12 @@ export function UsersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("users.title")}
         </Typography.Title>
-        <Button type="primary" onClick={openCreate}>
-          {t("users.create")}
-        </Button>
+        <Space>
+          <Button onClick={() => setBulkOpen(true)}>{t("users.bulk.open")}</Button>
+          <Button type="primary" onClick={openCreate}>
+            {t("users.create")}
+          </Button>
+        </Space>
       </Space>
       <QueryBoundary isPending={users.isPending} error={users.error}>
         {() => (
@@ -112,7 +143,7 @@ export function UsersPage() {
             rowKey="id"
             size="middle"
             dataSource={users.data}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1200 }}
             pagination={{ pageSize: 20, showTotal: (total) => t("common.total", { total }) }}
             columns={[
               { title: t("users.username"), dataIndex: "username" },
@@ -131,7 +162,7 @@ export function UsersPage() {
               {
                 title: t("users.state"),
                 key: "state",
-                width: 200,
+                width: 240,
                 render: (_, user) => (
                   <Space size={4} wrap>
                     {user.disabled ? (
@@ -140,6 +171,7 @@ export function UsersPage() {
                       <Tag color="green">{t("users.active")}</Tag>
                     )}
                     {user.mustChangePassword ? <Tag color="gold">{t("users.mustChange")}</Tag> : null}
+                    {activationTag(user)}
                     {user.loginRestriction?.delayedUntil ? (
                       <Tag color="orange">
                         {t("users.loginDelayedUntil", {
@@ -158,7 +190,7 @@ export function UsersPage() {
               {
                 title: t("common.actions"),
                 key: "actions",
-                width: 300,
+                width: 380,
                 render: (_, user) => (
                   <Space size={0} wrap>
                     <Button type="link" onClick={() => openEdit(user)}>
@@ -182,6 +214,16 @@ export function UsersPage() {
                     >
                       <Button type="link">{t("users.resetPassword")}</Button>
                     </Popconfirm>
+                    {user.role === "enterprise" && !user.disabled ? (
+                      <Popconfirm
+                        title={t("users.activation.issueConfirm")}
+                        okText={t("common.confirm")}
+                        cancelText={t("common.cancel")}
+                        onConfirm={() => reissue(user)}
+                      >
+                        <Button type="link">{t("users.activation.issue")}</Button>
+                      </Popconfirm>
+                    ) : null}
                     {user.loginRestriction ? (
                       <Popconfirm
                         title={t("users.unlockConfirm")}
@@ -199,6 +241,8 @@ export function UsersPage() {
           />
         )}
       </QueryBoundary>
+      <EnterpriseAccountsModal open={bulkOpen} onClose={() => setBulkOpen(false)} />
+      <ActivationCodeModal issued={issued} onClose={() => setIssued(null)} />
       <UserFormModal
         open={formOpen}
         editing={editing}
