@@ -3,6 +3,7 @@
  * (/api/auth/*, /api/users*). The roles are the product's: every district has the same five.
  */
 import { ROLES } from "@beizeng/domain/accounts/vocabulary";
+import { UNIT_DUTIES, UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
 import { z } from "zod";
 import { Timestamp } from "./common";
 
@@ -57,7 +58,19 @@ export const UserViewSchema = z.strictObject({
   username: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
-  unit: z.strictObject({ id: z.number().int(), code: z.string(), name: z.string() }).nullable(),
+  /**
+   * The account's unit, with its kind and the duties the district's active plan gives it: what the web offers a
+   * unit account beyond its own tasks (confirming figures, entering investment …) follows these, never a unit's id.
+   */
+  unit: z
+    .strictObject({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      kind: z.enum(UNIT_KINDS),
+      duties: z.array(z.enum(UNIT_DUTIES)),
+    })
+    .nullable(),
   enterprise: z.strictObject({ id: z.number().int(), name: z.string(), creditCode: z.string() }).nullable(),
   districtId: z.string(),
   mustChangePassword: z.boolean(),

@@ -1,12 +1,15 @@
 /** Accounts: the office creates and edits them; every change is audited. */
 import { randomInt } from "node:crypto";
 import type { UserListEntry, UserView } from "@beizeng/contract/accounts";
+import type { PlanFile } from "@beizeng/domain/plan/schema";
+import type { UnitKind } from "@beizeng/domain/plan/vocabulary";
 import { z } from "zod";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import { attemptsForUsernames, deleteAttemptsForUsername } from "../../platform/auth/login-attempts.repository";
 import { FAILURE_MEMORY_MS, loginRestrictionOf } from "../../platform/auth/login-throttle";
 import { hashPassword, passwordProblem } from "../../platform/auth/password";
 import { deleteSessionsOfUser } from "../../platform/auth/sessions.repository";
+import { dutiesOfUnit } from "../../platform/auth/unit-duties";
 import {
   findUserByUsername,
   findUserProfile,
@@ -19,11 +22,13 @@ import type { Role } from "../../platform/auth/users.table";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
+import { readActivePlan } from "../../platform/plan/plan-reader";
 import { findEnterprise } from "../register/index";
 import { findUnit } from "../units/index";
 import { revokeOpenActivations } from "./account-activations.repository";
 
-export function toUserView(row: UserProfileRow): UserView {
+/** An account as routes show it; its unit's duties are those the district's active plan (`plan`) gives the unit. */
+export function toUserView(row: UserProfileRow, plan: PlanFile | undefined): UserView {
   return {
     id: row.id,
     username: row.username,
@@ -31,7 +36,14 @@ export function toUserView(row: UserProfileRow): UserView {
     role: row.role,
     unit:
       row.unit_id !== null && row.unit_code !== null
-        ? { id: row.unit_id, code: row.unit_code, name: row.unit_name ?? "" }
+        ? {
+            id: row.unit_id,
+            code: row.unit_code,
+            name: row.unit_name ?? "",
+            // Written only from the plan's unit kinds and the office's places.
+            kind: row.unit_kind as UnitKind,
+            duties: dutiesOfUnit(plan, row.unit_code),
+          }
         : null,
     enterprise:
       row.enterprise_id !== null && row.enterprise_name !== null
@@ -66,7 +78,7 @@ export interface CreateUserInput {
 export async function getUserView(db: DbContext, id: number): Promise<UserView> {
   const row = await findUserProfile(db, id);
   if (!row) throw notFound("用户不存在");
-  return toUserView(row);
+  return toUserView(row, (await readActivePlan(db, row.district_id))?.plan);
 }
 
 async function checkAffiliation(
@@ -145,6 +157,7 @@ function auditableUser(view: UserView) {
 
 export async function listUsers(db: DbContext, districtId: string): Promise<UserListEntry[]> {
   const rows = await listUserProfiles(db, districtId);
+  const plan = (await readActivePlan(db, districtId))?.plan;
   const now = Date.now();
   const since = new Date(now - FAILURE_MEMORY_MS).toISOString();
   const attempts = await attemptsForUsernames(
@@ -153,7 +166,7 @@ export async function listUsers(db: DbContext, districtId: string): Promise<User
     since,
   );
   return rows.map((row) => ({
-    ...toUserView(row),
+    ...toUserView(row, plan),
     loginRestriction: loginRestrictionOf(attempts.get(row.username) ?? [], row.password_changed_at, now),
   }));
 }
@@ -162,7 +175,7 @@ async function userInDistrict(db: DbContext, districtId: string, id: number): Pr
   const row = await findUserProfile(db, id);
   // Another district's account is reported as absent, not as forbidden: it does not exist for this caller.
   if (!row || row.district_id !== districtId) throw notFound("用户不存在");
-  return toUserView(row);
+  return toUserView(row, (await readActivePlan(db, districtId))?.plan);
 }
 
 export interface UpdateUserInput {

@@ -1,5 +1,6 @@
 /**
- * Entering and correcting figures. The office, 区统计局 and 区税务局 enter official values; a new value
+ * Entering and correcting figures. The office and the units the plan gives the duty confirmFigures (区统计局,
+ * 区税务局 …) enter official values; a new value
  * for the same enterprise, year, month and metric is a correction: it supersedes the old row, which
  * stays visible. An enterprise submits its own figures as self-reported (official = 0) until a
  * responsible unit confirms them.
@@ -7,14 +8,15 @@
 import { MoneyFormatError, parseAmountInUnit } from "@beizeng/domain/money";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
+import { dutyHoldersText, officeName, unitWithDuty } from "../../platform/auth/unit-duties";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
+import { readActivePlan } from "../../platform/plan/plan-reader";
 import {
   enterpriseFor,
   findCurrentFigure,
   findFigure,
-  findUnitBrief,
   insertFigureRow,
   markOfficial,
   markSuperseded,
@@ -22,9 +24,6 @@ import {
 } from "../register/index";
 import { METRICS } from "./import/columns";
 import { type MoneyUnit, YUAN_PER_UNIT } from "./import/types";
-
-/** Units responsible for figures (区统计局, 区税务局); the office also enters and confirms. */
-export const FIGURE_UNIT_CODES = ["statistics-bureau", "taxation-bureau"];
 
 export interface FigureInput {
   year: number;
@@ -36,12 +35,16 @@ export interface FigureInput {
   unit?: MoneyUnit;
 }
 
-/** Whether the caller is the office or a unit responsible for figures; returns the unit's name. */
-async function figureAuthority(db: DbContext, user: AuthUser): Promise<string | null> {
-  if (user.role === "office") return "领导小组办公室";
-  if (user.role !== "unit" || user.unitId === null) return null;
-  const unit = await findUnitBrief(db, user.unitId);
-  return unit && FIGURE_UNIT_CODES.includes(unit.code) ? unit.name : null;
+/**
+ * Whether the caller is the office or a unit the active plan gives confirmFigures: the name it enters or confirms
+ * under (the office's or the unit's), or a 403 naming who may, in the district's own units.
+ */
+async function figureAuthority(db: DbContext, user: AuthUser, refusal: (holders: string) => string): Promise<string> {
+  const plan = (await readActivePlan(db, user.districtId))?.plan;
+  if (user.role === "office") return officeName(plan);
+  const unit = await unitWithDuty(db, user, "confirmFigures");
+  if (unit === null) throw forbidden(refusal(dutyHoldersText(plan, "confirmFigures")));
+  return unit.name;
 }
 
 function parseValue(input: FigureInput): bigint {
@@ -74,8 +77,7 @@ export async function enterFigure(
   return inTransaction(db, async (tx) => {
     await enterpriseFor(tx, user, enterpriseId, "figures.enter", "只能填报本企业的数据");
     const selfReport = user.role === "enterprise";
-    const authority = selfReport ? null : await figureAuthority(tx, user);
-    if (!selfReport && authority === null) throw forbidden("经营数据由领导小组办公室、区统计局或区税务局录入");
+    const authority = selfReport ? null : await figureAuthority(tx, user, (holders) => `经营数据由${holders}录入`);
     const key = { enterpriseId, year: input.year, month: input.month, metric: input.metric };
     // Self-reports replace the enterprise's own pending report; official entries correct the official value.
     const previous = await findCurrentFigure(tx, { ...key, official: !selfReport });
@@ -115,8 +117,7 @@ export async function confirmFigure(db: DbContext, user: AuthUser, figureId: num
   return inTransaction(db, async (tx) => {
     const figure = await findFigure(tx, figureId);
     if (!figure || figure.district_id !== user.districtId) throw notFound("数据不存在");
-    const authority = await figureAuthority(tx, user);
-    if (authority === null) throw forbidden("企业自报数据由领导小组办公室、区统计局或区税务局确认");
+    const authority = await figureAuthority(tx, user, (holders) => `企业自报数据由${holders}确认`);
     if (figure.official === 1) throw conflict("该数据已是正式数据");
     if (figure.superseded_by !== null) throw conflict("该自报数据已被新的数据取代");
     const key = {

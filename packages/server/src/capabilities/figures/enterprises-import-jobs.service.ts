@@ -7,11 +7,12 @@ import { randomUUID } from "node:crypto";
 import type { ImportJob, ImportResult as ImportResultView } from "@beizeng/contract/figures";
 import type { Actor } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
+import { dutyHoldersOfDistrict, officeName, unitWithDuty } from "../../platform/auth/unit-duties";
 import type { DbContext } from "../../platform/db/database";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
+import { readActivePlan } from "../../platform/plan/plan-reader";
 import type { ImportJobRow } from "../register/index";
-import { findUnitBrief, recomputeWarnings } from "../register/index";
-import { FIGURE_UNIT_CODES } from "./enterprises-figures.service";
+import { recomputeWarnings } from "../register/index";
 import { claimImportJob, findImportJob, insertImportJob, updateImportJob } from "./enterprises-import-jobs.repository";
 import { applyImport, type ImportResult, type ImportRunOptions, previewImport } from "./import/import-service";
 import type { ImportKind, MoneyUnit } from "./import/types";
@@ -21,12 +22,14 @@ const liveRows = new Map<string, number>();
 /** Running work, so tests and shutdown can wait for it. */
 const running = new Map<string, Promise<void>>();
 
-/** Who may import what: the office everything; 区统计局 and 区税务局 annual and monthly figures. */
+/**
+ * Who may import what: the office everything; the units the active plan gives confirmFigures (区统计局、区税务局 …)
+ * annual and monthly figures.
+ */
 async function mayImport(db: DbContext, user: AuthUser, kind: ImportKind): Promise<boolean> {
   if (user.role === "office") return true;
-  if (user.role !== "unit" || user.unitId === null || kind === "register") return false;
-  const unit = await findUnitBrief(db, user.unitId);
-  return unit !== undefined && FIGURE_UNIT_CODES.includes(unit.code);
+  if (kind === "register") return false;
+  return (await unitWithDuty(db, user, "confirmFigures")) !== null;
 }
 
 /** A job as the import page follows it. */
@@ -72,7 +75,9 @@ export async function startImportJob(
 ): Promise<ImportJobView> {
   if (!(await mayImport(db, user, input.kind))) {
     throw forbidden(
-      input.kind === "register" ? "企业名录由领导小组办公室导入" : "经营数据由领导小组办公室、区统计局或区税务局导入",
+      input.kind === "register"
+        ? `企业名录由${officeName((await readActivePlan(db, user.districtId))?.plan)}导入`
+        : `经营数据由${await dutyHoldersOfDistrict(db, user.districtId, "confirmFigures")}导入`,
     );
   }
   if (input.bytes.length === 0) throw badRequest("上传的文件是空的");

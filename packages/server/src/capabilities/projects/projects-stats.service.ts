@@ -144,7 +144,7 @@ export async function listInvestmentYears(db: DbContext, user: AuthUser): Promis
   };
 }
 
-/** 区统计局 (or the office) enters a year's fixed-asset investment total and its manufacturing part. */
+/** A unit the plan gives enterInvestment (区统计局), or the office, enters a year's fixed-asset investment total and its manufacturing part. */
 export async function saveInvestment(
   db: DbContext,
   user: AuthUser,
@@ -153,7 +153,7 @@ export async function saveInvestment(
 ): Promise<InvestmentYearSaved> {
   const plan = await getActivePlan(db, user.districtId);
   const access = await projectAccess(db, user, plan);
-  if (!access.canEnterInvestment) throw forbidden("只有区统计局和领导小组办公室可以填报固定资产投资");
+  if (!access.canEnterInvestment) throw forbidden(`固定资产投资由${access.investmentHolders}填报`);
   if (input.manufacturingFen > input.totalFen) {
     throw badRequest("制造业投资不能大于全社会固定资产投资", [
       { path: "manufacturingFen", message: "制造业投资不能大于全社会固定资产投资" },

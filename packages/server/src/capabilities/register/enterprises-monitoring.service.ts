@@ -1,12 +1,14 @@
 /**
  * M10 dynamic monitoring of key enterprises: a key enterprise whose monthly revenue falls against the
  * same month of last year by more than the office's configured share raises a warning for its
- * assigned leader and for 区工信局. Recomputed whenever figures change, and on demand.
+ * assigned leader and for the units the plan gives the duty monitorEnterprises (区工信局 …). Recomputed
+ * whenever figures change, and on demand.
  */
 import type { MonitoringSettingsView, WarningList } from "@beizeng/contract/register";
 import { divideToDecimalString } from "@beizeng/domain/money";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
+import { unitWithDuty } from "../../platform/auth/unit-duties";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest } from "../../platform/errors";
@@ -20,12 +22,8 @@ import {
   putMonitoringSettings,
   updateWarning,
 } from "./enterprises-monitoring.repository";
-import { findUnitBrief } from "./enterprises-register.repository";
 
 export const DEFAULT_REVENUE_DROP_SHARE = "0.10";
-/** Units that receive every warning besides the office (M10 lead: 区工信局). */
-export const MONITORING_UNIT_CODES = ["industry-it-bureau"];
-
 const SHARE_PATTERN = /^0(\.\d{1,4})?$|^1(\.0{1,4})?$/;
 
 /** "0.10" → {numerator: 10n, denominator: 100n}. */
@@ -166,7 +164,7 @@ export async function recomputeWarnings(
 
 /**
  * The warnings the caller receives: a leader those of the enterprises assigned to them; the office,
- * the inspector and 区工信局 all; other units none (monitoring is not their data).
+ * the inspector and the units the plan gives monitorEnterprises all; other units none (monitoring is not their data).
  */
 export async function warningsFor(
   db: DbContext,
@@ -175,9 +173,8 @@ export async function warningsFor(
 ): Promise<WarningList> {
   let leaderUserId: number | undefined;
   if (user.role === "leader") leaderUserId = user.id;
-  if (user.role === "unit") {
-    const unit = user.unitId === null ? undefined : await findUnitBrief(db, user.unitId);
-    if (!unit || !MONITORING_UNIT_CODES.includes(unit.code)) return { items: [], total: 0 };
+  if (user.role === "unit" && (await unitWithDuty(db, user, "monitorEnterprises")) === null) {
+    return { items: [], total: 0 };
   }
   const rows = await listWarnings(db, { districtId: user.districtId, ...query, leaderUserId });
   return {

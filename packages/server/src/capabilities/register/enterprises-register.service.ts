@@ -4,9 +4,11 @@
  * Every change is audited with entity_id = the enterprise id, so the detail page can show its history.
  */
 import { creditCodeMessage } from "@beizeng/domain/credit-code";
+import { PLACE_UNIT_KINDS, type UnitKind } from "@beizeng/domain/plan/vocabulary";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import { allow, type Permission } from "../../platform/auth/permissions";
+import { dutyHoldersOfDistrict, unitWithDuty } from "../../platform/auth/unit-duties";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
@@ -35,9 +37,6 @@ import {
   putScaleYear,
   updateEnterpriseRow,
 } from "./enterprises-register.repository";
-
-/** Units that keep the listing pipeline (M7: 区金融办). */
-export const LISTING_UNIT_CODES = ["financial-affairs-office"];
 
 /** The order of listing stages: a later event never moves the stage backwards by itself. */
 const LISTING_ORDER = ["display", "shareholding", "neeq", "domestic", "overseas"];
@@ -80,8 +79,10 @@ async function checkFields(db: DbContext, user: AuthUser, input: EnterpriseInput
   }
   if (input.townUnitId !== undefined && input.townUnitId !== null) {
     const town = await findUnitBrief(db, input.townUnitId);
-    if (!town || town.district_id !== user.districtId || !["town", "street"].includes(town.kind)) {
-      throw badRequest("所属乡镇（街道）不存在", [{ path: "townUnitId", message: "所属乡镇（街道）不存在" }]);
+    // An enterprise sits in a town, a street or a zone (开发区/园区).
+    if (!town || town.district_id !== user.districtId || !PLACE_UNIT_KINDS.includes(town.kind as UnitKind)) {
+      const message = "所属乡镇（街道、园区）不存在";
+      throw badRequest(message, [{ path: "townUnitId", message }]);
     }
   }
   if (input.leaderUserId !== undefined && input.leaderUserId !== null) {
@@ -277,9 +278,9 @@ export async function addListingEvent(
 ) {
   return inTransaction(db, async (tx) => {
     const row = await enterpriseFor(tx, user, id, "enterprises.listing");
-    if (user.role === "unit") {
-      const unit = user.unitId === null ? undefined : await findUnitBrief(tx, user.unitId);
-      if (!unit || !LISTING_UNIT_CODES.includes(unit.code)) throw forbidden("上市进程由区金融办或领导小组办公室登记");
+    // Among the units, those the plan gives recordListings (区金融办 …) keep the listing pipeline.
+    if (user.role === "unit" && (await unitWithDuty(tx, user, "recordListings")) === null) {
+      throw forbidden(`上市进程由${await dutyHoldersOfDistrict(tx, user.districtId, "recordListings")}登记`);
     }
     const eventId = await insertListingEvent(tx, {
       district_id: user.districtId,

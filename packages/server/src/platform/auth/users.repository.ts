@@ -5,6 +5,7 @@ import type { UserRow, UserTable } from "./users.table";
 export interface UserProfileRow extends UserRow {
   unit_code: string | null;
   unit_name: string | null;
+  unit_kind: string | null;
   enterprise_name: string | null;
   enterprise_credit_code: string | null;
 }
@@ -18,9 +19,22 @@ function profileQuery(db: DbContext) {
     .select([
       "units.code as unit_code",
       "units.name as unit_name",
+      "units.kind as unit_kind",
       "enterprises.name as enterprise_name",
       "enterprises.credit_code as enterprise_credit_code",
     ]);
+}
+
+/** An account's unit as its powers are read: its id in the plan (code), its name and district. */
+export async function findUnitOfAccount(
+  db: DbContext,
+  unitId: number,
+): Promise<{ code: string; name: string; district_id: string } | undefined> {
+  return db.kysely
+    .selectFrom("units")
+    .select(["code", "name", "district_id"])
+    .where("id", "=", unitId)
+    .executeTakeFirst();
 }
 
 export async function findUserByUsername(db: DbContext, username: string): Promise<UserRow | undefined> {

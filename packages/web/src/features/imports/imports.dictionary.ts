@@ -1,7 +1,8 @@
 /** The texts of the Excel import, in Chinese first and English second; shared/i18n/dictionary.ts gathers them. */
 export const zhCN = {
   "imp.title": "数据导入",
-  "imp.notYourData": "经营数据由区统计局、区税务局和领导小组办公室导入，企业名录由领导小组办公室导入。",
+  "imp.notYourData": "经营数据由{units}导入，企业名录由{office}导入。",
+  "imp.theOffice": "办公室",
   "imp.stepUpload": "选择文件",
   "imp.stepPreview": "检查预览",
   "imp.stepApply": "导入",
@@ -45,8 +46,8 @@ export const zhCN = {
 
 export const en: Record<keyof typeof zhCN, string> = {
   "imp.title": "Data import",
-  "imp.notYourData":
-    "Figures are imported by the statistics and tax bureaus and the office; the register by the office.",
+  "imp.notYourData": "Figures are imported by {units}; the register by {office}.",
+  "imp.theOffice": "the office",
   "imp.stepUpload": "Choose file",
   "imp.stepPreview": "Preview",
   "imp.stepApply": "Apply",

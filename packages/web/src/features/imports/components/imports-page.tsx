@@ -1,4 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
+import { unitsWithDuty } from "@beizeng/domain/plan/lookup";
 import {
   Alert,
   App,
@@ -20,8 +21,9 @@ import {
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
-import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
+import { useCodeLabel, useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
+import { usePlan } from "../../plan";
 import {
   IMPORT_KINDS,
   type ImportChange,
@@ -68,10 +70,12 @@ export function ImportsPage() {
   const result = data?.result ?? null;
   const running = data?.status === "previewing" || data?.status === "applying";
   const kinds = currentUser.data?.role === "office" ? IMPORT_KINDS : IMPORT_KINDS.filter((k) => k !== "register");
-  // 区统计局 and 区税务局 import figures; other units only read this page's explanation.
+  // The units the plan gives confirmFigures (区统计局、区税务局 …) import figures; other units only read this
+  // page's explanation.
   const mayImport =
     currentUser.data?.role === "office" ||
-    ["statistics-bureau", "taxation-bureau"].includes(currentUser.data?.unit?.code ?? "");
+    (currentUser.data?.role === "unit" && (currentUser.data.unit?.duties.includes("confirmFigures") ?? false));
+  const importers = useImporterNames(!mayImport);
 
   const step = !data ? 0 : data.status === "applied" ? 3 : data.status === "applying" ? 2 : 1;
 
@@ -101,7 +105,9 @@ export function ImportsPage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t("imp.title")}
         </Typography.Title>
-        {mayImport ? null : <Alert type="info" showIcon title={t("imp.notYourData")} style={{ marginBottom: 16 }} />}
+        {mayImport ? null : (
+          <Alert type="info" showIcon title={t("imp.notYourData", importers)} style={{ marginBottom: 16 }} />
+        )}
         <Steps
           size="small"
           current={step}
@@ -286,4 +292,20 @@ export function ImportsPage() {
       ) : null}
     </Space>
   );
+}
+
+/**
+ * Who imports what, in the district's own words for a unit that may not: the plan's office, and the units the
+ * plan gives confirmFigures with the office, as a list in the chosen language.
+ */
+function useImporterNames(enabled: boolean): { units: string; office: string } {
+  const t = useT();
+  const plan = usePlan({ enabled });
+  const localized = useLocalizedText();
+  const { language } = useLanguage();
+  const office = plan.data?.units.find((unit) => unit.kind === "office");
+  const officeName = office ? localized(office.name, office.nameEn) : t("imp.theOffice");
+  const holders = plan.data ? unitsWithDuty(plan.data, "confirmFigures").map((u) => localized(u.name, u.nameEn)) : [];
+  const list = new Intl.ListFormat(language === "en" ? "en" : "zh-CN", { type: "conjunction" });
+  return { units: list.format([...holders, officeName]), office: officeName };
 }
