@@ -1,14 +1,15 @@
 /**
  * Enterprise requests (企业诉求直通车, /api/enterprise-requests*, their attached files) and service days
- * (企业服务日, /api/service-days*). A request's statuses, channels, ratings, categories and lights are the
- * domain's; the kinds of step on its timeline are fixed here.
+ * (企业服务日, /api/service-days*). A request's statuses, channels, ratings and lights are the domain's; its
+ * categories are the district plan's (`requestCategories`), so a category here is only an id of the right form,
+ * checked against the plan by the server; the kinds of step on its timeline are fixed here.
  */
-import { REQUEST_CATEGORY_IDS, REQUEST_LIGHTS } from "@beizeng/domain/requests/categories";
+import { REQUEST_LIGHTS } from "@beizeng/domain/requests/categories";
 import { REQUEST_CHANNELS, REQUEST_RATINGS, REQUEST_STATUSES } from "@beizeng/domain/requests/view";
 import { z } from "zod";
 import { DateText, pageOf, pageQueryFields, Timestamp } from "./common";
 
-export type { RequestCategoryId, RequestLight } from "@beizeng/domain/requests/categories";
+export type { RequestLight } from "@beizeng/domain/requests/categories";
 export {
   REQUEST_STATUSES,
   type RequestChannel,
@@ -46,9 +47,13 @@ const flag = z
   .transform((value) => value === "true" || value === "1")
   .optional();
 
-const category = z.enum(REQUEST_CATEGORY_IDS, {
-  error: `诉求类别应为 ${REQUEST_CATEGORY_IDS.join("、")} 之一`,
-});
+/** A category's id in the plan; whether the district's plan has it is the server's check. */
+const category = z
+  .string({ error: "请选择诉求类别" })
+  .trim()
+  .min(1, "请选择诉求类别")
+  .max(40, "诉求类别编号不能超过 40 个字符")
+  .regex(/^[a-z][a-z0-9-]*$/, "诉求类别编号应为小写字母开头的字母、数字或连字符");
 
 export const SubmitRequestSchema = z
   .object({
@@ -83,7 +88,8 @@ export const RequestListQuerySchema = RequestQuerySchema.extend(pageQueryFields)
 
 export const AssignSchema = z
   .object({
-    unitId: id,
+    /** By default the unit the plan proposes for the request's category (its first answering unit). */
+    unitId: id.optional(),
     coUnitIds: z.array(id).max(10, "协办单位不能超过 10 个").optional(),
     deadline: isoDate.optional(),
     note: z.string().trim().max(1000).optional(),
@@ -138,7 +144,8 @@ const IdName = z.strictObject({ id: rowId, name: z.string() });
 export const RequestViewSchema = z.strictObject({
   id: rowId,
   enterprise: z.strictObject({ id: rowId, name: z.string(), creditCode: z.string() }),
-  category: z.enum(REQUEST_CATEGORY_IDS),
+  /** The category's id in the plan; a category the plan no longer has is shown by its plan name, if any. */
+  category: z.string(),
   title: z.string(),
   content: z.string(),
   contactName: z.string(),
@@ -148,6 +155,11 @@ export const RequestViewSchema = z.strictObject({
   status: z.enum(REQUEST_STATUSES),
   /** The responsible unit (主办单位); null until assigned. */
   unit: IdName.nullable(),
+  /**
+   * The unit the plan proposes for the category (its first answering unit), when it is an active unit requests
+   * can be assigned to: what the office's assignment starts from.
+   */
+  proposedUnit: IdName.nullable(),
   coUnits: z.array(IdName),
   /** The day the final answer is due. */
   deadline: DateText.nullable(),
@@ -219,7 +231,7 @@ export const RequestStatsSchema = z.strictObject({
   unsatisfiedPending: count,
   rated: count,
   satisfied: count,
-  byCategory: z.array(z.strictObject({ category: z.enum(REQUEST_CATEGORY_IDS), count })),
+  byCategory: z.array(z.strictObject({ category: z.string(), count })),
   byUnit: z.array(
     z.strictObject({
       unitId: rowId,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { REQUEST_CATEGORIES, requestCategory, requestDeadline, requestLight } from "./categories";
+import type { PlanRequestCategory } from "../plan/schema";
+import { findRequestCategory, requestDeadline, requestLight } from "./categories";
 
 describe("request deadlines", () => {
   it("counts working days Monday to Friday", () => {
@@ -15,11 +16,14 @@ describe("request deadlines", () => {
     expect(requestDeadline("2026-12-20", { limitDays: 15, dayKind: "calendar" })).toBe("2027-01-04");
   });
 
-  it("has one entry per category with a positive limit", () => {
-    expect(new Set(REQUEST_CATEGORIES.map((c) => c.id)).size).toBe(REQUEST_CATEGORIES.length);
-    for (const category of REQUEST_CATEGORIES) expect(category.limitDays).toBeGreaterThan(0);
-    expect(requestCategory("approval")?.name).toBe("审批办证");
-    expect(requestCategory("nothing")).toBeUndefined();
+  it("finds a category in the plan's list by its id, and nothing for an id the plan does not have", () => {
+    const categories: PlanRequestCategory[] = [
+      { id: "permits", name: "审批办证", nameEn: "Permits", limitDays: 5, dayKind: "working", units: ["a"] },
+      { id: "general", name: "其他", nameEn: "Other", limitDays: 20, dayKind: "calendar", units: [] },
+    ];
+    expect(findRequestCategory(categories, "permits")?.name).toBe("审批办证");
+    expect(findRequestCategory(categories, "general")?.limitDays).toBe(20);
+    expect(findRequestCategory(categories, "approval")).toBeUndefined();
   });
 });
 

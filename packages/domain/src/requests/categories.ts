@@ -1,33 +1,19 @@
 /**
- * Enterprise requests (企业诉求直通车, M10): the categories an enterprise files under, each with the time limit
- * the responsible unit has to answer, and the deadline arithmetic. The plan document sets no limits; these are
- * the district's defaults, kept in this one table (docs/services.md).
+ * Enterprise requests (企业诉求直通车, M10): the deadline arithmetic and the traffic light. The categories an
+ * enterprise files under, with the time limit of each and the units that answer it, are the plan's
+ * (`requestCategories`, docs/plan-format.md); nothing here names one.
  */
+import type { PlanRequestCategory } from "../plan/schema";
 
-export const REQUEST_CATEGORY_IDS = ["land", "financing", "labour", "approval", "policy", "other"] as const;
-export type RequestCategoryId = (typeof REQUEST_CATEGORY_IDS)[number];
+/** How long the responsible unit has: `limitDays` working (Monday to Friday, no holiday calendar) or calendar days. */
+export type RequestTimeLimit = Pick<PlanRequestCategory, "limitDays" | "dayKind">;
 
-export interface RequestCategory {
-  id: RequestCategoryId;
-  name: string;
-  nameEn: string;
-  /** Days the responsible unit has to give its final answer, counted from the day after assignment. */
-  limitDays: number;
-  /** working: Monday to Friday only (no holiday calendar); calendar: every day. */
-  dayKind: "working" | "calendar";
-}
-
-export const REQUEST_CATEGORIES: readonly RequestCategory[] = [
-  { id: "land", name: "要素保障/用地", nameEn: "Land and production factors", limitDays: 15, dayKind: "working" },
-  { id: "financing", name: "融资", nameEn: "Financing", limitDays: 10, dayKind: "working" },
-  { id: "labour", name: "用工", nameEn: "Labour", limitDays: 10, dayKind: "working" },
-  { id: "approval", name: "审批办证", nameEn: "Approvals and licences", limitDays: 5, dayKind: "working" },
-  { id: "policy", name: "政策咨询", nameEn: "Policy enquiries", limitDays: 3, dayKind: "working" },
-  { id: "other", name: "其他", nameEn: "Other", limitDays: 15, dayKind: "calendar" },
-];
-
-export function requestCategory(id: string): RequestCategory | undefined {
-  return REQUEST_CATEGORIES.find((category) => category.id === id);
+/** The plan's category with this id, if the plan (still) has it. */
+export function findRequestCategory(
+  categories: readonly PlanRequestCategory[],
+  id: string,
+): PlanRequestCategory | undefined {
+  return categories.find((category) => category.id === id);
 }
 
 /** Days past the deadline after which an overdue request turns red and is escalated to the office and leader. */
@@ -47,7 +33,7 @@ function isoOf(day: number): string {
  * The answer deadline of a request assigned on `assignedOn` (YYYY-MM-DD): `limitDays` days after it, counting
  * only Monday–Friday for working-day limits (a Friday assignment with 1 working day is due on Monday).
  */
-export function requestDeadline(assignedOn: string, category: Pick<RequestCategory, "limitDays" | "dayKind">): string {
+export function requestDeadline(assignedOn: string, category: RequestTimeLimit): string {
   let day = dayNumber(assignedOn);
   if (category.dayKind === "calendar") return isoOf(day + category.limitDays);
   let left = category.limitDays;

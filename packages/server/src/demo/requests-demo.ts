@@ -6,8 +6,8 @@
  */
 import {
   daysFromTo,
+  findRequestCategory,
   REQUEST_RED_AFTER_DAYS,
-  requestCategory,
   requestDeadline,
 } from "@beizeng/domain/requests/categories";
 import type { RequestRating } from "@beizeng/domain/requests/view";
@@ -24,6 +24,7 @@ import { todayInChina } from "../capabilities/supervision/index";
 import { listUnitRows } from "../capabilities/units/index";
 import { recordAudit } from "../platform/audit/audit.service";
 import { listUserProfiles } from "../platform/auth/users.repository";
+import { requireActivePlan } from "../platform/plan/plan-reader";
 import { addDays } from "./dates";
 import type { DemoWriter } from "./demo-writer";
 import { DEMO_ACTOR_LABEL } from "./generate";
@@ -47,6 +48,7 @@ type Step =
 
 interface DemoRequest {
   enterprise: "own" | "second" | "leader" | "other";
+  /** A category of the demo district's plan (its time limit sets the deadlines). */
   category: string;
   title: string;
   content: string;
@@ -244,6 +246,12 @@ const REQUESTS: DemoRequest[] = [
 export async function playEnterpriseRequests(writer: DemoWriter): Promise<number> {
   const { tx, districtId } = writer;
   const today = todayInChina();
+  const { plan } = await requireActivePlan(tx, districtId);
+  const categoryOf = (id: string) => {
+    const category = findRequestCategory(plan.requestCategories, id);
+    if (!category) throw new Error(`演示数据：诉求类别 ${id} 不在行动方案中`);
+    return category;
+  };
   const units = new Map((await listUnitRows(tx, districtId)).map((unit) => [unit.code, unit]));
   const unitId = (code: string) => {
     const unit = units.get(code);
@@ -326,7 +334,7 @@ export async function playEnterpriseRequests(writer: DemoWriter): Promise<number
       data: object | null;
       by: number | null;
     }[] = [{ kind: "submit", at: at(filedOn, 9), unitId: null, note: "", data: { channel }, by: null }];
-    const category = requestCategory(spec.category);
+    const category = categoryOf(spec.category);
     for (const step of spec.steps) {
       const day = addDays(today, step.day);
       const moment = at(day, 10 + events.length);
@@ -341,7 +349,7 @@ export async function playEnterpriseRequests(writer: DemoWriter): Promise<number
         state.status = "assigned";
         state.unit = target;
         state.co = co;
-        state.deadline = category ? requestDeadline(day, category) : addDays(day, 15);
+        state.deadline = requestDeadline(day, category);
         state.assignedAt = moment;
         state.acceptedAt = null;
         if (step.kind === "reopen") {

@@ -1,8 +1,10 @@
 /**
  * Enterprise requests (企业诉求直通车, M10). An enterprise files a request about itself, or the office or the
- * leader assigned to it registers one (e.g. at a 企业服务日); the office assigns it to a responsible unit (with
- * co-units) and a deadline from the category's time limit; the unit accepts and answers; the enterprise rates
- * the answer, and 不满意 lets the office reopen it. Every step is audited and kept as the request's timeline.
+ * leader assigned to it registers one (e.g. at a 企业服务日) under one of the categories of the district's plan;
+ * the office assigns it to a responsible unit (the plan proposes the category's first answering unit) with
+ * co-units and a deadline from the category's time limit in the plan; the unit accepts and answers; the
+ * enterprise rates the answer, and 不满意 lets the office reopen it. Every step is audited and kept as the
+ * request's timeline.
  *
  * Who sees what: an enterprise its own requests, a unit those it is responsible for or co-handles, the office,
  * leaders and the commission all of the district's.
@@ -19,11 +21,12 @@ import type {
   RequestView,
 } from "@beizeng/contract/requests";
 import type { NotificationMessage, NotificationParams } from "@beizeng/domain/notifications/messages";
+import type { PlanFile, PlanRequestCategory } from "@beizeng/domain/plan/schema";
+import { PLACE_UNIT_KINDS, type UnitKind } from "@beizeng/domain/plan/vocabulary";
 import {
   daysFromTo,
+  findRequestCategory,
   REQUEST_RED_AFTER_DAYS,
-  type RequestCategoryId,
-  requestCategory,
   requestDeadline,
   requestLight,
 } from "@beizeng/domain/requests/categories";
@@ -40,6 +43,7 @@ import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { checkUploadedFile, type UploadedFileInput } from "../../platform/files/stored-files";
+import { readActivePlan } from "../../platform/plan/plan-reader";
 import { notify, notifyUser, notifyUsers } from "../notifications/index";
 import { sendWebhook, todayInChina } from "../supervision/index";
 import { listUnitRows } from "../units/index";
@@ -63,13 +67,17 @@ import {
   updateRequestRow,
 } from "./enterprise-requests.repository";
 
-/** Units a request can be assigned to: departments, towns and streets. */
-const HANDLING_KINDS = new Set(["department", "town", "street"]);
+/** Units a request can be assigned to: departments and the places (towns, streets, zones). */
+const HANDLING_KINDS: readonly UnitKind[] = ["department", ...PLACE_UNIT_KINDS];
+
+function handlesRequests(unit: { kind: string; active: number }): boolean {
+  return unit.active === 1 && HANDLING_KINDS.includes(unit.kind as UnitKind);
+}
 const OPEN_STATUSES: readonly string[] = ["assigned", "accepted"];
 
 export interface RequestQuery {
   status?: RequestStatus;
-  category?: RequestCategoryId;
+  category?: string;
   unit?: number;
   enterprise?: number;
   serviceDay?: number;
@@ -87,18 +95,53 @@ function chinaDate(iso: string): string {
   return todayInChina(new Date(iso));
 }
 
+/**
+ * What the views of a district's requests read from its active plan: for each category, the unit the plan
+ * proposes (its first answering unit), when that unit is one requests can be assigned to.
+ */
+interface CategoryProposals {
+  proposedUnit(category: string): { id: number; name: string } | null;
+}
+
+async function categoryProposals(db: DbContext, districtId: string): Promise<CategoryProposals> {
+  const categories = (await readActivePlan(db, districtId))?.plan.requestCategories ?? [];
+  const units = new Map(
+    (await listUnitRows(db, districtId)).filter(handlesRequests).map((unit) => [unit.code, unit] as const),
+  );
+  return {
+    proposedUnit(id) {
+      const code = findRequestCategory(categories, id)?.units[0];
+      const unit = code === undefined ? undefined : units.get(code);
+      return unit ? { id: unit.id, name: unit.name } : null;
+    },
+  };
+}
+
+/** The category's plan entry; 400 in Chinese listing the plan's categories when the plan has no such category. */
+function requireCategory(plan: PlanFile | undefined, id: string, path: string): PlanRequestCategory {
+  const categories = plan?.requestCategories ?? [];
+  const found = findRequestCategory(categories, id);
+  if (found) return found;
+  const message =
+    categories.length === 0
+      ? "本区行动方案未设诉求类别（requestCategories），暂不能提交诉求"
+      : `诉求类别“${id}”不在本区行动方案中，可选：${categories.map((c) => `${c.id}（${c.name}）`).join("、")}`;
+  throw badRequest(message, [{ path, message }]);
+}
+
 function viewOf(
   row: RequestListRow,
   coUnits: { id: number; name: string }[],
   today: string,
   user: AuthUser,
+  proposals: CategoryProposals,
 ): RequestView {
   const open = OPEN_STATUSES.includes(row.status) && row.deadline !== null;
   const lit = open && row.deadline ? requestLight(row.deadline, today) : null;
   return {
     id: row.id,
     enterprise: { id: row.enterprise_id, name: row.enterprise_name, creditCode: row.enterprise_credit_code },
-    category: row.category as RequestCategoryId,
+    category: row.category,
     title: row.title,
     content: row.content,
     contactName: row.contact_name,
@@ -108,6 +151,7 @@ function viewOf(
     serviceDay: row.service_day_id !== null ? { id: row.service_day_id, theme: row.service_day_theme ?? "" } : null,
     status: row.status as RequestStatus,
     unit: row.unit_id !== null ? { id: row.unit_id, name: row.unit_name ?? "" } : null,
+    proposedUnit: proposals.proposedUnit(row.category),
     coUnits,
     deadline: row.deadline,
     light: lit?.light ?? null,
@@ -146,7 +190,8 @@ async function views(db: DbContext, user: AuthUser, rows: RequestListRow[], toda
     list.push({ id: c.unit_id, name: c.unit_name });
     byRequest.set(c.request_id, list);
   }
-  return rows.map((row) => viewOf(row, byRequest.get(row.id) ?? [], today, user));
+  const proposals = await categoryProposals(db, user.districtId);
+  return rows.map((row) => viewOf(row, byRequest.get(row.id) ?? [], today, user, proposals));
 }
 
 /** Every request the caller may see that matches the filters, newest first. */
@@ -222,7 +267,8 @@ export async function getRequest(db: DbContext, user: AuthUser, id: number): Pro
     note: event.note,
     data: event.data_json ? (JSON.parse(event.data_json) as Record<string, unknown>) : null,
   }));
-  return { ...viewOf(row, coUnits, todayInChina(), user), timeline, attachments };
+  const proposals = await categoryProposals(db, user.districtId);
+  return { ...viewOf(row, coUnits, todayInChina(), user, proposals), timeline, attachments };
 }
 
 /** At most this many files on one request (each within the shared limits, `stored-files.ts`). */
@@ -387,7 +433,8 @@ function unitParams(name: string, chinese: string | null, english: string | null
 
 export interface SubmitRequestInput {
   enterpriseId?: number;
-  category: RequestCategoryId;
+  /** One of the plan's categories (checked here). */
+  category: string;
   title: string;
   content: string;
   contactName: string;
@@ -411,12 +458,13 @@ export async function submitRequest(db: DbContext, user: AuthUser, input: Submit
     if (!(await findServiceDay(db, user.districtId, input.serviceDayId)))
       throw notFound(`企业服务日 ${input.serviceDayId} 不存在`);
   }
+  const category = requireCategory((await readActivePlan(db, user.districtId))?.plan, input.category, "category");
   const channel =
     input.serviceDayId !== undefined ? "service_day" : user.role === "enterprise" ? "enterprise" : user.role;
   return inTransaction(db, async (tx) => {
     const now = new Date().toISOString();
     const values = {
-      category: input.category,
+      category: category.id,
       title: input.title.trim(),
       content: input.content.trim(),
       contact_name: input.contactName.trim(),
@@ -459,8 +507,8 @@ export async function submitRequest(db: DbContext, user: AuthUser, input: Submit
         params: {
           title: values.title,
           enterprise: enterprise.name,
-          category: requestCategory(input.category)?.name ?? input.category,
-          categoryEn: requestCategory(input.category)?.nameEn ?? input.category,
+          category: category.name,
+          categoryEn: category.nameEn,
         },
       },
       requestId: id,
@@ -470,9 +518,7 @@ export async function submitRequest(db: DbContext, user: AuthUser, input: Submit
 }
 
 async function checkUnits(db: DbContext, districtId: string, unitId: number, coUnitIds: number[]) {
-  const rows = (await listUnitRows(db, districtId)).filter(
-    (unit) => HANDLING_KINDS.has(unit.kind) && unit.active === 1,
-  );
+  const rows = (await listUnitRows(db, districtId)).filter(handlesRequests);
   const units = new Map(rows.map((unit) => [unit.id, unit.name]));
   const englishNames = new Map(rows.map((unit) => [unit.id, unit.name_en]));
   if (!units.has(unitId))
@@ -485,18 +531,24 @@ async function checkUnits(db: DbContext, districtId: string, unitId: number, coU
   return { unitName: units.get(unitId) as string, coUnitIds: co, names: units, englishNames };
 }
 
-function deadlineFor(category: string, today: string, override: string | undefined): string {
+/** The deadline given, or the category's time limit in the plan from today. */
+function deadlineFor(category: PlanRequestCategory | undefined, today: string, override: string | undefined): string {
   if (override !== undefined) {
     if (override < today)
       throw badRequest("办理时限不能早于今天", [{ path: "deadline", message: "办理时限不能早于今天" }]);
     return override;
   }
-  const limits = requestCategory(category) ?? { limitDays: 15, dayKind: "calendar" as const };
-  return requestDeadline(today, limits);
+  if (category === undefined) {
+    // The plan no longer has the category: no time limit to count from, so the office sets the day.
+    const message = "该诉求的类别已不在本区行动方案中，没有办理时限可依，请指定办理时限";
+    throw badRequest(message, [{ path: "deadline", message }]);
+  }
+  return requestDeadline(today, category);
 }
 
 export interface AssignInput {
-  unitId: number;
+  /** By default the unit the plan proposes for the category. */
+  unitId?: number;
   coUnitIds?: number[];
   /** YYYY-MM-DD; by default the category's time limit from today. */
   deadline?: string;
@@ -513,18 +565,24 @@ async function assignRound(
   reason: string,
 ) {
   const today = todayInChina();
+  const categories = (await readActivePlan(tx, user.districtId))?.plan.requestCategories ?? [];
+  const unitId = input.unitId ?? (await categoryProposals(tx, user.districtId)).proposedUnit(row.category)?.id;
+  if (unitId === undefined) {
+    const message = "本诉求类别在行动方案中没有可交办的责任单位，请选择责任单位";
+    throw badRequest(message, [{ path: "unitId", message }]);
+  }
   const { unitName, coUnitIds, names, englishNames } = await checkUnits(
     tx,
     user.districtId,
-    input.unitId,
+    unitId,
     input.coUnitIds ?? [],
   );
-  const deadline = deadlineFor(row.category, today, input.deadline);
+  const deadline = deadlineFor(findRequestCategory(categories, row.category), today, input.deadline);
   const now = new Date().toISOString();
   const round = row.reopen_count + (kind === "reopen" ? 1 : 0);
   await updateRequestRow(tx, row.id, {
     status: "assigned",
-    unit_id: input.unitId,
+    unit_id: unitId,
     deadline,
     assigned_at: now,
     accepted_at: null,
@@ -545,7 +603,7 @@ async function assignRound(
   await replaceCoUnits(tx, row.id, coUnitIds);
   const coNames = coUnitIds.map((id) => names.get(id) ?? String(id));
   await addEvent(tx, row.id, actor, kind, {
-    unitId: input.unitId,
+    unitId: unitId,
     note: reason,
     data: { deadline, coUnits: coNames },
   });
@@ -556,15 +614,15 @@ async function assignRound(
     kind,
     row.id,
     { status: row.status, unitId: row.unit_id, deadline: row.deadline, rating: row.rating },
-    { status: "assigned", unitId: input.unitId, coUnitIds, deadline, reason },
+    { status: "assigned", unitId: unitId, coUnitIds, deadline, reason },
   );
-  const unit = unitParams("unit", unitName, englishNames.get(input.unitId) ?? "");
+  const unit = unitParams("unit", unitName, englishNames.get(unitId) ?? "");
   const common = { title: row.title, enterprise: row.enterprise_name, deadline, ...unit };
   const coUnitsEn = coUnitIds.map((id) => englishNames.get(id) || names.get(id) || String(id));
   const messageKey = `request.${kind === "reopen" ? "reopened" : "assigned"}${coNames.length ? ".withCoUnits" : ""}`;
-  await notifyUnit(tx, user.districtId, input.unitId, {
+  await notifyUnit(tx, user.districtId, unitId, {
     kind: "request-assigned",
-    key: `request|${row.id}|assign|${now}|${input.unitId}`,
+    key: `request|${row.id}|assign|${now}|${unitId}`,
     message: {
       key: messageKey as NotificationMessage["key"],
       params: coNames.length ? { ...common, coUnits: coNames.join("、"), coUnitsEn: coUnitsEn.join(", ") } : common,
@@ -811,7 +869,7 @@ export async function requestStats(
 ): Promise<RequestStats> {
   const items = await listAllRequests(db, user, query, today);
   const byStatus = Object.fromEntries(REQUEST_STATUSES.map((status) => [status, 0])) as Record<RequestStatus, number>;
-  const byCategory = new Map<RequestCategoryId, number>();
+  const byCategory = new Map<string, number>();
   const byUnit = new Map<
     number,
     {

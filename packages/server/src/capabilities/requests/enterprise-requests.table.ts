@@ -6,7 +6,7 @@ export interface EnterpriseRequestTable {
   id: Generated<number>;
   district_id: string;
   enterprise_id: number;
-  /** One of REQUEST_CATEGORY_IDS (@beizeng/domain/requests/categories). */
+  /** A category id of the district plan's requestCategories when the request was filed (the plan may retire it). */
   category: string;
   title: string;
   content: string;

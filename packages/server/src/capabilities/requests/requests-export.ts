@@ -1,14 +1,16 @@
 /** The enterprise requests as .xlsx, with the filters the page applied. */
 import type { RequestQueryReq } from "@beizeng/contract/requests";
-import { REQUEST_CATEGORIES } from "@beizeng/domain/requests/categories";
+import { findRequestCategory } from "@beizeng/domain/requests/categories";
 import type { FastifyReply } from "fastify";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { buildTableXlsx } from "../../platform/exports/table-export";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
+import { readActivePlan } from "../../platform/plan/plan-reader";
 import { listAllRequests, type RequestView } from "./enterprise-requests.service";
 
-const CATEGORY_LABELS = new Map(REQUEST_CATEGORIES.map((c) => [c.id as string, c.name]));
+/** What a category the plan no longer has is called, rather than its bare id. */
+const RETIRED_CATEGORY_LABEL = "已停用的类别";
 export const STATUS_LABELS: Record<string, string> = {
   submitted: "待交办",
   assigned: "待受理",
@@ -34,6 +36,8 @@ function chinaTime(iso: string | null): string {
 
 export async function exportRequests(db: DbContext, user: AuthUser, query: RequestQueryReq, reply: FastifyReply) {
   const items = await listAllRequests(db, user, query);
+  const categories = (await readActivePlan(db, user.districtId))?.plan.requestCategories ?? [];
+  const categoryName = (id: string) => findRequestCategory(categories, id)?.name ?? RETIRED_CATEGORY_LABEL;
   const unitName =
     query.unit !== undefined ? (items.find((i) => i.unit?.id === query.unit)?.unit?.name ?? String(query.unit)) : "";
   const enterpriseName =
@@ -44,7 +48,7 @@ export async function exportRequests(db: DbContext, user: AuthUser, query: Reque
     title: "企业诉求",
     filters: [
       { label: "状态", value: query.status ? (STATUS_LABELS[query.status] ?? query.status) : "" },
-      { label: "类别", value: query.category ? (CATEGORY_LABELS.get(query.category) ?? query.category) : "" },
+      { label: "类别", value: query.category ? categoryName(query.category) : "" },
       { label: "责任单位", value: unitName },
       { label: "企业", value: enterpriseName },
       { label: "逾期", value: query.overdue ? "仅逾期" : "" },
@@ -59,7 +63,7 @@ export async function exportRequests(db: DbContext, user: AuthUser, query: Reque
       { header: "编号", value: (r) => r.id, kind: "count", width: 8 },
       { header: "企业", value: (r) => r.enterprise.name, width: 28 },
       { header: "统一社会信用代码", value: (r) => r.enterprise.creditCode, width: 22 },
-      { header: "类别", value: (r) => CATEGORY_LABELS.get(r.category) ?? r.category },
+      { header: "类别", value: (r) => categoryName(r.category) },
       { header: "标题", value: (r) => r.title, width: 30 },
       { header: "诉求内容", value: (r) => r.content, width: 50 },
       { header: "来源", value: (r) => CHANNEL_LABELS[r.channel] ?? r.channel },

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, DeleteOutlined, UploadOutlined } from "@ant-design/icons";
+import { findRequestCategory } from "@beizeng/domain/requests/categories";
 import {
   Alert,
   App,
@@ -39,7 +40,8 @@ import {
   useRequest,
   useRequestAction,
 } from "../api/requests-api";
-import { RatingTag, RequestLightTag, RequestStatusTag, useCategoryName } from "./request-labels";
+import { handlingUnits } from "./handling-units";
+import { RatingTag, RequestLightTag, RequestStatusTag, useCategoryName, useRequestCategories } from "./request-labels";
 
 type Dialog = "assign" | "reopen" | "notes" | "answer" | "rate" | "close";
 
@@ -228,6 +230,8 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
   const t = useT();
   const dateText = useDateText();
   const categoryName = useCategoryName();
+  // A category the plan no longer has gives no time limit: the office then sets the deadline itself.
+  const categoryInPlan = findRequestCategory(useRequestCategories(), request.category) !== undefined;
   const unitName = useUnitName();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -243,9 +247,7 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
   const isResponsible = role === "unit" && user?.unit?.id === request.unit?.id;
   const isCoUnit = role === "unit" && request.coUnits.some((c) => c.id === user?.unit?.id);
   const open = request.status === "assigned" || request.status === "accepted";
-  const handlingUnits = (units.data ?? []).filter(
-    (unit) => unit.active && (unit.kind === "department" || unit.kind === "town" || unit.kind === "street"),
-  );
+  const assignable = handlingUnits(units.data);
 
   const run = async (body: RequestAction) => {
     try {
@@ -260,7 +262,11 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
   const openDialog = (which: Dialog) => {
     form.resetFields();
     if (which === "assign" || which === "reopen")
-      form.setFieldsValue({ unitId: request.unit?.id, coUnitIds: request.coUnits.map((c) => c.id) });
+      form.setFieldsValue({
+        // The first assignment starts from the unit the plan proposes for the category.
+        unitId: request.unit?.id ?? request.proposedUnit?.id,
+        coUnitIds: request.coUnits.map((c) => c.id),
+      });
     setDialog(which);
   };
 
@@ -459,12 +465,19 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
         <Form form={form} layout="vertical">
           {dialog === "assign" || dialog === "reopen" ? (
             <>
-              <Form.Item name="unitId" label={t("rq.unit")} rules={[{ required: true }]}>
+              <Form.Item
+                name="unitId"
+                label={t("rq.unit")}
+                rules={[{ required: true }]}
+                extra={
+                  request.proposedUnit ? t("rq.proposedUnit", { unit: unitName(request.proposedUnit) }) : undefined
+                }
+              >
                 <Select
                   aria-label={t("rq.unit")}
                   showSearch
                   optionFilterProp="label"
-                  options={handlingUnits.map((unit) => ({ value: unit.id, label: unitName(unit) }))}
+                  options={assignable.map((unit) => ({ value: unit.id, label: unitName(unit) }))}
                 />
               </Form.Item>
               <Form.Item name="coUnitIds" label={t("rq.coUnits")}>
@@ -472,10 +485,15 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
                   aria-label={t("rq.coUnits")}
                   mode="multiple"
                   optionFilterProp="label"
-                  options={handlingUnits.map((unit) => ({ value: unit.id, label: unitName(unit) }))}
+                  options={assignable.map((unit) => ({ value: unit.id, label: unitName(unit) }))}
                 />
               </Form.Item>
-              <Form.Item name="deadline" label={t("rq.deadline")} extra={t("rq.deadlineHint")}>
+              <Form.Item
+                name="deadline"
+                label={t("rq.deadline")}
+                rules={[{ required: !categoryInPlan }]}
+                extra={t(categoryInPlan ? "rq.deadlineHint" : "rq.deadlineRequired")}
+              >
                 <DatePicker aria-label={t("rq.deadline")} />
               </Form.Item>
             </>

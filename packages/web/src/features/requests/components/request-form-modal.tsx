@@ -1,13 +1,14 @@
-import { REQUEST_CATEGORIES } from "@beizeng/domain/requests/categories";
-import { App, Form, Input, Modal, Select, Typography } from "antd";
+import { findRequestCategory } from "@beizeng/domain/requests/categories";
+import { Alert, App, Form, Input, Modal, Select, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
 import { useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
 import { useEnterprises } from "../../enterprises";
+import { usePlan } from "../../plan";
 import { type SubmitRequestInput, useServiceDays, useSubmitRequest } from "../api/requests-api";
-import { useCategoryOptions } from "./request-labels";
+import { useCategoryOptions, useRequestCategories } from "./request-labels";
 
 /** Files a request: an enterprise for itself; the office for any enterprise, a leader for the enterprises assigned to it. */
 export function RequestFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -26,8 +27,10 @@ export function RequestFormModal({ open, onClose }: { open: boolean; onClose: ()
   const [form] = Form.useForm<SubmitRequestInput>();
   const submit = useSubmitRequest();
   const categoryOptions = useCategoryOptions();
+  const categories = useRequestCategories();
+  const noCategories = usePlan().data?.requestCategories.length === 0;
   const category = Form.useWatch("category", form);
-  const limit = REQUEST_CATEGORIES.find((candidate) => candidate.id === category);
+  const limit = category ? findRequestCategory(categories, category) : undefined;
 
   const save = async () => {
     const values = await form.validateFields();
@@ -54,6 +57,9 @@ export function RequestFormModal({ open, onClose }: { open: boolean; onClose: ()
       width={640}
       destroyOnHidden
     >
+      {noCategories ? (
+        <Alert type="warning" showIcon title={t("rq.noCategories")} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form form={form} layout="vertical" requiredMark>
         {onBehalf ? (
           <Form.Item name="enterpriseId" label={t("rq.enterprise")} rules={[{ required: true }]}>

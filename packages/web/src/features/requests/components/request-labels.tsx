@@ -1,7 +1,9 @@
-import { REQUEST_CATEGORIES } from "@beizeng/domain/requests/categories";
+import type { PlanRequestCategory } from "@beizeng/domain/plan/schema";
+import { findRequestCategory } from "@beizeng/domain/requests/categories";
 import { Tag } from "antd";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { usePlan } from "../../plan";
 import type { EnterpriseRequest, RequestStatus } from "../api/requests-api";
 
 const statusColors: Record<RequestStatus, string> = {
@@ -32,19 +34,36 @@ export function RatingTag({ rating }: { rating: EnterpriseRequest["rating"] }) {
   return <Tag color={color}>{t(`rq.rating.${rating}`)}</Tag>;
 }
 
-/** The category's name in the current language. */
+const NO_CATEGORIES: readonly PlanRequestCategory[] = [];
+
+/** The categories of the district's plan (names in both languages, time limits), in plan order. */
+export function useRequestCategories(): readonly PlanRequestCategory[] {
+  return usePlan().data?.requestCategories ?? NO_CATEGORIES;
+}
+
+/**
+ * A category's name in the current language, from the plan. A request filed under a category the plan no longer
+ * has is shown as a retired category, never by its bare id.
+ */
 export function useCategoryName(): (id: string) => string {
+  const t = useT();
   const localized = useLocalizedText();
+  const categories = useRequestCategories();
   return useCallback(
     (id: string) => {
-      const category = REQUEST_CATEGORIES.find((candidate) => candidate.id === id);
-      return category ? localized(category.name, category.nameEn) : id;
+      const category = findRequestCategory(categories, id);
+      return category ? localized(category.name, category.nameEn) : t("rq.category.retired");
     },
-    [localized],
+    [categories, localized, t],
   );
 }
 
-export function useCategoryOptions() {
-  const categoryName = useCategoryName();
-  return REQUEST_CATEGORIES.map((category) => ({ value: category.id, label: categoryName(category.id) }));
+/** The plan's categories as the options of a form or a filter. */
+export function useCategoryOptions(): { value: string; label: string }[] {
+  const localized = useLocalizedText();
+  const categories = useRequestCategories();
+  return useMemo(
+    () => categories.map((category) => ({ value: category.id, label: localized(category.name, category.nameEn) })),
+    [categories, localized],
+  );
 }

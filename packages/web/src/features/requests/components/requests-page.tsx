@@ -17,6 +17,7 @@ import {
   useRequestStats,
   useRequests,
 } from "../api/requests-api";
+import { handlingUnits } from "./handling-units";
 import { RequestFormModal } from "./request-form-modal";
 import { RatingTag, RequestLightTag, RequestStatusTag, useCategoryName, useCategoryOptions } from "./request-labels";
 
@@ -141,9 +142,7 @@ export function RequestsPage() {
     setPage(1);
   };
   const maySubmit = role === "enterprise" || role === "office" || role === "leader";
-  const handlingUnits = (units.data ?? []).filter(
-    (unit) => unit.active && (unit.kind === "department" || unit.kind === "town" || unit.kind === "street"),
-  );
+  const assignable = handlingUnits(units.data);
 
   return (
     <Card>
@@ -189,7 +188,7 @@ export function RequestsPage() {
             allowClear
             showSearch
             optionFilterProp="label"
-            options={handlingUnits.map((unit) => ({ value: unit.id, label: unitName(unit) }))}
+            options={assignable.map((unit) => ({ value: unit.id, label: unitName(unit) }))}
             onChange={(value?: number) => change({ unit: value })}
             style={{ width: 200 }}
           />

@@ -18,6 +18,7 @@ import {
   useServiceDays,
   useUpdateServiceDay,
 } from "../api/requests-api";
+import { handlingUnits } from "./handling-units";
 import { RatingTag, RequestLightTag, RequestStatusTag } from "./request-labels";
 
 interface ServiceDayForm {
@@ -240,9 +241,7 @@ export function ServiceDaysPage() {
               aria-label={t("sd.units")}
               mode="multiple"
               optionFilterProp="label"
-              options={(units.data ?? [])
-                .filter((unit) => unit.active && ["department", "town", "street"].includes(unit.kind))
-                .map((unit) => ({ value: unit.id, label: unitName(unit) }))}
+              options={handlingUnits(units.data).map((unit) => ({ value: unit.id, label: unitName(unit) }))}
             />
           </Form.Item>
           <Form.Item name="enterpriseIds" label={t("sd.enterprises")}>
