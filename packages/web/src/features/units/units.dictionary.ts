@@ -1,10 +1,10 @@
 /** The texts of the units page and the kinds of unit, in Chinese first and English second; shared/i18n/dictionary.ts gathers them. */
 export const zhCN = {
   "units.title": "单位管理",
-  "units.create": "新增乡镇（街道）",
-  "units.createTitle": "新增乡镇（街道）",
+  "units.create": "新增乡镇（街道、园区）",
+  "units.createTitle": "新增乡镇（街道、园区）",
   "units.editTitle": "编辑 {name}",
-  "units.hint": "计划文件列明的部门不可修改；乡镇和街道可由领导小组办公室新增和编辑。",
+  "units.hint": "计划文件列明的部门不可修改；乡镇、街道和开发区/园区可由办公室新增和编辑。",
   "units.code": "单位代码",
   "units.codeHint": "小写字母开头，仅含小写字母、数字和连字符，如 liyang-town",
   "units.codeRequired": "请输入单位代码",
@@ -22,10 +22,11 @@ export const zhCN = {
 
 export const en: Record<keyof typeof zhCN, string> = {
   "units.title": "Units",
-  "units.create": "Add town / street",
-  "units.createTitle": "Add town / street",
+  "units.create": "Add town / street / zone",
+  "units.createTitle": "Add town / street / zone",
   "units.editTitle": "Edit {name}",
-  "units.hint": "Departments named by the plan are fixed; the office may add and edit towns and streets.",
+  "units.hint":
+    "Departments named by the plan are fixed; the office may add and edit towns, streets and development zones.",
   "units.code": "Unit code",
   "units.codeHint": "Starts with a lowercase letter; lowercase letters, digits and hyphens only, e.g. liyang-town",
   "units.codeRequired": "Enter a unit code",

@@ -1,4 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
+import { PLACE_UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
 import { Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
@@ -43,7 +44,7 @@ export function EnterprisesPage() {
   const townOptions = useMemo(
     () =>
       (units.data ?? [])
-        .filter((unit) => unit.kind === "town" || unit.kind === "street")
+        .filter((unit) => PLACE_UNIT_KINDS.includes(unit.kind))
         .map((unit) => ({ value: String(unit.id), label: localized(unit.name, unit.nameEn) })),
     [units.data, localized],
   );

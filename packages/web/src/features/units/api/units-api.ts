@@ -8,7 +8,7 @@ export type UnitUpdate = UnitUpdateReq;
 
 const unitsKey = ["units"] as const;
 
-/** The district's units (departments, towns, streets). */
+/** The district's units (departments and places: towns, streets, zones). */
 export function useUnits(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: unitsKey,

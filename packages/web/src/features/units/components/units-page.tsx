@@ -1,4 +1,4 @@
-import { UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
+import { PLACE_UNIT_KINDS, UNIT_KINDS, type UnitKind } from "@beizeng/domain/plan/vocabulary";
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
@@ -10,11 +10,9 @@ interface UnitFormValues {
   code: string;
   name: string;
   nameEn: string;
-  kind: "town" | "street";
+  kind: UnitKind;
   active: boolean;
 }
-
-const editableKinds = ["town", "street"] as const;
 
 export function UnitsPage() {
   const t = useT();
@@ -36,7 +34,7 @@ export function UnitsPage() {
         code: editing.code,
         name: editing.name,
         nameEn: editing.nameEn,
-        kind: editing.kind === "street" ? "street" : "town",
+        kind: editing.kind,
         active: editing.active,
       });
     } else {
@@ -59,7 +57,14 @@ export function UnitsPage() {
   const finish = (values: UnitFormValues) => {
     if (editing) {
       updateUnit.mutate(
-        { id: editing.id, name: values.name, nameEn: values.nameEn, active: values.active },
+        {
+          id: editing.id,
+          name: values.name,
+          nameEn: values.nameEn,
+          // Only a place may change kind (a town becoming a street); other kinds are the plan's.
+          ...(values.kind !== editing.kind ? { kind: values.kind } : {}),
+          active: values.active,
+        },
         { onSuccess: done },
       );
     } else {
@@ -164,8 +169,8 @@ export function UnitsPage() {
           </Form.Item>
           <Form.Item label={t("units.kind")} name="kind" rules={[{ required: true }]}>
             <Select
-              disabled={Boolean(editing)}
-              options={editableKinds.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))}
+              disabled={editing !== null && !PLACE_UNIT_KINDS.includes(editing.kind)}
+              options={PLACE_UNIT_KINDS.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))}
             />
           </Form.Item>
           {editing ? (
