@@ -124,9 +124,12 @@ function DashboardBody({ dashboard, asOf }: { dashboard: Dashboard; asOf: string
   const months = useMemo(() => revenueByMonthOption(dashboard, t, LIGHT), [dashboard, t]);
   const chains = useMemo(
     () =>
+      // The groups are the plan's chains, which the dashboard sends with their names in both languages.
       groupOption(dashboard.byChain, t, LIGHT, (id) => {
         const chain = dashboard.chains.find((c) => c.id === id);
-        return chain ? localized(chain.name, chain.nameEn) : t("chain.other");
+        return chain
+          ? localized(chain.name, chain.nameEn)
+          : (dashboard.byChain.find((row) => row.key === id)?.name ?? "—");
       }),
     [dashboard, t, localized],
   );

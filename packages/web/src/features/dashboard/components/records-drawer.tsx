@@ -1,4 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
+import { chainOfEnterprise } from "@beizeng/domain/register/chains";
 import { Alert, Button, Drawer, Space, Table, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { QueryBoundary } from "../../../shared/components/status-results";
@@ -67,12 +68,11 @@ function useRegisterNames() {
   const plan = usePlan();
   const units = useUnits();
   const localized = useLocalizedText();
-  const t = useT();
   return {
     chain: (id: string, sent: string) => {
-      const chain = plan.data?.chains.find((candidate) => candidate.id === id);
-      if (chain) return localized(chain.name, chain.nameEn);
-      return id === "other" ? t("chain.other") : sent;
+      if (!plan.data) return sent;
+      const chain = chainOfEnterprise(plan.data, id);
+      return localized(chain.name, chain.nameEn);
     },
     town: (sent: string) => {
       const unit = units.data?.find((candidate) => candidate.name === sent);

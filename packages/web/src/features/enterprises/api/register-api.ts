@@ -1,16 +1,13 @@
 import type { UserList } from "@beizeng/contract/accounts";
-import type { FigureBody, FigureConfirmed, FigureEntered, FigureMetric } from "@beizeng/contract/figures";
+import type { FigureBody, FigureConfirmed, FigureEntered } from "@beizeng/contract/figures";
 import type {
   Created,
   DesignationBody,
-  DesignationKind,
-  DesignationLevel,
   EnterpriseCreateReq,
   EnterpriseHistory,
   EnterpriseUpdated,
   ListingEventAdded,
   ListingEventBody,
-  ListingStage,
   ProfileBody,
   ProfileUpdated,
   ScaleStatus,
@@ -19,35 +16,6 @@ import type {
 } from "@beizeng/contract/register";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
-
-// The contract's lists, written out here: a value taken from the contract would bring its schemas into the bundle.
-export const DESIGNATION_KINDS = [
-  "specialized",
-  "little_giant",
-  "single_champion",
-  "integration",
-] as const satisfies readonly DesignationKind[];
-export const DESIGNATION_LEVELS = [
-  "national",
-  "provincial",
-  "municipal",
-] as const satisfies readonly DesignationLevel[];
-export const LISTING_STAGES = [
-  "display",
-  "shareholding",
-  "neeq",
-  "domestic",
-  "overseas",
-] as const satisfies readonly ListingStage[];
-export const CHAIN_IDS = ["biomedicine", "electronics", "aviation", "automotive", "other"] as const;
-/** Metrics entered by hand (the import reads more). */
-export const ENTRY_METRICS = [
-  "revenue",
-  "tax",
-  "output",
-  "employees",
-  "fixed_asset_investment",
-] as const satisfies readonly FigureMetric[];
 
 export type {
   Designation,
@@ -58,9 +26,9 @@ export type {
 } from "@beizeng/contract/register";
 /**
  * An enterprise's fields as the form sends them (all of them to create, the changed ones to edit); the chain is
- * one of the plan's.
+ * one of the plan's, which the server checks.
  */
-export type EnterpriseInput = Partial<Omit<EnterpriseCreateReq, "chainId">> & { chainId?: string };
+export type EnterpriseInput = Partial<EnterpriseCreateReq>;
 
 /** After any write, the list and the detail are read again. */
 function useInvalidate() {

@@ -5,9 +5,8 @@ import { type ComponentType, useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay, toFen } from "../../../shared/format/numbers";
-import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
-import { usePlan } from "../../plan";
 import { useUnitName } from "../../units";
 import {
   type EnterpriseDetail,
@@ -16,6 +15,7 @@ import {
   type Figure,
   useEnterprise,
 } from "../api/enterprises-api";
+import { usePlanChains } from "../api/plan-chains";
 import { EnterpriseFormModal } from "./enterprise-form-modal";
 import { FiguresCard } from "./figures-card";
 import { HistoryCard, ListingCard, ProfileCard, ScaleAndDesignationsCard, ServiceNotesCard } from "./register-sections";
@@ -63,10 +63,8 @@ function EnterpriseView({
 }) {
   const t = useT();
   const codeLabel = useCodeLabel();
-  const localized = useLocalizedText();
   const unitName = useUnitName();
-  const plan = usePlan();
-  const chain = plan.data?.chains.find((candidate) => candidate.id === enterprise.chainId);
+  const chains = usePlanChains();
   const status = enterpriseStatus(enterprise) ?? enterprise.scaleHistory.at(-1)?.status ?? null;
   const revenue = useMemo(() => annualRevenuePoints(enterprise.figures), [enterprise.figures]);
   const revenueUnit = t(revenue.unit === "yi" ? "money.yi" : "money.wan");
@@ -74,10 +72,10 @@ function EnterpriseView({
   const user = useCurrentUser().data;
   const [editing, setEditing] = useState(false);
   const role = user?.role;
-  const duties = role === "unit" ? (user?.unit?.duties ?? []) : [];
+  const unitCode = user?.unit?.code ?? "";
   const isOffice = role === "office";
   const isStaff = role !== undefined && role !== "enterprise";
-  const figureUnit = duties.includes("confirmFigures");
+  const figureUnit = role === "unit" && ["statistics-bureau", "taxation-bureau"].includes(unitCode);
   const ownEnterprise = role === "enterprise" && user?.enterprise?.id === enterprise.id;
 
   return (
@@ -102,7 +100,7 @@ function EnterpriseView({
             {
               key: "chain",
               label: t("enterprises.chain"),
-              children: chain ? localized(chain.name, chain.nameEn) : codeLabel("chain", enterprise.chainId),
+              children: chains.name(enterprise.chainId),
             },
             {
               key: "town",
@@ -152,7 +150,10 @@ function EnterpriseView({
             <ScaleAndDesignationsCard enterprise={enterprise} canEdit={isOffice} />
           </Col>
           <Col xs={24} xl={12}>
-            <ListingCard enterprise={enterprise} canEdit={isOffice || duties.includes("recordListings")} />
+            <ListingCard
+              enterprise={enterprise}
+              canEdit={isOffice || (role === "unit" && unitCode === "financial-affairs-office")}
+            />
           </Col>
         </Row>
       ) : null}

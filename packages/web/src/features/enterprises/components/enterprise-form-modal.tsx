@@ -1,19 +1,12 @@
 import { creditCodeMessage } from "@beizeng/domain/credit-code";
-import { PLACE_UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
 import { App, Form, Input, Modal, Select, Switch } from "antd";
-import { useEffect, useMemo } from "react";
+import { useEffect } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { usePlan } from "../../plan";
 import { useUnits } from "../../units";
 import type { EnterpriseSummary } from "../api/enterprises-api";
-import {
-  CHAIN_IDS,
-  type EnterpriseInput,
-  useCreateEnterprise,
-  useLeaders,
-  useUpdateEnterprise,
-} from "../api/register-api";
+import { usePlanChains } from "../api/plan-chains";
+import { type EnterpriseInput, useCreateEnterprise, useLeaders, useUpdateEnterprise } from "../api/register-api";
 
 interface FormValues {
   creditCode: string;
@@ -42,12 +35,15 @@ export function EnterpriseFormModal({
   const errorText = useErrorText();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const plan = usePlan();
+  const chains = usePlanChains();
   const units = useUnits();
   const leaders = useLeaders(open);
   const create = useCreateEnterprise();
   const update = useUpdateEnterprise(enterprise?.id ?? 0);
 
+  // A new enterprise starts in the plan's chain for those outside its listed ones; a stored chain the plan no
+  // longer lists is shown, and saved, as that chain too.
+  const initialChain = enterprise ? chains.formValue(enterprise.chainId) : chains.otherChainId;
   useEffect(() => {
     if (!open) return;
     form.setFieldsValue(
@@ -56,25 +52,17 @@ export function EnterpriseFormModal({
             creditCode: enterprise.creditCode,
             name: enterprise.name,
             townUnitId: enterprise.town?.id ?? null,
-            chainId: enterprise.chainId,
+            chainId: initialChain,
             industryCode: enterprise.industryCode ?? "",
             isKey: Boolean(enterprise.isKey),
             leaderUserId: enterprise.leader?.id ?? null,
           }
-        : { creditCode: "", name: "", chainId: "other", isKey: false, townUnitId: null, leaderUserId: null },
+        : { creditCode: "", name: "", chainId: initialChain, isKey: false, townUnitId: null, leaderUserId: null },
     );
-  }, [open, enterprise, form]);
+  }, [open, enterprise, form, initialChain]);
 
-  const chainOptions = useMemo(
-    () =>
-      CHAIN_IDS.map((id) => {
-        const chain = plan.data?.chains.find((c) => c.id === id);
-        return { value: id, label: chain ? localized(chain.name, chain.nameEn) : t(`chain.${id}`) };
-      }),
-    [plan.data, localized, t],
-  );
   const townOptions = (units.data ?? [])
-    .filter((unit) => PLACE_UNIT_KINDS.includes(unit.kind))
+    .filter((unit) => unit.kind === "town" || unit.kind === "street")
     .map((unit) => ({ value: unit.id, label: localized(unit.name, unit.nameEn) }));
 
   const submit = async () => {
@@ -140,7 +128,7 @@ export function EnterpriseFormModal({
           <Select allowClear options={townOptions} />
         </Form.Item>
         <Form.Item name="chainId" label={t("enterprises.chain")} rules={[{ required: true }]}>
-          <Select options={chainOptions} />
+          <Select options={chains.options} loading={chains.otherChainId === undefined} />
         </Form.Item>
         <Form.Item
           name="industryCode"

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { PLACE_UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
+import { DESIGNATION_KINDS, LISTING_STAGES, SCALE_STATUSES } from "@beizeng/domain/register/vocabulary";
 import { Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
@@ -8,7 +8,6 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
-import { usePlan } from "../../plan";
 import { useUnits } from "../../units";
 import {
   type EnterpriseFilters,
@@ -17,7 +16,7 @@ import {
   enterpriseTownName,
   useEnterprises,
 } from "../api/enterprises-api";
-import { DESIGNATION_KINDS, LISTING_STAGES } from "../api/register-api";
+import { usePlanChains } from "../api/plan-chains";
 import { EnterpriseFormModal } from "./enterprise-form-modal";
 
 const statusColors: Record<string, string> = { above: "green", reserve: "gold", other: "default" };
@@ -28,7 +27,7 @@ export function EnterprisesPage() {
   const codeLabel = useCodeLabel();
   const localized = useLocalizedText();
   const currentUser = useCurrentUser();
-  const plan = usePlan();
+  const chains = usePlanChains();
   const units = useUnits();
   const [filters, setFilters] = useState<EnterpriseFilters>({ page: 1, pageSize: 20 });
   const enterprises = useEnterprises(filters);
@@ -37,19 +36,13 @@ export function EnterprisesPage() {
   const isOffice = currentUser.data?.role === "office";
   const { page: _page, pageSize: _pageSize, ...exportFilters } = filters;
 
-  const chainOptions = useMemo(
-    () => (plan.data?.chains ?? []).map((chain) => ({ value: chain.id, label: localized(chain.name, chain.nameEn) })),
-    [plan.data, localized],
-  );
   const townOptions = useMemo(
     () =>
       (units.data ?? [])
-        .filter((unit) => PLACE_UNIT_KINDS.includes(unit.kind))
+        .filter((unit) => unit.kind === "town" || unit.kind === "street")
         .map((unit) => ({ value: String(unit.id), label: localized(unit.name, unit.nameEn) })),
     [units.data, localized],
   );
-  const chainName = (chainId: string) =>
-    chainOptions.find((option) => option.value === chainId)?.label ?? codeLabel("chain", chainId);
   // The unit list carries the English name; the enterprise row only the Chinese one.
   const townName = (enterprise: EnterpriseSummary) =>
     townOptions.find((option) => option.value === String(enterprise.town?.id))?.label ??
@@ -100,7 +93,7 @@ export function EnterprisesPage() {
           aria-label={t("enterprises.chain")}
           placeholder={t("enterprises.chain")}
           allowClear
-          options={chainOptions}
+          options={chains.options}
           onChange={(value?: string) => change({ chain: value })}
           style={{ width: 160 }}
         />
@@ -116,7 +109,7 @@ export function EnterprisesPage() {
           aria-label={t("enterprises.status")}
           placeholder={t("enterprises.status")}
           allowClear
-          options={(["above", "reserve", "other"] as const).map((status) => ({
+          options={SCALE_STATUSES.map((status) => ({
             value: status,
             label: t(`scaleStatus.${status}`),
           }))}
@@ -217,7 +210,7 @@ export function EnterprisesPage() {
                 dataIndex: "chainId",
                 width: 100,
                 ellipsis: true,
-                render: (chainId: string) => chainName(chainId),
+                render: (chainId: string) => chains.name(chainId),
               },
               {
                 title: t("enterprises.town"),

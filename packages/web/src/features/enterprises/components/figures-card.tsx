@@ -1,5 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { MoneyUnit } from "@beizeng/contract/figures";
+import { ENTRY_METRICS } from "@beizeng/domain/register/vocabulary";
 import {
   App,
   Button,
@@ -24,7 +25,7 @@ import { useDateText } from "../../../shared/format/dates";
 import { formatFigureValue, isMoneyMetric } from "../../../shared/format/metrics";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import type { EnterpriseDetail, Figure } from "../api/enterprises-api";
-import { ENTRY_METRICS, useConfirmFigure, useEnterFigure } from "../api/register-api";
+import { useConfirmFigure, useEnterFigure } from "../api/register-api";
 
 function FigureTable({ figures, monthly, canConfirm }: { figures: Figure[]; monthly: boolean; canConfirm: boolean }) {
   const t = useT();

@@ -1,5 +1,12 @@
 import type { DesignationBody, ListingStage, ScaleStatus, ServiceNoteKind } from "@beizeng/contract/register";
 import {
+  DESIGNATION_KINDS,
+  DESIGNATION_LEVELS,
+  LISTING_STAGES,
+  SCALE_STATUSES,
+  SERVICE_NOTE_KINDS,
+} from "@beizeng/domain/register/vocabulary";
+import {
   App,
   Button,
   Card,
@@ -27,11 +34,9 @@ import { isMessageKey, useCodeLabel, useLocalizedText, useT } from "../../../sha
 import { useCurrentUser } from "../../auth";
 import { useUnits } from "../../units";
 import type { EnterpriseDetail } from "../api/enterprises-api";
+import { usePlanChains } from "../api/plan-chains";
 import {
-  DESIGNATION_KINDS,
-  DESIGNATION_LEVELS,
   type HistoryEntry,
-  LISTING_STAGES,
   type Profile,
   useAddDesignation,
   useAddListingEvent,
@@ -191,7 +196,7 @@ export function ScaleAndDesignationsCard({ enterprise, canEdit }: { enterprise: 
             <Form.Item name="status" label={t("enterprises.status")}>
               <Select
                 style={{ width: 110 }}
-                options={(["above", "reserve", "other"] as const).map((s) => ({
+                options={SCALE_STATUSES.map((s) => ({
                   value: s,
                   label: t(`scaleStatus.${s}`),
                 }))}
@@ -372,7 +377,7 @@ export function ServiceNotesCard({ enterprise, canAdd }: { enterprise: Enterpris
               <Select
                 aria-label={t("reg.noteKind")}
                 style={{ width: 120 }}
-                options={(["visit", "policy"] as const).map((k) => ({ value: k, label: t(`reg.noteKind.${k}`) }))}
+                options={SERVICE_NOTE_KINDS.map((k) => ({ value: k, label: t(`reg.noteKind.${k}`) }))}
               />
             </Form.Item>
             <Form.Item name="date" noStyle rules={[{ required: true, message: t("reg.dateRequired") }]}>
@@ -405,6 +410,7 @@ function useChangeText(): (value: Record<string, unknown> | null) => string {
   const localized = useLocalizedText();
   const dateText = useDateText();
   const units = useUnits();
+  const chains = usePlanChains();
   const currentUser = useCurrentUser();
   const leaders = useLeaders(currentUser.data?.role === "office");
   const unitName = (match: (unit: { id: number; code: string }) => boolean, fallback: string) => {
@@ -416,7 +422,7 @@ function useChangeText(): (value: Record<string, unknown> | null) => string {
     if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
     switch (key) {
       case "chainId":
-        return codeLabel("chain", String(value));
+        return chains.name(String(value));
       case "townUnitId":
         return unitName((unit) => unit.id === Number(value), String(value));
       case "townUnitCode":

@@ -1,3 +1,4 @@
+import { chainOfEnterprise } from "@beizeng/domain/register/chains";
 import { Alert, Card, Col, Collapse, DatePicker, Descriptions, Row, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -233,10 +234,11 @@ function WhatItTakes({ target, data }: { target: TargetDetail; data: TargetsResp
   const money = contribution?.metric === "revenue";
   const changeText = (value: string) =>
     money ? formatFenForDisplay(value) : `${Number(value) > 0 ? "+" : ""}${value}`;
+  // The plan names the chains; until it is read, the names the targets were sent with (Chinese).
   const chainName = (key: string) => {
-    const chain = plan.data?.chains.find((c) => c.id === key);
-    if (chain) return localized(chain.name, chain.nameEn);
-    return data.chains.find((c) => c.id === key)?.name ?? (key === "other" ? t("chain.other") : key);
+    if (!plan.data) return data.chains.find((c) => c.id === key)?.name ?? "—";
+    const chain = chainOfEnterprise(plan.data, key);
+    return localized(chain.name, chain.nameEn);
   };
   const townName = (key: string) =>
     unitNameByCode(key, data.towns.find((town) => town.code === key)?.name ?? (key || "—"));
