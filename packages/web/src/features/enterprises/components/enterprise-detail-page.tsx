@@ -72,10 +72,10 @@ function EnterpriseView({
   const user = useCurrentUser().data;
   const [editing, setEditing] = useState(false);
   const role = user?.role;
-  const unitCode = user?.unit?.code ?? "";
+  const duties = role === "unit" ? (user?.unit?.duties ?? []) : [];
   const isOffice = role === "office";
   const isStaff = role !== undefined && role !== "enterprise";
-  const figureUnit = role === "unit" && ["statistics-bureau", "taxation-bureau"].includes(unitCode);
+  const figureUnit = duties.includes("confirmFigures");
   const ownEnterprise = role === "enterprise" && user?.enterprise?.id === enterprise.id;
 
   return (
@@ -150,10 +150,7 @@ function EnterpriseView({
             <ScaleAndDesignationsCard enterprise={enterprise} canEdit={isOffice} />
           </Col>
           <Col xs={24} xl={12}>
-            <ListingCard
-              enterprise={enterprise}
-              canEdit={isOffice || (role === "unit" && unitCode === "financial-affairs-office")}
-            />
+            <ListingCard enterprise={enterprise} canEdit={isOffice || duties.includes("recordListings")} />
           </Col>
         </Row>
       ) : null}

@@ -1,4 +1,5 @@
 import { creditCodeMessage } from "@beizeng/domain/credit-code";
+import { PLACE_UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
 import { App, Form, Input, Modal, Select, Switch } from "antd";
 import { useEffect } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
@@ -62,7 +63,7 @@ export function EnterpriseFormModal({
   }, [open, enterprise, form, initialChain]);
 
   const townOptions = (units.data ?? [])
-    .filter((unit) => unit.kind === "town" || unit.kind === "street")
+    .filter((unit) => PLACE_UNIT_KINDS.includes(unit.kind))
     .map((unit) => ({ value: unit.id, label: localized(unit.name, unit.nameEn) }));
 
   const submit = async () => {

@@ -1,4 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
+import { PLACE_UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
 import { DESIGNATION_KINDS, LISTING_STAGES, SCALE_STATUSES } from "@beizeng/domain/register/vocabulary";
 import { Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
@@ -39,7 +40,7 @@ export function EnterprisesPage() {
   const townOptions = useMemo(
     () =>
       (units.data ?? [])
-        .filter((unit) => unit.kind === "town" || unit.kind === "street")
+        .filter((unit) => PLACE_UNIT_KINDS.includes(unit.kind))
         .map((unit) => ({ value: String(unit.id), label: localized(unit.name, unit.nameEn) })),
     [units.data, localized],
   );
