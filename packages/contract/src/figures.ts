@@ -45,6 +45,16 @@ export type UploadQuery = z.input<typeof UploadQuerySchema>;
 
 export const JobParamsSchema = z.object({ id: z.uuid("导入任务编号无效") });
 export const TemplateParamsSchema = z.object({ kind: importKind });
+/**
+ * Applying a previewed file. `registerEnterprises`: the enterprises the file names that are not in the register
+ * are registered from it (code, name, industry code → the plan's chain, town) in the same all-or-nothing import;
+ * without it a file naming such an enterprise is refused.
+ */
+export const ApplyImportBodySchema = z
+  .object({ registerEnterprises: z.boolean().default(false) })
+  .default({ registerEnterprises: false });
+export type ApplyImportBody = z.input<typeof ApplyImportBodySchema>;
+
 export const JobQuerySchema = z.object({
   /** Wait up to this many seconds for a running job to finish before answering. */
   wait: z.coerce.number().min(0).max(30).optional(),
@@ -166,6 +176,20 @@ export const ImportSummarySchema = z.strictObject({
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 
+/** An enterprise a figures file names that the register does not have, as the import registers it from the file. */
+export const UnregisteredEnterpriseSchema = z.strictObject({
+  /** The first row naming it. */
+  row: z.number().int().min(1),
+  creditCode: z.string(),
+  name: z.string(),
+  industryCode: z.string().nullable(),
+  /** The plan's chain: named by the file's 产业链, or found by its industry code, else the plan's "other" chain. */
+  chain: z.strictObject({ id: z.string(), name: z.string(), nameEn: z.string() }),
+  /** The district's town, street or zone the file's 所属乡镇（街道） names. */
+  town: z.strictObject({ id: z.number().int(), name: z.string() }).nullable(),
+});
+export type UnregisteredEnterprise = z.infer<typeof UnregisteredEnterpriseSchema>;
+
 export const ImportResultSchema = z.strictObject({
   kind: importKind,
   fileName: z.string(),
@@ -183,7 +207,24 @@ export const ImportResultSchema = z.strictObject({
       columns: z.array(z.strictObject({ letter: z.string(), header: z.string(), field: z.string() })),
       ignoredHeaders: z.array(z.string()),
       units: z.record(z.string(), z.string()),
+      /** The report period a title above the table names ("2022年1-12月…"), read when a figures file has no period column. */
+      title: z
+        .strictObject({
+          row: z.number().int().min(1),
+          text: z.string(),
+          year: z.number().int(),
+          fromMonth: z.number().int().min(1).max(12).optional(),
+          throughMonth: z.number().int().min(1).max(12).optional(),
+        })
+        .optional(),
     })
+    .optional(),
+  /**
+   * Enterprises the file names that are not in the register (the first ones; `total` counts them all): applying
+   * with `registerEnterprises` registers them. Absent when there are none.
+   */
+  unregistered: z
+    .strictObject({ total: z.number().int().min(1), enterprises: z.array(UnregisteredEnterpriseSchema) })
     .optional(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -4,8 +4,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadPlanIntoDistrict } from "@beizeng/server/capabilities/plan/index";
 import { createDatabase } from "@beizeng/server/platform/db/database";
 import { migrateToLatest } from "@beizeng/server/platform/db/migrate";
+import { shippedPlan, TEST_ACTOR } from "@beizeng/server/testing/fixtures";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -47,15 +49,8 @@ beforeAll(async () => {
   databaseFile = path.join(workDir, "import.sqlite");
   const db = createDatabase({ sqliteFile: databaseFile });
   await migrateToLatest(db);
-  const now = new Date().toISOString();
-  await db.kysely.insertInto("districts").values({ id: "360202", name: "昌江区", created_at: now }).execute();
-  await db.kysely
-    .insertInto("units")
-    .values([
-      { district_id: "360202", code: "nys", name: "鲇鱼山镇", name_en: "Nianyushan", kind: "town", editable: 1 },
-      { district_id: "360202", code: "ly", name: "丽阳镇", name_en: "Liyang", kind: "town", editable: 1 },
-    ])
-    .execute();
+  // The district's plan names its towns and chains, which the register's 所属乡镇 and 产业链 are read against.
+  await loadPlanIntoDistrict(db, shippedPlan("changjiang-2021-2023"), TEST_ACTOR);
   await db.close();
 });
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));

@@ -106,6 +106,8 @@ export async function startImportJob(
         fileName: input.fileName,
         actor,
         maxChanges: 500,
+        // Enterprises not in the register are listed, as applying with registerEnterprises would register them.
+        registerUnknown: true,
         onProgress: (rows) => liveRows.set(id, rows),
         ...(log ? { log } : {}),
       });
@@ -146,7 +148,13 @@ export async function getImportJob(db: DbContext, user: AuthUser, id: string): P
 }
 
 /** Applies a previewed job without errors; runs in the background and reports like the preview. */
-export async function applyImportJob(db: DbContext, user: AuthUser, id: string, actor: Actor): Promise<ImportJobView> {
+export async function applyImportJob(
+  db: DbContext,
+  user: AuthUser,
+  id: string,
+  actor: Actor,
+  choices: { registerEnterprises?: boolean } = {},
+): Promise<ImportJobView> {
   const row = await jobFor(db, user, id);
   const preview = row.result_json ? (JSON.parse(row.result_json) as ImportResult) : null;
   if (row.status !== "previewed" || !preview || !row.file_base64) {
@@ -163,6 +171,7 @@ export async function applyImportJob(db: DbContext, user: AuthUser, id: string, 
         fileName: row.file_name,
         actor,
         maxChanges: 500,
+        registerUnknown: choices.registerEnterprises === true,
         onProgress: (rows) => liveRows.set(id, rows),
       });
       if (result.written && row.kind !== "register") await recomputeWarnings(db, user.districtId);

@@ -308,15 +308,17 @@ export async function saveImportProgress(
 
 export interface TownUnit {
   id: number;
+  /** The plan's unit id. */
+  code: string;
   name: string;
-  editable: number;
+  kind: string;
 }
 
-/** The district's units, for matching the register's 所属乡镇（街道） by name. */
+/** The district's units, for matching a file's 所属乡镇（街道） by name. */
 export async function findUnitsForTownMatching(db: DbContext, districtId: string): Promise<TownUnit[]> {
   return db.kysely
     .selectFrom("units")
-    .select(["id", "name", "editable"])
+    .select(["id", "code", "name", "kind"])
     .where("district_id", "=", districtId)
     .where("active", "=", 1)
     .execute();

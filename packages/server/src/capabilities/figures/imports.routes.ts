@@ -1,23 +1,30 @@
 /**
  * Spreadsheet import from the browser: POST the .xlsx bytes (application/octet-stream) with kind, unit
  * and fileName in the query → a job previews it in the background; GET the job to follow its progress
- * and read the preview; POST …/apply to write it (all or nothing). Templates download as .xlsx.
+ * and read the preview; POST …/apply to write it (all or nothing), registering the enterprises the file names that
+ * are not in the register when asked to (`registerEnterprises`). Templates download as .xlsx, with the district's
+ * chains and places.
  * An upload that is not a readable workbook (not a zip archive, damaged, not Excel's, or inflating
  * beyond the archive limits) is refused at once with 400, before any job is made.
  */
+
 import {
+  ApplyImportBodySchema,
   ImportJobSchema,
   JobParamsSchema,
   JobQuerySchema,
   TemplateParamsSchema,
   UploadQuerySchema,
 } from "@beizeng/contract/figures";
+import { townsAndStreets } from "@beizeng/domain/plan/lookup";
 import type { FastifyInstance } from "fastify";
+import { allow } from "../../platform/auth/permissions";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
-import { badRequest } from "../../platform/errors";
+import { badRequest, conflict, forbidden } from "../../platform/errors";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
+import { readActivePlan } from "../../platform/plan/plan-reader";
 import { checkWorkbookArchive, WorkbookReadError } from "../../platform/spreadsheets/workbook-archive";
 import { applyImportJob, getImportJob, settledImportJob, startImportJob } from "./enterprises-import-jobs.service";
 import { buildImportTemplate, templateFileName } from "./import/templates";
@@ -40,7 +47,12 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
     { config: { permission: "imports.run", response: "file" } },
     async (request, reply) => {
       const { kind } = parseInput(TemplateParamsSchema, request.params);
-      const body = await buildImportTemplate(kind);
+      const plan = (await readActivePlan(db, currentUser(request).districtId))?.plan;
+      const body = await buildImportTemplate(kind, {
+        ...(plan
+          ? { chains: plan.chains.map((chain) => chain.name), towns: townsAndStreets(plan).map((u) => u.name) }
+          : {}),
+      });
       return sendDownload(reply, { fileName: templateFileName(kind), contentType: CONTENT_TYPES.xlsx, body });
     },
   );
@@ -88,7 +100,25 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
     { config: { permission: "imports.run", response: ImportJobSchema } },
     async (request, reply) => {
       const { id } = parseInput(JobParamsSchema, request.params);
-      return reply.code(202).send(await applyImportJob(db, currentUser(request), id, actorOf(request)));
+      const { registerEnterprises } = parseInput(ApplyImportBodySchema, request.body ?? undefined, "导入");
+      const user = currentUser(request);
+      const unregistered = (await getImportJob(db, user, id)).result?.unregistered;
+      if (unregistered && !registerEnterprises) {
+        const named = unregistered.enterprises
+          .slice(0, 5)
+          .map((enterprise) => `第${enterprise.row}行 ${enterprise.creditCode}（${enterprise.name}）`)
+          .join("、");
+        throw conflict(
+          `文件中有 ${unregistered.total} 家企业不在企业名录中：${named}${unregistered.total > 5 ? " 等" : ""}。请选择“从文件登记这些企业”后再导入，或先导入企业名录`,
+        );
+      }
+      // Registering enterprises writes the register, which only those who keep it may do.
+      if (unregistered && registerEnterprises && !allow(user, "enterprises.edit")) {
+        const plan = (await readActivePlan(db, user.districtId))?.plan;
+        const office = plan?.units.find((unit) => unit.kind === "office")?.name ?? "办公室";
+        throw forbidden(`从文件登记企业须由${office}操作：请${office}先导入企业名录，或由其导入本文件`);
+      }
+      return reply.code(202).send(await applyImportJob(db, user, id, actorOf(request), { registerEnterprises }));
     },
   );
 }

@@ -98,3 +98,27 @@ write("annual-messy.fods", "年报", [
     row(num("3"), text(C), text("景德镇丙航空部件有限公司"), text("2022年12月31日"),
         text("３９００００"), num("150000.1")),
 ])
+
+# A statistics bureau's year-end report as a district meets it on day one: the period only in the title
+# (1—12月, with an em dash), enterprises not yet in the register, with 国民经济行业代码 (letter or none, one
+# typed as text) and 乡镇 columns, a two-row header (本年累计 / 增速), amounts in 千元, a total and a note.
+N1, N2, N3, N4 = "91360202MA37N1R012", "91360202MA37N1R025", "91360202MA37N1R038", "91360202MA37N1R04B"
+write("monthly-year-title.fods", "1-12月", [
+    row(text("2022年1—12月昌江区规模以上工业企业主要经济指标", span_cols=9), covered(8)),
+    row(empty(7), text("单位：千元", span_cols=2), covered()),
+    row(text("序号", span_rows=2), text("统一社会信用代码", span_rows=2), text("单位详细名称", span_rows=2),
+        text("国民经济行业代码", span_rows=2), text("乡镇", span_rows=2),
+        text("营业收入", span_cols=2), covered(), text("利润总额", span_rows=2),
+        text("从业人员平均人数（人）", span_rows=2)),
+    row(covered(5), text("本年累计"), text("增速（%）"), covered(2)),
+    row(num("1"), text(N1), rich(("景德镇", True), ("宏达制药有限公司", False)), text("C2710"), text("鲇鱼山镇"),
+        num("52345.6"), num("8.1"), num("3210.5"), num("356")),
+    row(num("2"), text(N2), text("景德镇华信电子有限公司"), text("3971"), text("丽阳镇"),
+        num("21000"), num("-3.2"), num("1200"), num("120")),
+    row(num("3"), text(N3), text("景德镇鹏程航空零部件有限公司"), text("C3741"), empty(),
+        num("39000.25"), num("12"), num("2500"), num("210")),
+    row(num("4"), text(N4), text("景德镇新华陶瓷有限公司"), text("C3071"), text("西郊街道"),
+        num("8800"), num("5"), num("-300"), num("95")),
+    row(empty(), text("合计"), empty(3), num("121145.85"), num("4.6"), num("6610.5"), num("781")),
+    row(text("注：本表为快报数，累计数为1月至报告期末。", span_cols=9), covered(8)),
+])

@@ -104,25 +104,40 @@ const metricFields: FieldDefinition[] = METRICS.map((metric) => ({
   metric,
 }));
 
+const townField: FieldDefinition = {
+  field: "town",
+  type: "town",
+  label: "所属乡镇（街道）",
+  aliases: ["乡镇(街道)", "所属乡镇", "乡镇", "街道", "所属镇街", "镇街", "所属园区", "园区"],
+};
+const chainField: FieldDefinition = {
+  field: "chain",
+  type: "chain",
+  label: "产业链",
+  aliases: ["所属产业链", "产业", "所属产业", "产业类别"],
+};
+const industryCodeField: FieldDefinition = {
+  field: "industryCode",
+  type: "industryCode",
+  label: "行业代码",
+  aliases: ["国民经济行业代码", "行业分类代码", "国民经济行业分类代码", "行业小类代码", "所属行业代码"],
+};
+
+/**
+ * A figures file may also say where an enterprise belongs (a bureau's list carries 行业代码 and often 乡镇):
+ * read only for the enterprises the import registers from the file.
+ */
+const registrationFields = [townField, chainField, industryCodeField];
+
 const FIELDS: Record<ImportKind, FieldDefinition[]> = {
-  annual: [creditCodeField, nameField, yearField, periodField, ...metricFields],
-  monthly: [creditCodeField, nameField, yearField, monthField, periodField, ...metricFields],
+  annual: [creditCodeField, nameField, yearField, periodField, ...metricFields, ...registrationFields],
+  monthly: [creditCodeField, nameField, yearField, monthField, periodField, ...metricFields, ...registrationFields],
   register: [
     creditCodeField,
     nameField,
-    {
-      field: "town",
-      type: "town",
-      label: "所属乡镇（街道）",
-      aliases: ["乡镇(街道)", "所属乡镇", "乡镇", "街道", "所属镇街", "镇街"],
-    },
-    { field: "chain", type: "chain", label: "产业链", aliases: ["所属产业链", "产业", "所属产业", "产业类别"] },
-    {
-      field: "industryCode",
-      type: "industryCode",
-      label: "行业代码",
-      aliases: ["国民经济行业代码", "行业分类代码", "国民经济行业分类代码", "行业小类代码"],
-    },
+    townField,
+    chainField,
+    industryCodeField,
     {
       field: "scaleStatus",
       type: "scaleStatus",
@@ -152,7 +167,8 @@ export function fieldsOf(kind: ImportKind): readonly FieldDefinition[] {
 
 /** What a header says beside the field's name. */
 export type HeaderQualifier =
-  | { kind: "plain" }
+  /** The figure itself; `own` when the header says so (本月, 当月, 本期): never a total, whatever the title says. */
+  | { kind: "plain"; own?: boolean }
   /** 本年累计 / 累计 / 1-N月: the total from January to the row's month (N when the header names it). */
   | { kind: "cumulative"; throughMonth?: number }
   /** 上年同期: the same period of the previous year. Recognised and not imported. */
@@ -209,6 +225,8 @@ export function normalizeHeader(header: string): NormalizedHeader {
       text = text.replace(months[0], "");
     } else if (/本年累计|累计数|累计/.test(text)) {
       qualifier = { kind: "cumulative" };
+    } else if (/本月|当月|本期/.test(text)) {
+      qualifier = { kind: "plain", own: true };
     }
   }
   const base = text
@@ -236,20 +254,7 @@ export function matchField(kind: ImportKind, base: string): FieldDefinition | un
   return base === "" ? undefined : index.get(base);
 }
 
-/** Lookups for the register's coded columns (Chinese label → stored value). */
-export const CHAIN_LABELS: Record<string, string> = {
-  生物医药: "biomedicine",
-  医药: "biomedicine",
-  电子信息: "electronics",
-  电子: "electronics",
-  航空: "aviation",
-  航空航天: "aviation",
-  汽车: "automotive",
-  汽车零部件: "automotive",
-  其他: "other",
-  其它: "other",
-};
-
+/** Lookups for the register's coded columns (Chinese label → stored value); chains are the plan's. */
 export const SCALE_STATUS_LABELS: Record<string, "above" | "reserve" | "other"> = {
   规上: "above",
   规模以上: "above",

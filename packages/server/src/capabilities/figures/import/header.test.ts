@@ -130,7 +130,10 @@ describe("RowParser", () => {
     book.addWorksheet("x").addRow(["统一社会信用代码", "企业名称", "营业收入"]);
     const layout = await layoutOf("monthly", Buffer.from(await book.xlsx.writeBuffer()));
     const messages = new RowParser("monthly", layout, {}).headerErrors.map((e) => e.message);
-    expect(messages).toEqual(["缺少“年份”列（或“报告期”列）", "缺少“月份”列（或“报告期”列，或表头写明“1-N月”）"]);
+    expect(messages).toEqual([
+      "缺少“年份”列（或“报告期”列，或在表格上方的标题中写明年份，如“2022年1-12月…”）",
+      "缺少“月份”列（或“报告期”列，或表头、标题写明“1-N月”）",
+    ]);
     expect(new RowParser("monthly", layout, { year: 2022, month: 3 }).headerErrors).toEqual([]);
   });
 

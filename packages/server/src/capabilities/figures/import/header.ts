@@ -8,6 +8,7 @@ import {
   normalizeHeader,
   normalizeText,
 } from "./columns";
+import { parseTitlePeriod, type TitlePeriod } from "./title-period";
 import { columnLetter, type ImportError, type ImportKind, MONEY_UNITS, type MoneyUnit } from "./types";
 
 /** How many rows at the top of a sheet may hold titles, notes and unit lines before the header. */
@@ -34,6 +35,8 @@ export interface HeaderLayout {
   unitLine?: MoneyUnit;
   /** Headers present but not imported (上年同期, 增速, unknown names), for the preview. */
   ignoredHeaders: string[];
+  /** The report period a title above the header names ("2022年1-12月…"), if any. */
+  title?: TitlePeriod;
 }
 
 const QUALIFIER_WORDS = /本年累计|累计|上年同期|去年同期|同期|增速|增长|增幅|同比|本月|当月|1[-~—－至到]\d{1,2}月|%/;
@@ -103,6 +106,15 @@ export function detectHeader(
 
   let unitLine: MoneyUnit | undefined;
   for (let i = 0; i <= best.index; i++) unitLine ??= unitLineOf(rowTexts(topRows[i] as RawRow));
+  // The first line above the header that names a period: the title, or a line under it (报告期：…).
+  let title: TitlePeriod | undefined;
+  for (let i = 0; i < best.index && !title; i++) {
+    const row = topRows[i] as RawRow;
+    for (const text of rowTexts(row)) {
+      title = text ? parseTitlePeriod(text, row.rowNumber) : undefined;
+      if (title) break;
+    }
+  }
 
   const width = Math.max(headerTexts.length, nextTexts.length);
   const byField = new Map<string, MappedColumn>();
@@ -156,6 +168,7 @@ export function detectHeader(
       columns: [...byField.values()].sort((a, b) => a.columnNumber - b.columnNumber),
       ...(unitLine ? { unitLine } : {}),
       ignoredHeaders,
+      ...(title ? { title } : {}),
     },
   };
 }

@@ -4,8 +4,11 @@ import { fileURLToPath } from "node:url";
 import { withCheckCharacter } from "@beizeng/domain/credit-code";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../../../platform/audit/audit.service";
 import type { BeizengDb } from "../../../platform/db/database";
+import { shippedPlan } from "../../../testing/fixtures";
 import { testDatabases } from "../../../testing/test-databases";
+import { loadPlanIntoDistrict } from "../../plan/index";
 import { applyImport, previewImport } from "./import-service";
 import { buildImportTemplate } from "./templates";
 
@@ -55,21 +58,9 @@ describe.each(testDatabases())("spreadsheet import on $name", (database) => {
 
   beforeAll(async () => {
     db = await database.createMigrated();
-    const now = new Date().toISOString();
-    await db.kysely
-      .insertInto("districts")
-      .values([
-        { id: DISTRICT, name: "昌江区", created_at: now },
-        { id: OTHER_DISTRICT, name: "测试区", created_at: now },
-      ])
-      .execute();
-    await db.kysely
-      .insertInto("units")
-      .values([
-        { district_id: DISTRICT, code: "nys", name: "鲇鱼山镇", name_en: "Nianyushan", kind: "town", editable: 1 },
-        { district_id: DISTRICT, code: "ly", name: "丽阳镇", name_en: "Liyang", kind: "town", editable: 1 },
-      ])
-      .execute();
+    // The districts' plans give their chains (产业链 by name or alias) and places (所属乡镇（街道）).
+    await loadPlanIntoDistrict(db, shippedPlan("changjiang-2021-2023"), SYSTEM_ACTOR);
+    await loadPlanIntoDistrict(db, shippedPlan("test-district-2024-2026"), SYSTEM_ACTOR);
   });
   afterAll(() => db.close());
 
@@ -446,6 +437,117 @@ describe.each(testDatabases())("spreadsheet import on $name", (database) => {
     expect(register.errors).toEqual([
       expect.objectContaining({ row: 4, message: `与第2行重复：同一企业只能有一行（${E}）` }),
     ]);
+  });
+
+  it("registers enterprises from a figures file only when asked, and writes none of them when a later batch fails", async () => {
+    const [F, G] = [withCheckCharacter("91360202MA38R0T01"), withCheckCharacter("91360202MA38R0T02")];
+    const rows: unknown[][] = [
+      ["统一社会信用代码", "企业名称", "国民经济行业代码", "所属乡镇", "年份", "营业收入"],
+      [F, "景德镇己制药有限公司", "C2720", "丽阳镇", 2023, 10],
+      [G, "景德镇庚电子有限公司", "3982", null, 2023, 20],
+      [F, "景德镇己制药有限公司", "C2720", "丽阳镇", 2023, 30],
+    ];
+    const before = {
+      enterprises: await count(db, "enterprises"),
+      figures: await count(db, "figures"),
+      audits: await count(db, "audit_log"),
+    };
+    const refused = await previewImport(db, DISTRICT, "annual", await workbook(rows.slice(0, 3)));
+    expect(refused.errors.map((error) => [error.row, error.field])).toEqual([
+      [2, "creditCode"],
+      [3, "creditCode"],
+    ]);
+    expect(refused.unregistered).toBeUndefined();
+
+    // Batches of one: F is written in the first batch, and the duplicate in the last one undoes it all.
+    const failed = await applyImport(db, DISTRICT, "annual", await workbook(rows), {
+      batchSize: 1,
+      registerUnknown: true,
+    });
+    expect(failed.written).toBe(false);
+    expect(failed.errors).toEqual([
+      expect.objectContaining({ row: 4, message: expect.stringContaining("与第2行重复") }),
+    ]);
+    expect(failed.unregistered?.enterprises.map((e) => [e.creditCode, e.chain.id, e.town?.name ?? null])).toEqual([
+      [F, "biomedicine", "丽阳镇"],
+      [G, "electronics", null],
+    ]);
+    expect({
+      enterprises: await count(db, "enterprises"),
+      figures: await count(db, "figures"),
+      audits: await count(db, "audit_log"),
+    }).toEqual(before);
+  });
+
+  it("refuses a later row that places an enterprise registered from the file elsewhere, naming the first row", async () => {
+    const H = withCheckCharacter("91360202MA38R0T03");
+    const result = await previewImport(
+      db,
+      DISTRICT,
+      "monthly",
+      await workbook([
+        ["统一社会信用代码", "企业名称", "行业代码", "所属乡镇（街道）", "年份", "月份", "营业收入"],
+        [H, "景德镇辛公司", "3971", "丽阳镇", 2023, 1, 10],
+        [H, "景德镇辛公司", "3971", "丽阳镇", 2023, 2, 10],
+        [H, "景德镇辛公司", "2710", "鲇鱼山镇", 2023, 3, 10],
+      ]),
+      { batchSize: 2, registerUnknown: true },
+    );
+    expect(result.errors.map((error) => [error.row, error.field, error.message])).toEqual([
+      [4, "industryCode", `行业代码与第2行不一致（${H} 从文件登记为3971，本行为2710）`],
+      [4, "town", `所属乡镇（街道）与第2行不一致（${H} 从文件登记为丽阳镇，本行为鲇鱼山镇）`],
+    ]);
+    expect(result.unregistered?.total).toBe(1);
+    expect(result.summary).toMatchObject({ create: 1 + 2, errors: 2 });
+  });
+
+  it("derives December from a 1-12月 total when every month before it is stored, and takes it as the year otherwise", async () => {
+    const rows: unknown[][] = [["统一社会信用代码", "年份", "月份", "营业收入（元）"]];
+    for (let month = 1; month <= 11; month++) rows.push([B, 2019, month, 10]);
+    expect((await applyImport(db, DISTRICT, "monthly", await workbook(rows))).written).toBe(true);
+    const total = await workbook([
+      ["2019年1-12月主要经济指标"],
+      ["单位：元"],
+      ["统一社会信用代码", "营业收入"],
+      [B, 150],
+      [C, 150],
+    ]);
+    const result = await applyImport(db, DISTRICT, "monthly", total);
+    expect(result.errors).toEqual([]);
+    expect(await currentValue(db, B, 2019, 12, "revenue")).toBe("4000");
+    expect(await currentValue(db, B, 2019, 0, "revenue")).toBeUndefined();
+    expect(await currentValue(db, C, 2019, 0, "revenue")).toBe("15000");
+    expect(await currentValue(db, C, 2019, 12, "revenue")).toBeUndefined();
+  });
+
+  it("gives a new enterprise of the register the chain of its industry code when no 产业链 is written", async () => {
+    const I = withCheckCharacter("91360202MA38R0T04");
+    const result = await applyImport(
+      db,
+      DISTRICT,
+      "register",
+      await workbook([
+        ["统一社会信用代码", "企业名称", "行业代码", "产业链"],
+        [I, "景德镇壬汽车零件有限公司", "3670", null],
+      ]),
+    );
+    expect(result.errors).toEqual([]);
+    const row = await db.kysely
+      .selectFrom("enterprises")
+      .select(["chain_id"])
+      .where("credit_code", "=", I)
+      .executeTakeFirstOrThrow();
+    expect(row.chain_id).toBe("automotive");
+    const unknown = await previewImport(
+      db,
+      DISTRICT,
+      "register",
+      await workbook([
+        ["统一社会信用代码", "企业名称", "产业链"],
+        [I, "景德镇壬汽车零件有限公司", "新能源"],
+      ]),
+    );
+    expect(unknown.errors[0]?.message).toBe("无法识别的产业链：新能源（可填：生物医药、电子信息、航空、汽车、其他）");
   });
 
   it("derives months from cumulative figures across batches, and refuses a gap", async () => {

@@ -8,10 +8,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { formatYuan } from "@beizeng/domain/money";
+import type { Chain, PlanFile } from "@beizeng/domain/plan/schema";
 import type { Insertable } from "kysely";
 import { type Actor, recordAudit } from "../../../platform/audit/audit.service";
 import type { DbContext } from "../../../platform/db/database";
 import { inTransaction } from "../../../platform/db/transaction";
+import { readActivePlan } from "../../../platform/plan/plan-reader";
 import {
   type RawRow,
   streamFirstSheetRowBatches,
@@ -40,7 +42,9 @@ import {
 import { cellText, toCellInput } from "./cell-values";
 import { METRICS, type MetricId, normalizeText } from "./columns";
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderLayout } from "./header";
+import { Places, PlanChains } from "./plan-lookups";
 import { type FigureRecord, type ImportOptions, type RegisterRecord, RowParser } from "./row-parser";
+import { titleMonthsValid } from "./title-period";
 import { IMPORT_KIND_LABELS, type ImportError, type ImportKind } from "./types";
 
 export interface ImportRunOptions extends ImportOptions {
@@ -54,6 +58,14 @@ export interface ImportRunOptions extends ImportOptions {
   maxChanges?: number;
   /** How many errors the result lists (the summary counts them all). Default 1000. */
   maxErrors?: number;
+  /** How many enterprises to be registered the result lists (`unregistered.total` counts them all). Default 1000. */
+  maxUnregistered?: number;
+  /**
+   * Figures of an enterprise not in the register: refused row by row (the default), or, when true, the
+   * enterprise is registered from the file (code, name, 行业代码 → the plan's chain, 所属乡镇) in the same
+   * transaction as its figures. A preview with this option lists those enterprises (`unregistered`).
+   */
+  registerUnknown?: boolean;
   /** Where a file that cannot be read is logged with the library's own words (the result says it in Chinese). */
   log?: { warn(details: object, message: string): void };
   /**
@@ -104,6 +116,17 @@ export type ImportChange =
       after: ScaleStatus;
     };
 
+/** An enterprise a figures file names that the register does not have, as the import would register it. */
+export interface UnregisteredEnterprise {
+  /** The first row that names it. */
+  row: number;
+  creditCode: string;
+  name: string;
+  industryCode: string | null;
+  chain: { id: string; name: string; nameEn: string };
+  town: { id: number; name: string } | null;
+}
+
 export interface ImportSummary {
   /** Data rows read (blank rows, totals and notes not counted). */
   rows: number;
@@ -128,7 +151,14 @@ export interface ImportResult {
     columns: { letter: string; header: string; field: string }[];
     ignoredHeaders: string[];
     units: Record<string, string>;
+    /** The report period a title above the table names ("2022年1-12月…"), when a figures import reads one. */
+    title?: { row: number; text: string; year: number; fromMonth?: number; throughMonth?: number };
   };
+  /**
+   * Enterprises the file names that are not in the register, as `registerUnknown` registers them (the
+   * first `maxUnregistered`; `total` counts them all). Absent when there are none or the option is off.
+   */
+  unregistered?: { total: number; enterprises: UnregisteredEnterprise[] };
 }
 
 /** Checks a file and reports what importing it would change; writes nothing. */
@@ -164,13 +194,15 @@ async function runImport(
   write: boolean,
 ): Promise<ImportResult> {
   const fileName = options.fileName ?? (typeof source === "string" ? path.basename(source) : "upload.xlsx");
+  // The district's chains and places: a register's 产业链 and 所属乡镇, and enterprises registered from a figures file.
+  const plan = (await readActivePlan(db, districtId))?.plan;
   const work = async (tx: DbContext) => {
     // What the run remembers of the rows read lives in a temporary table of this connection, so
     // that memory does not grow with the file.
     const progressTable = `import_progress_${randomBytes(8).toString("hex")}`;
     await createImportProgress(tx, progressTable);
     try {
-      const run = new ImportRun(tx, districtId, kind, fileName, options, write, progressTable);
+      const run = new ImportRun(tx, districtId, kind, fileName, options, write, progressTable, plan);
       await run.readAll(source);
       // An import that changes nothing writes nothing, not even an audit entry.
       if (write && run.summary.errors === 0 && run.summary.create + run.summary.update > 0) {
@@ -186,6 +218,7 @@ async function runImport(
             sha256: await sha256Of(source),
             summary: run.summary,
             units: run.layout?.units ?? {},
+            ...(run.unregisteredTotal > 0 ? { registeredEnterprises: run.unregisteredTotal } : {}),
           },
         });
       }
@@ -226,6 +259,9 @@ async function runImport(
     changes: run.changes,
     errors: run.errors,
     ...(run.layout ? { layout: run.layout } : {}),
+    ...(run.unregisteredTotal > 0
+      ? { unregistered: { total: run.unregisteredTotal, enterprises: run.unregistered } }
+      : {}),
   };
 }
 
@@ -255,17 +291,38 @@ interface KeyProgress {
   changed: boolean;
 }
 
+/**
+ * An enterprise this import registers from a figures file, as its first row gave it. Kept in the run's
+ * temporary table (key "+" and the credit code) so that later rows of it, in any batch, find it.
+ */
+interface Registration {
+  row: number;
+  creditCode: string;
+  /** The new enterprise's id; negative while only planned (a preview, or after an error). */
+  id: number;
+  name: string;
+  chainId: string;
+  industryCode: string | null;
+  town: { id: number; name: string } | null;
+}
+
+const REGISTRATION_KEY = "+";
+
 /** One import in progress: the checks, the plan of changes and (when applying) the writes. */
 class ImportRun {
   readonly summary: ImportSummary = { rows: 0, create: 0, update: 0, unchanged: 0, errors: 0 };
   readonly changes: ImportChange[] = [];
   readonly errors: ImportError[] = [];
   layout?: ImportResult["layout"];
+  /** Enterprises registered (or, in a preview, to be registered) from the file: the first ones, and how many. */
+  readonly unregistered: UnregisteredEnterprise[] = [];
+  unregisteredTotal = 0;
 
   private parser?: RowParser;
   /** The enterprises of the batch being planned, by credit code (null: not in the register). */
   private enterprises = new Map<string, EnterpriseRow | null>();
-  private townsByName?: Map<string, number>;
+  private readonly chains?: PlanChains;
+  private places?: Places;
   private batch: (FigureRecord | RegisterRecord)[] = [];
   private readonly maxChanges: number;
   private readonly maxErrors: number;
@@ -282,7 +339,9 @@ class ImportRun {
     private readonly options: ImportRunOptions,
     private readonly write: boolean,
     private readonly progressTable: string,
+    plan?: PlanFile,
   ) {
+    if (plan) this.chains = new PlanChains(plan);
     this.maxChanges = options.maxChanges ?? 100;
     this.maxErrors = options.maxErrors ?? 1000;
     this.batchSize = options.batchSize ?? 5000;
@@ -361,7 +420,8 @@ class ImportRun {
       return false;
     }
     const layout: HeaderLayout = detected.layout;
-    const parser = new RowParser(this.kind, layout, this.options, info.date1904);
+    const parser = new RowParser(this.kind, layout, this.options, info.date1904, this.chains);
+    const title = this.kind === "register" ? undefined : layout.title;
     this.layout = {
       headerRow: layout.headerRowNumber,
       ...(info.sheetName ? { sheetName: info.sheetName } : {}),
@@ -372,6 +432,19 @@ class ImportRun {
       })),
       ignoredHeaders: layout.ignoredHeaders,
       units: parser.units,
+      ...(title
+        ? {
+            title: {
+              row: title.row,
+              text: title.text,
+              year: title.year,
+              // Months that are no months (1-13月) are an error of the header, not part of the period.
+              ...(title.fromMonth !== undefined && titleMonthsValid(title)
+                ? { fromMonth: title.fromMonth, throughMonth: title.throughMonth }
+                : {}),
+            },
+          }
+        : {}),
     };
     for (const error of parser.headerErrors) this.addError(error);
     if (parser.headerErrors.length > 0) return false;
@@ -495,52 +568,90 @@ class ImportRun {
   }
 
   private async applyFiguresBatch(batch: FigureRecord[], progress: Map<string, KeyProgress>): Promise<void> {
-    const known: { record: FigureRecord; enterprise: EnterpriseRow }[] = [];
+    const registering = this.options.registerUnknown === true;
+    const registrations = registering ? await this.loadRegistrations(batch) : new Map<string, Registration>();
+    const registered: Registration[] = [];
+    const known: { record: FigureRecord; enterpriseId: number }[] = [];
     for (const record of batch) {
       const enterprise = this.enterprises.get(record.creditCode);
-      if (enterprise) {
-        known.push({ record, enterprise });
+      const earlier = registrations.get(record.creditCode);
+      if (earlier) {
+        // Registered from this file by an earlier row: a later row must not place it elsewhere.
+        if (await this.agreesWithRegistration(record, earlier)) {
+          known.push({ record, enterpriseId: enterprise?.id ?? earlier.id });
+        }
         continue;
       }
-      this.addError({
-        row: record.row,
-        field: "creditCode",
-        message: `企业名录中没有统一社会信用代码为 ${record.creditCode} 的企业${record.name ? `（${record.name}）` : ""}，请先导入企业名录`,
-        ...this.codeColumn(),
-      });
+      if (enterprise) {
+        known.push({ record, enterpriseId: enterprise.id });
+        continue;
+      }
+      if (!registering) {
+        this.addError({
+          row: record.row,
+          field: "creditCode",
+          message: `企业名录中没有统一社会信用代码为 ${record.creditCode} 的企业${record.name ? `（${record.name}）` : ""}，请先导入企业名录，或在导入时选择从文件登记这些企业`,
+          ...this.codeColumn(),
+        });
+        continue;
+      }
+      const registration = await this.register(record);
+      if (!registration) continue;
+      registrations.set(record.creditCode, registration);
+      registered.push(registration);
+      known.push({ record, enterpriseId: registration.id });
+    }
+    if (registered.length > 0) {
+      await saveImportProgress(
+        this.db,
+        this.progressTable,
+        registered.map((registration) => ({
+          key: REGISTRATION_KEY + registration.creditCode,
+          rows: JSON.stringify(registration),
+          cumulative: null,
+        })),
+      );
     }
     const years = new Set<number>();
     const enterpriseIds = new Set<number>();
     const metrics = new Set<string>();
-    for (const { record, enterprise } of known) {
+    for (const { record, enterpriseId } of known) {
       years.add(record.year);
-      enterpriseIds.add(enterprise.id);
+      // Enterprises only planned (negative ids) have no figures yet.
+      if (enterpriseId > 0) enterpriseIds.add(enterpriseId);
       for (const figure of record.values) metrics.add(figure.metric);
     }
     const current = new Map<string, CurrentFigure>();
     for (const figure of await findCurrentOfficialFigures(this.db, [...enterpriseIds], [...metrics], [...years])) {
       current.set(`${figure.enterprise_id}|${figure.year}|${figure.month}|${figure.metric}`, figure);
     }
-    const writing = this.writing;
-    for (const { record, enterprise } of known) {
+    for (const { record, enterpriseId } of known) {
       const keyProgress = progress.get(this.progressKey(record)) as KeyProgress;
+      const resolved: { metric: MetricId; value: bigint; month: number }[] = [];
+      let yearFigures = false;
       for (const figure of record.values) {
-        const value = figure.cumulative
-          ? this.ownValue(record, enterprise.id, figure.metric, figure.value, keyProgress, current)
-          : figure.value;
-        if (value === undefined) continue;
+        if (!figure.cumulative) continue;
+        const own = this.ownValue(record, enterpriseId, figure.metric, figure.value, keyProgress, current);
+        if (own === undefined) continue;
+        if (own.month === 0) yearFigures = true;
+        resolved.push({ metric: figure.metric, ...own });
+      }
+      for (const figure of record.values) {
+        if (figure.cumulative) continue;
+        // A row whose totals are the year's (1-12月 without the months before) gives the year's head counts too.
+        const month = yearFigures && metricKinds.get(figure.metric) === "count" ? 0 : record.month;
+        resolved.push({ metric: figure.metric, value: figure.value, month });
+      }
+      for (const { metric, value, month } of resolved) {
         const existing =
-          current.size === 0
-            ? undefined
-            : current.get(`${enterprise.id}|${record.year}|${record.month}|${figure.metric}`);
+          current.size === 0 ? undefined : current.get(`${enterpriseId}|${record.year}|${month}|${metric}`);
         if (existing && BigInt(existing.value) === value) {
           this.summary.unchanged++;
           continue;
         }
-        if (writing) {
-          if (existing)
-            this.writer.correct(existing.id, enterprise.id, record.year, record.month, figure.metric, value);
-          else this.writer.create(enterprise.id, record.year, record.month, figure.metric, value);
+        if (this.writing) {
+          if (existing) this.writer.correct(existing.id, enterpriseId, record.year, month, metric, value);
+          else this.writer.create(enterpriseId, record.year, month, metric, value);
         }
         const action = existing ? "update" : "create";
         this.summary[action]++;
@@ -551,10 +662,10 @@ class ImportRun {
             creditCode: record.creditCode,
             action,
             year: record.year,
-            month: record.month,
-            metric: figure.metric,
-            before: existing ? displayValue(figure.metric, BigInt(existing.value)) : null,
-            after: displayValue(figure.metric, value),
+            month,
+            metric: metric,
+            before: existing ? displayValue(metric, BigInt(existing.value)) : null,
+            after: displayValue(metric, value),
           });
         }
       }
@@ -563,9 +674,189 @@ class ImportRun {
     if (this.writing) await this.writer.flush();
   }
 
+  /** The enterprises earlier batches registered (or planned to) from the file, among this batch's codes. */
+  private async loadRegistrations(batch: FigureRecord[]): Promise<Map<string, Registration>> {
+    const keys = [...new Set(batch.map((record) => REGISTRATION_KEY + record.creditCode))];
+    const registrations = new Map<string, Registration>();
+    for (const stored of await findImportProgress(this.db, this.progressTable, keys)) {
+      registrations.set(stored.key.slice(REGISTRATION_KEY.length), JSON.parse(stored.rows) as Registration);
+    }
+    return registrations;
+  }
+
+  private async placesOfDistrict(): Promise<Places> {
+    this.places ??= new Places(await findUnitsForTownMatching(this.db, this.districtId), this.chains?.plan);
+    return this.places;
+  }
+
+  private columnOf(field: string): { column?: string; columnLetter?: string } {
+    const column = this.parser?.layout.columns.find((c) => c.field.field === field);
+    return column ? { column: column.header, columnLetter: column.letter } : {};
+  }
+
+  /**
+   * Where a figures row places its enterprise (chain, industry code, town), read for registering it;
+   * undefined, with the row's errors added, when it cannot be registered from the file.
+   */
+  private async placement(
+    record: FigureRecord,
+  ): Promise<{ chain: Chain; industryCode: string | null; town: { id: number; name: string } | null } | undefined> {
+    const registration = record.registration;
+    const prefix = `企业名录中没有统一社会信用代码为 ${record.creditCode} 的企业${record.name ? `（${record.name}）` : ""}，从文件登记时`;
+    const errors: ImportError[] = (registration?.errors ?? []).map((error) => ({
+      ...error,
+      message: `${prefix}：${error.message}`,
+    }));
+    if (!record.name) {
+      const nameColumn = this.columnOf("name");
+      errors.push({
+        row: record.row,
+        field: "name",
+        ...nameColumn,
+        message: `${prefix}需要企业名称：${nameColumn.column ? "本行企业名称为空" : "文件中没有“企业名称”列"}`,
+      });
+    }
+    const industryCode = registration?.industryCode ?? null;
+    let chain: Chain | undefined;
+    if (!this.chains) {
+      errors.push({ row: record.row, field: "chain", message: `${prefix}：本区尚未加载行动方案，无法确定产业链` });
+    } else {
+      chain =
+        registration?.chainId !== undefined
+          ? this.chains.plan.chains.find((c) => c.id === registration.chainId)
+          : industryCode !== null
+            ? this.chains.byIndustryCode(industryCode)
+            : this.chains.other;
+      if (!chain && !registration?.errors.some((error) => error.field === "chain" || error.field === "industryCode")) {
+        errors.push({
+          row: record.row,
+          field: "chain",
+          message: `${prefix}无法确定产业链：请增加“产业链”列（可填：${this.chains.names.join("、")}）或“行业代码”列`,
+        });
+      }
+    }
+    let town: { id: number; name: string } | null = null;
+    if (registration?.townName !== undefined) {
+      const unit = (await this.placesOfDistrict()).match(registration.townName);
+      if (unit) town = { id: unit.id, name: unit.name };
+      else {
+        errors.push({
+          row: record.row,
+          field: "town",
+          ...this.columnOf("town"),
+          message: `${prefix}：系统中没有名为“${registration.townName}”的乡镇（街道）`,
+        });
+      }
+    }
+    if (errors.length > 0 || !chain) {
+      for (const error of errors) this.addError(error);
+      return undefined;
+    }
+    return { chain, industryCode, town };
+  }
+
+  /** Registers (or, in a preview, plans to register) the enterprise a row names; undefined when it cannot. */
+  private async register(record: FigureRecord): Promise<Registration | undefined> {
+    const placement = await this.placement(record);
+    if (!placement) return undefined;
+    const { chain, industryCode, town } = placement;
+    const name = record.name as string;
+    this.unregisteredTotal++;
+    let id = -this.unregisteredTotal;
+    if (this.writing) {
+      id = await insertEnterprise(this.db, {
+        district_id: this.districtId,
+        credit_code: record.creditCode,
+        name,
+        town_unit_id: town?.id ?? null,
+        chain_id: chain.id,
+        industry_code: industryCode,
+        is_key: 0,
+        leader_user_id: null,
+        listing_stage: null,
+        is_demo: 0,
+        created_at: this.recordedAt,
+        updated_at: this.recordedAt,
+      });
+      // The enterprise's own history starts here, as when it is entered by hand.
+      await recordAudit(this.db, {
+        districtId: this.districtId,
+        actor: this.options.actor ?? { userId: null, label: "import" },
+        action: "create",
+        entityType: "enterprise",
+        entityId: id,
+        after: {
+          creditCode: record.creditCode,
+          name,
+          townUnitId: town?.id ?? null,
+          chainId: chain.id,
+          industryCode,
+          isKey: false,
+          registeredFrom: this.fileName,
+        },
+      });
+    }
+    const after: EnterpriseFields = { name, chainId: chain.id };
+    if (industryCode !== null) after.industryCode = industryCode;
+    if (town) after.townUnitId = town.id;
+    this.addChange("create", () => ({
+      entity: "enterprise",
+      row: record.row,
+      creditCode: record.creditCode,
+      action: "create",
+      before: null,
+      after,
+    }));
+    if (this.unregistered.length < (this.options.maxUnregistered ?? 1000)) {
+      this.unregistered.push({
+        row: record.row,
+        creditCode: record.creditCode,
+        name,
+        industryCode,
+        chain: { id: chain.id, name: chain.name, nameEn: chain.nameEn },
+        town,
+      });
+    }
+    return { row: record.row, creditCode: record.creditCode, id, name, chainId: chain.id, industryCode, town };
+  }
+
+  /** Whether a later row of an enterprise registered from the file places it where its first row did. */
+  private async agreesWithRegistration(record: FigureRecord, registration: Registration): Promise<boolean> {
+    const given = record.registration;
+    if (!given) return true;
+    const errors: ImportError[] = given.errors.map((error) => ({ ...error }));
+    const differs = (field: string, what: string, first: string, now: string) =>
+      errors.push({
+        row: record.row,
+        field,
+        ...this.columnOf(field),
+        message: `${what}与第${registration.row}行不一致（${record.creditCode} 从文件登记为${first}，本行为${now}）`,
+      });
+    if (given.industryCode !== undefined && given.industryCode !== registration.industryCode) {
+      differs("industryCode", "行业代码", registration.industryCode ?? "空", given.industryCode);
+    }
+    if (given.chainId !== undefined && given.chainId !== registration.chainId) {
+      differs("chain", "产业链", this.chainName(registration.chainId), this.chainName(given.chainId));
+    }
+    if (given.townName !== undefined) {
+      const unit = (await this.placesOfDistrict()).match(given.townName);
+      if (unit?.id !== registration.town?.id) {
+        differs("town", "所属乡镇（街道）", registration.town?.name ?? "空", given.townName);
+      }
+    }
+    for (const error of errors) this.addError(error);
+    return errors.length === 0;
+  }
+
+  private chainName(id: string): string {
+    return this.chains?.plan.chains.find((chain) => chain.id === id)?.name ?? id;
+  }
+
   /**
    * The month's own value from a cumulative figure (本年累计, 1-N月): minus the previous month's
-   * cumulative figure, from the row just before in the file, or the months stored so far.
+   * cumulative figure, from the row just before in the file, or the months stored so far. A 1-12月
+   * figure whose months before are missing is the year's own figure (month 0), which is what targets
+   * and rewards read for a year; with every month before it present it gives December's value.
    */
   private ownValue(
     record: FigureRecord,
@@ -574,18 +865,19 @@ class ImportRun {
     value: bigint,
     keyProgress: KeyProgress,
     current: Map<string, CurrentFigure>,
-  ): bigint | undefined {
+  ): { value: bigint; month: number } | undefined {
     keyProgress.cumulative ??= {};
     const before = keyProgress.cumulative[metric];
     keyProgress.cumulative[metric] = [record.month, value.toString(), record.row];
     keyProgress.changed = true;
-    if (record.month === 1) return value;
+    if (record.month === 1) return { value, month: 1 };
     const label = METRICS.find((m) => m.metric === metric)?.label ?? metric;
     const column = this.parser?.layout.columns.find((c) => c.field.field === metric);
     const where = column ? { column: column.header, columnLetter: column.letter } : {};
     if (before) {
       const [month, previous, row] = before;
-      if (month === record.month - 1) return value - BigInt(previous);
+      if (month === record.month - 1) return { value: value - BigInt(previous), month: record.month };
+      if (record.month === 12) return { value, month: 0 };
       this.addError({
         row: record.row,
         field: metric,
@@ -601,6 +893,7 @@ class ImportRun {
       if (figure) stored += BigInt(figure.value);
       else missing.push(month);
     }
+    if (missing.length > 0 && record.month === 12) return { value, month: 0 };
     if (missing.length > 0) {
       this.addError({
         row: record.row,
@@ -610,21 +903,11 @@ class ImportRun {
       });
       return undefined;
     }
-    return value - stored;
-  }
-
-  private townId(name: string): number | undefined {
-    return this.townsByName?.get(normalizeText(name));
+    return { value: value - stored, month: record.month };
   }
 
   private async applyRegisterBatch(batch: RegisterRecord[]): Promise<void> {
-    if (!this.townsByName) {
-      this.townsByName = new Map();
-      const units = await findUnitsForTownMatching(this.db, this.districtId);
-      // Towns and streets (editable units) win over departments of the same name.
-      units.sort((a, b) => a.editable - b.editable);
-      for (const unit of units) this.townsByName.set(normalizeText(unit.name), unit.id);
-    }
+    const places = await this.placesOfDistrict();
     const existingIds = batch
       .map((record) => this.enterprises.get(record.creditCode)?.id)
       .filter((id): id is number => id !== undefined);
@@ -633,8 +916,26 @@ class ImportRun {
       scaleYears.set(`${row.enterprise_id}|${row.year}`, row.status);
 
     for (const record of batch) {
-      const townUnitId = record.townName === undefined ? undefined : this.townId(record.townName);
+      const townUnitId = record.townName === undefined ? undefined : places.match(record.townName)?.id;
+      const existing = this.enterprises.get(record.creditCode) ?? null;
+      // A new enterprise without a 产业链 cell takes the chain of its industry code, else the plan's "other" chain.
+      const chainId =
+        record.chainId ??
+        (existing
+          ? undefined
+          : (record.industryCode !== undefined ? this.chains?.byIndustryCode(record.industryCode) : this.chains?.other)
+              ?.id);
       const rowErrors: ImportError[] = [];
+      if (!existing && chainId === undefined) {
+        rowErrors.push({
+          row: record.row,
+          field: "chain",
+          ...this.columnOf("chain"),
+          message: this.chains
+            ? `无法确定新企业的产业链：请填写“产业链”（可填：${this.chains.names.join("、")}）或“行业代码”`
+            : "本区尚未加载行动方案，无法确定新企业的产业链",
+        });
+      }
       if (record.townName !== undefined && townUnitId === undefined) {
         const column = this.parser?.layout.columns.find((c) => c.field.field === "town");
         rowErrors.push({
@@ -660,11 +961,10 @@ class ImportRun {
         for (const error of rowErrors) this.addError(error);
         continue;
       }
-      const existing = this.enterprises.get(record.creditCode) ?? null;
       const wanted: EnterpriseFields = {};
       if (record.name !== undefined) wanted.name = record.name;
       if (townUnitId !== undefined) wanted.townUnitId = townUnitId;
-      if (record.chainId !== undefined) wanted.chainId = record.chainId;
+      if (chainId !== undefined) wanted.chainId = chainId;
       if (record.industryCode !== undefined) wanted.industryCode = record.industryCode;
       if (record.isKey !== undefined) wanted.isKey = record.isKey;
       if (record.listingStage !== undefined) wanted.listingStage = record.listingStage;
@@ -685,7 +985,7 @@ class ImportRun {
             credit_code: record.creditCode,
             name: record.name ?? record.creditCode,
             town_unit_id: townUnitId ?? null,
-            chain_id: record.chainId ?? "other",
+            chain_id: chainId as string,
             industry_code: record.industryCode ?? null,
             is_key: record.isKey ? 1 : 0,
             leader_user_id: null,

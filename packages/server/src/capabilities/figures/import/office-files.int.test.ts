@@ -4,8 +4,11 @@ import { fileURLToPath } from "node:url";
 import { withCheckCharacter } from "@beizeng/domain/credit-code";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../../../platform/audit/audit.service";
 import type { BeizengDb } from "../../../platform/db/database";
+import { shippedPlan } from "../../../testing/fixtures";
 import { testDatabases } from "../../../testing/test-databases";
+import { loadPlanIntoDistrict } from "../../plan/index";
 import { applyImport, previewImport } from "./import-service";
 
 // Packages laid out as Microsoft Excel and WPS Office write them (see test-fixtures/xlsx/office/README.md).
@@ -62,17 +65,8 @@ describe.each(testDatabases())("files written by Excel and WPS, on $name", (data
 
   beforeAll(async () => {
     db = await database.createMigrated();
-    await db.kysely
-      .insertInto("districts")
-      .values({ id: DISTRICT, name: "昌江区", created_at: new Date().toISOString() })
-      .execute();
-    await db.kysely
-      .insertInto("units")
-      .values([
-        { district_id: DISTRICT, code: "nys", name: "鲇鱼山镇", name_en: "Nianyushan", kind: "town", editable: 1 },
-        { district_id: DISTRICT, code: "ly", name: "丽阳镇", name_en: "Liyang", kind: "town", editable: 1 },
-      ])
-      .execute();
+    // The district's plan gives its chains (产业链 by name or alias) and places (所属乡镇（街道）).
+    await loadPlanIntoDistrict(db, shippedPlan("changjiang-2021-2023"), SYSTEM_ACTOR);
   });
   afterAll(() => db.close());
 

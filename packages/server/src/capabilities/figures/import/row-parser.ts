@@ -17,8 +17,10 @@ import {
   parseYearCell,
   toCellInput,
 } from "./cell-values";
-import { CHAIN_LABELS, LISTING_STAGE_LABELS, type MetricId, SCALE_STATUS_LABELS, YES_NO_LABELS } from "./columns";
+import { LISTING_STAGE_LABELS, type MetricId, SCALE_STATUS_LABELS, YES_NO_LABELS } from "./columns";
 import type { HeaderLayout, MappedColumn } from "./header";
+import { type PlanChains, parseChainCell } from "./plan-lookups";
+import { type TitlePeriod, titleMonthsLabel, titleMonthsValid } from "./title-period";
 import { type ImportError, type ImportKind, type MoneyUnit, YUAN_PER_UNIT } from "./types";
 
 export interface ImportOptions {
@@ -38,6 +40,19 @@ export interface FigureValue {
   cumulative: boolean;
 }
 
+/**
+ * What a figures row says of where its enterprise belongs (行业代码, 产业链, 所属乡镇 columns). Read only when
+ * the enterprise is registered from the file, so a bad cell here refuses only such a row.
+ */
+export interface RowRegistration {
+  industryCode?: string;
+  /** The plan chain a 产业链 cell names. */
+  chainId?: string;
+  townName?: string;
+  /** Cells of these columns that could not be read. */
+  errors: ImportError[];
+}
+
 export interface FigureRecord {
   row: number;
   creditCode: string;
@@ -46,6 +61,8 @@ export interface FigureRecord {
   /** 0 for the whole year. */
   month: number;
   values: FigureValue[];
+  /** Present when the file has a 行业代码, 产业链 or 所属乡镇 column. */
+  registration?: RowRegistration;
 }
 
 export type ScaleStatus = "above" | "reserve" | "other";
@@ -133,18 +150,43 @@ export class RowParser {
   private lastCode?: { text: string; parsed: Parsed<string> };
   /** The latest year a row may be of (the current year in China when the import began). */
   private readonly latestYear = currentYearInChina();
+  /** The period a title above the table names, when the import reads it (figures only). */
+  private readonly title?: TitlePeriod;
+  /** The month every row is of, from the title, when the file has no month or period column. */
+  private readonly titleMonth?: number;
+  private readonly registrationColumns: boolean;
 
   constructor(
     readonly kind: ImportKind,
     readonly layout: HeaderLayout,
     private readonly options: ImportOptions,
     private readonly date1904 = false,
+    /** The district's chains, for 产业链 cells; undefined when the district has no plan loaded. */
+    private readonly chains?: PlanChains,
   ) {
     for (const column of layout.columns) this.byField.set(column.field.field, column);
+    if (kind !== "register" && layout.title) this.title = layout.title;
+    const monthColumn = this.byField.has("month") || this.byField.has("period");
+    const title = this.title;
+    // "1-N月" (or the year's report) gives month N; a single month ("6月") gives itself; "7-9月" gives none.
+    if (kind === "monthly" && !monthColumn && title?.throughMonth !== undefined) {
+      if (title.cumulative || title.fromMonth === title.throughMonth) this.titleMonth = title.throughMonth;
+    }
+    this.registrationColumns =
+      kind !== "register" && ["industryCode", "chain", "town"].some((field) => this.byField.has(field));
     for (const column of layout.columns) {
       const metric = column.field.metric;
       if (!metric) continue;
-      const cumulative = kind === "monthly" && column.qualifier.kind === "cumulative";
+      // Under a title "2022年1-6月…" that gives the month, a plain header holds the total from January, as in
+      // every statistical table; a header saying 本月 or 当月 still holds the month's own value.
+      // Head counts (从业人员) are never summed over months: they stay the period's own figure.
+      const titleTotal =
+        metric.valueKind === "money" &&
+        this.titleMonth !== undefined &&
+        this.title?.cumulative === true &&
+        column.qualifier.kind === "plain" &&
+        column.qualifier.own !== true;
+      const cumulative = kind === "monthly" && (column.qualifier.kind === "cumulative" || titleTotal);
       if (metric.valueKind === "count") {
         this.metricColumns.push({
           column,
@@ -206,9 +248,10 @@ export class RowParser {
     if (this.metricColumns.length === 0) {
       this.headerError(undefined, "没有可导入的指标列（如 营业收入、入库税收、工业总产值、从业人员）");
     }
-    if (!has("year") && !has("period") && this.options.year === undefined) {
-      this.headerError(undefined, "缺少“年份”列（或“报告期”列）");
+    if (!has("year") && !has("period") && this.options.year === undefined && this.title === undefined) {
+      this.headerError(undefined, "缺少“年份”列（或“报告期”列，或在表格上方的标题中写明年份，如“2022年1-12月…”）");
     }
+    this.checkTitle();
     for (const { column } of this.metricColumns) {
       const qualifier = column.qualifier;
       if (qualifier.kind !== "cumulative") continue;
@@ -225,8 +268,51 @@ export class RowParser {
           .map(({ column }) => (column.qualifier.kind === "cumulative" ? column.qualifier.throughMonth : undefined))
           .filter((month) => month !== undefined),
       );
-      if (months.size === 0) this.headerError(undefined, "缺少“月份”列（或“报告期”列，或表头写明“1-N月”）");
+      // A title naming months that give none (7-9月) has said so already.
+      if (months.size === 0 && this.titleMonth === undefined && this.title?.throughMonth === undefined) {
+        this.headerError(undefined, "缺少“月份”列（或“报告期”列，或表头、标题写明“1-N月”）");
+      }
       if (months.size > 1) this.headerError(undefined, `各列表头中的累计月份不一致：${[...months].join("、")}月`);
+    }
+  }
+
+  /** A title's period must be one the import can take, and agree with the months the headers name. */
+  private checkTitle(): void {
+    const title = this.title;
+    if (!title) return;
+    const months = titleMonthsLabel(title);
+    const where = { row: title.row, field: "period" };
+    if (!titleMonthsValid(title)) {
+      this.headerErrors.push({ ...where, message: `标题「${title.text}」中的月份无效：${months}` });
+      return;
+    }
+    if (title.year < MIN_YEAR || title.year > this.latestYear) {
+      this.headerErrors.push({
+        ...where,
+        message: `标题「${title.text}」中的年份 ${title.year} 不在 ${MIN_YEAR}–${this.latestYear} 之间`,
+      });
+    }
+    // A year's figures: 1-12月, the year's report, or December's report (whose totals are the year's).
+    const wholeYear = title.throughMonth === 12 && (title.fromMonth === 1 || title.fromMonth === 12);
+    if (this.kind === "annual" && title.throughMonth !== undefined && !wholeYear) {
+      this.headerErrors.push({
+        ...where,
+        message: `年度导入需要全年数（1-12月），标题「${title.text}」为${months}的数据`,
+      });
+    }
+    const monthColumn = this.byField.has("month") || this.byField.has("period");
+    if (this.kind === "monthly" && !monthColumn && this.titleMonth === undefined && title.throughMonth !== undefined) {
+      this.headerErrors.push({
+        ...where,
+        message: `标题「${title.text}」的报告期为${months}，不是从1月起的累计，也不是单月：请增加“月份”列或“报告期”列`,
+      });
+    }
+    if (this.titleMonth === undefined) return;
+    for (const { column } of this.metricColumns) {
+      const through = column.qualifier.kind === "cumulative" ? column.qualifier.throughMonth : undefined;
+      if (through !== undefined && through !== this.titleMonth) {
+        this.headerError(column, `表头「${column.header}」为1-${through}月，与标题「${title.text}」的${months}不一致`);
+      }
     }
   }
 
@@ -366,9 +452,10 @@ export class RowParser {
         }
       }
     }
-    year ??= this.options.year;
+    if (this.title) this.checkAgainstTitle(row, year, month, errors);
+    year ??= this.title?.year ?? this.options.year;
     if (this.kind === "monthly") {
-      month ??= this.options.month ?? this.headerMonth();
+      month ??= this.headerMonth() ?? this.titleMonth ?? this.options.month;
     }
     if (year === undefined && !errors.some((error) => error.field === "year" || error.field === "period")) {
       errors.push({ row: row.rowNumber, field: "year", message: "缺少必填项：年份" });
@@ -406,8 +493,50 @@ export class RowParser {
         year: year as number,
         month: this.kind === "monthly" ? (month as number) : 0,
         values,
+        ...(this.registrationColumns ? { registration: this.readRegistration(row) } : {}),
       },
     };
+  }
+
+  /**
+   * A row's year (and month) read from its columns must agree with the title above the table: its year,
+   * and a month within the months the title covers ("2022年1-2月…" holds January and February).
+   */
+  private checkAgainstTitle(row: RawRow, year: number | undefined, month: number | undefined, errors: ImportError[]) {
+    const title = this.title as TitlePeriod;
+    const source = this.byField.get("year") ?? this.byField.get("period");
+    if (year !== undefined && year !== title.year && source) {
+      errors.push({
+        row: row.rowNumber,
+        column: source.header,
+        columnLetter: source.letter,
+        field: source.field.field,
+        message: `「${source.header}」为${year}年，与表格上方标题「${title.text}」（第${title.row}行）的${title.year}年不一致`,
+      });
+      return;
+    }
+    const { fromMonth, throughMonth } = title;
+    if (this.kind !== "monthly" || month === undefined || fromMonth === undefined || throughMonth === undefined) return;
+    if (month >= fromMonth && month <= throughMonth) return;
+    const column = this.byField.get("month") ?? this.byField.get("period");
+    errors.push({
+      row: row.rowNumber,
+      ...(column ? { column: column.header, columnLetter: column.letter, field: column.field.field } : {}),
+      message: `本行为${month}月，不在表格上方标题「${title.text}」（第${title.row}行）所写的${titleMonthsLabel(title)}之内`,
+    });
+  }
+
+  /** The 行业代码, 产业链 and 所属乡镇 cells of a figures row; their errors are kept apart (see RowRegistration). */
+  private readRegistration(row: RawRow): RowRegistration {
+    const errors: ImportError[] = [];
+    const registration: RowRegistration = { errors };
+    const industryCode = this.read(row, "industryCode", errors, parseIndustryCodeCell);
+    if (industryCode !== undefined) registration.industryCode = industryCode;
+    const chain = this.read(row, "chain", errors, (cell) => parseChainCell(cell, this.chains));
+    if (chain !== undefined) registration.chainId = chain.id;
+    const townName = this.read(row, "town", errors, parseTextCell);
+    if (townName !== undefined) registration.townName = townName;
+    return registration;
   }
 
   private headerMonth(): number | undefined {
@@ -425,7 +554,7 @@ export class RowParser {
     const creditCode = this.read(row, "creditCode", errors, parseCreditCodeCell, "统一社会信用代码");
     const name = this.read(row, "name", errors, parseTextCell, "企业名称");
     const townName = this.read(row, "town", errors, parseTextCell);
-    const chainId = this.read(row, "chain", errors, (cell) => parseLabelCell(cell, CHAIN_LABELS, "产业链"));
+    const chainId = this.read(row, "chain", errors, (cell) => parseChainCell(cell, this.chains))?.id;
     const industryCode = this.read(row, "industryCode", errors, parseIndustryCodeCell);
     const scaleStatus = this.read(row, "scaleStatus", errors, (cell) =>
       parseLabelCell(cell, SCALE_STATUS_LABELS, "规上状态"),
