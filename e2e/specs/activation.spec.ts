@@ -40,10 +40,12 @@ test("the office opens an enterprise's account from the register; the enterprise
   baseURL,
   browser,
 }) => {
+  // Two browsers, the office's and the enterprise's, each signing in: more than one page's worth of time.
+  test.slow();
   const enterprise = await enterpriseWithoutAccount(baseURL!);
 
   await login("office");
-  await page.goto("/users");
+  await page.goto("/admin/users");
   await page.getByRole("button", { name: "批量开通企业账号" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("逐家选择").check();
@@ -52,7 +54,7 @@ test("the office opens an enterprise's account from the register; the enterprise
   await dialog.getByRole("button", { name: "预览" }).click();
   await expect(dialog.getByText("共选中 1 家企业：将新开通 1 个账号，跳过 0 家已有账号的企业。")).toBeVisible();
   const username = enterprise.creditCode.toLowerCase();
-  await expect(dialog.getByRole("cell", { name: username })).toBeVisible();
+  await expect(dialog.getByRole("cell", { name: username, exact: true })).toBeVisible();
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
