@@ -1,14 +1,26 @@
 /**
- * Rewards (免申即享, /api/rewards*): computation batches, entitlements and their workflow (confirm → review →
- * approve → pay once), explanations and why-nots, the budget and its forecast, corrections of paid rewards.
- * The entitlement statuses are the domain's; the batches', corrections' and workflow steps' vocabularies are
- * fixed here.
+ * Rewards (免申即享, /api/rewards*): computation batches, entitlements and their workflow (the plan's steps, e.g.
+ * confirm → review → publicity → approve → pay once), publicities and objections (also /api/public/rewards*),
+ * recoveries of paid rewards, explanations and why-nots, the budget and its forecast, corrections of paid
+ * rewards. The entitlement statuses and the kinds of step are the domain's; the batches', corrections',
+ * objections' and history's vocabularies are fixed here.
  */
-import { ENTITLEMENT_STATUSES } from "@beizeng/domain/rewards/workflow";
+import {
+  AWARD_STEP_ACTORS,
+  AWARD_STEP_KINDS,
+  ENTITLEMENT_STATUSES,
+  type PublicityState,
+} from "@beizeng/domain/rewards/workflow";
 import { z } from "zod";
 import { DateText, FenText, NoteMessageSchema, pageOf, pageQueryFields, Timestamp } from "./common";
 
-export { ENTITLEMENT_STATUSES, type EntitlementStatus } from "@beizeng/domain/rewards/workflow";
+export {
+  AWARD_STEP_KINDS,
+  type AwardStepKind,
+  ENTITLEMENT_STATUSES,
+  type EntitlementStatus,
+  type PublicityState,
+} from "@beizeng/domain/rewards/workflow";
 
 /** A batch runs in the background, then is done or failed. */
 export const REWARD_BATCH_STATUSES = ["running", "done", "failed"] as const;
@@ -33,8 +45,31 @@ export const ENTITLEMENT_ACTIONS = [
   "approve",
   "pay",
   "reject",
+  "publish",
+  "object",
+  "dismissObjection",
+  "recover",
 ] as const;
 export type EntitlementAction = (typeof ENTITLEMENT_ACTIONS)[number];
+
+/** What the caller may do to an entitlement now (the server decides from the plan's steps and the caller's unit). */
+export const CALLER_ACTIONS = [
+  "confirm",
+  "decline",
+  "review",
+  "approve",
+  "pay",
+  "reject",
+  "recover",
+  "notice",
+] as const;
+export type CallerAction = (typeof CALLER_ACTIONS)[number];
+
+/** An objection waits for the office (open), which upholds it (the reward is rejected) or dismisses it. */
+export const OBJECTION_STATUSES = ["open", "upheld", "dismissed"] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+
+const PUBLICITY_STATES = ["upcoming", "open", "closed"] as const satisfies readonly PublicityState[];
 
 // ---------------------------------------------------------------- requests
 
@@ -52,6 +87,8 @@ export const EntitlementQuerySchema = z.object({
   year: year.optional(),
   rule: z.string().trim().max(40).optional(),
   status: z.enum(ENTITLEMENT_STATUSES).optional(),
+  /** The id of the plan's workflow step the entitlements wait for. */
+  step: z.string().trim().max(60).optional(),
   enterpriseId: z.coerce.number().int().positive().optional(),
   changed: z
     .enum(["true", "false"])
@@ -105,6 +142,49 @@ export const PaymentListQuerySchema = z.object({
   year: year.optional(),
   status: z.enum(ENTITLEMENT_STATUSES).optional(),
 });
+const dateText = DateText.refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), "日期无效");
+
+/** Publishes a batch's rewards that wait for the publicity step, from `startsOn` (default: today). */
+export const PublishSchema = z.object({
+  batchId: z.number().int().positive(),
+  startsOn: dateText.optional(),
+});
+export type PublishReq = z.input<typeof PublishSchema>;
+
+export const ObjectionQuerySchema = z.object({
+  status: z.enum(OBJECTION_STATUSES).optional(),
+  publicityId: z.coerce.number().int().positive().optional(),
+});
+export const ResolveObjectionSchema = z.object({
+  decision: z.enum(["upheld", "dismissed"]),
+  reason: z.string().trim().min(2, "请填写处理意见（至少 2 个字）").max(500),
+});
+export type ResolveObjectionReq = z.input<typeof ResolveObjectionSchema>;
+
+/** Recovery (追回) of a paid reward: how much, why, when, under which document. */
+export const RecoverySchema = z.object({
+  amountYuan: yuan,
+  reason: z.string().trim().min(2, "请填写追回原因（至少 2 个字）").max(500),
+  recoveredOn: dateText,
+  documentNo: z.string().trim().min(1, "请填写追回文书编号").max(60),
+});
+export type RecoveryReq = z.input<typeof RecoverySchema>;
+
+/** An objection from anyone (no login): to one listed reward, with a way to be answered. */
+export const PublicObjectionSchema = z.object({
+  itemId: z.number().int().positive(),
+  name: z.string().trim().max(50, "姓名不能超过 50 个字").optional(),
+  contact: z.string().trim().min(5, "请填写联系方式（电话或邮箱）").max(100, "联系方式不能超过 100 个字"),
+  content: z.string().trim().min(10, "请写明异议的事实和理由（至少 10 个字）").max(1000, "异议不能超过 1000 个字"),
+});
+export type PublicObjectionReq = z.input<typeof PublicObjectionSchema>;
+export const PublicPublicityQuerySchema = z.object({
+  district: z
+    .string()
+    .regex(/^\d{6}$/, "行政区划代码应为 6 位数字")
+    .optional(),
+});
+
 export const NoticeSchema = z.object({
   enterpriseId: z.number().int().positive(),
   year: z.number().int().min(1990).max(2100),
@@ -211,6 +291,19 @@ export const EntitlementViewSchema = z.strictObject({
   paidOn: DateText.nullable(),
   reason: z.string().nullable(),
   updatedAt: Timestamp,
+  /** The plan's step it waits for and who acts there; null once paid, rejected or superseded. */
+  awaitingStep: z
+    .strictObject({
+      id: z.string(),
+      kind: z.enum(AWARD_STEP_KINDS),
+      name: z.string(),
+      nameEn: z.string(),
+      actor: z.string(),
+      actorEn: z.string(),
+    })
+    .nullable(),
+  /** Recovered (追回) of a paid reward. */
+  recoveredFen: FenText,
 });
 export type EntitlementView = z.infer<typeof EntitlementViewSchema>;
 
@@ -218,9 +311,57 @@ export const EntitlementListSchema = pageOf(EntitlementViewSchema);
 export type EntitlementList = z.infer<typeof EntitlementListSchema>;
 
 /** One entitlement with its explanation (null when none can be written), its clause's quote and its history. */
+export const PublicityStateSchema = z.enum(PUBLICITY_STATES);
+
+/** A recovery of (part of) a paid reward. */
+export const RecoveryViewSchema = z.strictObject({
+  id,
+  amountFen: FenText,
+  reason: z.string(),
+  recoveredOn: DateText,
+  documentNo: z.string(),
+  recordedBy: z.string(),
+  recordedAt: Timestamp,
+});
+export type RecoveryView = z.infer<typeof RecoveryViewSchema>;
+
+/**
+ * An objection as staff see it; the objector's name and contact only for the office, which answers them. The
+ * reward as it was listed.
+ */
+export const ObjectionViewSchema = z.strictObject({
+  id,
+  publicityId: id,
+  itemId: id,
+  entitlementId: id,
+  enterpriseName: z.string(),
+  ruleName: z.string(),
+  ruleNameEn: z.string(),
+  amountFen: FenText.nullable(),
+  clause: z.string(),
+  entitlementStatus: z.enum(ENTITLEMENT_STATUSES),
+  name: z.string().nullable(),
+  contact: z.string().nullable(),
+  content: z.string(),
+  status: z.enum(OBJECTION_STATUSES),
+  filedAt: Timestamp,
+  resolution: z.string().nullable(),
+  resolvedAt: Timestamp.nullable(),
+});
+export type ObjectionView = z.infer<typeof ObjectionViewSchema>;
+export const ObjectionListSchema = z.strictObject({ items: z.array(ObjectionViewSchema) });
+export type ObjectionList = z.infer<typeof ObjectionListSchema>;
+
 export const EntitlementDetailSchema = EntitlementViewSchema.extend({
   explanation: ExplanationSchema.nullable(),
   quote: z.string(),
+  /** What the caller may do now. */
+  actions: z.array(z.enum(CALLER_ACTIONS)),
+  /** The publicity that listed it last, if any. */
+  publicity: z.strictObject({ id, startsOn: DateText, endsOn: DateText, state: PublicityStateSchema }).nullable(),
+  /** Objections to it (none shown to the enterprise). */
+  objections: z.array(ObjectionViewSchema),
+  recoveries: z.array(RecoveryViewSchema),
   events: z.array(
     z.strictObject({
       action: z.enum(ENTITLEMENT_ACTIONS),
@@ -276,16 +417,20 @@ export const BudgetYearSchema = z.strictObject({
   year: z.number().int(),
   budgetFen: FenText.nullable(),
   note: z.string(),
+  /** Paid less what has been recovered (追回): what the budget bears. */
   paidFen: FenText,
+  /** Recovered of the rewards paid. */
+  recoveredFen: FenText,
   approvedFen: FenText,
   pendingFen: FenText,
-  /** Budget less paid, approved and pending; null without a budget. */
+  /** Budget less paid (net of recoveries), approved and pending; null without a budget. */
   remainingFen: FenText.nullable(),
   byRule: z.array(
     z.strictObject({
       ruleId: z.string(),
       ruleName: z.string(),
       paidFen: FenText,
+      recoveredFen: FenText,
       approvedFen: FenText,
       pendingFen: FenText,
       count,
@@ -339,3 +484,85 @@ export type CorrectionView = z.infer<typeof CorrectionViewSchema>;
 
 export const CorrectionListSchema = z.strictObject({ items: z.array(CorrectionViewSchema) });
 export type CorrectionList = z.infer<typeof CorrectionListSchema>;
+
+/** The plan's award workflow as the caller sees it: each step, who acts there in words, and whether it is the caller. */
+export const AwardWorkflowViewSchema = z.strictObject({
+  /** False when the plan declares none and the product's default applies. */
+  declared: z.boolean(),
+  steps: z.array(
+    z.strictObject({
+      id: z.string(),
+      kind: z.enum(AWARD_STEP_KINDS),
+      name: z.string(),
+      nameEn: z.string(),
+      by: z.enum(AWARD_STEP_ACTORS),
+      days: z.number().int().nullable(),
+      actor: z.string(),
+      actorEn: z.string(),
+      mine: z.boolean(),
+    }),
+  ),
+});
+export type AwardWorkflowView = z.infer<typeof AwardWorkflowViewSchema>;
+
+/** A publicity (公示) of a batch's rewards, as the staff list it. */
+export const PublicityViewSchema = z.strictObject({
+  id,
+  batchId: id,
+  year: z.number().int(),
+  stepId: z.string(),
+  stepName: z.string(),
+  stepNameEn: z.string(),
+  days: z.number().int(),
+  startsOn: DateText,
+  endsOn: DateText,
+  state: PublicityStateSchema,
+  itemCount: count,
+  objectionCount: count,
+  openObjectionCount: count,
+  publishedBy: z.string(),
+  publishedAt: Timestamp,
+});
+export type PublicityView = z.infer<typeof PublicityViewSchema>;
+export const PublicityListSchema = z.strictObject({ items: z.array(PublicityViewSchema) });
+export type PublicityList = z.infer<typeof PublicityListSchema>;
+
+/** One reward as the public list shows it: enterprise, reward, amount (exact fen and 万元), clause. */
+export const PublicEntrySchema = z.strictObject({
+  itemId: id,
+  enterpriseName: z.string(),
+  ruleName: z.string(),
+  ruleNameEn: z.string(),
+  amountFen: FenText.nullable(),
+  /** The amount in 万元, exact decimal text; null for a reward decided case by case not yet decided. */
+  amountWan: z.string().nullable(),
+  clause: z.string(),
+});
+export type PublicEntry = z.infer<typeof PublicEntrySchema>;
+
+/** A publicity as anyone may read it (no login); its list only while it runs. */
+export const PublicPublicitySchema = z.strictObject({
+  id,
+  district: z.strictObject({ name: z.string(), nameEn: z.string().nullable() }),
+  planTitle: z.string(),
+  planTitleEn: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  titleEn: z.string(),
+  days: z.number().int(),
+  startsOn: DateText,
+  endsOn: DateText,
+  state: PublicityStateSchema,
+  /** Who handles objections (the plan's office). */
+  handledBy: z.string(),
+  handledByEn: z.string(),
+  entryCount: count,
+  entries: z.array(PublicEntrySchema),
+});
+export type PublicPublicity = z.infer<typeof PublicPublicitySchema>;
+export const PublicPublicityListSchema = z.strictObject({ items: z.array(PublicPublicitySchema) });
+export type PublicPublicityList = z.infer<typeof PublicPublicityListSchema>;
+
+/** What the objector gets back: the objection is recorded, with its number. */
+export const ObjectionReceiptSchema = z.strictObject({ id, publicityId: id, filedAt: Timestamp });
+export type ObjectionReceipt = z.infer<typeof ObjectionReceiptSchema>;

@@ -501,6 +501,7 @@ function crossCheck(plan: PlanFile): Problem[] {
   });
 
   if (compareDecimal(plan.aboveScaleThreshold, "0") <= 0) report(["aboveScaleThreshold"], "规上门槛必须大于零");
+  checkAwardWorkflow(plan, report);
   return problems;
 }
 
@@ -532,6 +533,82 @@ function checkYears(plan: PlanFile, report: (path: PropertyKey[], message: strin
       previous = milestone.year;
     });
   });
+}
+
+/**
+ * The award workflow: confirmed by the enterprise first (its bank account is what is paid into), paid last by
+ * the units holding payRewards, at most one publicity and one approval, the publicity before the approval (an
+ * objection is handled before approving), and each step's actor one that can act: the office, units the plan
+ * names, or units a duty of the plan is given to.
+ */
+function checkAwardWorkflow(plan: PlanFile, report: (path: PropertyKey[], message: string) => void): void {
+  const workflow = plan.awardWorkflow;
+  if (workflow === undefined) return;
+  const at = (index: number, ...rest: PropertyKey[]): PropertyKey[] => ["awardWorkflow", "steps", index, ...rest];
+  const steps = workflow.steps;
+  checkUnique(
+    steps.map((step, index) => ({ value: step.id, path: at(index, "id") })),
+    "环节编号",
+    report,
+  );
+  const unitIds = new Set(plan.units.map((unit) => unit.id));
+  const indexesOf = (kind: string) => steps.flatMap((step, index) => (step.kind === kind ? [index] : []));
+  if (steps[0] !== undefined && steps[0].kind !== "confirm")
+    report(at(0, "kind"), "第一个环节必须是 confirm（企业确认）：企业确认并填写收款账户后，奖励才进入审核");
+  const last = steps.length - 1;
+  if (steps[last] !== undefined && steps[last].kind !== "pay")
+    report(at(last, "kind"), "最后一个环节必须是 pay（拨付）");
+  for (const [kind, label] of [
+    ["confirm", "企业确认"],
+    ["pay", "拨付"],
+    ["publicity", "公示"],
+    ["approve", "审批"],
+  ] as const) {
+    for (const index of indexesOf(kind).slice(1)) report(at(index, "kind"), `${label}环节只能有一个`);
+  }
+  const publicity = indexesOf("publicity")[0];
+  const approve = indexesOf("approve")[0];
+  if (publicity !== undefined && approve !== undefined && publicity > approve)
+    report(at(publicity, "kind"), "公示环节必须在审批环节之前（异议处理完毕后才能审批）");
+
+  steps.forEach((step, index) => {
+    if (step.kind === "publicity" && step.days === undefined) report(at(index, "days"), "公示环节必须写明公示天数");
+    if (step.kind !== "publicity" && step.days !== undefined) report(at(index, "days"), "只有公示环节可以写天数");
+    const by = step.by;
+    const fixed: Partial<Record<string, string>> = { confirm: "enterprise", publicity: "office" };
+    const fixedActor = fixed[step.kind];
+    if (fixedActor !== undefined && by !== undefined && by !== fixedActor)
+      report(at(index, "by"), `${step.kind} 环节的办理主体只能是 ${fixedActor}`);
+    if (step.kind === "pay" && by !== undefined && !(by === "duty" && step.duty === "payRewards"))
+      report(
+        at(index, "by"),
+        "拨付环节由具有 payRewards（拨付奖励）职责的单位办理：by 只能是 duty，duty 为 payRewards",
+      );
+    if ((step.kind === "review" || step.kind === "approve") && by === undefined)
+      report(at(index, "by"), "审核、审批环节必须写明办理主体（office、duty 或 units）");
+    if ((step.kind === "review" || step.kind === "approve") && by === "enterprise")
+      report(at(index, "by"), "审核、审批环节不能由企业办理");
+    if (by === "duty") {
+      if (step.duty === undefined) report(at(index, "duty"), "by: duty 时必须写明职责（duty）");
+      else if (!plan.units.some((unit) => unit.duties.includes(step.duty as (typeof unit.duties)[number])))
+        report(at(index, "duty"), `没有单位具有职责“${step.duty}”（units[].duties 中未给任何单位）`);
+    } else if (step.duty !== undefined) report(at(index, "duty"), "只有 by: duty 的环节可以写职责（duty）");
+    if (by === "units") {
+      if (step.units === undefined || step.units.length === 0)
+        report(at(index, "units"), "by: units 时必须列出办理单位");
+      step.units?.forEach((unitId, unitIndex) => {
+        if (!unitIds.has(unitId))
+          report(at(index, "units", unitIndex), `引用了不存在的单位“${unitId}”（units 中没有此编号）`);
+      });
+      checkUnique(
+        (step.units ?? []).map((unitId, unitIndex) => ({ value: unitId, path: at(index, "units", unitIndex) })),
+        "单位",
+        report,
+      );
+    } else if (step.units !== undefined) report(at(index, "units"), "只有 by: units 的环节可以列出办理单位");
+  });
+  if (indexesOf("pay").length > 0 && !plan.units.some((unit) => unit.duties.includes("payRewards")))
+    report(["awardWorkflow", "steps"], "拨付环节需要至少一个具有 payRewards（拨付奖励）职责的单位");
 }
 
 function checkUnique(

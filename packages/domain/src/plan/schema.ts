@@ -5,6 +5,7 @@
  * cross-checks what a schema cannot see (references, quotes, tier order). See docs/plan-format.md.
  */
 import { z } from "zod";
+import { AWARD_STEP_ACTORS, AWARD_STEP_KINDS } from "../rewards/workflow";
 import { MEASUREMENT_UNITS, TASK_CYCLES, UNIT_DUTIES, UNIT_KINDS } from "./vocabulary";
 
 export { PLACE_UNIT_KINDS, UNIT_DUTIES, UNIT_KINDS, type UnitDuty, type UnitKind } from "./vocabulary";
@@ -366,6 +367,47 @@ export const assessmentIndicatorSchema = z.strictObject({
   }),
 });
 
+/**
+ * One step of the award workflow (奖励兑现流程): a kind the product knows, who acts, its labels. The
+ * loader checks the order and the actors (load.ts); docs/plan-format.md describes each field.
+ */
+export const awardStepSchema = z.strictObject({
+  id: z
+    .string({ error: fieldError("必须是环节编号") })
+    .regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的环节编号，例如 office-review"),
+  kind: z.enum(AWARD_STEP_KINDS, {
+    error: fieldError(
+      "环节类型必须是 confirm（企业确认）、review（审核）、publicity（公示）、approve（审批）或 pay（拨付）之一",
+    ),
+  }),
+  name: textSchema,
+  nameEn: textSchema,
+  /** Who acts; confirm, publicity and pay may leave it out (the enterprise, the office, the paying units). */
+  by: z
+    .enum(AWARD_STEP_ACTORS, {
+      error: fieldError(
+        "办理主体必须是 enterprise（企业）、office（办公室）、duty（具有某项职责的单位）或 units（指定单位）之一",
+      ),
+    })
+    .optional(),
+  /** With `by: duty`: the duty whose units act. */
+  duty: z.enum(UNIT_DUTIES, { error: fieldError("未知的单位职责") }).optional(),
+  /** With `by: units`: the units that act. */
+  units: z.array(unitIdSchema).optional(),
+  /** A publicity step's length: calendar days the list stays public, the first day included. */
+  days: z
+    .number({ error: fieldError("必须是正整数天数") })
+    .int("必须是整数天数")
+    .positive("公示天数必须大于 0")
+    .max(90, "公示天数不能超过 90 天")
+    .optional(),
+});
+
+/** The steps an entitlement goes through after it is computed, in order. */
+export const awardWorkflowSchema = z.strictObject({
+  steps: z.array(awardStepSchema).min(2, "至少要有企业确认和拨付两个环节"),
+});
+
 /** Sum of decimal strings, exact, as [integer, scale]. */
 function decimalSum(values: string[]): { units: bigint; scale: bigint } {
   const places = Math.max(0, ...values.map((value) => (value.split(".")[1] ?? "").length));
@@ -437,6 +479,8 @@ export const planFileSchema = z.strictObject({
   assessment: assessmentSchema.optional(),
   /** The categories enterprises file requests under, each with its time limit and answering units. */
   requestCategories: z.array(requestCategorySchema).default([]),
+  /** Optional: the award workflow's steps; absent, the product's default (confirm → office review → approve → pay). */
+  awardWorkflow: awardWorkflowSchema.optional(),
 });
 
 export type PlanFile = z.infer<typeof planFileSchema>;
@@ -452,3 +496,4 @@ export type RewardRule = z.infer<typeof rewardRuleSchema>;
 export type RewardKind = RewardRule["kind"];
 export type AssessmentIndicator = z.infer<typeof assessmentIndicatorSchema>;
 export type PlanRequestCategory = z.infer<typeof requestCategorySchema>;
+export type PlanAwardStep = z.infer<typeof awardStepSchema>;

@@ -25,7 +25,8 @@ import {
 } from "./rewards.repository";
 import { activePlan, ruleCatalog } from "./shared";
 
-const PENDING = new Set(["computed", "confirmed", "reviewed"]);
+/** Computed and on their way: every status before approval, the publicity included. */
+const PENDING = new Set(["computed", "confirmed", "reviewed", "publicized"]);
 
 export async function budgetSummary(db: DbContext, user: AuthUser): Promise<BudgetSummary> {
   const { plan } = await activePlan(db, user.districtId);
@@ -39,18 +40,26 @@ export async function budgetSummary(db: DbContext, user: AuthUser): Promise<Budg
 
   const result: BudgetYear[] = [];
   for (const year of [...years].sort((a, b) => a - b)) {
-    const rules = new Map<string, { paid: bigint; approved: bigint; pending: bigint; count: number }>();
+    const rules = new Map<
+      string,
+      { paid: bigint; recovered: bigint; approved: bigint; pending: bigint; count: number }
+    >();
     let paid = 0n;
+    let recovered = 0n;
     let approved = 0n;
     let pending = 0n;
     for (const sum of sums) {
       if (sum.year !== year || sum.status === "rejected") continue;
       const amount = BigInt(sum.total_fen ?? "0");
-      const rule = rules.get(sum.rule_id) ?? { paid: 0n, approved: 0n, pending: 0n, count: 0 };
+      const rule = rules.get(sum.rule_id) ?? { paid: 0n, recovered: 0n, approved: 0n, pending: 0n, count: 0 };
       rule.count += sum.n;
       if (sum.status === "paid") {
-        rule.paid += amount;
-        paid += amount;
+        // What was recovered (追回) no longer weighs on the budget: paid counts net of it.
+        const back = BigInt(sum.recovered_fen);
+        rule.paid += amount - back;
+        rule.recovered += back;
+        paid += amount - back;
+        recovered += back;
       } else if (sum.status === "approved") {
         rule.approved += amount;
         approved += amount;
@@ -66,6 +75,7 @@ export async function budgetSummary(db: DbContext, user: AuthUser): Promise<Budg
       budgetFen: budget ? String(budget.amount_fen) : null,
       note: budget?.note ?? "",
       paidFen: paid.toString(),
+      recoveredFen: recovered.toString(),
       approvedFen: approved.toString(),
       pendingFen: pending.toString(),
       remainingFen: budget ? (BigInt(budget.amount_fen) - paid - approved - pending).toString() : null,
@@ -73,6 +83,7 @@ export async function budgetSummary(db: DbContext, user: AuthUser): Promise<Budg
         ruleId,
         ruleName: catalog.get(ruleId)?.name ?? ruleId,
         paidFen: rule.paid.toString(),
+        recoveredFen: rule.recovered.toString(),
         approvedFen: rule.approved.toString(),
         pendingFen: rule.pending.toString(),
         count: rule.count,

@@ -44,8 +44,8 @@ import { activePlan } from "./shared";
 
 /** Enterprises evaluated between two progress updates. */
 const CHUNK_SIZE = 200;
-/** Statuses the office and finance have not yet paid: a recompute may replace them. */
-const REPLACEABLE = ["computed", "confirmed", "reviewed", "approved"] as const;
+/** Unpaid entitlements still in the workflow: a recompute may replace them (a publicized one is listed again). */
+const REPLACEABLE = ["computed", "confirmed", "reviewed", "publicized", "approved"] as const;
 
 export function batchView(row: RewardBatchRow): BatchView {
   return {
@@ -283,6 +283,8 @@ async function applyResults(
       reason: null,
       created_at: now,
       updated_at: now,
+      // Waits for the plan's first step (read from its status).
+      workflow_step: null,
     });
     event(id, flag === "changed" ? "recompute" : "compute", null, "computed", null);
     const enterpriseId = built.enterpriseIdByCode.get(entitlement.creditCode);
@@ -298,6 +300,7 @@ async function applyResults(
   const supersede = async (row: RewardEntitlementRow, reason: string) => {
     const moved = await transitionEntitlement(tx, row.id, REPLACEABLE, {
       status: "superseded",
+      workflow_step: null,
       reason,
       updated_at: now,
     });

@@ -7,6 +7,7 @@
 import { formatYuan } from "@beizeng/domain/money";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import type { Explanation } from "@beizeng/domain/rewards/types";
+import { type AwardWorkflow, stepActorText } from "@beizeng/domain/rewards/workflow";
 import {
   AlignmentType,
   BorderStyle,
@@ -30,7 +31,8 @@ import { badRequest, conflict, forbidden, notFound } from "../../platform/errors
 import { buildXlsx } from "../../platform/exports/table-export";
 import { renderStoredExplanations } from "./explanations";
 import { findAllEntitlements, findEnterpriseBrief, insertNotice } from "./rewards.repository";
-import { activePlan, isFinanceStaff, ruleCatalog, STATUS_LABELS } from "./shared";
+import { activePlan, callerOf, ruleCatalog, STATUS_LABELS, workflowPlan } from "./shared";
+import { mayIssueNotice } from "./workflow";
 
 export async function paymentListXlsx(
   db: DbContext,
@@ -107,6 +109,31 @@ function issuerName(plan: PlanFile): string {
   return `${groupName}办公室`;
 }
 
+/** The units that pay, as the plan's pay step names them (the units holding payRewards). */
+function payerNames(plan: PlanFile, workflow: AwardWorkflow): string[] {
+  const pay = workflow.steps.find((step) => step.kind === "pay");
+  const text = pay ? stepActorText(plan, pay, "zh") : "";
+  return text ? [text] : [];
+}
+
+/**
+ * The steps an approved reward has been through, as the plan declares them, addressed to the enterprise:
+ * "你单位确认、领导小组办公室审核、公示 7 天、区财政局审批". A step's name is used when it names its actor already.
+ */
+export function procedureText(plan: PlanFile, workflow: AwardWorkflow): string {
+  const parts: string[] = [];
+  for (const step of workflow.steps) {
+    if (step.kind === "pay") continue;
+    if (step.kind === "confirm") parts.push("你单位确认");
+    else if (step.kind === "publicity") parts.push(`公示 ${step.days ?? 0} 天`);
+    else {
+      const actor = stepActorText(plan, step, "zh");
+      parts.push(step.name.includes(actor) ? step.name : `${actor}${step.name}`);
+    }
+  }
+  return parts.join("、");
+}
+
 /** "2023年7月7日" — Arabic numerals, no leading zeros. */
 export function chineseDate(date: Date): string {
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
@@ -162,12 +189,14 @@ export async function approvalNoticeDocx(
   actor: Actor,
   input: { enterpriseId: number; year: number },
 ): Promise<{ fileName: string; buffer: Buffer; number: string }> {
-  if (user.role !== "office" && !(await isFinanceStaff(db, user)))
-    throw forbidden("只有领导小组办公室或区财政局可以出具审批通知");
+  const context = await workflowPlan(db, user.districtId);
+  if (!mayIssueNotice(context, await callerOf(db, user))) {
+    const who = [issuerName(context.plan), ...payerNames(context.plan, context.workflow)].join("或");
+    throw forbidden(`只有${who}可以出具审批通知`);
+  }
   const enterprise = await findEnterpriseBrief(db, user.districtId, input.enterpriseId);
   if (!enterprise) throw notFound("未找到该企业");
-  const { plan } = await activePlan(db, user.districtId);
-  const catalog = ruleCatalog(plan);
+  const { plan, catalog, workflow } = context;
   const rows = await findAllEntitlements(db, {
     districtId: user.districtId,
     enterpriseId: enterprise.id,
@@ -240,6 +269,7 @@ export async function approvalNoticeDocx(
     }),
   ];
   const bank = rows.find((row) => row.bank_account_no);
+  const payer = payerNames(plan, workflow).join("、") || "财政部门";
 
   const document = new Document({
     creator: issuer,
@@ -279,7 +309,7 @@ export async function approvalNoticeDocx(
           }),
           bodyParagraph(`${enterprise.name}：`, { indent: false, alignment: AlignmentType.LEFT }),
           bodyParagraph(
-            `根据《${plan.title}》${plan.document.number ? `（${plan.document.number}）` : ""}的规定，经依据统计、税务等部门数据测算，你单位确认，领导小组办公室审核，区财政局审批，你单位 ${input.year} 年度应享受下列奖励，合计 ${formatYuan(total)} 元。奖励实行免申即享，无需另行申请。`,
+            `根据《${plan.title}》${plan.document.number ? `（${plan.document.number}）` : ""}的规定，经依据统计、税务等部门数据测算，并经${procedureText(plan, workflow)}，你单位 ${input.year} 年度应享受下列奖励，合计 ${formatYuan(total)} 元。奖励实行免申即享，无需另行申请。`,
           ),
           new Paragraph({
             spacing: { before: 200, line: 560, lineRule: "exact" },
@@ -304,8 +334,8 @@ export async function approvalNoticeDocx(
           }),
           bodyParagraph(
             bank
-              ? `奖励资金由区财政局拨付至你单位确认的账户（开户名：${bank.bank_account_name ?? ""}；开户银行：${bank.bank_name ?? ""}；账号：${bank.bank_account_no ?? ""}）。如账户信息有误，请及时在平台上更正。`
-              : "请在平台上确认奖励并填写收款账户，奖励资金由区财政局拨付。",
+              ? `奖励资金由${payer}拨付至你单位确认的账户（开户名：${bank.bank_account_name ?? ""}；开户银行：${bank.bank_name ?? ""}；账号：${bank.bank_account_no ?? ""}）。如账户信息有误，请及时在平台上更正。`
+              : `请在平台上确认奖励并填写收款账户，奖励资金由${payer}拨付。`,
           ),
           bodyParagraph("特此通知。"),
           new Paragraph({ spacing: { before: 800 }, children: [] }),

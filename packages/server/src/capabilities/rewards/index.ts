@@ -1,5 +1,6 @@
 /** What other capabilities, the app and the command line use of this capability. */
 export { startRewardBatch } from "./compute";
+export { publishPublicity } from "./publicity";
 export { rewardsRoutes } from "./rewards.routes";
 export type { EnterpriseEventTable, EnterpriseGrantTable, SupportSourceKind, TechProjectTable } from "./rewards.table";
 export {

@@ -1,6 +1,7 @@
 /**
  * Rewards in the product, on SQLite and PostgreSQL: a year computed from the register, the
- * enterprise seeing and confirming its own, the office reviewing, 区财政局 approving and paying —
+ * enterprise seeing and confirming its own, the office reviewing and listing it in public, 区财政局 approving and
+ * paying —
  * each one-time reward paid exactly once, even when two requests race — recompute after a
  * correction, budget, forecast and the two documents.
  */
@@ -121,9 +122,21 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     accountNo: "1503 2000 0910 0123 456",
   };
 
-  async function bringToReviewed(id: number, owner: Session = enterprise) {
+  /**
+   * Confirmed by its enterprise, reviewed by the office and listed in public for the plan's 7 days, which are
+   * then moved into the past as if they had run: the entitlement waits for 区财政局's approval.
+   */
+  async function bringToApproval(id: number, owner: Session = enterprise) {
     expect((await post(owner, `/api/rewards/entitlements/${id}/confirm`, bank)).statusCode).toBe(200);
-    expect((await post(office, `/api/rewards/entitlements/${id}/review`, {})).statusCode).toBe(200);
+    const reviewed = await post(office, `/api/rewards/entitlements/${id}/review`, {});
+    expect(reviewed.statusCode).toBe(200);
+    const published = await post(office, "/api/rewards/publicities", { batchId: reviewed.json().batchId });
+    expect(published.statusCode, published.body).toBe(201);
+    await db.kysely
+      .updateTable("reward_publicities")
+      .set({ starts_on: "2023-03-01", ends_on: "2023-03-07" })
+      .where("id", "=", published.json().id)
+      .execute();
   }
 
   beforeAll(async () => {
@@ -324,7 +337,7 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     });
     expect(badBank.statusCode).toBe(400);
     expect(badBank.json().error.message).toContain("accountNo");
-    await bringToReviewed(item.id);
+    await bringToApproval(item.id);
     // Only 区财政局 approves: another unit is refused.
     expect((await post(commerce, `/api/rewards/entitlements/${item.id}/approve`)).statusCode).toBe(403);
 
@@ -349,6 +362,7 @@ describe.each(testDatabases())("rewards on $name", (database) => {
       "compute",
       "confirm",
       "review",
+      "publish",
       "approve",
       "pay",
     ]);
@@ -364,7 +378,7 @@ describe.each(testDatabases())("rewards on $name", (database) => {
 
   it("pays once when two direct service calls race", async () => {
     const [item] = (await entitlements(office, "&year=2022&rule=R-GROWTH")) as [EntitlementJson];
-    await bringToReviewed(item.id, enterprise2);
+    await bringToApproval(item.id, enterprise2);
     const actor = { userId: financeUser.id, label: "finance-a" };
     const approvals = await Promise.allSettled([
       approveEntitlement(db, financeUser, actor, item.id),
@@ -405,8 +419,8 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     expect(rejected.json().status).toBe("rejected");
     expect(rejected.json().reason).toContain("数据待核实");
     const tier30 = byTier.get("30000000000")!;
-    await bringToReviewed(tier30.id);
-    // The office's step is over: the office can no longer reject it, finance can.
+    await bringToApproval(tier30.id);
+    // The office's steps (review, publicity) are over: the office can no longer reject it, finance can.
     expect((await post(office, `/api/rewards/entitlements/${tier30.id}/reject`, { reason: "重复" })).statusCode).toBe(
       409,
     );
@@ -610,5 +624,11 @@ describe.each(testDatabases())("rewards on $name", (database) => {
       .execute();
     const seen = new Set(actions.map((a) => a.action));
     for (const action of ["confirm", "review", "approve", "pay", "reject"]) expect(seen.has(action)).toBe(true);
+    const publications = await db.kysely
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_type", "=", "reward_publicity")
+      .execute();
+    expect(publications.map((entry) => entry.action)).toContain("publish");
   });
 });

@@ -2,17 +2,27 @@
  * Reward tables: the register inputs of the reward rules, computation batches, entitlements and
  * their workflow events, the payment ledger, budgets, corrections and approval notices.
  */
-import type { Insertable, Updateable } from "kysely";
+import type { Expression, Insertable, SqlBool, Updateable } from "kysely";
+import { sql } from "kysely";
 import type { DbContext } from "../../platform/db/database";
 import { containsText } from "../register/index";
 import type {
   EntitlementStatus,
+  ObjectionStatus,
   RewardBatchRow,
   RewardBatchTable,
   RewardCorrectionRow,
   RewardEntitlementEventRow,
   RewardEntitlementRow,
   RewardEntitlementTable,
+  RewardObjectionRow,
+  RewardObjectionTable,
+  RewardPublicityItemRow,
+  RewardPublicityItemTable,
+  RewardPublicityRow,
+  RewardPublicityTable,
+  RewardRecoveryRow,
+  RewardRecoveryTable,
 } from "./rewards.table";
 
 // ---------------------------------------------------------------- register inputs
@@ -265,6 +275,41 @@ export async function transitionEntitlement(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Moves an entitlement on only if it is still where the caller found it (status and awaited step): the check and
+ * the change are one statement, so of two simultaneous callers exactly one moves it. Returns whether it moved.
+ */
+export async function moveEntitlement(
+  db: DbContext,
+  id: number,
+  found: { status: EntitlementStatus; workflowStep: string | null },
+  changes: Updateable<RewardEntitlementTable>,
+): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable("reward_entitlements")
+    .set(changes)
+    .where("id", "=", id)
+    .where("status", "=", found.status)
+    .where((eb) =>
+      found.workflowStep === null ? eb("workflow_step", "is", null) : eb("workflow_step", "=", found.workflowStep),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Adds a recovery to a paid entitlement only while what is recovered stays within its amount (one statement). */
+export async function addRecovered(db: DbContext, id: number, amountFen: string, updatedAt: string): Promise<boolean> {
+  const amount = sql<string>`cast(${amountFen} as bigint)`;
+  const result = await db.kysely
+    .updateTable("reward_entitlements")
+    .set({ recovered_fen: sql<string>`recovered_fen + ${amount}`, updated_at: updatedAt })
+    .where("id", "=", id)
+    .where("status", "=", "paid")
+    .where(sql<SqlBool>`recovered_fen + ${amount} <= amount_fen`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function refreshEntitlement(
   db: DbContext,
   id: number,
@@ -286,6 +331,12 @@ export interface EntitlementFilter {
   statuses?: readonly string[];
   changedOnly?: boolean;
   q?: string;
+  batchId?: number;
+  /**
+   * Waiting for a step of the plan: its id stored with the row, or, for a row without a usable stored step,
+   * one of the statuses that wait for it (workflow.ts in the domain reads them).
+   */
+  step?: { id: string; knownStepIds: readonly string[]; statusesWithoutStoredStep: readonly EntitlementStatus[] };
 }
 
 function entitlementQuery(db: DbContext, filter: EntitlementFilter) {
@@ -301,6 +352,21 @@ function entitlementQuery(db: DbContext, filter: EntitlementFilter) {
     query = query.where("r.status", "in", filter.statuses as EntitlementStatus[]);
   else query = query.where("r.status", "<>", "superseded");
   if (filter.changedOnly) query = query.where("r.change_flag", "is not", null);
+  if (filter.batchId !== undefined) query = query.where("r.batch_id", "=", filter.batchId);
+  const step = filter.step;
+  if (step) {
+    query = query.where((eb) => {
+      const alternatives: Expression<SqlBool>[] = [eb("r.workflow_step", "=", step.id)];
+      if (step.statusesWithoutStoredStep.length > 0)
+        alternatives.push(
+          eb.and([
+            eb.or([eb("r.workflow_step", "is", null), eb("r.workflow_step", "not in", [...step.knownStepIds])]),
+            eb("r.status", "in", [...step.statusesWithoutStoredStep]),
+          ]),
+        );
+      return eb.and([eb.or(alternatives), eb("r.status", "not in", ["paid", "rejected", "superseded"])]);
+    });
+  }
   if (filter.q) {
     const q = filter.q;
     query = query.where((eb) => eb.or([containsText("e.name", q), containsText("r.credit_code", q.toUpperCase())]));
@@ -355,15 +421,18 @@ export async function findEntitlement(
     .executeTakeFirst();
 }
 
-/** Amount totals by year, rule and status (superseded rows left out). */
+/** Amount totals (and what has been recovered) by year, rule and status (superseded rows left out). */
 export async function sumEntitlements(
   db: DbContext,
   districtId: string,
-): Promise<{ year: number; rule_id: string; status: string; total_fen: string | null; n: number }[]> {
+): Promise<
+  { year: number; rule_id: string; status: string; total_fen: string | null; recovered_fen: string; n: number }[]
+> {
   const rows = await db.kysely
     .selectFrom("reward_entitlements")
     .select(["year", "rule_id", "status"])
     .select((eb) => eb.fn.sum<string>("amount_fen").as("total_fen"))
+    .select((eb) => eb.fn.sum<string>("recovered_fen").as("recovered_fen"))
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("district_id", "=", districtId)
     .where("status", "<>", "superseded")
@@ -373,6 +442,7 @@ export async function sumEntitlements(
   return rows.map((row) => ({
     ...row,
     total_fen: row.total_fen === null ? null : String(row.total_fen),
+    recovered_fen: row.recovered_fen === null ? "0" : String(row.recovered_fen),
     n: Number(row.n),
   }));
 }
@@ -545,15 +615,15 @@ export async function insertNotice(
   return serial;
 }
 
-/** Unit id of the unit with this code in the district (e.g. the finance bureau). */
-export async function findUnitIdByCode(db: DbContext, districtId: string, code: string): Promise<number | undefined> {
+/** The plan's id (code) of a unit of the district, by the unit's row id (a unit account's unit). */
+export async function findUnitCode(db: DbContext, districtId: string, unitId: number): Promise<string | undefined> {
   const row = await db.kysely
     .selectFrom("units")
-    .select("id")
+    .select("code")
     .where("district_id", "=", districtId)
-    .where("code", "=", code)
+    .where("id", "=", unitId)
     .executeTakeFirst();
-  return row?.id;
+  return row?.code;
 }
 
 export async function findEnterpriseBrief(
@@ -573,4 +643,242 @@ export async function findEnterpriseBrief(
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+// ---------------------------------------------------------------- publicities, objections, recoveries
+
+export async function insertPublicity(db: DbContext, row: Insertable<RewardPublicityTable>): Promise<number> {
+  const inserted = await db.kysely
+    .insertInto("reward_publicities")
+    .values(row)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function insertPublicityItems(db: DbContext, rows: Insertable<RewardPublicityItemTable>[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 200)
+    await db.kysely
+      .insertInto("reward_publicity_items")
+      .values(rows.slice(start, start + 200))
+      .execute();
+}
+
+export interface PublicityRowWithCounts extends RewardPublicityRow {
+  item_count: number;
+  objection_count: number;
+  open_objection_count: number;
+  publisher: string | null;
+}
+
+function publicityQuery(db: DbContext) {
+  return db.kysely
+    .selectFrom("reward_publicities as p")
+    .leftJoin("users as u", "u.id", "p.published_by")
+    .selectAll("p")
+    .select("u.display_name as publisher")
+    .select((eb) => [
+      eb
+        .selectFrom("reward_publicity_items as i")
+        .select((inner) => inner.fn.countAll<number>().as("n"))
+        .whereRef("i.publicity_id", "=", "p.id")
+        .as("item_count"),
+      eb
+        .selectFrom("reward_objections as o")
+        .select((inner) => inner.fn.countAll<number>().as("n"))
+        .whereRef("o.publicity_id", "=", "p.id")
+        .as("objection_count"),
+      eb
+        .selectFrom("reward_objections as o")
+        .select((inner) => inner.fn.countAll<number>().as("n"))
+        .whereRef("o.publicity_id", "=", "p.id")
+        .where("o.status", "=", "open")
+        .as("open_objection_count"),
+    ]);
+}
+
+function withCounts(row: {
+  item_count: number | null;
+  objection_count: number | null;
+  open_objection_count: number | null;
+}) {
+  return {
+    item_count: Number(row.item_count ?? 0),
+    objection_count: Number(row.objection_count ?? 0),
+    open_objection_count: Number(row.open_objection_count ?? 0),
+  };
+}
+
+export async function findPublicities(db: DbContext, districtId: string): Promise<PublicityRowWithCounts[]> {
+  const rows = await publicityQuery(db).where("p.district_id", "=", districtId).orderBy("p.id", "desc").execute();
+  return rows.map((row) => ({ ...row, ...withCounts(row) }));
+}
+
+/** A publicity by its id, in any district when `districtId` is left out (the public page knows only the id). */
+export async function findPublicity(
+  db: DbContext,
+  id: number,
+  districtId?: string,
+): Promise<PublicityRowWithCounts | undefined> {
+  let query = publicityQuery(db).where("p.id", "=", id);
+  if (districtId !== undefined) query = query.where("p.district_id", "=", districtId);
+  const row = await query.executeTakeFirst();
+  return row ? { ...row, ...withCounts(row) } : undefined;
+}
+
+/** The publicities running on `today`, of one district or of all. */
+export async function findRunningPublicities(
+  db: DbContext,
+  today: string,
+  districtId?: string,
+): Promise<RewardPublicityRow[]> {
+  let query = db.kysely
+    .selectFrom("reward_publicities")
+    .selectAll()
+    .where("starts_on", "<=", today)
+    .where("ends_on", ">=", today);
+  if (districtId !== undefined) query = query.where("district_id", "=", districtId);
+  return query.orderBy("id").execute();
+}
+
+export async function findPublicityItems(db: DbContext, publicityId: number): Promise<RewardPublicityItemRow[]> {
+  return db.kysely
+    .selectFrom("reward_publicity_items")
+    .selectAll()
+    .where("publicity_id", "=", publicityId)
+    .orderBy("id")
+    .execute();
+}
+
+export async function findPublicityItem(
+  db: DbContext,
+  publicityId: number,
+  itemId: number,
+): Promise<RewardPublicityItemRow | undefined> {
+  return db.kysely
+    .selectFrom("reward_publicity_items")
+    .selectAll()
+    .where("publicity_id", "=", publicityId)
+    .where("id", "=", itemId)
+    .executeTakeFirst();
+}
+
+/** The last publicity that listed an entitlement. */
+export async function findLatestListing(
+  db: DbContext,
+  entitlementId: number,
+): Promise<(RewardPublicityRow & { item_id: number }) | undefined> {
+  return db.kysely
+    .selectFrom("reward_publicity_items as i")
+    .innerJoin("reward_publicities as p", "p.id", "i.publicity_id")
+    .selectAll("p")
+    .select("i.id as item_id")
+    .where("i.entitlement_id", "=", entitlementId)
+    .orderBy("p.id", "desc")
+    .executeTakeFirst();
+}
+
+export async function countOpenObjections(db: DbContext, entitlementId: number): Promise<number> {
+  const row = await db.kysely
+    .selectFrom("reward_objections")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("entitlement_id", "=", entitlementId)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Objections filed from one source since a moment (the rate limit). */
+export async function countObjectionsFrom(db: DbContext, sourceKey: string, since: string): Promise<number> {
+  const row = await db.kysely
+    .selectFrom("reward_objections")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("source_key", "=", sourceKey)
+    .where("filed_at", ">=", since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function insertObjection(db: DbContext, row: Insertable<RewardObjectionTable>): Promise<number> {
+  const inserted = await db.kysely
+    .insertInto("reward_objections")
+    .values(row)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export interface ObjectionListRow extends RewardObjectionRow {
+  enterprise_name: string;
+  rule_name: string;
+  rule_name_en: string;
+  amount_fen: string | null;
+  clause: string;
+  entitlement_status: EntitlementStatus;
+}
+
+export async function findObjections(
+  db: DbContext,
+  districtId: string,
+  filter: { status?: ObjectionStatus; publicityId?: number; entitlementId?: number; id?: number },
+): Promise<ObjectionListRow[]> {
+  let query = db.kysely
+    .selectFrom("reward_objections as o")
+    .innerJoin("reward_publicity_items as i", "i.id", "o.item_id")
+    .innerJoin("reward_entitlements as r", "r.id", "o.entitlement_id")
+    .selectAll("o")
+    .select([
+      "i.enterprise_name",
+      "i.rule_name",
+      "i.rule_name_en",
+      "i.amount_fen",
+      "i.clause",
+      "r.status as entitlement_status",
+    ])
+    .where("o.district_id", "=", districtId);
+  if (filter.status) query = query.where("o.status", "=", filter.status);
+  if (filter.publicityId !== undefined) query = query.where("o.publicity_id", "=", filter.publicityId);
+  if (filter.entitlementId !== undefined) query = query.where("o.entitlement_id", "=", filter.entitlementId);
+  if (filter.id !== undefined) query = query.where("o.id", "=", filter.id);
+  return query.orderBy("o.id", "desc").limit(500).execute();
+}
+
+/** Closes an open objection; false when it is not open (any more). */
+export async function resolveObjection(
+  db: DbContext,
+  districtId: string,
+  id: number,
+  changes: { status: "upheld" | "dismissed"; resolution: string; resolved_by: number | null; resolved_at: string },
+): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable("reward_objections")
+    .set(changes)
+    .where("district_id", "=", districtId)
+    .where("id", "=", id)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertRecovery(db: DbContext, row: Insertable<RewardRecoveryTable>): Promise<number> {
+  const inserted = await db.kysely
+    .insertInto("reward_recoveries")
+    .values(row)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function findRecoveries(
+  db: DbContext,
+  entitlementId: number,
+): Promise<(RewardRecoveryRow & { recorder: string | null })[]> {
+  return db.kysely
+    .selectFrom("reward_recoveries as c")
+    .leftJoin("users as u", "u.id", "c.recorded_by")
+    .selectAll("c")
+    .select("u.display_name as recorder")
+    .where("c.entitlement_id", "=", entitlementId)
+    .orderBy("c.id")
+    .execute();
 }

@@ -1,5 +1,9 @@
-/** Rewards (免申即享): computation batches, entitlements and their workflow, budget, forecast, exports. */
+/**
+ * Rewards (免申即享): computation batches, entitlements and the plan's workflow, publicities with their public page
+ * and objections, recoveries, budget, forecast, exports.
+ */
 import {
+  AwardWorkflowViewSchema,
   BatchListSchema,
   BatchQuerySchema,
   BatchViewSchema,
@@ -13,10 +17,23 @@ import {
   EntitlementQuerySchema,
   ForecastQuerySchema,
   NoticeSchema,
+  ObjectionListSchema,
+  ObjectionQuerySchema,
+  ObjectionReceiptSchema,
+  ObjectionViewSchema,
   PaymentListQuerySchema,
   PaySchema,
+  PublicityListSchema,
+  PublicityViewSchema,
+  PublicObjectionSchema,
+  PublicPublicityListSchema,
+  PublicPublicityQuerySchema,
+  PublicPublicitySchema,
+  PublishSchema,
   ReasonSchema,
+  RecoverySchema,
   ResolveCorrectionSchema,
+  ResolveObjectionSchema,
   ReviewSchema,
   RewardForecastSchema,
   StartBatchSchema,
@@ -32,6 +49,15 @@ import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { budgetSummary, rewardForecast, setBudget } from "./budget";
 import { getBatch, listRewardBatches, startRewardBatch } from "./compute";
 import { approvalNoticeDocx, paymentListXlsx } from "./exports";
+import {
+  fileObjection,
+  listObjections,
+  listPublicities,
+  publicPublicity,
+  publishPublicity,
+  resolveRewardObjection,
+  runningPublicities,
+} from "./publicity";
 import { whyNot } from "./why-not";
 import {
   approveEntitlement,
@@ -41,10 +67,15 @@ import {
   listCorrections,
   listEntitlements,
   payEntitlement,
+  recoverEntitlement,
   rejectEntitlement,
   resolveRewardCorrection,
   reviewEntitlement,
+  workflowView,
 } from "./workflow";
+
+/** An objection is a few hundred words: a request much larger is not one. */
+const OBJECTION_BODY_LIMIT = 16 * 1024;
 
 export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
@@ -119,7 +150,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/entitlements/:id/review",
-    { config: { permission: "rewards.manage", response: EntitlementDetailSchema } },
+    { config: { permission: "rewards.step", response: EntitlementDetailSchema } },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(ReviewSchema, request.body ?? {}, "审核奖励");
@@ -129,7 +160,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/entitlements/:id/approve",
-    { config: { permission: "rewards.pay", response: EntitlementDetailSchema } },
+    { config: { permission: "rewards.step", response: EntitlementDetailSchema } },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return approveEntitlement(db, currentUser(request), actorOf(request), id);
@@ -153,6 +184,87 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
       const { id } = parseInput(idParamSchema, request.params);
       const { reason } = parseInput(ReasonSchema, request.body, "退回奖励");
       return rejectEntitlement(db, currentUser(request), actorOf(request), id, reason);
+    },
+  );
+
+  app.post(
+    "/api/rewards/entitlements/:id/recover",
+    { config: { permission: "rewards.manage", response: EntitlementDetailSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(RecoverySchema, request.body, "登记追回");
+      return recoverEntitlement(db, currentUser(request), actorOf(request), id, input);
+    },
+  );
+
+  app.get(
+    "/api/rewards/workflow",
+    { config: { permission: "rewards.view", response: AwardWorkflowViewSchema } },
+    async (request) => workflowView(db, currentUser(request)),
+  );
+
+  app.get(
+    "/api/rewards/publicities",
+    { config: { permission: "rewards.read", response: PublicityListSchema } },
+    async (request) => ({ items: await listPublicities(db, currentUser(request)) }),
+  );
+
+  app.post(
+    "/api/rewards/publicities",
+    { config: { permission: "rewards.manage", response: PublicityViewSchema } },
+    async (request, reply) => {
+      const input = parseInput(PublishSchema, request.body, "发布公示");
+      const publicity = await publishPublicity(db, currentUser(request), actorOf(request), input);
+      return reply.code(201).send(publicity);
+    },
+  );
+
+  app.get(
+    "/api/rewards/objections",
+    { config: { permission: "rewards.read", response: ObjectionListSchema } },
+    async (request) => {
+      const filter = parseInput(ObjectionQuerySchema, request.query, "查询公示异议");
+      return { items: await listObjections(db, currentUser(request), filter) };
+    },
+  );
+
+  app.post(
+    "/api/rewards/objections/:id/resolve",
+    { config: { permission: "rewards.manage", response: ObjectionViewSchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(ResolveObjectionSchema, request.body, "处理公示异议");
+      return resolveRewardObjection(db, currentUser(request), actorOf(request), id, input);
+    },
+  );
+
+  // The public page of a publicity: no login; its list only while it runs.
+  app.get(
+    "/api/public/rewards/publicities",
+    { config: { permission: "public", response: PublicPublicityListSchema } },
+    async (request) => {
+      const { district } = parseInput(PublicPublicityQuerySchema, request.query, "奖励公示");
+      return { items: await runningPublicities(db, district) };
+    },
+  );
+
+  app.get(
+    "/api/public/rewards/publicities/:id",
+    { config: { permission: "public", response: PublicPublicitySchema } },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      return publicPublicity(db, id);
+    },
+  );
+
+  app.post(
+    "/api/public/rewards/publicities/:id/objections",
+    { bodyLimit: OBJECTION_BODY_LIMIT, config: { permission: "public", response: ObjectionReceiptSchema } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(PublicObjectionSchema, request.body, "提出异议");
+      const receipt = await fileObjection(db, id, input, { address: request.ip });
+      return reply.code(201).send(receipt);
     },
   );
 

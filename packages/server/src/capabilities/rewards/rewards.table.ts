@@ -4,7 +4,7 @@ import type {
   EntitlementStatus,
   RewardBatchStatus,
 } from "@beizeng/contract/rewards";
-import type { Generated, Selectable } from "kysely";
+import type { ColumnType, Generated, Selectable } from "kysely";
 import type { Flag, Int8, Timestamp } from "../../platform/db/common-columns";
 
 export type { EntitlementStatus };
@@ -122,6 +122,10 @@ export interface RewardEntitlementTable {
   reason: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The id of the plan's workflow step it waits for; NULL for rows stored before (their status says it) and once done. */
+  workflow_step: string | null;
+  /** What has been recovered (追回) of a paid reward; never more than its amount. */
+  recovered_fen: ColumnType<string, bigint | string | number | undefined, bigint | string | number>;
 }
 export type RewardEntitlementRow = Selectable<RewardEntitlementTable>;
 
@@ -190,3 +194,71 @@ export interface RewardNoticeTable {
   issued_by: number | null;
   issued_at: Timestamp;
 }
+
+/** A batch's list made public (公示) for the days of the plan's publicity step; first and last day included. */
+export interface RewardPublicityTable {
+  id: Generated<number>;
+  district_id: string;
+  batch_id: number;
+  year: number;
+  step_id: string;
+  days: number;
+  /** YYYY-MM-DD */
+  starts_on: string;
+  /** YYYY-MM-DD, the last day objections are taken. */
+  ends_on: string;
+  published_by: number | null;
+  published_at: Timestamp;
+}
+export type RewardPublicityRow = Selectable<RewardPublicityTable>;
+
+/** One reward as a publicity listed it, kept as listed whatever happens to the entitlement afterwards. */
+export interface RewardPublicityItemTable {
+  id: Generated<number>;
+  district_id: string;
+  publicity_id: number;
+  entitlement_id: number;
+  enterprise_name: string;
+  rule_name: string;
+  rule_name_en: string;
+  amount_fen: Int8 | null;
+  clause: string;
+}
+export type RewardPublicityItemRow = Selectable<RewardPublicityItemTable>;
+
+export type ObjectionStatus = "open" | "upheld" | "dismissed";
+
+/** An objection filed by anyone against a listed reward during its publicity, and the office's handling of it. */
+export interface RewardObjectionTable {
+  id: Generated<number>;
+  district_id: string;
+  publicity_id: number;
+  item_id: number;
+  entitlement_id: number;
+  objector_name: string | null;
+  contact: string;
+  content: string;
+  status: ObjectionStatus;
+  /** A digest of the address it came from: the rate limit counts by it; the address itself is not kept. */
+  source_key: string;
+  filed_at: Timestamp;
+  resolution: string | null;
+  resolved_by: number | null;
+  resolved_at: Timestamp | null;
+}
+export type RewardObjectionRow = Selectable<RewardObjectionTable>;
+
+/** A recovery (追回) of (part of) a paid reward. */
+export interface RewardRecoveryTable {
+  id: Generated<number>;
+  district_id: string;
+  entitlement_id: number;
+  amount_fen: Int8;
+  reason: string;
+  /** YYYY-MM-DD */
+  recovered_on: string;
+  document_no: string;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+}
+export type RewardRecoveryRow = Selectable<RewardRecoveryTable>;

@@ -1,21 +1,29 @@
-/** What the rewards services share: the active plan, the rule catalogue, the finance unit and the views. */
+/**
+ * What the rewards services share: the active plan with its award workflow, the rule catalogue, who acts at a
+ * step (from the plan's units and duties, never a unit's id in code), the district's day, and the views.
+ */
 import type {
   EntitlementAction,
   EntitlementDetail,
   EntitlementStatus,
   EntitlementView,
 } from "@beizeng/contract/rewards";
+import { unitHasDuty } from "@beizeng/domain/plan/lookup";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import type { Explanation } from "@beizeng/domain/rewards/types";
+import {
+  type AwardWorkflow,
+  awaitedStep,
+  awardWorkflowOf,
+  officeUnit,
+  type ResolvedAwardStep,
+  stepActorText,
+} from "@beizeng/domain/rewards/workflow";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
-import { forbidden } from "../../platform/errors";
 import { requireActivePlan } from "../../platform/plan/plan-reader";
-import { type EntitlementListRow, findUnitIdByCode } from "./rewards.repository";
+import { type EntitlementListRow, findUnitCode } from "./rewards.repository";
 import type { RewardEntitlementEventRow } from "./rewards.table";
-
-/** The plan's unit id of 区财政局, which approves and pays rewards (plans/<id>/plan.yaml, units). */
-export const FINANCE_UNIT_CODE = "finance-bureau";
 
 export interface ActivePlan {
   plan: PlanFile;
@@ -25,6 +33,68 @@ export interface ActivePlan {
 export async function activePlan(db: DbContext, districtId: string): Promise<ActivePlan> {
   const { plan, version } = await requireActivePlan(db, districtId);
   return { plan, version };
+}
+
+/** The active plan with its award workflow and the words for each step's actor. */
+export interface WorkflowPlan extends ActivePlan {
+  workflow: AwardWorkflow;
+  catalog: Map<string, RuleInfo>;
+}
+
+export async function workflowPlan(db: DbContext, districtId: string): Promise<WorkflowPlan> {
+  const active = await activePlan(db, districtId);
+  return { ...active, workflow: awardWorkflowOf(active.plan), catalog: ruleCatalog(active.plan) };
+}
+
+/** The caller with the plan's id of its unit (a unit account), which the plan's steps and duties name. */
+export interface Caller {
+  user: AuthUser;
+  unitCode: string | null;
+}
+
+export async function callerOf(db: DbContext, user: AuthUser): Promise<Caller> {
+  if (user.role !== "unit" || user.unitId === null) return { user, unitCode: null };
+  return { user, unitCode: (await findUnitCode(db, user.districtId, user.unitId)) ?? null };
+}
+
+/** Whether the caller acts at a step: the enterprise (its own reward, checked apart), the office, or a unit the step's duty or list gives it. */
+export function actsAt(plan: PlanFile, caller: Caller, step: ResolvedAwardStep): boolean {
+  const { role } = caller.user;
+  switch (step.by) {
+    case "enterprise":
+      return role === "enterprise";
+    case "office":
+      return role === "office";
+    case "duty":
+      return role === "unit" && step.duty !== undefined && unitHasDuty(plan, caller.unitCode, step.duty);
+    case "units":
+      return role === "unit" && caller.unitCode !== null && (step.units ?? []).includes(caller.unitCode);
+  }
+}
+
+/**
+ * Who may send an entitlement back while it waits for a step: the step's actor; the office while it waits for
+ * the enterprise's confirmation or for its publicity (the office runs it).
+ */
+export function rejectsAt(plan: PlanFile, caller: Caller, step: ResolvedAwardStep): boolean {
+  if (step.kind === "confirm" || step.kind === "publicity") return caller.user.role === "office";
+  return actsAt(plan, caller, step);
+}
+
+/** Who acts at a step, in both languages. */
+export function actorWords(plan: PlanFile, step: ResolvedAwardStep): { actor: string; actorEn: string } {
+  return { actor: stepActorText(plan, step, "zh"), actorEn: stepActorText(plan, step, "en") };
+}
+
+/** The plan's office (the leading group's office, as the plan names it), in both languages. */
+export function officeWords(plan: PlanFile): { actor: string; actorEn: string } {
+  const office = officeUnit(plan);
+  return { actor: office?.name ?? "办公室", actorEn: office?.nameEn ?? "the office" };
+}
+
+/** Today in the district (China Standard Time), YYYY-MM-DD: publicities open and close by it. */
+export function districtToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
 }
 
 export interface RuleInfo {
@@ -59,29 +129,29 @@ export function ruleCatalog(plan: PlanFile): Map<string, RuleInfo> {
   return catalog;
 }
 
-/** Whether the caller is staff of the district's finance bureau (区财政局). */
-export async function isFinanceStaff(db: DbContext, user: AuthUser): Promise<boolean> {
-  if (user.role !== "unit" || user.unitId === null) return false;
-  const financeUnitId = await findUnitIdByCode(db, user.districtId, FINANCE_UNIT_CODE);
-  return financeUnitId !== undefined && financeUnitId === user.unitId;
-}
-
-export async function requireFinanceStaff(db: DbContext, user: AuthUser): Promise<void> {
-  if (!(await isFinanceStaff(db, user))) throw forbidden("只有区财政局可以审批和登记支付奖励");
-}
-
 export const STATUS_LABELS: Record<string, string> = {
   computed: "已测算",
   confirmed: "企业已确认",
   reviewed: "已审核",
+  publicized: "已公示",
   approved: "已审批",
   paid: "已支付",
   rejected: "已退回",
   superseded: "已被重算替代",
 };
 
-export function entitlementView(row: EntitlementListRow, catalog: Map<string, RuleInfo>): EntitlementView {
+/** The step an entitlement row waits for in this plan's workflow. */
+export function stepOfRow(
+  workflow: AwardWorkflow,
+  row: { status: EntitlementStatus; workflow_step: string | null },
+): ResolvedAwardStep | null {
+  return awaitedStep(workflow, row.status, row.workflow_step);
+}
+
+export function entitlementView(row: EntitlementListRow, context: WorkflowPlan): EntitlementView {
+  const { catalog, plan } = context;
   const rule = catalog.get(row.rule_id);
+  const step = stepOfRow(context.workflow, row);
   return {
     id: row.id,
     batchId: row.batch_id,
@@ -114,20 +184,25 @@ export function entitlementView(row: EntitlementListRow, catalog: Map<string, Ru
     paidOn: row.paid_on,
     reason: row.reason,
     updatedAt: row.updated_at,
+    awaitingStep: step
+      ? { id: step.id, kind: step.kind, name: step.name, nameEn: step.nameEn, ...actorWords(plan, step) }
+      : null,
+    recoveredFen: String(row.recovered_fen ?? "0"),
   };
 }
 
 /** `explanation` is the row's explanation written out (explanations.ts `renderStoredExplanation`). */
 export function detailView(
   row: EntitlementListRow,
-  catalog: Map<string, RuleInfo>,
+  context: WorkflowPlan,
   events: RewardEntitlementEventRow[],
   explanation: Explanation | null,
+  rest: Pick<EntitlementDetail, "actions" | "publicity" | "objections" | "recoveries">,
 ): EntitlementDetail {
   return {
-    ...entitlementView(row, catalog),
+    ...entitlementView(row, context),
     explanation,
-    quote: catalog.get(row.rule_id)?.quote ?? "",
+    quote: context.catalog.get(row.rule_id)?.quote ?? "",
     events: events.map((event) => ({
       // The events' text columns hold these vocabularies only (the routes' schemas check what is written).
       action: event.action as EntitlementAction,
@@ -137,5 +212,6 @@ export function detailView(
       reason: event.reason,
       at: event.at,
     })),
+    ...rest,
   };
 }

@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   "rewards.read": READERS,
   "rewards.view": [...READERS, "enterprise"],
   "rewards.manage": ["office"],
+  // A step of the plan's award workflow (review, approval): the service checks the plan names the caller there.
+  "rewards.step": ["office", "unit"],
   "rewards.confirm": ["enterprise"],
   "rewards.pay": ["unit"],
   "rewards.reject": ["office", "unit"],

@@ -70,6 +70,10 @@ export interface Database {
   reward_budgets: Rewards.RewardBudgetTable;
   reward_corrections: Rewards.RewardCorrectionTable;
   reward_notices: Rewards.RewardNoticeTable;
+  reward_publicities: Rewards.RewardPublicityTable;
+  reward_publicity_items: Rewards.RewardPublicityItemTable;
+  reward_objections: Rewards.RewardObjectionTable;
+  reward_recoveries: Rewards.RewardRecoveryTable;
   tasks: Supervision.TaskTable;
   task_sharing_units: Supervision.TaskSharingUnitTable;
   task_reports: Supervision.TaskReportTable;

@@ -9,6 +9,7 @@ const STATUS_COLORS: Record<EntitlementStatus, string> = {
   computed: "default",
   confirmed: "blue",
   reviewed: "cyan",
+  publicized: "geekblue",
   approved: "gold",
   paid: "green",
   rejected: "red",
