@@ -250,3 +250,84 @@ describe("--help", () => {
     }
   });
 });
+
+describe("beizeng plan load, setup, versions and export: a district put into service without demo data", () => {
+  const testPlanFile = path.join(repositoryRoot, "plans/test-district-2024-2026/plan.yaml");
+
+  it("loads a first plan into an empty database and creates the first office account once", async () => {
+    const file = freshDatabaseFile();
+    const load = await beizeng(["plan", "load", testPlanFile, "--first-office", "wang.wu"], { sqliteFile: file });
+    expect(load.code, load.stderr).toBe(0);
+    expect(load.stdout).toContain("新区县 云溪区（990101）");
+    expect(load.stdout).toContain("已载入");
+    const password = /一次性密码 \/ one-time password: (\S+)/.exec(load.stdout)?.[1];
+    expect(password).toBeDefined();
+
+    const sqlite = new Database(file, { readonly: true });
+    const office = sqlite
+      .prepare("select role, must_change_password, password_hash from users where username = ?")
+      .get("wang.wu") as { role: string; must_change_password: number; password_hash: string };
+    const units = sqlite.prepare("select count(*) as n from units where district_id = '990101'").get() as { n: number };
+    const demo = sqlite.prepare("select count(*) as n from enterprises").get() as { n: number };
+    sqlite.close();
+    expect(office.role).toBe("office");
+    expect(office.must_change_password).toBe(1);
+    expect(await verifyPassword(office.password_hash, password ?? "")).toBe(true);
+    expect(units.n).toBe(shippedPlan("test-district-2024-2026").units.length);
+    expect(demo.n).toBe(0);
+
+    const again = await beizeng(["setup", "--username", "zhao.liu"], { sqliteFile: file });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("已有办公室账号 wang.wu");
+  }, 120_000);
+
+  it("shows a revision's difference, refuses it without a reason or confirmation, then loads it", async () => {
+    const file = freshDatabaseFile();
+    expect((await beizeng(["plan", "load", testPlanFile], { sqliteFile: file })).code).toBe(0);
+    const revisedFile = path.join(workDir, "revised.yaml");
+    const { readFileSync } = await import("node:fs");
+    const revisedText = readFileSync(testPlanFile, "utf8")
+      .replace(/^version: 1$/m, "version: 2")
+      .replace('aboveScaleThreshold: "20000000"', 'aboveScaleThreshold: "25000000"');
+    writeFileSync(revisedFile, revisedText);
+
+    const dry = await beizeng(["plan", "load", revisedFile, "--dry-run"], { sqliteFile: file });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain("第 1 版 → “test-district-2024-2026”第 2 版");
+    expect(dry.stdout).toContain("规上门槛：2000 万元 → 2500 万元");
+
+    const noReason = await beizeng(["plan", "load", revisedFile, "--yes"], { sqliteFile: file });
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toContain("--reason");
+    const notConfirmed = await beizeng(["plan", "load", revisedFile, "--reason", "提高规上门槛"], { sqliteFile: file });
+    expect(notConfirmed.code).toBe(1);
+    expect(notConfirmed.stderr).toContain("未确认");
+
+    const loaded = await beizeng(
+      ["plan", "load", revisedFile, "--reason", "提高规上门槛", "--effective-year", "2025", "--yes"],
+      { sqliteFile: file },
+    );
+    expect(loaded.code, loaded.stderr).toBe(0);
+    const versions = await beizeng(["plan", "versions"], { sqliteFile: file });
+    expect(versions.stdout).toMatch(/test-district-2024-2026 第 2 版 {2}2025 年起生效.*提高规上门槛 {2}当前 current/);
+    expect(versions.stdout).toMatch(/test-district-2024-2026 第 1 版 {2}2024 年起生效/);
+
+    const exported = path.join(workDir, "exported.yaml");
+    const exportRun = await beizeng(
+      ["plan", "export", "--plan-id", "test-district-2024-2026", "--version", "2", "--output", exported],
+      { sqliteFile: file },
+    );
+    expect(exportRun.code, exportRun.stderr).toBe(0);
+    const { parsePlan } = await import("@beizeng/domain/plan/load");
+    expect(parsePlan(readFileSync(exported, "utf8"), exported).plan).toEqual(parsePlan(revisedText, revisedFile).plan);
+
+    const reused = await beizeng(
+      ["plan", "load", testPlanFile.replace("plan.yaml", "plan.yaml"), "--yes", "--reason", "x"],
+      {
+        sqliteFile: file,
+      },
+    );
+    expect(reused.code).toBe(1);
+    expect(reused.stderr).toContain("不是当前版本");
+  }, 240_000);
+});

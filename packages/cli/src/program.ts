@@ -6,6 +6,7 @@ import { registerMigrateCommand } from "./commands/migrate";
 import { registerPlanCommand } from "./commands/plan";
 import { registerRewardsCommand } from "./commands/rewards";
 import { registerServeCommand } from "./commands/serve";
+import { registerSetupCommand } from "./commands/setup";
 import { registerUsersCommand } from "./commands/users";
 
 /** The `beizeng` command with every subcommand registered. */
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerPlanCommand(program);
   registerDemoCommand(program);
+  registerSetupCommand(program);
   registerUsersCommand(program);
   registerAuditCommand(program);
   registerRewardsCommand(program);

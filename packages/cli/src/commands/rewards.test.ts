@@ -279,6 +279,15 @@ describe("beizeng rewards (in process)", () => {
       // 47,662,505.71 − 1,000,000 (50亿 tier) − 10,000,000 (10亿 tax tier).
       expect(output.total).toBe("36662505.71");
     });
+
+    test("--plan takes a plan file's path as well as an id", async () => {
+      const byPath = await batch(goldenInput, { planId: join(directory, "changjiang-2021-2023", "plan.yaml") });
+      expect(byPath.exitCode, byPath.stderr).toBe(0);
+      expect(JSON.parse(byPath.stdout).total).toBe("36662505.71");
+      const missing = await batch(goldenInput, { planId: join(directory, "nowhere.yaml") });
+      expect(missing.exitCode).toBe(2);
+      expect(missing.stderr).toContain("找不到计划");
+    });
   });
 });
 

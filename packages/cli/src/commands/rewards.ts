@@ -43,13 +43,21 @@ function invalid(message: string): RewardsBatchOutcome {
   return { exitCode: EXIT_INVALID_INPUT, stdout: "", stderr: `${message}\n` };
 }
 
+/** A plan file's path (a district's own plan) rather than the id of a plan shipped under plans/. */
+function isPlanPath(plan: string): boolean {
+  return /[/\\]/.test(plan) || /\.(ya?ml|json)$/i.test(plan);
+}
+
 async function loadPlan(planId: string, plansDirectory: string): Promise<PlanFile | RewardsBatchOutcome> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(planId))
-    return invalid(`--plan: 计划编号无效 / invalid plan id: ${JSON.stringify(planId)}（小写字母、数字和短横线）`);
-  const fileName = `plans/${planId}/plan.yaml`;
+  const byPath = isPlanPath(planId);
+  if (!byPath && !/^[a-z0-9][a-z0-9-]*$/.test(planId))
+    return invalid(
+      `--plan: 计划编号无效 / invalid plan id: ${JSON.stringify(planId)}（小写字母、数字和短横线，或计划文件的路径）`,
+    );
+  const fileName = byPath ? planId : `plans/${planId}/plan.yaml`;
   let text: string;
   try {
-    text = await readFile(`${plansDirectory}/${planId}/plan.yaml`, "utf8");
+    text = await readFile(byPath ? planId : `${plansDirectory}/${planId}/plan.yaml`, "utf8");
   } catch {
     return invalid(`--plan: 找不到计划 / no such plan: ${planId}（${fileName}）`);
   }
@@ -178,7 +186,11 @@ export function registerRewardsCommand(program: Command, options: RewardsCommand
     .command("rewards")
     .description("按计划测算免申即享奖励（批量）/ Compute the reward entitlements of a batch of enterprises")
     .requiredOption("--input <file>", "企业历史数据 JSON 文件（- 为标准输入）/ the batch JSON file (- for stdin)")
-    .option("--plan <id>", `计划编号 / plan id (plans/<id>/plan.yaml)`, DEFAULT_PLAN_ID)
+    .option(
+      "--plan <id|file>",
+      "计划编号（plans/<id>/plan.yaml）或计划文件路径 / a shipped plan's id, or the path of a plan file",
+      DEFAULT_PLAN_ID,
+    )
     .option("--json", "输出 JSON（见 docs/rewards.md）/ print the JSON object of EXCHANGE.md §1")
     .option("--explain", "在表格后列出每项奖励的说明 / list each entitlement's explanation after the table")
     .addHelpText(

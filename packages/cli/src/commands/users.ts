@@ -91,7 +91,7 @@ export function registerUsersCommand(program: Command): void {
     );
 }
 
-async function chooseDistrict(db: BeizengDb, wanted: string | undefined): Promise<string> {
+export async function chooseDistrict(db: BeizengDb, wanted: string | undefined): Promise<string> {
   const districts = await listDistricts(db);
   if (wanted) {
     if (!districts.some((d) => d.id === wanted)) throw new CliError(`区县 ${wanted} 不存在 / no such district`);
