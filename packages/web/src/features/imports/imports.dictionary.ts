@@ -42,6 +42,18 @@ export const zhCN = {
   "imp.before": "变更前",
   "imp.after": "变更后",
   "imp.apply": "确认导入",
+  "imp.titlePeriod": "文件没有报告期列，按第{row}行标题“{title}”读取：{period}",
+  "imp.periodYear": "{year}年",
+  "imp.periodMonth": "{year}年{month}月",
+  "imp.periodMonths": "{year}年{from}-{through}月",
+  "imp.unregistered": "文件中有 {count} 家企业不在企业名录中",
+  "imp.unregisteredHint":
+    "可从文件登记这些企业（按文件中的企业名称、行业代码和所属乡镇（街道），产业链按行业代码归入），与数据一并导入；任何一行有错则都不写入。也可先导入企业名录。",
+  "imp.unregisteredNotYours": "企业名录由{office}维护：请{office}先导入企业名录，或由其导入本文件并登记这些企业。",
+  "imp.unregisteredList": "将登记的企业",
+  "imp.registeredList": "已从文件登记的企业（{count} 家）",
+  "imp.unregisteredListFirst": "将登记的企业（列出前 {shown} 家，共 {count} 家）",
+  "imp.registerFromFile": "从文件登记这些企业",
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -87,4 +99,17 @@ export const en: Record<keyof typeof zhCN, string> = {
   "imp.before": "Before",
   "imp.after": "After",
   "imp.apply": "Apply",
+  "imp.titlePeriod": "The file has no period column; the title in row {row} (“{title}”) gives {period}",
+  "imp.periodYear": "{year}",
+  "imp.periodMonth": "month {month} of {year}",
+  "imp.periodMonths": "months {from}–{through} of {year}",
+  "imp.unregistered": "{count} {count|enterprise|enterprises} in the file {count|is|are} not in the register",
+  "imp.unregisteredHint":
+    "They can be registered from the file (its names, industry codes and towns; the chain follows the industry code) and imported with their figures; if any row fails, nothing is written. Or import the register first.",
+  "imp.unregisteredNotYours":
+    "The register is kept by {office}: ask {office} to import the register first, or to import this file and register them.",
+  "imp.unregisteredList": "Enterprises to register",
+  "imp.registeredList": "Enterprises registered from the file ({count})",
+  "imp.unregisteredListFirst": "Enterprises to register (first {shown} of {count})",
+  "imp.registerFromFile": "Register these enterprises from the file",
 };

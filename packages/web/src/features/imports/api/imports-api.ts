@@ -1,4 +1,4 @@
-import type { ImportJob, ImportKind, MoneyUnit, UploadQuery } from "@beizeng/contract/figures";
+import type { ApplyImportBody, ImportJob, ImportKind, MoneyUnit, UploadQuery } from "@beizeng/contract/figures";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ApiError, api, getCsrfToken } from "../../../shared/api/client";
 
@@ -9,6 +9,7 @@ export type {
   ImportKind,
   ImportResult,
   MoneyUnit,
+  UnregisteredEnterprise,
 } from "@beizeng/contract/figures";
 
 // Values from the domain, where each list is declared once (the contract's schemas stay out of the bundle).
@@ -47,6 +48,10 @@ export function useImportJob(id: string | null) {
   });
 }
 
+/** Applies a previewed job; `registerEnterprises` registers the enterprises the file names that are not registered. */
 export function useApplyImport() {
-  return useMutation({ mutationFn: (id: string) => api.post<ImportJob>(`/api/imports/${id}/apply`) });
+  return useMutation({
+    mutationFn: ({ id, registerEnterprises }: { id: string; registerEnterprises: boolean }) =>
+      api.post<ImportJob>(`/api/imports/${id}/apply`, { registerEnterprises } satisfies ApplyImportBody),
+  });
 }

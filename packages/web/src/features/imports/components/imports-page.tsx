@@ -35,6 +35,7 @@ import {
   useImportJob,
   useUploadImport,
 } from "../api/imports-api";
+import { UnregisteredEnterprises, useDescribeEnterpriseFields } from "./unregistered-enterprises";
 
 const MONEY_UNIT_LABELS: Record<(typeof MONEY_UNITS)[number], MessageKey> = {
   元: "measure.yuan",
@@ -43,26 +44,31 @@ const MONEY_UNIT_LABELS: Record<(typeof MONEY_UNITS)[number], MessageKey> = {
   亿元: "money.yi",
 };
 
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "object") {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([key, v]) => `${key}: ${v === null ? "—" : String(v)}`)
-      .join("；");
-  }
-  return String(value);
+/** A figure's value (yuan or a count) or a scale status, before or after a change. */
+function useDescribeValue(): (change: ImportChange, side: "before" | "after") => string {
+  const codeLabel = useCodeLabel();
+  return (change, side) => {
+    if (change.entity === "enterprise") return "—";
+    const value = change[side];
+    if (value === null) return "—";
+    return change.entity === "scale_year" ? codeLabel("scaleStatus", value) : value;
+  };
 }
 
 /** Upload an .xlsx, read the preview (counts, changes, every error by row and column), then apply it. */
 export function ImportsPage() {
   const t = useT();
   const codeLabel = useCodeLabel();
+  const describeValue = useDescribeValue();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const currentUser = useCurrentUser();
   const [kind, setKind] = useState<ImportKind>("monthly");
   const [unit, setUnit] = useState<MoneyUnit>("万元");
   const [jobId, setJobId] = useState<string | null>(null);
+  // Chosen anew for every file: registering enterprises from a file is never carried over to the next one.
+  const [registerEnterprises, setRegisterEnterprises] = useState(false);
+  const describeFields = useDescribeEnterpriseFields();
   const upload = useUploadImport();
   const apply = useApplyImport();
   const job = useImportJob(jobId);
@@ -81,6 +87,7 @@ export function ImportsPage() {
 
   const send = (file: File) => {
     setJobId(null);
+    setRegisterEnterprises(false);
     upload.mutate(
       { file, kind, unit },
       {
@@ -93,10 +100,13 @@ export function ImportsPage() {
 
   const applyNow = () => {
     if (!jobId) return;
-    apply.mutate(jobId, {
-      onSuccess: () => void job.refetch(),
-      onError: (error) => void message.error(errorText(error)),
-    });
+    apply.mutate(
+      { id: jobId, registerEnterprises: registerEnterprises && result?.unregistered !== undefined },
+      {
+        onSuccess: () => void job.refetch(),
+        onError: (error) => void message.error(errorText(error)),
+      },
+    );
   };
 
   return (
@@ -216,6 +226,38 @@ export function ImportsPage() {
                   />
                 </Col>
               </Row>
+              {result.layout?.title ? (
+                <Typography.Text type="secondary">
+                  {t("imp.titlePeriod", {
+                    row: result.layout.title.row,
+                    title: result.layout.title.text,
+                    period:
+                      result.layout.title.throughMonth === undefined
+                        ? t("imp.periodYear", { year: result.layout.title.year })
+                        : result.layout.title.fromMonth === result.layout.title.throughMonth
+                          ? t("imp.periodMonth", {
+                              year: result.layout.title.year,
+                              month: result.layout.title.throughMonth,
+                            })
+                          : t("imp.periodMonths", {
+                              year: result.layout.title.year,
+                              from: result.layout.title.fromMonth ?? 1,
+                              through: result.layout.title.throughMonth,
+                            }),
+                  })}
+                </Typography.Text>
+              ) : null}
+              {result.unregistered ? (
+                <UnregisteredEnterprises
+                  unregistered={result.unregistered}
+                  register={registerEnterprises}
+                  onRegisterChange={setRegisterEnterprises}
+                  mayRegister={currentUser.data?.role === "office"}
+                  office={importers.office}
+                  editable={data.status === "previewed" && result.summary.errors === 0}
+                  registered={data.status === "applied"}
+                />
+              ) : null}
               {result.errors.length > 0 ? (
                 <Table<ImportError>
                   size="small"
@@ -271,15 +313,31 @@ export function ImportsPage() {
                             ? `${change.year} ${t("enterprises.status")}`
                             : t("imp.enterpriseFields"),
                     },
-                    { title: t("imp.before"), key: "before", render: (_, change) => describeValue(change.before) },
-                    { title: t("imp.after"), key: "after", render: (_, change) => describeValue(change.after) },
+                    {
+                      title: t("imp.before"),
+                      key: "before",
+                      render: (_, change) =>
+                        change.entity === "enterprise"
+                          ? describeFields(change.before)
+                          : describeValue(change, "before"),
+                    },
+                    {
+                      title: t("imp.after"),
+                      key: "after",
+                      render: (_, change) =>
+                        change.entity === "enterprise" ? describeFields(change.after) : describeValue(change, "after"),
+                    },
                   ]}
                 />
               ) : null}
               {data.status === "previewed" ? (
                 <Button
                   type="primary"
-                  disabled={result.summary.errors > 0 || result.summary.create + result.summary.update === 0}
+                  disabled={
+                    result.summary.errors > 0 ||
+                    result.summary.create + result.summary.update === 0 ||
+                    (result.unregistered !== undefined && !registerEnterprises)
+                  }
                   loading={apply.isPending}
                   onClick={applyNow}
                 >
