@@ -22,7 +22,8 @@ import {
 import type { Command } from "commander";
 import { action, CliError, databaseConfigFor, withDatabase } from "../cli-context";
 
-const DISTRICT_OPTION = "只处理一个区县（行政区划代码）/ Only one district (its six-digit administrative division code)";
+const DISTRICT_OPTION =
+  "只处理一个区县（行政区划代码）/ Only one district (its six-digit administrative division code)";
 const KEY_NOTE =
   "\n签名密钥 / Signing key: BEIZENG_AUDIT_KEY_FILE，否则 SQLite 文件旁（PostgreSQL 为 ./data）的 audit-signing-key.pem" +
   "\n  / BEIZENG_AUDIT_KEY_FILE, else audit-signing-key.pem next to the SQLite file (./data for PostgreSQL)";
