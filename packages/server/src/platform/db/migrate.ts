@@ -13,7 +13,6 @@ import * as requestAttachments from "./migrations/20261125190000_request_attachm
 import * as loginThrottling from "./migrations/20261205100000_login_throttling";
 import * as auditCheckpoints from "./migrations/20261205110000_audit_checkpoints";
 import * as liftChainCheck from "./migrations/20261205120000_lift_chain_check";
-import * as awardWorkflow from "./migrations/20261205140000_award_workflow";
 import * as planVersions from "./migrations/20261205130000_plan_versions";
 import * as awardWorkflow from "./migrations/20261205140000_award_workflow";
 import * as accountActivation from "./migrations/20261205150000_account_activation";
@@ -33,7 +32,6 @@ export const migrations: Record<string, Migration> = {
   "20261205100000_login_throttling": loginThrottling,
   "20261205110000_audit_checkpoints": auditCheckpoints,
   "20261205120000_lift_chain_check": liftChainCheck,
-  "20261205140000_award_workflow": awardWorkflow,
   "20261205130000_plan_versions": planVersions,
   "20261205140000_award_workflow": awardWorkflow,
   "20261205150000_account_activation": accountActivation,
