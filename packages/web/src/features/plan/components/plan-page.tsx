@@ -1,13 +1,17 @@
 import { Card, Space, Tabs, Tag, Typography } from "antd";
 import { useMemo } from "react";
+import { useSearchParams } from "react-router-dom";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { useCurrentUser } from "../../auth";
 import { usePlan } from "../api/plan-api";
+import { PlanEditor } from "./editor/plan-editor";
 import { MeasuresTab } from "./measures-tab";
 import { createPlanLookup } from "./plan-lookup";
 import { RewardsTab } from "./rewards-tab";
 import { TargetsTab } from "./targets-tab";
 import { UnitsTab } from "./units-tab";
+import { VersionsTab } from "./versions/versions-tab";
 
 /** The action plan as the district issued it: targets, measures, rewards and units, each with its clause. */
 export function PlanPage() {
@@ -15,6 +19,21 @@ export function PlanPage() {
   const localized = useLocalizedText();
   const plan = usePlan();
   const lookup = useMemo(() => (plan.data ? createPlanLookup(plan.data) : null), [plan.data]);
+  const role = useCurrentUser().data?.role;
+  // The history is the office's, the leaders' and the inspector's (the server refuses units and enterprises);
+  // only the office revises the plan.
+  const mayReadVersions = role === "office" || role === "leader" || role === "inspector";
+  const mayManage = role === "office";
+  // The open tab is in the address, so a link (or a reload) opens the versions or the edit forms again.
+  const [search, setSearch] = useSearchParams();
+  const wanted = search.get("tab");
+  const tab =
+    (wanted === "versions" && mayReadVersions) ||
+    (wanted === "edit" && mayManage) ||
+    (wanted !== null && ["targets", "measures", "rewards", "units"].includes(wanted))
+      ? (wanted as string)
+      : "targets";
+  const setTab = (key: string) => setSearch({ tab: key }, { replace: true });
 
   return (
     <QueryBoundary isPending={plan.isPending} error={plan.error}>
@@ -79,6 +98,8 @@ export function PlanPage() {
             </Card>
             <Card>
               <Tabs
+                activeKey={tab}
+                onChange={setTab}
                 items={[
                   {
                     key: "targets",
@@ -96,6 +117,32 @@ export function PlanPage() {
                     children: <RewardsTab plan={plan.data} lookup={lookup} />,
                   },
                   { key: "units", label: t("plan.tabUnits"), children: <UnitsTab plan={plan.data} /> },
+                  ...(mayReadVersions
+                    ? [
+                        {
+                          key: "versions",
+                          label: t("planVersions.tab"),
+                          children: (
+                            <VersionsTab plan={plan.data} mayManage={mayManage} onEdit={() => setTab("edit")} />
+                          ),
+                        },
+                      ]
+                    : []),
+                  ...(mayManage
+                    ? [
+                        {
+                          key: "edit",
+                          label: t("planEdit.tab"),
+                          children: (
+                            <PlanEditor
+                              key={`${plan.data.id}@${plan.data.version}`}
+                              plan={plan.data}
+                              onSaved={() => setTab("versions")}
+                            />
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Card>
