@@ -1,6 +1,7 @@
 /**
  * Shared fixtures for integration tests: the shipped plans loaded into two districts, one account
- * per role, an enterprise in each district, and a login helper going through the real API.
+ * per role, an enterprise in each district, and a login helper going through the real API; a suite's
+ * start (the seeded world or the demo district, and the app over it) and its end.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,9 +14,11 @@ import { buildApp } from "../app";
 import { createUser } from "../capabilities/accounts/index";
 import { loadPlanIntoDistrict } from "../capabilities/plan/index";
 import { DEMO_ACCOUNT_LOGINS } from "../demo/generate";
+import { loadDemo } from "../demo/load-demo";
 import { type Actor, SYSTEM_ACTOR } from "../platform/audit/audit.service";
 import type { Role } from "../platform/auth/users.table";
 import type { BeizengDb } from "../platform/db/database";
+import type { TestDatabase } from "./test-databases";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -39,6 +42,33 @@ export interface SeededWorld {
   users: Record<Role | "officeB" | "enterpriseA2", { id: number; username: string }>;
 }
 
+/** A test account in a district: the test password, which it need not change; made by the accounts capability. */
+export async function addAccount(
+  db: BeizengDb,
+  districtId: string,
+  username: string,
+  role: Role,
+  links: { unitId?: number; enterpriseId?: number } = {},
+): Promise<{ id: number; username: string }> {
+  const user = await createUser(
+    db,
+    { districtId, username, displayName: username, role, password: TEST_PASSWORD, mustChangePassword: false, ...links },
+    TEST_ACTOR,
+  );
+  return { id: user.id, username };
+}
+
+/** The stored id of a district's unit, by its id in the plan. */
+export async function unitIdOf(db: BeizengDb, districtId: string, code: string): Promise<number> {
+  const unit = await db.kysely
+    .selectFrom("units")
+    .select("id")
+    .where("district_id", "=", districtId)
+    .where("code", "=", code)
+    .executeTakeFirstOrThrow();
+  return unit.id;
+}
+
 async function insertEnterprise(db: BeizengDb, districtId: string, creditCode: string, name: string) {
   const now = new Date().toISOString();
   const row = await db.kysely
@@ -58,6 +88,32 @@ async function insertEnterprise(db: BeizengDb, districtId: string, creditCode: s
   return row.id;
 }
 
+/** An enterprise's official revenue of a year, in fen, as an import of `sourceRef` records it. */
+export async function insertAnnualRevenue(
+  db: BeizengDb,
+  districtId: string,
+  enterpriseId: number,
+  year: number,
+  fen: bigint,
+  sourceRef = "test.xlsx",
+): Promise<void> {
+  await db.kysely
+    .insertInto("figures")
+    .values({
+      district_id: districtId,
+      enterprise_id: enterpriseId,
+      year,
+      month: 0,
+      metric: "revenue",
+      value: fen,
+      source_kind: "import",
+      source_ref: sourceRef,
+      official: 1,
+      recorded_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
 /** Loads both shipped plans (districts A = 360202 and B = 990101), enterprises and one account per role. */
 export async function seedWorld(db: BeizengDb): Promise<SeededWorld> {
   const a = await loadPlanIntoDistrict(db, shippedPlan("changjiang-2021-2023"), SYSTEM_ACTOR);
@@ -72,71 +128,61 @@ export async function seedWorld(db: BeizengDb): Promise<SeededWorld> {
       { enterprise_id: enterpriseA, year: 2022, status: "above" },
     ])
     .execute();
-  await db.kysely
-    .insertInto("figures")
-    .values({
-      district_id: a.districtId,
-      enterprise_id: enterpriseA,
-      year: 2022,
-      month: 0,
-      metric: "revenue",
-      value: 9_007_199_254_740_993n,
-      source_kind: "import",
-      source_ref: "test.xlsx",
-      official: 1,
-      recorded_at: new Date().toISOString(),
-    })
-    .execute();
-  const unit = await db.kysely
-    .selectFrom("units")
-    .select("id")
-    .where("district_id", "=", a.districtId)
-    .where("code", "=", "commerce-bureau")
-    .executeTakeFirstOrThrow();
-
-  const make = async (
-    username: string,
-    role: Role,
-    districtId: string,
-    extra: Partial<{ unitId: number; enterpriseId: number }> = {},
-  ) => {
-    const user = await createUser(
-      db,
-      {
-        districtId,
-        username,
-        displayName: username,
-        role,
-        password: TEST_PASSWORD,
-        mustChangePassword: false,
-        ...extra,
-      },
-      TEST_ACTOR,
-    );
-    return { id: user.id, username };
-  };
+  await insertAnnualRevenue(db, a.districtId, enterpriseA, 2022, 9_007_199_254_740_993n);
+  const unitA = await unitIdOf(db, a.districtId, "commerce-bureau");
   const users = {
-    office: await make("office-a", "office", a.districtId),
-    leader: await make("leader-a", "leader", a.districtId),
-    unit: await make("unit-a", "unit", a.districtId, { unitId: unit.id }),
-    inspector: await make("inspector-a", "inspector", a.districtId),
-    enterprise: await make("enterprise-a", "enterprise", a.districtId, { enterpriseId: enterpriseA }),
-    enterpriseA2: await make("enterprise-a2", "enterprise", a.districtId, { enterpriseId: enterpriseA2 }),
-    officeB: await make("office-b", "office", b.districtId),
+    office: await addAccount(db, a.districtId, "office-a", "office"),
+    leader: await addAccount(db, a.districtId, "leader-a", "leader"),
+    unit: await addAccount(db, a.districtId, "unit-a", "unit", { unitId: unitA }),
+    inspector: await addAccount(db, a.districtId, "inspector-a", "inspector"),
+    enterprise: await addAccount(db, a.districtId, "enterprise-a", "enterprise", { enterpriseId: enterpriseA }),
+    enterpriseA2: await addAccount(db, a.districtId, "enterprise-a2", "enterprise", { enterpriseId: enterpriseA2 }),
+    officeB: await addAccount(db, b.districtId, "office-b", "office"),
   };
-  return {
-    districtA: a.districtId,
-    districtB: b.districtId,
-    enterpriseA,
-    enterpriseA2,
-    enterpriseB,
-    unitA: unit.id,
-    users,
-  };
+  return { districtA: a.districtId, districtB: b.districtId, enterpriseA, enterpriseA2, enterpriseB, unitA, users };
 }
 
 export async function testApp(db: BeizengDb): Promise<FastifyInstance> {
   return buildApp({ db, logger: false, checkResponses: true });
+}
+
+/** A suite's start: a migrated database of the run's kind holding the seeded world, and the app over it. */
+export async function seededApp(
+  database: TestDatabase,
+): Promise<{ db: BeizengDb; world: SeededWorld; app: FastifyInstance }> {
+  const db = await database.createMigrated();
+  try {
+    const world = await seedWorld(db);
+    return { db, world, app: await testApp(db) };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** A suite's start on the demo district: a migrated database of the run's kind with the demo data loaded. */
+export async function demoDatabase(database: TestDatabase): Promise<BeizengDb> {
+  const db = await database.createMigrated();
+  try {
+    const outcome = await loadDemo(db);
+    if (outcome.status !== "loaded") throw new Error(`demo not loaded: ${outcome.status}`);
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** The demo district's database and the app over it. */
+export async function demoApp(database: TestDatabase): Promise<{ db: BeizengDb; app: FastifyInstance }> {
+  const db = await demoDatabase(database);
+  return { db, app: await testApp(db) };
+}
+
+/** A suite's end: its app, then its database (either is missing when the start failed before making it). */
+export async function closeSuite(app: FastifyInstance | undefined, db: BeizengDb | undefined): Promise<void> {
+  await app?.close();
+  await db?.close();
 }
 
 export interface Session {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, type SeededWorld, seedWorld, TEST_PASSWORD, testApp } from "../../testing/fixtures";
+import { closeSuite, loginAs, type SeededWorld, seededApp, TEST_PASSWORD } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 
 describe.each(testDatabases())("auth on $name", (database) => {
@@ -10,14 +10,9 @@ describe.each(testDatabases())("auth on $name", (database) => {
   let world: SeededWorld;
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    world = await seedWorld(db);
-    app = await testApp(db);
+    ({ db, world, app } = await seededApp(database));
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   it("serves health and meta without login", async () => {
     expect((await app.inject({ url: "/api/health" })).json()).toEqual({ status: "ok" });

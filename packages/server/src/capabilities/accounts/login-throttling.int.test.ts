@@ -10,16 +10,16 @@ import { hashSessionToken } from "../../platform/auth/auth.service";
 import { ACCOUNT_POLICY, ADDRESS_POLICY, PAIR_POLICY } from "../../platform/auth/login-throttle";
 import type { BeizengDb } from "../../platform/db/database";
 import {
+  addAccount,
+  closeSuite,
   loginAs,
   type SeededWorld,
   type Session,
-  seedWorld,
-  TEST_ACTOR,
+  seededApp,
   TEST_PASSWORD,
   testApp,
 } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
-import { createUser } from "./users.service";
 
 const WRONG = "wrong-password-1";
 
@@ -55,19 +55,7 @@ describe.each(testDatabases())("login throttling on $name", (database) => {
 
   /** A fresh account, so that each test starts from no recorded attempts. */
   async function account(username: string) {
-    const user = await createUser(
-      db,
-      {
-        districtId: world.districtA,
-        username,
-        displayName: username,
-        role: "leader",
-        password: TEST_PASSWORD,
-        mustChangePassword: false,
-      },
-      TEST_ACTOR,
-    );
-    return user.id;
+    return (await addAccount(db, world.districtA, username, "leader")).id;
   }
 
   /** A browser that signed in to the account from an address: its device cookie. */
@@ -116,15 +104,10 @@ describe.each(testDatabases())("login throttling on $name", (database) => {
   }
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    world = await seedWorld(db);
-    app = await testApp(db);
+    ({ db, world, app } = await seededApp(database));
     office = await loginAs(app, "office-a");
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   it("sets a long-lived device cookie on login, sent only to the login route, and stores only its hash", async () => {
     const userId = await account("device-cookie");

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, DEFAULT_BODY_LIMIT, UPLOAD_BODY_LIMITS } from "../../app";
 import { MAX_SESSIONS_PER_USER } from "../../platform/auth/auth.service";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, type SeededWorld, seedWorld, TEST_PASSWORD, testApp } from "../../testing/fixtures";
+import { closeSuite, loginAs, type SeededWorld, seededApp, TEST_PASSWORD } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import { AUTH_BODY_LIMIT } from "./auth.routes";
 
@@ -21,14 +21,9 @@ describe.each(testDatabases())("request limits on $name", (database) => {
     (await db.kysely.selectFrom("sessions").select("id").where("user_id", "=", userId).execute()).length;
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    world = await seedWorld(db);
-    app = await testApp(db);
+    ({ db, world, app } = await seededApp(database));
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   it("refuses a login body of more than a few KB with 413 and a Chinese message, recording nothing", async () => {
     const before = await db.kysely.selectFrom("login_attempts").select("id").execute();

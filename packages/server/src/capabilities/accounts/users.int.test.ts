@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, type SeededWorld, type Session, seedWorld, TEST_PASSWORD, testApp } from "../../testing/fixtures";
+import { closeSuite, loginAs, type SeededWorld, type Session, seededApp, TEST_PASSWORD } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 
 describe.each(testDatabases())("account management on $name", (database) => {
@@ -11,15 +11,10 @@ describe.each(testDatabases())("account management on $name", (database) => {
   let office: Session;
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    world = await seedWorld(db);
-    app = await testApp(db);
+    ({ db, world, app } = await seededApp(database));
     office = await loginAs(app, "office-a");
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   const send = (method: "POST" | "PATCH", url: string, payload: unknown) =>
     app.inject({ method, url, headers: office.headers, payload: payload as object });

@@ -3,16 +3,15 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
 import {
+  addAccount,
+  closeSuite,
   loginAs,
   type SeededWorld,
   type Session,
-  seedWorld,
-  TEST_ACTOR,
-  TEST_PASSWORD,
-  testApp,
+  seededApp,
+  unitIdOf,
 } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
-import { createUser } from "../accounts/index";
 
 interface SupportJson {
   grants: {
@@ -75,32 +74,12 @@ describe.each(testDatabases())("support grants, tech projects and reward events 
   let officeB: Session;
 
   async function unitAccount(username: string, unitCode: string) {
-    const unit = await db.kysely
-      .selectFrom("units")
-      .select("id")
-      .where("district_id", "=", world.districtA)
-      .where("code", "=", unitCode)
-      .executeTakeFirstOrThrow();
-    await createUser(
-      db,
-      {
-        districtId: world.districtA,
-        username,
-        displayName: username,
-        role: "unit",
-        password: TEST_PASSWORD,
-        mustChangePassword: false,
-        unitId: unit.id,
-      },
-      TEST_ACTOR,
-    );
+    await addAccount(db, world.districtA, username, "unit", { unitId: await unitIdOf(db, world.districtA, unitCode) });
     return loginAs(app, username);
   }
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    world = await seedWorld(db);
-    app = await testApp(db);
+    ({ db, world, app } = await seededApp(database));
     office = await loginAs(app, "office-a");
     commerce = await loginAs(app, "unit-a");
     leader = await loginAs(app, "leader-a");
@@ -110,10 +89,7 @@ describe.each(testDatabases())("support grants, tech projects and reward events 
     industry = await unitAccount("industry-a", "industry-it-bureau");
     science = await unitAccount("science-a", "science-technology-bureau");
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   const post = (session: Session, url: string, payload: object) =>
     app.inject({ method: "POST", url, headers: session.headers, payload });

@@ -8,16 +8,15 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
 import {
+  addAccount,
+  closeSuite,
   loginAs,
   type SeededWorld,
   type Session,
-  seedWorld,
-  TEST_ACTOR,
-  TEST_PASSWORD,
-  testApp,
+  seededApp,
+  unitIdOf,
 } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
-import { createUser } from "../accounts/index";
 import { todayInDistrict } from "./projects.service";
 
 function daysAgo(days: number): string {
@@ -68,32 +67,10 @@ describe.each(testDatabases())("projects on $name", (database) => {
   };
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    world = await seedWorld(db);
-    app = await testApp(db);
-    const unit = await db.kysely
-      .selectFrom("units")
-      .select("id")
-      .where("district_id", "=", world.districtA)
-      .where("code", "=", "statistics-bureau")
-      .executeTakeFirstOrThrow();
-    statisticsUnitId = unit.id;
-    const extra = async (username: string, role: "unit" | "leader", unitId?: number) =>
-      createUser(
-        db,
-        {
-          districtId: world.districtA,
-          username,
-          displayName: username,
-          role,
-          password: TEST_PASSWORD,
-          mustChangePassword: false,
-          ...(unitId ? { unitId } : {}),
-        },
-        TEST_ACTOR,
-      );
-    await extra("stats-a", "unit", statisticsUnitId);
-    await extra("leader-a2", "leader");
+    ({ db, world, app } = await seededApp(database));
+    statisticsUnitId = await unitIdOf(db, world.districtA, "statistics-bureau");
+    await addAccount(db, world.districtA, "stats-a", "unit", { unitId: statisticsUnitId });
+    await addAccount(db, world.districtA, "leader-a2", "leader");
     commerce = await loginAs(app, "unit-a");
     office = await loginAs(app, "office-a");
     leader = await loginAs(app, "leader-a");
@@ -101,10 +78,7 @@ describe.each(testDatabases())("projects on $name", (database) => {
     statistics = await loginAs(app, "stats-a");
     inspector = await loginAs(app, "inspector-a");
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   async function create(session: Session, payload: Record<string, unknown>) {
     return app.inject({

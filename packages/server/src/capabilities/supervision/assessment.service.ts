@@ -24,6 +24,7 @@ import { listSummonsTalks } from "./bulletins.repository";
 import { bodyParagraph, heading1, renderOfficialDocument, tableBlock } from "./bulletins-docx";
 import { findTasks, reportsOfDistrict } from "./tasks.repository";
 import { healthOf, todayInChina } from "./tasks.service";
+import { addDays, daysBetween } from "./tasks-schedule";
 
 /** Units that answer for tasks: departments, towns and streets (not the leading group, its office or the commission). */
 const RESPONSIBLE_KINDS = new Set(["department", "town", "street"]);
@@ -80,19 +81,11 @@ async function problemHandlingDays(
     if (raised < from || raised > to || raised >= asOf) continue;
     const answeredAt = problem.answered_at ? todayInChina(new Date(problem.answered_at)) : problem.closed_on;
     const end = answeredAt && answeredAt < asOf ? answeredAt : asOf;
-    const days = Math.max(
-      0,
-      Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${raised}T00:00:00Z`)) / 86_400_000),
-    );
     const list = byUnit.get(problem.unit_id) ?? [];
-    list.push(days);
+    list.push(Math.max(0, daysBetween(raised, end)));
     byUnit.set(problem.unit_id, list);
   }
   return byUnit;
-}
-
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 function formatQuantity(quantity: Quantity | null): string | null {
@@ -161,7 +154,8 @@ export async function supervisionFigures(
 ): Promise<SupervisionFigures> {
   if (from > to) throw badRequest("字段 from：开始日期不能晚于结束日期");
   const plan = await getActivePlan(db, districtId);
-  const asOf = nextDay(to) < today ? nextDay(to) : today;
+  const dayAfter = addDays(to, 1);
+  const asOf = dayAfter < today ? dayAfter : today;
   const unitRows = (await listUnitRows(db, districtId)).filter((u) => u.active === 1 && RESPONSIBLE_KINDS.has(u.kind));
   const tasks = await findTasks(db, { districtId });
   const reports = (await reportsOfDistrict(db, districtId)).filter(
@@ -277,7 +271,7 @@ export async function supervisionFigures(
       reason: `${indicator.name}${indicator.display[unitId] ? `（${indicator.display[unitId]}）` : ""}：${indicator.ranking.explanation}`,
     })),
   );
-  const dataThrough = new Date(Date.parse(`${asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const dataThrough = addDays(asOf, -1);
   return { from, to, asOf, dataThrough, units, indicators, targets, targetsGap, summons };
 }
 

@@ -43,31 +43,24 @@ function run(text: string, font: string, size: number, extra: { bold?: boolean; 
 
 const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
 
+/** A line of 3号 text in `font` with a two-character first-line indent: the body and its headings alike. */
+function indentedParagraph(text: string, font: string): Paragraph {
+  return new Paragraph({ spacing: exact, indent: { firstLine: INDENT_2_CHARS }, children: [run(text, font, SIZE_3)] });
+}
+
 /** A body paragraph in 仿宋 3号 with a two-character first-line indent. */
 export function bodyParagraph(text: string): Paragraph {
-  return new Paragraph({
-    spacing: exact,
-    indent: { firstLine: INDENT_2_CHARS },
-    children: [run(text, FONT_BODY, SIZE_3)],
-  });
+  return indentedParagraph(text, FONT_BODY);
 }
 
 /** A first-level heading "一、…" in 黑体. */
 export function heading1(text: string): Paragraph {
-  return new Paragraph({
-    spacing: exact,
-    indent: { firstLine: INDENT_2_CHARS },
-    children: [run(text, FONT_HEI, SIZE_3)],
-  });
+  return indentedParagraph(text, FONT_HEI);
 }
 
 /** A second-level heading "（一）…" in 楷体. */
 export function heading2(text: string): Paragraph {
-  return new Paragraph({
-    spacing: exact,
-    indent: { firstLine: INDENT_2_CHARS },
-    children: [run(text, FONT_KAI, SIZE_3)],
-  });
+  return indentedParagraph(text, FONT_KAI);
 }
 
 export interface DocTable {

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, type SeededWorld, type Session, seedWorld, testApp } from "../../testing/fixtures";
+import { closeSuite, loginAs, type SeededWorld, type Session, seededApp, unitIdOf } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import { todayInChina } from "./tasks.service";
 
@@ -33,21 +33,12 @@ describe.each(testDatabases())("bulletins, ranking and assessment on $name", (da
   let industryBureau: number;
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    world = await seedWorld(db);
-    app = await testApp(db);
+    ({ db, world, app } = await seededApp(database));
     office = await loginAs(app, "office-a");
     inspector = await loginAs(app, "inspector-a");
     unit = await loginAs(app, "unit-a");
     await app.inject({ method: "POST", url: "/api/tasks/seed", headers: office.headers });
-    industryBureau = (
-      await db.kysely
-        .selectFrom("units")
-        .select("id")
-        .where("district_id", "=", world.districtA)
-        .where("code", "=", "industry-it-bureau")
-        .executeTakeFirstOrThrow()
-    ).id;
+    industryBureau = await unitIdOf(db, world.districtA, "industry-it-bureau");
     // 区商务局 reported every period of 2022 on time (the reports are dated in 2022, as they were filed then).
     const tasks = (await app.inject({ url: "/api/tasks", headers: office.headers })).json().items as {
       id: number;
@@ -117,10 +108,7 @@ describe.each(testDatabases())("bulletins, ranking and assessment on $name", (da
         .execute();
     }
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   it("ranks units on every indicator, lists all tied-last units and explains exclusions", async () => {
     const response = await app.inject({
@@ -164,29 +152,14 @@ describe.each(testDatabases())("bulletins, ranking and assessment on $name", (da
     expect(preview.title).toBe("关于2022年第四季度工业倍增行动计划目标任务落实情况的督查通报");
     expect(preview.nextNumber).toBe(`昌纪督〔${year}〕1号`);
 
-    const office403 = await app.inject({
-      method: "POST",
-      url: "/api/bulletins",
-      headers: office.headers,
-      payload: { from: "2022-10-01", to: "2022-12-31" },
-    });
+    const issue = (session: Session, from: string, to: string) =>
+      app.inject({ method: "POST", url: "/api/bulletins", headers: session.headers, payload: { from, to } });
+    const office403 = await issue(office, "2022-10-01", "2022-12-31");
     expect(office403.statusCode).toBe(403);
-    const first = await app.inject({
-      method: "POST",
-      url: "/api/bulletins",
-      headers: inspector.headers,
-      payload: { from: "2022-10-01", to: "2022-12-31" },
-    });
+    const first = await issue(inspector, "2022-10-01", "2022-12-31");
     expect(first.statusCode).toBe(201);
     expect(first.json().number).toBe(`昌纪督〔${year}〕1号`);
-    const second = (
-      await app.inject({
-        method: "POST",
-        url: "/api/bulletins",
-        headers: inspector.headers,
-        payload: { from: "2022-01-01", to: "2022-12-31" },
-      })
-    ).json();
+    const second = (await issue(inspector, "2022-01-01", "2022-12-31")).json();
     expect(second.number).toBe(`昌纪督〔${year}〕2号`);
 
     const list = (await app.inject({ url: "/api/bulletins", headers: unit.headers })).json();

@@ -28,6 +28,7 @@ import {
 import { bodyParagraph, chineseDate, heading1, heading2, renderOfficialDocument, tableBlock } from "./bulletins-docx";
 import { sendWebhook } from "./reports.service";
 import { todayInChina } from "./tasks.service";
+import { lastDayOfMonth } from "./tasks-schedule";
 
 export const BULLETIN_ISSUER_MARK = "区纪委监委 督查通报";
 const CHINESE_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -41,15 +42,11 @@ const STATUS_LABELS: Record<TargetStatus, string> = {
   "no-data": "暂无数据",
 };
 
-function lastDay(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
-
 /** 2023年第二季度、2023年度、2023年5月, or the two dates. */
 export function periodLabel(from: string, to: string): string {
   const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
   const [ty, tm] = to.split("-").map(Number) as [number, number];
-  if (fd === 1 && fy === ty && to === lastDay(ty, tm)) {
+  if (fd === 1 && fy === ty && to === lastDayOfMonth(ty, tm)) {
     if (fm === 1 && tm === 12) return `${fy}年度`;
     if (fm === tm) return `${fy}年${fm}月`;
     if (tm - fm === 2 && fm % 3 === 1) return `${fy}年${QUARTER_NAMES[(fm - 1) / 3]}`;

@@ -4,17 +4,14 @@
  * that the contract's schemas (checked on every answer in tests) hold on data as rich as a district's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../demo/load-demo";
 import type { BeizengDb } from "../../platform/db/database";
-import { jsonReader, loginAsDemo, testApp } from "../../testing/fixtures";
+import { demoDatabase, jsonReader, loginAsDemo, testApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 
 describe.each(testDatabases())("supervision's answers on the demo district, $name", (database) => {
   let db: BeizengDb;
   beforeAll(async () => {
-    db = await database.createMigrated();
-    const outcome = await loadDemo(db);
-    expect(outcome.status).toBe("loaded");
+    db = await demoDatabase(database);
   });
   afterAll(() => db.close());
 

@@ -10,16 +10,15 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
 import {
+  addAccount,
+  closeSuite,
+  insertAnnualRevenue,
   loginAs,
   type SeededWorld,
   type Session,
-  seedWorld,
-  TEST_ACTOR,
-  TEST_PASSWORD,
-  testApp,
+  seededApp,
 } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
-import { createUser } from "../accounts/index";
 
 const YUAN = 100n;
 
@@ -55,23 +54,8 @@ describe.each(testDatabases())("enterprise notifications on $name", (database) =
   const about = (items: NotificationJson[], link: string, key?: string) =>
     items.filter((item) => item.link === link && (key === undefined || item.message?.key === key));
 
-  async function figure(enterpriseId: number, year: number, fen: bigint) {
-    await db.kysely
-      .insertInto("figures")
-      .values({
-        district_id: world.districtA,
-        enterprise_id: enterpriseId,
-        year,
-        month: 0,
-        metric: "revenue",
-        value: fen,
-        source_kind: "import",
-        source_ref: "统计局年报.xlsx",
-        official: 1,
-        recorded_at: new Date().toISOString(),
-      })
-      .execute();
-  }
+  const figure = (enterpriseId: number, year: number, fen: bigint) =>
+    insertAnnualRevenue(db, world.districtA, enterpriseId, year, fen, "统计局年报.xlsx");
 
   async function compute(year: number) {
     const response = await post(office, "/api/rewards/batches", { year });
@@ -101,19 +85,11 @@ describe.each(testDatabases())("enterprise notifications on $name", (database) =
   }
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    world = await seedWorld(db);
-    const account = (username: string) => ({
-      districtId: world.districtA,
-      username,
-      displayName: username,
-      role: "enterprise" as const,
-      enterpriseId: world.enterpriseA,
-      password: TEST_PASSWORD,
-      mustChangePassword: false,
-    });
-    await createUser(db, account("enterprise-a-finance"), TEST_ACTOR);
-    disabledId = (await createUser(db, account("enterprise-a-left"), TEST_ACTOR)).id;
+    ({ db, world, app } = await seededApp(database));
+    const account = (username: string) =>
+      addAccount(db, world.districtA, username, "enterprise", { enterpriseId: world.enterpriseA });
+    await account("enterprise-a-finance");
+    disabledId = (await account("enterprise-a-left")).id;
     await db.kysely.updateTable("users").set({ disabled: 1 }).where("id", "=", disabledId).execute();
     // Enterprise A: reserve pool in 2021, above scale in 2022 (seedWorld); A2 above scale both years, +20%.
     await figure(world.enterpriseA, 2021, 4_000_000_000n * YUAN);
@@ -127,7 +103,6 @@ describe.each(testDatabases())("enterprise notifications on $name", (database) =
       .execute();
     await figure(world.enterpriseA2, 2021, 100_000_000n * YUAN);
     await figure(world.enterpriseA2, 2022, 120_000_000n * YUAN);
-    app = await testApp(db);
     office = await loginAs(app, "office-a");
     unit = await loginAs(app, "unit-a");
     leader = await loginAs(app, "leader-a");
@@ -135,10 +110,7 @@ describe.each(testDatabases())("enterprise notifications on $name", (database) =
     colleague = await loginAs(app, "enterprise-a-finance");
     enterprise2 = await loginAs(app, "enterprise-a2");
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   it("tells every active account of the enterprise that its request is answered, and no one else", async () => {
     const id = await fileAndAssign("技改补助申报条件咨询");

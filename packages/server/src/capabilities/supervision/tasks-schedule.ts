@@ -30,14 +30,22 @@ export interface Period {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function lastDayOfMonth(year: number, month: number): string {
+const DAY_MS = 86_400_000;
+
+/** The last day (YYYY-MM-DD) of a month (1–12). */
+export function lastDayOfMonth(year: number, month: number): string {
   const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** Whole days from date a to date b (YYYY-MM-DD), b − a. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The date (YYYY-MM-DD) `days` days after `date` (before it, for a negative count). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The reporting periods of a task that start within [startDate, endDate]. */

@@ -6,10 +6,11 @@ import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, type SeededWorld, type Session, seedWorld, testApp } from "../../testing/fixtures";
+import { closeSuite, loginAs, type SeededWorld, type Session, seededApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import { insertNotificationOnce } from "../notifications/index";
 import { todayInChina } from "./tasks.service";
+import { addDays } from "./tasks-schedule";
 
 interface TaskItem {
   id: number;
@@ -39,10 +40,6 @@ async function robotServer(): Promise<{ server: Server; url: string; received: u
   return { server, url: `http://127.0.0.1:${port}/robot/send`, received };
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 describe.each(testDatabases())("tasks and progress reports on $name", (database) => {
   let db: BeizengDb;
   let app: FastifyInstance;
@@ -55,19 +52,23 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
   let reportId: number;
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    world = await seedWorld(db);
-    app = await testApp(db);
+    ({ db, world, app } = await seededApp(database));
     office = await loginAs(app, "office-a");
     unit = await loginAs(app, "unit-a");
     inspector = await loginAs(app, "inspector-a");
     robot = await robotServer();
   });
   afterAll(async () => {
-    await app?.close();
-    await db?.close();
     robot?.server.close();
+    await closeSuite(app, db);
   });
+
+  /** The unit files a progress report on its own task. */
+  const fileReport = (payload: Record<string, unknown>) =>
+    app.inject({ method: "POST", url: `/api/tasks/${ownTask.id}/reports`, headers: unit.headers, payload });
+  /** A change to task `id`, asked for by `session`. */
+  const patchTask = (session: Session, id: number, payload: Record<string, unknown>) =>
+    app.inject({ method: "PATCH", url: `/api/tasks/${id}`, headers: session.headers, payload });
 
   it("seeds tasks from the plan's measures once per lead unit, idempotently", async () => {
     const first = await app.inject({ method: "POST", url: "/api/tasks/seed", headers: office.headers });
@@ -139,19 +140,15 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
 
   it("lets the office edit a task: cycle, due date, quantity and sharing units, audited", async () => {
     const due = addDays(todayInChina(), 20);
-    const bad = await app.inject({
-      method: "PATCH",
-      url: `/api/tasks/${ownTask.id}`,
-      headers: office.headers,
-      payload: { cycle: "once", dueDate: null },
-    });
+    const bad = await patchTask(office, ownTask.id, { cycle: "once", dueDate: null });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain("dueDate");
-    const response = await app.inject({
-      method: "PATCH",
-      url: `/api/tasks/${ownTask.id}`,
-      headers: office.headers,
-      payload: { cycle: "once", dueDate: due, quantityUnit: "count", quantityTarget: "3", sharingUnitIds: [] },
+    const response = await patchTask(office, ownTask.id, {
+      cycle: "once",
+      dueDate: due,
+      quantityUnit: "count",
+      quantityTarget: "3",
+      sharingUnitIds: [],
     });
     expect(response.statusCode).toBe(200);
     const detail = (await app.inject({ url: `/api/tasks/${ownTask.id}`, headers: unit.headers })).json();
@@ -160,79 +157,45 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
     expect(detail.task.clauseText).toContain("区商务局");
     expect(detail.periods).toHaveLength(1);
     expect(detail.mayReport).toBe(true);
-    expect(
-      (
-        await app.inject({
-          method: "PATCH",
-          url: `/api/tasks/${ownTask.id}`,
-          headers: unit.headers,
-          payload: { note: "x" },
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await patchTask(unit, ownTask.id, { note: "x" })).statusCode).toBe(403);
   });
 
   it("takes a progress report with evidence, checks type, size and checksum", async () => {
     const pdf = Buffer.from("%PDF-1.4\n% evidence of the signing ceremony\n%%EOF\n");
     const sha256 = createHash("sha256").update(pdf).digest("hex");
-    const wrongType = await app.inject({
-      method: "POST",
-      url: `/api/tasks/${ownTask.id}/reports`,
-      headers: unit.headers,
-      payload: {
-        period: "once",
-        content: "已签约两个项目",
-        quantity: "2",
-        attachments: [{ fileName: "a.exe", dataBase64: "TVo=" }],
-      },
+    const wrongType = await fileReport({
+      period: "once",
+      content: "已签约两个项目",
+      quantity: "2",
+      attachments: [{ fileName: "a.exe", dataBase64: "TVo=" }],
     });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().error.message).toContain("附件 1（a.exe）");
-    const disguised = await app.inject({
-      method: "POST",
-      url: `/api/tasks/${ownTask.id}/reports`,
-      headers: unit.headers,
-      payload: {
-        period: "once",
-        content: "已签约两个项目",
-        attachments: [{ fileName: "合同.pdf", dataBase64: Buffer.from("not a pdf").toString("base64") }],
-      },
+    const disguised = await fileReport({
+      period: "once",
+      content: "已签约两个项目",
+      attachments: [{ fileName: "合同.pdf", dataBase64: Buffer.from("not a pdf").toString("base64") }],
     });
     expect(disguised.json().error.message).toContain("不符");
-    const badSum = await app.inject({
-      method: "POST",
-      url: `/api/tasks/${ownTask.id}/reports`,
-      headers: unit.headers,
-      payload: {
-        period: "once",
-        content: "已签约两个项目",
-        attachments: [{ fileName: "合同.pdf", dataBase64: pdf.toString("base64"), sha256: "0".repeat(64) }],
-      },
+    const badSum = await fileReport({
+      period: "once",
+      content: "已签约两个项目",
+      attachments: [{ fileName: "合同.pdf", dataBase64: pdf.toString("base64"), sha256: "0".repeat(64) }],
     });
     expect(badSum.json().error.message).toContain("校验值不符");
 
-    const created = await app.inject({
-      method: "POST",
-      url: `/api/tasks/${ownTask.id}/reports`,
-      headers: unit.headers,
-      payload: {
-        period: "once",
-        content: "已签约两个项目",
-        quantity: "2",
-        attachments: [{ fileName: "签约合同.pdf", dataBase64: pdf.toString("base64"), sha256 }],
-      },
+    const created = await fileReport({
+      period: "once",
+      content: "已签约两个项目",
+      quantity: "2",
+      attachments: [{ fileName: "签约合同.pdf", dataBase64: pdf.toString("base64"), sha256 }],
     });
     expect(created.statusCode).toBe(201);
     reportId = created.json().id;
     const attachmentId = created.json().attachments[0].id;
     expect(created.json().attachments[0].sha256).toBe(sha256);
 
-    const again = await app.inject({
-      method: "POST",
-      url: `/api/tasks/${ownTask.id}/reports`,
-      headers: unit.headers,
-      payload: { period: "once", content: "重复报送" },
-    });
+    const again = await fileReport({ period: "once", content: "重复报送" });
     expect(again.statusCode).toBe(409);
 
     const file = await app.inject({ url: `/api/task-attachments/${attachmentId}`, headers: inspector.headers });
@@ -255,19 +218,15 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
       payload: { url: robot.url, format: "markdown", enabled: true },
     });
     expect(configured.statusCode).toBe(200);
-    const noReason = await app.inject({
-      method: "POST",
-      url: `/api/task-reports/${reportId}/return`,
-      headers: office.headers,
-      payload: { reason: "" },
-    });
-    expect(noReason.statusCode).toBe(400);
-    const returned = await app.inject({
-      method: "POST",
-      url: `/api/task-reports/${reportId}/return`,
-      headers: office.headers,
-      payload: { reason: "缺少签约合同盖章页" },
-    });
+    const sendBack = (reason: string) =>
+      app.inject({
+        method: "POST",
+        url: `/api/task-reports/${reportId}/return`,
+        headers: office.headers,
+        payload: { reason },
+      });
+    expect((await sendBack("")).statusCode).toBe(400);
+    const returned = await sendBack("缺少签约合同盖章页");
     expect(returned.statusCode).toBe(200);
     expect(robot.received.at(-1)).toEqual({
       msgtype: "markdown",
@@ -303,12 +262,7 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
     const officeNotices = (await app.inject({ url: "/api/notifications", headers: office.headers })).json();
     expect(officeNotices.items).toEqual([]);
 
-    const resubmitted = await app.inject({
-      method: "POST",
-      url: `/api/tasks/${ownTask.id}/reports`,
-      headers: unit.headers,
-      payload: { period: "once", content: "补充盖章页后重新报送", quantity: "3" },
-    });
+    const resubmitted = await fileReport({ period: "once", content: "补充盖章页后重新报送", quantity: "3" });
     expect(resubmitted.statusCode).toBe(201);
     const detail = (await app.inject({ url: `/api/tasks/${ownTask.id}`, headers: unit.headers })).json();
     expect(detail.reports.map((r: { status: string }) => r.status)).toEqual(["returned", "submitted"]);
@@ -335,12 +289,7 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
     expect(
       (await app.inject({ url: `/api/task-attachments/${attachmentId}`, headers: officeB.headers })).statusCode,
     ).toBe(404);
-    const patched = await app.inject({
-      method: "PATCH",
-      url: `/api/tasks/${ownTask.id}`,
-      headers: officeB.headers,
-      payload: { note: "x" },
-    });
+    const patched = await patchTask(officeB, ownTask.id, { note: "x" });
     expect(patched.statusCode).toBe(404);
   });
 
@@ -355,12 +304,7 @@ describe.each(testDatabases())("tasks and progress reports on $name", (database)
     const other = (all.items as TaskItem[]).find(
       (t) => t.ownerUnit.id === world.unitA && t.id !== ownTask.id,
     ) as TaskItem;
-    await app.inject({
-      method: "PATCH",
-      url: `/api/tasks/${other.id}`,
-      headers: office.headers,
-      payload: { cycle: "once", dueDate: addDays(todayInChina(), 2) },
-    });
+    await patchTask(office, other.id, { cycle: "once", dueDate: addDays(todayInChina(), 2) });
     const before = robot.received.length;
     const run = (await app.inject({ method: "POST", url: "/api/tasks/reminders/run", headers: office.headers })).json();
     expect(run.created).toBeGreaterThan(1);

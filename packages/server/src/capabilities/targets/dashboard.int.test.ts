@@ -5,9 +5,8 @@
  */
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../demo/load-demo";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, type Session, testApp } from "../../testing/fixtures";
+import { closeSuite, demoApp, loginAsDemo, type Session } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 
 interface QuantityJson {
@@ -34,17 +33,11 @@ describe.each(testDatabases())("targets and dashboard on $name", (database) => {
   let office: Session;
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    const outcome = await loadDemo(db);
-    expect(outcome.status).toBe("loaded");
-    app = await testApp(db);
-    leader = await loginAs(app, "demo-leader", "Leader2021demo");
-    office = await loginAs(app, "demo-office", "Office2021demo");
+    ({ db, app } = await demoApp(database));
+    leader = await loginAsDemo(app, "demo-leader");
+    office = await loginAsDemo(app, "demo-office");
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   const get = async (url: string, session: Session | null = leader) =>
     app.inject({ method: "GET", url, headers: session ? { cookie: session.cookie } : {} });
@@ -167,10 +160,10 @@ describe.each(testDatabases())("targets and dashboard on $name", (database) => {
   });
 
   it("lets staff read and only the office enter investment figures, which T-M5 then reads", async () => {
-    const enterprise = await loginAs(app, "demo-enterprise", "Enterprise2021demo");
+    const enterprise = await loginAsDemo(app, "demo-enterprise");
     expect((await get("/api/dashboard", enterprise)).statusCode).toBe(403);
     expect((await get("/api/dashboard", null)).statusCode).toBe(401);
-    const unit = await loginAs(app, "demo-unit", "Unit2021demo");
+    const unit = await loginAsDemo(app, "demo-unit");
     expect((await get("/api/targets", unit)).statusCode).toBe(200);
 
     const payload = { year: 2023, totalYuan: "1000000000", manufacturingYuan: "550000000.50" };
@@ -205,7 +198,7 @@ describe.each(testDatabases())("targets and dashboard on $name", (database) => {
 
   it("keeps its data version (and cache) across logins, and moves it on a data change", async () => {
     const before = ((await get("/api/targets")).json() as { dataVersion: number }).dataVersion;
-    await loginAs(app, "demo-inspector", "Inspector2021demo");
+    await loginAsDemo(app, "demo-inspector");
     expect(((await get("/api/targets")).json() as { dataVersion: number }).dataVersion).toBe(before);
     const saved = await app.inject({
       method: "PUT",

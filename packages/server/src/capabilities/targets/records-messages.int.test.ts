@@ -6,9 +6,8 @@
 import { type NoteParams, renderNote } from "@beizeng/domain/notes/messages";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../demo/load-demo";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, type Session, testApp } from "../../testing/fixtures";
+import { closeSuite, demoApp, loginAsDemo, type Session } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 
 interface MessageJson {
@@ -63,15 +62,10 @@ describe.each(testDatabases())("records in two languages on $name", (database) =
   let office: Session;
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    expect((await loadDemo(db)).status).toBe("loaded");
-    app = await testApp(db);
-    office = await loginAs(app, "demo-office", "Office2021demo");
+    ({ db, app } = await demoApp(database));
+    office = await loginAsDemo(app, "demo-office");
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   const records = async (url: string): Promise<RecordsJson> => {
     const response = await app.inject({ method: "GET", url, headers: { cookie: office.cookie } });

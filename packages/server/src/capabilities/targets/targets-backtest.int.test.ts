@@ -6,8 +6,8 @@
  */
 import { backtestAnnualFromMonths } from "@beizeng/domain/forecast/backtest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../demo/load-demo";
 import type { BeizengDb } from "../../platform/db/database";
+import { demoDatabase } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import { readDistrictRows } from "./targets.service";
 
@@ -18,9 +18,7 @@ describe.each(testDatabases())("G1 backtest on the demo data ($name)", (database
   let db: BeizengDb;
 
   beforeAll(async () => {
-    db = await database.createMigrated();
-    const outcome = await loadDemo(db);
-    if (outcome.status !== "loaded") throw new Error(`demo not loaded: ${outcome.status}`);
+    db = await demoDatabase(database);
   });
   afterAll(async () => {
     await db?.close();

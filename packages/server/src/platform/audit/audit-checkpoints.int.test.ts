@@ -11,7 +11,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginAs, seedWorld, testApp } from "../../testing/fixtures";
+import { closeSuite, loginAs, seedWorld, testApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import type { BeizengDb } from "../db/database";
 import { auditEntryHash, recordAudit, verifyAuditChain } from "./audit.service";
@@ -347,10 +347,7 @@ describe.each(testDatabases())("audit checkpoint routes on $name", (database) =>
     attachAuditSigningKey(db, key);
     app = await testApp(db);
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => closeSuite(app, db));
 
   it("lets the office verify with the server's key, and the inspector download the checkpoints and the public key", async () => {
     await takeAuditCheckpoints(db, key);

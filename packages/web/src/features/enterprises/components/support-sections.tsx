@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Form,
+  type FormInstance,
   Input,
   InputNumber,
   Modal,
@@ -126,6 +127,105 @@ function FormHint({ selfReport, correcting }: { selfReport: boolean; correcting:
 
 const thisYear = () => new Date().getFullYear();
 
+/** The row a modal corrects, or null when it adds one (or is closed). */
+const correctedRow = <R,>(editing: R | "new" | null): R | null => (editing === "new" ? null : editing);
+
+/** How a save ends: "saved" (or, for an enterprise's own report, "awaiting confirmation") and close; or the error. */
+function useSaveOutcome(onClose: () => void) {
+  const t = useT();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  return {
+    // Only grants and tech projects answer `official`; an event is always entered by staff.
+    onSuccess: (answer: { id: number; official?: boolean }) => {
+      void message.success(answer.official === false ? t("sup.selfReportSaved") : t("common.saved"));
+      onClose();
+    },
+    onError: (error: unknown) => void message.error(errorText(error)),
+  };
+}
+
+/** The modal a support row is added or corrected in: the hint for a self-report or a correction, then the form. */
+function SupportFormModal({
+  open,
+  title,
+  form,
+  name,
+  initialValues,
+  selfReport,
+  correcting,
+  saving,
+  onOk,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  form: FormInstance;
+  name: string;
+  initialValues: object;
+  selfReport: boolean;
+  correcting: boolean;
+  saving: boolean;
+  onOk: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      onOk={onOk}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      <FormHint selfReport={selfReport} correcting={correcting} />
+      <Form form={form} name={name} layout="vertical" preserve={false} initialValues={initialValues}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+function YearItem() {
+  const t = useT();
+  return (
+    <Form.Item name="year" label={t("figures.year")} rules={[{ required: true }]}>
+      <InputNumber min={2000} max={thisYear()} />
+    </Form.Item>
+  );
+}
+
+/** An amount typed in 万元 or 元: required, a non-negative decimal. */
+function AmountItem({ name, label, width }: { name: string; label: string; width: number }) {
+  const t = useT();
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={[
+        { required: true, message: t("sup.amountRequired") },
+        { pattern: AMOUNT_PATTERN, message: t("sup.amountInvalid") },
+      ]}
+    >
+      <Input style={{ width }} inputMode="decimal" />
+    </Form.Item>
+  );
+}
+
+function MoneyUnitItem({ width }: { width: number }) {
+  const t = useT();
+  return (
+    <Form.Item name="unit" label={t("imp.unit")}>
+      <Select style={{ width }} options={["万元", "元"].map((u) => ({ value: u, label: u }))} />
+    </Form.Item>
+  );
+}
+
 function GrantModal({
   enterpriseId,
   editing,
@@ -138,92 +238,65 @@ function GrantModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = useSaveGrant(enterpriseId);
-  const correcting = editing !== null && editing !== "new" ? editing : null;
+  const outcome = useSaveOutcome(onClose);
+  const correcting = correctedRow(editing);
   const submit = async () => {
     const values = await form.validateFields();
     save.mutate(
       { input: { ...values, amount: String(values.amount), note: values.note ?? "" }, correcting: correcting?.id },
-      {
-        onSuccess: (answer) => {
-          void message.success(answer.official ? t("common.saved") : t("sup.selfReportSaved"));
-          onClose();
-        },
-        onError: (error) => void message.error(errorText(error)),
-      },
+      outcome,
     );
   };
   return (
-    <Modal
+    <SupportFormModal
       open={editing !== null}
       title={correcting ? t("sup.correctTitle", { code: correcting.code }) : t("sup.addGrant")}
-      onCancel={onClose}
+      form={form}
+      name="support-grant"
+      initialValues={
+        correcting
+          ? { ...correcting, amount: fenToWanText(correcting.amountFen), unit: "万元" }
+          : { year: thisYear() - 1, level: "national", purpose: "project", unit: "万元", note: "" }
+      }
+      selfReport={selfReport}
+      correcting={correcting !== null}
+      saving={save.isPending}
       onOk={submit}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
     >
-      <FormHint selfReport={selfReport} correcting={correcting !== null} />
-      <Form
-        form={form}
-        name="support-grant"
-        layout="vertical"
-        preserve={false}
-        initialValues={
-          correcting
-            ? { ...correcting, amount: fenToWanText(correcting.amountFen), unit: "万元" }
-            : { year: thisYear() - 1, level: "national", purpose: "project", unit: "万元", note: "" }
-        }
-      >
-        <Form.Item name="code" label={t("sup.code")} rules={[{ required: true, message: t("sup.codeRequired") }]}>
-          <Input maxLength={100} placeholder={t("sup.codePlaceholder")} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="year" label={t("figures.year")} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={thisYear()} />
-          </Form.Item>
-          <Form.Item name="level" label={t("reg.level")} rules={[{ required: true }]}>
-            <Radio.Group
-              optionType="button"
-              options={["national", "provincial", "municipal"].map((level) => ({
-                value: level,
-                label: t(`level.${level}` as "level.national"),
-              }))}
-            />
-          </Form.Item>
-        </Space>
-        <Form.Item name="purpose" label={t("sup.purpose")} rules={[{ required: true }]}>
+      <Form.Item name="code" label={t("sup.code")} rules={[{ required: true, message: t("sup.codeRequired") }]}>
+        <Input maxLength={100} placeholder={t("sup.codePlaceholder")} />
+      </Form.Item>
+      <Space wrap>
+        <YearItem />
+        <Form.Item name="level" label={t("reg.level")} rules={[{ required: true }]}>
           <Radio.Group
-            options={[
-              { value: "project", label: t("sup.purpose.project") },
-              { value: "tech", label: t("sup.purpose.tech") },
-            ]}
+            optionType="button"
+            options={["national", "provincial", "municipal"].map((level) => ({
+              value: level,
+              label: t(`level.${level}` as "level.national"),
+            }))}
           />
         </Form.Item>
-        <Space wrap align="start">
-          <Form.Item
-            name="amount"
-            label={t("sup.amount")}
-            rules={[
-              { required: true, message: t("sup.amountRequired") },
-              { pattern: AMOUNT_PATTERN, message: t("sup.amountInvalid") },
-            ]}
-          >
-            <Input style={{ width: 200 }} inputMode="decimal" />
-          </Form.Item>
-          <Form.Item name="unit" label={t("imp.unit")}>
-            <Select style={{ width: 100 }} options={["万元", "元"].map((u) => ({ value: u, label: u }))} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="note" label={t("sup.note")}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item name="purpose" label={t("sup.purpose")} rules={[{ required: true }]}>
+        <Radio.Group
+          options={[
+            { value: "project", label: t("sup.purpose.project") },
+            { value: "tech", label: t("sup.purpose.tech") },
+          ]}
+        />
+      </Form.Item>
+      <Space wrap align="start">
+        <AmountItem name="amount" label={t("sup.amount")} width={200} />
+        <MoneyUnitItem width={100} />
+      </Space>
+      <Form.Item name="note" label={t("sup.note")}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </SupportFormModal>
   );
 }
 
@@ -239,11 +312,10 @@ function TechModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = useSaveTechProject(enterpriseId);
-  const correcting = editing !== null && editing !== "new" ? editing : null;
+  const outcome = useSaveOutcome(onClose);
+  const correcting = correctedRow(editing);
   const submit = async () => {
     const values = await form.validateFields();
     save.mutate(
@@ -256,75 +328,50 @@ function TechModal({
         },
         correcting: correcting?.id,
       },
-      {
-        onSuccess: (answer) => {
-          void message.success(answer.official ? t("common.saved") : t("sup.selfReportSaved"));
-          onClose();
-        },
-        onError: (error) => void message.error(errorText(error)),
-      },
+      outcome,
     );
   };
-  const amountRules = [
-    { required: true, message: t("sup.amountRequired") },
-    { pattern: AMOUNT_PATTERN, message: t("sup.amountInvalid") },
-  ];
   return (
-    <Modal
+    <SupportFormModal
       open={editing !== null}
       title={correcting ? t("sup.correctTitle", { code: correcting.code }) : t("sup.addTech")}
-      onCancel={onClose}
+      form={form}
+      name="support-tech"
+      initialValues={
+        correcting
+          ? {
+              ...correcting,
+              investment: fenToWanText(correcting.investmentFen),
+              equipmentInvoices: fenToWanText(correcting.equipmentInvoicesFen),
+              unit: "万元",
+            }
+          : { year: thisYear() - 1, unit: "万元", techFundsReceived: false }
+      }
+      selfReport={selfReport}
+      correcting={correcting !== null}
+      saving={save.isPending}
       onOk={submit}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
     >
-      <FormHint selfReport={selfReport} correcting={correcting !== null} />
-      <Form
-        form={form}
-        name="support-tech"
-        layout="vertical"
-        preserve={false}
-        initialValues={
-          correcting
-            ? {
-                ...correcting,
-                investment: fenToWanText(correcting.investmentFen),
-                equipmentInvoices: fenToWanText(correcting.equipmentInvoicesFen),
-                unit: "万元",
-              }
-            : { year: thisYear() - 1, unit: "万元", techFundsReceived: false }
-        }
-      >
-        <Space wrap>
-          <Form.Item name="code" label={t("sup.techCode")} rules={[{ required: true, message: t("sup.codeRequired") }]}>
-            <Input maxLength={100} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item name="year" label={t("figures.year")} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={thisYear()} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="name" label={t("sup.techName")} rules={[{ required: true, message: t("sup.nameRequired") }]}>
-          <Input maxLength={200} />
+      <Space wrap>
+        <Form.Item name="code" label={t("sup.techCode")} rules={[{ required: true, message: t("sup.codeRequired") }]}>
+          <Input maxLength={100} style={{ width: 200 }} />
         </Form.Item>
-        <Space wrap align="start">
-          <Form.Item name="investment" label={t("sup.investment")} rules={amountRules}>
-            <Input style={{ width: 160 }} inputMode="decimal" />
-          </Form.Item>
-          <Form.Item name="equipmentInvoices" label={t("sup.invoices")} rules={amountRules}>
-            <Input style={{ width: 160 }} inputMode="decimal" />
-          </Form.Item>
-          <Form.Item name="unit" label={t("imp.unit")}>
-            <Select style={{ width: 90 }} options={["万元", "元"].map((u) => ({ value: u, label: u }))} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="techFundsReceived" label={t("sup.techFunds")} valuePropName="checked">
-          <Switch checkedChildren={t("common.yes")} unCheckedChildren={t("common.no")} />
-        </Form.Item>
-        <Typography.Text type="secondary">{t("sup.techRuleHint")}</Typography.Text>
-      </Form>
-    </Modal>
+        <YearItem />
+      </Space>
+      <Form.Item name="name" label={t("sup.techName")} rules={[{ required: true, message: t("sup.nameRequired") }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Space wrap align="start">
+        <AmountItem name="investment" label={t("sup.investment")} width={160} />
+        <AmountItem name="equipmentInvoices" label={t("sup.invoices")} width={160} />
+        <MoneyUnitItem width={90} />
+      </Space>
+      <Form.Item name="techFundsReceived" label={t("sup.techFunds")} valuePropName="checked">
+        <Switch checkedChildren={t("common.yes")} unCheckedChildren={t("common.no")} />
+      </Form.Item>
+      <Typography.Text type="secondary">{t("sup.techRuleHint")}</Typography.Text>
+    </SupportFormModal>
   );
 }
 
@@ -338,11 +385,10 @@ function EventModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = useSaveEvent(enterpriseId);
-  const correcting = editing !== null && editing !== "new" ? editing : null;
+  const outcome = useSaveOutcome(onClose);
+  const correcting = correctedRow(editing);
   const submit = async () => {
     const values = await form.validateFields();
     save.mutate(
@@ -350,51 +396,36 @@ function EventModal({
         input: { ...values, kind: correcting?.kind ?? values.kind, note: values.note ?? "" },
         correcting: correcting?.id,
       },
-      {
-        onSuccess: () => {
-          void message.success(t("common.saved"));
-          onClose();
-        },
-        onError: (error) => void message.error(errorText(error)),
-      },
+      outcome,
     );
   };
   return (
-    <Modal
+    <SupportFormModal
       open={editing !== null}
       title={correcting ? t("sup.correctEvent") : t("sup.addEvent")}
-      onCancel={onClose}
+      form={form}
+      name="support-event"
+      initialValues={correcting ?? { kind: "listed_move_in", year: thisYear() - 1, note: "" }}
+      selfReport={false}
+      correcting={correcting !== null}
+      saving={save.isPending}
       onOk={submit}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
     >
-      <FormHint selfReport={false} correcting={correcting !== null} />
-      <Form
-        form={form}
-        name="support-event"
-        layout="vertical"
-        preserve={false}
-        initialValues={correcting ?? { kind: "listed_move_in", year: thisYear() - 1, note: "" }}
-      >
-        <Form.Item name="kind" label={t("sup.kind")} rules={[{ required: true }]}>
-          <Radio.Group
-            disabled={correcting !== null}
-            options={[
-              { value: "listed_move_in", label: t("sup.event.listed_move_in") },
-              { value: "top500_settled", label: t("sup.event.top500_settled") },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="year" label={t("figures.year")} rules={[{ required: true }]}>
-          <InputNumber min={2000} max={thisYear()} />
-        </Form.Item>
-        <Form.Item name="note" label={t("sup.note")}>
-          <Input.TextArea rows={2} maxLength={500} placeholder={t("sup.eventNotePlaceholder")} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="kind" label={t("sup.kind")} rules={[{ required: true }]}>
+        <Radio.Group
+          disabled={correcting !== null}
+          options={[
+            { value: "listed_move_in", label: t("sup.event.listed_move_in") },
+            { value: "top500_settled", label: t("sup.event.top500_settled") },
+          ]}
+        />
+      </Form.Item>
+      <YearItem />
+      <Form.Item name="note" label={t("sup.note")}>
+        <Input.TextArea rows={2} maxLength={500} placeholder={t("sup.eventNotePlaceholder")} />
+      </Form.Item>
+    </SupportFormModal>
   );
 }
 
