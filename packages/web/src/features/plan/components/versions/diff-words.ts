@@ -19,7 +19,15 @@ export interface DiffWords {
   t: Translate;
 }
 
-type Named = { id: string; name?: string; nameEn?: string; title?: string; titleEn?: string; description?: string };
+type Named = {
+  id: string;
+  name?: string;
+  nameEn?: string;
+  title?: string;
+  titleEn?: string;
+  description?: string;
+  descriptionEn?: string;
+};
 
 function entryOf(words: DiffWords, section: string, id: string | undefined): Named | undefined {
   if (id === undefined) return undefined;
@@ -42,7 +50,7 @@ export function entryTitle(change: PlanEntryChange, words: DiffWords): string {
   if (entry) {
     const english = words.language === "en";
     const text = english
-      ? (entry.nameEn ?? entry.titleEn ?? entry.name ?? entry.title)
+      ? (entry.nameEn ?? entry.titleEn ?? entry.descriptionEn ?? entry.name ?? entry.title)
       : (entry.name ?? entry.title ?? entry.description);
     if (text) return text;
   }
@@ -173,7 +181,11 @@ export function describePath(path: string, plan: PlanFile, words: DiffWords): st
     section in PLAN_DIFF_SECTION_LABELS ? sectionLabel(section as PlanEntryChange["section"], words.language) : section;
   const english = words.language === "en";
   const name =
-    (english ? (entry.nameEn ?? entry.titleEn) : undefined) ?? entry.name ?? entry.title ?? entry.description ?? "";
+    (english ? (entry.nameEn ?? entry.titleEn ?? entry.descriptionEn) : undefined) ??
+    entry.name ??
+    entry.title ??
+    entry.description ??
+    "";
   const quoted = name ? (english ? ` "${name}"` : `“${name}”`) : ` ${Number(index) + 1}`;
   return `${label}${quoted}${rest ? ` ${fieldName(rest, words)}` : ""}`;
 }

@@ -3,7 +3,7 @@ import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { Alert, App, Button, Divider, Drawer, Grid, Space, Steps, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useErrorText } from "../../../../shared/api/error-text";
-import { useT } from "../../../../shared/i18n/i18n";
+import { useLocalizedText, useT } from "../../../../shared/i18n/i18n";
 import { type PlanActivated, type PlanPreview, usePreviewPlan } from "../../api/plan-versions-api";
 import { PlanDiffView } from "./plan-diff-view";
 import { type PlanIssue, PlanIssueList, planIssuesOf } from "./plan-issues";
@@ -37,10 +37,16 @@ export function RevisionReview({
   onCancel: () => void;
 }) {
   const t = useT();
+  const localized = useLocalizedText();
+  // The preview names the plan in Chinese; its English title is the revision's own when the editor sent it.
+  const english = plans.find((plan) => plan.id === preview.plan.id && plan.title === preview.plan.title)?.titleEn;
   return (
     <Space orientation="vertical" size="small" style={{ width: "100%" }}>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
-        {t("planVersions.previewTitle", { title: preview.plan.title, version: preview.plan.version })}
+        {t("planVersions.previewTitle", {
+          title: localized(preview.plan.title, english),
+          version: preview.plan.version,
+        })}
       </Typography.Title>
       <PlanDiffView preview={preview} plans={plans} />
       <Divider />
