@@ -11,6 +11,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 // A fresh SQLite file per run. Workers re-read this config: they inherit the folder through the environment.
 process.env.BEIZENG_E2E_DIR ??= mkdtempSync(path.join(tmpdir(), "beizeng-e2e-"));
 const databaseFile = path.join(process.env.BEIZENG_E2E_DIR, "e2e.sqlite");
+/** A second server on an empty database, without the demo: a district put into service from its plan file. */
+export const FRESH_PORT = port + 1;
+export const freshDatabaseFile = path.join(process.env.BEIZENG_E2E_DIR, "fresh.sqlite");
 
 export default defineConfig({
   testDir: "./specs",
@@ -42,14 +45,36 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node --import tsx packages/cli/src/main.ts serve --demo-if-empty --host 127.0.0.1 --port ${port}`,
-    cwd: repositoryRoot,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { BEIZENG_SQLITE_FILE: databaseFile, DATABASE_URL: "", NODE_ENV: "production", BEIZENG_CHECK_RESPONSES: "1" },
-  },
+  webServer: [
+    {
+      command: `node --import tsx packages/cli/src/main.ts serve --demo-if-empty --host 127.0.0.1 --port ${port}`,
+      cwd: repositoryRoot,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        BEIZENG_SQLITE_FILE: databaseFile,
+        DATABASE_URL: "",
+        NODE_ENV: "production",
+        BEIZENG_CHECK_RESPONSES: "1",
+      },
+    },
+    {
+      command: `node --import tsx packages/cli/src/main.ts serve --host 127.0.0.1 --port ${FRESH_PORT}`,
+      cwd: repositoryRoot,
+      url: `http://127.0.0.1:${FRESH_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        BEIZENG_SQLITE_FILE: freshDatabaseFile,
+        DATABASE_URL: "",
+        NODE_ENV: "production",
+        BEIZENG_CHECK_RESPONSES: "1",
+      },
+    },
+  ],
 });
