@@ -172,6 +172,8 @@ export function UploadRevisionDrawer({
     <Drawer open={open} onClose={close} size={width} title={t("planVersions.uploadTitle")} destroyOnHidden>
       <Steps
         size="small"
+        responsive={false}
+        titlePlacement={width === "100%" ? "vertical" : "horizontal"}
         current={step}
         style={{ marginBottom: 24 }}
         items={[
