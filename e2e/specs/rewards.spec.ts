@@ -22,12 +22,14 @@ async function submitDialog(page: Page, title: string, fields: Record<string, st
   await expect(page.getByText("已办理")).toBeVisible();
 }
 
-test("office computes 2022; the enterprise confirms its reward; finance approves and pays it once", async ({
+test("office computes 2022, the enterprise confirms, the office reviews and lists it in public; anyone objects on a phone; finance approves and pays a listed reward once", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const office = await signedIn(browser, DEMO_LOGINS.office);
   await office.goto("/rewards");
+  // The steps are the plan's, named with their units.
+  await expect(office.getByTestId("rewards-intro")).toContainText("公示（领导小组办公室）");
   await office.getByLabel("选择年度").click();
   await office.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "2022" }).click();
   await office.getByRole("button", { name: "开始测算" }).click();
@@ -50,7 +52,7 @@ test("office computes 2022; the enterprise confirms its reward; finance approves
   });
   await expect(drawer.getByText("企业已确认")).toBeVisible();
 
-  // The office reviews it.
+  // The office reviews it, then lists the batch in public for the plan's 7 days.
   await office.goto("/rewards");
   await office.getByLabel("状态").click();
   await office
@@ -60,13 +62,60 @@ test("office computes 2022; the enterprise confirms its reward; finance approves
   await office.getByRole("button", { name: "查看" }).first().click();
   await office.getByRole("dialog", { name: "奖励详情" }).getByRole("button", { name: "审核通过" }).click();
   await submitDialog(office, "审核奖励");
+  await office.goto("/rewards");
+  await office.getByRole("button", { name: "发布公示" }).first().click();
+  const publish = office.getByRole("dialog").filter({ hasText: "发布奖励公示" });
+  await expect(publish.getByText("公示 7 天")).toBeVisible();
+  await publish.getByRole("button", { name: "发布公示" }).click();
+  await expect(office.getByText(/已发布公示/)).toBeVisible();
 
-  // 区财政局 approves and records the payment.
+  // Anyone, on a phone and without logging in, reads the list and objects to the reward.
+  const { baseURL, timezoneId } = test.info().project.use;
+  const phoneContext = await browser.newContext({
+    baseURL,
+    locale: "zh-CN",
+    timezoneId,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const phone = await phoneContext.newPage();
+  await phone.goto("/public/rewards");
+  const card = phone.locator('[data-testid^="publicity-"]').first();
+  await expect(card.getByText("昌江区2022年度奖励兑现公示")).toBeVisible();
+  await expect(card.getByText("异议受理：领导小组办公室")).toBeVisible();
+  await expect(card.getByText(/万元/).first()).toBeVisible();
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await phone.screenshot({ path: test.info().outputPath("public-rewards-390.png"), fullPage: true });
+  await card.getByRole("button", { name: "提出异议" }).first().click();
+  const form = phone.getByRole("dialog");
+  await form.getByLabel("联系方式（电话或邮箱）").fill("13800000000");
+  await form.getByLabel("异议的事实和理由").fill("该企业当年营业收入含关联交易，请核实。");
+  await form.getByRole("button", { name: "提交异议" }).click();
+  await expect(form.getByText(/异议已收到（编号 \d+）/)).toBeVisible();
+  await phone.screenshot({ path: test.info().outputPath("public-objection-390.png") });
+  await phoneContext.close();
+
+  // The office reads the objection with its contact and dismisses it with a reason.
+  await office.reload();
+  const objections = office.locator(".ant-card").filter({ hasText: "公示与异议" });
+  await expect(objections.getByText("该企业当年营业收入含关联交易，请核实。")).toBeVisible();
+  await expect(objections.getByText("13800000000")).toBeVisible();
+  await objections.getByRole("button", { name: "异议不成立" }).first().click();
+  const decision = office.getByRole("dialog").filter({ hasText: "处理意见" });
+  await decision.getByLabel("处理意见").fill("经核查，关联交易已剔除");
+  await decision.getByRole("button", { name: /确\s*定/ }).click();
+  await expect(office.getByText("已办理")).toBeVisible();
+
+  // 区财政局 approves and pays a reward whose publicity is over (the demo's 2021 list, March 2022).
   const finance = await signedIn(browser, FINANCE);
   await finance.goto("/rewards");
+  await finance.getByLabel("年度").click();
+  await finance.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "2021" }).click();
   await finance.getByRole("button", { name: "查看" }).first().click();
   const financeDrawer = finance.getByRole("dialog", { name: "奖励详情" });
-  await expect(financeDrawer.getByText(key)).toBeVisible();
+  await expect(financeDrawer.getByText("区财政局审批（区财政局）")).toBeVisible();
+  const listedKey = (await financeDrawer.locator("code").first().textContent())?.trim() ?? "";
   await financeDrawer.getByRole("button", { name: "审批通过" }).click();
   await expect(financeDrawer.getByText("已审批")).toBeVisible();
   await financeDrawer.getByRole("button", { name: "登记支付" }).click();
@@ -83,9 +132,9 @@ test("office computes 2022; the enterprise confirms its reward; finance approves
   // A second payment of the same entitlement is refused.
   const me = await finance.request.get("/api/auth/me");
   const csrf = (await me.json()).csrfToken as string;
-  const list = await finance.request.get("/api/rewards/entitlements?status=paid&pageSize=100");
+  const list = await finance.request.get("/api/rewards/entitlements?status=paid&pageSize=500");
   const paid = ((await list.json()).items as { id: number; oneTimeKey: string }[]).find(
-    (item) => item.oneTimeKey === key,
+    (item) => item.oneTimeKey === listedKey,
   );
   expect(paid).toBeTruthy();
   const again = await finance.request.post(`/api/rewards/entitlements/${paid!.id}/pay`, {

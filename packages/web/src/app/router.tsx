@@ -69,6 +69,10 @@ const RewardsPage = lazyPage(() => import("../features/rewards/components/reward
 const RewardsBudgetPage = lazyPage(() => import("../features/rewards/components/budget-page"), "RewardsBudgetPage");
 const WhyNotPage = lazyPage(() => import("../features/rewards/components/why-not-page"), "WhyNotPage");
 const MyRewardsPage = lazyPage(() => import("../features/rewards/components/my-rewards-page"), "MyRewardsPage");
+const PublicRewardsPage = lazyPage(
+  () => import("../features/rewards/components/public-rewards-page"),
+  "PublicRewardsPage",
+);
 
 const changePasswordPath = "/account/password";
 
@@ -126,6 +130,8 @@ export const router = createBrowserRouter([
   // The command board and the public board are full-screen, outside the app's layout.
   { path: "/board", element: <BoardPage /> },
   { path: "/public/board", element: <PublicBoardPage /> },
+  // The rewards listed in public (公示): no login, readable on a phone.
+  { path: "/public/rewards", element: <PublicRewardsPage /> },
   {
     path: "/",
     element: <SignedInArea />,

@@ -66,6 +66,7 @@ import {
   detailView,
   districtToday,
   entitlementView,
+  officeWords,
   rejectsAt,
   STATUS_LABELS,
   stepOfRow,
@@ -550,7 +551,10 @@ export async function recoverEntitlement(
   id: number,
   input: { amountYuan: string; reason: string; recoveredOn: string; documentNo: string },
 ): Promise<EntitlementDetail> {
-  if (user.role !== "office") throw forbidden("只有领导小组办公室可以登记追回");
+  if (user.role !== "office") {
+    const { plan } = await workflowPlan(db, user.districtId);
+    throw forbidden(`只有${officeWords(plan).actor}可以登记追回`);
+  }
   let amount: bigint;
   try {
     amount = parseYuan(input.amountYuan);

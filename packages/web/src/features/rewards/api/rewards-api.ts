@@ -1,4 +1,5 @@
 import type {
+  AwardWorkflowView,
   BatchList,
   BatchView,
   BudgetReq,
@@ -9,9 +10,21 @@ import type {
   EntitlementDetail,
   EntitlementList,
   EntitlementView,
+  ObjectionList,
+  ObjectionReceipt,
+  ObjectionStatus,
+  ObjectionView,
   PayReq,
+  PublicityList,
+  PublicityView,
+  PublicObjectionReq,
+  PublicPublicity,
+  PublicPublicityList,
+  PublishReq,
   ReasonReq,
+  RecoveryReq,
   ResolveCorrectionReq,
+  ResolveObjectionReq,
   ReviewReq,
   RewardForecast,
   WhyNot,
@@ -21,18 +34,20 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { ApiError, api, getCsrfToken, type QueryParams, toQueryString } from "../../../shared/api/client";
 
 export type {
+  AwardWorkflowView,
   BudgetYear,
   EntitlementDetail,
   EntitlementStatus,
   Explanation,
   ExplanationFact,
+  ObjectionView,
+  PublicEntry,
+  PublicityView,
+  PublicPublicity,
   WhyNot,
 } from "@beizeng/contract/rewards";
 /** The statuses a user filters by (a superseded entitlement is history, not work). */
 export const ENTITLEMENT_STATUSES = ALL_ENTITLEMENT_STATUSES.filter((status) => status !== "superseded");
-
-/** The finance bureau's unit code in the plan: it approves and pays. */
-export const FINANCE_UNIT_CODE = "finance-bureau";
 
 export type Entitlement = EntitlementView;
 export type Batch = BatchView;
@@ -43,6 +58,8 @@ export interface EntitlementFilters {
   year?: number;
   rule?: string;
   status?: string;
+  /** The id of the plan's step the entitlements wait for. */
+  step?: string;
   changed?: boolean;
   q?: string;
   enterpriseId?: number;
@@ -59,6 +76,11 @@ const keys = {
   budget: ["rewards", "budget"] as const,
   forecast: ["rewards", "forecast"] as const,
   corrections: ["rewards", "corrections"] as const,
+  workflow: ["rewards", "workflow"] as const,
+  publicities: ["rewards", "publicities"] as const,
+  objections: (status?: ObjectionStatus) => ["rewards", "objections", status ?? "all"] as const,
+  publicPublicities: (district?: string) => ["public-rewards", "list", district ?? ""] as const,
+  publicPublicity: (id: number) => ["public-rewards", "one", id] as const,
   whyNot: (enterpriseId: number, year?: number) => ["rewards", "why-not", enterpriseId, year] as const,
 };
 
@@ -114,7 +136,8 @@ export type WorkflowAction =
   | ({ kind: "review" } & ReviewReq)
   | { kind: "approve" }
   | ({ kind: "pay" } & PayReq)
-  | ({ kind: "reject" } & ReasonReq);
+  | ({ kind: "reject" } & ReasonReq)
+  | ({ kind: "recover" } & RecoveryReq);
 
 export function useWorkflow(id: number) {
   const queryClient = useQueryClient();
@@ -126,6 +149,77 @@ export function useWorkflow(id: number) {
       void queryClient.invalidateQueries({ queryKey: ["rewards", "entitlements"] });
       void queryClient.invalidateQueries({ queryKey: keys.budget });
     },
+  });
+}
+
+/** The plan's award workflow: its steps, who acts at each, and which are the reader's. */
+export function useAwardWorkflow() {
+  return useQuery({
+    queryKey: keys.workflow,
+    queryFn: () => api.get<AwardWorkflowView>("/api/rewards/workflow"),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function usePublicities(enabled = true) {
+  return useQuery({
+    queryKey: keys.publicities,
+    queryFn: async () => (await api.get<PublicityList>("/api/rewards/publicities")).items,
+    enabled,
+  });
+}
+
+export function usePublish() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PublishReq) => api.post<PublicityView>("/api/rewards/publicities", input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.publicities });
+      void queryClient.invalidateQueries({ queryKey: ["rewards", "entitlements"] });
+    },
+  });
+}
+
+export function useObjections(status?: ObjectionStatus, enabled = true) {
+  return useQuery({
+    queryKey: keys.objections(status),
+    queryFn: async () => (await api.get<ObjectionList>("/api/rewards/objections", { status })).items,
+    enabled,
+  });
+}
+
+export function useResolveObjection() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: ResolveObjectionReq & { id: number }) =>
+      api.post<ObjectionView>(`/api/rewards/objections/${id}/resolve`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["rewards"] });
+    },
+  });
+}
+
+/** The publicities running today (no login). */
+export function usePublicPublicities(district?: string) {
+  return useQuery({
+    queryKey: keys.publicPublicities(district),
+    queryFn: async () => (await api.get<PublicPublicityList>("/api/public/rewards/publicities", { district })).items,
+  });
+}
+
+/** One publicity as the public sees it (its list only while it runs). */
+export function usePublicPublicity(id: number | null) {
+  return useQuery({
+    queryKey: keys.publicPublicity(id ?? 0),
+    queryFn: () => api.get<PublicPublicity>(`/api/public/rewards/publicities/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export function useFileObjection(publicityId: number) {
+  return useMutation({
+    mutationFn: (input: PublicObjectionReq) =>
+      api.post<ObjectionReceipt>(`/api/public/rewards/publicities/${publicityId}/objections`, input),
   });
 }
 

@@ -129,6 +129,11 @@ export function RewardsBudgetPage() {
                         { title: t("rw.count"), dataIndex: "count" },
                         { title: t("rw.paid"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
                         {
+                          title: t("rw.recoveredAmount"),
+                          align: "right",
+                          render: (_, r) => formatFenForDisplay(r.recoveredFen),
+                        },
+                        {
                           title: t("rw.approved"),
                           align: "right",
                           render: (_, r) => formatFenForDisplay(r.approvedFen),
@@ -141,7 +146,12 @@ export function RewardsBudgetPage() {
                 columns={[
                   { title: t("rw.year"), dataIndex: "year" },
                   { title: t("rw.budget"), align: "right", render: (_, r) => formatFenForDisplay(r.budgetFen) },
-                  { title: t("rw.paid"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
+                  { title: t("rw.paidNet"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
+                  {
+                    title: t("rw.recoveredAmount"),
+                    align: "right",
+                    render: (_, r) => formatFenForDisplay(r.recoveredFen),
+                  },
                   { title: t("rw.approved"), align: "right", render: (_, r) => formatFenForDisplay(r.approvedFen) },
                   { title: t("rw.pending"), align: "right", render: (_, r) => formatFenForDisplay(r.pendingFen) },
                   {

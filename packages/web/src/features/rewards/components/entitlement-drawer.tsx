@@ -1,4 +1,19 @@
-import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Space, Timeline, Typography } from "antd";
+import type { CallerAction } from "@beizeng/contract/rewards";
+import {
+  App,
+  Button,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  List,
+  Modal,
+  Space,
+  Timeline,
+  Typography,
+} from "antd";
+import dayjs from "dayjs";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
@@ -9,15 +24,15 @@ import { useCurrentUser } from "../../auth";
 import {
   downloadNotice,
   type EntitlementDetail,
-  FINANCE_UNIT_CODE,
   useEntitlement,
   useWorkflow,
   type WorkflowAction,
 } from "../api/rewards-api";
 import { ExplanationView } from "./explanation-view";
-import { AmountText, ChangeTag, StatusTag } from "./reward-labels";
+import { ObjectionDecision } from "./objection-decision";
+import { AmountText, ChangeTag, ObjectionStatusTag, PublicityStateTag, StatusTag, StepText } from "./reward-labels";
 
-type Dialog = "confirm" | "decline" | "review" | "pay" | "reject" | null;
+type Dialog = "confirm" | "decline" | "review" | "pay" | "reject" | "recover" | null;
 
 /** One entitlement: facts and explanation, its history, and the steps the caller may take now. */
 export function EntitlementDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
@@ -42,9 +57,9 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const isOffice = user?.role === "office";
-  const isFinance = user?.role === "unit" && user.unit?.code === FINANCE_UNIT_CODE;
-  const isOwner = user?.role === "enterprise" && user.enterprise?.id === detail.enterpriseId;
   const status = detail.status;
+  // What the caller may do now is the server's answer: the plan's steps, the caller's unit and duties.
+  const can = (action: CallerAction) => detail.actions.includes(action);
 
   const run = async (action: WorkflowAction) => {
     try {
@@ -65,6 +80,14 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
       await run({ kind: "review", amountYuan: values.amountYuan || undefined, note: values.note || undefined });
     if (dialog === "pay")
       await run({ kind: "pay", voucherNo: values.voucherNo, paidOn: values.paidOn.format("YYYY-MM-DD") });
+    if (dialog === "recover")
+      await run({
+        kind: "recover",
+        amountYuan: values.amountYuan,
+        reason: values.reason,
+        recoveredOn: values.recoveredOn.format("YYYY-MM-DD"),
+        documentNo: values.documentNo,
+      });
   };
   const notice = async () => {
     if (detail.enterpriseId === null) return;
@@ -82,52 +105,51 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
 
   const actions = (
     <Space wrap>
-      {isOwner && (status === "computed" || status === "confirmed") && (
-        <>
-          <Button
-            type="primary"
-            onClick={() => {
-              form.setFieldsValue(detail.bankAccount ?? { accountName: detail.enterpriseName });
-              setDialog("confirm");
-            }}
-          >
-            {t(status === "confirmed" ? "rw.updateBank" : "rw.confirm")}
-          </Button>
-          <Button danger onClick={() => setDialog("decline")}>
-            {t("rw.decline")}
-          </Button>
-        </>
+      {can("confirm") && (
+        <Button
+          type="primary"
+          onClick={() => {
+            form.setFieldsValue(detail.bankAccount ?? { accountName: detail.enterpriseName });
+            setDialog("confirm");
+          }}
+        >
+          {t(status === "confirmed" ? "rw.updateBank" : "rw.confirm")}
+        </Button>
       )}
-      {isOffice && status === "confirmed" && (
+      {can("decline") && (
+        <Button danger onClick={() => setDialog("decline")}>
+          {t("rw.decline")}
+        </Button>
+      )}
+      {can("review") && (
         <Button type="primary" onClick={() => setDialog("review")}>
           {t("rw.review")}
         </Button>
       )}
-      {isOffice && (status === "computed" || status === "confirmed") && (
-        <Button danger onClick={() => setDialog("reject")}>
-          {t("rw.reject")}
-        </Button>
-      )}
-      {isFinance && status === "reviewed" && (
+      {can("approve") && (
         <Button type="primary" loading={workflow.isPending} onClick={() => run({ kind: "approve" })}>
           {t("rw.approve")}
         </Button>
       )}
-      {isFinance && status === "approved" && (
+      {can("pay") && (
         <Button type="primary" onClick={() => setDialog("pay")}>
           {t("rw.pay")}
         </Button>
       )}
-      {isFinance && (status === "reviewed" || status === "approved") && (
+      {can("reject") && (
         <Button danger onClick={() => setDialog("reject")}>
           {t("rw.reject")}
         </Button>
       )}
-      {(isOffice || isFinance) && (status === "approved" || status === "paid") && (
-        <Button onClick={notice}>{t("rw.notice")}</Button>
-      )}
+      {can("recover") && <Button onClick={() => setDialog("recover")}>{t("rw.recover")}</Button>}
+      {can("notice") && <Button onClick={notice}>{t("rw.notice")}</Button>}
     </Space>
   );
+  const held =
+    detail.awaitingStep !== null &&
+    user?.role !== "enterprise" &&
+    (detail.objections.some((objection) => objection.status === "open") ||
+      (status === "publicized" && detail.publicity?.state !== "closed"));
 
   return (
     <div>
@@ -154,6 +176,17 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
         <Descriptions.Item label={t("rw.status")}>
           <StatusTag status={status} /> <ChangeTag flag={detail.changeFlag} />
         </Descriptions.Item>
+        {detail.awaitingStep && (
+          <Descriptions.Item label={t("rw.currentStep")} span={2}>
+            <StepText step={detail.awaitingStep} />
+          </Descriptions.Item>
+        )}
+        {detail.publicity && (
+          <Descriptions.Item label={t("rw.publicity")} span={2}>
+            {t("rw.publicityPeriod", { start: detail.publicity.startsOn, end: detail.publicity.endsOn })}{" "}
+            <PublicityStateTag state={detail.publicity.state} />
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t("rw.oneTimeKey")}>
           <Typography.Text code style={{ fontSize: 12 }}>
             {detail.oneTimeKey}
@@ -169,6 +202,11 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
             {detail.voucherNo}（{detail.paidOn}）
           </Descriptions.Item>
         )}
+        {detail.recoveredFen !== "0" && (
+          <Descriptions.Item label={t("rw.recoveredAmount")} span={2}>
+            {formatFenForDisplay(detail.recoveredFen)}
+          </Descriptions.Item>
+        )}
         {detail.reason && (
           <Descriptions.Item label={t("rw.reason")} span={2}>
             {detail.reason}
@@ -176,7 +214,75 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
         )}
       </Descriptions>
       <div style={{ marginBottom: 16 }}>{actions}</div>
+      {held && (
+        <Typography.Paragraph type="warning" data-testid="publicity-hold">
+          {t("rw.holdPublicity")}
+        </Typography.Paragraph>
+      )}
       <ExplanationView explanation={detail.explanation} quote={detail.quote} />
+      {detail.objections.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t("rw.objections")}
+          </Typography.Title>
+          <List
+            size="small"
+            bordered
+            dataSource={detail.objections}
+            renderItem={(objection) => (
+              <List.Item
+                actions={
+                  isOffice && objection.status === "open"
+                    ? [<ObjectionDecision key="decide" objection={objection} />]
+                    : []
+                }
+              >
+                <div>
+                  <Space size={4} wrap>
+                    <ObjectionStatusTag status={objection.status} />
+                    <Typography.Text type="secondary">
+                      {new Date(objection.filedAt).toLocaleString(language === "en" ? "en-GB" : "zh-CN")}
+                    </Typography.Text>
+                    {isOffice && (
+                      <Typography.Text type="secondary">
+                        {objection.name ?? t("rw.anonymous")} · {objection.contact}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                  <div style={{ whiteSpace: "pre-wrap" }}>{objection.content}</div>
+                  {objection.resolution && (
+                    <Typography.Text type="secondary">
+                      {t("rw.resolution")}：{objection.resolution}
+                    </Typography.Text>
+                  )}
+                </div>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+      {detail.recoveries.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t("rw.recoveries")}
+          </Typography.Title>
+          <List
+            size="small"
+            bordered
+            dataSource={detail.recoveries}
+            renderItem={(recovery) => (
+              <List.Item>
+                <Space wrap>
+                  <b>{formatFenForDisplay(recovery.amountFen)}</b>
+                  <span>{recovery.recoveredOn}</span>
+                  <span>{recovery.documentNo}</span>
+                  <span>{recovery.reason}</span>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t("rw.history")}
       </Typography.Title>
@@ -245,11 +351,45 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
                   label={t("rw.decidedAmount")}
                   rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: t("rw.amountInvalid") }]}
                 >
-                  <Input suffix="元" />
+                  <Input suffix={t("rw.yuan")} />
                 </Form.Item>
               )}
               <Form.Item name="note" label={t("rw.note")}>
                 <Input.TextArea rows={2} />
+              </Form.Item>
+            </>
+          )}
+          {dialog === "recover" && (
+            <>
+              <Typography.Paragraph type="secondary">{t("rw.recoverHint")}</Typography.Paragraph>
+              <Form.Item
+                name="amountYuan"
+                label={t("rw.recoverAmount")}
+                rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: t("rw.amountInvalid") }]}
+              >
+                <Input suffix={t("rw.yuan")} inputMode="decimal" />
+              </Form.Item>
+              <Form.Item
+                name="reason"
+                label={t("rw.recoverReason")}
+                rules={[{ required: true, min: 2, message: t("rw.reasonRequired") }]}
+              >
+                <Input.TextArea rows={2} />
+              </Form.Item>
+              <Form.Item
+                name="recoveredOn"
+                label={t("rw.recoveredOn")}
+                initialValue={dayjs()}
+                rules={[{ required: true, message: t("rw.required") }]}
+              >
+                <DatePicker />
+              </Form.Item>
+              <Form.Item
+                name="documentNo"
+                label={t("rw.documentNo")}
+                rules={[{ required: true, message: t("rw.required") }]}
+              >
+                <Input />
               </Form.Item>
             </>
           )}

@@ -4,7 +4,7 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
 import { useEntitlements } from "../api/rewards-api";
 import { EntitlementDrawer } from "./entitlement-drawer";
-import { AmountText, ChangeTag, StatusTag } from "./reward-labels";
+import { AmountText, ChangeTag, StatusTag, StepText } from "./reward-labels";
 
 /** 我的奖励: the enterprise's own entitlements, computed from data — nothing to apply for; confirm with a bank account. */
 export function MyRewardsPage() {
@@ -46,6 +46,11 @@ export function MyRewardsPage() {
                       {t("rw.clause")} {item.clause}
                       {item.reason ? ` · ${item.reason}` : ""}
                     </Typography.Paragraph>
+                    {item.awaitingStep && (
+                      <Typography.Paragraph>
+                        {t("rw.currentStep")}：<StepText step={item.awaitingStep} />
+                      </Typography.Paragraph>
+                    )}
                     <Button
                       type={item.status === "computed" ? "primary" : "default"}
                       onClick={() => setOpenId(item.id)}

@@ -1,8 +1,9 @@
+import type { ObjectionStatus, PublicityState } from "@beizeng/contract/rewards";
 import { parseYuan } from "@beizeng/domain/money";
 import { Tag } from "antd";
 import { formatFenForDisplay, formatRateAsPercent } from "../../../shared/format/numbers";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
-import { useT } from "../../../shared/i18n/i18n";
+import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import type { EntitlementStatus } from "../api/rewards-api";
 
 const STATUS_COLORS: Record<EntitlementStatus, string> = {
@@ -19,6 +20,28 @@ const STATUS_COLORS: Record<EntitlementStatus, string> = {
 export function StatusTag({ status }: { status: EntitlementStatus }) {
   const t = useT();
   return <Tag color={STATUS_COLORS[status]}>{t(`rw.status.${status}` as MessageKey)}</Tag>;
+}
+
+const PUBLICITY_COLORS: Record<PublicityState, string> = { upcoming: "default", open: "processing", closed: "default" };
+
+/** 未开始 / 公示中 / 已结束. */
+export function PublicityStateTag({ state }: { state: PublicityState }) {
+  const t = useT();
+  return <Tag color={PUBLICITY_COLORS[state]}>{t(`rw.publicityState.${state}` as MessageKey)}</Tag>;
+}
+
+const OBJECTION_COLORS: Record<ObjectionStatus, string> = { open: "orange", upheld: "red", dismissed: "default" };
+
+export function ObjectionStatusTag({ status }: { status: ObjectionStatus }) {
+  const t = useT();
+  return <Tag color={OBJECTION_COLORS[status]}>{t(`rw.objection.${status}` as MessageKey)}</Tag>;
+}
+
+/** The plan's step an entitlement waits for and who acts there: 区财政局审批（区财政局）. */
+export function StepText({ step }: { step: { name: string; nameEn: string; actor: string; actorEn: string } }) {
+  const t = useT();
+  const localized = useLocalizedText();
+  return <>{t("rw.stepBy", { step: localized(step.name, step.nameEn), actor: localized(step.actor, step.actorEn) })}</>;
 }
 
 export function ChangeTag({ flag }: { flag: "new" | "changed" | null }) {

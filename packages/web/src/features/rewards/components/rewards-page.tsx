@@ -1,44 +1,57 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { App, Button, Card, Input, Progress, Select, Space, Switch, Table, Typography } from "antd";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
-import { useLanguage, useT } from "../../../shared/i18n/i18n";
+import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
 import { usePlan } from "../../plan";
 import {
   ENTITLEMENT_STATUSES,
   type Entitlement,
   type EntitlementFilters,
-  FINANCE_UNIT_CODE,
   paymentListUrl,
+  useAwardWorkflow,
   useBatch,
   useEntitlements,
   useStartBatch,
 } from "../api/rewards-api";
 import { EntitlementDrawer } from "./entitlement-drawer";
+import { PublicityPanel } from "./publicity-panel";
 import { AmountText, ChangeTag, StatusTag } from "./reward-labels";
 
 type Filters = Omit<EntitlementFilters, "page" | "pageSize">;
 
-/** The office computes a year; everyone on staff lists, filters and opens entitlements; finance approves and pays. */
+/**
+ * The office computes a year; everyone on staff lists, filters and opens entitlements; each acts at the steps the
+ * plan's workflow gives it (a unit starts on the entitlements waiting for its first step).
+ */
 export function RewardsPage() {
   const t = useT();
   const { language } = useLanguage();
+  const localized = useLocalizedText();
   const user = useCurrentUser().data;
   const plan = usePlan();
-  const isFinance = user?.role === "unit" && user.unit?.code === FINANCE_UNIT_CODE;
-  const [filters, setFilters] = useState<Filters>(isFinance ? { status: "reviewed" } : {});
+  const workflow = useAwardWorkflow();
+  const steps = workflow.data?.steps ?? [];
+  const defaults = useMemo<Filters>(() => {
+    if (user?.role !== "unit") return {};
+    const mine = steps.find((step) => step.mine && step.kind !== "confirm");
+    return mine ? { step: mine.id } : {};
+  }, [steps, user?.role]);
+  const [chosen, setFilters] = useState<Filters | null>(null);
+  const filters = chosen ?? defaults;
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<number | null>(null);
   const entitlements = useEntitlements({ ...filters, page, pageSize: 20 });
   const change = (patch: Partial<Filters>) => {
-    setFilters((previous) => ({ ...previous, ...patch }));
+    setFilters({ ...filters, ...patch });
     setPage(1);
   };
+  const publicity = steps.find((step) => step.kind === "publicity");
   const period = plan.data?.period;
   const years: number[] = [];
   if (period) for (let year = period.startYear; year <= period.endYear + 2; year++) years.push(year);
@@ -51,8 +64,22 @@ export function RewardsPage() {
   return (
     <div>
       <Typography.Title level={3}>{t("rw.title")}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t("rw.intro")}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" data-testid="rewards-intro">
+        {steps.length > 0
+          ? t("rw.introSteps", {
+              steps: steps
+                .map((step) =>
+                  t("rw.stepBy", {
+                    step: localized(step.name, step.nameEn),
+                    actor: localized(step.actor, step.actorEn),
+                  }),
+                )
+                .join(" → "),
+            })
+          : t("rw.intro")}
+      </Typography.Paragraph>
       {user?.role === "office" && <ComputePanel years={years} />}
+      {publicity && <PublicityPanel step={publicity} isOffice={user?.role === "office"} onOpen={setOpenId} />}
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search
@@ -91,6 +118,18 @@ export function RewardsPage() {
             }))}
             onChange={(value?: string) => change({ status: value })}
             style={{ width: 130 }}
+          />
+          <Select
+            aria-label={t("rw.step")}
+            placeholder={t("rw.step")}
+            allowClear
+            value={filters.step}
+            options={steps.map((step) => ({
+              value: step.id,
+              label: t("rw.awaiting", { step: localized(step.name, step.nameEn) }),
+            }))}
+            onChange={(value?: string) => change({ step: value })}
+            style={{ width: 200 }}
           />
           <Space>
             <Switch
@@ -150,9 +189,14 @@ export function RewardsPage() {
                 {
                   title: t("rw.status"),
                   render: (_, row) => (
-                    <Space size={4}>
+                    <Space size={4} wrap>
                       <StatusTag status={row.status} />
                       <ChangeTag flag={row.changeFlag} />
+                      {row.awaitingStep && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t("rw.awaiting", { step: localized(row.awaitingStep.name, row.awaitingStep.nameEn) })}
+                        </Typography.Text>
+                      )}
                     </Space>
                   ),
                 },
