@@ -116,7 +116,7 @@ export function EnterpriseFormModal({
             },
           ]}
         >
-          <Input maxLength={18} placeholder="91360202MA35XXXXXX" />
+          <Input maxLength={18} placeholder={t("reg.creditCodePlaceholder")} />
         </Form.Item>
         <Form.Item
           name="name"
