@@ -37,12 +37,13 @@ function beizeng(args: string[]): Promise<{ code: number | null; stdout: string;
   });
 }
 
-function countFigures(): number {
+function count(table: "figures" | "enterprises"): number {
   const sqlite = new Database(databaseFile, { readonly: true });
-  const row = sqlite.prepare("select count(*) as n from figures").get() as { n: number | bigint };
+  const row = sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number | bigint };
   sqlite.close();
   return Number(row.n);
 }
+const countFigures = () => count("figures");
 
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), "beizeng-import-cli-"));
@@ -103,5 +104,45 @@ describe("beizeng import", () => {
     ]);
     expect(district.code).toBe(1);
     expect(district.stderr).toContain("数据库中没有区县 990101");
+  });
+
+  it("registers a bureau's enterprises not yet in the register only with --register-enterprises", async () => {
+    // A year-end report of four enterprises no register holds; the period is in its title.
+    const file = path.join(fixtures, "monthly-year-title.xlsx");
+    const before = { enterprises: count("enterprises"), figures: countFigures() };
+
+    const refused = await beizeng(["import", "monthly", file]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("有 4 处错误，没有写入任何数据");
+    expect(refused.stderr).toContain(
+      "第5行 B列「统一社会信用代码」：企业名录中没有统一社会信用代码为 91360202MA37N1R012",
+    );
+    expect(refused.stderr).toContain("第8行");
+    expect(refused.stderr).toContain("加 --register-enterprises 从文件登记");
+    expect({ enterprises: count("enterprises"), figures: countFigures() }).toEqual(before);
+
+    const dryRun = await beizeng(["import", "monthly", file, "--register-enterprises", "--dry-run"]);
+    expect(dryRun.stderr).toBe("");
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toContain("将从文件登记 4 家不在企业名录中的企业：");
+    expect(dryRun.stdout).toContain(
+      "第5行 91360202MA37N1R012 景德镇宏达制药有限公司（产业链：生物医药，行业代码 C2710，所属乡镇 鲇鱼山镇）",
+    );
+    expect({ enterprises: count("enterprises"), figures: countFigures() }).toEqual(before);
+
+    const applied = await beizeng(["import", "monthly", file, "--register-enterprises"]);
+    expect(applied.stderr).toBe("");
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain("月度数据导入完成");
+    expect(applied.stdout).toContain("从文件登记了 4 家企业：");
+    // Four enterprises and three figures (营业收入, 利润总额, 从业人员) of each, written together.
+    expect({ enterprises: count("enterprises"), figures: countFigures() }).toEqual({
+      enterprises: before.enterprises + 4,
+      figures: before.figures + 12,
+    });
+
+    const wrongKind = await beizeng(["import", "register", file, "--register-enterprises"]);
+    expect(wrongKind.code).toBe(2);
+    expect(wrongKind.stderr).toContain("--register-enterprises 只用于年度、月度数据");
   });
 });

@@ -28,6 +28,7 @@ interface ImportCommandOptions {
   district?: string;
   year?: number;
   month?: number;
+  registerEnterprises?: boolean;
 }
 
 function parseKind(value: string): ImportKind {
@@ -64,6 +65,27 @@ function report(result: ImportResult): string[] {
     if (result.layout.ignoredHeaders.length > 0) lines.push(`未导入的列：${result.layout.ignoredHeaders.join("、")}`);
   }
   lines.push(describeImportResult(result));
+  if (result.unregistered) lines.push(...registrations(result));
+  return lines;
+}
+
+const REGISTRATIONS_LISTED = 20;
+
+/** The enterprises registered from the file (or, in a dry run, to be): row, code, name, chain and town. */
+function registrations(result: ImportResult): string[] {
+  const { total, enterprises } = result.unregistered ?? { total: 0, enterprises: [] };
+  const lines = [
+    result.written ? `从文件登记了 ${total} 家企业：` : `将从文件登记 ${total} 家不在企业名录中的企业：`,
+    ...enterprises
+      .slice(0, REGISTRATIONS_LISTED)
+      .map(
+        (enterprise) =>
+          `  第${enterprise.row}行 ${enterprise.creditCode} ${enterprise.name}（产业链：${enterprise.chain.name}` +
+          `${enterprise.industryCode ? `，行业代码 ${enterprise.industryCode}` : ""}` +
+          `${enterprise.town ? `，所属乡镇 ${enterprise.town.name}` : ""}）`,
+      ),
+  ];
+  if (total > REGISTRATIONS_LISTED) lines.push(`  …另有 ${total - REGISTRATIONS_LISTED} 家未列出`);
   return lines;
 }
 
@@ -90,13 +112,19 @@ export function registerImportCommand(program: Command): void {
       "文件没有月份列时，所有行的月份 / Month of every row when the file has none",
       parseWhole(1, 12, "月份"),
     )
+    .option(
+      "--register-enterprises",
+      "年度、月度数据中不在企业名录的企业，从文件登记（名称、行业代码 → 产业链、所属乡镇），与数据同一事务写入 / Register the enterprises the figures file names that are not in the register, with their figures",
+    )
     .addHelpText(
       "after",
       [
         "",
         "全部或全不：文件中只要有一处错误，就不写入任何数据，并按行号列出所有错误。",
         "同一文件导入两次，第二次不会改变任何数据。",
+        "不加 --register-enterprises 时，企业名录中没有的企业逐行报错，不写入任何数据。",
         "All or nothing: one bad row and nothing is written; every error is listed with its row number.",
+        "Without --register-enterprises, each row of an enterprise not in the register is an error.",
         "",
         "退出码 / Exit codes: 0 = 已导入（或 --dry-run 检查通过）imported / would import, 2 = 文件有错误 errors in the file, 1 = 其他失败 other failure",
       ].join("\n"),
@@ -127,12 +155,19 @@ export function registerImportCommand(program: Command): void {
           } else if (!districts.some((d) => d.id === districtId)) {
             throw new CliError(`数据库中没有区县 ${districtId}`);
           }
+          if (options.registerEnterprises && kind === "register") {
+            throw new CliError(
+              "--register-enterprises 只用于年度、月度数据：企业名录文件本身就登记企业",
+              EXIT_INVALID_INPUT,
+            );
+          }
           const showProgress = process.stderr.isTTY === true;
           const runOptions: ImportRunOptions = {
             actor: { userId: null, label: "cli" },
             ...(options.unit ? { unit: options.unit } : {}),
             ...(options.year !== undefined ? { year: options.year } : {}),
             ...(options.month !== undefined ? { month: options.month } : {}),
+            ...(options.registerEnterprises ? { registerUnknown: true } : {}),
             ...(showProgress
               ? {
                   onProgress: (rows: number) => {
@@ -152,6 +187,13 @@ export function registerImportCommand(program: Command): void {
           const errors = result.errors.map((error) => `  ${formatImportError(error)}`);
           const unlisted = result.summary.errors - result.errors.length;
           if (unlisted > 0) errors.push(`  …另有 ${unlisted} 处错误未列出`);
+          // The import's own wording of a row whose enterprise the register lacks: name the option that helps.
+          if (
+            !options.registerEnterprises &&
+            result.errors.some((error) => error.message.startsWith("企业名录中没有"))
+          ) {
+            errors.push("文件中的企业尚未登记时，可加 --register-enterprises 从文件登记（与数据一并写入）");
+          }
           throw new CliError([...lines, ...errors].join("\n"), EXIT_INVALID_INPUT);
         });
       }),
