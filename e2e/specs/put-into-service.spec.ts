@@ -146,7 +146,10 @@ test("a district goes live from its plan file: first office, accounts, register 
     }),
   );
   await page.goto("/rewards");
-  const milestone = page.getByRole("row").filter({ hasText: "云溪新材料科技有限公司" }).filter({ hasText: "30.00 万元" });
+  const milestone = page
+    .getByRole("row")
+    .filter({ hasText: "云溪新材料科技有限公司" })
+    .filter({ hasText: "30.00 万元" });
   await milestone.first().scrollIntoViewIfNeeded();
   await expect(milestone.first()).toBeVisible();
   await office.dispose();
