@@ -216,6 +216,7 @@ function crossCheck(plan: PlanFile): Problem[] {
   );
 
   checkYears(plan, report);
+  checkDocuments(plan, report);
 
   const clauses = new Map(plan.clauses.map((clause) => [clause.id, clause]));
   const unitIds = new Set(plan.units.map((unit) => unit.id));
@@ -532,6 +533,48 @@ function checkYears(plan: PlanFile, report: (path: PropertyKey[], message: strin
       if (milestone.year <= previous) report(at, "年度节点必须按年份递增且不重复");
       previous = milestone.year;
     });
+  });
+}
+
+/**
+ * The further documents (reward measures …): ids unique, titles that name them (not blank, not the plan's own, no
+ * two alike), dates in order, and every clause that names one naming a document the plan lists.
+ */
+function checkDocuments(plan: PlanFile, report: (path: PropertyKey[], message: string) => void): void {
+  const documents = plan.documents ?? [];
+  checkUnique(
+    documents.map((document, index) => ({ value: document.id, path: ["documents", index, "id"] })),
+    "文件编号",
+    report,
+  );
+  const titles = new Map<string, PropertyKey[]>([[plan.title.trim(), ["title"]]]);
+  documents.forEach((document, index) => {
+    const at = (...rest: PropertyKey[]): PropertyKey[] => ["documents", index, ...rest];
+    for (const field of ["title", "titleEn"] as const) {
+      const title = document[field];
+      if (title !== undefined && title.trim() === "") report(at(field), "文件标题不能为空白");
+    }
+    const title = document.title.trim();
+    if (/^《|》$/.test(title)) report(at("title"), `文件标题不带书名号，写作“${title.replace(/^《|》$/g, "")}”`);
+    const first = titles.get(title);
+    if (title !== "" && first)
+      report(at("title"), `文件标题“${title}”重复（已在 ${joinPath(first)} 出现），无法区分条款出自哪个文件`);
+    else titles.set(title, at("title"));
+    const { signed, issued, revised } = document;
+    if (issued !== undefined && signed !== undefined && issued < signed)
+      report(at("issued"), `印发日期 ${issued} 不能早于成文日期 ${signed}`);
+    if (revised !== undefined && issued !== undefined && revised < issued)
+      report(at("revised"), `修订日期 ${revised} 不能早于印发日期 ${issued}`);
+    else if (revised !== undefined && issued === undefined && signed !== undefined && revised < signed)
+      report(at("revised"), `修订日期 ${revised} 不能早于成文日期 ${signed}`);
+  });
+  const ids = new Set(documents.map((document) => document.id));
+  plan.clauses.forEach((clause, index) => {
+    if (clause.document !== undefined && !ids.has(clause.document))
+      report(
+        ["clauses", index, "document"],
+        `引用了不存在的文件“${clause.document}”（documents 中没有此编号；出自计划本身的条款不写 document）`,
+      );
   });
 }
 

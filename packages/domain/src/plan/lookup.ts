@@ -15,6 +15,71 @@ export function clauseText(plan: PlanFile, id: string): string | undefined {
   return findClause(plan, id)?.text;
 }
 
+/** The document a clause comes from: the plan's own (id null) or one of its further documents. */
+export interface ClauseDocument {
+  /** The id in `documents`; null for the plan's own document. */
+  id: string | null;
+  title: string;
+  titleEn?: string;
+  number?: string;
+  issued?: string;
+  /** The date of the latest revision (further documents only). */
+  revised?: string;
+}
+
+/**
+ * The document the clause with this id belongs to: the further document it names, otherwise the plan's own.
+ * Undefined when the plan has no such clause (or names a document it does not list, which the loader refuses).
+ */
+export function documentOfClause(plan: PlanFile, clauseId: string): ClauseDocument | undefined {
+  const clause = findClause(plan, clauseId);
+  if (clause === undefined) return undefined;
+  if (clause.document === undefined) {
+    const own: ClauseDocument = { id: null, title: plan.title, titleEn: plan.titleEn };
+    if (plan.document.number !== undefined) own.number = plan.document.number;
+    if (plan.document.issued !== undefined) own.issued = plan.document.issued;
+    return own;
+  }
+  const further = plan.documents?.find((document) => document.id === clause.document);
+  if (further === undefined) return undefined;
+  const found: ClauseDocument = { id: further.id, title: further.title };
+  if (further.titleEn !== undefined) found.titleEn = further.titleEn;
+  if (further.number !== undefined) found.number = further.number;
+  if (further.issued !== undefined) found.issued = further.issued;
+  if (further.revised !== undefined) found.revised = further.revised;
+  return found;
+}
+
+const CHINESE_DIGITS = "零一二三四五六七八九";
+
+/** 三 → 3, 十二 → 12, 二十 → 20, 一百零五 → 105; undefined for anything else. */
+function chineseNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  let digit = 0;
+  for (const character of text) {
+    const value = CHINESE_DIGITS.indexOf(character);
+    if (value >= 0) digit = value;
+    else if (character === "〇") digit = 0;
+    else if (character === "十" || character === "百") {
+      total += (digit === 0 && character === "十" ? 1 : digit) * (character === "十" ? 10 : 100);
+      digit = 0;
+    } else return undefined;
+  }
+  return total + digit;
+}
+
+/**
+ * How a clause is cited: an article of measures by the number its text opens with (第三条, Article 3), any other
+ * clause by its id in the plan (M4), which is the document's own numbering.
+ */
+export function clauseNumber(clause: Pick<Clause, "id" | "text">): { zh: string; en: string } {
+  const article = /^\s*第([零〇一二三四五六七八九十百\d]+)条/.exec(clause.text);
+  const number = article?.[1] === undefined ? undefined : chineseNumber(article[1]);
+  if (article === null || number === undefined || number === 0) return { zh: clause.id, en: clause.id };
+  return { zh: `第${article[1]}条`, en: `Article ${number}` };
+}
+
 /** The unit with this id. */
 export function findUnit(plan: PlanFile, id: string): PlanUnit | undefined {
   return plan.units.find((unit) => unit.id === id);

@@ -80,6 +80,31 @@ export const clauseSchema = z.strictObject({
   titleEn: textSchema.optional(),
   /** The clause's original Chinese text, copied from the issued document. */
   text: textSchema,
+  /** The further document (an id of `documents`) this clause is an article of; absent, the plan's own document. */
+  document: z
+    .string({ error: fieldError("必须是文件编号（documents 中的 id）") })
+    .regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的文件编号，例如 reward-measures")
+    .optional(),
+});
+
+/**
+ * A further document the district runs beside its action plan, such as its reward measures (奖励办法): its own
+ * title, number, issuers and dates, revised on its own. Its articles are clauses naming it in `document`.
+ */
+export const planDocumentSchema = z.strictObject({
+  id: z
+    .string({ error: fieldError("必须是文件编号") })
+    .regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的文件编号，例如 reward-measures"),
+  /** 《…》 without the book-title marks, as issued. */
+  title: textSchema,
+  titleEn: textSchema.optional(),
+  /** 文号, e.g. 云政发〔2024〕8号. */
+  number: textSchema.optional(),
+  issuers: z.array(textSchema).default([]),
+  signed: isoDateSchema.optional(),
+  issued: isoDateSchema.optional(),
+  /** The date of its latest revision (修订), when it has been revised since it was issued. */
+  revised: isoDateSchema.optional(),
 });
 
 export const unitSchema = z.strictObject({
@@ -453,6 +478,8 @@ export const planFileSchema = z.strictObject({
     signed: isoDateSchema.optional(),
     issued: isoDateSchema.optional(),
   }),
+  /** Further documents the district runs beside the plan (its reward measures …); clauses name theirs. */
+  documents: z.array(planDocumentSchema).optional(),
   district: z.strictObject({
     code: z
       .string({ error: fieldError("必须是六位行政区划代码（加引号）") })
@@ -485,6 +512,7 @@ export const planFileSchema = z.strictObject({
 
 export type PlanFile = z.infer<typeof planFileSchema>;
 export type Clause = z.infer<typeof clauseSchema>;
+export type PlanDocument = z.infer<typeof planDocumentSchema>;
 export type PlanUnit = z.infer<typeof unitSchema>;
 export type Chain = z.infer<typeof chainSchema>;
 export type MeasureGroup = z.infer<typeof measureGroupSchema>;
