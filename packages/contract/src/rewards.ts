@@ -354,6 +354,8 @@ export type ObjectionList = z.infer<typeof ObjectionListSchema>;
 
 export const EntitlementDetailSchema = EntitlementViewSchema.extend({
   explanation: ExplanationSchema.nullable(),
+  /** The version of the plan the entitlement was computed under: its amounts and readings are that version's. */
+  computedUnder: z.strictObject({ planId: z.string(), version: z.number().int(), title: z.string() }).nullable(),
   quote: z.string(),
   /** What the caller may do now. */
   actions: z.array(z.enum(CALLER_ACTIONS)),

@@ -40,7 +40,7 @@ import {
   updateBatch,
 } from "./rewards.repository";
 import type { RewardBatchRow, RewardEntitlementRow } from "./rewards.table";
-import { activePlan } from "./shared";
+import { planInForce } from "./shared";
 
 /** Enterprises evaluated between two progress updates. */
 const CHUNK_SIZE = 200;
@@ -83,7 +83,9 @@ export async function startRewardBatch(
   actor: Actor,
   year: number,
 ): Promise<{ batch: BatchView; done: Promise<BatchView> }> {
-  const { plan, version } = await activePlan(db, user.districtId);
+  // A year is computed under the version of the plan in force that year (a revision taking effect later
+  // leaves the earlier years' rewards as they were promised).
+  const { plan, version } = await planInForce(db, user.districtId, year);
   const { startYear, endYear } = plan.period;
   // R-PROJ is paid in the production year, which may come after the plan's last year.
   if (year < startYear || year > endYear + 5)

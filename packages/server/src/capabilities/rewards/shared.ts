@@ -21,7 +21,7 @@ import {
 } from "@beizeng/domain/rewards/workflow";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
-import { requireActivePlan } from "../../platform/plan/plan-reader";
+import { requireActivePlan, requirePlanInForce } from "../../platform/plan/plan-reader";
 import { type EntitlementListRow, findUnitCode } from "./rewards.repository";
 import type { RewardEntitlementEventRow } from "./rewards.table";
 
@@ -32,6 +32,12 @@ export interface ActivePlan {
 
 export async function activePlan(db: DbContext, districtId: string): Promise<ActivePlan> {
   const { plan, version } = await requireActivePlan(db, districtId);
+  return { plan, version };
+}
+
+/** The version of the district's plan in force in `year`: what computing that year's rewards must use. */
+export async function planInForce(db: DbContext, districtId: string, year: number): Promise<ActivePlan> {
+  const { plan, version } = await requirePlanInForce(db, districtId, year);
   return { plan, version };
 }
 
@@ -197,7 +203,7 @@ export function detailView(
   context: WorkflowPlan,
   events: RewardEntitlementEventRow[],
   explanation: Explanation | null,
-  rest: Pick<EntitlementDetail, "actions" | "publicity" | "objections" | "recoveries">,
+  rest: Pick<EntitlementDetail, "actions" | "publicity" | "objections" | "recoveries" | "computedUnder">,
 ): EntitlementDetail {
   return {
     ...entitlementView(row, context),

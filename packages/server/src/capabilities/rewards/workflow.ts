@@ -37,11 +37,13 @@ import { allow } from "../../platform/auth/permissions";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
+import { readPlanVersion } from "../../platform/plan/plan-reader";
 import { renderStoredExplanation, renderStoredExplanations } from "./explanations";
 import {
   addRecovered,
   countOpenObjections,
   type EntitlementListRow,
+  findBatch,
   findCorrections,
   findEntitlement,
   findEntitlementEvents,
@@ -234,7 +236,15 @@ export async function getEntitlement(db: DbContext, user: AuthUser, id: number):
   // An enterprise does not see who objected to its reward, nor what was said: the office handles it.
   const objections = user.role === "enterprise" ? [] : await findObjections(db, user.districtId, { entitlementId: id });
   const recoveries = await findRecoveries(db, id);
+  const batch = await findBatch(db, user.districtId, row.batch_id);
+  const computedWith = batch
+    ? await readPlanVersion(db, user.districtId, batch.plan_id, batch.plan_version)
+    : undefined;
   return detailView(row, context, await findEntitlementEvents(db, id), explanation, {
+    computedUnder:
+      batch && computedWith
+        ? { planId: batch.plan_id, version: batch.plan_version, title: computedWith.plan.title }
+        : null,
     actions: await callerActions(db, context, caller, row),
     publicity: listing
       ? {

@@ -4,6 +4,7 @@ export const zhCN = {
   "rw.intro":
     "奖励按行动计划条款由数据自动测算（免申即享），按本区计划规定的流程确认、审核、审批后支付；每项一次性奖励只支付一次。",
   "rw.compute": "年度测算",
+  "rw.computedUnder": "按《{title}》第 {version} 版测算",
   "rw.computeYear": "选择年度",
   "rw.computeStart": "开始测算",
   "rw.progress": "测算进度",
@@ -212,6 +213,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "rw.intro":
     "Rewards are computed from data under the plan's clauses (no application needed), confirmed, reviewed and approved as the district's plan sets, then paid; each one-time reward is paid once.",
   "rw.compute": "Compute a year",
+  "rw.computedUnder": "Computed under “{title}”, version {version}",
   "rw.computeYear": "Choose a year",
   "rw.computeStart": "Start",
   "rw.progress": "Progress",

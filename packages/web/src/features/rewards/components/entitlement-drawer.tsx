@@ -219,6 +219,11 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
           {t("rw.holdPublicity")}
         </Typography.Paragraph>
       )}
+      {detail.computedUnder && (
+        <Typography.Paragraph type="secondary" data-testid="computed-under">
+          {t("rw.computedUnder", { title: detail.computedUnder.title, version: detail.computedUnder.version })}
+        </Typography.Paragraph>
+      )}
       <ExplanationView explanation={detail.explanation} quote={detail.quote} />
       {detail.objections.length > 0 && (
         <>
