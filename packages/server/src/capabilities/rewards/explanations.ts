@@ -4,6 +4,7 @@
  * plan version that computed them, into the shape the API has always returned (`Explanation`).
  * Rows stored before records (already written out, no version) are returned as stored.
  */
+import { clauseNumber, documentOfClause, findClause } from "@beizeng/domain/plan/lookup";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { type CompiledRewardPlan, compileRewardPlan } from "@beizeng/domain/rewards/engine";
 import {
@@ -46,6 +47,25 @@ export async function compiledPlanVersion(
 }
 
 type VersionOf = (ref: StoredPlanRef) => Promise<CompiledPlanVersion | undefined>;
+
+/**
+ * The explanation with its sentences naming the document its clause is an article of, when that is not the plan
+ * itself but a further document of the district (its reward measures): a clerk, an enterprise and a notice then
+ * read which of the district's documents pays the reward. A clause of the plan's own reads as before.
+ */
+export function citingDocument(plan: PlanFile, explanation: Explanation): Explanation {
+  const document = documentOfClause(plan, explanation.clause);
+  const clause = findClause(plan, explanation.clause);
+  if (document === undefined || document.id === null || clause === undefined) return explanation;
+  const article = clauseNumber(clause);
+  const number = document.number === undefined ? "" : `（${document.number}）`;
+  const numberEn = document.number === undefined ? "" : ` (${document.number})`;
+  return {
+    ...explanation,
+    zh: `依据《${document.title}》${number}${article.zh}：${explanation.zh}`,
+    en: `Under ${article.en} of “${document.titleEn ?? document.title}”${numberEn}: ${explanation.en}`,
+  };
+}
 
 /** The explanation column of an entitlement computed with the plan `ref`: its record, stored ("null" without one). */
 export function storedExplanation(entitlement: Entitlement, ref: StoredPlanRef): string {
@@ -91,7 +111,7 @@ async function renderWith(json: string | null, versionOf: VersionOf): Promise<Ex
   const version = await versionOf(storedRecordPlan(parsed));
   if (version === undefined) return null;
   try {
-    return renderExplanation(deserializeExplanation(parsed, version.compiled));
+    return citingDocument(version.plan, renderExplanation(deserializeExplanation(parsed, version.compiled)));
   } catch {
     return null;
   }

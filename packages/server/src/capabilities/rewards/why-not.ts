@@ -10,6 +10,7 @@ import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { notFound } from "../../platform/errors";
 import { buildRewardInput } from "./engine-input";
+import { citingDocument } from "./explanations";
 import { findEnterpriseBrief, findLiveEntitlements, loadRewardRegister } from "./rewards.repository";
 import { activePlan, ruleCatalog } from "./shared";
 
@@ -34,7 +35,8 @@ export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number
     enterprise: { id: enterprise.id, name: enterprise.name, creditCode: enterprise.credit_code },
     year: year ?? null,
     entitlements: result.entitlements.filter(inYear).map((entitlement) => {
-      const explanation = explanationOf(entitlement);
+      const written = explanationOf(entitlement);
+      const explanation = written === undefined ? undefined : citingDocument(plan, written);
       return {
         key: entitlement.key,
         creditCode: entitlement.creditCode,
