@@ -19,7 +19,7 @@ import {
   TeamOutlined,
   UploadOutlined,
 } from "@ant-design/icons";
-import { Button, Layout, Menu, Space, Tag, Typography } from "antd";
+import { Button, Grid, Layout, Menu, Space, Tag, Typography } from "antd";
 import { type ReactNode, Suspense } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { type CurrentUser, DemoBanner, useLogout, useMeta } from "../features/auth";
@@ -53,6 +53,9 @@ const icons: Record<string, ReactNode> = {
 
 export function AppLayout({ user }: { user: CurrentUser }) {
   const t = useT();
+  const screens = Grid.useBreakpoint();
+  // Below md (a phone held upright) the header keeps the title and the actions' icons only.
+  const narrow = screens.md === false;
   const meta = useMeta();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -98,7 +101,7 @@ export function AppLayout({ user }: { user: CurrentUser }) {
           <Layout.Header
             style={{
               background: "#fff",
-              padding: "0 24px",
+              padding: narrow ? "0 8px 0 16px" : "0 24px",
               display: "flex",
               alignItems: "center",
               justifyContent: "space-between",
@@ -111,20 +114,38 @@ export function AppLayout({ user }: { user: CurrentUser }) {
               {districtName ? " · " : ""}
               {t("app.subtitle")}
             </Typography.Text>
-            <Space size="small" wrap={false} style={{ flex: "none" }}>
-              <Typography.Text style={{ whiteSpace: "nowrap" }}>{user.displayName}</Typography.Text>
-              <Tag color="blue">{t(`role.${user.role}`)}</Tag>
-              {unitName ? <Tag>{unitName}</Tag> : null}
-              <LanguageSwitch />
-              <Button type="text" icon={<KeyOutlined />} onClick={() => navigate("/account/password")}>
-                {t("nav.changePassword")}
+            <Space size={narrow ? 0 : "small"} wrap={false} style={{ flex: "none" }}>
+              {/* On a phone the account's name and tags give way to the actions, which keep only their icons. */}
+              {narrow ? null : (
+                <>
+                  <Typography.Text style={{ whiteSpace: "nowrap" }}>{user.displayName}</Typography.Text>
+                  <Tag color="blue">{t(`role.${user.role}`)}</Tag>
+                  {unitName ? <Tag>{unitName}</Tag> : null}
+                </>
+              )}
+              <LanguageSwitch compact={narrow} />
+              <Button
+                type="text"
+                icon={<KeyOutlined />}
+                onClick={() => navigate("/account/password")}
+                aria-label={t("nav.changePassword")}
+                title={t("nav.changePassword")}
+              >
+                {narrow ? null : t("nav.changePassword")}
               </Button>
-              <Button type="text" icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending}>
-                {t("nav.logout")}
+              <Button
+                type="text"
+                icon={<LogoutOutlined />}
+                onClick={signOut}
+                loading={logout.isPending}
+                aria-label={t("nav.logout")}
+                title={t("nav.logout")}
+              >
+                {narrow ? null : t("nav.logout")}
               </Button>
             </Space>
           </Layout.Header>
-          <Layout.Content style={{ margin: 24 }}>
+          <Layout.Content style={{ margin: narrow ? 12 : 24 }}>
             <Suspense fallback={<PageLoading />}>
               <Outlet />
             </Suspense>
