@@ -1,6 +1,8 @@
 /**
  * Units: the departments the plan names, and the places (towns, streets, development zones) the office keeps
  * (/api/units*). Unit kinds are the plan's vocabulary: a unit's kind is read from the plan format, not fixed here.
+ * The plan is the one source of truth for units: an office's change of a place is saved as the plan's next version,
+ * with the reason it gives.
  */
 import { unitSchema } from "@beizeng/domain/plan/schema";
 import { PLACE_UNIT_KINDS, UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
@@ -14,12 +16,34 @@ const placeKind = z
 
 // ---------------------------------------------------------------- requests
 
-export const UnitCreateSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "单位代码须为小写字母开头的字母、数字或连字符"),
-  name: z.string().trim().min(1, "请输入单位名称").max(100),
-  nameEn: z.string().trim().min(1, "请输入英文名称").max(200),
-  kind: placeKind,
-});
+/** Why the office changes a place: the reason of the plan version the change is saved as. */
+const reason = z
+  .string({ error: "请填写修改原因" })
+  .trim()
+  .min(1, "请填写修改原因")
+  .max(500, "修改原因不能超过 500 字");
+
+/**
+ * The plan version the office's page showed ("planId@version", as the list gives it): when another version has
+ * become current since, the change is refused (409) instead of overwriting it. Left out, the current one is used.
+ */
+const expectedCurrent = z.string().max(200).optional();
+
+export const UnitCreateSchema = z
+  .object({
+    /** The place's id in the plan; left out, one is chosen (place-1, place-2 …). */
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9-]{1,39}$/, "单位代码须为小写字母开头的字母、数字或连字符")
+      .optional(),
+    name: z.string().trim().min(1, "请输入单位名称").max(100),
+    nameEn: z.string().trim().min(1, "请输入英文名称").max(200),
+    kind: placeKind,
+    reason,
+    expectedCurrent,
+  })
+  .strict();
 export type UnitCreateReq = z.infer<typeof UnitCreateSchema>;
 
 export const UnitUpdateSchema = z
@@ -28,7 +52,10 @@ export const UnitUpdateSchema = z
     nameEn: z.string().trim().min(1).max(200).optional(),
     /** A town becoming a street, a park set up as its own zone: among the places only. */
     kind: placeKind.optional(),
+    /** False takes the place out of the plan (refused while records still name it); true puts it back. */
     active: z.boolean().optional(),
+    reason,
+    expectedCurrent,
   })
   .strict();
 export type UnitUpdateReq = z.infer<typeof UnitUpdateSchema>;
@@ -48,9 +75,20 @@ export const UnitViewSchema = z.strictObject({
 });
 export type UnitView = z.infer<typeof UnitViewSchema>;
 
-export const UnitListSchema = z.strictObject({ items: z.array(UnitViewSchema) });
+/** The plan version the units follow; null while the district has no plan. */
+export const UnitsPlanSchema = z
+  .strictObject({
+    planId: z.string(),
+    version: z.number().int(),
+    /** "planId@version": what a change sends as `expectedCurrent`. */
+    expectedCurrent: z.string(),
+  })
+  .nullable();
+export type UnitsPlan = z.infer<typeof UnitsPlanSchema>;
+
+export const UnitListSchema = z.strictObject({ items: z.array(UnitViewSchema), plan: UnitsPlanSchema });
 export type UnitList = z.infer<typeof UnitListSchema>;
 
-/** The unit created or changed. */
-export const UnitAnswerSchema = z.strictObject({ unit: UnitViewSchema });
+/** The unit created or changed, and the plan version the change was saved as (the current one when nothing changed). */
+export const UnitAnswerSchema = z.strictObject({ unit: UnitViewSchema, plan: UnitsPlanSchema });
 export type UnitAnswer = z.infer<typeof UnitAnswerSchema>;

@@ -66,7 +66,7 @@ describe.each(testDatabases())("tenant isolation on $name", (database) => {
       method: "PATCH",
       url: `/api/units/${unitA.id}`,
       headers: officeB.headers,
-      payload: { name: "改名" },
+      payload: { name: "改名", reason: "更名" },
     });
     expect(unit.statusCode).toBe(404);
     // Nor attach district A's unit or enterprise to a district B account.

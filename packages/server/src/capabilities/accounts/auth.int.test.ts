@@ -109,7 +109,7 @@ describe.each(testDatabases())("auth on $name", (database) => {
       method: "POST",
       url: "/api/units",
       headers: { cookie: session.cookie },
-      payload: { code: "new-town", name: "新镇", nameEn: "New Town", kind: "town" },
+      payload: { code: "new-town", name: "新镇", nameEn: "New Town", kind: "town", reason: "新设新镇" },
     });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe("csrf");
@@ -117,14 +117,14 @@ describe.each(testDatabases())("auth on $name", (database) => {
       method: "POST",
       url: "/api/units",
       headers: { cookie: session.cookie, "x-csrf-token": "forged" },
-      payload: { code: "new-town", name: "新镇", nameEn: "New Town", kind: "town" },
+      payload: { code: "new-town", name: "新镇", nameEn: "New Town", kind: "town", reason: "新设新镇" },
     });
     expect(wrong.json().error.code).toBe("csrf");
     const right = await app.inject({
       method: "POST",
       url: "/api/units",
       headers: session.headers,
-      payload: { code: "new-town", name: "新镇", nameEn: "New Town", kind: "town" },
+      payload: { code: "new-town", name: "新镇", nameEn: "New Town", kind: "town", reason: "新设新镇" },
     });
     expect(right.statusCode).toBe(201);
   });

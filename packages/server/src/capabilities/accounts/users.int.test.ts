@@ -132,12 +132,13 @@ describe.each(testDatabases())("account management on $name", (database) => {
       name: "新镇",
       nameEn: "Xin Town",
       kind: "town",
+      reason: "新设新镇",
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().unit.id;
-    const renamed = await send("PATCH", `/api/units/${id}`, { name: "新兴镇" });
+    const renamed = await send("PATCH", `/api/units/${id}`, { name: "新兴镇", reason: "更名" });
     expect(renamed.json().unit.name).toBe("新兴镇");
-    const fixed = await send("PATCH", `/api/units/${world.unitA}`, { name: "改名" });
+    const fixed = await send("PATCH", `/api/units/${world.unitA}`, { name: "改名", reason: "更名" });
     expect(fixed.statusCode).toBe(403);
     expect(fixed.json().error.code).toBe("not_editable");
     const verify = (await app.inject({ url: "/api/audit/verify", headers: office.headers })).json();

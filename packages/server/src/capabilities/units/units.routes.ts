@@ -7,27 +7,28 @@ import { createUnit, listUnits, updateUnit } from "./units.service";
 
 export async function unitsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
-  app.get("/api/units", { config: { permission: "units.read", response: UnitListSchema } }, async (request) => ({
-    items: await listUnits(db, currentUser(request).districtId),
-  }));
+  app.get("/api/units", { config: { permission: "units.read", response: UnitListSchema } }, async (request) =>
+    listUnits(db, currentUser(request).districtId),
+  );
 
+  /** A new place, saved as the plan's next version. */
   app.post(
     "/api/units",
     { config: { permission: "units.manage", response: UnitAnswerSchema } },
     async (request, reply) => {
       const body = parseInput(UnitCreateSchema, request.body, "新增单位");
-      const unit = await createUnit(db, currentUser(request).districtId, body, actorOf(request));
-      return reply.code(201).send({ unit });
+      return reply.code(201).send(await createUnit(db, currentUser(request).districtId, body, actorOf(request)));
     },
   );
 
+  /** A place renamed, given another kind, taken out of the plan or put back: the plan's next version. */
   app.patch(
     "/api/units/:id",
     { config: { permission: "units.manage", response: UnitAnswerSchema } },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const body = parseInput(UnitUpdateSchema, request.body, "修改单位");
-      return { unit: await updateUnit(db, currentUser(request).districtId, id, body, actorOf(request)) };
+      return updateUnit(db, currentUser(request).districtId, id, body, actorOf(request));
     },
   );
 }
