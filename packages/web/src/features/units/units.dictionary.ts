@@ -4,10 +4,13 @@ export const zhCN = {
   "units.create": "新增乡镇（街道、园区）",
   "units.createTitle": "新增乡镇（街道、园区）",
   "units.editTitle": "编辑 {name}",
-  "units.hint": "计划文件列明的部门不可修改；乡镇、街道和开发区/园区可由办公室新增和编辑。",
+  "units.hint":
+    "单位以行动方案为准：方案列明的部门不可在此修改；乡镇、街道和开发区/园区由办公室新增和编辑，每次保存即成为行动方案的新版本。",
+  "units.planVersion": "现行行动方案：第 {version} 版",
   "units.code": "单位代码",
   "units.codeHint": "小写字母开头，仅含小写字母、数字和连字符，如 liyang-town",
-  "units.codeRequired": "请输入单位代码",
+  "units.codeOptional":
+    "可留空，由系统生成（如 place-1）；填写时须小写字母开头，仅含小写字母、数字和连字符，如 liyang-town",
   "units.name": "名称",
   "units.nameEn": "英文名称",
   "units.nameRequired": "请输入名称",
@@ -18,6 +21,13 @@ export const zhCN = {
   "units.activeYes": "启用",
   "units.activeNo": "停用",
   "units.fixed": "计划列明",
+  "units.activeHint": "停用即从行动方案中移除；仍有企业、账号、任务等记录，或被方案条目引用的单位不能停用",
+  "units.reason": "修改原因",
+  "units.reasonHint": "保存为行动方案的新版本，原因记入版本历史",
+  "units.reasonRequired": "请填写修改原因",
+  "units.savedAsVersion": "已保存为行动方案第 {version} 版",
+  "units.unchanged": "没有改动，未生成新版本",
+  "units.refreshed": "单位列表已刷新为最新方案，请核对后重新保存",
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -26,10 +36,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   "units.createTitle": "Add town / street / zone",
   "units.editTitle": "Edit {name}",
   "units.hint":
-    "Departments named by the plan are fixed; the office may add and edit towns, streets and development zones.",
+    "Units follow the plan: departments named by the plan cannot be changed here; the office adds and edits towns, streets and development zones, and each save becomes a new version of the plan.",
+  "units.planVersion": "Current plan: version {version}",
   "units.code": "Unit code",
   "units.codeHint": "Starts with a lowercase letter; lowercase letters, digits and hyphens only, e.g. liyang-town",
-  "units.codeRequired": "Enter a unit code",
+  "units.codeOptional":
+    "May be left empty to have one chosen (e.g. place-1); if given, it starts with a lowercase letter and has lowercase letters, digits and hyphens only, e.g. liyang-town",
   "units.name": "Name",
   "units.nameEn": "English name",
   "units.nameRequired": "Enter a name",
@@ -40,4 +52,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   "units.activeYes": "Active",
   "units.activeNo": "Inactive",
   "units.fixed": "Named by plan",
+  "units.activeHint":
+    "Deactivating removes the unit from the plan; a unit that still has enterprises, accounts, tasks or other records, or that the plan's entries name, cannot be deactivated",
+  "units.reason": "Reason for the change",
+  "units.reasonHint": "Saved as a new version of the plan; the reason goes into its history",
+  "units.reasonRequired": "Enter the reason for the change",
+  "units.savedAsVersion": "Saved as version {version} of the plan",
+  "units.unchanged": "Nothing changed; no new version",
+  "units.refreshed": "The units now show the latest plan; check them and save again",
 };

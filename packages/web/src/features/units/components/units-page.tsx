@@ -1,24 +1,31 @@
 import { PLACE_UNIT_KINDS, UNIT_KINDS, type UnitKind } from "@beizeng/domain/plan/vocabulary";
+import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
+import { ApiError } from "../../../shared/api/client";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useT } from "../../../shared/i18n/i18n";
-import { type Unit, useCreateUnit, useUnits, useUpdateUnit } from "../api/units-api";
+import { type Unit, type UnitAnswer, useCreateUnit, useUnitList, useUpdateUnit } from "../api/units-api";
 
 interface UnitFormValues {
-  code: string;
+  /** Left empty on a new place: the server chooses one. */
+  code?: string;
   name: string;
   nameEn: string;
   kind: UnitKind;
   active: boolean;
+  /** Why: the reason of the plan version the change is saved as. */
+  reason: string;
 }
 
 export function UnitsPage() {
   const t = useT();
   const errorText = useErrorText();
   const { message } = App.useApp();
-  const units = useUnits();
+  const queryClient = useQueryClient();
+  const units = useUnitList();
+  const expectedCurrent = units.data?.plan?.expectedCurrent;
   const createUnit = useCreateUnit();
   const updateUnit = useUpdateUnit();
   const [form] = Form.useForm<UnitFormValues>();
@@ -49,9 +56,19 @@ export function UnitsPage() {
     setOpen(true);
   };
 
-  const done = () => {
+  const done = (answer: UnitAnswer) => {
     setOpen(false);
-    void message.success(t("common.saved"));
+    const saved = answer.plan && answer.plan.expectedCurrent !== expectedCurrent;
+    void message.success(
+      saved ? t("units.savedAsVersion", { version: answer.plan?.version ?? "" }) : t("units.unchanged"),
+    );
+  };
+
+  /** Another office saved a version meanwhile: show the latest units, keep the form for a second try. */
+  const failed = (error: unknown) => {
+    if (error instanceof ApiError && error.code === "plan_changed") {
+      void queryClient.invalidateQueries().then(() => message.info(t("units.refreshed")));
+    }
   };
 
   const finish = (values: UnitFormValues) => {
@@ -63,14 +80,24 @@ export function UnitsPage() {
           nameEn: values.nameEn,
           // Only a place may change kind (a town becoming a street); other kinds are the plan's.
           ...(values.kind !== editing.kind ? { kind: values.kind } : {}),
-          active: values.active,
+          ...(values.active !== editing.active ? { active: values.active } : {}),
+          reason: values.reason,
+          ...(expectedCurrent ? { expectedCurrent } : {}),
         },
-        { onSuccess: done },
+        { onSuccess: done, onError: failed },
       );
     } else {
+      const code = values.code?.trim();
       createUnit.mutate(
-        { code: values.code, name: values.name, nameEn: values.nameEn, kind: values.kind },
-        { onSuccess: done },
+        {
+          ...(code ? { code } : {}),
+          name: values.name,
+          nameEn: values.nameEn,
+          kind: values.kind,
+          reason: values.reason,
+          ...(expectedCurrent ? { expectedCurrent } : {}),
+        },
+        { onSuccess: done, onError: failed },
       );
     }
   };
@@ -85,13 +112,21 @@ export function UnitsPage() {
           {t("units.create")}
         </Button>
       </Space>
-      <Typography.Paragraph type="secondary">{t("units.hint")}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t("units.hint")}
+        {units.data?.plan ? (
+          <>
+            {" "}
+            <Tag>{t("units.planVersion", { version: units.data.plan.version })}</Tag>
+          </>
+        ) : null}
+      </Typography.Paragraph>
       <QueryBoundary isPending={units.isPending} error={units.error}>
         {() => (
           <Table<Unit>
             rowKey="id"
             size="middle"
-            dataSource={units.data}
+            dataSource={units.data?.items}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[
               { title: t("units.code"), dataIndex: "code", width: 180 },
@@ -149,11 +184,8 @@ export function UnitsPage() {
           <Form.Item
             label={t("units.code")}
             name="code"
-            extra={editing ? undefined : t("units.codeHint")}
-            rules={[
-              { required: true, message: t("units.codeRequired") },
-              { pattern: /^[a-z][a-z0-9-]*$/, message: t("units.codeHint") },
-            ]}
+            extra={editing ? undefined : t("units.codeOptional")}
+            rules={[{ pattern: /^[a-z][a-z0-9-]{1,39}$/, message: t("units.codeHint") }]}
           >
             <Input disabled={Boolean(editing)} autoComplete="off" />
           </Form.Item>
@@ -174,10 +206,18 @@ export function UnitsPage() {
             />
           </Form.Item>
           {editing ? (
-            <Form.Item label={t("units.active")} name="active" valuePropName="checked">
+            <Form.Item label={t("units.active")} name="active" valuePropName="checked" extra={t("units.activeHint")}>
               <Switch />
             </Form.Item>
           ) : null}
+          <Form.Item
+            label={t("units.reason")}
+            name="reason"
+            extra={t("units.reasonHint")}
+            rules={[{ required: true, whitespace: true, message: t("units.reasonRequired") }]}
+          >
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
         </Form>
       </Modal>
     </Card>
