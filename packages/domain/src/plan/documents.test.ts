@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type PlanIssue, PlanValidationError, parsePlan, validatePlan } from "./load";
-import { clauseNumber, documentOfClause, findRewardRule } from "./lookup";
+import { clauseNumber, clausesByDocument, documentOfClause, findRewardRule } from "./lookup";
 
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 const TEST_DISTRICT = "plans/test-district-2024-2026/plan.yaml";
@@ -49,6 +49,7 @@ describe("a district running its reward measures beside its plan", () => {
       title: MEASURES_TITLE,
       titleEn: "Yunxi District Reward Measures for High-Quality Manufacturing Development",
       number: "云政规〔2024〕2号",
+      issuers: ["云溪区人民政府"],
       issued: "2024-04-12",
       revised: "2025-03-10",
     });
@@ -57,10 +58,25 @@ describe("a district running its reward measures beside its plan", () => {
       title: "云溪区制造业提质增效三年行动方案（2024－2026年）",
       titleEn: "Yunxi District Three-Year Action Programme for Manufacturing Quality (2024–2026)",
       number: "云办发〔2024〕3号",
+      issuers: ["中共云溪区委办公室", "云溪区人民政府办公室"],
       issued: "2024-03-20",
     });
     expect(documentOfClause(changjiang, "M4")).toMatchObject({ id: null, number: "昌办字〔2021〕7号" });
     expect(documentOfClause(testDistrict, "JL99")).toBeUndefined();
+  });
+
+  it("groups the clauses by document, the plan's own first", () => {
+    const groups = clausesByDocument(testDistrict).map((group) => [
+      group.document.id,
+      group.clauses.map((clause) => clause.id),
+    ]);
+    expect(groups).toEqual([
+      [null, ["G1", "M1", "M2", "M3", "S4"]],
+      ["reward-measures", ["JL1", "JL2", "JL3", "JL4", "JL5", "JL6"]],
+    ]);
+    const single = clausesByDocument(changjiang);
+    expect(single).toHaveLength(1);
+    expect(single[0]?.clauses).toHaveLength(changjiang.clauses.length);
   });
 
   it("has the new-above-scale and milestone rewards cite the measures, growth and technical transformation the plan", () => {

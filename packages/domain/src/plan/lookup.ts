@@ -2,7 +2,17 @@
  * Pure lookups over a validated plan (PlanFile data, as parsePlan returns it or as the server
  * stores it). No IO, no parsing: safe in the browser.
  */
-import type { Chain, Clause, Measure, PlanFile, PlanParameter, PlanUnit, RewardRule, Target } from "./schema";
+import type {
+  Chain,
+  Clause,
+  Measure,
+  PlanDocument,
+  PlanFile,
+  PlanParameter,
+  PlanUnit,
+  RewardRule,
+  Target,
+} from "./schema";
 import { PLACE_UNIT_KINDS, type UnitDuty } from "./vocabulary";
 
 /** The clause with this id, if the plan has it. */
@@ -22,9 +32,26 @@ export interface ClauseDocument {
   title: string;
   titleEn?: string;
   number?: string;
+  issuers: string[];
   issued?: string;
   /** The date of the latest revision (further documents only). */
   revised?: string;
+}
+
+function ownDocument(plan: PlanFile): ClauseDocument {
+  const own: ClauseDocument = { id: null, title: plan.title, titleEn: plan.titleEn, issuers: plan.document.issuers };
+  if (plan.document.number !== undefined) own.number = plan.document.number;
+  if (plan.document.issued !== undefined) own.issued = plan.document.issued;
+  return own;
+}
+
+function furtherDocument(document: PlanDocument): ClauseDocument {
+  const found: ClauseDocument = { id: document.id, title: document.title, issuers: document.issuers };
+  if (document.titleEn !== undefined) found.titleEn = document.titleEn;
+  if (document.number !== undefined) found.number = document.number;
+  if (document.issued !== undefined) found.issued = document.issued;
+  if (document.revised !== undefined) found.revised = document.revised;
+  return found;
 }
 
 /**
@@ -34,20 +61,20 @@ export interface ClauseDocument {
 export function documentOfClause(plan: PlanFile, clauseId: string): ClauseDocument | undefined {
   const clause = findClause(plan, clauseId);
   if (clause === undefined) return undefined;
-  if (clause.document === undefined) {
-    const own: ClauseDocument = { id: null, title: plan.title, titleEn: plan.titleEn };
-    if (plan.document.number !== undefined) own.number = plan.document.number;
-    if (plan.document.issued !== undefined) own.issued = plan.document.issued;
-    return own;
-  }
+  if (clause.document === undefined) return ownDocument(plan);
   const further = plan.documents?.find((document) => document.id === clause.document);
-  if (further === undefined) return undefined;
-  const found: ClauseDocument = { id: further.id, title: further.title };
-  if (further.titleEn !== undefined) found.titleEn = further.titleEn;
-  if (further.number !== undefined) found.number = further.number;
-  if (further.issued !== undefined) found.issued = further.issued;
-  if (further.revised !== undefined) found.revised = further.revised;
-  return found;
+  return further === undefined ? undefined : furtherDocument(further);
+}
+
+/** The plan's clauses by the document they belong to: the plan's own first, then each further document in order. */
+export function clausesByDocument(plan: PlanFile): { document: ClauseDocument; clauses: Clause[] }[] {
+  return [
+    { document: ownDocument(plan), clauses: plan.clauses.filter((clause) => clause.document === undefined) },
+    ...(plan.documents ?? []).map((document) => ({
+      document: furtherDocument(document),
+      clauses: plan.clauses.filter((clause) => clause.document === document.id),
+    })),
+  ];
 }
 
 const CHINESE_DIGITS = "零一二三四五六七八九";

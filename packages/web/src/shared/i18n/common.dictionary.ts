@@ -22,6 +22,13 @@ export const zhCN = {
   "common.total": "共 {total} 条",
   "common.yes": "是",
 
+  "clauseSource.label": "出处",
+  "clauseSource.article": "《{title}》{article}",
+  "clauseSource.from": "出自《{title}》",
+  "clauseSource.number": "文号：{number}",
+  "clauseSource.issued": "印发：{date}",
+  "clauseSource.revised": "最近修订：{date}",
+
   "error.forbidden": "无权访问",
   "error.http": "请求失败（HTTP {status}）",
   "error.loadFailed": "加载失败",
@@ -136,6 +143,13 @@ export const en: Record<keyof typeof zhCN, string> = {
   "common.search": "Search",
   "common.total": "{total} in total",
   "common.yes": "Yes",
+
+  "clauseSource.label": "Source",
+  "clauseSource.article": "{article}, “{title}”",
+  "clauseSource.from": "From “{title}”",
+  "clauseSource.number": "Document number: {number}",
+  "clauseSource.issued": "Issued {date}",
+  "clauseSource.revised": "Last revised {date}",
 
   "error.forbidden": "Access denied",
   "error.http": "Request failed (HTTP {status})",

@@ -16,11 +16,13 @@ import {
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
+import { ClauseSource } from "../../../shared/components/clause-source";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
+import { usePlan } from "../../plan";
 import {
   downloadNotice,
   type EntitlementDetail,
@@ -53,6 +55,7 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const user = useCurrentUser().data;
+  const plan = usePlan();
   const workflow = useWorkflow(detail.id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
@@ -160,6 +163,9 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
         <Descriptions.Item label={t("rw.rule")} span={2}>
           {detail.ruleId} {language === "en" ? detail.ruleNameEn : detail.ruleName}
           {detail.projectName ? `（${detail.projectName}）` : ""}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("rw.clause")} span={2}>
+          <ClauseSource plan={plan.data} clauseId={detail.clause} />
         </Descriptions.Item>
         <Descriptions.Item label={t("rw.year")}>{detail.year}</Descriptions.Item>
         <Descriptions.Item label={t("rw.amount")}>

@@ -3,6 +3,7 @@ import { Alert, Card, Col, Collapse, DatePicker, Descriptions, Row, Space, Table
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
+import { ClauseSource } from "../../../shared/components/clause-source";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
@@ -98,6 +99,7 @@ function TargetSection({
   onDrill: (year: number) => void;
 }) {
   const t = useT();
+  const plan = usePlan();
   const { language } = useLanguage();
   const localized = useLocalizedText();
   const noteTexts = useNoteTexts();
@@ -125,6 +127,11 @@ function TargetSection({
         <Col xs={24} lg={10}>
           <Typography.Paragraph lang="zh-CN" italic>
             “{target.quote}”
+          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t("clauseSource.label")}
+            {t("common.colon")}
+            <ClauseSource plan={plan.data} clauseId={target.clause} />
           </Typography.Paragraph>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t("dash.target")}>

@@ -3,9 +3,11 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useErrorText } from "../../../shared/api/error-text";
 import { formatBytes } from "../../../shared/api/uploads";
+import { ClauseSource } from "../../../shared/components/clause-source";
 import { NotFoundResult, QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
+import { usePlan } from "../../plan";
 import { useUnitName } from "../../units";
 import { type PeriodState, type TaskReport, useReturnReport, useTask } from "../api/tasks-api";
 import { usePeriodLabel } from "./period-label";
@@ -36,6 +38,7 @@ function TaskDetail({ id }: { id: number }) {
   const periodLabel = usePeriodLabel();
   const taskTitle = useTaskTitle();
   const clauseTitle = useClauseTitle();
+  const plan = usePlan();
   const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const errorText = useErrorText();
@@ -87,7 +90,8 @@ function TaskDetail({ id }: { id: number }) {
                     : "—"}
                 </Descriptions.Item>
                 <Descriptions.Item label={t("tasks.clause")}>
-                  {task.clauseId} {clauseTitle(task.clauseId, task.clauseTitle)}
+                  <ClauseSource plan={plan.data} clauseId={task.clauseId} />{" "}
+                  {clauseTitle(task.clauseId, task.clauseTitle)}
                 </Descriptions.Item>
               </Descriptions>
               {task.clauseText ? (
