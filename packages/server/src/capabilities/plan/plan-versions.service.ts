@@ -22,6 +22,7 @@ import {
   insertDistrict,
   insertPlan,
   listPlanVersions,
+  lockDistrict,
   updateDistrictName,
 } from "../../platform/plan/districts.repository";
 import { readActivePlan, readPlanVersion } from "../../platform/plan/plan-reader";
@@ -164,6 +165,8 @@ export async function loadPlanIntoDistrict(
   const districtId = plan.district.code;
   const content = JSON.stringify(plan);
   return inTransaction(db, async (tx) => {
+    // A units edit and a plan upload at the same moment: the second waits and then sees the first's version.
+    await lockDistrict(tx, districtId);
     const preview = await previewPlanLoad(tx, plan);
     if (options.expectedCurrent !== undefined) {
       const current = preview.current ? `${preview.current.planId}@${preview.current.version}` : null;

@@ -33,7 +33,7 @@ export async function findBulletinRow(db: DbContext, id: number) {
   return db.kysely.selectFrom("bulletins").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** The next serial of the year; call inside the issuing transaction after lockBulletinNumbering. */
+/** The next serial of the year; call inside the issuing transaction after lockDistrict (platform/plan). */
 export async function nextBulletinSerial(db: DbContext, districtId: string, year: number): Promise<number> {
   const row = await db.kysely
     .selectFrom("bulletins")
@@ -42,12 +42,6 @@ export async function nextBulletinSerial(db: DbContext, districtId: string, year
     .where("year", "=", year)
     .executeTakeFirst();
   return Number(row?.last ?? 0) + 1;
-}
-
-/** Serialises numbering per district on PostgreSQL (SQLite's write lock already does). */
-export async function lockBulletinNumbering(db: DbContext, districtId: string): Promise<void> {
-  if (db.dialect !== "postgres") return;
-  await db.kysely.selectFrom("districts").select("id").where("id", "=", districtId).forUpdate().execute();
 }
 
 export async function insertBulletin(db: DbContext, values: Insertable<BulletinTable>): Promise<number> {

@@ -13,7 +13,7 @@ import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, notFound } from "../../platform/errors";
-import { findDistrict } from "../../platform/plan/districts.repository";
+import { findDistrict, lockDistrict } from "../../platform/plan/districts.repository";
 import { getActivePlan } from "../plan/index";
 import { findUnit } from "../units/index";
 import { rankingView, type SupervisionFigures, supervisionFigures } from "./assessment.service";
@@ -22,7 +22,6 @@ import {
   insertBulletin,
   insertSummonsTalk,
   listBulletinRows,
-  lockBulletinNumbering,
   nextBulletinSerial,
 } from "./bulletins.repository";
 import { bodyParagraph, chineseDate, heading1, heading2, renderOfficialDocument, tableBlock } from "./bulletins-docx";
@@ -269,7 +268,8 @@ export async function issueBulletin(
   const year = Number(today.slice(0, 4));
   const label = periodLabel(input.from, input.to);
   const issued = await inTransaction(db, async (tx) => {
-    await lockBulletinNumbering(tx, user.districtId);
+    // Serialises numbering per district.
+    await lockDistrict(tx, user.districtId);
     const serial = await nextBulletinSerial(tx, user.districtId, year);
     const number = bulletinNumber(district.name, year, serial);
     const bytes = await renderBulletin(tx, user.districtId, figures, number, today);

@@ -27,12 +27,3 @@ export async function insertUnit(db: DbContext, values: Insertable<UnitTable>): 
 export async function updateUnitRow(db: DbContext, id: number, patch: Updateable<UnitTable>): Promise<void> {
   await db.kysely.updateTable("units").set(patch).where("id", "=", id).execute();
 }
-
-/**
- * Holds the district's row until the transaction ends, so that two changes of the district's units are made one
- * after the other and the second sees the first's plan version. SQLite's write transactions already queue.
- */
-export async function lockDistrictForUnits(db: DbContext, districtId: string): Promise<void> {
-  if (db.dialect !== "postgres") return;
-  await db.kysely.selectFrom("districts").select("id").where("id", "=", districtId).forUpdate().execute();
-}

@@ -12,7 +12,7 @@ import type { Actor } from "../../platform/audit/audit.service";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
-import { findActivePlan, findActivePlanStamp } from "../../platform/plan/districts.repository";
+import { findActivePlan, findActivePlanStamp, lockDistrict } from "../../platform/plan/districts.repository";
 import { requireActivePlan, type StoredPlan } from "../../platform/plan/plan-reader";
 import { loadPlanIntoDistrict, type PlanLoadPreview, previewPlanLoad } from "../plan/index";
 import {
@@ -24,7 +24,7 @@ import {
   withPlace,
   withPlaceChanged,
 } from "./place-edits";
-import { findUnit, findUnitByCode, listUnitRows, lockDistrictForUnits } from "./units.repository";
+import { findUnit, findUnitByCode, listUnitRows } from "./units.repository";
 import type { UnitRow } from "./units.table";
 
 export function toUnitView(row: UnitRow): UnitView {
@@ -167,7 +167,7 @@ export async function updateUnit(
  * refused when it is no longer the version the office's page showed.
  */
 async function currentPlanFor(tx: DbContext, districtId: string, expected: string | undefined): Promise<StoredPlan> {
-  await lockDistrictForUnits(tx, districtId);
+  await lockDistrict(tx, districtId);
   const current = await requireActivePlan(tx, districtId);
   if (expected !== undefined && expected !== `${current.planId}@${current.version}`) {
     throw new AppError(

@@ -3,6 +3,16 @@ import type { DbContext } from "../db/database";
 import type { DistrictRow } from "./districts.table";
 import type { PlanRow } from "./plans.table";
 
+/**
+ * Holds the district's row until the transaction ends, so that changes that must follow one another in a
+ * district (a new plan version, a bulletin's number) are made one after the other on PostgreSQL; SQLite's
+ * write transactions already queue. A district not stored yet has no row to hold.
+ */
+export async function lockDistrict(db: DbContext, districtId: string): Promise<void> {
+  if (db.dialect !== "postgres") return;
+  await db.kysely.selectFrom("districts").select("id").where("id", "=", districtId).forUpdate().execute();
+}
+
 export async function findDistrict(db: DbContext, id: string): Promise<DistrictRow | undefined> {
   return db.kysely.selectFrom("districts").selectAll().where("id", "=", id).executeTakeFirst();
 }
