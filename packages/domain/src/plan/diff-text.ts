@@ -9,6 +9,7 @@ export type DiffLanguage = "zh" | "en";
 
 export const PLAN_DIFF_SECTION_LABELS: Record<PlanDiffSection, { zh: string; en: string }> = {
   plan: { zh: "方案信息", en: "Plan details" },
+  documents: { zh: "配套文件", en: "Further documents" },
   clauses: { zh: "条款", en: "Clauses" },
   units: { zh: "单位", en: "Units" },
   chains: { zh: "产业链", en: "Industry chains" },
@@ -51,6 +52,11 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   yearly: { zh: "年度节点", en: "yearly milestone" },
   period: { zh: "方案期", en: "period" },
   document: { zh: "文件", en: "document" },
+  number: { zh: "文号", en: "number" },
+  issued: { zh: "印发日期", en: "issued" },
+  signed: { zh: "成文日期", en: "signed" },
+  revised: { zh: "修订日期", en: "revised" },
+  issuers: { zh: "发文机关", en: "issuers" },
 };
 
 const CHANGE_WORDS = {

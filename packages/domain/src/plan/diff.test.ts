@@ -88,4 +88,21 @@ describe("diffPlans", () => {
     expect(field?.path).toBe("value");
     expect(field?.kind === "text" || field?.kind === "boolean").toBe(true);
   });
+
+  it("reports a further document's new revision date", () => {
+    const revised = copy();
+    const measures = revised.documents[0];
+    if (!measures) throw new Error("the test district runs a further document");
+    const before = measures.revised;
+    measures.revised = "2026-01-15";
+    expect(diffPlans(plan, revised).changes).toEqual([
+      {
+        section: "documents",
+        id: measures.id,
+        name: measures.title,
+        change: "changed",
+        fields: [{ path: "revised", before, after: "2026-01-15", kind: "text" }],
+      },
+    ]);
+  });
 });

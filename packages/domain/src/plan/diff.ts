@@ -9,6 +9,7 @@ import type { PlanFile } from "./schema";
 
 export const PLAN_DIFF_SECTIONS = [
   "plan",
+  "documents",
   "clauses",
   "units",
   "chains",
@@ -54,6 +55,7 @@ export interface PlanDiff {
 type Entry = { id: string } & Record<string, unknown>;
 
 const ID_SECTIONS = [
+  "documents",
   "clauses",
   "units",
   "chains",

@@ -65,6 +65,7 @@ export const zhCN = {
   "unitKind.zone": "开发区/园区",
   "unitKind.discipline": "纪检监察",
   "plan.notGiven": "未载明",
+  "plan.tabDocuments": "文件与条款",
 
   "planVersions.tab": "版本",
   "planVersions.intro": "方案的每次修订都保存为新版本，自生效年度起适用；历史版本不会被改写，可下载为 YAML 文件。",
@@ -336,6 +337,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "unitKind.zone": "Development zones and parks",
   "unitKind.discipline": "Discipline inspection",
   "plan.notGiven": "not stated",
+  "plan.tabDocuments": "Documents and clauses",
 
   "planVersions.tab": "Versions",
   "planVersions.intro":

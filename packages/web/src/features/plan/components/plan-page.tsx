@@ -5,6 +5,7 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
 import { usePlan } from "../api/plan-api";
+import { ClausesByDocument } from "./clause-text";
 import { PlanEditor } from "./editor/plan-editor";
 import { MeasuresTab } from "./measures-tab";
 import { createPlanLookup } from "./plan-lookup";
@@ -117,6 +118,11 @@ export function PlanPage() {
                     children: <RewardsTab plan={plan.data} lookup={lookup} />,
                   },
                   { key: "units", label: t("plan.tabUnits"), children: <UnitsTab plan={plan.data} /> },
+                  {
+                    key: "documents",
+                    label: t("plan.tabDocuments"),
+                    children: <ClausesByDocument plan={plan.data} />,
+                  },
                   ...(mayReadVersions
                     ? [
                         {
