@@ -1,5 +1,7 @@
 import { Alert, Descriptions, Table, Typography } from "antd";
+import { ClauseSource } from "../../../shared/components/clause-source";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
+import { usePlan } from "../../plan";
 import type { Explanation } from "../api/rewards-api";
 import { thresholdForDisplay, yuanTextForDisplay } from "./reward-labels";
 
@@ -29,6 +31,7 @@ export function ExplanationView({ explanation, quote }: { explanation: Explanati
   const t = useT();
   const { language } = useLanguage();
   const english = language === "en";
+  const plan = usePlan();
   if (!explanation) return <Typography.Text type="secondary">{t("rw.noExplanation")}</Typography.Text>;
   return (
     <div>
@@ -85,7 +88,7 @@ export function ExplanationView({ explanation, quote }: { explanation: Explanati
         </>
       )}
       <Typography.Title level={5}>
-        {t("rw.clause")} {explanation.clause}
+        {t("rw.clause")} <ClauseSource plan={plan.data} clauseId={explanation.clause} />
       </Typography.Title>
       <blockquote style={{ margin: 0, paddingLeft: 12, borderLeft: "3px solid #d9d9d9", color: "#555" }}>
         {quote || explanation.quote}
