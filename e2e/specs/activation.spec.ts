@@ -49,8 +49,14 @@ test("the office opens an enterprise's account from the register; the enterprise
   await page.getByRole("button", { name: "批量开通企业账号" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("逐家选择").check();
-  await dialog.getByLabel("企业", { exact: true }).fill(enterprise.creditCode);
-  await page.locator(".ant-select-item-option").filter({ hasText: enterprise.name }).click();
+  // The search answers while the list may still show an earlier answer: pick until the choice holds.
+  await expect(async () => {
+    await dialog.getByLabel("企业", { exact: true }).fill(enterprise.creditCode);
+    await page.locator(".ant-select-item-option").filter({ hasText: enterprise.name }).click({ timeout: 5_000 });
+    await expect(dialog.locator(".ant-select-selection-item").filter({ hasText: enterprise.name })).toBeVisible({
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 30_000 });
   await dialog.getByRole("button", { name: "预览" }).click();
   await expect(dialog.getByText("共选中 1 家企业：将新开通 1 个账号，跳过 0 家已有账号的企业。")).toBeVisible();
   const username = enterprise.creditCode.toLowerCase();
