@@ -91,7 +91,7 @@ describe("diffPlans", () => {
 
   it("reports a further document's new revision date", () => {
     const revised = copy();
-    const measures = revised.documents[0];
+    const measures = revised.documents?.[0];
     if (!measures) throw new Error("the test district runs a further document");
     const before = measures.revised;
     measures.revised = "2026-01-15";
@@ -104,5 +104,13 @@ describe("diffPlans", () => {
         fields: [{ path: "revised", before, after: "2026-01-15", kind: "text" }],
       },
     ]);
+  });
+
+  it("compares a plan without further documents with one that has them", () => {
+    const without = copy();
+    delete without.documents;
+    const added = diffPlans(without, plan).changes.filter((change) => change.section === "documents");
+    expect(added.map((change) => change.change)).toEqual(plan.documents?.map(() => "added"));
+    expect(diffPlans(without, structuredClone(without) as PlanFile)).toEqual({ changes: [], summary: [] });
   });
 });

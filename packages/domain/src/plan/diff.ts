@@ -86,8 +86,9 @@ export function diffPlans(before: PlanFile, after: PlanFile): PlanDiff {
   if (planFields.length > 0) changes.push({ section: "plan", change: "changed", fields: planFields });
 
   for (const section of ID_SECTIONS) {
-    const beforeEntries = before[section] as readonly Entry[];
-    const afterEntries = after[section] as readonly Entry[];
+    // Optional sections (further documents) are absent from plans that have none.
+    const beforeEntries = (before[section] ?? []) as readonly Entry[];
+    const afterEntries = (after[section] ?? []) as readonly Entry[];
     const yuanParameters = section === "parameters" ? yuanParameterIds(before, after) : new Set<string>();
     const beforeById = new Map(beforeEntries.map((entry) => [entry.id, entry]));
     const afterIds = new Set(afterEntries.map((entry) => entry.id));
