@@ -17,8 +17,9 @@ import {
   contentDigest,
   deactivatePlans,
   findActivePlan,
+  findActivePlanStamp,
   findDistrict,
-  findPlanVersion,
+  findPlanStamp,
   insertDistrict,
   insertPlan,
   listPlanVersions,
@@ -101,10 +102,12 @@ export async function previewPlanLoad(db: DbContext, plan: PlanFile): Promise<Pl
   const problems: string[] = [];
   let status: PlanLoadPreview["status"] = current ? "revision" : "first";
   if (current) {
-    const sameVersion = await findPlanVersion(db, districtId, plan.id, plan.version);
+    // The stored version's stamp tells its content apart without reading the text.
+    const sameVersion = await findPlanStamp(db, districtId, plan.id, plan.version);
     if (sameVersion) {
       const same = sameVersion.content_sha256 === contentDigest(JSON.stringify(plan));
-      if (same && sameVersion.is_active === 1) status = "unchanged";
+      const isCurrent = plan.id === current.planId && plan.version === current.version;
+      if (same && isCurrent) status = "unchanged";
       else if (same) {
         problems.push(
           `方案“${plan.id}”第 ${plan.version} 版已载入过，但不是当前版本；如需恢复其内容，请把 version 改为新的版本号后载入`,
@@ -196,7 +199,7 @@ export async function loadPlanIntoDistrict(
     }
 
     if (preview.status === "unchanged") {
-      const active = await findActivePlan(tx, districtId);
+      const active = await findActivePlanStamp(tx, districtId);
       if (!active) throw notFound("本区尚未加载行动方案");
       const units = await syncUnits(tx, districtId, plan, actor);
       return { districtId, planRowId: active.id, ...units, changed: false };
