@@ -26,8 +26,16 @@ test("the office edits a reward amount and a reading, sees the difference, saves
 }) => {
   test.setTimeout(180_000);
   await login("office");
+  // Starts from whatever the plan now holds, so that a retry after a saved version still has something to change.
   const before = await currentPlan(page);
   const next = before.version + 1;
+  const listedBefore = before.rewards.find((rule) => rule.id === "R-LISTED-MOVE");
+  if (listedBefore?.kind !== "eventOnce") throw new Error("the demo plan has no one-off listing reward");
+  const amountBefore = Number(BigInt(listedBefore.amount) / 10_000n);
+  const amountAfter = amountBefore + 50;
+  const reentryBefore = before.parameters.find((parameter) => parameter.id === "newAboveScaleReentryPaid")?.value;
+  const reentryAfter = reentryBefore !== true;
+  const yesNo = (value: boolean) => (value ? "是" : "否");
 
   await page.goto("/plan");
   await page.getByRole("tab", { name: "编辑方案" }).click();
@@ -36,24 +44,31 @@ test("the office edits a reward amount and a reading, sees the difference, saves
   // A reading: whether a re-entering enterprise is paid the new above-scale reward again.
   const reading = page.getByTestId("parameter-card").filter({ hasText: "再次进入" });
   await reading.getByLabel("取值").click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: /^是$/ }).click();
+  await page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option")
+    .filter({ hasText: new RegExp(`^${yesNo(reentryAfter)}$`) })
+    .click();
 
   // A reward amount, typed in 万元.
   await page.getByRole("tab", { name: "奖励标准" }).click();
   const reward = page.getByTestId("reward-card").filter({ hasText: "上市企业引进奖励" });
   const amount = reward.getByLabel("奖励金额");
-  await expect(amount).toHaveValue("200");
+  await expect(amount).toHaveValue(String(amountBefore));
   await amount.fill("2５0");
   await expect(reward.getByText("请输入金额数字")).toBeVisible();
-  await amount.fill("250");
+  await amount.fill(String(amountAfter));
   await expect(page.getByTestId("edit-status")).toHaveText("已修改 2 处");
 
   await page.getByRole("button", { name: "变更预览" }).click();
   const drawer = page.getByRole("dialog").filter({ hasText: "变更预览" });
   const diff = drawer.getByTestId("plan-diff");
   await expect(diff).toContainText(`修订：当前第 ${before.version} 版 → 第 ${next} 版`);
-  await expect(diff.getByRole("listitem").filter({ hasText: "金额" })).toHaveText("金额：200 万元 → 250 万元");
-  await expect(diff.getByRole("listitem").filter({ hasText: "数值" })).toHaveText("数值：否 → 是");
+  await expect(diff.getByRole("listitem").filter({ hasText: "金额" })).toHaveText(
+    `金额：${amountBefore} 万元 → ${amountAfter} 万元`,
+  );
+  await expect(diff.getByRole("listitem").filter({ hasText: "数值" })).toHaveText(
+    `数值：${yesNo(reentryBefore === true)} → ${yesNo(reentryAfter)}`,
+  );
 
   await drawer.getByLabel("生效年度").click();
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "2023 年" }).click();
@@ -73,8 +88,8 @@ test("the office edits a reward amount and a reading, sees the difference, saves
   const saved = await currentPlan(page);
   expect(saved.version).toBe(next);
   const listed = saved.rewards.find((rule) => rule.id === "R-LISTED-MOVE");
-  expect(listed?.kind === "eventOnce" && listed.amount).toBe("2500000");
-  expect(saved.parameters.find((parameter) => parameter.id === "newAboveScaleReentryPaid")?.value).toBe(true);
+  expect(listed?.kind === "eventOnce" && listed.amount).toBe(String(BigInt(amountAfter) * 10_000n));
+  expect(saved.parameters.find((parameter) => parameter.id === "newAboveScaleReentryPaid")?.value).toBe(reentryAfter);
 
   // The version's YAML, as downloaded, loads back to the very plan that was saved.
   const [download] = await Promise.all([

@@ -55,12 +55,18 @@ export function refreshPlanReaders(queryClient: QueryClient) {
   return queryClient.invalidateQueries({ predicate: (query) => READ_FROM_THE_PLAN.has(query.queryKey[0]) });
 }
 
-/** Confirms a previewed plan as the current version, then refreshes every answer read from the plan. */
+/**
+ * Confirms a previewed plan as the current version, then refreshes every answer read from the plan. The refresh is
+ * not awaited: the refreshed plan remounts the editor that asked (it is keyed by version), and a caller's own
+ * success callback, which says so and moves to the history, must run while it is still mounted.
+ */
 export function useActivatePlan() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: PlanActivate) => api.post<PlanActivated>("/api/plan/versions", body),
-    onSuccess: () => refreshPlanReaders(queryClient),
+    onSuccess: () => {
+      void refreshPlanReaders(queryClient);
+    },
   });
 }
 
