@@ -14,6 +14,7 @@ import {
   type QueryResult,
   type RootOperationNode,
   SqliteDialect,
+  type SqliteDatabase as SqliteDialectDatabase,
   type UnknownRow,
 } from "kysely";
 import pg from "pg";
@@ -91,10 +92,44 @@ function createSqlite(file: string): BeizengDb {
   // them into numbers (ids, counts, years) or decimal strings (BIGINT columns) as PostgreSQL does.
   sqlite.defaultSafeIntegers(true);
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new SqliteIntegerPlugin()],
   });
   return { kysely, dialect: "sqlite", sqlite, close: () => kysely.destroy() };
+}
+
+/** How many distinct statements stay prepared; the application has a few hundred distinct queries. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The connection as Kysely sees it, keeping prepared statements by their SQL (least recently used first out).
+ * Preparing a statement costs more than running a short one, and every request runs the same few queries (the
+ * session, the plan's stamp). A cached statement is never used twice at once: Kysely holds the one SQLite
+ * connection for a query or a stream until it is done.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare: (sql: string) => {
+      const cached = statements.get(sql);
+      if (cached) {
+        statements.delete(sql);
+        statements.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > STATEMENT_CACHE_SIZE) {
+        const oldest = statements.keys().next().value as string;
+        statements.delete(oldest);
+      }
+      return statement;
+    },
+  };
 }
 
 /** BIGINT columns are named like this (money `*_fen`, a figure's `value`); see tables/common.ts. */
