@@ -1,0 +1,121 @@
+/**
+ * Forecast backtest on real statistics: every year-end method on every published series shipped under
+ * packages/domain/test-data/forecast/ (each value with its source), for N = 2..11 months known, with
+ * the two simple methods beside the product in the same run; then the demo district, top-down (its
+ * total as one series) against bottom-up (each enterprise with its own seasonality).
+ *
+ *   node --import tsx bench/forecast/run.ts              (npm run -w @beizeng/bench forecast)
+ *   --write-profile    rewrite the shipped national seasonal profile from the national series
+ *   --no-demo          skip the demo district (it builds a scratch SQLite database)
+ *
+ * Fairness: a case (year, N) is forecast from that year's months 1..N and the series' earlier years
+ * only; the reference profile is learnt from the national series without the year being forecast.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  type CumulativeSeries,
+  parseSeriesFile,
+  profileToJson,
+  seasonalProfileFrom,
+} from "@beizeng/domain/forecast/cumulative-series";
+import { bottomUpYearEnd, districtSeriesFrom } from "@beizeng/domain/forecast/district-series";
+import { loadNationalProfile } from "@beizeng/domain/forecast/national-profile";
+import {
+  backtestSeries,
+  formatSeriesBacktest,
+  previousMethod,
+  type SeriesBacktestRow,
+} from "@beizeng/domain/forecast/series-backtest";
+import { combined, lastYearGrowth, seasonalRatio, type YearEndMethod } from "@beizeng/domain/forecast/year-end";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const DATA_DIR = path.join(ROOT, "packages/domain/test-data/forecast");
+const NATIONAL = "national-above-scale-revenue";
+const PROFILE_FILE = path.join(ROOT, "packages/domain/src/forecast/national-seasonal-profile.data.ts");
+const METHODS: YearEndMethod[] = [previousMethod, seasonalRatio, lastYearGrowth, combined];
+
+function loadSeries(): CumulativeSeries[] {
+  return readdirSync(DATA_DIR)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => parseSeriesFile(JSON.parse(readFileSync(path.join(DATA_DIR, name), "utf8"))));
+}
+
+async function demoDistrict(): Promise<void> {
+  const { createDatabase } = await import("@beizeng/server/platform/db/database");
+  const { migrateToLatest } = await import("@beizeng/server/platform/db/migrate");
+  const { loadDemo } = await import("@beizeng/server/demo/load-demo");
+  const { readDistrictRows } = await import("@beizeng/server/capabilities/targets/index");
+  const folder = mkdtempSync(path.join(tmpdir(), "beizeng-forecast-"));
+  const db = createDatabase({ sqliteFile: path.join(folder, "demo.sqlite") });
+  try {
+    await migrateToLatest(db);
+    await loadDemo(db);
+    const rows = await readDistrictRows(db, "360202", 0);
+    const district = districtSeriesFrom(rows.snapshot);
+    const reference = loadNationalProfile();
+    const topDown = backtestSeries([district], { methods: METHODS, referenceFor: () => reference });
+    console.log(`\n演示区 demo district, years ${district.years.map((entry) => entry.year).join(", ")}: top-down`);
+    console.log(formatSeriesBacktest(topDown, METHODS));
+    const bottomUp: SeriesBacktestRow[] = topDown
+      .filter((row) => row.method === combined.id)
+      .map((row) => ({
+        ...row,
+        method: "bottom-up",
+        low: undefined,
+        high: undefined,
+        estimate: bottomUpYearEnd(rows.snapshot, row.year, row.throughMonth, reference).estimate,
+      }));
+    const blend: SeriesBacktestRow[] = topDown
+      .filter((row) => row.method === combined.id)
+      .map((row, i) => ({
+        ...row,
+        method: "blend",
+        estimate: (row.estimate + (bottomUp[i] as SeriesBacktestRow).estimate) / 2,
+      }));
+    const label = (id: string, text: string): YearEndMethod => ({
+      id,
+      label: text,
+      forecast: () => ({ estimate: 0, pastYears: 0, outlierYears: [], fellBack: false }),
+    });
+    console.log("\ntop-down (combined on the district total) against bottom-up (each enterprise, its own seasonality)");
+    console.log(
+      formatSeriesBacktest(
+        [...topDown.filter((row) => row.method === combined.id), ...bottomUp, ...blend],
+        [combined, label("bottom-up", "自下而上 bottom-up (enterprises)"), label("blend", "两者平均 mean of both")],
+      ),
+    );
+  } finally {
+    await db.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const series = loadSeries();
+  const national = series.find((entry) => entry.id === NATIONAL);
+  if (!national) throw new Error(`${NATIONAL}.json is missing from ${DATA_DIR}`);
+  if (argv.includes("--write-profile")) {
+    const json = JSON.stringify(profileToJson(seasonalProfileFrom(national)), null, 2);
+    writeFileSync(
+      PROFILE_FILE,
+      `/** Written by \`npm run -w @beizeng/bench forecast -- --write-profile\` from test-data/forecast/${NATIONAL}.json; do not edit. */\nexport const NATIONAL_SEASONAL_PROFILE = ${json};\n`,
+    );
+    console.log(`wrote ${path.relative(ROOT, PROFILE_FILE)}`);
+  }
+  const rows = backtestSeries(series, {
+    methods: METHODS,
+    referenceFor: (_series, year) => seasonalProfileFrom(national, { excludeYears: [year] }),
+  });
+  console.log(
+    `series: ${series.map((entry) => `${entry.id} (${entry.years.map((y) => y.year).join(",")})`).join("; ")}`,
+  );
+  console.log(formatSeriesBacktest(rows, METHODS));
+  if (!argv.includes("--no-demo")) await demoDistrict();
+}
+
+await main();

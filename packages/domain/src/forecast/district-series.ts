@@ -1,0 +1,86 @@
+/**
+ * A district's own figures as the same kind of series the public statistics are: the year's running
+ * total of the enterprises 规上 in that year (each year its own panel, as the statistics bureau counts),
+ * and, for the bottom-up forecast, each enterprise's own running totals.
+ */
+import { SnapshotIndex } from "../targets/data-index";
+import type { TargetSnapshot } from "../targets/snapshot";
+import type { CumulativeSeries, SeasonalProfile, SeriesYear } from "./cumulative-series";
+import { combinedYearEnd } from "./year-end";
+
+function enterpriseYear(index: SnapshotIndex, id: number, year: number, metric: string): SeriesYear | undefined {
+  if (!index.hasAllMonths(id, metric, year)) return undefined;
+  const cumulative = new Map<number, number>();
+  for (let month = 1; month <= 12; month++) {
+    cumulative.set(month, Number(index.yearToDate(id, metric, year, month) as bigint) / 100);
+  }
+  return { year, cumulative };
+}
+
+/** The members counted in a year: the year's 规上 enterprises, or every enterprise without a directory. */
+function members(index: SnapshotIndex, snapshot: TargetSnapshot, year: number): number[] {
+  const list = index.hasDirectory(year) ? index.aboveScaleIn(year) : snapshot.enterprises;
+  return list.map((enterprise) => enterprise.id);
+}
+
+/** The district's total (yuan) by year and month, over each year's members that reported every month. */
+export function districtSeriesFrom(snapshot: TargetSnapshot, metric = "revenue"): CumulativeSeries {
+  const index = new SnapshotIndex(snapshot);
+  const years: SeriesYear[] = [];
+  for (const year of index.knownYears()) {
+    const cumulative = new Map<number, number>();
+    for (const id of members(index, snapshot, year)) {
+      const own = enterpriseYear(index, id, year, metric);
+      if (!own) continue;
+      for (const [month, value] of own.cumulative) cumulative.set(month, (cumulative.get(month) ?? 0) + value);
+    }
+    if ((cumulative.get(12) ?? 0) > 0) years.push({ year, cumulative });
+  }
+  return { id: `district-${metric}`, name: "本区规上工业企业", years };
+}
+
+export interface BottomUpEstimate {
+  estimate: number;
+  enterprises: number;
+  /** Members of the year without months to date (carried at zero: they are not in the year's total yet). */
+  withoutMonths: number;
+}
+
+/**
+ * The year from its enterprises: each member of the year (entries included, exits gone) is scaled up
+ * from its own months by its own past years' seasonality, the reference profile standing in where it
+ * has no history; the district is their sum.
+ */
+export function bottomUpYearEnd(
+  snapshot: TargetSnapshot,
+  year: number,
+  throughMonth: number,
+  reference: SeasonalProfile,
+  metric = "revenue",
+): BottomUpEstimate {
+  const index = new SnapshotIndex(snapshot);
+  let estimate = 0;
+  let enterprises = 0;
+  let withoutMonths = 0;
+  for (const id of members(index, snapshot, year)) {
+    const toDate = index.yearToDate(id, metric, year, throughMonth);
+    if (toDate === undefined || toDate <= 0n) {
+      withoutMonths++;
+      continue;
+    }
+    const history = index
+      .knownYears()
+      .filter((earlier) => earlier < year)
+      .map((earlier) => enterpriseYear(index, id, earlier, metric))
+      .filter((entry): entry is SeriesYear => entry !== undefined);
+    estimate += combinedYearEnd({
+      throughMonth,
+      yearToDate: Number(toDate) / 100,
+      history,
+      year,
+      reference,
+    }).estimate;
+    enterprises++;
+  }
+  return { estimate, enterprises, withoutMonths };
+}
