@@ -20,6 +20,7 @@ import { enterpriseRequestsRoutes } from "./capabilities/requests/index";
 import { rewardsRoutes } from "./capabilities/rewards/index";
 import { assessmentRoutes, bulletinsRoutes, reportsRoutes, tasksRoutes } from "./capabilities/supervision/index";
 import { dashboardRoutes, targetsRoutes } from "./capabilities/targets/index";
+import { todoRoutes } from "./capabilities/todo/index";
 import { unitsRoutes } from "./capabilities/units/index";
 import { normaliseOrigin, registerAuthHooks } from "./platform/auth/auth-hooks";
 import { isPermission } from "./platform/auth/permissions";
@@ -100,6 +101,7 @@ const ROUTE_MODULES = [
   tasksRoutes,
   reportsRoutes,
   notificationsRoutes,
+  todoRoutes,
   bulletinsRoutes,
   assessmentRoutes,
   enterpriseRequestsRoutes,

@@ -3,5 +3,13 @@
 export { insertNotificationOnce, insertNotificationsOnce } from "./notifications.repository";
 export { notificationsRoutes } from "./notifications.routes";
 export type { UsersNotice } from "./notifications.service";
-export { notificationView, notify, notifyUser, notifyUsers, notifyUsersInBulk } from "./notifications.service";
+export {
+  listNotifications,
+  notificationView,
+  notify,
+  notifyUser,
+  notifyUsers,
+  notifyUsersInBulk,
+  reviseNotices,
+} from "./notifications.service";
 export type { NotificationRow } from "./notifications.table";

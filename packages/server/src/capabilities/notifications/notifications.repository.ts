@@ -48,7 +48,11 @@ export async function findNotifications(
   db: DbContext,
   filter: { districtId: string; unitId: number | null; officeOnly: boolean; userId?: number; limit: number },
 ): Promise<NotificationRow[]> {
-  let query = db.kysely.selectFrom("notifications").selectAll().where("district_id", "=", filter.districtId);
+  let query = db.kysely
+    .selectFrom("notifications")
+    .selectAll()
+    .where("district_id", "=", filter.districtId)
+    .where("resolved_at", "is", null);
   // The office's are those addressed to no unit and no single user (a leader's own are addressed to the user).
   if (filter.officeOnly) query = query.where("unit_id", "is", null).where("user_id", "is", null);
   else if (filter.unitId !== null) query = query.where("unit_id", "=", filter.unitId);
@@ -68,4 +72,32 @@ export async function markNotificationRead(db: DbContext, districtId: string, id
 
 export async function findNotification(db: DbContext, id: number) {
   return db.kysely.selectFrom("notifications").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The unsettled notices of a district whose dedupe key matches a LIKE pattern, newest first. */
+export async function findOpenNoticesByKey(db: DbContext, districtId: string, keyPattern: string) {
+  return db.kysely
+    .selectFrom("notifications")
+    .selectAll()
+    .where("district_id", "=", districtId)
+    .where("dedupe_key", "like", keyPattern)
+    .where("resolved_at", "is", null)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
+export async function markNoticesResolved(db: DbContext, ids: readonly number[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.kysely.updateTable("notifications").set({ resolved_at: at }).where("id", "in", ids).execute();
+}
+
+/** Rewrites notices' text and message (the same for all the ids), e.g. when fewer rewards wait than they said. */
+export async function rewriteNotices(
+  db: DbContext,
+  ids: readonly number[],
+  text: { title: string; body: string; message_key: string; message_params: string },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.kysely.updateTable("notifications").set(text).where("id", "in", ids).execute();
 }

@@ -16,9 +16,12 @@ import { forbidden, notFound } from "../../platform/errors";
 import {
   findNotification,
   findNotifications,
+  findOpenNoticesByKey,
   insertNotificationOnce,
   insertNotificationsOnce,
+  markNoticesResolved,
   markNotificationRead,
+  rewriteNotices,
 } from "./notifications.repository";
 import type { NotificationRow } from "./notifications.table";
 
@@ -111,6 +114,50 @@ async function write(
     created_at: input.createdAt ?? new Date().toISOString(),
   });
   return { inserted, ...text };
+}
+
+/**
+ * Brings the notices whose dedupe key matches `keyPattern` (LIKE, e.g. one enterprise's rewards of a year to confirm)
+ * in line with what they are about: with no message, what they asked for is done and they leave their readers'
+ * lists; with a message, each addressee keeps its newest notice, rewritten to say what still waits, and the older
+ * ones leave. Gives back how many notices were settled.
+ */
+export async function reviseNotices(
+  db: DbContext,
+  districtId: string,
+  keyPattern: string,
+  stillWaiting: NotificationMessage | null,
+): Promise<number> {
+  const open = await findOpenNoticesByKey(db, districtId, keyPattern);
+  const now = new Date().toISOString();
+  if (stillWaiting === null) {
+    await markNoticesResolved(
+      db,
+      open.map((row) => row.id),
+      now,
+    );
+    return open.length;
+  }
+  const text = renderNotification(stillWaiting, "zh-CN");
+  if (!text) throw new Error(`unknown notification message ${stillWaiting.key}`);
+  const newestOfAddressee = new Set<string>();
+  const kept: number[] = [];
+  const older: number[] = [];
+  for (const row of open) {
+    const addressee = `${row.unit_id ?? ""}|${row.user_id ?? ""}`;
+    if (newestOfAddressee.has(addressee)) older.push(row.id);
+    else {
+      newestOfAddressee.add(addressee);
+      kept.push(row.id);
+    }
+  }
+  await rewriteNotices(db, kept, {
+    ...text,
+    message_key: stillWaiting.key,
+    message_params: JSON.stringify(stillWaiting.params),
+  });
+  await markNoticesResolved(db, older, now);
+  return older.length;
 }
 
 /** A stored notification as the API gives it: the Chinese text, and the message where one was stored. */

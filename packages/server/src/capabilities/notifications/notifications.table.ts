@@ -20,5 +20,7 @@ export interface NotificationTable {
   dedupe_key: string | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
+  /** When what the notice was about was settled (e.g. the rewards it asked to confirm are confirmed): no longer listed. */
+  resolved_at: Generated<Timestamp | null>;
 }
 export type NotificationRow = Selectable<NotificationTable>;

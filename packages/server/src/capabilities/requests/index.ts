@@ -9,3 +9,4 @@ export {
 } from "./enterprise-requests.repository";
 export { enterpriseRequestsRoutes } from "./enterprise-requests.routes";
 export { requestHandlingDays, runRequestEscalationsForAllDistricts } from "./enterprise-requests.service";
+export { type RequestsWaiting, requestsWaitingFor } from "./requests-waiting";

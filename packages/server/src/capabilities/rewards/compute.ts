@@ -9,8 +9,6 @@
  * - a rejected entitlement stays rejected (the decision stands).
  */
 import type { BatchSummary, BatchView } from "@beizeng/contract/rewards";
-import { amountEn, formatExactForDisplay } from "@beizeng/domain/money";
-import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
 import { evaluateRewards } from "@beizeng/domain/rewards/engine";
 import type { Entitlement, PriorGrant } from "@beizeng/domain/rewards/types";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
@@ -22,6 +20,7 @@ import { badRequest, conflict, notFound } from "../../platform/errors";
 import { notifyUsersInBulk, type UsersNotice } from "../notifications/index";
 import { buildRewardInput } from "./engine-input";
 import { compiledPlanVersion, storedExplanation } from "./explanations";
+import { rewardsToConfirmKey, rewardsToConfirmMessage } from "./reward-notices";
 import {
   countFinishedBatches,
   findBatch,
@@ -427,24 +426,14 @@ async function notifyRewardsToConfirm(
   for (const [enterpriseId, userIds] of accounts) {
     const line = toConfirm.get(enterpriseId);
     if (!line) continue;
-    const params = {
-      year: batch.year,
-      count: line.count,
-      amount: formatExactForDisplay(line.fen, "万元"),
-      amountEn: amountEn(line.fen),
-      undecided: line.undecided,
-    };
-    const message: NotificationMessage = {
-      key: line.undecided > 0 ? "rewards.toConfirm.withUndecided" : "rewards.toConfirm",
-      params,
-    };
+    const message = rewardsToConfirmMessage(batch.year, line);
     notices.push({
       districtId,
       userIds,
       kind: "rewards-to-confirm",
       message,
       link: "/my-rewards",
-      dedupeKey: `rewards|${batch.year}|batch|${batch.id}|enterprise|${enterpriseId}`,
+      dedupeKey: rewardsToConfirmKey(batch.year, batch.id, enterpriseId),
     });
   }
   await notifyUsersInBulk(tx, notices);

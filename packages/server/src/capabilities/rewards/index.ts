@@ -3,6 +3,7 @@ export { startRewardBatch } from "./compute";
 export { publishPublicity } from "./publicity";
 export { rewardsRoutes } from "./rewards.routes";
 export type { EnterpriseEventTable, EnterpriseGrantTable, SupportSourceKind, TechProjectTable } from "./rewards.table";
+export { type RewardsWaitingAtStep, rewardsWaitingFor } from "./rewards-waiting";
 export {
   approveEntitlement,
   confirmEntitlement,

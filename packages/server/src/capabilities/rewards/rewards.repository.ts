@@ -247,6 +247,34 @@ export async function findLiveEntitlements(db: DbContext, districtId: string): P
     .execute();
 }
 
+/** Where each entitlement still in the workflow stands (of one enterprise, or the whole district), with its amount. */
+export async function findOpenEntitlementSteps(db: DbContext, districtId: string, enterpriseId?: number) {
+  let query = db.kysely
+    .selectFrom("reward_entitlements")
+    .select(["status", "workflow_step", "amount_fen"])
+    .where("district_id", "=", districtId)
+    .where("status", "not in", ["paid", "rejected", "superseded"]);
+  if (enterpriseId !== undefined) query = query.where("enterprise_id", "=", enterpriseId);
+  return query.execute();
+}
+
+/** One enterprise's entitlements of a year that are not superseded. */
+export async function findLiveEntitlementsOfEnterprise(
+  db: DbContext,
+  districtId: string,
+  enterpriseId: number,
+  year: number,
+): Promise<RewardEntitlementRow[]> {
+  return db.kysely
+    .selectFrom("reward_entitlements")
+    .selectAll()
+    .where("district_id", "=", districtId)
+    .where("enterprise_id", "=", enterpriseId)
+    .where("year", "=", year)
+    .where("status", "<>", "superseded")
+    .execute();
+}
+
 export async function insertEntitlement(db: DbContext, row: Insertable<RewardEntitlementTable>): Promise<number> {
   const inserted = await db.kysely
     .insertInto("reward_entitlements")

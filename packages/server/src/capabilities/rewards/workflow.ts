@@ -39,6 +39,7 @@ import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { readPlanVersion } from "../../platform/plan/plan-reader";
 import { renderStoredExplanation, renderStoredExplanations } from "./explanations";
+import { reviseRewardsToConfirm } from "./reward-notices";
 import {
   addRecovered,
   countOpenObjections,
@@ -348,6 +349,8 @@ async function takeStep(db: DbContext, user: AuthUser, actor: Actor, id: number,
       );
     }
     await move.after?.(tx, row, now);
+    if (row.enterprise_id !== null && step?.kind === "confirm")
+      await reviseRewardsToConfirm(tx, context, user.districtId, row.enterprise_id, row.year);
     await insertEntitlementEvents(tx, [
       {
         district_id: user.districtId,

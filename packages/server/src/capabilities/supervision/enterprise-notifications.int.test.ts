@@ -4,7 +4,7 @@
  * how many entitlements it has to confirm and their exact total; an enterprise never reads the office's, a unit's
  * or another enterprise's notifications.
  */
-import { formatForDisplay } from "@beizeng/domain/money";
+import { amountZh } from "@beizeng/domain/money";
 import { renderNotification } from "@beizeng/domain/notifications/messages";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -226,10 +226,8 @@ describe.each(testDatabases())("enterprise notifications on $name", (database) =
       expect(notice.link).toBe("/my-rewards");
       expect(notice.message?.params).toMatchObject({ year: 2022, count: items.length, undecided });
       const amount = String(notice.message?.params.amount);
-      // Exact: the 万元 figure written with every digit it needs.
-      const [wan = "", fraction = ""] = amount.replace(" 万元", "").split(".");
-      expect(BigInt(wan) * 1_000_000n + BigInt(fraction.padEnd(6, "0") || "0")).toBe(fen);
-      expect(amount).toBe(formatForDisplay(fen, "万元", fraction.length));
+      // Exact, as a payment is written: in 万元 when a whole number of hundreds of yuan, else in grouped 元.
+      expect(amount).toBe(amountZh(fen));
       expect(notice.body).toContain(`您有 ${items.length} 笔 2022 年度奖励待确认，`);
       expect(notice.body).toContain(amount);
       const english = notice.message ? renderNotification(notice.message, "en") : undefined;
@@ -261,6 +259,49 @@ describe.each(testDatabases())("enterprise notifications on $name", (database) =
       .where("kind", "=", "rewards-to-confirm")
       .execute();
     expect(count).toHaveLength(3);
+  });
+
+  it("keeps the notice of rewards to confirm in step with them: fewer waiting, a new count; none, no notice", async () => {
+    const waiting = async () => {
+      const response = await app.inject({ url: "/api/rewards/entitlements?pageSize=500", headers: enterprise.headers });
+      return (response.json().items as { id: number; year: number; status: string; amountFen: string | null }[]).filter(
+        (item) => item.year === 2022 && item.status === "computed",
+      );
+    };
+    const noticesOf = async (session: Session) =>
+      (await notifications(session)).filter((item) => item.kind === "rewards-to-confirm");
+    const before = await waiting();
+    expect(before.length).toBeGreaterThan(0);
+    expect(await noticesOf(enterprise)).toHaveLength(1);
+    const bank = { accountName: "演示企业", bankName: "景德镇农商银行", accountNo: "6217000012345678" };
+    for (const [index, item] of before.entries()) {
+      const confirmed = await post(enterprise, `/api/rewards/entitlements/${item.id}/confirm`, bank);
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      const left = before.slice(index + 1);
+      // Every account of the enterprise reads the same.
+      for (const session of [enterprise, colleague]) {
+        const notices = await noticesOf(session);
+        if (left.length === 0) {
+          expect(notices).toHaveLength(0);
+          continue;
+        }
+        expect(notices).toHaveLength(1);
+        const fen = left.reduce((sum, rest) => sum + BigInt(rest.amountFen ?? "0"), 0n);
+        expect(notices[0]?.message?.params).toMatchObject({ year: 2022, count: left.length, amount: amountZh(fen) });
+        expect(notices[0]?.body).toContain(`您有 ${left.length} 笔 2022 年度奖励待确认`);
+      }
+    }
+    // Settled notices stay in the table, out of the readers' lists.
+    const settled = await db.kysely
+      .selectFrom("notifications")
+      .select(["resolved_at"])
+      .where("kind", "=", "rewards-to-confirm")
+      .where("user_id", "=", world.users.enterprise.id)
+      .execute();
+    expect(settled.length).toBeGreaterThan(0);
+    expect(settled.every((row) => row.resolved_at !== null)).toBe(true);
+    // The other enterprise's notice is untouched.
+    expect(await noticesOf(enterprise2)).toHaveLength(1);
   });
 
   async function accountId(username: string) {

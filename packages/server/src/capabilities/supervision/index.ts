@@ -11,3 +11,4 @@ export { seedTasksFromPlan, todayInChina, updateTask } from "./tasks.service";
 export type { TaskRow } from "./tasks.table";
 export type { Period } from "./tasks-schedule";
 export { periodsOf } from "./tasks-schedule";
+export { type TasksWaiting, tasksWaitingFor } from "./tasks-waiting";

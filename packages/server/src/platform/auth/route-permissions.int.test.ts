@@ -145,6 +145,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "GET /api/task-attachments/:id": READERS,
   "GET /api/notifications": [...READERS, "enterprise"],
   "POST /api/notifications/:id/read": [...READERS, "enterprise"],
+  "GET /api/todo": ALL_ROLES,
   "GET /api/webhook-settings": ["office"],
   "PUT /api/webhook-settings": ["office"],
   "GET /api/bulletins": READERS,
