@@ -14,13 +14,14 @@ import {
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MenuOutlined,
   ProjectOutlined,
   ShopOutlined,
   TeamOutlined,
   UploadOutlined,
 } from "@ant-design/icons";
-import { Button, Grid, Layout, Menu, Space, Tag, Typography } from "antd";
-import { type ReactNode, Suspense } from "react";
+import { Breadcrumb, Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from "antd";
+import { type ReactNode, Suspense, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { type CurrentUser, DemoBanner, useLogout, useMeta } from "../features/auth";
 import { navigationByRole, selectedNavigationPath } from "../features/home";
@@ -29,6 +30,7 @@ import { useUnits } from "../features/units";
 import { LanguageSwitch } from "../shared/components/language-switch";
 import { PageLoading } from "../shared/components/status-results";
 import { useLanguage, useLocalizedText, useT } from "../shared/i18n/i18n";
+import { breadcrumbTrail } from "./breadcrumbs";
 
 const icons: Record<string, ReactNode> = {
   "/": <HomeOutlined />,
@@ -56,6 +58,9 @@ export function AppLayout({ user }: { user: CurrentUser }) {
   const screens = Grid.useBreakpoint();
   // Below md (a phone held upright) the header keeps the title and the actions' icons only.
   const narrow = screens.md === false;
+  // Below lg the side menu would cover the page: it opens from the header as a drawer instead.
+  const menuInDrawer = screens.lg === false;
+  const [menuOpen, setMenuOpen] = useState(false);
   const meta = useMeta();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -70,34 +75,59 @@ export function AppLayout({ user }: { user: CurrentUser }) {
   const ownUnit = user.unit ? units.data?.find((unit) => unit.id === user.unit?.id) : undefined;
   const unitName = user.unit ? localized(user.unit.name, ownUnit?.nameEn) : null;
 
+  const trail = breadcrumbTrail(items, location.pathname);
+
+  const menu = (
+    <nav aria-label={t("nav.label")}>
+      <Menu
+        theme="dark"
+        mode="inline"
+        selectedKeys={[selectedNavigationPath(items, location.pathname) ?? ""]}
+        onClick={() => setMenuOpen(false)}
+        items={items.map((item) => ({
+          key: item.path,
+          icon: icons[item.path],
+          label: <Link to={item.path}>{t(item.label)}</Link>,
+        }))}
+      />
+    </nav>
+  );
+  const brand = (
+    <Link
+      to="/"
+      onClick={() => setMenuOpen(false)}
+      style={{ display: "flex", alignItems: "center", gap: 8, height: 64, padding: "0 20px", color: "#fff" }}
+    >
+      <AppstoreOutlined style={{ fontSize: 20 }} />
+      <span style={{ fontSize: 18, fontWeight: 600 }}>{t("app.name")}</span>
+    </Link>
+  );
+
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <DemoBanner />
       <Layout>
-        <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
-          <Link
-            to="/"
-            style={{ display: "flex", alignItems: "center", gap: 8, height: 64, padding: "0 20px", color: "#fff" }}
+        {menuInDrawer ? (
+          <Drawer
+            placement="left"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            closable={false}
+            size={Math.min(256, window.innerWidth - 48)}
+            styles={{ body: { padding: 0, background: "#001529" } }}
           >
-            <AppstoreOutlined style={{ fontSize: 20 }} />
-            <span style={{ fontSize: 18, fontWeight: 600 }}>{t("app.name")}</span>
-          </Link>
-          <nav aria-label={t("nav.label")}>
-            <Menu
-              theme="dark"
-              mode="inline"
-              selectedKeys={[selectedNavigationPath(items, location.pathname) ?? ""]}
-              items={items.map((item) => ({
-                key: item.path,
-                icon: icons[item.path],
-                label: <Link to={item.path}>{t(item.label)}</Link>,
-              }))}
-            />
-          </nav>
-        </Layout.Sider>
-        <Layout>
+            {brand}
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider width={208} theme="dark">
+            {brand}
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout style={{ minWidth: 0 }}>
           <Layout.Header
             style={{
               background: "#fff",
@@ -109,7 +139,17 @@ export function AppLayout({ user }: { user: CurrentUser }) {
               borderBottom: "1px solid #f0f0f0",
             }}
           >
-            <Typography.Text strong ellipsis style={{ fontSize: 16, minWidth: 0 }}>
+            {menuInDrawer ? (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                onClick={() => setMenuOpen(true)}
+                aria-label={t("nav.open")}
+                title={t("nav.open")}
+                style={{ flex: "none", marginRight: -8 }}
+              />
+            ) : null}
+            <Typography.Text strong ellipsis style={{ fontSize: 16, minWidth: 0, flex: 1 }}>
               {districtName}
               {districtName ? " · " : ""}
               {t("app.subtitle")}
@@ -145,7 +185,17 @@ export function AppLayout({ user }: { user: CurrentUser }) {
               </Button>
             </Space>
           </Layout.Header>
-          <Layout.Content style={{ margin: narrow ? 12 : 24 }}>
+          <Layout.Content style={{ margin: narrow ? 12 : 24, minWidth: 0 }}>
+            {trail.length > 0 ? (
+              <nav aria-label={t("breadcrumb.label")} style={{ marginBottom: narrow ? 8 : 12 }}>
+                <Breadcrumb
+                  items={trail.map((crumb) => ({
+                    key: crumb.path ?? crumb.label,
+                    title: crumb.path ? <Link to={crumb.path}>{t(crumb.label)}</Link> : t(crumb.label),
+                  }))}
+                />
+              </nav>
+            ) : null}
             <Suspense fallback={<PageLoading />}>
               <Outlet />
             </Suspense>

@@ -51,6 +51,7 @@ export function EChart({
   handle,
   background = "#ffffff",
   testId,
+  pixelRatio,
 }: {
   option: ChartOption;
   height?: number | string;
@@ -59,15 +60,20 @@ export function EChart({
   handle?: RefObject<ChartHandle | null>;
   background?: string;
   testId?: string;
+  /** Canvas pixels per CSS pixel, for a chart drawn inside a scaled board (sharp on a 4K screen); the screen's by default. */
+  pixelRatio?: number;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
+  // A chart drawn again at another pixel ratio starts from the option it last showed.
+  const latestOption = useRef<ChartOption | null>(null);
   clickRef.current = onClick;
 
   useEffect(() => {
     if (!container.current) return;
-    const instance = echarts.init(container.current);
+    const instance = echarts.init(container.current, undefined, pixelRatio ? { devicePixelRatio: pixelRatio } : {});
+    if (latestOption.current) instance.setOption(latestOption.current, { notMerge: true });
     chart.current = instance;
     instance.on("click", (params) => {
       const p = params as { seriesIndex?: number; seriesName?: string; dataIndex?: number; name?: string };
@@ -86,9 +92,10 @@ export function EChart({
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [pixelRatio]);
 
   useEffect(() => {
+    latestOption.current = option;
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 

@@ -119,6 +119,14 @@ export const zhCN = {
 
   "nav.serviceDays": "企业服务日",
   "nav.serviceDaysHint": "企业服务日活动、参加单位、服务企业和收集的诉求",
+  "nav.open": "打开菜单",
+
+  "breadcrumb.label": "当前位置",
+  "breadcrumb.enterprise": "企业详情",
+  "breadcrumb.project": "项目详情",
+  "breadcrumb.task": "任务详情",
+  "breadcrumb.request": "诉求详情",
+  "breadcrumb.whyNot": "为何未获奖励",
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -241,4 +249,12 @@ export const en: Record<keyof typeof zhCN, string> = {
 
   "nav.serviceDays": "Service days",
   "nav.serviceDaysHint": "Enterprise service days: units attending, enterprises served, requests collected",
+  "nav.open": "Open the menu",
+
+  "breadcrumb.label": "You are here",
+  "breadcrumb.enterprise": "Enterprise",
+  "breadcrumb.project": "Project",
+  "breadcrumb.task": "Task",
+  "breadcrumb.request": "Request",
+  "breadcrumb.whyNot": "Why no reward",
 };

@@ -1,7 +1,7 @@
 import { Button } from "antd";
 import { useMemo } from "react";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router-dom";
-import { EChart } from "../../../shared/components/echart";
+import { type ChartOption, EChart } from "../../../shared/components/echart";
 import { ForbiddenResult, PageLoading } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
@@ -17,10 +17,11 @@ import {
   revenueYearsOption,
   STATUS_COLORS,
   type TargetCard,
+  type TargetStatus,
   useDashboard,
 } from "../../dashboard";
 import { useUnitNameByCode } from "../../units";
-import { BoardPanel, BoardShell, BoardTile } from "./board-shell";
+import { BOARD_COLORS, BoardPanel, BoardShell, BoardTile, useBoardLayout } from "./board-shell";
 
 const HEADLINE = ["aboveScaleRevenue", "aboveScaleCount", "aboveScaleNetIncrease"];
 
@@ -49,6 +50,7 @@ function Board() {
   };
   return (
     <BoardShell
+      fitScreen
       title={t("board.title")}
       subtitle={
         data
@@ -71,42 +73,58 @@ function Board() {
   );
 }
 
+/** The dark charts at a phone's type. */
+const FLOWING_DARK = { ...DARK, fontSize: 12 };
+
+/** Up to this many other targets, a long name may wrap to a second line and the list still fits the stage. */
+const ROWS_WITH_TWO_LINES = 12;
+
+/** The order the overview counts the targets' states in. */
+const STATUS_ORDER: TargetStatus[] = ["green", "yellow", "red", "aspiration-behind", "no-data"];
+
 function BoardBody({ data }: { data: Dashboard }) {
   const t = useT();
+  const layout = useBoardLayout();
+  const { size } = layout;
+  // Charts on a scaled stage draw at the stage's scale, so a 4K screen gets sharp lines rather than stretched ones.
+  const pixelRatio = layout.mode === "stage" ? Math.max(1, layout.scale * (window.devicePixelRatio || 1)) : undefined;
   const { language } = useLanguage();
   const localized = useLocalizedText();
   const g1 = data.cards.find((card) => card.metric === "aboveScaleRevenue");
-  const years = useMemo(() => revenueYearsOption(data, g1, t, DARK), [data, g1, t]);
-  const months = useMemo(() => revenueByMonthOption(data, t, DARK), [data, t]);
+  const theme = layout.mode === "stage" ? DARK : FLOWING_DARK;
+  const years = useMemo(() => revenueYearsOption(data, g1, t, theme), [data, g1, t, theme]);
+  const months = useMemo(() => revenueByMonthOption(data, t, theme), [data, t, theme]);
   const chains = useMemo(
     () =>
-      groupOption(data.byChain, t, DARK, (id) => {
+      groupOption(data.byChain, t, theme, (id) => {
         const chain = data.chains.find((c) => c.id === id);
         return chain ? localized(chain.name, chain.nameEn) : t("chain.other");
       }),
-    [data, t, localized],
+    [data, t, localized, theme],
   );
-  const funnel = useMemo(() => funnelOption(data, t, DARK), [data, t]);
+  const funnel = useMemo(() => funnelOption(data, t, theme), [data, t, theme]);
   const unitNameByCode = useUnitNameByCode();
   const towns = useMemo(
     () =>
-      groupOption(data.byTown.slice(0, 8), t, DARK, (code) =>
+      groupOption(data.byTown.slice(0, 8), t, theme, (code) =>
         unitNameByCode(code, data.byTown.find((row) => row.key === code)?.name ?? code),
       ),
-    [data, t, unitNameByCode],
+    [data, t, unitNameByCode, theme],
   );
   const headline = data.cards.filter((card) => HEADLINE.includes(card.metric));
   const others = data.cards.filter((card) => !HEADLINE.includes(card.metric));
-  const tile = (card: TargetCard, big: boolean) => {
-    const format = (q: TargetCard["target"] | null | undefined) => formatQuantity(q, card.metric, language);
+  const format = (card: TargetCard, q: TargetCard["target"] | null | undefined) =>
+    formatQuantity(q, card.metric, language);
+  const tile = (card: TargetCard) => {
     const forecast =
       card.forecast && card.statusBasis === "forecast"
-        ? `${t("dash.forecast", { year: card.deadlineYear })} ${format(card.forecast.estimate)}${t(
+        ? `${t("dash.forecast", { year: card.deadlineYear })} ${format(card, card.forecast.estimate)}${t(
             "common.inParentheses",
             {
               text: `${t("dash.interval", { level: Math.round(card.forecast.level * 100) })} ${format(
+                card,
                 card.forecast.low,
-              )}—${format(card.forecast.high)}`,
+              )}—${format(card, card.forecast.high)}`,
             },
           )}`
         : null;
@@ -114,10 +132,10 @@ function BoardBody({ data }: { data: Dashboard }) {
       <BoardTile
         key={card.targetId}
         testId={`board-tile-${card.targetId}`}
-        big={big}
+        big
         name={`${card.targetId} ${localized(card.name, card.nameEn)}`}
-        value={format(card.current?.value)}
-        target={`${t("dash.target")} ${format(card.target)}`}
+        value={format(card, card.current?.value)}
+        target={`${t("dash.target")} ${format(card, card.target)}`}
         color={STATUS_COLORS[card.status]}
         statusText={t(`dash.status.${card.status}`)}
         progress={card.progress}
@@ -126,62 +144,161 @@ function BoardBody({ data }: { data: Dashboard }) {
     );
   };
   const { revenueByMonth } = data;
+  const staged = layout.mode === "stage";
+  // Charts fill their panels on the stage; flowing, each has a fixed height.
+  const chart = (option: ChartOption, label: string) => (
+    <div style={staged ? { flex: 1, minHeight: 0 } : { height: 260 }}>
+      <EChart option={option} height="100%" label={label} background="#04122b" pixelRatio={pixelRatio} />
+    </div>
+  );
+  const statusCounts = STATUS_ORDER.map((status) => ({
+    status,
+    count: others.filter((card) => card.status === status).length,
+  })).filter((entry) => entry.count > 0);
+  const overview = (
+    <BoardPanel
+      title={t("board.otherTargets", { count: others.length })}
+      style={{ gridArea: staged ? "overview" : undefined }}
+    >
+      <div
+        data-testid="board-status-counts"
+        style={{ display: "flex", flexWrap: "wrap", gap: size(16), fontSize: size(22), marginBottom: size(8) }}
+      >
+        {statusCounts.map(({ status, count }) => (
+          <span key={status} style={{ color: STATUS_COLORS[status], fontWeight: 700 }}>
+            {t(`dash.status.${status}`)} {count}
+          </span>
+        ))}
+      </div>
+      <ul style={{ listStyle: "none", margin: 0, padding: 0, overflow: "hidden", flex: 1, minHeight: 0 }}>
+        {others.map((card) => (
+          <li
+            key={card.targetId}
+            data-testid={`board-tile-${card.targetId}`}
+            style={{
+              display: "flex",
+              alignItems: "baseline",
+              gap: size(10),
+              fontSize: size(19),
+              lineHeight: 1.3,
+              padding: `${size(5)}px 0`,
+              borderBottom: `1px solid ${BOARD_COLORS.border}`,
+            }}
+          >
+            <span
+              aria-hidden
+              style={{
+                flex: "none",
+                width: size(12),
+                height: size(12),
+                borderRadius: "50%",
+                background: STATUS_COLORS[card.status],
+              }}
+            />
+            <span
+              title={localized(card.name, card.nameEn)}
+              style={{
+                flex: 1,
+                minWidth: 0,
+                overflow: "hidden",
+                textOverflow: "ellipsis",
+                // A long name takes a second line while the list still fits; a long list keeps one line each.
+                whiteSpace: others.length <= ROWS_WITH_TWO_LINES ? "normal" : "nowrap",
+              }}
+            >
+              {card.targetId} {localized(card.name, card.nameEn)}
+            </span>
+            <span style={{ flex: "none", fontWeight: 700, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>
+              {format(card, card.current?.value)}
+              <span style={{ color: BOARD_COLORS.muted, fontWeight: 400 }}> / {format(card, card.target)}</span>
+            </span>
+            <span style={{ flex: "none", color: STATUS_COLORS[card.status], whiteSpace: "nowrap" }}>
+              {t(`dash.status.${card.status}`)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </BoardPanel>
+  );
   return (
-    <div style={{ display: "grid", gap: 16 }}>
-      <div style={{ display: "grid", gridTemplateColumns: `repeat(${Math.max(headline.length, 1)}, 1fr)`, gap: 16 }}>
-        {headline.map((card) => tile(card, true))}
+    <div
+      data-testid="board-body"
+      style={
+        staged
+          ? {
+              display: "grid",
+              height: "100%",
+              gap: 14,
+              gridTemplateColumns: "1fr 1fr 1fr 500px",
+              gridTemplateRows: "auto minmax(0, 1fr) minmax(0, 1fr)",
+              gridTemplateAreas: '"headline headline headline overview" "c1 c2 c3 overview" "c4 c5 c6 overview"',
+            }
+          : { display: "grid", gap: 12, gridTemplateColumns: "minmax(0, 1fr)" }
+      }
+    >
+      <div
+        style={{
+          gridArea: staged ? "headline" : undefined,
+          display: "grid",
+          gridTemplateColumns: staged ? `repeat(${Math.max(headline.length, 1)}, minmax(0, 1fr))` : "minmax(0, 1fr)",
+          gap: staged ? 14 : 12,
+        }}
+      >
+        {headline.map(tile)}
       </div>
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))", gap: 16 }}>
-        {others.map((card) => tile(card, false))}
-      </div>
-      <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: 16 }}>
-        <BoardPanel title={t("dash.revenueYears")}>
-          <EChart option={years} height={340} label={t("dash.revenueYears")} background="#04122b" />
-        </BoardPanel>
-        <BoardPanel title={t("dash.revenueByMonth")}>
-          <EChart option={months} height={300} label={t("dash.revenueByMonth")} background="#04122b" />
-          <div style={{ fontSize: 22, marginTop: 4 }}>
-            {t("dash.period", { year: revenueByMonth.year, month: revenueByMonth.throughMonth })}{" "}
-            {formatFenForDisplay(revenueByMonth.yearToDate)} ·{" "}
-            <span style={{ color: "#ffd666" }}>{formatGrowth(revenueByMonth.growthMillionths)}</span>
-          </div>
-        </BoardPanel>
-        <BoardPanel title={t("dash.byChain")}>
-          <EChart option={chains} height={340} label={t("dash.byChain")} background="#04122b" />
-        </BoardPanel>
-        <BoardPanel title={t("dash.projectFunnel")}>
-          <EChart option={funnel} height={320} label={t("dash.projectFunnel")} background="#04122b" />
-        </BoardPanel>
-        <BoardPanel title={t("dash.byTown")}>
-          <EChart option={towns} height={320} label={t("dash.byTown")} background="#04122b" />
-        </BoardPanel>
-        <BoardPanel title={t("dash.reservePool")}>
-          <div style={{ fontSize: 26, marginBottom: 8 }}>
-            {data.reservePool.settledYear !== null
-              ? t("dash.reserveSettled", { count: data.reservePool.count, year: data.reservePool.settledYear })
-              : data.reservePool.top.some((row) => row.probabilityAtDeadline !== null)
-                ? t("dash.reserveSummary", {
-                    count: data.reservePool.count,
-                    likely: data.reservePool.likelyByDeadline,
-                  })
-                : t("dash.reserveCount", { count: data.reservePool.count })}
-          </div>
-          <ol style={{ fontSize: 22, margin: 0, paddingLeft: 28, lineHeight: 1.6 }}>
-            {data.reservePool.top.slice(0, 6).map((row) => (
-              <li key={row.enterpriseId}>
-                {row.name}
-                <span style={{ color: "#ffd666", marginLeft: 12 }}>
+      {overview}
+      <BoardPanel title={t("dash.revenueYears")} style={{ gridArea: staged ? "c1" : undefined }}>
+        {chart(years, t("dash.revenueYears"))}
+      </BoardPanel>
+      <BoardPanel title={t("dash.revenueByMonth")} style={{ gridArea: staged ? "c2" : undefined }}>
+        {chart(months, t("dash.revenueByMonth"))}
+        <div style={{ fontSize: size(20), marginTop: size(4) }}>
+          {t("dash.period", { year: revenueByMonth.year, month: revenueByMonth.throughMonth })}{" "}
+          {formatFenForDisplay(revenueByMonth.yearToDate)} ·{" "}
+          <span style={{ color: "#ffd666" }}>{formatGrowth(revenueByMonth.growthMillionths)}</span>
+        </div>
+      </BoardPanel>
+      <BoardPanel title={t("dash.byChain")} style={{ gridArea: staged ? "c3" : undefined }}>
+        {chart(chains, t("dash.byChain"))}
+      </BoardPanel>
+      <BoardPanel title={t("dash.projectFunnel")} style={{ gridArea: staged ? "c4" : undefined }}>
+        {chart(funnel, t("dash.projectFunnel"))}
+      </BoardPanel>
+      <BoardPanel title={t("dash.byTown")} style={{ gridArea: staged ? "c5" : undefined }}>
+        {chart(towns, t("dash.byTown"))}
+      </BoardPanel>
+      <BoardPanel title={t("dash.reservePool")} style={{ gridArea: staged ? "c6" : undefined }}>
+        <div style={{ fontSize: size(22), marginBottom: size(6) }}>
+          {data.reservePool.settledYear !== null
+            ? t("dash.reserveSettled", { count: data.reservePool.count, year: data.reservePool.settledYear })
+            : data.reservePool.top.some((row) => row.probabilityAtDeadline !== null)
+              ? t("dash.reserveSummary", {
+                  count: data.reservePool.count,
+                  likely: data.reservePool.likelyByDeadline,
+                })
+              : t("dash.reserveCount", { count: data.reservePool.count })}
+        </div>
+        <ol style={{ fontSize: size(19), margin: 0, paddingLeft: size(28), lineHeight: 1.5, overflow: "hidden" }}>
+          {data.reservePool.top.slice(0, 5).map((row) => (
+            <li key={row.enterpriseId}>
+              <span style={{ display: "flex", gap: 12, minWidth: 0 }}>
+                <span
+                  style={{ flex: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
+                >
+                  {row.name}
+                </span>
+                <span style={{ color: "#ffd666", flex: "none" }}>
                   {row.probabilityAtDeadline !== null
                     ? `${Math.round(row.probabilityAtDeadline * 100)}%`
                     : data.reservePool.settledYear !== null
                       ? t("dash.settledNotEntered")
                       : "—"}
                 </span>
-              </li>
-            ))}
-          </ol>
-        </BoardPanel>
-      </div>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </BoardPanel>
     </div>
   );
 }

@@ -21,11 +21,21 @@ export const DARK: ChartTheme = { text: "#e6f4ff", axis: "#91caff", split: "rgba
 
 const PALETTE = ["#1677ff", "#52c41a", "#fa8c16", "#13c2c2", "#eb2f96", "#722ed1", "#faad14"];
 
-function base(theme: ChartTheme) {
+/** A tooltip's value in 亿元 with its unit ("29.49 亿元"), not the bare drawing number. */
+function yiTooltipValue(t: Translate) {
+  const one = (value: unknown) =>
+    typeof value === "number" && Number.isFinite(value)
+      ? `${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${t("dash.yi")}`
+      : "—";
+  // An interval's value is [x, low, high]: its low and high are the amounts.
+  return (value: unknown) => (Array.isArray(value) ? `${one(value[1])}—${one(value[2])}` : one(value));
+}
+
+function base(theme: ChartTheme, t: Translate) {
   return {
     color: PALETTE,
     textStyle: { color: theme.text, fontSize: theme.fontSize },
-    tooltip: { trigger: "axis" },
+    tooltip: { trigger: "axis", valueFormatter: yiTooltipValue(t) },
     legend: { top: 0, textStyle: { color: theme.text, fontSize: theme.fontSize } },
     grid: { left: 16, right: 24, top: 40, bottom: 8, containLabel: true },
   };
@@ -56,7 +66,7 @@ export function revenueYearsOption(
   const deadlineIndex = deadline === undefined ? -1 : years.indexOf(deadline);
   const showForecast = forecast && g1?.statusBasis === "forecast";
   return {
-    ...base(theme),
+    ...base(theme, t),
     xAxis: { type: "category", data: years.map(String), ...axis(theme) },
     yAxis: { type: "value", ...axis(theme) },
     series: [
@@ -119,7 +129,7 @@ function intervalBar(color: string) {
 export function revenueByMonthOption(dashboard: Dashboard, t: Translate, theme: ChartTheme): ChartOption {
   const { months, year } = dashboard.revenueByMonth;
   return {
-    ...base(theme),
+    ...base(theme, t),
     xAxis: { type: "category", data: months.map((m) => t("dash.month", { month: m.month })), ...axis(theme) },
     yAxis: { type: "value", ...axis(theme) },
     series: [
@@ -137,8 +147,8 @@ export function groupOption(
 ): ChartOption {
   const ordered = [...rows].reverse();
   return {
-    ...base(theme),
-    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+    ...base(theme, t),
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: yiTooltipValue(t) },
     xAxis: { type: "value", ...axis(theme) },
     yAxis: {
       type: "category",
@@ -154,7 +164,7 @@ export function groupOption(
 
 export function funnelOption(dashboard: Dashboard, t: Translate, theme: ChartTheme): ChartOption {
   return {
-    ...base(theme),
+    ...base(theme, t),
     tooltip: { trigger: "item", formatter: `{b}: {c} ${t("dash.projectUnit")}` },
     legend: { show: false },
     series: [
