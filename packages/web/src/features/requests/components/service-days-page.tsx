@@ -40,6 +40,7 @@ function CollectedRequests({ serviceDayId }: { serviceDayId: number }) {
           size="small"
           rowKey="id"
           pagination={false}
+          scroll={{ x: "max-content" }}
           dataSource={detail.data?.requests ?? []}
           locale={{ emptyText: t("rq.empty") }}
           columns={[
@@ -156,6 +157,7 @@ export function ServiceDaysPage() {
         {() => (
           <Table<ServiceDay>
             rowKey="id"
+            scroll={{ x: "max-content" }}
             dataSource={days.data?.items ?? []}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             expandable={{ expandedRowRender: (day) => <CollectedRequests serviceDayId={day.id} /> }}

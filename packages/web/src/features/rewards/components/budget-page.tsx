@@ -116,6 +116,7 @@ export function RewardsBudgetPage() {
               <Table<BudgetYear>
                 rowKey="year"
                 pagination={false}
+                scroll={{ x: "max-content" }}
                 dataSource={budget.data?.years ?? []}
                 expandable={{
                   expandedRowRender: (row) => (
@@ -196,6 +197,7 @@ export function RewardsBudgetPage() {
                 rowKey="year"
                 size="small"
                 pagination={false}
+                scroll={{ x: "max-content" }}
                 dataSource={forecast.data?.years ?? []}
                 columns={[
                   {
@@ -298,6 +300,7 @@ function CorrectionsCard({ canResolve }: { canResolve: boolean }) {
             rowKey="id"
             size="small"
             pagination={false}
+            scroll={{ x: "max-content" }}
             dataSource={corrections.data ?? []}
             columns={[
               { title: t("rw.enterprise"), render: (_, r) => r.enterpriseName ?? r.creditCode },

@@ -125,6 +125,7 @@ export function UnitsPage() {
         {() => (
           <Table<Unit>
             rowKey="id"
+            scroll={{ x: "max-content" }}
             size="middle"
             dataSource={units.data?.items}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
