@@ -442,7 +442,7 @@ describe("a wrong plan file is rejected with file, clause and field named", () =
         clause: "M2",
         path: "rewards[1].kind",
         message: expect.stringContaining(
-          '未知的奖励类型（允许：projectProduction、caseByCase、eventOnce、newAboveScale、firstCrossing、growthBands、grantMatch、listing、techTransformation），实际为 "bonus"',
+          '未知的奖励类型（允许：projectProduction、caseByCase、eventOnce、newAboveScale、firstCrossing、growthBands、grantMatch、listing、techTransformation、formula），实际为 "bonus"',
         ),
       }),
     ]);

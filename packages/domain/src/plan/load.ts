@@ -5,6 +5,7 @@
  */
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { formulaRuleProblems } from "../rewards/language/check";
 import { METRICS } from "../targets/metrics";
 import { describeInput, type PlanFile, type PlanParameter, planFileSchema } from "./schema";
 
@@ -498,6 +499,32 @@ function crossCheck(plan: PlanFile): Problem[] {
         positive(rule.minInvestment, [...path, "minInvestment"], "投资门槛");
         checkShare(rule.rate, [...path, "rate"], report);
         break;
+      case "formula": {
+        // The rule language (decision 010): parameters referenced, then expressions and structure.
+        const tiers = rule.tiers;
+        if (tiers !== undefined && typeof tiers.compare !== "string")
+          checkParameter(tiers.compare.parameter, [...path, "tiers", "compare", "parameter"], { values: COMPARISONS });
+        if (tiers !== undefined && typeof tiers.pay !== "string")
+          checkParameter(tiers.pay.parameter, [...path, "tiers", "pay", "parameter"], { values: SAME_YEAR_READINGS });
+        tiers?.steps.forEach((step, i) => {
+          if (step.fromParameter !== undefined)
+            checkParameter(step.fromParameter, [...path, "tiers", "steps", i, "fromParameter"], { kind: "yuan" });
+        });
+        rule.byCategory?.values.forEach((value, i) => {
+          if (value.notAfter?.unlessParameter !== undefined)
+            checkParameter(
+              value.notAfter.unlessParameter,
+              [...path, "byCategory", "values", i, "notAfter", "unlessParameter"],
+              {
+                kind: "boolean",
+              },
+            );
+        });
+        if (rule.oncePerYearParameter !== undefined)
+          checkParameter(rule.oncePerYearParameter, [...path, "oncePerYearParameter"], { kind: "boolean" });
+        for (const problem of formulaRuleProblems(rule, plan)) report([...path, ...problem.path], problem.message);
+        break;
+      }
     }
   });
 

@@ -259,6 +259,109 @@ const rewardBase = {
 };
 
 const parameterRef = z.string({ error: fieldError("必须是参数编号") });
+const parameterRefSchema = parameterRef;
+
+/** A CEL expression of a reward formula (decision 010); checked against the facts it may read when the plan loads. */
+const celSchema = z.string({ error: fieldError("必须是 CEL 表达式（文字）") }).min(1, "表达式不能为空");
+
+/** A condition of a reward formula with its own words, shown in explanations and why-nots. */
+const formulaConditionSchema = z.strictObject({
+  test: celSchema,
+  /** What the condition says, in the clause's words ("规模以上工业企业"), and in English. */
+  zh: textSchema,
+  en: textSchema,
+});
+
+/** A value fixed in the rule or read from a plan parameter. */
+const chosenBy = <T extends z.ZodType>(value: T) => z.union([value, z.strictObject({ parameter: parameterRefSchema })]);
+
+const formulaStepSchema = z.strictObject({
+  /** The tier's threshold: yuan for a money figure, a rate ("0.05") for growth. */
+  from: z
+    .string({ error: fieldError("必须是十进制字符串（元或比率）") })
+    .regex(/^\d+(\.\d+)?$/, "必须是十进制字符串（元或比率）"),
+  /** The plan parameter holding the same threshold (its value is used; a what-if may change it). */
+  fromParameter: parameterRefSchema.optional(),
+  amount: yuanSchema.optional(),
+  rate: rateSchema.optional(),
+  /** The rule id its entitlements carry (default: the rule's id), and the category it names. */
+  ruleId: z
+    .string()
+    .regex(/^R-[A-Z0-9-]+$/, "奖励编号形如 R-PROJ-50")
+    .optional(),
+  category: textSchema.optional(),
+});
+
+const formulaCategorySchema = z.strictObject({
+  is: textSchema,
+  /** The category in words, shown in explanations and on the plan's page ("国家级"); default: `is`. */
+  zh: textSchema.optional(),
+  en: textSchema.optional(),
+  amount: yuanSchema.optional(),
+  rate: rateSchema.optional(),
+  /** Not paid once this other category was paid (不重复享受), unless the flag parameter is true. */
+  notAfter: z.strictObject({ category: textSchema, unlessParameter: parameterRefSchema.optional() }).optional(),
+});
+
+/**
+ * A reward rule written in the rule language (decision 010, docs/plan-format.md): what one award is for,
+ * the event, the conditions, how the amount is found (fixed, by category, by tiers, a percentage, decided
+ * case by case), the cap, the rounding and the one-time key. Expressions are CEL over declared facts.
+ */
+export const formulaRewardSchema = z.strictObject({
+  ...rewardBase,
+  kind: z.literal("formula"),
+  per: z.enum(["year", "grant", "techProject", "project"], {
+    error: fieldError("per 必须是 year（企业年度）、grant（扶持资金）、techProject（技改项目）或 project（招商项目）"),
+  }),
+  /** What happened; a subject without it is not considered (a why-not says there was none). */
+  event: formulaConditionSchema.optional(),
+  when: z.array(formulaConditionSchema).default([]),
+  /** The year an award is paid in (default: the subject's year), e.g. project.productionYear. */
+  paidYear: celSchema.optional(),
+  /** plan: only plan years pay (default); any: any year. */
+  years: z.enum(["plan", "any"], { error: fieldError("years 必须是 plan 或 any") }).default("plan"),
+  amount: yuanSchema.optional(),
+  caseByCase: z.strictObject({ upTo: yuanSchema.optional() }).optional(),
+  percentOf: celSchema.optional(),
+  rate: rateSchema.optional(),
+  byCategory: z
+    .strictObject({
+      of: celSchema,
+      values: z.array(formulaCategorySchema).min(1, "至少要有一个类别"),
+      /** Each category once ever: a category reached before (the plan's years or earlier) is not paid again. */
+      firstTime: z.boolean().default(false),
+      /** The entitlement's tier: the category (default) or its rate. */
+      tier: z.enum(["category", "rate"]).default("category"),
+    })
+    .optional(),
+  tiers: z
+    .strictObject({
+      /** The money figure compared (CEL, fen), or `growthOf` a fact: its increase over the previous year, as a rate. */
+      of: celSchema.optional(),
+      growthOf: z.enum(["revenue", "tax"], { error: fieldError("growthOf 必须是 revenue 或 tax") }).optional(),
+      compare: chosenBy(comparisonSchema).default("gte"),
+      pay: chosenBy(z.enum(["highest", "each"], { error: fieldError("pay 必须是 highest 或 each") })).default(
+        "highest",
+      ),
+      /** Each tier once ever, the year the figure first crosses it (the whole history counts). */
+      firstTime: z.boolean().default(false),
+      /** The entitlement's tier: the threshold (default) or none. */
+      label: z.enum(["threshold", "none"]).default("threshold"),
+      steps: z.array(formulaStepSchema).min(1, "至少要有一档"),
+    })
+    .optional(),
+  /** The most one award pays. */
+  cap: yuanSchema.optional(),
+  rounding: z
+    .enum(["halfUp", "down", "up"], { error: fieldError("rounding 必须是 halfUp、down 或 up") })
+    .default("halfUp"),
+  once: z.enum(["enterprise", "tier", "subject", "year", "project"], {
+    error: fieldError("once 必须是 enterprise、tier、subject、year 或 project"),
+  }),
+  /** A flag parameter: when true, `once: enterprise` becomes once per enterprise and year (re-entry paid). */
+  oncePerYearParameter: parameterRefSchema.optional(),
+});
 
 /**
  * The reward-rule families. Each kind is one computation the engine knows; the numbers,
@@ -355,12 +458,13 @@ export const rewardRuleSchema = z.discriminatedUnion(
       rate: rateSchema,
       excludeIfTechFundsReceived: z.boolean(),
     }),
+    formulaRewardSchema,
   ],
   {
     error: (issue) => {
       const input: unknown = issue.input;
       const kind = typeof input === "object" && input !== null && "kind" in input ? input.kind : undefined;
-      return `未知的奖励类型（允许：projectProduction、caseByCase、eventOnce、newAboveScale、firstCrossing、growthBands、grantMatch、listing、techTransformation），实际为 ${describeInput(kind)}`;
+      return `未知的奖励类型（允许：projectProduction、caseByCase、eventOnce、newAboveScale、firstCrossing、growthBands、grantMatch、listing、techTransformation、formula），实际为 ${describeInput(kind)}`;
     },
   },
 );
@@ -521,6 +625,7 @@ export type Measure = z.infer<typeof measureSchema>;
 export type PlanTask = z.infer<typeof taskSchema>;
 export type PlanParameter = z.infer<typeof parameterSchema>;
 export type RewardRule = z.infer<typeof rewardRuleSchema>;
+export type FormulaReward = z.infer<typeof formulaRewardSchema>;
 export type RewardKind = RewardRule["kind"];
 export type AssessmentIndicator = z.infer<typeof assessmentIndicatorSchema>;
 export type PlanRequestCategory = z.infer<typeof requestCategorySchema>;

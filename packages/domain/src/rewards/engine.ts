@@ -17,6 +17,7 @@ import {
   type RuleMeta,
   type Run,
 } from "./internal";
+import { compileFormulaRule, FormulaRuleError } from "./language/rule";
 import { listedMoveRule, newAboveScaleRule, top500Rule } from "./rules/events";
 import { firstCrossingRule, type SameYearTiers } from "./rules/first-crossing";
 import { grantMatchRule, techTransformationRule } from "./rules/grants-and-tech";
@@ -227,6 +228,28 @@ export function compileRewardPlan(
         );
         outputRuleIds.push(rule.id);
         priorKeyBuilders.set(rule.id, (prior) => `${rule.id}|${prior.creditCode ?? ""}|${prior.tier ?? ""}`);
+        break;
+      }
+      case "formula": {
+        // A rule written in the rule language (decision 010): compiled here, once per batch.
+        let formula: ReturnType<typeof compileFormulaRule>;
+        try {
+          formula = compileFormulaRule(rule, {
+            meta: (shown) => meta(rule, shown),
+            parameter: (id) => parameter(rule, id),
+            choice: (id, allowed) => choice(rule, id, allowed),
+            flag: (id) => flag(rule, id),
+            money: (field, text) => money(rule, field, text),
+          });
+        } catch (error) {
+          if (error instanceof FormulaRuleError)
+            throw new RewardPlanError(`奖励规则 ${rule.id}（条款 ${rule.clause}）的 ${error.field}：${error.message}`);
+          throw error;
+        }
+        if (formula.enterprise !== null) enterpriseRules.push(formula.enterprise);
+        if (formula.project !== null) projectRules.push(formula.project);
+        outputRuleIds.push(...formula.outputRuleIds);
+        for (const id of new Set([rule.id, ...formula.outputRuleIds])) priorKeyBuilders.set(id, formula.priorKey);
         break;
       }
       case "techTransformation":

@@ -262,7 +262,11 @@ export type NonPaymentReason =
   | "notIntroducedInPlan"
   | "notInProduction"
   | "belowAllCategories"
-  | "zeroAmount";
+  | "zeroAmount"
+  /** A formula rule's condition does not hold (its words are the rule's). */
+  | "conditionNotMet"
+  /** A formula rule's category is not paid after another one paid (不重复享受). */
+  | "stackingExcluded";
 
 /** The language a why-not is written in. */
 export type TextLocale = "zh" | "en";

@@ -22,3 +22,11 @@ export function changjiangWithParameter(id: string, value: string | boolean): Pl
   parameter.value = value;
   return plan;
 }
+
+import changjiangFormulaRewards from "../../../../../plans/changjiang-2021-2023/rewards.formula.yaml?raw";
+import { planWithRewards } from "./formula-plans";
+
+/** The Changjiang plan with its reward rules written in the rule language (rewards.formula.yaml). */
+export function changjiangFormulaPlan(): PlanFile {
+  return planWithRewards(changjiangText, changjiangFormulaRewards, CHANGJIANG_FILE);
+}

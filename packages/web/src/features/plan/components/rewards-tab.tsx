@@ -13,7 +13,11 @@ interface AmountRow {
 }
 
 /** What each reward pays, row by row: the condition and the amount in 万元. */
-export function rewardAmountRows(rule: RewardRule, t: Translate): AmountRow[] {
+export function rewardAmountRows(
+  rule: RewardRule,
+  t: Translate,
+  localized: (chinese: string, english?: string | null) => string = (chinese) => chinese,
+): AmountRow[] {
   switch (rule.kind) {
     case "projectProduction":
       return rule.categories.map((category) => ({
@@ -73,7 +77,42 @@ export function rewardAmountRows(rule: RewardRule, t: Translate): AmountRow[] {
           amount: t("reward.shareOfInvoices", { rate: formatRateAsPercent(rule.rate) }),
         },
       ];
+    case "formula":
+      return formulaAmountRows(rule, t, localized);
   }
+}
+
+/** A rule written in the rule language: its conditions in the plan's own words, then a row per tier or category. */
+function formulaAmountRows(
+  rule: Extract<RewardRule, { kind: "formula" }>,
+  t: Translate,
+  localized: (chinese: string, english?: string | null) => string,
+): AmountRow[] {
+  const words = [rule.event, ...rule.when].flatMap((condition) =>
+    condition === undefined ? [] : [localized(condition.zh, condition.en)],
+  );
+  const condition = words.length > 0 ? words.join(localized("；", "; ")) : localized(rule.name, rule.nameEn);
+  const paid = (amount: string | undefined, rate: string | undefined): ReactNode =>
+    rule.caseByCase !== undefined
+      ? t("reward.caseByCaseAmount")
+      : amount !== undefined
+        ? formatYuanTextInWan(amount)
+        : formatRateAsPercent(rate ?? rule.rate ?? "0");
+  if (rule.tiers !== undefined) {
+    const growth = rule.tiers.growthOf !== undefined;
+    return rule.tiers.steps.map((step) => ({
+      key: step.from,
+      condition: `${words.length > 0 ? `${condition}${localized("：", ": ")}` : ""}${step.category === undefined ? "" : `“${step.category}” `}${growth ? formatRateAsPercent(step.from) : formatYuanTextAuto(step.from)}`,
+      amount: paid(step.amount ?? rule.amount, step.rate),
+    }));
+  }
+  if (rule.byCategory !== undefined)
+    return rule.byCategory.values.map((value) => ({
+      key: value.is,
+      condition: localized(value.zh ?? value.is, value.en),
+      amount: paid(value.amount, value.rate),
+    }));
+  return [{ key: "formula", condition, amount: paid(rule.amount, rule.rate) }];
 }
 
 function namedParameters(rule: RewardRule): Set<string> {
@@ -141,7 +180,7 @@ export function RewardsTab({ plan, lookup }: { plan: PlanFile; lookup: PlanLooku
               bordered
               column={1}
               styles={{ label: { width: "55%" } }}
-              items={rewardAmountRows(rule, t).map((row) => ({
+              items={rewardAmountRows(rule, t, localized).map((row) => ({
                 key: row.key,
                 label: row.condition,
                 children: row.amount,

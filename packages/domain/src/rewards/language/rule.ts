@@ -1,0 +1,839 @@
+/**
+ * A reward rule written in the rule language (`kind: formula`, decision 010), compiled once per
+ * batch into an evaluator of the engine: what one award is for, the event, the conditions, how
+ * the amount is found (fixed, by category, by tiers or bands, a percentage, case by case), the
+ * cap, the rounding, the one-time key and stacking. Amounts are bigint fen and rates exact
+ * fractions; explanations and why-nots are written from the rule's structure (./words.ts).
+ */
+import { type Fen, formatYuan } from "../../money";
+import type { FormulaReward } from "../../plan/schema";
+import { canonicalDecimal, parseRate, type Rate, rateLabel } from "../format";
+import {
+  type EnterpriseRuleEvaluator,
+  entitlementKey,
+  KEY_ENTERPRISE,
+  KEY_PROJECT,
+  KEY_SUBJECT,
+  KEY_TIER,
+  KEY_YEAR,
+  KEY_YEAR_TIER,
+  type KeyShape,
+  NO_FACTS,
+  type ProjectRuleEvaluator,
+  pushEntitlement,
+  pushNonPayment,
+  type RuleMeta,
+  type Run,
+  type WhyNotFigures,
+} from "../internal";
+import type {
+  EnterpriseHistory,
+  EnterpriseYear,
+  ExplanationParameter,
+  InvestmentProject,
+  NonPaymentReason,
+  PriorGrant,
+  SupportGrant,
+  TechProject,
+  WhyNotWording,
+} from "../types";
+import { type CompiledExpression, compileExpression, type FormulaScope, type FormulaSubject } from "./expressions";
+import { FormulaExplanationRecord, type FormulaWords, formulaWords } from "./words";
+
+type ParameterValue = string | boolean | number;
+
+/** What compiling a formula rule needs from the plan: its meta and its parameters (overrides applied). */
+export interface FormulaTools {
+  meta(parameters: ExplanationParameter[]): RuleMeta;
+  parameter(id: string): { value: ParameterValue; shown: ExplanationParameter };
+  choice<T extends string>(id: string, allowed: readonly T[]): { value: T; shown: ExplanationParameter };
+  flag(id: string): { value: boolean; shown: ExplanationParameter };
+  money(field: string, text: string): Fen;
+}
+
+/** One tier or band of a compiled rule, ascending. */
+export interface CompiledStep {
+  /** The threshold in fen (a money figure) or as an exact rate (growth). */
+  threshold: bigint;
+  thresholdRate: Rate | null;
+  /** The entitlement's tier: the threshold in yuan, the rate ("0.05"), or null. */
+  label: string | null;
+  /** The threshold as shown: yuan text or the rate as written. */
+  shown: string;
+  amount: Fen | null;
+  rate: Rate | null;
+  rateText: string | null;
+  ruleId: string;
+  category: string | null;
+}
+
+export interface CompiledCategory {
+  is: string;
+  /** The category in words (default: `is`). */
+  zh: string;
+  en: string;
+  amount: Fen | null;
+  rate: Rate | null;
+  rateText: string | null;
+  /** Not paid once this category was paid, unless the parameter said both are paid. */
+  notAfter: string | null;
+}
+
+/** The compiled structure of a formula rule, shared by its evaluator and its words. */
+export interface CompiledFormula {
+  readonly rule: FormulaReward;
+  readonly meta: RuleMeta;
+  readonly per: FormulaSubject;
+  readonly event: CompiledExpression<boolean> | null;
+  readonly when: readonly CompiledExpression<boolean>[];
+  readonly paidYear: CompiledExpression<bigint> | null;
+  readonly planYearsOnly: boolean;
+  readonly fixed: Fen | null;
+  readonly caseByCase: boolean;
+  readonly percentOf: CompiledExpression<bigint> | null;
+  readonly rate: Rate | null;
+  readonly category: CompiledExpression<string> | null;
+  readonly categories: ReadonlyMap<string, CompiledCategory>;
+  readonly categoryFirstTime: boolean;
+  readonly categoryTierIsRate: boolean;
+  readonly tiersOf: CompiledExpression<bigint> | null;
+  readonly growthOf: "revenue" | "tax" | null;
+  readonly steps: readonly CompiledStep[];
+  readonly strict: boolean;
+  readonly payEach: boolean;
+  readonly tiersFirstTime: boolean;
+  readonly cap: Fen | null;
+  readonly rounding: "halfUp" | "down" | "up";
+  readonly keyShape: KeyShape;
+  /** `once: enterprise` counts any earlier grant of the rule to the enterprise. */
+  readonly oncePerEnterprise: boolean;
+}
+
+/** What a formula rule gives the compiled plan. */
+export interface FormulaRuleCompiled {
+  enterprise: EnterpriseRuleEvaluator | null;
+  project: ProjectRuleEvaluator | null;
+  /** Every rule id its entitlements carry (the steps' own ids, else the rule's). */
+  outputRuleIds: string[];
+  /** The key of a prior grant of this rule (or of one of its output ids). */
+  priorKey(prior: Exclude<PriorGrant, string>): string;
+}
+
+/** A rule that cannot be compiled: the message names the field (Chinese). */
+export class FormulaRuleError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function expression<T>(
+  source: string,
+  per: FormulaSubject,
+  type: "int" | "bool" | "string",
+  field: string,
+): CompiledExpression<T> {
+  try {
+    return compileExpression<T>(source, per, type);
+  } catch (error) {
+    throw new FormulaRuleError(field, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Compiles the structure of a formula rule (expressions, tiers, categories, parameters resolved). */
+export function compileFormulaStructure(rule: FormulaReward, tools: FormulaTools): CompiledFormula {
+  const shown: ExplanationParameter[] = [];
+  const per = rule.per;
+  const amountWays = [
+    rule.amount !== undefined,
+    rule.caseByCase !== undefined,
+    rule.tiers !== undefined,
+    rule.byCategory !== undefined,
+    rule.percentOf !== undefined && rule.byCategory === undefined && rule.tiers === undefined,
+  ].filter(Boolean).length;
+  if (amountWays !== 1)
+    throw new FormulaRuleError(
+      "amount",
+      "必须且只能写一种金额：amount（固定金额）、caseByCase（一事一议）、tiers（分档）、byCategory（按类别）或 percentOf + rate（比例）",
+    );
+  if (
+    rule.percentOf !== undefined &&
+    rule.byCategory === undefined &&
+    rule.tiers === undefined &&
+    rule.rate === undefined
+  )
+    throw new FormulaRuleError("rate", "percentOf 需要 rate（比率）");
+  const percentOf = rule.percentOf === undefined ? null : expression<bigint>(rule.percentOf, per, "int", "percentOf");
+  const categories = new Map<string, CompiledCategory>();
+  let category: CompiledExpression<string> | null = null;
+  if (rule.byCategory !== undefined) {
+    category = expression<string>(rule.byCategory.of, per, "string", "byCategory.of");
+    rule.byCategory.values.forEach((value, index) => {
+      const at = `byCategory.values[${index}]`;
+      if ((value.amount === undefined) === (value.rate === undefined))
+        throw new FormulaRuleError(at, "每个类别必须写 amount（金额）或 rate（比率）之一");
+      if (value.rate !== undefined && percentOf === null)
+        throw new FormulaRuleError(`${at}.rate`, "按比率计算需要 percentOf（计算基数）");
+      if (categories.has(value.is)) throw new FormulaRuleError(`${at}.is`, `类别“${value.is}”重复`);
+      let notAfter: string | null = null;
+      if (value.notAfter !== undefined) {
+        const unless = value.notAfter.unlessParameter === undefined ? null : tools.flag(value.notAfter.unlessParameter);
+        if (unless !== null && !shown.includes(unless.shown)) shown.push(unless.shown);
+        notAfter = unless?.value === true ? null : value.notAfter.category;
+      }
+      categories.set(value.is, {
+        is: value.is,
+        zh: value.zh ?? value.is,
+        en: value.en ?? value.is,
+        amount: value.amount === undefined ? null : tools.money(`${at}.amount`, value.amount),
+        rate: value.rate === undefined ? null : parseRate(value.rate),
+        rateText: value.rate === undefined ? null : rateLabel(value.rate),
+        notAfter,
+      });
+    });
+  }
+  let steps: CompiledStep[] = [];
+  let strict = false;
+  let payEach = false;
+  let tiersOf: CompiledExpression<bigint> | null = null;
+  let growthOf: "revenue" | "tax" | null = null;
+  const tiers = rule.tiers;
+  if (tiers !== undefined) {
+    if ((tiers.of === undefined) === (tiers.growthOf === undefined))
+      throw new FormulaRuleError("tiers.of", "分档必须写 of（比较的金额表达式）或 growthOf（同比增幅的指标）之一");
+    if (tiers.growthOf !== undefined && per === "project")
+      throw new FormulaRuleError("tiers.growthOf", "招商项目没有上年数据，不能按增幅分档");
+    if (tiers.of !== undefined) tiersOf = expression<bigint>(tiers.of, per, "int", "tiers.of");
+    growthOf = tiers.growthOf ?? null;
+    const compare =
+      typeof tiers.compare === "string" ? tiers.compare : tools.choice(tiers.compare.parameter, ["gt", "gte"] as const);
+    if (typeof compare !== "string") shown.push(compare.shown);
+    strict = (typeof compare === "string" ? compare : compare.value) === "gt";
+    const pay =
+      typeof tiers.pay === "string" ? tiers.pay : tools.choice(tiers.pay.parameter, ["each", "highest"] as const);
+    if (typeof pay !== "string") shown.push(pay.shown);
+    payEach = (typeof pay === "string" ? pay : pay.value) === "each";
+    steps = tiers.steps.map((step, index) => {
+      const at = `tiers.steps[${index}]`;
+      if (step.amount === undefined && step.rate === undefined && !(rule.amount === undefined && rule.caseByCase))
+        throw new FormulaRuleError(at, "每档必须写 amount（金额）或 rate（比率）");
+      if (step.rate !== undefined && percentOf === null)
+        throw new FormulaRuleError(`${at}.rate`, "按比率计算需要 percentOf（计算基数）");
+      let from = step.from;
+      if (step.fromParameter !== undefined) {
+        const threshold = tools.parameter(step.fromParameter);
+        if (typeof threshold.value !== "string")
+          throw new FormulaRuleError(`${at}.fromParameter`, `参数 ${step.fromParameter} 应为十进制字符串`);
+        from = threshold.value;
+        shown.push(threshold.shown);
+      }
+      const growth = growthOf !== null;
+      const threshold = growth ? 0n : tools.money(`${at}.from`, from);
+      const thresholdRate = growth ? parseRate(from) : null;
+      const label = tiers.label === "none" ? null : growth ? rateLabel(from) : formatYuan(threshold);
+      return {
+        threshold,
+        thresholdRate,
+        label,
+        shown: growth ? rateLabel(from) : formatYuan(threshold),
+        amount: step.amount === undefined ? null : tools.money(`${at}.amount`, step.amount),
+        rate: step.rate === undefined ? null : parseRate(step.rate),
+        rateText: step.rate === undefined ? null : rateLabel(step.rate),
+        ruleId: step.ruleId ?? rule.id,
+        category: step.category ?? null,
+      };
+    });
+    for (let index = 1; index < steps.length; index++) {
+      const lower = steps[index - 1]!;
+      const upper = steps[index]!;
+      const ascending =
+        lower.thresholdRate !== null && upper.thresholdRate !== null
+          ? lower.thresholdRate.numerator * upper.thresholdRate.denominator <
+            upper.thresholdRate.numerator * lower.thresholdRate.denominator
+          : lower.threshold < upper.threshold;
+      if (!ascending) throw new FormulaRuleError(`tiers.steps[${index}].from`, "各档门槛必须从低到高排列");
+    }
+  }
+  let perYear = false;
+  if (rule.oncePerYearParameter !== undefined) {
+    const reentry = tools.flag(rule.oncePerYearParameter);
+    shown.push(reentry.shown);
+    perYear = reentry.value;
+  }
+  const keyShape: KeyShape = ((): KeyShape => {
+    switch (rule.once) {
+      case "enterprise":
+        return perYear ? KEY_YEAR : KEY_ENTERPRISE;
+      case "tier":
+        return KEY_TIER;
+      case "subject":
+        return KEY_SUBJECT;
+      case "year":
+        return payEach ? KEY_YEAR_TIER : KEY_YEAR;
+      case "project":
+        return KEY_PROJECT;
+    }
+  })();
+  if (rule.once === "project" && per !== "project")
+    throw new FormulaRuleError("once", "once: project 只用于 per: project（招商项目）");
+  if (rule.once === "subject" && per !== "grant" && per !== "techProject")
+    throw new FormulaRuleError("once", "once: subject 只用于 per: grant 或 techProject");
+  if (per === "project" && rule.paidYear === undefined)
+    throw new FormulaRuleError("paidYear", "per: project 需要 paidYear（兑现年度，例如 project.productionYear）");
+  return {
+    rule,
+    meta: tools.meta(shown),
+    per,
+    event: rule.event === undefined ? null : expression<boolean>(rule.event.test, per, "bool", "event.test"),
+    when: rule.when.map((condition, index) => expression<boolean>(condition.test, per, "bool", `when[${index}].test`)),
+    paidYear: rule.paidYear === undefined ? null : expression<bigint>(rule.paidYear, per, "int", "paidYear"),
+    planYearsOnly: rule.years === "plan",
+    fixed: rule.amount === undefined ? null : tools.money("amount", rule.amount),
+    caseByCase: rule.caseByCase !== undefined,
+    percentOf,
+    rate: rule.rate === undefined ? null : parseRate(rule.rate),
+    category,
+    categories,
+    categoryFirstTime: rule.byCategory?.firstTime ?? false,
+    categoryTierIsRate: rule.byCategory?.tier === "rate",
+    tiersOf,
+    growthOf,
+    steps,
+    strict,
+    payEach,
+    tiersFirstTime: tiers?.firstTime ?? false,
+    cap: rule.cap === undefined ? null : tools.money("cap", rule.cap),
+    rounding: rule.rounding,
+    keyShape,
+    oncePerEnterprise: rule.once === "enterprise" && !perYear,
+  };
+}
+
+/** fen × rate, rounded as the rule says (amounts are never negative here). */
+function applyRate(fen: Fen, rate: Rate, rounding: "halfUp" | "down" | "up"): Fen {
+  const { numerator, denominator } = rate;
+  if (rounding === "halfUp") return (fen * numerator * 2n + denominator) / (denominator * 2n);
+  if (rounding === "down") return (fen * numerator) / denominator;
+  return (fen * numerator + denominator - 1n) / denominator;
+}
+
+/** What one award paid, kept for its explanation (written when shown). */
+export interface AwardParts {
+  year: EnterpriseYear | null;
+  previousYear: EnterpriseYear | null;
+  grant: SupportGrant | null;
+  techProject: TechProject | null;
+  project: InvestmentProject | null;
+  paidYear: number;
+  /** The step paid and the highest reached (tiers), else −1. */
+  band: number;
+  reached: number;
+  /** The figure compared (tiers) or the base of the percentage. */
+  figure: Fen | null;
+  previousFigure: Fen | null;
+  base: Fen | null;
+  category: string | null;
+  rate: Rate | null;
+  rateText: string | null;
+  uncapped: Fen | null;
+  amount: Fen | null;
+}
+
+/** State of one enterprise (or the project run) while a rule evaluates it. */
+class RuleState {
+  crossed = 0;
+  highest: Fen | undefined = undefined;
+  readonly reachedCategories = new Map<string, number>();
+  readonly paidCategories = new Set<string>();
+  readonly paidKeys = new Map<string, number>();
+  paid = false;
+  explained = false;
+  sawEvent = false;
+  /** First-time tiers: the highest figure in a plan year, for the why-not when nothing was crossed. */
+  planFigure: Fen | undefined = undefined;
+
+  reset(): void {
+    this.crossed = 0;
+    this.highest = undefined;
+    this.reachedCategories.clear();
+    this.paidCategories.clear();
+    this.paidKeys.clear();
+    this.paid = false;
+    this.explained = false;
+    this.sawEvent = false;
+    this.planFigure = undefined;
+  }
+}
+
+/** Compiles a formula rule into the engine's evaluator. */
+export function compileFormulaRule(rule: FormulaReward, tools: FormulaTools): FormulaRuleCompiled {
+  const compiled = compileFormulaStructure(rule, tools);
+  const words = formulaWords(compiled);
+  const evaluator = new FormulaEvaluator(compiled, words);
+  const outputRuleIds = [...new Set(compiled.steps.length > 0 ? compiled.steps.map((step) => step.ruleId) : [rule.id])];
+  const id = rule.id;
+  const perYear = compiled.keyShape === KEY_YEAR && rule.once === "enterprise";
+  const priorKey = (prior: Exclude<PriorGrant, string>): string => {
+    const code = prior.creditCode ?? "";
+    switch (compiled.keyShape) {
+      case KEY_ENTERPRISE:
+        return `${id}|${code}`;
+      case KEY_YEAR:
+        return perYear && prior.year === undefined ? `${id}|${code}` : `${id}|${code}|${prior.year ?? ""}`;
+      case KEY_YEAR_TIER:
+        return `${id}|${code}|${prior.year ?? ""}|${canonicalDecimal(prior.tier ?? "")}`;
+      case KEY_TIER:
+        return `${id}|${code}|${canonicalDecimal(prior.tier ?? "")}`;
+      case KEY_SUBJECT:
+        return `${id}|${code}|${prior.subjectId ?? ""}`;
+      default:
+        return `${id}|${prior.subjectId ?? ""}`;
+    }
+  };
+  if (compiled.per === "project")
+    return { enterprise: null, project: evaluator.projectEvaluator(outputRuleIds), outputRuleIds, priorKey };
+  return { enterprise: evaluator.enterpriseEvaluator(), project: null, outputRuleIds, priorKey };
+}
+
+class FormulaEvaluator {
+  readonly #rule: CompiledFormula;
+  readonly #words: FormulaWords;
+  readonly #scope: FormulaScope;
+  readonly #state = new RuleState();
+
+  constructor(rule: CompiledFormula, words: FormulaWords) {
+    this.#rule = rule;
+    this.#words = words;
+    this.#scope = {
+      year: null,
+      grant: null,
+      techProject: null,
+      project: null,
+      plan: { startYear: BigInt(rule.meta.startYear), endYear: BigInt(rule.meta.endYear) },
+    };
+  }
+
+  enterpriseEvaluator(): EnterpriseRuleEvaluator {
+    return {
+      meta: this.#rule.meta,
+      needs: 0,
+      evaluate: (enterprise, years, run) => this.#evaluateEnterprise(enterprise, years, run),
+    };
+  }
+
+  projectEvaluator(outputRuleIds: readonly string[]): ProjectRuleEvaluator {
+    return {
+      meta: this.#rule.meta,
+      outputRuleIds,
+      evaluateProjects: (projects, enterprises, run) => this.#evaluateProjects(projects, enterprises, run),
+    };
+  }
+
+  #evaluateProjects(projects: readonly InvestmentProject[], enterprises: readonly EnterpriseHistory[], run: Run): void {
+    const state = this.#state;
+    const scope = this.#scope;
+    state.reset();
+    const withProjects = new Set<string>();
+    for (const project of projects) {
+      withProjects.add(project.creditCode);
+      scope.project = project;
+      this.#consider(project.creditCode, null, -1, null, project, run);
+    }
+    scope.project = null;
+    if (!run.whyNots) return;
+    for (const enterprise of enterprises) {
+      if (withProjects.has(enterprise.creditCode)) continue;
+      pushNonPayment(
+        run,
+        this.#rule.meta,
+        this.#words.whyNot,
+        enterprise.creditCode,
+        "noEvent",
+        null,
+        undefined,
+        NO_FACTS,
+      );
+    }
+  }
+
+  #evaluateEnterprise(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
+    const rule = this.#rule;
+    const state = this.#state;
+    const scope = this.#scope;
+    const code = enterprise.creditCode;
+    state.reset();
+    if (rule.tiersFirstTime && rule.growthOf === null) {
+      const before = enterprise.before;
+      const metric = rule.tiersOf?.reads.length === 1 ? rule.tiersOf.reads[0]!.name : "";
+      const beforeMax = metric === "revenue" ? before?.maxRevenue : metric === "tax" ? before?.maxTax : undefined;
+      if (beforeMax !== undefined) {
+        state.highest = beforeMax;
+        state.crossed = this.#reachedCount(beforeMax, 0);
+      }
+    }
+    for (const category of rule.categories.values()) {
+      if (
+        category.notAfter !== null &&
+        !run.granted.isEmpty &&
+        run.granted.has(`${rule.meta.id}|${code}|${category.notAfter}`)
+      )
+        state.paidCategories.add(category.notAfter);
+    }
+    const planOnlyYears = rule.per === "year" && rule.event === null && !rule.tiersFirstTime && !rule.categoryFirstTime;
+    for (let index = 0; index < years.length; index++) {
+      const year = years[index]!;
+      if (planOnlyYears && rule.planYearsOnly && (year.year < run.startYear || year.year > run.endYear)) continue;
+      scope.year = year;
+      if (rule.per === "year") {
+        this.#consider(code, years, index, null, null, run);
+      } else {
+        const items = rule.per === "grant" ? year.grants : year.techProjects;
+        if (items === undefined) continue;
+        for (const item of items) {
+          if (rule.per === "grant") scope.grant = item as SupportGrant;
+          else scope.techProject = item as TechProject;
+          this.#consider(code, years, index, item, null, run);
+        }
+        scope.grant = null;
+        scope.techProject = null;
+      }
+    }
+    scope.year = null;
+    if (state.paid || state.explained || !run.whyNots) return;
+    if (rule.tiersFirstTime && state.sawEvent) {
+      const next = rule.steps[state.crossed];
+      const figures: WhyNotFigures =
+        next === undefined
+          ? { figure: state.planFigure ?? null }
+          : {
+              figure: state.planFigure ?? null,
+              nearestTier: next.label ?? next.shown,
+              distance: state.planFigure === undefined ? null : next.threshold - state.planFigure,
+            };
+      pushNonPayment(
+        run,
+        rule.meta,
+        this.#words.whyNot,
+        code,
+        next === undefined ? "allTiersCrossedBefore" : "belowNextTier",
+        null,
+        undefined,
+        NO_FACTS,
+        figures,
+      );
+      return;
+    }
+    pushNonPayment(run, rule.meta, this.#words.whyNot, code, "noEvent", null, undefined, NO_FACTS);
+  }
+
+  /** The number of steps a figure reaches (steps ascending), from `from` on. */
+  #reachedCount(value: Fen, from: number): number {
+    const steps = this.#rule.steps;
+    const strict = this.#rule.strict;
+    let reached = from;
+    while (reached < steps.length && (strict ? value > steps[reached]!.threshold : value >= steps[reached]!.threshold))
+      reached++;
+    return reached;
+  }
+
+  #notPaid(
+    run: Run,
+    code: string,
+    reason: NonPaymentReason,
+    year: number | null,
+    subjectId: string | undefined,
+    figures?: WhyNotFigures,
+    wording?: WhyNotWording,
+  ): void {
+    this.#state.explained = true;
+    if (!run.whyNots) return;
+    pushNonPayment(
+      run,
+      this.#rule.meta,
+      wording ?? this.#words.whyNot,
+      code,
+      reason,
+      year,
+      subjectId,
+      this.#words.facts(this.#scope),
+      figures,
+    );
+  }
+
+  /** One subject (an enterprise-year, a grant, a tech project or an investment project). */
+  #consider(
+    code: string,
+    years: readonly EnterpriseYear[] | null,
+    index: number,
+    item: SupportGrant | TechProject | null,
+    project: InvestmentProject | null,
+    run: Run,
+  ): void {
+    const rule = this.#rule;
+    const state = this.#state;
+    const scope = this.#scope;
+    const year = index < 0 ? null : years![index]!;
+    const subjectId = item?.id ?? project?.id;
+    if (rule.event !== null && (rule.event.missing(scope) !== null || !rule.event.evaluate(scope))) return;
+    state.sawEvent = true;
+
+    // First time ever: tracked over every year the figure or category is known, paid only when allowed.
+    let firstFrom = -1;
+    let firstTo = -1;
+    let category: string | null = null;
+    if (rule.tiersFirstTime) {
+      if (rule.tiersOf!.missing(scope) !== null) return;
+      const value = rule.tiersOf!.evaluate(scope);
+      const inPlanYear = year !== null && year.year >= run.startYear && year.year <= run.endYear;
+      if (inPlanYear && (state.planFigure === undefined || value > state.planFigure)) state.planFigure = value;
+      const reached = this.#reachedCount(value, state.crossed);
+      if (state.highest === undefined || value > state.highest) state.highest = value;
+      if (reached === state.crossed) return;
+      firstFrom = state.crossed;
+      firstTo = reached;
+      state.crossed = reached;
+    }
+    if (rule.category !== null) {
+      if (rule.category.missing(scope) !== null) return;
+      category = rule.category.evaluate(scope);
+      if (rule.categoryFirstTime) {
+        const before = state.reachedCategories.get(category);
+        if (before !== undefined) {
+          if (year !== null && year.year >= run.startYear && year.year <= run.endYear)
+            this.#notPaid(run, code, "reachedBefore", year.year, category, { otherYear: before });
+          return;
+        }
+        state.reachedCategories.set(category, year?.year ?? 0);
+      }
+    }
+
+    let paidYear: number;
+    if (rule.paidYear !== null) {
+      const missing = rule.paidYear.missing(scope);
+      if (missing !== null) {
+        this.#notPaid(run, code, "missingFigure", year?.year ?? null, subjectId, { missing });
+        return;
+      }
+      paidYear = Number(rule.paidYear.evaluate(scope));
+    } else paidYear = year!.year;
+    if (rule.planYearsOnly && (paidYear < run.startYear || paidYear > run.endYear)) {
+      if (rule.event !== null || rule.per !== "year" || firstTo >= 0 || category !== null)
+        this.#notPaid(run, code, "outsidePlanPeriod", paidYear, subjectId ?? category ?? undefined);
+      return;
+    }
+    const conditions = rule.when;
+    for (let position = 0; position < conditions.length; position++) {
+      const condition = conditions[position]!;
+      const missing = condition.missing(scope);
+      if (missing !== null) {
+        this.#notPaid(run, code, "missingFigure", paidYear, subjectId, { missing });
+        return;
+      }
+      if (!condition.evaluate(scope)) {
+        this.#notPaid(
+          run,
+          code,
+          "conditionNotMet",
+          paidYear,
+          subjectId,
+          undefined,
+          this.#words.conditionWhyNot[position],
+        );
+        return;
+      }
+    }
+
+    // The steps paid, and the figures they rest on.
+    let from = -1;
+    let to = -1;
+    let figure: Fen | null = null;
+    let previousFigure: Fen | null = null;
+    let previousYear: EnterpriseYear | null = null;
+    if (rule.steps.length > 0) {
+      if (rule.tiersFirstTime) {
+        from = rule.payEach ? firstFrom : firstTo - 1;
+        to = firstTo;
+        figure = rule.tiersOf!.evaluate(scope);
+        if (!rule.payEach && run.whyNots)
+          for (let lower = firstFrom; lower < firstTo - 1; lower++) {
+            const step = rule.steps[lower]!;
+            this.#notPaid(run, code, "sameYearLowerTier", paidYear, step.label ?? undefined, { figure });
+          }
+      } else if (rule.growthOf !== null) {
+        const metric = rule.growthOf;
+        const current = year![metric];
+        if (current === undefined) {
+          this.#notPaid(run, code, "missingFigure", paidYear, subjectId, { missing: metric });
+          return;
+        }
+        previousYear = index > 0 && years![index - 1]!.year === year!.year - 1 ? years![index - 1]! : null;
+        const previous = previousYear?.[metric];
+        if (previous === undefined || previous === 0n) {
+          this.#notPaid(
+            run,
+            code,
+            previous === undefined && metric === "revenue"
+              ? "previousRevenueMissing"
+              : previous === 0n && metric === "revenue"
+                ? "previousRevenueZero"
+                : "missingFigure",
+            paidYear,
+            subjectId,
+            { figure: current, previousFigure: previous ?? null, missing: `previous.${metric}` },
+          );
+          return;
+        }
+        figure = current;
+        previousFigure = previous;
+        const diff = current - previous;
+        let reached = -1;
+        for (let band = rule.steps.length - 1; band >= 0; band--) {
+          const { numerator, denominator } = rule.steps[band]!.thresholdRate!;
+          const left = diff * denominator;
+          const right = numerator * previous;
+          if (rule.strict ? left > right : left >= right) {
+            reached = band;
+            break;
+          }
+        }
+        if (reached < 0) {
+          this.#notPaid(run, code, "belowLowestBand", paidYear, subjectId, {
+            figure: current,
+            previousFigure: previous,
+            nearestTier: rule.steps[0]!.label ?? rule.steps[0]!.shown,
+          });
+          return;
+        }
+        from = rule.payEach ? 0 : reached;
+        to = reached + 1;
+      } else {
+        const missing = rule.tiersOf!.missing(scope);
+        if (missing !== null) {
+          this.#notPaid(run, code, "missingFigure", paidYear, subjectId, { missing });
+          return;
+        }
+        figure = rule.tiersOf!.evaluate(scope);
+        const reached = this.#reachedCount(figure, 0);
+        if (reached === 0) {
+          const lowest = rule.steps[0]!;
+          this.#notPaid(run, code, "belowLowestBand", paidYear, subjectId, {
+            figure,
+            nearestTier: lowest.label ?? lowest.shown,
+            distance: lowest.threshold - figure,
+          });
+          return;
+        }
+        from = rule.payEach ? 0 : reached - 1;
+        to = reached;
+      }
+    }
+
+    let categoryRule: CompiledCategory | undefined;
+    if (category !== null) {
+      categoryRule = rule.categories.get(category);
+      if (categoryRule === undefined) {
+        this.#notPaid(run, code, "levelNotCovered", paidYear, subjectId ?? category, { category });
+        return;
+      }
+      if (categoryRule.notAfter !== null && state.paidCategories.has(categoryRule.notAfter)) {
+        this.#notPaid(run, code, "stackingExcluded", paidYear, subjectId ?? category, { category });
+        return;
+      }
+    }
+
+    let base: Fen | null = null;
+    if (rule.percentOf !== null) {
+      const missing = rule.percentOf.missing(scope);
+      if (missing !== null) {
+        this.#notPaid(run, code, "missingFigure", paidYear, subjectId, { missing });
+        return;
+      }
+      base = rule.percentOf.evaluate(scope);
+    }
+
+    const count = to < 0 ? 1 : to - from;
+    for (let offset = 0; offset < count; offset++) {
+      const band = to < 0 ? -1 : from + offset;
+      const step = band < 0 ? null : rule.steps[band]!;
+      let amount: Fen | null;
+      let rate: Rate | null = null;
+      let rateText: string | null = null;
+      if (rule.caseByCase) amount = null;
+      else if (step?.amount != null) amount = step.amount;
+      else if (categoryRule?.amount != null) amount = categoryRule.amount;
+      else if (rule.fixed !== null) amount = rule.fixed;
+      else {
+        rate = step?.rate ?? categoryRule?.rate ?? rule.rate;
+        rateText =
+          step?.rateText ?? categoryRule?.rateText ?? (rule.rule.rate === undefined ? null : rateLabel(rule.rule.rate));
+        amount = applyRate(base!, rate!, rule.rounding);
+      }
+      const uncapped = amount;
+      if (amount !== null && rule.cap !== null && amount > rule.cap) amount = rule.cap;
+      const tier =
+        step !== null
+          ? step.label
+          : category !== null
+            ? rule.categoryTierIsRate
+              ? categoryRule!.rateText
+              : category
+            : null;
+      if (amount === 0n) {
+        this.#notPaid(run, code, "zeroAmount", paidYear, subjectId, { category });
+        continue;
+      }
+      const ruleId = step?.ruleId ?? rule.meta.id;
+      const key = entitlementKey(rule.meta.id, rule.keyShape, code, tier, paidYear, subjectId);
+      const granted =
+        !run.granted.isEmpty &&
+        (rule.oncePerEnterprise ? run.granted.hasAnyForEnterprise(rule.meta.id, code) : run.granted.has(key));
+      if (granted) {
+        this.#notPaid(run, code, "alreadyGranted", paidYear, subjectId ?? tier ?? undefined);
+        continue;
+      }
+      const paidBefore = state.paidKeys.get(key);
+      if (paidBefore !== undefined) {
+        this.#notPaid(run, code, "alreadyPaidInPlan", paidYear, subjectId ?? tier ?? undefined, {
+          otherYear: paidBefore,
+        });
+        continue;
+      }
+      state.paidKeys.set(key, paidYear);
+      if (category !== null) state.paidCategories.add(category);
+      state.paid = true;
+      pushEntitlement(
+        run,
+        rule.meta,
+        rule.keyShape,
+        code,
+        ruleId,
+        tier,
+        paidYear,
+        amount,
+        subjectId,
+        run.explain
+          ? new FormulaExplanationRecord(this.#words, {
+              year,
+              previousYear,
+              grant: rule.per === "grant" ? (item as SupportGrant) : null,
+              techProject: rule.per === "techProject" ? (item as TechProject) : null,
+              project,
+              paidYear,
+              band,
+              reached: to - 1,
+              figure,
+              previousFigure,
+              base,
+              category,
+              rate,
+              rateText,
+              uncapped,
+              amount,
+            })
+          : undefined,
+      );
+    }
+  }
+}
