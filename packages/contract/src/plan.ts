@@ -108,7 +108,22 @@ export const PlanPreviewSchema = z.strictObject({
       what: z.string(),
       id: z.string(),
       name: z.string(),
-      records: z.array(z.strictObject({ label: z.string(), count: z.number().int(), examples: z.array(z.string()) })),
+      records: z.array(
+        z.strictObject({
+          kind: z.enum([
+            "accounts",
+            "locatedEnterprises",
+            "ledTasks",
+            "ledProjects",
+            "openRequests",
+            "chainEnterprises",
+          ]),
+          /** The kind in Chinese, as the refusal's message names it. */
+          label: z.string(),
+          count: z.number().int(),
+          examples: z.array(z.string()),
+        }),
+      ),
     }),
   ),
   problems: z.array(z.string()),

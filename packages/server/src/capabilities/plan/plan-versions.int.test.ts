@@ -206,6 +206,7 @@ describe.each(testDatabases())("plan versions on $name", (database) => {
     const orphans = preview.json().orphans as { id: string; records: { label: string; examples: string[] }[] }[];
     expect(orphans.map((orphan) => orphan.id).sort()).toEqual(["commerce-bureau", "electronics"]);
     expect(orphans.find((orphan) => orphan.id === "commerce-bureau")?.records).toContainEqual({
+      kind: "accounts",
       label: "账号",
       count: 1,
       examples: ["unit-a"],

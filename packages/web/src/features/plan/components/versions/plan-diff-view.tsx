@@ -48,7 +48,7 @@ export function PlanDiffView({ preview, plans }: { preview: PlanPreview; plans: 
                           ? "planVersions.orphanRecordsExamples"
                           : "planVersions.orphanRecords",
                         {
-                          label: record.label,
+                          label: t(`planVersions.orphanKind.${record.kind}`),
                           count: record.count,
                           examples: record.examples.join(language === "en" ? ", " : "、"),
                         },
