@@ -213,6 +213,10 @@ const RevenueForecastDetailSchema = z.object({
     .nullable(),
   notes: z.array(z.string()),
   noteMessages: z.array(NoteMessageSchema),
+  /** The method backtested on the district's past years: mean absolute % error (a fraction) by months known. */
+  measuredError: z.array(
+    z.object({ throughMonth: z.number().int(), cases: z.number().int(), meanAbsolutePercentageError: z.number() }),
+  ),
 });
 
 const AboveScaleForecastDetailSchema = z.object({

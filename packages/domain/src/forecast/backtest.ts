@@ -1,12 +1,16 @@
 /**
  * How well does "the first N months → the year" work on this district's own history? Each past
- * year is forecast from its first N months (N = 1..11) using only the years before it, and the
+ * year is forecast from its first N months (N = 1..11) by the product's method (./year-end,
+ * combined) using only the years before it and the reference profile, and the
  * forecast is compared with the year's actual total: the mean absolute percentage error and how
  * often the interval held the truth.
  */
 import { SnapshotIndex } from "../targets/data-index";
 import type { TargetSnapshot } from "../targets/snapshot";
-import { estimateAnnualFromMonths, pastShares } from "./monthly-share";
+import type { SeasonalProfile } from "./cumulative-series";
+import { panelHistory } from "./district-series";
+import { loadNationalProfile } from "./national-profile";
+import { combinedYearEnd } from "./year-end";
 
 export interface BacktestCase {
   year: number;
@@ -42,7 +46,9 @@ export interface BacktestResult {
 export interface BacktestOptions {
   metric?: string;
   level?: number;
-  /** Past years needed before a year is tested (default 2, the least a t interval needs). */
+  /** The profile for months a panel has no history of (default: national). */
+  seasonalProfile?: SeasonalProfile;
+  /** Past years needed before a year is tested (default 2). */
   minPastYears?: number;
 }
 
@@ -55,6 +61,7 @@ export function backtestAnnualFromMonths(snapshot: TargetSnapshot, options: Back
   const metric = options.metric ?? "revenue";
   const level = options.level ?? 0.8;
   const minPastYears = options.minPastYears ?? 2;
+  const reference = options.seasonalProfile ?? loadNationalProfile();
   const { asOf } = snapshot;
   const completeYear = asOf.month >= 12 ? asOf.year : asOf.year - 1;
   const years = index.knownYears().filter((year) => year <= completeYear);
@@ -73,14 +80,16 @@ export function backtestAnnualFromMonths(snapshot: TargetSnapshot, options: Back
     if (actual <= 0) continue;
     const earlier = years.filter((candidate) => candidate < year);
     for (let throughMonth = 1; throughMonth <= 11; throughMonth++) {
-      const shares = pastShares(index, panel, throughMonth, earlier, metric);
-      if (shares.length < minPastYears) continue;
+      const history = panelHistory(index, panel, earlier, metric);
+      if (history.length < minPastYears) continue;
       let toDate = 0n;
       for (const id of panel) toDate += index.yearToDate(id, metric, year, throughMonth) as bigint;
-      const estimate = estimateAnnualFromMonths({
-        yearToDate: Number(toDate) / 100,
-        shares: shares.map((observation) => observation.share),
+      const estimate = combinedYearEnd({
         throughMonth,
+        yearToDate: Number(toDate) / 100,
+        history,
+        year,
+        reference,
         level,
       });
       cases.push({
@@ -88,11 +97,11 @@ export function backtestAnnualFromMonths(snapshot: TargetSnapshot, options: Back
         throughMonth,
         actual,
         estimate: estimate.estimate,
-        low: estimate.low,
-        high: estimate.high,
-        covered: estimate.low <= actual && actual <= estimate.high,
+        low: estimate.low as number,
+        high: estimate.high as number,
+        covered: (estimate.low as number) <= actual && actual <= (estimate.high as number),
         absolutePercentageError: Math.abs(estimate.estimate - actual) / actual,
-        method: estimate.method,
+        method: history.length - estimate.outlierYears.length >= 2 ? "t" : "prior",
       });
     }
   }

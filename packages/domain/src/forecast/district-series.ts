@@ -17,6 +17,29 @@ function enterpriseYear(index: SnapshotIndex, id: number, year: number, metric: 
   return { year, cumulative };
 }
 
+/**
+ * Earlier years of a fixed panel (the enterprises reporting this year), each year over the panel's
+ * members that reported all its months: the history the running year is scaled up by.
+ */
+export function panelHistory(
+  index: SnapshotIndex,
+  panel: readonly number[],
+  years: readonly number[],
+  metric = "revenue",
+): SeriesYear[] {
+  const history: SeriesYear[] = [];
+  for (const year of years) {
+    const cumulative = new Map<number, number>();
+    for (const id of panel) {
+      const own = enterpriseYear(index, id, year, metric);
+      if (!own) continue;
+      for (const [month, value] of own.cumulative) cumulative.set(month, (cumulative.get(month) ?? 0) + value);
+    }
+    if ((cumulative.get(12) ?? 0) > 0) history.push({ year, cumulative });
+  }
+  return history;
+}
+
 /** The members counted in a year: the year's 规上 enterprises, or every enterprise without a directory. */
 function members(index: SnapshotIndex, snapshot: TargetSnapshot, year: number): number[] {
   const list = index.hasDirectory(year) ? index.aboveScaleIn(year) : snapshot.enterprises;

@@ -7,8 +7,13 @@ import type { Fen } from "../money";
 import { NoteList, type NoteMessage } from "../notes/messages";
 import { SnapshotIndex } from "../targets/data-index";
 import type { TargetSnapshot } from "../targets/snapshot";
-import { type AnnualEstimate, estimateAnnualFromMonths, pastShares, type ShareObservation } from "./monthly-share";
+import { backtestAnnualFromMonths } from "./backtest";
+import type { SeasonalProfile } from "./cumulative-series";
+import { panelHistory } from "./district-series";
+import { type AnnualEstimate, pastShares, type ShareObservation } from "./monthly-share";
+import { loadNationalProfile } from "./national-profile";
 import { mean, normalCdf, normalQuantile, sampleSd, studentTCdf, studentTQuantile } from "./stats";
+import { combinedYearEnd } from "./year-end";
 
 export interface RevenueForecastOptions {
   deadlineYear: number;
@@ -18,6 +23,11 @@ export interface RevenueForecastOptions {
   level?: number;
   /** How many recent yearly growth rates make the trend (default 5). */
   trendYears?: number;
+  /**
+   * The seasonal profile standing in for years the district has no months of (default: the national
+   * profile of all above-scale enterprises); a plan may name another.
+   */
+  seasonalProfile?: SeasonalProfile;
   /** Spread of yearly log growth used when fewer than two growth rates are known (default 0.08). */
   priorGrowthSd?: number;
 }
@@ -58,6 +68,11 @@ export interface RevenueForecast {
   /** Missing data and defaults used, in Chinese; `noteMessages` holds them as messages, one for one. */
   notes: string[];
   noteMessages: NoteMessage[];
+  /**
+   * The running-year method backtested on this district's past years (each from its first N months and
+   * the years before it): mean absolute percentage error (a fraction) by N; empty without monthly history.
+   */
+  measuredError: { throughMonth: number; cases: number; meanAbsolutePercentageError: number }[];
 }
 
 /** Above-scale revenue of every complete year with a directory: the sum of annual revenue of that year's 规上 enterprises. */
@@ -91,6 +106,15 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
   const completeYear = asOf.month >= 12 ? asOf.year : asOf.year - 1;
   const notes = new NoteList();
   const history = aboveScaleRevenueHistory(index, completeYear);
+  // The method's error on this district's own past years, month by month, to state beside the forecast.
+  const measuredError = backtestAnnualFromMonths(snapshot, {
+    minPastYears: 1,
+    seasonalProfile: options.seasonalProfile,
+  }).byMonth.map(({ throughMonth, cases, meanAbsolutePercentageError }) => ({
+    throughMonth,
+    cases,
+    meanAbsolutePercentageError,
+  }));
   for (const entry of history) {
     if (entry.missing > 0) notes.add("forecast.missingRevenue", { year: entry.year, count: entry.missing });
   }
@@ -117,6 +141,7 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
       trend: null,
       notes: notes.notes,
       noteMessages: notes.messages,
+      measuredError,
     };
   }
 
@@ -144,12 +169,26 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
     if (yearToDate > 0n) {
       const earlier = index.knownYears().filter((year) => year < asOf.year);
       const shares = pastShares(index, reporting, asOf.month, earlier);
-      const estimate = estimateAnnualFromMonths({
-        yearToDate: toYuan(yearToDate),
-        shares: shares.map((observation) => observation.share),
+      const combined = combinedYearEnd({
         throughMonth: asOf.month,
+        yearToDate: toYuan(yearToDate),
+        history: panelHistory(index, reporting, earlier),
+        year: asOf.year,
+        reference: options.seasonalProfile ?? loadNationalProfile(),
         level,
       });
+      const estimate: AnnualEstimate = {
+        estimate: combined.estimate,
+        low: combined.low as number,
+        high: combined.high as number,
+        level,
+        logMultiplier: combined.logMultiplier,
+        logSd: combined.logSd,
+        // "prior": fewer than two own past years, the reference profile carries the estimate.
+        method: combined.pastYears - combined.outlierYears.length >= 2 ? "t" : "prior",
+        degreesOfFreedom: combined.degreesOfFreedom,
+        pastYears: combined.pastYears,
+      };
       if (carried > 0n) notes.add("forecast.carriedForward", { amount: carried.toString() });
       if (estimate.method === "prior") notes.add("forecast.monthsPriorSpread", {});
       const value = estimate.estimate + toYuan(carried);
@@ -181,6 +220,7 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
         trend: null,
         notes: notes.notes,
         noteMessages: notes.messages,
+        measuredError,
       };
     }
     base = { year: last.year, value: last.value, fromMonths: null };
@@ -204,6 +244,7 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
       trend: null,
       notes: notes.notes,
       noteMessages: notes.messages,
+      measuredError,
     };
   }
 
@@ -252,6 +293,7 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
     },
     notes: notes.notes,
     noteMessages: notes.messages,
+    measuredError,
   };
 }
 

@@ -106,6 +106,8 @@ function weightedMedian(values: readonly number[]): number {
 export interface CombinedDetail extends YearEndEstimate {
   logMultiplier: number;
   logSd: number;
+  /** Of the t quantile used for the interval. */
+  degreesOfFreedom: number;
   effectiveYears: number;
   witnesses: Witness[];
 }
@@ -145,19 +147,22 @@ export function combinedYearEnd(input: YearEndInput): CombinedDetail {
   const totalWeight = all.reduce((sum, witness) => sum + witness.weight, 0);
   const logMultiplier = all.reduce((sum, witness) => sum + witness.weight * witness.multiplier, 0) / totalWeight;
   const effectiveYears = totalWeight ** 2 / all.reduce((sum, witness) => sum + witness.weight ** 2, 0);
-  // The spread: the reference's, pooled with what this series' own years show around the reference
-  // (a district's few enterprises vary more than the nation); the reference counts as PRIOR_YEARS years.
+  // The spread: the reference's, pooled with what this series' own years show (a district's few
+  // enterprises vary more than the nation); the reference counts as PRIOR_YEARS years.
   const ownResiduals = witnesses
     .filter((witness) => !outlierYears.includes(witness.year) && !witness.filled)
-    .map((witness) => (witness.multiplier - referenceMultiplier) / shape);
+    .map((witness) => (witness.multiplier - logMultiplier) / shape);
+  // Around the combined centre, so that a district's own steady seasonality (unlike the nation's) is
+  // not mistaken for year-to-year variation; one degree of freedom goes to the centre.
   const pooledScale = Math.sqrt(
     (PRIOR_YEARS * input.reference.spreadScale ** 2 + ownResiduals.reduce((sum, value) => sum + value * value, 0)) /
-      (PRIOR_YEARS + ownResiduals.length),
+      (PRIOR_YEARS + Math.max(0, ownResiduals.length - 1)),
   );
   // The remainder of the year varies by the spread; the centre itself is uncertain by spread/√(effective years).
   const logSd = pooledScale * shape * Math.sqrt(1 + 1 / effectiveYears);
   // Fewer years, fewer degrees of freedom: a wider t quantile.
-  const quantile = studentTQuantile((1 + level) / 2, PRIOR_YEARS + ownResiduals.length - 1);
+  const degreesOfFreedom = PRIOR_YEARS + ownResiduals.length - 1;
+  const quantile = studentTQuantile((1 + level) / 2, degreesOfFreedom);
   const logEstimate = Math.log(input.yearToDate) + logMultiplier;
   return {
     estimate: Math.exp(logEstimate),
@@ -168,6 +173,7 @@ export function combinedYearEnd(input: YearEndInput): CombinedDetail {
     fellBack: witnesses.length === 0,
     logMultiplier,
     logSd,
+    degreesOfFreedom,
     effectiveYears,
     witnesses,
   };

@@ -370,6 +370,7 @@ function revenueForecastView(forecast: RevenueForecast) {
       : null,
     notes: forecast.notes,
     noteMessages: forecast.noteMessages,
+    measuredError: forecast.measuredError,
   };
 }
 

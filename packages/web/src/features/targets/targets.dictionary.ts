@@ -21,6 +21,7 @@ export const zhCN = {
   "targets.yearly": "年度目标",
   "targets.notes": "数据说明",
   "targets.forecastDetail": "{level}% 区间 {low}—{high}",
+  "targets.measuredError": "按以往数据回测，第{month}个月时预测全年误差约 {value}",
   "targets.yearlyMet": "已完成",
   "targets.yearlyMissed": "未完成",
   "targets.inputs": "目标数据维护",
@@ -64,6 +65,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   "targets.yearly": "Yearly milestones",
   "targets.notes": "Notes on the data",
   "targets.forecastDetail": "{level}% interval {low}–{high}",
+  "targets.measuredError":
+    "Backtested on past years: from {month} months, the year-end forecast was off by about {value}",
   "targets.yearlyMet": "Met",
   "targets.yearlyMissed": "Not met",
   "targets.inputs": "Target inputs",

@@ -27,6 +27,18 @@ function rate(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : `${(value * 100).toFixed(1)}%`;
 }
 
+type ForecastDetail = NonNullable<TargetDetail["forecast"]>["detail"];
+
+/**
+ * The forecast's measured error in plain words: at the running month when the year is running,
+ * otherwise at the quarter ends a reader plans by (3, 6, 9 months).
+ */
+function measuredErrors(detail: ForecastDetail) {
+  if (detail?.kind !== "revenue") return [];
+  const months = detail.base?.throughMonth ? [detail.base.throughMonth] : [3, 6, 9];
+  return detail.measuredError.filter((row) => months.includes(row.throughMonth));
+}
+
 /** Every target in detail: path chart, clause text, status, forecast and what it takes. */
 export function TargetsPage() {
   const t = useT();
@@ -163,6 +175,16 @@ function TargetSection({
                 {forecast.detail?.kind === "revenue" && forecast.detail.probabilityMet !== null
                   ? ` · ${t("dash.probabilityMet", { value: percent(forecast.detail.probabilityMet) })}`
                   : ""}
+                {measuredErrors(forecast.detail).map((row) => (
+                  <div key={row.throughMonth}>
+                    <Typography.Text type="secondary">
+                      {t("targets.measuredError", {
+                        month: row.throughMonth,
+                        value: rate(row.meanAbsolutePercentageError),
+                      })}
+                    </Typography.Text>
+                  </div>
+                ))}
               </Descriptions.Item>
             ) : null}
           </Descriptions>
