@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parsePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
+import { planWithRewards } from "@beizeng/domain/rewards/testing/formula-plans";
 import type { District } from "./generate";
 import { jsonRulesRewards } from "./json-rules";
 import { handWrittenRewards } from "./oracle";
@@ -22,6 +23,8 @@ export const COMPETITORS = [
   "ours-records",
   "ours-stored-written",
   "ours-quiet",
+  "rule-language",
+  "rule-language-quiet",
   "json-rules-engine",
   "zen-engine",
 ] as const;
@@ -35,6 +38,8 @@ export const LABELS: Record<Competitor, string> = {
   "ours-records": "explanations on, kept as records, not stored",
   "ours-stored-written": "explanations on, stored written out",
   "ours-quiet": "our engine, explanations off",
+  "rule-language": "the rules as formulas, explanations on (stored)",
+  "rule-language-quiet": "the rules as formulas, explanations off",
   "json-rules-engine": "json-rules-engine",
   "zen-engine": "@gorules/zen-engine",
 };
@@ -51,6 +56,15 @@ export const PLAN_FILE = path.join(ROOT, "plans/changjiang-2021-2023/plan.yaml")
 
 export function loadChangjiangPlan(): PlanFile {
   return parsePlan(readFileSync(PLAN_FILE, "utf8"), "plans/changjiang-2021-2023/plan.yaml").plan;
+}
+
+/** The same plan with its reward rules written in the rule language (`rewards.formula.yaml` beside it). */
+export function loadChangjiangFormulaPlan(): PlanFile {
+  return planWithRewards(
+    readFileSync(PLAN_FILE, "utf8"),
+    readFileSync(path.join(path.dirname(PLAN_FILE), "rewards.formula.yaml"), "utf8"),
+    "plans/changjiang-2021-2023/plan.yaml",
+  );
 }
 
 /** Prepares a competitor: the work done once (plan translation), then a function run per district. */
@@ -70,6 +84,14 @@ export function prepare(competitor: Competitor, plan: PlanFile): (district: Dist
       return async (district) => ourRewards(plan, district, true, { storeWritten: true });
     case "ours-quiet":
       return async (district) => ourRewards(plan, district, false);
+    case "rule-language": {
+      const formulas = loadChangjiangFormulaPlan();
+      return async (district) => ourRewards(formulas, district, true);
+    }
+    case "rule-language-quiet": {
+      const formulas = loadChangjiangFormulaPlan();
+      return async (district) => ourRewards(formulas, district, false);
+    }
     case "json-rules-engine": {
       const set = peerRuleSet(plan);
       return async (district) => ({ rows: await jsonRulesRewards(set, district) });
