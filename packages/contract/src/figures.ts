@@ -238,6 +238,8 @@ export const ImportJobSchema = z.strictObject({
   fileSize: z.number().int().min(0),
   status: z.enum(IMPORT_JOB_STATUSES),
   rowsRead: z.number().int().min(0),
+  /** Imports of the district ahead of this one while it waits its turn (one runs at a time); null once it runs. */
+  ahead: z.number().int().min(0).nullable(),
   result: ImportResultSchema.nullable(),
   /** Why the job failed, in Chinese. */
   error: z.string().nullable(),

@@ -10,7 +10,34 @@ import { z } from "zod";
 export const PlanSchema = planFileSchema;
 export type Plan = PlanFile;
 
-export const HealthSchema = z.strictObject({ status: z.literal("ok") });
+/**
+ * The process's health for load balancers and operators: the database, the background job runner (the shared
+ * PostgreSQL queue or this process's own) and the latest run of each hourly job. `degraded` answers 503.
+ */
+export const HealthSchema = z.strictObject({
+  status: z.enum(["ok", "degraded"]),
+  database: z.strictObject({
+    ok: z.boolean(),
+    dialect: z.enum(["sqlite", "postgres"]),
+    latencyMs: z.number().int().min(0).nullable(),
+  }),
+  jobs: z.strictObject({
+    runner: z.enum(["postgres-queue", "in-process"]),
+    ok: z.boolean(),
+    queued: z.number().int().min(0),
+    running: z.number().int().min(0),
+  }),
+  scheduled: z.array(
+    z.strictObject({
+      name: z.string(),
+      /** The hour the run belongs to, YYYY-MM-DDTHH (UTC). */
+      slot: z.string(),
+      status: z.enum(["running", "done", "failed"]),
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+    }),
+  ),
+});
 export type Health = z.infer<typeof HealthSchema>;
 
 /**

@@ -204,6 +204,8 @@ export const BatchViewSchema = z.strictObject({
   planVersion: z.number().int(),
   status: z.enum(REWARD_BATCH_STATUSES),
   progress: z.strictObject({ done: count, total: count }),
+  /** Batches of the district ahead of this one while it waits its turn (one runs at a time); null once it runs. */
+  ahead: count.nullable(),
   summary: z
     .strictObject({
       entitlements: count,

@@ -14,6 +14,8 @@ import { auditKeyFileFor } from "./platform/audit/audit-key";
 import { purgeExpiredAuthData } from "./platform/auth/auth.service";
 import { type BeizengDb, createDatabase, type DatabaseConfig, databaseConfigFromEnv } from "./platform/db/database";
 import { migrateToLatest } from "./platform/db/migrate";
+import type { ScheduledJob } from "./platform/jobs/job-definitions";
+import { type JobsRuntime, startJobs } from "./platform/jobs/job-runtime";
 
 /** packages/web/dist, where `npm run build` puts the front end. */
 export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -43,6 +45,8 @@ export interface RunningServer {
   app: FastifyInstance;
   db: BeizengDb;
   url: string;
+  /** The background jobs and hourly jobs of this process (the PostgreSQL queue, or the in-process runner). */
+  jobs: JobsRuntime;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,35 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       trustProxy,
       publicOrigins: missingPublicOrigin ? listeningOrigins(host, port) : configuredOrigins,
     });
+    // A signed checkpoint of each district's audit chain head that advanced, one log line each.
+    const auditSink = auditCheckpointSink(options.logger === false ? null : app.log);
+    for (const warning of auditKey.warnings) auditSink.problem(warning);
+    // Hourly work, once per hour across all processes (each run is recorded, shown by /api/health).
+    const schedules: ScheduledJob[] = [
+      // Expired sessions, activation codes and login throttling records.
+      { name: "auth-purge", minute: 5, run: (jobDb) => purgeExpiredAuthData(jobDb) },
+      // Task deadline reminders and overdue warnings (idempotent per task, period and stage).
+      { name: "task-reminders", minute: 0, run: (jobDb) => runRemindersForAllDistricts(jobDb) },
+      // Overdue enterprise requests: yellow to the unit, red also to the office and the enterprise's leader.
+      { name: "request-escalations", minute: 0, run: (jobDb) => runRequestEscalationsForAllDistricts(jobDb) },
+      {
+        name: "audit-checkpoints",
+        minute: 30,
+        run: async (jobDb) => {
+          try {
+            await runAuditCheckpoints(jobDb, auditKey.key, auditSink);
+          } catch (error) {
+            auditSink.problem(`审计检查点失败 / audit checkpoint failed: ${(error as Error).message}`);
+            throw error;
+          }
+        },
+      },
+    ];
+    const jobs = await startJobs(db, {
+      schedules,
+      log: app.log,
+      ...(options.db?.url ? { connectionString: options.db.url } : {}),
+    });
     if (missingPublicOrigin) {
       const warning =
         "BEIZENG_TRUST_PROXY=1 但未设置 BEIZENG_PUBLIC_ORIGIN：经代理访问的浏览器提交的请求将因来源不符被拒绝（403）。" +
@@ -78,40 +111,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       if (options.logger === false) console.warn(warning);
       else app.log.warn(warning);
     }
-    const url = await app.listen({ port, host });
-    // Hourly housekeeping; every process may run it, the deletes are idempotent.
-    const purge = () => purgeExpiredAuthData(db).catch((error) => app.log.warn({ err: error }, "purge failed"));
-    await purge();
-    // Task deadline reminders and overdue warnings (idempotent per task, period and stage).
-    const remind = () =>
-      Promise.all([
-        runRemindersForAllDistricts(db).catch((error) => app.log.warn({ err: error }, "task reminders failed")),
-        // Overdue enterprise requests: yellow to the unit, red also to the office and the enterprise's leader.
-        runRequestEscalationsForAllDistricts(db).catch((error) =>
-          app.log.warn({ err: error }, "request escalations failed"),
-        ),
-      ]);
-    void remind();
-    // A signed checkpoint of each district's audit chain head that advanced, one log line each.
-    const auditSink = auditCheckpointSink(options.logger === false ? null : app.log);
-    for (const warning of auditKey.warnings) auditSink.problem(warning);
-    const checkpoint = () =>
-      runAuditCheckpoints(db, auditKey.key, auditSink).catch((error) =>
-        auditSink.problem(`审计检查点失败 / audit checkpoint failed: ${(error as Error).message}`),
-      );
-    void checkpoint();
-    const timer = setInterval(() => {
-      void purge();
-      void remind();
-      void checkpoint();
-    }, 60 * 60_000);
-    timer.unref();
+    let url: string;
+    try {
+      url = await app.listen({ port, host });
+    } catch (error) {
+      await jobs.stop();
+      await app.close();
+      throw error;
+    }
     return {
       app,
       db,
       url,
+      jobs,
       close: async () => {
-        clearInterval(timer);
+        await jobs.stop();
         await app.close();
         await db.close();
       },

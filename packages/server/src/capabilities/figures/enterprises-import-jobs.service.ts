@@ -1,7 +1,8 @@
 /**
  * Import jobs behind the import page: upload → preview (a background check with progress) → apply
- * (a background all-or-nothing write with progress). The job and its file are kept in the database,
- * so any app process can report and apply it; live row counts are kept in memory while it runs.
+ * (a background all-or-nothing write with progress). The import and its file are kept in the database and each
+ * step runs as a background job, so any app process can run, report and apply it; a district's imports run one at
+ * a time, the others waiting in line with their place shown.
  */
 import { randomUUID } from "node:crypto";
 import type { ImportJob, ImportResult as ImportResultView } from "@beizeng/contract/figures";
@@ -10,6 +11,9 @@ import type { AuthUser } from "../../platform/auth/auth.service";
 import { dutyHoldersOfDistrict, officeName, unitWithDuty } from "../../platform/auth/unit-duties";
 import type { DbContext } from "../../platform/db/database";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
+import { defineJob } from "../../platform/jobs/job-definitions";
+import { findLatestJob } from "../../platform/jobs/jobs.repository";
+import { jobProgress, submitJob, waitForJob } from "../../platform/jobs/jobs.service";
 import { readActivePlan } from "../../platform/plan/plan-reader";
 import type { ImportJobRow } from "../register/index";
 import { recomputeWarnings } from "../register/index";
@@ -17,10 +21,23 @@ import { claimImportJob, findImportJob, insertImportJob, updateImportJob } from 
 import { applyImport, type ImportResult, type ImportRunOptions, previewImport } from "./import/import-service";
 import type { ImportKind, MoneyUnit } from "./import/types";
 
-/** Rows read so far by jobs running in this process. */
-const liveRows = new Map<string, number>();
-/** Running work, so tests and shutdown can wait for it. */
-const running = new Map<string, Promise<void>>();
+/** What a step's job carries: the import (its file is in the database) and who asked. */
+interface ImportStepPayload {
+  importId: string;
+  districtId: string;
+  actor: Actor;
+  registerEnterprises?: boolean;
+}
+
+/** The steps of one import share a key: a second request for the running step joins it. */
+function importJobKey(importId: string): string {
+  return `import|${importId}`;
+}
+
+/** One district's imports run one at a time, first asked first. */
+function importLineKey(districtId: string): string {
+  return `imports|${districtId}`;
+}
 
 /**
  * Who may import what: the office everything; the units the active plan gives confirmFigures (区统计局、区税务局 …)
@@ -35,7 +52,9 @@ async function mayImport(db: DbContext, user: AuthUser, kind: ImportKind): Promi
 /** A job as the import page follows it. */
 export type ImportJobView = ImportJob;
 
-function toView(row: ImportJobRow): ImportJobView {
+async function toView(db: DbContext, row: ImportJobRow): Promise<ImportJobView> {
+  const job = await findLatestJob(db, importJobKey(row.id));
+  const progress = job ? await jobProgress(db, job) : null;
   return {
     id: row.id,
     // Written only from the upload's checked kind and unit.
@@ -44,7 +63,8 @@ function toView(row: ImportJobRow): ImportJobView {
     fileName: row.file_name,
     fileSize: row.file_size,
     status: row.status,
-    rowsRead: liveRows.get(row.id) ?? row.rows_read,
+    rowsRead: progress?.status === "running" ? progress.done : row.rows_read,
+    ahead: progress?.ahead ?? null,
     result: row.result_json ? (JSON.parse(row.result_json) as ImportResultView) : null,
     error: row.error_message,
     createdAt: row.created_at,
@@ -52,26 +72,93 @@ function toView(row: ImportJobRow): ImportJobView {
   };
 }
 
-function track(id: string, work: () => Promise<void>) {
-  const promise = work().finally(() => {
-    running.delete(id);
-    liveRows.delete(id);
-  });
-  running.set(id, promise);
+/** Waits for the import's current step to finish, wherever it runs (a caller asking `wait`). */
+export async function settledImportJob(db: DbContext, id: string): Promise<void> {
+  const job = await findLatestJob(db, importJobKey(id));
+  if (job) await waitForJob(db, job.id);
 }
 
-/** Waits for a job running in this process (tests; a caller asking `wait`). */
-export async function settledImportJob(id: string): Promise<void> {
-  await running.get(id);
-}
+const previewStep = defineJob<ImportStepPayload>({
+  kind: "imports.preview",
+  run: async ({ db, payload, progress, log }) => {
+    const row = await findImportJob(db, payload.importId);
+    // Previewed already (a job sent twice), or gone.
+    if (row?.status !== "previewing" || !row.file_base64) return;
+    let rowsRead = 0;
+    const result = await previewImport(
+      db,
+      payload.districtId,
+      row.kind as ImportKind,
+      Buffer.from(row.file_base64, "base64"),
+      {
+        unit: row.money_unit as MoneyUnit,
+        fileName: row.file_name,
+        actor: payload.actor,
+        maxChanges: 500,
+        // Enterprises not in the register are listed, as applying with registerEnterprises would register them.
+        registerUnknown: true,
+        onProgress: (rows) => {
+          rowsRead = rows;
+          void progress(rows).catch(() => undefined);
+        },
+        ...(log ? { log } : {}),
+      },
+    );
+    await updateImportJob(db, row.id, {
+      status: "previewed",
+      rows_read: rowsRead || result.summary.rows,
+      result_json: JSON.stringify(result),
+      updated_at: new Date().toISOString(),
+    });
+  },
+  failed: (db, payload, message) => failJob(db, payload.importId, message),
+});
+
+const applyStep = defineJob<ImportStepPayload>({
+  kind: "imports.apply",
+  run: async ({ db, payload, progress }) => {
+    const row = await findImportJob(db, payload.importId);
+    // Applied already (a job sent twice), or gone.
+    if (row?.status !== "applying" || !row.file_base64) return;
+    let rowsRead = 0;
+    // All or nothing: a run cut short by a lost process wrote nothing, and runs again from the start.
+    const result = await applyImport(
+      db,
+      payload.districtId,
+      row.kind as ImportKind,
+      Buffer.from(row.file_base64, "base64"),
+      {
+        unit: row.money_unit as MoneyUnit,
+        fileName: row.file_name,
+        actor: payload.actor,
+        maxChanges: 500,
+        registerUnknown: payload.registerEnterprises === true,
+        onProgress: (rows) => {
+          rowsRead = rows;
+          void progress(rows).catch(() => undefined);
+        },
+      },
+    );
+    if (result.written && row.kind !== "register") await recomputeWarnings(db, payload.districtId);
+    await updateImportJob(db, row.id, {
+      status: result.written ? "applied" : "rejected",
+      rows_read: rowsRead || result.summary.rows,
+      result_json: JSON.stringify(result),
+      // The file is no longer needed once written.
+      ...(result.written ? { file_base64: null } : {}),
+      updated_at: new Date().toISOString(),
+    });
+  },
+  failed: (db, payload, message) => failJob(db, payload.importId, message),
+});
 
 export async function startImportJob(
   db: DbContext,
   user: AuthUser,
   input: { kind: ImportKind; unit: MoneyUnit; fileName: string; bytes: Buffer },
   actor: Actor,
-  /** Where a file that cannot be read is logged with the library's own words. */
-  log?: ImportRunOptions["log"],
+  /** Unused: the step is logged by the process that runs it (its job runner's log). */
+  _log?: ImportRunOptions["log"],
 ): Promise<ImportJobView> {
   if (!(await mayImport(db, user, input.kind))) {
     throw forbidden(
@@ -98,38 +185,23 @@ export async function startImportJob(
     created_at: now,
     updated_at: now,
   });
-  liveRows.set(id, 0);
-  track(id, async () => {
-    try {
-      const result = await previewImport(db, user.districtId, input.kind, input.bytes, {
-        unit: input.unit,
-        fileName: input.fileName,
-        actor,
-        maxChanges: 500,
-        // Enterprises not in the register are listed, as applying with registerEnterprises would register them.
-        registerUnknown: true,
-        onProgress: (rows) => liveRows.set(id, rows),
-        ...(log ? { log } : {}),
-      });
-      await updateImportJob(db, id, {
-        status: "previewed",
-        rows_read: liveRows.get(id) ?? result.summary.rows,
-        result_json: JSON.stringify(result),
-        updated_at: new Date().toISOString(),
-      });
-    } catch (error) {
-      await failJob(db, id, error);
-    }
+  await submitJob(db, {
+    definition: previewStep,
+    districtId: user.districtId,
+    createdBy: user.id,
+    lineKey: importLineKey(user.districtId),
+    dedupeKey: importJobKey(id),
+    payload: { importId: id, districtId: user.districtId, actor },
   });
   const row = await findImportJob(db, id);
   if (!row) throw notFound("导入任务不存在");
-  return toView(row);
+  return toView(db, row);
 }
 
-async function failJob(db: DbContext, id: string, error: unknown) {
+async function failJob(db: DbContext, id: string, message: string) {
   await updateImportJob(db, id, {
     status: "failed",
-    error_message: `导入失败：${error instanceof Error ? error.message : String(error)}`,
+    error_message: message.startsWith("导入失败") ? message : `导入失败：${message}`,
     updated_at: new Date().toISOString(),
   }).catch(() => undefined);
 }
@@ -144,7 +216,7 @@ async function jobFor(db: DbContext, user: AuthUser, id: string): Promise<Import
 }
 
 export async function getImportJob(db: DbContext, user: AuthUser, id: string): Promise<ImportJobView> {
-  return toView(await jobFor(db, user, id));
+  return toView(db, await jobFor(db, user, id));
 }
 
 /** Applies a previewed job without errors; runs in the background and reports like the preview. */
@@ -156,36 +228,30 @@ export async function applyImportJob(
   choices: { registerEnterprises?: boolean } = {},
 ): Promise<ImportJobView> {
   const row = await jobFor(db, user, id);
+  // Asked again while it is being written (another tab, another process): follow the running step.
+  if (row.status === "applying") return toView(db, row);
   const preview = row.result_json ? (JSON.parse(row.result_json) as ImportResult) : null;
   if (row.status !== "previewed" || !preview || !row.file_base64) {
     throw conflict(row.status === "applied" ? "该文件已导入" : "请等待预览完成后再导入");
   }
   if (preview.summary.errors > 0) throw conflict("文件有错误，未导入任何数据：请修正后重新上传");
-  if (!(await claimImportJob(db, id, "previewed", "applying"))) throw conflict("该文件正在导入或已导入");
-  const bytes = Buffer.from(row.file_base64, "base64");
-  liveRows.set(id, 0);
-  track(id, async () => {
-    try {
-      const result = await applyImport(db, user.districtId, row.kind as ImportKind, bytes, {
-        unit: row.money_unit as MoneyUnit,
-        fileName: row.file_name,
-        actor,
-        maxChanges: 500,
-        registerUnknown: choices.registerEnterprises === true,
-        onProgress: (rows) => liveRows.set(id, rows),
-      });
-      if (result.written && row.kind !== "register") await recomputeWarnings(db, user.districtId);
-      await updateImportJob(db, id, {
-        status: result.written ? "applied" : "rejected",
-        rows_read: liveRows.get(id) ?? result.summary.rows,
-        result_json: JSON.stringify(result),
-        // The file is no longer needed once written.
-        ...(result.written ? { file_base64: null } : {}),
-        updated_at: new Date().toISOString(),
-      });
-    } catch (error) {
-      await failJob(db, id, error);
-    }
+  if (!(await claimImportJob(db, id, "previewed", "applying"))) {
+    const now = await findImportJob(db, id);
+    if (now?.status === "applying") return toView(db, now);
+    throw conflict("该文件已导入");
+  }
+  await submitJob(db, {
+    definition: applyStep,
+    districtId: user.districtId,
+    createdBy: user.id,
+    lineKey: importLineKey(user.districtId),
+    dedupeKey: importJobKey(id),
+    payload: {
+      importId: id,
+      districtId: user.districtId,
+      actor,
+      registerEnterprises: choices.registerEnterprises === true,
+    },
   });
-  return toView({ ...row, status: "applying" });
+  return toView(db, { ...row, status: "applying" });
 }

@@ -39,7 +39,7 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
   );
 
   async function waited(id: string, seconds: number | undefined) {
-    if (seconds) await Promise.race([settledImportJob(id), new Promise((r) => setTimeout(r, seconds * 1000))]);
+    if (seconds) await Promise.race([settledImportJob(db, id), new Promise((r) => setTimeout(r, seconds * 1000))]);
   }
 
   app.get(

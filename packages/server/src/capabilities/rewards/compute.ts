@@ -17,7 +17,18 @@ import { findEnterpriseAccounts } from "../../platform/auth/users.repository";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, notFound } from "../../platform/errors";
+import { defineJob } from "../../platform/jobs/job-definitions";
+import {
+  DuplicateJobError,
+  dispatchJob,
+  findActiveJob,
+  insertJob,
+  jobProgress,
+  waitForJob,
+} from "../../platform/jobs/jobs.service";
+import type { BackgroundJobRow } from "../../platform/jobs/jobs.table";
 import { notifyUsersInBulk, type UsersNotice } from "../notifications/index";
+import { findRunningBatches } from "./batch-jobs.repository";
 import { buildRewardInput } from "./engine-input";
 import { compiledPlanVersion, storedExplanation } from "./explanations";
 import { rewardsToConfirmKey, rewardsToConfirmMessage } from "./reward-notices";
@@ -26,7 +37,6 @@ import {
   findBatch,
   findLiveEntitlements,
   findOpenCorrection,
-  findRunningBatch,
   insertBatch,
   insertCorrection,
   insertEntitlement,
@@ -46,7 +56,8 @@ const CHUNK_SIZE = 200;
 /** Unpaid entitlements still in the workflow: a recompute may replace them (a publicized one is listed again). */
 const REPLACEABLE = ["computed", "confirmed", "reviewed", "publicized", "approved"] as const;
 
-export function batchView(row: RewardBatchRow): BatchView {
+/** `ahead`: the batches of the district ahead of this one while it waits its turn. */
+export function batchView(row: RewardBatchRow, ahead: number | null = null): BatchView {
   return {
     id: row.id,
     year: row.year,
@@ -54,6 +65,7 @@ export function batchView(row: RewardBatchRow): BatchView {
     planVersion: row.plan_version,
     status: row.status,
     progress: { done: row.progress_done, total: row.progress_total },
+    ahead,
     summary: row.summary_json === null ? null : (JSON.parse(row.summary_json) as BatchSummary),
     errorMessage: row.error_message,
     computedBy: row.computed_by,
@@ -65,23 +77,56 @@ export function batchView(row: RewardBatchRow): BatchView {
 export async function getBatch(db: DbContext, user: AuthUser, id: number): Promise<BatchView> {
   const row = await findBatch(db, user.districtId, id);
   if (!row) throw notFound("未找到该测算批次");
-  return batchView(row);
+  const job = row.status === "running" ? await findActiveJob(db, batchJobKey(row.district_id, row.year)) : undefined;
+  return batchView(row, job ? (await jobProgress(db, job)).ahead : null);
 }
 
 export async function listRewardBatches(db: DbContext, user: AuthUser, year?: number): Promise<BatchView[]> {
-  return (await listBatches(db, user.districtId, year)).map(batchView);
+  return (await listBatches(db, user.districtId, year)).map((row) => batchView(row));
 }
 
+/** What a batch's job carries: enough to run it in any process. */
+interface RewardBatchPayload {
+  districtId: string;
+  batchId: number;
+  actor: Actor;
+}
+
+/** One batch per district and year at a time: a second request for the same year joins the running one. */
+function batchJobKey(districtId: string, year: number): string {
+  return `rewards-batch|${districtId}|${year}`;
+}
+
+/** A district's batches run one after the other: each applies against the entitlements the previous one left. */
+function batchLineKey(districtId: string): string {
+  return `rewards-batch|${districtId}`;
+}
+
+const rewardBatchJob = defineJob<RewardBatchPayload>({
+  kind: "rewards.batch",
+  run: ({ db, payload, progress }) =>
+    runRewardBatch(db, payload.districtId, payload.batchId, payload.actor, (done, total) => progress(done, total)),
+  failed: async (db, payload, message) => {
+    await updateBatch(db, payload.batchId, {
+      status: "failed",
+      error_message: message.startsWith("测算失败") ? message : `测算失败：${message}`,
+      finished_at: new Date().toISOString(),
+    });
+  },
+});
+
 /**
- * Starts computing `year` for the caller's district: creates the batch row and returns it at once;
- * the work runs in the background (`done` resolves when it has finished, successfully or not).
+ * Starts computing `year` for the caller's district: creates the batch and its job and answers at once; the job
+ * runs in whichever app process picks it up, after the district's batches asked for before it (`done` resolves
+ * when it has finished, successfully or not). A request for a year already being computed joins that batch
+ * (`joined`). A caller inside a transaction (loading the demo) computes in it and waits.
  */
 export async function startRewardBatch(
   db: DbContext,
   user: AuthUser,
   actor: Actor,
   year: number,
-): Promise<{ batch: BatchView; done: Promise<BatchView> }> {
+): Promise<{ batch: BatchView; done: Promise<BatchView>; joined: boolean }> {
   // A year is computed under the version of the plan in force that year (a revision taking effect later
   // leaves the earlier years' rewards as they were promised).
   const { plan, version } = await planInForce(db, user.districtId, year);
@@ -91,57 +136,85 @@ export async function startRewardBatch(
     throw badRequest(`年度 ${year} 不在可测算范围内（${startYear}—${endYear + 5} 年）`, [
       { path: "year", message: `年度应在 ${startYear} 至 ${endYear + 5} 之间` },
     ]);
-  const batchId = await inTransaction(db, async (tx) => {
-    const running = await findRunningBatch(tx, user.districtId);
-    const now = new Date().toISOString();
-    if (running && isAbandoned(running, now)) {
-      // The process that ran it stopped (a restart mid-batch): release the district for a new batch.
-      await updateBatch(tx, running.id, {
-        status: "failed",
-        error_message: "测算中断（服务在测算过程中停止），请重新测算",
-        finished_at: now,
+  const inline = db.inTransaction === true;
+  const key = batchJobKey(user.districtId, year);
+  let started: { batchId: number; job: BackgroundJobRow | null; joined: boolean };
+  try {
+    started = await inTransaction(db, async (tx) => {
+      const same = inline ? undefined : await findActiveJob(tx, key);
+      if (same)
+        return { batchId: (JSON.parse(same.payload_json) as RewardBatchPayload).batchId, job: same, joined: true };
+      const now = new Date().toISOString();
+      for (const running of await findRunningBatches(tx, user.districtId)) {
+        if (isAbandoned(running, now)) {
+          // The process that ran it stopped (a restart mid-batch): release the district for a new batch.
+          await updateBatch(tx, running.id, {
+            status: "failed",
+            error_message: "测算中断（服务在测算过程中停止），请重新测算",
+            finished_at: now,
+          });
+        } else if (inline || !(await findActiveJob(tx, batchJobKey(user.districtId, running.year)))) {
+          // Computed by a caller in its own transaction: nothing to wait in line behind.
+          throw conflict(`${running.year} 年度的奖励正在测算中（批次 ${running.id}），请等待完成后再试`);
+        }
+      }
+      const id = await insertBatch(tx, {
+        district_id: user.districtId,
+        year,
+        plan_id: plan.id,
+        plan_version: version,
+        status: "running",
+        progress_done: 0,
+        progress_total: 0,
+        summary_json: null,
+        error_message: null,
+        computed_by: user.id,
+        computed_at: now,
+        finished_at: null,
       });
-    } else if (running) {
-      throw conflict(`${running.year} 年度的奖励正在测算中（批次 ${running.id}），请等待完成后再试`);
-    }
-    const id = await insertBatch(tx, {
-      district_id: user.districtId,
-      year,
-      plan_id: plan.id,
-      plan_version: version,
-      status: "running",
-      progress_done: 0,
-      progress_total: 0,
-      summary_json: null,
-      error_message: null,
-      computed_by: user.id,
-      computed_at: now,
-      finished_at: null,
+      await recordAudit(tx, {
+        districtId: user.districtId,
+        actor,
+        action: "start",
+        entityType: "reward_batch",
+        entityId: id,
+        after: { year, plan: plan.id, planVersion: version },
+      });
+      const job = inline
+        ? null
+        : await insertJob(tx, {
+            definition: rewardBatchJob,
+            districtId: user.districtId,
+            createdBy: user.id,
+            lineKey: batchLineKey(user.districtId),
+            dedupeKey: key,
+            payload: { districtId: user.districtId, batchId: id, actor },
+          });
+      return { batchId: id, job, joined: false };
     });
-    await recordAudit(tx, {
-      districtId: user.districtId,
-      actor,
-      action: "start",
-      entityType: "reward_batch",
-      entityId: id,
-      after: { year, plan: plan.id, planVersion: version },
-    });
-    return id;
-  });
+  } catch (error) {
+    if (!(error instanceof DuplicateJobError)) throw error;
+    // Another process asked for the same year at the same moment, and won: follow its batch.
+    const winner = await findActiveJob(db, key);
+    if (!winner) throw conflict(`${year} 年度的奖励刚刚测算完成，请刷新后查看结果`);
+    started = { batchId: (JSON.parse(winner.payload_json) as RewardBatchPayload).batchId, job: winner, joined: true };
+  }
+  const { batchId, job, joined } = started;
+  if (job && !joined) await dispatchJob(db, job);
   const batch = await getBatch(db, user, batchId);
-  const done = runRewardBatch(db, user.districtId, batchId, actor).then(
-    () => getBatch(db, user, batchId),
-    async (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      await updateBatch(db, batchId, {
-        status: "failed",
-        error_message: `测算失败：${message}`,
-        finished_at: new Date().toISOString(),
-      }).catch(() => undefined);
-      return getBatch(db, user, batchId).catch(() => batch);
-    },
-  );
-  return { batch, done };
+  const settle = () => getBatch(db, user, batchId).catch(() => batch);
+  const done = job
+    ? waitForJob(db, job.id, 60 * 60_000).then(settle)
+    : runRewardBatch(db, user.districtId, batchId, actor).then(settle, async (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        await updateBatch(db, batchId, {
+          status: "failed",
+          error_message: `测算失败：${message}`,
+          finished_at: new Date().toISOString(),
+        }).catch(() => undefined);
+        return settle();
+      });
+  return { batch, done, joined };
 }
 
 /** A district's whole batch takes seconds; one still "running" after this long has lost its process. */
@@ -162,7 +235,14 @@ function priorGrants(live: readonly RewardEntitlementRow[], year: number): Prior
     .map((row) => row.one_time_key);
 }
 
-async function runRewardBatch(db: DbContext, districtId: string, batchId: number, actor: Actor): Promise<void> {
+async function runRewardBatch(
+  db: DbContext,
+  districtId: string,
+  batchId: number,
+  actor: Actor,
+  /** Told how far the batch is (its job's progress and heartbeat). */
+  progress?: (done: number, total: number) => Promise<void>,
+): Promise<void> {
   const batch = await findBatch(db, districtId, batchId);
   if (!batch) throw new Error(`batch ${batchId} vanished`);
   const year = batch.year;
@@ -181,7 +261,8 @@ async function runRewardBatch(db: DbContext, districtId: string, batchId: number
   const enterprises = built.input.enterprises;
   const projects = built.input.projects ?? [];
   const total = enterprises.length + 1;
-  await updateBatch(db, batchId, { progress_total: total });
+  await updateBatch(db, batchId, { progress_total: total, progress_done: 0 });
+  await progress?.(0, total);
   const results: Entitlement[] = [];
   for (let start = 0; start < enterprises.length || start === 0; start += CHUNK_SIZE) {
     const chunk = enterprises.slice(start, start + CHUNK_SIZE);
@@ -193,7 +274,9 @@ async function runRewardBatch(db: DbContext, districtId: string, batchId: number
       { explain: true, whyNots: false },
     );
     for (const entitlement of result.entitlements) if (entitlement.year === year) results.push(entitlement);
-    await updateBatch(db, batchId, { progress_done: Math.min(start + chunk.length, enterprises.length) });
+    const done = Math.min(start + chunk.length, enterprises.length);
+    await updateBatch(db, batchId, { progress_done: done });
+    await progress?.(done, total);
     await yieldToEventLoop();
     if (chunk.length === 0) break;
   }

@@ -16,6 +16,7 @@ import * as liftChainCheck from "./migrations/20261205120000_lift_chain_check";
 import * as planVersions from "./migrations/20261205130000_plan_versions";
 import * as awardWorkflow from "./migrations/20261205140000_award_workflow";
 import * as accountActivation from "./migrations/20261205150000_account_activation";
+import * as backgroundJobs from "./migrations/20261206110000_background_jobs";
 import * as notificationResolved from "./migrations/20261206130000_notification_resolved";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   "20261205130000_plan_versions": planVersions,
   "20261205140000_award_workflow": awardWorkflow,
   "20261205150000_account_activation": accountActivation,
+  "20261206110000_background_jobs": backgroundJobs,
   "20261206130000_notification_resolved": notificationResolved,
 };
 

@@ -27,6 +27,7 @@ import type { LoginAttemptTable } from "../auth/login-attempts.table";
 import type { LoginDeviceTable } from "../auth/login-devices.table";
 import type { SessionTable } from "../auth/sessions.table";
 import type { UserTable } from "../auth/users.table";
+import type { BackgroundJobTable, ScheduledRunTable } from "../jobs/jobs.table";
 import type { DistrictTable } from "../plan/districts.table";
 import type { PlanTable } from "../plan/plans.table";
 
@@ -57,6 +58,8 @@ export interface Database {
   monitoring_settings: MonitoringSettingsTable;
   monitoring_warnings: MonitoringWarningTable;
   import_jobs: ImportJobTable;
+  background_jobs: BackgroundJobTable;
+  scheduled_runs: ScheduledRunTable;
   district_investment_years: DistrictInvestmentYearTable;
   online_service_items: OnlineServiceItemTable;
   public_boards: PublicBoardTable;
