@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { buildTableXlsx, buildXlsx, newWorkbook, writeTableSheet } from "./table-export";
+import { beijingMinute, buildTableXlsx, buildXlsx, newWorkbook, writeTableSheet } from "./table-export";
 
 async function firstSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   const book = new ExcelJS.Workbook();
@@ -14,6 +14,13 @@ interface Payment {
   name: string;
   fen: string | null;
 }
+
+describe("the time of an export", () => {
+  it("is written in Beijing time, eight hours ahead of UTC, across midnight", () => {
+    expect(beijingMinute(new Date("2026-12-05T17:45:30Z"))).toBe("2026-12-06 01:45");
+    expect(beijingMinute(new Date("2026-12-31T23:59:59Z"))).toBe("2027-01-01 07:59");
+  });
+});
 
 describe("the .xlsx table builder", () => {
   it("writes a report: title and subtitle across the table, frozen header, money exact in 万元 and 元", async () => {
@@ -122,7 +129,9 @@ describe("the .xlsx table builder", () => {
         rows: [{ name: "", revenue: 2_000_000_000n, key: true }],
       }),
     );
-    expect(sheet.getCell(2, 1).value).toMatch(/^筛选条件：产业链：电子信息　导出时间：\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    expect(sheet.getCell(2, 1).value).toMatch(
+      /^筛选条件：产业链：电子信息　导出时间：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间）$/,
+    );
     expect(sheet.getCell(3, 2).value).toBe("营业收入（万元）");
     expect(sheet.getCell(3, 1).fill).toMatchObject({ pattern: "solid" });
     expect(sheet.getRow(4).values).toEqual([undefined, undefined, 2000, "是"]);

@@ -199,6 +199,21 @@ export interface TableExport<Row> {
   rows: Iterable<Row>;
 }
 
+/** A moment to the minute as the district reads its clocks, China Standard Time: "2026-12-05 17:45". */
+export function beijingMinute(moment: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(moment);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
+}
+
 /** A list the UI shows, as a report: its title, the filters applied and the time of export, then the rows. */
 export function buildTableXlsx<Row>(table: TableExport<Row>): Promise<Buffer> {
   const filters = table.filters?.filter((filter) => filter.value !== "") ?? [];
@@ -206,7 +221,7 @@ export function buildTableXlsx<Row>(table: TableExport<Row>): Promise<Buffer> {
   return buildXlsx<Row>({
     sheet: table.title,
     title: table.title,
-    subtitle: `筛选条件：${filterText}　导出时间：${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    subtitle: `筛选条件：${filterText}　导出时间：${beijingMinute(new Date())}（北京时间）`,
     columns: table.columns.map((column) => ({
       header: column.kind === "money" ? `${column.header}（万元）` : column.header,
       kind: column.kind,
