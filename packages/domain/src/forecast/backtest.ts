@@ -79,9 +79,9 @@ export function backtestAnnualFromMonths(snapshot: TargetSnapshot, options: Back
     const actual = Number(actualFen) / 100;
     if (actual <= 0) continue;
     const earlier = years.filter((candidate) => candidate < year);
+    const history = panelHistory(index, panel, earlier, metric);
+    if (history.length < minPastYears) continue;
     for (let throughMonth = 1; throughMonth <= 11; throughMonth++) {
-      const history = panelHistory(index, panel, earlier, metric);
-      if (history.length < minPastYears) continue;
       let toDate = 0n;
       for (const id of panel) toDate += index.yearToDate(id, metric, year, throughMonth) as bigint;
       const estimate = combinedYearEnd({

@@ -28,6 +28,8 @@ export interface RevenueForecastOptions {
    * profile of all above-scale enterprises); a plan may name another.
    */
   seasonalProfile?: SeasonalProfile;
+  /** Also backtest the method on the district's past years (`measuredError`); off by default. */
+  measureError?: boolean;
   /** Spread of yearly log growth used when fewer than two growth rates are known (default 0.08). */
   priorGrowthSd?: number;
 }
@@ -70,7 +72,8 @@ export interface RevenueForecast {
   noteMessages: NoteMessage[];
   /**
    * The running-year method backtested on this district's past years (each from its first N months and
-   * the years before it): mean absolute percentage error (a fraction) by N; empty without monthly history.
+   * the years before it): mean absolute percentage error (a fraction) by N; empty without monthly history
+   * or when not asked for (`measureError`).
    */
   measuredError: { throughMonth: number; cases: number; meanAbsolutePercentageError: number }[];
 }
@@ -107,14 +110,16 @@ export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: Rev
   const notes = new NoteList();
   const history = aboveScaleRevenueHistory(index, completeYear);
   // The method's error on this district's own past years, month by month, to state beside the forecast.
-  const measuredError = backtestAnnualFromMonths(snapshot, {
-    minPastYears: 1,
-    seasonalProfile: options.seasonalProfile,
-  }).byMonth.map(({ throughMonth, cases, meanAbsolutePercentageError }) => ({
-    throughMonth,
-    cases,
-    meanAbsolutePercentageError,
-  }));
+  const measuredError = options.measureError
+    ? backtestAnnualFromMonths(snapshot, {
+        minPastYears: 1,
+        seasonalProfile: options.seasonalProfile,
+      }).byMonth.map(({ throughMonth, cases, meanAbsolutePercentageError }) => ({
+        throughMonth,
+        cases,
+        meanAbsolutePercentageError,
+      }))
+    : [];
   for (const entry of history) {
     if (entry.missing > 0) notes.add("forecast.missingRevenue", { year: entry.year, count: entry.missing });
   }

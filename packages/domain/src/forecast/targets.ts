@@ -21,7 +21,12 @@ export interface TargetForecast {
 export function forecastTargets(
   plan: PlanFile,
   snapshot: TargetSnapshot,
-  options: { level?: number; parameters?: Readonly<Record<string, string | number | boolean>> } = {},
+  options: {
+    level?: number;
+    parameters?: Readonly<Record<string, string | number | boolean>>;
+    /** Backtest G1's running-year method on the district's past years, to state its error. */
+    measureError?: boolean;
+  } = {},
 ): TargetForecast[] {
   const context = buildContext(plan, snapshot, options);
   const results: TargetForecast[] = [];
@@ -34,6 +39,7 @@ export function forecastTargets(
         deadlineYear,
         target: { fen: targetValue.value, comparison: resolveComparison(context, target) },
         level: options.level,
+        measureError: options.measureError,
       });
       results.push({
         targetId: target.id,

@@ -306,7 +306,7 @@ export async function targetsResult(
         ? rows.snapshot
         : cutSnapshot(rows.snapshot, asOf);
     const data: DistrictData = { ...rows, asOf, cut, index: new SnapshotIndex(cut) };
-    const forecasts = forecastTargets(rows.plan, cut);
+    const forecasts = forecastTargets(rows.plan, cut, { measureError: true });
     const targets = computeTargets(rows.plan, cut, { forecasts: forecastInputs(forecasts), top: 10 });
     return { data, targets, forecasts: new Map(forecasts.map((forecast) => [forecast.targetId, forecast])) };
   });
