@@ -11,6 +11,13 @@ import { canonicalDecimal, parseRate, type Rate, rateLabel } from "../format";
 import {
   type EnterpriseRuleEvaluator,
   entitlementKey,
+  explanationRecord,
+  HAS_GRANTS,
+  HAS_LISTED_MOVE,
+  HAS_LISTING,
+  HAS_NEW_SCALE,
+  HAS_TECH_PROJECTS,
+  HAS_TOP500,
   KEY_ENTERPRISE,
   KEY_PROJECT,
   KEY_SUBJECT,
@@ -29,7 +36,9 @@ import {
 import type {
   EnterpriseHistory,
   EnterpriseYear,
+  ExplainedYearField,
   ExplanationParameter,
+  ExplanationWording,
   InvestmentProject,
   NonPaymentReason,
   PriorGrant,
@@ -107,6 +116,11 @@ export interface CompiledFormula {
   readonly keyShape: KeyShape;
   /** `once: enterprise` counts any earlier grant of the rule to the enterprise. */
   readonly oncePerEnterprise: boolean;
+  /**
+   * The same key can come up twice in one run (an enterprise's second event, a grant listed in two
+   * years): paid keys are kept. Not for a key per year, nor a first-time tier or category.
+   */
+  readonly repeatable: boolean;
 }
 
 /** What a formula rule gives the compiled plan. */
@@ -308,6 +322,12 @@ export function compileFormulaStructure(rule: FormulaReward, tools: FormulaTools
     rounding: rule.rounding,
     keyShape,
     oncePerEnterprise: rule.once === "enterprise" && !perYear,
+    repeatable:
+      keyShape === KEY_ENTERPRISE ||
+      keyShape === KEY_SUBJECT ||
+      keyShape === KEY_PROJECT ||
+      (keyShape === KEY_TIER && !(tiers?.firstTime ?? false) && !(rule.byCategory?.firstTime ?? false)) ||
+      (keyShape === KEY_YEAR && rule.per !== "year"),
   };
 }
 
@@ -317,6 +337,103 @@ function applyRate(fen: Fen, rate: Rate, rounding: "halfUp" | "down" | "up"): Fe
   if (rounding === "halfUp") return (fen * numerator * 2n + denominator) / (denominator * 2n);
   if (rounding === "down") return (fen * numerator) / denominator;
   return (fen * numerator + denominator - 1n) / denominator;
+}
+
+/** The amount of one award: fixed (a step's, a category's or the rule's), a rate of the base, or none (case by case); capped. */
+function awardAmount(
+  rule: CompiledFormula,
+  step: CompiledStep | null,
+  categoryRule: CompiledCategory | undefined,
+  base: Fen | null,
+): { amount: Fen | null; uncapped: Fen | null; rate: Rate | null; rateText: string | null } {
+  let amount: Fen | null;
+  let rate: Rate | null = null;
+  let rateText: string | null = null;
+  if (rule.caseByCase) amount = null;
+  else if (step?.amount != null) amount = step.amount;
+  else if (categoryRule?.amount != null) amount = categoryRule.amount;
+  else if (rule.fixed !== null) amount = rule.fixed;
+  else {
+    rate = step?.rate ?? categoryRule?.rate ?? rule.rate;
+    rateText =
+      step?.rateText ?? categoryRule?.rateText ?? (rule.rule.rate === undefined ? null : rateLabel(rule.rule.rate));
+    amount = applyRate(base!, rate!, rule.rounding);
+  }
+  const uncapped = amount;
+  if (amount !== null && rule.cap !== null && amount > rule.cap) amount = rule.cap;
+  return { amount, uncapped, rate, rateText };
+}
+
+/** The year fields an explanation can read back (the stored record keeps these and their sources). */
+const STORABLE_YEAR_FIELDS: readonly ExplainedYearField[] = [
+  "aboveScale",
+  "newlyAboveScale",
+  "revenue",
+  "tax",
+  "listing",
+  "listedRegistrationMovedIn",
+  "top500SettledIn",
+];
+
+/**
+ * How an award of an enterprise rule is explained from its record (the enterprise-year, the year
+ * before, the grant or tech project, the step paid and reached): the figures, category, base and
+ * amount are computed again from them, so a stored record keeps only those.
+ */
+function recordWording(rule: CompiledFormula, words: FormulaWords): ExplanationWording {
+  const read = new Set<string>();
+  for (const compiled of [rule.event, ...rule.when, rule.tiersOf, rule.category, rule.percentOf])
+    for (const fact of compiled?.reads ?? []) read.add(fact.name);
+  if (rule.growthOf !== null) read.add(rule.growthOf);
+  const plan = { startYear: BigInt(rule.meta.startYear), endYear: BigInt(rule.meta.endYear) };
+  return {
+    reads: {
+      year: STORABLE_YEAR_FIELDS.filter((field) => read.has(field)),
+      previousYear: rule.growthOf === null ? [] : [rule.growthOf],
+    },
+    rebuildsFacts: true,
+    explanation(record) {
+      const year = record.year!;
+      const grant = rule.per === "grant" ? (record.subject as SupportGrant) : null;
+      const techProject = rule.per === "techProject" ? (record.subject as TechProject) : null;
+      const scope: FormulaScope = { year, grant, techProject, project: null, plan };
+      const step = record.band < 0 ? null : rule.steps[record.band]!;
+      let figure: Fen | null = null;
+      let previousFigure: Fen | null = null;
+      if (step !== null) {
+        if (rule.growthOf !== null) {
+          figure = year[rule.growthOf] ?? null;
+          previousFigure = record.previousYear?.[rule.growthOf] ?? null;
+        } else figure = rule.tiersOf!.evaluate(scope);
+      }
+      const category = rule.category === null ? null : rule.category.evaluate(scope);
+      const base = rule.percentOf === null ? null : rule.percentOf.evaluate(scope);
+      const { amount, uncapped, rate, rateText } = awardAmount(
+        rule,
+        step,
+        category === null ? undefined : rule.categories.get(category),
+        base,
+      );
+      return words.write({
+        year,
+        previousYear: record.previousYear,
+        grant,
+        techProject,
+        project: null,
+        paidYear: year.year,
+        band: record.band,
+        reached: record.reached,
+        figure,
+        previousFigure,
+        base,
+        category,
+        rate,
+        rateText,
+        uncapped,
+        amount,
+      });
+    },
+  };
 }
 
 /** What one award paid, kept for its explanation (written when shown). */
@@ -357,15 +474,45 @@ class RuleState {
   reset(): void {
     this.crossed = 0;
     this.highest = undefined;
-    this.reachedCategories.clear();
-    this.paidCategories.clear();
-    this.paidKeys.clear();
+    // Clearing an empty collection is not free: most enterprises leave them empty.
+    if (this.reachedCategories.size > 0) this.reachedCategories.clear();
+    if (this.paidCategories.size > 0) this.paidCategories.clear();
+    if (this.paidKeys.size > 0) this.paidKeys.clear();
     this.paid = false;
     this.explained = false;
     this.sawEvent = false;
     this.planFigure = undefined;
   }
 }
+
+/**
+ * The kind of yearly event without which the rule pays nothing (HAS_* bits): the engine skips an
+ * enterprise without it when no why-nots are asked for. Only when that is certain: the award is
+ * for a grant or tech project, or the event is one fact that an empty year does not satisfy.
+ */
+function eventNeeded(rule: CompiledFormula): number {
+  if (rule.per === "grant") return HAS_GRANTS;
+  if (rule.per === "techProject") return HAS_TECH_PROJECTS;
+  const event = rule.event;
+  if (event === null || event.reads.length !== 1) return 0;
+  const bit = EVENT_BITS[event.reads[0]!.name];
+  if (bit === undefined) return 0;
+  const empty: FormulaScope = {
+    year: { year: rule.meta.startYear },
+    grant: null,
+    techProject: null,
+    project: null,
+    plan: { startYear: 0n, endYear: 0n },
+  };
+  return event.missing(empty) === null && event.evaluate(empty) === false ? bit : 0;
+}
+
+const EVENT_BITS: Record<string, number> = {
+  newlyAboveScale: HAS_NEW_SCALE,
+  listedRegistrationMovedIn: HAS_LISTED_MOVE,
+  top500SettledIn: HAS_TOP500,
+  listing: HAS_LISTING,
+};
 
 /** Compiles a formula rule into the engine's evaluator. */
 export function compileFormulaRule(rule: FormulaReward, tools: FormulaTools): FormulaRuleCompiled {
@@ -402,10 +549,24 @@ class FormulaEvaluator {
   readonly #words: FormulaWords;
   readonly #scope: FormulaScope;
   readonly #state = new RuleState();
+  /** Enterprise rules keep records and write them when shown; the project rule writes its own. */
+  readonly #recordWording: ExplanationWording | null;
+  readonly #beforeMetric: "revenue" | "tax" | null;
+  /** Categories another is not paid after (stacking), checked against prior grants. */
+  readonly #notAfter: readonly string[];
+  /** A yearly rule with no event nor first-time tracking reads only the years that can pay. */
+  readonly #planOnlyYears: boolean;
 
   constructor(rule: CompiledFormula, words: FormulaWords) {
     this.#rule = rule;
     this.#words = words;
+    this.#recordWording = rule.per === "project" ? null : recordWording(rule, words);
+    const metric = rule.tiersOf?.reads.length === 1 ? rule.tiersOf.reads[0]!.name : "";
+    // A first-time tier of revenue or tax counts the highest figure before the years given.
+    this.#beforeMetric =
+      rule.tiersFirstTime && rule.growthOf === null && (metric === "revenue" || metric === "tax") ? metric : null;
+    this.#notAfter = [...new Set([...rule.categories.values()].flatMap((category) => category.notAfter ?? []))];
+    this.#planOnlyYears = rule.per === "year" && rule.event === null && !rule.tiersFirstTime && !rule.categoryFirstTime;
     this.#scope = {
       year: null,
       grant: null,
@@ -418,7 +579,8 @@ class FormulaEvaluator {
   enterpriseEvaluator(): EnterpriseRuleEvaluator {
     return {
       meta: this.#rule.meta,
-      needs: 0,
+      needs: eventNeeded(this.#rule),
+      ...(this.#recordWording === null ? {} : { explanationWording: this.#recordWording }),
       evaluate: (enterprise, years, run) => this.#evaluateEnterprise(enterprise, years, run),
     };
   }
@@ -464,24 +626,19 @@ class FormulaEvaluator {
     const scope = this.#scope;
     const code = enterprise.creditCode;
     state.reset();
-    if (rule.tiersFirstTime && rule.growthOf === null) {
+    const beforeMetric = this.#beforeMetric;
+    if (beforeMetric !== null) {
       const before = enterprise.before;
-      const metric = rule.tiersOf?.reads.length === 1 ? rule.tiersOf.reads[0]!.name : "";
-      const beforeMax = metric === "revenue" ? before?.maxRevenue : metric === "tax" ? before?.maxTax : undefined;
+      const beforeMax = beforeMetric === "revenue" ? before?.maxRevenue : before?.maxTax;
       if (beforeMax !== undefined) {
         state.highest = beforeMax;
         state.crossed = this.#reachedCount(beforeMax, 0);
       }
     }
-    for (const category of rule.categories.values()) {
-      if (
-        category.notAfter !== null &&
-        !run.granted.isEmpty &&
-        run.granted.has(`${rule.meta.id}|${code}|${category.notAfter}`)
-      )
-        state.paidCategories.add(category.notAfter);
-    }
-    const planOnlyYears = rule.per === "year" && rule.event === null && !rule.tiersFirstTime && !rule.categoryFirstTime;
+    if (this.#notAfter.length > 0 && !run.granted.isEmpty)
+      for (const category of this.#notAfter)
+        if (run.granted.has(`${rule.meta.id}|${code}|${category}`)) state.paidCategories.add(category);
+    const planOnlyYears = this.#planOnlyYears;
     for (let index = 0; index < years.length; index++) {
       const year = years[index]!;
       if (planOnlyYears && rule.planYearsOnly && (year.year < run.startYear || year.year > run.endYear)) continue;
@@ -757,21 +914,7 @@ class FormulaEvaluator {
     for (let offset = 0; offset < count; offset++) {
       const band = to < 0 ? -1 : from + offset;
       const step = band < 0 ? null : rule.steps[band]!;
-      let amount: Fen | null;
-      let rate: Rate | null = null;
-      let rateText: string | null = null;
-      if (rule.caseByCase) amount = null;
-      else if (step?.amount != null) amount = step.amount;
-      else if (categoryRule?.amount != null) amount = categoryRule.amount;
-      else if (rule.fixed !== null) amount = rule.fixed;
-      else {
-        rate = step?.rate ?? categoryRule?.rate ?? rule.rate;
-        rateText =
-          step?.rateText ?? categoryRule?.rateText ?? (rule.rule.rate === undefined ? null : rateLabel(rule.rule.rate));
-        amount = applyRate(base!, rate!, rule.rounding);
-      }
-      const uncapped = amount;
-      if (amount !== null && rule.cap !== null && amount > rule.cap) amount = rule.cap;
+      const { amount, uncapped, rate, rateText } = awardAmount(rule, step, categoryRule, base);
       const tier =
         step !== null
           ? step.label
@@ -785,22 +928,28 @@ class FormulaEvaluator {
         continue;
       }
       const ruleId = step?.ruleId ?? rule.meta.id;
-      const key = entitlementKey(rule.meta.id, rule.keyShape, code, tier, paidYear, subjectId);
-      const granted =
-        !run.granted.isEmpty &&
-        (rule.oncePerEnterprise ? run.granted.hasAnyForEnterprise(rule.meta.id, code) : run.granted.has(key));
-      if (granted) {
-        this.#notPaid(run, code, "alreadyGranted", paidYear, subjectId ?? tier ?? undefined);
-        continue;
+      // The key is formed only when a prior grant or a repeat in this run can stop the award.
+      const checkGranted = !run.granted.isEmpty;
+      if (checkGranted || rule.repeatable) {
+        const key = entitlementKey(rule.meta.id, rule.keyShape, code, tier, paidYear, subjectId);
+        if (
+          checkGranted &&
+          (rule.oncePerEnterprise ? run.granted.hasAnyForEnterprise(rule.meta.id, code) : run.granted.has(key))
+        ) {
+          this.#notPaid(run, code, "alreadyGranted", paidYear, subjectId ?? tier ?? undefined);
+          continue;
+        }
+        if (rule.repeatable) {
+          const paidBefore = state.paidKeys.get(key);
+          if (paidBefore !== undefined) {
+            this.#notPaid(run, code, "alreadyPaidInPlan", paidYear, subjectId ?? tier ?? undefined, {
+              otherYear: paidBefore,
+            });
+            continue;
+          }
+          state.paidKeys.set(key, paidYear);
+        }
       }
-      const paidBefore = state.paidKeys.get(key);
-      if (paidBefore !== undefined) {
-        this.#notPaid(run, code, "alreadyPaidInPlan", paidYear, subjectId ?? tier ?? undefined, {
-          otherYear: paidBefore,
-        });
-        continue;
-      }
-      state.paidKeys.set(key, paidYear);
       if (category !== null) state.paidCategories.add(category);
       state.paid = true;
       pushEntitlement(
@@ -814,24 +963,26 @@ class FormulaEvaluator {
         amount,
         subjectId,
         run.explain
-          ? new FormulaExplanationRecord(this.#words, {
-              year,
-              previousYear,
-              grant: rule.per === "grant" ? (item as SupportGrant) : null,
-              techProject: rule.per === "techProject" ? (item as TechProject) : null,
-              project,
-              paidYear,
-              band,
-              reached: to - 1,
-              figure,
-              previousFigure,
-              base,
-              category,
-              rate,
-              rateText,
-              uncapped,
-              amount,
-            })
+          ? this.#recordWording !== null
+            ? explanationRecord(rule.meta, this.#recordWording, year!, previousYear, band, to - 1, item)
+            : new FormulaExplanationRecord(this.#words, {
+                year,
+                previousYear,
+                grant: null,
+                techProject: null,
+                project,
+                paidYear,
+                band,
+                reached: to - 1,
+                figure,
+                previousFigure,
+                base,
+                category,
+                rate,
+                rateText,
+                uncapped,
+                amount,
+              })
           : undefined,
       );
     }
