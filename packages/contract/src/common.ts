@@ -55,3 +55,15 @@ export const UploadedFileSchema = z.strictObject({
     .optional(),
 });
 export type UploadedFile = z.infer<typeof UploadedFileSchema>;
+
+/** One file sent as a part of a multipart/form-data form: how the upload routes take files. */
+export const FilePart = z.file();
+
+/** A file attached to a record, as a multipart form: the file and, optionally, the sha256 its sender computed. */
+export const AttachmentFormSchema = z.strictObject({
+  file: FilePart.describe("附件：pdf、png、jpg、jpeg、doc、docx、xls、xlsx 或 txt，至多 10 MB"),
+  sha256: UploadedFileSchema.shape.sha256,
+});
+export type AttachmentForm = z.input<typeof AttachmentFormSchema>;
+/** The text fields of the attachment form, as the server parses them. */
+export const AttachmentFieldsSchema = AttachmentFormSchema.omit({ file: true });

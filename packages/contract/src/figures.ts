@@ -5,7 +5,7 @@
  */
 import { IMPORT_KINDS, MONEY_UNITS } from "@beizeng/domain/figures/vocabulary";
 import { z } from "zod";
-import { Timestamp } from "./common";
+import { FilePart, Timestamp } from "./common";
 
 /** What a spreadsheet import loads, and the units money is written in: the domain's. */
 export { IMPORT_KINDS, type ImportKind, MONEY_UNITS, type MoneyUnit } from "@beizeng/domain/figures/vocabulary";
@@ -42,6 +42,12 @@ export const UploadQuerySchema = z.object({
   fileName: z.string().trim().min(1).max(200).default("upload.xlsx"),
 });
 export type UploadQuery = z.input<typeof UploadQuerySchema>;
+/** A figures import as a multipart form: what the file holds, its money unit and the workbook (its name is the part's). */
+export const ImportUploadFieldsSchema = UploadQuerySchema.omit({ fileName: true });
+export const ImportUploadFormSchema = ImportUploadFieldsSchema.extend({
+  file: FilePart.describe("Excel 工作簿（.xlsx），至多 20 MB"),
+});
+export type ImportUploadForm = z.input<typeof ImportUploadFormSchema>;
 
 export const JobParamsSchema = z.object({ id: z.uuid("导入任务编号无效") });
 export const TemplateParamsSchema = z.object({ kind: importKind });

@@ -8,7 +8,7 @@ import { PROJECT_CATEGORIES } from "@beizeng/domain/projects/category";
 import { PROJECT_STAGES, SCHEDULE_STATUSES } from "@beizeng/domain/projects/lifecycle";
 import { BLOCKER_CATEGORIES, BLOCKER_STATUSES, PROJECT_ORIGINS } from "@beizeng/domain/projects/vocabulary";
 import { z } from "zod";
-import { DateText, FenText, pageOf, pageQueryFields, Timestamp } from "./common";
+import { DateText, FenText, FilePart, pageOf, pageQueryFields, Timestamp } from "./common";
 
 export type { ProjectCategory } from "@beizeng/domain/projects/category";
 export type { ProjectStage, ScheduleStatus } from "@beizeng/domain/projects/lifecycle";
@@ -163,6 +163,13 @@ export const ImportSchema = z
   })
   .strict();
 export type ImportReq = z.input<typeof ImportSchema>;
+/** The project import as a multipart form: the workbook and whether to check it only. */
+export const ProjectImportFormSchema = z.strictObject({
+  file: FilePart.describe("项目库工作簿（.xlsx），至多 20 MB"),
+  dryRun: z.enum(["true", "false"]).default("false"),
+});
+export type ProjectImportForm = z.input<typeof ProjectImportFormSchema>;
+export const ProjectImportFieldsSchema = ProjectImportFormSchema.omit({ file: true });
 
 // ---------------------------------------------------------------- responses
 

@@ -5,7 +5,7 @@
  */
 import { MEASUREMENT_UNITS, type MeasurementUnit, TASK_CYCLES } from "@beizeng/domain/plan/vocabulary";
 import { z } from "zod";
-import { DateText, Timestamp, UploadedFileSchema } from "./common";
+import { DateText, FilePart, Timestamp, UploadedFileSchema } from "./common";
 import { TARGET_STATUSES } from "./targets";
 
 // ---- Vocabularies ----
@@ -73,6 +73,16 @@ export const ReportSchema = z.strictObject({
   attachments: z.array(UploadedFileSchema).default([]),
 });
 export type ReportInput = z.input<typeof ReportSchema>;
+/** A report's text fields as a multipart form sends them (no nulls: a field left out is absent). */
+export const ReportFieldsSchema = ReportSchema.omit({ attachments: true });
+/** A report as a multipart form: its fields and its evidence files, each in a part named `attachments`. */
+export const ReportFormSchema = ReportFieldsSchema.extend({
+  attachments: z
+    .array(FilePart.describe("佐证材料：pdf、png、jpg、jpeg、doc、docx、xls、xlsx 或 txt，每个至多 10 MB"))
+    .max(5)
+    .optional(),
+});
+export type ReportForm = z.input<typeof ReportFormSchema>;
 
 export const ReturnSchema = z.strictObject({ reason: z.string().trim().min(2, "退回原因至少 2 个字").max(1000) });
 export type ReturnInput = z.input<typeof ReturnSchema>;

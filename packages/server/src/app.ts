@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { ZodError } from "zod";
@@ -27,6 +28,8 @@ import { isPermission } from "./platform/auth/permissions";
 import type { ApiRoute } from "./platform/auth/request-context";
 import type { DbContext } from "./platform/db/database";
 import { AppError, errorBody } from "./platform/errors";
+import { openApiRoutes } from "./platform/http/openapi.routes";
+import { registerRequestContractCheck } from "./platform/http/request-contract";
 import { registerResponseContractCheck } from "./platform/http/response-contract";
 import { registerSecurityHeaders } from "./platform/http/security-headers";
 
@@ -56,7 +59,7 @@ export interface BuildAppOptions {
 
 /** The body any route accepts unless it says otherwise: JSON forms are a few KB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-/** Routes that take files (workbooks, attachments in base64) and the bodies they accept. */
+/** Routes that take files (multipart forms; until the next release also the older bodies) and the bodies they accept. */
 export const UPLOAD_BODY_LIMITS: Readonly<Record<string, number>> = {
   "POST /api/imports": 20 * 1024 * 1024,
   "POST /api/projects/import": 20 * 1024 * 1024,
@@ -125,14 +128,27 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       throw new Error(`Route ${methods.join(",")} ${route.url} declares no permission (config.permission)`);
     }
     for (const method of methods) {
-      if (method !== "HEAD") apiRoutes.push({ method, url: route.url, permission, response: route.config?.response });
+      if (method !== "HEAD") {
+        apiRoutes.push({
+          method,
+          url: route.url,
+          permission,
+          response: route.config?.response,
+          request: route.config?.request,
+        });
+      }
     }
     const uploadLimit = methods.length === 1 ? UPLOAD_BODY_LIMITS[`${methods[0]} ${route.url}`] : undefined;
     if (uploadLimit !== undefined) route.bodyLimit ??= uploadLimit;
   });
 
-  if (options.checkResponses ?? process.env.BEIZENG_CHECK_RESPONSES === "1") registerResponseContractCheck(app);
+  if (options.checkResponses ?? process.env.BEIZENG_CHECK_RESPONSES === "1") {
+    registerResponseContractCheck(app);
+    registerRequestContractCheck(app);
+  }
   await app.register(fastifyCookie);
+  // Files arrive as multipart/form-data, read part by part under each route's limits (platform/files/multipart-upload.ts).
+  await app.register(fastifyMultipart);
   registerSecurityHeaders(app, { hsts: options.secureCookies === true });
   registerAuthHooks(app, options.db, {
     allowedOrigins:
@@ -174,6 +190,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   for (const routes of ROUTE_MODULES) {
     await app.register(routes, { db: options.db, secureCookies: options.secureCookies });
   }
+  await app.register(openApiRoutes);
 
   const webRoot = options.webRoot ? path.resolve(options.webRoot) : undefined;
   const indexFile = webRoot ? path.join(webRoot, "index.html") : undefined;

@@ -44,7 +44,13 @@ export async function accountActivationRoutes(app: FastifyInstance, opts: { db: 
 
   app.post(
     "/api/users/enterprise-accounts/preview",
-    { config: { permission: "users.manage", response: EnterpriseAccountsPreviewSchema } },
+    {
+      config: {
+        request: { body: EnterpriseAccountsSelectionSchema },
+        permission: "users.manage",
+        response: EnterpriseAccountsPreviewSchema,
+      },
+    },
     async (request) => {
       const selection = parseInput(EnterpriseAccountsSelectionSchema, request.body ?? {}, "企业账号");
       return previewEnterpriseAccounts(db, currentUser(request).districtId, selection);
@@ -54,7 +60,7 @@ export async function accountActivationRoutes(app: FastifyInstance, opts: { db: 
   // The codes exist in clear only in this answer: the spreadsheet is the one copy.
   app.post(
     "/api/users/enterprise-accounts",
-    { config: { permission: "users.manage", response: "file" } },
+    { config: { request: { body: EnterpriseAccountsSelectionSchema }, permission: "users.manage", response: "file" } },
     async (request, reply) => {
       const selection = parseInput(EnterpriseAccountsSelectionSchema, request.body ?? {}, "企业账号");
       const result = await createEnterpriseAccounts(db, currentUser(request).districtId, selection, actorOf(request));
@@ -93,7 +99,13 @@ export async function accountActivationRoutes(app: FastifyInstance, opts: { db: 
   // The new code is answered once; the account waits for activation again.
   app.post(
     "/api/users/:id/activation-code",
-    { config: { permission: "users.manage", response: ActivationCodeAnswerSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ActivationCodeIssueSchema },
+        permission: "users.manage",
+        response: ActivationCodeAnswerSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const body = parseInput(ActivationCodeIssueSchema, request.body ?? {}, "发放激活码");
@@ -113,7 +125,12 @@ export async function accountActivationRoutes(app: FastifyInstance, opts: { db: 
     "/api/auth/activate",
     {
       bodyLimit: AUTH_BODY_LIMIT,
-      config: { permission: "public", csrfExempt: true, response: ActivationAnswerSchema },
+      config: {
+        request: { body: ActivateAccountSchema },
+        permission: "public",
+        csrfExempt: true,
+        response: ActivationAnswerSchema,
+      },
     },
     async (request) => {
       const body = parseInput(ActivateAccountSchema, request.body, "激活账号");

@@ -19,7 +19,10 @@ export async function authRoutes(app: FastifyInstance, opts: { db: DbContext; se
 
   app.post(
     "/api/auth/login",
-    { bodyLimit: AUTH_BODY_LIMIT, config: { permission: "public", csrfExempt: true, response: SessionSchema } },
+    {
+      bodyLimit: AUTH_BODY_LIMIT,
+      config: { request: { body: LoginSchema }, permission: "public", csrfExempt: true, response: SessionSchema },
+    },
     async (request, reply) => {
       const body = parseInput(LoginSchema, request.body, "登录");
       const held = request.auth;
@@ -75,7 +78,10 @@ export async function authRoutes(app: FastifyInstance, opts: { db: DbContext; se
 
   app.post(
     "/api/auth/password",
-    { bodyLimit: AUTH_BODY_LIMIT, config: { permission: "session", response: "none" } },
+    {
+      bodyLimit: AUTH_BODY_LIMIT,
+      config: { request: { body: ChangePasswordSchema }, permission: "session", response: "none" },
+    },
     async (request, reply) => {
       const body = parseInput(ChangePasswordSchema, request.body, "修改密码");
       await changePassword(db, currentUser(request), request.auth!.session.id, body);

@@ -21,7 +21,7 @@ export async function usersRoutes(app: FastifyInstance, opts: { db: DbContext })
 
   app.post(
     "/api/users",
-    { config: { permission: "users.manage", response: UserAnswerSchema } },
+    { config: { request: { body: UserCreateSchema }, permission: "users.manage", response: UserAnswerSchema } },
     async (request, reply) => {
       const body = parseInput(UserCreateSchema, request.body, "新建账号");
       const user = await createUser(db, { ...body, districtId: currentUser(request).districtId }, actorOf(request));
@@ -31,7 +31,13 @@ export async function usersRoutes(app: FastifyInstance, opts: { db: DbContext })
 
   app.patch(
     "/api/users/:id",
-    { config: { permission: "users.manage", response: UserAnswerSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: UserUpdateSchema },
+        permission: "users.manage",
+        response: UserAnswerSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const body = parseInput(UserUpdateSchema, request.body, "修改账号");
@@ -42,7 +48,13 @@ export async function usersRoutes(app: FastifyInstance, opts: { db: DbContext })
   // A generated password is answered once; a password the office chose, with 204.
   app.post(
     "/api/users/:id/reset-password",
-    { config: { permission: "users.manage", response: TemporaryPasswordSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ResetPasswordSchema },
+        permission: "users.manage",
+        response: TemporaryPasswordSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const body = parseInput(ResetPasswordSchema, request.body ?? {}, "重置密码");
@@ -55,7 +67,7 @@ export async function usersRoutes(app: FastifyInstance, opts: { db: DbContext })
   // Clears the account's remembered login failures, so that no browser or address waits to try it any longer.
   app.post(
     "/api/users/:id/unlock",
-    { config: { permission: "users.manage", response: UserUnlockAnswerSchema } },
+    { config: { request: { params: idParamSchema }, permission: "users.manage", response: UserUnlockAnswerSchema } },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return { user: await clearLoginRestrictions(db, currentUser(request).districtId, id, actorOf(request)) };

@@ -17,10 +17,14 @@ const NO_KEY = "服务器未加载审计签名密钥，无法校验检查点的�
 
 export async function auditRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
-  app.get("/api/audit", { config: { permission: "audit.read", response: AuditPageSchema } }, async (request) => {
-    const { page, pageSize, ...filter } = parseInput(AuditQuerySchema, request.query, "查询审计日志");
-    return listAuditEntries(db, { ...filter, districtId: currentUser(request).districtId }, { page, pageSize });
-  });
+  app.get(
+    "/api/audit",
+    { config: { request: { query: AuditQuerySchema }, permission: "audit.read", response: AuditPageSchema } },
+    async (request) => {
+      const { page, pageSize, ...filter } = parseInput(AuditQuerySchema, request.query, "查询审计日志");
+      return listAuditEntries(db, { ...filter, districtId: currentUser(request).districtId }, { page, pageSize });
+    },
+  );
 
   /** The chain, and the district's checkpoints checked with the server's own key. */
   app.get(

@@ -108,7 +108,9 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.get(
     "/api/enterprises/:id/support",
-    { config: { permission: "enterprises.read", response: EnterpriseSupportSchema } },
+    {
+      config: { request: { params: idParamSchema }, permission: "enterprises.read", response: EnterpriseSupportSchema },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return enterpriseSupport(db, currentUser(request), id);
@@ -117,7 +119,7 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.get(
     "/api/enterprises/:id/grants/export",
-    { config: { permission: "enterprises.read", response: "file" } },
+    { config: { request: { params: idParamSchema }, permission: "enterprises.read", response: "file" } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       return exportSupport(db, currentUser(request), id, "grants", reply);
@@ -126,7 +128,7 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.get(
     "/api/enterprises/:id/tech-projects/export",
-    { config: { permission: "enterprises.read", response: "file" } },
+    { config: { request: { params: idParamSchema }, permission: "enterprises.read", response: "file" } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       return exportSupport(db, currentUser(request), id, "tech", reply);
@@ -135,7 +137,13 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.post(
     "/api/enterprises/:id/grants",
-    { config: { permission: "support.enter", response: SupportAddedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: GrantBodySchema },
+        permission: "support.enter",
+        response: SupportAddedSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(GrantBodySchema, request.body, "扶持资金");
@@ -145,7 +153,13 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.post(
     "/api/enterprise-grants/:id/correct",
-    { config: { permission: "support.enter", response: SupportCorrectedSchema } },
+    {
+      config: {
+        request: { params: recordParams, body: GrantBodySchema },
+        permission: "support.enter",
+        response: SupportCorrectedSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(recordParams, request.params);
       const input = parseInput(GrantBodySchema, request.body, "更正扶持资金");
@@ -155,7 +169,7 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.post(
     "/api/enterprise-grants/:id/confirm",
-    { config: { permission: "support.confirm", response: SupportConfirmedSchema } },
+    { config: { request: { params: recordParams }, permission: "support.confirm", response: SupportConfirmedSchema } },
     async (request) => {
       const { id } = parseInput(recordParams, request.params);
       return confirmGrant(db, currentUser(request), id, actorOf(request));
@@ -164,7 +178,13 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.post(
     "/api/enterprises/:id/tech-projects",
-    { config: { permission: "support.enter", response: SupportAddedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: TechProjectBodySchema },
+        permission: "support.enter",
+        response: SupportAddedSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(TechProjectBodySchema, request.body, "技改项目");
@@ -174,7 +194,13 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.post(
     "/api/tech-projects/:id/correct",
-    { config: { permission: "support.enter", response: SupportCorrectedSchema } },
+    {
+      config: {
+        request: { params: recordParams, body: TechProjectBodySchema },
+        permission: "support.enter",
+        response: SupportCorrectedSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(recordParams, request.params);
       const input = parseInput(TechProjectBodySchema, request.body, "更正技改项目");
@@ -184,7 +210,7 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.post(
     "/api/tech-projects/:id/confirm",
-    { config: { permission: "support.confirm", response: SupportConfirmedSchema } },
+    { config: { request: { params: recordParams }, permission: "support.confirm", response: SupportConfirmedSchema } },
     async (request) => {
       const { id } = parseInput(recordParams, request.params);
       return confirmTechProject(db, currentUser(request), id, actorOf(request));
@@ -193,7 +219,13 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.post(
     "/api/enterprises/:id/reward-events",
-    { config: { permission: "support.events", response: EventAddedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: EventBodySchema },
+        permission: "support.events",
+        response: EventAddedSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(EventBodySchema, request.body, "奖励相关事项");
@@ -203,7 +235,13 @@ export async function enterpriseSupportRoutes(app: FastifyInstance, opts: { db: 
 
   app.post(
     "/api/enterprise-events/:id/correct",
-    { config: { permission: "support.events", response: EventCorrectedSchema } },
+    {
+      config: {
+        request: { params: recordParams, body: EventCorrectionSchema },
+        permission: "support.events",
+        response: EventCorrectedSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(recordParams, request.params);
       const input = parseInput(EventCorrectionSchema, request.body, "更正奖励相关事项");

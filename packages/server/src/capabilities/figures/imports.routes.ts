@@ -11,29 +11,52 @@
 import {
   ApplyImportBodySchema,
   ImportJobSchema,
+  ImportUploadFieldsSchema,
+  ImportUploadFormSchema,
   JobParamsSchema,
   JobQuerySchema,
   TemplateParamsSchema,
   UploadQuerySchema,
 } from "@beizeng/contract/figures";
 import { townsAndStreets } from "@beizeng/domain/plan/lookup";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { allow } from "../../platform/auth/permissions";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { badRequest, conflict, forbidden } from "../../platform/errors";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
+import { MAX_WORKBOOK_BYTES, readMultipartUpload } from "../../platform/files/multipart-upload";
 import { parseInput } from "../../platform/http/validation";
 import { readActivePlan } from "../../platform/plan/plan-reader";
 import { checkWorkbookArchive, WorkbookReadError } from "../../platform/spreadsheets/workbook-archive";
 import { applyImportJob, getImportJob, settledImportJob, startImportJob } from "./enterprises-import-jobs.service";
 import { buildImportTemplate, templateFileName } from "./import/templates";
 
+const WORKBOOK_BODY_TYPES = ["application/octet-stream", CONTENT_TYPES.xlsx];
+
+/** The upload as a multipart form: kind and unit as fields, the workbook in `file` (its name is the file's). */
+async function workbookFromForm(request: FastifyRequest) {
+  const upload = await readMultipartUpload(
+    request,
+    { file: { label: "导入文件", maxFiles: 1, maxBytes: MAX_WORKBOOK_BYTES, required: true } },
+    "导入",
+  );
+  const fields = parseInput(ImportUploadFieldsSchema, upload.fields, "导入");
+  const [file] = upload.files.file ?? [];
+  if (!file) throw badRequest("导入：请选择要上传的导入文件");
+  return { ...fields, fileName: file.fileName.slice(0, 200), bytes: file.bytes };
+}
+
+/** The older upload: the workbook's bytes as the body, what it holds in the query. */
+function workbookFromBody(bytes: Buffer, query: unknown) {
+  return { ...parseInput(UploadQuerySchema, query, "导入"), bytes };
+}
+
 export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
   // Scoped to this plugin: the upload body is the workbook itself.
   app.addContentTypeParser(
-    ["application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    WORKBOOK_BODY_TYPES,
     { parseAs: "buffer", bodyLimit: 20 * 1024 * 1024 },
     (_request, body, done) => done(null, body),
   );
@@ -44,7 +67,7 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/imports/templates/:kind",
-    { config: { permission: "imports.run", response: "file" } },
+    { config: { request: { params: TemplateParamsSchema }, permission: "imports.run", response: "file" } },
     async (request, reply) => {
       const { kind } = parseInput(TemplateParamsSchema, request.params);
       const plan = (await readActivePlan(db, currentUser(request).districtId))?.plan;
@@ -59,26 +82,36 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/imports",
-    { config: { permission: "imports.run", response: ImportJobSchema } },
+    {
+      config: {
+        permission: "imports.run",
+        response: ImportJobSchema,
+        request: {
+          body: { multipart: ImportUploadFormSchema },
+          // The workbook's bytes as the body, with kind, unit and fileName in the query: still taken for one release.
+          alsoAccepts: [{ binary: WORKBOOK_BODY_TYPES }],
+          query: UploadQuerySchema.partial(),
+        },
+      },
+    },
     async (request, reply) => {
-      const query = parseInput(UploadQuerySchema, request.query, "导入");
-      if (!Buffer.isBuffer(request.body)) {
-        throw badRequest("请以 application/octet-stream 上传 .xlsx 文件内容");
-      }
+      const upload = Buffer.isBuffer(request.body)
+        ? workbookFromBody(request.body, request.query)
+        : await workbookFromForm(request);
       try {
         // Every part is inflated and counted (nothing kept): a zip bomb is refused here, quickly.
         // An empty upload is left to the job's own check, which says so.
-        if (request.body.length > 0) await checkWorkbookArchive(request.body);
+        if (upload.bytes.length > 0) await checkWorkbookArchive(upload.bytes);
       } catch (error) {
         if (!(error instanceof WorkbookReadError)) throw error;
         // The user reads the Chinese message; the library's own words are for the log only.
-        request.log.warn({ err: error.cause ?? error, fileName: query.fileName }, "import upload refused");
-        throw badRequest(`无法读取文件「${query.fileName}」：${error.message}`);
+        request.log.warn({ err: error.cause ?? error, fileName: upload.fileName }, "import upload refused");
+        throw badRequest(`无法读取文件「${upload.fileName}」：${error.message}`);
       }
       const job = await startImportJob(
         db,
         currentUser(request),
-        { kind: query.kind, unit: query.unit, fileName: query.fileName, bytes: request.body },
+        { kind: upload.kind, unit: upload.unit, fileName: upload.fileName, bytes: upload.bytes },
         actorOf(request),
         request.log,
       );
@@ -86,18 +119,34 @@ export async function importsRoutes(app: FastifyInstance, opts: { db: DbContext 
     },
   );
 
-  app.get("/api/imports/:id", { config: { permission: "imports.run", response: ImportJobSchema } }, async (request) => {
-    const { id } = parseInput(JobParamsSchema, request.params);
-    const { wait } = parseInput(JobQuerySchema, request.query);
-    const user = currentUser(request);
-    await getImportJob(db, user, id);
-    await waited(id, wait);
-    return getImportJob(db, user, id);
-  });
+  app.get(
+    "/api/imports/:id",
+    {
+      config: {
+        request: { params: JobParamsSchema, query: JobQuerySchema },
+        permission: "imports.run",
+        response: ImportJobSchema,
+      },
+    },
+    async (request) => {
+      const { id } = parseInput(JobParamsSchema, request.params);
+      const { wait } = parseInput(JobQuerySchema, request.query);
+      const user = currentUser(request);
+      await getImportJob(db, user, id);
+      await waited(id, wait);
+      return getImportJob(db, user, id);
+    },
+  );
 
   app.post(
     "/api/imports/:id/apply",
-    { config: { permission: "imports.run", response: ImportJobSchema } },
+    {
+      config: {
+        request: { params: JobParamsSchema, body: ApplyImportBodySchema },
+        permission: "imports.run",
+        response: ImportJobSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(JobParamsSchema, request.params);
       const { registerEnterprises } = parseInput(ApplyImportBodySchema, request.body ?? undefined, "导入");

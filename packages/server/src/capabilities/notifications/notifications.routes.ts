@@ -15,7 +15,13 @@ export async function notificationsRoutes(app: FastifyInstance, opts: { db: DbCo
 
   app.post(
     "/api/notifications/:id/read",
-    { config: { permission: "notifications.read", response: NotificationReadSchema } },
+    {
+      config: {
+        request: { params: idParamSchema },
+        permission: "notifications.read",
+        response: NotificationReadSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return readNotification(db, currentUser(request), id);

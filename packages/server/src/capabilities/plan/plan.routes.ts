@@ -41,7 +41,7 @@ export async function planRoutes(app: FastifyInstance, opts: { db: DbContext }) 
 
   app.get(
     "/api/plan/versions/:planId/:version/yaml",
-    { config: { permission: "plan.versions", response: "file" } },
+    { config: { request: { params: VersionParams }, permission: "plan.versions", response: "file" } },
     async (request, reply) => {
       const params = parseInput(VersionParams, request.params, "方案版本");
       const file = await versionYaml(db, currentUser(request).districtId, params.planId, params.version);
@@ -56,7 +56,7 @@ export async function planRoutes(app: FastifyInstance, opts: { db: DbContext }) 
   /** What loading an uploaded plan file would change; nothing is stored. */
   app.post(
     "/api/plan/versions/preview",
-    { config: { permission: "plan.manage", response: PlanPreviewSchema } },
+    { config: { request: { body: PlanTextSchema }, permission: "plan.manage", response: PlanPreviewSchema } },
     async (request) => {
       const body = parseInput(PlanTextSchema, request.body, "预览方案");
       const plan = ownDistrictPlan(body.content, body.fileName, currentUser(request).districtId);
@@ -82,7 +82,7 @@ export async function planRoutes(app: FastifyInstance, opts: { db: DbContext }) 
   /** Confirms a previewed plan as the current version, taking effect in the given year. */
   app.post(
     "/api/plan/versions",
-    { config: { permission: "plan.manage", response: PlanActivatedSchema } },
+    { config: { request: { body: PlanActivateSchema }, permission: "plan.manage", response: PlanActivatedSchema } },
     async (request) => {
       const body = parseInput(PlanActivateSchema, request.body, "启用方案");
       const plan = ownDistrictPlan(body.content, body.fileName, currentUser(request).districtId);

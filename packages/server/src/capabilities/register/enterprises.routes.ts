@@ -44,14 +44,20 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
   const { db } = opts;
   app.get(
     "/api/enterprises",
-    { config: { permission: "enterprises.read", response: EnterprisePageSchema } },
+    {
+      config: {
+        request: { query: EnterpriseQuerySchema },
+        permission: "enterprises.read",
+        response: EnterprisePageSchema,
+      },
+    },
     async (request) =>
       listEnterprises(db, currentUser(request), parseInput(EnterpriseQuerySchema, request.query, "查询企业")),
   );
 
   app.get(
     "/api/enterprises/export",
-    { config: { permission: "enterprises.read", response: "file" } },
+    { config: { request: { query: EnterpriseFilterSchema }, permission: "enterprises.read", response: "file" } },
     async (request, reply) =>
       exportEnterpriseList(
         db,
@@ -63,7 +69,9 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.get(
     "/api/enterprises/:id",
-    { config: { permission: "enterprises.read", response: EnterpriseDetailSchema } },
+    {
+      config: { request: { params: idParamSchema }, permission: "enterprises.read", response: EnterpriseDetailSchema },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return getEnterprise(db, currentUser(request), id);
@@ -72,7 +80,7 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.get(
     "/api/enterprises/:id/figures/export",
-    { config: { permission: "enterprises.read", response: "file" } },
+    { config: { request: { params: idParamSchema }, permission: "enterprises.read", response: "file" } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       return exportEnterpriseFigures(db, currentUser(request), id, reply);
@@ -81,7 +89,13 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.get(
     "/api/enterprises/:id/history",
-    { config: { permission: "enterprises.history", response: EnterpriseHistorySchema } },
+    {
+      config: {
+        request: { params: idParamSchema },
+        permission: "enterprises.history",
+        response: EnterpriseHistorySchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return enterpriseHistory(db, currentUser(request), id);
@@ -90,7 +104,7 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.post(
     "/api/enterprises",
-    { config: { permission: "enterprises.edit", response: CreatedSchema } },
+    { config: { request: { body: EnterpriseCreateSchema }, permission: "enterprises.edit", response: CreatedSchema } },
     async (request, reply) => {
       const input = parseInput(EnterpriseCreateSchema, request.body, "新建企业");
       const created = await createEnterprise(db, currentUser(request), input, actorOf(request));
@@ -100,7 +114,13 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.patch(
     "/api/enterprises/:id",
-    { config: { permission: "enterprises.edit", response: EnterpriseUpdatedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: EnterpriseUpdateSchema },
+        permission: "enterprises.edit",
+        response: EnterpriseUpdatedSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(EnterpriseUpdateSchema, request.body, "修改企业");
@@ -110,7 +130,13 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.put(
     "/api/enterprises/:id/scale-years/:year",
-    { config: { permission: "enterprises.edit", response: ScaleYearSetSchema } },
+    {
+      config: {
+        request: { params: ScaleYearParamsSchema, body: ScaleYearBodySchema },
+        permission: "enterprises.edit",
+        response: ScaleYearSetSchema,
+      },
+    },
     async (request) => {
       const { id, year } = parseInput(ScaleYearParamsSchema, request.params);
       const { status } = parseInput(ScaleYearBodySchema, request.body, "规上状态");
@@ -120,7 +146,13 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.delete(
     "/api/enterprises/:id/scale-years/:year",
-    { config: { permission: "enterprises.edit", response: ScaleYearSetSchema } },
+    {
+      config: {
+        request: { params: ScaleYearParamsSchema },
+        permission: "enterprises.edit",
+        response: ScaleYearSetSchema,
+      },
+    },
     async (request) => {
       const { id, year } = parseInput(ScaleYearParamsSchema, request.params);
       return setScaleYear(db, currentUser(request), id, year, null, actorOf(request));
@@ -129,7 +161,13 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.post(
     "/api/enterprises/:id/designations",
-    { config: { permission: "enterprises.edit", response: CreatedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: DesignationBodySchema },
+        permission: "enterprises.edit",
+        response: CreatedSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(DesignationBodySchema, request.body, "认定");
@@ -139,7 +177,7 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.delete(
     "/api/enterprises/:id/designations/:designationId",
-    { config: { permission: "enterprises.edit", response: "none" } },
+    { config: { request: { params: DesignationParamsSchema }, permission: "enterprises.edit", response: "none" } },
     async (request, reply) => {
       const { id, designationId } = parseInput(DesignationParamsSchema, request.params);
       await removeDesignation(db, currentUser(request), id, designationId, actorOf(request));
@@ -149,7 +187,13 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.post(
     "/api/enterprises/:id/listing-events",
-    { config: { permission: "enterprises.listing", response: ListingEventAddedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ListingEventBodySchema },
+        permission: "enterprises.listing",
+        response: ListingEventAddedSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(ListingEventBodySchema, request.body, "上市进程");
@@ -159,7 +203,13 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.post(
     "/api/enterprises/:id/service-notes",
-    { config: { permission: "enterprises.serviceNotes", response: CreatedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ServiceNoteBodySchema },
+        permission: "enterprises.serviceNotes",
+        response: CreatedSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(ServiceNoteBodySchema, request.body, "走访记录");
@@ -169,7 +219,13 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.patch(
     "/api/enterprises/:id/profile",
-    { config: { permission: "enterprises.profile", response: ProfileUpdatedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ProfileBodySchema },
+        permission: "enterprises.profile",
+        response: ProfileUpdatedSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(ProfileBodySchema, request.body, "企业信息");
@@ -179,7 +235,13 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.post(
     "/api/enterprises/:id/figures",
-    { config: { permission: "figures.enter", response: FigureEnteredSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: FigureBodySchema },
+        permission: "figures.enter",
+        response: FigureEnteredSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(FigureBodySchema, request.body, "经营数据");
@@ -189,7 +251,7 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
 
   app.post(
     "/api/figures/:id/confirm",
-    { config: { permission: "figures.confirm", response: FigureConfirmedSchema } },
+    { config: { request: { params: idParamSchema }, permission: "figures.confirm", response: FigureConfirmedSchema } },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return confirmFigure(db, currentUser(request), id, actorOf(request));

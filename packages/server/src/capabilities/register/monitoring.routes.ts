@@ -24,13 +24,13 @@ export async function monitoringRoutes(app: FastifyInstance, opts: { db: DbConte
   const { db } = opts;
   app.get(
     "/api/monitoring/warnings",
-    { config: { permission: "monitoring.read", response: WarningListSchema } },
+    { config: { request: { query: WarningQuerySchema }, permission: "monitoring.read", response: WarningListSchema } },
     async (request) => warningsFor(db, currentUser(request), parseInput(WarningQuerySchema, request.query, "预警查询")),
   );
 
   app.get(
     "/api/monitoring/warnings/export",
-    { config: { permission: "monitoring.read", response: "file" } },
+    { config: { request: { query: WarningQuerySchema }, permission: "monitoring.read", response: "file" } },
     async (request, reply) => {
       const query = parseInput(WarningQuerySchema, request.query, "预警导出");
       const { items } = await warningsFor(db, currentUser(request), query);
@@ -64,7 +64,13 @@ export async function monitoringRoutes(app: FastifyInstance, opts: { db: DbConte
 
   app.put(
     "/api/monitoring/settings",
-    { config: { permission: "monitoring.manage", response: MonitoringSettingsSavedSchema } },
+    {
+      config: {
+        request: { body: MonitoringSettingsSchema },
+        permission: "monitoring.manage",
+        response: MonitoringSettingsSavedSchema,
+      },
+    },
     async (request) => {
       const { revenueDropShare } = parseInput(MonitoringSettingsSchema, request.body, "预警设置");
       return setMonitoringSettings(db, currentUser(request), revenueDropShare, actorOf(request));

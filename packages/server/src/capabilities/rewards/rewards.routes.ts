@@ -82,7 +82,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/rewards/batches",
-    { config: { permission: "rewards.read", response: BatchListSchema } },
+    { config: { request: { query: BatchQuerySchema }, permission: "rewards.read", response: BatchListSchema } },
     async (request) => {
       const { year } = parseInput(BatchQuerySchema, request.query, "查询测算批次");
       return { items: await listRewardBatches(db, currentUser(request), year) };
@@ -91,7 +91,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/batches",
-    { config: { permission: "rewards.manage", response: BatchViewSchema } },
+    { config: { request: { body: StartBatchSchema }, permission: "rewards.manage", response: BatchViewSchema } },
     async (request, reply) => {
       const { year } = parseInput(StartBatchSchema, request.body, "奖励测算");
       const { batch, done } = await startRewardBatch(db, currentUser(request), actorOf(request), year);
@@ -103,7 +103,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/rewards/batches/:id",
-    { config: { permission: "rewards.read", response: BatchViewSchema } },
+    { config: { request: { params: idParamSchema }, permission: "rewards.read", response: BatchViewSchema } },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return getBatch(db, currentUser(request), id);
@@ -112,7 +112,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/rewards/entitlements",
-    { config: { permission: "rewards.view", response: EntitlementListSchema } },
+    {
+      config: {
+        request: { query: EntitlementQuerySchema },
+        permission: "rewards.view",
+        response: EntitlementListSchema,
+      },
+    },
     async (request) => {
       const query = parseInput(EntitlementQuerySchema, request.query, "查询奖励");
       return listEntitlements(db, currentUser(request), { ...query, ruleId: query.rule });
@@ -121,7 +127,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/rewards/entitlements/:id",
-    { config: { permission: "rewards.view", response: EntitlementDetailSchema } },
+    { config: { request: { params: idParamSchema }, permission: "rewards.view", response: EntitlementDetailSchema } },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return getEntitlement(db, currentUser(request), id);
@@ -130,7 +136,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/entitlements/:id/confirm",
-    { config: { permission: "rewards.confirm", response: EntitlementDetailSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ConfirmSchema },
+        permission: "rewards.confirm",
+        response: EntitlementDetailSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const bank = parseInput(ConfirmSchema, request.body, "确认奖励");
@@ -140,7 +152,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/entitlements/:id/decline",
-    { config: { permission: "rewards.confirm", response: EntitlementDetailSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ReasonSchema },
+        permission: "rewards.confirm",
+        response: EntitlementDetailSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const { reason } = parseInput(ReasonSchema, request.body, "放弃奖励");
@@ -150,7 +168,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/entitlements/:id/review",
-    { config: { permission: "rewards.step", response: EntitlementDetailSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ReviewSchema },
+        permission: "rewards.step",
+        response: EntitlementDetailSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(ReviewSchema, request.body ?? {}, "审核奖励");
@@ -160,7 +184,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/entitlements/:id/approve",
-    { config: { permission: "rewards.step", response: EntitlementDetailSchema } },
+    { config: { request: { params: idParamSchema }, permission: "rewards.step", response: EntitlementDetailSchema } },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return approveEntitlement(db, currentUser(request), actorOf(request), id);
@@ -169,7 +193,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/entitlements/:id/pay",
-    { config: { permission: "rewards.pay", response: EntitlementDetailSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: PaySchema },
+        permission: "rewards.pay",
+        response: EntitlementDetailSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const payment = parseInput(PaySchema, request.body, "登记支付");
@@ -179,7 +209,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/entitlements/:id/reject",
-    { config: { permission: "rewards.reject", response: EntitlementDetailSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ReasonSchema },
+        permission: "rewards.reject",
+        response: EntitlementDetailSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const { reason } = parseInput(ReasonSchema, request.body, "退回奖励");
@@ -189,7 +225,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/entitlements/:id/recover",
-    { config: { permission: "rewards.manage", response: EntitlementDetailSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: RecoverySchema },
+        permission: "rewards.manage",
+        response: EntitlementDetailSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(RecoverySchema, request.body, "登记追回");
@@ -211,7 +253,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/publicities",
-    { config: { permission: "rewards.manage", response: PublicityViewSchema } },
+    { config: { request: { body: PublishSchema }, permission: "rewards.manage", response: PublicityViewSchema } },
     async (request, reply) => {
       const input = parseInput(PublishSchema, request.body, "发布公示");
       const publicity = await publishPublicity(db, currentUser(request), actorOf(request), input);
@@ -221,7 +263,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/rewards/objections",
-    { config: { permission: "rewards.read", response: ObjectionListSchema } },
+    { config: { request: { query: ObjectionQuerySchema }, permission: "rewards.read", response: ObjectionListSchema } },
     async (request) => {
       const filter = parseInput(ObjectionQuerySchema, request.query, "查询公示异议");
       return { items: await listObjections(db, currentUser(request), filter) };
@@ -230,7 +272,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/objections/:id/resolve",
-    { config: { permission: "rewards.manage", response: ObjectionViewSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ResolveObjectionSchema },
+        permission: "rewards.manage",
+        response: ObjectionViewSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(ResolveObjectionSchema, request.body, "处理公示异议");
@@ -241,7 +289,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
   // The public page of a publicity: no login; its list only while it runs.
   app.get(
     "/api/public/rewards/publicities",
-    { config: { permission: "public", response: PublicPublicityListSchema } },
+    {
+      config: {
+        request: { query: PublicPublicityQuerySchema },
+        permission: "public",
+        response: PublicPublicityListSchema,
+      },
+    },
     async (request) => {
       const { district } = parseInput(PublicPublicityQuerySchema, request.query, "奖励公示");
       return { items: await runningPublicities(db, district) };
@@ -250,7 +304,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/public/rewards/publicities/:id",
-    { config: { permission: "public", response: PublicPublicitySchema } },
+    { config: { request: { params: idParamSchema }, permission: "public", response: PublicPublicitySchema } },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       return publicPublicity(db, id);
@@ -259,7 +313,14 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/public/rewards/publicities/:id/objections",
-    { bodyLimit: OBJECTION_BODY_LIMIT, config: { permission: "public", response: ObjectionReceiptSchema } },
+    {
+      bodyLimit: OBJECTION_BODY_LIMIT,
+      config: {
+        request: { params: idParamSchema, body: PublicObjectionSchema },
+        permission: "public",
+        response: ObjectionReceiptSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(PublicObjectionSchema, request.body, "提出异议");
@@ -270,7 +331,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/rewards/why-not",
-    { config: { permission: "rewards.read", response: WhyNotSchema } },
+    { config: { request: { query: WhyNotQuerySchema }, permission: "rewards.read", response: WhyNotSchema } },
     async (request) => {
       const { enterpriseId, year } = parseInput(WhyNotQuerySchema, request.query, "奖励查询");
       return whyNot(db, currentUser(request), enterpriseId, year);
@@ -285,7 +346,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.put(
     "/api/rewards/budgets/:year",
-    { config: { permission: "rewards.manage", response: BudgetSummarySchema } },
+    {
+      config: {
+        request: { params: YearParamSchema, body: BudgetSchema },
+        permission: "rewards.manage",
+        response: BudgetSummarySchema,
+      },
+    },
     async (request) => {
       const { year } = parseInput(YearParamSchema, request.params);
       const input = parseInput(BudgetSchema, request.body, "设置奖励预算");
@@ -295,7 +362,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/rewards/forecast",
-    { config: { permission: "rewards.read", response: RewardForecastSchema } },
+    { config: { request: { query: ForecastQuerySchema }, permission: "rewards.read", response: RewardForecastSchema } },
     async (request) => {
       const { horizon } = parseInput(ForecastQuerySchema, request.query, "奖励预测");
       return rewardForecast(db, currentUser(request), horizon);
@@ -304,7 +371,9 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/rewards/corrections",
-    { config: { permission: "rewards.read", response: CorrectionListSchema } },
+    {
+      config: { request: { query: CorrectionQuerySchema }, permission: "rewards.read", response: CorrectionListSchema },
+    },
     async (request) => {
       const { status } = parseInput(CorrectionQuerySchema, request.query, "查询更正记录");
       return { items: await listCorrections(db, currentUser(request), status) };
@@ -313,7 +382,13 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/corrections/:id/resolve",
-    { config: { permission: "rewards.manage", response: CorrectionListSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ResolveCorrectionSchema },
+        permission: "rewards.manage",
+        response: CorrectionListSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const input = parseInput(ResolveCorrectionSchema, request.body, "处理更正记录");
@@ -323,7 +398,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/rewards/exports/payments.xlsx",
-    { config: { permission: "rewards.read", response: "file" } },
+    { config: { request: { query: PaymentListQuerySchema }, permission: "rewards.read", response: "file" } },
     async (request, reply) => {
       const filter = parseInput(PaymentListQuerySchema, request.query, "导出支付清单");
       const { fileName, buffer } = await paymentListXlsx(db, currentUser(request), filter);
@@ -338,7 +413,7 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/rewards/notices",
-    { config: { permission: "rewards.notice", response: "file" } },
+    { config: { request: { body: NoticeSchema }, permission: "rewards.notice", response: "file" } },
     async (request, reply) => {
       const input = parseInput(NoticeSchema, request.body, "出具审批通知");
       const { fileName, buffer, number } = await approvalNoticeDocx(db, currentUser(request), actorOf(request), input);

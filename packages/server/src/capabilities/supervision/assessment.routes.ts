@@ -21,7 +21,13 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { db: DbConte
 
   app.get(
     "/api/assessment/:year",
-    { config: { permission: "supervision.read", response: AssessmentSchema } },
+    {
+      config: {
+        request: { params: AssessmentYearParamsSchema },
+        permission: "supervision.read",
+        response: AssessmentSchema,
+      },
+    },
     async (request) => {
       const { year } = parseInput(AssessmentYearParamsSchema, request.params, "考核年度");
       const { figures: _figures, ...assessment } = await computeAssessment(db, currentUser(request).districtId, year);
@@ -31,7 +37,13 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { db: DbConte
 
   app.post(
     "/api/assessment/:year/finalize",
-    { config: { permission: "assessment.finalize", response: AssessmentFinalizedSchema } },
+    {
+      config: {
+        request: { params: AssessmentYearParamsSchema },
+        permission: "assessment.finalize",
+        response: AssessmentFinalizedSchema,
+      },
+    },
     async (request) => {
       const { year } = parseInput(AssessmentYearParamsSchema, request.params, "考核年度");
       return finalizeAssessment(db, currentUser(request), year, actorOf(request));
@@ -40,7 +52,7 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { db: DbConte
 
   app.get(
     "/api/assessment/:year/report.docx",
-    { config: { permission: "supervision.read", response: "file" } },
+    { config: { request: { params: AssessmentYearParamsSchema }, permission: "supervision.read", response: "file" } },
     async (request, reply) => {
       const { year } = parseInput(AssessmentYearParamsSchema, request.params, "考核年度");
       const bytes = await assessmentReportDocx(db, currentUser(request).districtId, year);

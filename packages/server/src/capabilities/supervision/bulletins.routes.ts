@@ -37,7 +37,7 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
 
   app.get(
     "/api/bulletins/preview",
-    { config: { permission: "supervision.read", response: BulletinPreviewSchema } },
+    { config: { request: { query: PeriodSchema }, permission: "supervision.read", response: BulletinPreviewSchema } },
     async (request) => {
       const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
       return previewBulletin(db, currentUser(request), from, to);
@@ -46,7 +46,7 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
 
   app.get(
     "/api/bulletins/draft.docx",
-    { config: { permission: "supervision.read", response: "file" } },
+    { config: { request: { query: PeriodSchema }, permission: "supervision.read", response: "file" } },
     async (request, reply) => {
       const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
       const bytes = await draftBulletinDocx(db, currentUser(request), from, to);
@@ -56,7 +56,7 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
 
   app.post(
     "/api/bulletins",
-    { config: { permission: "supervision.issue", response: BulletinIssuedSchema } },
+    { config: { request: { body: PeriodSchema }, permission: "supervision.issue", response: BulletinIssuedSchema } },
     async (request, reply) => {
       const period = parseInput(PeriodSchema, request.body, "印发通报");
       return reply.code(201).send(await issueBulletin(db, currentUser(request), period, actorOf(request)));
@@ -65,7 +65,7 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
 
   app.get(
     "/api/bulletins/:id/docx",
-    { config: { permission: "supervision.read", response: "file" } },
+    { config: { request: { params: idParamSchema }, permission: "supervision.read", response: "file" } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const row = await getBulletin(db, currentUser(request).districtId, id);
@@ -84,7 +84,7 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
       method,
       url: "/api/bulletins/:id",
       // Never answers but with an error (409 for a bulletin of the district, 404 otherwise).
-      config: { permission: "supervision.issue", response: "none" },
+      config: { permission: "supervision.issue", response: "none", request: { params: idParamSchema } },
       handler: async (request) => {
         const { id } = parseInput(idParamSchema, request.params);
         return refuseBulletinChange(db, currentUser(request).districtId, id);
@@ -94,7 +94,7 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
 
   app.get(
     "/api/supervision/ranking",
-    { config: { permission: "supervision.read", response: RankingSchema } },
+    { config: { request: { query: PeriodSchema }, permission: "supervision.read", response: RankingSchema } },
     async (request) => {
       const { from, to } = parseInput(PeriodSchema, request.query, "排名期间");
       return rankingView(await supervisionFigures(db, currentUser(request).districtId, from, to));
@@ -103,7 +103,9 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
 
   app.get(
     "/api/summons-talks",
-    { config: { permission: "supervision.read", response: SummonsTalkListSchema } },
+    {
+      config: { request: { query: YearQuerySchema }, permission: "supervision.read", response: SummonsTalkListSchema },
+    },
     async (request) => {
       const { year } = parseInput(YearQuerySchema, request.query, "查询约谈");
       return summonsTalksOf(db, currentUser(request).districtId, year);
@@ -112,7 +114,9 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
 
   app.post(
     "/api/summons-talks",
-    { config: { permission: "supervision.summons", response: SummonsRecordedSchema } },
+    {
+      config: { request: { body: SummonsSchema }, permission: "supervision.summons", response: SummonsRecordedSchema },
+    },
     async (request, reply) => {
       const input = parseInput(SummonsSchema, request.body, "记录约谈");
       return reply.code(201).send(await recordSummonsTalk(db, currentUser(request), input, actorOf(request)));

@@ -1,4 +1,6 @@
 import {
+  ReportFieldsSchema,
+  ReportFormSchema,
   ReportReturnedSchema,
   ReportSchema,
   ReportSubmittedSchema,
@@ -6,21 +8,52 @@ import {
   WebhookSchema,
   WebhookSettingsViewSchema,
 } from "@beizeng/contract/supervision";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { sendStoredFile } from "../../platform/files/downloads";
+import { isJsonBody, readMultipartUpload } from "../../platform/files/multipart-upload";
+import { MAX_FILE_BYTES } from "../../platform/files/stored-files";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
-import { getAttachment, getWebhookSettings, returnReport, setWebhookSettings, submitReport } from "./reports.service";
+import {
+  getAttachment,
+  getWebhookSettings,
+  MAX_ATTACHMENTS,
+  type ReportInput,
+  returnReport,
+  setWebhookSettings,
+  submitReport,
+} from "./reports.service";
+
+/** A report sent as a multipart form: its text fields and up to MAX_ATTACHMENTS evidence files. */
+async function reportFromForm(request: FastifyRequest): Promise<ReportInput> {
+  const upload = await readMultipartUpload(
+    request,
+    { attachments: { label: "佐证材料", maxFiles: MAX_ATTACHMENTS, maxBytes: MAX_FILE_BYTES, required: false } },
+    "报送进度",
+  );
+  const fields = parseInput(ReportFieldsSchema, upload.fields, "报送进度");
+  const attachments = (upload.files.attachments ?? []).map(({ fileName, bytes }) => ({ fileName, bytes }));
+  return { ...fields, attachments };
+}
 
 export async function reportsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
   app.post(
     "/api/tasks/:id/reports",
-    { config: { permission: "tasks.report", response: ReportSubmittedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: { multipart: ReportFormSchema }, alsoAccepts: [ReportSchema] },
+        permission: "tasks.report",
+        response: ReportSubmittedSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
-      const input = parseInput(ReportSchema, request.body, "报送进度");
+      // The JSON body with the evidence in base64 is still taken for one release.
+      const input = isJsonBody(request)
+        ? parseInput(ReportSchema, request.body, "报送进度")
+        : await reportFromForm(request);
       const result = await submitReport(db, currentUser(request), id, input, actorOf(request));
       return reply.code(201).send(result);
     },
@@ -28,7 +61,13 @@ export async function reportsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.post(
     "/api/task-reports/:id/return",
-    { config: { permission: "tasks.manage", response: ReportReturnedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: ReturnSchema },
+        permission: "tasks.manage",
+        response: ReportReturnedSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const { reason } = parseInput(ReturnSchema, request.body, "退回报告");
@@ -38,7 +77,7 @@ export async function reportsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.get(
     "/api/task-attachments/:id",
-    { config: { permission: "tasks.read", response: "file" } },
+    { config: { request: { params: idParamSchema }, permission: "tasks.read", response: "file" } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
       const file = await getAttachment(db, currentUser(request), id);
@@ -56,7 +95,7 @@ export async function reportsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.put(
     "/api/webhook-settings",
-    { config: { permission: "tasks.manage", response: WebhookSettingsViewSchema } },
+    { config: { request: { body: WebhookSchema }, permission: "tasks.manage", response: WebhookSettingsViewSchema } },
     async (request) => {
       const input = parseInput(WebhookSchema, request.body, "通知机器人设置");
       return { settings: await setWebhookSettings(db, currentUser(request), input, actorOf(request)) };

@@ -18,12 +18,17 @@ import { exportTaskList } from "./tasks-export";
 
 export async function tasksRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
-  app.get("/api/tasks", { config: { permission: "tasks.read", response: TaskListSchema } }, async (request) =>
-    listTasks(db, currentUser(request), parseInput(TaskQuerySchema, request.query, "查询任务")),
+  app.get(
+    "/api/tasks",
+    { config: { request: { query: TaskQuerySchema }, permission: "tasks.read", response: TaskListSchema } },
+    async (request) => listTasks(db, currentUser(request), parseInput(TaskQuerySchema, request.query, "查询任务")),
   );
 
-  app.get("/api/tasks/export", { config: { permission: "tasks.read", response: "file" } }, async (request, reply) =>
-    exportTaskList(db, currentUser(request), parseInput(TaskQuerySchema, request.query, "导出任务"), reply),
+  app.get(
+    "/api/tasks/export",
+    { config: { request: { query: TaskQuerySchema }, permission: "tasks.read", response: "file" } },
+    async (request, reply) =>
+      exportTaskList(db, currentUser(request), parseInput(TaskQuerySchema, request.query, "导出任务"), reply),
   );
 
   app.post(
@@ -38,15 +43,31 @@ export async function tasksRoutes(app: FastifyInstance, opts: { db: DbContext })
     async (request) => runTaskReminders(db, currentUser(request).districtId),
   );
 
-  app.get("/api/tasks/:id", { config: { permission: "tasks.read", response: TaskDetailSchema } }, async (request) => {
-    const { id } = parseInput(idParamSchema, request.params);
-    const { asOf } = parseInput(AsOfQuerySchema, request.query, "查询任务");
-    return getTaskDetail(db, currentUser(request), id, asOf);
-  });
+  app.get(
+    "/api/tasks/:id",
+    {
+      config: {
+        request: { params: idParamSchema, query: AsOfQuerySchema },
+        permission: "tasks.read",
+        response: TaskDetailSchema,
+      },
+    },
+    async (request) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const { asOf } = parseInput(AsOfQuerySchema, request.query, "查询任务");
+      return getTaskDetail(db, currentUser(request), id, asOf);
+    },
+  );
 
   app.patch(
     "/api/tasks/:id",
-    { config: { permission: "tasks.manage", response: TaskUpdatedSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: TaskPatchSchema },
+        permission: "tasks.manage",
+        response: TaskUpdatedSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const patch = parseInput(TaskPatchSchema, request.body, "修改任务");

@@ -37,16 +37,26 @@ const CHART_TITLES: Record<DashboardChart, string> = {
 export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
 
-  app.get("/api/dashboard", { config: { permission: "targets.read", response: DashboardSchema } }, async (request) => {
-    const query = parseInput(DashboardQuerySchema, request.query, "查询看板");
-    return getDashboard(db, currentUser(request).districtId, parseAsOf(query.asOf));
-  });
+  app.get(
+    "/api/dashboard",
+    { config: { request: { query: DashboardQuerySchema }, permission: "targets.read", response: DashboardSchema } },
+    async (request) => {
+      const query = parseInput(DashboardQuerySchema, request.query, "查询看板");
+      return getDashboard(db, currentUser(request).districtId, parseAsOf(query.asOf));
+    },
+  );
 
   // Drill-down: the records a dashboard figure adds up; their total equals the figure.
   app.get(
     "/api/dashboard/records",
     // JSON, or with format=xlsx the same records as a spreadsheet (only JSON answers are checked).
-    { config: { permission: "targets.read", response: RecordSetSchema } },
+    {
+      config: {
+        request: { query: DashboardRecordsQuerySchema },
+        permission: "targets.read",
+        response: RecordSetSchema,
+      },
+    },
     async (request, reply) => {
       const query = parseInput(DashboardRecordsQuerySchema, request.query, "查询明细");
       const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
@@ -61,7 +71,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContex
 
   app.get(
     "/api/dashboard/export",
-    { config: { permission: "targets.read", response: "file" } },
+    { config: { request: { query: DashboardExportQuerySchema }, permission: "targets.read", response: "file" } },
     async (request, reply) => {
       const query = parseInput(DashboardExportQuerySchema, request.query, "导出");
       const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
@@ -73,8 +83,12 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContex
   );
 
   // The login-free board: aggregate target figures only, and only when the office publishes it.
-  app.get("/api/public/board", { config: { permission: "public", response: PublicBoardSchema } }, async (request) => {
-    const query = parseInput(PublicBoardQuerySchema, request.query, "公开看板");
-    return jsonSafe(await getPublicBoard(db, query.district ?? null));
-  });
+  app.get(
+    "/api/public/board",
+    { config: { request: { query: PublicBoardQuerySchema }, permission: "public", response: PublicBoardSchema } },
+    async (request) => {
+      const query = parseInput(PublicBoardQuerySchema, request.query, "公开看板");
+      return jsonSafe(await getPublicBoard(db, query.district ?? null));
+    },
+  );
 }

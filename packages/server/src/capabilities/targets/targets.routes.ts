@@ -23,16 +23,26 @@ import { getTargetInputs, publishBoard, setInvestmentYear, setOnlineServices } f
 export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
 
-  app.get("/api/targets", { config: { permission: "targets.read", response: TargetListSchema } }, async (request) => {
-    const query = parseInput(TargetsQuerySchema, request.query, "查询目标");
-    return getTargets(db, currentUser(request).districtId, parseAsOf(query.asOf));
-  });
+  app.get(
+    "/api/targets",
+    { config: { request: { query: TargetsQuerySchema }, permission: "targets.read", response: TargetListSchema } },
+    async (request) => {
+      const query = parseInput(TargetsQuerySchema, request.query, "查询目标");
+      return getTargets(db, currentUser(request).districtId, parseAsOf(query.asOf));
+    },
+  );
 
   // The records behind a target's actual in a year: the enterprises summed, the projects counted, …
   app.get(
     "/api/targets/:id/records",
     // JSON, or with format=xlsx the same records as a spreadsheet (only JSON answers are checked).
-    { config: { permission: "targets.read", response: RecordSetSchema } },
+    {
+      config: {
+        request: { params: TargetRecordsParamsSchema, query: TargetRecordsQuerySchema },
+        permission: "targets.read",
+        response: RecordSetSchema,
+      },
+    },
     async (request, reply) => {
       const { id } = parseInput(TargetRecordsParamsSchema, request.params);
       const query = parseInput(TargetRecordsQuerySchema, request.query, "查询目标明细");
@@ -58,7 +68,7 @@ export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.put(
     "/api/targets/inputs/investment",
-    { config: { permission: "targets.manage", response: TargetInputsSchema } },
+    { config: { request: { body: InvestmentYearSchema }, permission: "targets.manage", response: TargetInputsSchema } },
     async (request) => {
       const body = parseInput(InvestmentYearSchema, request.body, "固定资产投资");
       return setInvestmentYear(db, currentUser(request).districtId, body, actorOf(request));
@@ -67,7 +77,7 @@ export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.put(
     "/api/targets/inputs/online-services",
-    { config: { permission: "targets.manage", response: TargetInputsSchema } },
+    { config: { request: { body: OnlineServicesSchema }, permission: "targets.manage", response: TargetInputsSchema } },
     async (request) => {
       const body = parseInput(OnlineServicesSchema, request.body, "涉企服务事项");
       return setOnlineServices(db, currentUser(request).districtId, body.items, actorOf(request));
@@ -82,7 +92,13 @@ export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext 
 
   app.put(
     "/api/board/publication",
-    { config: { permission: "targets.manage", response: BoardPublishedSchema } },
+    {
+      config: {
+        request: { body: BoardPublicationSchema },
+        permission: "targets.manage",
+        response: BoardPublishedSchema,
+      },
+    },
     async (request) => {
       const body = parseInput(BoardPublicationSchema, request.body, "公开看板");
       return publishBoard(db, currentUser(request).districtId, body.published, actorOf(request));

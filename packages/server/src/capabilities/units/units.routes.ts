@@ -14,7 +14,7 @@ export async function unitsRoutes(app: FastifyInstance, opts: { db: DbContext })
   /** A new place, saved as the plan's next version. */
   app.post(
     "/api/units",
-    { config: { permission: "units.manage", response: UnitAnswerSchema } },
+    { config: { request: { body: UnitCreateSchema }, permission: "units.manage", response: UnitAnswerSchema } },
     async (request, reply) => {
       const body = parseInput(UnitCreateSchema, request.body, "新增单位");
       return reply.code(201).send(await createUnit(db, currentUser(request).districtId, body, actorOf(request)));
@@ -24,7 +24,13 @@ export async function unitsRoutes(app: FastifyInstance, opts: { db: DbContext })
   /** A place renamed, given another kind, taken out of the plan or put back: the plan's next version. */
   app.patch(
     "/api/units/:id",
-    { config: { permission: "units.manage", response: UnitAnswerSchema } },
+    {
+      config: {
+        request: { params: idParamSchema, body: UnitUpdateSchema },
+        permission: "units.manage",
+        response: UnitAnswerSchema,
+      },
+    },
     async (request) => {
       const { id } = parseInput(idParamSchema, request.params);
       const body = parseInput(UnitUpdateSchema, request.body, "修改单位");

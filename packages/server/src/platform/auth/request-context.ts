@@ -2,6 +2,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Actor } from "../audit/audit.service";
 import { unauthorized } from "../errors";
+import type { RequestContract } from "../http/request-contract";
 import type { ResponseContract } from "../http/response-contract";
 import type { AuthUser, SessionInfo } from "./auth.service";
 import type { Permission } from "./permissions";
@@ -12,6 +13,8 @@ export interface ApiRoute {
   permission: Permission;
   /** What it answers (a schema of the contract, "file" or "none"); undefined where not yet declared. */
   response: ResponseContract | undefined;
+  /** What it reads: its parameters', query's and body's schemas (platform/http/request-contract.ts). */
+  request: RequestContract | undefined;
 }
 
 declare module "fastify" {

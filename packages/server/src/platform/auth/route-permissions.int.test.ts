@@ -184,6 +184,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "GET /api/service-days/:id": READERS,
   "PUT /api/service-days/:id": ["office"],
   "DELETE /api/service-days/:id": ["office"],
+  "GET /api/openapi.json": ALL_ROLES,
 };
 
 /** Routes after which the caller's session may be gone. */

@@ -81,13 +81,14 @@ const FILE_TYPES: Record<
 
 export const ACCEPTED_FILE_EXTENSIONS = Object.keys(FILE_TYPES);
 
-export interface UploadedFileInput {
-  fileName: string;
-  /** The file's bytes, base64. */
-  dataBase64: string;
-  /** Optional sha256 (hex) computed by the sender; a mismatch refuses the upload. */
-  sha256?: string;
-}
+/** A file as it arrived: its bytes from a multipart form, or (the older JSON bodies, for one more release) base64. */
+export type UploadedFileInput = { fileName: string; sha256?: string } & (
+  | { bytes: Buffer }
+  | {
+      /** The file's bytes, base64. */
+      dataBase64: string;
+    }
+);
 
 export interface CheckedFile {
   fileName: string;
@@ -104,7 +105,7 @@ export function checkUploadedFile(input: UploadedFileInput, index: number): Chec
   const extension = fileName.includes(".") ? (fileName.split(".").pop() ?? "").toLowerCase() : "";
   const type = FILE_TYPES[extension];
   if (!type) throw badRequest(`${where}：不支持的文件类型，允许 ${ACCEPTED_FILE_EXTENSIONS.join("、")}`);
-  const bytes = Buffer.from(input.dataBase64, "base64");
+  const bytes = "bytes" in input ? input.bytes : Buffer.from(input.dataBase64, "base64");
   if (bytes.length === 0) throw badRequest(`${where}：文件为空`);
   if (bytes.length > MAX_FILE_BYTES) throw badRequest(`${where}：文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   if (type.magic && !type.magic.every((byte, i) => bytes[i] === byte)) {

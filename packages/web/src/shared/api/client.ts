@@ -50,7 +50,9 @@ function isErrorBody(value: unknown): value is ErrorBody {
 
 async function request<T>(method: Method, path: string, body?: unknown, query?: QueryParams): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  // A form (files) carries its own content type with the boundary, set by the browser.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
@@ -59,7 +61,7 @@ async function request<T>(method: Method, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: "include",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, "network", "");
@@ -87,6 +89,8 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>("PUT", path, body),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body),
   delete: <T>(path: string) => request<T>("DELETE", path),
+  /** Sends files as a multipart/form-data form (see `uploadForm` in uploads.ts). */
+  upload: <T>(path: string, form: FormData) => request<T>("POST", path, form),
 };
 
 export function isForbidden(error: unknown): boolean {

@@ -1,7 +1,7 @@
 /**
- * Files sent to the server (a report's evidence, a request's attachments): the types and size the server
- * accepts (`services/stored-files.ts` there), reading a file into the JSON the upload routes take, and its size
- * for display.
+ * Files sent to the server (a report's evidence, a request's attachments, workbooks to import): the types and
+ * size the server accepts (`platform/files/stored-files.ts` there), the multipart form the upload routes take,
+ * and a file's size for display.
  */
 
 /** The extensions the server accepts, for a file chooser's `accept`. */
@@ -9,26 +9,34 @@ export const UPLOAD_ACCEPT = ".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.txt";
 /** The largest file the server accepts. */
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
-export interface UploadedFile {
-  fileName: string;
-  dataBase64: string;
-  sha256?: string;
+/** A form's value: text, a file, several files under one name, or nothing (left out). */
+type FormValue = string | File | File[] | undefined;
+
+/**
+ * A multipart form of the contract's form schemas (`*Form` types): the browser streams each file from disk,
+ * never as base64.
+ */
+export function uploadForm(values: Record<string, FormValue>): FormData {
+  const form = new FormData();
+  // Text fields first: the server reads them before the files arrive.
+  const entries = Object.entries(values).sort(
+    ([, a], [, b]) => Number(typeof a !== "string") - Number(typeof b !== "string"),
+  );
+  for (const [name, value] of entries) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item === "string") form.append(name, item);
+      else form.append(name, item, item.name);
+    }
+  }
+  return form;
 }
 
-/** Reads a file for upload: base64 content and, where the browser allows it, its sha256. */
-export async function readUploadFile(file: File): Promise<UploadedFile> {
-  const buffer = await file.arrayBuffer();
-  const bytes = new Uint8Array(buffer);
-  let binary = "";
-  for (let offset = 0; offset < bytes.length; offset += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  }
-  let sha256: string | undefined;
-  if (globalThis.crypto?.subtle) {
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
-    sha256 = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  }
-  return { fileName: file.name, dataBase64: btoa(binary), sha256 };
+/** A file's sha256 in hex, where the browser allows it (secure contexts); the server checks it on arrival. */
+export async function sha256Of(file: File): Promise<string | undefined> {
+  if (!globalThis.crypto?.subtle) return undefined;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await file.arrayBuffer()));
+  return [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** A file's size as people read it: KB below a megabyte, MB with one decimal above. */

@@ -1,6 +1,7 @@
-import type { ApplyImportBody, ImportJob, ImportKind, MoneyUnit, UploadQuery } from "@beizeng/contract/figures";
+import type { ApplyImportBody, ImportJob, ImportKind, ImportUploadForm, MoneyUnit } from "@beizeng/contract/figures";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { ApiError, api, getCsrfToken } from "../../../shared/api/client";
+import { api } from "../../../shared/api/client";
+import { uploadForm } from "../../../shared/api/uploads";
 
 export type {
   ImportChange,
@@ -17,23 +18,12 @@ export { IMPORT_KINDS, MONEY_UNITS } from "@beizeng/domain/figures/vocabulary";
 
 const RUNNING = new Set(["previewing", "applying"]);
 
-/** Sends the workbook's bytes; the server checks it in the background and answers with the job. */
+/** Sends the workbook as a form; the server checks it in the background and answers with the job. */
 export function useUploadImport() {
   return useMutation({
-    mutationFn: async ({ file, kind, unit }: { file: File; kind: ImportKind; unit: MoneyUnit }) => {
-      const upload = { kind, unit, fileName: file.name } satisfies UploadQuery;
-      const query = new URLSearchParams(upload);
-      const response = await fetch(`/api/imports?${query}`, {
-        method: "POST",
-        credentials: "include",
-        headers: { "content-type": "application/octet-stream", "x-csrf-token": getCsrfToken() ?? "" },
-        body: file,
-      });
-      const body = await response.json().catch(() => null);
-      if (!response.ok) {
-        throw new ApiError(response.status, body?.error?.code ?? "", body?.error?.message ?? "", body?.error?.details);
-      }
-      return body as ImportJob;
+    mutationFn: ({ file, kind, unit }: { file: File; kind: ImportKind; unit: MoneyUnit }) => {
+      const form: ImportUploadForm = { kind, unit, file };
+      return api.upload<ImportJob>("/api/imports", uploadForm(form));
     },
   });
 }

@@ -6,12 +6,12 @@ import type {
   CreateProjectReq,
   DecisionReq,
   DecisionView,
-  ImportReq,
   InvestmentYearReq,
   InvestmentYearSaved,
   InvestmentYears,
   MoveProjectReq,
   ProjectDetail,
+  ProjectImportForm,
   ProjectImportResult,
   ProjectList,
   ProjectOptions,
@@ -21,6 +21,7 @@ import type {
 } from "@beizeng/contract/projects";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Page, toPage } from "../../../shared/api/client";
+import { uploadForm } from "../../../shared/api/uploads";
 
 export type {
   InvestmentYears,
@@ -144,7 +145,9 @@ export const useSaveInvestmentYear = () =>
   );
 
 export const useImportProjects = () =>
-  useProjectMutation((input: ImportReq) => api.post<ImportResult>("/api/projects/import", input));
+  useProjectMutation(({ file, dryRun }: ProjectImportForm) =>
+    api.upload<ImportResult>("/api/projects/import", uploadForm({ file, dryRun })),
+  );
 
 /** The export URL of the current filters (downloaded by the browser with the session cookie). */
 export function exportUrl(filters: Omit<ProjectFilters, "page" | "pageSize">): string {

@@ -5,26 +5,19 @@ import { useErrorText } from "../../../shared/api/error-text";
 import { useT } from "../../../shared/i18n/i18n";
 import { type ImportResult, useImportProjects } from "../api/projects-api";
 
-function toBase64(buffer: ArrayBuffer): string {
-  let binary = "";
-  const bytes = new Uint8Array(buffer);
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** Checks an .xlsx of projects first (every bad row listed), then applies it all at once. */
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const importProjects = useImportProjects();
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
     try {
-      const answer = await importProjects.mutateAsync({ contentBase64: file.content, fileName: file.name, dryRun });
+      const answer = await importProjects.mutateAsync({ file, dryRun: dryRun ? "true" : "false" });
       setResult(answer);
       if (answer.ok && !dryRun) {
         message.success(t("pj.importDone", { created: answer.created, updated: answer.updated }));
@@ -69,8 +62,8 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
       <Upload
         accept=".xlsx"
         maxCount={1}
-        beforeUpload={async (chosen) => {
-          setFile({ name: chosen.name, content: toBase64(await chosen.arrayBuffer()) });
+        beforeUpload={(chosen) => {
+          setFile(chosen);
           setResult(null);
           return false;
         }}

@@ -1,3 +1,4 @@
+import type { AttachmentForm } from "@beizeng/contract/common";
 import type {
   AnswerReq,
   AssignReq,
@@ -20,7 +21,7 @@ import type {
 } from "@beizeng/contract/requests";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
-import { readUploadFile } from "../../../shared/api/uploads";
+import { sha256Of, uploadForm } from "../../../shared/api/uploads";
 
 export type {
   RequestAttachment,
@@ -111,8 +112,10 @@ export const useRequestAction = (id: number) =>
 export function useAttachRequestFile(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (file: File) =>
-      api.post<RequestFileAttached>(`/api/enterprise-requests/${id}/attachments`, await readUploadFile(file)),
+    mutationFn: async (file: File) => {
+      const form: AttachmentForm = { file, sha256: await sha256Of(file) };
+      return api.upload<RequestFileAttached>(`/api/enterprise-requests/${id}/attachments`, uploadForm(form));
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["requests", "detail", id] }),
   });
 }

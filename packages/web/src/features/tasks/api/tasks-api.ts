@@ -1,7 +1,7 @@
 import type { NotificationList, NotificationRead } from "@beizeng/contract/notifications";
 import type {
   RemindersRun,
-  ReportInput,
+  ReportForm,
   ReportReturned,
   ReportSubmitted,
   ReturnInput,
@@ -16,7 +16,7 @@ import type {
 } from "@beizeng/contract/supervision";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
-import { readUploadFile, type UploadedFile } from "../../../shared/api/uploads";
+import { uploadForm } from "../../../shared/api/uploads";
 
 /** The tasks' answers and requests are the contract's; the names the pages use. */
 export type {
@@ -33,8 +33,6 @@ export type {
 
 /** The filters of the task list the page sets (the day defaults to today). */
 export type TaskFilters = Omit<TaskQuery, "asOf">;
-
-export type EvidenceFile = UploadedFile;
 
 export type { Notification } from "@beizeng/contract/notifications";
 
@@ -91,7 +89,11 @@ export function useUpdateTask(id: number) {
 export function useSubmitReport(taskId: number) {
   const invalidate = useInvalidateTasks();
   return useMutation({
-    mutationFn: (input: ReportInput) => api.post<ReportSubmitted>(`/api/tasks/${taskId}/reports`, input),
+    mutationFn: ({ period, content, quantity, attachments }: ReportForm) =>
+      api.upload<ReportSubmitted>(
+        `/api/tasks/${taskId}/reports`,
+        uploadForm({ period, content, quantity: quantity ?? undefined, attachments }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -135,6 +137,3 @@ export function useSaveWebhookSettings() {
     onSuccess: () => client.invalidateQueries({ queryKey: ["webhook-settings"] }),
   });
 }
-
-/** Reads an evidence file for upload (the shared reader of every upload). */
-export const readEvidence = readUploadFile;

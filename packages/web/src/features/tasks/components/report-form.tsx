@@ -5,7 +5,7 @@ import { useErrorText } from "../../../shared/api/error-text";
 import { UPLOAD_ACCEPT, UPLOAD_MAX_BYTES } from "../../../shared/api/uploads";
 import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
-import { type PeriodState, readEvidence, type Task, useSubmitReport } from "../api/tasks-api";
+import { type PeriodState, type Task, useSubmitReport } from "../api/tasks-api";
 import { usePeriodLabel } from "./period-label";
 
 interface ReportValues {
@@ -29,9 +29,9 @@ export function ReportForm({ task, periods }: { task: Task; periods: PeriodState
 
   const finish = async (values: ReportValues) => {
     try {
-      const attachments = await Promise.all(files.map((file) => readEvidence(file.originFileObj as File)));
+      const attachments = files.map((file) => file.originFileObj as File);
       submit.mutate(
-        { period: values.period, content: values.content, quantity: values.quantity || null, attachments },
+        { period: values.period, content: values.content, quantity: values.quantity || undefined, attachments },
         {
           onSuccess: (result) => {
             void message.success(result.late ? t("tasks.reportedLate") : t("tasks.reported"));
