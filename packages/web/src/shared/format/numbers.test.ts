@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  columnUnitOf,
   formatFenForDisplay,
+  formatFenInColumn,
   formatRateAsPercent,
   formatYuanTextAuto,
   formatYuanTextInWan,
@@ -54,5 +56,23 @@ describe("money and rate display", () => {
     expect(formatRateAsPercent("1")).toBe("100%");
     expect(formatRateAsPercent("0.01")).toBe("1%");
     expect(formatRateAsPercent("0")).toBe("0%");
+  });
+
+  it("writes a column of amounts in one unit, the larger as soon as one amount reaches it", () => {
+    const column = ["108000000000", "2500000000", null];
+    const unit = columnUnitOf(column);
+    expect(unit).toBe("亿元");
+    expect(column.map((value) => formatFenInColumn(value, unit))).toEqual(["10.80 亿元", "0.25 亿元", "—"]);
+    expect(columnUnitOf(["2500000000", "-9000000000"])).toBe("万元");
+    expect(columnUnitOf(["-12000000000"])).toBe("亿元");
+    setMoneyLanguage("en");
+    try {
+      const english = columnUnitOf(column);
+      expect(english).toBe("bn yuan");
+      expect(formatFenInColumn("2500000000", english)).toBe("0.03 bn yuan");
+      expect(formatFenInColumn("2500000000", columnUnitOf(["2500000000"]))).toBe("25.00 m yuan");
+    } finally {
+      setMoneyLanguage("zh-CN");
+    }
   });
 });

@@ -2,7 +2,7 @@
  * The web's amounts in the reader's language: thin wrappers over @beizeng/domain/money, which writes
  * every amount (万元/亿元 in Chinese, million and billion yuan in English).
  */
-import { formatEnglishForDisplay, formatForDisplay, parseYuan } from "@beizeng/domain/money";
+import { divideToDecimalString, formatEnglishForDisplay, formatForDisplay, parseYuan } from "@beizeng/domain/money";
 
 let moneyLanguage: "zh-CN" | "en" = "zh-CN";
 
@@ -31,6 +31,33 @@ export function formatFenForDisplay(
   if (fen === null) return "—";
   // English has no 万: a fixed 万元 column reads in million yuan like the rest.
   return moneyLanguage === "en" ? formatEnglishForDisplay(fen) : formatForDisplay(fen, unit);
+}
+
+/** The one unit a column of amounts is written in, so its figures compare at a glance. */
+export type ColumnUnit = "万元" | "亿元" | "m yuan" | "bn yuan";
+
+const FEN_PER_YI = 10_000_000_000n;
+const FEN_PER_MILLION = 100_000_000n;
+const FEN_PER_BILLION = 100_000_000_000n;
+
+/** The unit for a column of amounts: the larger one as soon as any amount in it reaches it (亿元; in English bn). */
+export function columnUnitOf(values: Iterable<string | number | bigint | null | undefined>): ColumnUnit {
+  let largest = 0n;
+  for (const value of values) {
+    const fen = toFen(value);
+    if (fen !== null && (fen < 0n ? -fen : fen) > largest) largest = fen < 0n ? -fen : fen;
+  }
+  if (moneyLanguage === "en") return largest >= FEN_PER_BILLION ? "bn yuan" : "m yuan";
+  return largest >= FEN_PER_YI ? "亿元" : "万元";
+}
+
+/** An amount of fen in a column's unit ("0.25 亿元" beside "10.80 亿元"); "—" when absent. */
+export function formatFenInColumn(value: string | number | bigint | null | undefined, unit: ColumnUnit): string {
+  const fen = toFen(value);
+  if (fen === null) return "—";
+  if (unit === "万元" || unit === "亿元") return formatForDisplay(fen, unit);
+  const divisor = unit === "bn yuan" ? FEN_PER_BILLION : FEN_PER_MILLION;
+  return `${divideToDecimalString(fen, divisor, 2)} ${unit === "bn yuan" ? "bn" : "m"} yuan`;
 }
 
 /** A plan amount written in yuan ("3000000"), shown in 万元 without needless decimals ("300 万元"). */

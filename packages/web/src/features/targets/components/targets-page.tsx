@@ -1,11 +1,12 @@
+import { divideToDecimalString } from "@beizeng/domain/money";
 import { chainOfEnterprise } from "@beizeng/domain/register/chains";
 import { Alert, Card, Col, Collapse, DatePicker, Descriptions, Row, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { ClauseSource } from "../../../shared/components/clause-source";
 import { QueryBoundary } from "../../../shared/components/status-results";
-import { formatFenForDisplay } from "../../../shared/format/numbers";
+import { type ColumnUnit, columnUnitOf, formatFenForDisplay, formatFenInColumn } from "../../../shared/format/numbers";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useMessageText, useNoteTexts } from "../../../shared/i18n/note-texts";
 import { useCurrentUser } from "../../auth";
@@ -21,6 +22,8 @@ import {
 } from "../api/targets-api";
 import { TargetInputsCard } from "./target-inputs-card";
 import { TargetPathChart } from "./target-path-chart";
+import { type TargetResult, targetResult } from "./target-result";
+import { TargetsAnchor, targetSectionId } from "./targets-anchor";
 
 /** A growth rate (0.0734) as a percentage with one decimal; display only. */
 function rate(value: number | null | undefined): string {
@@ -83,6 +86,7 @@ export function TargetsPage() {
               {noteTexts(targets.data).map((note) => (
                 <Alert key={note} type="warning" showIcon title={note} />
               ))}
+              <TargetsAnchor targets={targets.data.targets} />
               {targets.data.targets.map((target) => (
                 <TargetSection
                   key={target.targetId}
@@ -120,9 +124,17 @@ function TargetSection({
   const format = (q: TargetDetail["target"] | null | undefined) => formatQuantity(q, target.metric, language);
   const forecast = target.forecast;
   const level = forecast?.detail ? Math.round(forecast.detail.level * 100) : 80;
+  // Past its deadline with the final figure in, a target reports its result; a forecast is for the years ahead.
+  const result = targetResult(target);
+  // Amounts in one column share one unit; counts and shares keep theirs.
+  const yearlyUnit =
+    target.unit === "yuan" ? columnUnitOf(target.yearly.flatMap((row) => [row.target.value, row.actual?.value])) : null;
+  const inColumn = (q: TargetDetail["target"] | null | undefined) => (
+    <span style={{ whiteSpace: "nowrap" }}>{yearlyUnit && q ? formatFenInColumn(q.value, yearlyUnit) : format(q)}</span>
+  );
   return (
     <Card
-      id={`target-${target.targetId}`}
+      id={targetSectionId(target.targetId)}
       data-testid={`target-section-${target.targetId}`}
       style={{ borderLeft: `4px solid ${STATUS_COLORS[target.status]}` }}
       title={
@@ -167,8 +179,14 @@ function TargetSection({
                 "—"
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={t("dash.gap")}>{format(target.gap)}</Descriptions.Item>
-            {forecast ? (
+            {result ? (
+              <Descriptions.Item label={t("targets.result")}>
+                <ResultText result={result} metric={target.metric} />
+              </Descriptions.Item>
+            ) : (
+              <Descriptions.Item label={t("dash.gap")}>{format(target.gap)}</Descriptions.Item>
+            )}
+            {forecast && !result ? (
               <Descriptions.Item label={t("dash.forecast", { year: target.deadlineYear })}>
                 <strong>{format(forecast.estimate)}</strong>{" "}
                 {t("targets.forecastDetail", { level, low: format(forecast.low), high: format(forecast.high) })}
@@ -198,8 +216,8 @@ function TargetSection({
               dataSource={target.yearly}
               columns={[
                 { title: t("targets.year"), dataIndex: "year" },
-                { title: t("dash.target"), dataIndex: "target", render: (q) => format(q) },
-                { title: t("dash.actual"), dataIndex: "actual", render: (q) => format(q) },
+                { title: t("dash.target"), dataIndex: "target", align: "right", render: inColumn },
+                { title: t("dash.actual"), dataIndex: "actual", align: "right", render: inColumn },
                 {
                   title: t("dash.status"),
                   dataIndex: "met",
@@ -214,7 +232,7 @@ function TargetSection({
           <TargetPathChart target={target} onYearClick={onDrill} />
         </Col>
       </Row>
-      <WhatItTakes target={target} data={data} />
+      <WhatItTakes target={target} data={data} finished={result !== null} />
       {notes.length > 0 ? (
         <Alert
           style={{ marginTop: 12 }}
@@ -251,18 +269,65 @@ function TargetSection({
   );
 }
 
-function WhatItTakes({ target, data }: { target: TargetDetail; data: TargetsResponse }) {
+/** The result in one sentence: met or not, the actual against the target, and by how much. */
+function ResultText({ result, metric }: { result: TargetResult; metric: string }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const format = (q: TargetResult["actual"]) => formatQuantity(q, metric, language);
+  // A share's distance is in percentage points, not a percentage of it.
+  const difference =
+    result.difference.unit === "share"
+      ? t("targets.points", { value: divideToDecimalString(BigInt(result.difference.value), 10_000n, 1) })
+      : format(result.difference);
+  const values = { year: result.year, actual: format(result.actual), target: format(result.target), difference };
+  return (
+    <Typography.Text strong type={result.met ? "success" : "danger"} data-testid="target-result">
+      {result.met
+        ? result.difference.value === "0"
+          ? t("targets.resultExact", values)
+          : t("targets.resultMet", values)
+        : `${t("targets.resultMissed", values)}${result.reached ? t("targets.reached", { value: result.reached }) : ""}`}
+    </Typography.Text>
+  );
+}
+
+function WhatItTakes({
+  target,
+  data,
+  finished,
+}: {
+  target: TargetDetail;
+  data: TargetsResponse;
+  /** The deadline has passed: what it would take is moot, where the change came from still tells. */
+  finished: boolean;
+}) {
   const t = useT();
   const localized = useLocalizedText();
   const plan = usePlan();
   const unitNameByCode = useUnitNameByCode();
-  const growth = target.requiredGrowth;
+  const growth = finished ? null : target.requiredGrowth;
   const contribution = target.contribution;
   const detail = target.forecast?.detail;
-  if (!growth && !contribution && !target.fallRisks && detail?.kind !== "aboveScale") return null;
+  // Who may fall or enter is for the years ahead; once finished only the change's sources are told.
+  const risks = finished ? null : target.fallRisks;
+  const outlook = !finished && detail?.kind === "aboveScale" ? detail : null;
+  if (!growth && !contribution && !risks && !outlook) return null;
   const money = contribution?.metric === "revenue";
-  const changeText = (value: string) =>
-    money ? formatFenForDisplay(value) : `${Number(value) > 0 ? "+" : ""}${value}`;
+  // One unit for every change of the analysis, so its tables compare at a glance.
+  const changeUnit = columnUnitOf([
+    ...(contribution?.byChain ?? []).map((row) => row.change),
+    ...(contribution?.byTown ?? []).map((row) => row.change),
+    ...(contribution?.topContributors ?? []).map((row) => row.change),
+    ...(contribution?.largestDeclines ?? []).map((row) => row.change),
+  ]);
+  const changeText = (value: string) => (
+    <span style={{ whiteSpace: "nowrap" }}>
+      {money ? formatFenInColumn(value, changeUnit) : `${Number(value) > 0 ? "+" : ""}${value}`}
+    </span>
+  );
+  const riskUnit: ColumnUnit = columnUnitOf(
+    (risks ?? []).map((row) => (money ? row.revenue : row.marginOverThreshold)),
+  );
   // The plan names the chains; until it is read, the names the targets were sent with (Chinese).
   const chainName = (key: string) => {
     if (!plan.data) return data.chains.find((c) => c.id === key)?.name ?? "—";
@@ -284,7 +349,12 @@ function WhatItTakes({ target, data }: { target: TargetDetail; data: TargetsResp
     />
   );
   return (
-    <Card size="small" type="inner" title={t("targets.whatItTakes")} style={{ marginTop: 12 }}>
+    <Card
+      size="small"
+      type="inner"
+      title={finished ? t("targets.whereFrom") : t("targets.whatItTakes")}
+      style={{ marginTop: 12 }}
+    >
       {growth ? (
         <Space orientation="vertical" size={2}>
           <Typography.Text>
@@ -338,14 +408,14 @@ function WhatItTakes({ target, data }: { target: TargetDetail; data: TargetsResp
           </Row>
         </>
       ) : null}
-      {target.fallRisks && target.fallRisks.length > 0 ? (
+      {risks && risks.length > 0 ? (
         <Table
           size="small"
           style={{ marginTop: 12 }}
           rowKey="enterpriseId"
           pagination={false}
           title={() => t("targets.fallRisks")}
-          dataSource={target.fallRisks.slice(0, 10)}
+          dataSource={risks.slice(0, 10)}
           columns={[
             {
               title: t("dash.enterprise"),
@@ -356,7 +426,7 @@ function WhatItTakes({ target, data }: { target: TargetDetail; data: TargetsResp
               title: money ? t("dash.value") : t("targets.margin"),
               dataIndex: money ? "revenue" : "marginOverThreshold",
               align: "right",
-              render: (v: string) => formatFenForDisplay(v),
+              render: (v: string) => <span style={{ whiteSpace: "nowrap" }}>{formatFenInColumn(v, riskUnit)}</span>,
             },
             {
               title: t("targets.share"),
@@ -372,13 +442,13 @@ function WhatItTakes({ target, data }: { target: TargetDetail; data: TargetsResp
           ]}
         />
       ) : null}
-      {detail?.kind === "aboveScale" ? (
+      {outlook ? (
         <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
           <Col xs={24} lg={12}>
-            <OutlookTable title={t("targets.candidates")} rows={detail.candidates} />
+            <OutlookTable title={t("targets.candidates")} rows={outlook.candidates} />
           </Col>
           <Col xs={24} lg={12}>
-            <OutlookTable title={t("targets.exitRisks")} rows={detail.exitRisks} />
+            <OutlookTable title={t("targets.exitRisks")} rows={outlook.exitRisks} />
           </Col>
         </Row>
       ) : null}
@@ -393,7 +463,7 @@ function EnterpriseList({
 }: {
   title: string;
   rows: { enterpriseId: number; name: string; change: string }[];
-  value: (v: string) => string;
+  value: (v: string) => ReactNode;
 }) {
   return (
     <Table
@@ -417,13 +487,15 @@ function EnterpriseList({
 function OutlookTable({ title, rows }: { title: string; rows: Outlook[] }) {
   const t = useT();
   const messageText = useMessageText();
+  const shown = rows.slice(0, 10);
+  const revenueUnit = columnUnitOf(shown.map((row) => row.baseRevenue));
   return (
     <Table
       size="small"
       rowKey="enterpriseId"
       pagination={false}
       title={() => title}
-      dataSource={rows.slice(0, 10)}
+      dataSource={shown}
       columns={[
         {
           title: t("dash.enterprise"),
@@ -434,7 +506,9 @@ function OutlookTable({ title, rows }: { title: string; rows: Outlook[] }) {
           title: t("dash.revenueLastYear"),
           dataIndex: "baseRevenue",
           align: "right",
-          render: (v: string | null) => formatFenForDisplay(v),
+          render: (v: string | null) => (
+            <span style={{ whiteSpace: "nowrap" }}>{formatFenInColumn(v, revenueUnit)}</span>
+          ),
         },
         { title: t("dash.probability"), dataIndex: "probabilityAtDeadline", align: "right", render: percent },
         { title: t("dash.likelyYear"), dataIndex: "likelyYear", render: (y: number | null) => y ?? "—" },
