@@ -23,6 +23,7 @@ export const zhCN = {
   "imp.status.rejected": "未导入",
   "imp.status.failed": "失败",
   "imp.progress": "已读取 {rows} 行……",
+  "imp.waiting": "排队中：本区前面还有 {count} 个导入任务，轮到后自动开始",
   "imp.hasErrors": "文件有 {count} 处错误，不能导入：请按下表修改后重新上传。",
   "imp.applied": "导入完成",
   "imp.readyToApply": "检查通过，确认下列变更后点击“确认导入”。",
@@ -80,6 +81,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   "imp.status.rejected": "Not imported",
   "imp.status.failed": "Failed",
   "imp.progress": "{rows} {rows|row|rows} read…",
+  "imp.waiting":
+    "In line: {count} {count|import|imports} of the district ahead; it starts by itself when its turn comes",
   "imp.hasErrors": "The file has {count} {count|error|errors} and cannot be imported: fix them and upload again.",
   "imp.applied": "Imported",
   "imp.readyToApply": "No errors: review the changes, then apply.",

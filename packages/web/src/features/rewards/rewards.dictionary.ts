@@ -8,6 +8,7 @@ export const zhCN = {
   "rw.computeYear": "选择年度",
   "rw.computeStart": "开始测算",
   "rw.progress": "测算进度",
+  "rw.waiting": "排队中：本区前面还有 {count} 个测算批次，轮到后自动开始",
   "rw.computeDone":
     "{year} 年度测算完成：共 {count} 项，合计 {total}；新增 {created} 项，变化 {changed} 项，作废 {superseded} 项，待审更正 {corrections} 项。",
   "rw.search": "企业名称或信用代码",
@@ -217,6 +218,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "rw.computeYear": "Choose a year",
   "rw.computeStart": "Start",
   "rw.progress": "Progress",
+  "rw.waiting": "In line: {count} {count|batch|batches} of the district ahead; it starts by itself when its turn comes",
   "rw.computeDone":
     "{year} computed: {count} {count|entitlement|entitlements}, {total} in all; {created} new, {changed} changed, {superseded} superseded, {corrections} {corrections|correction|corrections} to review.",
   "rw.search": "Enterprise name or credit code",

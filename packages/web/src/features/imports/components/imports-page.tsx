@@ -192,7 +192,9 @@ export function ImportsPage() {
           {running ? (
             <Space orientation="vertical" style={{ width: "100%" }}>
               <Progress percent={99} status="active" showInfo={false} />
-              <Typography.Text>{t("imp.progress", { rows: data.rowsRead })}</Typography.Text>
+              <Typography.Text>
+                {data.ahead ? t("imp.waiting", { count: data.ahead }) : t("imp.progress", { rows: data.rowsRead })}
+              </Typography.Text>
             </Space>
           ) : null}
           {data.error ? <Alert type="error" showIcon title={data.error} /> : null}

@@ -263,6 +263,9 @@ function ComputePanel({ years }: { years: number[] }) {
               status={data.status === "failed" ? "exception" : data.status === "running" ? "active" : "success"}
               aria-label={t("rw.progress")}
             />
+            {data.status === "running" && data.ahead ? (
+              <Typography.Text type="secondary">{t("rw.waiting", { count: data.ahead })}</Typography.Text>
+            ) : null}
           </div>
         )}
       </Space>
