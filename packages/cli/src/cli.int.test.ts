@@ -13,7 +13,7 @@ import { migrateToLatest } from "@beizeng/server/platform/db/migrate";
 import { shippedPlan, TEST_ACTOR } from "@beizeng/server/testing/fixtures";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildProgram } from "./program";
+import { buildProgram, commandNamed } from "./program";
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const entry = path.join(repositoryRoot, "packages/cli/src/main.ts");
@@ -237,8 +237,8 @@ describe("beizeng users create and audit verify", () => {
 });
 
 describe("--help", () => {
-  it("describes every command in Chinese and English", () => {
-    const program = buildProgram();
+  it("describes every command in Chinese and English", async () => {
+    const program = await buildProgram();
     const commands = [program, ...program.commands.flatMap((command) => [command, ...command.commands])];
     expect(commands.map((command) => command.name())).toEqual(
       expect.arrayContaining(["serve", "migrate", "validate", "demo", "create", "verify"]),
@@ -248,6 +248,18 @@ describe("--help", () => {
       expect(command.description()).toMatch(/[\u4e00-\u9fff].*\/\s*[A-Z][a-z]/);
       expect(command.helpInformation()).toContain(command.description().slice(0, 4));
     }
+  });
+
+  it("lists every command as its definition does when only the one run is loaded", async () => {
+    const full = await buildProgram();
+    for (const load of [null, "rewards", "serve"]) {
+      const program = await buildProgram(load);
+      expect(program.helpInformation()).toBe(full.helpInformation());
+    }
+    expect(commandNamed(["--help"])).toBeNull();
+    expect(commandNamed(["--sqlite", "rewards", "serve", "--port", "1"])).toBe("serve");
+    expect(commandNamed(["help", "plan"])).toBe("plan");
+    expect(commandNamed(["reward"])).toBeNull();
   });
 });
 

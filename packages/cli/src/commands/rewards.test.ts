@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { code } from "@beizeng/domain/rewards/testing/builders";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runRewardsBatch } from "./rewards";
+import { bufferSource, runRewardsBatch, streamRewardsBatch } from "./rewards";
 
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -291,6 +292,120 @@ describe("beizeng rewards (in process)", () => {
   });
 });
 
+/** A seeded district of `count` enterprises in the EXCHANGE.md §1 shape, with every kind of fact the rules read. */
+function generatedBatch(count: number, seed: number, projectsFirst: boolean): string {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+  const yuan = (max: number) =>
+    `${Math.floor(random() * max)}${random() < 0.3 ? `.${Math.floor(random() * 90) + 10}` : ""}`;
+  const enterprises = [];
+  const projects = [];
+  for (let index = 0; index < count; index++) {
+    const creditCode = code(1000 + index);
+    const years = [];
+    let revenue = random() * 4e10;
+    for (const year of [2020, 2021, 2022, 2023]) {
+      revenue *= 0.8 + random() * 1.6;
+      const entry: Record<string, unknown> = { year, revenue: Math.round(revenue).toString() };
+      if (random() < 0.95) entry.aboveScale = random() < 0.8;
+      if (random() < 0.1) entry.newlyAboveScale = true;
+      if (random() < 0.9) entry.tax = Math.round(revenue * random() * 0.08).toString();
+      if (random() < 0.2)
+        entry.grants = [
+          {
+            id: `g${index}-${year}`,
+            level: pick(["national", "provincial", "municipal"]),
+            purpose: pick(["project", "tech"]),
+            amount: yuan(5e6),
+          },
+        ];
+      if (random() < 0.1)
+        entry.techProjects = [
+          {
+            id: `t${index}-${year}`,
+            investment: yuan(6e6),
+            equipmentInvoices: yuan(3e6),
+            techFundsReceived: random() < 0.3,
+          },
+        ];
+      if (random() < 0.02) entry.listing = pick(["domestic", "overseas", "neeq"]);
+      if (random() < 0.01) entry.listedRegistrationMovedIn = true;
+      if (random() < 0.01) entry.top500SettledIn = true;
+      years.push(entry);
+    }
+    const enterprise: Record<string, unknown> = { creditCode, years: random() < 0.5 ? years : years.reverse() };
+    if (random() < 0.5) enterprise.name = `企业${index}`;
+    if (random() < 0.6) enterprise.before = { maxRevenue: yuan(2e10), maxTax: yuan(1e9) };
+    enterprises.push(enterprise);
+    if (random() < 0.1) {
+      const introducedYear = pick([2020, 2021, 2022, 2023]);
+      projects.push({
+        id: `p${index}`,
+        creditCode: random() < 0.2 ? code(900_000 + index) : creditCode,
+        plannedInvestment: yuan(8e9),
+        introducedYear,
+        productionYear: pick([introducedYear, introducedYear + 1, null]),
+      });
+    }
+  }
+  const shuffled = enterprises.sort(() => random() - 0.5);
+  return JSON.stringify(
+    projectsFirst ? { projects, enterprises: shuffled } : { enterprises: shuffled, projects },
+    null,
+    1,
+  );
+}
+
+async function streamed(inputText: string): Promise<{ taken: boolean; stdout: string }> {
+  let stdout = "";
+  const taken = await streamRewardsBatch(bufferSource(Buffer.from(inputText)), {}, (text) => {
+    stdout += text;
+  });
+  return { taken, stdout };
+}
+
+describe("beizeng rewards --json, the input read as a stream", () => {
+  test("prints, byte for byte, what reading the input whole prints", async () => {
+    const inputs = [
+      goldenInput,
+      generatedBatch(600, 7, false),
+      generatedBatch(300, 11, true),
+      '{"enterprises": []}',
+      JSON.stringify({
+        enterprises: [{ creditCode: VALID_CODE, years: [{ year: 2021, revenue: "1" }] }],
+        projects: null,
+      }),
+    ];
+    for (const inputText of inputs) {
+      const whole = await batch(inputText);
+      expect(whole.exitCode, whole.stderr).toBe(0);
+      const stream = await streamed(inputText);
+      expect(stream.taken).toBe(true);
+      expect(stream.stdout).toBe(whole.stdout);
+    }
+  });
+
+  test("leaves to the whole reading, having written nothing, input it does not take as it is", async () => {
+    const refused = [
+      withChange((d) => ((d.enterprises[0]!.years as Record<string, unknown>[])[0]!.revenue = "1.234")),
+      withChange((d) => d.enterprises.push(structuredClone(d.enterprises[0]!))),
+      withChange((d) => ((d.projects[0] as Record<string, unknown>).productionYear = 2020)),
+      withChange((d) => ((d as Record<string, unknown>).parameters = {})),
+      '{"enterprises": [}',
+      '{"projects": []}',
+      "[]",
+    ];
+    for (const inputText of refused) {
+      const stream = await streamed(inputText);
+      expect(stream, inputText).toEqual({ taken: false, stdout: "" });
+    }
+  });
+});
+
 describe("beizeng rewards (as a process)", () => {
   const run = promisify(execFile);
   const harness = join(fixtures, "rewards-only.ts");
@@ -311,6 +426,20 @@ describe("beizeng rewards (as a process)", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual(goldenOutput);
+  }, 30_000);
+
+  test("--input - reads standard input", async () => {
+    const child = execFile(process.execPath, ["--import", "tsx", harness, "rewards", "--input", "-", "--json"], {
+      cwd: repoRoot,
+    });
+    child.stdin?.end(goldenInput);
+    let stdout = "";
+    child.stdout?.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    const status = await new Promise((resolve) => child.once("exit", resolve));
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(goldenOutput);
   }, 30_000);
 
   test("bad input exits with code 2 and names the path on standard error", async () => {

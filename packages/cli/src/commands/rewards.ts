@@ -3,20 +3,33 @@
  * EXCHANGE.md §1. Reads enterprise histories, evaluates every reward rule of the plan and
  * prints one JSON object (--json) or a table in Chinese. Bad input: exit code 2 and one line
  * per problem on standard error, each naming the JSON path.
+ *
+ * With --json the input is read as a stream (streamRewardsBatch): enterprise by enterprise,
+ * each evaluated with its investment projects as soon as it is read, keeping only the
+ * entitlements' output fields for the sorted output. Input the stream does not take as it is
+ * (any error, an unusual shape) is read again whole by runRewardsBatch, which words every problem.
  */
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { amountZh, figureZh, parseYuan } from "@beizeng/domain/money";
+import { amountZh, type Fen, figureZh, formatYuan, parseYuan } from "@beizeng/domain/money";
 import { formatIssue, PlanValidationError, parsePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { formatBatchErrors, parseRewardsBatch } from "@beizeng/domain/rewards/batch";
-import { evaluateRewards, RewardPlanError } from "@beizeng/domain/rewards/engine";
+import {
+  type CompiledRewardPlan,
+  compileRewardPlan,
+  evaluateRewards,
+  RewardPlanError,
+} from "@beizeng/domain/rewards/engine";
 import { explanationText } from "@beizeng/domain/rewards/explanation";
 import { parseRate, ratePercent } from "@beizeng/domain/rewards/format";
-import { sortEntitlements, toBatchOutput } from "@beizeng/domain/rewards/output";
-import type { Entitlement } from "@beizeng/domain/rewards/types";
+import { compareEntitlements, sortEntitlements, toBatchOutput } from "@beizeng/domain/rewards/output";
+import type { EnterpriseHistory, Entitlement, InvestmentProject } from "@beizeng/domain/rewards/types";
 import type { Command } from "commander";
+import { JsonMemberScanner } from "../json-members";
 import { box } from "../output";
+import { plainlyValidEnterprise } from "./batch-enterprise";
 
 export const DEFAULT_PLAN_ID = "changjiang-2021-2023";
 const EXIT_INVALID_INPUT = 2;
@@ -168,11 +181,192 @@ export function rewardsTable(
   return [table, "", "说明 / explanations:", ...sentences].join("\n");
 }
 
-async function readInput(file: string): Promise<string> {
-  if (file !== "-") return readFile(file, "utf8");
+/** The batch's input, read as often as needed: once for its members, once for its enterprises. */
+export interface BatchSource {
+  chunks(): AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+}
+
+const READ_CHUNK_BYTES = 1 << 20;
+
+export function fileSource(file: string): BatchSource {
+  return { chunks: () => createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }) };
+}
+
+/** Bytes already in memory (standard input, read once; or a test's text). */
+export function bufferSource(bytes: Buffer): BatchSource {
+  return {
+    *chunks() {
+      for (let offset = 0; offset < bytes.length; offset += READ_CHUNK_BYTES)
+        yield bytes.subarray(offset, offset + READ_CHUNK_BYTES);
+    },
+  };
+}
+
+async function readStdinBytes(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** What the output keeps of an entitlement: its output fields and the subject that orders ties. */
+type BatchRow = Pick<Entitlement, "creditCode" | "ruleId" | "clause" | "tier" | "year" | "amount" | "subjectId">;
+
+/** Enterprises evaluated together: enough to spread the engine's per-call work, few enough to stay small. */
+const ENTERPRISES_PER_EVALUATION = 500;
+/** Entitlements written to the output in one piece. */
+const ROWS_PER_WRITE = 4096;
+
+async function scan(source: BatchSource, scanner: JsonMemberScanner): Promise<void> {
+  for await (const chunk of source.chunks()) scanner.push(chunk);
+  scanner.end();
+}
+
+/**
+ * The `--json` batch read as a stream: a first pass takes the top-level members other than
+ * `enterprises` (the investment projects, indexed by credit code), a second evaluates the
+ * enterprises as they are read, each with its own projects, with the plan compiled once. Only the
+ * rows of the output are kept; the output is written once all is read, sorted as EXCHANGE.md §1
+ * says, byte for byte what runRewardsBatch prints. Returns false, having written nothing, when
+ * the input or plan is not one it computes as it is (invalid in any way, or with members it does
+ * not know): runRewardsBatch then reads it whole and names every problem.
+ */
+export async function streamRewardsBatch(
+  source: BatchSource,
+  options: { planId?: string; plansDirectory?: string },
+  write: (text: string) => void,
+): Promise<boolean> {
+  const plan = await loadPlan(options.planId ?? DEFAULT_PLAN_ID, options.plansDirectory ?? DEFAULT_PLANS_DIRECTORY);
+  if ("exitCode" in plan) return false;
+  let rows: BatchRow[];
+  try {
+    const compiled = compileRewardPlan(plan);
+    const projectsByCode = await readProjects(source);
+    if (projectsByCode === null) return false;
+    rows = await evaluateStream(source, compiled, projectsByCode);
+  } catch {
+    // Unreadable, malformed or invalid: read whole, its problems are named there.
+    return false;
+  }
+  writeBatchOutput(plan.id, rows, write);
+  return true;
+}
+
+/** First pass: the investment projects by credit code, or null when the top level holds more than the stream takes. */
+async function readProjects(source: BatchSource): Promise<Map<string, InvestmentProject[]> | null> {
+  const members = new Map<string, string>();
+  let hasEnterprises = false;
+  const scanner = new JsonMemberScanner(
+    "enterprises",
+    {
+      member: (key, text) => members.set(key, text),
+      arrayKey: () => {
+        hasEnterprises = true;
+      },
+    },
+    true,
+    false,
+  );
+  await scan(source, scanner);
+  if (!hasEnterprises || [...members.keys()].some((key) => key !== "projects")) return null;
+  const byCode = new Map<string, InvestmentProject[]>();
+  const projectsText = members.get("projects");
+  if (projectsText === undefined) return byCode;
+  const parsed = parseRewardsBatch({ enterprises: [], projects: JSON.parse(projectsText) });
+  if (!parsed.ok) return null;
+  for (const project of parsed.input.projects ?? []) {
+    const own = byCode.get(project.creditCode);
+    if (own) own.push(project);
+    else byCode.set(project.creditCode, [project]);
+  }
+  return byCode;
+}
+
+class NotStreamable extends Error {}
+
+function enterpriseThroughSchema(value: unknown): EnterpriseHistory {
+  const parsed = parseRewardsBatch({ enterprises: [value] });
+  if (!parsed.ok) throw new NotStreamable();
+  return parsed.input.enterprises[0] as EnterpriseHistory;
+}
+
+/** Second pass: every enterprise validated and evaluated as it is read; the output rows. */
+async function evaluateStream(
+  source: BatchSource,
+  compiled: CompiledRewardPlan,
+  projectsByCode: Map<string, InvestmentProject[]>,
+): Promise<BatchRow[]> {
+  const rows: BatchRow[] = [];
+  const codesSeen = new Set<string>();
+  let enterprises: EnterpriseHistory[] = [];
+  let projects: InvestmentProject[] = [];
+  const evaluatePending = () => {
+    const result = evaluateRewards(compiled, { enterprises, projects }, { explain: false });
+    for (const entitlement of result.entitlements) {
+      const row: BatchRow = {
+        creditCode: entitlement.creditCode,
+        ruleId: entitlement.ruleId,
+        clause: entitlement.clause,
+        tier: entitlement.tier,
+        year: entitlement.year,
+        amount: entitlement.amount,
+      };
+      if (entitlement.subjectId !== undefined) row.subjectId = entitlement.subjectId;
+      rows.push(row);
+    }
+    enterprises = [];
+    projects = [];
+  };
+  const scanner = new JsonMemberScanner(
+    "enterprises",
+    {
+      element: (text) => {
+        const value: unknown = JSON.parse(text);
+        const enterprise = plainlyValidEnterprise(value) ?? enterpriseThroughSchema(value);
+        if (codesSeen.has(enterprise.creditCode)) throw new NotStreamable();
+        codesSeen.add(enterprise.creditCode);
+        enterprises.push(enterprise);
+        const own = projectsByCode.get(enterprise.creditCode);
+        if (own) {
+          for (const project of own) projects.push(project);
+          projectsByCode.delete(enterprise.creditCode);
+        }
+        if (enterprises.length >= ENTERPRISES_PER_EVALUATION) evaluatePending();
+      },
+    },
+    false,
+    true,
+  );
+  await scan(source, scanner);
+  // Projects of enterprises the file does not list are paid all the same.
+  for (const own of projectsByCode.values()) for (const project of own) projects.push(project);
+  evaluatePending();
+  return rows;
+}
+
+/** The EXCHANGE.md §1 object as JSON.stringify(…, null, 2) writes it, one piece at a time. */
+export function writeBatchOutput(planId: string, rows: BatchRow[], write: (text: string) => void): void {
+  // The batch order compares only the rows' own fields.
+  rows.sort(compareEntitlements as (left: BatchRow, right: BatchRow) => number);
+  let total: Fen = 0n;
+  if (rows.length === 0) {
+    write(`{\n  "plan": ${JSON.stringify(planId)},\n  "entitlements": [],\n  "total": "${formatYuan(total)}"\n}\n`);
+    return;
+  }
+  let text = `{\n  "plan": ${JSON.stringify(planId)},\n  "entitlements": [\n`;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as BatchRow;
+    if (row.amount !== null) total += row.amount;
+    text +=
+      `    {\n      "creditCode": ${JSON.stringify(row.creditCode)},\n      "ruleId": ${JSON.stringify(row.ruleId)},\n` +
+      `      "tier": ${row.tier === null ? "null" : JSON.stringify(row.tier)},\n      "year": ${JSON.stringify(row.year)},\n` +
+      `      "amount": ${row.amount === null ? "null" : `"${formatYuan(row.amount)}"`},\n      "clause": ${JSON.stringify(row.clause)}\n    }` +
+      (index + 1 < rows.length ? ",\n" : "\n");
+    if ((index + 1) % ROWS_PER_WRITE === 0) {
+      write(text);
+      text = "";
+    }
+  }
+  write(`${text}  ],\n  "total": "${formatYuan(total)}"\n}\n`);
 }
 
 export interface RewardsCommandOptions {
@@ -181,7 +375,7 @@ export interface RewardsCommandOptions {
 }
 
 /** Registers `beizeng rewards` on the program. */
-export function registerRewardsCommand(program: Command, options: RewardsCommandOptions = {}): void {
+export function registerRewardsCommand(program: Command, commandOptions: RewardsCommandOptions = {}): void {
   program
     .command("rewards")
     .description("按计划测算免申即享奖励（批量）/ Compute the reward entitlements of a batch of enterprises")
@@ -200,7 +394,13 @@ export function registerRewardsCommand(program: Command, options: RewardsCommand
     .action(async (flags: { input: string; plan: string; json?: boolean; explain?: boolean }) => {
       let inputText: string;
       try {
-        inputText = await readInput(flags.input);
+        const stdin = flags.input === "-" ? await readStdinBytes() : null;
+        if (flags.json) {
+          const source = stdin ? bufferSource(stdin) : fileSource(flags.input);
+          const options = { planId: flags.plan, plansDirectory: commandOptions.plansDirectory };
+          if (await streamRewardsBatch(source, options, (text) => process.stdout.write(text))) return;
+        }
+        inputText = stdin ? stdin.toString("utf8") : await readFile(flags.input, "utf8");
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         process.stderr.write(`--input: 无法读取输入文件 / cannot read ${flags.input}: ${reason}\n`);
@@ -211,7 +411,7 @@ export function registerRewardsCommand(program: Command, options: RewardsCommand
         inputText,
         inputName: flags.input,
         planId: flags.plan,
-        plansDirectory: options.plansDirectory,
+        plansDirectory: commandOptions.plansDirectory,
         json: flags.json === true,
         explain: flags.explain === true,
       });
