@@ -264,6 +264,23 @@ describe.each(testDatabases())("rewards on $name", (database) => {
       .execute();
   });
 
+  it("has four requests for the same year at once follow one batch, which leaves the entitlements of one", async () => {
+    const before = (await entitlements(office, "&year=2022")).map((item) => `${item.oneTimeKey}:${item.amountFen}`);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => post(office, "/api/rewards/batches", { year: 2022 })));
+    for (const answer of answers) expect(answer.statusCode, answer.body).toBe(202);
+    const ids = new Set(answers.map((answer) => answer.json().id as number));
+    expect(ids.size).toBe(1);
+    const [id] = [...ids];
+    let batch = answers[0]!.json();
+    for (let attempt = 0; attempt < 200 && batch.status === "running"; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      batch = (await app.inject({ url: `/api/rewards/batches/${id}`, headers: office.headers })).json();
+    }
+    expect(batch).toMatchObject({ status: "done", ahead: null, summary: { created: 0, changed: 0, superseded: 0 } });
+    const after = (await entitlements(office, "&year=2022")).map((item) => `${item.oneTimeKey}:${item.amountFen}`);
+    expect(after.sort()).toEqual(before.sort());
+  });
+
   it("refuses a second computation while one runs, and a year outside the plan", async () => {
     const running = await db.kysely
       .insertInto("reward_batches")
