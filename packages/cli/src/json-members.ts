@@ -95,55 +95,81 @@ export class JsonMemberScanner {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   }
 
+  /**
+   * Follows a value from `start` to the comma or bracket that ends it at depth `boundary`, or to
+   * the end of the chunk. The hot loop of the reading: its state is kept in locals.
+   */
+  private valueEnd(chunk: Uint8Array, start: number, boundary: number): number {
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escaped;
+    const length = chunk.length;
+    let index = start;
+    for (; index < length; index++) {
+      const byte = chunk[index] as number;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === BACKSLASH) escaped = true;
+        else if (byte === QUOTE) inString = false;
+      } else if (byte === QUOTE) inString = true;
+      else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+        if (depth === boundary) break;
+        depth--;
+      } else if (byte === COMMA && depth === boundary) break;
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    return index;
+  }
+
   push(chunk: Uint8Array): void {
     const length = chunk.length;
     for (let index = 0; index < length; index++) {
+      if (this.expect === Expect.InElement) {
+        index = this.valueEnd(chunk, index, 2);
+        if (index === length) break;
+        const byte = chunk[index] as number;
+        if (byte === CLOSE_BRACE) this.fail("unbalanced brace in the array");
+        const text = this.captureElements ? this.endCapture(chunk, index) : "";
+        this.capturing = false;
+        if (this.captureElements) this.handlers.element?.(text);
+        if (byte === COMMA) this.expect = Expect.Element;
+        else {
+          this.depth = 1;
+          this.expect = Expect.NextMember;
+        }
+        continue;
+      }
+      if (this.expect === Expect.MemberValue) {
+        index = this.valueEnd(chunk, index, 1);
+        if (index === length) break;
+        const byte = chunk[index] as number;
+        if (byte === CLOSE_BRACKET) this.fail("unbalanced bracket in the object");
+        const text = this.captureMembers ? this.endCapture(chunk, index) : "";
+        this.capturing = false;
+        if (this.captureMembers) this.handlers.member?.(this.key, text);
+        if (byte === COMMA) this.expect = Expect.Key;
+        else {
+          this.depth = 0;
+          this.expect = Expect.Nothing;
+        }
+        continue;
+      }
       const byte = chunk[index] as number;
       if (this.inString) {
+        // Only a key's string is followed here; a value's strings are followed in valueEnd.
         if (this.escaped) this.escaped = false;
         else if (byte === BACKSLASH) this.escaped = true;
         else if (byte === QUOTE) {
           this.inString = false;
-          if (this.expect === Expect.Key) {
-            this.key = JSON.parse(this.endCapture(chunk, index + 1)) as string;
-            if (this.keysSeen.has(this.key)) this.fail(`repeated key ${this.key}`);
-            this.keysSeen.add(this.key);
-            this.expect = Expect.Colon;
-          }
+          this.key = JSON.parse(this.endCapture(chunk, index + 1)) as string;
+          if (this.keysSeen.has(this.key)) this.fail(`repeated key ${this.key}`);
+          this.keysSeen.add(this.key);
+          this.expect = Expect.Colon;
         }
         continue;
-      }
-      switch (this.expect) {
-        case Expect.InElement:
-        case Expect.MemberValue:
-          if (byte === QUOTE) this.inString = true;
-          else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) this.depth++;
-          else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET || byte === COMMA) {
-            if (this.expect === Expect.InElement && this.depth === 2) {
-              if (byte === CLOSE_BRACE) this.fail("unbalanced brace in the array");
-              const text = this.captureElements ? this.endCapture(chunk, index) : "";
-              this.capturing = false;
-              if (this.captureElements) this.handlers.element?.(text);
-              if (byte === COMMA) this.expect = Expect.Element;
-              else {
-                this.depth = 1;
-                this.expect = Expect.NextMember;
-              }
-            } else if (this.expect === Expect.MemberValue && this.depth === 1) {
-              if (byte === CLOSE_BRACKET) this.fail("unbalanced bracket in the object");
-              const text = this.captureMembers ? this.endCapture(chunk, index) : "";
-              this.capturing = false;
-              if (this.captureMembers) this.handlers.member?.(this.key, text);
-              if (byte === COMMA) this.expect = Expect.Key;
-              else {
-                this.depth = 0;
-                this.expect = Expect.Nothing;
-              }
-            } else if (byte !== COMMA) this.depth--;
-          }
-          continue;
-        default:
-          break;
       }
       if (isWhitespace(byte)) continue;
       switch (this.expect) {
