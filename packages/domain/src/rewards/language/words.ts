@@ -4,7 +4,7 @@
  * sentence per rule. An explanation is written when first read and kept in the shape the server
  * stores (an explanation written by the engine: facts, thresholds, arithmetic, sentences).
  */
-import { amountEn, amountZh, type Fen, figureEn, figureZh, formatYuan } from "../../money";
+import { amountEn, amountZh, type Fen, figureEn, figureNearEn, figureNearZh, figureZh, formatYuan } from "../../money";
 import { percentOf, ratePercent, tierOrdinalZh, yearRangeZh } from "../format";
 import { writtenExplanation } from "../internal";
 import type {
@@ -319,17 +319,29 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
             ? `${yearZh(entry)}${growthZh}同比增长 ${growth}%，未${compareZh}最低档 ${stepShownZh(0)}，不奖励`
             : `${yearEn(entry)}${growthEn} grew ${growth}%, not ${compareEn} the lowest band ${stepShownEn(0)}.`;
         }
+        const step = rule.steps.find((candidate) => (candidate.label ?? candidate.shown) === entry.nearestTier);
+        const threshold = step?.threshold ?? null;
         const distance =
           entry.distance === null
             ? ""
             : zh
               ? `，差 ${figureZh(entry.distance)}`
               : `, ${figureEn(entry.distance)} short`;
-        const figure = entry.figure === null ? "" : zh ? ` ${figureZh(entry.figure)}` : ` of ${figureEn(entry.figure)}`;
-        const target = entry.nearestTier ?? "";
+        const figure =
+          entry.figure === null
+            ? ""
+            : zh
+              ? ` ${threshold === null ? figureZh(entry.figure) : figureNearZh(entry.figure, threshold)}`
+              : ` of ${threshold === null ? figureEn(entry.figure) : figureNearEn(entry.figure, threshold)}`;
+        const target =
+          threshold === null
+            ? `${entry.nearestTier ?? ""} ${zh ? "元" : "yuan"}`
+            : zh
+              ? figureZh(threshold)
+              : figureEn(threshold);
         return zh
-          ? `${yearZh(entry)}${measureZh}${figure}，未${compareZh} ${target} 元${distance}，不奖励`
-          : `${yearEn(entry)}${measureEn}${figure} is not ${compareEn} ${target} yuan${distance}.`;
+          ? `${yearZh(entry)}${measureZh}${figure}，未${compareZh} ${target}${distance}，不奖励`
+          : `${yearEn(entry)}${measureEn}${figure} is not ${compareEn} ${target}${distance}.`;
       }
       case "allTiersCrossedBefore":
         return zh
