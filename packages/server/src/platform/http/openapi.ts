@@ -14,7 +14,6 @@ type JsonSchema = Record<string, unknown>;
 export interface OpenApiDocument {
   openapi: "3.1.0";
   info: { title: string; version: string; description: string };
-  jsonSchemaDialect: string;
   servers: { url: string }[];
   tags: { name: string }[];
   paths: Record<string, Record<string, OpenApiOperation>>;
@@ -27,7 +26,6 @@ export interface OpenApiDocument {
 export interface OpenApiOperation {
   operationId: string;
   summary: string;
-  description: string;
   tags: string[];
   security: Record<string, string[]>[];
   "x-permission": string;
@@ -168,8 +166,8 @@ export function operationOf(route: ApiRoute, info: OpenApiInfo): OpenApiOperatio
   const content = Object.assign({}, ...bodies.map(bodyContent)) as Record<string, { schema: JsonSchema }>;
   return {
     operationId: operationIdOf(route.method, route.url),
-    summary: `${route.method} ${route.url}`,
-    description: info.describePermission(route.permission),
+    // Shown beside the path: who may call it.
+    summary: info.describePermission(route.permission),
     tags: [tagOf(route.url)],
     security: route.permission === "public" ? [] : [{ session: [] }],
     "x-permission": route.permission,
@@ -196,7 +194,6 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], info: OpenApiI
       description:
         "倍增平台的 HTTP 接口。登录（POST /api/auth/login）后以 Cookie bz_session 调用；POST、PUT、PATCH、DELETE 还须带 x-csrf-token 请求头（登录或 GET /api/auth/me 的 csrfToken）。金额为以分计的十进制文本。文件以 multipart/form-data 上传。",
     },
-    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     servers: [{ url: "/" }],
     tags,
     paths,

@@ -1,3 +1,4 @@
+import * as apiDocs from "../../features/api-docs/api-docs.dictionary";
 import * as audit from "../../features/audit/audit.dictionary";
 import * as auth from "../../features/auth/auth.dictionary";
 import * as board from "../../features/board/board.dictionary";
@@ -23,6 +24,7 @@ import * as common from "./common.dictionary";
  */
 export const dictionaryParts = {
   common,
+  apiDocs,
   audit,
   auth,
   board,
@@ -43,6 +45,7 @@ export const dictionaryParts = {
 
 export const zhCN = {
   ...common.zhCN,
+  ...apiDocs.zhCN,
   ...audit.zhCN,
   ...auth.zhCN,
   ...board.zhCN,
@@ -65,6 +68,7 @@ export type MessageKey = keyof typeof zhCN;
 
 export const en: Record<MessageKey, string> = {
   ...common.en,
+  ...apiDocs.en,
   ...audit.en,
   ...auth.en,
   ...board.en,
