@@ -1,6 +1,7 @@
 import {
   AimOutlined,
   AlertOutlined,
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
@@ -164,6 +165,15 @@ export function AppLayout({ user }: { user: CurrentUser }) {
                 </>
               )}
               <LanguageSwitch compact={narrow} />
+              <Button
+                type="text"
+                icon={<ApiOutlined />}
+                onClick={() => navigate("/api-docs")}
+                aria-label={t("apiDocs.title")}
+                title={t("apiDocs.title")}
+              >
+                {narrow ? null : t("apiDocs.title")}
+              </Button>
               <Button
                 type="text"
                 icon={<KeyOutlined />}

@@ -42,6 +42,7 @@ const ProjectDetailPage = lazyPage(
 );
 const UsersPage = lazyPage(() => import("../features/users/components/users-page"), "UsersPage");
 const UnitsPage = lazyPage(() => import("../features/units/components/units-page"), "UnitsPage");
+const ApiDocsPage = lazyPage(() => import("../features/api-docs/components/api-docs-page"), "ApiDocsPage");
 const AuditPage = lazyPage(() => import("../features/audit/components/audit-page"), "AuditPage");
 const HomePage = lazyPage(() => import("../features/home/components/home-page"), "HomePage");
 const DashboardPage = lazyPage(() => import("../features/dashboard/components/dashboard-page"), "DashboardPage");
@@ -190,6 +191,8 @@ export const router = createBrowserRouter([
         ),
       },
       { path: "account/password", element: <ChangePasswordPage /> },
+      // The API's reference, for whoever connects another system: any signed-in account.
+      { path: "api-docs", element: <ApiDocsPage /> },
       {
         path: "admin/users",
         element: (
