@@ -58,7 +58,13 @@ test("the public board shows only once the office publishes it", async ({ page, 
   await login("office");
   const toggle = page.getByRole("switch", { name: "公开目标看板" });
   await expect(toggle).toBeVisible();
-  if ((await toggle.getAttribute("aria-checked")) !== "true") await toggle.click();
+  if ((await toggle.getAttribute("aria-checked")) !== "true") {
+    await toggle.click();
+    // What becomes public, and where, is read back before it is published.
+    const confirmation = page.getByRole("dialog").filter({ hasText: "公开目标看板？" });
+    await expect(confirmation).toContainText("/public/board");
+    await confirmation.getByRole("button", { name: "公开" }).click();
+  }
   await expect(toggle).toHaveAttribute("aria-checked", "true");
 
   await visitor.reload();

@@ -43,8 +43,8 @@ test("office computes 2022, the enterprise confirms, the office reviews and list
   const drawer = enterprise.getByRole("dialog", { name: "奖励详情" });
   await expect(drawer.getByText("依据的数据")).toBeVisible();
   await expect(drawer.getByText("计算过程")).toBeVisible();
-  const key = (await drawer.locator("code").first().textContent())?.trim() ?? "";
-  expect(key).toMatch(/^R-/);
+  // The rule by its name, never its internal id.
+  await expect(drawer.getByText(/\bR-[A-Z]/)).toHaveCount(0);
   await drawer.getByRole("button", { name: "确认并填写收款账户" }).click();
   await submitDialog(enterprise, "确认奖励", {
     开户银行: "中国工商银行景德镇分行",
@@ -115,11 +115,18 @@ test("office computes 2022, the enterprise confirms, the office reviews and list
   await finance.getByRole("button", { name: "查看" }).first().click();
   const financeDrawer = finance.getByRole("dialog", { name: "奖励详情" });
   await expect(financeDrawer.getByText("区财政局审批（区财政局）")).toBeVisible();
-  const listedKey = (await financeDrawer.locator("code").first().textContent())?.trim() ?? "";
+  const listedId = Number(await financeDrawer.locator("[data-entitlement-id]").getAttribute("data-entitlement-id"));
   await financeDrawer.getByRole("button", { name: "审批通过" }).click();
+  // The approval is read back before it is made: the enterprise, the amount and the payee.
+  const approval = finance.getByRole("dialog").filter({ hasText: "确认审批通过这笔奖励？" });
+  await expect(approval.getByTestId("approve-confirmation")).toContainText("收款方");
+  await expect(approval.getByTestId("approve-confirmation")).toContainText("万元");
+  await approval.getByRole("button", { name: "审批通过" }).click();
   await expect(financeDrawer.getByText("已审批")).toBeVisible();
   await financeDrawer.getByRole("button", { name: "登记支付" }).click();
   const payDialog = finance.getByRole("dialog").filter({ hasText: "支付凭证号" });
+  await expect(payDialog.getByTestId("pay-confirmation")).toContainText("收款方");
+  await expect(payDialog.getByTestId("pay-confirmation")).toContainText("万元");
   await payDialog.getByLabel("支付凭证号", { exact: true }).fill("CZ-2023-0001");
   const date = payDialog.getByLabel("支付日期", { exact: true });
   await date.click();
@@ -133,9 +140,7 @@ test("office computes 2022, the enterprise confirms, the office reviews and list
   const me = await finance.request.get("/api/auth/me");
   const csrf = (await me.json()).csrfToken as string;
   const list = await finance.request.get("/api/rewards/entitlements?status=paid&pageSize=500");
-  const paid = ((await list.json()).items as { id: number; oneTimeKey: string }[]).find(
-    (item) => item.oneTimeKey === listedKey,
-  );
+  const paid = ((await list.json()).items as { id: number }[]).find((item) => item.id === listedId);
   expect(paid).toBeTruthy();
   const again = await finance.request.post(`/api/rewards/entitlements/${paid!.id}/pay`, {
     headers: { "x-csrf-token": csrf },

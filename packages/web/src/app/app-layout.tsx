@@ -25,7 +25,7 @@ import { Breadcrumb, Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography 
 import { type ReactNode, Suspense, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { type CurrentUser, DemoBanner, useLogout, useMeta } from "../features/auth";
-import { navigationByRole, selectedNavigationPath } from "../features/home";
+import { navigationFor, selectedNavigationPath } from "../features/home";
 import { usePlan } from "../features/plan";
 import { useUnits } from "../features/units";
 import { LanguageSwitch } from "../shared/components/language-switch";
@@ -66,7 +66,7 @@ export function AppLayout({ user }: { user: CurrentUser }) {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
-  const items = navigationByRole[user.role];
+  const items = navigationFor(user);
   const localized = useLocalizedText();
   // The English names live in the plan (district) and the unit list; asked for only in English.
   const english = useLanguage().language === "en";

@@ -46,10 +46,7 @@ const ApiDocsPage = lazyPage(() => import("../features/api-docs/components/api-d
 const AuditPage = lazyPage(() => import("../features/audit/components/audit-page"), "AuditPage");
 const HomePage = lazyPage(() => import("../features/home/components/home-page"), "HomePage");
 const DashboardPage = lazyPage(() => import("../features/dashboard/components/dashboard-page"), "DashboardPage");
-const NotificationsCard = lazyPage(
-  () => import("../features/tasks/components/notifications-card"),
-  "NotificationsCard",
-);
+const TodoHome = lazyPage(() => import("../features/home/components/todo-home"), "TodoHome");
 const TargetsPage = lazyPage(() => import("../features/targets/components/targets-page"), "TargetsPage");
 const BoardPage = lazyPage(() => import("../features/board/components/board-page"), "BoardPage");
 const PublicBoardPage = lazyPage(() => import("../features/board/components/public-board-page"), "PublicBoardPage");
@@ -99,21 +96,20 @@ function SignedInArea() {
 }
 
 /**
- * 首页: the leaders' dashboard for the office, leaders and inspectors; the welcome page for others. A leader's
- * notifications (the red warnings of its enterprises' requests) head it: units and the office read theirs on the
- * tasks page, which leaders do not use for that.
+ * 首页: every role's to-do list (待办) and notifications first; then the leaders' dashboard for the office, leaders
+ * and inspectors, the welcome and shortcuts for others.
  */
 function HomeOrDashboard() {
   const user = useCurrentUser().data;
   if (!user) return null;
-  if (user.role === "leader")
+  if (user.role === "office" || user.role === "leader" || user.role === "inspector")
     return (
       <>
-        <NotificationsCard />
+        <TodoHome />
         <DashboardPage />
       </>
     );
-  return user.role === "office" || user.role === "inspector" ? <DashboardPage /> : <HomePage />;
+  return <HomePage />;
 }
 
 /** A page only some roles may open; the others see 无权访问 rather than a broken page. */

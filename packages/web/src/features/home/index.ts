@@ -1,2 +1,2 @@
 /** The menu each role sees. */
-export { navigationByRole, selectedNavigationPath } from "./role-navigation";
+export { navigationByRole, navigationFor, selectedNavigationPath } from "./role-navigation";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { navigationByRole, selectedNavigationPath } from "./role-navigation";
+import { navigationByRole, navigationFor, selectedNavigationPath } from "./role-navigation";
 
 describe("role navigation", () => {
   it("gives the office the administration pages and no one else", () => {
@@ -21,6 +21,16 @@ describe("role navigation", () => {
       const paths = navigationByRole[role].map((item) => item.path);
       expect(paths, role).toEqual(officeOrder.filter((path) => paths.includes(path)));
     }
+  });
+
+  it("offers 数据导入 to the office and to the units that confirm figures only", () => {
+    const hasImports = (user: Parameters<typeof navigationFor>[0]) =>
+      navigationFor(user).some((item) => item.path === "/imports");
+    expect(hasImports({ role: "office" })).toBe(true);
+    expect(hasImports({ role: "unit", unit: { duties: ["confirmFigures"] } })).toBe(true);
+    expect(hasImports({ role: "unit", unit: { duties: ["payRewards"] } })).toBe(false);
+    expect(hasImports({ role: "unit", unit: null })).toBe(false);
+    expect(hasImports({ role: "leader" })).toBe(false);
   });
 
   it("selects the menu entry of a nested page", () => {

@@ -97,6 +97,16 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
   enterprise: [home, plan, ownEnterprise, myRequests, myRewards],
 };
 
+/**
+ * The menu of one account: its role's, less 数据导入 for a unit the plan gives no figures to confirm (only the units
+ * that confirm figures, 区统计局 and 区税务局 in the shipped plan, import them).
+ */
+export function navigationFor(user: { role: Role; unit?: { duties: readonly string[] } | null }): NavigationItem[] {
+  const items = navigationByRole[user.role];
+  if (user.role !== "unit" || user.unit?.duties.includes("confirmFigures")) return items;
+  return items.filter((item) => item.path !== imports.path);
+}
+
 /** The menu entry a path belongs to (the longest matching prefix). */
 export function selectedNavigationPath(items: NavigationItem[], pathname: string): string | undefined {
   let best: NavigationItem | undefined;

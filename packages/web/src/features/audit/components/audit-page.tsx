@@ -44,6 +44,16 @@ const knownActions = [
   "issue",
   "answer",
   "close",
+  "accept",
+  "assign",
+  "reopen",
+  "rate",
+  "confirm",
+  "decline",
+  "compute",
+  "recompute",
+  "publish",
+  "recover",
 ];
 
 /** The kinds of record the log names, for the filter (the dictionary gives each its label). */
@@ -69,6 +79,9 @@ const knownEntityTypes = [
   "monitoring_settings",
   "task",
   "task_report",
+  "task_reports",
+  "enterprise_request",
+  "service_day",
   "bulletin",
   "summons_talk",
   "assessment",
@@ -77,6 +90,8 @@ const knownEntityTypes = [
   "reward_budget",
   "reward_notice",
   "reward_correction",
+  "reward_publicity",
+  "reward_objection",
   "public_board",
   "webhook_settings",
 ];

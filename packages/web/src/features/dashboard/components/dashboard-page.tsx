@@ -1,5 +1,5 @@
 import { DesktopOutlined, FundOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Col, DatePicker, Row, Space, Switch, Table, Typography } from "antd";
+import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Switch, Table, Typography } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
@@ -94,13 +94,26 @@ function PublicationSwitch() {
   const publication = useBoardPublication();
   const publish = usePublishBoard();
   const published = publication.data?.published ?? false;
+  const { modal } = App.useApp();
+  const publicUrl = `${window.location.origin}/public/board`;
+  // Publishing is read back first: what becomes public, and where; taking it down needs no second thought.
+  const change = (checked: boolean) => {
+    if (!checked) return publish.mutate(false);
+    modal.confirm({
+      title: t("dash.publishConfirm.title"),
+      content: t("dash.publishConfirm.body", { url: publicUrl }),
+      okText: t("dash.publishConfirm.ok"),
+      cancelText: t("common.cancel"),
+      onOk: () => publish.mutateAsync(true),
+    });
+  };
   return (
     <Space wrap>
       <Typography.Text>{t("dash.publishBoard")}</Typography.Text>
       <Switch
         checked={published}
         loading={publication.isPending || publish.isPending}
-        onChange={(checked) => publish.mutate(checked)}
+        onChange={change}
         aria-label={t("dash.publishBoard")}
         checkedChildren={t("dash.published")}
         unCheckedChildren={t("dash.unpublished")}

@@ -3,13 +3,13 @@ import { useNavigate } from "react-router-dom";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser, useMeta } from "../../auth";
 import { usePlan } from "../../plan";
-import { NotificationsCard } from "../../tasks";
 import { useUnitName } from "../../units";
-import { navigationByRole } from "../role-navigation";
+import { navigationFor } from "../role-navigation";
+import { TodoHome } from "./todo-home";
 
 /**
- * A welcome and the shortcuts of the user's role. An enterprise's notifications (answers to its requests, rewards
- * to confirm) head its page: it has no tasks page to read them on.
+ * The home of a unit or an enterprise: a welcome, what waits for it (待办) and its notifications, then the shortcuts
+ * of its role.
  */
 export function HomePage() {
   const t = useT();
@@ -21,7 +21,7 @@ export function HomePage() {
   const navigate = useNavigate();
   const user = currentUser.data;
   if (!user) return null;
-  const shortcuts = navigationByRole[user.role].filter((item) => item.path !== "/");
+  const shortcuts = navigationFor(user).filter((item) => item.path !== "/");
 
   return (
     <div>
@@ -36,7 +36,7 @@ export function HomePage() {
           {t("home.activePlan", { title: localized(meta.data.plan.title, plan.data?.titleEn) })}
         </Typography.Paragraph>
       ) : null}
-      {user.role === "enterprise" ? <NotificationsCard /> : null}
+      <TodoHome />
       <Typography.Title level={5}>{t("home.shortcuts")}</Typography.Title>
       <Row gutter={[16, 16]}>
         {shortcuts.map((item) => (

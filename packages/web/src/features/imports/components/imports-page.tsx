@@ -1,4 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
+import { divideToDecimalString, parseYuan, trimDecimal } from "@beizeng/domain/money";
 import { unitsWithDuty } from "@beizeng/domain/plan/lookup";
 import {
   Alert,
@@ -44,14 +45,43 @@ const MONEY_UNIT_LABELS: Record<(typeof MONEY_UNITS)[number], MessageKey> = {
   亿元: "money.yi",
 };
 
-/** A figure's value (yuan or a count) or a scale status, before or after a change. */
-function useDescribeValue(): (change: ImportChange, side: "before" | "after") => string {
+const FEN_PER_CHOSEN_UNIT: Record<(typeof MONEY_UNITS)[number], bigint> = {
+  元: 100n,
+  千元: 100_000n,
+  万元: 1_000_000n,
+  亿元: 10_000_000_000n,
+};
+
+/** Yuan (a decimal string) exactly in the unit the file was read in, with thousands separators: "178,098.9". */
+function inChosenUnit(yuan: string, unit: (typeof MONEY_UNITS)[number]): string {
+  const fen = parseYuan(yuan);
+  const exactDigits = FEN_PER_CHOSEN_UNIT[unit].toString().length - 1;
+  const [whole = "", fraction] = trimDecimal(divideToDecimalString(fen, FEN_PER_CHOSEN_UNIT[unit], exactDigits)).split(
+    ".",
+  );
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
+/**
+ * A figure's value or a scale status, before or after a change: money in the unit the user chose for the file,
+ * counts as whole numbers with separators.
+ */
+function useDescribeValue(
+  unit: (typeof MONEY_UNITS)[number],
+): (change: ImportChange, side: "before" | "after") => string {
+  const t = useT();
   const codeLabel = useCodeLabel();
+  const { language } = useLanguage();
   return (change, side) => {
     if (change.entity === "enterprise") return "—";
     const value = change[side];
     if (value === null) return "—";
-    return change.entity === "scale_year" ? codeLabel("scaleStatus", value) : value;
+    if (change.entity === "scale_year") return codeLabel("scaleStatus", value);
+    if (change.metric === "employees") return value.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    const amount = inChosenUnit(value, unit);
+    const unitLabel = t(MONEY_UNIT_LABELS[unit]);
+    return language === "en" ? `${amount} (${unitLabel})` : `${amount} ${unitLabel}`;
   };
 }
 
@@ -59,12 +89,12 @@ function useDescribeValue(): (change: ImportChange, side: "before" | "after") =>
 export function ImportsPage() {
   const t = useT();
   const codeLabel = useCodeLabel();
-  const describeValue = useDescribeValue();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const currentUser = useCurrentUser();
   const [kind, setKind] = useState<ImportKind>("monthly");
   const [unit, setUnit] = useState<MoneyUnit>("万元");
+  const describeValue = useDescribeValue(unit);
   const [jobId, setJobId] = useState<string | null>(null);
   // Chosen anew for every file: registering enterprises from a file is never carried over to the next one.
   const [registerEnterprises, setRegisterEnterprises] = useState(false);

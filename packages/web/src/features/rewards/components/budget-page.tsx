@@ -126,7 +126,7 @@ export function RewardsBudgetPage() {
                       pagination={false}
                       dataSource={row.byRule}
                       columns={[
-                        { title: t("rw.rule"), render: (_, r) => `${r.ruleId} ${ruleName(r)}` },
+                        { title: t("rw.rule"), render: (_, r) => ruleName(r) },
                         { title: t("rw.count"), dataIndex: "count" },
                         { title: t("rw.paid"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
                         {
@@ -278,6 +278,7 @@ function BudgetModal({ year, onClose }: { year: BudgetYear | null; onClose: () =
 
 function CorrectionsCard({ canResolve }: { canResolve: boolean }) {
   const t = useT();
+  const ruleName = useRuleName();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const corrections = useCorrections();
@@ -304,7 +305,7 @@ function CorrectionsCard({ canResolve }: { canResolve: boolean }) {
             dataSource={corrections.data ?? []}
             columns={[
               { title: t("rw.enterprise"), render: (_, r) => r.enterpriseName ?? r.creditCode },
-              { title: t("rw.rule"), dataIndex: "ruleId" },
+              { title: t("rw.rule"), render: (_, r) => ruleName({ ruleId: r.ruleId, ruleName: r.ruleId }) },
               { title: t("rw.year"), dataIndex: "year" },
               { title: t("rw.paidAmount"), align: "right", render: (_, r) => formatFenForDisplay(r.paidAmountFen) },
               {

@@ -52,7 +52,7 @@ export function EntitlementDrawer({ id, onClose }: { id: number | null; onClose:
 function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
   const t = useT();
   const { language } = useLanguage();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const errorText = useErrorText();
   const user = useCurrentUser().data;
   const plan = usePlan();
@@ -60,6 +60,7 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const isOffice = user?.role === "office";
+  const ruleName = `${language === "en" ? detail.ruleNameEn : detail.ruleName}${detail.projectName ? `（${detail.projectName}）` : ""}`;
   const status = detail.status;
   // What the caller may do now is the server's answer: the plan's steps, the caller's unit and duties.
   const can = (action: CallerAction) => detail.actions.includes(action);
@@ -92,6 +93,30 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
         documentNo: values.documentNo,
       });
   };
+  const amount = detail.amountFen === null ? t("rw.caseByCase") : formatFenForDisplay(detail.amountFen);
+  const payee = detail.bankAccount
+    ? `${detail.bankAccount.accountName} · ${detail.bankAccount.bankName} · ${detail.bankAccount.accountNo}`
+    : (detail.enterpriseName ?? detail.creditCode);
+  // Money is approved only after the decision is read back: how much, to whom, under which rule.
+  const approve = () =>
+    modal.confirm({
+      title: t("rw.approveConfirm.title"),
+      content: (
+        <Descriptions size="small" column={1} data-testid="approve-confirmation">
+          <Descriptions.Item label={t("rw.enterprise")}>
+            {detail.enterpriseName}（{detail.creditCode}）
+          </Descriptions.Item>
+          <Descriptions.Item label={t("rw.rule")}>{ruleName}</Descriptions.Item>
+          <Descriptions.Item label={t("rw.amount")}>
+            <b>{amount}</b>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("rw.payee")}>{payee}</Descriptions.Item>
+        </Descriptions>
+      ),
+      okText: t("rw.approveConfirm.ok"),
+      cancelText: t("common.cancel"),
+      onOk: () => run({ kind: "approve" }),
+    });
   const notice = async () => {
     if (detail.enterpriseId === null) return;
     try {
@@ -130,7 +155,7 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
         </Button>
       )}
       {can("approve") && (
-        <Button type="primary" loading={workflow.isPending} onClick={() => run({ kind: "approve" })}>
+        <Button type="primary" loading={workflow.isPending} onClick={approve}>
           {t("rw.approve")}
         </Button>
       )}
@@ -155,14 +180,13 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
       (status === "publicized" && detail.publicity?.state !== "closed"));
 
   return (
-    <div>
+    <div data-entitlement-id={detail.id}>
       <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("rw.enterprise")} span={2}>
           {detail.enterpriseName}（{detail.creditCode}）
         </Descriptions.Item>
         <Descriptions.Item label={t("rw.rule")} span={2}>
-          {detail.ruleId} {language === "en" ? detail.ruleNameEn : detail.ruleName}
-          {detail.projectName ? `（${detail.projectName}）` : ""}
+          {ruleName}
         </Descriptions.Item>
         <Descriptions.Item label={t("rw.clause")} span={2}>
           <ClauseSource plan={plan.data} clauseId={detail.clause} />
@@ -193,11 +217,6 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
             <PublicityStateTag state={detail.publicity.state} />
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t("rw.oneTimeKey")}>
-          <Typography.Text code style={{ fontSize: 12 }}>
-            {detail.oneTimeKey}
-          </Typography.Text>
-        </Descriptions.Item>
         {detail.bankAccount && (
           <Descriptions.Item label={t("rw.bankAccount")} span={2}>
             {detail.bankAccount.accountName} · {detail.bankAccount.bankName} · {detail.bankAccount.accountNo}
@@ -406,6 +425,23 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
           )}
           {dialog === "pay" && (
             <>
+              {/* What is paid, and to whom, read back before the payment is recorded: it is recorded once. */}
+              <Descriptions
+                size="small"
+                column={1}
+                bordered
+                style={{ marginBottom: 16 }}
+                data-testid="pay-confirmation"
+              >
+                <Descriptions.Item label={t("rw.enterprise")}>
+                  {detail.enterpriseName}（{detail.creditCode}）
+                </Descriptions.Item>
+                <Descriptions.Item label={t("rw.rule")}>{ruleName}</Descriptions.Item>
+                <Descriptions.Item label={t("rw.amount")}>
+                  <b>{amount}</b>
+                </Descriptions.Item>
+                <Descriptions.Item label={t("rw.payee")}>{payee}</Descriptions.Item>
+              </Descriptions>
               <Form.Item
                 name="voucherNo"
                 label={t("rw.voucherNo")}

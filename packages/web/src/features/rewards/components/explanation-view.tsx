@@ -3,7 +3,7 @@ import { ClauseSource } from "../../../shared/components/clause-source";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
 import { usePlan } from "../../plan";
 import type { Explanation } from "../api/rewards-api";
-import { thresholdForDisplay, yuanTextForDisplay } from "./reward-labels";
+import { arithmeticForDisplay, parameterForDisplay, thresholdForDisplay, yuanTextForDisplay } from "./reward-labels";
 
 const MONEY_FACTS = new Set([
   "revenue",
@@ -69,7 +69,7 @@ export function ExplanationView({ explanation, quote }: { explanation: Explanati
       <Typography.Title level={5} style={{ marginTop: 12 }}>
         {t("rw.arithmetic")}
       </Typography.Title>
-      <Typography.Paragraph code>{explanation.arithmetic}</Typography.Paragraph>
+      <Typography.Paragraph code>{arithmeticForDisplay(explanation.arithmetic, language)}</Typography.Paragraph>
       {explanation.nextTier && (
         <Typography.Paragraph type="secondary">
           {english ? explanation.nextTier.en : explanation.nextTier.zh}
@@ -81,7 +81,9 @@ export function ExplanationView({ explanation, quote }: { explanation: Explanati
           <ul style={{ paddingLeft: 20 }}>
             {explanation.parameters.map((parameter) => (
               <li key={parameter.id}>
-                {english ? parameter.descriptionEn : parameter.description}：<b>{String(parameter.value)}</b>
+                {english ? parameter.descriptionEn : parameter.description}
+                {english ? ": " : "："}
+                <b>{parameterForDisplay(parameter.value, t("rw.parameterNone"))}</b>
               </li>
             ))}
           </ul>

@@ -1,7 +1,9 @@
 import { Alert, Button, Card, Empty, List, Space, Typography } from "antd";
 import { useState } from "react";
+import { ClauseSource } from "../../../shared/components/clause-source";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
+import { usePlan } from "../../plan";
 import { useEntitlements } from "../api/rewards-api";
 import { EntitlementDrawer } from "./entitlement-drawer";
 import { AmountText, ChangeTag, StatusTag, StepText } from "./reward-labels";
@@ -10,6 +12,7 @@ import { AmountText, ChangeTag, StatusTag, StepText } from "./reward-labels";
 export function MyRewardsPage() {
   const t = useT();
   const { language } = useLanguage();
+  const plan = usePlan();
   const [openId, setOpenId] = useState<number | null>(null);
   const entitlements = useEntitlements({ page: 1, pageSize: 200 });
   const waiting = (entitlements.data?.items ?? []).filter((item) => item.status === "computed").length;
@@ -43,7 +46,7 @@ export function MyRewardsPage() {
                       <AmountText fen={item.amountFen} /> <ChangeTag flag={item.changeFlag} />
                     </Typography.Title>
                     <Typography.Paragraph type="secondary">
-                      {t("rw.clause")} {item.clause}
+                      {t("rw.clause")} <ClauseSource plan={plan.data} clauseId={item.clause} />
                       {item.reason ? ` · ${item.reason}` : ""}
                     </Typography.Paragraph>
                     {item.awaitingStep && (

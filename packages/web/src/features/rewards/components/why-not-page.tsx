@@ -88,7 +88,15 @@ export function WhyNotPage() {
                   pagination={false}
                   dataSource={result.data?.nonPayments ?? []}
                   columns={[
-                    { title: t("rw.rule"), render: (_, row) => `${row.ruleId} ${row.ruleName}`, width: 240 },
+                    {
+                      title: t("rw.rule"),
+                      // The plan's name of the rule in the reader's language; the engine's name as sent otherwise.
+                      render: (_, row) => {
+                        const planned = plan.data?.rewards.find((rule) => rule.id === row.ruleId);
+                        return language === "en" && planned ? planned.nameEn : row.ruleName;
+                      },
+                      width: 240,
+                    },
                     { title: t("rw.year"), dataIndex: "year", width: 70, render: (value) => value ?? "—" },
                     { title: t("rw.whyNot"), render: (_, row) => (language === "en" ? row.en : row.zh) },
                     {

@@ -9,7 +9,6 @@ import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
 import { useUnitName } from "../../units";
 import { type Task, type TaskColor, type TaskFilters, useRunReminders, useSeedTasks, useTasks } from "../api/tasks-api";
-import { NotificationsCard } from "./notifications-card";
 import { TaskColorTag } from "./task-color";
 import { useTaskTitle } from "./task-title";
 import { WebhookSettingsModal } from "./webhook-settings-modal";
@@ -43,7 +42,6 @@ export function TasksPage() {
           ? t("tasks.unitScope", { unit: unitName(currentUser.data.unit) })
           : t("tasks.intro")}
       </Typography.Paragraph>
-      {role === "unit" || isOffice ? <NotificationsCard /> : null}
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t("tasks.filterColor")}
