@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
 import { demoDatabase } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
-import { readDistrictRows } from "./targets.service";
+import { readDistrictRows, targetsResult } from "./targets.service";
 
 /** The stated bound: mean absolute percentage error of the G1 year estimate from six or more months. */
 const MAPE_BOUND_FROM_SIX_MONTHS = 0.03;
@@ -40,5 +40,16 @@ describe.each(testDatabases())("G1 backtest on the demo data ($name)", (database
     // More months, a narrower interval.
     const widths = result.byMonth.map((summary) => summary.meanRelativeWidth);
     expect(widths.at(-1)).toBeLessThan(widths[0] as number);
+  });
+
+  it("states the method's error measured on the years before the one being read", async () => {
+    const result = await targetsResult(db, "360202", { year: 2023, month: 6 });
+    const revenue = [...result.forecasts.values()].find((forecast) => forecast.revenue)?.revenue;
+    expect(revenue?.basis).toBe("months");
+    const atSix = revenue?.measuredError.find((row) => row.throughMonth === 6);
+    // Only 2022 (learning from 2021) is complete before mid-2023: one case, a small error.
+    expect(atSix?.cases).toBe(1);
+    expect(atSix?.meanAbsolutePercentageError).toBeGreaterThan(0);
+    expect(atSix?.meanAbsolutePercentageError).toBeLessThan(0.05);
   });
 });
