@@ -3,8 +3,8 @@
  * @beizeng/contract or platform/http/validation), beside the answer it declares (`config.response`). The OpenAPI
  * document is generated from both. When the app is built with `checkResponses` (the test suites, the end-to-end
  * server), every request a route answers with success is parsed with what the route declares: input the route
- * accepted but its declaration refuses, or input it read without declaring any, becomes a 500 naming the route,
- * so the declarations — and the published document — stay those the handlers really validate with.
+ * accepted but its declaration refuses, or path parameters or a JSON body it took without declaring them, becomes a
+ * 500 naming the route, so the declarations — and the published document — stay those the handlers really validate with.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodType } from "zod";
@@ -61,7 +61,9 @@ export function requestContractProblems(request: FastifyRequest): string[] {
   ];
   for (const [name, value, schema] of slots) {
     if (!schema) {
-      if (hasKeys(value)) problems.push(`读取了未声明的 ${name}`);
+      // Path parameters are always read; a query the route does not declare is ignored, so only noted when it has a
+      // schema (clients may add a parameter of their own, such as a cache buster).
+      if (name === "params" && hasKeys(value)) problems.push("读取了未声明的路径参数");
       continue;
     }
     const result = schema.safeParse(value);
