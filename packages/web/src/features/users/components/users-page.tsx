@@ -4,6 +4,7 @@ import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
+import { useCurrentUser } from "../../auth";
 import {
   type ActivationCodeAnswer,
   useIssueActivationCode,
@@ -30,6 +31,7 @@ interface TemporaryPasswordNotice {
 
 export function UsersPage() {
   const t = useT();
+  const signedIn = useCurrentUser().data;
   const errorText = useErrorText();
   const { message } = App.useApp();
   const users = useUsers();
@@ -196,16 +198,19 @@ export function UsersPage() {
                     <Button type="link" onClick={() => openEdit(user)}>
                       {t("common.edit")}
                     </Button>
-                    <Popconfirm
-                      title={user.disabled ? t("users.enableConfirm") : t("users.disableConfirm")}
-                      okText={t("common.confirm")}
-                      cancelText={t("common.cancel")}
-                      onConfirm={() => toggleDisabled(user)}
-                    >
-                      <Button type="link" danger={!user.disabled}>
-                        {user.disabled ? t("users.enable") : t("users.disable")}
-                      </Button>
-                    </Popconfirm>
+                    {/* The office cannot lock itself out: its own account is never offered for disabling. */}
+                    {user.id !== signedIn?.id ? (
+                      <Popconfirm
+                        title={user.disabled ? t("users.enableConfirm") : t("users.disableConfirm")}
+                        okText={t("common.confirm")}
+                        cancelText={t("common.cancel")}
+                        onConfirm={() => toggleDisabled(user)}
+                      >
+                        <Button type="link" danger={!user.disabled}>
+                          {user.disabled ? t("users.enable") : t("users.disable")}
+                        </Button>
+                      </Popconfirm>
+                    ) : null}
                     <Popconfirm
                       title={t("users.resetConfirm")}
                       okText={t("common.confirm")}
