@@ -16,10 +16,12 @@ export function wanTextToYuanText(wan: string): string {
   return formatYuan(parseAmountInUnit(wan.trim(), 10_000n));
 }
 
-/** fen → 万元 with two decimals, for the table whose header names the unit. */
+/** fen → 万元 with two decimals and thousands separators, for the table whose header names the unit. */
 function fenInWan(value: string): string {
   const fen = toFen(value);
-  return fen === null ? "—" : amountInUnit(fen, "万元", 2);
+  if (fen === null) return "—";
+  const [whole = "", fraction = ""] = amountInUnit(fen, "万元", 2).split(".");
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction}`;
 }
 
 /** The office keeps here what the register cannot answer: yearly fixed-asset investment (T-M5) and the service items (T-M9). */
