@@ -387,7 +387,7 @@ describe("beizeng rewards --json, the input read as a stream", () => {
       expect(stream.taken).toBe(true);
       expect(stream.stdout).toBe(whole.stdout);
     }
-  });
+  }, 60_000);
 
   test("leaves to the whole reading, having written nothing, input it does not take as it is", async () => {
     const refused = [
@@ -403,7 +403,7 @@ describe("beizeng rewards --json, the input read as a stream", () => {
       const stream = await streamed(inputText);
       expect(stream, inputText).toEqual({ taken: false, stdout: "" });
     }
-  });
+  }, 30_000);
 });
 
 describe("beizeng rewards (as a process)", () => {
