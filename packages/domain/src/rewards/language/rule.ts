@@ -464,7 +464,8 @@ class RuleState {
   highest: Fen | undefined = undefined;
   readonly reachedCategories = new Map<string, number>();
   readonly paidCategories = new Set<string>();
-  readonly paidKeys = new Map<string, number>();
+  /** What was paid in this run, by the part of its key that varies (see #consider), with the year paid. */
+  readonly paidKeys = new Map<string | number, number>();
   paid = false;
   explained = false;
   sawEvent = false;
@@ -928,27 +929,37 @@ class FormulaEvaluator {
         continue;
       }
       const ruleId = step?.ruleId ?? rule.meta.id;
-      // The key is formed only when a prior grant or a repeat in this run can stop the award.
-      const checkGranted = !run.granted.isEmpty;
-      if (checkGranted || rule.repeatable) {
-        const key = entitlementKey(rule.meta.id, rule.keyShape, code, tier, paidYear, subjectId);
-        if (
-          checkGranted &&
-          (rule.oncePerEnterprise ? run.granted.hasAnyForEnterprise(rule.meta.id, code) : run.granted.has(key))
-        ) {
+      // The key is formed only when a prior grant can stop the award; a repeat in this run is
+      // found by the part of the key that can differ within one enterprise (or project run).
+      if (!run.granted.isEmpty) {
+        const granted = rule.oncePerEnterprise
+          ? run.granted.hasAnyForEnterprise(rule.meta.id, code)
+          : run.granted.has(entitlementKey(rule.meta.id, rule.keyShape, code, tier, paidYear, subjectId));
+        if (granted) {
           this.#notPaid(run, code, "alreadyGranted", paidYear, subjectId ?? tier ?? undefined);
           continue;
         }
-        if (rule.repeatable) {
-          const paidBefore = state.paidKeys.get(key);
-          if (paidBefore !== undefined) {
-            this.#notPaid(run, code, "alreadyPaidInPlan", paidYear, subjectId ?? tier ?? undefined, {
-              otherYear: paidBefore,
-            });
-            continue;
-          }
-          state.paidKeys.set(key, paidYear);
+      }
+      if (rule.repeatable) {
+        // The project rule's run spans every enterprise: other than per project, its key is whole.
+        const identity =
+          rule.per === "project" && rule.keyShape !== KEY_PROJECT
+            ? entitlementKey(rule.meta.id, rule.keyShape, code, tier, paidYear, subjectId)
+            : rule.keyShape === KEY_SUBJECT || rule.keyShape === KEY_PROJECT
+              ? (subjectId ?? "")
+              : rule.keyShape === KEY_TIER
+                ? (tier ?? "")
+                : rule.keyShape === KEY_YEAR
+                  ? paidYear
+                  : "";
+        const paidBefore = state.paidKeys.get(identity);
+        if (paidBefore !== undefined) {
+          this.#notPaid(run, code, "alreadyPaidInPlan", paidYear, subjectId ?? tier ?? undefined, {
+            otherYear: paidBefore,
+          });
+          continue;
         }
+        state.paidKeys.set(identity, paidYear);
       }
       if (category !== null) state.paidCategories.add(category);
       state.paid = true;
