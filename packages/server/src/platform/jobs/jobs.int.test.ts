@@ -12,6 +12,7 @@ import { defineJob, type ScheduledJob } from "./job-definitions";
 import { executeJob, runScheduledJob, STALE_AFTER_MS } from "./job-executor";
 import { findBackgroundJob, updateBackgroundJob } from "./jobs.repository";
 import { insertJob, jobProgress, recoverJobs, submitJob, useJobDispatcher, waitForJob } from "./jobs.service";
+import type { BackgroundJobRow } from "./jobs.table";
 
 /** A promise the test settles when it chooses. */
 function gate() {
@@ -109,7 +110,7 @@ describe.each(testDatabases())("background jobs on $name", (database) => {
     ran.length = 0;
     const names = ["l1", "l2", "l3"];
     for (const name of names) gates.set(name, gate());
-    const jobs = [];
+    const jobs: BackgroundJobRow[] = [];
     for (const name of names) {
       jobs.push(
         (
