@@ -1,0 +1,95 @@
+import type { Page } from "@playwright/test";
+import { type Credentials, DEMO_LOGINS, expect, test } from "../fixtures";
+
+/**
+ * No internal word reaches a user: every role, in both languages, opens every entry of its menu (and a reward's
+ * details, the audit log) and the page's text holds no snake_case or SCREAMING_CASE key, no rule id (R-GROWTH), and
+ * no amount of money written with seven or more digits and no separators.
+ */
+
+const ACCOUNTS: Record<string, Credentials> = {
+  office: DEMO_LOGINS.office,
+  leader: DEMO_LOGINS.leader,
+  unit: DEMO_LOGINS.unit,
+  inspector: DEMO_LOGINS.inspector,
+  enterprise: DEMO_LOGINS.enterprise,
+  stats: { username: "demo-stats", password: "Stats2021demo" },
+  tax: { username: "demo-tax", password: "Tax2021demo" },
+  finance: { username: "demo-finance", password: "Finance2021demo" },
+  financialAffairs: { username: "demo-financial-affairs", password: "FinAffairs2021demo" },
+};
+
+/** Tokens that are not amounts though they are long digit runs. Kept to what a page may rightly show. */
+function allowedDigits(token: string): boolean {
+  // A unified social credit code (18 characters) or a bank account number (16–19 digits).
+  if (/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(token)) return true;
+  if (/^\d{16,19}$/.test(token)) return true;
+  // A mobile phone number.
+  if (/^1[3-9]\d{9}$/.test(token)) return true;
+  return false;
+}
+
+/** What on a page's text betrays an internal word or a raw amount; empty when nothing. */
+function internalWords(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/\b[a-z]+_[a-z_]+\b/g)) found.add(`snake_case: ${match[0]}`);
+  for (const match of text.matchAll(/\b[A-Z]{2,}_[A-Z_]+\b/g)) found.add(`SCREAMING_CASE: ${match[0]}`);
+  for (const match of text.matchAll(/\bR-[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\b/g)) found.add(`rule id: ${match[0]}`);
+  // A digit run not part of a grouped number, a code or a word (a credit code mixes digits and letters).
+  for (const match of text.matchAll(/(?<![\d,.\w-])[0-9A-Z]*\d{7,}[0-9A-Z]*(?:\.\d+)?(?![\d,\w])/g)) {
+    const token = match[0];
+    if (!/\d{7,}/.test(token) || allowedDigits(token)) continue;
+    found.add(`raw number: ${token}`);
+  }
+  return [...found];
+}
+
+async function settled(page: Page) {
+  // Some pages poll (a running import, the board's refresh), so the network never rests: wait for the page's
+  // own spinner instead, briefly, and read the text as it then stands.
+  await page.locator("main").first().waitFor({ timeout: 30_000 });
+  await expect(page.locator("main .ant-spin-spinning"))
+    .toHaveCount(0, { timeout: 15_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(500);
+}
+
+async function check(page: Page, where: string, problems: string[]) {
+  await settled(page);
+  const text = await page.evaluate(() => document.body.innerText);
+  for (const word of internalWords(text)) {
+    problems.push(`${where}: ${word}`);
+    console.log(`${where}: ${word}`);
+  }
+}
+
+for (const language of ["zh-CN", "en"] as const) {
+  for (const [role, credentials] of Object.entries(ACCOUNTS)) {
+    test(`${role} sees no internal word on its pages (${language})`, async ({ page, login }) => {
+      test.setTimeout(420_000);
+      await page.addInitScript((chosen) => window.localStorage.setItem("beizeng.language", chosen), language);
+      await login(credentials);
+      const menu = page.getByRole("navigation").first();
+      await expect(menu.getByRole("link").first()).toBeVisible({ timeout: 30_000 });
+      const paths = await menu
+        .getByRole("link")
+        .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+      const problems: string[] = [];
+      for (const path of paths) {
+        await page.goto(path);
+        await check(page, path, problems);
+        if (path === "/rewards" || path === "/my-rewards") {
+          // A reward's details: the drawer of the first one listed.
+          const open = page.getByRole("button", { name: /^(查看|查看并确认|View|View and confirm)$/ }).first();
+          if (await open.isVisible()) {
+            await open.click();
+            await expect(page.getByRole("dialog")).toBeVisible();
+            await check(page, `${path} (reward details)`, problems);
+            await page.keyboard.press("Escape");
+          }
+        }
+      }
+      expect(problems, problems.join("\n")).toEqual([]);
+    });
+  }
+}
