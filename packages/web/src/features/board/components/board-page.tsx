@@ -76,7 +76,7 @@ function Board() {
 /** The dark charts at a phone's type. */
 const FLOWING_DARK = { ...DARK, fontSize: 12 };
 
-/** Up to this many other targets, a long name may wrap to a second line and the list still fits the stage. */
+/** Up to this many other targets, each takes two lines (name, then figures) and the list still fits the stage. */
 const ROWS_WITH_TWO_LINES = 12;
 
 /** The order the overview counts the targets' states in. */
@@ -171,52 +171,57 @@ function BoardBody({ data }: { data: Dashboard }) {
         ))}
       </div>
       <ul style={{ listStyle: "none", margin: 0, padding: 0, overflow: "hidden", flex: 1, minHeight: 0 }}>
-        {others.map((card) => (
-          <li
-            key={card.targetId}
-            data-testid={`board-tile-${card.targetId}`}
-            style={{
-              display: "flex",
-              alignItems: "baseline",
-              gap: size(10),
-              fontSize: size(19),
-              lineHeight: 1.3,
-              padding: `${size(5)}px 0`,
-              borderBottom: `1px solid ${BOARD_COLORS.border}`,
-            }}
-          >
-            <span
-              aria-hidden
-              style={{
-                flex: "none",
-                width: size(12),
-                height: size(12),
-                borderRadius: "50%",
-                background: STATUS_COLORS[card.status],
-              }}
-            />
+        {others.map((card) => {
+          const name = (
             <span
               title={localized(card.name, card.nameEn)}
-              style={{
-                flex: 1,
-                minWidth: 0,
-                overflow: "hidden",
-                textOverflow: "ellipsis",
-                // A long name takes a second line while the list still fits; a long list keeps one line each.
-                whiteSpace: others.length <= ROWS_WITH_TWO_LINES ? "normal" : "nowrap",
-              }}
+              style={{ flex: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
             >
+              <span
+                aria-hidden
+                style={{
+                  display: "inline-block",
+                  width: size(12),
+                  height: size(12),
+                  marginRight: size(8),
+                  borderRadius: "50%",
+                  background: STATUS_COLORS[card.status],
+                }}
+              />
               {card.targetId} {localized(card.name, card.nameEn)}
             </span>
-            <span style={{ flex: "none", fontWeight: 700, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>
-              {format(card, card.current?.value)}
-              <span style={{ color: BOARD_COLORS.muted, fontWeight: 400 }}> / {format(card, card.target)}</span>
+          );
+          const figures = (
+            <span style={{ display: "flex", gap: size(10), justifyContent: "flex-end", whiteSpace: "nowrap" }}>
+              <span style={{ fontWeight: 700, fontVariantNumeric: "tabular-nums" }}>
+                {format(card, card.current?.value)}
+                <span style={{ color: BOARD_COLORS.muted, fontWeight: 400 }}> / {format(card, card.target)}</span>
+              </span>
+              <span style={{ color: STATUS_COLORS[card.status] }}>{t(`dash.status.${card.status}`)}</span>
             </span>
-            <span style={{ flex: "none", color: STATUS_COLORS[card.status], whiteSpace: "nowrap" }}>
-              {t(`dash.status.${card.status}`)}
-            </span>
-          </li>
-        ))}
+          );
+          // While the list fits, each target takes two lines (its name whole, then its figures); a long list one.
+          const twoLines = others.length <= ROWS_WITH_TWO_LINES;
+          return (
+            <li
+              key={card.targetId}
+              data-testid={`board-tile-${card.targetId}`}
+              style={{
+                display: "flex",
+                flexDirection: twoLines ? "column" : "row",
+                alignItems: twoLines ? "stretch" : "baseline",
+                gap: twoLines ? 0 : size(10),
+                fontSize: size(19),
+                lineHeight: 1.3,
+                padding: `${size(5)}px 0`,
+                borderBottom: `1px solid ${BOARD_COLORS.border}`,
+              }}
+            >
+              {name}
+              {figures}
+            </li>
+          );
+        })}
       </ul>
     </BoardPanel>
   );

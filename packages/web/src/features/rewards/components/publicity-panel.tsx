@@ -50,6 +50,7 @@ export function PublicityPanel({
         {() => (
           <Table<PublicityView>
             rowKey="id"
+            scroll={{ x: "max-content" }}
             size="small"
             pagination={{ pageSize: 5, hideOnSinglePage: true }}
             locale={{ emptyText: t("rw.noPublicities") }}
