@@ -14,6 +14,12 @@ function header(page: Page): Locator {
 }
 
 async function settled(page: Page) {
+  // The page has drawn its content (an own-enterprise link first redirects, then loads), not only the layout.
+  if (new URL(page.url()).pathname !== "/board") {
+    await expect(page.locator("main").locator("h1, h2, h3, h4, .ant-card, .ant-result").first()).toBeVisible({
+      timeout: 60_000,
+    });
+  }
   // A page may take a while on a busy machine (the targets page computes every forecast).
   await expect(page.locator(".ant-spin-spinning")).toHaveCount(0, { timeout: 60_000 });
 }
@@ -111,11 +117,16 @@ test("an enterprise on a phone files a request in a dialog that fits, and reads 
     await page.getByRole("button", { name: "提出诉求" }).click();
     await expect(dialog.getByLabel("诉求标题")).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
-  await expectWithinScreen(dialog.locator(".ant-modal-content"), "the request dialog");
+  await expectWithinScreen(dialog, "the request dialog");
   await expect(async () => {
     await dialog.getByLabel("类别", { exact: true }).click();
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click({ timeout: 3_000 });
-    await expect(dialog.locator(".ant-select-selection-item").first()).toBeVisible({ timeout: 2_000 });
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+      .filter({ hasText: "审批办证" })
+      .first()
+      .click({ timeout: 3_000 });
+    const field = dialog.locator(".ant-form-item").filter({ has: page.getByLabel("类别", { exact: true }) });
+    await expect(field).toContainText("审批办证", { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
   const title = `手机提交的诉求 ${Date.now() % 100000}`;
   await dialog.getByLabel("诉求标题").fill(title);
@@ -137,7 +148,7 @@ test("an enterprise on a phone files a request in a dialog that fits, and reads 
 
   await openFromMenu(page, "我的奖励");
   await page.getByRole("button", { name: "查看" }).first().click();
-  const drawer = page.locator(".ant-drawer-content-wrapper");
+  const drawer = page.locator(".ant-drawer-content-wrapper").filter({ hasText: "奖励详情" });
   await expect(drawer.getByText("奖励详情")).toBeVisible();
   await settled(page);
   await expectWithinScreen(drawer, "the reward drawer");
