@@ -56,6 +56,7 @@ async function settled(page: Page) {
 
 async function check(page: Page, where: string, problems: string[]) {
   await settled(page);
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, without hidden nodes and scripts
   const text = await page.evaluate(() => document.body.innerText);
   for (const word of internalWords(text)) {
     problems.push(`${where}: ${word}`);

@@ -9,7 +9,8 @@ export const zhCN = {
   "dash.publishBoard": "公开目标看板",
   "dash.published": "已公开",
   "dash.publishConfirm.title": "公开目标看板？",
-  "dash.publishConfirm.body": "公开后，任何人无需登录即可在 {url} 查看本区各项目标的目标值、完成值、进度和预测，直至取消公开。",
+  "dash.publishConfirm.body":
+    "公开后，任何人无需登录即可在 {url} 查看本区各项目标的目标值、完成值、进度和预测，直至取消公开。",
   "dash.publishConfirm.ok": "公开",
   "dash.unpublished": "未公开",
   "dash.publicLink": "公开地址：{url}",
@@ -90,7 +91,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   "dash.publishBoard": "Public target board",
   "dash.published": "Published",
   "dash.publishConfirm.title": "Publish the target board?",
-  "dash.publishConfirm.body": "Once published, anyone can read the district's targets, the values reached, the progress and the forecasts at {url} without signing in, until it is taken down.",
+  "dash.publishConfirm.body":
+    "Once published, anyone can read the district's targets, the values reached, the progress and the forecasts at {url} without signing in, until it is taken down.",
   "dash.publishConfirm.ok": "Publish",
   "dash.unpublished": "Not published",
   "dash.publicLink": "Public address: {url}",
