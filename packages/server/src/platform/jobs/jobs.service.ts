@@ -56,6 +56,17 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
+let lastAskedAt = 0;
+
+/**
+ * When a job is asked for, strictly later than the one asked before it in this process: a line serves the first
+ * asked first, and two jobs asked within one millisecond would otherwise fall back to their random ids' order.
+ */
+function askedAt(): string {
+  lastAskedAt = Math.max(Date.now(), lastAskedAt + 1);
+  return new Date(lastAskedAt).toISOString();
+}
+
 /**
  * Writes the job (queued), in the caller's transaction if any; send it with `dispatchJob` once committed.
  * Throws DuplicateJobError when the same work is queued or running: the unique active key, not a prior read,
@@ -77,7 +88,7 @@ export async function insertJob<Payload>(db: DbContext, request: JobRequest<Payl
     progress_done: 0,
     progress_total: 0,
     attempts: 0,
-    created_at: new Date().toISOString(),
+    created_at: askedAt(),
     started_at: null,
     heartbeat_at: null,
     finished_at: null,
