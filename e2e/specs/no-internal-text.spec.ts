@@ -47,7 +47,12 @@ function internalWords(text: string): string[] {
 async function settled(page: Page) {
   // Some pages poll (a running import, the board's refresh), so the network never rests: wait for the page's
   // own spinner instead, briefly, and read the text as it then stands.
-  await page.locator("main").first().waitFor({ timeout: 30_000 });
+  // The 数据大屏 is a stage of its own, without the layout's main region: its title stands for it.
+  await page
+    .locator("main")
+    .or(page.getByRole("heading", { level: 1 }))
+    .first()
+    .waitFor({ timeout: 30_000 });
   await expect(page.locator("main .ant-spin-spinning"))
     .toHaveCount(0, { timeout: 15_000 })
     .catch(() => undefined);
@@ -64,8 +69,12 @@ async function check(page: Page, where: string, problems: string[]) {
   }
 }
 
+/** English is walked for one role of each kind of page (the units' pages are alike), to keep the suite's time. */
+const WALKED_IN_ENGLISH = new Set(["office", "unit", "enterprise"]);
+
 for (const language of ["zh-CN", "en"] as const) {
   for (const [role, credentials] of Object.entries(ACCOUNTS)) {
+    if (language === "en" && !WALKED_IN_ENGLISH.has(role)) continue;
     test(`${role} sees no internal word on its pages (${language})`, async ({ page, login }) => {
       test.setTimeout(420_000);
       await page.addInitScript((chosen) => window.localStorage.setItem("beizeng.language", chosen), language);
