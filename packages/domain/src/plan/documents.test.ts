@@ -72,7 +72,7 @@ describe("a district running its reward measures beside its plan", () => {
     ]);
     expect(groups).toEqual([
       [null, ["G1", "M1", "M2", "M3", "S4"]],
-      ["reward-measures", ["JL1", "JL2", "JL3", "JL4", "JL5", "JL6"]],
+      ["reward-measures", ["JL1", "JL2", "JL3", "JL4", "JL5", "JL6", "JL7"]],
     ]);
     const single = clausesByDocument(changjiang);
     expect(single).toHaveLength(1);

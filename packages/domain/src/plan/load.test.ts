@@ -280,6 +280,11 @@ describe("another district's plan", () => {
       "firstCrossing",
       "growthBands",
       "techTransformation",
+      "formula",
+    ]);
+    expect(plan.facts.map((fact) => [fact.id, fact.measure])).toEqual([
+      ["electricityUse", "quantity"],
+      ["smartFactoryLevel", "category"],
     ]);
     expect(parameterValue(plan, "sameYearTiers")).toBe("highest");
     expect(findTarget(plan, "T-M1")?.yearly.map((milestone) => milestone.value)).toEqual(["3", "3", "4"]);

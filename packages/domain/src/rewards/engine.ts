@@ -17,6 +17,7 @@ import {
   type RuleMeta,
   type Run,
 } from "./internal";
+import { declaredFactLookup } from "./language/declared-facts";
 import { compileFormulaRule, FormulaRuleError } from "./language/rule";
 import { listedMoveRule, newAboveScaleRule, top500Rule } from "./rules/events";
 import { firstCrossingRule, type SameYearTiers } from "./rules/first-crossing";
@@ -115,6 +116,7 @@ export function compileRewardPlan(
     `${ruleId}|${prior.creditCode ?? ""}|${canonicalDecimal(prior.tier ?? "")}`;
   const subjectKey = (ruleId: string) => (prior: Exclude<PriorGrant, string>) =>
     `${ruleId}|${prior.creditCode ?? ""}|${prior.subjectId ?? ""}`;
+  const declaredFacts = declaredFactLookup(plan.facts);
 
   for (const rule of plan.rewards) {
     switch (rule.kind) {
@@ -235,6 +237,7 @@ export function compileRewardPlan(
         let formula: ReturnType<typeof compileFormulaRule>;
         try {
           formula = compileFormulaRule(rule, {
+            declaredFacts,
             meta: (shown) => meta(rule, shown),
             parameter: (id) => parameter(rule, id),
             choice: (id, allowed) => choice(rule, id, allowed),

@@ -54,6 +54,11 @@ export interface EnterpriseYear {
   listedRegistrationMovedIn?: boolean;
   /** A 中国制造业500强 enterprise settled in the district that year. */
   top500SettledIn?: boolean;
+  /**
+   * The plan's declared facts for that year, by id (read in formulas as `fact("id")`): money and
+   * quantities in hundredths of their unit (fen), counts whole, categories by id. Absent means unknown.
+   */
+  facts?: Readonly<Record<string, bigint | string>>;
   sources?: YearSources;
 }
 

@@ -5,6 +5,7 @@
  */
 import { parseYuan } from "../../money";
 import type { FormulaReward, PlanFile } from "../../plan/schema";
+import { declaredFactLookup } from "./declared-facts";
 import { compileExpression, FormulaExpressionError } from "./expressions";
 import { compileFormulaStructure, FormulaRuleError } from "./rule";
 
@@ -42,10 +43,11 @@ export function formulaRuleProblems(rule: FormulaReward, plan: PlanFile): Formul
     { field: "byCategory.of", source: rule.byCategory?.of, type: "string" },
     { field: "tiers.of", source: rule.tiers?.of, type: "int" },
   ];
+  const declaredFacts = declaredFactLookup(plan.facts);
   for (const { field, source, type } of expressions) {
     if (source === undefined) continue;
     try {
-      compileExpression(source, rule.per, type);
+      compileExpression(source, rule.per, type, declaredFacts);
     } catch (error) {
       if (!(error instanceof FormulaExpressionError)) throw error;
       problems.push({ path: fieldPath(field), message: error.message });
@@ -61,6 +63,7 @@ export function formulaRuleProblems(rule: FormulaReward, plan: PlanFile): Formul
   };
   try {
     compileFormulaStructure(rule, {
+      declaredFacts,
       meta: (shown) => ({
         id: rule.id,
         clause: rule.clause,

@@ -8,6 +8,13 @@
 import { type ASTNode, Environment } from "@marcbachmann/cel-js";
 import { parseYuan } from "../../money";
 import type { EnterpriseYear, InvestmentProject, SupportGrant, TechProject } from "../types";
+import {
+  type DeclaredFactLookup,
+  declaredFactCall,
+  declaredFactRead,
+  FACT_FUNCTION,
+  NO_DECLARED_FACTS,
+} from "./declared-facts";
 
 /** What one award of a formula rule is for; it decides the facts its expressions may read. */
 export type FormulaSubject = "year" | "grant" | "techProject" | "project";
@@ -172,6 +179,8 @@ function environmentOf(subject: FormulaSubject): Environment {
   if (subject !== "project")
     for (const [name, fact] of Object.entries(YEAR_FACTS)) environment.registerVariable(name, fact.type);
   environment.registerFunction("yuan(string): int", (text: string) => parseYuan(text));
+  // Declared facts are read by the compiled closures, never by CEL itself.
+  if (subject !== "project") environment.registerFunction(FACT_FUNCTION, () => undefined);
   environments.set(subject, environment);
   return environment;
 }
@@ -208,7 +217,12 @@ const CEL_TYPE_ZH: Record<FactType, string> = { int: "整数（金额为分）",
  * FormulaExpressionError (Chinese) when it does not parse, reads an undeclared fact, has another
  * type, writes a float, or uses a construct the engine does not evaluate exactly.
  */
-export function compileExpression<T>(source: string, subject: FormulaSubject, type: FactType): CompiledExpression<T> {
+export function compileExpression<T>(
+  source: string,
+  subject: FormulaSubject,
+  type: FactType,
+  declared: DeclaredFactLookup = NO_DECLARED_FACTS,
+): CompiledExpression<T> {
   const environment = environmentOf(subject);
   let parsed: ReturnType<Environment["parse"]>;
   try {
@@ -221,10 +235,12 @@ export function compileExpression<T>(source: string, subject: FormulaSubject, ty
     throw new FormulaExpressionError(
       `表达式“${source}”类型错误：${firstLine(checked.error)}${/double/.test(firstLine(checked.error)) ? "（不接受浮点数：金额为分的整数，比率写在规则结构中）" : ""}`,
     );
-  if (checked.type !== type)
-    throw new FormulaExpressionError(`表达式“${source}”的结果应为${CEL_TYPE_ZH[type]}，实为 ${checked.type}`);
+  const rootFact = declaredFactCall(parsed.ast);
+  const rootType = checked.type === "dyn" && rootFact !== null ? declared.get(rootFact)?.type : checked.type;
+  if (rootType !== undefined && rootType !== type)
+    throw new FormulaExpressionError(`表达式“${source}”的结果应为${CEL_TYPE_ZH[type]}，实为 ${rootType}`);
   const reads = new Map<string, FactDeclaration>();
-  const closure = compileNode(parsed.ast, subject, reads, source);
+  const closure = compileNode(parsed.ast, subject, reads, source, declared);
   const unknown = [...reads].filter(([, fact]) => fact.absent === "unknown");
   const readers = unknown.map(([, fact]) => fact.read);
   const names = unknown.map(([name]) => name);
@@ -261,8 +277,9 @@ function compileNode(
   subject: FormulaSubject,
   reads: Map<string, FactDeclaration>,
   source: string,
+  declared: DeclaredFactLookup,
 ): Closure {
-  const compile = (child: ASTNode) => compileNode(child, subject, reads, source);
+  const compile = (child: ASTNode) => compileNode(child, subject, reads, source, declared);
   const refuse = (what: string): never => {
     throw new FormulaExpressionError(`表达式“${source}”使用了奖励公式不支持的写法：${what}`);
   };
@@ -310,6 +327,12 @@ function compileNode(
     }
     case "call": {
       const [name, callArgs] = args as [string, ASTNode[]];
+      if (name === "fact") {
+        const read = declaredFactRead(node, subject, declared);
+        if ("refused" in read) return refuse(read.refused);
+        reads.set(read.name, read.fact);
+        return read.fact.read;
+      }
       if (name !== "yuan" || callArgs.length !== 1 || callArgs[0]!.op !== "value")
         refuse(`函数 ${name}（仅支持 yuan("金额")）`);
       const text = callArgs[0]!.args as string;

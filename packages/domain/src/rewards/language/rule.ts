@@ -47,6 +47,7 @@ import type {
   WhyNotWording,
 } from "../types";
 import { type CompiledExpression, compileExpression, type FormulaScope, type FormulaSubject } from "./expressions";
+import type { DeclaredFactLookup } from "./declared-facts";
 import { FormulaExplanationRecord, type FormulaWords, formulaWords } from "./words";
 
 type ParameterValue = string | boolean | number;
@@ -58,6 +59,8 @@ export interface FormulaTools {
   choice<T extends string>(id: string, allowed: readonly T[]): { value: T; shown: ExplanationParameter };
   flag(id: string): { value: boolean; shown: ExplanationParameter };
   money(field: string, text: string): Fen;
+  /** The facts the plan declares, which `fact("id")` may read (none when absent). */
+  declaredFacts?: DeclaredFactLookup;
 }
 
 /** One tier or band of a compiled rule, ascending. */
@@ -143,14 +146,15 @@ export class FormulaRuleError extends Error {
   }
 }
 
-function expression<T>(
+function expressionOf<T>(
   source: string,
   per: FormulaSubject,
   type: "int" | "bool" | "string",
   field: string,
+  declared: DeclaredFactLookup | undefined,
 ): CompiledExpression<T> {
   try {
-    return compileExpression<T>(source, per, type);
+    return compileExpression<T>(source, per, type, declared);
   } catch (error) {
     throw new FormulaRuleError(field, error instanceof Error ? error.message : String(error));
   }
@@ -160,6 +164,8 @@ function expression<T>(
 export function compileFormulaStructure(rule: FormulaReward, tools: FormulaTools): CompiledFormula {
   const shown: ExplanationParameter[] = [];
   const per = rule.per;
+  const expression = <T>(source: string, subject: FormulaSubject, type: "int" | "bool" | "string", field: string) =>
+    expressionOf<T>(source, subject, type, field, tools.declaredFacts);
   const amountWays = [
     rule.amount !== undefined,
     rule.caseByCase !== undefined,
