@@ -21,6 +21,7 @@ export const PLAN_DIFF_SECTION_LABELS: Record<PlanDiffSection, { zh: string; en:
   requestCategories: { zh: "诉求类别", en: "Request categories" },
   assessment: { zh: "年终考核", en: "Year-end assessment" },
   awardWorkflow: { zh: "奖励兑现流程", en: "Award workflow" },
+  fund: { zh: "资金保障", en: "Fund" },
 };
 
 /** Names of the plan format's fields a revision commonly changes; other fields keep their path. */

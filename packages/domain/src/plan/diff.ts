@@ -21,6 +21,7 @@ export const PLAN_DIFF_SECTIONS = [
   "requestCategories",
   "assessment",
   "awardWorkflow",
+  "fund",
 ] as const;
 export type PlanDiffSection = (typeof PLAN_DIFF_SECTIONS)[number];
 
@@ -71,7 +72,7 @@ const ID_SECTIONS = [
 const PLAN_FIELDS = ["id", "title", "titleEn", "document", "district", "period", "aboveScaleThreshold"] as const;
 
 /** Field names whose string values are amounts in yuan (decimal strings). */
-const YUAN_FIELDS = new Set(["amount", "threshold", "minInvestment", "aboveScaleThreshold"]);
+const YUAN_FIELDS = new Set(["amount", "threshold", "minInvestment", "aboveScaleThreshold", "yearly"]);
 /** Field names whose string values are rates ("0.05" for 5 %). */
 const RATE_FIELDS = new Set(["rate", "weight"]);
 
@@ -109,7 +110,7 @@ export function diffPlans(before: PlanFile, after: PlanFile): PlanDiff {
     }
   }
 
-  for (const section of ["assessment", "awardWorkflow"] as const) {
+  for (const section of ["assessment", "awardWorkflow", "fund"] as const) {
     const fields: PlanFieldChange[] = [];
     const beforeValue = (before as Record<string, unknown>)[section];
     const afterValue = (after as Record<string, unknown>)[section];

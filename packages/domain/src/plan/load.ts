@@ -179,7 +179,6 @@ function crossCheck(plan: PlanFile): Problem[] {
     "targets",
     "measures",
     "parameters",
-    "facts",
     "requestCategories",
   ] as const;
   for (const section of sections) {
@@ -219,7 +218,6 @@ function crossCheck(plan: PlanFile): Problem[] {
 
   checkYears(plan, report);
   checkDocuments(plan, report);
-  checkDeclaredFacts(plan, report);
 
   const clauses = new Map(plan.clauses.map((clause) => [clause.id, clause]));
   const unitIds = new Set(plan.units.map((unit) => unit.id));
@@ -272,6 +270,21 @@ function crossCheck(plan: PlanFile): Problem[] {
       checkUnitRef(unitId, ["requestCategories", index, "units", unitIndex]);
     });
   });
+  // One category takes complaints about fees, so a complaint's time limit and unit are never ambiguous.
+  plan.requestCategories.forEach((category, index) => {
+    if (category.feeComplaints && plan.requestCategories.findIndex((other) => other.feeComplaints) !== index)
+      report(["requestCategories", index, "feeComplaints"], "只能有一个诉求类别受理涉企收费投诉（feeComplaints）");
+  });
+  if (plan.fund !== undefined) {
+    checkUnique(
+      plan.fund.sources.map((source, index) => ({ value: source.id, path: ["fund", "sources", index, "id"] })),
+      "编号",
+      report,
+    );
+    const fundClause = plan.fund.clause;
+    if (fundClause !== undefined && !plan.clauses.some((clause) => clause.id === fundClause))
+      report(["fund", "clause"], `条款“${fundClause}”不存在`);
+  }
   plan.units.forEach((unit, index) => {
     checkUnique(
       unit.duties.map((duty, dutyIndex) => ({ value: duty, path: ["units", index, "duties", dutyIndex] })),
@@ -681,37 +694,6 @@ function checkAwardWorkflow(plan: PlanFile, report: (path: PropertyKey[], messag
   });
   if (indexesOf("pay").length > 0 && !plan.units.some((unit) => unit.duties.includes("payRewards")))
     report(["awardWorkflow", "steps"], "拨付环节需要至少一个具有 payRewards（拨付奖励）职责的单位");
-}
-
-/** A declared fact's measure and its fields agree; its supplier and clause exist. */
-function checkDeclaredFacts(plan: PlanFile, report: (path: PropertyKey[], message: string) => void): void {
-  const unitIds = new Set(plan.units.map((unit) => unit.id));
-  const clauseIds = new Set(plan.clauses.map((clause) => clause.id));
-  plan.facts.forEach((fact, index) => {
-    const path = ["facts", index];
-    if (fact.measure === "quantity" && (fact.unitName === undefined || fact.unitNameEn === undefined))
-      report([...path, "unitName"], "数量型数据项必须写明计量单位 unitName 和 unitNameEn，例如 千瓦时 / kWh");
-    if (fact.measure !== "quantity" && fact.unitName !== undefined)
-      report([...path, "unitName"], "只有数量型（quantity）数据项写计量单位");
-    if (fact.measure === "category") {
-      if (fact.categories === undefined || fact.categories.length === 0)
-        report([...path, "categories"], "类别型数据项必须列出至少一个类别（categories）");
-      else
-        checkUnique(
-          fact.categories.map((category, categoryIndex) => ({
-            value: category.id,
-            path: [...path, "categories", categoryIndex, "id"],
-          })),
-          "类别编号",
-          report,
-        );
-      if (fact.period !== "year") report([...path, "period"], "类别型数据项按年度填报（period: year）");
-    } else if (fact.categories !== undefined) report([...path, "categories"], "只有类别型（category）数据项列出类别");
-    if (fact.suppliedBy !== undefined && !unitIds.has(fact.suppliedBy))
-      report([...path, "suppliedBy"], `引用了不存在的单位“${fact.suppliedBy}”（units 中没有此编号）`);
-    if (fact.clause !== undefined && !clauseIds.has(fact.clause))
-      report([...path, "clause"], `引用了不存在的条款“${fact.clause}”（clauses 中没有此编号）`);
-  });
 }
 
 function checkUnique(

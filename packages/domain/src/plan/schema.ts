@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { AWARD_STEP_ACTORS, AWARD_STEP_KINDS } from "../rewards/workflow";
-import { FACT_MEASURES, FACT_PERIODS, MEASUREMENT_UNITS, TASK_CYCLES, UNIT_DUTIES, UNIT_KINDS } from "./vocabulary";
+import { MEASUREMENT_UNITS, TASK_CYCLES, UNIT_DUTIES, UNIT_KINDS } from "./vocabulary";
 
 export { PLACE_UNIT_KINDS, UNIT_DUTIES, UNIT_KINDS, type UnitDuty, type UnitKind } from "./vocabulary";
 
@@ -121,7 +121,7 @@ export const unitSchema = z.strictObject({
     .array(
       z.enum(UNIT_DUTIES, {
         error: fieldError(
-          "未知的单位职责（允许：confirmFigures 确认企业数据、enterInvestment 录入项目投资、payRewards 拨付奖励、recordListings 登记上市进程、monitorEnterprises 监测重点企业、keepTalentLedger 管理人才台账）",
+          "未知的单位职责（允许：confirmFigures 确认企业数据、enterInvestment 录入项目投资、payRewards 拨付奖励、recordListings 登记上市进程、monitorEnterprises 监测重点企业、keepTalentLedger 管理人才台账、keepFeeList 管理涉企收费清单）",
         ),
       }),
     )
@@ -166,6 +166,26 @@ export const requestCategorySchema = z.strictObject({
   dayKind: z.enum(["working", "calendar"], { error: fieldError("必须是 working（工作日）或 calendar（自然日）") }),
   /** The units that answer requests of this category, the first being proposed when the office assigns one. */
   units: z.array(unitIdSchema).default([]),
+  /** Complaints about a charge on enterprises (not on the published fee list, or above its standard) are filed here. */
+  feeComplaints: z.boolean({ error: fieldError("必须是 true 或 false") }).optional(),
+});
+
+/** One source of the yearly fund (资金来源): who provides how much a year. */
+export const fundSourceSchema = z.strictObject({
+  id: z
+    .string({ error: fieldError("必须是资金来源编号") })
+    .regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的资金来源编号，例如 county-budget"),
+  name: textSchema,
+  nameEn: textSchema,
+  /** Yuan a year. */
+  yearly: yuanSchema,
+});
+
+/** The yearly fund the plan states (S15 资金保障): its sources; the rewards budget of each year starts from their sum. */
+export const fundSchema = z.strictObject({
+  /** The clause that states the fund. */
+  clause: clauseIdSchema.optional(),
+  sources: z.array(fundSourceSchema).min(1, "至少要有一个资金来源"),
 });
 
 /** An action group of the measures (三个行动) or the safeguards, for grouping in the product. */
@@ -244,45 +264,6 @@ export const parameterSchema = z.strictObject({
   allowed: z.array(z.union([z.string(), z.boolean()])).optional(),
   /** For a free value: its unit; "yuan" makes the value a decimal string of yuan. */
   unit: measurementUnitSchema.optional(),
-});
-
-/** One choice of a category fact (a recognition's level): its id in files and rules, its words. */
-export const factCategorySchema = z.strictObject({
-  id: z
-    .string({ error: fieldError("必须是类别编号") })
-    .regex(/^[a-z][A-Za-z0-9-]*$/, "必须是字母开头的类别编号，例如 provincial"),
-  name: textSchema,
-  nameEn: textSchema,
-});
-
-/**
- * A fact the plan's rules and targets read beyond the register's own (revenue, tax, above-scale …):
- * electricity use, land area, output value, a recognition. Its values are kept per enterprise and
- * period, entered, confirmed and imported like any figure, and read in formulas as `fact("id")`.
- */
-export const declaredFactSchema = z.strictObject({
-  id: z
-    .string({ error: fieldError("必须是数据项编号") })
-    .regex(/^[a-z][A-Za-z0-9]*$/, "必须是驼峰格式的数据项编号，例如 electricityUse"),
-  name: textSchema,
-  nameEn: textSchema,
-  measure: z.enum(FACT_MEASURES, {
-    error: fieldError(
-      "计量方式必须是 money（金额，元）、quantity（数量，须写 unitName）、count（个数）或 category（类别）",
-    ),
-  }),
-  /** A quantity's unit in words (千瓦时, 亩) and in English (kWh, mu). */
-  unitName: textSchema.optional(),
-  unitNameEn: textSchema.optional(),
-  period: z
-    .enum(FACT_PERIODS, { error: fieldError("期间必须是 year（年度）、quarter（季度）或 month（月度）") })
-    .default("year"),
-  /** The unit that supplies the values (its import and confirmation); absent, the office. */
-  suppliedBy: unitIdSchema.optional(),
-  /** The choices of a category fact. */
-  categories: z.array(factCategorySchema).optional(),
-  /** The clause of the document the fact serves, when there is one. */
-  clause: clauseIdSchema.optional(),
 });
 
 const tierAmount = z.strictObject({ threshold: yuanSchema, amount: yuanSchema });
@@ -644,8 +625,6 @@ export const planFileSchema = z.strictObject({
   targets: z.array(targetSchema),
   measures: z.array(measureSchema),
   parameters: z.array(parameterSchema),
-  /** The facts the plan's rules and targets read beyond the register's own, each with its measure and period. */
-  facts: z.array(declaredFactSchema).default([]),
   rewards: z.array(rewardRuleSchema),
   /** Optional: the indicators and weights of the year-end assessment of units (S16). */
   assessment: assessmentSchema.optional(),
@@ -653,6 +632,8 @@ export const planFileSchema = z.strictObject({
   requestCategories: z.array(requestCategorySchema).default([]),
   /** Optional: the award workflow's steps; absent, the product's default (confirm → office review → approve → pay). */
   awardWorkflow: awardWorkflowSchema.optional(),
+  /** Optional: the yearly fund and its sources (S15); absent, the office sets each year's budget by hand. */
+  fund: fundSchema.optional(),
 });
 
 export type PlanFile = z.infer<typeof planFileSchema>;
@@ -665,11 +646,10 @@ export type Target = z.infer<typeof targetSchema>;
 export type Measure = z.infer<typeof measureSchema>;
 export type PlanTask = z.infer<typeof taskSchema>;
 export type PlanParameter = z.infer<typeof parameterSchema>;
-export type DeclaredFact = z.infer<typeof declaredFactSchema>;
-export type FactCategory = z.infer<typeof factCategorySchema>;
 export type RewardRule = z.infer<typeof rewardRuleSchema>;
 export type FormulaReward = z.infer<typeof formulaRewardSchema>;
 export type RewardKind = RewardRule["kind"];
 export type AssessmentIndicator = z.infer<typeof assessmentIndicatorSchema>;
 export type PlanRequestCategory = z.infer<typeof requestCategorySchema>;
 export type PlanAwardStep = z.infer<typeof awardStepSchema>;
+export type PlanFund = z.infer<typeof fundSchema>;

@@ -203,6 +203,7 @@ export const zhCN = {
   "unitDuty.recordListings": "登记上市进程",
   "unitDuty.monitorEnterprises": "监测重点企业",
   "unitDuty.keepTalentLedger": "管理人才台账",
+  "unitDuty.keepFeeList": "管理涉企收费清单",
 
   "planField.id": "编号",
   "planField.name": "名称",
@@ -490,6 +491,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "unitDuty.recordListings": "Records listing progress",
   "unitDuty.monitorEnterprises": "Monitors key enterprises",
   "unitDuty.keepTalentLedger": "Keeps the talent ledger",
+  "unitDuty.keepFeeList": "Keeps the list of fees charged to enterprises",
 
   "planField.id": "id",
   "planField.name": "name",
