@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { AWARD_STEP_ACTORS, AWARD_STEP_KINDS } from "../rewards/workflow";
-import { MEASUREMENT_UNITS, TASK_CYCLES, UNIT_DUTIES, UNIT_KINDS } from "./vocabulary";
+import { FACT_MEASURES, FACT_PERIODS, MEASUREMENT_UNITS, TASK_CYCLES, UNIT_DUTIES, UNIT_KINDS } from "./vocabulary";
 
 export { PLACE_UNIT_KINDS, UNIT_DUTIES, UNIT_KINDS, type UnitDuty, type UnitKind } from "./vocabulary";
 
@@ -266,6 +266,45 @@ export const parameterSchema = z.strictObject({
   unit: measurementUnitSchema.optional(),
 });
 
+/** One choice of a category fact (a recognition's level): its id in files and rules, its words. */
+export const factCategorySchema = z.strictObject({
+  id: z
+    .string({ error: fieldError("必须是类别编号") })
+    .regex(/^[a-z][A-Za-z0-9-]*$/, "必须是字母开头的类别编号，例如 provincial"),
+  name: textSchema,
+  nameEn: textSchema,
+});
+
+/**
+ * A fact the plan's rules and targets read beyond the register's own (revenue, tax, above-scale …):
+ * electricity use, land area, output value, a recognition. Its values are kept per enterprise and
+ * period, entered, confirmed and imported like any figure, and read in formulas as `fact("id")`.
+ */
+export const declaredFactSchema = z.strictObject({
+  id: z
+    .string({ error: fieldError("必须是数据项编号") })
+    .regex(/^[a-z][A-Za-z0-9]*$/, "必须是驼峰格式的数据项编号，例如 electricityUse"),
+  name: textSchema,
+  nameEn: textSchema,
+  measure: z.enum(FACT_MEASURES, {
+    error: fieldError(
+      "计量方式必须是 money（金额，元）、quantity（数量，须写 unitName）、count（个数）或 category（类别）",
+    ),
+  }),
+  /** A quantity's unit in words (千瓦时, 亩) and in English (kWh, mu). */
+  unitName: textSchema.optional(),
+  unitNameEn: textSchema.optional(),
+  period: z
+    .enum(FACT_PERIODS, { error: fieldError("期间必须是 year（年度）、quarter（季度）或 month（月度）") })
+    .default("year"),
+  /** The unit that supplies the values (its import and confirmation); absent, the office. */
+  suppliedBy: unitIdSchema.optional(),
+  /** The choices of a category fact. */
+  categories: z.array(factCategorySchema).optional(),
+  /** The clause of the document the fact serves, when there is one. */
+  clause: clauseIdSchema.optional(),
+});
+
 const tierAmount = z.strictObject({ threshold: yuanSchema, amount: yuanSchema });
 const rateAmount = z.strictObject({ rate: rateSchema, amount: yuanSchema });
 
@@ -366,6 +405,8 @@ export const formulaRewardSchema = z.strictObject({
       ),
       /** Each tier once ever, the year the figure first crosses it (the whole history counts). */
       firstTime: z.boolean().default(false),
+      /** Marginal (累进): each step's rate applies to the part of the figure (of) or of the increase (growthOf) in its band. */
+      marginal: z.boolean().optional(),
       /** The entitlement's tier: the threshold (default) or none. */
       label: z.enum(["threshold", "none"]).default("threshold"),
       steps: z.array(formulaStepSchema).min(1, "至少要有一档"),
@@ -625,6 +666,8 @@ export const planFileSchema = z.strictObject({
   targets: z.array(targetSchema),
   measures: z.array(measureSchema),
   parameters: z.array(parameterSchema),
+  /** The facts the plan's rules and targets read beyond the register's own, each with its measure and period. */
+  facts: z.array(declaredFactSchema).default([]),
   rewards: z.array(rewardRuleSchema),
   /** Optional: the indicators and weights of the year-end assessment of units (S16). */
   assessment: assessmentSchema.optional(),
@@ -646,6 +689,8 @@ export type Target = z.infer<typeof targetSchema>;
 export type Measure = z.infer<typeof measureSchema>;
 export type PlanTask = z.infer<typeof taskSchema>;
 export type PlanParameter = z.infer<typeof parameterSchema>;
+export type DeclaredFact = z.infer<typeof declaredFactSchema>;
+export type FactCategory = z.infer<typeof factCategorySchema>;
 export type RewardRule = z.infer<typeof rewardRuleSchema>;
 export type FormulaReward = z.infer<typeof formulaRewardSchema>;
 export type RewardKind = RewardRule["kind"];

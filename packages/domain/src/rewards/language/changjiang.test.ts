@@ -9,7 +9,7 @@ import { parseRewardsBatch } from "../batch";
 import { compileRewardPlan, evaluateRewards } from "../engine";
 import { explanationOf } from "../explanation";
 import { deserializeExplanation, serializeExplanation } from "../stored-explanation";
-import { changjiangFormulaPlan, changjiangPlan } from "../testing/plans";
+import { changjiangKindsPlan, changjiangPlan } from "../testing/plans";
 import type { RewardInput, RewardResult } from "../types";
 import { whyNotText } from "../why-not";
 
@@ -37,8 +37,8 @@ const READINGS: Record<string, string | boolean>[] = [
 ];
 
 describe("Changjiang's rules in the rule language", () => {
-  const kinds = changjiangPlan();
-  const formulas = changjiangFormulaPlan();
+  const kinds = changjiangKindsPlan();
+  const formulas = changjiangPlan();
 
   it("loads: every reward rule is a formula", () => {
     expect(formulas.rewards.map((rule) => rule.kind)).toEqual(formulas.rewards.map(() => "formula"));

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from "vitest";
 import changjiangText from "../../../../../plans/changjiang-2021-2023/plan.yaml?raw";
-import formulaText from "../../../../../plans/changjiang-2021-2023/rewards.formula.yaml?raw";
 import { PlanValidationError } from "../../plan/load";
 import { planWithRewards } from "../testing/formula-plans";
 
@@ -20,7 +19,7 @@ function problemsOf(rewardsText: string): PlanValidationError["issues"] {
 
 describe("a formula rule with mistakes", () => {
   it("reports every one with its path, line and a Chinese message", { timeout: 30_000 }, () => {
-    const broken = formulaText
+    const broken = changjiangText
       .replace("test: aboveScale,", "test: revenue * 0.5 > tax,")
       .replace('"!newlyAboveScale"', '"!newlyAboveScale && employees > 10"')
       .replace('{ from: "10000000000", amount: "2000000" }', '{ from: "1000000000", amount: "2000000" }')
@@ -41,7 +40,7 @@ describe("a formula rule with mistakes", () => {
   it("refuses a construct the engine does not evaluate exactly, and a formula without an amount", {
     timeout: 30_000,
   }, () => {
-    const broken = formulaText
+    const broken = changjiangText
       .replace(
         'percentOf: techProject.equipmentInvoices\n    rate: "0.01"',
         "percentOf: techProject.equipmentInvoices / 100",

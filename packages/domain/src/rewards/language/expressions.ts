@@ -26,6 +26,9 @@ export interface FormulaScope {
   techProject: TechProject | null;
   project: InvestmentProject | null;
   plan: { startYear: bigint; endYear: bigint };
+  /** The enterprise's years (ascending) and the position of `year` in them, for `previous.revenue` and the like. */
+  history?: readonly EnterpriseYear[] | null;
+  at?: number;
 }
 
 export type FactType = "int" | "bool" | "string";
@@ -148,7 +151,47 @@ const OBJECT_FACTS: Record<string, Record<string, FactDeclaration>> = {
   },
 };
 
+/** The enterprise-year `back` calendar years before the scope's year, when the history holds it. */
+export function yearBefore(scope: FormulaScope, back: number): EnterpriseYear | undefined {
+  const history = scope.history;
+  const at = scope.at;
+  if (history == null || at === undefined || scope.year === null) return undefined;
+  const wanted = scope.year.year - back;
+  for (let index = at - 1; index >= 0; index--) {
+    const year = history[index]!.year;
+    if (year === wanted) return history[index];
+    if (year < wanted) return undefined;
+  }
+  return undefined;
+}
+
+/** Earlier years an expression may read (`previous.revenue`): the year before, two and three years before. */
+export const EARLIER_YEARS: Record<string, { back: number; zh: string; en: string }> = {
+  previous: { back: 1, zh: "上年", en: "the previous year's" },
+  previous2: { back: 2, zh: "前两年", en: "two years before, the" },
+  previous3: { back: 3, zh: "前三年", en: "three years before, the" },
+};
+
+for (const [objectName, { back, zh, en }] of Object.entries(EARLIER_YEARS)) {
+  const fields: Record<string, FactDeclaration> = {};
+  for (const [name, fact] of Object.entries(YEAR_FACTS)) {
+    if (name === "year") continue;
+    const field = name as keyof EnterpriseYear;
+    fields[name] = {
+      type: fact.type,
+      zh: `${zh}${fact.zh}`,
+      en: `${en} ${fact.en}`,
+      absent: fact.absent,
+      read: (scope) => yearBefore(scope, back)?.[field],
+    };
+  }
+  OBJECT_FACTS[objectName] = fields;
+}
+
 const TYPE_NAMES: Record<string, string> = {
+  previous: "PreviousYear",
+  previous2: "YearTwoBefore",
+  previous3: "YearThreeBefore",
   grant: "Grant",
   techProject: "TechProject",
   project: "Project",
@@ -157,9 +200,9 @@ const TYPE_NAMES: Record<string, string> = {
 
 /** The objects each subject may read besides `plan`. */
 const OBJECTS_OF: Record<FormulaSubject, readonly string[]> = {
-  year: [],
-  grant: ["grant"],
-  techProject: ["techProject"],
+  year: Object.keys(EARLIER_YEARS),
+  grant: ["grant", ...Object.keys(EARLIER_YEARS)],
+  techProject: ["techProject", ...Object.keys(EARLIER_YEARS)],
   project: ["project"],
 };
 

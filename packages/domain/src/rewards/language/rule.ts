@@ -46,8 +46,15 @@ import type {
   TechProject,
   WhyNotWording,
 } from "../types";
-import { type CompiledExpression, compileExpression, type FormulaScope, type FormulaSubject } from "./expressions";
 import type { DeclaredFactLookup } from "./declared-facts";
+import {
+  type CompiledExpression,
+  compileExpression,
+  type FormulaScope,
+  type FormulaSubject,
+  yearBefore,
+} from "./expressions";
+import { type MarginalPart, marginalAmount } from "./marginal";
 import { FormulaExplanationRecord, type FormulaWords, formulaWords } from "./words";
 
 type ParameterValue = string | boolean | number;
@@ -114,6 +121,8 @@ export interface CompiledFormula {
   readonly strict: boolean;
   readonly payEach: boolean;
   readonly tiersFirstTime: boolean;
+  /** Each step's rate applies to the part of the figure (or of the increase) in its band (./marginal.ts). */
+  readonly marginal: boolean;
   readonly cap: Fen | null;
   readonly rounding: "halfUp" | "down" | "up";
   readonly keyShape: KeyShape;
@@ -239,7 +248,9 @@ export function compileFormulaStructure(rule: FormulaReward, tools: FormulaTools
       const at = `tiers.steps[${index}]`;
       if (step.amount === undefined && step.rate === undefined && !(rule.amount === undefined && rule.caseByCase))
         throw new FormulaRuleError(at, "每档必须写 amount（金额）或 rate（比率）");
-      if (step.rate !== undefined && percentOf === null)
+      if (tiers.marginal && (step.rate === undefined || step.amount !== undefined))
+        throw new FormulaRuleError(at, "累进计算（marginal）的每档只写 rate（该档部分的比率）");
+      if (step.rate !== undefined && percentOf === null && !tiers.marginal)
         throw new FormulaRuleError(`${at}.rate`, "按比率计算需要 percentOf（计算基数）");
       let from = step.from;
       if (step.fromParameter !== undefined) {
@@ -265,6 +276,11 @@ export function compileFormulaStructure(rule: FormulaReward, tools: FormulaTools
         category: step.category ?? null,
       };
     });
+    if (tiers.marginal && (payEach || tiers.firstTime))
+      throw new FormulaRuleError(
+        "tiers.marginal",
+        "累进计算（marginal）只按达到的最高档计一次：不能与 pay: each 或 firstTime 同用",
+      );
     for (let index = 1; index < steps.length; index++) {
       const lower = steps[index - 1]!;
       const upper = steps[index]!;
@@ -324,6 +340,7 @@ export function compileFormulaStructure(rule: FormulaReward, tools: FormulaTools
     strict,
     payEach,
     tiersFirstTime: tiers?.firstTime ?? false,
+    marginal: tiers?.marginal ?? false,
     cap: rule.cap === undefined ? null : tools.money("cap", rule.cap),
     rounding: rule.rounding,
     keyShape,
@@ -351,10 +368,29 @@ function awardAmount(
   step: CompiledStep | null,
   categoryRule: CompiledCategory | undefined,
   base: Fen | null,
-): { amount: Fen | null; uncapped: Fen | null; rate: Rate | null; rateText: string | null } {
+  figure: Fen | null = null,
+  previousFigure: Fen | null = null,
+): {
+  amount: Fen | null;
+  uncapped: Fen | null;
+  rate: Rate | null;
+  rateText: string | null;
+  marginal?: MarginalPart[];
+} {
   let amount: Fen | null;
   let rate: Rate | null = null;
   let rateText: string | null = null;
+  if (rule.marginal && step !== null && figure !== null) {
+    const band = rule.steps.indexOf(step);
+    const bands = rule.steps.map((each) => ({
+      threshold: each.threshold,
+      thresholdRate: each.thresholdRate,
+      rate: each.rate!,
+    }));
+    const result = marginalAmount(bands, band, figure, rule.growthOf === null ? null : previousFigure, rule.rounding);
+    const capped = rule.cap !== null && result.amount > rule.cap ? rule.cap : result.amount;
+    return { amount: capped, uncapped: result.amount, rate: null, rateText: null, marginal: result.parts };
+  }
   if (rule.caseByCase) amount = null;
   else if (step?.amount != null) amount = step.amount;
   else if (categoryRule?.amount != null) amount = categoryRule.amount;
@@ -388,21 +424,29 @@ const STORABLE_YEAR_FIELDS: readonly ExplainedYearField[] = [
  */
 function recordWording(rule: CompiledFormula, words: FormulaWords): ExplanationWording {
   const read = new Set<string>();
+  const readBefore = new Set<ExplainedYearField>();
   for (const compiled of [rule.event, ...rule.when, rule.tiersOf, rule.category, rule.percentOf])
-    for (const fact of compiled?.reads ?? []) read.add(fact.name);
-  if (rule.growthOf !== null) read.add(rule.growthOf);
+    for (const fact of compiled?.reads ?? []) {
+      read.add(fact.name);
+      if (fact.name.startsWith("previous.")) readBefore.add(fact.name.slice("previous.".length) as ExplainedYearField);
+    }
+  if (rule.growthOf !== null) {
+    read.add(rule.growthOf);
+    readBefore.add(rule.growthOf);
+  }
   const plan = { startYear: BigInt(rule.meta.startYear), endYear: BigInt(rule.meta.endYear) };
   return {
     reads: {
       year: STORABLE_YEAR_FIELDS.filter((field) => read.has(field)),
-      previousYear: rule.growthOf === null ? [] : [rule.growthOf],
+      previousYear: STORABLE_YEAR_FIELDS.filter((field) => readBefore.has(field)),
     },
     rebuildsFacts: true,
     explanation(record) {
       const year = record.year!;
       const grant = rule.per === "grant" ? (record.subject as SupportGrant) : null;
       const techProject = rule.per === "techProject" ? (record.subject as TechProject) : null;
-      const scope: FormulaScope = { year, grant, techProject, project: null, plan };
+      const history = record.previousYear == null ? [year] : [record.previousYear, year];
+      const scope: FormulaScope = { year, grant, techProject, project: null, plan, history, at: history.length - 1 };
       const step = record.band < 0 ? null : rule.steps[record.band]!;
       let figure: Fen | null = null;
       let previousFigure: Fen | null = null;
@@ -414,11 +458,13 @@ function recordWording(rule: CompiledFormula, words: FormulaWords): ExplanationW
       }
       const category = rule.category === null ? null : rule.category.evaluate(scope);
       const base = rule.percentOf === null ? null : rule.percentOf.evaluate(scope);
-      const { amount, uncapped, rate, rateText } = awardAmount(
+      const { amount, uncapped, rate, rateText, marginal } = awardAmount(
         rule,
         step,
         category === null ? undefined : rule.categories.get(category),
         base,
+        figure,
+        previousFigure,
       );
       return words.write({
         year,
@@ -437,6 +483,7 @@ function recordWording(rule: CompiledFormula, words: FormulaWords): ExplanationW
         rateText,
         uncapped,
         amount,
+        ...(marginal === undefined ? {} : { marginal }),
       });
     },
   };
@@ -462,6 +509,8 @@ export interface AwardParts {
   rateText: string | null;
   uncapped: Fen | null;
   amount: Fen | null;
+  /** Marginal rates: the part of the figure in each band and its rate. */
+  marginal?: readonly MarginalPart[];
 }
 
 /** State of one enterprise (or the project run) while a rule evaluates it. */
@@ -477,6 +526,8 @@ class RuleState {
   sawEvent = false;
   /** First-time tiers: the highest figure in a plan year, for the why-not when nothing was crossed. */
   planFigure: Fen | undefined = undefined;
+  /** The year of that figure. */
+  planFigureYear: EnterpriseYear | null = null;
 
   reset(): void {
     this.crossed = 0;
@@ -489,6 +540,7 @@ class RuleState {
     this.explained = false;
     this.sawEvent = false;
     this.planFigure = undefined;
+    this.planFigureYear = null;
   }
 }
 
@@ -561,18 +613,27 @@ class FormulaEvaluator {
   readonly #beforeMetric: "revenue" | "tax" | null;
   /** Categories another is not paid after (stacking), checked against prior grants. */
   readonly #notAfter: readonly string[];
+  /** An expression reads the year before (`previous.revenue`): its record keeps that year. */
+  readonly #readsPrevious: boolean;
   /** A yearly rule with no event nor first-time tracking reads only the years that can pay. */
   readonly #planOnlyYears: boolean;
 
   constructor(rule: CompiledFormula, words: FormulaWords) {
     this.#rule = rule;
     this.#words = words;
-    this.#recordWording = rule.per === "project" ? null : recordWording(rule, words);
+    // A record keeps the year and the year before: a rule reading further back writes its words at once.
+    const readsFurtherBack = [rule.event, ...rule.when, rule.tiersOf, rule.category, rule.percentOf].some((compiled) =>
+      compiled?.reads.some((read) => /^previous[23]\./.test(read.name)),
+    );
+    this.#recordWording = rule.per === "project" || readsFurtherBack ? null : recordWording(rule, words);
     const metric = rule.tiersOf?.reads.length === 1 ? rule.tiersOf.reads[0]!.name : "";
     // A first-time tier of revenue or tax counts the highest figure before the years given.
     this.#beforeMetric =
       rule.tiersFirstTime && rule.growthOf === null && (metric === "revenue" || metric === "tax") ? metric : null;
     this.#notAfter = [...new Set([...rule.categories.values()].flatMap((category) => category.notAfter ?? []))];
+    this.#readsPrevious = [rule.event, ...rule.when, rule.tiersOf, rule.category, rule.percentOf].some((compiled) =>
+      compiled?.reads.some((read) => read.name.startsWith("previous.")),
+    );
     this.#planOnlyYears = rule.per === "year" && rule.event === null && !rule.tiersFirstTime && !rule.categoryFirstTime;
     this.#scope = {
       year: null,
@@ -650,6 +711,8 @@ class FormulaEvaluator {
       const year = years[index]!;
       if (planOnlyYears && rule.planYearsOnly && (year.year < run.startYear || year.year > run.endYear)) continue;
       scope.year = year;
+      scope.history = years;
+      scope.at = index;
       if (rule.per === "year") {
         this.#consider(code, years, index, null, null, run);
       } else {
@@ -665,7 +728,10 @@ class FormulaEvaluator {
       }
     }
     scope.year = null;
-    if (state.paid || state.explained || !run.whyNots) return;
+    scope.history = null;
+    if (!run.whyNots) return;
+    if (planOnlyYears && rule.planYearsOnly) this.#missingPlanYears(code, years, run);
+    if (state.paid || state.explained) return;
     if (rule.tiersFirstTime && state.sawEvent) {
       const next = rule.steps[state.crossed];
       const figures: WhyNotFigures =
@@ -676,20 +742,38 @@ class FormulaEvaluator {
               nearestTier: next.label ?? next.shown,
               distance: state.planFigure === undefined ? null : next.threshold - state.planFigure,
             };
+      // The figure closest to the next tier, in its year, with the facts of that year.
+      const figureYear = state.planFigureYear;
+      scope.year = figureYear;
+      const facts = figureYear === null ? NO_FACTS : this.#words.facts(scope);
+      scope.year = null;
       pushNonPayment(
         run,
         rule.meta,
         this.#words.whyNot,
         code,
         next === undefined ? "allTiersCrossedBefore" : "belowNextTier",
-        null,
+        next === undefined ? null : (figureYear?.year ?? null),
         undefined,
-        NO_FACTS,
+        facts,
         figures,
       );
       return;
     }
     pushNonPayment(run, rule.meta, this.#words.whyNot, code, "noEvent", null, undefined, NO_FACTS);
+  }
+
+  /** A plan year the enterprise has no figures for cannot be assessed: said, year by year. */
+  #missingPlanYears(code: string, years: readonly EnterpriseYear[], run: Run): void {
+    let index = 0;
+    for (let year = run.startYear; year <= run.endYear; year++) {
+      while (index < years.length && years[index]!.year < year) index++;
+      if (index < years.length && years[index]!.year === year) continue;
+      this.#state.explained = true;
+      pushNonPayment(run, this.#rule.meta, this.#words.whyNot, code, "missingFigure", year, undefined, NO_FACTS, {
+        missing: "year",
+      });
+    }
   }
 
   /** The number of steps a figure reaches (steps ascending), from `from` on. */
@@ -751,7 +835,10 @@ class FormulaEvaluator {
       if (rule.tiersOf!.missing(scope) !== null) return;
       const value = rule.tiersOf!.evaluate(scope);
       const inPlanYear = year !== null && year.year >= run.startYear && year.year <= run.endYear;
-      if (inPlanYear && (state.planFigure === undefined || value > state.planFigure)) state.planFigure = value;
+      if (inPlanYear && (state.planFigure === undefined || value > state.planFigure)) {
+        state.planFigure = value;
+        state.planFigureYear = year;
+      }
       const reached = this.#reachedCount(value, state.crossed);
       if (state.highest === undefined || value > state.highest) state.highest = value;
       if (reached === state.crossed) return;
@@ -921,7 +1008,14 @@ class FormulaEvaluator {
     for (let offset = 0; offset < count; offset++) {
       const band = to < 0 ? -1 : from + offset;
       const step = band < 0 ? null : rule.steps[band]!;
-      const { amount, uncapped, rate, rateText } = awardAmount(rule, step, categoryRule, base);
+      const { amount, uncapped, rate, rateText, marginal } = awardAmount(
+        rule,
+        step,
+        categoryRule,
+        base,
+        figure,
+        previousFigure,
+      );
       const tier =
         step !== null
           ? step.label
@@ -935,6 +1029,7 @@ class FormulaEvaluator {
         continue;
       }
       const ruleId = step?.ruleId ?? rule.meta.id;
+      if (previousYear === null && this.#readsPrevious) previousYear = yearBefore(scope, 1) ?? null;
       // The key is formed only when a prior grant can stop the award; a repeat in this run is
       // found by the part of the key that can differ within one enterprise (or project run).
       if (!run.granted.isEmpty) {
@@ -999,6 +1094,7 @@ class FormulaEvaluator {
                 rateText,
                 uncapped,
                 amount,
+                ...(marginal === undefined ? {} : { marginal }),
               })
           : undefined,
       );

@@ -21,7 +21,8 @@ import type {
   TextLocale,
   WhyNotWording,
 } from "../types";
-import type { FactRead, FormulaScope } from "./expressions";
+import { EARLIER_YEARS, type FactRead, type FormulaScope } from "./expressions";
+import { marginalArithmetic, roundFraction } from "./marginal";
 import type { AwardParts, CompiledFormula } from "./rule";
 
 export interface FormulaWords {
@@ -157,7 +158,12 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
         name: read.name,
         label: read.zh,
         labelEn: read.en,
-        year: read.name.startsWith("project.") || read.name.startsWith("plan.") ? null : (year?.year ?? null),
+        year:
+          read.name.startsWith("project.") || read.name.startsWith("plan.")
+            ? null
+            : year == null
+              ? null
+              : year.year - (EARLIER_YEARS[read.name.split(".")[0]!]?.back ?? 0),
         value: factValue(read, scope),
       };
       const label = read.name.includes(".")
@@ -190,6 +196,9 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
       techProject: parts.techProject,
       project: parts.project,
       plan: { startYear: BigInt(meta.startYear), endYear: BigInt(meta.endYear) },
+      history:
+        parts.year === null ? null : parts.previousYear === null ? [parts.year] : [parts.previousYear, parts.year],
+      at: parts.previousYear === null ? 0 : 1,
     };
     const zh: string[] = [subjectZh(parts)];
     const en: string[] = [subjectEn(parts)];
@@ -241,6 +250,21 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
         `a reward whose amount is decided case by case${upTo === undefined ? "" : ` (at most ${upTo} yuan)`}; the system records the decision`,
       );
       arithmetic = "金额不由系统计算（amount decided case by case）";
+    } else if (parts.marginal !== undefined && parts.uncapped !== null) {
+      const capped = parts.uncapped !== parts.amount;
+      const bandsZh = parts.marginal
+        .map((part) => `${amountZh(roundFraction(part.portion, "halfUp"))}按 ${percentText(part.rate)}`)
+        .join("、");
+      const bandsEn = parts.marginal
+        .map((part) => `${amountEn(roundFraction(part.portion, "halfUp"))} at ${percentText(part.rate)}`)
+        .join(", ");
+      zh.push(
+        `分段累进：${bandsZh}，计 ${amountZh(parts.uncapped)}${capped ? `，封顶 ${amountZh(parts.amount)}` : ""}`,
+      );
+      en.push(
+        `marginal rates: ${bandsEn}, ${amountEn(parts.uncapped)}${capped ? `, capped at ${amountEn(parts.amount)}` : ""}`,
+      );
+      arithmetic = `${arithmetic === "" ? "" : `${arithmetic}；`}${marginalArithmetic(parts.marginal)} = ${formatYuan(parts.uncapped)}${capped ? `；封顶 / cap ${formatYuan(parts.amount)}` : ""}`;
     } else if (parts.rate !== null && parts.base !== null && parts.uncapped !== null) {
       const percent = percentText(parts.rate);
       const rounding =
@@ -285,6 +309,14 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
   };
 
   const yearZh = (entry: NonPayment) => (entry.year === null ? "" : `${entry.year}年`);
+  /** The item a why-not is about (an investment project, a grant, a tech project), named before its figure. */
+  const subjectOf = (entry: NonPayment, zh: boolean): string => {
+    if (entry.subjectId === undefined) return "";
+    if (rule.per === "project") return zh ? `项目 ${entry.subjectId} ` : `project ${entry.subjectId}: `;
+    if (rule.per === "grant") return zh ? `扶持资金 ${entry.subjectId} ` : `support funds ${entry.subjectId}: `;
+    if (rule.per === "techProject") return zh ? `技术改造项目 ${entry.subjectId} ` : `tech project ${entry.subjectId}: `;
+    return "";
+  };
   const yearEn = (entry: NonPayment) => (entry.year === null ? "" : `In ${entry.year}: `);
   const sentence = (entry: NonPayment, locale: TextLocale): string => {
     const zh = locale === "zh";
@@ -313,13 +345,29 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
           : `${yearEn(entry)}the previous year's revenue is zero: no growth can be computed.`;
       case "belowLowestBand":
       case "belowNextTier": {
-        if (entry.figure !== null && entry.previousFigure !== null) {
+        const index = rule.steps.findIndex((candidate) => (candidate.label ?? candidate.shown) === entry.nearestTier);
+        const step = index < 0 ? undefined : rule.steps[index];
+        if (entry.figure !== null && entry.previousFigure !== null && entry.previousFigure > 0n) {
           const growth = percentOf(entry.figure - entry.previousFigure, entry.previousFigure, 2);
+          const band = step?.thresholdRate ?? rule.steps[0]?.thresholdRate ?? null;
+          const shownZh = stepShownZh(Math.max(index, 0));
+          const shownEn = stepShownEn(Math.max(index, 0));
+          if (band === null)
+            return zh
+              ? `${yearZh(entry)}${growthZh}同比增长 ${growth}%，未${compareZh} ${shownZh}，不奖励`
+              : `${yearEn(entry)}${growthEn} grew ${growth}%, not ${compareEn} ${shownEn}.`;
+          // Percentage points short of the band: band − growth, exactly, shown to two decimals.
+          const gap =
+            band.numerator * entry.previousFigure - (entry.figure - entry.previousFigure) * band.denominator;
+          const points = percentOf(gap, band.denominator * entry.previousFigure, 2);
+          if (gap <= 0n)
+            return zh
+              ? `${yearZh(entry)}${growthZh}同比增长 ${growth}%，须${compareZh} ${shownZh}，不奖励`
+              : `${yearEn(entry)}${growthEn} grew ${growth}%; it must be ${compareEn} ${shownEn}.`;
           return zh
-            ? `${yearZh(entry)}${growthZh}同比增长 ${growth}%，未${compareZh}最低档 ${stepShownZh(0)}，不奖励`
-            : `${yearEn(entry)}${growthEn} grew ${growth}%, not ${compareEn} the lowest band ${stepShownEn(0)}.`;
+            ? `${yearZh(entry)}${growthZh}同比增长 ${growth}%，距 ${shownZh} 档差 ${points} 个百分点，不奖励`
+            : `${yearEn(entry)}${growthEn} grew ${growth}% year on year, ${points} percentage points short of the ${shownEn} band.`;
         }
-        const step = rule.steps.find((candidate) => (candidate.label ?? candidate.shown) === entry.nearestTier);
         const threshold = step?.threshold ?? null;
         const distance =
           entry.distance === null
@@ -339,9 +387,23 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
             : zh
               ? figureZh(threshold)
               : figureEn(threshold);
+        if (entry.reason === "belowNextTier" && rule.tiersFirstTime) {
+          const crossZh = rule.strict ? "突破" : "达到";
+          const crossEn = rule.strict ? "exceeding" : "reaching";
+          return zh
+            ? `${yearZh(entry)}${measureZh}${figure}，距首次${crossZh} ${target}${entry.distance === null ? "" : `差 ${figureZh(entry.distance)}`}`
+            : `${yearEn(entry)}${measureEn}${figure} is ${entry.distance === null ? "" : `${figureEn(entry.distance)} `}short of first ${crossEn} ${target}.`;
+        }
+        const what = zh
+          ? step?.category == null
+            ? target
+            : `“${step.category}”类门槛 ${target}`
+          : step?.category == null
+            ? target
+            : `the "${step.category}" minimum of ${target}`;
         return zh
-          ? `${yearZh(entry)}${measureZh}${figure}，未${compareZh} ${target}${distance}，不奖励`
-          : `${yearEn(entry)}${measureEn}${figure} is not ${compareEn} ${target}${distance}.`;
+          ? `${yearZh(entry)}${subjectOf(entry, true)}${measureZh}${figure}，未${compareZh} ${what}${distance}，不奖励`
+          : `${yearEn(entry)}${subjectOf(entry, false)}${measureEn}${figure} is not ${compareEn} ${what}${distance}.`;
       }
       case "allTiersCrossedBefore":
         return zh
