@@ -99,12 +99,12 @@ export async function runRewardsBatch(request: RewardsBatchRequest): Promise<Rew
     const detail = error instanceof Error ? error.message : String(error);
     return invalid(`(input): not valid JSON（不是合法的 JSON）: ${request.inputName}: ${detail}`);
   }
-  const parsed = parseRewardsBatch(data);
-  if (!parsed.ok) return invalid(formatBatchErrors(parsed.errors));
-
   const planId = request.planId ?? DEFAULT_PLAN_ID;
   const plan = await loadPlan(planId, request.plansDirectory ?? DEFAULT_PLANS_DIRECTORY);
   if ("exitCode" in plan) return plan;
+  // The plan first: an enterprise-year's `facts` are read against the facts it declares.
+  const parsed = parseRewardsBatch(data, plan.facts);
+  if (!parsed.ok) return invalid(formatBatchErrors(parsed.errors));
 
   let entitlements: Entitlement[];
   try {

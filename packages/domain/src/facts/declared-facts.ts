@@ -94,6 +94,12 @@ export function formatFactValue(fact: DeclaredFact, kept: string, locale: "zh" |
   }
 }
 
+/** A kept value as the rules read it: numbers in hundredths of their unit (a count scaled up), categories by id. */
+export function factRuleValue(fact: DeclaredFact, kept: string): bigint | string {
+  if (fact.measure === "category") return kept;
+  return fact.measure === "count" ? BigInt(kept) * 100n : BigInt(kept);
+}
+
 /** One kept value of an enterprise: which fact, which year and period. */
 export interface KeptFactValue {
   fact: string;
@@ -120,10 +126,9 @@ export function yearFactValues(
       continue;
     }
     const periods = factPeriods(fact);
-    const byPeriod = new Map(own.map((entry) => [entry.period, BigInt(entry.value)]));
-    const scale = fact.measure === "count" ? 100n : 1n;
+    const byPeriod = new Map(own.map((entry) => [entry.period, factRuleValue(fact, entry.value) as bigint]));
     if (periods.every((period) => byPeriod.has(period)))
-      read[fact.id] = periods.reduce((sum, period) => sum + byPeriod.get(period)! * scale, 0n);
+      read[fact.id] = periods.reduce((sum, period) => sum + byPeriod.get(period)!, 0n);
   }
   return read;
 }

@@ -4,7 +4,9 @@
  */
 import { z } from "zod";
 import { creditCodeMessage } from "../credit-code";
+import { factRuleValue, readFactValue } from "../facts/declared-facts";
 import { type Fen, parseYuan } from "../money";
+import type { DeclaredFact } from "../plan/schema";
 import type { EnterpriseHistory, EnterpriseYear, InvestmentProject, RewardInput } from "./types";
 
 const DECIMAL_YUAN = /^(-)?\d+(\.\d+)?$/;
@@ -72,6 +74,8 @@ const yearSchema = z.strictObject({
   listing: z.enum(["domestic", "overseas", "neeq"]).nullish(),
   listedRegistrationMovedIn: flag,
   top500SettledIn: flag,
+  /** The plan's declared facts for the year, by id: checked against the plan's declarations after the schema. */
+  facts: z.record(z.string(), z.unknown()).nullish(),
 });
 
 const enterpriseSchema = z.strictObject({
@@ -216,10 +220,50 @@ function nonNull<T>(value: T | null | undefined): T | undefined {
 }
 
 /**
- * Validates a parsed JSON value as a rewards batch. On error, every problem is returned with
- * its JSON path (`enterprises[3].years[1].revenue`), in document order.
+ * The `facts` of one enterprise-year as the rules read them, each checked against the plan's declaration:
+ * amounts and quantities are decimal strings in the fact's unit, categories one of the plan's ids.
  */
-export function parseRewardsBatch(data: unknown): BatchParseResult {
+function yearFacts(
+  written: Record<string, unknown>,
+  declared: ReadonlyMap<string, DeclaredFact>,
+  path: readonly PropertyKey[],
+  errors: BatchError[],
+): Record<string, bigint | string> {
+  const facts: Record<string, bigint | string> = {};
+  for (const [id, value] of Object.entries(written)) {
+    const at = formatJsonPath([...path, id]);
+    const fact = declared.get(id);
+    if (fact === undefined) {
+      errors.push({ path: at, message: "unknown fact（计划未声明此数据项）" });
+      continue;
+    }
+    if (value === null) continue;
+    if (typeof value !== "string") {
+      errors.push({
+        path: at,
+        message:
+          fact.measure === "category" ? "不是可选的类别（应为文字）" : "不是十进制数（应写成加引号的十进制字符串）",
+      });
+      continue;
+    }
+    // The contract's amounts are plain decimals: the separators a person may type are not taken here.
+    if (fact.measure !== "category" && !/^\d+(\.\d+)?$/.test(value)) {
+      errors.push({ path: at, message: "不是十进制数" });
+      continue;
+    }
+    const reading = readFactValue(fact, value);
+    if (reading.ok) facts[id] = factRuleValue(fact, reading.value);
+    else errors.push({ path: at, message: reading.message });
+  }
+  return facts;
+}
+
+/**
+ * Validates a parsed JSON value as a rewards batch. On error, every problem is returned with
+ * its JSON path (`enterprises[3].years[1].revenue`), in document order. `declaredFacts` are the
+ * plan's: an enterprise-year's `facts` may hold only these.
+ */
+export function parseRewardsBatch(data: unknown, declaredFacts: readonly DeclaredFact[] = []): BatchParseResult {
   const result = rewardsBatchSchema.safeParse(data, { error: issueMessage });
   if (!result.success) {
     const errors: BatchError[] = [];
@@ -232,9 +276,18 @@ export function parseRewardsBatch(data: unknown): BatchParseResult {
     return { ok: false, errors };
   }
   const batch = result.data;
-  const enterprises: EnterpriseHistory[] = batch.enterprises.map((enterprise) => {
-    const years: EnterpriseYear[] = enterprise.years.map((entry) => {
+  const declared = new Map(declaredFacts.map((fact) => [fact.id, fact]));
+  const factErrors: BatchError[] = [];
+  const enterprises: EnterpriseHistory[] = batch.enterprises.map((enterprise, enterpriseIndex) => {
+    const years: EnterpriseYear[] = enterprise.years.map((entry, yearIndex) => {
       const year: EnterpriseYear = { year: entry.year };
+      if (entry.facts != null)
+        year.facts = yearFacts(
+          entry.facts,
+          declared,
+          ["enterprises", enterpriseIndex, "years", yearIndex, "facts"],
+          factErrors,
+        );
       if (entry.aboveScale != null) year.aboveScale = entry.aboveScale;
       if (entry.newlyAboveScale != null) year.newlyAboveScale = entry.newlyAboveScale;
       if (entry.revenue != null) year.revenue = entry.revenue;
@@ -263,6 +316,7 @@ export function parseRewardsBatch(data: unknown): BatchParseResult {
     if (project.productionYear != null) converted.productionYear = project.productionYear;
     return converted;
   });
+  if (factErrors.length > 0) return { ok: false, errors: factErrors };
   return { ok: true, input: { enterprises, projects } };
 }
 
