@@ -7,6 +7,7 @@ import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { formulaRuleProblems } from "../rewards/language/check";
 import { METRICS } from "../targets/metrics";
+import { unfilledMarkMessage, unfilledReviewMarks } from "./draft/review-marks";
 import { describeInput, type PlanFile, type PlanParameter, planFileSchema } from "./schema";
 
 /** The target metrics the targets module computes; a plan may name only these. */
@@ -100,6 +101,12 @@ export function validatePlan(data: unknown, fileName: string, locate?: Locator):
     }
     return issue;
   };
+  // A drafted plan is refused while a person has not filled its marked fields; the marks are listed first and
+  // alone, since the schema's messages about them would only repeat that they are not filled.
+  const marks = unfilledReviewMarks(data);
+  if (marks.length > 0) {
+    throw new PlanValidationError(marks.map((mark) => issueAt(mark.path, unfilledMarkMessage(mark))));
+  }
   if (!result.success) {
     throw new PlanValidationError(result.error.issues.flatMap((issue) => schemaIssues(issue, issueAt)));
   }
@@ -179,6 +186,7 @@ function crossCheck(plan: PlanFile): Problem[] {
     "targets",
     "measures",
     "parameters",
+    "facts",
     "requestCategories",
   ] as const;
   for (const section of sections) {
@@ -218,6 +226,7 @@ function crossCheck(plan: PlanFile): Problem[] {
 
   checkYears(plan, report);
   checkDocuments(plan, report);
+  checkDeclaredFacts(plan, report);
 
   const clauses = new Map(plan.clauses.map((clause) => [clause.id, clause]));
   const unitIds = new Set(plan.units.map((unit) => unit.id));
@@ -694,6 +703,37 @@ function checkAwardWorkflow(plan: PlanFile, report: (path: PropertyKey[], messag
   });
   if (indexesOf("pay").length > 0 && !plan.units.some((unit) => unit.duties.includes("payRewards")))
     report(["awardWorkflow", "steps"], "拨付环节需要至少一个具有 payRewards（拨付奖励）职责的单位");
+}
+
+/** A declared fact's measure and its fields agree; its supplier and clause exist. */
+function checkDeclaredFacts(plan: PlanFile, report: (path: PropertyKey[], message: string) => void): void {
+  const unitIds = new Set(plan.units.map((unit) => unit.id));
+  const clauseIds = new Set(plan.clauses.map((clause) => clause.id));
+  plan.facts.forEach((fact, index) => {
+    const path = ["facts", index];
+    if (fact.measure === "quantity" && (fact.unitName === undefined || fact.unitNameEn === undefined))
+      report([...path, "unitName"], "数量型数据项必须写明计量单位 unitName 和 unitNameEn，例如 千瓦时 / kWh");
+    if (fact.measure !== "quantity" && fact.unitName !== undefined)
+      report([...path, "unitName"], "只有数量型（quantity）数据项写计量单位");
+    if (fact.measure === "category") {
+      if (fact.categories === undefined || fact.categories.length === 0)
+        report([...path, "categories"], "类别型数据项必须列出至少一个类别（categories）");
+      else
+        checkUnique(
+          fact.categories.map((category, categoryIndex) => ({
+            value: category.id,
+            path: [...path, "categories", categoryIndex, "id"],
+          })),
+          "类别编号",
+          report,
+        );
+      if (fact.period !== "year") report([...path, "period"], "类别型数据项按年度填报（period: year）");
+    } else if (fact.categories !== undefined) report([...path, "categories"], "只有类别型（category）数据项列出类别");
+    if (fact.suppliedBy !== undefined && !unitIds.has(fact.suppliedBy))
+      report([...path, "suppliedBy"], `引用了不存在的单位“${fact.suppliedBy}”（units 中没有此编号）`);
+    if (fact.clause !== undefined && !clauseIds.has(fact.clause))
+      report([...path, "clause"], `引用了不存在的条款“${fact.clause}”（clauses 中没有此编号）`);
+  });
 }
 
 function checkUnique(
