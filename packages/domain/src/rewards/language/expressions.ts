@@ -224,6 +224,7 @@ function environmentOf(subject: FormulaSubject): Environment {
   environment.registerFunction("yuan(string): int", (text: string) => parseYuan(text));
   // Declared facts are read by the compiled closures, never by CEL itself.
   if (subject !== "project") environment.registerFunction(FACT_FUNCTION, () => undefined);
+  if (subject !== "project") environment.registerFunction("factBefore(string, int): dyn", () => undefined);
   environments.set(subject, environment);
   return environment;
 }
@@ -278,8 +279,23 @@ export function compileExpression<T>(
     throw new FormulaExpressionError(
       `表达式“${source}”类型错误：${firstLine(checked.error)}${/double/.test(firstLine(checked.error)) ? "（不接受浮点数：金额为分的整数，比率写在规则结构中）" : ""}`,
     );
-  const rootFact = declaredFactCall(parsed.ast);
-  const rootType = checked.type === "dyn" && rootFact !== null ? declared.get(rootFact)?.type : checked.type;
+  const rootFact =
+    declaredFactCall(parsed.ast) ??
+    (parsed.ast.op === "call" && (parsed.ast.args as [string, ASTNode[]])[0] === "factBefore"
+      ? declaredFactCall({
+          op: "call",
+          args: ["fact", [(parsed.ast.args as [string, ASTNode[]])[1][0]!]],
+        } as unknown as ASTNode)
+      : null);
+  // Declared facts are `dyn` to CEL: arithmetic on them is on ints (a category cannot be added: refused when compiled).
+  const rootType =
+    checked.type !== "dyn"
+      ? checked.type
+      : rootFact !== null
+        ? declared.get(rootFact)?.type
+        : ["+", "-", "*", "-_"].includes(parsed.ast.op as string)
+          ? "int"
+          : checked.type;
   if (rootType !== undefined && rootType !== type)
     throw new FormulaExpressionError(`表达式“${source}”的结果应为${CEL_TYPE_ZH[type]}，实为 ${rootType}`);
   const reads = new Map<string, FactDeclaration>();
@@ -370,6 +386,28 @@ function compileNode(
     }
     case "call": {
       const [name, callArgs] = args as [string, ASTNode[]];
+      if (name === "factBefore") {
+        // factBefore("netTax", 1): a declared fact of the year before (2, 3: two, three years before).
+        const [idNode, backNode] = callArgs;
+        const back = backNode?.op === "value" && typeof backNode.args === "bigint" ? Number(backNode.args) : 0;
+        if (back < 1 || back > 3)
+          refuse('factBefore 的第二个参数必须是 1、2 或 3（几年前），例如 factBefore("netTax", 1)');
+        const read = declaredFactRead(
+          { op: "call", args: ["fact", [idNode!]] } as unknown as ASTNode,
+          subject,
+          declared,
+        );
+        if ("refused" in read) return refuse(read.refused);
+        const id = read.name.slice("fact.".length);
+        const fact = {
+          ...read.fact,
+          zh: `${Object.values(EARLIER_YEARS)[back - 1]!.zh}${read.fact.zh}`,
+          en: `${Object.values(EARLIER_YEARS)[back - 1]!.en} ${read.fact.en}`,
+          read: (scope: FormulaScope) => yearBefore(scope, back)?.facts?.[id],
+        };
+        reads.set(`previous${back === 1 ? "" : back}.fact.${id}`, fact);
+        return fact.read;
+      }
       if (name === "fact") {
         const read = declaredFactRead(node, subject, declared);
         if ("refused" in read) return refuse(read.refused);

@@ -623,7 +623,7 @@ class FormulaEvaluator {
     this.#words = words;
     // A record keeps the year and the year before: a rule reading further back writes its words at once.
     const readsFurtherBack = [rule.event, ...rule.when, rule.tiersOf, rule.category, rule.percentOf].some((compiled) =>
-      compiled?.reads.some((read) => /^previous[23]\./.test(read.name)),
+      compiled?.reads.some((read) => /^previous([23]\.|\.fact\.)/.test(read.name)),
     );
     this.#recordWording = rule.per === "project" || readsFurtherBack ? null : recordWording(rule, words);
     const metric = rule.tiersOf?.reads.length === 1 ? rule.tiersOf.reads[0]!.name : "";
