@@ -78,36 +78,48 @@ export async function settledImportJob(db: DbContext, id: string): Promise<void>
   if (job) await waitForJob(db, job.id);
 }
 
+/**
+ * Runs one step on the import's stored file when the import still waits for it (a job sent twice, or an import
+ * gone, finds nothing to do), following its rows as the job's progress.
+ */
+async function runImportStep(
+  db: DbContext,
+  payload: ImportStepPayload,
+  progress: (done: number) => Promise<void>,
+  waitingStatus: "previewing" | "applying",
+  step: typeof previewImport,
+  options: Pick<ImportRunOptions, "registerUnknown" | "log">,
+): Promise<{ row: ImportJobRow; result: ImportResult; rowsRead: number } | null> {
+  const row = await findImportJob(db, payload.importId);
+  if (row?.status !== waitingStatus || !row.file_base64) return null;
+  let rowsRead = 0;
+  const result = await step(db, payload.districtId, row.kind as ImportKind, Buffer.from(row.file_base64, "base64"), {
+    unit: row.money_unit as MoneyUnit,
+    fileName: row.file_name,
+    actor: payload.actor,
+    maxChanges: 500,
+    ...options,
+    onProgress: (rows) => {
+      rowsRead = rows;
+      void progress(rows).catch(() => undefined);
+    },
+  });
+  return { row, result, rowsRead: rowsRead || result.summary.rows };
+}
+
 const previewStep = defineJob<ImportStepPayload>({
   kind: "imports.preview",
   run: async ({ db, payload, progress, log }) => {
-    const row = await findImportJob(db, payload.importId);
-    // Previewed already (a job sent twice), or gone.
-    if (row?.status !== "previewing" || !row.file_base64) return;
-    let rowsRead = 0;
-    const result = await previewImport(
-      db,
-      payload.districtId,
-      row.kind as ImportKind,
-      Buffer.from(row.file_base64, "base64"),
-      {
-        unit: row.money_unit as MoneyUnit,
-        fileName: row.file_name,
-        actor: payload.actor,
-        maxChanges: 500,
-        // Enterprises not in the register are listed, as applying with registerEnterprises would register them.
-        registerUnknown: true,
-        onProgress: (rows) => {
-          rowsRead = rows;
-          void progress(rows).catch(() => undefined);
-        },
-        ...(log ? { log } : {}),
-      },
-    );
-    await updateImportJob(db, row.id, {
+    // Enterprises not in the register are listed, as applying with registerEnterprises would register them.
+    const ran = await runImportStep(db, payload, progress, "previewing", previewImport, {
+      registerUnknown: true,
+      ...(log ? { log } : {}),
+    });
+    if (!ran) return;
+    await updateImportJob(db, ran.row.id, {
       status: "previewed",
-      rows_read: rowsRead || result.summary.rows,
-      result_json: JSON.stringify(result),
+      rows_read: ran.rowsRead,
+      result_json: JSON.stringify(ran.result),
       updated_at: new Date().toISOString(),
     });
   },
@@ -117,32 +129,16 @@ const previewStep = defineJob<ImportStepPayload>({
 const applyStep = defineJob<ImportStepPayload>({
   kind: "imports.apply",
   run: async ({ db, payload, progress }) => {
-    const row = await findImportJob(db, payload.importId);
-    // Applied already (a job sent twice), or gone.
-    if (row?.status !== "applying" || !row.file_base64) return;
-    let rowsRead = 0;
     // All or nothing: a run cut short by a lost process wrote nothing, and runs again from the start.
-    const result = await applyImport(
-      db,
-      payload.districtId,
-      row.kind as ImportKind,
-      Buffer.from(row.file_base64, "base64"),
-      {
-        unit: row.money_unit as MoneyUnit,
-        fileName: row.file_name,
-        actor: payload.actor,
-        maxChanges: 500,
-        registerUnknown: payload.registerEnterprises === true,
-        onProgress: (rows) => {
-          rowsRead = rows;
-          void progress(rows).catch(() => undefined);
-        },
-      },
-    );
+    const ran = await runImportStep(db, payload, progress, "applying", applyImport, {
+      registerUnknown: payload.registerEnterprises === true,
+    });
+    if (!ran) return;
+    const { row, result } = ran;
     if (result.written && row.kind !== "register") await recomputeWarnings(db, payload.districtId);
     await updateImportJob(db, row.id, {
       status: result.written ? "applied" : "rejected",
-      rows_read: rowsRead || result.summary.rows,
+      rows_read: ran.rowsRead,
       result_json: JSON.stringify(result),
       // The file is no longer needed once written.
       ...(result.written ? { file_base64: null } : {}),
