@@ -5,6 +5,7 @@
  */
 import { parseYuan } from "../../money";
 import type { FormulaReward, PlanFile } from "../../plan/schema";
+import { formulaConsistencyProblems } from "./consistency";
 import { declaredFactLookup } from "./declared-facts";
 import { compileExpression, FormulaExpressionError } from "./expressions";
 import { compileFormulaStructure, FormulaRuleError } from "./rule";
@@ -53,6 +54,8 @@ export function formulaRuleProblems(rule: FormulaReward, plan: PlanFile): Formul
       problems.push({ path: fieldPath(field), message: error.message });
     }
   }
+  for (const problem of formulaConsistencyProblems(rule))
+    problems.push({ path: fieldPath(problem.field), message: problem.message });
   if (problems.length > 0) return problems;
   const parameters = new Map(plan.parameters.map((parameter) => [parameter.id, parameter]));
   const declared = (id: string) => {
