@@ -13,6 +13,8 @@ export interface DeclaredFactWords {
   zh: string;
   en: string;
   type: "int" | "string";
+  /** What its number measures: "money", "count", "quantity:亩" (absent for a category). */
+  measure?: string;
 }
 
 /** The plan's declared facts, by id. */
@@ -25,7 +27,14 @@ export function declaredFactLookup(facts: readonly DeclaredFact[] | undefined): 
   return new Map(
     (facts ?? []).map((fact) => [
       fact.id,
-      { zh: fact.name, en: fact.nameEn, type: fact.measure === "category" ? "string" : "int" },
+      {
+        zh: fact.name,
+        en: fact.nameEn,
+        type: fact.measure === "category" ? "string" : "int",
+        ...(fact.measure === "category"
+          ? {}
+          : { measure: fact.measure === "quantity" ? `quantity:${fact.unitName ?? ""}` : fact.measure }),
+      },
     ]),
   );
 }

@@ -15,6 +15,7 @@ import {
   FACT_FUNCTION,
   NO_DECLARED_FACTS,
 } from "./declared-facts";
+import { mixedMeasures } from "./measures";
 
 /** What one award of a formula rule is for; it decides the facts its expressions may read. */
 export type FormulaSubject = "year" | "grant" | "techProject" | "project";
@@ -287,7 +288,7 @@ export function compileExpression<T>(
           args: ["fact", [(parsed.ast.args as [string, ASTNode[]])[1][0]!]],
         } as unknown as ASTNode)
       : null);
-  // Declared facts are `dyn` to CEL: arithmetic on them is on ints (a category cannot be added: refused when compiled).
+  // Declared facts are `dyn` to CEL: arithmetic on them gives an int.
   const rootType =
     checked.type !== "dyn"
       ? checked.type
@@ -298,6 +299,8 @@ export function compileExpression<T>(
           : checked.type;
   if (rootType !== undefined && rootType !== type)
     throw new FormulaExpressionError(`表达式“${source}”的结果应为${CEL_TYPE_ZH[type]}，实为 ${rootType}`);
+  const mixed = mixedMeasures(parsed.ast, (id) => declared.get(id)?.measure ?? null);
+  if (mixed !== null) throw new FormulaExpressionError(`表达式“${source}”${mixed}：只能比较或加减同一计量的数`);
   const reads = new Map<string, FactDeclaration>();
   const closure = compileNode(parsed.ast, subject, reads, source, declared);
   const unknown = [...reads].filter(([, fact]) => fact.absent === "unknown");
