@@ -407,6 +407,8 @@ export const formulaRewardSchema = z.strictObject({
       firstTime: z.boolean().default(false),
       /** Marginal (累进): each step's rate applies to the part of the figure (of) or of the increase (growthOf) in its band. */
       marginal: z.boolean().optional(),
+      /** After the last step, each further `by` (yuan) adds `add` (yuan) to the amount, up to the rule's cap (逐级递增). */
+      every: z.strictObject({ by: yuanSchema, add: yuanSchema }).optional(),
       /** The entitlement's tier: the threshold (default) or none. */
       label: z.enum(["threshold", "none"]).default("threshold"),
       steps: z.array(formulaStepSchema).min(1, "至少要有一档"),

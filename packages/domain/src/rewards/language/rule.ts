@@ -55,6 +55,7 @@ import {
   yearBefore,
 } from "./expressions";
 import { type MarginalPart, marginalAmount } from "./marginal";
+import { MOST_GENERATED_STEPS, stepsUpToCap } from "./stepped";
 import { FormulaExplanationRecord, type FormulaWords, formulaWords } from "./words";
 
 type ParameterValue = string | boolean | number;
@@ -276,6 +277,29 @@ export function compileFormulaStructure(rule: FormulaReward, tools: FormulaTools
         category: step.category ?? null,
       };
     });
+    if (tiers.every !== undefined) {
+      const last = steps[steps.length - 1]!;
+      if (growthOf !== null || tiers.marginal || last.amount === null)
+        throw new FormulaRuleError("tiers.every", "逐级递增（every）只用于按金额分档、每档写 amount 的规则");
+      if (rule.cap === undefined) throw new FormulaRuleError("tiers.every", "逐级递增（every）必须写封顶金额 cap");
+      const by = tools.money("tiers.every.by", tiers.every.by);
+      const add = tools.money("tiers.every.add", tiers.every.add);
+      if (by <= 0n || add <= 0n) throw new FormulaRuleError("tiers.every", "逐级递增的 by 与 add 必须大于零");
+      const generated = stepsUpToCap(last.threshold, last.amount, by, add, tools.money("cap", rule.cap));
+      if (generated === null)
+        throw new FormulaRuleError(
+          "tiers.every",
+          `逐级递增到封顶金额需要超过 ${MOST_GENERATED_STEPS} 档：请检查 by、add 与 cap`,
+        );
+      for (const step of generated)
+        steps.push({
+          ...last,
+          threshold: step.threshold,
+          label: tiers.label === "none" ? null : formatYuan(step.threshold),
+          shown: formatYuan(step.threshold),
+          amount: step.amount,
+        });
+    }
     if (tiers.marginal && (payEach || tiers.firstTime))
       throw new FormulaRuleError(
         "tiers.marginal",
