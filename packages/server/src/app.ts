@@ -12,7 +12,7 @@ import { ZodError } from "zod";
 import { accountActivationRoutes, authRoutes, usersRoutes } from "./capabilities/accounts/index";
 import { auditRoutes } from "./capabilities/audit/index";
 import { enterpriseSupportRoutes } from "./capabilities/enterprise-support/index";
-import { importsRoutes } from "./capabilities/figures/index";
+import { declaredFactsRoutes, importsRoutes } from "./capabilities/figures/index";
 import { notificationsRoutes } from "./capabilities/notifications/index";
 import { planRoutes, systemRoutes } from "./capabilities/plan/index";
 import { projectsRoutes } from "./capabilities/projects/index";
@@ -62,6 +62,7 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** Routes that take files (multipart forms; until the next release also the older bodies) and the bodies they accept. */
 export const UPLOAD_BODY_LIMITS: Readonly<Record<string, number>> = {
   "POST /api/imports": 20 * 1024 * 1024,
+  "POST /api/imports/declared-facts": 20 * 1024 * 1024,
   "POST /api/projects/import": 20 * 1024 * 1024,
   "POST /api/tasks/:id/reports": 20 * 1024 * 1024,
   "POST /api/enterprise-requests/:id/attachments": 20 * 1024 * 1024,
@@ -98,6 +99,7 @@ const ROUTE_MODULES = [
   enterpriseSupportRoutes,
   projectsRoutes,
   importsRoutes,
+  declaredFactsRoutes,
   targetsRoutes,
   dashboardRoutes,
   rewardsRoutes,

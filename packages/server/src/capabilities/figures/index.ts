@@ -1,4 +1,6 @@
 /** What other capabilities, the app and the command line use of this capability. */
+export { declaredFactValuesOfDistrict } from "./declared-facts.rewards";
+export { declaredFactsRoutes } from "./declared-facts.routes";
 export { confirmFigure, enterFigure } from "./enterprises-figures.service";
 export type { FigureRow, FigureTable } from "./figures.table";
 export type { CellInput } from "./import/cell-values";

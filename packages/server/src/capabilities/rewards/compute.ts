@@ -27,6 +27,7 @@ import {
   waitForJob,
 } from "../../platform/jobs/jobs.service";
 import type { BackgroundJobRow } from "../../platform/jobs/jobs.table";
+import { declaredFactValuesOfDistrict } from "../figures/index";
 import { notifyUsersInBulk, type UsersNotice } from "../notifications/index";
 import { findRunningBatches } from "./batch-jobs.repository";
 import { buildRewardInput } from "./engine-input";
@@ -255,6 +256,7 @@ async function runRewardBatch(
     baselineYear: plan.period.baselineYear,
     startYear: plan.period.startYear,
   });
+  await declaredFactValuesOfDistrict(db, districtId, plan.facts, built.input.enterprises, built.enterpriseIdByCode);
   const liveBefore = await findLiveEntitlements(db, districtId);
   const alreadyGranted = priorGrants(liveBefore, year);
 

@@ -9,6 +9,7 @@ import { whyNotText } from "@beizeng/domain/rewards/why-not";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { notFound } from "../../platform/errors";
+import { declaredFactValuesOfDistrict } from "../figures/index";
 import { buildRewardInput } from "./engine-input";
 import { citingDocument } from "./explanations";
 import { findEnterpriseBrief, findLiveEntitlements, loadRewardRegister } from "./rewards.repository";
@@ -24,6 +25,13 @@ export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number
     baselineYear: plan.period.baselineYear,
     startYear: plan.period.startYear,
   });
+  await declaredFactValuesOfDistrict(
+    db,
+    user.districtId,
+    plan.facts,
+    built.input.enterprises,
+    built.enterpriseIdByCode,
+  );
   const live = await findLiveEntitlements(db, user.districtId);
   const alreadyGranted = live
     .filter((row) => row.credit_code === enterprise.credit_code && (row.status === "paid" || row.status === "approved"))

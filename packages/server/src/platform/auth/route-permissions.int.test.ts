@@ -75,6 +75,9 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "PATCH /api/enterprises/:id/profile": ["office", "enterprise"],
   "POST /api/enterprises/:id/figures": ["office", "unit", "enterprise"],
   "POST /api/figures/:id/confirm": ["office", "unit"],
+  "GET /api/enterprises/:id/declared-facts": [...READERS, "enterprise"],
+  "PUT /api/enterprises/:id/declared-facts": ["office", "unit", "enterprise"],
+  "POST /api/enterprises/:id/declared-facts/confirm": ["office", "unit"],
   "GET /api/enterprises/:id/support": [...READERS, "enterprise"],
   "GET /api/enterprises/:id/grants/export": [...READERS, "enterprise"],
   "GET /api/enterprises/:id/tech-projects/export": [...READERS, "enterprise"],
@@ -93,6 +96,8 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/monitoring/recompute": ["office"],
   "GET /api/imports/templates/:kind": ["office", "unit"],
   "POST /api/imports": ["office", "unit"],
+  "GET /api/imports/declared-facts/template": ["office", "unit"],
+  "POST /api/imports/declared-facts": ["office", "unit"],
   "GET /api/imports/:id": ["office", "unit"],
   "POST /api/imports/:id/apply": ["office", "unit"],
   "GET /api/targets": READERS,
@@ -219,7 +224,7 @@ describe.each(testDatabases())("route × role permissions on $name", (database) 
     // The enterprise account's own enterprise: these routes answer it (a missing one reads as another's).
     if (route === "PATCH /api/enterprises/:id/profile" || route === "GET /api/enterprises/:id/figures/export")
       return url.replace(":id", String(world.enterpriseA));
-    if (/^GET \/api\/enterprises\/:id\/(support|grants\/export|tech-projects\/export)$/.test(route))
+    if (/^GET \/api\/enterprises\/:id\/(support|grants\/export|tech-projects\/export|declared-facts)$/.test(route))
       return url.replace(":id", String(world.enterpriseA));
     if (route === "GET /api/imports/templates/:kind") return url.replace(":kind", "monthly");
     return url.replace(/:[a-zA-Z]+/g, "999999");

@@ -18,6 +18,7 @@ import * as awardWorkflow from "./migrations/20261205140000_award_workflow";
 import * as accountActivation from "./migrations/20261205150000_account_activation";
 import * as backgroundJobs from "./migrations/20261206110000_background_jobs";
 import * as notificationResolved from "./migrations/20261206130000_notification_resolved";
+import * as declaredFacts from "./migrations/20261207140000_declared_facts";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   "20261205150000_account_activation": accountActivation,
   "20261206110000_background_jobs": backgroundJobs,
   "20261206130000_notification_resolved": notificationResolved,
+  "20261207140000_declared_facts": declaredFacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

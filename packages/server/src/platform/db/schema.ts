@@ -1,4 +1,5 @@
 import type { AccountActivationTable } from "../../capabilities/accounts/account-activations.table";
+import type { DeclaredFactValueTable } from "../../capabilities/figures/declared-facts.table";
 import type { FigureTable } from "../../capabilities/figures/figures.table";
 import type { NotificationTable } from "../../capabilities/notifications/notifications.table";
 import type { ProjectTable } from "../../capabilities/projects/projects.table";
@@ -46,6 +47,7 @@ export interface Database {
   enterprises: EnterpriseTable;
   enterprise_scale_years: EnterpriseScaleYearTable;
   figures: FigureTable;
+  declared_fact_values: DeclaredFactValueTable;
   projects: ProjectTable;
   project_stage_dates: ProjectsLifecycle.ProjectStageDateTable;
   project_stage_moves: ProjectsLifecycle.ProjectStageMoveTable;
