@@ -14,7 +14,7 @@ import { auditRoutes } from "./capabilities/audit/index";
 import { enterpriseSupportRoutes } from "./capabilities/enterprise-support/index";
 import { declaredFactsRoutes, importsRoutes } from "./capabilities/figures/index";
 import { notificationsRoutes } from "./capabilities/notifications/index";
-import { planRoutes, systemRoutes } from "./capabilities/plan/index";
+import { planDraftRoutes, planRoutes, systemRoutes } from "./capabilities/plan/index";
 import { projectsRoutes } from "./capabilities/projects/index";
 import { enterprisesRoutes } from "./capabilities/register/index";
 import { enterpriseRequestsRoutes } from "./capabilities/requests/index";
@@ -62,6 +62,7 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** Routes that take files (multipart forms; until the next release also the older bodies) and the bodies they accept. */
 export const UPLOAD_BODY_LIMITS: Readonly<Record<string, number>> = {
   "POST /api/imports": 20 * 1024 * 1024,
+  "POST /api/plan/drafts": 11 * 1024 * 1024,
   "POST /api/imports/declared-facts": 20 * 1024 * 1024,
   "POST /api/projects/import": 20 * 1024 * 1024,
   "POST /api/tasks/:id/reports": 20 * 1024 * 1024,
@@ -91,6 +92,7 @@ const ROUTE_MODULES = [
   systemRoutes,
   authRoutes,
   planRoutes,
+  planDraftRoutes,
   unitsRoutes,
   usersRoutes,
   accountActivationRoutes,

@@ -9,6 +9,7 @@ import { listPlanVersions } from "@beizeng/server/platform/plan/districts.reposi
 import { readPlanVersion } from "@beizeng/server/platform/plan/plan-reader";
 import type { Command } from "commander";
 import { action, CliError, EXIT_INVALID_INPUT, withDatabase } from "../cli-context";
+import { registerPlanDraftCommand } from "./plan-draft";
 import { createFirstOffice } from "./setup";
 import { chooseDistrict, cliActor } from "./users";
 
@@ -153,6 +154,8 @@ export function registerPlanCommand(program: Command): void {
         });
       }),
     );
+
+  registerPlanDraftCommand(plan);
 
   plan
     .command("export")

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "GET /api/plan/versions/:planId/:version/yaml": ["office", "leader", "inspector"],
   "POST /api/plan/versions/preview": ["office"],
   "POST /api/plan/versions": ["office"],
+  "POST /api/plan/drafts": ["office"],
   "GET /api/units": ALL_ROLES,
   "POST /api/units": ["office"],
   "PATCH /api/units/:id": ["office"],
