@@ -22,11 +22,11 @@ async function multipart(name: string, bytes: Buffer): Promise<{ payload: Buffer
 
 /** A Word document whose body is these paragraphs, as Word writes one (runs split inside a paragraph). */
 async function docx(paragraphs: string[]): Promise<Buffer> {
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const body = paragraphs
     .map((text) => {
       const half = Math.floor(text.length / 2);
-      return `<w:p><w:r><w:t xml:space="preserve">${escape(text.slice(0, half))}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>${escape(text.slice(half))}</w:t></w:r></w:p>`;
+      return `<w:p><w:r><w:t xml:space="preserve">${escapeXml(text.slice(0, half))}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>${escapeXml(text.slice(half))}</w:t></w:r></w:p>`;
     })
     .join("");
   const zip = new JSZip();
@@ -120,7 +120,10 @@ describe.each(testDatabases())("plan drafts on $name", (database) => {
     expect(response.statusCode, response.body).toBe(200);
     const draft = response.json();
     expect(draft.title).toBe("云溪区促进制造业高质量发展若干奖励办法");
-    expect(draft.clauses.map((clause: { text: string }) => clause.text.slice(0, 8))).toEqual(["（一）新纳统奖励", "（二）技术改造。"]);
+    expect(draft.clauses.map((clause: { text: string }) => clause.text.slice(0, 8))).toEqual([
+      "（一）新纳统奖励",
+      "（二）技术改造。",
+    ]);
     expect(draft.units.map((unit: { name: string; kind: string }) => [unit.name, unit.kind])).toEqual([
       ["区经信局", "department"],
       ["北山镇", "town"],
