@@ -77,8 +77,9 @@ for (const language of ["zh-CN", "en"] as const) {
     if (language === "en" && !WALKED_IN_ENGLISH.has(role)) continue;
     test(`${role} sees no internal word on its pages (${language})`, async ({ page, login }) => {
       test.setTimeout(420_000);
-      await page.addInitScript((chosen) => window.localStorage.setItem("beizeng.language", chosen), language);
+      // Logged in on the Chinese form, then the language chosen: every page opened after reads it.
       await login(credentials);
+      await page.evaluate((chosen) => window.localStorage.setItem("beizeng.language", chosen), language);
       const menu = page.getByRole("navigation").first();
       await expect(menu.getByRole("link").first()).toBeVisible({ timeout: 30_000 });
       const paths = await menu
