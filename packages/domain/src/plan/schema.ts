@@ -424,6 +424,17 @@ export const formulaRewardSchema = z.strictObject({
   }),
   /** A flag parameter: when true, `once: enterprise` becomes once per enterprise and year (re-entry paid). */
   oncePerYearParameter: parameterRefSchema.optional(),
+  /** The most this rule pays one enterprise in one year, its awards summed (每家企业每年最高). */
+  capPerYear: yuanSchema.optional(),
+  /** 就高不重复: of this rule and the rules named (and theirs), one enterprise keeps only the highest award, per year or over the plan. */
+  stacking: z
+    .strictObject({
+      with: z.array(z.string({ error: fieldError("必须是奖励编号") })).min(1, "至少要写一条不重复享受的奖励"),
+      within: z.enum(["year", "plan"], { error: fieldError("within 必须是 year 或 plan") }).default("year"),
+    })
+    .optional(),
+  /** A cap on the sum of an enterprise's awards in a year across the rules sharing `group` (≤ its retained tax). */
+  sumCap: z.strictObject({ group: textSchema, atMost: celSchema, zh: textSchema, en: textSchema }).optional(),
 });
 
 /**

@@ -5,6 +5,7 @@
  * turns each rule into an evaluator once (thresholds in fen, rates as fractions, parameters
  * resolved), then runs them over the enterprises.
  */
+
 import { type Fen, parseYuan } from "../money";
 import type { PlanFile, PlanParameter, RewardRule } from "../plan/schema";
 import { canonicalDecimal, yearRangeZh } from "./format";
@@ -18,6 +19,7 @@ import {
   type Run,
 } from "./internal";
 import { declaredFactLookup } from "./language/declared-facts";
+import { type AwardLimits, compileAwardLimits } from "./language/limits";
 import { compileFormulaRule, FormulaRuleError } from "./language/rule";
 import { listedMoveRule, newAboveScaleRule, top500Rule } from "./rules/events";
 import { firstCrossingRule, type SameYearTiers } from "./rules/first-crossing";
@@ -47,6 +49,8 @@ export interface CompiledRewardPlan {
   readonly projectRules: readonly ProjectRuleEvaluator[];
   /** Every rule id an entitlement can carry, in plan order (R-PROJ-50, R-PROJ-20, R-500, …). */
   readonly outputRuleIds: readonly string[];
+  /** Limits across one enterprise's awards (per year, 就高不重复, a cap on their sum); null when the plan has none. */
+  readonly awardLimits?: AwardLimits | null;
   /** The entitlement key of a prior grant, or null when it names no rule of this plan. */
   priorGrantKey(prior: PriorGrant): string | null;
 }
@@ -272,6 +276,7 @@ export function compileRewardPlan(
 
   return {
     planId: plan.id,
+    awardLimits: compileAwardLimits(plan, (id) => enterpriseRules.find((rule) => rule.meta.id === id)?.meta),
     startYear: plan.period.startYear,
     endYear: plan.period.endYear,
     enterpriseRules,
@@ -332,6 +337,7 @@ export function evaluateRewards(
     revenueFacts: [],
   };
   const rules = compiled.enterpriseRules;
+  const limits = compiled.awardLimits;
   const ruleCount = rules.length;
   const whyNots = run.whyNots;
   for (const enterprise of input.enterprises) {
@@ -346,10 +352,12 @@ export function evaluateRewards(
         run.revenueFacts[index] = undefined;
       }
     }
+    const firstOfEnterprise = run.entitlements.length;
     for (let index = 0; index < ruleCount; index++) {
       const rule = rules[index]!;
       if (rule.needs === 0 || (events & rule.needs) !== 0) rule.evaluate(enterprise, years, run);
     }
+    if (limits != null) limits.apply(run, firstOfEnterprise, years);
   }
   const projects = input.projects ?? [];
   for (const rule of compiled.projectRules) rule.evaluateProjects(projects, input.enterprises, run);

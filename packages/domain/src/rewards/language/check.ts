@@ -43,6 +43,7 @@ export function formulaRuleProblems(rule: FormulaReward, plan: PlanFile): Formul
     { field: "percentOf", source: rule.percentOf, type: "int" },
     { field: "byCategory.of", source: rule.byCategory?.of, type: "string" },
     { field: "tiers.of", source: rule.tiers?.of, type: "int" },
+    { field: "sumCap.atMost", source: rule.sumCap?.atMost, type: "int" },
   ];
   const declaredFacts = declaredFactLookup(plan.facts);
   for (const { field, source, type } of expressions) {
@@ -54,7 +55,7 @@ export function formulaRuleProblems(rule: FormulaReward, plan: PlanFile): Formul
       problems.push({ path: fieldPath(field), message: error.message });
     }
   }
-  for (const problem of formulaConsistencyProblems(rule))
+  for (const problem of formulaConsistencyProblems(rule, plan))
     problems.push({ path: fieldPath(problem.field), message: problem.message });
   if (problems.length > 0) return problems;
   const parameters = new Map(plan.parameters.map((parameter) => [parameter.id, parameter]));
