@@ -55,6 +55,14 @@ export const zhCN = {
   "imp.registeredList": "已从文件登记的企业（{count} 家）",
   "imp.unregisteredListFirst": "将登记的企业（列出前 {shown} 家，共 {count} 家）",
   "imp.registerFromFile": "从文件登记这些企业",
+  "imp.facts.title": "计划数据项导入",
+  "imp.facts.hint":
+    "计划声明的其他数据（{facts}）：下载模板，每行一家企业的一个年度（按季度或月份填报的另写期间），上传后全部校验，有错则整份不导入。",
+  "imp.facts.separator": "、",
+  "imp.facts.template": "下载计划数据项模板",
+  "imp.facts.choose": "选择计划数据项文件",
+  "imp.facts.chooseHint": "仅限 .xlsx，有任何错误则整份不导入",
+  "imp.facts.done": "已导入 {values} 个数值，涉及 {enterprises} 家企业",
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -115,4 +123,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   "imp.registeredList": "Enterprises registered from the file ({count})",
   "imp.unregisteredListFirst": "Enterprises to register (first {shown} of {count})",
   "imp.registerFromFile": "Register these enterprises from the file",
+  "imp.facts.title": "Plan data items import",
+  "imp.facts.hint":
+    "Further data the plan declares ({facts}): download the template, one row per enterprise and year (with the period for quarterly or monthly items); every cell is checked on upload and a file with any error is not imported.",
+  "imp.facts.separator": ", ",
+  "imp.facts.template": "Download the plan data items template",
+  "imp.facts.choose": "Choose a plan data items file",
+  "imp.facts.chooseHint": ".xlsx only; a file with any error is not imported",
+  "imp.facts.done": "{values} values imported for {enterprises} enterprises",
 };

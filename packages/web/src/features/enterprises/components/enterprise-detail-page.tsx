@@ -16,6 +16,7 @@ import {
   useEnterprise,
 } from "../api/enterprises-api";
 import { usePlanChains } from "../api/plan-chains";
+import { DeclaredFactsCard } from "./declared-facts-card";
 import { EnterpriseFormModal } from "./enterprise-form-modal";
 import { FiguresCard } from "./figures-card";
 import { HistoryCard, ListingCard, ProfileCard, ScaleAndDesignationsCard, ServiceNotesCard } from "./register-sections";
@@ -167,6 +168,7 @@ function EnterpriseView({
         selfReport={ownEnterprise}
         canConfirm={isOffice || figureUnit}
       />
+      <DeclaredFactsCard enterpriseId={enterprise.id} selfReport={ownEnterprise} />
       <SupportCard enterprise={enterprise} />
       {isStaff ? (
         <ServiceNotesCard

@@ -1,3 +1,4 @@
+import type { DeclaredFactsImported, DeclaredFactsImportForm } from "@beizeng/contract/declared-facts";
 import type { ApplyImportBody, ImportJob, ImportKind, ImportUploadForm, MoneyUnit } from "@beizeng/contract/figures";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
@@ -43,5 +44,15 @@ export function useApplyImport() {
   return useMutation({
     mutationFn: ({ id, registerEnterprises }: { id: string; registerEnterprises: boolean }) =>
       api.post<ImportJob>(`/api/imports/${id}/apply`, { registerEnterprises } satisfies ApplyImportBody),
+  });
+}
+
+/** Imports the plan's declared-facts template: all or nothing, answered at once. */
+export function useImportDeclaredFacts() {
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form: DeclaredFactsImportForm = { file };
+      return api.upload<DeclaredFactsImported>("/api/imports/declared-facts", uploadForm(form));
+    },
   });
 }

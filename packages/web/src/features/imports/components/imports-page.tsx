@@ -36,6 +36,7 @@ import {
   useImportJob,
   useUploadImport,
 } from "../api/imports-api";
+import { DeclaredFactsImport } from "./declared-facts-import";
 import { UnregisteredEnterprises, useDescribeEnterpriseFields } from "./unregistered-enterprises";
 
 const MONEY_UNIT_LABELS: Record<(typeof MONEY_UNITS)[number], MessageKey> = {
@@ -380,6 +381,7 @@ export function ImportsPage() {
           ) : null}
         </Card>
       ) : null}
+      <DeclaredFactsImport />
     </Space>
   );
 }
