@@ -12,6 +12,7 @@ import { ZodError } from "zod";
 import { accountActivationRoutes, authRoutes, usersRoutes } from "./capabilities/accounts/index";
 import { auditRoutes } from "./capabilities/audit/index";
 import { enterpriseSupportRoutes } from "./capabilities/enterprise-support/index";
+import { feesRoutes } from "./capabilities/fees/index";
 import { declaredFactsRoutes, importsRoutes } from "./capabilities/figures/index";
 import { notificationsRoutes } from "./capabilities/notifications/index";
 import { planDraftRoutes, planRoutes, systemRoutes } from "./capabilities/plan/index";
@@ -112,6 +113,7 @@ const ROUTE_MODULES = [
   bulletinsRoutes,
   assessmentRoutes,
   enterpriseRequestsRoutes,
+  feesRoutes,
 ];
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

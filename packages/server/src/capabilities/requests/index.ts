@@ -8,5 +8,9 @@ export {
   setServiceDayMembers,
 } from "./enterprise-requests.repository";
 export { enterpriseRequestsRoutes } from "./enterprise-requests.routes";
-export { requestHandlingDays, runRequestEscalationsForAllDistricts } from "./enterprise-requests.service";
+export {
+  requestHandlingDays,
+  runRequestEscalationsForAllDistricts,
+  submitRequest,
+} from "./enterprise-requests.service";
 export { type RequestsWaiting, requestsWaitingFor } from "./requests-waiting";

@@ -79,6 +79,13 @@ export const PERMISSIONS = {
   "requests.attach": ["office", "leader", "unit", "enterprise"],
   "serviceDays.read": READERS,
   "serviceDays.manage": ["office"],
+  // The fee list (M11): services narrow units to those the plan gives keepFeeList; enterprises complain about
+  // charges and read their own complaints; the commission records inspections and accountability too.
+  "fees.read": READERS,
+  "fees.manage": ["office", "unit"],
+  "fees.complain": ["enterprise"],
+  "fees.complaints": [...READERS, "enterprise"],
+  "fees.inspect": ["office", "unit", "inspector"],
 } as const satisfies Record<string, "anyone" | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,6 +14,7 @@ import type {
   MonitoringWarningTable,
 } from "../../capabilities/register/enterprise-register.table";
 import type { EnterpriseScaleYearTable, EnterpriseTable } from "../../capabilities/register/enterprises.table";
+import type * as Fees from "../../capabilities/fees/fees.table";
 import type * as Requests from "../../capabilities/requests/enterprise-requests.table";
 import type * as Rewards from "../../capabilities/rewards/rewards.table";
 import type * as Supervision from "../../capabilities/supervision/tasks.table";
@@ -95,4 +96,9 @@ export interface Database {
   service_days: Requests.ServiceDayTable;
   service_day_units: Requests.ServiceDayUnitTable;
   service_day_enterprises: Requests.ServiceDayEnterpriseTable;
+  fee_items: Fees.FeeItemTable;
+  fee_list_versions: Fees.FeeListVersionTable;
+  fee_list_entries: Fees.FeeListEntryTable;
+  fee_complaints: Fees.FeeComplaintTable;
+  fee_inspections: Fees.FeeInspectionTable;
 }

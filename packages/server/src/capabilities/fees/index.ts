@@ -1,0 +1,3 @@
+/** What the app and the demo use of the fee list (涉企收费清单, M11). */
+export { feesRoutes } from "./fees.routes";
+export { createFeeItem, fileFeeComplaint, publishFeeList, recordFeeInspection } from "./fees.service";
