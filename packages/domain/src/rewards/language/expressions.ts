@@ -223,6 +223,8 @@ function environmentOf(subject: FormulaSubject): Environment {
   if (subject !== "project")
     for (const [name, fact] of Object.entries(YEAR_FACTS)) environment.registerVariable(name, fact.type);
   environment.registerFunction("yuan(string): int", (text: string) => parseYuan(text));
+  // A quantity or count in a declared fact's own unit ("50" 亩), read as the facts are: in hundredths.
+  environment.registerFunction("quantity(string): int", (text: string) => parseYuan(text));
   // Declared facts are read by the compiled closures, never by CEL itself.
   if (subject !== "project") environment.registerFunction(FACT_FUNCTION, () => undefined);
   if (subject !== "project") environment.registerFunction("factBefore(string, int): dyn", () => undefined);
@@ -417,14 +419,14 @@ function compileNode(
         reads.set(read.name, read.fact);
         return read.fact.read;
       }
-      if (name !== "yuan" || callArgs.length !== 1 || callArgs[0]!.op !== "value")
-        refuse(`函数 ${name}（仅支持 yuan("金额")）`);
+      if ((name !== "yuan" && name !== "quantity") || callArgs.length !== 1 || callArgs[0]!.op !== "value")
+        refuse(`函数 ${name}（仅支持 yuan("金额")、quantity("数量") 与 fact、factBefore）`);
       const text = callArgs[0]!.args as string;
       let fen: bigint;
       try {
         fen = parseYuan(text);
       } catch {
-        return refuse(`yuan(${JSON.stringify(text)}) 不是金额`);
+        return refuse(`${name}(${JSON.stringify(text)}) 不是${name === "yuan" ? "金额" : "数量（最多两位小数）"}`);
       }
       return () => fen;
     }

@@ -33,6 +33,10 @@ describe("an expression's figures compared and added in one measure", () => {
     expect(problem("100 * revenue > 130 * previous.revenue")).toBeNull();
     expect(problem('fact("netTax") >= factBefore("netTax", 1) && tax > yuan("100000")')).toBeNull();
     expect(problem('fact("landArea") >= 5000 && year >= 2024')).toBeNull();
+    expect(problem('fact("landArea") >= quantity("50") && fact("employees") > quantity("10")')).toBeNull();
+    expect(problem('revenue > quantity("50")')).toBe(
+      '表达式“revenue > quantity("50")”把金额与数量相比较：只能比较或加减同一计量的数',
+    );
     expect(problem('3 * fact("netTax") - (factBefore("netTax", 1) + factBefore("netTax", 2))', "int")).toBeNull();
   });
 });

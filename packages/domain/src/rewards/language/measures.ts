@@ -24,11 +24,19 @@ export function measureZh(measure: string): string {
   if (measure === "money") return "金额";
   if (measure === "year") return "年度";
   if (measure === "count") return "个数";
+  if (measure === "quantity:*") return "数量";
   if (measure.startsWith("quantity:")) return `数量（${measure.slice("quantity:".length)}）`;
   return measure;
 }
 
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
+
+/** Whether two measured figures may be compared or added: the same measure, or `quantity("…")` beside any quantity or count. */
+function compatible(left: string, right: string): boolean {
+  if (left === right) return true;
+  const written = left === "quantity:*" ? right : right === "quantity:*" ? left : null;
+  return written !== null && (written.startsWith("quantity:") || written === "count");
+}
 
 /**
  * The first mixing of measures in `node` (Chinese, naming the operation), or null. `declared` gives a
@@ -49,6 +57,7 @@ export function mixedMeasures(node: ASTNode, declared: (id: string) => Measure):
       case "call": {
         const [name, callArgs] = args as [string, ASTNode[]];
         if (name === "yuan") return "money";
+        if (name === "quantity") return "quantity:*";
         const first = callArgs[0];
         if ((name === "fact" || name === "factBefore") && first?.op === "value" && typeof first.args === "string")
           return declared(first.args);
@@ -71,7 +80,7 @@ export function mixedMeasures(node: ASTNode, declared: (id: string) => Measure):
         const left = measure(leftNode);
         const right = measure(rightNode);
         if (op === "*") return left === "number" ? right : right === "number" ? left : null;
-        if (left !== null && right !== null && left !== "number" && right !== "number" && left !== right)
+        if (left !== null && right !== null && left !== "number" && right !== "number" && !compatible(left, right))
           problem ??= `把${measureZh(left)}与${measureZh(right)}相${op === "+" ? "加" : "减"}`;
         return left === "number" ? right : left;
       }
@@ -80,7 +89,7 @@ export function mixedMeasures(node: ASTNode, declared: (id: string) => Measure):
           const [leftNode, rightNode] = args as [ASTNode, ASTNode];
           const left = measure(leftNode);
           const right = measure(rightNode);
-          if (left !== null && right !== null && left !== "number" && right !== "number" && left !== right)
+          if (left !== null && right !== null && left !== "number" && right !== "number" && !compatible(left, right))
             problem ??= `把${measureZh(left)}与${measureZh(right)}相比较`;
           return null;
         }
