@@ -85,10 +85,10 @@ describe("the corpus plans, worked by hand", () => {
     ]);
   });
 
-  it("海沧 跨越发展奖励: the band of 2019's output sets the gate and the split; 1000万 at most", () => {
-    const output = (v2019: string, v2020: string): Spec[] => [
+  it("海沧 跨越发展奖励: the band of 2019's output sets the gate and the split; 1000万 at most; the retained tax bounds the sum", () => {
+    const output = (v2019: string, v2020: string, districtRetainedTax = "100000000"): Spec[] => [
       { year: 2019, money: { outputValue: v2019 } },
-      { year: 2020, money: { outputValue: v2020 } },
+      { year: 2020, money: { outputValue: v2020, districtRetainedTax } },
     ];
     const got = paid("haicang-2020-2020", [
       // (一) 2亿 → 3.3亿 (+65%): 1.2亿 × 1% + 0.1亿 × 1.2% = 132万.
@@ -103,12 +103,15 @@ describe("the corpus plans, worked by hand", () => {
       withFacts(5, output("2000000000", "3000000000")),
       // Below 1亿 in 2019: no band.
       withFacts(6, output("99999999.99", "300000000")),
+      // (六) the 132万 of (一) reduced to the district-retained tax of 50万.
+      withFacts(7, output("200000000", "330000000", "500000")),
     ]);
     expect(got).toEqual([
       "1 R-LEAP-1 2020 1320000",
       "2 R-LEAP-1 2020 800000",
       "4 R-LEAP-2 2020 1500000",
       "5 R-LEAP-4 2020 10000000",
+      "7 R-LEAP-1 2020 500000",
     ]);
   });
 
