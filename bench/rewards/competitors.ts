@@ -23,8 +23,8 @@ export const COMPETITORS = [
   "ours-records",
   "ours-stored-written",
   "ours-quiet",
-  "rule-language",
-  "rule-language-quiet",
+  "todays-engine",
+  "todays-engine-quiet",
   "json-rules-engine",
   "zen-engine",
 ] as const;
@@ -38,8 +38,8 @@ export const LABELS: Record<Competitor, string> = {
   "ours-records": "explanations on, kept as records, not stored",
   "ours-stored-written": "explanations on, stored written out",
   "ours-quiet": "our engine, explanations off",
-  "rule-language": "the rules as formulas, explanations on (stored)",
-  "rule-language-quiet": "the rules as formulas, explanations off",
+  "todays-engine": "today's engine (rule kinds), explanations on",
+  "todays-engine-quiet": "today's engine (rule kinds), explanations off",
   "json-rules-engine": "json-rules-engine",
   "zen-engine": "@gorules/zen-engine",
 };
@@ -58,11 +58,14 @@ export function loadChangjiangPlan(): PlanFile {
   return parsePlan(readFileSync(PLAN_FILE, "utf8"), "plans/changjiang-2021-2023/plan.yaml").plan;
 }
 
-/** The same plan with its reward rules written in the rule language (`rewards.formula.yaml` beside it). */
-export function loadChangjiangFormulaPlan(): PlanFile {
+/**
+ * The same plan with its reward rules in the shorthand kinds of its earlier versions (`rewards.kinds.yaml`
+ * beside it), run by the kinds' own evaluators: today's engine, the peer the rule language replaces.
+ */
+export function loadChangjiangKindsPlan(): PlanFile {
   return planWithRewards(
     readFileSync(PLAN_FILE, "utf8"),
-    readFileSync(path.join(path.dirname(PLAN_FILE), "rewards.formula.yaml"), "utf8"),
+    readFileSync(path.join(path.dirname(PLAN_FILE), "rewards.kinds.yaml"), "utf8"),
     "plans/changjiang-2021-2023/plan.yaml",
   );
 }
@@ -84,20 +87,21 @@ export function prepare(competitor: Competitor, plan: PlanFile): (district: Dist
       return async (district) => ourRewards(plan, district, true, { storeWritten: true });
     case "ours-quiet":
       return async (district) => ourRewards(plan, district, false);
-    case "rule-language": {
-      const formulas = loadChangjiangFormulaPlan();
-      return async (district) => ourRewards(formulas, district, true);
+    case "todays-engine": {
+      const kinds = loadChangjiangKindsPlan();
+      return async (district) => ourRewards(kinds, district, true);
     }
-    case "rule-language-quiet": {
-      const formulas = loadChangjiangFormulaPlan();
-      return async (district) => ourRewards(formulas, district, false);
+    case "todays-engine-quiet": {
+      const kinds = loadChangjiangKindsPlan();
+      return async (district) => ourRewards(kinds, district, false);
     }
     case "json-rules-engine": {
-      const set = peerRuleSet(plan);
+      // The peers translate the shorthand kinds, one computation each, into their own rule formats.
+      const set = peerRuleSet(loadChangjiangKindsPlan());
       return async (district) => ({ rows: await jsonRulesRewards(set, district) });
     }
     case "zen-engine": {
-      const set = peerRuleSet(plan);
+      const set = peerRuleSet(loadChangjiangKindsPlan());
       return async (district) => ({ rows: await zenRewards(set, district) });
     }
   }

@@ -1,5 +1,6 @@
 /**
- * The Changjiang rules written in the rule language against the rule kinds, over 2,000 generated
+ * The Changjiang rules as plan.yaml writes them (the rule language) against the shorthand kinds of the
+ * plan's earlier versions (rewards.kinds.yaml, today's engine), over 2,000 generated
  * enterprises (every edge case of the generator), with explanations and every why-not: the same
  * entitlements — rule, tier, year, subject, amount to the fen — and the same one-time keys; prior
  * grants honoured alike; every explanation stored and read back as it was written.
@@ -10,15 +11,15 @@ import { deserializeExplanation, serializeExplanation } from "@beizeng/domain/re
 import type { Entitlement } from "@beizeng/domain/rewards/types";
 import { whyNotText } from "@beizeng/domain/rewards/why-not";
 import { describe, expect, it } from "vitest";
-import { loadChangjiangFormulaPlan, loadChangjiangPlan } from "./competitors";
+import { loadChangjiangKindsPlan, loadChangjiangPlan } from "./competitors";
 import { generateDistrict } from "./generate";
 
 const line = (e: Entitlement) =>
   `${e.key}|${e.ruleId}|${e.clause}|${e.year}|${e.tier ?? "-"}|${e.subjectId ?? "-"}|${e.amount ?? "null"}`;
 
 describe("the rules as formulas over a generated district", () => {
-  const kinds = compileRewardPlan(loadChangjiangPlan());
-  const formulas = compileRewardPlan(loadChangjiangFormulaPlan());
+  const kinds = compileRewardPlan(loadChangjiangKindsPlan());
+  const formulas = compileRewardPlan(loadChangjiangPlan());
   const district = generateDistrict(2_000);
   const input = { enterprises: district.enterprises, projects: district.projects };
 

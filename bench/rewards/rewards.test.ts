@@ -78,7 +78,7 @@ describe("rewards benchmark", () => {
     it(`${competitor} pays exactly what the hand-written function pays`, async () => {
       const run = await prepare(competitor, plan)(district);
       expect(compareLines(oracle, sortedLines(run.rows))).toEqual({ missing: [], extra: [] });
-      if (competitor === "rule-language") expect(run.explanations).toBe(run.rows.length);
+      if (competitor === "todays-engine") expect(run.explanations).toBe(run.rows.length);
       if (competitor !== "ours-quiet" && competitor.startsWith("ours")) {
         expect(run.explanations).toBe(run.rows.length);
         // Why-nots are made only when asked for, as the server's why-not page asks for them.

@@ -2,6 +2,8 @@
  * Pure lookups over a validated plan (PlanFile data, as parsePlan returns it or as the server
  * stores it). No IO, no parsing: safe in the browser.
  */
+
+import { planRewardRuleIds, rewardRuleOf } from "../rewards/language/outline";
 import type {
   Chain,
   Clause,
@@ -163,22 +165,16 @@ export function measuresOfUnit(plan: PlanFile, unitId: string): { measure: Measu
 }
 
 /**
- * Every reward rule id the plan pays under: the rule ids, with a projectProduction rule
- * replaced by the rule ids of its categories (R-PROJ → R-PROJ-50, R-PROJ-20).
+ * Every reward rule id the plan pays under: the rule ids, with a rule whose tiers carry their own ids
+ * replaced by those (R-PROJ → R-PROJ-20, R-PROJ-50).
  */
 export function rewardRuleIds(plan: PlanFile): string[] {
-  return plan.rewards.flatMap((rule) =>
-    rule.kind === "projectProduction" ? rule.categories.map((category) => category.ruleId) : [rule.id],
-  );
+  return planRewardRuleIds(plan);
 }
 
-/** The reward rule a rule id belongs to (a category rule id finds its projectProduction rule). */
+/** The reward rule a rule id belongs to (a tier's own rule id finds its rule). */
 export function findRewardRule(plan: PlanFile, ruleId: string): RewardRule | undefined {
-  return plan.rewards.find(
-    (rule) =>
-      rule.id === ruleId ||
-      (rule.kind === "projectProduction" && rule.categories.some((category) => category.ruleId === ruleId)),
-  );
+  return rewardRuleOf(plan, ruleId);
 }
 
 /**

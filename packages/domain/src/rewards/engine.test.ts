@@ -118,8 +118,8 @@ describe("evaluateRewards over the Changjiang plan", () => {
   test("a compiled plan can be reused", () => {
     const compiled = compileRewardPlan(plan);
     expect(compiled.outputRuleIds).toEqual([
-      "R-PROJ-50",
       "R-PROJ-20",
+      "R-PROJ-50",
       "R-500",
       "R-LISTED-MOVE",
       "R-NEW-SCALE",

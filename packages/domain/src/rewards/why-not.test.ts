@@ -27,7 +27,7 @@ describe("why-nots are records of figures, written as sentences when shown", () 
     expect(entry?.facts.map((fact) => `${fact.name} ${fact.year} ${fact.value}`)).toEqual(["revenue 2023 4820000000"]);
     expect(whyNotText(entry!, "zh")).toBe("2023年营业收入 48.2 亿元，距首次突破 50 亿元差 1.8 亿元");
     expect(whyNotText(entry!, "en")).toBe(
-      "2023 revenue of 4.82 billion yuan is 180 million yuan short of first exceeding 5 billion yuan.",
+      "In 2023: revenue of 4.82 billion yuan is 180 million yuan short of first exceeding 5 billion yuan.",
     );
   });
 
@@ -47,9 +47,9 @@ describe("why-nots are records of figures, written as sentences when shown", () 
       previousFigure: 100_000_000_000n,
       nearestTier: "0.05",
     });
-    expect(whyNotText(entry!, "zh")).toBe("2022年营业收入同比增长 3.2%，距 5% 档差 1.8 个百分点");
+    expect(whyNotText(entry!, "zh")).toBe("2022年营业收入同比增长 3.20%，距 5% 档差 1.80 个百分点，不奖励");
     expect(whyNotText(entry!, "en")).toBe(
-      "Revenue in 2022 grew 3.2% year on year, 1.8 percentage points short of the 5% band.",
+      "In 2022: revenue grew 3.20% year on year, 1.80 percentage points short of the 5% band.",
     );
   });
 
@@ -59,26 +59,31 @@ describe("why-nots are records of figures, written as sentences when shown", () 
     });
     const entries = whyNot(result, "R-GROWTH");
     expect(entries.map((entry) => `${entry.year} ${entry.reason} ${entry.missing}`)).toEqual([
-      "2022 previousRevenueMissing previousRevenue",
+      "2022 previousRevenueMissing previous.revenue",
       "2021 missingFigure year",
       "2023 missingFigure year",
     ]);
+    expect(entries.map((entry) => whyNotText(entry, "zh"))).toEqual([
+      "2022年缺少上年营业收入，无法计算，不奖励",
+      "2021年缺少全部数据，无法计算，不奖励",
+      "2023年缺少全部数据，无法计算，不奖励",
+    ]);
     expect(entries.map((entry) => whyNotText(entry, "en"))).toEqual([
-      "Revenue for 2021 is missing: no growth for 2022 can be computed, so no reward.",
-      "No figures for 2021: revenue growth cannot be assessed.",
-      "No figures for 2023: revenue growth cannot be assessed.",
+      "In 2022: the previous year's revenue is missing: nothing can be computed.",
+      "In 2021: every figure is missing: nothing can be computed.",
+      "In 2023: every figure is missing: nothing can be computed.",
     ]);
   });
 
   test("a project below every category: the distance to the lowest, in both languages", () => {
     const result = run(plan, { projects: [project("small", A, "1999999999.99", 2021, 2022)] });
     const [entry] = whyNot(result, "R-PROJ");
-    expect(entry).toMatchObject({ reason: "belowAllCategories", nearestTier: "2000000000", distance: 1n });
+    expect(entry).toMatchObject({ reason: "belowLowestBand", nearestTier: "2000000000", distance: 1n });
     expect(whyNotText(entry!, "zh")).toBe(
-      "项目 small 计划总投资 1,999,999,999.99 元，未达“20”项目门槛 20 亿元，差 0.01 元",
+      "2022年项目 small 计划总投资 1,999,999,999.99 元，未达到 “20”类门槛 20 亿元，差 0.01 元，不奖励",
     );
     expect(whyNotText(entry!, "en")).toBe(
-      'Project small plans 2 billion yuan, below the "20" project minimum of 2 billion yuan.',
+      'In 2022: project small: planned total investment of 1,999,999,999.99 yuan is not at least the "20" minimum of 2 billion yuan, 0.01 yuan short.',
     );
   });
 

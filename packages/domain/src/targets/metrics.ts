@@ -4,6 +4,7 @@
  */
 import { parseYuan } from "../money";
 import type { PlanFile, Target } from "../plan/schema";
+import { rewardOutputs, rewardSubject } from "../rewards/language/outline";
 import type { SnapshotIndex } from "./data-index";
 import { count, money, type Quantity, type QuantityUnit, share } from "./quantity";
 import type { ListingStage, ProjectStage } from "./snapshot";
@@ -162,7 +163,7 @@ const aboveScaleNetIncrease: MetricDefinition = {
  * The planned-investment range [min, max) a target counts, in fen. `threshold` (or the parameter
  * `thresholdParameter` names) is the minimum; with a `category`, categories are exclusive — a
  * "50 project" is not also a "20 project" — so the next larger category of the plan's
- * projectProduction reward is the (excluded) maximum. Without a category, every project at or
+ * project reward is the (excluded) maximum. Without a category, every project at or
  * over the threshold counts (T-M2b's "2000万元以上").
  */
 export function investmentRange(context: MetricContext, target: Target): { min: bigint; max: bigint | null } {
@@ -184,16 +185,18 @@ export function investmentRange(context: MetricContext, target: Target): { min: 
   return { min, max };
 }
 
-/** The project categories of the plan's projectProduction reward: category → minimum investment in fen. */
+/**
+ * The investment-project categories of the plan's reward rules (a tier of a rule per investment
+ * project that names a category): category → minimum investment in fen, its parameter's value first.
+ */
 export function planCategoryThresholds(context: MetricContext): Map<string, bigint> {
   const thresholds = new Map<string, bigint>();
   for (const rule of context.plan.rewards) {
-    if (rule.kind !== "projectProduction") continue;
-    for (const category of rule.categories) {
-      const fromParameter = category.minInvestmentParameter
-        ? context.parameters.get(category.minInvestmentParameter)
-        : undefined;
-      thresholds.set(category.category, parseYuan(String(fromParameter ?? category.minInvestment)));
+    if (rewardSubject(rule) !== "project") continue;
+    for (const output of rewardOutputs(rule)) {
+      if (output.category === null || output.minimum === null) continue;
+      const fromParameter = output.minimumParameter ? context.parameters.get(output.minimumParameter) : undefined;
+      thresholds.set(output.category, parseYuan(String(fromParameter ?? output.minimum)));
     }
   }
   return thresholds;

@@ -119,7 +119,7 @@ describe("Changjiang's rules in the rule language", () => {
         expect(paid || explained, `${enterprise.creditCode} ${rule.id}`).toBe(true);
       }
     const growth = result.nonPayments.find((n) => n.ruleId === "R-GROWTH" && n.reason === "belowLowestBand");
-    expect(whyNotText(growth!, "zh")).toBe("2023年营业收入同比增长 5.00%，未超过最低档 5%，不奖励");
+    expect(whyNotText(growth!, "zh")).toBe("2023年营业收入同比增长 5.00%，须超过 5%，不奖励");
     for (const entry of result.nonPayments) {
       expect(whyNotText(entry, "zh")).not.toMatch(/undefined|null/);
       expect(whyNotText(entry, "en")).not.toMatch(/undefined|null/);

@@ -314,7 +314,8 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
     if (entry.subjectId === undefined) return "";
     if (rule.per === "project") return zh ? `项目 ${entry.subjectId} ` : `project ${entry.subjectId}: `;
     if (rule.per === "grant") return zh ? `扶持资金 ${entry.subjectId} ` : `support funds ${entry.subjectId}: `;
-    if (rule.per === "techProject") return zh ? `技术改造项目 ${entry.subjectId} ` : `tech project ${entry.subjectId}: `;
+    if (rule.per === "techProject")
+      return zh ? `技术改造项目 ${entry.subjectId} ` : `tech project ${entry.subjectId}: `;
     return "";
   };
   const yearEn = (entry: NonPayment) => (entry.year === null ? "" : `In ${entry.year}: `);
@@ -357,8 +358,7 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
               ? `${yearZh(entry)}${growthZh}同比增长 ${growth}%，未${compareZh} ${shownZh}，不奖励`
               : `${yearEn(entry)}${growthEn} grew ${growth}%, not ${compareEn} ${shownEn}.`;
           // Percentage points short of the band: band − growth, exactly, shown to two decimals.
-          const gap =
-            band.numerator * entry.previousFigure - (entry.figure - entry.previousFigure) * band.denominator;
+          const gap = band.numerator * entry.previousFigure - (entry.figure - entry.previousFigure) * band.denominator;
           const points = percentOf(gap, band.denominator * entry.previousFigure, 2);
           if (gap <= 0n)
             return zh

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { explanationOf } from "../explanation";
 import { A, B, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
-import { changjiangPlan, changjiangWithParameter } from "../testing/plans";
+import { changjiangKindsPlan, changjiangKindsWithParameter } from "../testing/plans";
 
-const plan = changjiangPlan();
+const plan = changjiangKindsPlan();
 
 describe("R-NEW-SCALE: entering the above-scale directory, 3万 once per enterprise", () => {
   const history = enterprise(A, [
@@ -26,7 +26,7 @@ describe("R-NEW-SCALE: entering the above-scale directory, 3万 once per enterpr
   });
 
   test("re-entry is paid again when the plan parameter says so", () => {
-    const result = run(changjiangWithParameter("newAboveScaleReentryPaid", true), { enterprises: [history] });
+    const result = run(changjiangKindsWithParameter("newAboveScaleReentryPaid", true), { enterprises: [history] });
     expect(paid(result, "R-NEW-SCALE")).toEqual(["2021 - 30000", "2023 - 30000"]);
     expect(result.entitlements.map((entry) => entry.key).filter((key) => key.startsWith("R-NEW-SCALE"))).toEqual([
       `R-NEW-SCALE|${A}|2021`,

@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { explanationOf } from "../explanation";
 import { A, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
-import { changjiangPlan, changjiangWithParameter } from "../testing/plans";
+import { changjiangKindsPlan, changjiangKindsWithParameter } from "../testing/plans";
 
-const plan = changjiangPlan();
-const highestOnly = changjiangWithParameter("sameYearMilestoneTiers", "highest");
-const reachingCounts = changjiangWithParameter("milestoneComparison", "gte");
+const plan = changjiangKindsPlan();
+const highestOnly = changjiangKindsWithParameter("sameYearMilestoneTiers", "highest");
+const reachingCounts = changjiangKindsWithParameter("milestoneComparison", "gte");
 
 function revenueRun(revenues: Record<number, string>, before?: string, p = plan) {
   const years = Object.entries(revenues).map(([year, revenue]) => ({ year: Number(year), aboveScale: true, revenue }));
@@ -188,7 +188,7 @@ describe("R-TAX-MILESTONE: tax paid first exceeding 1亿 / 5亿 / 10亿 / 20亿"
       "2021 1000000000 10000000",
       "2021 2000000000 20000000",
     ]);
-    const highestTax = changjiangWithParameter("sameYearMilestoneTiers", "highest");
+    const highestTax = changjiangKindsWithParameter("sameYearMilestoneTiers", "highest");
     expect(paid(taxRun({ 2021: "2100000000" }, "50000000", highestTax), "R-TAX-MILESTONE")).toEqual([
       "2021 2000000000 20000000",
     ]);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { explanationOf } from "../explanation";
 import { A, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
-import { changjiangPlan } from "../testing/plans";
+import { changjiangKindsPlan } from "../testing/plans";
 
-const plan = changjiangPlan();
+const plan = changjiangKindsPlan();
 
 describe("R-MATCH: 20% / 15% / 10% of national / provincial / municipal support funds, once per grant", () => {
   test("each level at its rate, tech-transformation funds included", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { explanationOf, explanationText } from "../explanation";
 import { A, enterprise, paid, reasons, run, whyNot, type YearSpec, zh } from "../testing/builders";
-import { changjiangPlan } from "../testing/plans";
+import { changjiangKindsPlan } from "../testing/plans";
 
-const plan = changjiangPlan();
+const plan = changjiangKindsPlan();
 
 /** Previous year 2021 at 10亿, 2022 at `current`: growth is (current − 1e9) / 1e9. */
 function growthRun(current: string, overrides: Partial<YearSpec> = {}) {

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { explanationOf } from "../explanation";
 import { A, enterprise, paid, reasons, run, whyNot, zh } from "../testing/builders";
-import { changjiangPlan, changjiangWithParameter } from "../testing/plans";
+import { changjiangKindsPlan, changjiangKindsWithParameter } from "../testing/plans";
 
-const plan = changjiangPlan();
-const notBoth = changjiangWithParameter("neeqThenListedPaidBoth", false);
+const plan = changjiangKindsPlan();
+const notBoth = changjiangKindsWithParameter("neeqThenListedPaidBoth", false);
 
 describe("R-IPO: domestic 500万 / overseas 200万 / 新三板 50万, each kind once", () => {
   const neeqThenDomestic = enterprise(A, [

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { explanationOf } from "../explanation";
 import { A, B, enterprise, paid, project, reasons, run, whyNot, zh } from "../testing/builders";
-import { changjiangPlan } from "../testing/plans";
+import { changjiangKindsPlan } from "../testing/plans";
 
-const plan = changjiangPlan();
+const plan = changjiangKindsPlan();
 
 describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 100万 once", () => {
   test("category from the planned investment, thresholds inclusive", () => {

@@ -16,17 +16,25 @@ export function changjiangPlan(): PlanFile {
 
 /** The Changjiang plan with one parameter's value changed in the plan itself. */
 export function changjiangWithParameter(id: string, value: string | boolean): PlanFile {
-  const plan = changjiangPlan();
+  return withParameter(changjiangPlan(), id, value);
+}
+
+/** The Changjiang plan with its rules in shorthand kinds and one parameter's value changed. */
+export function changjiangKindsWithParameter(id: string, value: string | boolean): PlanFile {
+  return withParameter(changjiangKindsPlan(), id, value);
+}
+
+function withParameter(plan: PlanFile, id: string, value: string | boolean): PlanFile {
   const parameter = plan.parameters.find((entry) => entry.id === id);
   if (!parameter) throw new Error(`no parameter ${id} in the Changjiang plan`);
   parameter.value = value;
   return plan;
 }
 
-import changjiangFormulaRewards from "../../../../../plans/changjiang-2021-2023/rewards.formula.yaml?raw";
+import changjiangKindsRewards from "../../../../../plans/changjiang-2021-2023/rewards.kinds.yaml?raw";
 import { planWithRewards } from "./formula-plans";
 
-/** The Changjiang plan with its reward rules written in the rule language (rewards.formula.yaml). */
-export function changjiangFormulaPlan(): PlanFile {
-  return planWithRewards(changjiangText, changjiangFormulaRewards, CHANGJIANG_FILE);
+/** The Changjiang plan with its reward rules written as earlier versions wrote them, in shorthand kinds (rewards.kinds.yaml). */
+export function changjiangKindsPlan(): PlanFile {
+  return planWithRewards(changjiangText, changjiangKindsRewards, CHANGJIANG_FILE);
 }

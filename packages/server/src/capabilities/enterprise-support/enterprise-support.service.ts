@@ -18,6 +18,8 @@ import type {
 } from "@beizeng/contract/enterprise-support";
 import { MoneyFormatError, parseAmountInUnit } from "@beizeng/domain/money";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
+import { rewardSubject } from "@beizeng/domain/rewards/language/outline";
+import { rewardEventFacts } from "@beizeng/domain/rewards/language/outline-events";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
@@ -59,11 +61,15 @@ type EventInput = EventBody;
 
 // ---------------------------------------------------------------- who may write
 
-const GRANT_RULE_KINDS = ["grantMatch", "techTransformation"];
-const EVENT_RULE_KINDS = ["eventOnce", "caseByCase"];
+/** The engine facts of the reward events this capability records (listed_move_in, top500_settled). */
+const RECORDED_EVENT_FACTS: ReadonlySet<string> = new Set(["listedRegistrationMovedIn", "top500SettledIn"]);
 
-function leadUnitsOfRules(plan: PlanFile, kinds: readonly string[]): string[] {
-  const clauses = new Set(plan.rewards.filter((rule) => kinds.includes(rule.kind)).map((rule) => rule.clause));
+/** Rules paid per grant or tech project read what the grant forms enter. */
+const readsGrants = (rule: PlanFile["rewards"][number]) =>
+  rewardSubject(rule) === "grant" || rewardSubject(rule) === "techProject";
+
+function leadUnitsOfRules(plan: PlanFile, reads: (rule: PlanFile["rewards"][number]) => boolean): string[] {
+  const clauses = new Set(plan.rewards.filter(reads).map((rule) => rule.clause));
   const units = new Set<string>();
   for (const measure of plan.measures) {
     if (clauses.has(measure.clause)) for (const unit of measure.lead) units.add(unit);
@@ -76,7 +82,9 @@ function leadUnitsOfRules(plan: PlanFile, kinds: readonly string[]): string[] {
  * rules read them) and those that enter reward events.
  */
 export function supportUnitCodes(plan: PlanFile): { grants: string[]; events: string[] } {
-  return { grants: leadUnitsOfRules(plan, GRANT_RULE_KINDS), events: leadUnitsOfRules(plan, EVENT_RULE_KINDS) };
+  const readsEvents = (rule: PlanFile["rewards"][number]) =>
+    rewardEventFacts(rule, plan).some((fact) => RECORDED_EVENT_FACTS.has(fact));
+  return { grants: leadUnitsOfRules(plan, readsGrants), events: leadUnitsOfRules(plan, readsEvents) };
 }
 
 interface Writer {

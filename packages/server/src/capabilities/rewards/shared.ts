@@ -10,6 +10,7 @@ import type {
 } from "@beizeng/contract/rewards";
 import { unitHasDuty } from "@beizeng/domain/plan/lookup";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
+import { rewardOutputs } from "@beizeng/domain/rewards/language/outline";
 import type { Explanation } from "@beizeng/domain/rewards/types";
 import {
   type AwardWorkflow,
@@ -124,12 +125,13 @@ export function ruleCatalog(plan: PlanFile): Map<string, RuleInfo> {
       quote: rule.quote,
     };
     catalog.set(rule.id, info);
-    if (rule.kind === "projectProduction")
-      for (const category of rule.categories)
-        catalog.set(category.ruleId, {
+    // A tier with its own rule id is named by the rule and the tier's category.
+    for (const output of rewardOutputs(rule))
+      if (output.ruleId !== rule.id)
+        catalog.set(output.ruleId, {
           ...info,
-          name: `“${category.category}”项目投产奖励`,
-          nameEn: `Reward for a "${category.category}" project going into production`,
+          name: output.category === null ? rule.name : `${rule.name}（“${output.category}”）`,
+          nameEn: output.category === null ? rule.nameEn : `${rule.nameEn} ("${output.category}")`,
         });
   }
   return catalog;

@@ -1,4 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
+import { rewardOutputs } from "@beizeng/domain/rewards/language/outline";
 import { App, Button, Card, Input, Progress, Select, Space, Switch, Table, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link } from "react-router-dom";
@@ -55,10 +56,12 @@ export function RewardsPage() {
   const period = plan.data?.period;
   const years: number[] = [];
   if (period) for (let year = period.startYear; year <= period.endYear + 2; year++) years.push(year);
+  // Each rule id an entitlement can carry: a tier with its own id is named by its rule and category.
   const rules = (plan.data?.rewards ?? []).flatMap((rule) =>
-    rule.kind === "projectProduction"
-      ? rule.categories.map((category) => ({ id: category.ruleId, name: `${rule.name}（${category.category}）` }))
-      : [{ id: rule.id, name: language === "en" ? rule.nameEn : rule.name }],
+    rewardOutputs(rule).map((output) => {
+      const name = language === "en" ? rule.nameEn : rule.name;
+      return { id: output.ruleId, name: output.category === null ? name : `${name}（${output.category}）` };
+    }),
   );
 
   return (

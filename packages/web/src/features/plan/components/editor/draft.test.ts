@@ -49,20 +49,25 @@ describe("the plan's working copy", () => {
     expect(parameterLinks(plan, id).targets).toEqual(linked.map((target) => target.id));
   });
 
-  it("keeps a project category's threshold and its parameter equal, whichever is edited", () => {
-    const ruleIndex = plan.rewards.findIndex((rule) => rule.kind === "projectProduction");
+  it("keeps a tier's threshold and its parameter equal, whichever is edited", () => {
+    const ruleIndex = plan.rewards.findIndex(
+      (rule) => rule.kind === "formula" && rule.tiers?.steps.some((step) => step.fromParameter !== undefined),
+    );
     const rule = plan.rewards[ruleIndex];
-    if (rule?.kind !== "projectProduction") throw new Error("the test plan has a project reward");
-    const categoryIndex = rule.categories.findIndex((category) => category.minInvestmentParameter !== undefined);
-    const parameterId = rule.categories[categoryIndex]?.minInvestmentParameter;
+    if (rule?.kind !== "formula" || rule.tiers === undefined)
+      throw new Error("the plan has a tier held by a parameter");
+    const stepIndex = rule.tiers.steps.findIndex((step) => step.fromParameter !== undefined);
+    const parameterId = rule.tiers.steps[stepIndex]?.fromParameter;
     const parameterIndex = plan.parameters.findIndex((parameter) => parameter.id === parameterId);
     expect(parameterIndex).toBeGreaterThanOrEqual(0);
 
-    const byCategory = updateDraft(plan, ["rewards", ruleIndex, "categories", categoryIndex, "minInvestment"], "123");
-    expect(byCategory.parameters[parameterIndex]?.value).toBe("123");
+    const byTier = updateDraft(plan, ["rewards", ruleIndex, "tiers", "steps", stepIndex, "from"], "123");
+    expect(byTier.parameters[parameterIndex]?.value).toBe("123");
     const byParameter = updateDraft(plan, ["parameters", parameterIndex, "value"], "456");
     const after = byParameter.rewards[ruleIndex];
-    expect(after?.kind === "projectProduction" && after.categories[categoryIndex]?.minInvestment).toBe("456");
+    expect(after?.kind === "formula" && after.tiers?.steps[stepIndex]?.from).toBe("456");
+    expect(parameterLinks(plan, parameterId ?? "").rewards).toEqual([rule.id]);
+    expect(editablePaths(plan).has(`rewards[${ruleIndex}].tiers.steps[${stepIndex}].from`)).toBe(true);
   });
 
   it("gives a new unit an id no unit of the district ever had", () => {
@@ -133,7 +138,7 @@ describe("the fields the forms show", () => {
   it("lists the numbers of every reward, the units' words and the targets' values by their validation paths", () => {
     const paths = editablePaths(plan);
     expect(paths.has("aboveScaleThreshold")).toBe(true);
-    const listing = plan.rewards.findIndex((rule) => rule.kind === "eventOnce");
+    const listing = plan.rewards.findIndex((rule) => rule.id === "R-LISTED-MOVE");
     expect(paths.has(`rewards[${listing}].amount`)).toBe(true);
     expect(paths.has(`rewards[${listing}].quote`)).toBe(false);
     expect(paths.has("units[0].duties")).toBe(true);

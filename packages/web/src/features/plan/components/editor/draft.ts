@@ -58,6 +58,11 @@ export function updateDraft(plan: PlanFile, path: FieldPath, value: unknown): Pl
       }
     });
     next.rewards.forEach((rule, ruleIndex) => {
+      if (rule.kind === "formula")
+        rule.tiers?.steps.forEach((step, stepIndex) => {
+          if (step.fromParameter === id && typeof value === "string")
+            next = setAt(next, ["rewards", ruleIndex, "tiers", "steps", stepIndex, "from"], value);
+        });
       if (rule.kind !== "projectProduction") return;
       rule.categories.forEach((category, categoryIndex) => {
         if (category.minInvestmentParameter === id && typeof value === "string") {
@@ -79,6 +84,21 @@ export function updateDraft(plan: PlanFile, path: FieldPath, value: unknown): Pl
     const parameterIndex = plan.parameters.findIndex((parameter) => parameter.id === parameterId);
     if (parameterIndex >= 0) next = setAt(next, ["parameters", parameterIndex, "value"], value);
   }
+  // A tier's threshold in the rule language, and the parameter holding it.
+  const stepIndex = path[4];
+  if (
+    section === "rewards" &&
+    typeof index === "number" &&
+    field === "tiers" &&
+    subIndex === "steps" &&
+    typeof stepIndex === "number" &&
+    path[5] === "from"
+  ) {
+    const rule = plan.rewards[index];
+    const parameterId = rule?.kind === "formula" ? rule.tiers?.steps[stepIndex]?.fromParameter : undefined;
+    const parameterIndex = plan.parameters.findIndex((parameter) => parameter.id === parameterId);
+    if (parameterIndex >= 0) next = setAt(next, ["parameters", parameterIndex, "value"], value);
+  }
   return next;
 }
 
@@ -88,8 +108,9 @@ export function parameterLinks(plan: PlanFile, parameterId: string): { targets: 
   const rewards = plan.rewards
     .filter(
       (rule) =>
-        rule.kind === "projectProduction" &&
-        rule.categories.some((category) => category.minInvestmentParameter === parameterId),
+        (rule.kind === "projectProduction" &&
+          rule.categories.some((category) => category.minInvestmentParameter === parameterId)) ||
+        (rule.kind === "formula" && (rule.tiers?.steps.some((step) => step.fromParameter === parameterId) ?? false)),
     )
     .map((rule) => rule.id);
   return { targets, rewards };
@@ -245,6 +266,18 @@ export function editablePaths(plan: PlanFile): Set<string> {
         add("rewards", index, "rate");
         break;
       case "caseByCase":
+        break;
+      case "formula":
+        for (const field of ["amount", "rate", "cap"] as const)
+          if (rule[field] !== undefined) add("rewards", index, field);
+        rule.tiers?.steps.forEach((step, i) => {
+          add("rewards", index, "tiers", "steps", i, "from");
+          if (step.amount !== undefined) add("rewards", index, "tiers", "steps", i, "amount");
+          if (step.rate !== undefined) add("rewards", index, "tiers", "steps", i, "rate");
+        });
+        rule.byCategory?.values.forEach((value, i) => {
+          add("rewards", index, "byCategory", "values", i, value.amount !== undefined ? "amount" : "rate");
+        });
         break;
     }
   });

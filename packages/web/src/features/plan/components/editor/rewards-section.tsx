@@ -139,7 +139,96 @@ function RuleFields({ rule, index }: { rule: RewardRule; index: number }) {
           </Cell>
         </Row>
       );
+    case "formula":
+      return <FormulaFields rule={rule} index={index} />;
   }
+}
+
+/** A rule in the rule language: its amount, rate and cap, each tier's threshold and amount or rate, each category's. */
+function FormulaFields({ rule, index }: { rule: Extract<RewardRule, { kind: "formula" }>; index: number }) {
+  const t = useT();
+  const localized = useLocalizedText();
+  const at = (...rest: (string | number)[]) => ["rewards", index, ...rest];
+  const growth = rule.tiers?.growthOf !== undefined;
+  const hasOwn = rule.amount !== undefined || rule.rate !== undefined || rule.cap !== undefined;
+  return (
+    <>
+      {hasOwn && (
+        <Row gutter={16}>
+          {rule.amount !== undefined && (
+            <Cell>
+              <YuanField path={at("amount")} label={t("planEdit.rewardAmount")} />
+            </Cell>
+          )}
+          {rule.rate !== undefined && (
+            <Cell>
+              <PercentField path={at("rate")} label={t("planEdit.formulaRate")} />
+            </Cell>
+          )}
+          {rule.cap !== undefined && (
+            <Cell>
+              <YuanField path={at("cap")} label={t("planEdit.formulaCap")} />
+            </Cell>
+          )}
+        </Row>
+      )}
+      {rule.tiers?.steps.map((step, i) => (
+        <Group
+          // biome-ignore lint/suspicious/noArrayIndexKey: tiers are edited in place, never reordered
+          key={i}
+          title={
+            step.category === undefined
+              ? t("planEdit.tier", { tier: i + 1 })
+              : t("planEdit.projectCategory", { category: step.category })
+          }
+        >
+          <Cell>
+            {growth ? (
+              <PercentField path={at("tiers", "steps", i, "from")} label={t("planEdit.formulaGrowthFrom")} />
+            ) : (
+              <YuanField
+                path={at("tiers", "steps", i, "from")}
+                label={t("planEdit.formulaFrom")}
+                extra={step.fromParameter === undefined ? undefined : t("planEdit.linkedParameter")}
+              />
+            )}
+          </Cell>
+          {step.amount !== undefined && (
+            <Cell>
+              <YuanField path={at("tiers", "steps", i, "amount")} label={t("planEdit.rewardAmount")} />
+            </Cell>
+          )}
+          {step.rate !== undefined && (
+            <Cell>
+              <PercentField path={at("tiers", "steps", i, "rate")} label={t("planEdit.formulaRate")} />
+            </Cell>
+          )}
+        </Group>
+      ))}
+      {rule.byCategory !== undefined && (
+        <Row gutter={16}>
+          {rule.byCategory.values.map((value, i) => {
+            const category = localized(value.zh ?? value.is, value.en ?? value.is);
+            return (
+              <Cell key={value.is}>
+                {value.amount !== undefined ? (
+                  <YuanField
+                    path={at("byCategory", "values", i, "amount")}
+                    label={t("planEdit.listingAmount", { listing: category })}
+                  />
+                ) : (
+                  <PercentField
+                    path={at("byCategory", "values", i, "rate")}
+                    label={t("planEdit.formulaCategoryRate", { category })}
+                  />
+                )}
+              </Cell>
+            );
+          })}
+        </Row>
+      )}
+    </>
+  );
 }
 
 /** The reward rules' amounts, thresholds, tiers and rates; each rule under its name and clause. */
