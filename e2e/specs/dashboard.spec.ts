@@ -1,4 +1,5 @@
-import { expect, test } from "../fixtures";
+import ExcelJS from "exceljs";
+import { DEMO_LOGINS, expect, test } from "../fixtures";
 
 test("a leader sees the dashboard with the G1 forecast and drills from total revenue down to one enterprise", async ({
   page,
@@ -72,4 +73,84 @@ test("the public board shows only once the office publishes it", async ({ page, 
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-checked", "false");
   await visitor.close();
+});
+
+test("after a partial monthly import the dashboards stay at the last month every enterprise reported, say how complete it is and show the partial month apart", async ({
+  page,
+  login,
+  playwright,
+  baseURL,
+}, testInfo) => {
+  test.slow();
+  // The office imports January and February 2024 for one above-scale enterprise (the same file again on a retry).
+  const office = await playwright.request.newContext({ baseURL });
+  const signedIn = await office.post("/api/auth/login", { data: DEMO_LOGINS.office });
+  const csrf = (await signedIn.json()).csrfToken as string;
+  const records = await office.get("/api/dashboard/records?figure=monthRevenue&year=2023&month=12");
+  const enterprise = (await records.json()).enterprises[0] as { creditCode: string; name: string };
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("月报");
+  sheet.addRow(["统一社会信用代码", "企业名称", "年份", "月份", "营业收入"]);
+  for (const month of [1, 2]) sheet.addRow([enterprise.creditCode, enterprise.name, 2024, month, "100"]);
+  const started = await office.post("/api/imports", {
+    headers: { "x-csrf-token": csrf },
+    multipart: {
+      kind: "monthly",
+      unit: "万元",
+      fileName: "2024年1-2月月报.xlsx",
+      file: {
+        name: "2024年1-2月月报.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(await book.xlsx.writeBuffer()),
+      },
+    },
+  });
+  expect(started.status(), await started.text()).toBe(202);
+  const id = (await started.json()).id as string;
+  await expect
+    .poll(async () => (await (await office.get(`/api/imports/${id}?wait=5`)).json()).status)
+    .toBe("previewed");
+  await office.post(`/api/imports/${id}/apply`, { headers: { "x-csrf-token": csrf } });
+  await expect.poll(async () => (await (await office.get(`/api/imports/${id}?wait=5`)).json()).status).toBe("applied");
+  await office.dispose();
+
+  await login("leader");
+  await expect(page.getByRole("heading", { name: "领导驾驶舱" })).toBeVisible();
+  await expect(page.getByTestId("coverage-line")).toHaveText(/^截至2023年12月：(\d+)\/\1 家规上企业已报$/);
+  await expect(page.getByTestId("coverage-partial")).toContainText(
+    /2024年2月正在报送：1\/\d+ 家规上企业已报，未达门槛/,
+  );
+  await expect(page.getByTestId("ytd-total")).toContainText("同口径比较");
+  await page.screenshot({ path: testInfo.outputPath("dashboard-coverage-1440.png"), fullPage: true });
+
+  // The partial month can still be read on its own, and says how few reported.
+  await page.getByRole("button", { name: "查看该月" }).click();
+  await expect(page.getByTestId("coverage-line")).toHaveText(/^截至2024年2月：1\/\d+ 家规上企业已报$/);
+  await expect(page.getByText("该月已报企业未达门槛")).toBeVisible();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await expect(page.getByTestId("coverage-partial")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: testInfo.outputPath("dashboard-coverage-390.png"), fullPage: true });
+
+  await page.evaluate(() => window.localStorage.setItem("beizeng.language", "en"));
+  await page.reload();
+  await expect(page.getByTestId("coverage-line")).toHaveText(
+    /^As of 12\/2023: (\d+) of \1 above-scale enterprises reported$/,
+  );
+  await expect(page.getByTestId("coverage-partial")).toContainText("2/2024 is still being reported: 1 of");
+  await page.screenshot({ path: testInfo.outputPath("dashboard-coverage-390-en.png"), fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: testInfo.outputPath("dashboard-coverage-1440-en.png"), fullPage: true });
+
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto("/board");
+  await expect(page.getByTestId("board")).toContainText(/As of 12\/2023: (\d+) of \1 above-scale enterprises reported/);
+  await expect(page.getByTestId("board")).toContainText("2/2024 being reported (1 of");
+  await page.evaluate(() => window.localStorage.setItem("beizeng.language", "zh-CN"));
+  await page.reload();
+  await expect(page.getByTestId("board")).toContainText("2024年2月报送中（1/");
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: testInfo.outputPath("board-coverage-1920.png") });
 });

@@ -128,6 +128,31 @@ const IntegerText = z.string().regex(/^-?\d+$/, "应为整数文本");
 export const YearMonthSchema = z.object({ year: z.number().int(), month: z.number().int() });
 export type YearMonth = z.infer<typeof YearMonthSchema>;
 
+/** How many enterprises of the directory a month is summed over have reported it. */
+export const MonthCoverageSchema = z.object({
+  year: z.number().int(),
+  month: z.number().int(),
+  directoryYear: z.number().int().nullable(),
+  reported: z.number().int(),
+  total: z.number().int(),
+});
+export type MonthCoverage = z.infer<typeof MonthCoverageSchema>;
+
+/** The coverage of the month the figures stand at, the office's threshold, and a newer month still being reported. */
+export const DataCoverageSchema = MonthCoverageSchema.extend({
+  /** The office's threshold in thousandths of the directory; null: every enterprise. */
+  thresholdPermille: z.number().int().nullable(),
+  reached: z.boolean(),
+  partialMonth: MonthCoverageSchema.nullable(),
+});
+export type DataCoverage = z.infer<typeof DataCoverageSchema>;
+
+export const MonthCoverageSettingSchema = z.object({
+  /** Thousandths of the directory (1–1000) that must have reported a month before the dashboards read it. */
+  monthCoveragePermille: z.number().int().min(1).max(1000),
+});
+export type MonthCoverageSetting = z.infer<typeof MonthCoverageSettingSchema>;
+
 /** A target's value: fen for money, a count, or a share in millionths (with its exact ratio when from data). */
 export const TargetQuantitySchema = z.object({
   unit: z.enum(TARGET_UNITS),
@@ -428,14 +453,18 @@ export const DashboardGroupRowSchema = z.object({
   key: z.string(),
   name: z.string(),
   current: FenText,
+  /** The same enterprises' figure a year before: those that reported this period. */
   previous: FenText,
   enterprises: z.number().int(),
+  /** Enterprises of the group that reported this period. */
+  reported: z.number().int(),
 });
 export type DashboardGroupRow = z.infer<typeof DashboardGroupRowSchema>;
 
 export const DashboardSchema = z.object({
   asOf: YearMonthSchema,
   latest: YearMonthSchema.nullable(),
+  coverage: DataCoverageSchema,
   dataVersion: z.number().int(),
   plan: z.object({ id: z.string(), title: z.string(), titleEn: z.string() }),
   chains: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string() })),
@@ -461,7 +490,9 @@ export const DashboardSchema = z.object({
     ),
     yearToDate: FenText,
     samePeriodLastYear: FenText,
-    /** 同比 growth in millionths; null without last year's months. */
+    /** The enterprises with every month to date in both years, and their sums: what 同比 compares. */
+    comparable: z.object({ enterprises: z.number().int(), yearToDate: FenText, samePeriodLastYear: FenText }),
+    /** 同比 growth of the same enterprises, in millionths; null without last year's months. */
     growthMillionths: IntegerText.nullable(),
   }),
   byChain: z.array(DashboardGroupRowSchema),
@@ -578,6 +609,7 @@ export const PublicBoardSchema = z.object({
   district: z.object({ id: z.string(), name: z.string() }),
   plan: z.object({ title: z.string(), titleEn: z.string() }),
   asOf: YearMonthSchema,
+  coverage: DataCoverageSchema,
   targets: z.array(PublicBoardTargetSchema),
 });
 export type PublicBoard = z.infer<typeof PublicBoardSchema>;

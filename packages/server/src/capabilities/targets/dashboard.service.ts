@@ -20,7 +20,9 @@ import { findDistrict } from "../../platform/plan/districts.repository";
 import { boardPublication, publishedBoards } from "./targets.repository";
 import {
   cachedPayload,
+  coverageOf,
   type DistrictData,
+  directoryYearFor,
   jsonSafe,
   metricDetail,
   type TargetsResult,
@@ -74,11 +76,7 @@ function cardOf(result: TargetsResult, progress: TargetProgress) {
   };
 }
 
-/** The directory (规上名录) a year's monthly figures are summed over: that year's, else the latest before it. */
-export function directoryYearFor(index: SnapshotIndex, year: number): number | null {
-  const years = index.knownYears().filter((y) => y <= year && index.hasDirectory(y));
-  return years.at(-1) ?? null;
-}
+export { directoryYearFor };
 
 /** A period of a year: the whole year once complete, else its months to date. */
 function periodValue(index: SnapshotIndex, enterpriseId: number, year: number, throughMonth: number) {
@@ -90,8 +88,11 @@ function periodValue(index: SnapshotIndex, enterpriseId: number, year: number, t
 interface GroupRow {
   key: string;
   current: bigint;
+  /** The same enterprises' figure a year before (those that reported this period), so that 同比 compares like with like. */
   previous: bigint;
   enterprises: number;
+  /** Enterprises of the group that reported this period. */
+  reported: number;
 }
 
 function groupBy(data: DistrictData, keyOf: (enterpriseId: number) => string): GroupRow[] {
@@ -103,11 +104,14 @@ function groupBy(data: DistrictData, keyOf: (enterpriseId: number) => string): G
     const key = keyOf(enterprise.id);
     let row = groups.get(key);
     if (!row) {
-      row = { key, current: 0n, previous: 0n, enterprises: 0 };
+      row = { key, current: 0n, previous: 0n, enterprises: 0, reported: 0 };
       groups.set(key, row);
     }
     row.enterprises += 1;
-    row.current += periodValue(index, enterprise.id, asOf.year, asOf.month) ?? 0n;
+    const current = periodValue(index, enterprise.id, asOf.year, asOf.month);
+    if (current === undefined) continue;
+    row.reported += 1;
+    row.current += current;
     row.previous += periodValue(index, enterprise.id, asOf.year - 1, asOf.month) ?? 0n;
   }
   return [...groups.values()].sort((a, b) => (b.current > a.current ? 1 : b.current < a.current ? -1 : 0));
@@ -144,6 +148,16 @@ function revenueByMonth(data: DistrictData) {
   }
   const ytd = months.slice(0, asOf.month).reduce((sum, m) => sum + (m.current ?? 0n), 0n);
   const ytdPrevious = months.slice(0, asOf.month).reduce((sum, m) => sum + (m.previous ?? 0n), 0n);
+  // 同比 over the same enterprises: those with every month to date in both years.
+  const comparable = { enterprises: 0, yearToDate: 0n, samePeriodLastYear: 0n };
+  for (const enterprise of set) {
+    const current = periodValue(index, enterprise.id, asOf.year, asOf.month);
+    const previous = periodValue(index, enterprise.id, asOf.year - 1, asOf.month);
+    if (current === undefined || previous === undefined) continue;
+    comparable.enterprises += 1;
+    comparable.yearToDate += current;
+    comparable.samePeriodLastYear += previous;
+  }
   return {
     year: asOf.year,
     throughMonth: asOf.month,
@@ -152,8 +166,12 @@ function revenueByMonth(data: DistrictData) {
     months,
     yearToDate: ytd,
     samePeriodLastYear: ytdPrevious,
-    /** 同比 growth in millionths; null without last year's months. */
-    growthMillionths: ytdPrevious > 0n ? ((ytd - ytdPrevious) * 1_000_000n) / ytdPrevious : null,
+    comparable,
+    /** 同比 growth of the same enterprises, in millionths; null without any that reported both years. */
+    growthMillionths:
+      comparable.samePeriodLastYear > 0n
+        ? ((comparable.yearToDate - comparable.samePeriodLastYear) * 1_000_000n) / comparable.samePeriodLastYear
+        : null,
   };
 }
 
@@ -238,6 +256,7 @@ export function buildDashboard(result: TargetsResult) {
   return {
     asOf: data.asOf,
     latest: data.latest,
+    coverage: coverageOf(data),
     dataVersion: data.version,
     plan: { id: data.plan.id, title: data.plan.title, titleEn: data.plan.titleEn },
     chains: data.plan.chains.map((chain) => ({ id: chain.id, name: chain.name, nameEn: chain.nameEn })),
@@ -647,6 +666,7 @@ export async function getPublicBoard(db: DbContext, districtId: string | null) {
     district: { id: chosen.district_id, name: chosen.name },
     plan: { title: result.data.plan.title, titleEn: result.data.plan.titleEn },
     asOf: result.data.asOf,
+    coverage: coverageOf(result.data),
     targets: result.targets.map((t) => {
       const forecast = result.forecasts.get(t.targetId);
       return {

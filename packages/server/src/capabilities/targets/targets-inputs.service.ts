@@ -13,9 +13,11 @@ import {
   boardPublication,
   deleteInvestmentYear,
   investmentYears,
+  monthCoverageSetting,
   onlineServiceItems,
   replaceOnlineServiceItems,
   setBoardPublication,
+  setMonthCoverageSetting,
   unitIdsIn,
   upsertInvestmentYear,
 } from "./targets.repository";
@@ -138,5 +140,25 @@ export async function publishBoard(db: DbContext, districtId: string, published:
       after: { published },
     });
     return { published };
+  });
+}
+
+/** Sets the share of the directory (thousandths) that must have reported a month before the dashboards read it. */
+export async function setMonthCoverage(db: DbContext, districtId: string, permille: number, actor: Actor) {
+  if (!Number.isInteger(permille) || permille < 1 || permille > 1000)
+    throw badRequest("已报企业比例门槛应在 0.1% 到 100% 之间");
+  return inTransaction(db, async (tx) => {
+    const before = await monthCoverageSetting(tx, districtId);
+    await setMonthCoverageSetting(tx, districtId, permille, actor.userId);
+    await recordAudit(tx, {
+      districtId,
+      actor,
+      action: "update",
+      entityType: "dashboard_settings",
+      entityId: districtId,
+      before: { monthCoveragePermille: before },
+      after: { monthCoveragePermille: permille },
+    });
+    return { monthCoveragePermille: permille };
   });
 }

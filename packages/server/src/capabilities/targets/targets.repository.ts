@@ -259,3 +259,29 @@ export async function publishedBoards(db: DbContext): Promise<{ district_id: str
     .orderBy("b.district_id")
     .execute();
 }
+
+/** The office's threshold of a reported month, in thousandths of the directory; null when the office has set none. */
+export async function monthCoverageSetting(db: DbContext, districtId: string): Promise<number | null> {
+  const row = await db.kysely
+    .selectFrom("dashboard_settings")
+    .select("month_coverage_permille")
+    .where("district_id", "=", districtId)
+    .executeTakeFirst();
+  return row?.month_coverage_permille ?? null;
+}
+
+export async function setMonthCoverageSetting(
+  db: DbContext,
+  districtId: string,
+  permille: number,
+  userId: number | null,
+): Promise<void> {
+  const now = new Date().toISOString();
+  await db.kysely
+    .insertInto("dashboard_settings")
+    .values({ district_id: districtId, month_coverage_permille: permille, updated_at: now, updated_by: userId })
+    .onConflict((oc) =>
+      oc.column("district_id").doUpdateSet({ month_coverage_permille: permille, updated_at: now, updated_by: userId }),
+    )
+    .execute();
+}

@@ -3,6 +3,7 @@ import {
   BoardPublicationViewSchema,
   BoardPublishedSchema,
   InvestmentYearSchema,
+  MonthCoverageSettingSchema,
   OnlineServicesSchema,
   RecordSetSchema,
   TargetInputsSchema,
@@ -18,7 +19,13 @@ import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
 import { getBoardPublication, recordsTable, tableToXlsx, targetRecords } from "./dashboard.service";
 import { getTargets, jsonSafe, parseAsOf, targetsResult } from "./targets.service";
-import { getTargetInputs, publishBoard, setInvestmentYear, setOnlineServices } from "./targets-inputs.service";
+import {
+  getTargetInputs,
+  publishBoard,
+  setInvestmentYear,
+  setMonthCoverage,
+  setOnlineServices,
+} from "./targets-inputs.service";
 
 export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
@@ -102,6 +109,22 @@ export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext 
     async (request) => {
       const body = parseInput(BoardPublicationSchema, request.body, "公开看板");
       return publishBoard(db, currentUser(request).districtId, body.published, actorOf(request));
+    },
+  );
+
+  // The share of the directory that must have reported a month before the dashboards read up to it.
+  app.put(
+    "/api/dashboard/settings",
+    {
+      config: {
+        request: { body: MonthCoverageSettingSchema },
+        permission: "targets.manage",
+        response: MonthCoverageSettingSchema,
+      },
+    },
+    async (request) => {
+      const body = parseInput(MonthCoverageSettingSchema, request.body, "看板设置");
+      return setMonthCoverage(db, currentUser(request).districtId, body.monthCoveragePermille, actorOf(request));
     },
   );
 }

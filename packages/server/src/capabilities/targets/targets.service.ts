@@ -29,6 +29,7 @@ import {
   dataVersion,
   investmentYears,
   listingEvents,
+  monthCoverageSetting,
   onlineServiceItems,
   type SnapshotEnterpriseRow,
   type SnapshotProjectRow,
@@ -49,7 +50,13 @@ export interface DistrictRows {
   plan: PlanFile;
   /** The latest month any revenue figure covers (an annual figure covers December); null without figures. */
   latest: YearMonth | null;
+  /** The office's threshold of a reported month, in thousandths of the directory; null: every enterprise. */
+  monthCoveragePermille: number | null;
+  /** The latest month whose reports reach the threshold (the dashboards' default month); null without figures. */
+  latestCovered: YearMonth | null;
   snapshot: TargetSnapshot;
+  /** The index of the whole snapshot (every month), which month coverage reads. */
+  fullIndex: SnapshotIndex;
   enterprises: Map<number, SnapshotEnterpriseRow>;
   projects: Map<number, SnapshotProjectRow>;
   towns: { code: string; name: string }[];
@@ -138,7 +145,7 @@ export function clearTargetsCache(db: DbContext): void {
 /** Reads the district's rows into a snapshot. */
 export async function readDistrictRows(db: DbContext, districtId: string, version: number): Promise<DistrictRows> {
   const { plan } = await requireActivePlan(db, districtId);
-  const [enterpriseRows, scaleRows, figureRows, projectRows, listingRows, investmentRows, serviceRows] =
+  const [enterpriseRows, scaleRows, figureRows, projectRows, listingRows, investmentRows, serviceRows, permille] =
     await Promise.all([
       snapshotEnterprises(db, districtId),
       snapshotScaleYears(db, districtId),
@@ -147,6 +154,7 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
       listingEvents(db, districtId),
       investmentYears(db, districtId),
       onlineServiceItems(db, districtId),
+      monthCoverageSetting(db, districtId),
     ]);
 
   const scaleByEnterprise = new Map<number, { year: number; status: ScaleStatus }[]>();
@@ -219,12 +227,17 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
     })),
     onlineServices: serviceRows.map((row) => ({ id: row.code, name: row.name, online: row.online === 1 })),
   };
+  const fullIndex = new SnapshotIndex(snapshot);
+  const latest = latestKey > 0 ? snapshot.asOf : null;
   return {
     districtId,
     version,
     plan,
-    latest: latestKey > 0 ? snapshot.asOf : null,
+    latest,
+    monthCoveragePermille: permille,
+    latestCovered: latest ? latestCoveredMonth(fullIndex, latest, permille) : null,
     snapshot,
+    fullIndex,
     enterprises: new Map(enterpriseRows.map((row) => [row.id, row])),
     projects: new Map(projectRows.map((row) => [row.id, row])),
     towns: [...towns].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
@@ -261,6 +274,78 @@ export function cutSnapshot(snapshot: TargetSnapshot, asOf: YearMonth): TargetSn
   };
 }
 
+/** The directory (规上名录) a year's monthly figures are summed over: that year's, else the latest before it. */
+export function directoryYearFor(index: SnapshotIndex, year: number): number | null {
+  const years = index.knownYears().filter((y) => y <= year && index.hasDirectory(y));
+  return years.at(-1) ?? null;
+}
+
+/** How many enterprises of the directory a month is summed over have reported it. */
+export interface MonthCoverage {
+  year: number;
+  month: number;
+  directoryYear: number | null;
+  reported: number;
+  total: number;
+}
+
+/**
+ * The month's coverage: the enterprises of its year's directory with the month's revenue (for December, a whole
+ * year's figure counts too). Read from the whole snapshot, not a cut.
+ */
+export function monthCoverage(index: SnapshotIndex, at: YearMonth): MonthCoverage {
+  const directoryYear = directoryYearFor(index, at.year);
+  const set = directoryYear === null ? [] : index.aboveScaleIn(directoryYear);
+  let reported = 0;
+  for (const enterprise of set) {
+    const month = index.monthly(enterprise.id, "revenue", at.year, at.month);
+    const year = at.month === 12 ? index.annual(enterprise.id, "revenue", at.year) : undefined;
+    if (month !== undefined || year !== undefined) reported++;
+  }
+  return { year: at.year, month: at.month, directoryYear, reported, total: set.length };
+}
+
+/** Whether a coverage reaches a threshold in thousandths (null: every enterprise). */
+export function coverageReaches(coverage: MonthCoverage, permille: number | null): boolean {
+  if (coverage.total === 0) return false;
+  return coverage.reported * 1000 >= (permille ?? 1000) * coverage.total;
+}
+
+/** Months searched back from the latest for one reaching the threshold. */
+const COVERAGE_LOOKBACK_MONTHS = 36;
+
+/** The latest month, from `latest` back, whose coverage reaches the threshold; null when none within three years. */
+export function latestCoveredMonth(index: SnapshotIndex, latest: YearMonth, permille: number | null): YearMonth | null {
+  let { year, month } = latest;
+  for (let step = 0; step < COVERAGE_LOOKBACK_MONTHS; step++) {
+    if (coverageReaches(monthCoverage(index, { year, month }), permille)) return { year, month };
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+  }
+  return null;
+}
+
+/**
+ * How complete the month the figures stand at is, against the office's threshold, and the newer month still being
+ * reported (shown apart, never summed into the figures) when there is one.
+ */
+export function coverageOf(data: DistrictData) {
+  const asOf = monthCoverage(data.fullIndex, data.asOf);
+  const threshold = data.monthCoveragePermille;
+  const latest = data.latest;
+  const later = latest !== null && latest.year * 100 + latest.month > data.asOf.year * 100 + data.asOf.month;
+  const partial = later ? monthCoverage(data.fullIndex, latest) : null;
+  return {
+    ...asOf,
+    thresholdPermille: threshold,
+    reached: coverageReaches(asOf, threshold),
+    partialMonth: partial && !coverageReaches(partial, threshold) ? partial : null,
+  };
+}
+
 /** Parses "2023-06" into a month; null when absent. */
 export function parseAsOf(text: string | undefined): YearMonth | null {
   if (!text) return null;
@@ -277,7 +362,9 @@ async function districtRows(db: DbContext, districtId: string): Promise<District
 
 function resolveAsOf(rows: DistrictRows, requested: YearMonth | null): YearMonth {
   const latest = rows.latest;
-  if (!requested) return latest ?? { year: rows.plan.period.startYear, month: 1 };
+  // By default the latest month enough enterprises have reported: a month two of fifty have reported would read
+  // as a collapse of every chain and town.
+  if (!requested) return rows.latestCovered ?? latest ?? { year: rows.plan.period.startYear, month: 1 };
   // No later than the data: a month after the latest figure would read as missing data.
   if (latest && requested.year * 100 + requested.month > latest.year * 100 + latest.month) return latest;
   return requested;

@@ -31,3 +31,11 @@ export interface PublicBoardTable {
   updated_at: Timestamp;
   updated_by: number | null;
 }
+
+/** The office's dashboard settings: the share of the directory (thousandths) that makes a month count as reported. */
+export interface DashboardSettingsTable {
+  district_id: string;
+  month_coverage_permille: number;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}

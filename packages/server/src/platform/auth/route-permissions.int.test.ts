@@ -108,6 +108,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "PUT /api/targets/inputs/online-services": ["office"],
   "GET /api/board/publication": READERS,
   "PUT /api/board/publication": ["office"],
+  "PUT /api/dashboard/settings": ["office"],
   "GET /api/dashboard": READERS,
   "GET /api/dashboard/records": READERS,
   "GET /api/dashboard/export": READERS,

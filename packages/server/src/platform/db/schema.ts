@@ -19,6 +19,7 @@ import type * as Requests from "../../capabilities/requests/enterprise-requests.
 import type * as Rewards from "../../capabilities/rewards/rewards.table";
 import type * as Supervision from "../../capabilities/supervision/tasks.table";
 import type {
+  DashboardSettingsTable,
   DistrictInvestmentYearTable,
   OnlineServiceItemTable,
   PublicBoardTable,
@@ -66,6 +67,7 @@ export interface Database {
   district_investment_years: DistrictInvestmentYearTable;
   online_service_items: OnlineServiceItemTable;
   public_boards: PublicBoardTable;
+  dashboard_settings: DashboardSettingsTable;
   enterprise_grants: Rewards.EnterpriseGrantTable;
   tech_projects: Rewards.TechProjectTable;
   enterprise_events: Rewards.EnterpriseEventTable;

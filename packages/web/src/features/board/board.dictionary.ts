@@ -1,7 +1,7 @@
 /** The texts of the command board (数据大屏), in Chinese first and English second; shared/i18n/dictionary.ts gathers them. */
 export const zhCN = {
   "board.title": "工业倍增数据大屏",
-  "board.refresh": "每 60 秒自动刷新 · 数据截至 {year}年{month}月",
+  "board.autoRefresh": "每 60 秒自动刷新",
   "board.exit": "返回",
   "board.fullscreen": "全屏",
   "board.otherTargets": "其他目标（{count} 项）",
@@ -12,7 +12,7 @@ export const zhCN = {
 
 export const en: Record<keyof typeof zhCN, string> = {
   "board.title": "Industrial growth command board",
-  "board.refresh": "Refreshes every 60 s · data as of {month}/{year}",
+  "board.autoRefresh": "Refreshes every 60 s",
   "board.exit": "Back",
   "board.fullscreen": "Full screen",
   "board.otherTargets": "Other targets ({count})",

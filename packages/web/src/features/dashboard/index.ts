@@ -4,6 +4,7 @@
  */
 export {
   type Dashboard,
+  type DataCoverage,
   type NoteMessageJson,
   type QuantityJson,
   type RecordRequest,
@@ -13,5 +14,6 @@ export {
   type YearMonth,
 } from "./api/dashboard-api";
 export { DARK, funnelOption, groupOption, revenueByMonthOption, revenueYearsOption } from "./components/chart-options";
+export { useCoverageTexts } from "./components/coverage";
 export { formatGrowth, formatQuantity, percent, quantityNumber, STATUS_COLORS } from "./components/quantity";
 export { RecordsDrawer } from "./components/records-drawer";

@@ -93,6 +93,7 @@ const knownEntityTypes = [
   "reward_publicity",
   "reward_objection",
   "public_board",
+  "dashboard_settings",
   "webhook_settings",
 ];
 

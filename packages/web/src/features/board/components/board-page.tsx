@@ -18,6 +18,7 @@ import {
   STATUS_COLORS,
   type TargetCard,
   type TargetStatus,
+  useCoverageTexts,
   useDashboard,
 } from "../../dashboard";
 import { useUnitNameByCode } from "../../units";
@@ -45,6 +46,8 @@ function Board() {
   const dashboard = useDashboard(asOf, { refetchInterval: 60_000 });
   const navigate = useNavigate();
   const data = dashboard.data;
+  const coverageTexts = useCoverageTexts();
+  const coverage = data ? coverageTexts(data.coverage) : null;
   const fullscreen = () => {
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
   };
@@ -54,7 +57,14 @@ function Board() {
       title={t("board.title")}
       subtitle={
         data
-          ? `${localized(data.plan.title, data.plan.titleEn)} · ${t("board.refresh", { year: data.asOf.year, month: data.asOf.month })}`
+          ? [
+              localized(data.plan.title, data.plan.titleEn),
+              t("board.autoRefresh"),
+              coverage?.line,
+              coverage?.partialShort,
+            ]
+              .filter(Boolean)
+              .join(" · ")
           : null
       }
       actions={

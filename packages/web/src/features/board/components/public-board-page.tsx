@@ -1,6 +1,6 @@
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { formatQuantity, STATUS_COLORS } from "../../dashboard";
+import { formatQuantity, STATUS_COLORS, useCoverageTexts } from "../../dashboard";
 import { usePublicBoard } from "../api/public-board-api";
 import { BoardShell, BoardTile } from "./board-shell";
 
@@ -11,12 +11,21 @@ export function PublicBoardPage() {
   const { language } = useLanguage();
   const localized = useLocalizedText();
   const data = board.data;
+  const coverageTexts = useCoverageTexts();
+  const coverage = data ? coverageTexts(data.coverage) : null;
   return (
     <BoardShell
       title={data ? `${data.district.name} · ${t("board.publicTitle")}` : t("board.publicTitle")}
       subtitle={
         data
-          ? `${localized(data.plan.title, data.plan.titleEn)} · ${t("board.refresh", { year: data.asOf.year, month: data.asOf.month })}`
+          ? [
+              localized(data.plan.title, data.plan.titleEn),
+              t("board.autoRefresh"),
+              coverage?.line,
+              coverage?.partialShort,
+            ]
+              .filter(Boolean)
+              .join(" · ")
           : null
       }
     >

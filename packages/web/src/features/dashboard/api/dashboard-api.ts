@@ -3,6 +3,7 @@ import type {
   BoardPublicationInput,
   BoardPublished,
   Dashboard,
+  MonthCoverageSetting,
   RecordFigure,
   RecordSet,
   YearMonth,
@@ -16,6 +17,7 @@ export type { NoteMessageJson } from "@beizeng/contract/common";
 export type {
   Dashboard,
   DashboardGroupRow as GroupRow,
+  DataCoverage,
   RecordFigure,
   TargetCard,
   TargetQuantity as QuantityJson,
@@ -93,5 +95,17 @@ export function usePublishBoard() {
     mutationFn: (published: boolean) =>
       api.put<BoardPublished>("/api/board/publication", { published } satisfies BoardPublicationInput),
     onSuccess: () => client.invalidateQueries({ queryKey: ["board-publication"] }),
+  });
+}
+
+export function useSetMonthCoverage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (monthCoveragePermille: number) =>
+      api.put<MonthCoverageSetting>("/api/dashboard/settings", { monthCoveragePermille }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["dashboard"] });
+      void client.invalidateQueries({ queryKey: ["targets"] });
+    },
   });
 }

@@ -18,6 +18,7 @@ import {
 } from "../api/dashboard-api";
 import { funnelOption, groupOption, LIGHT, revenueByMonthOption, revenueYearsOption } from "./chart-options";
 import { ChartPanel } from "./chart-panel";
+import { CoverageNotice } from "./coverage";
 import { formatGrowth, percent } from "./quantity";
 import { RecordsDrawer } from "./records-drawer";
 import { TargetCard } from "./target-card";
@@ -83,7 +84,18 @@ export function DashboardPage() {
       </Row>
       {user?.role === "office" ? <PublicationSwitch /> : null}
       <QueryBoundary isPending={dashboard.isPending} error={dashboard.error}>
-        {() => (dashboard.data ? <DashboardBody dashboard={dashboard.data} asOf={asOf} /> : null)}
+        {() =>
+          dashboard.data ? (
+            <>
+              <CoverageNotice
+                coverage={dashboard.data.coverage}
+                canEdit={user?.role === "office"}
+                onViewPartial={setAsOf}
+              />
+              <DashboardBody dashboard={dashboard.data} asOf={asOf} />
+            </>
+          ) : null
+        }
       </QueryBoundary>
     </Space>
   );
@@ -215,6 +227,7 @@ function DashboardBody({ dashboard, asOf }: { dashboard: Dashboard; asOf: string
                   month: revenueByMonth.throughMonth,
                   value: formatFenForDisplay(revenueByMonth.yearToDate),
                   growth: formatGrowth(revenueByMonth.growthMillionths),
+                  comparable: revenueByMonth.comparable.enterprises,
                   count: revenueByMonth.enterprises,
                 })}
               </Typography.Link>
