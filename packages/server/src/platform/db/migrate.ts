@@ -18,9 +18,9 @@ import * as awardWorkflow from "./migrations/20261205140000_award_workflow";
 import * as accountActivation from "./migrations/20261205150000_account_activation";
 import * as backgroundJobs from "./migrations/20261206110000_background_jobs";
 import * as notificationResolved from "./migrations/20261206130000_notification_resolved";
-import * as dashboardSettings from "./migrations/20261208100000_dashboard_settings";
 import * as feeList from "./migrations/20261207120000_fee_list";
 import * as declaredFacts from "./migrations/20261207140000_declared_facts";
+import * as dashboardSettings from "./migrations/20261208100000_dashboard_settings";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -42,9 +42,9 @@ export const migrations: Record<string, Migration> = {
   "20261205150000_account_activation": accountActivation,
   "20261206110000_background_jobs": backgroundJobs,
   "20261206130000_notification_resolved": notificationResolved,
-  "20261208100000_dashboard_settings": dashboardSettings,
   "20261207120000_fee_list": feeList,
   "20261207140000_declared_facts": declaredFacts,
+  "20261208100000_dashboard_settings": dashboardSettings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
