@@ -22,8 +22,9 @@ export const PlanDraftSchema = z.object({
   title: z.string().nullable(),
   /** The plan in force the draft is the next version of (its id and version), or null for a district's first plan. */
   base: z.object({ planId: z.string(), version: z.number().int() }).nullable(),
-  /** The draft plan file, YAML. */
+  /** The draft plan file, YAML, and the same as data (〔待核定〕 where a person must decide). */
   yaml: z.string(),
+  plan: z.record(z.string(), z.unknown()),
   clauses: z.array(z.object({ id: z.string(), section: z.string(), title: z.string(), text: z.string() })),
   units: z.array(
     z.object({

@@ -22,6 +22,7 @@ export async function draftFromDocument(
     title: draft.header.title ?? null,
     base: base ? { planId: base.id, version: base.version } : null,
     yaml: draft.yaml,
+    plan: draft.plan,
     clauses: draft.clauses,
     units: draft.units,
     collectives: draft.collectives,

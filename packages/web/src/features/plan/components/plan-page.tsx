@@ -6,6 +6,7 @@ import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
 import { usePlan } from "../api/plan-api";
 import { ClausesByDocument } from "./clause-text";
+import { DraftTab } from "./draft/draft-tab";
 import { PlanEditor } from "./editor/plan-editor";
 import { MeasuresTab } from "./measures-tab";
 import { createPlanLookup } from "./plan-lookup";
@@ -30,7 +31,7 @@ export function PlanPage() {
   const wanted = search.get("tab");
   const tab =
     (wanted === "versions" && mayReadVersions) ||
-    (wanted === "edit" && mayManage) ||
+    ((wanted === "edit" || wanted === "draft") && mayManage) ||
     (wanted !== null && ["targets", "measures", "rewards", "units"].includes(wanted))
       ? (wanted as string)
       : "targets";
@@ -147,6 +148,7 @@ export function PlanPage() {
                             />
                           ),
                         },
+                        { key: "draft", label: t("planDraft.tab"), children: <DraftTab /> },
                       ]
                     : []),
                 ]}
