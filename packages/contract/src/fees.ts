@@ -5,26 +5,27 @@
  * category, so they are assigned, timed and escalated as requests are), and inspections (监督检查) with their
  * accountability outcomes (问责).
  */
+import {
+  FEE_ACCOUNTABILITY_KINDS,
+  FEE_COMPLAINT_KINDS,
+  FEE_INSPECTION_RESULTS,
+  FEE_ITEM_STATUSES,
+} from "@beizeng/domain/fees/vocabulary";
 import { REQUEST_LIGHTS } from "@beizeng/domain/requests/categories";
 import { REQUEST_STATUSES } from "@beizeng/domain/requests/view";
 import { z } from "zod";
 import { DateText, FenText, Timestamp } from "./common";
 
-/** 在用, 暂停, 取消: only items in use are published. */
-export const FEE_ITEM_STATUSES = ["active", "suspended", "abolished"] as const;
-export type FeeItemStatus = (typeof FEE_ITEM_STATUSES)[number];
-
-/** What a complaint says is wrong with a charge: it is not on the list, or it is above the list's standard. */
-export const FEE_COMPLAINT_KINDS = ["unlisted", "aboveStandard"] as const;
-export type FeeComplaintKind = (typeof FEE_COMPLAINT_KINDS)[number];
-
-/** An inspection found the charges compliant, or found a violation. */
-export const FEE_INSPECTION_RESULTS = ["compliant", "violation"] as const;
-export type FeeInspectionResult = (typeof FEE_INSPECTION_RESULTS)[number];
-
-/** 问责: a talk (约谈), a notice of criticism (通报批评), fees ordered refunded (责令退费), a referral (移送纪检监察). */
-export const FEE_ACCOUNTABILITY_KINDS = ["talk", "criticism", "refund", "referral"] as const;
-export type FeeAccountabilityKind = (typeof FEE_ACCOUNTABILITY_KINDS)[number];
+export {
+  FEE_ACCOUNTABILITY_KINDS,
+  FEE_COMPLAINT_KINDS,
+  FEE_INSPECTION_RESULTS,
+  FEE_ITEM_STATUSES,
+  type FeeAccountabilityKind,
+  type FeeComplaintKind,
+  type FeeInspectionResult,
+  type FeeItemStatus,
+} from "@beizeng/domain/fees/vocabulary";
 
 const id = z.coerce.number().int().positive();
 const text = (max: number, label: string) =>
@@ -102,13 +103,19 @@ export const FeeListVersionSummarySchema = z.strictObject({
   publishedAt: Timestamp,
   note: z.string(),
   itemCount: z.number().int(),
+  isDemo: z.boolean(),
 });
 export type FeeListVersionSummary = z.infer<typeof FeeListVersionSummarySchema>;
 
 export const FeeListVersionListSchema = z.strictObject({ versions: z.array(FeeListVersionSummarySchema) });
 export type FeeListVersionList = z.infer<typeof FeeListVersionListSchema>;
 
-export const PublishedFeeSchema = z.strictObject({ position: z.number().int(), ...feeItemFields });
+/** A fee as published; `itemId` names the kept item it was published from, for a complaint to refer to. */
+export const PublishedFeeSchema = z.strictObject({
+  position: z.number().int(),
+  itemId: z.number().int().nullable(),
+  ...feeItemFields,
+});
 export type PublishedFee = z.infer<typeof PublishedFeeSchema>;
 
 /** A version chosen by its number, or the one in force on a day; neither: the latest. */

@@ -67,6 +67,8 @@ const RewardsPage = lazyPage(() => import("../features/rewards/components/reward
 const RewardsBudgetPage = lazyPage(() => import("../features/rewards/components/budget-page"), "RewardsBudgetPage");
 const WhyNotPage = lazyPage(() => import("../features/rewards/components/why-not-page"), "WhyNotPage");
 const MyRewardsPage = lazyPage(() => import("../features/rewards/components/my-rewards-page"), "MyRewardsPage");
+const FeesPage = lazyPage(() => import("../features/fees/components/fees-page"), "FeesPage");
+const PublicFeesPage = lazyPage(() => import("../features/fees/components/public-fees-page"), "PublicFeesPage");
 const PublicRewardsPage = lazyPage(
   () => import("../features/rewards/components/public-rewards-page"),
   "PublicRewardsPage",
@@ -129,6 +131,8 @@ export const router = createBrowserRouter([
   { path: "/public/board", element: <PublicBoardPage /> },
   // The rewards listed in public (公示): no login, readable on a phone.
   { path: "/public/rewards", element: <PublicRewardsPage /> },
+  // The published list of fees charged to enterprises (涉企收费清单): no login, readable on a phone.
+  { path: "/fees", element: <PublicFeesPage /> },
   {
     path: "/",
     element: <SignedInArea />,
@@ -272,6 +276,8 @@ export const router = createBrowserRouter([
       // Every role has the requests pages; the server narrows what each sees and may do.
       { path: "requests", element: <RequestsPage /> },
       { path: "requests/:requestId", element: <RequestDetailPage /> },
+      // Every role: enterprises file and follow their complaints about fees, the server narrows the rest.
+      { path: "fee-list", element: <FeesPage /> },
       {
         path: "service-days",
         element: (

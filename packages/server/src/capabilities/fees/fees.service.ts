@@ -173,6 +173,7 @@ function versionView(row: VersionWithCount): FeeListVersionSummary {
     publishedAt: row.published_at,
     note: row.note,
     itemCount: row.item_count,
+    isDemo: row.is_demo === 1,
   };
 }
 
@@ -244,6 +245,7 @@ export async function publicFeeList(
   const entries = chosen ? await findFeeListEntries(db, chosen.id) : [];
   const items: PublishedFee[] = entries.map((entry) => ({
     position: entry.position,
+    itemId: entry.item_id,
     name: entry.name,
     chargingUnit: entry.charging_unit,
     legalBasis: entry.legal_basis,

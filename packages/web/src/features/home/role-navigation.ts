@@ -31,6 +31,7 @@ const requests: NavigationItem = { path: "/requests", label: "nav.requests", hin
 const serviceDays: NavigationItem = { path: "/service-days", label: "nav.serviceDays", hint: "nav.serviceDaysHint" };
 const myRequests: NavigationItem = { path: "/requests", label: "nav.myRequests", hint: "nav.myRequestsHint" };
 const myRewards: NavigationItem = { path: "/my-rewards", label: "nav.myRewards", hint: "nav.myRewardsHint" };
+const fees: NavigationItem = { path: "/fee-list", label: "fee.nav", hint: "fee.navHint" };
 
 /** The side menu of each role: what it may open, in the order it works. */
 export const navigationByRole: Record<Role, NavigationItem[]> = {
@@ -45,6 +46,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     projects,
     requests,
     serviceDays,
+    fees,
     rewards,
     tasks,
     supervision,
@@ -62,6 +64,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     projects,
     requests,
     serviceDays,
+    fees,
     rewards,
     tasks,
     supervision,
@@ -76,6 +79,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     projects,
     requests,
     serviceDays,
+    fees,
     rewards,
     tasks,
     supervision,
@@ -90,11 +94,12 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     projects,
     requests,
     serviceDays,
+    fees,
     rewards,
     tasks,
     supervision,
   ],
-  enterprise: [home, plan, ownEnterprise, myRequests, myRewards],
+  enterprise: [home, plan, ownEnterprise, myRequests, fees, myRewards],
 };
 
 /**

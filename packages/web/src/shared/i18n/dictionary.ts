@@ -4,6 +4,7 @@ import * as auth from "../../features/auth/auth.dictionary";
 import * as board from "../../features/board/board.dictionary";
 import * as dashboard from "../../features/dashboard/dashboard.dictionary";
 import * as enterprises from "../../features/enterprises/enterprises.dictionary";
+import * as fees from "../../features/fees/fees.dictionary";
 import * as home from "../../features/home/home.dictionary";
 import * as imports from "../../features/imports/imports.dictionary";
 import * as plan from "../../features/plan/plan.dictionary";
@@ -30,6 +31,7 @@ export const dictionaryParts = {
   board,
   dashboard,
   enterprises,
+  fees,
   home,
   imports,
   plan,
@@ -51,6 +53,7 @@ export const zhCN = {
   ...board.zhCN,
   ...dashboard.zhCN,
   ...enterprises.zhCN,
+  ...fees.zhCN,
   ...home.zhCN,
   ...imports.zhCN,
   ...plan.zhCN,
@@ -74,6 +77,7 @@ export const en: Record<MessageKey, string> = {
   ...board.en,
   ...dashboard.en,
   ...enterprises.en,
+  ...fees.en,
   ...home.en,
   ...imports.en,
   ...plan.en,
