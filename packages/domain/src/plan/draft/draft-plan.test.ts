@@ -124,6 +124,21 @@ describe("a plan drafted from the Changjiang document agrees with the shipped pl
     expect(draft.targets.length).toBe(14);
   });
 
+  it("copes with page numbers, running headers and Windows line ends the extraction leaves", () => {
+    // Every 23rd line a page break: a page number, then the running header, as a PDF's text gives them.
+    const lines = seedText.split("\n");
+    const paged: string[] = [];
+    lines.forEach((line, index) => {
+      paged.push(line);
+      if (index > 0 && index % 23 === 0) paged.push("", `- ${index / 23} -`, "", "昌江区工业倍增三年行动计划", "");
+    });
+    const again = draftPlan(paged.join("\r\n"));
+    expect(again.clauses.map((clause) => clause.text)).toEqual(shipped.clauses.map((clause) => clause.text));
+    expect(again.dropped).toContain("- 3 -");
+    expect(again.dropped).toContain("昌江区工业倍增三年行动计划");
+    expect(again.money.map((money) => money.quote)).toEqual(draft.money.map((money) => money.quote));
+  });
+
   it("reads the header: number, issuers, dates, title and period", () => {
     expect(draft.header).toEqual({
       number: shipped.document.number,
