@@ -61,6 +61,44 @@ describe("the facts section of a plan", () => {
 });
 
 describe("a rule reading a declared fact", () => {
+  it("reads a category as its id, and refuses a category where a number is compared", () => {
+    const withLevel = plan();
+    const power = withLevel.rewards.find((rule) => rule.id === "R-POWER");
+    if (power?.kind !== "formula") throw new Error("R-POWER is a formula");
+    power.when.push({
+      test: 'fact("smartFactoryLevel") == "provincial"',
+      zh: "省级智能工厂",
+      en: "provincial smart factory",
+    });
+    const result = evaluateRewards(withLevel, {
+      enterprises: [
+        {
+          creditCode: A,
+          years: [
+            {
+              year: 2024,
+              aboveScale: true,
+              facts: { electricityUse: 1_000_000_000n, smartFactoryLevel: "provincial" },
+            },
+          ],
+        },
+        {
+          creditCode: B,
+          years: [
+            { year: 2024, aboveScale: true, facts: { electricityUse: 1_000_000_000n, smartFactoryLevel: "municipal" } },
+          ],
+        },
+      ],
+    });
+    expect(result.entitlements.filter((entry) => entry.ruleId === "R-POWER").map((entry) => entry.creditCode)).toEqual([
+      A,
+    ]);
+    const wrong = planText.replace('of: fact("electricityUse")', 'of: fact("smartFactoryLevel")');
+    expect(() => parsePlan(wrong, "plan.yaml")).toThrow(
+      /tiers\.of: 表达式“fact\("smartFactoryLevel"\)”的结果应为整数（金额为分），实为 string/,
+    );
+  });
+
   it("pays 3万 to an above-scale enterprise using 1000万 kWh or more, and says why not otherwise", () => {
     const years = (electricity: bigint | undefined, aboveScale: boolean) => [
       { year: 2024, aboveScale, ...(electricity === undefined ? {} : { facts: { electricityUse: electricity } }) },
