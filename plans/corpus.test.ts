@@ -44,6 +44,19 @@ function paid(name: string, enterprises: EnterpriseHistory[]): string[] {
 describe("the corpus plans, worked by hand", () => {
   it("汉寿 产值增量奖: 5万 at 1亿, 0.5万 per further 1000万, at most 50万; net tax not below the year before", () => {
     const year = (outputValue: string, netTax: string) => ({ aboveScale: true, money: { outputValue, netTax } });
+    const result = evaluateRewards(plan("hanshou-2024-2026"), {
+      enterprises: [
+        withFacts(1, [
+          { year: 2023, ...year("500000000", "100") },
+          { year: 2024, ...year("610000000", "100") },
+        ]),
+      ],
+    });
+    const explanation = result.entitlements[0]!.explanation!;
+    // 5.5万: half (2.75万) to the legal representative, half to the enterprise.
+    expect(explanation.wording.explanation(explanation).zh).toContain(
+      "其中 2.75 万元（50%）奖给企业法定代表人或总部在外基地在汉的企业主要负责人，2.75 万元（50%）奖给企业",
+    );
     const got = paid("hanshou-2024-2026", [
       withFacts(1, [
         { year: 2023, ...year("500000000", "100") },

@@ -252,6 +252,7 @@ export const RequestEscalationRunSchema = z.strictObject({
   created: count,
   webhook: z.strictObject({
     sent: z.boolean(),
+    queued: z.boolean().optional(),
     status: z.number().int().optional(),
     error: z.string().optional(),
   }),

@@ -31,6 +31,9 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 /** The message type of the WeCom/DingTalk robot. */
 export const WEBHOOK_FORMATS = ["markdown", "text"] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+/** The group robots a district's notices can reach: 企业微信, 钉钉, 飞书. */
+export const ROBOT_PLATFORMS = ["wecom", "dingtalk", "feishu"] as const;
+export type RobotPlatform = (typeof ROBOT_PLATFORMS)[number];
 
 /** Whether an assessment indicator is better higher or lower. */
 export const INDICATOR_DIRECTIONS = ["higher", "lower"] as const;
@@ -88,9 +91,12 @@ export const ReturnSchema = z.strictObject({ reason: z.string().trim().min(2, "�
 export type ReturnInput = z.input<typeof ReturnSchema>;
 
 export const WebhookSchema = z.strictObject({
+  platform: z.enum(ROBOT_PLATFORMS, { error: "机器人平台须为企业微信、钉钉或飞书" }).default("wecom"),
   url: z.url({ protocol: /^https?$/, error: "必须是 http 或 https 地址" }).max(500),
   format: z.enum(WEBHOOK_FORMATS),
   enabled: z.boolean().default(true),
+  /** The signing secret (钉钉 加签, 飞书 签名校验): left out keeps the kept one, empty removes it. */
+  secret: z.string().trim().max(200, "签名密钥不能超过 200 个字符").optional(),
 });
 export type WebhookInput = z.input<typeof WebhookSchema>;
 
@@ -219,6 +225,8 @@ export type TasksSeeded = z.infer<typeof TasksSeededSchema>;
 /** What posting to the robot webhook did; never an error of the request itself. */
 export const WebhookResultSchema = z.object({
   sent: z.boolean(),
+  /** Handed to the background delivery, which tries again while the robot is busy. */
+  queued: z.boolean().optional(),
   status: z.number().int().optional(),
   error: z.string().optional(),
 });
@@ -242,14 +250,26 @@ export const ReportReturnedSchema = z.object({ id: z.number().int(), status: z.l
 export type ReportReturned = z.infer<typeof ReportReturnedSchema>;
 
 export const WebhookSettingsSchema = z.object({
+  platform: z.enum(ROBOT_PLATFORMS),
   url: z.string(),
   format: z.enum(WEBHOOK_FORMATS),
   enabled: z.boolean(),
+  /** Whether a signing secret is kept (it is never shown again). */
+  hasSecret: z.boolean(),
   updatedAt: Timestamp,
 });
 export type WebhookSettings = z.infer<typeof WebhookSettingsSchema>;
 
 export const WebhookSettingsViewSchema = z.object({ settings: WebhookSettingsSchema.nullable() });
+
+/** What one delivery to the robot did: arrived or not, after how many tries, the robot's last word. */
+export const RobotDeliverySchema = z.object({
+  sent: z.boolean(),
+  tries: z.number().int(),
+  status: z.number().int().optional(),
+  error: z.string().optional(),
+});
+export type RobotDelivery = z.infer<typeof RobotDeliverySchema>;
 export type WebhookSettingsView = z.infer<typeof WebhookSettingsViewSchema>;
 
 // ---- Ranking, bulletins, summons ----

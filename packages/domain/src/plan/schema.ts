@@ -433,6 +433,11 @@ export const formulaRewardSchema = z.strictObject({
       within: z.enum(["year", "plan"], { error: fieldError("within 必须是 year 或 plan") }).default("year"),
     })
     .optional(),
+  /** Who receives the award, by share (50% to the legal representative, 50% to the enterprise); the shares sum to 1. */
+  payees: z
+    .array(z.strictObject({ share: rateSchema, zh: textSchema, en: textSchema }))
+    .min(2, "至少要有两个收款方")
+    .optional(),
   /** A cap on the sum of an enterprise's awards in a year across the rules sharing `group` (≤ its retained tax). */
   sumCap: z.strictObject({ group: textSchema, atMost: celSchema, zh: textSchema, en: textSchema }).optional(),
 });

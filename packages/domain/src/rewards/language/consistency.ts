@@ -49,7 +49,7 @@ export function formulaConsistencyProblems(rule: FormulaReward, plan?: PlanFile)
         });
   }
   if (rule.per === "project")
-    for (const field of ["capPerYear", "stacking", "sumCap"] as const)
+    for (const field of ["capPerYear", "stacking", "sumCap", "payees"] as const)
       if (rule[field] !== undefined)
         problems.push({ field, message: `${field} 限定一家企业的奖励，不能用于 per: project（招商项目）` });
   if (plan !== undefined && rule.stacking !== undefined) {
@@ -67,6 +67,22 @@ export function formulaConsistencyProblems(rule: FormulaReward, plan?: PlanFile)
           message: `不重复享受的奖励 ${other} 不在本计划的 rewards 中`,
         });
     });
+  }
+  if (rule.payees !== undefined) {
+    let numerator = 0n;
+    let denominator = 1n;
+    for (const payee of rule.payees) {
+      const [whole = "0", fraction = ""] = payee.share.split(".");
+      const scale = 10n ** BigInt(fraction.length);
+      const value = BigInt(whole) * scale + BigInt(fraction || "0");
+      numerator = numerator * scale + value * denominator;
+      denominator *= scale;
+    }
+    if (numerator !== denominator)
+      problems.push({
+        field: "payees",
+        message: `各收款方的份额之和必须为 1，实为 ${rule.payees.map((payee) => payee.share).join(" + ")}`,
+      });
   }
   if (plan !== undefined && rule.sumCap !== undefined) {
     const sumCap = rule.sumCap;

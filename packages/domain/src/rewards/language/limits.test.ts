@@ -83,9 +83,9 @@ describe("limits across one enterprise's awards", () => {
     expect(paid(result)).toEqual(["A R-TECH 2022 t1 15000", "A R-TECH 2022 t2 5000", "A R-TECH 2023 t4 10000"]);
     expect(result.entitlements[1]!.key).toBe(`R-TECH|${A}|t2`);
     const reduced = written(result, 1);
-    expect(reduced.zh).toContain("本项每家企业每年最高 20000 元，本年已奖励 15000 元，核减为 5000 元");
+    expect(reduced.zh).toContain("本项每家企业每年最高 2 万元，本年已奖励 1.5 万元，核减为 0.5 万元");
     expect(reduced.arithmetic).toContain("min(10000, 20000 − 15000) = 5000");
-    expect(why(result)).toContain("2022年本项奖励已达每家企业每年最高 20000 元，不再奖励");
+    expect(why(result)).toContain("2022年本项奖励已达每家企业每年最高 2 万元，不再奖励");
     // Stored as the batch stores explanations, and read back as written.
     const stored = JSON.parse(serializeExplanation(result.entitlements[1]!.explanation!, { id: plan.id, version: 1 }));
     const back = deserializeExplanation(stored, compileRewardPlan(plan));
@@ -107,7 +107,7 @@ describe("limits across one enterprise's awards", () => {
     });
     expect(paid(result)).toEqual(["A R-LISTED-MOVE 2022 2000000"]);
     expect(why(result)).toEqual([
-      "2022年与 R-LISTED-MOVE 不重复享受，按就高原则兑现 R-LISTED-MOVE 2000000 元，本项不奖励",
+      "2022年与 R-LISTED-MOVE 不重复享受，按就高原则兑现 R-LISTED-MOVE 200 万元，本项不奖励",
     ]);
   });
 
@@ -126,16 +126,48 @@ describe("limits across one enterprise's awards", () => {
     // In plan order: A's 200万 reduced to its 100万 tax, then its 3万 finds nothing left; B's tax is missing: both wait.
     expect(paid(result)).toEqual(["A R-LISTED-MOVE 2022 1000000"]);
     expect(written(result, 0).zh).toContain(
-      "累计不超过企业区级税收留成：上限 1000000 元，本年已奖励 0 元，核减为 1000000 元",
+      "累计不超过企业区级税收留成：上限 100 万元，本年已奖励 0 万元，核减为 100 万元",
     );
     expect(why(result)).toEqual([
-      "2022年奖励累计已达“累计不超过企业区级税收留成”1000000 元，本项不奖励",
+      "2022年奖励累计已达“累计不超过企业区级税收留成”100 万元，本项不奖励",
       "2022年缺少“累计不超过企业区级税收留成”所需的数据，累计上限无法确定，暂不奖励",
       "2022年缺少“累计不超过企业区级税收留成”所需的数据，累计上限无法确定，暂不奖励",
     ]);
   });
 
-  it("refuses at load a stacking naming a missing rule or itself, two caps for one group, a limit on a project rule", () => {
+  it("splits an award between payees, exact to the fen, the last taking the rest", () => {
+    const plan = planWith({
+      "R-TECH": {
+        per: "techProject",
+        percentOf: "techProject.equipmentInvoices",
+        rate: "0.01",
+        once: "subject",
+        payees: [
+          { share: "0.5", zh: "企业法定代表人", en: "the legal representative" },
+          { share: "0.5", zh: "企业", en: "the enterprise" },
+        ],
+      },
+    });
+    const result = evaluateRewards(plan, {
+      enterprises: [
+        enterprise(A, [
+          {
+            year: 2022,
+            techProjects: [{ id: "t1", investment: "1", equipmentInvoices: "1234567", techFundsReceived: false }],
+          },
+        ]),
+      ],
+    });
+    // 1,234,567 × 1% = 12,345.67; half is 6,172.835 → 6,172.84 (half-up), the enterprise the rest, 6,172.83.
+    expect(paid(result)).toEqual(["A R-TECH 2022 t1 12345.67"]);
+    const explanation = written(result, 0);
+    expect(explanation.zh).toContain("其中 6,172.84 元（50%）奖给企业法定代表人，6,172.83 元（50%）奖给企业");
+    expect(explanation.en).toContain(
+      "of which 6,172.84 yuan (50%) to the legal representative, 6,172.83 yuan (50%) to the enterprise",
+    );
+  });
+
+  it("refuses at load a stacking naming a missing rule or itself, shares not summing to 1, two caps for one group, a limit on a project rule", () => {
     const plan = changjiangPlan();
     const problems = (change: Partial<FormulaReward>) =>
       formulaRuleProblems(formula(plan, "R-NEW-SCALE", { event: entered, amount: "30000", ...change }), plan).map(
@@ -145,6 +177,14 @@ describe("limits across one enterprise's awards", () => {
       "stacking.with.0: 不重复享受的奖励 R-NOPE 不在本计划的 rewards 中",
       "stacking.with.1: 奖励 R-NEW-SCALE 不能与自身不重复享受",
     ]);
+    expect(
+      problems({
+        payees: [
+          { share: "0.5", zh: "a", en: "a" },
+          { share: "0.4", zh: "b", en: "b" },
+        ],
+      }),
+    ).toEqual(["payees: 各收款方的份额之和必须为 1，实为 0.5 + 0.4"]);
     expect(problems({ capPerYear: "10000" })).toEqual([
       "capPerYear: 每年最高金额 10000 元低于 amount 的金额 30000 元：该金额永远无法兑现",
     ]);

@@ -2,12 +2,14 @@
  * Limits across one enterprise's awards, applied after its rules ran: the most one rule pays it in a year
  * (`capPerYear`), 就高不重复 between rules (`stacking`: only the highest award of the linked rules is paid,
  * per year or over the plan), and a cap on the sum of its awards in a year across the rules sharing a
- * `sumCap` group (≤ its retained tax: a CEL money figure of the year). Awards are limited in the order the
+ * `sumCap` group (≤ its retained tax: a CEL money figure of the year); then who receives what share of each
+ * (`payees`: half to the legal representative), told in the award's explanation. Awards are limited in the order the
  * engine made them (plan order); a reduced award keeps its key and says in its explanation what reduced
  * it; an award reduced to nothing or not kept is told in a why-not.
  */
-import { type Fen, formatYuan, parseYuan } from "../../money";
+import { amountEn, amountZh, type Fen, formatYuan, parseYuan } from "../../money";
 import type { FormulaReward, PlanFile } from "../../plan/schema";
+import { parseRate, type Rate, ratePercent } from "../format";
 import { pushNonPayment, type RuleMeta, type Run } from "../internal";
 import type {
   EnterpriseYear,
@@ -44,7 +46,7 @@ export function compileAwardLimits(
   metaOf: (ruleId: string) => RuleMeta | undefined,
 ): AwardLimits | null {
   const formulas = plan.rewards.filter(isFormula);
-  if (!formulas.some((rule) => rule.capPerYear || rule.stacking || rule.sumCap)) return null;
+  if (!formulas.some((rule) => rule.capPerYear || rule.stacking || rule.sumCap || rule.payees)) return null;
   const declared = declaredFactLookup(plan.facts);
   /** Output rule id (a step's own id) → plan rule id. */
   const planRuleOf = new Map<string, string>();
@@ -53,6 +55,13 @@ export function compileAwardLimits(
     if (isFormula(rule))
       for (const step of rule.tiers?.steps ?? []) if (step.ruleId) planRuleOf.set(step.ruleId, rule.id);
   }
+  const payees = new Map<string, { rate: Rate; text: string; zh: string; en: string }[]>();
+  for (const rule of formulas)
+    if (rule.payees !== undefined)
+      payees.set(
+        rule.id,
+        rule.payees.map((payee) => ({ rate: parseRate(payee.share), text: payee.share, zh: payee.zh, en: payee.en })),
+      );
   const capPerYear = new Map<string, Fen>();
   const sumCaps = new Map<string, SumCap>();
   // Stacking: linked rules form groups (union–find over `with`).
@@ -144,8 +153,8 @@ export function compileAwardLimits(
           drop(
             index,
             "stackingExcluded",
-            `${entitlement.year}年与 ${winner.ruleId} 不重复享受，按就高原则兑现 ${winner.ruleId} ${formatYuan(winner.amount!)} 元，本项不奖励`,
-            `In ${entitlement.year}, not paid together with ${winner.ruleId}: the higher award, ${winner.ruleId} of ${formatYuan(winner.amount!)} yuan, is paid instead`,
+            `${entitlement.year}年与 ${winner.ruleId} 不重复享受，按就高原则兑现 ${winner.ruleId} ${amountZh(winner.amount!)}，本项不奖励`,
+            `In ${entitlement.year}, not paid together with ${winner.ruleId}: the higher award, ${winner.ruleId} of ${amountEn(winner.amount!)}, is paid instead`,
           );
         });
       }
@@ -165,8 +174,8 @@ export function compileAwardLimits(
             drop(
               index,
               "zeroAmount",
-              `${entitlement.year}年本项奖励已达每家企业每年最高 ${formatYuan(cap)} 元，不再奖励`,
-              `In ${entitlement.year}, this reward already reached its yearly maximum of ${formatYuan(cap)} yuan per enterprise`,
+              `${entitlement.year}年本项奖励已达每家企业每年最高 ${amountZh(cap)}，不再奖励`,
+              `In ${entitlement.year}, this reward already reached its yearly maximum of ${amountEn(cap)} per enterprise`,
             );
             return;
           }
@@ -174,8 +183,8 @@ export function compileAwardLimits(
             reduce(
               index,
               room,
-              `本项每家企业每年最高 ${formatYuan(cap)} 元，本年已奖励 ${formatYuan(before)} 元，核减为 ${formatYuan(room)} 元`,
-              `at most ${formatYuan(cap)} yuan per enterprise a year, ${formatYuan(before)} already paid this year: reduced to ${formatYuan(room)} yuan`,
+              `本项每家企业每年最高 ${amountZh(cap)}，本年已奖励 ${amountZh(before)}，核减为 ${amountZh(room)}`,
+              `at most ${amountEn(cap)} per enterprise a year, ${amountEn(before)} already paid this year: reduced to ${amountEn(room)}`,
               `min(${formatYuan(entitlement.amount)}, ${formatYuan(cap)} − ${formatYuan(before)}) = ${formatYuan(room)}`,
             );
           paid.set(bucket, before + (entitlement.amount > room ? room : entitlement.amount));
@@ -211,8 +220,8 @@ export function compileAwardLimits(
             drop(
               index,
               "zeroAmount",
-              `${entitlement.year}年奖励累计已达“${cap.zh}”${formatYuan(limit)} 元，本项不奖励`,
-              `In ${entitlement.year}, the awards already reached "${cap.en}" of ${formatYuan(limit)} yuan`,
+              `${entitlement.year}年奖励累计已达“${cap.zh}”${amountZh(limit)}，本项不奖励`,
+              `In ${entitlement.year}, the awards already reached "${cap.en}" of ${amountEn(limit)}`,
             );
             return;
           }
@@ -220,8 +229,8 @@ export function compileAwardLimits(
             reduce(
               index,
               room,
-              `${cap.zh}：上限 ${formatYuan(limit)} 元，本年已奖励 ${formatYuan(before)} 元，核减为 ${formatYuan(room)} 元`,
-              `${cap.en}: at most ${formatYuan(limit)} yuan, ${formatYuan(before)} already paid this year: reduced to ${formatYuan(room)} yuan`,
+              `${cap.zh}：上限 ${amountZh(limit)}，本年已奖励 ${amountZh(before)}，核减为 ${amountZh(room)}`,
+              `${cap.en}: at most ${amountEn(limit)}, ${amountEn(before)} already paid this year: reduced to ${amountEn(room)}`,
               `min(${formatYuan(entitlement.amount)}, ${formatYuan(limit)} − ${formatYuan(before)}) = ${formatYuan(room)}`,
             );
           paid.set(bucket, before + (entitlement.amount > room ? room : entitlement.amount));
@@ -229,6 +238,29 @@ export function compileAwardLimits(
         scope.year = null;
         scope.history = null;
       }
+      // 4. Who receives what: the shares of the (limited) amount, exact to the fen, the last taking the rest.
+      if (payees.size > 0)
+        kept.forEach((entitlement, index) => {
+          if (entitlement === null || entitlement.amount === null) return;
+          const split = payees.get(planRule(entitlement));
+          if (split === undefined) return;
+          const total = entitlement.amount;
+          let left = total;
+          const parts = split.map((payee, position) => {
+            const part =
+              position === split.length - 1
+                ? left
+                : (total * payee.rate.numerator * 2n + payee.rate.denominator) / (payee.rate.denominator * 2n);
+            left -= part;
+            return { ...payee, part };
+          });
+          const share = (text: string) => `${ratePercent(parseRate(text))}%`;
+          kept[index] = new LimitedEntitlement(entitlement, total, {
+            zh: `其中 ${parts.map((p) => `${amountZh(p.part)}（${share(p.text)}）奖给${p.zh}`).join("，")}`,
+            en: `of which ${parts.map((p) => `${amountEn(p.part)} (${share(p.text)}) to ${p.en}`).join(", ")}`,
+            arithmetic: parts.map((p) => `${formatYuan(total)} × ${share(p.text)} → ${formatYuan(p.part)}`).join("；"),
+          });
+        });
       for (const entitlement of kept) if (entitlement !== null) entitlements.push(entitlement);
     },
   };

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { checkUploadedFile as checkEvidence } from "../../platform/files/stored-files";
 import { bulletinNumber, periodLabel } from "./bulletins.service";
 import { chineseDate } from "./bulletins-docx";
-import { robotMessage } from "./reports.service";
 
 describe("bulletin wording", () => {
   it("names quarters, months, years and free ranges the way documents do", () => {
@@ -19,7 +18,7 @@ describe("bulletin wording", () => {
   });
 });
 
-describe("evidence and robot messages", () => {
+describe("evidence", () => {
   it("accepts a PDF by extension and content, and names the file when refusing", () => {
     const ok = checkEvidence(
       { fileName: "证明.PDF", dataBase64: Buffer.from("%PDF-1.7\n%%EOF\n").toString("base64") },
@@ -31,14 +30,5 @@ describe("evidence and robot messages", () => {
       "附件 2（x.png）：文件内容与扩展名 .png 不符",
     );
     expect(() => checkEvidence({ fileName: "noext", dataBase64: "AA==" }, 0)).toThrow("不支持的文件类型");
-  });
-
-  it("builds WeCom/DingTalk robot bodies", () => {
-    const messages = [{ title: "报送提醒", body: "请按期报送" }];
-    expect(robotMessage("text", messages)).toEqual({ msgtype: "text", text: { content: "【报送提醒】请按期报送" } });
-    expect(robotMessage("markdown", messages)).toEqual({
-      msgtype: "markdown",
-      markdown: { content: "### 报送提醒\n请按期报送" },
-    });
   });
 });

@@ -25,7 +25,7 @@ import {
   nextBulletinSerial,
 } from "./bulletins.repository";
 import { bodyParagraph, chineseDate, heading1, heading2, renderOfficialDocument, tableBlock } from "./bulletins-docx";
-import { sendWebhook } from "./reports.service";
+import { sendWebhook } from "./robots.service";
 import { todayInChina } from "./tasks.service";
 import { lastDayOfMonth } from "./tasks-schedule";
 

@@ -5,6 +5,7 @@ import {
   ReportSchema,
   ReportSubmittedSchema,
   ReturnSchema,
+  RobotDeliverySchema,
   WebhookSchema,
   WebhookSettingsViewSchema,
 } from "@beizeng/contract/supervision";
@@ -15,15 +16,8 @@ import { sendStoredFile } from "../../platform/files/downloads";
 import { isJsonBody, readMultipartUpload } from "../../platform/files/multipart-upload";
 import { MAX_FILE_BYTES } from "../../platform/files/stored-files";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
-import {
-  getAttachment,
-  getWebhookSettings,
-  MAX_ATTACHMENTS,
-  type ReportInput,
-  returnReport,
-  setWebhookSettings,
-  submitReport,
-} from "./reports.service";
+import { getAttachment, MAX_ATTACHMENTS, type ReportInput, returnReport, submitReport } from "./reports.service";
+import { getWebhookSettings, sendTestMessage, setWebhookSettings } from "./robots.service";
 
 /** A report sent as a multipart form: its text fields and up to MAX_ATTACHMENTS evidence files. */
 async function reportFromForm(request: FastifyRequest): Promise<ReportInput> {
@@ -100,5 +94,11 @@ export async function reportsRoutes(app: FastifyInstance, opts: { db: DbContext 
       const input = parseInput(WebhookSchema, request.body, "通知机器人设置");
       return { settings: await setWebhookSettings(db, currentUser(request), input, actorOf(request)) };
     },
+  );
+
+  app.post(
+    "/api/webhook-settings/test",
+    { config: { permission: "tasks.manage", response: RobotDeliverySchema } },
+    async (request) => sendTestMessage(db, currentUser(request)),
   );
 }

@@ -1,8 +1,7 @@
 /**
- * Progress reports on tasks, their evidence files, notifications (in-app and the robot webhook of the
- * kind WeCom/DingTalk take), and the reminders before a deadline and warnings after it.
+ * Progress reports on tasks, their evidence files, notifications (in-app and the district's group robot,
+ * `robots.service.ts`), and the reminders before a deadline and warnings after it.
  */
-import type { WebhookFormat } from "@beizeng/contract/supervision";
 import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
@@ -11,19 +10,18 @@ import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { checkUploadedFile, type UploadedFileInput } from "../../platform/files/stored-files";
 import { notify } from "../notifications/index";
+import { sendWebhook } from "./robots.service";
 import {
   districtsWithTasks,
   findAttachment,
   findReport,
   findTask,
   findTasks,
-  findWebhook,
   insertAttachment,
   insertReport,
   reportsOfTasks,
   sharingUnitsOf,
   updateReportRow,
-  upsertWebhook,
 } from "./tasks.repository";
 import { healthOf, mayReadTask, todayInChina } from "./tasks.service";
 import { daysBetween, RED_AFTER_DAYS, REMINDER_DAYS_BEFORE } from "./tasks-schedule";
@@ -157,72 +155,6 @@ export async function getAttachment(db: DbContext, user: AuthUser, id: number) {
 /** The plan task a task was seeded from, for readers that show the plan's English title of an unedited task. */
 function planTaskOf(task: { plan_task_id: string | null } | undefined): { planTaskId?: string } {
   return task?.plan_task_id ? { planTaskId: task.plan_task_id } : {};
-}
-
-export async function getWebhookSettings(db: DbContext, districtId: string) {
-  const row = await findWebhook(db, districtId);
-  return row ? { url: row.url, format: row.format, enabled: row.enabled === 1, updatedAt: row.updated_at } : null;
-}
-
-export async function setWebhookSettings(
-  db: DbContext,
-  user: AuthUser,
-  input: { url: string; format: WebhookFormat; enabled: boolean },
-  actor: Actor,
-) {
-  return inTransaction(db, async (tx) => {
-    const before = await findWebhook(tx, user.districtId);
-    const now = new Date().toISOString();
-    await upsertWebhook(tx, {
-      district_id: user.districtId,
-      url: input.url,
-      format: input.format,
-      enabled: input.enabled ? 1 : 0,
-      updated_at: now,
-      updated_by: user.id,
-    });
-    await recordAudit(tx, {
-      districtId: user.districtId,
-      actor,
-      action: before ? "update" : "create",
-      entityType: "webhook_settings",
-      entityId: user.districtId,
-      before: before ? { url: before.url, format: before.format, enabled: before.enabled } : null,
-      after: { url: input.url, format: input.format, enabled: input.enabled },
-    });
-    return getWebhookSettings(tx, user.districtId);
-  });
-}
-
-/** The robot message body: markdown or text, as WeCom and DingTalk robots take it. */
-export function robotMessage(format: string, messages: { title: string; body: string }[]) {
-  if (format === "text") {
-    return { msgtype: "text", text: { content: messages.map((m) => `【${m.title}】${m.body}`).join("\n") } };
-  }
-  const content = messages.map((m) => `### ${m.title}\n${m.body}`).join("\n\n");
-  return { msgtype: "markdown", markdown: { content } };
-}
-
-/** Posts messages to the district's robot webhook, if one is enabled. Never throws: returns what happened. */
-export async function sendWebhook(
-  db: DbContext,
-  districtId: string,
-  messages: { title: string; body: string }[],
-): Promise<{ sent: boolean; status?: number; error?: string }> {
-  if (messages.length === 0) return { sent: false };
-  const settings = await findWebhook(db, districtId);
-  if (settings?.enabled !== 1) return { sent: false };
-  try {
-    const response = await fetch(settings.url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(robotMessage(settings.format, messages)),
-      signal: AbortSignal.timeout(5000),
-    });
-    return { sent: response.ok, status: response.status };
-  } catch (error) {
-    return { sent: false, error: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Tasks, their sharing units, progress reports, evidence files and the webhook setting. */
-import type { WebhookFormat } from "@beizeng/contract/supervision";
+import type { RobotPlatform, WebhookFormat } from "@beizeng/contract/supervision";
 import type { Insertable, Updateable } from "kysely";
 import type { DbContext } from "../../platform/db/database";
 import type { ReportAttachmentTable, TaskReportRow, TaskReportTable, TaskRow, TaskTable } from "./tasks.table";
@@ -165,8 +165,10 @@ export async function upsertWebhook(
   db: DbContext,
   values: {
     district_id: string;
+    platform: RobotPlatform;
     url: string;
     format: WebhookFormat;
+    secret: string | null;
     enabled: number;
     updated_at: string;
     updated_by: number | null;
@@ -177,8 +179,10 @@ export async function upsertWebhook(
     .values(values)
     .onConflict((oc) =>
       oc.column("district_id").doUpdateSet({
+        platform: values.platform,
         url: values.url,
         format: values.format,
+        secret: values.secret,
         enabled: values.enabled,
         updated_at: values.updated_at,
         updated_by: values.updated_by,

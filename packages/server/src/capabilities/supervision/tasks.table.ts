@@ -1,5 +1,5 @@
 /** Tables of tasks and supervision (S16): tasks, reports, evidence, the webhook setting, bulletins, summons, assessment. */
-import type { QuantityUnit, TaskCycle, WebhookFormat } from "@beizeng/contract/supervision";
+import type { QuantityUnit, RobotPlatform, TaskCycle, WebhookFormat } from "@beizeng/contract/supervision";
 import type { Generated, Selectable } from "kysely";
 import type { Flag, Timestamp } from "../../platform/db/common-columns";
 
@@ -66,9 +66,13 @@ export interface ReportAttachmentTable {
 
 export interface WebhookSettingsTable {
   district_id: string;
+  /** Whose robot: 企业微信, 钉钉 or 飞书 (a RobotPlatform). */
+  platform: RobotPlatform;
   url: string;
-  /** The WeCom/DingTalk robot message type. */
+  /** The robot message type. */
   format: WebhookFormat;
+  /** The signing secret DingTalk's 加签 and Feishu's 签名校验 ask for; null when the robot needs none. */
+  secret: string | null;
   enabled: Flag;
   updated_at: Timestamp;
   updated_by: number | null;

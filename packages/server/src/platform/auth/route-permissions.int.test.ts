@@ -155,6 +155,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "GET /api/todo": ALL_ROLES,
   "GET /api/webhook-settings": ["office"],
   "PUT /api/webhook-settings": ["office"],
+  "POST /api/webhook-settings/test": ["office"],
   "GET /api/bulletins": READERS,
   "GET /api/bulletins/preview": READERS,
   "GET /api/bulletins/draft.docx": READERS,

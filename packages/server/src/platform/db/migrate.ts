@@ -21,6 +21,7 @@ import * as notificationResolved from "./migrations/20261206130000_notification_
 import * as feeList from "./migrations/20261207120000_fee_list";
 import * as declaredFacts from "./migrations/20261207140000_declared_facts";
 import * as dashboardSettings from "./migrations/20261208100000_dashboard_settings";
+import * as robotPlatforms from "./migrations/20261209090000_robot_platforms";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   "20261207120000_fee_list": feeList,
   "20261207140000_declared_facts": declaredFacts,
   "20261208100000_dashboard_settings": dashboardSettings,
+  "20261209090000_robot_platforms": robotPlatforms,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

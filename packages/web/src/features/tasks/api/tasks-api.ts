@@ -5,6 +5,7 @@ import type {
   ReportReturned,
   ReportSubmitted,
   ReturnInput,
+  RobotDelivery,
   TaskDetail,
   TaskList,
   TaskPatch,
@@ -136,4 +137,9 @@ export function useSaveWebhookSettings() {
     mutationFn: (settings: WebhookInput) => api.put<WebhookSettingsView>("/api/webhook-settings", settings),
     onSuccess: () => client.invalidateQueries({ queryKey: ["webhook-settings"] }),
   });
+}
+
+/** Sends a test message to the robot as saved; answers what the robot said. */
+export function useTestWebhook() {
+  return useMutation({ mutationFn: () => api.post<RobotDelivery>("/api/webhook-settings/test") });
 }
