@@ -51,3 +51,26 @@ test("the office uploads the issued document, sees its clauses, units and money 
   await editor.getByRole("button", { name: "返回读取结果" }).click();
   await expect(result.getByRole("button", { name: "在编辑器中打开" })).toBeVisible();
 });
+
+test("at phone width the office drafts from the document and opens the editor, which fits the screen", async ({
+  page,
+  login,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login("office");
+  await page.goto("/plan?tab=draft");
+  await page.locator('input[type="file"]').setInputFiles(documentFile);
+  const result = page.getByTestId("plan-draft-result");
+  await expect(result.getByText("20 个条款、23 个单位、14 个目标、10 句奖励规定")).toBeVisible();
+  const open = result.getByRole("button", { name: "在编辑器中打开" });
+  await open.scrollIntoViewIfNeeded();
+  await expect(open).toBeInViewport();
+  await open.click();
+  const text = page.getByTestId("plan-draft-editor").getByRole("textbox", { name: "计划文件草稿" });
+  await expect(text).toBeVisible();
+  const box = await text.boundingBox();
+  expect(box?.width ?? 0).toBeLessThanOrEqual(390);
+  // Nothing on the page is wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
