@@ -168,6 +168,8 @@ export function readMoneySentence(sentence: string): MoneySentence {
         steps: byFrom(thresholds.map((threshold, i) => ({ from: threshold.yuan, amount: rewards[i]?.yuan as string }))),
       };
     else if (rewards.length === 1) shape = { kind: "amount", amount: (rewards[0] as Amount).yuan };
+    else if (/分[^，,。]{0,3}[年期次]/.test(sentence) && paidInInstalments(rewards))
+      shape = { kind: "amount", amount: (rewards[0] as Amount).yuan };
     else if (thresholds.length === 0) shape = { kind: "categories", amounts: rewards.map((reward) => reward.yuan) };
   }
   const moneySentence: MoneySentence = {
@@ -180,6 +182,13 @@ export function readMoneySentence(sentence: string): MoneySentence {
   };
   if (cap !== undefined) moneySentence.cap = cap;
   return moneySentence;
+}
+
+/** 奖励60万元，分三年按10万、20万、30万兑现: one amount, then the instalments it is paid in. */
+function paidInInstalments(rewards: readonly Amount[]): boolean {
+  if (rewards.length < 3) return false;
+  const [whole, ...parts] = rewards.map((reward) => parseAmountInUnit(reward.yuan, 1n));
+  return parts.reduce((sum, part) => sum + part, 0n) === whole;
 }
 
 function conditionWords(text: string): string {
