@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
@@ -144,5 +145,25 @@ describe.each(testDatabases())("account management on $name", (database) => {
     const verify = (await app.inject({ url: "/api/audit/verify", headers: office.headers })).json();
     expect(verify.ok).toBe(true);
     expect(verify.count).toBeGreaterThan(10);
+  });
+
+  it("exports the accounts list as .xlsx in Chinese, with the time of export in Beijing time", async () => {
+    const exported = await app.inject({ url: "/api/users/export", headers: office.headers });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers["content-disposition"]).toContain(encodeURIComponent("账号列表.xlsx"));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(String(sheet?.getCell(2, 1).value)).toMatch(/导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
+    const rows: string[][] = [];
+    sheet?.eachRow((row, number) => {
+      if (number > 3) rows.push([String(row.getCell(1).value), String(row.getCell(3).value)]);
+    });
+    const listed = (await app.inject({ url: "/api/users", headers: office.headers })).json().items;
+    expect(rows).toHaveLength(listed.length);
+    expect(rows).toContainEqual(["office-a", "牵头办公室"]);
+    expect(rows.every(([, role]) => ["牵头办公室", "领导", "责任单位", "纪检监察", "企业"].includes(role ?? ""))).toBe(
+      true,
+    );
   });
 });

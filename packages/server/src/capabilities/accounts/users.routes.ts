@@ -10,14 +10,24 @@ import {
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { clearLoginRestrictions, createUser, listUsers, resetPassword, updateUser } from "./users.service";
+import { usersXlsx } from "./users-export";
 
 export async function usersRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
   app.get("/api/users", { config: { permission: "users.manage", response: UserListSchema } }, async (request) => ({
     items: await listUsers(db, currentUser(request).districtId),
   }));
+
+  app.get("/api/users/export", { config: { permission: "users.manage", response: "file" } }, async (request, reply) =>
+    sendDownload(reply, {
+      fileName: "账号列表.xlsx",
+      contentType: CONTENT_TYPES.xlsx,
+      body: await usersXlsx(db, currentUser(request).districtId),
+    }),
+  );
 
   app.post(
     "/api/users",

@@ -7,6 +7,7 @@
  */
 import { parsePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
+import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
@@ -356,5 +357,21 @@ describe.each(testDatabases())("places kept by the office, in the plan, on $name
     const refused = await send("PATCH", `/api/enterprises/${world.enterpriseB}`, { townUnitId: bureau.id });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toBe("所属乡镇（街道、园区）不存在");
+  });
+
+  it("exports the units list as .xlsx with each unit's kind in Chinese", async () => {
+    const exported = await get("/api/units/export");
+    expect(exported.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const rows: string[][] = [];
+    sheet?.eachRow((row, number) => {
+      if (number > 3) rows.push([String(row.getCell(1).value), String(row.getCell(3).value)]);
+    });
+    expect(rows).toHaveLength((await unitList()).items.length);
+    expect(rows).toContainEqual(["云溪高新技术产业园区", "开发区/园区"]);
+    const unit = await loginAs(app, world.users.unit.username);
+    expect((await app.inject({ url: "/api/units/export", headers: unit.headers })).statusCode).toBe(403);
   });
 });

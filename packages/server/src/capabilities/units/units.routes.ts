@@ -2,13 +2,23 @@ import { UnitAnswerSchema, UnitCreateSchema, UnitListSchema, UnitUpdateSchema } 
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
+import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { createUnit, listUnits, updateUnit } from "./units.service";
+import { unitsXlsx } from "./units-export";
 
 export async function unitsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
   app.get("/api/units", { config: { permission: "units.read", response: UnitListSchema } }, async (request) =>
     listUnits(db, currentUser(request).districtId),
+  );
+
+  app.get("/api/units/export", { config: { permission: "units.manage", response: "file" } }, async (request, reply) =>
+    sendDownload(reply, {
+      fileName: "单位列表.xlsx",
+      contentType: CONTENT_TYPES.xlsx,
+      body: await unitsXlsx(db, currentUser(request).districtId),
+    }),
   );
 
   /** A new place, saved as the plan's next version. */

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Ta
 import { useEffect, useState } from "react";
 import { ApiError } from "../../../shared/api/client";
 import { useErrorText } from "../../../shared/api/error-text";
+import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useT } from "../../../shared/i18n/i18n";
 import { type Unit, type UnitAnswer, useCreateUnit, useUnitList, useUpdateUnit } from "../api/units-api";
@@ -108,9 +109,12 @@ export function UnitsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("units.title")}
         </Typography.Title>
-        <Button type="primary" onClick={() => openForm(null)}>
-          {t("units.create")}
-        </Button>
+        <Space wrap>
+          <ExportButton path="/api/units/export" fileName="单位列表.xlsx" />
+          <Button type="primary" onClick={() => openForm(null)}>
+            {t("units.create")}
+          </Button>
+        </Space>
       </Space>
       <Typography.Paragraph type="secondary">
         {t("units.hint")}

@@ -1,6 +1,7 @@
 import { App, Button, Card, Modal, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
+import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
 import { useT } from "../../../shared/i18n/i18n";
@@ -132,7 +133,8 @@ export function UsersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("users.title")}
         </Typography.Title>
-        <Space>
+        <Space wrap>
+          <ExportButton path="/api/users/export" fileName="账号列表.xlsx" />
           <Button onClick={() => setBulkOpen(true)}>{t("users.bulk.open")}</Button>
           <Button type="primary" onClick={openCreate}>
             {t("users.create")}
