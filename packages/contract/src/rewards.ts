@@ -420,6 +420,8 @@ export type WhyNot = z.infer<typeof WhyNotSchema>;
 export const BudgetYearSchema = z.strictObject({
   year: z.number().int(),
   budgetFen: FenText.nullable(),
+  /** Where the budget comes from: the office set it, or the plan's yearly fund (its sources' sum); null: none. */
+  budgetFrom: z.enum(["office", "plan"]).nullable(),
   note: z.string(),
   /** Paid less what has been recovered (追回): what the budget bears. */
   paidFen: FenText,
@@ -438,6 +440,23 @@ export const BudgetYearSchema = z.strictObject({
       approvedFen: FenText,
       pendingFen: FenText,
       count,
+    }),
+  ),
+  /**
+   * The plan's fund sources (S15), each bearing its share of the year's spending in proportion to what it
+   * provides; empty when the plan states no fund.
+   */
+  sources: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      amountFen: FenText,
+      /** Its share of what was paid (net of recoveries). */
+      paidFen: FenText,
+      /** Its share of what is approved or on its way. */
+      committedFen: FenText,
+      remainingFen: FenText,
     }),
   ),
 });

@@ -28,8 +28,56 @@ import { activePlan, ruleCatalog } from "./shared";
 /** Computed and on their way: every status before approval, the publicity included. */
 const PENDING = new Set(["computed", "confirmed", "reviewed", "publicized"]);
 
+interface FundSource {
+  id: string;
+  name: string;
+  nameEn: string;
+  amount: bigint;
+}
+
+/** Splits an amount in proportion to the sources' amounts, exactly: the fen left by rounding down go to the largest shares' remainders first. */
+export function splitByShare(amount: bigint, weights: readonly bigint[]): bigint[] {
+  const total = weights.reduce((sum, weight) => sum + weight, 0n);
+  if (total === 0n) return weights.map(() => 0n);
+  const shares = weights.map((weight) => (amount * weight) / total);
+  const remainders = weights.map((weight, index) => ({ index, rest: (amount * weight) % total }));
+  let left = amount - shares.reduce((sum, share) => sum + share, 0n);
+  remainders.sort((a, b) => (b.rest > a.rest ? 1 : b.rest < a.rest ? -1 : a.index - b.index));
+  for (const { index } of remainders) {
+    if (left <= 0n) break;
+    shares[index] = (shares[index] ?? 0n) + 1n;
+    left -= 1n;
+  }
+  return shares;
+}
+
+function spendingBySource(sources: readonly FundSource[], paid: bigint, committed: bigint): BudgetYear["sources"] {
+  const weights = sources.map((source) => source.amount);
+  const paidShares = splitByShare(paid, weights);
+  const committedShares = splitByShare(committed, weights);
+  return sources.map((source, index) => {
+    const paidShare = paidShares[index] ?? 0n;
+    const committedShare = committedShares[index] ?? 0n;
+    return {
+      id: source.id,
+      name: source.name,
+      nameEn: source.nameEn,
+      amountFen: source.amount.toString(),
+      paidFen: paidShare.toString(),
+      committedFen: committedShare.toString(),
+      remainingFen: (source.amount - paidShare - committedShare).toString(),
+    };
+  });
+}
+
 export async function budgetSummary(db: DbContext, user: AuthUser): Promise<BudgetSummary> {
   const { plan } = await activePlan(db, user.districtId);
+  const fundSources: FundSource[] = (plan.fund?.sources ?? []).map((source) => ({
+    id: source.id,
+    name: source.name,
+    nameEn: source.nameEn,
+    amount: parseYuan(source.yearly),
+  }));
   const catalog = ruleCatalog(plan);
   const budgets = await findBudgets(db, user.districtId);
   const sums = await sumEntitlements(db, user.districtId);
@@ -70,15 +118,19 @@ export async function budgetSummary(db: DbContext, user: AuthUser): Promise<Budg
       rules.set(sum.rule_id, rule);
     }
     const budget = budgets.find((b) => b.year === year);
+    // Without the office's own figure for the year, the budget is the plan's yearly fund.
+    const fundTotal = fundSources.reduce((sum, source) => sum + source.amount, 0n);
+    const budgetAmount = budget ? BigInt(budget.amount_fen) : fundSources.length > 0 ? fundTotal : null;
     result.push({
       year,
-      budgetFen: budget ? String(budget.amount_fen) : null,
+      budgetFen: budgetAmount === null ? null : budgetAmount.toString(),
+      budgetFrom: budget ? "office" : budgetAmount !== null ? "plan" : null,
       note: budget?.note ?? "",
       paidFen: paid.toString(),
       recoveredFen: recovered.toString(),
       approvedFen: approved.toString(),
       pendingFen: pending.toString(),
-      remainingFen: budget ? (BigInt(budget.amount_fen) - paid - approved - pending).toString() : null,
+      remainingFen: budgetAmount !== null ? (budgetAmount - paid - approved - pending).toString() : null,
       byRule: [...rules.entries()].map(([ruleId, rule]) => ({
         ruleId,
         ruleName: catalog.get(ruleId)?.name ?? ruleId,
@@ -88,6 +140,7 @@ export async function budgetSummary(db: DbContext, user: AuthUser): Promise<Budg
         pendingFen: rule.pending.toString(),
         count: rule.count,
       })),
+      sources: spendingBySource(fundSources, paid, approved + pending),
     });
   }
   return { years: result };

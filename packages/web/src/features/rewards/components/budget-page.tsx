@@ -120,33 +120,51 @@ export function RewardsBudgetPage() {
                 dataSource={budget.data?.years ?? []}
                 expandable={{
                   expandedRowRender: (row) => (
-                    <Table
-                      size="small"
-                      rowKey="ruleId"
-                      pagination={false}
-                      dataSource={row.byRule}
-                      columns={[
-                        { title: t("rw.rule"), render: (_, r) => ruleName(r) },
-                        { title: t("rw.count"), dataIndex: "count" },
-                        { title: t("rw.paid"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
-                        {
-                          title: t("rw.recoveredAmount"),
-                          align: "right",
-                          render: (_, r) => formatFenForDisplay(r.recoveredFen),
-                        },
-                        {
-                          title: t("rw.approved"),
-                          align: "right",
-                          render: (_, r) => formatFenForDisplay(r.approvedFen),
-                        },
-                        { title: t("rw.pending"), align: "right", render: (_, r) => formatFenForDisplay(r.pendingFen) },
-                      ]}
-                    />
+                    <>
+                      {row.sources.length > 0 ? <FundSourcesTable sources={row.sources} /> : null}
+                      <Table
+                        size="small"
+                        rowKey="ruleId"
+                        pagination={false}
+                        dataSource={row.byRule}
+                        columns={[
+                          { title: t("rw.rule"), render: (_, r) => ruleName(r) },
+                          { title: t("rw.count"), dataIndex: "count" },
+                          { title: t("rw.paid"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
+                          {
+                            title: t("rw.recoveredAmount"),
+                            align: "right",
+                            render: (_, r) => formatFenForDisplay(r.recoveredFen),
+                          },
+                          {
+                            title: t("rw.approved"),
+                            align: "right",
+                            render: (_, r) => formatFenForDisplay(r.approvedFen),
+                          },
+                          {
+                            title: t("rw.pending"),
+                            align: "right",
+                            render: (_, r) => formatFenForDisplay(r.pendingFen),
+                          },
+                        ]}
+                      />
+                    </>
                   ),
                 }}
                 columns={[
                   { title: t("rw.year"), dataIndex: "year" },
-                  { title: t("rw.budget"), align: "right", render: (_, r) => formatFenForDisplay(r.budgetFen) },
+                  {
+                    title: t("rw.budget"),
+                    align: "right",
+                    render: (_, r) => (
+                      <>
+                        {formatFenForDisplay(r.budgetFen)}
+                        {r.budgetFrom === "plan" ? (
+                          <Tag style={{ marginInlineStart: 6 }}>{t("rw.fundFromPlan")}</Tag>
+                        ) : null}
+                      </>
+                    ),
+                  },
                   { title: t("rw.paidNet"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
                   {
                     title: t("rw.recoveredAmount"),
@@ -340,5 +358,40 @@ function CorrectionsCard({ canResolve }: { canResolve: boolean }) {
         )}
       </QueryBoundary>
     </Card>
+  );
+}
+
+/** The plan's fund sources of a year, each bearing its share of what is spent (S15). */
+function FundSourcesTable({ sources }: { sources: BudgetYear["sources"] }) {
+  const t = useT();
+  const localized = useLocalizedText();
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={false}
+      style={{ marginBottom: 12 }}
+      title={() => t("rw.fundSources")}
+      dataSource={sources}
+      columns={[
+        { title: t("rw.fundSource"), render: (_, source) => localized(source.name, source.nameEn) },
+        { title: t("rw.fundAmount"), align: "right", render: (_, source) => formatFenForDisplay(source.amountFen) },
+        { title: t("rw.fundPaid"), align: "right", render: (_, source) => formatFenForDisplay(source.paidFen) },
+        {
+          title: t("rw.fundCommitted"),
+          align: "right",
+          render: (_, source) => formatFenForDisplay(source.committedFen),
+        },
+        {
+          title: t("rw.remaining"),
+          align: "right",
+          render: (_, source) => (
+            <Typography.Text type={source.remainingFen.startsWith("-") ? "danger" : undefined}>
+              {formatFenForDisplay(source.remainingFen)}
+            </Typography.Text>
+          ),
+        },
+      ]}
+    />
   );
 }
