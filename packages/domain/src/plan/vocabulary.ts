@@ -38,3 +38,14 @@ export type TaskCycle = (typeof TASK_CYCLES)[number];
  */
 export const MEASUREMENT_UNITS = ["count", "mu", "person", "event", "yuan", "share"] as const;
 export type MeasurementUnit = (typeof MEASUREMENT_UNITS)[number];
+
+/**
+ * What a fact the plan declares measures: money (yuan, kept in fen), a quantity in a unit the plan names
+ * (千瓦时, 亩), a count, or a category chosen from the plan's list (a recognition's level).
+ */
+export const FACT_MEASURES = ["money", "quantity", "count", "category"] as const;
+export type FactMeasure = (typeof FACT_MEASURES)[number];
+
+/** The period one value of a declared fact covers: a year, a quarter or a month of a year. */
+export const FACT_PERIODS = ["year", "quarter", "month"] as const;
+export type FactPeriod = (typeof FACT_PERIODS)[number];
