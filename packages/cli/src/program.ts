@@ -26,6 +26,18 @@ const COMMANDS: readonly {
     register: async () => (await import("./commands/migrate")).registerMigrateCommand,
   },
   {
+    name: "backup",
+    term: "backup <file>",
+    description: "备份 SQLite 数据库（服务运行时也可）/ Back up the SQLite database (online)",
+    register: async () => (await import("./commands/backup")).registerBackupCommand,
+  },
+  {
+    name: "restore",
+    term: "restore <file>",
+    description: "从备份恢复 SQLite 数据库（须先停止服务）/ Restore the SQLite database from a backup (server stopped)",
+    register: async () => (await import("./commands/backup")).registerRestoreCommand,
+  },
+  {
     name: "plan",
     term: "plan",
     description: "计划文件 / Plan files",

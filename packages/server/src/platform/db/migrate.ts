@@ -51,6 +51,15 @@ export const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** The names of the migrations this version knows, oldest first: a database with others was made by a newer one. */
+export const KNOWN_MIGRATIONS: readonly string[] = Object.keys(migrations).sort();
+
+/** Applies the migrations up to and including `name` (an upgrade test builds an older release's database so). */
+export async function migrateUpTo(db: BeizengDb, name: string): Promise<string[]> {
+  const { results, error } = await migrator(db).migrateTo(name);
+  return unwrap(results, error);
+}
+
 function migrator(db: BeizengDb): Migrator {
   return new Migrator({ db: db.kysely, provider });
 }
