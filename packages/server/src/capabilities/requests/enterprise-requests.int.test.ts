@@ -177,6 +177,11 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
     const reopened = await act(office, request.id, "reopen", { reason: "企业不满意，请明确办结时间" });
     expect(reopened.json()).toMatchObject({ status: "assigned", reopenCount: 1, rating: null, answer: null });
     expect((await act(office, request.id, "reopen", { reason: "再次" })).statusCode).toBe(409);
+    // A reopened request is accepted again before it is answered.
+    const early = await act(unit, request.id, "answer", { answer: "规划许可证已于今日核发，请到政务服务中心领取。" });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toBe("请先受理此诉求，再答复");
+    expect((await act(unit, request.id, "accept")).json().status).toBe("accepted");
     await act(unit, request.id, "answer", { answer: "规划许可证已于今日核发，请到政务服务中心领取。" });
     const closed = await act(enterprise, request.id, "rate", { rating: "satisfied", comment: "办理迅速" });
     expect(closed.json()).toMatchObject({ status: "closed", rating: "satisfied" });
@@ -220,6 +225,7 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
       "answer",
       "rate",
       "reopen",
+      "accept",
       "answer",
       "rate",
     ]);
@@ -241,6 +247,7 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
       "answer",
       "rate",
       "reopen",
+      "accept",
       "answer",
       "rate",
     ]);

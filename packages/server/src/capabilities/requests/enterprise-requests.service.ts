@@ -704,10 +704,11 @@ export async function addRequestNote(db: DbContext, user: AuthUser, id: number, 
   });
 }
 
-/** The responsible unit gives its final answer (accepting the request if it had not yet). */
+/** The responsible unit gives its final answer, once it has accepted the request (受理 starts its handling). */
 export async function answerRequest(db: DbContext, user: AuthUser, id: number, answer: string, actor: Actor) {
   return inTransaction(db, async (tx) => {
     const row = await loadForUnit(tx, user, id);
+    if (row.status === "assigned") throw conflict("请先受理此诉求，再答复");
     if (!OPEN_STATUSES.includes(row.status)) throw conflict("此诉求当前不能答复");
     const now = new Date().toISOString();
     const text = answer.trim();

@@ -120,6 +120,7 @@ describe.each(testDatabases())("enterprise notifications on $name", (database) =
     expect(about(await notifications(unit), link, "request.assigned")).toHaveLength(1);
     expect(about(await notifications(enterprise), link)).toHaveLength(0);
 
+    await post(unit, `/api/enterprise-requests/${id}/accept`);
     const answered = await post(unit, `/api/enterprise-requests/${id}/answer`, { answer: "已电话告知申报条件。" });
     expect(answered.statusCode, answered.body).toBe(200);
 
@@ -178,6 +179,7 @@ describe.each(testDatabases())("enterprise notifications on $name", (database) =
   it("tells the enterprise once when the office reopens its request and when it closes it", async () => {
     const id = await fileAndAssign("融资对接咨询");
     const link = `/requests/${id}`;
+    await post(unit, `/api/enterprise-requests/${id}/accept`);
     expect((await post(unit, `/api/enterprise-requests/${id}/answer`, { answer: "已对接银行。" })).statusCode).toBe(
       200,
     );

@@ -316,7 +316,8 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
     buttons.push({ key: "reopen", label: t("rq.reopen"), onClick: () => openDialog("reopen"), primary: true });
   if (isResponsible && request.status === "assigned")
     buttons.push({ key: "accept", label: t("rq.accept"), onClick: () => run({ action: "accept" }), primary: true });
-  if (isResponsible && open)
+  // Answering follows accepting: a request not yet accepted offers 受理 only.
+  if (isResponsible && request.status === "accepted")
     buttons.push({ key: "answer", label: t("rq.answerAction"), onClick: () => openDialog("answer"), primary: true });
   if ((isOffice || isResponsible || isCoUnit) && request.status !== "closed")
     buttons.push({ key: "notes", label: t("rq.addNote"), onClick: () => openDialog("notes") });
