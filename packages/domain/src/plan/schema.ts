@@ -426,8 +426,6 @@ export const formulaRewardSchema = z.strictObject({
   oncePerYearParameter: parameterRefSchema.optional(),
   /** The most this rule pays one enterprise in one year, its awards summed (每家企业每年最高). */
   capPerYear: yuanSchema.optional(),
-  /** The most this rule pays all enterprises together in one year (本项每年资金总额): over it, every award is reduced pro rata. */
-  budgetPerYear: yuanSchema.optional(),
   /** 就高不重复: of this rule and the rules named (and theirs), one enterprise keeps only the highest award, per year or over the plan. */
   stacking: z
     .strictObject({

@@ -361,6 +361,5 @@ export function evaluateRewards(
   }
   const projects = input.projects ?? [];
   for (const rule of compiled.projectRules) rule.evaluateProjects(projects, input.enterprises, run);
-  if (limits != null) limits.applyBudgets(run);
   return { entitlements: run.entitlements, nonPayments: run.nonPayments };
 }

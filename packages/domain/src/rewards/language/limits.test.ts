@@ -167,25 +167,6 @@ describe("limits across one enterprise's awards", () => {
     );
   });
 
-  it("shares a rule's yearly budget over all enterprises pro rata, rounded down", () => {
-    const plan = planWith({
-      "R-NEW-SCALE": { event: entered, amount: "30000", once: "enterprise", budgetPerYear: "50000" },
-    });
-    const result = evaluateRewards(plan, {
-      enterprises: [
-        enterprise(A, [{ year: 2022, newlyAboveScale: true }]),
-        enterprise(B, [
-          { year: 2022, newlyAboveScale: true },
-          { year: 2023, newlyAboveScale: true },
-        ]),
-      ],
-    });
-    // 2022: 3万 + 3万 due, 5万 to share: 2.5万 each; B entering again in 2023 is not paid twice (once per enterprise).
-    expect(paid(result)).toEqual(["A R-NEW-SCALE 2022 25000", "B R-NEW-SCALE 2022 25000"]);
-    expect(written(result, 0).zh).toContain("本项2022年资金总额 5 万元，应奖励合计 6 万元，按比例核减为 2.5 万元");
-    expect(written(result, 0).arithmetic).toContain("30000 × 50000 ÷ 60000 = 25000（舍去分以下 / rounded down）");
-  });
-
   it("refuses at load a stacking naming a missing rule or itself, shares not summing to 1, two caps for one group, a limit on a project rule", () => {
     const plan = changjiangPlan();
     const problems = (change: Partial<FormulaReward>) =>

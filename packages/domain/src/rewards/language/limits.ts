@@ -3,8 +3,8 @@
  * (`capPerYear`), 就高不重复 between rules (`stacking`: only the highest award of the linked rules is paid,
  * per year or over the plan), and a cap on the sum of its awards in a year across the rules sharing a
  * `sumCap` group (≤ its retained tax: a CEL money figure of the year); then who receives what share of each
- * (`payees`: half to the legal representative), told in the award's explanation. Once every enterprise ran, a
- * rule's yearly budget over all of them (`budgetPerYear`) is shared pro rata. Awards are limited in the order the
+ * (`payees`: half to the legal representative), told in the award's explanation. Every limit is within one
+ * enterprise, so a batch evaluated in chunks of enterprises limits exactly as one run would. Awards are limited in the order the
  * engine made them (plan order); a reduced award keeps its key and says in its explanation what reduced
  * it; an award reduced to nothing or not kept is told in a why-not.
  */
@@ -37,8 +37,6 @@ interface SumCap {
 export interface AwardLimits {
   /** Limits the entitlements `run.entitlements[from…]` of one enterprise (its years ascending). */
   apply(run: Run, from: number, years: readonly EnterpriseYear[]): void;
-  /** Once every enterprise ran: a rule's yearly budget over all of them, shared pro rata. */
-  applyBudgets(run: Run): void;
 }
 
 const isFormula = (rule: PlanFile["rewards"][number]): rule is FormulaReward => rule.kind === "formula";
@@ -49,11 +47,7 @@ export function compileAwardLimits(
   metaOf: (ruleId: string) => RuleMeta | undefined,
 ): AwardLimits | null {
   const formulas = plan.rewards.filter(isFormula);
-  if (!formulas.some((rule) => rule.capPerYear || rule.stacking || rule.sumCap || rule.payees || rule.budgetPerYear))
-    return null;
-  const budgets = new Map<string, Fen>();
-  for (const rule of formulas)
-    if (rule.budgetPerYear !== undefined) budgets.set(rule.id, parseYuan(rule.budgetPerYear));
+  if (!formulas.some((rule) => rule.capPerYear || rule.stacking || rule.sumCap || rule.payees)) return null;
   const declared = declaredFactLookup(plan.facts);
   /** Output rule id (a step's own id) → plan rule id. */
   const planRuleOf = new Map<string, string>();
@@ -114,30 +108,6 @@ export function compileAwardLimits(
   };
 
   return {
-    applyBudgets(run) {
-      if (budgets.size === 0) return;
-      const planRule = (e: Entitlement) => planRuleOf.get(e.ruleId) ?? e.ruleId;
-      const totals = new Map<string, Fen>();
-      for (const entitlement of run.entitlements) {
-        if (entitlement.amount === null || !budgets.has(planRule(entitlement))) continue;
-        const bucket = `${planRule(entitlement)}|${entitlement.year}`;
-        totals.set(bucket, (totals.get(bucket) ?? 0n) + entitlement.amount);
-      }
-      run.entitlements.forEach((entitlement, index) => {
-        if (entitlement.amount === null) return;
-        const rule = planRule(entitlement);
-        const budget = budgets.get(rule);
-        const total = totals.get(`${rule}|${entitlement.year}`);
-        if (budget === undefined || total === undefined || total <= budget) return;
-        // Rounded down, so the shares never sum above the budget.
-        const share = (entitlement.amount * budget) / total;
-        run.entitlements[index] = new LimitedEntitlement(entitlement, share, {
-          zh: `本项${entitlement.year}年资金总额 ${amountZh(budget)}，应奖励合计 ${amountZh(total)}，按比例核减为 ${amountZh(share)}`,
-          en: `this reward's ${entitlement.year} budget of ${amountEn(budget)} is below the ${amountEn(total)} due in all: reduced pro rata to ${amountEn(share)}`,
-          arithmetic: `${formatYuan(entitlement.amount)} × ${formatYuan(budget)} ÷ ${formatYuan(total)} = ${formatYuan(share)}（舍去分以下 / rounded down）`,
-        });
-      });
-    },
     apply(run, from, years) {
       const entitlements = run.entitlements;
       if (entitlements.length === from) return;
