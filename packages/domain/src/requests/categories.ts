@@ -3,9 +3,10 @@
  * enterprise files under, with the time limit of each and the units that answer it, are the plan's
  * (`requestCategories`, docs/plan-format.md); nothing here names one.
  */
+import { WorkingCalendar } from "../calendar/working-days";
 import type { PlanRequestCategory } from "../plan/schema";
 
-/** How long the responsible unit has: `limitDays` working (Monday to Friday, no holiday calendar) or calendar days. */
+/** How long the responsible unit has: `limitDays` working days (by the official calendar when known) or calendar days. */
 export type RequestTimeLimit = Pick<PlanRequestCategory, "limitDays" | "dayKind">;
 
 /** The plan's category with this id, if the plan (still) has it. */
@@ -31,18 +32,16 @@ function isoOf(day: number): string {
 
 /**
  * The answer deadline of a request assigned on `assignedOn` (YYYY-MM-DD): `limitDays` days after it, counting
- * only Monday–Friday for working-day limits (a Friday assignment with 1 working day is due on Monday).
+ * only working days for working-day limits, by the official calendar when one is given (its holidays and make-up
+ * working days), else Monday–Friday (a Friday assignment with 1 working day is due on Monday).
  */
-export function requestDeadline(assignedOn: string, category: RequestTimeLimit): string {
-  let day = dayNumber(assignedOn);
-  if (category.dayKind === "calendar") return isoOf(day + category.limitDays);
-  let left = category.limitDays;
-  while (left > 0) {
-    day += 1;
-    const weekday = new Date(day * DAY_MS).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  return isoOf(day);
+export function requestDeadline(
+  assignedOn: string,
+  category: RequestTimeLimit,
+  calendar: WorkingCalendar = new WorkingCalendar(),
+): string {
+  if (category.dayKind === "calendar") return isoOf(dayNumber(assignedOn) + category.limitDays);
+  return calendar.addWorkingDays(assignedOn, category.limitDays).date;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
