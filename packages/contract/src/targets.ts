@@ -613,3 +613,10 @@ export const PublicBoardSchema = z.object({
   targets: z.array(PublicBoardTargetSchema),
 });
 export type PublicBoard = z.infer<typeof PublicBoardSchema>;
+
+/** GET /api/public/board: the board when the office publishes it; otherwise a plain "not published" (not an error). */
+export const PublicBoardAnswerSchema = z.union([
+  PublicBoardSchema.extend({ published: z.literal(true) }),
+  z.object({ published: z.literal(false) }),
+]);
+export type PublicBoardAnswer = z.infer<typeof PublicBoardAnswerSchema>;

@@ -213,7 +213,9 @@ describe.each(testDatabases())("targets and dashboard on $name", (database) => {
   });
 
   it("serves the public board only when published, with aggregate target figures only", async () => {
-    expect((await get("/api/public/board", null)).statusCode).toBe(404);
+    const unpublished = await get("/api/public/board", null);
+    expect(unpublished.statusCode).toBe(200);
+    expect(unpublished.json()).toEqual({ published: false });
     const publish = await app.inject({
       method: "PUT",
       url: "/api/board/publication",
@@ -223,6 +225,7 @@ describe.each(testDatabases())("targets and dashboard on $name", (database) => {
     expect(publish.statusCode).toBe(200);
     const board = await get("/api/public/board", null);
     expect(board.statusCode).toBe(200);
+    expect(board.json().published).toBe(true);
     const text = board.body;
     expect(text).toContain("G1");
     // No enterprise appears on the public board.
@@ -234,6 +237,6 @@ describe.each(testDatabases())("targets and dashboard on $name", (database) => {
       headers: office.headers,
       payload: { published: false },
     });
-    expect((await get("/api/public/board", null)).statusCode).toBe(404);
+    expect((await get("/api/public/board", null)).json()).toEqual({ published: false });
   });
 });

@@ -4,8 +4,8 @@ import {
   DashboardQuerySchema,
   DashboardRecordsQuerySchema,
   DashboardSchema,
+  PublicBoardAnswerSchema,
   PublicBoardQuerySchema,
-  PublicBoardSchema,
   RecordSetSchema,
 } from "@beizeng/contract/targets";
 import type { FastifyInstance } from "fastify";
@@ -85,7 +85,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContex
   // The login-free board: aggregate target figures only, and only when the office publishes it.
   app.get(
     "/api/public/board",
-    { config: { request: { query: PublicBoardQuerySchema }, permission: "public", response: PublicBoardSchema } },
+    { config: { request: { query: PublicBoardQuerySchema }, permission: "public", response: PublicBoardAnswerSchema } },
     async (request) => {
       const query = parseInput(PublicBoardQuerySchema, request.query, "公开看板");
       return jsonSafe(await getPublicBoard(db, query.district ?? null));

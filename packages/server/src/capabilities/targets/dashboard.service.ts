@@ -661,8 +661,10 @@ function quantityText(quantity: Quantity | null): string | null {
 export async function getPublicBoard(db: DbContext, districtId: string | null) {
   const published = await publishedBoards(db);
   const chosen = districtId ? published.find((b) => b.district_id === districtId) : published[0];
-  if (!chosen) throw notFound("目标看板未公开发布");
+  // Not published is a state of the board, answered as such: a visitor's browser logs no error for it.
+  if (!chosen) return { published: false as const };
   return cachedPayload(db, chosen.district_id, null, "public-board", (result) => ({
+    published: true as const,
     district: { id: chosen.district_id, name: chosen.name },
     plan: { title: result.data.plan.title, titleEn: result.data.plan.titleEn },
     asOf: result.data.asOf,

@@ -1,6 +1,6 @@
-import type { PublicBoard } from "@beizeng/contract/targets";
+import type { PublicBoard, PublicBoardAnswer } from "@beizeng/contract/targets";
 import { useQuery } from "@tanstack/react-query";
-import { ApiError, api } from "../../../shared/api/client";
+import { api } from "../../../shared/api/client";
 
 /** The public board's answer is the contract's: aggregate target figures only, as integer text. */
 export type { PublicBoard, PublicBoardTarget as PublicTarget } from "@beizeng/contract/targets";
@@ -9,13 +9,9 @@ export type { PublicBoard, PublicBoardTarget as PublicTarget } from "@beizeng/co
 export function usePublicBoard() {
   return useQuery({
     queryKey: ["public-board"],
-    queryFn: async () => {
-      try {
-        return await api.get<PublicBoard>("/api/public/board");
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
+    queryFn: async (): Promise<PublicBoard | null> => {
+      const answer = await api.get<PublicBoardAnswer>("/api/public/board");
+      return answer.published ? answer : null;
     },
     refetchInterval: 60_000,
   });
