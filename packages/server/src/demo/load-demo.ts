@@ -47,6 +47,7 @@ import {
   demoRandomStream,
   generateDemoData,
 } from "./generate";
+import { playFeeList } from "./fees-demo";
 import { playEnterpriseRequests } from "./requests-demo";
 import { playRewardHistory } from "./reward-history";
 import { playSupervisionHistory } from "./supervision-history";
@@ -197,6 +198,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
   const rewarded = await playFirstRewardYear(writer);
   const supervision = await playSupervision(writer);
   const requests = await playEnterpriseRequests(writer);
+  const feeRecords = await playFeeList(writer);
   // The key enterprises' monthly revenue against the same month a year earlier, as the figures service does.
   const warnings = await recomputeWarnings(tx, districtId);
   await auditFigures(writer);
@@ -213,6 +215,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
     tasks: supervision.tasks,
     taskReports: supervision.reports,
     enterpriseRequests: requests,
+    feeRecords,
     revenueWarnings: warnings.open,
   };
 }

@@ -177,3 +177,24 @@ export async function updateFeeInspection(
 ): Promise<void> {
   await db.kysely.updateTable("fee_inspections").set(values).where("id", "=", id).execute();
 }
+
+/** Marks the district's fee records as demo data and dates its versions, oldest first, on the days given. */
+export async function markFeeRecordsAsDemo(db: DbContext, districtId: string, versionDays: readonly string[]) {
+  for (const table of ["fee_items", "fee_complaints", "fee_inspections", "fee_list_versions"] as const)
+    await db.kysely.updateTable(table).set({ is_demo: 1 }).where("district_id", "=", districtId).execute();
+  const versions = await db.kysely
+    .selectFrom("fee_list_versions")
+    .select(["id", "published_at"])
+    .where("district_id", "=", districtId)
+    .orderBy("number")
+    .execute();
+  for (const [index, version] of versions.entries()) {
+    const day = versionDays[index];
+    if (day === undefined) break;
+    await db.kysely
+      .updateTable("fee_list_versions")
+      .set({ published_on: day, published_at: `${day}T02:00:00.000Z` })
+      .where("id", "=", version.id)
+      .execute();
+  }
+}

@@ -1,3 +1,10 @@
 /** What the app and the demo use of the fee list (涉企收费清单, M11). */
+export { markFeeRecordsAsDemo as markFeeListAsDemo } from "./fees.repository";
 export { feesRoutes } from "./fees.routes";
-export { createFeeItem, fileFeeComplaint, publishFeeList, recordFeeInspection } from "./fees.service";
+export {
+  createFeeItem,
+  fileFeeComplaint,
+  publishFeeList,
+  recordFeeInspection,
+  updateFeeItemById,
+} from "./fees.service";
