@@ -5,6 +5,7 @@
  * cross-checks what a schema cannot see (references, quotes, tier order). See docs/plan-format.md.
  */
 import { z } from "zod";
+import { planForecastSchema } from "../forecast/seasonal-profiles";
 import { AWARD_STEP_ACTORS, AWARD_STEP_KINDS } from "../rewards/workflow";
 import { FACT_MEASURES, FACT_PERIODS, MEASUREMENT_UNITS, TASK_CYCLES, UNIT_DUTIES, UNIT_KINDS } from "./vocabulary";
 
@@ -695,6 +696,8 @@ export const planFileSchema = z.strictObject({
   awardWorkflow: awardWorkflowSchema.optional(),
   /** Optional: the yearly fund and its sources (S15); absent, the office sets each year's budget by hand. */
   fund: fundSchema.optional(),
+  /** Optional: the seasonal profile the forecasts use where the district lacks monthly history; absent, the national one. */
+  forecast: planForecastSchema.optional(),
 });
 
 export type PlanFile = z.infer<typeof planFileSchema>;
