@@ -641,6 +641,8 @@ class FormulaEvaluator {
   readonly #readsPrevious: boolean;
   /** A yearly rule with no event nor first-time tracking reads only the years that can pay. */
   readonly #planOnlyYears: boolean;
+  /** The denominator every growth band's rate shares (written with as many decimals), else null. */
+  readonly #growthDenominator: bigint | null;
 
   constructor(rule: CompiledFormula, words: FormulaWords) {
     this.#rule = rule;
@@ -659,12 +661,18 @@ class FormulaEvaluator {
       compiled?.reads.some((read) => read.name.startsWith("previous.")),
     );
     this.#planOnlyYears = rule.per === "year" && rule.event === null && !rule.tiersFirstTime && !rule.categoryFirstTime;
+    const denominators = new Set(rule.steps.map((step) => step.thresholdRate?.denominator ?? null));
+    const [only] = denominators;
+    this.#growthDenominator = rule.growthOf !== null && denominators.size === 1 && only != null ? only : null;
+    // Every field set from the start: the scope keeps one shape, so the readers' lookups stay fast.
     this.#scope = {
       year: null,
       grant: null,
       techProject: null,
       project: null,
       plan: { startYear: BigInt(rule.meta.startYear), endYear: BigInt(rule.meta.endYear) },
+      history: null,
+      at: 0,
     };
   }
 
@@ -964,9 +972,12 @@ class FormulaEvaluator {
         previousFigure = previous;
         const diff = current - previous;
         let reached = -1;
+        const shared = this.#growthDenominator;
+        // Bands sharing a denominator need one product for the increase, not one per band.
+        const sharedLeft = shared === null ? 0n : diff * shared;
         for (let band = rule.steps.length - 1; band >= 0; band--) {
           const { numerator, denominator } = rule.steps[band]!.thresholdRate!;
-          const left = diff * denominator;
+          const left = shared === null ? diff * denominator : sharedLeft;
           const right = numerator * previous;
           if (rule.strict ? left > right : left >= right) {
             reached = band;

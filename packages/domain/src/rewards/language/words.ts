@@ -21,7 +21,7 @@ import type {
   TextLocale,
   WhyNotWording,
 } from "../types";
-import { EARLIER_YEARS, type FactRead, type FormulaScope } from "./expressions";
+import { EARLIER_YEARS, type FactRead, type FormulaScope, yearBefore } from "./expressions";
 import { marginalArithmetic, roundFraction } from "./marginal";
 import type { AwardParts, CompiledFormula } from "./rule";
 
@@ -153,7 +153,7 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
   const facts = (scope: FormulaScope): ExplanationFact[] => {
     const year = scope.year;
     const item = scope.grant ?? scope.techProject;
-    return factReads.map((read) => {
+    const shown = factReads.map((read) => {
       const fact: ExplanationFact = {
         name: read.name,
         label: read.zh,
@@ -174,6 +174,30 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
       if (label) fact.source = label;
       return fact;
     });
+    // A growth band reads the figure of the year and of the year before, each with its source.
+    if (rule.growthOf !== null && year != null) {
+      const metric = rule.growthOf;
+      const previous = yearBefore(scope, 1);
+      const grown = (name: string, from: typeof year | undefined, yearOf: number, zh: string, en: string) => {
+        const value = from?.[metric];
+        const fact: ExplanationFact = {
+          name,
+          label: zh,
+          labelEn: en,
+          year: yearOf,
+          value: value === undefined ? null : formatYuan(value),
+        };
+        const source = from?.sources?.[metric];
+        if (source) fact.source = source;
+        return fact;
+      };
+      const previousName = metric === "tax" ? "previousTax" : "previousRevenue";
+      shown.push(
+        grown(metric, year, year.year, growthZh, growthEn),
+        grown(previousName, previous, year.year - 1, `上年${growthZh}`, `previous year's ${growthEn}`),
+      );
+    }
+    return shown;
   };
 
   const subjectZh = (parts: AwardParts) => {
@@ -443,13 +467,17 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
           : `${yearEn(entry)}the conditions of this reward are not met.`;
     }
   };
-  const whyNot: WhyNotWording = { sentence };
+  // An English sentence starts with a capital, whatever comes first (a year, a fact's name, "not …").
+  const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  const whyNot: WhyNotWording = {
+    sentence: (entry, locale) => (locale === "en" ? capitalized(sentence(entry, locale)) : sentence(entry, locale)),
+  };
   const conditionWhyNot = source.when.map(
     (condition): WhyNotWording => ({
       sentence(entry, locale) {
         return locale === "zh"
           ? `${yearZh(entry)}不符合“${condition.zh}”，不奖励`
-          : `${yearEn(entry)}not ${condition.en}: not paid.`;
+          : capitalized(`${yearEn(entry)}not ${condition.en}: not paid.`);
       },
     }),
   );

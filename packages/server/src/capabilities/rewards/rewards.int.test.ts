@@ -241,7 +241,9 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     const growthDetail = (
       await app.inject({ url: `/api/rewards/entitlements/${growth.id}`, headers: office.headers })
     ).json();
-    expect(growthDetail.explanation.zh).toBe("2022年营业收入同比增长 20.0%，超过 15%，按第四档（最高档）奖励 20 万元");
+    expect(growthDetail.explanation.zh).toBe(
+      "2022年，规模以上工业企业，非当年新增规上企业，营业收入同比增长 20.00%，超过 15%（第四档），奖励 20 万元",
+    );
     expect(growthDetail.explanation.facts.map((fact: { name: string }) => fact.name)).toContain("previousRevenue");
     expect(growthDetail.explanation.quote).toBe(growthDetail.quote);
 
@@ -623,7 +625,9 @@ describe.each(testDatabases())("rewards on $name", (database) => {
       amountFen: (200_000n * YUAN).toString(),
     });
     expect(growth.ruleName).toBeTruthy();
-    expect(growth.explanation.zh).toBe("2022年营业收入同比增长 20.0%，超过 15%，按第四档（最高档）奖励 20 万元");
+    expect(growth.explanation.zh).toBe(
+      "2022年，规模以上工业企业，非当年新增规上企业，营业收入同比增长 20.00%，超过 15%（第四档），奖励 20 万元",
+    );
     expect(growth.explanation.en).toMatch(/^[A-Z0-9]/);
     expect(growth.explanation.facts.map((fact: { name: string }) => fact.name)).toContain("previousRevenue");
     // The rules that pay nothing that year still say why, beside what it is entitled to.
