@@ -57,7 +57,17 @@ export function formulaConsistencyProblems(rule: FormulaReward, plan?: PlanFile)
     for (const other of plan.rewards) {
       ids.add(other.id);
       if (other.kind === "formula") for (const step of other.tiers?.steps ?? []) if (step.ruleId) ids.add(step.ruleId);
+      if (other.kind === "projectProduction") for (const category of other.categories) ids.add(category.ruleId);
     }
+    const projectRules = new Set(
+      plan.rewards
+        .filter((other) => other.kind === "projectProduction" || (other.kind === "formula" && other.per === "project"))
+        .flatMap((other) => [
+          other.id,
+          ...(other.kind === "projectProduction" ? other.categories.map((category) => category.ruleId) : []),
+          ...(other.kind === "formula" ? (other.tiers?.steps ?? []).flatMap((step) => step.ruleId ?? []) : []),
+        ]),
+    );
     rule.stacking.with.forEach((other, index) => {
       if (other === rule.id)
         problems.push({ field: `stacking.with[${index}]`, message: `奖励 ${other} 不能与自身不重复享受` });
@@ -65,6 +75,11 @@ export function formulaConsistencyProblems(rule: FormulaReward, plan?: PlanFile)
         problems.push({
           field: `stacking.with[${index}]`,
           message: `不重复享受的奖励 ${other} 不在本计划的 rewards 中`,
+        });
+      else if (projectRules.has(other))
+        problems.push({
+          field: `stacking.with[${index}]`,
+          message: `奖励 ${other} 按招商项目计算，不属于一家企业的年度奖励，不能用于不重复享受`,
         });
     });
   }

@@ -173,9 +173,10 @@ describe("limits across one enterprise's awards", () => {
       formulaRuleProblems(formula(plan, "R-NEW-SCALE", { event: entered, amount: "30000", ...change }), plan).map(
         (problem) => `${problem.path.join(".")}: ${problem.message}`,
       );
-    expect(problems({ stacking: { with: ["R-NOPE", "R-NEW-SCALE"], within: "year" } })).toEqual([
+    expect(problems({ stacking: { with: ["R-NOPE", "R-NEW-SCALE", "R-PROJ-50"], within: "year" } })).toEqual([
       "stacking.with.0: 不重复享受的奖励 R-NOPE 不在本计划的 rewards 中",
       "stacking.with.1: 奖励 R-NEW-SCALE 不能与自身不重复享受",
+      "stacking.with.2: 奖励 R-PROJ-50 按招商项目计算，不属于一家企业的年度奖励，不能用于不重复享受",
     ]);
     expect(
       problems({
