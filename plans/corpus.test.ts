@@ -41,6 +41,35 @@ function paid(name: string, enterprises: EnterpriseHistory[]): string[] {
   );
 }
 
+/** The stored documents (kept beside the plan drafter's tests), by the plan that encodes each. */
+const DOCUMENTS: Record<string, string> = {
+  "hohhot-2024-2026": "01-呼和浩特市.txt",
+  "shengzhou-2023-2025": "02-嵊州市.txt",
+  "xichong-2025-2027": "03-西充县.txt",
+  "hanshou-2024-2026": "04-汉寿县.txt",
+  "haicang-2020-2020": "05-海沧区.txt",
+  "yishui-2022-2024": "06-沂水县.txt",
+  "lanzhou-2021-2023": "08-兰州市.txt",
+};
+
+describe("the corpus plans' clauses", () => {
+  it.each(Object.entries(DOCUMENTS))("%s quotes %s verbatim", (name, file) => {
+    const document = readFileSync(
+      join(__dirname, "../packages/domain/src/plan/draft/fixtures/corpus", file),
+      "utf8",
+    ).replace(/\s+/g, " ");
+    for (const clause of plan(name).clauses) {
+      // A fragment list (“…”“…”) and the mark of a cut-off copy are the plan's, not the document's.
+      const pieces = clause.text
+        .replace("[存储副本到此截断]", "")
+        .split(/[“”]|……|\[奖励金额不在片段中\]/)
+        .map((piece) => piece.replace(/\s+/g, " ").trim())
+        .filter((piece) => piece.length > 0);
+      for (const piece of pieces) expect(document, `${name} ${clause.id}`).toContain(piece);
+    }
+  });
+});
+
 describe("the corpus plans, worked by hand", () => {
   it("汉寿 产值增量奖: 5万 at 1亿, 0.5万 per further 1000万, at most 50万; net tax not below the year before", () => {
     const year = (outputValue: string, netTax: string) => ({ aboveScale: true, money: { outputValue, netTax } });
