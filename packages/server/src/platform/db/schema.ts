@@ -1,4 +1,5 @@
 import type { AccountActivationTable } from "../../capabilities/accounts/account-activations.table";
+import type * as Fees from "../../capabilities/fees/fees.table";
 import type { DeclaredFactValueTable } from "../../capabilities/figures/declared-facts.table";
 import type { FigureTable } from "../../capabilities/figures/figures.table";
 import type { NotificationTable } from "../../capabilities/notifications/notifications.table";
@@ -14,7 +15,6 @@ import type {
   MonitoringWarningTable,
 } from "../../capabilities/register/enterprise-register.table";
 import type { EnterpriseScaleYearTable, EnterpriseTable } from "../../capabilities/register/enterprises.table";
-import type * as Fees from "../../capabilities/fees/fees.table";
 import type * as Requests from "../../capabilities/requests/enterprise-requests.table";
 import type * as Rewards from "../../capabilities/rewards/rewards.table";
 import type * as Supervision from "../../capabilities/supervision/tasks.table";
