@@ -96,7 +96,9 @@ describe.each(testDatabases())("group robots on $name", (database) => {
     robots = await loopbackRobots({ dingtalk: "SECdingtalk-test", feishu: "feishu-test-secret" });
     useRobotPausesForTests([0, 20, 20, 20]);
     // The plan's tasks, so that reminders and reports have something to be about.
-    expect((await app.inject({ method: "POST", url: "/api/tasks/seed", headers: office.headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: "POST", url: "/api/tasks/seed", headers: office.headers })).statusCode).toBe(
+      200,
+    );
   });
   afterAll(async () => {
     useRobotPausesForTests([0, 2_000, 10_000, 30_000]);
@@ -123,7 +125,12 @@ describe.each(testDatabases())("group robots on $name", (database) => {
     expect(JSON.stringify(saved.json())).not.toContain("SECdingtalk-test");
     const kept = await configure({ platform: "dingtalk", url: robots.urlOf("dingtalk"), format: "markdown" });
     expect(kept.json().settings.hasSecret).toBe(true);
-    const emptied = await configure({ platform: "dingtalk", url: robots.urlOf("dingtalk"), format: "text", secret: "" });
+    const emptied = await configure({
+      platform: "dingtalk",
+      url: robots.urlOf("dingtalk"),
+      format: "text",
+      secret: "",
+    });
     expect(emptied.json().settings.hasSecret).toBe(false);
     const audit = await db.kysely
       .selectFrom("audit_log")
@@ -175,6 +182,13 @@ describe.each(testDatabases())("group robots on $name", (database) => {
     await configure({ platform: "dingtalk", url: robots.urlOf("dingtalk"), format: "text", secret: "a-wrong-secret" });
     const test = await testMessage();
     expect(test.json()).toMatchObject({ sent: false, tries: 1, error: "机器人返回错误 310000：sign not match" });
+    // An address nothing answers at: said in words, not as the network library's English.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port: closedPort } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    await configure({ platform: "wecom", url: `http://127.0.0.1:${closedPort}/robot`, format: "text", secret: "" });
+    expect((await testMessage()).json()).toMatchObject({ sent: false, error: expect.stringContaining("对方拒绝连接") });
   });
 
   it("signs Feishu's rich text in its body", async () => {

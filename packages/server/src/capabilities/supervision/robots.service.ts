@@ -101,8 +101,36 @@ async function tryOnce(
     const answer: unknown = await response.json().catch(() => undefined);
     return { ...judgeRobotAnswer(response.status, answer), status: response.status };
   } catch (error) {
-    const cause = error instanceof Error ? error.message : String(error);
-    return { outcome: "retry", reason: `无法连接机器人：${cause}` };
+    return { outcome: "retry", reason: `无法连接机器人：${networkFailure(error)}` };
+  }
+}
+
+/** Why a request did not reach the robot, in words an office reads (fetch says only "fetch failed"). */
+function networkFailure(error: unknown): string {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return `${TRY_TIMEOUT_MS / 1000} 秒内没有应答`;
+  }
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  // Ports fetch never opens (1, 9, 25 …): the address is refused before anything is sent.
+  if (cause?.message === "bad port") return "地址中的端口不允许访问，请换用其他端口";
+  switch (cause?.code) {
+    case "ECONNREFUSED":
+      return "对方拒绝连接（地址或端口不对，或服务未开启）";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "找不到该域名（请检查地址，或本机能否解析外网域名）";
+    case "ECONNRESET":
+      return "连接被对方中断";
+    case "ETIMEDOUT":
+    case "UND_ERR_CONNECT_TIMEOUT":
+      return "连接超时（请检查本机能否访问外网）";
+    case "CERT_HAS_EXPIRED":
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "SELF_SIGNED_CERT_IN_CHAIN":
+      return "对方的 HTTPS 证书无效";
+    default:
+      return cause?.code ? `网络错误 ${cause.code}` : "网络错误";
   }
 }
 

@@ -12,6 +12,14 @@ const EXAMPLE_URL: Record<RobotPlatform, string> = {
   feishu: "https://open.feishu.cn/open-apis/bot/v2/hook/…",
 };
 
+/** An http or https address (a district's own gateway may be an IP address with a port). */
+function checkRobotAddress(value: unknown, message: string): Promise<void> {
+  if (typeof value === "string" && /^https?:\/\//i.test(value.trim()) && URL.canParse(value.trim())) {
+    return Promise.resolve();
+  }
+  return Promise.reject(new Error(message));
+}
+
 interface FormValues extends Omit<WebhookInput, "secret"> {
   secret?: string;
   removeSecret?: boolean;
@@ -79,7 +87,13 @@ export function WebhookSettingsModal({ open, onClose }: { open: boolean; onClose
         <Form.Item name="platform" label={t("tasks.webhookPlatform")}>
           <Select options={ROBOT_PLATFORMS.map((value) => ({ value, label: t(`tasks.webhookPlatform.${value}`) }))} />
         </Form.Item>
-        <Form.Item name="url" label={t("tasks.webhookUrl")} rules={[{ required: true, type: "url" }]}>
+        <Form.Item
+          name="url"
+          label={t("tasks.webhookUrl")}
+          rules={[
+            { required: true, validator: (_rule, value) => checkRobotAddress(value, t("tasks.webhookUrlInvalid")) },
+          ]}
+        >
           <Input placeholder={EXAMPLE_URL[platform]} />
         </Form.Item>
         {platform !== "wecom" && (
