@@ -242,6 +242,23 @@ const RevenueForecastDetailSchema = z.object({
   measuredError: z.array(
     z.object({ throughMonth: z.number().int(), cases: z.number().int(), meanAbsolutePercentageError: z.number() }),
   ),
+  /**
+   * The seasonal profile standing in for months the district has no history of (the plan's, or the
+   * national one); `carries`: the district has fewer than two past years, so the profile alone gives
+   * the running year's share. Null when the year is not estimated from its months.
+   */
+  seasonalProfile: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      source: z.string(),
+      sourceEn: z.string(),
+      origin: z.enum(["shipped", "plan"]),
+      carries: z.boolean(),
+    })
+    .nullable()
+    .optional(),
 });
 
 const AboveScaleForecastDetailSchema = z.object({

@@ -8,12 +8,15 @@ import { count, money, parseTargetValue } from "../targets/quantity";
 import type { TargetSnapshot } from "../targets/snapshot";
 import { type AboveScaleForecast, forecastAboveScaleCount } from "./above-scale";
 import { forecastAboveScaleRevenue, type RevenueForecast } from "./revenue";
+import { type NamedSeasonalProfile, seasonalProfileOf } from "./seasonal-profiles";
 
 export interface TargetForecast {
   targetId: string;
   metric: string;
   input: TargetForecastInput;
   revenue?: RevenueForecast;
+  /** With `revenue`: the seasonal profile standing in for the months the district has no history of (the plan's, or the national). */
+  seasonalProfile?: NamedSeasonalProfile;
   aboveScale?: AboveScaleForecast;
 }
 
@@ -31,6 +34,7 @@ export function forecastTargets(
   const context = buildContext(plan, snapshot, options);
   const results: TargetForecast[] = [];
   const countForecasts = new Map<string, AboveScaleForecast>();
+  const seasonalProfile = seasonalProfileOf(plan);
   for (const target of plan.targets) {
     const deadlineYear = Number(target.deadline.slice(0, 4));
     if (target.metric === "aboveScaleRevenue") {
@@ -40,12 +44,14 @@ export function forecastTargets(
         target: { fen: targetValue.value, comparison: resolveComparison(context, target) },
         level: options.level,
         measureError: options.measureError,
+        seasonalProfile,
       });
       results.push({
         targetId: target.id,
         metric: target.metric,
         input: { estimate: money(revenue.estimate), low: money(revenue.low), high: money(revenue.high) },
         revenue,
+        seasonalProfile,
       });
     } else if (target.metric === "aboveScaleCount" || target.metric === "aboveScaleNetIncrease") {
       const key = `${deadlineYear}|${target.baselineYear}`;

@@ -428,6 +428,15 @@ export function jsonSafe(value: unknown): unknown {
 
 const LIST_LIMIT = 15;
 
+/** Which seasonal profile the running year's estimate leaned on, for the method's text; null without one. */
+function seasonalProfileView(forecast: TargetForecast) {
+  const profile = forecast.seasonalProfile;
+  const estimate = forecast.revenue?.base?.fromMonths?.estimate;
+  if (!profile || !estimate) return null;
+  const { id, name, nameEn, source, sourceEn, origin } = profile;
+  return { id, name, nameEn, source, sourceEn, origin, carries: estimate.method === "prior" };
+}
+
 function revenueForecastView(forecast: RevenueForecast) {
   return {
     kind: "revenue" as const,
@@ -506,7 +515,7 @@ export function targetView(progress: TargetProgress, forecast: TargetForecast | 
           low: forecast.input.low,
           high: forecast.input.high,
           detail: forecast.revenue
-            ? revenueForecastView(forecast.revenue)
+            ? { ...revenueForecastView(forecast.revenue), seasonalProfile: seasonalProfileView(forecast) }
             : forecast.aboveScale
               ? aboveScaleForecastView(forecast.aboveScale)
               : null,

@@ -22,6 +22,9 @@ export const zhCN = {
   "targets.notes": "数据说明",
   "targets.forecastDetail": "{level}% 区间 {low}—{high}",
   "targets.measuredError": "按以往数据回测，第{month}个月时预测全年误差约 {value}",
+  "targets.seasonalCarries": "本区月度数据不足两年，当年各月累计占全年的比重按“{name}”推算（{source}{named}）",
+  "targets.seasonalReference": "当年各月累计占全年的比重以本区以往各年为主，参照“{name}”（{source}{named}）",
+  "targets.seasonalNamedByPlan": "，计划指定",
   "targets.yearlyMet": "已完成",
   "targets.anchor": "各项目标",
   "targets.result": "结果",
@@ -75,6 +78,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   "targets.forecastDetail": "{level}% interval {low}–{high}",
   "targets.measuredError":
     "Backtested on past years: from {month} months, the year-end forecast was off by about {value}",
+  "targets.seasonalCarries":
+    "The district has less than two years of monthly figures: the share of the year reached by each month follows “{name}” ({source}{named})",
+  "targets.seasonalReference":
+    "The share of the year reached by each month follows the district's own past years, with “{name}” as reference ({source}{named})",
+  "targets.seasonalNamedByPlan": "; named by the plan",
   "targets.yearlyMet": "Met",
   "targets.anchor": "Targets",
   "targets.result": "Result",

@@ -42,6 +42,25 @@ function measuredErrors(detail: ForecastDetail) {
   return detail.measuredError.filter((row) => months.includes(row.throughMonth));
 }
 
+/** Which seasonal profile the running year's estimate follows, and whether it carries the estimate alone. */
+function SeasonalProfileText({ detail }: { detail: ForecastDetail }) {
+  const t = useT();
+  const localized = useLocalizedText();
+  const profile = detail?.kind === "revenue" ? detail.seasonalProfile : null;
+  if (!profile) return null;
+  return (
+    <div>
+      <Typography.Text type="secondary">
+        {t(profile.carries ? "targets.seasonalCarries" : "targets.seasonalReference", {
+          name: localized(profile.name, profile.nameEn),
+          source: localized(profile.source, profile.sourceEn),
+          named: profile.origin === "plan" ? t("targets.seasonalNamedByPlan") : "",
+        })}
+      </Typography.Text>
+    </div>
+  );
+}
+
 /** Every target in detail: path chart, clause text, status, forecast and what it takes. */
 export function TargetsPage() {
   const t = useT();
@@ -193,6 +212,7 @@ function TargetSection({
                 {forecast.detail?.kind === "revenue" && forecast.detail.probabilityMet !== null
                   ? ` · ${t("dash.probabilityMet", { value: percent(forecast.detail.probabilityMet) })}`
                   : ""}
+                <SeasonalProfileText detail={forecast.detail} />
                 {measuredErrors(forecast.detail).map((row) => (
                   <div key={row.throughMonth}>
                     <Typography.Text type="secondary">
