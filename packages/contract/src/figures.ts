@@ -148,6 +148,8 @@ export const ImportChangeSchema = z.discriminatedUnion("entity", [
   z.strictObject({
     entity: z.literal("figure"),
     ...changeOf,
+    /** The enterprise's name in the register (or in the file, for one it would register); absent in older results. */
+    enterpriseName: z.string().nullable().optional(),
     year: z.number().int(),
     month: z.number().int().min(0).max(12),
     metric: z.enum(FIGURE_METRICS),

@@ -55,10 +55,16 @@ describe.each(testDatabases())("month coverage of the dashboards on $name", (dat
     });
     expect(upload.statusCode).toBe(202);
     const id = upload.json().id;
-    expect((await read(`/api/imports/${id}?wait=20`)).status).toBe("previewed");
+    const preview = await read(`/api/imports/${id}?wait=20`);
+    expect(preview.status).toBe("previewed");
+    // The preview names each enterprise beside its credit code, as the register has it.
+    expect(preview.result.changes[0]).toMatchObject({
+      creditCode: reporting[0].creditCode,
+      enterpriseName: reporting[0].name,
+    });
     await app.inject({ method: "POST", url: `/api/imports/${id}/apply`, headers: office.headers });
     expect((await read(`/api/imports/${id}?wait=20`)).status).toBe("applied");
-  });
+  }, 180_000);
   afterAll(() => closeSuite(app, db));
 
   const setThreshold = (session: Session, monthCoveragePermille: unknown) =>

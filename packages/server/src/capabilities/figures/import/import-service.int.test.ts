@@ -206,6 +206,7 @@ describe.each(testDatabases())("spreadsheet import on $name", (database) => {
         entity: "figure",
         row: 2,
         creditCode: A,
+        enterpriseName: "景德镇甲医药有限公司",
         action: "update",
         year: 2022,
         month: 0,

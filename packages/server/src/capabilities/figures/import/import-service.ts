@@ -90,6 +90,7 @@ export type ImportChange =
       entity: "figure";
       row: number;
       creditCode: string;
+      enterpriseName: string | null;
       action: "create" | "update";
       year: number;
       month: number;
@@ -660,6 +661,7 @@ class ImportRun {
             entity: "figure",
             row: record.row,
             creditCode: record.creditCode,
+            enterpriseName: this.enterprises.get(record.creditCode)?.name ?? record.name ?? null,
             action,
             year: record.year,
             month,

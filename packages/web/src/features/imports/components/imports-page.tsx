@@ -327,7 +327,29 @@ export function ImportsPage() {
                   title={() => t("imp.changeList")}
                   columns={[
                     { title: t("imp.row"), dataIndex: "row", width: 70 },
-                    { title: t("enterprises.creditCode"), dataIndex: "creditCode", width: 190 },
+                    {
+                      title: t("enterprises.creditCode"),
+                      dataIndex: "creditCode",
+                      width: 190,
+                      // The enterprise's name beside its code: a person checks a row by the name.
+                      render: (code: string, change) => {
+                        const name =
+                          change.entity === "figure"
+                            ? change.enterpriseName
+                            : change.entity === "enterprise"
+                              ? (change.after?.name ?? change.before?.name)
+                              : null;
+                        return name ? (
+                          <span>
+                            {name}
+                            <br />
+                            <Typography.Text type="secondary">{code}</Typography.Text>
+                          </span>
+                        ) : (
+                          code
+                        );
+                      },
+                    },
                     {
                       title: t("imp.action"),
                       dataIndex: "action",
