@@ -77,8 +77,8 @@ describe("the seasonal profile a plan names", () => {
     const relative = (value: number | undefined, expected: number) => Math.abs((value as number) / expected - 1);
     expect(
       relative(national.fromMonths?.estimate.estimate, yearToDate / (NATIONAL_SEASONAL_PROFILE.shares[1] as number)),
-    ).toBeLessThan(1e-5);
-    expect(relative(even.fromMonths?.estimate.estimate, yearToDate * 6)).toBeLessThan(1e-5);
+    ).toBeLessThan(1e-9);
+    expect(relative(even.fromMonths?.estimate.estimate, yearToDate / (EVEN_SHARES[1] as number))).toBeLessThan(1e-9);
     expect(national.forecast?.input.estimate.value).toBeGreaterThan(even.forecast?.input.estimate.value as bigint);
   });
 
