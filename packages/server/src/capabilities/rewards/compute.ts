@@ -205,7 +205,8 @@ export async function startRewardBatch(
   const batch = await getBatch(db, user, batchId);
   const settle = () => getBatch(db, user, batchId).catch(() => batch);
   const done = job
-    ? waitForJob(db, job.id, 60 * 60_000).then(settle)
+    ? // Nobody may wait for it (the answer went out at once): a follow that fails, e.g. on shutdown, says the batch as it was.
+      waitForJob(db, job.id, 60 * 60_000).then(settle, () => batch)
     : runRewardBatch(db, user.districtId, batchId, actor).then(settle, async (error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         await updateBatch(db, batchId, {
