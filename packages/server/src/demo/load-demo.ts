@@ -39,6 +39,7 @@ import {
   insertAudited,
   insertEnterpriseRecords,
 } from "./demo-writer";
+import { playFeeList } from "./fees-demo";
 import {
   DEMO_ACCOUNT_LOGINS,
   DEMO_ACTOR_LABEL,
@@ -47,7 +48,6 @@ import {
   demoRandomStream,
   generateDemoData,
 } from "./generate";
-import { playFeeList } from "./fees-demo";
 import { playEnterpriseRequests } from "./requests-demo";
 import { playRewardHistory } from "./reward-history";
 import { playSupervisionHistory } from "./supervision-history";
