@@ -1,8 +1,7 @@
 import { amountEn, amountZh } from "@beizeng/domain/money";
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
+import { Alert, Button, Form, Input, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { useErrorText } from "../../../shared/api/error-text";
 import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
@@ -15,6 +14,7 @@ import {
   useFileFeeComplaint,
   usePublicFees,
 } from "../api/fees-api";
+import { FeeFormModal } from "./fee-form-modal";
 import { feeLabel } from "./fee-labels";
 
 const LIGHT_COLORS = { green: "green", yellow: "gold", red: "red" } as const;
@@ -101,34 +101,24 @@ export function ComplaintsTab() {
 
 function ComplaintModal({ limit, onClose }: { limit: { days: number; working: boolean }; onClose: () => void }) {
   const t = useT();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FeeComplaintInput>();
   const file = useFileFeeComplaint();
   const list = usePublicFees({});
   const kind = Form.useWatch("kind", form);
   const required = (field: string) => [{ required: true, whitespace: true, message: t("fee.required", { field }) }];
   const published = (list.data?.items ?? []).filter((item) => item.itemId !== null);
-  const submit = async () => {
-    const values = await form.validateFields();
-    try {
-      await file.mutateAsync(values);
-      message.success(t("fee.filed"));
-      onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    }
-  };
   return (
-    <Modal
-      open
+    <FeeFormModal
+      form={form}
       title={t("fee.complaintTitle")}
-      onCancel={onClose}
-      onOk={submit}
       okText={t("fee.submit")}
-      cancelText={t("fee.cancel")}
-      confirmLoading={file.isPending}
+      saving={file.isPending}
       width={640}
+      onClose={onClose}
+      save={async (values) => {
+        await file.mutateAsync(values);
+        return t("fee.filed");
+      }}
     >
       <Alert
         type="info"
@@ -203,6 +193,6 @@ function ComplaintModal({ limit, onClose }: { limit: { days: number; working: bo
           </Form.Item>
         </Space>
       </Form>
-    </Modal>
+    </FeeFormModal>
   );
 }

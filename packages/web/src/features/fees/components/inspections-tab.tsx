@@ -1,7 +1,6 @@
 import { amountEn, amountZh, formatYuan } from "@beizeng/domain/money";
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { useErrorText } from "../../../shared/api/error-text";
 import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
@@ -15,6 +14,7 @@ import {
   useFeeReport,
   useSaveFeeInspection,
 } from "../api/fees-api";
+import { FeeFormModal } from "./fee-form-modal";
 import { feeLabel } from "./fee-labels";
 
 type InspectionForm = Omit<FeeInspectionInput, "accountability"> & { accountability: string };
@@ -125,47 +125,41 @@ export function InspectionsTab() {
   );
 }
 
+/** What the form's values send: the accountability fields only when a violation was held to account. */
+function inspectionInput(values: InspectionForm): FeeInspectionInput {
+  const accountable = values.result === "violation" && values.accountability !== "none";
+  return {
+    inspectedOn: values.inspectedOn,
+    inspectedUnit: values.inspectedUnit,
+    scope: values.scope,
+    result: values.result,
+    findings: values.findings ?? "",
+    accountability: accountable ? (values.accountability as FeeInspectionInput["accountability"]) : null,
+    accountabilityOn: accountable ? values.accountabilityOn || null : null,
+    accountabilityNote: accountable ? (values.accountabilityNote ?? "") : "",
+    refundYuan: accountable && values.refundYuan ? values.refundYuan : null,
+  };
+}
+
 function InspectionModal({ inspection, onClose }: { inspection: FeeInspection | null; onClose: () => void }) {
   const t = useT();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
   const [form] = Form.useForm<InspectionForm>();
   const save = useSaveFeeInspection();
   const result = Form.useWatch("result", form);
   const accountability = Form.useWatch("accountability", form);
   const required = (field: string) => [{ required: true, whitespace: true, message: t("fee.required", { field }) }];
-  const submit = async () => {
-    const values = await form.validateFields();
-    const accountable = values.result === "violation" && values.accountability !== "none";
-    const input: FeeInspectionInput = {
-      inspectedOn: values.inspectedOn,
-      inspectedUnit: values.inspectedUnit,
-      scope: values.scope,
-      result: values.result,
-      findings: values.findings ?? "",
-      accountability: accountable ? (values.accountability as FeeInspectionInput["accountability"]) : null,
-      accountabilityOn: accountable ? values.accountabilityOn || null : null,
-      accountabilityNote: accountable ? (values.accountabilityNote ?? "") : "",
-      refundYuan: accountable && values.refundYuan ? values.refundYuan : null,
-    };
-    try {
-      await save.mutateAsync({ id: inspection?.id ?? null, input });
-      message.success(t("fee.saved"));
-      onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    }
-  };
   return (
-    <Modal
-      open
+    <FeeFormModal
+      form={form}
       title={inspection ? t("fee.editInspection") : t("fee.inspect")}
-      onCancel={onClose}
-      onOk={submit}
       okText={t("fee.save")}
-      cancelText={t("fee.cancel")}
-      confirmLoading={save.isPending}
+      saving={save.isPending}
       width={640}
+      onClose={onClose}
+      save={async (values) => {
+        await save.mutateAsync({ id: inspection?.id ?? null, input: inspectionInput(values) });
+        return t("fee.saved");
+      }}
     >
       <Form
         form={form}
@@ -247,6 +241,6 @@ function InspectionModal({ inspection, onClose }: { inspection: FeeInspection | 
           </>
         ) : null}
       </Form>
-    </Modal>
+    </FeeFormModal>
   );
 }

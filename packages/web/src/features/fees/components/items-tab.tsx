@@ -1,6 +1,5 @@
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { useErrorText } from "../../../shared/api/error-text";
 import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useT } from "../../../shared/i18n/i18n";
@@ -13,6 +12,7 @@ import {
   usePublishFeeList,
   useSaveFeeItem,
 } from "../api/fees-api";
+import { FeeFormModal } from "./fee-form-modal";
 import { datesInOrder, feeLabel } from "./fee-labels";
 
 export function ItemsTab() {
@@ -122,31 +122,21 @@ export function ItemsTab() {
 
 function ItemModal({ item, onClose }: { item: FeeItem | null; onClose: () => void }) {
   const t = useT();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FeeItemInput>();
   const save = useSaveFeeItem();
   const required = (field: string) => [{ required: true, whitespace: true, message: t("fee.required", { field }) }];
-  const submit = async () => {
-    const values = await form.validateFields();
-    try {
-      await save.mutateAsync({ id: item?.id ?? null, input: { ...values, effectiveTo: values.effectiveTo || null } });
-      message.success(t("fee.saved"));
-      onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    }
-  };
   return (
-    <Modal
-      open
+    <FeeFormModal
+      form={form}
       title={item ? t("fee.editItem") : t("fee.add")}
-      onCancel={onClose}
-      onOk={submit}
       okText={t("fee.save")}
-      cancelText={t("fee.cancel")}
-      confirmLoading={save.isPending}
+      saving={save.isPending}
       width={640}
+      onClose={onClose}
+      save={async (values) => {
+        await save.mutateAsync({ id: item?.id ?? null, input: { ...values, effectiveTo: values.effectiveTo || null } });
+        return t("fee.saved");
+      }}
     >
       <Form
         form={form}
@@ -204,35 +194,22 @@ function ItemModal({ item, onClose }: { item: FeeItem | null; onClose: () => voi
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FeeFormModal>
   );
 }
 
 function PublishModal({ count, next, onClose }: { count: number; next: number; onClose: () => void }) {
   const t = useT();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
   const publish = usePublishFeeList();
-  const submit = async () => {
-    const values = await form.validateFields();
-    try {
-      const version = await publish.mutateAsync(values);
-      message.success(t("fee.published", { number: version.number }));
-      onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    }
-  };
   return (
-    <Modal
-      open
+    <FeeFormModal
+      form={form}
       title={t("fee.publishTitle")}
-      onCancel={onClose}
-      onOk={submit}
       okText={t("fee.publish")}
-      cancelText={t("fee.cancel")}
-      confirmLoading={publish.isPending}
+      saving={publish.isPending}
+      onClose={onClose}
+      save={async (values) => t("fee.published", { number: (await publish.mutateAsync(values)).number })}
     >
       <Typography.Paragraph>{t("fee.publishHint", { count, number: next })}</Typography.Paragraph>
       <Form form={form} layout="vertical">
@@ -244,6 +221,6 @@ function PublishModal({ count, next, onClose }: { count: number; next: number; o
           <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FeeFormModal>
   );
 }
