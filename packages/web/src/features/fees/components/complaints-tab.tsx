@@ -69,7 +69,7 @@ export function ComplaintsTab() {
               { title: t("fee.kind"), dataIndex: "kind", render: (kind: string) => t(feeLabel("fee.kind", kind)) },
               { title: t("fee.feeName"), dataIndex: "feeName" },
               { title: t("fee.chargedBy"), dataIndex: "chargedBy" },
-              { title: t("fee.amount"), dataIndex: "amountFen", render: amount },
+              { title: t("fee.amountCharged"), dataIndex: "amountFen", render: amount },
               { title: t("fee.chargedOn"), dataIndex: "chargedOn" },
               { title: t("fee.unit"), dataIndex: "unit", render: (unit: string | null) => unit ?? "—" },
               {
