@@ -41,7 +41,8 @@ async function importFile(page: Page, fileName: string, buffer: Buffer, expectRe
   await page.goto("/imports");
   await expect(page.getByRole("heading", { name: "数据导入" })).toBeVisible();
   await page.getByText("年度数据", { exact: true }).click();
-  await page.locator('input[type="file"]').setInputFiles({
+  // The figures' upload, not the plan data items' card below it.
+  await page.getByLabel("点击或拖入 .xlsx 文件").setInputFiles({
     name: fileName,
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer,

@@ -32,7 +32,7 @@ test("the office imports a monthly file: a bad cell is reported by row and nothi
   await login("office");
   await page.goto("/imports");
   await expect(page.getByRole("heading", { name: "数据导入" })).toBeVisible();
-  const fileInput = page.locator('input[type="file"]');
+  const fileInput = page.getByLabel("点击或拖入 .xlsx 文件");
   await fileInput.setInputFiles({
     name: "一月月报.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
