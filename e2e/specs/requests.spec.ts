@@ -108,6 +108,12 @@ test("the enterprise's own page lists its requests, the office's counts follow t
   const own = page.getByTestId("enterprise-requests");
   await expect(own.getByText("我的诉求", { exact: true })).toBeVisible();
   const waiting = own.getByRole("row").filter({ hasText: "咨询专精特新企业认定申报条件" });
+  // Newest first, five a page: requests filed by other specs (and the demo's fee complaints) come before it.
+  await expect(own.getByRole("row").nth(1)).toBeVisible();
+  for (let turn = 0; turn < 10 && !(await waiting.isVisible()); turn++) {
+    await own.locator(".ant-pagination-next").click();
+    await expect(own.locator(".ant-spin-spinning")).toHaveCount(0);
+  }
   await expect(waiting.getByText("待交办")).toBeVisible();
   await waiting.getByRole("link", { name: "咨询专精特新企业认定申报条件" }).click();
   await expect(page.getByRole("heading", { name: "咨询专精特新企业认定申报条件" })).toBeVisible();
