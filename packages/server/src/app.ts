@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { ZodError } from "zod";
 import { accountActivationRoutes, authRoutes, usersRoutes } from "./capabilities/accounts/index";
 import { auditRoutes } from "./capabilities/audit/index";
+import { calendarRoutes } from "./capabilities/calendar/index";
 import { enterpriseSupportRoutes } from "./capabilities/enterprise-support/index";
 import { feesRoutes } from "./capabilities/fees/index";
 import { declaredFactsRoutes, importsRoutes } from "./capabilities/figures/index";
@@ -114,6 +115,7 @@ const ROUTE_MODULES = [
   assessmentRoutes,
   enterpriseRequestsRoutes,
   feesRoutes,
+  calendarRoutes,
 ];
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

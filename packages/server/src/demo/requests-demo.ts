@@ -11,6 +11,7 @@ import {
   requestDeadline,
 } from "@beizeng/domain/requests/categories";
 import type { RequestRating } from "@beizeng/domain/requests/view";
+import { workingCalendarOf } from "../capabilities/calendar/index";
 import { notify, notifyUser } from "../capabilities/notifications/index";
 import {
   demoEnterprisesForRequests,
@@ -247,6 +248,8 @@ export async function playEnterpriseRequests(writer: DemoWriter): Promise<number
   const { tx, districtId } = writer;
   const today = todayInChina();
   const { plan } = await requireActivePlan(tx, districtId);
+  // The demo's deadlines count by the official calendar, as the office's assignments do.
+  const calendar = await workingCalendarOf(tx, districtId);
   const categoryOf = (id: string) => {
     const category = findRequestCategory(plan.requestCategories, id);
     if (!category) throw new Error(`演示数据：诉求类别 ${id} 不在行动方案中`);
@@ -349,7 +352,7 @@ export async function playEnterpriseRequests(writer: DemoWriter): Promise<number
         state.status = "assigned";
         state.unit = target;
         state.co = co;
-        state.deadline = requestDeadline(day, category);
+        state.deadline = requestDeadline(day, category, calendar);
         state.assignedAt = moment;
         state.acceptedAt = null;
         if (step.kind === "reopen") {

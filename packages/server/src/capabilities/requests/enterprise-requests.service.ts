@@ -20,6 +20,7 @@ import type {
   RequestStats,
   RequestView,
 } from "@beizeng/contract/requests";
+import type { WorkingCalendar } from "@beizeng/domain/calendar/working-days";
 import type { NotificationMessage, NotificationParams } from "@beizeng/domain/notifications/messages";
 import type { PlanFile, PlanRequestCategory } from "@beizeng/domain/plan/schema";
 import { PLACE_UNIT_KINDS, type UnitKind } from "@beizeng/domain/plan/vocabulary";
@@ -44,6 +45,7 @@ import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { checkUploadedFile, type UploadedFileInput } from "../../platform/files/stored-files";
 import { readActivePlan } from "../../platform/plan/plan-reader";
+import { workingCalendarOf } from "../calendar/index";
 import { notify, notifyUser, notifyUsers } from "../notifications/index";
 import { sendWebhook, todayInChina } from "../supervision/index";
 import { listUnitRows } from "../units/index";
@@ -531,8 +533,13 @@ async function checkUnits(db: DbContext, districtId: string, unitId: number, coU
   return { unitName: units.get(unitId) as string, coUnitIds: co, names: units, englishNames };
 }
 
-/** The deadline given, or the category's time limit in the plan from today. */
-function deadlineFor(category: PlanRequestCategory | undefined, today: string, override: string | undefined): string {
+/** The deadline given, or the category's time limit in the plan from today, by the district's official calendar. */
+function deadlineFor(
+  category: PlanRequestCategory | undefined,
+  today: string,
+  override: string | undefined,
+  calendar: WorkingCalendar,
+): string {
   if (override !== undefined) {
     if (override < today)
       throw badRequest("办理时限不能早于今天", [{ path: "deadline", message: "办理时限不能早于今天" }]);
@@ -543,7 +550,7 @@ function deadlineFor(category: PlanRequestCategory | undefined, today: string, o
     const message = "该诉求的类别已不在本区行动方案中，没有办理时限可依，请指定办理时限";
     throw badRequest(message, [{ path: "deadline", message }]);
   }
-  return requestDeadline(today, category);
+  return requestDeadline(today, category, calendar);
 }
 
 export interface AssignInput {
@@ -577,7 +584,8 @@ async function assignRound(
     unitId,
     input.coUnitIds ?? [],
   );
-  const deadline = deadlineFor(findRequestCategory(categories, row.category), today, input.deadline);
+  const calendar = await workingCalendarOf(tx, user.districtId);
+  const deadline = deadlineFor(findRequestCategory(categories, row.category), today, input.deadline, calendar);
   const now = new Date().toISOString();
   const round = row.reopen_count + (kind === "reopen" ? 1 : 0);
   await updateRequestRow(tx, row.id, {

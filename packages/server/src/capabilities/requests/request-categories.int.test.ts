@@ -4,6 +4,7 @@
  * category's limit in the plan, an unknown category is refused naming the plan's, and a category a revised plan
  * drops still shows on the requests filed under it.
  */
+import { SHIPPED_OFFICIAL_YEARS, workingCalendarFrom } from "@beizeng/domain/calendar/official-calendar";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { requestDeadline } from "@beizeng/domain/requests/categories";
 import ExcelJS from "exceljs";
@@ -115,14 +116,18 @@ describe.each(testDatabases())("request categories from the plan on $name", (dat
       .items.find((n: { link: string }) => n.link === `/requests/${request.id}`);
     expect(notice.message.params).toMatchObject({ category: "审批办证", categoryEn: "Approvals and licences" });
 
-    // Assigned without naming a unit: the proposed one, with 5 working days from today.
+    // Assigned without naming a unit: the proposed one, with 5 working days from today by the official calendar.
     const assigned = await act(office, request.id, "assign", {});
     expect(assigned.statusCode, assigned.body).toBe(200);
     const today = todayInChina();
     expect(assigned.json()).toMatchObject({
       status: "assigned",
       unit: unit("investment-bureau"),
-      deadline: requestDeadline(today, { limitDays: 5, dayKind: "working" }),
+      deadline: requestDeadline(
+        today,
+        { limitDays: 5, dayKind: "working" },
+        workingCalendarFrom(SHIPPED_OFFICIAL_YEARS.flatMap((entry) => entry.days)),
+      ),
     });
     const accepted = await act(investmentUnit, request.id, "accept");
     expect(accepted.statusCode, accepted.body).toBe(200);

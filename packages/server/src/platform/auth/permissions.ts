@@ -86,6 +86,9 @@ export const PERMISSIONS = {
   "fees.complain": ["enterprise"],
   "fees.complaints": [...READERS, "enterprise"],
   "fees.inspect": ["office", "unit", "inspector"],
+  // The official calendar working-day limits count by: read by those who follow limits, kept by the office.
+  "calendar.read": READERS,
+  "calendar.manage": ["office"],
 } as const satisfies Record<string, "anyone" | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

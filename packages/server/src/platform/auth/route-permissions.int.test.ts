@@ -210,6 +210,14 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/fees/inspections": ["office", "unit", "inspector"],
   "PUT /api/fees/inspections/:id": ["office", "unit", "inspector"],
   "GET /api/fees/report": READERS,
+  "GET /api/calendar": READERS,
+  "GET /api/calendar/export": READERS,
+  "GET /api/calendar/template": ["office"],
+  "POST /api/calendar/days": ["office"],
+  "PUT /api/calendar/days/:id": ["office"],
+  "DELETE /api/calendar/days/:id": ["office"],
+  "PUT /api/calendar/years/:year": ["office"],
+  "POST /api/calendar/years/:year/import": ["office"],
   "GET /api/openapi.json": ALL_ROLES,
 };
 

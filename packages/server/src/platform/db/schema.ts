@@ -1,4 +1,5 @@
 import type { AccountActivationTable } from "../../capabilities/accounts/account-activations.table";
+import type * as Calendar from "../../capabilities/calendar/calendar.table";
 import type * as Fees from "../../capabilities/fees/fees.table";
 import type { DeclaredFactValueTable } from "../../capabilities/figures/declared-facts.table";
 import type { FigureTable } from "../../capabilities/figures/figures.table";
@@ -103,4 +104,6 @@ export interface Database {
   fee_list_entries: Fees.FeeListEntryTable;
   fee_complaints: Fees.FeeComplaintTable;
   fee_inspections: Fees.FeeInspectionTable;
+  official_calendar_days: Calendar.OfficialCalendarDayTable;
+  official_calendar_shipped_years: Calendar.OfficialCalendarShippedYearTable;
 }

@@ -231,7 +231,8 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
   const dateText = useDateText();
   const categoryName = useCategoryName();
   // A category the plan no longer has gives no time limit: the office then sets the deadline itself.
-  const categoryInPlan = findRequestCategory(useRequestCategories(), request.category) !== undefined;
+  const category = findRequestCategory(useRequestCategories(), request.category);
+  const categoryInPlan = category !== undefined;
   const unitName = useUnitName();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -407,7 +408,16 @@ function RequestDetailView({ request }: { request: RequestDetail }) {
           <Descriptions.Item label={t("rq.coUnits")}>
             {request.coUnits.length > 0 ? request.coUnits.map((c) => unitName(c)).join("、") : "—"}
           </Descriptions.Item>
-          <Descriptions.Item label={t("rq.deadline")}>{dateText(request.deadline)}</Descriptions.Item>
+          <Descriptions.Item label={t("rq.deadline")}>
+            {dateText(request.deadline)}
+            {category && request.deadline ? (
+              <Typography.Text type="secondary">
+                {t(`rq.deadlineLimit.${category.dayKind}`, {
+                  limit: t("rq.limit", { days: category.limitDays, kind: t(`rq.limit.${category.dayKind}`) }),
+                })}
+              </Typography.Text>
+            ) : null}
+          </Descriptions.Item>
           <Descriptions.Item label={t("rq.contactName")}>
             {request.contactName}　{request.contactPhone}
           </Descriptions.Item>
