@@ -95,6 +95,8 @@ const knownEntityTypes = [
   "public_board",
   "dashboard_settings",
   "webhook_settings",
+  "official_calendar_day",
+  "official_calendar_year",
 ];
 
 function Snapshot({ label, text }: { label: string; text: string | null }) {
