@@ -20,7 +20,7 @@ import { planDraftRoutes, planRoutes, systemRoutes } from "./capabilities/plan/i
 import { projectsRoutes } from "./capabilities/projects/index";
 import { enterprisesRoutes } from "./capabilities/register/index";
 import { enterpriseRequestsRoutes } from "./capabilities/requests/index";
-import { rewardsRoutes } from "./capabilities/rewards/index";
+import { rewardsRoutes, rulePagesRoutes } from "./capabilities/rewards/index";
 import { assessmentRoutes, bulletinsRoutes, reportsRoutes, tasksRoutes } from "./capabilities/supervision/index";
 import { dashboardRoutes, targetsRoutes } from "./capabilities/targets/index";
 import { todoRoutes } from "./capabilities/todo/index";
@@ -107,6 +107,7 @@ const ROUTE_MODULES = [
   targetsRoutes,
   dashboardRoutes,
   rewardsRoutes,
+  rulePagesRoutes,
   tasksRoutes,
   reportsRoutes,
   notificationsRoutes,

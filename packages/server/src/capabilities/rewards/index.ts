@@ -2,6 +2,7 @@
 export { startRewardBatch } from "./compute";
 export { publishPublicity } from "./publicity";
 export { rewardsRoutes } from "./rewards.routes";
+export { rulePagesRoutes } from "./rule-pages.routes";
 export type { EnterpriseEventTable, EnterpriseGrantTable, SupportSourceKind, TechProjectTable } from "./rewards.table";
 export { type RewardsWaitingAtStep, rewardsWaitingFor } from "./rewards-waiting";
 export {

@@ -22,6 +22,7 @@ import * as feeList from "./migrations/20261207120000_fee_list";
 import * as declaredFacts from "./migrations/20261207140000_declared_facts";
 import * as dashboardSettings from "./migrations/20261208100000_dashboard_settings";
 import * as robotPlatforms from "./migrations/20261209090000_robot_platforms";
+import * as rulePagePublications from "./migrations/20261210150000_rule_page_publications";
 import * as officialCalendar from "./migrations/20261210100000_official_calendar";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   "20261207140000_declared_facts": declaredFacts,
   "20261208100000_dashboard_settings": dashboardSettings,
   "20261209090000_robot_platforms": robotPlatforms,
+  "20261210150000_rule_page_publications": rulePagePublications,
   "20261210100000_official_calendar": officialCalendar,
 };
 

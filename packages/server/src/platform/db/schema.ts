@@ -18,6 +18,7 @@ import type {
 import type { EnterpriseScaleYearTable, EnterpriseTable } from "../../capabilities/register/enterprises.table";
 import type * as Requests from "../../capabilities/requests/enterprise-requests.table";
 import type * as Rewards from "../../capabilities/rewards/rewards.table";
+import type { RulePagePublicationTable } from "../../capabilities/rewards/rule-pages.table";
 import type * as Supervision from "../../capabilities/supervision/tasks.table";
 import type {
   DashboardSettingsTable,
@@ -106,4 +107,5 @@ export interface Database {
   fee_inspections: Fees.FeeInspectionTable;
   official_calendar_days: Calendar.OfficialCalendarDayTable;
   official_calendar_shipped_years: Calendar.OfficialCalendarShippedYearTable;
+  rule_page_publications: RulePagePublicationTable;
 }
