@@ -22,6 +22,7 @@ import { enterprisesRoutes } from "./capabilities/register/index";
 import { enterpriseRequestsRoutes } from "./capabilities/requests/index";
 import { rewardsRoutes, rulePagesRoutes } from "./capabilities/rewards/index";
 import { assessmentRoutes, bulletinsRoutes, reportsRoutes, tasksRoutes } from "./capabilities/supervision/index";
+import { talentRoutes } from "./capabilities/talent/index";
 import { dashboardRoutes, targetsRoutes } from "./capabilities/targets/index";
 import { todoRoutes } from "./capabilities/todo/index";
 import { unitsRoutes } from "./capabilities/units/index";
@@ -108,6 +109,7 @@ const ROUTE_MODULES = [
   dashboardRoutes,
   rewardsRoutes,
   rulePagesRoutes,
+  talentRoutes,
   tasksRoutes,
   reportsRoutes,
   notificationsRoutes,

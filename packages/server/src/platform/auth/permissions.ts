@@ -79,6 +79,14 @@ export const PERMISSIONS = {
   "requests.attach": ["office", "leader", "unit", "enterprise"],
   "serviceDays.read": READERS,
   "serviceDays.manage": ["office"],
+  // The talent ledger (M13): services narrow units to the one the plan gives keepTalentLedger (towns add their own
+  // people); enterprises post jobs and follow the recommendations for them.
+  "talent.read": READERS,
+  "talent.record": ["unit"],
+  "talent.keep": ["unit"],
+  "talent.posts": [...READERS, "enterprise"],
+  "talent.post": ["unit", "enterprise"],
+  "talent.outcome": ["unit", "enterprise"],
   // The fee list (M11): services narrow units to those the plan gives keepFeeList; enterprises complain about
   // charges and read their own complaints; the commission records inspections and accountability too.
   "fees.read": READERS,

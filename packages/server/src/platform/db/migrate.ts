@@ -23,7 +23,11 @@ import * as declaredFacts from "./migrations/20261207140000_declared_facts";
 import * as dashboardSettings from "./migrations/20261208100000_dashboard_settings";
 import * as robotPlatforms from "./migrations/20261209090000_robot_platforms";
 import * as rulePagePublications from "./migrations/20261210150000_rule_page_publications";
+import * as talentLedger from "./migrations/20261210130000_talent_ledger";
+import * as rewardScenarios from "./migrations/20261210140000_reward_scenarios";
 import * as officialCalendar from "./migrations/20261210100000_official_calendar";
+import * as chainRolesAndEvents from "./migrations/20261210120000_chain_roles_and_events";
+import * as bulletinDocument from "./migrations/20261211090000_bulletin_document";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -50,7 +54,11 @@ export const migrations: Record<string, Migration> = {
   "20261208100000_dashboard_settings": dashboardSettings,
   "20261209090000_robot_platforms": robotPlatforms,
   "20261210150000_rule_page_publications": rulePagePublications,
+  "20261210130000_talent_ledger": talentLedger,
   "20261210100000_official_calendar": officialCalendar,
+  "20261210120000_chain_roles_and_events": chainRolesAndEvents,
+  "20261210140000_reward_scenarios": rewardScenarios,
+  "20261211090000_bulletin_document": bulletinDocument,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,7 +19,9 @@ import type { EnterpriseScaleYearTable, EnterpriseTable } from "../../capabiliti
 import type * as Requests from "../../capabilities/requests/enterprise-requests.table";
 import type * as Rewards from "../../capabilities/rewards/rewards.table";
 import type { RulePagePublicationTable } from "../../capabilities/rewards/rule-pages.table";
+import type { RewardScenarioTable } from "../../capabilities/rewards/scenarios.table";
 import type * as Supervision from "../../capabilities/supervision/tasks.table";
+import type * as Talent from "../../capabilities/talent/talent.table";
 import type {
   DashboardSettingsTable,
   DistrictInvestmentYearTable,
@@ -93,6 +95,9 @@ export interface Database {
   bulletins: Supervision.BulletinTable;
   summons_talks: Supervision.SummonsTalkTable;
   assessment_results: Supervision.AssessmentResultTable;
+  talent_people: Talent.TalentPersonTable;
+  job_posts: Talent.JobPostTable;
+  talent_recommendations: Talent.TalentRecommendationTable;
   enterprise_requests: Requests.EnterpriseRequestTable;
   enterprise_request_co_units: Requests.EnterpriseRequestCoUnitTable;
   enterprise_request_events: Requests.EnterpriseRequestEventTable;

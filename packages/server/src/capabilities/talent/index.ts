@@ -1,0 +1,9 @@
+/** What the app and the demo use of the talent ledger (返乡人才台账, M13). */
+export { markTalentRecordsAsDemo as markTalentLedgerAsDemo } from "./talent.repository";
+export { talentRoutes } from "./talent.routes";
+export {
+  addTalentPerson,
+  postJob,
+  recommendPerson,
+  recordRecommendationOutcome,
+} from "./talent.service";
