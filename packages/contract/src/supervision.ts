@@ -4,6 +4,7 @@
  * answers and the vocabularies they use.
  */
 import { MEASUREMENT_UNITS, type MeasurementUnit, TASK_CYCLES } from "@beizeng/domain/plan/vocabulary";
+import { TASK_QUANTITY_SOURCE_IDS } from "@beizeng/domain/supervision/quantity-sources";
 import { z } from "zod";
 import { DateText, FilePart, Timestamp, UploadedFileSchema } from "./common";
 import { TARGET_STATUSES } from "./targets";
@@ -134,6 +135,8 @@ export const TaskHealthSchema = z.object({
   overduePeriods: z.number().int(),
   /** The earliest deadline still to report. */
   nextDeadline: DateText.nullable(),
+  /** Decimal text: the quantity achieved so far (reported, or computed from records); null when none is counted. */
+  achievedQuantity: z.string().nullable(),
 });
 export type TaskHealth = z.infer<typeof TaskHealthSchema>;
 
@@ -155,6 +158,8 @@ export const TaskViewSchema = z.object({
   quantityUnit: z.enum(MEASUREMENT_UNITS).nullable(),
   /** Decimal text: the quantity planned per reporting period. */
   quantityTarget: z.string().nullable(),
+  /** The records the quantity is computed from (the plan task's quantityFrom); null when units type it into reports. */
+  quantityFrom: z.enum(TASK_QUANTITY_SOURCE_IDS).nullable(),
   note: z.string(),
   health: TaskHealthSchema,
 });
@@ -179,6 +184,8 @@ export const PeriodStateSchema = z.object({
   deadline: DateText,
   state: z.enum(PERIOD_STATES),
   overdueDays: z.number().int(),
+  /** Decimal text: the period's quantity computed from records (a task with quantityFrom, a period begun). */
+  computedQuantity: z.string().nullable(),
 });
 export type PeriodState = z.infer<typeof PeriodStateSchema>;
 
@@ -196,6 +203,8 @@ export const TaskReportSchema = z.object({
   unit: UnitRefSchema,
   content: z.string(),
   quantity: z.string().nullable(),
+  /** Decimal text: its period's quantity computed from records, for a task whose quantity comes from them. */
+  computedQuantity: z.string().nullable(),
   status: z.enum(REPORT_STATUSES),
   submittedAt: Timestamp,
   submittedBy: z.string().nullable(),

@@ -6,6 +6,7 @@
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { formulaRuleProblems } from "../rewards/language/check";
+import { TASK_QUANTITY_SOURCES } from "../supervision/quantity-sources";
 import { METRICS } from "../targets/metrics";
 import { unfilledMarkMessage, unfilledReviewMarks } from "./draft/review-marks";
 import { describeInput, type PlanFile, type PlanParameter, planFileSchema } from "./schema";
@@ -395,6 +396,16 @@ function crossCheck(plan: PlanFile): Problem[] {
   plan.measures.forEach((measure, index) => {
     const path = ["measures", index];
     checkClause(measure.clause, [...path, "clause"]);
+    measure.tasks.forEach((task, taskIndex) => {
+      if (!task.quantityFrom) return;
+      const source = TASK_QUANTITY_SOURCES[task.quantityFrom];
+      if (task.quantityUnit !== source.unit) {
+        report(
+          [...path, "tasks", taskIndex, "quantityUnit"],
+          `数量来源“${task.quantityFrom}”（${source.zh}）以 ${source.unit} 计量，任务的 quantityUnit 必须是 ${source.unit}，实际为 ${task.quantityUnit ?? "（缺失）"}`,
+        );
+      }
+    });
     if (groupIds.size > 0 && !groupIds.has(measure.group)) {
       report([...path, "group"], `引用了不存在的分组“${measure.group}”（groups 中没有此编号）`);
     }

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { planForecastSchema } from "../forecast/seasonal-profiles";
 import { AWARD_STEP_ACTORS, AWARD_STEP_KINDS } from "../rewards/workflow";
+import { TASK_QUANTITY_SOURCE_IDS } from "../supervision/quantity-sources";
 import { FACT_MEASURES, FACT_PERIODS, MEASUREMENT_UNITS, TASK_CYCLES, UNIT_DUTIES, UNIT_KINDS } from "./vocabulary";
 
 export { PLACE_UNIT_KINDS, UNIT_DUTIES, UNIT_KINDS, type UnitDuty, type UnitKind } from "./vocabulary";
@@ -235,6 +236,12 @@ export const taskSchema = z.strictObject({
   quantityUnit: measurementUnitSchema.optional(),
   /** A quantity per cycle where the document states one. */
   quantityTarget: decimalSchema.optional(),
+  /** The records the quantity is computed from (a source of the product's vocabulary), instead of typed into reports. */
+  quantityFrom: z
+    .enum(TASK_QUANTITY_SOURCE_IDS, {
+      error: fieldError(`未知的任务数量来源（允许：${TASK_QUANTITY_SOURCE_IDS.join("、")}）`),
+    })
+    .optional(),
 });
 
 export const measureSchema = z.strictObject({

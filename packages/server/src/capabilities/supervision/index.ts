@@ -6,6 +6,11 @@ export { issueBulletin, recordSummonsTalk } from "./bulletins.service";
 export { reportsRoutes } from "./reports.routes";
 export { runRemindersForAllDistricts } from "./reports.service";
 export { sendWebhook } from "./robots.service";
+export {
+  registerTaskQuantitySource,
+  type TaskQuantityComputation,
+  type TaskQuantityQuery,
+} from "./task-quantity-sources";
 export { findTasks, insertReport } from "./tasks.repository";
 export { tasksRoutes } from "./tasks.routes";
 export { seedTasksFromPlan, todayInChina, updateTask } from "./tasks.service";

@@ -3,6 +3,7 @@
  * `robots.service.ts`), and the reminders before a deadline and warnings after it.
  */
 import type { NotificationMessage } from "@beizeng/domain/notifications/messages";
+import { TASK_QUANTITY_SOURCES } from "@beizeng/domain/supervision/quantity-sources";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
@@ -10,7 +11,9 @@ import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { checkUploadedFile, type UploadedFileInput } from "../../platform/files/stored-files";
 import { notify } from "../notifications/index";
+import { getActivePlan } from "../plan/index";
 import { sendWebhook } from "./robots.service";
+import { quantitySourceOf } from "./task-quantity-sources";
 import {
   districtsWithTasks,
   findAttachment,
@@ -58,6 +61,11 @@ export async function submitReport(db: DbContext, user: AuthUser, taskId: number
     }
     if (input.quantity != null && task.quantity_unit === null)
       throw badRequest("字段 quantity：此任务不计量，不应填写数量");
+    const source = quantitySourceOf(await getActivePlan(tx, user.districtId), task);
+    if (input.quantity != null && source)
+      throw badRequest(
+        `字段 quantity：此任务的完成数量由台账自动计算（${TASK_QUANTITY_SOURCES[source].zh}），不需填写`,
+      );
     const now = new Date().toISOString();
     const reportId = await insertReport(tx, {
       district_id: user.districtId,

@@ -1,5 +1,6 @@
 /** The task list as .xlsx, with the filters the page applied. */
 import type { TaskColor, TaskCycle, TaskQuery, TaskView } from "@beizeng/contract/supervision";
+import { MEASUREMENT_UNIT_ZH } from "@beizeng/domain/supervision/quantity-sources";
 import type { FastifyReply } from "fastify";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
@@ -41,6 +42,14 @@ export async function exportTaskList(db: DbContext, user: AuthUser, query: TaskQ
       { header: "已报期数", value: (task) => task.health.reportedPeriods, kind: "count" },
       { header: "应报期数", value: (task) => task.health.duePeriods, kind: "count" },
       { header: "逾期期数", value: (task) => task.health.overduePeriods, kind: "count" },
+      {
+        header: "累计完成数量",
+        value: (task) =>
+          task.health.achievedQuantity === null
+            ? ""
+            : `${task.health.achievedQuantity}${task.quantityUnit ? MEASUREMENT_UNIT_ZH[task.quantityUnit] : ""}${task.quantityFrom ? "（由台账自动计算）" : ""}`,
+        width: 22,
+      },
       { header: "下一期限", value: (task) => task.health.nextDeadline ?? "" },
       { header: "状态", value: (task) => COLOR_LABELS[task.health.color] },
       { header: "预警原因", value: (task) => task.health.reasons.join("；"), width: 40 },

@@ -80,4 +80,20 @@ describe("taskHealth", () => {
     expect(taskHealth(task, report("7.5"), "2021-10-01").color).toBe("red");
     expect(taskHealth(task, report("12"), "2021-10-01").color).toBe("green");
   });
+
+  it("counts the quantity computed from records, not the one typed into a report, for a task whose quantity comes from records", () => {
+    const task = { ...quarterly, quantityTarget: "10" };
+    const typed = [{ period: "2021-Q3", status: "submitted" as const, submittedOn: "2021-09-20", quantity: "50" }];
+    const computed = new Map([
+      ["2021-Q3", "4.5"],
+      ["2021-Q4", "2.25"],
+    ]);
+    const health = taskHealth(task, typed, "2021-10-01", computed);
+    expect(health.periods.map((period) => period.computedQuantity)).toEqual(["4.5", "2.25", null, null]);
+    expect(health.achievedQuantity).toBe("6.75");
+    expect(health.reasons).toEqual(["累计完成量仅为计划的 67%"]);
+    expect(health.color).toBe("red");
+    expect(taskHealth(task, typed, "2021-10-01").achievedQuantity).toBe("50");
+    expect(taskHealth(quarterly, [], "2021-10-01").achievedQuantity).toBeNull();
+  });
 });

@@ -107,6 +107,8 @@ export interface PeriodReport {
 export interface PeriodState extends Period {
   state: PeriodStateName;
   overdueDays: number;
+  /** The quantity computed from records for a task whose quantity comes from them (null otherwise, or not begun). */
+  computedQuantity: string | null;
 }
 
 export interface TaskHealth {
@@ -120,6 +122,8 @@ export interface TaskHealth {
   overduePeriods: number;
   /** The earliest deadline still to report, for reminders. */
   nextDeadline: string | null;
+  /** Decimal text: the quantity achieved so far (reported, or computed from records); null when none is counted. */
+  achievedQuantity: string | null;
 }
 
 /** Decimal string → hundredths, for exact quantity sums. */
@@ -128,11 +132,22 @@ function hundredths(text: string): bigint {
   return BigInt(whole) * 100n + BigInt(fraction.slice(0, 2).padEnd(2, "0"));
 }
 
-/** The state of every period and the task's colour as of `today` (YYYY-MM-DD). */
+/** Hundredths → decimal text without trailing zeros: 1250n → "12.5". */
+function decimalFromHundredths(value: bigint): string {
+  const whole = value / 100n;
+  const fraction = (value % 100n).toString().padStart(2, "0").replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : `${whole}`;
+}
+
+/**
+ * The state of every period and the task's colour as of `today` (YYYY-MM-DD). `computed` holds each begun
+ * period's quantity for a task whose quantity comes from records: then it, not the reports' typed quantity, counts.
+ */
 export function taskHealth(
   task: { cycle: string; startDate: string; endDate: string; dueDate: string | null; quantityTarget: string | null },
   reports: PeriodReport[],
   today: string,
+  computed: ReadonlyMap<string, string> | null = null,
 ): TaskHealth {
   const reasons: string[] = [];
   let color: TaskColor = "green";
@@ -148,6 +163,7 @@ export function taskHealth(
   let nextDeadline: string | null = null;
   let plannedHundredths = 0n;
   let achievedHundredths = 0n;
+  let quantified = computed !== null;
   const overdue: { label: string; days: number }[] = [];
 
   for (const period of periodsOf(task)) {
@@ -157,7 +173,12 @@ export function taskHealth(
       .sort((a, b) => a.submittedOn.localeCompare(b.submittedOn));
     const report = valid[0];
     const isDue = period.deadline < today;
-    if (report?.quantity) achievedHundredths += hundredths(report.quantity);
+    const computedQuantity = computed?.get(period.key) ?? null;
+    if (computed) achievedHundredths += hundredths(computedQuantity ?? "0");
+    else if (report?.quantity) {
+      achievedHundredths += hundredths(report.quantity);
+      quantified = true;
+    }
     if (isDue && task.quantityTarget) plannedHundredths += hundredths(task.quantityTarget);
     let state: PeriodState["state"];
     let overdueDays = 0;
@@ -185,7 +206,7 @@ export function taskHealth(
       nextDeadline = period.deadline;
     }
     if (state === "returned" && !isDue) raise("yellow", `${period.label}的报告被退回，尚未重新报送`);
-    periods.push({ ...period, state, overdueDays });
+    periods.push({ ...period, state, overdueDays, computedQuantity });
   }
 
   // One reason for all overdue periods: the oldest decides the colour.
@@ -203,5 +224,15 @@ export function taskHealth(
     if (percent < BEHIND_PLAN_RED_PERCENT) raise("red", `累计完成量仅为计划的 ${percent}%`);
     else raise("yellow", `累计完成量为计划的 ${percent}%，落后于计划`);
   }
-  return { color, reasons, periods, duePeriods, reportedPeriods, onTimePeriods, overduePeriods, nextDeadline };
+  return {
+    color,
+    reasons,
+    periods,
+    duePeriods,
+    reportedPeriods,
+    onTimePeriods,
+    overduePeriods,
+    nextDeadline,
+    achievedQuantity: quantified ? decimalFromHundredths(achievedHundredths) : null,
+  };
 }

@@ -4,6 +4,7 @@
  */
 import type { TaskPatch, TaskQuery, TaskView } from "@beizeng/contract/supervision";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
+import { MEASUREMENT_UNIT_ZH, TASK_QUANTITY_SOURCES } from "@beizeng/domain/supervision/quantity-sources";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
@@ -11,6 +12,7 @@ import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, forbidden, notFound } from "../../platform/errors";
 import { getActivePlan } from "../plan/index";
 import { listUnitRows } from "../units/index";
+import { computedQuantities, quantitySourceOf } from "./task-quantity-sources";
 import {
   attachmentsOfReports,
   findSeededTaskKeys,
@@ -47,6 +49,7 @@ export function healthOf(
   task: TaskRow,
   reports: ReportWithNames[] | { period: string; status: string; submitted_at: string; quantity: string | null }[],
   today: string,
+  computed: ReadonlyMap<string, string> | null = null,
 ): TaskHealth {
   return taskHealth(
     {
@@ -58,6 +61,7 @@ export function healthOf(
     },
     toPeriodReports(reports),
     today,
+    computed,
   );
 }
 
@@ -85,6 +89,7 @@ function toTaskView(
     dueDate: row.due_date,
     quantityUnit: row.quantity_unit,
     quantityTarget: row.quantity_target,
+    quantityFrom: quantitySourceOf(plan, row),
     note: row.note,
     health: summary,
   };
@@ -180,18 +185,23 @@ export async function listTasks(db: DbContext, user: AuthUser, query: TaskQuery)
     reportsOfTasks(db, ids),
     activePlanOrNull(db, user.districtId),
   ]);
-  const items = rows.map((row) =>
-    toTaskView(
-      plan,
-      row,
-      sharing.filter((s) => s.task_id === row.id).map((s) => ({ id: s.unit_id, name: s.name })),
-      healthOf(
+  const items: TaskView[] = [];
+  for (const row of rows) {
+    const computed = await computedQuantities(db, plan, row, today);
+    items.push(
+      toTaskView(
+        plan,
         row,
-        reports.filter((r) => r.task_id === row.id),
-        today,
+        sharing.filter((s) => s.task_id === row.id).map((s) => ({ id: s.unit_id, name: s.name })),
+        healthOf(
+          row,
+          reports.filter((r) => r.task_id === row.id),
+          today,
+          computed,
+        ),
       ),
-    ),
-  );
+    );
+  }
   // Measures in the plan's order: M2 before M10.
   const measureNumber = (id: string) => Number(/\d+/.exec(id)?.[0] ?? 0);
   items.sort((a, b) => measureNumber(a.measureId) - measureNumber(b.measureId) || a.id - b.id);
@@ -220,8 +230,9 @@ export async function getTaskDetail(db: DbContext, user: AuthUser, id: number, a
     db,
     reports.map((r) => r.id),
   );
-  const health = healthOf(row, reports, today);
   const plan = await activePlanOrNull(db, user.districtId);
+  const computed = await computedQuantities(db, plan, row, today);
+  const health = healthOf(row, reports, today, computed);
   return {
     task: toTaskView(plan, row, sharing, health),
     periods: health.periods,
@@ -231,6 +242,7 @@ export async function getTaskDetail(db: DbContext, user: AuthUser, id: number, a
       unit: { id: report.unit_id, name: report.unit_name },
       content: report.content,
       quantity: report.quantity,
+      computedQuantity: computed?.get(report.period) ?? null,
       status: report.status,
       submittedAt: report.submitted_at,
       submittedBy: report.submitted_by_name,
@@ -272,6 +284,11 @@ export async function updateTask(db: DbContext, user: AuthUser, id: number, patc
     const endDate = patch.endDate ?? row.end_date;
     if (startDate > endDate) throw badRequest("字段 endDate：结束日期不能早于开始日期");
     const quantityUnit = patch.quantityUnit !== undefined ? patch.quantityUnit : row.quantity_unit;
+    const source = quantitySourceOf(await activePlanOrNull(tx, user.districtId), row);
+    if (source && quantityUnit !== TASK_QUANTITY_SOURCES[source].unit)
+      throw badRequest(
+        `字段 quantityUnit：此任务的数量由台账自动计算（${TASK_QUANTITY_SOURCES[source].zh}），计量单位须保持为“${MEASUREMENT_UNIT_ZH[TASK_QUANTITY_SOURCES[source].unit]}”`,
+      );
     const quantityTarget = patch.quantityTarget !== undefined ? patch.quantityTarget : row.quantity_target;
     if (quantityTarget !== null && quantityUnit === null)
       throw badRequest("字段 quantityUnit：设置计划数量时必须同时设置计量单位");

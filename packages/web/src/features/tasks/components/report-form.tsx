@@ -1,5 +1,5 @@
 import { UploadOutlined } from "@ant-design/icons";
-import { App, Button, Form, Input, Select, Upload, type UploadFile } from "antd";
+import { App, Button, Form, Input, Select, Typography, Upload, type UploadFile } from "antd";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { UPLOAD_ACCEPT, UPLOAD_MAX_BYTES } from "../../../shared/api/uploads";
@@ -7,6 +7,7 @@ import { useDateText } from "../../../shared/format/dates";
 import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
 import { type PeriodState, type Task, useSubmitReport } from "../api/tasks-api";
 import { usePeriodLabel } from "./period-label";
+import { useQuantitySourceName } from "./quantity-source";
 
 interface ReportValues {
   period: string;
@@ -20,6 +21,7 @@ export function ReportForm({ task, periods }: { task: Task; periods: PeriodState
   const dateText = useDateText();
   const codeLabel = useCodeLabel();
   const periodLabel = usePeriodLabel();
+  const sourceName = useQuantitySourceName();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const submit = useSubmitReport(task.id);
@@ -71,7 +73,13 @@ export function ReportForm({ task, periods }: { task: Task; periods: PeriodState
       >
         <Input.TextArea rows={4} maxLength={5000} showCount />
       </Form.Item>
-      {task.quantityUnit ? (
+      {task.quantityFrom ? (
+        <Form.Item label={t("tasks.quantity")}>
+          <Typography.Text type="secondary">
+            {t("tasks.computedFrom", { source: sourceName(task.quantityFrom) })}
+          </Typography.Text>
+        </Form.Item>
+      ) : task.quantityUnit ? (
         <Form.Item
           name="quantity"
           label={`${t("tasks.quantity")}${t("common.inParentheses", { text: codeLabel("tasks.units", task.quantityUnit) })}`}

@@ -11,6 +11,7 @@ import { usePlan } from "../../plan";
 import { useUnitName } from "../../units";
 import { type PeriodState, type TaskReport, useReturnReport, useTask } from "../api/tasks-api";
 import { usePeriodLabel } from "./period-label";
+import { useQuantitySourceName } from "./quantity-source";
 import { ReportForm } from "./report-form";
 import { TaskColorTag } from "./task-color";
 import { TaskEditModal } from "./task-edit-modal";
@@ -36,6 +37,7 @@ function TaskDetail({ id }: { id: number }) {
   const t = useT();
   const unitName = useUnitName();
   const periodLabel = usePeriodLabel();
+  const sourceName = useQuantitySourceName();
   const taskTitle = useTaskTitle();
   const clauseTitle = useClauseTitle();
   const plan = usePlan();
@@ -89,6 +91,18 @@ function TaskDetail({ id }: { id: number }) {
                     ? `${task.quantityTarget} ${codeLabel("tasks.units", task.quantityUnit)} / ${codeLabel("tasks.cycles", task.cycle)}`
                     : "—"}
                 </Descriptions.Item>
+                {task.quantityUnit ? (
+                  <Descriptions.Item label={t("tasks.quantityAchieved")}>
+                    {task.health.achievedQuantity === null
+                      ? "—"
+                      : `${task.health.achievedQuantity} ${codeLabel("tasks.units", task.quantityUnit)}`}
+                    {task.quantityFrom ? (
+                      <Tag color="blue" style={{ marginInlineStart: 8 }} title={sourceName(task.quantityFrom)}>
+                        {t("tasks.computed")}
+                      </Tag>
+                    ) : null}
+                  </Descriptions.Item>
+                ) : null}
                 <Descriptions.Item label={t("tasks.clause")}>
                   <ClauseSource plan={plan.data} clauseId={task.clauseId} />{" "}
                   {clauseTitle(task.clauseId, task.clauseTitle)}
@@ -114,6 +128,16 @@ function TaskDetail({ id }: { id: number }) {
                     width: 150,
                     render: (date: string) => dateText(date),
                   },
+                  ...(task.quantityFrom
+                    ? [
+                        {
+                          title: `${t("tasks.quantity")}${t("common.inParentheses", { text: t("tasks.computed") })}`,
+                          dataIndex: "computedQuantity",
+                          width: 160,
+                          render: (quantity: string | null) => quantity ?? "—",
+                        },
+                      ]
+                    : []),
                   {
                     title: t("tasks.status"),
                     dataIndex: "state",
@@ -143,7 +167,22 @@ function TaskDetail({ id }: { id: number }) {
                 columns={[
                   { title: t("tasks.period"), dataIndex: "period", width: 150, render: periodLabel },
                   { title: t("tasks.reportContent"), dataIndex: "content" },
-                  { title: t("tasks.quantity"), dataIndex: "quantity", width: 80, render: (q) => q ?? "—" },
+                  {
+                    title: t("tasks.quantity"),
+                    dataIndex: "quantity",
+                    width: 110,
+                    render: (quantity: string | null, report) =>
+                      task.quantityFrom ? (
+                        <span title={sourceName(task.quantityFrom)}>
+                          {report.computedQuantity ?? "—"}
+                          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+                            {t("tasks.computed")}
+                          </Typography.Text>
+                        </span>
+                      ) : (
+                        (quantity ?? "—")
+                      ),
+                  },
                   {
                     title: t("tasks.evidence"),
                     key: "files",
