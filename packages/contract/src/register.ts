@@ -6,6 +6,7 @@
  */
 import {
   CHAIN_ID_PATTERN,
+  CHAIN_ROLES,
   DESIGNATION_KINDS,
   DESIGNATION_LEVELS,
   ENTRY_METRICS as ENTRY_METRIC_LIST,
@@ -19,6 +20,8 @@ import { DateText, FenText, pageOf, pageQueryFields, Timestamp } from "./common"
 import { type FigureMetric, FigureViewSchema } from "./figures";
 
 export {
+  CHAIN_ROLES,
+  type ChainRole,
   DESIGNATION_KINDS,
   DESIGNATION_LEVELS,
   type DesignationKind,
@@ -58,6 +61,8 @@ export const EnterpriseFilterSchema = z.object({
   status: z.enum(SCALE_STATUSES).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   designation: z.enum(DESIGNATION_KINDS).optional(),
+  /** Holds this role in a chain (in the chain filtered by, and in the year filtered by, when given). */
+  chainRole: z.enum(CHAIN_ROLES, { error: "链主骨干筛选应为链主型或骨干型" }).optional(),
   key: flag.optional(),
   listing: z.enum(LISTING_STAGES).optional(),
   /** Reserve-pool enterprises within this many 万元 of the above-scale revenue threshold. */
@@ -114,6 +119,30 @@ export const DesignationParamsSchema = z.object({
   id: z.coerce.number().int().positive(),
   designationId: z.coerce.number().int().positive(),
 });
+
+/** A chain role designated for a year, with where it comes from (the document or list that named it). */
+export const ChainRoleBodySchema = z
+  .object({
+    chainId: z.string({ error: "请选择产业链" }).trim().min(1, "请选择产业链").pipe(chain),
+    role: z.enum(CHAIN_ROLES, { error: "请选择企业类型（链主型或骨干型）" }),
+    year: z.number({ error: "请填写认定年度" }).int("认定年度应为整数").min(1990, "认定年度不能早于 1990 年").max(2100),
+    source: z
+      .string({ error: "请填写认定来源" })
+      .trim()
+      .min(1, "请填写认定来源（如认定文件的文号）")
+      .max(200, "认定来源不能超过 200 个字"),
+  })
+  .strict();
+export type ChainRoleBody = z.input<typeof ChainRoleBodySchema>;
+
+export const ChainRoleParamsSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  chainRoleId: z.coerce.number().int().positive(),
+});
+
+/** The year the chains' leaders are shown for; absent: the latest year with a designation. */
+export const ChainLeadersQuerySchema = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() });
+export type ChainLeadersQuery = z.input<typeof ChainLeadersQuerySchema>;
 
 export const ListingEventBodySchema = z.object({
   stage: z.enum(LISTING_STAGES),
@@ -195,6 +224,19 @@ export const DesignationSchema = z.strictObject({
 });
 export type Designation = z.infer<typeof DesignationSchema>;
 
+export const ChainRoleSchema = z.strictObject({
+  id: z.number().int(),
+  chainId: z.string(),
+  /** The chain as the plan names it (its other chain's name for a chain the plan no longer lists). */
+  chainName: z.string(),
+  chainNameEn: z.string(),
+  role: z.enum(CHAIN_ROLES),
+  year: z.number().int(),
+  source: z.string(),
+  isDemo: z.boolean(),
+});
+export type ChainRoleView = z.infer<typeof ChainRoleSchema>;
+
 export const ListingEventSchema = z.strictObject({
   id: z.number().int(),
   stage: z.enum(LISTING_STAGES),
@@ -231,12 +273,43 @@ export const EnterpriseDetailSchema = EnterpriseSummarySchema.extend({
   scaleHistory: z.array(ScaleYearSchema),
   figures: z.array(FigureViewSchema),
   designations: z.array(DesignationSchema),
+  /** Newest year first. */
+  chainRoles: z.array(ChainRoleSchema),
+  /** Whether the caller designates chain roles (the office, or a unit the plan gives designateChainEnterprises). */
+  canDesignateChainRoles: z.boolean(),
   listingEvents: z.array(ListingEventSchema),
   profile: ProfileSchema,
   /** Visits and 一企一策 notes: government staff only (empty for the enterprise's own account). */
   serviceNotes: z.array(ServiceNoteSchema),
 });
 export type EnterpriseDetail = z.infer<typeof EnterpriseDetailSchema>;
+
+/** Every designation of a year across the register: the table behind the chains' leaders, and its export. */
+export const ChainRoleEntrySchema = ChainRoleSchema.extend({
+  enterprise: z.strictObject({ id: z.number().int(), name: z.string(), creditCode: z.string() }),
+});
+export type ChainRoleEntry = z.infer<typeof ChainRoleEntrySchema>;
+
+/** Each chain of the plan with its leader (链主型) enterprises and backbone (骨干型) ones, for one year. */
+export const ChainLeadersSchema = z.strictObject({
+  /** The year shown; null when no enterprise was ever designated. */
+  year: z.number().int().nullable(),
+  /** Years with designations, newest first, to choose another from. */
+  years: z.array(z.number().int()),
+  chains: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      leaders: z.array(z.strictObject({ id: z.number().int(), name: z.string() })),
+      backbones: z.array(z.strictObject({ id: z.number().int(), name: z.string() })),
+    }),
+  ),
+  entries: z.array(ChainRoleEntrySchema),
+  /** The units that designate them, by name (the office first). */
+  designators: z.array(z.string()),
+});
+export type ChainLeaders = z.infer<typeof ChainLeadersSchema>;
 
 /** Every audited change of one enterprise, newest first. */
 export const EnterpriseHistorySchema = z.strictObject({

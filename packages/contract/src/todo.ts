@@ -9,6 +9,9 @@ export const TODO_KINDS = [
   // An enterprise: its rewards to confirm (免申即享), answers to its requests to rate.
   "rewards.confirm",
   "requests.rate",
+  // An enterprise: invitations to a training or salon to answer, events its persons attended to rate.
+  "events.answer",
+  "events.feedback",
   // The office: requests to assign, answers the enterprise was not satisfied with.
   "requests.assign",
   "requests.unsatisfied",
@@ -16,6 +19,8 @@ export const TODO_KINDS = [
   "requests.accept",
   "requests.answer",
   "blockers.answer",
+  // The host unit of a training or salon begun: its persons' attendance to mark.
+  "events.attendance",
   // A step of the plan's award workflow the caller acts at (review, publicity, approval, payment).
   "rewards.step",
   // Reporting periods of the caller's tasks past their deadline and not reported.

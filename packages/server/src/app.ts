@@ -13,6 +13,7 @@ import { accountActivationRoutes, authRoutes, usersRoutes } from "./capabilities
 import { auditRoutes } from "./capabilities/audit/index";
 import { calendarRoutes } from "./capabilities/calendar/index";
 import { enterpriseSupportRoutes } from "./capabilities/enterprise-support/index";
+import { eventsRoutes } from "./capabilities/events/index";
 import { feesRoutes } from "./capabilities/fees/index";
 import { declaredFactsRoutes, importsRoutes } from "./capabilities/figures/index";
 import { notificationsRoutes } from "./capabilities/notifications/index";
@@ -119,6 +120,7 @@ const ROUTE_MODULES = [
   enterpriseRequestsRoutes,
   feesRoutes,
   calendarRoutes,
+  eventsRoutes,
 ];
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

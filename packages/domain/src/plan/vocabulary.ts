@@ -25,6 +25,8 @@ export const UNIT_DUTIES = [
   "monitorEnterprises",
   "keepTalentLedger",
   "keepFeeList",
+  "designateChainEnterprises",
+  "holdEntrepreneurEvents",
 ] as const;
 export type UnitDuty = (typeof UNIT_DUTIES)[number];
 

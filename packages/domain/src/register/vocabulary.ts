@@ -20,6 +20,10 @@ export type DesignationKind = (typeof DESIGNATION_KINDS)[number];
 export const DESIGNATION_LEVELS = ["national", "provincial", "municipal"] as const;
 export type DesignationLevel = (typeof DESIGNATION_LEVELS)[number];
 
+/** An enterprise's role in one of the plan's chains, designated for a year: 链主型 (leader) or 骨干型 (backbone). */
+export const CHAIN_ROLES = ["leader", "backbone"] as const;
+export type ChainRole = (typeof CHAIN_ROLES)[number];
+
 /** A leader's visit (走访) or a 一企一策 note. */
 export const SERVICE_NOTE_KINDS = ["visit", "policy"] as const;
 export type ServiceNoteKind = (typeof SERVICE_NOTE_KINDS)[number];

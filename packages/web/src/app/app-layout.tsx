@@ -18,7 +18,6 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ProjectOutlined,
-  ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -54,7 +53,6 @@ const icons: Record<string, ReactNode> = {
   "/fee-list": <DollarOutlined />,
   "/admin/users": <TeamOutlined />,
   "/admin/units": <BankOutlined />,
-  "/admin/calendar": <ScheduleOutlined />,
   "/admin/audit": <AuditOutlined />,
 };
 

@@ -1,12 +1,13 @@
 import type { ImportJobStatus } from "@beizeng/contract/figures";
 import type {
+  ChainRole,
   DesignationKind,
   DesignationLevel,
   ServiceNoteKind,
   WarningStatus,
 } from "@beizeng/domain/register/vocabulary";
 import type { Generated, Selectable } from "kysely";
-import type { Int8, Timestamp } from "../../platform/db/common-columns";
+import type { Flag, Int8, Timestamp } from "../../platform/db/common-columns";
 
 export {
   DESIGNATION_KINDS,
@@ -27,6 +28,24 @@ export interface EnterpriseDesignationTable {
   created_at: Timestamp;
 }
 export type EnterpriseDesignationRow = Selectable<EnterpriseDesignationTable>;
+
+/**
+ * An enterprise's role in one of the plan's chains for a year: 链主型 (leader) or 骨干型 (backbone), with the source
+ * of the designation (the document or list that named it). The chain is the plan's id, checked when written.
+ */
+export interface EnterpriseChainRoleTable {
+  id: Generated<number>;
+  district_id: string;
+  enterprise_id: number;
+  chain_id: string;
+  role: ChainRole;
+  year: number;
+  source: string;
+  designated_by: number | null;
+  is_demo: Generated<Flag>;
+  created_at: Timestamp;
+}
+export type EnterpriseChainRoleRow = Selectable<EnterpriseChainRoleTable>;
 
 /** One step of the listing pipeline (挂牌展示 → 股改 → 新三板 / 境内上市 / 境外上市) with its date. */
 export interface EnterpriseListingEventTable {

@@ -2,13 +2,14 @@
  * .xlsx exports of the enterprise list (with its filters) and of one enterprise's figures. The product's words
  * are labelled here; the chains are named as the district's plan names them.
  */
-import type { EnterpriseFilter, EnterpriseSummary } from "@beizeng/contract/register";
+import type { ChainRoleEntry, EnterpriseFilter, EnterpriseSummary } from "@beizeng/contract/register";
 import type { FastifyReply } from "fastify";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { buildTableXlsx } from "../../platform/exports/table-export";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { requireActivePlan } from "../../platform/plan/plan-reader";
+import { CHAIN_ROLE_LABELS, chainLeaders } from "./chain-roles.service";
 import { chainNameIn } from "./enterprise-chains";
 import { getEnterprise, listEnterprises } from "./enterprises.service";
 import { findUnitBrief } from "./enterprises-register.repository";
@@ -62,6 +63,7 @@ export async function exportEnterpriseList(
       { label: "规上状态", value: label(LABELS.status, filters.status) },
       { label: "年份", value: filters.year ? String(filters.year) : "" },
       { label: "认定", value: label(LABELS.designation, filters.designation) },
+      { label: "链主骨干", value: label(CHAIN_ROLE_LABELS, filters.chainRole) },
       { label: "重点企业", value: filters.key === undefined ? "" : filters.key ? "是" : "否" },
       { label: "上市进程", value: label(LABELS.listing, filters.listing) },
       { label: "距规上门槛", value: filters.reserveWithin === undefined ? "" : `${filters.reserveWithin} 万元以内` },
@@ -118,6 +120,29 @@ export async function exportEnterpriseFigures(db: DbContext, user: AuthUser, id:
   });
   return sendDownload(reply, {
     fileName: `${enterprise.name}经营数据.xlsx`,
+    contentType: CONTENT_TYPES.xlsx,
+    body: buffer,
+  });
+}
+
+/** A year's chain-leader and backbone enterprises, with the source of each designation. */
+export async function exportChainRoles(db: DbContext, user: AuthUser, year: number | undefined, reply: FastifyReply) {
+  const leaders = await chainLeaders(db, user, year);
+  const buffer = await buildTableXlsx<ChainRoleEntry>({
+    title: "产业链链主型、骨干型企业",
+    filters: [{ label: "认定年度", value: leaders.year === null ? "尚无认定" : String(leaders.year) }],
+    columns: [
+      { header: "产业链", value: (r) => r.chainName },
+      { header: "企业类型", value: (r) => CHAIN_ROLE_LABELS[r.role] },
+      { header: "企业名称", value: (r) => r.enterprise.name, width: 32 },
+      { header: "统一社会信用代码", value: (r) => r.enterprise.creditCode, width: 22 },
+      { header: "认定年度", value: (r) => r.year, kind: "count" },
+      { header: "认定来源", value: (r) => r.source, width: 40 },
+    ],
+    rows: leaders.entries,
+  });
+  return sendDownload(reply, {
+    fileName: "产业链链主型骨干型企业.xlsx",
     contentType: CONTENT_TYPES.xlsx,
     body: buffer,
   });

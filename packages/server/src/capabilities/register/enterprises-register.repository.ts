@@ -220,6 +220,7 @@ export const ENTERPRISE_HISTORY_TYPES = [
   "enterprise",
   "enterprise_scale_year",
   "enterprise_designation",
+  "enterprise_chain_role",
   "enterprise_listing_event",
   "enterprise_service_note",
   "enterprise_profile",

@@ -17,6 +17,8 @@ export interface EnterpriseFilter {
   year?: number;
   /** Holds this designation (any level, any year). */
   designation?: string;
+  /** Holds this chain role: in the chain filtered by and in `year` when given, in any chain or year otherwise. */
+  chainRole?: string;
   isKey?: boolean;
   listingStage?: string;
   /** In the reserve pool (latest status) with latest annual revenue at most this many fen below the threshold. */
@@ -68,7 +70,8 @@ export async function findEnterprises(
     const q = filter.q;
     query = query.where((eb) => eb.or([containsText("e.name", q), containsText("e.credit_code", q.toUpperCase())]));
   }
-  if (filter.chain) query = query.where("e.chain_id", "=", filter.chain);
+  // With a chain role, the chain is the one the role is held in (a leader of a chain may be registered in another).
+  if (filter.chain && !filter.chainRole) query = query.where("e.chain_id", "=", filter.chain);
   if (filter.townUnitId !== undefined) query = query.where("e.town_unit_id", "=", filter.townUnitId);
   if (filter.status) {
     const status = filter.status;
@@ -107,6 +110,20 @@ export async function findEnterprises(
           .where("d.kind", "=", kind),
       ),
     );
+  }
+  if (filter.chainRole) {
+    const role = filter.chainRole as "leader";
+    const { chain, year } = filter;
+    query = query.where((eb) => {
+      let held = eb
+        .selectFrom("enterprise_chain_roles as cr")
+        .select("cr.id")
+        .whereRef("cr.enterprise_id", "=", "e.id")
+        .where("cr.role", "=", role);
+      if (chain) held = held.where("cr.chain_id", "=", chain);
+      if (year !== undefined) held = held.where("cr.year", "=", year);
+      return eb.exists(held);
+    });
   }
   if (filter.reserveWithin) {
     const { thresholdFen, distanceFen } = filter.reserveWithin;

@@ -1,5 +1,9 @@
 import { FigureBodySchema, FigureConfirmedSchema, FigureEnteredSchema } from "@beizeng/contract/figures";
 import {
+  ChainLeadersQuerySchema,
+  ChainLeadersSchema,
+  ChainRoleBodySchema,
+  ChainRoleParamsSchema,
   CreatedSchema,
   DesignationBodySchema,
   DesignationParamsSchema,
@@ -25,8 +29,9 @@ import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { confirmFigure, enterFigure } from "../figures/index";
+import { addChainRole, chainLeaders, removeChainRole } from "./chain-roles.service";
 import { getEnterprise, listEnterprises } from "./enterprises.service";
-import { exportEnterpriseFigures, exportEnterpriseList } from "./enterprises-export";
+import { exportChainRoles, exportEnterpriseFigures, exportEnterpriseList } from "./enterprises-export";
 import {
   addDesignation,
   addListingEvent,
@@ -182,6 +187,57 @@ export async function enterprisesRoutes(app: FastifyInstance, opts: { db: DbCont
       const { id, designationId } = parseInput(DesignationParamsSchema, request.params);
       await removeDesignation(db, currentUser(request), id, designationId, actorOf(request));
       return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/api/enterprises/:id/chain-roles",
+    {
+      config: {
+        request: { params: idParamSchema, body: ChainRoleBodySchema },
+        permission: "enterprises.chainRoles",
+        response: CreatedSchema,
+      },
+    },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const input = parseInput(ChainRoleBodySchema, request.body, "链主型、骨干型企业认定");
+      return reply.code(201).send(await addChainRole(db, currentUser(request), id, input, actorOf(request)));
+    },
+  );
+
+  app.delete(
+    "/api/enterprises/:id/chain-roles/:chainRoleId",
+    { config: { request: { params: ChainRoleParamsSchema }, permission: "enterprises.chainRoles", response: "none" } },
+    async (request, reply) => {
+      const { id, chainRoleId } = parseInput(ChainRoleParamsSchema, request.params);
+      await removeChainRole(db, currentUser(request), id, chainRoleId, actorOf(request));
+      return reply.code(204).send();
+    },
+  );
+
+  // Each chain's leader and backbone enterprises of a year: the dashboards' card and its export.
+  app.get(
+    "/api/chain-leaders",
+    {
+      config: {
+        request: { query: ChainLeadersQuerySchema },
+        permission: "chainRoles.read",
+        response: ChainLeadersSchema,
+      },
+    },
+    async (request) => {
+      const { year } = parseInput(ChainLeadersQuerySchema, request.query, "产业链链主企业");
+      return chainLeaders(db, currentUser(request), year);
+    },
+  );
+
+  app.get(
+    "/api/chain-leaders/export",
+    { config: { request: { query: ChainLeadersQuerySchema }, permission: "chainRoles.read", response: "file" } },
+    async (request, reply) => {
+      const { year } = parseInput(ChainLeadersQuerySchema, request.query, "导出产业链链主企业");
+      return exportChainRoles(db, currentUser(request), year, reply);
     },
   );
 

@@ -14,6 +14,7 @@ import type { DbContext } from "../../platform/db/database";
 import { forbidden, notFound } from "../../platform/errors";
 import type { FigureRow } from "../figures/index";
 import { getActivePlan } from "../plan/index";
+import { chainRolesOfEnterprise, mayDesignateChainRoles } from "./chain-roles.service";
 import { checkEnterpriseChain } from "./enterprise-chains";
 import {
   type EnterpriseListRow,
@@ -97,6 +98,7 @@ export interface EnterpriseQuery {
   status?: string;
   year?: number;
   designation?: string;
+  chainRole?: string;
   key?: boolean;
   listing?: string;
   /** 万元 */
@@ -122,6 +124,7 @@ export async function listEnterprises(db: DbContext, user: AuthUser, query: Ente
       status: query.status,
       year: query.year,
       designation: query.designation,
+      chainRole: query.chainRole,
       isKey: query.key,
       listingStage: query.listing,
       leaderUserId: query.mine ? user.id : undefined,
@@ -177,6 +180,8 @@ export async function getEnterprise(db: DbContext, user: AuthUser, id: number): 
     scaleHistory: history.map((h) => ({ year: h.year, status: h.status })),
     figures: figures.map(toFigureView),
     designations: (await designationsOf(db, id)).map((d) => ({ id: d.id, kind: d.kind, level: d.level, year: d.year })),
+    chainRoles: await chainRolesOfEnterprise(db, user.districtId, id),
+    canDesignateChainRoles: await mayDesignateChainRoles(db, user),
     listingEvents: (await listingEventsOf(db, id)).map((e) => ({
       id: e.id,
       stage: e.stage as ListingStage,

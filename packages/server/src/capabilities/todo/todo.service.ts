@@ -7,6 +7,7 @@
 import type { TodoItem, TodoKind, TodoList } from "@beizeng/contract/todo";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
+import { eventsWaitingFor } from "../events/index";
 import { listNotifications } from "../notifications/index";
 import { blockersWaitingFor } from "../projects/index";
 import { requestsWaitingFor } from "../requests/index";
@@ -16,11 +17,14 @@ import { tasksWaitingFor } from "../supervision/index";
 const ORDER: readonly TodoKind[] = [
   "rewards.confirm",
   "requests.rate",
+  "events.answer",
+  "events.feedback",
   "requests.assign",
   "requests.accept",
   "requests.unsatisfied",
   "requests.answer",
   "blockers.answer",
+  "events.attendance",
   "rewards.step",
   "tasks.report",
   "requests.overdue",
@@ -40,12 +44,13 @@ const line = (kind: TodoKind, count: number, link: string, more: Partial<TodoIte
 });
 
 export async function todoOf(db: DbContext, user: AuthUser): Promise<TodoList> {
-  const [rewards, requests, blockers, tasks, notifications] = await Promise.all([
+  const [rewards, requests, blockers, tasks, notifications, events] = await Promise.all([
     rewardsWaitingFor(db, user),
     requestsWaitingFor(db, user),
     blockersWaitingFor(db, user),
     tasksWaitingFor(db, user),
     listNotifications(db, user),
+    eventsWaitingFor(db, user),
   ]);
   const items: TodoItem[] = [];
   for (const waiting of rewards) {
@@ -69,6 +74,7 @@ export async function todoOf(db: DbContext, user: AuthUser): Promise<TodoList> {
         overdue: waiting.overdue,
       }),
     );
+  for (const waiting of events) items.push(line(`events.${waiting.kind}`, waiting.count, "/events"));
   // A stable sort: the award steps keep the workflow's order among themselves.
   items.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   return { items, unreadNotifications: notifications.items.filter((item) => !item.read).length };

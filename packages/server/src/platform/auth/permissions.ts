@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   // Enterprise register (write side), figures, imports, monitoring; services narrow units and leaders further.
   "enterprises.edit": ["office"],
   "enterprises.listing": ["office", "unit"],
+  // Chains' leader and backbone enterprises (M4): services narrow units to those the plan gives designateChainEnterprises.
+  "enterprises.chainRoles": ["office", "unit"],
+  "chainRoles.read": READERS,
   "enterprises.serviceNotes": ["office", "leader"],
   "enterprises.profile": ["office", "enterprise"],
   "enterprises.history": READERS,
@@ -94,6 +97,14 @@ export const PERMISSIONS = {
   "fees.complain": ["enterprise"],
   "fees.complaints": [...READERS, "enterprise"],
   "fees.inspect": ["office", "unit", "inspector"],
+  // Entrepreneurs' trainings and salons (M12): services narrow holders to the plan's holdEntrepreneurEvents units,
+  // attendance to them and the host unit; enterprises see the events open to them and their invitations.
+  "events.read": ALL_ROLES,
+  "events.report": READERS,
+  "events.manage": ["office", "unit"],
+  "events.attendance": ["office", "unit"],
+  "events.register": ["enterprise"],
+  "events.feedback": ["enterprise"],
   // The official calendar working-day limits count by: read by those who follow limits, kept by the office.
   "calendar.read": READERS,
   "calendar.manage": ["office"],

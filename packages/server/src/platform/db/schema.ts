@@ -1,5 +1,6 @@
 import type { AccountActivationTable } from "../../capabilities/accounts/account-activations.table";
 import type * as Calendar from "../../capabilities/calendar/calendar.table";
+import type * as Events from "../../capabilities/events/events.table";
 import type * as Fees from "../../capabilities/fees/fees.table";
 import type { DeclaredFactValueTable } from "../../capabilities/figures/declared-facts.table";
 import type { FigureTable } from "../../capabilities/figures/figures.table";
@@ -7,6 +8,7 @@ import type { NotificationTable } from "../../capabilities/notifications/notific
 import type { ProjectTable } from "../../capabilities/projects/projects.table";
 import type * as ProjectsLifecycle from "../../capabilities/projects/projects-lifecycle.table";
 import type {
+  EnterpriseChainRoleTable,
   EnterpriseDesignationTable,
   EnterpriseListingEventTable,
   EnterpriseProfileTable,
@@ -112,5 +114,10 @@ export interface Database {
   fee_inspections: Fees.FeeInspectionTable;
   official_calendar_days: Calendar.OfficialCalendarDayTable;
   official_calendar_shipped_years: Calendar.OfficialCalendarShippedYearTable;
+  enterprise_chain_roles: EnterpriseChainRoleTable;
+  entrepreneur_events: Events.EntrepreneurEventTable;
+  event_invitations: Events.EventInvitationTable;
+  event_registrations: Events.EventRegistrationTable;
+  event_feedback: Events.EventFeedbackTable;
   rule_page_publications: RulePagePublicationTable;
 }

@@ -2,7 +2,6 @@ import * as apiDocs from "../../features/api-docs/api-docs.dictionary";
 import * as audit from "../../features/audit/audit.dictionary";
 import * as auth from "../../features/auth/auth.dictionary";
 import * as board from "../../features/board/board.dictionary";
-import * as calendar from "../../features/calendar/calendar.dictionary";
 import * as dashboard from "../../features/dashboard/dashboard.dictionary";
 import * as enterprises from "../../features/enterprises/enterprises.dictionary";
 import * as fees from "../../features/fees/fees.dictionary";
@@ -30,7 +29,6 @@ export const dictionaryParts = {
   audit,
   auth,
   board,
-  calendar,
   dashboard,
   enterprises,
   fees,
@@ -53,7 +51,6 @@ export const zhCN = {
   ...audit.zhCN,
   ...auth.zhCN,
   ...board.zhCN,
-  ...calendar.zhCN,
   ...dashboard.zhCN,
   ...enterprises.zhCN,
   ...fees.zhCN,
@@ -78,7 +75,6 @@ export const en: Record<MessageKey, string> = {
   ...audit.en,
   ...auth.en,
   ...board.en,
-  ...calendar.en,
   ...dashboard.en,
   ...enterprises.en,
   ...fees.en,

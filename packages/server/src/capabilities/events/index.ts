@@ -1,0 +1,12 @@
+/** What the app, the to-do list and the demo use of the entrepreneurs' trainings and salons (M12). */
+export { markEventsAsDemo } from "./events.repository";
+export { eventsRoutes } from "./events.routes";
+export {
+  createEvent,
+  type EventsWaiting,
+  eventsWaitingFor,
+  giveFeedback,
+  inviteEnterprises,
+  markAttendance,
+  registerPersons,
+} from "./events.service";
