@@ -18,6 +18,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ProjectOutlined,
+  ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -53,6 +54,7 @@ const icons: Record<string, ReactNode> = {
   "/fee-list": <DollarOutlined />,
   "/admin/users": <TeamOutlined />,
   "/admin/units": <BankOutlined />,
+  "/admin/calendar": <ScheduleOutlined />,
   "/admin/audit": <AuditOutlined />,
 };
 

@@ -44,6 +44,7 @@ const UsersPage = lazyPage(() => import("../features/users/components/users-page
 const UnitsPage = lazyPage(() => import("../features/units/components/units-page"), "UnitsPage");
 const ApiDocsPage = lazyPage(() => import("../features/api-docs/components/api-docs-page"), "ApiDocsPage");
 const AuditPage = lazyPage(() => import("../features/audit/components/audit-page"), "AuditPage");
+const CalendarPage = lazyPage(() => import("../features/calendar/components/calendar-page"), "CalendarPage");
 const HomePage = lazyPage(() => import("../features/home/components/home-page"), "HomePage");
 const DashboardPage = lazyPage(() => import("../features/dashboard/components/dashboard-page"), "DashboardPage");
 const TodoHome = lazyPage(() => import("../features/home/components/todo-home"), "TodoHome");
@@ -206,6 +207,14 @@ export const router = createBrowserRouter([
         element: (
           <OnlyFor roles={["office"]}>
             <UnitsPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "admin/calendar",
+        element: (
+          <OnlyFor roles={["office"]}>
+            <CalendarPage />
           </OnlyFor>
         ),
       },

@@ -3,7 +3,7 @@ import { navigationByRole, navigationFor, selectedNavigationPath } from "./role-
 
 describe("role navigation", () => {
   it("gives the office the administration pages and no one else", () => {
-    const adminPaths = ["/admin/users", "/admin/units", "/admin/audit"];
+    const adminPaths = ["/admin/users", "/admin/units", "/admin/calendar", "/admin/audit"];
     expect(navigationByRole.office.map((item) => item.path)).toEqual(expect.arrayContaining(adminPaths));
     for (const role of ["leader", "unit", "inspector", "enterprise"] as const) {
       expect(navigationByRole[role].some((item) => adminPaths.includes(item.path))).toBe(false);

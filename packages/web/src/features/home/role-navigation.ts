@@ -19,6 +19,7 @@ const ownEnterprise: NavigationItem = {
 const users: NavigationItem = { path: "/admin/users", label: "nav.users", hint: "nav.usersHint" };
 const units: NavigationItem = { path: "/admin/units", label: "nav.units", hint: "nav.unitsHint" };
 const audit: NavigationItem = { path: "/admin/audit", label: "nav.audit", hint: "nav.auditHint" };
+const calendar: NavigationItem = { path: "/admin/calendar", label: "cal.nav", hint: "cal.navHint" };
 const targets: NavigationItem = { path: "/targets", label: "nav.targets", hint: "nav.targetsHint" };
 const board: NavigationItem = { path: "/board", label: "nav.board", hint: "nav.boardHint" };
 const imports: NavigationItem = { path: "/imports", label: "nav.imports", hint: "nav.importsHint" };
@@ -52,6 +53,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     supervision,
     users,
     units,
+    calendar,
     audit,
   ],
   leader: [

@@ -2,6 +2,7 @@ import * as apiDocs from "../../features/api-docs/api-docs.dictionary";
 import * as audit from "../../features/audit/audit.dictionary";
 import * as auth from "../../features/auth/auth.dictionary";
 import * as board from "../../features/board/board.dictionary";
+import * as calendar from "../../features/calendar/calendar.dictionary";
 import * as dashboard from "../../features/dashboard/dashboard.dictionary";
 import * as enterprises from "../../features/enterprises/enterprises.dictionary";
 import * as fees from "../../features/fees/fees.dictionary";
@@ -29,6 +30,7 @@ export const dictionaryParts = {
   audit,
   auth,
   board,
+  calendar,
   dashboard,
   enterprises,
   fees,
@@ -51,6 +53,7 @@ export const zhCN = {
   ...audit.zhCN,
   ...auth.zhCN,
   ...board.zhCN,
+  ...calendar.zhCN,
   ...dashboard.zhCN,
   ...enterprises.zhCN,
   ...fees.zhCN,
@@ -75,6 +78,7 @@ export const en: Record<MessageKey, string> = {
   ...audit.en,
   ...auth.en,
   ...board.en,
+  ...calendar.en,
   ...dashboard.en,
   ...enterprises.en,
   ...fees.en,
