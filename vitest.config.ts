@@ -22,6 +22,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: true,
+          // Each file has its own SQLite file and PostgreSQL schema, and most of a file's time is spent waiting on
+          // the database and on password hashing: three files at once keep two cores busy.
+          maxWorkers: 3,
         },
       },
     ],

@@ -4,6 +4,8 @@ import { type DemoRole, expect, test } from "../fixtures";
 // A phone held upright (iPhone 12–15), as an enterprise opens the platform from a WeCom or DingTalk link.
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
+// Each walk logs in on its own and changes nothing another reads: they share the workers instead of queueing in one.
+test.describe.configure({ mode: "parallel" });
 
 /** The demo's roles, each with its own menu. */
 const ROLES = ["office", "leader", "unit", "inspector", "enterprise"] as const satisfies readonly DemoRole[];
