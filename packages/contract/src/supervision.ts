@@ -381,6 +381,8 @@ export const BulletinSchema = z.object({
   sha256: z.string(),
   sizeBytes: z.number().int(),
   issuedAt: Timestamp,
+  /** Whether it prints as PDF too (its content was kept when it was issued). */
+  hasPdf: z.boolean(),
 });
 export type Bulletin = z.infer<typeof BulletinSchema>;
 

@@ -9,7 +9,7 @@ import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
-import { assessmentHistory, assessmentReportDocx, computeAssessment, finalizeAssessment } from "./assessment.service";
+import { assessmentHistory, assessmentReport, computeAssessment, finalizeAssessment } from "./assessment.service";
 
 export async function assessmentRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
@@ -55,9 +55,20 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { db: DbConte
     { config: { request: { params: AssessmentYearParamsSchema }, permission: "supervision.read", response: "file" } },
     async (request, reply) => {
       const { year } = parseInput(AssessmentYearParamsSchema, request.params, "考核年度");
-      const bytes = await assessmentReportDocx(db, currentUser(request).districtId, year);
+      const bytes = await assessmentReport(db, currentUser(request).districtId, year, "docx");
       const fileName = `${year}年度责任单位考核结果报告.docx`;
       return sendDownload(reply, { fileName, contentType: CONTENT_TYPES.docx, body: bytes });
+    },
+  );
+
+  app.get(
+    "/api/assessment/:year/report.pdf",
+    { config: { request: { params: AssessmentYearParamsSchema }, permission: "supervision.read", response: "file" } },
+    async (request, reply) => {
+      const { year } = parseInput(AssessmentYearParamsSchema, request.params, "考核年度");
+      const bytes = await assessmentReport(db, currentUser(request).districtId, year, "pdf");
+      const fileName = `${year}年度责任单位考核结果报告.pdf`;
+      return sendDownload(reply, { fileName, contentType: CONTENT_TYPES.pdf, body: bytes });
     },
   );
 }

@@ -13,6 +13,9 @@ import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
+import { bodyParagraph, heading1, type OfficialDocument, tableBlock } from "../../platform/documents/official-document";
+import { renderOfficialDocx } from "../../platform/documents/official-docx";
+import { renderOfficialPdf } from "../../platform/documents/official-pdf";
 import { badRequest } from "../../platform/errors";
 import { getActivePlan } from "../plan/index";
 import { findBlockers } from "../projects/index";
@@ -21,7 +24,6 @@ import { targetsResult } from "../targets/index";
 import { listUnitRows } from "../units/index";
 import { findAssessmentResults, replaceAssessmentYear } from "./assessment.repository";
 import { listSummonsTalks } from "./bulletins.repository";
-import { bodyParagraph, heading1, renderOfficialDocument, tableBlock } from "./bulletins-docx";
 import { findTasks, reportsOfDistrict } from "./tasks.repository";
 import { healthOf, todayInChina } from "./tasks.service";
 import { addDays, daysBetween } from "./tasks-schedule";
@@ -432,8 +434,13 @@ export async function summonsTalksOf(db: DbContext, districtId: string, year?: n
   };
 }
 
-/** The printable year-end assessment report (.docx, GB/T 9704 layout), from the live computation. */
-export async function assessmentReportDocx(db: DbContext, districtId: string, year: number): Promise<Buffer> {
+/** The printable year-end assessment report (.docx or PDF, GB/T 9704 layout), from the live computation. */
+export async function assessmentReport(
+  db: DbContext,
+  districtId: string,
+  year: number,
+  format: "docx" | "pdf",
+): Promise<Buffer> {
   const assessment = await computeAssessment(db, districtId, year);
   const weights = assessment.indicators
     .map((i) => `${i.name}（权重 ${formatPercent(ratioFromDecimal(i.weight), 0)}%）`)
@@ -443,7 +450,7 @@ export async function assessmentReportDocx(db: DbContext, districtId: string, ye
       `根据倍增计划“强化督查考核”的要求，现将${year}年度各责任单位工业倍增工作考核结果报告如下。考核指标为：${weights}。各单项指标以最优单位为基准计分：越高越好的指标按本单位数值与最优值之比折算为百分制，越低越好的指标按最优值与本单位数值之比折算；单位无可计量数据的指标不计入，其余指标权重按比例折算。`,
     ),
     heading1("一、考核得分"),
-    ...tableBlock({
+    tableBlock({
       caption: `表1 ${year}年度各责任单位考核得分`,
       unitLine: "单位：分",
       header: ["名次", "责任单位", ...assessment.indicators.map((i) => i.name), "综合得分"],
@@ -461,7 +468,7 @@ export async function assessmentReportDocx(db: DbContext, districtId: string, ye
       ? [bodyParagraph("本年度各单项指标均无末位单位。")]
       : assessment.summons.map((entry, index) => bodyParagraph(`${index + 1}. ${entry.unitName}：${entry.reason}。`))),
   ];
-  return renderOfficialDocument({
+  const document: OfficialDocument = {
     issuerMark: "倍增计划领导小组办公室",
     number: "",
     title: `${year}年度工业倍增行动计划责任单位考核结果报告`,
@@ -469,5 +476,6 @@ export async function assessmentReportDocx(db: DbContext, districtId: string, ye
     body,
     signature: "倍增计划领导小组办公室",
     date: todayInChina(),
-  });
+  };
+  return format === "pdf" ? renderOfficialPdf(document) : renderOfficialDocx(document);
 }

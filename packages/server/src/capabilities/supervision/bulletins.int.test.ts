@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
 import { closeSuite, loginAs, type SeededWorld, type Session, seededApp, unitIdOf } from "../../testing/fixtures";
+import { readPdf } from "../../testing/pdf-text";
 import { testDatabases } from "../../testing/test-databases";
 import { todayInChina } from "./tasks.service";
 
@@ -182,6 +183,79 @@ describe.each(testDatabases())("bulletins, ranking and assessment on $name", (da
     expect(xml).toContain("仿宋_GB2312");
     expect(xml).toContain('w:color w:val="FF0000"');
 
+    // The same bulletin as PDF: the text it was issued with, in an embedded Chinese font a reader can copy.
+    expect(list.items.every((b: { hasPdf: boolean }) => b.hasPdf)).toBe(true);
+    const pdfDownload = await app.inject({ url: `/api/bulletins/${first.json().id}/pdf`, headers: unit.headers });
+    expect(pdfDownload.statusCode).toBe(200);
+    expect(pdfDownload.headers["content-type"]).toBe("application/pdf");
+    expect(pdfDownload.headers["content-disposition"]).toContain(encodeURIComponent(`昌纪督〔${year}〕1号`));
+    const pdf = readPdf(pdfDownload.rawPayload);
+    expect(pdf.embeddedFonts.some((name) => /^[A-Z]{6}\+NotoSerifSC-Regular$/.test(name))).toBe(true);
+    const pdfText = pdf.text.replace(/\s+/g, "");
+    for (const line of [
+      "区纪委监委督查通报",
+      `昌纪督〔${year}〕1号`,
+      "关于2022年第四季度工业倍增行动计划目标任务落实情况的督查通报",
+      "区直各有关单位，各乡镇（街道）：",
+      "一、目标完成情况",
+      "四、约谈名单",
+      "区商务局",
+      "单位：项、期次",
+      "资料来源：倍增平台任务进度报送记录",
+      "— 1 —".replace(/\s+/g, ""),
+    ]) {
+      expect(pdfText).toContain(line);
+    }
+    expect(pdfText).not.toContain("\uFFFD");
+    expect(pdf.pageCount).toBeGreaterThan(1);
+    expect(pdfText).toMatch(new RegExp(`\\d{4}年\\d{1,2}月\\d{1,2}日—${pdf.pageCount}—$`));
+    // Both files say the same: every paragraph of the .docx is in the PDF (page numbers aside).
+    const pdfBody = pdfText.replace(/—\d+—/g, "");
+    const paragraphs = xml
+      .split("</w:p>")
+      .map((p) => textOf(p).replace(/\s+/g, ""))
+      .filter((p) => p !== "");
+    expect(paragraphs.length).toBeGreaterThan(20);
+    for (const paragraph of paragraphs) expect(pdfBody).toContain(paragraph);
+
+    // A bulletin issued before its content was kept has its .docx only, and the PDF is refused saying so.
+    const older = await db.kysely
+      .insertInto("bulletins")
+      .values({
+        district_id: world.districtA,
+        year: Number(year) - 5,
+        serial: 1,
+        number_text: `昌纪督〔${Number(year) - 5}〕1号`,
+        title: "旧通报",
+        period_label: "旧期间",
+        period_start: "2018-01-01",
+        period_end: "2018-12-31",
+        summary_json: "{}",
+        document_json: null,
+        docx: download.rawPayload,
+        sha256: "0",
+        size_bytes: download.rawPayload.length,
+        issued_at: "2019-01-05T01:30:00.000Z",
+        issued_by: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const refusedPdf = await app.inject({ url: `/api/bulletins/${older.id}/pdf`, headers: unit.headers });
+    expect(refusedPdf.statusCode).toBe(409);
+    expect(refusedPdf.json().error.message).toBe(
+      `通报 昌纪督〔${Number(year) - 5}〕1号 印发时未保存版式内容，只能下载 Word 文件（.docx）`,
+    );
+    const listed = (await app.inject({ url: "/api/bulletins", headers: unit.headers })).json();
+    expect(listed.items.find((b: { id: number }) => b.id === older.id).hasPdf).toBe(false);
+
+    // The draft prints as PDF too, unnumbered.
+    const draft = await app.inject({
+      url: "/api/bulletins/draft.pdf?from=2022-10-01&to=2022-12-31",
+      headers: office.headers,
+    });
+    expect(draft.statusCode).toBe(200);
+    expect(readPdf(draft.rawPayload).text.replace(/\s+/g, "")).toContain("（草稿，未编号）");
+
     for (const method of ["PUT", "PATCH", "DELETE"] as const) {
       const refused = await app.inject({
         method,
@@ -235,5 +309,12 @@ describe.each(testDatabases())("bulletins, ranking and assessment on $name", (da
     const report = await app.inject({ url: "/api/assessment/2022/report.docx", headers: office.headers });
     expect(report.statusCode).toBe(200);
     expect(textOf(documentXml(report.rawPayload))).toContain("2022年度工业倍增行动计划责任单位考核结果报告");
+    const reportPdf = await app.inject({ url: "/api/assessment/2022/report.pdf", headers: inspector.headers });
+    expect(reportPdf.statusCode).toBe(200);
+    expect(reportPdf.headers["content-type"]).toBe("application/pdf");
+    const reportText = readPdf(reportPdf.rawPayload).text.replace(/\s+/g, "");
+    expect(reportText).toContain("2022年度工业倍增行动计划责任单位考核结果报告");
+    expect(reportText).toContain("表12022年度各责任单位考核得分");
+    expect(reportText).toContain("区商务局");
   });
 });

@@ -20,13 +20,17 @@ const BULLETIN_LIST_COLUMNS = [
 ] as const;
 
 export async function listBulletinRows(db: DbContext, districtId: string) {
-  return db.kysely
-    .selectFrom("bulletins")
-    .select(BULLETIN_LIST_COLUMNS)
-    .where("district_id", "=", districtId)
-    .orderBy("year", "desc")
-    .orderBy("serial", "desc")
-    .execute();
+  return (
+    db.kysely
+      .selectFrom("bulletins")
+      .select(BULLETIN_LIST_COLUMNS)
+      // Whether its content was kept (and so it prints as PDF), without reading the content.
+      .select((eb) => eb.case().when("document_json", "is", null).then(0).else(1).end().as("has_document"))
+      .where("district_id", "=", districtId)
+      .orderBy("year", "desc")
+      .orderBy("serial", "desc")
+      .execute()
+  );
 }
 
 export async function findBulletinRow(db: DbContext, id: number) {

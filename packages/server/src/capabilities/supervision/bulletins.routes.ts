@@ -16,9 +16,10 @@ import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { rankingView, summonsTalksOf, supervisionFigures } from "./assessment.service";
 import {
-  draftBulletinDocx,
+  draftBulletin,
   getBulletin,
   issueBulletin,
+  issuedBulletinPdf,
   listBulletins,
   previewBulletin,
   recordSummonsTalk,
@@ -26,6 +27,7 @@ import {
 } from "./bulletins.service";
 
 const DOCX = CONTENT_TYPES.docx;
+const PDF = CONTENT_TYPES.pdf;
 
 export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
@@ -49,8 +51,18 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
     { config: { request: { query: PeriodSchema }, permission: "supervision.read", response: "file" } },
     async (request, reply) => {
       const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
-      const bytes = await draftBulletinDocx(db, currentUser(request), from, to);
+      const bytes = await draftBulletin(db, currentUser(request), from, to, "docx");
       return sendDownload(reply, { fileName: `督查通报草稿（${from}至${to}）.docx`, contentType: DOCX, body: bytes });
+    },
+  );
+
+  app.get(
+    "/api/bulletins/draft.pdf",
+    { config: { request: { query: PeriodSchema }, permission: "supervision.read", response: "file" } },
+    async (request, reply) => {
+      const { from, to } = parseInput(PeriodSchema, request.query, "通报期间");
+      const bytes = await draftBulletin(db, currentUser(request), from, to, "pdf");
+      return sendDownload(reply, { fileName: `督查通报草稿（${from}至${to}）.pdf`, contentType: PDF, body: bytes });
     },
   );
 
@@ -75,6 +87,16 @@ export async function bulletinsRoutes(app: FastifyInstance, opts: { db: DbContex
         body: row.docx,
         headers: { "x-content-sha256": row.sha256 },
       });
+    },
+  );
+
+  app.get(
+    "/api/bulletins/:id/pdf",
+    { config: { request: { params: idParamSchema }, permission: "supervision.read", response: "file" } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const { row, pdf } = await issuedBulletinPdf(db, currentUser(request).districtId, id);
+      return sendDownload(reply, { fileName: `${row.number_text} ${row.title}.pdf`, contentType: PDF, body: pdf });
     },
   );
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { chineseDate } from "../../platform/documents/official-document";
 import { checkUploadedFile as checkEvidence } from "../../platform/files/stored-files";
 import { bulletinNumber, periodLabel } from "./bulletins.service";
-import { chineseDate } from "./bulletins-docx";
 
 describe("bulletin wording", () => {
   it("names quarters, months, years and free ranges the way documents do", () => {

@@ -90,6 +90,8 @@ export interface BulletinTable {
   period_start: string;
   period_end: string;
   summary_json: string;
+  /** The official document's content (head, body, tail) the .docx was printed from; null before it was kept. */
+  document_json: string | null;
   docx: Buffer;
   sha256: string;
   size_bytes: number;

@@ -8,6 +8,7 @@ export { UploadedFileSchema as uploadedFileSchema } from "@beizeng/contract/comm
 export const CONTENT_TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
   ndjson: "application/x-ndjson; charset=utf-8",
   pem: "application/x-pem-file; charset=utf-8",
 } as const;

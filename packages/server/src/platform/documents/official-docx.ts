@@ -1,5 +1,5 @@
 /**
- * Official documents in the layout of GB/T 9704-2012 《党政机关公文格式》: A4, top margin 37 mm, binding
+ * The .docx renderer of an official document (`official-document.ts`), in the layout of GB/T 9704-2012 《党政机关公文格式》: A4, top margin 37 mm, binding
  * margin 28 mm, text block 156 × 225 mm, 22 lines of 28 characters; the red issuer mark and rule, the
  * document number 〔year〕N号, the title in 2号 小标宋, body in 3号 仿宋, headings 一、 in 黑体 and （一） in
  * 楷体, signature and date in Arabic numerals, page numbers "— N —" in 4号 宋体 at the outer bottom corner.
@@ -21,6 +21,14 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
+import {
+  chineseDate,
+  columnWeights,
+  type DocumentBlock,
+  type DocumentTable,
+  type OfficialDocument,
+  sourceLine,
+} from "./official-document";
 
 const FONT_TITLE = "方正小标宋简体";
 const FONT_BODY = "仿宋_GB2312";
@@ -48,30 +56,18 @@ function indentedParagraph(text: string, font: string): Paragraph {
   return new Paragraph({ spacing: exact, indent: { firstLine: INDENT_2_CHARS }, children: [run(text, font, SIZE_3)] });
 }
 
-/** A body paragraph in 仿宋 3号 with a two-character first-line indent. */
-export function bodyParagraph(text: string): Paragraph {
-  return indentedParagraph(text, FONT_BODY);
-}
-
-/** A first-level heading "一、…" in 黑体. */
-export function heading1(text: string): Paragraph {
-  return indentedParagraph(text, FONT_HEI);
-}
-
-/** A second-level heading "（一）…" in 楷体. */
-export function heading2(text: string): Paragraph {
-  return indentedParagraph(text, FONT_KAI);
-}
-
-export interface DocTable {
-  caption: string;
-  /** e.g. "单位：项" — written above the table's right edge. */
-  unitLine: string;
-  header: string[];
-  rows: string[][];
-  /** Relative column widths (default: equal). */
-  widths?: number[];
-  source?: string;
+/** A block of the body as its paragraphs (and table). */
+function blockOf(block: DocumentBlock): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case "paragraph":
+      return [indentedParagraph(block.text, FONT_BODY)];
+    case "heading1":
+      return [indentedParagraph(block.text, FONT_HEI)];
+    case "heading2":
+      return [indentedParagraph(block.text, FONT_KAI)];
+    case "table":
+      return tableBlock(block.table);
+  }
 }
 
 /** The text block's width: 156 mm. */
@@ -88,8 +84,8 @@ function cell(text: string, width: number, bold = false) {
 }
 
 /** A table with its caption (centred, 黑体), unit line (right) and source (below). */
-export function tableBlock(table: DocTable): (Paragraph | Table)[] {
-  const weights = table.widths ?? table.header.map(() => 1);
+function tableBlock(table: DocumentTable): (Paragraph | Table)[] {
+  const weights = columnWeights(table);
   const total = weights.reduce((sum, w) => sum + w, 0);
   const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
   const blocks: (Paragraph | Table)[] = [
@@ -109,28 +105,9 @@ export function tableBlock(table: DocTable): (Paragraph | Table)[] {
     }),
   ];
   if (table.source) {
-    blocks.push(new Paragraph({ children: [run(`资料来源：${table.source}`, FONT_BODY, SIZE_4)] }));
+    blocks.push(new Paragraph({ children: [run(sourceLine(table.source), FONT_BODY, SIZE_4)] }));
   }
   return blocks;
-}
-
-/** 2023年7月7日 — the date written in Arabic numerals, as GB/T 9704-2012 asks. */
-export function chineseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  return `${year}年${month}月${day}日`;
-}
-
-export interface OfficialDocument {
-  /** The red issuer mark, e.g. "区纪委监委 督查通报". */
-  issuerMark: string;
-  /** e.g. 昌纪督〔2023〕3号; empty for a document without a number. */
-  number: string;
-  title: string;
-  addressees: string;
-  body: (Paragraph | Table)[];
-  signature: string;
-  /** YYYY-MM-DD */
-  date: string;
 }
 
 function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) {
@@ -152,7 +129,7 @@ function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof Alignme
 }
 
 /** Renders an official document as .docx bytes. */
-export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buffer> {
+export async function renderOfficialDocx(doc: OfficialDocument): Promise<Buffer> {
   const head: Paragraph[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -217,7 +194,7 @@ export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buf
         },
         // Odd pages carry the number at the right, even pages at the left: the outer corner.
         footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
-        children: [...head, ...doc.body, ...tail],
+        children: [...head, ...doc.body.flatMap(blockOf), ...tail],
       },
     ],
   });
