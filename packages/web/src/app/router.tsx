@@ -74,6 +74,10 @@ const PublicRewardsPage = lazyPage(
   () => import("../features/rewards/components/public-rewards-page"),
   "PublicRewardsPage",
 );
+const RulesIndexPage = lazyPage(() => import("../features/rules/components/rules-index-page"), "RulesIndexPage");
+const RulePageView = lazyPage(() => import("../features/rules/components/rule-page"), "RulePageView");
+const PublicRulesPage = lazyPage(() => import("../features/rules/components/public-rules-page"), "PublicRulesPage");
+const PublicRulePage = lazyPage(() => import("../features/rules/components/public-rules-page"), "PublicRulePage");
 
 const changePasswordPath = "/account/password";
 
@@ -132,6 +136,9 @@ export const router = createBrowserRouter([
   { path: "/public/board", element: <PublicBoardPage /> },
   // The rewards listed in public (公示): no login, readable on a phone.
   { path: "/public/rewards", element: <PublicRewardsPage /> },
+  // The reward rules with their calculator, when the office publishes them: no login.
+  { path: "/public/rules", element: <PublicRulesPage /> },
+  { path: "/public/rules/:ruleId", element: <PublicRulePage /> },
   // The published list of fees charged to enterprises (涉企收费清单): no login, readable on a phone.
   { path: "/fees", element: <PublicFeesPage /> },
   {
@@ -282,6 +289,9 @@ export const router = createBrowserRouter([
           </OnlyFor>
         ),
       },
+      // Every role reads the reward rules and tries them; the server gives an enterprise its own figures only.
+      { path: "rules", element: <RulesIndexPage /> },
+      { path: "rules/:ruleId", element: <RulePageView /> },
       // Every role has the requests pages; the server narrows what each sees and may do.
       { path: "requests", element: <RequestsPage /> },
       { path: "requests/:requestId", element: <RequestDetailPage /> },

@@ -12,6 +12,7 @@ import * as plan from "../../features/plan/plan.dictionary";
 import * as projects from "../../features/projects/projects.dictionary";
 import * as requests from "../../features/requests/requests.dictionary";
 import * as rewards from "../../features/rewards/rewards.dictionary";
+import * as rules from "../../features/rules/rules.dictionary";
 import * as supervision from "../../features/supervision/supervision.dictionary";
 import * as targets from "../../features/targets/targets.dictionary";
 import * as tasks from "../../features/tasks/tasks.dictionary";
@@ -40,6 +41,7 @@ export const dictionaryParts = {
   projects,
   requests,
   rewards,
+  rules,
   supervision,
   targets,
   tasks,
@@ -63,6 +65,7 @@ export const zhCN = {
   ...projects.zhCN,
   ...requests.zhCN,
   ...rewards.zhCN,
+  ...rules.zhCN,
   ...supervision.zhCN,
   ...targets.zhCN,
   ...tasks.zhCN,
@@ -88,6 +91,7 @@ export const en: Record<MessageKey, string> = {
   ...projects.en,
   ...requests.en,
   ...rewards.en,
+  ...rules.en,
   ...supervision.en,
   ...targets.en,
   ...tasks.en,

@@ -93,6 +93,7 @@ const knownEntityTypes = [
   "reward_publicity",
   "reward_objection",
   "public_board",
+  "rule_pages",
   "dashboard_settings",
   "webhook_settings",
   "official_calendar_day",

@@ -3,6 +3,7 @@ import { Card, Descriptions, Space, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { formatRateAsPercent, formatYuanTextAuto, formatYuanTextInWan } from "../../../shared/format/numbers";
 import { type Translate, useLocalizedText, useT } from "../../../shared/i18n/i18n";
+import { RuleLink } from "../../rules";
 import { ClauseQuote, ClauseText } from "./clause-text";
 import type { PlanLookup } from "./plan-lookup";
 
@@ -172,7 +173,12 @@ export function RewardsTab({ plan, lookup }: { plan: PlanFile; lookup: PlanLooku
                 <span>{localized(rule.name, rule.nameEn)}</span>
               </Space>
             }
-            extra={<Tag>{t("plan.clause", { clause: rule.clause })}</Tag>}
+            extra={
+              <Space wrap>
+                <Tag>{t("plan.clause", { clause: rule.clause })}</Tag>
+                <RuleLink ruleId={rule.id} />
+              </Space>
+            }
           >
             <ClauseQuote quote={rule.quote} />
             <Descriptions

@@ -23,6 +23,7 @@ import type { MessageKey } from "../../../shared/i18n/dictionary";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
 import { usePlan } from "../../plan";
+import { RuleLink } from "../../rules";
 import {
   downloadNotice,
   type EntitlementDetail,
@@ -186,7 +187,10 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
           {detail.enterpriseName}（{detail.creditCode}）
         </Descriptions.Item>
         <Descriptions.Item label={t("rw.rule")} span={2}>
-          {ruleName}
+          <Space wrap>
+            {ruleName}
+            <RuleLink ruleId={detail.ruleId} />
+          </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t("rw.clause")} span={2}>
           <ClauseSource plan={plan.data} clauseId={detail.clause} />

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Empty, List, Space, Typography } from "antd";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { ClauseSource } from "../../../shared/components/clause-source";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
@@ -19,6 +20,9 @@ export function MyRewardsPage() {
   return (
     <div>
       <Typography.Title level={3}>{t("rw.mineTitle")}</Typography.Title>
+      <Typography.Paragraph>
+        <Link to="/rules">{t("rules.allRules")}</Link>
+      </Typography.Paragraph>
       <Alert type="info" showIcon title={t("rw.mineIntro")} style={{ marginBottom: 16 }} />
       {waiting > 0 && (
         <Alert type="warning" showIcon title={t("rw.mineWaiting", { count: waiting })} style={{ marginBottom: 16 }} />

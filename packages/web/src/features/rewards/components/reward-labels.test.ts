@@ -17,6 +17,12 @@ describe("the arithmetic of an explanation, as read", () => {
     );
   });
 
+  it("leaves a growth band written as a rate as it is", () => {
+    expect(
+      arithmeticForDisplay("(782034000.00 − 637718000.00) ÷ 637718000.00 = 22.63% > 0.15 → 200000.00", "zh-CN"),
+    ).toBe("(78,203.4 万元 − 63,771.8 万元) ÷ 63,771.8 万元 = 22.63% > 0.15 → 20 万元");
+  });
+
   it("keeps the fen of an amount that has them", () => {
     expect(arithmeticForDisplay("12345.67 × 0.5 = 6172.84", "zh-CN")).toBe("1.234567 万元 × 0.5 = 0.617284 万元");
   });

@@ -93,8 +93,8 @@ export function arithmeticForDisplay(text: string, language: "zh-CN" | "en"): st
     /([\u4e00-\u9fff]+) \/ ([A-Za-z][A-Za-z -]*[A-Za-z])/g,
     (_whole, zh: string, en: string) => (english ? en : zh),
   );
-  // An amount: five digits or more, or yuan written with its fen ("6172.84"); never a rate or a percentage.
-  const amounts = asides.replace(/(?<![\d.,])(?:\d{5,}(?:\.\d{1,2})?|\d+\.\d{2})(?![\d%]|\.\d)/g, (yuan) => {
+  // An amount: five digits or more, or yuan written with its fen ("6172.84"); never a rate ("0.15") or a percentage.
+  const amounts = asides.replace(/(?<![\d.,])(?:\d{5,}(?:\.\d{1,2})?|[1-9]\d*\.\d{2})(?![\d%]|\.\d)/g, (yuan) => {
     const fen = parseYuan(yuan);
     return english ? `${groupedYuan(fen)} yuan` : groupedWan(fen);
   });

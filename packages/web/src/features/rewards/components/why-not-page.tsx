@@ -5,6 +5,7 @@ import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
 import { usePlan } from "../../plan";
+import { RuleLink } from "../../rules";
 import { useWhyNot } from "../api/rewards-api";
 import { factValue } from "./explanation-view";
 
@@ -71,7 +72,7 @@ export function WhyNotPage() {
                         title={
                           <Space>
                             <Tag color="green">{item.year}</Tag>
-                            {item.ruleName}
+                            <RuleLink ruleId={item.ruleId}>{item.ruleName}</RuleLink>
                             <b>{item.amountFen === null ? t("rw.caseByCase") : formatFenForDisplay(item.amountFen)}</b>
                           </Space>
                         }
@@ -93,7 +94,11 @@ export function WhyNotPage() {
                       // The plan's name of the rule in the reader's language; the engine's name as sent otherwise.
                       render: (_, row) => {
                         const planned = plan.data?.rewards.find((rule) => rule.id === row.ruleId);
-                        return language === "en" && planned ? planned.nameEn : row.ruleName;
+                        return (
+                          <RuleLink ruleId={row.ruleId}>
+                            {language === "en" && planned ? planned.nameEn : row.ruleName}
+                          </RuleLink>
+                        );
                       },
                       width: 240,
                     },
