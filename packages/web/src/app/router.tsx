@@ -69,6 +69,7 @@ const RewardsBudgetPage = lazyPage(() => import("../features/rewards/components/
 const WhyNotPage = lazyPage(() => import("../features/rewards/components/why-not-page"), "WhyNotPage");
 const MyRewardsPage = lazyPage(() => import("../features/rewards/components/my-rewards-page"), "MyRewardsPage");
 const FeesPage = lazyPage(() => import("../features/fees/components/fees-page"), "FeesPage");
+const TalentPage = lazyPage(() => import("../features/talent/components/talent-page"), "TalentPage");
 const PublicFeesPage = lazyPage(() => import("../features/fees/components/public-fees-page"), "PublicFeesPage");
 const PublicRewardsPage = lazyPage(
   () => import("../features/rewards/components/public-rewards-page"),
@@ -297,6 +298,8 @@ export const router = createBrowserRouter([
       { path: "requests/:requestId", element: <RequestDetailPage /> },
       // Every role: enterprises file and follow their complaints about fees, the server narrows the rest.
       { path: "fee-list", element: <FeesPage /> },
+      // Staff read the ledger and match; enterprises post jobs and follow their recommendations (the server narrows).
+      { path: "talent", element: <TalentPage /> },
       {
         path: "service-days",
         element: (

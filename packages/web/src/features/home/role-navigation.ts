@@ -33,6 +33,8 @@ const serviceDays: NavigationItem = { path: "/service-days", label: "nav.service
 const myRequests: NavigationItem = { path: "/requests", label: "nav.myRequests", hint: "nav.myRequestsHint" };
 const myRewards: NavigationItem = { path: "/my-rewards", label: "nav.myRewards", hint: "nav.myRewardsHint" };
 const fees: NavigationItem = { path: "/fee-list", label: "fee.nav", hint: "fee.navHint" };
+const talent: NavigationItem = { path: "/talent", label: "tal.nav", hint: "tal.navHint" };
+const jobPosts: NavigationItem = { path: "/talent", label: "tal.myNav", hint: "tal.myNavHint" };
 
 /** The side menu of each role: what it may open, in the order it works. */
 export const navigationByRole: Record<Role, NavigationItem[]> = {
@@ -48,6 +50,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     requests,
     serviceDays,
     fees,
+    talent,
     rewards,
     tasks,
     supervision,
@@ -67,6 +70,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     requests,
     serviceDays,
     fees,
+    talent,
     rewards,
     tasks,
     supervision,
@@ -82,6 +86,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     requests,
     serviceDays,
     fees,
+    talent,
     rewards,
     tasks,
     supervision,
@@ -97,11 +102,12 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     requests,
     serviceDays,
     fees,
+    talent,
     rewards,
     tasks,
     supervision,
   ],
-  enterprise: [home, plan, ownEnterprise, myRequests, fees, myRewards],
+  enterprise: [home, plan, ownEnterprise, myRequests, fees, jobPosts, myRewards],
 };
 
 /**

@@ -14,6 +14,7 @@ import * as requests from "../../features/requests/requests.dictionary";
 import * as rewards from "../../features/rewards/rewards.dictionary";
 import * as rules from "../../features/rules/rules.dictionary";
 import * as supervision from "../../features/supervision/supervision.dictionary";
+import * as talent from "../../features/talent/talent.dictionary";
 import * as targets from "../../features/targets/targets.dictionary";
 import * as tasks from "../../features/tasks/tasks.dictionary";
 import * as units from "../../features/units/units.dictionary";
@@ -43,6 +44,7 @@ export const dictionaryParts = {
   rewards,
   rules,
   supervision,
+  talent,
   targets,
   tasks,
   units,
@@ -67,6 +69,7 @@ export const zhCN = {
   ...rewards.zhCN,
   ...rules.zhCN,
   ...supervision.zhCN,
+  ...talent.zhCN,
   ...targets.zhCN,
   ...tasks.zhCN,
   ...units.zhCN,
@@ -93,6 +96,7 @@ export const en: Record<MessageKey, string> = {
   ...rewards.en,
   ...rules.en,
   ...supervision.en,
+  ...talent.en,
   ...targets.en,
   ...tasks.en,
   ...units.en,
