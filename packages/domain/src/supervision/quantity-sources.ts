@@ -39,6 +39,36 @@ export const TASK_QUANTITY_SOURCES = {
     en: "Zombie enterprises disposed of (case records)",
     unit: "count",
   },
+  /** Entrepreneurs' trainings begun in the period and not cancelled (trainings and salons, M12). */
+  "events.trainingsHeld": {
+    zh: "举办的企业家培训（培训与沙龙台账）",
+    en: "Entrepreneur trainings held (event records)",
+    unit: "event",
+  },
+  /** Entrepreneurs' salons (企业家沙龙) begun in the period and not cancelled (trainings and salons, M12). */
+  "events.salonsHeld": {
+    zh: "举办的企业家沙龙（培训与沙龙台账）",
+    en: "Entrepreneur salons held (event records)",
+    unit: "event",
+  },
+  /** Persons marked present at the trainings begun in the period (trainings and salons, M12). */
+  "events.trainingAttendees": {
+    zh: "企业家培训出席人次（培训与沙龙台账）",
+    en: "Persons present at entrepreneur trainings (event records)",
+    unit: "person",
+  },
+  /** Persons marked present at the salons begun in the period (trainings and salons, M12). */
+  "events.salonAttendees": {
+    zh: "企业家沙龙出席人次（培训与沙龙台账）",
+    en: "Persons present at entrepreneur salons (event records)",
+    unit: "person",
+  },
+  /** Inspections of fees charged to enterprises whose day falls in the period (the fee list, M11). */
+  "fees.inspections": {
+    zh: "涉企收费监督检查（检查记录）",
+    en: "Inspections of fees charged to enterprises (inspection records)",
+    unit: "event",
+  },
 } as const satisfies Record<string, TaskQuantitySourceWords>;
 
 export type TaskQuantitySourceId = keyof typeof TASK_QUANTITY_SOURCES;

@@ -11,7 +11,7 @@ import {
   unitIdOf,
 } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
-import { todayInChina } from "../supervision/index";
+import { seedTasksFromPlan, todayInChina } from "../supervision/index";
 
 /** A day `days` from today, as the district reads its calendar. */
 function dayFromToday(days: number): string {
@@ -281,6 +281,82 @@ describe.each(testDatabases())("entrepreneurs' trainings and salons on $name", (
       expect(file.statusCode).toBe(200);
       expect(file.headers["content-type"]).toContain("spreadsheetml");
     }
+  });
+
+  it("gives M12's tasks their quantities per period from the events, and M11's from the fee inspections", async () => {
+    const salon = {
+      district_id: world.districtA,
+      kind: "salon" as const,
+      topic: "2022 年第二季度企业家沙龙",
+      starts_on: "2022-05-10",
+      ends_on: "2022-05-10",
+      place: "区行政中心",
+      host_unit_id: holderUnit,
+      capacity: 30,
+      registration_closes_on: "2022-05-05",
+      created_at: "2022-04-01T00:00:00.000Z",
+      updated_at: "2022-04-01T00:00:00.000Z",
+    };
+    const ids = await db.kysely
+      .insertInto("entrepreneur_events")
+      .values([
+        salon,
+        {
+          ...salon,
+          topic: "取消的沙龙",
+          starts_on: "2022-06-10",
+          ends_on: "2022-06-10",
+          cancelled_at: "2022-06-01T00:00:00.000Z",
+        },
+        { ...salon, kind: "training", topic: "浙大研修班", starts_on: "2022-09-01", ends_on: "2022-09-05" },
+      ])
+      .returning("id")
+      .execute();
+    const training = ids[2]?.id as number;
+    await db.kysely
+      .insertInto("event_registrations")
+      .values(
+        ["张三", "王五", "赵六"].map((name, index) => ({
+          event_id: training,
+          enterprise_id: world.enterpriseA,
+          person_name: name,
+          person_phone: "13800000001",
+          registered_at: "2022-08-01T00:00:00.000Z",
+          attended: index < 2 ? 1 : 0,
+        })),
+      )
+      .execute();
+    await db.kysely
+      .insertInto("fee_inspections")
+      .values(
+        ["2022-04-20", "2022-05-30", "2022-08-01"].map((day) => ({
+          district_id: world.districtA,
+          inspected_on: day,
+          inspected_unit: "区住建局",
+          scope: "城市基础设施配套费征收",
+          result: "compliant",
+          created_at: "2022-09-01T00:00:00.000Z",
+          updated_at: "2022-09-01T00:00:00.000Z",
+        })),
+      )
+      .execute();
+    await seedTasksFromPlan(db, world.districtA, { userId: null, label: "test" });
+    const periodQuantities = async (planTaskId: string) => {
+      const task = await db.kysely
+        .selectFrom("tasks")
+        .select("id")
+        .where("district_id", "=", world.districtA)
+        .where("plan_task_id", "=", planTaskId)
+        .executeTakeFirstOrThrow();
+      const detail = (await get(office, `/api/tasks/${task.id}`)).json();
+      expect(detail.task.quantityFrom).not.toBeNull();
+      return Object.fromEntries(
+        (detail.periods as { key: string; computedQuantity: string | null }[]).map((p) => [p.key, p.computedQuantity]),
+      );
+    };
+    expect(await periodQuantities("M12-salon")).toMatchObject({ "2022-Q1": "0", "2022-Q2": "1", "2022-Q3": "0" });
+    expect(await periodQuantities("M12-training")).toMatchObject({ "2021": "0", "2022": "2" });
+    expect(await periodQuantities("M11-fee-inspection")).toMatchObject({ "2022-Q2": "2", "2022-Q3": "1" });
   });
 
   it("cancels an event with its reason, after which nobody registers", async () => {

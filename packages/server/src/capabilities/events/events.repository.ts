@@ -223,3 +223,33 @@ export async function markEventsAsDemo(db: DbContext, districtId: string) {
     .where("district_id", "=", districtId)
     .execute();
 }
+
+/** Events of a kind begun within [from, to] (both included) and not cancelled. */
+export async function countEventsBegun(db: DbContext, districtId: string, kind: string, from: string, to: string) {
+  const row = await db.kysely
+    .selectFrom("entrepreneur_events")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("district_id", "=", districtId)
+    .where("kind", "=", kind as "training")
+    .where("cancelled_at", "is", null)
+    .where("starts_on", ">=", from)
+    .where("starts_on", "<=", to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Persons marked present at events of a kind begun within [from, to] and not cancelled. */
+export async function countPersonsPresent(db: DbContext, districtId: string, kind: string, from: string, to: string) {
+  const row = await db.kysely
+    .selectFrom("event_registrations as r")
+    .innerJoin("entrepreneur_events as ev", "ev.id", "r.event_id")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("ev.district_id", "=", districtId)
+    .where("ev.kind", "=", kind as "training")
+    .where("ev.cancelled_at", "is", null)
+    .where("ev.starts_on", ">=", from)
+    .where("ev.starts_on", "<=", to)
+    .where("r.attended", "=", 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -198,3 +198,15 @@ export async function markFeeRecordsAsDemo(db: DbContext, districtId: string, ve
       .execute();
   }
 }
+
+/** The district's inspections whose day falls within [from, to] (both included). */
+export async function countFeeInspections(db: DbContext, districtId: string, from: string, to: string) {
+  const row = await db.kysely
+    .selectFrom("fee_inspections")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("district_id", "=", districtId)
+    .where("inspected_on", ">=", from)
+    .where("inspected_on", "<=", to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
