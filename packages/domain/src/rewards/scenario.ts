@@ -6,9 +6,9 @@
  */
 import { PlanValidationError, validatePlan } from "../plan/load";
 import type { PlanFile } from "../plan/schema";
-import { type CompiledRewardPlan, compileRewardPlan, RewardPlanError } from "./engine";
+import { type CompiledRewardPlan, compileRewardPlan, evaluateRewards, RewardPlanError } from "./engine";
 import { FormulaRuleError } from "./language/rule";
-import type { Entitlement } from "./types";
+import type { Entitlement, RewardInput } from "./types";
 
 export type ScenarioValue = string | number | boolean | null | ScenarioValue[] | { [key: string]: ScenarioValue };
 
@@ -385,4 +385,25 @@ export function compared(entitlements: readonly Entitlement[]): ComparedEntitlem
     year: entitlement.year,
     amount: entitlement.amount,
   }));
+}
+
+export interface SimulatedScenario {
+  baseline: ComparedEntitlement[];
+  scenario: ComparedEntitlement[];
+  difference: ScenarioDifference;
+}
+
+/**
+ * Runs the plan as it stands and the scenario over the same input (each compiled once, no explanations: a
+ * difference is read from the entitlements' keys, tiers and amounts) and compares them over `years`.
+ */
+export function simulateScenario(
+  baseline: CompiledRewardPlan,
+  scenario: CompiledRewardPlan,
+  input: RewardInput,
+  years: readonly number[],
+): SimulatedScenario {
+  const before = compared(evaluateRewards(baseline, input, { explain: false }).entitlements);
+  const after = compared(evaluateRewards(scenario, input, { explain: false }).entitlements);
+  return { baseline: before, scenario: after, difference: diffScenario(before, after, years) };
 }

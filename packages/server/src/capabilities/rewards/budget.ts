@@ -28,7 +28,7 @@ import { activePlan, ruleCatalog } from "./shared";
 /** Computed and on their way: every status before approval, the publicity included. */
 const PENDING = new Set(["computed", "confirmed", "reviewed", "publicized"]);
 
-interface FundSource {
+export interface FundSource {
   id: string;
   name: string;
   nameEn: string;
@@ -70,14 +70,31 @@ function spendingBySource(sources: readonly FundSource[], paid: bigint, committe
   });
 }
 
-export async function budgetSummary(db: DbContext, user: AuthUser): Promise<BudgetSummary> {
-  const { plan } = await activePlan(db, user.districtId);
-  const fundSources: FundSource[] = (plan.fund?.sources ?? []).map((source) => ({
+/** The plan's yearly fund, source by source, in fen. */
+export function fundSourcesOf(plan: PlanFile): FundSource[] {
+  return (plan.fund?.sources ?? []).map((source) => ({
     id: source.id,
     name: source.name,
     nameEn: source.nameEn,
     amount: parseYuan(source.yearly),
   }));
+}
+
+/** A year's budget: the office's own figure, else the plan's yearly fund (the sum of its sources), else none. */
+export function budgetOfYear(
+  budgets: readonly { year: number; amount_fen: string }[],
+  fundSources: readonly FundSource[],
+  year: number,
+): { amount: bigint | null; from: "office" | "plan" | null } {
+  const budget = budgets.find((b) => b.year === year);
+  if (budget) return { amount: BigInt(budget.amount_fen), from: "office" };
+  if (fundSources.length === 0) return { amount: null, from: null };
+  return { amount: fundSources.reduce((sum, source) => sum + source.amount, 0n), from: "plan" };
+}
+
+export async function budgetSummary(db: DbContext, user: AuthUser): Promise<BudgetSummary> {
+  const { plan } = await activePlan(db, user.districtId);
+  const fundSources = fundSourcesOf(plan);
   const catalog = ruleCatalog(plan);
   const budgets = await findBudgets(db, user.districtId);
   const sums = await sumEntitlements(db, user.districtId);
@@ -118,13 +135,11 @@ export async function budgetSummary(db: DbContext, user: AuthUser): Promise<Budg
       rules.set(sum.rule_id, rule);
     }
     const budget = budgets.find((b) => b.year === year);
-    // Without the office's own figure for the year, the budget is the plan's yearly fund.
-    const fundTotal = fundSources.reduce((sum, source) => sum + source.amount, 0n);
-    const budgetAmount = budget ? BigInt(budget.amount_fen) : fundSources.length > 0 ? fundTotal : null;
+    const { amount: budgetAmount, from: budgetFrom } = budgetOfYear(budgets, fundSources, year);
     result.push({
       year,
       budgetFen: budgetAmount === null ? null : budgetAmount.toString(),
-      budgetFrom: budget ? "office" : budgetAmount !== null ? "plan" : null,
+      budgetFrom,
       note: budget?.note ?? "",
       paidFen: paid.toString(),
       recoveredFen: recovered.toString(),
@@ -234,10 +249,7 @@ export async function rewardForecast(db: DbContext, user: AuthUser, horizonYears
     if (row.amount_fen !== null && (PENDING.has(row.status) || row.status === "approved"))
       outstanding += BigInt(row.amount_fen);
 
-  let lastActualYear: number | null = null;
-  for (const figure of register.annualFigures)
-    if (figure.metric === "revenue" && (lastActualYear === null || figure.year > lastActualYear))
-      lastActualYear = figure.year;
+  const lastActualYear = lastActualYearOf(register);
   const methodMessage = noteMessage("rewards.budgetMethod", {
     threshold: parseYuan(plan.aboveScaleThreshold).toString(),
   });
@@ -288,7 +300,17 @@ export async function rewardForecast(db: DbContext, user: AuthUser, horizonYears
   return { lastActualYear, outstandingFen: outstanding.toString(), years, method, methodMessage };
 }
 
-function projectHistories(
+/** The last year of which the register holds actual annual revenue: the years after it are projected. */
+export function lastActualYearOf(register: {
+  annualFigures: readonly { metric: string; year: number }[];
+}): number | null {
+  let last: number | null = null;
+  for (const figure of register.annualFigures)
+    if (figure.metric === "revenue" && (last === null || figure.year > last)) last = figure.year;
+  return last;
+}
+
+export function projectHistories(
   enterprises: readonly EnterpriseHistory[],
   plan: PlanFile,
   lastActualYear: number,
@@ -327,7 +349,7 @@ function projectHistories(
   });
 }
 
-function projectProjects(
+export function projectProjects(
   projects: readonly InvestmentProject[],
   rows: readonly { code: string; stage?: string }[],
   plan: PlanFile,

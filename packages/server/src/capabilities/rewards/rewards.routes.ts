@@ -58,6 +58,7 @@ import {
   resolveRewardObjection,
   runningPublicities,
 } from "./publicity";
+import { scenarioRoutes } from "./scenarios.routes";
 import { whyNot } from "./why-not";
 import {
   approveEntitlement,
@@ -78,6 +79,7 @@ import {
 const OBJECTION_BODY_LIMIT = 16 * 1024;
 
 export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext }) {
+  await scenarioRoutes(app, opts);
   const { db } = opts;
 
   app.get(

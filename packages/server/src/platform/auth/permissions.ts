@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   "rewards.pay": ["unit"],
   "rewards.reject": ["office", "unit"],
   "rewards.notice": ["office", "unit"],
+  // Policy simulation: the office and leaders try changes to the reward rules; nothing they do touches entitlements.
+  "rewards.scenarios": ["office", "leader"],
   // Tasks and supervision (S16): units report on their tasks, the office manages them, the commission issues bulletins.
   "tasks.read": READERS,
   "tasks.manage": ["office"],

@@ -119,5 +119,6 @@ export interface Database {
   event_invitations: Events.EventInvitationTable;
   event_registrations: Events.EventRegistrationTable;
   event_feedback: Events.EventFeedbackTable;
+  reward_scenarios: RewardScenarioTable;
   rule_page_publications: RulePagePublicationTable;
 }
