@@ -36,6 +36,7 @@ export function AssessmentTab({ years }: { years: number[] }) {
           onChange={setYear}
         />
         <Button href={`/api/assessment/${year}/report.docx`}>{t("supervision.downloadReport")}</Button>
+        <Button href={`/api/assessment/${year}/report.pdf`}>{t("supervision.downloadReportPdf")}</Button>
         {currentUser.data?.role === "office" ? (
           <Popconfirm
             title={t("supervision.finalizeConfirm", { year })}

@@ -50,7 +50,10 @@ export function BulletinsTab({ years }: { years: number[] }) {
           {t("supervision.generate")}
         </Button>
         {generated ? (
-          <Button href={`/api/bulletins/draft.docx?${query}`}>{t("supervision.downloadDraft")}</Button>
+          <>
+            <Button href={`/api/bulletins/draft.docx?${query}`}>{t("supervision.downloadDraft")}</Button>
+            <Button href={`/api/bulletins/draft.pdf?${query}`}>{t("supervision.downloadDraftPdf")}</Button>
+          </>
         ) : null}
         {generated && mayIssue ? (
           <Popconfirm
@@ -112,11 +115,16 @@ export function BulletinsTab({ years }: { years: number[] }) {
               {
                 title: t("common.actions"),
                 key: "download",
-                width: 120,
+                width: 170,
                 render: (_, bulletin) => (
-                  <a href={`/api/bulletins/${bulletin.id}/docx`} title={`SHA-256 ${bulletin.sha256}`}>
-                    {t("supervision.download")}
-                  </a>
+                  <Space size="middle" wrap>
+                    <a href={`/api/bulletins/${bulletin.id}/docx`} title={`SHA-256 ${bulletin.sha256}`}>
+                      {t("supervision.download")}
+                    </a>
+                    {bulletin.hasPdf ? (
+                      <a href={`/api/bulletins/${bulletin.id}/pdf`}>{t("supervision.downloadPdf")}</a>
+                    ) : null}
+                  </Space>
                 ),
               },
             ]}
