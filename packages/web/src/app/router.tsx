@@ -69,6 +69,7 @@ const RewardsBudgetPage = lazyPage(() => import("../features/rewards/components/
 const WhyNotPage = lazyPage(() => import("../features/rewards/components/why-not-page"), "WhyNotPage");
 const MyRewardsPage = lazyPage(() => import("../features/rewards/components/my-rewards-page"), "MyRewardsPage");
 const FeesPage = lazyPage(() => import("../features/fees/components/fees-page"), "FeesPage");
+const EventsPage = lazyPage(() => import("../features/events/components/events-page"), "EventsPage");
 const TalentPage = lazyPage(() => import("../features/talent/components/talent-page"), "TalentPage");
 const PublicFeesPage = lazyPage(() => import("../features/fees/components/public-fees-page"), "PublicFeesPage");
 const PublicRewardsPage = lazyPage(
@@ -298,6 +299,8 @@ export const router = createBrowserRouter([
       { path: "requests/:requestId", element: <RequestDetailPage /> },
       // Every role: enterprises file and follow their complaints about fees, the server narrows the rest.
       { path: "fee-list", element: <FeesPage /> },
+      // Every role: enterprises see the trainings and salons open to them and their invitations (the server narrows).
+      { path: "events", element: <EventsPage /> },
       // Staff read the ledger and match; enterprises post jobs and follow their recommendations (the server narrows).
       { path: "talent", element: <TalentPage /> },
       {

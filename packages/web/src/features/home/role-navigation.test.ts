@@ -12,7 +12,16 @@ describe("role navigation", () => {
 
   it("gives an enterprise its own page instead of the register", () => {
     const paths = navigationByRole.enterprise.map((item) => item.path);
-    expect(paths).toEqual(["/", "/plan", "/my-enterprise", "/requests", "/fee-list", "/talent", "/my-rewards"]);
+    expect(paths).toEqual([
+      "/",
+      "/plan",
+      "/my-enterprise",
+      "/requests",
+      "/fee-list",
+      "/events",
+      "/talent",
+      "/my-rewards",
+    ]);
   });
 
   it("lists the entries roles share in one order for every role", () => {

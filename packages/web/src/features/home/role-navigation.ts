@@ -33,6 +33,7 @@ const serviceDays: NavigationItem = { path: "/service-days", label: "nav.service
 const myRequests: NavigationItem = { path: "/requests", label: "nav.myRequests", hint: "nav.myRequestsHint" };
 const myRewards: NavigationItem = { path: "/my-rewards", label: "nav.myRewards", hint: "nav.myRewardsHint" };
 const fees: NavigationItem = { path: "/fee-list", label: "fee.nav", hint: "fee.navHint" };
+const events: NavigationItem = { path: "/events", label: "evt.nav", hint: "evt.navHint" };
 const talent: NavigationItem = { path: "/talent", label: "tal.nav", hint: "tal.navHint" };
 const jobPosts: NavigationItem = { path: "/talent", label: "tal.myNav", hint: "tal.myNavHint" };
 
@@ -50,6 +51,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     requests,
     serviceDays,
     fees,
+    events,
     talent,
     rewards,
     tasks,
@@ -70,6 +72,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     requests,
     serviceDays,
     fees,
+    events,
     talent,
     rewards,
     tasks,
@@ -86,6 +89,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     requests,
     serviceDays,
     fees,
+    events,
     talent,
     rewards,
     tasks,
@@ -102,12 +106,13 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     requests,
     serviceDays,
     fees,
+    events,
     talent,
     rewards,
     tasks,
     supervision,
   ],
-  enterprise: [home, plan, ownEnterprise, myRequests, fees, jobPosts, myRewards],
+  enterprise: [home, plan, ownEnterprise, myRequests, fees, events, jobPosts, myRewards],
 };
 
 /**

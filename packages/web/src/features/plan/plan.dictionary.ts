@@ -259,6 +259,8 @@ export const zhCN = {
   "unitDuty.monitorEnterprises": "监测重点企业",
   "unitDuty.keepTalentLedger": "管理人才台账",
   "unitDuty.keepFeeList": "管理涉企收费清单",
+  "unitDuty.designateChainEnterprises": "认定链主型、骨干型企业",
+  "unitDuty.holdEntrepreneurEvents": "举办企业家培训与沙龙",
 
   "planField.id": "编号",
   "planField.name": "名称",
@@ -603,6 +605,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   "unitDuty.monitorEnterprises": "Monitors key enterprises",
   "unitDuty.keepTalentLedger": "Keeps the talent ledger",
   "unitDuty.keepFeeList": "Keeps the list of fees charged to enterprises",
+  "unitDuty.designateChainEnterprises": "Designates the chains' leader and backbone enterprises",
+  "unitDuty.holdEntrepreneurEvents": "Holds entrepreneur trainings and salons",
 
   "planField.id": "id",
   "planField.name": "name",

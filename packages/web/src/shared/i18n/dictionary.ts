@@ -5,6 +5,7 @@ import * as board from "../../features/board/board.dictionary";
 import * as calendar from "../../features/calendar/calendar.dictionary";
 import * as dashboard from "../../features/dashboard/dashboard.dictionary";
 import * as enterprises from "../../features/enterprises/enterprises.dictionary";
+import * as events from "../../features/events/events.dictionary";
 import * as fees from "../../features/fees/fees.dictionary";
 import * as home from "../../features/home/home.dictionary";
 import * as imports from "../../features/imports/imports.dictionary";
@@ -36,6 +37,7 @@ export const dictionaryParts = {
   dashboard,
   enterprises,
   fees,
+  events,
   home,
   imports,
   plan,
@@ -61,6 +63,7 @@ export const zhCN = {
   ...dashboard.zhCN,
   ...enterprises.zhCN,
   ...fees.zhCN,
+  ...events.zhCN,
   ...home.zhCN,
   ...imports.zhCN,
   ...plan.zhCN,
@@ -88,6 +91,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboard.en,
   ...enterprises.en,
   ...fees.en,
+  ...events.en,
   ...home.en,
   ...imports.en,
   ...plan.en,
