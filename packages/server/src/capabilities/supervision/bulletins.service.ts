@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { SummonsInput } from "@beizeng/contract/supervision";
 import type { TargetStatus } from "@beizeng/contract/targets";
+import { dateRangeLabel } from "@beizeng/domain/calendar/date-range-label";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
@@ -37,11 +38,9 @@ import {
 } from "./bulletins.repository";
 import { sendWebhook } from "./robots.service";
 import { todayInChina } from "./tasks.service";
-import { lastDayOfMonth } from "./tasks-schedule";
 
 export const BULLETIN_ISSUER_MARK = "区纪委监委 督查通报";
 const CHINESE_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-const QUARTER_NAMES = ["第一季度", "第二季度", "第三季度", "第四季度"];
 
 const STATUS_LABELS: Record<TargetStatus, string> = {
   green: "达到进度",
@@ -51,21 +50,9 @@ const STATUS_LABELS: Record<TargetStatus, string> = {
   "no-data": "暂无数据",
 };
 
-/** 2023年第二季度、2023年度、2023年5月, or the two dates. */
+/** 2023年第二季度、2023年度、2023年5月, or the two dates: the period as the bulletin names it. */
 export function periodLabel(from: string, to: string): string {
-  const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
-  const [ty, tm] = to.split("-").map(Number) as [number, number];
-  if (fd === 1 && fy === ty && to === lastDayOfMonth(ty, tm)) {
-    if (fm === 1 && tm === 12) return `${fy}年度`;
-    if (fm === tm) return `${fy}年${fm}月`;
-    if (tm - fm === 2 && fm % 3 === 1) return `${fy}年${QUARTER_NAMES[(fm - 1) / 3]}`;
-    return `${fy}年${fm}—${tm}月`;
-  }
-  const cn = (d: string) => {
-    const [y, m, day] = d.split("-").map(Number);
-    return `${y}年${m}月${day}日`;
-  };
-  return `${cn(from)}至${cn(to)}`;
+  return dateRangeLabel(from, to, "zh-CN");
 }
 
 /** The number prefix: the district's first character + 纪督 (昌江区 → 昌纪督). */

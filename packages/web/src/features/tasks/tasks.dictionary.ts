@@ -95,8 +95,8 @@ export const zhCN = {
   "tasks.returnReason": "退回原因",
   "tasks.returnReasonRequired": "请填写退回原因（至少 2 个字）",
   "tasks.returned": "已退回，报送单位将收到通知",
-  "tasks.returnedWith": "已退回：{reason}",
   "tasks.accepted": "已报送",
+  "tasks.reportReturned": "已退回",
   "tasks.editTitle": "修改任务",
 } satisfies Record<string, string>;
 
@@ -197,7 +197,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "tasks.returnReason": "Reason",
   "tasks.returnReasonRequired": "Give a reason (at least 2 characters)",
   "tasks.returned": "Sent back; the unit is notified",
-  "tasks.returnedWith": "Sent back: {reason}",
   "tasks.accepted": "Reported",
+  "tasks.reportReturned": "Sent back",
   "tasks.editTitle": "Edit task",
 };

@@ -403,7 +403,7 @@ export function ServiceNotesCard({ enterprise, canAdd }: { enterprise: Enterpris
 // Record ids and the demo flag say nothing to a reader of the history.
 const hiddenHistoryFields = new Set(["designationId", "eventId", "noteId", "figureId", "recordId", "isDemo"]);
 
-/** A change's fields in words: Chinese labels and values (units by name, money in 万元, codes translated). */
+/** A change's fields in words, in the reader's language and punctuation: labels and values (units by name, money in 万元, codes translated). */
 function useChangeText(): (value: Record<string, unknown> | null) => string {
   const t = useT();
   const codeLabel = useCodeLabel();
@@ -453,9 +453,9 @@ function useChangeText(): (value: Record<string, unknown> | null) => string {
           ? value
               .map(
                 (entry: { year?: number; status?: string }) =>
-                  `${entry.year}：${codeLabel("scaleStatus", entry.status)}`,
+                  `${entry.year}${t("common.colon")}${codeLabel("scaleStatus", entry.status)}`,
               )
-              .join("，")
+              .join(t("common.comma"))
           : String(value);
       default:
         return typeof value === "object" ? JSON.stringify(value) : String(value);
@@ -467,9 +467,9 @@ function useChangeText(): (value: Record<string, unknown> | null) => string {
       .filter(([key]) => !hiddenHistoryFields.has(key))
       .map(([key, v]) => {
         const label = isMessageKey(`reg.field.${key}`) ? t(`reg.field.${key}` as "reg.field.name") : key;
-        return `${label}：${valueText(key, v, value)}`;
+        return `${label}${t("common.colon")}${valueText(key, v, value)}`;
       });
-    return parts.length > 0 ? parts.join("；") : "—";
+    return parts.length > 0 ? parts.join(t("common.semicolon")) : "—";
   };
 }
 

@@ -63,7 +63,9 @@ export function MoveStageModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {t("pj.currentStage")}：{codeLabel("stage", project?.stage)}
+        {t("pj.currentStage")}
+        {t("common.colon")}
+        {codeLabel("stage", project?.stage)}
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item

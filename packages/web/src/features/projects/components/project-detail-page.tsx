@@ -139,10 +139,14 @@ function ProjectDetailView({ detail, back }: { detail: ProjectDetail; back: stri
             description: (
               <>
                 <div>
-                  {t("pj.planned")}：{dateText(entry.plannedOn)}
+                  {t("pj.planned")}
+                  {t("common.colon")}
+                  {dateText(entry.plannedOn)}
                 </div>
                 <div>
-                  {t("pj.reached")}：{dateText(entry.reachedOn)}
+                  {t("pj.reached")}
+                  {t("common.colon")}
+                  {dateText(entry.reachedOn)}
                 </div>
               </>
             ),
@@ -273,7 +277,9 @@ function ProjectDetailView({ detail, back }: { detail: ProjectDetail; back: stri
                 {dateText(move.reachedOn)} · {move.movedBy}
                 {move.reason ? (
                   <div>
-                    {t("pj.reason")}：{move.reason}
+                    {t("pj.reason")}
+                    {t("common.colon")}
+                    {move.reason}
                   </div>
                 ) : null}
               </>

@@ -286,7 +286,9 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
                   <div style={{ whiteSpace: "pre-wrap" }}>{objection.content}</div>
                   {objection.resolution && (
                     <Typography.Text type="secondary">
-                      {t("rw.resolution")}：{objection.resolution}
+                      {t("rw.resolution")}
+                      {t("common.colon")}
+                      {objection.resolution}
                     </Typography.Text>
                   )}
                 </div>
@@ -326,7 +328,7 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
             <span>
               {new Date(event.at).toLocaleString("zh-CN")} · {event.actor} ·{" "}
               {t(`rw.action.${event.action}` as MessageKey)}
-              {event.reason ? `：${event.reason}` : ""}
+              {event.reason ? `${t("common.colon")}${event.reason}` : ""}
             </span>
           ),
         }))}

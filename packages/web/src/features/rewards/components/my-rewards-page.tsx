@@ -55,7 +55,9 @@ export function MyRewardsPage() {
                     </Typography.Paragraph>
                     {item.awaitingStep && (
                       <Typography.Paragraph>
-                        {t("rw.currentStep")}：<StepText step={item.awaitingStep} />
+                        {t("rw.currentStep")}
+                        {t("common.colon")}
+                        <StepText step={item.awaitingStep} />
                       </Typography.Paragraph>
                     )}
                     <Button

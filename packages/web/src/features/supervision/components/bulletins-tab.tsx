@@ -1,9 +1,10 @@
+import { dateRangeLabel } from "@beizeng/domain/calendar/date-range-label";
 import { App, Button, Popconfirm, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
-import { useT } from "../../../shared/i18n/i18n";
+import { useLanguage, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
 import {
   type Bulletin,
@@ -19,6 +20,7 @@ import { RankingView } from "./ranking-view";
 /** Issued bulletins, and (for the commission) generating the next one from live data. */
 export function BulletinsTab({ years }: { years: number[] }) {
   const t = useT();
+  const { language } = useLanguage();
   const dateText = useDateText();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -105,7 +107,12 @@ export function BulletinsTab({ years }: { years: number[] }) {
             columns={[
               { title: t("supervision.number"), dataIndex: "number", width: 170 },
               { title: t("supervision.bulletinTitle"), dataIndex: "title" },
-              { title: t("supervision.period"), dataIndex: "periodLabel", width: 150 },
+              {
+                title: t("supervision.period"),
+                key: "period",
+                width: 150,
+                render: (_, bulletin) => dateRangeLabel(bulletin.periodStart, bulletin.periodEnd, language),
+              },
               {
                 title: t("supervision.issuedAt"),
                 dataIndex: "issuedAt",

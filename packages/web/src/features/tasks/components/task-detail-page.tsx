@@ -202,7 +202,7 @@ function TaskDetail({ id }: { id: number }) {
                     title: t("tasks.submitted"),
                     key: "submitted",
                     width: 170,
-                    render: (_, report) => `${report.unit.name} ${dateText(report.submittedAt)}`,
+                    render: (_, report) => `${unitName(report.unit)} ${dateText(report.submittedAt)}`,
                   },
                   {
                     title: t("tasks.status"),
@@ -210,17 +210,30 @@ function TaskDetail({ id }: { id: number }) {
                     width: 200,
                     render: (_, report) =>
                       report.status === "returned" ? (
-                        <Typography.Text type="warning">
-                          {t("tasks.returnedWith", { reason: report.returnedReason ?? "" })}
-                        </Typography.Text>
-                      ) : data.mayReturn ? (
-                        <Button size="small" danger onClick={() => setReturning(report)}>
-                          {t("tasks.return")}
-                        </Button>
+                        <Space direction="vertical" size={2}>
+                          <Tag color="orange">{t("tasks.reportReturned")}</Tag>
+                          <Typography.Text type="secondary">{report.returnedReason}</Typography.Text>
+                        </Space>
                       ) : (
                         <Tag color="green">{t("tasks.accepted")}</Tag>
                       ),
                   },
+                  // Sending a report back is an action of the row, beside its state rather than in its place.
+                  ...(data.mayReturn
+                    ? [
+                        {
+                          title: t("common.actions"),
+                          key: "actions",
+                          width: 100,
+                          render: (_: unknown, report: TaskReport) =>
+                            report.status === "submitted" ? (
+                              <Button size="small" danger onClick={() => setReturning(report)}>
+                                {t("tasks.return")}
+                              </Button>
+                            ) : null,
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Card>
