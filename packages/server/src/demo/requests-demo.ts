@@ -249,7 +249,7 @@ export async function playEnterpriseRequests(writer: DemoWriter): Promise<number
   const today = todayInChina();
   const { plan } = await requireActivePlan(tx, districtId);
   // The demo's deadlines count by the official calendar, as the office's assignments do.
-  const calendar = await workingCalendarOf(tx, districtId);
+  const calendar = await workingCalendarOf(tx, districtId, DEMO);
   const categoryOf = (id: string) => {
     const category = findRequestCategory(plan.requestCategories, id);
     if (!category) throw new Error(`演示数据：诉求类别 ${id} 不在行动方案中`);

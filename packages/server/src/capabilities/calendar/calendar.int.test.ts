@@ -30,8 +30,12 @@ describe.each(testDatabases())("the official calendar on $name", (database) => {
   let enterprise: Session;
 
   const get = (session: Session, url: string) => app.inject({ url, headers: session.headers });
-  const send = (method: "POST" | "PUT" | "DELETE", url: string, payload?: unknown, session = office) =>
-    app.inject({ method, url, headers: session.headers, ...(payload === undefined ? {} : { payload }) });
+  const send = (method: "POST" | "PUT" | "DELETE", url: string, payload?: Record<string, unknown>, session = office) =>
+    app.inject(
+      payload === undefined
+        ? { method, url, headers: session.headers }
+        : { method, url, headers: session.headers, payload },
+    );
   const auditOf = (entityType: string) =>
     db.kysely
       .selectFrom("audit_log")

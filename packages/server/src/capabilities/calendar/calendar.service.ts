@@ -73,9 +73,14 @@ function auditedDay(row: Pick<OfficialCalendarDayRow, "year" | "day" | "kind" | 
 
 /**
  * Loads the shipped arrangements a district has not had yet, once each (a year the office entered itself is left as
- * it is). Cheap when there is nothing to load: one read.
+ * it is), audited as the system's (or as the demo's, when the demo loads them). Cheap when there is nothing to load:
+ * one read.
  */
-export async function loadShippedCalendar(db: DbContext, districtId: string): Promise<void> {
+export async function loadShippedCalendar(
+  db: DbContext,
+  districtId: string,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
   const loaded = await shippedYearsLoaded(db, districtId);
   if (SHIPPED_OFFICIAL_YEARS.every((entry) => loaded.has(entry.year))) return;
   await inTransaction(db, async (tx) => {
@@ -95,7 +100,7 @@ export async function loadShippedCalendar(db: DbContext, districtId: string): Pr
       await insertDays(tx, rows);
       await recordAudit(tx, {
         districtId,
-        actor: SYSTEM_ACTOR,
+        actor,
         action: "load",
         entityType: "official_calendar_year",
         entityId: entry.year,
@@ -126,8 +131,12 @@ function newRow(districtId: string, day: OfficialDay, now: string, userId: numbe
 }
 
 /** The district's working calendar: its years by their arrangement, other years Monday to Friday. */
-export async function workingCalendarOf(db: DbContext, districtId: string): Promise<WorkingCalendar> {
-  await loadShippedCalendar(db, districtId);
+export async function workingCalendarOf(
+  db: DbContext,
+  districtId: string,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<WorkingCalendar> {
+  await loadShippedCalendar(db, districtId, actor);
   return workingCalendarFrom(
     (await listDays(db, districtId)).map((row) => ({
       year: Number(row.year),
