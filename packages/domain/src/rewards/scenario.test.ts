@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateRewards } from "./engine";
-import { applyScenario, compared, diffScenario, ruleSettings, ScenarioChangeError } from "./scenario";
+import { compileRewardPlan } from "./engine";
+import { applyScenario, diffScenario, ruleSettings, ScenarioChangeError, simulateScenario } from "./scenario";
 import { A, B, enterprise } from "./testing/builders";
 import { changjiangPlan } from "./testing/plans";
 
@@ -115,11 +115,12 @@ describe("a scenario's difference", () => {
     const { compiled } = applyScenario(baselinePlan, [
       { op: "set", ruleId: "R-GROWTH", path: "tiers.steps.3.amount", value: "300000" },
     ]);
-    const baseline = compared(
-      evaluateRewards(baselinePlan, { enterprises: district }, { explain: false }).entitlements,
+    const { baseline, difference } = simulateScenario(
+      compileRewardPlan(baselinePlan),
+      compiled,
+      { enterprises: district },
+      [2021, 2022, 2023],
     );
-    const scenario = compared(evaluateRewards(compiled, { enterprises: district }, { explain: false }).entitlements);
-    const difference = diffScenario(baseline, scenario, [2021, 2022, 2023]);
     const topBand = baseline.filter((e) => e.ruleId === "R-GROWTH" && e.tier === "0.15");
     expect(topBand.length).toBe(2);
     const extra = difference.years.reduce((sum, year) => sum + year.scenarioFen - year.baselineFen, 0n);

@@ -8,7 +8,7 @@ import { PlanValidationError, validatePlan } from "../plan/load";
 import type { PlanFile } from "../plan/schema";
 import { type CompiledRewardPlan, compileRewardPlan, evaluateRewards, RewardPlanError } from "./engine";
 import { FormulaRuleError } from "./language/rule";
-import type { Entitlement, RewardInput } from "./types";
+import type { RewardInput } from "./types";
 
 export type ScenarioValue = string | number | boolean | null | ScenarioValue[] | { [key: string]: ScenarioValue };
 
@@ -275,12 +275,13 @@ export function ruleSettings(rule: PlanFile["rewards"][number]): RuleSetting[] {
 
 /** One entitlement as the scenario compares it. */
 export interface ComparedEntitlement {
-  key: string;
+  readonly key: string;
   creditCode: string;
   ruleId: string;
   tier: string | null;
   year: number;
   amount: bigint | null;
+  subjectId?: string;
 }
 
 /** Why an enterprise's rewards differ: one entitlement's amount before and after (null: not paid). */
@@ -318,7 +319,77 @@ function fenOf(amount: bigint | null): bigint {
   return amount ?? 0n;
 }
 
-/** The two runs' entitlements of the years asked, side by side per enterprise and per year. */
+/** Each enterprise's entitlements of the years asked, in the order the engine gave them. */
+function byEnterprise(entitlements: readonly ComparedEntitlement[], wanted: ReadonlySet<number>) {
+  const groups = new Map<string, ComparedEntitlement[]>();
+  for (const entitlement of entitlements) {
+    if (!wanted.has(entitlement.year)) continue;
+    const group = groups.get(entitlement.creditCode);
+    if (group) group.push(entitlement);
+    else groups.set(entitlement.creditCode, [entitlement]);
+  }
+  return groups;
+}
+
+function same(a: ComparedEntitlement, b: ComparedEntitlement): boolean {
+  return (
+    a.ruleId === b.ruleId &&
+    a.year === b.year &&
+    a.tier === b.tier &&
+    a.amount === b.amount &&
+    a.subjectId === b.subjectId
+  );
+}
+
+function line(was: ComparedEntitlement | undefined, now: ComparedEntitlement | undefined): ScenarioLine {
+  const any = (now ?? was) as ComparedEntitlement;
+  return {
+    ruleId: any.ruleId,
+    year: any.year,
+    baselineTier: was?.tier ?? null,
+    scenarioTier: now?.tier ?? null,
+    baselineFen: was ? fenOf(was.amount) : null,
+    scenarioFen: now ? fenOf(now.amount) : null,
+    differenceFen: (now ? fenOf(now.amount) : 0n) - (was ? fenOf(was.amount) : 0n),
+  };
+}
+
+/**
+ * Where one enterprise's two lists differ. Lists of the same awards in the same order (rule, year, subject) differ
+ * in their tiers or amounts only, read place by place; others are matched by the entitlements' one-time keys.
+ */
+function differingLines(before: readonly ComparedEntitlement[], after: readonly ComparedEntitlement[]): ScenarioLine[] {
+  const lines: ScenarioLine[] = [];
+  let aligned = before.length === after.length;
+  for (let index = 0; aligned && index < before.length; index++) {
+    const was = before[index] as ComparedEntitlement;
+    const now = after[index] as ComparedEntitlement;
+    aligned = was.ruleId === now.ruleId && was.year === now.year && was.subjectId === now.subjectId;
+  }
+  if (aligned) {
+    for (let index = 0; index < before.length; index++) {
+      const was = before[index] as ComparedEntitlement;
+      const now = after[index] as ComparedEntitlement;
+      if (!same(was, now)) lines.push(line(was, now));
+    }
+    return lines.sort((a, b) => a.year - b.year || a.ruleId.localeCompare(b.ruleId));
+  }
+  const was = new Map(before.map((entitlement) => [entitlement.key, entitlement]));
+  const seen = new Set<string>();
+  for (const now of after) {
+    seen.add(now.key);
+    const previous = was.get(now.key);
+    if (!previous || !same(previous, now)) lines.push(line(previous, now));
+  }
+  for (const [key, previous] of was) if (!seen.has(key)) lines.push(line(previous, undefined));
+  return lines.sort((a, b) => a.year - b.year || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * The two runs' entitlements of the years asked, side by side per enterprise and per year. An enterprise whose
+ * entitlements come out the same, one by one in the engine's order, has no lines; only the others are matched by
+ * their one-time keys (most enterprises are untouched by a change, and forming keys is the costly part).
+ */
 export function diffScenario(
   baseline: readonly ComparedEntitlement[],
   scenario: readonly ComparedEntitlement[],
@@ -326,65 +397,37 @@ export function diffScenario(
 ): ScenarioDifference {
   const wanted = new Set(years);
   const costs = new Map<number, YearCost>(years.map((year) => [year, { year, baselineFen: 0n, scenarioFen: 0n }]));
-  const enterprises = new Map<string, EnterpriseDifference>();
-  const enterpriseOf = (creditCode: string) => {
-    let found = enterprises.get(creditCode);
-    if (!found) {
-      found = { creditCode, baselineFen: 0n, scenarioFen: 0n, differenceFen: 0n, lines: [] };
-      enterprises.set(creditCode, found);
-    }
-    return found;
+  for (const entitlement of baseline)
+    if (wanted.has(entitlement.year))
+      (costs.get(entitlement.year) as YearCost).baselineFen += fenOf(entitlement.amount);
+  for (const entitlement of scenario)
+    if (wanted.has(entitlement.year))
+      (costs.get(entitlement.year) as YearCost).scenarioFen += fenOf(entitlement.amount);
+  const before = byEnterprise(baseline, wanted);
+  const after = byEnterprise(scenario, wanted);
+  const enterprises: EnterpriseDifference[] = [];
+  const total = (list: readonly ComparedEntitlement[]) => {
+    let sum = 0n;
+    for (const entitlement of list) sum += fenOf(entitlement.amount);
+    return sum;
   };
-  const before = new Map<string, ComparedEntitlement>();
-  for (const entitlement of baseline) {
-    if (!wanted.has(entitlement.year)) continue;
-    before.set(entitlement.key, entitlement);
-    const amount = fenOf(entitlement.amount);
-    costs.get(entitlement.year)!.baselineFen += amount;
-    enterpriseOf(entitlement.creditCode).baselineFen += amount;
-  }
-  const line = (was: ComparedEntitlement | undefined, now: ComparedEntitlement | undefined): ScenarioLine => {
-    const any = (now ?? was) as ComparedEntitlement;
-    return {
-      ruleId: any.ruleId,
-      year: any.year,
-      baselineTier: was?.tier ?? null,
-      scenarioTier: now?.tier ?? null,
-      baselineFen: was ? fenOf(was.amount) : null,
-      scenarioFen: now ? fenOf(now.amount) : null,
-      differenceFen: (now ? fenOf(now.amount) : 0n) - (was ? fenOf(was.amount) : 0n),
-    };
+  const compare = (creditCode: string, was: readonly ComparedEntitlement[], now: readonly ComparedEntitlement[]) => {
+    let alike = was.length === now.length;
+    for (let index = 0; alike && index < was.length; index++)
+      alike = same(was[index] as ComparedEntitlement, now[index] as ComparedEntitlement);
+    const baselineFen = total(was);
+    const scenarioFen = total(now);
+    enterprises.push({
+      creditCode,
+      baselineFen,
+      scenarioFen,
+      differenceFen: scenarioFen - baselineFen,
+      lines: alike ? [] : differingLines(was, now),
+    });
   };
-  const seen = new Set<string>();
-  for (const entitlement of scenario) {
-    if (!wanted.has(entitlement.year)) continue;
-    seen.add(entitlement.key);
-    const amount = fenOf(entitlement.amount);
-    costs.get(entitlement.year)!.scenarioFen += amount;
-    const enterprise = enterpriseOf(entitlement.creditCode);
-    enterprise.scenarioFen += amount;
-    const was = before.get(entitlement.key);
-    if (!was || fenOf(was.amount) !== amount || was.tier !== entitlement.tier || was.year !== entitlement.year)
-      enterprise.lines.push(line(was, entitlement));
-  }
-  for (const [key, was] of before) if (!seen.has(key)) enterpriseOf(was.creditCode).lines.push(line(was, undefined));
-  for (const enterprise of enterprises.values()) {
-    enterprise.differenceFen = enterprise.scenarioFen - enterprise.baselineFen;
-    enterprise.lines.sort((a, b) => a.year - b.year || a.ruleId.localeCompare(b.ruleId));
-  }
-  return { years: [...costs.values()].sort((a, b) => a.year - b.year), enterprises: [...enterprises.values()] };
-}
-
-/** The engine's entitlements as compared: copied fields (an engine entitlement's key is a getter). */
-export function compared(entitlements: readonly Entitlement[]): ComparedEntitlement[] {
-  return entitlements.map((entitlement) => ({
-    key: entitlement.key,
-    creditCode: entitlement.creditCode,
-    ruleId: entitlement.ruleId,
-    tier: entitlement.tier,
-    year: entitlement.year,
-    amount: entitlement.amount,
-  }));
+  for (const [creditCode, was] of before) compare(creditCode, was, after.get(creditCode) ?? []);
+  for (const [creditCode, now] of after) if (!before.has(creditCode)) compare(creditCode, [], now);
+  return { years: [...costs.values()].sort((a, b) => a.year - b.year), enterprises };
 }
 
 export interface SimulatedScenario {
@@ -403,7 +446,8 @@ export function simulateScenario(
   input: RewardInput,
   years: readonly number[],
 ): SimulatedScenario {
-  const before = compared(evaluateRewards(baseline, input, { explain: false }).entitlements);
-  const after = compared(evaluateRewards(scenario, input, { explain: false }).entitlements);
+  // The engine's entitlements serve as they are: their keys are formed only where two runs differ.
+  const before = evaluateRewards(baseline, input, { explain: false }).entitlements;
+  const after = evaluateRewards(scenario, input, { explain: false }).entitlements;
   return { baseline: before, scenario: after, difference: diffScenario(before, after, years) };
 }
