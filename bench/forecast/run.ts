@@ -26,9 +26,12 @@ import { bottomUpYearEnd, districtSeriesFrom } from "@beizeng/domain/forecast/di
 import { loadNationalProfile } from "@beizeng/domain/forecast/national-profile";
 import {
   backtestSeries,
+  formatIntervalCalibration,
   formatSeriesBacktest,
+  leaveOneYearOutReference,
   previousMethod,
   type SeriesBacktestRow,
+  summarise,
 } from "@beizeng/domain/forecast/series-backtest";
 import { combined, lastYearGrowth, seasonalRatio, type YearEndMethod } from "@beizeng/domain/forecast/year-end";
 import { SnapshotIndex } from "@beizeng/domain/targets/data-index";
@@ -201,12 +204,29 @@ async function main(): Promise<void> {
   }
   const rows = backtestSeries(series, {
     methods: METHODS,
-    referenceFor: (_series, year) => seasonalProfileFrom(national, { excludeYears: [year] }),
+    referenceFor: leaveOneYearOutReference(national),
   });
   console.log(
     `series: ${series.map((entry) => `${entry.id} (${entry.years.map((y) => y.year).join(",")})`).join("; ")}`,
   );
   console.log(formatSeriesBacktest(rows, METHODS));
+  console.log(`\n${formatIntervalCalibration(rows, combined.id)}`);
+  console.log(
+    "\nthe same cases forecast from only the latest k earlier years (what fewer past years do to the interval)",
+  );
+  for (const maxPastYears of [0, 1, 2, 3, undefined]) {
+    const limited = backtestSeries(series, {
+      methods: [combined],
+      referenceFor: leaveOneYearOutReference(national),
+      maxPastYears,
+    });
+    const summary = summarise(limited, combined.id);
+    console.log(
+      `  ${maxPastYears === undefined ? "all" : `k=${maxPastYears}`}: mean width ${((summary.meanRelativeWidth ?? 0) * 100).toFixed(1)}%, covered ${(
+        (summary.coverage ?? 0) * 100
+      ).toFixed(1)}%, MAPE ${(summary.meanAbsolutePercentageError * 100).toFixed(2)}%`,
+    );
+  }
   if (!argv.includes("--no-demo")) await demoDistrict();
 }
 
