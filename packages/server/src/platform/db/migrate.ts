@@ -28,7 +28,6 @@ import * as rewardScenarios from "./migrations/20261210140000_reward_scenarios";
 import * as officialCalendar from "./migrations/20261210100000_official_calendar";
 import * as chainRolesAndEvents from "./migrations/20261210120000_chain_roles_and_events";
 import * as bulletinDocument from "./migrations/20261211090000_bulletin_document";
-import * as bulletinDocument from "./migrations/20261211090000_bulletin_document";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -59,7 +58,6 @@ export const migrations: Record<string, Migration> = {
   "20261210100000_official_calendar": officialCalendar,
   "20261210120000_chain_roles_and_events": chainRolesAndEvents,
   "20261210140000_reward_scenarios": rewardScenarios,
-  "20261211090000_bulletin_document": bulletinDocument,
   "20261211090000_bulletin_document": bulletinDocument,
 };
 
