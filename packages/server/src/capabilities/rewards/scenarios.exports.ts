@@ -1,7 +1,7 @@
 /**
  * A scenario's results as files: the .xlsx workbook (the one table builder: cost per year against the budget,
  * every enterprise that gains or loses with each rule's difference, the split by rule, chain and town, the budget
- * forecast) and the briefing (测算简报) as an official document in the GB/T 9704 layout (.docx).
+ * forecast) and the briefing (测算简报) as an official document in the GB/T 9704 layout (.docx and PDF).
  */
 import type { ScenarioChangeInput, ScenarioEnterprise, ScenarioLine } from "@beizeng/contract/reward-scenarios";
 import { formatExactForDisplay } from "@beizeng/domain/money";
@@ -16,6 +16,7 @@ import {
   tableBlock,
 } from "../../platform/documents/official-document";
 import { renderOfficialDocx } from "../../platform/documents/official-docx";
+import { renderOfficialPdf } from "../../platform/documents/official-pdf";
 import { exportWorkbookBuffer } from "../../platform/exports/spreadsheet-cells";
 import { newWorkbook, writeTableSheet } from "../../platform/exports/table-export";
 import { fullScenarioResult } from "./scenarios.service";
@@ -141,10 +142,11 @@ export async function scenarioXlsx(
   return { fileName: `${fileStem(result.scenario.name)}.xlsx`, buffer: await exportWorkbookBuffer(workbook) };
 }
 
-export async function scenarioBriefingDocx(
+export async function scenarioBriefing(
   db: DbContext,
   user: AuthUser,
   id: number,
+  format: "docx" | "pdf",
 ): Promise<{ fileName: string; buffer: Buffer }> {
   const { result } = await fullScenarioResult(db, user, id);
   const { plan } = await activePlan(db, user.districtId);
@@ -247,5 +249,6 @@ export async function scenarioBriefingDocx(
     signature: office,
     date: today,
   };
-  return { fileName: `${fileStem(scenario.name)}-测算简报.docx`, buffer: await renderOfficialDocx(document) };
+  const buffer = format === "pdf" ? await renderOfficialPdf(document) : await renderOfficialDocx(document);
+  return { fileName: `${fileStem(scenario.name)}-测算简报.${format}`, buffer };
 }

@@ -13,6 +13,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
 import { loginAs, type SeededWorld, type Session, seedWorld, testApp } from "../../testing/fixtures";
+import { readPdf } from "../../testing/pdf-text";
 import { testDatabases } from "../../testing/test-databases";
 
 const YUAN = 100n;
@@ -281,5 +282,14 @@ describe.each(testDatabases())("policy simulation on $name", (database) => {
     expect(text).toContain("关于“增幅奖励提高到30万”奖励政策调整测算情况的报告");
     expect(text).toContain("表1 分年度奖励资金测算");
     expect(text).toContain("测算结果不改变任何企业已核定的奖励");
+
+    // The same briefing as PDF, its Chinese text readable from the embedded font.
+    const pdf = await app.inject({ url: `/api/rewards/scenarios/${id}/briefing.pdf`, headers: office.headers });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const pdfText = readPdf(pdf.rawPayload).text.replace(/\s+/g, "");
+    expect(pdfText).toContain("关于“增幅奖励提高到30万”奖励政策调整测算情况的报告");
+    expect(pdfText).toContain("表1分年度奖励资金测算");
+    expect(pdfText).toContain("测算结果不改变任何企业已核定的奖励");
   });
 });

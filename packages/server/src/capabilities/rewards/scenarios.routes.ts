@@ -13,7 +13,7 @@ import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
-import { scenarioBriefingDocx, scenarioXlsx } from "./scenarios.exports";
+import { scenarioBriefing, scenarioXlsx } from "./scenarios.exports";
 import {
   compareRewardScenarios,
   createRewardScenario,
@@ -121,13 +121,23 @@ export async function scenarioRoutes(app: FastifyInstance, opts: { db: DbContext
     { config: { request: { params: idParamSchema }, permission, response: "file" } },
     async (request, reply) => {
       const { id } = parseInput(idParamSchema, request.params);
-      const { fileName, buffer } = await scenarioBriefingDocx(db, currentUser(request), id);
+      const { fileName, buffer } = await scenarioBriefing(db, currentUser(request), id, "docx");
       return sendDownload(reply, {
         fileName,
         asciiName: "briefing.docx",
         contentType: CONTENT_TYPES.docx,
         body: buffer,
       });
+    },
+  );
+
+  app.get(
+    "/api/rewards/scenarios/:id/briefing.pdf",
+    { config: { request: { params: idParamSchema }, permission, response: "file" } },
+    async (request, reply) => {
+      const { id } = parseInput(idParamSchema, request.params);
+      const { fileName, buffer } = await scenarioBriefing(db, currentUser(request), id, "pdf");
+      return sendDownload(reply, { fileName, asciiName: "briefing.pdf", contentType: CONTENT_TYPES.pdf, body: buffer });
     },
   );
 }

@@ -161,6 +161,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "GET /api/rewards/scenarios/:id/result": ["office", "leader"],
   "GET /api/rewards/scenarios/:id/export.xlsx": ["office", "leader"],
   "GET /api/rewards/scenarios/:id/briefing.docx": ["office", "leader"],
+  "GET /api/rewards/scenarios/:id/briefing.pdf": ["office", "leader"],
   "GET /api/tasks": READERS,
   "GET /api/tasks/export": READERS,
   "POST /api/tasks/seed": ["office"],
