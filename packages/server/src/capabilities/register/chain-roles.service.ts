@@ -85,11 +85,14 @@ export async function addChainRole(db: DbContext, user: AuthUser, id: number, in
       const chain = planChain(plan, input.chainId)?.name ?? input.chainId;
       throw conflict(`该企业 ${input.year} 年已认定为${chain}产业链${CHAIN_ROLE_LABELS[same.role]}企业`);
     }
-    const values = { chain_id: input.chainId, role: input.role, year: input.year, source: input.source };
+    const values = { chainId: input.chainId, role: input.role, year: input.year, source: input.source };
     const chainRoleId = await insertChainRole(tx, {
       district_id: user.districtId,
       enterprise_id: id,
-      ...values,
+      chain_id: input.chainId,
+      role: input.role,
+      year: input.year,
+      source: input.source,
       designated_by: user.id,
       created_at: new Date().toISOString(),
     });
@@ -118,7 +121,7 @@ export async function removeChainRole(db: DbContext, user: AuthUser, id: number,
       action: "delete",
       entityType: "enterprise_chain_role",
       entityId: id,
-      before: { chainRoleId, chain_id: row.chain_id, role: row.role, year: row.year, source: row.source },
+      before: { chainRoleId, chainId: row.chain_id, role: row.role, year: row.year, source: row.source },
     });
   });
 }

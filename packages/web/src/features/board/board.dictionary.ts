@@ -1,6 +1,8 @@
 /** The texts of the command board (数据大屏), in Chinese first and English second; shared/i18n/dictionary.ts gathers them. */
 export const zhCN = {
   "board.title": "工业倍增数据大屏",
+  "board.chainLeaders": "{year} 年链主企业：",
+  "board.noChainLeaders": "尚未认定",
   "board.autoRefresh": "每 60 秒自动刷新",
   "board.exit": "返回",
   "board.fullscreen": "全屏",
@@ -12,6 +14,8 @@ export const zhCN = {
 
 export const en: Record<keyof typeof zhCN, string> = {
   "board.title": "Industrial growth command board",
+  "board.chainLeaders": "Chain leaders, {year}:",
+  "board.noChainLeaders": "none designated yet",
   "board.autoRefresh": "Refreshes every 60 s",
   "board.exit": "Back",
   "board.fullscreen": "Full screen",

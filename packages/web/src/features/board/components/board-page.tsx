@@ -21,6 +21,7 @@ import {
   useCoverageTexts,
   useDashboard,
 } from "../../dashboard";
+import { useChainLeaders } from "../../enterprises";
 import { useUnitNameByCode } from "../../units";
 import { BOARD_COLORS, BoardPanel, BoardShell, BoardTile, useBoardLayout } from "./board-shell";
 
@@ -275,6 +276,7 @@ function BoardBody({ data }: { data: Dashboard }) {
       </BoardPanel>
       <BoardPanel title={t("dash.byChain")} style={{ gridArea: staged ? "c3" : undefined }}>
         {chart(chains, t("dash.byChain"))}
+        <ChainLeaderLines size={size} />
       </BoardPanel>
       <BoardPanel title={t("dash.projectFunnel")} style={{ gridArea: staged ? "c4" : undefined }}>
         {chart(funnel, t("dash.projectFunnel"))}
@@ -314,6 +316,32 @@ function BoardBody({ data }: { data: Dashboard }) {
           ))}
         </ol>
       </BoardPanel>
+    </div>
+  );
+}
+
+/** Under the chains' chart: each chain's leader (链主型) enterprises of the latest year designated. */
+function ChainLeaderLines({ size }: { size: (px: number) => number }) {
+  const t = useT();
+  const localized = useLocalizedText();
+  const leaders = useChainLeaders().data;
+  if (!leaders || leaders.year === null) return null;
+  const named = leaders.chains.filter((chain) => chain.leaders.length > 0);
+  return (
+    <div data-testid="board-chain-leaders" style={{ fontSize: size(17), lineHeight: 1.4, marginTop: size(4) }}>
+      <span style={{ color: BOARD_COLORS.muted }}>{t("board.chainLeaders", { year: leaders.year })}</span>
+      {named.length === 0
+        ? ` ${t("board.noChainLeaders")}`
+        : named.map((chain) => (
+            <div
+              key={chain.id}
+              style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
+              title={chain.leaders.map((leader) => leader.name).join("、")}
+            >
+              <span style={{ color: "#ffd666" }}>{localized(chain.name, chain.nameEn)}</span>{" "}
+              {chain.leaders.map((leader) => leader.name).join(t("common.comma"))}
+            </div>
+          ))}
     </div>
   );
 }

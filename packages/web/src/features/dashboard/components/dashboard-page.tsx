@@ -8,6 +8,7 @@ import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useNoteTexts } from "../../../shared/i18n/note-texts";
 import { useCurrentUser } from "../../auth";
+import { ChainLeadersCard } from "../../enterprises";
 import { useUnitNameByCode } from "../../units";
 import {
   type Dashboard,
@@ -250,6 +251,9 @@ function DashboardBody({ dashboard, asOf }: { dashboard: Dashboard; asOf: string
                 });
             }}
           />
+        </Col>
+        <Col xs={24} xl={12}>
+          <ChainLeadersCard />
         </Col>
         <Col xs={24} xl={12}>
           <ChartPanel

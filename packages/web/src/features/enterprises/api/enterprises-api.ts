@@ -17,6 +17,8 @@ export interface EnterpriseFilters {
   town?: string;
   status?: string;
   designation?: string;
+  /** 链主型 or 骨干型, in any chain and year. */
+  chainRole?: "leader" | "backbone" | undefined;
   key?: string;
   listing?: string;
   /** 万元 */

@@ -16,6 +16,7 @@ import {
   useEnterprise,
 } from "../api/enterprises-api";
 import { usePlanChains } from "../api/plan-chains";
+import { ChainRolesCard } from "./chain-roles-card";
 import { DeclaredFactsCard } from "./declared-facts-card";
 import { EnterpriseFormModal } from "./enterprise-form-modal";
 import { FiguresCard } from "./figures-card";
@@ -138,6 +139,19 @@ function EnterpriseView({
                       </Tag>
                     )),
             },
+            {
+              key: "chainRoles",
+              label: t("chainRole.title"),
+              children:
+                enterprise.chainRoles.length === 0
+                  ? "—"
+                  : enterprise.chainRoles.map((role) => (
+                      <Tag key={role.id} color={role.role === "leader" ? "gold" : "blue"}>
+                        {role.year} {chains.name(role.chainId)}
+                        {t(`chainRole.role.${role.role}`)}
+                      </Tag>
+                    )),
+            },
           ]}
         />
       </Card>
@@ -145,6 +159,7 @@ function EnterpriseView({
       {ownEnterprise || isOffice || role === "leader" || role === "inspector" ? (
         <RequestsCard enterpriseId={enterprise.id} own={ownEnterprise} />
       ) : null}
+      {isStaff ? <ChainRolesCard enterprise={enterprise} /> : null}
       {isStaff ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>

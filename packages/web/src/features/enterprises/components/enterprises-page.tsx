@@ -1,9 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { PLACE_UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
-import { DESIGNATION_KINDS, LISTING_STAGES, SCALE_STATUSES } from "@beizeng/domain/register/vocabulary";
+import {
+  CHAIN_ROLES,
+  type ChainRole,
+  DESIGNATION_KINDS,
+  LISTING_STAGES,
+  SCALE_STATUSES,
+} from "@beizeng/domain/register/vocabulary";
 import { Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
-import { Link, useNavigate } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
@@ -30,7 +36,14 @@ export function EnterprisesPage() {
   const currentUser = useCurrentUser();
   const chains = usePlanChains();
   const units = useUnits();
-  const [filters, setFilters] = useState<EnterpriseFilters>({ page: 1, pageSize: 20 });
+  const [search] = useSearchParams();
+  // The dashboards link to the chains' leaders: /enterprises?chainRole=leader.
+  const linkedRole = CHAIN_ROLES.find((role) => role === search.get("chainRole"));
+  const [filters, setFilters] = useState<EnterpriseFilters>({
+    page: 1,
+    pageSize: 20,
+    ...(linkedRole ? { chainRole: linkedRole } : {}),
+  });
   const enterprises = useEnterprises(filters);
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -123,6 +136,15 @@ export function EnterprisesPage() {
           allowClear
           options={DESIGNATION_KINDS.map((kind) => ({ value: kind, label: t(`designation.${kind}`) }))}
           onChange={(value?: string) => change({ designation: value })}
+          style={{ width: 140 }}
+        />
+        <Select<ChainRole>
+          aria-label={t("chainRole.filter")}
+          placeholder={t("chainRole.filter")}
+          allowClear
+          value={filters.chainRole}
+          options={CHAIN_ROLES.map((role) => ({ value: role, label: t(`chainRole.role.${role}`) }))}
+          onChange={(value?: ChainRole) => change({ chainRole: value })}
           style={{ width: 140 }}
         />
         <Select

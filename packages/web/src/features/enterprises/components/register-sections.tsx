@@ -401,7 +401,15 @@ export function ServiceNotesCard({ enterprise, canAdd }: { enterprise: Enterpris
 }
 
 // Record ids and the demo flag say nothing to a reader of the history.
-const hiddenHistoryFields = new Set(["designationId", "eventId", "noteId", "figureId", "recordId", "isDemo"]);
+const hiddenHistoryFields = new Set([
+  "designationId",
+  "chainRoleId",
+  "eventId",
+  "noteId",
+  "figureId",
+  "recordId",
+  "isDemo",
+]);
 
 /** A change's fields in words, in the reader's language and punctuation: labels and values (units by name, money in 万元, codes translated). */
 function useChangeText(): (value: Record<string, unknown> | null) => string {
@@ -442,6 +450,10 @@ function useChangeText(): (value: Record<string, unknown> | null) => string {
           : codeLabel("reg.noteKind", String(value));
       case "level":
         return codeLabel("level", String(value));
+      case "role":
+        return isMessageKey(`chainRole.role.${value}`)
+          ? t(`chainRole.role.${value}` as "chainRole.role.leader")
+          : String(value);
       case "metric":
         return codeLabel("metric", String(value));
       case "value":
