@@ -1,3 +1,4 @@
+import { SHIPPED_OFFICIAL_YEARS, workingCalendarFrom } from "@beizeng/domain/calendar/official-calendar";
 import { requestDeadline } from "@beizeng/domain/requests/categories";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -174,7 +175,11 @@ describe.each(testDatabases())("the fee list on $name", (database) => {
     const assigned = await send(office, "POST", `/api/enterprise-requests/${filedComplaint.requestId}/assign`, {});
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json().unit.id).toBe(keeperUnit);
-    expect(assigned.json().deadline).toBe(requestDeadline(todayInChina(), { limitDays: 10, dayKind: "working" }));
+    // 10 working days by the official calendar (the shipped arrangements the district starts from).
+    const calendar = workingCalendarFrom(SHIPPED_OFFICIAL_YEARS.flatMap((entry) => entry.days));
+    expect(assigned.json().deadline).toBe(
+      requestDeadline(todayInChina(), { limitDays: 10, dayKind: "working" }, calendar),
+    );
 
     await send(keeper, "POST", `/api/enterprise-requests/${filedComplaint.requestId}/accept`, {});
     const answered = await send(keeper, "POST", `/api/enterprise-requests/${filedComplaint.requestId}/answer`, {

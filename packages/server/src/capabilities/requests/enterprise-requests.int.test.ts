@@ -1,3 +1,4 @@
+import { SHIPPED_OFFICIAL_YEARS, workingCalendarFrom } from "@beizeng/domain/calendar/official-calendar";
 import { renderNotification } from "@beizeng/domain/notifications/messages";
 import { requestDeadline } from "@beizeng/domain/requests/categories";
 import ExcelJS from "exceljs";
@@ -128,7 +129,11 @@ describe.each(testDatabases())("enterprise requests on $name", (database) => {
       status: "assigned",
       unit: { id: world.unitA },
       coUnits: [{ id: industryBureau }],
-      deadline: requestDeadline(today, { limitDays: 5, dayKind: "working" }),
+      deadline: requestDeadline(
+        today,
+        { limitDays: 5, dayKind: "working" },
+        workingCalendarFrom(SHIPPED_OFFICIAL_YEARS.flatMap((entry) => entry.days)),
+      ),
       light: "green",
     });
     // The unit is told, and now sees it; the co-unit sees it too but cannot accept or answer.
