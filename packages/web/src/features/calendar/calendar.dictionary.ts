@@ -27,6 +27,7 @@ export const zhCN = {
   "cal.nameHint": "节日名称，例如 春节；调休上班日写它所调的节日",
   "cal.nameEn": "英文名称",
   "cal.source": "来源",
+  "cal.sourceLine": "来源：{sources}",
   "cal.sourceHint": "发布安排的通知，例如 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕×号）",
   "cal.actions": "操作",
   "cal.add": "新增日期",
@@ -93,6 +94,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "cal.nameHint": "The holiday, e.g. 春节; for a make-up working day, the holiday it makes up for",
   "cal.nameEn": "English name",
   "cal.source": "Source",
+  "cal.sourceLine": "Source: {sources}",
   "cal.sourceHint":
     "The notice that publishes the arrangement, e.g. the State Council General Office's notice on the holidays of 2027",
   "cal.actions": "Actions",

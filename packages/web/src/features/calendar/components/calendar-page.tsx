@@ -219,9 +219,7 @@ function DaysCard({
           />
         </Space>
         {sources.length > 0 ? (
-          <Typography.Text type="secondary">
-            {t("cal.source")}：{sources.join("；")}
-          </Typography.Text>
+          <Typography.Text type="secondary">{t("cal.sourceLine", { sources: sources.join("；") })}</Typography.Text>
         ) : null}
         <Table<OfficialDayView>
           rowKey="id"
