@@ -10,7 +10,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
-import { buildTableXlsx } from "../../platform/exports/table-export";
+import { beijingDay, buildTableXlsx } from "../../platform/exports/table-export";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
 import { activateAccount } from "./activation.service";
@@ -79,7 +79,7 @@ export async function accountActivationRoutes(app: FastifyInstance, opts: { db: 
         ],
         rows: result.created,
       });
-      const stamp = new Date().toISOString().slice(0, 10);
+      const stamp = beijingDay(new Date());
       return sendDownload(reply, {
         fileName: `企业账号激活码-${stamp}.xlsx`,
         asciiName: `enterprise-activation-codes-${stamp}.xlsx`,

@@ -10,6 +10,7 @@ import { attachedAuditSigningKey, publicKeyPem, trustedFromSigningKey } from "..
 import { currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
+import { beijingDay } from "../../platform/exports/table-export";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
 
@@ -47,7 +48,7 @@ export async function auditRoutes(app: FastifyInstance, opts: { db: DbContext })
     async (request, reply) => {
       const districtId = currentUser(request).districtId;
       const lines = (await exportAuditCheckpoints(db, districtId)).map(checkpointJsonLine);
-      const day = new Date().toISOString().slice(0, 10);
+      const day = beijingDay(new Date());
       return sendDownload(reply, {
         fileName: `审计检查点-${districtId}-${day}.jsonl`,
         contentType: CONTENT_TYPES.ndjson,

@@ -3,7 +3,7 @@ import type { BlockerCategory, BlockerQueryReq, BlockerStatus } from "@beizeng/c
 import type { FastifyReply } from "fastify";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
-import { buildTableXlsx } from "../../platform/exports/table-export";
+import { beijingMinute, buildTableXlsx } from "../../platform/exports/table-export";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { listBlockers } from "./projects-blockers.service";
 
@@ -22,7 +22,7 @@ type BlockerItem = Awaited<ReturnType<typeof listBlockers>>["items"][number];
 function chinaTime(iso: string | null): string {
   if (!iso) return "";
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+  return Number.isNaN(ms) ? iso : beijingMinute(new Date(ms));
 }
 
 export async function exportBlockers(db: DbContext, user: AuthUser, query: BlockerQueryReq, reply: FastifyReply) {

@@ -4,7 +4,7 @@ import { findRequestCategory } from "@beizeng/domain/requests/categories";
 import type { FastifyReply } from "fastify";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
-import { buildTableXlsx } from "../../platform/exports/table-export";
+import { beijingMinute, buildTableXlsx } from "../../platform/exports/table-export";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { readActivePlan } from "../../platform/plan/plan-reader";
 import { listAllRequests, type RequestView } from "./enterprise-requests.service";
@@ -31,7 +31,7 @@ const LIGHT_LABELS: Record<string, string> = { green: "正常", yellow: "黄色�
 function chinaTime(iso: string | null): string {
   if (!iso) return "";
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+  return Number.isNaN(ms) ? iso : beijingMinute(new Date(ms));
 }
 
 export async function exportRequests(db: DbContext, user: AuthUser, query: RequestQueryReq, reply: FastifyReply) {

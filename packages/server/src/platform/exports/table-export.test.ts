@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { beijingMinute, buildTableXlsx, buildXlsx, newWorkbook, writeTableSheet } from "./table-export";
+import { beijingDay, beijingMinute, buildTableXlsx, buildXlsx, newWorkbook, writeTableSheet } from "./table-export";
 
 async function firstSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   const book = new ExcelJS.Workbook();
@@ -19,6 +19,11 @@ describe("the time of an export", () => {
   it("is written in Beijing time, eight hours ahead of UTC, across midnight", () => {
     expect(beijingMinute(new Date("2026-12-05T17:45:30Z"))).toBe("2026-12-06 01:45");
     expect(beijingMinute(new Date("2026-12-31T23:59:59Z"))).toBe("2027-01-01 07:59");
+  });
+
+  it("dates a file by the Beijing day: after 16:00 UTC it is already tomorrow", () => {
+    expect(beijingDay(new Date("2026-12-05T15:59:59Z"))).toBe("2026-12-05");
+    expect(beijingDay(new Date("2026-12-05T16:00:00Z"))).toBe("2026-12-06");
   });
 });
 

@@ -214,6 +214,11 @@ export function beijingMinute(moment: Date): string {
   return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
 }
 
+/** The day of a moment in China Standard Time, "2026-12-06": what a file exported at 01:00 UTC+8 is dated. */
+export function beijingDay(moment: Date): string {
+  return beijingMinute(moment).slice(0, 10);
+}
+
 /** A list the UI shows, as a report: its title, the filters applied and the time of export, then the rows. */
 export function buildTableXlsx<Row>(table: TableExport<Row>): Promise<Buffer> {
   const filters = table.filters?.filter((filter) => filter.value !== "") ?? [];
