@@ -16,6 +16,7 @@ import { enterpriseSupportRoutes } from "./capabilities/enterprise-support/index
 import { eventsRoutes } from "./capabilities/events/index";
 import { feesRoutes } from "./capabilities/fees/index";
 import { declaredFactsRoutes, importsRoutes } from "./capabilities/figures/index";
+import { landRoutes } from "./capabilities/land/index";
 import { notificationsRoutes } from "./capabilities/notifications/index";
 import { planDraftRoutes, planRoutes, systemRoutes } from "./capabilities/plan/index";
 import { projectsRoutes } from "./capabilities/projects/index";
@@ -119,6 +120,7 @@ const ROUTE_MODULES = [
   assessmentRoutes,
   enterpriseRequestsRoutes,
   feesRoutes,
+  landRoutes,
   calendarRoutes,
   eventsRoutes,
 ];

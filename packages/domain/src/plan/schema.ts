@@ -123,7 +123,7 @@ export const unitSchema = z.strictObject({
     .array(
       z.enum(UNIT_DUTIES, {
         error: fieldError(
-          "未知的单位职责（允许：confirmFigures 确认企业数据、enterInvestment 录入项目投资、payRewards 拨付奖励、recordListings 登记上市进程、monitorEnterprises 监测重点企业、keepTalentLedger 管理人才台账、keepFeeList 管理涉企收费清单、designateChainEnterprises 认定链主型与骨干型企业、holdEntrepreneurEvents 举办企业家培训与沙龙）",
+          "未知的单位职责（允许：confirmFigures 确认企业数据、enterInvestment 录入项目投资、payRewards 拨付奖励、recordListings 登记上市进程、monitorEnterprises 监测重点企业、keepTalentLedger 管理人才台账、keepFeeList 管理涉企收费清单、designateChainEnterprises 认定链主型与骨干型企业、holdEntrepreneurEvents 举办企业家培训与沙龙、keepLandParcels 管理平台地块台账、handleZombieEnterprises 认定和处置僵尸企业）",
         ),
       }),
     )

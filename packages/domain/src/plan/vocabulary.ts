@@ -27,6 +27,8 @@ export const UNIT_DUTIES = [
   "keepFeeList",
   "designateChainEnterprises",
   "holdEntrepreneurEvents",
+  "keepLandParcels",
+  "handleZombieEnterprises",
 ] as const;
 export type UnitDuty = (typeof UNIT_DUTIES)[number];
 

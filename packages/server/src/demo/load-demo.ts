@@ -48,6 +48,7 @@ import {
   demoRandomStream,
   generateDemoData,
 } from "./generate";
+import { playLand } from "./land-demo";
 import { playEnterpriseRequests } from "./requests-demo";
 import { playRewardHistory } from "./reward-history";
 import { playSupervisionHistory } from "./supervision-history";
@@ -199,6 +200,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
   const supervision = await playSupervision(writer);
   const requests = await playEnterpriseRequests(writer);
   const feeRecords = await playFeeList(writer);
+  const landRecords = await playLand(writer);
   // The key enterprises' monthly revenue against the same month a year earlier, as the figures service does.
   const warnings = await recomputeWarnings(tx, districtId);
   await auditFigures(writer);
@@ -216,6 +218,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
     taskReports: supervision.reports,
     enterpriseRequests: requests,
     feeRecords,
+    landRecords,
     revenueWarnings: warnings.open,
   };
 }

@@ -107,6 +107,13 @@ export const PERMISSIONS = {
   "events.attendance": ["office", "unit"],
   "events.register": ["enterprise"],
   "events.feedback": ["enterprise"],
+  // The platform's land (M1): services narrow units to those the plan gives keepLandParcels (parcels) and
+  // handleZombieEnterprises (zombie cases); the office sets the zombie criteria.
+  "land.read": READERS,
+  "land.manage": ["office", "unit"],
+  "zombies.read": READERS,
+  "zombies.handle": ["office", "unit"],
+  "zombies.criteria": ["office"],
   // The official calendar working-day limits count by: read by those who follow limits, kept by the office.
   "calendar.read": READERS,
   "calendar.manage": ["office"],

@@ -22,11 +22,12 @@ import * as feeList from "./migrations/20261207120000_fee_list";
 import * as declaredFacts from "./migrations/20261207140000_declared_facts";
 import * as dashboardSettings from "./migrations/20261208100000_dashboard_settings";
 import * as robotPlatforms from "./migrations/20261209090000_robot_platforms";
-import * as rulePagePublications from "./migrations/20261210150000_rule_page_publications";
+import * as officialCalendar from "./migrations/20261210100000_official_calendar";
+import * as landParcelsAndZombieCases from "./migrations/20261210110000_land_parcels_and_zombie_cases";
+import * as chainRolesAndEvents from "./migrations/20261210120000_chain_roles_and_events";
 import * as talentLedger from "./migrations/20261210130000_talent_ledger";
 import * as rewardScenarios from "./migrations/20261210140000_reward_scenarios";
-import * as officialCalendar from "./migrations/20261210100000_official_calendar";
-import * as chainRolesAndEvents from "./migrations/20261210120000_chain_roles_and_events";
+import * as rulePagePublications from "./migrations/20261210150000_rule_page_publications";
 import * as bulletinDocument from "./migrations/20261211090000_bulletin_document";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   "20261210120000_chain_roles_and_events": chainRolesAndEvents,
   "20261210140000_reward_scenarios": rewardScenarios,
   "20261211090000_bulletin_document": bulletinDocument,
+  "20261210110000_land_parcels_and_zombie_cases": landParcelsAndZombieCases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

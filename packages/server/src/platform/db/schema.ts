@@ -4,6 +4,7 @@ import type * as Events from "../../capabilities/events/events.table";
 import type * as Fees from "../../capabilities/fees/fees.table";
 import type { DeclaredFactValueTable } from "../../capabilities/figures/declared-facts.table";
 import type { FigureTable } from "../../capabilities/figures/figures.table";
+import type * as Land from "../../capabilities/land/land.table";
 import type { NotificationTable } from "../../capabilities/notifications/notifications.table";
 import type { ProjectTable } from "../../capabilities/projects/projects.table";
 import type * as ProjectsLifecycle from "../../capabilities/projects/projects-lifecycle.table";
@@ -112,6 +113,9 @@ export interface Database {
   fee_list_entries: Fees.FeeListEntryTable;
   fee_complaints: Fees.FeeComplaintTable;
   fee_inspections: Fees.FeeInspectionTable;
+  land_parcels: Land.LandParcelTable;
+  zombie_cases: Land.ZombieCaseTable;
+  zombie_criteria_settings: Land.ZombieCriteriaSettingsTable;
   official_calendar_days: Calendar.OfficialCalendarDayTable;
   official_calendar_shipped_years: Calendar.OfficialCalendarShippedYearTable;
   enterprise_chain_roles: EnterpriseChainRoleTable;

@@ -261,6 +261,8 @@ export const zhCN = {
   "unitDuty.keepFeeList": "管理涉企收费清单",
   "unitDuty.designateChainEnterprises": "认定链主型、骨干型企业",
   "unitDuty.holdEntrepreneurEvents": "举办企业家培训与沙龙",
+  "unitDuty.keepLandParcels": "管理平台地块台账",
+  "unitDuty.handleZombieEnterprises": "认定和处置僵尸企业",
 
   "planField.id": "编号",
   "planField.name": "名称",
@@ -607,6 +609,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   "unitDuty.keepFeeList": "Keeps the list of fees charged to enterprises",
   "unitDuty.designateChainEnterprises": "Designates the chains' leader and backbone enterprises",
   "unitDuty.holdEntrepreneurEvents": "Holds entrepreneur trainings and salons",
+  "unitDuty.keepLandParcels": "Keeps the platform's land parcels",
+  "unitDuty.handleZombieEnterprises": "Confirms and disposes of zombie enterprises",
 
   "planField.id": "id",
   "planField.name": "name",
