@@ -31,6 +31,7 @@ const pagesBelowMenu: PageBelowMenu[] = [
   { pattern: /^\/tasks\/[^/]+$/, label: "breadcrumb.task", parent: "/tasks" },
   { pattern: /^\/requests\/[^/]+$/, label: "breadcrumb.request", parent: "/requests" },
   { pattern: /^\/rewards\/budget$/, label: "nav.rewardsBudget", parent: "/rewards" },
+  { pattern: /^\/rewards\/scenarios$/, label: "scn.title", parent: "/rewards" },
   { pattern: /^\/rewards\/why-not$/, label: "breadcrumb.whyNot", parent: "/rewards" },
   { pattern: /^\/account\/password$/, label: "nav.changePassword", parent: "/" },
 ];

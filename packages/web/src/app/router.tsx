@@ -66,6 +66,7 @@ const RequestDetailPage = lazyPage(
 const ServiceDaysPage = lazyPage(() => import("../features/requests/components/service-days-page"), "ServiceDaysPage");
 const RewardsPage = lazyPage(() => import("../features/rewards/components/rewards-page"), "RewardsPage");
 const RewardsBudgetPage = lazyPage(() => import("../features/rewards/components/budget-page"), "RewardsBudgetPage");
+const ScenariosPage = lazyPage(() => import("../features/scenarios/components/scenarios-page"), "ScenariosPage");
 const WhyNotPage = lazyPage(() => import("../features/rewards/components/why-not-page"), "WhyNotPage");
 const MyRewardsPage = lazyPage(() => import("../features/rewards/components/my-rewards-page"), "MyRewardsPage");
 const FeesPage = lazyPage(() => import("../features/fees/components/fees-page"), "FeesPage");
@@ -272,6 +273,14 @@ export const router = createBrowserRouter([
         element: (
           <OnlyFor roles={staff}>
             <RewardsBudgetPage />
+          </OnlyFor>
+        ),
+      },
+      {
+        path: "rewards/scenarios",
+        element: (
+          <OnlyFor roles={["office", "leader"]}>
+            <ScenariosPage />
           </OnlyFor>
         ),
       },

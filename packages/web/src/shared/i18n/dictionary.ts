@@ -14,6 +14,7 @@ import * as projects from "../../features/projects/projects.dictionary";
 import * as requests from "../../features/requests/requests.dictionary";
 import * as rewards from "../../features/rewards/rewards.dictionary";
 import * as rules from "../../features/rules/rules.dictionary";
+import * as scenarios from "../../features/scenarios/scenarios.dictionary";
 import * as supervision from "../../features/supervision/supervision.dictionary";
 import * as talent from "../../features/talent/talent.dictionary";
 import * as targets from "../../features/targets/targets.dictionary";
@@ -45,6 +46,7 @@ export const dictionaryParts = {
   requests,
   rewards,
   rules,
+  scenarios,
   supervision,
   talent,
   targets,
@@ -71,6 +73,7 @@ export const zhCN = {
   ...requests.zhCN,
   ...rewards.zhCN,
   ...rules.zhCN,
+  ...scenarios.zhCN,
   ...supervision.zhCN,
   ...talent.zhCN,
   ...targets.zhCN,
@@ -99,6 +102,7 @@ export const en: Record<MessageKey, string> = {
   ...requests.en,
   ...rewards.en,
   ...rules.en,
+  ...scenarios.en,
   ...supervision.en,
   ...talent.en,
   ...targets.en,

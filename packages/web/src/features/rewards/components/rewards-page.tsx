@@ -147,6 +147,7 @@ export function RewardsPage() {
           </Button>
           {user?.role === "office" && <Link to="/rewards/why-not">{t("rw.whyNotLink")}</Link>}
           <Link to="/rewards/budget">{t("rw.budgetLink")}</Link>
+          {(user?.role === "office" || user?.role === "leader") && <Link to="/rewards/scenarios">{t("scn.link")}</Link>}
           <Link to="/rules">{t("rules.allRules")}</Link>
         </Space>
         <QueryBoundary isPending={entitlements.isPending} error={entitlements.error}>
