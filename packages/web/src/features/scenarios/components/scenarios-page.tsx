@@ -19,7 +19,7 @@ import { useMemo, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { type ChartOption, EChart } from "../../../shared/components/echart";
 import { ExportButton } from "../../../shared/components/export-button";
-import { formatFenForDisplay } from "../../../shared/format/numbers";
+import { formatFenForDisplay, formatRateAsPercent, formatYuanTextAuto } from "../../../shared/format/numbers";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import {
   type ScenarioChange,
@@ -332,7 +332,8 @@ function ScenarioEditorDrawer({
                 >
                   <span style={{ minWidth: 160 }}>{text(setting.label, setting.labelEn)}</span>
                   <Typography.Text type="secondary" style={{ minWidth: 140 }}>
-                    {t("scn.current")}: {setting.value} {setting.unit === "yuan" ? t("scn.yuan") : ""}
+                    {t("scn.current")}:{" "}
+                    {setting.unit === "yuan" ? formatYuanTextAuto(setting.value) : formatRateAsPercent(setting.value)}
                   </Typography.Text>
                   <Input
                     aria-label={`${rule.id} ${text(setting.label, setting.labelEn)}`}
