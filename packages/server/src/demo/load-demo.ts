@@ -39,6 +39,7 @@ import {
   insertAudited,
   insertEnterpriseRecords,
 } from "./demo-writer";
+import { playChainRolesAndEvents } from "./events-demo";
 import { playFeeList } from "./fees-demo";
 import {
   DEMO_ACCOUNT_LOGINS,
@@ -200,6 +201,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
   const supervision = await playSupervision(writer);
   const requests = await playEnterpriseRequests(writer);
   const feeRecords = await playFeeList(writer);
+  const entrepreneurs = await playChainRolesAndEvents(writer);
   const landRecords = await playLand(writer);
   // The key enterprises' monthly revenue against the same month a year earlier, as the figures service does.
   const warnings = await recomputeWarnings(tx, districtId);
@@ -218,6 +220,8 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
     taskReports: supervision.reports,
     enterpriseRequests: requests,
     feeRecords,
+    chainRoles: entrepreneurs.chainRoles,
+    entrepreneurEvents: entrepreneurs.events,
     landRecords,
     revenueWarnings: warnings.open,
   };

@@ -253,3 +253,40 @@ export async function countPersonsPresent(db: DbContext, districtId: string, kin
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * A past event of the demo, written as it stood when it was over: its invitations answered, its persons with their
+ * attendance and its enterprises' feedback (the services refuse to register for a day gone by).
+ */
+export async function insertDemoEventHistory(
+  db: DbContext,
+  event: Insertable<EntrepreneurEventTable>,
+  invited: number[],
+  persons: Omit<Insertable<EventRegistrationTable>, "event_id">[],
+  feedback: Omit<Insertable<EventFeedbackTable>, "event_id">[],
+): Promise<number> {
+  const id = await insertEvent(db, { ...event, seats_taken: persons.length, is_demo: 1 });
+  const registered = new Set(persons.map((person) => person.enterprise_id));
+  await insertInvitations(
+    db,
+    invited.map((enterpriseId) => ({
+      event_id: id,
+      enterprise_id: enterpriseId,
+      status: registered.has(enterpriseId) ? ("registered" as const) : ("declined" as const),
+      invited_at: event.created_at,
+      answered_at: event.created_at,
+      decline_reason: registered.has(enterpriseId) ? "" : "生产任务紧，无法派员参加（演示）",
+    })),
+  );
+  if (persons.length > 0)
+    await insertRegistrations(
+      db,
+      persons.map((person) => ({ ...person, event_id: id })),
+    );
+  if (feedback.length > 0)
+    await db.kysely
+      .insertInto("event_feedback")
+      .values(feedback.map((entry) => ({ ...entry, event_id: id })))
+      .execute();
+  return id;
+}

@@ -2,7 +2,7 @@
 // Registers the M12 tasks' quantity sources with supervision when the capability is loaded.
 import "./events-quantities";
 
-export { markEventsAsDemo } from "./events.repository";
+export { insertDemoEventHistory, markEventsAsDemo } from "./events.repository";
 export { eventsRoutes } from "./events.routes";
 export {
   createEvent,

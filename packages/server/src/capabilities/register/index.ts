@@ -1,5 +1,7 @@
 /** What other capabilities, the app and the command line use of this capability. */
 
+export { markChainRolesAsDemo } from "./chain-roles.repository";
+export { addChainRole } from "./chain-roles.service";
 export { checkEnterpriseChain } from "./enterprise-chains";
 export type { ImportJobRow, ImportJobTable } from "./enterprise-register.table";
 export { containsText, findEnterprise, findEnterprises } from "./enterprises.repository";
