@@ -363,3 +363,16 @@ export function evaluateRewards(
   for (const rule of compiled.projectRules) rule.evaluateProjects(projects, input.enterprises, run);
   return { entitlements: run.entitlements, nonPayments: run.nonPayments };
 }
+
+/**
+ * The compiled plan narrowed to one plan rule: what that rule says of each enterprise (its awards before the limits
+ * across rules, its why-nots), for reading one rule over a whole district without running the others.
+ */
+export function compiledRuleOnly(plan: CompiledRewardPlan, ruleId: string): CompiledRewardPlan {
+  return {
+    ...plan,
+    enterpriseRules: plan.enterpriseRules.filter((rule) => rule.meta.id === ruleId),
+    projectRules: plan.projectRules.filter((rule) => rule.meta.id === ruleId),
+    awardLimits: null,
+  };
+}

@@ -19,7 +19,7 @@ import type {
 } from "@beizeng/contract/rule-pages";
 import { documentOfClause } from "@beizeng/domain/plan/lookup";
 import type { PlanFile, RewardRule } from "@beizeng/domain/plan/schema";
-import { evaluateRewards } from "@beizeng/domain/rewards/engine";
+import { type CompiledRewardPlan, compiledRuleOnly, evaluateRewards } from "@beizeng/domain/rewards/engine";
 import { explanationOf } from "@beizeng/domain/rewards/explanation";
 import { parseRate } from "@beizeng/domain/rewards/format";
 import { rewardRuleOf } from "@beizeng/domain/rewards/language/outline";
@@ -185,49 +185,66 @@ function smaller(a: { numerator: bigint; denominator: bigint }, b: { numerator: 
 /** Why-nots that say nothing about this enterprise's figures: no event, a missing figure, outside the plan. */
 const UNINFORMATIVE = new Set(["noEvent", "missingFigure", "previousRevenueMissing", "outsidePlanPeriod"]);
 
-interface DistrictWhyNots {
+interface DistrictInput {
   key: string;
-  entries: Promise<{ nonPayments: NonPayment[]; names: Map<string, { id: number; name: string }> }>;
+  input: Promise<{
+    compiled: CompiledRewardPlan;
+    input: RewardInput;
+    names: Map<string, { id: number; name: string }>;
+  } | null>;
+  /** Each rule's why-nots of the year, evaluated when first asked for. */
+  whyNots: Map<string, Promise<NonPayment[]>>;
 }
 
-/** The district's why-nots of its latest computed year, kept while that batch is the latest (one district at a time). */
-const whyNotsByDistrict = new Map<string, DistrictWhyNots>();
+/** The district's register as its latest computed year's batch reads it, kept while that batch is the latest (one district at a time). */
+const inputByDistrict = new Map<string, DistrictInput>();
 
 async function districtWhyNots(
   db: DbContext,
   districtId: string,
   batch: NonNullable<Awaited<ReturnType<typeof latestComputedYear>>>,
+  ruleId: string,
 ) {
   const key = `${batch.id}|${batch.finished_at ?? ""}`;
-  const kept = whyNotsByDistrict.get(districtId);
-  if (kept !== undefined && kept.key === key) return kept.entries;
-  const entries = (async () => {
-    const version = await compiledPlanVersion(db, districtId, { id: batch.plan_id, version: batch.plan_version });
-    if (version === undefined) return { nonPayments: [], names: new Map() };
-    const register = await loadRewardRegister(db, districtId);
-    const built = buildRewardInput(register, {
-      baselineYear: version.plan.period.baselineYear,
-      startYear: version.plan.period.startYear,
-    });
-    await declaredFactValuesOfDistrict(
-      db,
-      districtId,
-      version.plan.facts,
-      built.input.enterprises,
-      built.enterpriseIdByCode,
-    );
-    const live = await findLiveEntitlements(db, districtId);
-    const alreadyGranted = live
-      .filter((row) => row.year !== batch.year && (row.status === "paid" || row.status === "approved"))
-      .map((row) => row.one_time_key);
-    const result = evaluateRewards(version.compiled, { ...built.input, alreadyGranted }, { explain: true });
-    const names = new Map<string, { id: number; name: string }>();
-    for (const row of register.enterprises) names.set(row.credit_code, { id: row.id, name: row.name });
-    return { nonPayments: result.nonPayments.filter((entry) => entry.year === batch.year), names };
-  })();
-  whyNotsByDistrict.set(districtId, { key, entries });
-  entries.catch(() => whyNotsByDistrict.delete(districtId));
-  return entries;
+  let kept = inputByDistrict.get(districtId);
+  if (kept === undefined || kept.key !== key) {
+    const input = (async () => {
+      const version = await compiledPlanVersion(db, districtId, { id: batch.plan_id, version: batch.plan_version });
+      if (version === undefined) return null;
+      const register = await loadRewardRegister(db, districtId);
+      const built = buildRewardInput(register, {
+        baselineYear: version.plan.period.baselineYear,
+        startYear: version.plan.period.startYear,
+      });
+      await declaredFactValuesOfDistrict(
+        db,
+        districtId,
+        version.plan.facts,
+        built.input.enterprises,
+        built.enterpriseIdByCode,
+      );
+      const live = await findLiveEntitlements(db, districtId);
+      const alreadyGranted = live
+        .filter((row) => row.year !== batch.year && (row.status === "paid" || row.status === "approved"))
+        .map((row) => row.one_time_key);
+      const names = new Map<string, { id: number; name: string }>();
+      for (const row of register.enterprises) names.set(row.credit_code, { id: row.id, name: row.name });
+      return { compiled: version.compiled, input: { ...built.input, alreadyGranted }, names };
+    })();
+    kept = { key, input, whyNots: new Map() };
+    inputByDistrict.set(districtId, kept);
+    input.catch(() => inputByDistrict.delete(districtId));
+  }
+  const district = await kept.input;
+  if (district === null) return { nonPayments: [], names: new Map<string, { id: number; name: string }>() };
+  let whyNots = kept.whyNots.get(ruleId);
+  if (whyNots === undefined) {
+    // Only this rule runs: its why-nots do not depend on the others.
+    const result = evaluateRewards(compiledRuleOnly(district.compiled, ruleId), district.input, { explain: true });
+    whyNots = Promise.resolve(result.nonPayments.filter((entry) => entry.year === batch.year));
+    kept.whyNots.set(ruleId, whyNots);
+  }
+  return { nonPayments: await whyNots, names: district.names };
 }
 
 /** The narrowest why-not of a rule: the smallest gap to a tier, else the first that failed on the enterprise's own figures. */
@@ -301,7 +318,7 @@ async function workedExamples(
         })),
       };
   }
-  const { nonPayments, names } = await districtWhyNots(db, districtId, batch);
+  const { nonPayments, names } = await districtWhyNots(db, districtId, batch, outline.ruleId);
   const near = narrowestWhyNot(nonPayments, outline.ruleId);
   const notPaid: WorkedExample | null =
     near === null
