@@ -25,7 +25,12 @@ describe("a rule's page, read from its structure", () => {
 
   it("reads growth bands, their facts and parameters", () => {
     const growth = outline("R-GROWTH");
-    expect(growth.facts.map((fact) => fact.name)).toEqual(["aboveScale", "newlyAboveScale", "revenue", "previous.revenue"]);
+    expect(growth.facts.map((fact) => fact.name)).toEqual([
+      "aboveScale",
+      "newlyAboveScale",
+      "revenue",
+      "previous.revenue",
+    ]);
     expect(growth.facts.find((fact) => fact.name === "previous.revenue")?.yearsBack).toBe(1);
     expect(growth.tiers.map((tier) => tier.threshold.zh)).toEqual([
       "同比增幅超过 5%",

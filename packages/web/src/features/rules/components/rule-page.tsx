@@ -14,7 +14,9 @@ export function RulePageView() {
   const { ruleId = "" } = useParams();
   const page = useRulePage(ruleId);
   // Opened from a list further down another page: the rule starts at its top.
-  useEffect(() => window.scrollTo(0, 0), [ruleId]);
+  useEffect(() => {
+    if (ruleId !== "") window.scrollTo(0, 0);
+  }, [ruleId]);
   const user = useCurrentUser().data;
   const caller: CalculatorCaller =
     user?.role === "enterprise" && user.enterprise
