@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely";
+import { type Migration, type MigrationProvider, type MigrationResult, Migrator, sql } from "kysely";
 import type { BeizengDb } from "./database";
 import * as initialSchema from "./migrations/20251125120000_initial_schema";
 import * as enterpriseRegister from "./migrations/20261125131500_enterprise_register";
@@ -70,12 +70,19 @@ export const KNOWN_MIGRATIONS: readonly string[] = Object.keys(migrations).sort(
 
 /** Applies the migrations up to and including `name` (an upgrade test builds an older release's database so). */
 export async function migrateUpTo(db: BeizengDb, name: string): Promise<string[]> {
-  const { results, error } = await migrator(db).migrateTo(name);
+  const { results, error } = await (await migrator(db)).migrateTo(name);
   return unwrap(results, error);
 }
 
-function migrator(db: BeizengDb): Migrator {
-  return new Migrator({ db: db.kysely, provider });
+/**
+ * On PostgreSQL the migration tables are looked for in the connection's own schema: the migrator otherwise
+ * takes another schema's tables of the same database for its own (and finds none where it then writes).
+ */
+async function migrator(db: BeizengDb): Promise<Migrator> {
+  if (db.dialect !== "postgres") return new Migrator({ db: db.kysely, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely);
+  const schema = rows[0]?.schema;
+  return new Migrator({ db: db.kysely, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 function unwrap(results: MigrationResult[] | undefined, error: unknown): string[] {
@@ -89,26 +96,26 @@ function unwrap(results: MigrationResult[] | undefined, error: unknown): string[
 
 /** Applies every pending migration; returns the names applied by this call. */
 export async function migrateToLatest(db: BeizengDb): Promise<string[]> {
-  const { results, error } = await migrator(db).migrateToLatest();
+  const { results, error } = await (await migrator(db)).migrateToLatest();
   return unwrap(results, error);
 }
 
 /** Reverts the most recent migration; returns the names reverted. */
 export async function migrateDown(db: BeizengDb): Promise<string[]> {
-  const { results, error } = await migrator(db).migrateDown();
+  const { results, error } = await (await migrator(db)).migrateDown();
   return unwrap(results, error);
 }
 
 /** Reverts every migration (tests and `beizeng migrate --reset`). */
 export async function migrateToNone(db: BeizengDb): Promise<string[]> {
   const { NO_MIGRATIONS } = await import("kysely");
-  const { results, error } = await migrator(db).migrateTo(NO_MIGRATIONS);
+  const { results, error } = await (await migrator(db)).migrateTo(NO_MIGRATIONS);
   return unwrap(results, error);
 }
 
 /** Names of applied migrations and of those still pending. */
 export async function migrationStatus(db: BeizengDb): Promise<{ applied: string[]; pending: string[] }> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   return {
     applied: all.filter((m) => m.executedAt).map((m) => m.name),
     pending: all.filter((m) => !m.executedAt).map((m) => m.name),
