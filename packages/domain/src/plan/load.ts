@@ -7,12 +7,13 @@ import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { formulaRuleProblems } from "../rewards/language/check";
 import { TASK_QUANTITY_SOURCES } from "../supervision/quantity-sources";
-import { METRICS } from "../targets/metrics";
+import { aggregateProblems } from "../targets/aggregate-check";
+import { SUPPORTED_METRICS } from "../targets/metrics";
 import { unfilledMarkMessage, unfilledReviewMarks } from "./draft/review-marks";
 import { describeInput, type PlanFile, type PlanParameter, planFileSchema } from "./schema";
 
 /** The target metrics the targets module computes; a plan may name only these. */
-const TARGET_METRIC_IDS: ReadonlySet<string> = new Set(METRICS.keys());
+const TARGET_METRIC_IDS: ReadonlySet<string> = new Set(SUPPORTED_METRICS);
 
 /** One problem in a plan file. `path` is the English field path, e.g. `rewards[4].tiers[1].threshold`. */
 export interface PlanIssue {
@@ -309,6 +310,7 @@ function crossCheck(plan: PlanFile): Problem[] {
         `未知的目标指标“${target.metric}”（允许：${[...TARGET_METRIC_IDS].join("、")}）`,
       );
     }
+    for (const problem of aggregateProblems(plan, target)) report(["targets", index, ...problem.path], problem.message);
   });
   checkUnique(
     plan.chains.flatMap((chain, index) => [

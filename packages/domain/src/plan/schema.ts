@@ -197,6 +197,40 @@ export const measureGroupSchema = z.strictObject({
   titleEn: textSchema,
 });
 
+/** Which enterprises an aggregate reads in a year: every condition given must hold. */
+export const aggregateFilterSchema = z.strictObject({
+  /** 规上 in that year (true), or not (false). */
+  aboveScale: z.boolean({ error: fieldError("必须是 true 或 false") }).optional(),
+  /** In one of these chains (the plan's chain ids). */
+  chains: z
+    .array(z.string({ error: fieldError("必须是产业链编号") }))
+    .min(1, "至少写一条产业链")
+    .optional(),
+  /** In one of these towns or streets (the plan's unit ids). */
+  towns: z
+    .array(z.string({ error: fieldError("必须是乡镇（街道）编号") }))
+    .min(1, "至少写一个乡镇（街道）")
+    .optional(),
+  /** A key enterprise (重点企业), or not. */
+  key: z.boolean({ error: fieldError("必须是 true 或 false") }).optional(),
+});
+
+/**
+ * A target measured as an aggregate of a fact over enterprises (metric: aggregate): the sum, average, count,
+ * share or growth of a figure (revenue, tax, output …) or of a fact the plan declares, over the enterprises a
+ * filter keeps. docs/plan-format.md.
+ */
+export const targetAggregateSchema = z.strictObject({
+  op: z.enum(["sum", "average", "count", "share", "growth"], {
+    error: fieldError("op 必须是 sum（合计）、average（平均）、count（户数）、share（占比）或 growth（增长）"),
+  }),
+  /** A figure (revenue, tax, output, employees, fixed_asset_investment) or a declared fact's id; count may omit it. */
+  of: z.string({ error: fieldError("必须是数据项编号") }).optional(),
+  where: aggregateFilterSchema.default({}),
+  /** share: the whole the part (where) is a share of; the part is taken within it. */
+  within: aggregateFilterSchema.optional(),
+});
+
 export const targetSchema = z.strictObject({
   id: z
     .string({ error: fieldError("必须是目标编号，例如 G1 或 T-M5") })
@@ -224,6 +258,8 @@ export const targetSchema = z.strictObject({
    * in "Parameter" names an entry of `parameters`.
    */
   options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).default({}),
+  /** With metric: aggregate, what is aggregated over which enterprises. */
+  aggregate: targetAggregateSchema.optional(),
 });
 
 export const taskSchema = z.strictObject({
@@ -714,6 +750,8 @@ export type PlanUnit = z.infer<typeof unitSchema>;
 export type Chain = z.infer<typeof chainSchema>;
 export type MeasureGroup = z.infer<typeof measureGroupSchema>;
 export type Target = z.infer<typeof targetSchema>;
+export type TargetAggregate = z.infer<typeof targetAggregateSchema>;
+export type AggregateFilter = z.infer<typeof aggregateFilterSchema>;
 export type Measure = z.infer<typeof measureSchema>;
 export type PlanTask = z.infer<typeof taskSchema>;
 export type PlanParameter = z.infer<typeof parameterSchema>;

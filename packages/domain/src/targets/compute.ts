@@ -16,7 +16,7 @@ import {
   requiredGrowth,
 } from "./analysis";
 import { SnapshotIndex } from "./data-index";
-import { METRICS, type MetricContext, type MetricDefinition, type MetricValue, targetOption } from "./metrics";
+import { type MetricContext, type MetricDefinition, type MetricValue, metricOf, targetOption } from "./metrics";
 import {
   compareQuantities,
   count,
@@ -162,7 +162,7 @@ export function computeTarget(
   target: Target,
   options: ComputeTargetsOptions = {},
 ): TargetProgress {
-  const metric = METRICS.get(target.metric);
+  const metric = metricOf(target);
   if (!metric) throw new Error(`目标 ${target.id} 的指标 ${target.metric} 不受支持`);
   const unit = quantityUnitOf(target.unit);
   if (unit !== metric.unit) {

@@ -11,6 +11,8 @@ export class SnapshotIndex {
   private readonly figures = new Map<string, (bigint | undefined)[]>();
   private readonly years = new Set<number>();
   private readonly directoryYears = new Set<number>();
+  /** key `${enterpriseId}|${factId}|${year}` → period → value, for the declared facts the targets read. */
+  private readonly declaredFacts = new Map<string, Map<number, bigint>>();
 
   constructor(readonly snapshot: TargetSnapshot) {
     this.enterprises = new Map(snapshot.enterprises.map((enterprise) => [enterprise.id, enterprise]));
@@ -34,6 +36,15 @@ export class SnapshotIndex {
       // The snapshot holds current values; should a key repeat, the later row wins.
       slots[figure.month] = figure.value;
       this.years.add(figure.year);
+    }
+    for (const fact of snapshot.declaredFacts ?? []) {
+      const key = figureKey(fact.enterpriseId, fact.factId, fact.year);
+      let periods = this.declaredFacts.get(key);
+      if (!periods) {
+        periods = new Map();
+        this.declaredFacts.set(key, periods);
+      }
+      periods.set(fact.period, fact.value);
     }
   }
 
@@ -89,6 +100,22 @@ export class SnapshotIndex {
     let total = 0n;
     for (let month = 1; month <= throughMonth; month++) {
       const value = slots[month];
+      if (value === undefined) return undefined;
+      total += value;
+    }
+    return total;
+  }
+
+  /**
+   * A declared fact's value for the year: its periods (0 for a yearly fact, 1–4 or 1–12) summed, undefined
+   * unless every one of them is present.
+   */
+  declaredFactYear(enterpriseId: number, factId: string, year: number, periods: readonly number[]): bigint | undefined {
+    const values = this.declaredFacts.get(figureKey(enterpriseId, factId, year));
+    if (!values) return undefined;
+    let total = 0n;
+    for (const period of periods) {
+      const value = values.get(period);
       if (value === undefined) return undefined;
       total += value;
     }

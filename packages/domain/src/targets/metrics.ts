@@ -3,10 +3,11 @@
  * from a snapshot; the target (clause, value, comparison, deadline) is data in the plan file.
  */
 import { parseYuan } from "../money";
-import type { PlanFile, Target } from "../plan/schema";
+import type { PlanFile, Target, TargetAggregate } from "../plan/schema";
 import { rewardOutputs, rewardSubject } from "../rewards/language/outline";
+import { aggregateIn } from "./aggregate";
 import type { SnapshotIndex } from "./data-index";
-import { count, money, type Quantity, type QuantityUnit, share } from "./quantity";
+import { count, type Quantity, type QuantityUnit, quantityUnitOf, share } from "./quantity";
 import type { ListingStage, ProjectStage } from "./snapshot";
 
 export interface MetricContext {
@@ -84,6 +85,28 @@ function isCompleteYear(context: MetricContext, year: number): boolean {
   return year < asOf.year || (year === asOf.year && asOf.month >= 12);
 }
 
+/** The value of an aggregate (aggregate.ts) as a metric's value of the year. */
+function aggregateValue(
+  context: MetricContext,
+  aggregate: TargetAggregate,
+  unit: QuantityUnit,
+  year: number,
+): MetricValue | null {
+  const result = aggregateIn(context.plan, context.index, aggregate, unit, year);
+  if (!result) return null;
+  return {
+    quantity: result.quantity,
+    complete: result.allFigures && isCompleteYear(context, year),
+    missing: result.missing,
+    ...(result.ratio ? { detail: { kind: "ratio" as const, ...result.ratio } } : {}),
+  };
+}
+
+/** Σ annual 营业收入 of the enterprises 规上 in the year. */
+const ABOVE_SCALE_REVENUE: TargetAggregate = { op: "sum", of: "revenue", where: { aboveScale: true } };
+/** The enterprises 规上 in the year. */
+const ABOVE_SCALE_COUNT: TargetAggregate = { op: "count", where: { aboveScale: true } };
+
 const aboveScaleRevenue: MetricDefinition = {
   id: "aboveScaleRevenue",
   label: "规上工业企业营业收入",
@@ -92,18 +115,7 @@ const aboveScaleRevenue: MetricDefinition = {
   kind: "flow",
   fromZero: false,
   pathShape: "geometric",
-  valueIn(context, _target, year) {
-    const { index } = context;
-    if (!index.hasDirectory(year)) return null;
-    let total = 0n;
-    const missing: string[] = [];
-    for (const enterprise of index.aboveScaleIn(year)) {
-      const revenue = index.annual(enterprise.id, "revenue", year);
-      if (revenue === undefined) missing.push(enterprise.name);
-      else total += revenue;
-    }
-    return { quantity: money(total), complete: missing.length === 0 && isCompleteYear(context, year), missing };
-  },
+  valueIn: (context, _target, year) => aggregateValue(context, ABOVE_SCALE_REVENUE, "yuan", year),
 };
 
 const aboveScaleCount: MetricDefinition = {
@@ -114,12 +126,26 @@ const aboveScaleCount: MetricDefinition = {
   kind: "level",
   fromZero: false,
   pathShape: "linear",
-  valueIn(context, _target, year) {
-    const { index } = context;
-    if (!index.hasDirectory(year)) return null;
-    return { quantity: count(index.aboveScaleIn(year).length), complete: isCompleteYear(context, year), missing: [] };
-  },
+  valueIn: (context, _target, year) => aggregateValue(context, ABOVE_SCALE_COUNT, "count", year),
 };
+
+/**
+ * The metric of a target written as an aggregate (metric: aggregate): its unit is the target's own, a count of
+ * enterprises is a level (as the count of above-scale enterprises), every other aggregate a year's flow.
+ */
+function aggregateMetric(target: Target, aggregate: TargetAggregate): MetricDefinition {
+  const unit = quantityUnitOf(target.unit);
+  return {
+    id: AGGREGATE_METRIC,
+    label: target.name,
+    labelEn: target.nameEn,
+    unit,
+    kind: aggregate.op === "count" && aggregate.of === undefined ? "level" : "flow",
+    fromZero: false,
+    pathShape: unit === "yuan" && aggregate.op === "sum" ? "geometric" : "linear",
+    valueIn: (context, _target, year) => aggregateValue(context, aggregate, unit, year),
+  };
+}
 
 /** Entries and exits of the above-scale directory, year by year after `fromYear` up to `toYear`. */
 export function aboveScaleChanges(index: SnapshotIndex, fromYear: number, toYear: number): YearChanges[] {
@@ -392,5 +418,15 @@ export const METRICS: ReadonlyMap<string, MetricDefinition> = new Map(
   ].map((metric) => [metric.id, metric]),
 );
 
+/** The metric of a target written as an aggregate of a fact (`aggregate:` beside it). */
+export const AGGREGATE_METRIC = "aggregate";
+
 /** The metric ids the targets module supports, for plan validation. */
-export const SUPPORTED_METRICS: readonly string[] = [...METRICS.keys()];
+export const SUPPORTED_METRICS: readonly string[] = [...METRICS.keys(), AGGREGATE_METRIC];
+
+/** How a target's value is computed: a built-in metric, or the aggregate it writes out; undefined when neither. */
+export function metricOf(target: Target): MetricDefinition | undefined {
+  if (target.metric === AGGREGATE_METRIC)
+    return target.aggregate ? aggregateMetric(target, target.aggregate) : undefined;
+  return METRICS.get(target.metric);
+}

@@ -71,6 +71,18 @@ export interface OnlineServiceItem {
   online: boolean;
 }
 
+/**
+ * One value of a fact the plan declares, for an enterprise and one period of a year (0: the year; 1–4 quarters;
+ * 1–12 months): money in fen, a quantity in hundredths of its unit, a count as is.
+ */
+export interface SnapshotDeclaredFact {
+  enterpriseId: number;
+  factId: string;
+  year: number;
+  period: number;
+  value: bigint;
+}
+
 export interface TargetSnapshot {
   /** The latest month the data covers: figures of later months are not expected yet. */
   asOf: { year: number; month: number };
@@ -80,4 +92,6 @@ export interface TargetSnapshot {
   listings: readonly ListingEvent[];
   investment: readonly DistrictInvestment[];
   onlineServices: readonly OnlineServiceItem[];
+  /** The declared facts' values the targets aggregate (only those facts; absent when no target reads one). */
+  declaredFacts?: readonly SnapshotDeclaredFact[];
 }

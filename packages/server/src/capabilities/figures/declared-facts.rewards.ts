@@ -33,3 +33,34 @@ export async function declaredFactValuesOfDistrict(
     }
   }
 }
+
+/** One value of a declared fact a target aggregates: money in fen, a quantity in hundredths, a count. */
+export interface DeclaredFactFigure {
+  enterpriseId: number;
+  factId: string;
+  year: number;
+  period: number;
+  value: bigint;
+}
+
+/** The values of the named numeric facts (the ones the plan's targets aggregate); none asked, none read. */
+export async function declaredFactFiguresOfDistrict(
+  db: DbContext,
+  districtId: string,
+  factIds: ReadonlySet<string>,
+): Promise<DeclaredFactFigure[]> {
+  if (factIds.size === 0) return [];
+  const figures: DeclaredFactFigure[] = [];
+  for (const row of await districtFactValues(db, districtId)) {
+    // Kept exactly as digits (domain facts/declared-facts); a category's id is not aggregated.
+    if (!factIds.has(row.fact) || !/^\d+$/.test(row.value)) continue;
+    figures.push({
+      enterpriseId: row.enterprise_id,
+      factId: row.fact,
+      year: row.year,
+      period: row.period,
+      value: BigInt(row.value),
+    });
+  }
+  return figures;
+}

@@ -1,5 +1,5 @@
 /** What other capabilities, the app and the command line use of this capability. */
-export { declaredFactValuesOfDistrict } from "./declared-facts.rewards";
+export { declaredFactFiguresOfDistrict, declaredFactValuesOfDistrict } from "./declared-facts.rewards";
 export { declaredFactsRoutes } from "./declared-facts.routes";
 export { confirmFigure, enterFigure } from "./enterprises-figures.service";
 export type { FigureRow, FigureTable } from "./figures.table";

@@ -12,7 +12,7 @@ import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { chainOfEnterprise } from "@beizeng/domain/register/chains";
 import { buildContext, computeTargets, type TargetProgress } from "@beizeng/domain/targets/compute";
 import { SnapshotIndex } from "@beizeng/domain/targets/data-index";
-import { METRICS, type MetricDetail } from "@beizeng/domain/targets/metrics";
+import { type MetricDetail, metricOf } from "@beizeng/domain/targets/metrics";
 import type {
   ListingEvent,
   ListingStage,
@@ -24,6 +24,7 @@ import type {
 import type { DbContext } from "../../platform/db/database";
 import { badRequest, notFound } from "../../platform/errors";
 import { requireActivePlan } from "../../platform/plan/plan-reader";
+import { declaredFactFiguresOfDistrict } from "../figures/index";
 import {
   currentFigures,
   dataVersion,
@@ -78,7 +79,21 @@ export interface TargetsResult {
   forecasts: Map<string, TargetForecast>;
 }
 
+/** The figure every district's targets and forecasts read; its latest month is the data's month. */
 const FIGURE_METRICS = ["revenue"] as const;
+
+/** What the plan's aggregate targets read beyond revenue: the register's figures and the declared facts. */
+function aggregatedInputs(plan: PlanFile): { figures: string[]; facts: Set<string> } {
+  const figures = new Set<string>(FIGURE_METRICS);
+  const facts = new Set<string>();
+  for (const target of plan.targets) {
+    const of = target.aggregate?.of;
+    if (of === undefined) continue;
+    if (plan.facts.some((fact) => fact.id === of)) facts.add(of);
+    else figures.add(of);
+  }
+  return { figures: [...figures], facts };
+}
 /** A cached entry is re-read after this long even if no audited change happened (writes outside the app). */
 const CACHE_TTL_MS = 5 * 60_000;
 const CACHE_CAPACITY = 32;
@@ -145,17 +160,28 @@ export function clearTargetsCache(db: DbContext): void {
 /** Reads the district's rows into a snapshot. */
 export async function readDistrictRows(db: DbContext, districtId: string, version: number): Promise<DistrictRows> {
   const { plan } = await requireActivePlan(db, districtId);
-  const [enterpriseRows, scaleRows, figureRows, projectRows, listingRows, investmentRows, serviceRows, permille] =
-    await Promise.all([
-      snapshotEnterprises(db, districtId),
-      snapshotScaleYears(db, districtId),
-      currentFigures(db, districtId, FIGURE_METRICS),
-      snapshotProjects(db, districtId),
-      listingEvents(db, districtId),
-      investmentYears(db, districtId),
-      onlineServiceItems(db, districtId),
-      monthCoverageSetting(db, districtId),
-    ]);
+  const aggregated = aggregatedInputs(plan);
+  const [
+    enterpriseRows,
+    scaleRows,
+    figureRows,
+    projectRows,
+    listingRows,
+    investmentRows,
+    serviceRows,
+    permille,
+    declaredFacts,
+  ] = await Promise.all([
+    snapshotEnterprises(db, districtId),
+    snapshotScaleYears(db, districtId),
+    currentFigures(db, districtId, aggregated.figures),
+    snapshotProjects(db, districtId),
+    listingEvents(db, districtId),
+    investmentYears(db, districtId),
+    onlineServiceItems(db, districtId),
+    monthCoverageSetting(db, districtId),
+    declaredFactFiguresOfDistrict(db, districtId, aggregated.facts),
+  ]);
 
   const scaleByEnterprise = new Map<number, { year: number; status: ScaleStatus }[]>();
   for (const row of scaleRows) {
@@ -177,6 +203,7 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
       metric: row.metric,
       value: BigInt(row.value),
     };
+    if (row.metric !== "revenue") continue;
     const key = row.year * 100 + (row.month === 0 ? 12 : row.month);
     if (key > latestKey) latestKey = key;
   }
@@ -226,6 +253,7 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
       manufacturing: BigInt(row.manufacturing_fen),
     })),
     onlineServices: serviceRows.map((row) => ({ id: row.code, name: row.name, online: row.online === 1 })),
+    declaredFacts,
   };
   const fullIndex = new SnapshotIndex(snapshot);
   const latest = latestKey > 0 ? snapshot.asOf : null;
@@ -545,7 +573,7 @@ export async function getTargets(db: DbContext, districtId: string, requested: Y
 export function metricDetail(result: TargetsResult, targetId: string, year: number): MetricDetail | null {
   const target = result.data.plan.targets.find((t) => t.id === targetId);
   if (!target) throw notFound(`目标 ${targetId} 不存在`);
-  const metric = METRICS.get(target.metric);
+  const metric = metricOf(target);
   if (!metric) return null;
   const context = buildContext(result.data.plan, result.data.cut);
   return metric.valueIn(context, target, year)?.detail ?? null;
