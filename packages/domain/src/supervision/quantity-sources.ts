@@ -27,6 +27,30 @@ export interface TaskQuantitySourceWords {
 
 /** Every source, by id: `<records>.<what is counted>`. A period's quantity is what the records date within it. */
 export const TASK_QUANTITY_SOURCES = {
+  /** Returning talent recorded in the ledger in the period (the talent ledger, M13). */
+  "talent.peopleRecorded": {
+    zh: "登记的返乡人才（人才台账）",
+    en: "Returning talent recorded (talent ledger)",
+    unit: "person",
+  },
+  /** Job posts enterprises posted in the period (the talent ledger's job posts, M13). */
+  "talent.jobsPosted": {
+    zh: "采集的企业岗位（岗位信息）",
+    en: "Job posts collected (job posts)",
+    unit: "count",
+  },
+  /** Recommendations of returning talent to posts made in the period (the talent ledger, M13). */
+  "talent.recommended": {
+    zh: "推荐就业的返乡人才人次（推荐记录）",
+    en: "Recommendations of returning talent (recommendation records)",
+    unit: "person",
+  },
+  /** Returning talent hired through a recommendation, by the day the hiring was recorded (the talent ledger, M13). */
+  "talent.hired": {
+    zh: "推荐录用的返乡人才（推荐记录）",
+    en: "Returning talent hired through a recommendation (recommendation records)",
+    unit: "person",
+  },
   /** Parcels recovered from idleness whose recovery date falls in the period: their area, in 亩 (land parcels, M1). */
   "land.idleAreaRecovered": {
     zh: "收回闲置用地面积（地块台账）",

@@ -322,6 +322,13 @@ export const DEMO_ACCOUNT_LOGINS: readonly DemoLoginSpec[] = [
     displayName: "区金融办经办人（演示）",
     unitName: "区金融办",
   },
+  {
+    username: "demo-talent",
+    password: "Talent2021demo",
+    role: "unit",
+    displayName: "区委组织部人才工作经办人（演示）",
+    unitName: "区委组织部",
+  },
 ];
 
 const SYLLABLES = [

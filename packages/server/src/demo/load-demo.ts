@@ -53,6 +53,7 @@ import { playLand } from "./land-demo";
 import { playEnterpriseRequests } from "./requests-demo";
 import { playRewardHistory } from "./reward-history";
 import { playSupervisionHistory } from "./supervision-history";
+import { playTalentLedger } from "./talent-demo";
 
 export { DEMO_ACTOR } from "./demo-writer";
 
@@ -203,6 +204,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
   const feeRecords = await playFeeList(writer);
   const entrepreneurs = await playChainRolesAndEvents(writer);
   const landRecords = await playLand(writer);
+  const talentRecords = await playTalentLedger(writer);
   // The key enterprises' monthly revenue against the same month a year earlier, as the figures service does.
   const warnings = await recomputeWarnings(tx, districtId);
   await auditFigures(writer);
@@ -223,6 +225,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
     chainRoles: entrepreneurs.chainRoles,
     entrepreneurEvents: entrepreneurs.events,
     landRecords,
+    talentRecords,
     revenueWarnings: warnings.open,
   };
 }

@@ -40,7 +40,7 @@ export async function exportTalentPeople(
       { header: "同意日期", value: (r) => r.consentOn ?? "未同意", width: 12 },
       { header: "已录用", value: (r) => (r.placed ? "是" : "否"), width: 8 },
       { header: "推荐次数", value: (r) => r.recommendations, kind: "count", width: 8 },
-      { header: "登记单位", value: (r) => r.recordedBy, width: 16 },
+      { header: "登记单位", value: (r) => r.recordedBy.name, width: 16 },
       { header: "登记日期", value: (r) => r.recordedOn, width: 12 },
     ],
     rows: people,

@@ -19,6 +19,7 @@ import {
   unitIdOf,
 } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
+import { seedTasksFromPlan } from "../supervision/index";
 
 const PERSON = {
   name: "张三",
@@ -148,7 +149,12 @@ describe.each(testDatabases())("the talent ledger on $name", (database) => {
   it("lets a town record its own people, masked for everyone; refuses another town's and a bad number", async () => {
     const added = await send(town, "POST", "/api/talent/people", PERSON);
     expect(added.statusCode, added.body).toBe(201);
-    expect(added.json()).toMatchObject({ name: "张*", phone: "138****5678", masked: true, recordedBy: "吕蒙乡" });
+    expect(added.json()).toMatchObject({
+      name: "张*",
+      phone: "138****5678",
+      masked: true,
+      recordedBy: { name: "吕蒙乡" },
+    });
     personId = added.json().id;
 
     const elsewhere = await send(town, "POST", "/api/talent/people", {
@@ -392,5 +398,42 @@ describe.each(testDatabases())("the talent ledger on $name", (database) => {
     expect(deletion).toMatchObject({ action: "delete", entity_id: String(personId) });
     expect(JSON.stringify(deletion)).toContain("本人申请删除");
     expect(JSON.stringify(deletion)).not.toContain("张三");
+  });
+
+  it("gives M13's tasks their quantities per period from the ledger, the posts and the hirings", async () => {
+    // The records as the plan's years knew them: two people and a post in 2022's second quarter, a hiring in its third.
+    const people = await db.kysely.selectFrom("talent_people").select("id").orderBy("id").execute();
+    for (const [index, { id }] of people.entries())
+      await db.kysely
+        .updateTable("talent_people")
+        .set({ recorded_on: index < 2 ? "2022-05-10" : "2023-01-05" })
+        .where("id", "=", id)
+        .execute();
+    await db.kysely.updateTable("job_posts").set({ posted_on: "2022-06-30" }).execute();
+    await db.kysely
+      .updateTable("talent_recommendations")
+      .set({ recommended_on: "2022-07-01", outcome_on: "2022-08-15" })
+      .execute();
+    await seedTasksFromPlan(db, world.districtA, { userId: null, label: "test" });
+    const periodQuantities = async (planTaskId: string) => {
+      const task = await db.kysely
+        .selectFrom("tasks")
+        .select("id")
+        .where("district_id", "=", world.districtA)
+        .where("plan_task_id", "=", planTaskId)
+        .executeTakeFirstOrThrow();
+      const detail = (await get(office, `/api/tasks/${task.id}`)).json();
+      expect(detail.task.quantityFrom).not.toBeNull();
+      return Object.fromEntries(
+        (detail.periods as { key: string; computedQuantity: string | null }[]).map((p) => [p.key, p.computedQuantity]),
+      );
+    };
+    expect(await periodQuantities("M13-talent-ledger")).toMatchObject({
+      "2022-Q2": "2",
+      "2022-Q3": "0",
+      "2023-Q1": "1",
+    });
+    expect(await periodQuantities("M13-job-posts")).toMatchObject({ "2022-Q1": "0", "2022-Q2": "2" });
+    expect(await periodQuantities("M13-placements")).toMatchObject({ "2022-Q2": "0", "2022-Q3": "1" });
   });
 });

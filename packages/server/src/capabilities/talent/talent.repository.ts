@@ -163,11 +163,11 @@ export async function countPeopleRecorded(db: DbContext, districtId: string, fro
   return BigInt(row?.count ?? 0);
 }
 
-/** Positions offered by the posts posted within the days (a post of 3 positions counts 3). */
-export async function countPositionsPosted(db: DbContext, districtId: string, from: string, to: string) {
+/** Job posts posted within the days. */
+export async function countPostsPosted(db: DbContext, districtId: string, from: string, to: string) {
   const row = await db.kysely
     .selectFrom("job_posts")
-    .select((eb) => eb.fn.sum<number>("headcount").as("count"))
+    .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("district_id", "=", districtId)
     .where("posted_on", ">=", from)
     .where("posted_on", "<=", to)
@@ -200,9 +200,30 @@ export async function countHired(db: DbContext, districtId: string, from: string
   return BigInt(row?.count ?? 0);
 }
 
-/** Marks the district's talent records as demo data (the demo loader writes them through the service). */
-export async function markTalentRecordsAsDemo(db: DbContext, districtId: string): Promise<void> {
+/**
+ * Marks the district's talent records as demo data and dates them as the demo tells (the services date what they
+ * write today), so that the ledger and its task quantities spread over the past year.
+ */
+export async function markTalentRecordsAsDemo(
+  db: DbContext,
+  districtId: string,
+  dates: {
+    people: readonly { id: number; day: string }[];
+    posts: readonly { id: number; day: string }[];
+    recommendations: readonly { id: number; day: string; outcomeOn: string | null }[];
+  },
+): Promise<void> {
   for (const table of ["talent_people", "job_posts", "talent_recommendations"] as const) {
     await db.kysely.updateTable(table).set({ is_demo: 1 }).where("district_id", "=", districtId).execute();
   }
+  for (const { id, day } of dates.people)
+    await db.kysely.updateTable("talent_people").set({ recorded_on: day }).where("id", "=", id).execute();
+  for (const { id, day } of dates.posts)
+    await db.kysely.updateTable("job_posts").set({ posted_on: day }).where("id", "=", id).execute();
+  for (const { id, day, outcomeOn } of dates.recommendations)
+    await db.kysely
+      .updateTable("talent_recommendations")
+      .set({ recommended_on: day, outcome_on: outcomeOn })
+      .where("id", "=", id)
+      .execute();
 }

@@ -91,22 +91,23 @@ export interface TalentContext {
   ownTown: Place | null;
   towns: Place[];
   places: Place[];
-  placeName: (id: string) => string;
+  place: (id: string) => Place;
 }
 
 export async function talentContext(db: DbContext, user: AuthUser): Promise<TalentContext> {
   const plan = (await readActivePlan(db, user.districtId))?.plan;
   const units = plan?.units ?? [];
-  const towns = units.filter((unit) => HOME_UNIT_KINDS.includes(unit.kind)).map(({ id, name }) => ({ id, name }));
-  const places = units.filter((unit) => PLACE_UNIT_KINDS.includes(unit.kind)).map(({ id, name }) => ({ id, name }));
-  const names = new Map(units.map((unit) => [unit.id, unit.name]));
+  const asPlace = ({ id, name, nameEn }: Place): Place => ({ id, name, nameEn });
+  const towns = units.filter((unit) => HOME_UNIT_KINDS.includes(unit.kind)).map(asPlace);
+  const places = units.filter((unit) => PLACE_UNIT_KINDS.includes(unit.kind)).map(asPlace);
+  const known = new Map(units.map((unit) => [unit.id, asPlace(unit)]));
   let keeper = false;
   let ownTown: Place | null = null;
   if (user.role === "unit" && user.unitId !== null) {
     const unit = await findUnitOfAccount(db, user.unitId);
     const planUnit = unit && unit.district_id === user.districtId ? units.find((u) => u.id === unit.code) : undefined;
     keeper = planUnit?.duties.includes("keepTalentLedger") ?? false;
-    if (planUnit && HOME_UNIT_KINDS.includes(planUnit.kind)) ownTown = { id: planUnit.id, name: planUnit.name };
+    if (planUnit && HOME_UNIT_KINDS.includes(planUnit.kind)) ownTown = asPlace(planUnit);
   }
   return {
     plan,
@@ -114,7 +115,7 @@ export async function talentContext(db: DbContext, user: AuthUser): Promise<Tale
     ownTown,
     towns,
     places,
-    placeName: (id) => names.get(id) ?? "（方案中已无此单位）",
+    place: (id) => known.get(id) ?? { id, name: "（方案中已无此单位）", nameEn: "(a unit no longer in the plan)" },
   };
 }
 
@@ -163,17 +164,17 @@ function personView(row: TalentPersonRow, context: TalentContext, counts: Person
     name: maskName(row.name),
     phone: maskPhone(row.phone),
     masked: true,
-    originTown: { id: row.origin_town, name: context.placeName(row.origin_town) },
+    originTown: context.place(row.origin_town),
     education: row.education as EducationLevel,
     skills: skillsOf(row.skills),
     experience: row.experience,
     wishedWork: row.wished_work,
-    wishedPlace: row.wished_place === null ? null : { id: row.wished_place, name: context.placeName(row.wished_place) },
+    wishedPlace: row.wished_place === null ? null : context.place(row.wished_place),
     wishedPay: row.wished_pay,
     consentOn: row.consent_on,
     placed: counts.placed.has(row.id),
     recommendations: counts.recommendations.get(row.id) ?? 0,
-    recordedBy: context.placeName(row.recorded_by_unit),
+    recordedBy: context.place(row.recorded_by_unit),
     recordedOn: row.recorded_on,
     isDemo: row.is_demo === 1,
     updatedAt: row.updated_at,
@@ -389,7 +390,7 @@ function postView(row: JobPostWithEnterprise, context: TalentContext, recommenda
     skills: skillsOf(row.skills),
     payMin: row.pay_min,
     payMax: row.pay_max,
-    place: { id: row.place, name: context.placeName(row.place) },
+    place: context.place(row.place),
     headcount: row.headcount,
     description: row.description,
     status: row.status as JobPostStatus,

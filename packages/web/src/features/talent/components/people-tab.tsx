@@ -142,7 +142,7 @@ export function PeopleTab() {
                   [
                     person.wishedWork,
                     person.wishedPlace ? placeName(person.wishedPlace) : "",
-                    person.wishedPay === null ? "" : `${yuan(person.wishedPay)}`,
+                    person.wishedPay === null ? "" : t("tal.payWish", { pay: yuan(person.wishedPay) }),
                   ]
                     .filter((part) => part !== "")
                     .join(" · "),
