@@ -70,6 +70,7 @@ const ScenariosPage = lazyPage(() => import("../features/scenarios/components/sc
 const WhyNotPage = lazyPage(() => import("../features/rewards/components/why-not-page"), "WhyNotPage");
 const MyRewardsPage = lazyPage(() => import("../features/rewards/components/my-rewards-page"), "MyRewardsPage");
 const FeesPage = lazyPage(() => import("../features/fees/components/fees-page"), "FeesPage");
+const LandPage = lazyPage(() => import("../features/land/components/land-page"), "LandPage");
 const EventsPage = lazyPage(() => import("../features/events/components/events-page"), "EventsPage");
 const TalentPage = lazyPage(() => import("../features/talent/components/talent-page"), "TalentPage");
 const PublicFeesPage = lazyPage(() => import("../features/fees/components/public-fees-page"), "PublicFeesPage");
@@ -308,6 +309,14 @@ export const router = createBrowserRouter([
       { path: "requests/:requestId", element: <RequestDetailPage /> },
       // Every role: enterprises file and follow their complaints about fees, the server narrows the rest.
       { path: "fee-list", element: <FeesPage /> },
+      {
+        path: "land",
+        element: (
+          <OnlyFor roles={staff}>
+            <LandPage />
+          </OnlyFor>
+        ),
+      },
       // Every role: enterprises see the trainings and salons open to them and their invitations (the server narrows).
       { path: "events", element: <EventsPage /> },
       // Staff read the ledger and match; enterprises post jobs and follow their recommendations (the server narrows).

@@ -33,6 +33,7 @@ const serviceDays: NavigationItem = { path: "/service-days", label: "nav.service
 const myRequests: NavigationItem = { path: "/requests", label: "nav.myRequests", hint: "nav.myRequestsHint" };
 const myRewards: NavigationItem = { path: "/my-rewards", label: "nav.myRewards", hint: "nav.myRewardsHint" };
 const fees: NavigationItem = { path: "/fee-list", label: "fee.nav", hint: "fee.navHint" };
+const land: NavigationItem = { path: "/land", label: "land.nav", hint: "land.navHint" };
 const events: NavigationItem = { path: "/events", label: "evt.nav", hint: "evt.navHint" };
 const talent: NavigationItem = { path: "/talent", label: "tal.nav", hint: "tal.navHint" };
 const jobPosts: NavigationItem = { path: "/talent", label: "tal.myNav", hint: "tal.myNavHint" };
@@ -48,6 +49,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     monitoring,
     imports,
     projects,
+    land,
     requests,
     serviceDays,
     fees,
@@ -69,6 +71,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     enterprises,
     monitoring,
     projects,
+    land,
     requests,
     serviceDays,
     fees,
@@ -86,6 +89,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     enterprises,
     monitoring,
     projects,
+    land,
     requests,
     serviceDays,
     fees,
@@ -103,6 +107,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     monitoring,
     imports,
     projects,
+    land,
     requests,
     serviceDays,
     fees,

@@ -9,6 +9,7 @@ import * as events from "../../features/events/events.dictionary";
 import * as fees from "../../features/fees/fees.dictionary";
 import * as home from "../../features/home/home.dictionary";
 import * as imports from "../../features/imports/imports.dictionary";
+import * as land from "../../features/land/land.dictionary";
 import * as plan from "../../features/plan/plan.dictionary";
 import * as projects from "../../features/projects/projects.dictionary";
 import * as requests from "../../features/requests/requests.dictionary";
@@ -38,6 +39,7 @@ export const dictionaryParts = {
   dashboard,
   enterprises,
   fees,
+  land,
   events,
   home,
   imports,
@@ -65,6 +67,7 @@ export const zhCN = {
   ...dashboard.zhCN,
   ...enterprises.zhCN,
   ...fees.zhCN,
+  ...land.zhCN,
   ...events.zhCN,
   ...home.zhCN,
   ...imports.zhCN,
@@ -94,6 +97,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboard.en,
   ...enterprises.en,
   ...fees.en,
+  ...land.en,
   ...events.en,
   ...home.en,
   ...imports.en,

@@ -1,0 +1,2 @@
+/** Land and zombie enterprises (M1 腾笼换鸟): the page, which the router loads lazily from its own module. */
+export { LandPage } from "./components/land-page";
