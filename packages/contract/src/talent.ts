@@ -42,7 +42,7 @@ const skillList = (label: string) =>
 const unitId = (label: string) => z.string({ error: `请选择${label}` }).min(1, `请选择${label}`);
 
 /** A unit (town, street, zone) as shown beside a record. */
-export const PlaceSchema = z.strictObject({ id: z.string(), name: z.string() });
+export const PlaceSchema = z.strictObject({ id: z.string(), name: z.string(), nameEn: z.string() });
 export type Place = z.infer<typeof PlaceSchema>;
 
 // ---------------------------------------------------------------- people
@@ -83,7 +83,7 @@ export const TalentPersonSchema = z.strictObject({
   placed: z.boolean(),
   recommendations: z.number().int(),
   /** The unit that recorded the person (the keeper, or a town). */
-  recordedBy: z.string(),
+  recordedBy: PlaceSchema,
   recordedOn: DateText,
   isDemo: z.boolean(),
   updatedAt: Timestamp,
