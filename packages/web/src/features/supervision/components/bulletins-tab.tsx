@@ -104,6 +104,7 @@ export function BulletinsTab({ years }: { years: number[] }) {
             dataSource={bulletins.data?.items}
             pagination={false}
             locale={{ emptyText: t("supervision.noBulletins") }}
+            scroll={{ x: 760 }}
             columns={[
               { title: t("supervision.number"), dataIndex: "number", width: 170 },
               { title: t("supervision.bulletinTitle"), dataIndex: "title" },

@@ -163,6 +163,7 @@ function TaskDetail({ id }: { id: number }) {
                 size="small"
                 dataSource={[...data.reports].reverse()}
                 pagination={false}
+                scroll={{ x: 1000 }}
                 locale={{ emptyText: t("tasks.noReports") }}
                 columns={[
                   { title: t("tasks.period"), dataIndex: "period", width: 150, render: periodLabel },
