@@ -43,6 +43,11 @@ export interface AppliedScenario {
 
 const SCENARIO_FILE = "测算方案";
 
+/** A deep copy of JSON data (a plan is plain JSON-serialisable data). */
+function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -69,7 +74,7 @@ export function displayRulePath(path: string): string {
  * ScenarioChangeError naming each faulty change and the plan path in Chinese.
  */
 export function applyScenario(plan: PlanFile, changes: readonly ScenarioChange[]): AppliedScenario {
-  const draft = structuredClone(plan) as unknown as {
+  const draft = jsonCopy(plan) as unknown as {
     rewards: Record<string, unknown>[];
     parameters: Record<string, unknown>[];
   };
@@ -117,7 +122,7 @@ export function applyScenario(plan: PlanFile, changes: readonly ScenarioChange[]
         if (change.value === null) {
           if (Array.isArray(container) && typeof last === "number") container.splice(last, 1);
           else delete container[last];
-        } else container[last] = structuredClone(change.value);
+        } else container[last] = jsonCopy(change.value);
         changeOfRule.set(change.ruleId, index);
         return;
       }
@@ -143,7 +148,7 @@ export function applyScenario(plan: PlanFile, changes: readonly ScenarioChange[]
           });
           return;
         }
-        draft.rewards.push(structuredClone(change.rule));
+        draft.rewards.push(jsonCopy(change.rule));
         if (typeof id === "string") changeOfRule.set(id, index);
         return;
       }
