@@ -40,8 +40,7 @@ test("an enterprise posts a job (its pay range checked) and the talent office re
   await recommend.getByLabel("本人同意向该企业提供姓名和手机号").check();
   await recommend.getByRole("button", { name: "推荐" }).click();
   await expect(page.getByText("已推荐").first()).toBeVisible();
-  await page.keyboard.press("Escape");
 
-  await page.getByRole("tab", { name: "推荐与录用" }).click();
+  await page.goto("/talent?tab=recommendations");
   await expect(page.getByRole("row").filter({ hasText: title }).first()).toContainText("已推荐");
 });
