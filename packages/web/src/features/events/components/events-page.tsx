@@ -70,13 +70,14 @@ export function EventsPage() {
             <Table<EventSummary>
               rowKey="id"
               size="small"
-              scroll={{ x: 860 }}
+              scroll={{ x: 1020 }}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               dataSource={events.data?.items ?? []}
               locale={{ emptyText: t("evt.none") }}
               columns={[
                 {
                   title: t("evt.topic"),
+                  width: 260,
                   render: (_, row) => (
                     <Space size={4} wrap>
                       <Tag color={row.kind === "training" ? "blue" : "purple"}>{t(`evt.kind.${row.kind}`)}</Tag>
