@@ -54,13 +54,13 @@ export const migrations: Record<string, Migration> = {
   "20261207140000_declared_facts": declaredFacts,
   "20261208100000_dashboard_settings": dashboardSettings,
   "20261209090000_robot_platforms": robotPlatforms,
-  "20261210150000_rule_page_publications": rulePagePublications,
-  "20261210130000_talent_ledger": talentLedger,
   "20261210100000_official_calendar": officialCalendar,
-  "20261210120000_chain_roles_and_events": chainRolesAndEvents,
-  "20261210140000_reward_scenarios": rewardScenarios,
-  "20261211090000_bulletin_document": bulletinDocument,
   "20261210110000_land_parcels_and_zombie_cases": landParcelsAndZombieCases,
+  "20261210120000_chain_roles_and_events": chainRolesAndEvents,
+  "20261210130000_talent_ledger": talentLedger,
+  "20261210140000_reward_scenarios": rewardScenarios,
+  "20261210150000_rule_page_publications": rulePagePublications,
+  "20261211090000_bulletin_document": bulletinDocument,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
