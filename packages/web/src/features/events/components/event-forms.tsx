@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Checkbox, Form, Input, InputNumber, Rate, Select, Space, Typography } from "antd";
 import { useState } from "react";
+import { FormModal } from "../../../shared/components/form-modal";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
 import { useUnits } from "../../units";
@@ -16,7 +17,6 @@ import {
   useRegister,
   useSaveEvent,
 } from "../api/events-api";
-import { EventFormModal } from "./event-form-modal";
 
 const required = (t: ReturnType<typeof useT>, field: string) => [
   { required: true, whitespace: true, message: t("evt.required", { field }) },
@@ -31,7 +31,7 @@ export function EventModal({ event, onClose }: { event: EventSummary | null; onC
   const units = useUnits();
   const user = useCurrentUser().data;
   return (
-    <EventFormModal
+    <FormModal
       form={form}
       title={event ? t("evt.edit") : t("evt.add")}
       okText={t("evt.save")}
@@ -119,7 +119,7 @@ export function EventModal({ event, onClose }: { event: EventSummary | null; onC
           <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </EventFormModal>
+    </FormModal>
   );
 }
 
@@ -128,7 +128,7 @@ export function CancelEventModal({ event, onClose }: { event: EventSummary; onCl
   const [form] = Form.useForm<{ reason: string }>();
   const cancel = useCancelEvent();
   return (
-    <EventFormModal
+    <FormModal
       form={form}
       title={t("evt.cancelEvent")}
       okText={t("evt.cancelEvent")}
@@ -144,7 +144,7 @@ export function CancelEventModal({ event, onClose }: { event: EventSummary; onCl
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </EventFormModal>
+    </FormModal>
   );
 }
 
@@ -156,7 +156,7 @@ export function InviteModal({ event, onClose }: { event: EventSummary; onClose: 
   const found = useEnterpriseSearch(q);
   const invite = useInvite();
   return (
-    <EventFormModal
+    <FormModal
       form={form}
       title={t("evt.invite")}
       okText={t("evt.invite")}
@@ -184,7 +184,7 @@ export function InviteModal({ event, onClose }: { event: EventSummary; onClose: 
           />
         </Form.Item>
       </Form>
-    </EventFormModal>
+    </FormModal>
   );
 }
 
@@ -198,7 +198,7 @@ export function RegisterModal({ event, onClose }: { event: EventSummary; onClose
   const [form] = Form.useForm<PersonForm>();
   const register = useRegister();
   return (
-    <EventFormModal
+    <FormModal
       form={form}
       title={t("evt.registerTitle", { topic: event.topic })}
       okText={t("evt.register")}
@@ -254,7 +254,7 @@ export function RegisterModal({ event, onClose }: { event: EventSummary; onClose
           )}
         </Form.List>
       </Form>
-    </EventFormModal>
+    </FormModal>
   );
 }
 
@@ -263,7 +263,7 @@ export function DeclineModal({ event, onClose }: { event: EventSummary; onClose:
   const [form] = Form.useForm<{ reason?: string }>();
   const decline = useDecline();
   return (
-    <EventFormModal
+    <FormModal
       form={form}
       title={t("evt.declineTitle")}
       okText={t("evt.decline")}
@@ -279,7 +279,7 @@ export function DeclineModal({ event, onClose }: { event: EventSummary; onClose:
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </EventFormModal>
+    </FormModal>
   );
 }
 
@@ -288,7 +288,7 @@ export function FeedbackModal({ event, onClose }: { event: EventSummary; onClose
   const [form] = Form.useForm<{ rating: number; comment?: string }>();
   const feedback = useGiveFeedback();
   return (
-    <EventFormModal
+    <FormModal
       form={form}
       title={t("evt.giveFeedback")}
       okText={t("evt.save")}
@@ -311,6 +311,6 @@ export function FeedbackModal({ event, onClose }: { event: EventSummary; onClose
           <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </EventFormModal>
+    </FormModal>
   );
 }

@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ExportButton } from "../../../shared/components/export-button";
+import { FormModal } from "../../../shared/components/form-modal";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
@@ -14,7 +15,6 @@ import {
   useFileFeeComplaint,
   usePublicFees,
 } from "../api/fees-api";
-import { FeeFormModal } from "./fee-form-modal";
 import { feeLabel } from "./fee-labels";
 
 const LIGHT_COLORS = { green: "green", yellow: "gold", red: "red" } as const;
@@ -108,7 +108,7 @@ function ComplaintModal({ limit, onClose }: { limit: { days: number; working: bo
   const required = (field: string) => [{ required: true, whitespace: true, message: t("fee.required", { field }) }];
   const published = (list.data?.items ?? []).filter((item) => item.itemId !== null);
   return (
-    <FeeFormModal
+    <FormModal
       form={form}
       title={t("fee.complaintTitle")}
       okText={t("fee.submit")}
@@ -193,6 +193,6 @@ function ComplaintModal({ limit, onClose }: { limit: { days: number; working: bo
           </Form.Item>
         </Space>
       </Form>
-    </FeeFormModal>
+    </FormModal>
   );
 }

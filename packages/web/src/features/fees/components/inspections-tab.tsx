@@ -2,6 +2,7 @@ import { amountEn, amountZh, formatYuan } from "@beizeng/domain/money";
 import { Button, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ExportButton } from "../../../shared/components/export-button";
+import { FormModal } from "../../../shared/components/form-modal";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLanguage, useT } from "../../../shared/i18n/i18n";
 import {
@@ -14,7 +15,6 @@ import {
   useFeeReport,
   useSaveFeeInspection,
 } from "../api/fees-api";
-import { FeeFormModal } from "./fee-form-modal";
 import { feeLabel } from "./fee-labels";
 
 type InspectionForm = Omit<FeeInspectionInput, "accountability"> & { accountability: string };
@@ -149,7 +149,7 @@ function InspectionModal({ inspection, onClose }: { inspection: FeeInspection | 
   const accountability = Form.useWatch("accountability", form);
   const required = (field: string) => [{ required: true, whitespace: true, message: t("fee.required", { field }) }];
   return (
-    <FeeFormModal
+    <FormModal
       form={form}
       title={inspection ? t("fee.editInspection") : t("fee.inspect")}
       okText={t("fee.save")}
@@ -241,6 +241,6 @@ function InspectionModal({ inspection, onClose }: { inspection: FeeInspection | 
           </>
         ) : null}
       </Form>
-    </FeeFormModal>
+    </FormModal>
   );
 }

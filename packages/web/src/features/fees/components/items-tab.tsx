@@ -1,6 +1,7 @@
 import { Button, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ExportButton } from "../../../shared/components/export-button";
+import { FormModal } from "../../../shared/components/form-modal";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useT } from "../../../shared/i18n/i18n";
 import {
@@ -12,7 +13,6 @@ import {
   usePublishFeeList,
   useSaveFeeItem,
 } from "../api/fees-api";
-import { FeeFormModal } from "./fee-form-modal";
 import { datesInOrder, feeLabel } from "./fee-labels";
 
 export function ItemsTab() {
@@ -126,7 +126,7 @@ function ItemModal({ item, onClose }: { item: FeeItem | null; onClose: () => voi
   const save = useSaveFeeItem();
   const required = (field: string) => [{ required: true, whitespace: true, message: t("fee.required", { field }) }];
   return (
-    <FeeFormModal
+    <FormModal
       form={form}
       title={item ? t("fee.editItem") : t("fee.add")}
       okText={t("fee.save")}
@@ -194,7 +194,7 @@ function ItemModal({ item, onClose }: { item: FeeItem | null; onClose: () => voi
           />
         </Form.Item>
       </Form>
-    </FeeFormModal>
+    </FormModal>
   );
 }
 
@@ -203,7 +203,7 @@ function PublishModal({ count, next, onClose }: { count: number; next: number; o
   const [form] = Form.useForm<{ note: string }>();
   const publish = usePublishFeeList();
   return (
-    <FeeFormModal
+    <FormModal
       form={form}
       title={t("fee.publishTitle")}
       okText={t("fee.publish")}
@@ -221,6 +221,6 @@ function PublishModal({ count, next, onClose }: { count: number; next: number; o
           <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </FeeFormModal>
+    </FormModal>
   );
 }

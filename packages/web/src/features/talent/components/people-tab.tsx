@@ -18,6 +18,7 @@ import {
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { ExportButton } from "../../../shared/components/export-button";
+import { FormModal } from "../../../shared/components/form-modal";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useT } from "../../../shared/i18n/i18n";
 import {
@@ -33,7 +34,6 @@ import {
   useTalentPeople,
 } from "../api/talent-api";
 import { RecommendModal } from "./recommend-modal";
-import { TalentFormModal } from "./talent-form-modal";
 import { MatchReasons, talentLabel, usePlaceName, useYuan } from "./talent-labels";
 
 /** A person being corrected, with the name and number read in full (that read is audited), or a new one. */
@@ -219,7 +219,8 @@ function PersonModal({
   const save = useSaveTalentPerson();
   const required = (field: string) => [{ required: true, whitespace: true, message: t("tal.required", { field }) }];
   return (
-    <TalentFormModal
+    <FormModal
+      destroyOnHidden
       form={form}
       title={person ? t("tal.editPerson") : t("tal.add")}
       okText={t("tal.save")}
@@ -324,7 +325,7 @@ function PersonModal({
           <Input type="date" />
         </Form.Item>
       </Form>
-    </TalentFormModal>
+    </FormModal>
   );
 }
 
@@ -333,7 +334,8 @@ function RemoveModal({ person, onClose }: { person: TalentPerson; onClose: () =>
   const [form] = Form.useForm<{ reason: string }>();
   const remove = useRemoveTalentPerson();
   return (
-    <TalentFormModal
+    <FormModal
+      destroyOnHidden
       form={form}
       title={t("tal.removeTitle", { name: person.name })}
       okText={t("tal.remove")}
@@ -354,7 +356,7 @@ function RemoveModal({ person, onClose }: { person: TalentPerson; onClose: () =>
           <Input maxLength={200} />
         </Form.Item>
       </Form>
-    </TalentFormModal>
+    </FormModal>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Button, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ExportButton } from "../../../shared/components/export-button";
+import { FormModal } from "../../../shared/components/form-modal";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useT } from "../../../shared/i18n/i18n";
 import { useCurrentUser } from "../../auth";
@@ -14,7 +15,6 @@ import {
   useSaveJobPost,
 } from "../api/talent-api";
 import { RecommendModal } from "./recommend-modal";
-import { TalentFormModal } from "./talent-form-modal";
 import { MatchReasons, talentLabel, usePlaceName, useYuan } from "./talent-labels";
 
 export function PostsTab({ canKeep }: { canKeep: boolean }) {
@@ -137,7 +137,8 @@ function PostModal({
   const enterprises = useEnterprises({ q: search || undefined, page: 1, pageSize: 50 }, { enabled: onBehalf && !post });
   const required = (field: string) => [{ required: true, message: t("tal.required", { field }) }];
   return (
-    <TalentFormModal
+    <FormModal
+      destroyOnHidden
       form={form}
       title={post ? t("tal.editPost") : t("tal.addPost")}
       okText={t("tal.save")}
@@ -239,7 +240,7 @@ function PostModal({
           <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </TalentFormModal>
+    </FormModal>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Checkbox, Form, Input } from "antd";
+import { FormModal } from "../../../shared/components/form-modal";
 import { useT } from "../../../shared/i18n/i18n";
 import { useRecommend } from "../api/talent-api";
-import { TalentFormModal } from "./talent-form-modal";
 
 /** Recommends a person to a post; whether the enterprise may read the person's name and number is asked here. */
 export function RecommendModal({
@@ -21,7 +21,8 @@ export function RecommendModal({
   const [form] = Form.useForm<{ contactShared: boolean; note: string }>();
   const recommend = useRecommend();
   return (
-    <TalentFormModal
+    <FormModal
+      destroyOnHidden
       form={form}
       title={t("tal.recommendTitle", { name: personName, post: postTitle })}
       okText={t("tal.recommend")}
@@ -40,6 +41,6 @@ export function RecommendModal({
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </TalentFormModal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Form, Input, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { ExportButton } from "../../../shared/components/export-button";
+import { FormModal } from "../../../shared/components/form-modal";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useT } from "../../../shared/i18n/i18n";
 import {
@@ -9,7 +10,6 @@ import {
   useRecommendations,
   useRecordOutcome,
 } from "../api/talent-api";
-import { TalentFormModal } from "./talent-form-modal";
 import { talentLabel } from "./talent-labels";
 
 const OUTCOME_COLORS = { recommended: "blue", interviewed: "gold", hired: "green", declined: undefined } as const;
@@ -91,7 +91,8 @@ function OutcomeModal({ recommendation, onClose }: { recommendation: Recommendat
   const record = useRecordOutcome();
   const next = NEXT[recommendation.outcome];
   return (
-    <TalentFormModal
+    <FormModal
+      destroyOnHidden
       form={form}
       title={t("tal.recordTitle", { name: recommendation.name, post: recommendation.post.title })}
       okText={t("tal.save")}
@@ -124,6 +125,6 @@ function OutcomeModal({ recommendation, onClose }: { recommendation: Recommendat
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </TalentFormModal>
+    </FormModal>
   );
 }

@@ -1,18 +1,19 @@
 import { App, type FormInstance, Modal } from "antd";
 import type { ReactNode } from "react";
-import { useErrorText } from "../../../shared/api/error-text";
-import { useT } from "../../../shared/i18n/i18n";
+import { useErrorText } from "../api/error-text";
+import { useT } from "../i18n/i18n";
 
 /**
- * The frame of the talent pages' forms: OK checks the form, saves, says so and closes; a refusal is said and the
- * form stays open with what was typed.
+ * The frame of a form in a dialog: OK checks the form, saves, says so and closes; a refusal is said and the form
+ * stays open with what was typed.
  */
-export function TalentFormModal<Values>({
+export function FormModal<Values>({
   form,
   title,
   okText,
   saving,
   width,
+  destroyOnHidden,
   onClose,
   save,
   children,
@@ -22,6 +23,8 @@ export function TalentFormModal<Values>({
   okText: string;
   saving: boolean;
   width?: number;
+  /** Drops what the form held once it closes (personal data is not kept in the page). */
+  destroyOnHidden?: boolean;
   onClose: () => void;
   /** Saves the checked values; answers the message that says it was done. */
   save: (values: Values) => Promise<string>;
@@ -46,10 +49,10 @@ export function TalentFormModal<Values>({
       onCancel={onClose}
       onOk={submit}
       okText={okText}
-      cancelText={t("tal.cancel")}
+      cancelText={t("common.cancel")}
       confirmLoading={saving}
-      destroyOnHidden
       {...(width ? { width } : {})}
+      {...(destroyOnHidden ? { destroyOnHidden } : {})}
     >
       {children}
     </Modal>
