@@ -3,17 +3,12 @@
  * and references (payments, events), gains no step (its status says it) and nothing recovered; the new status and
  * the recovery bound hold from then on; and going back lists no reward as publicized.
  */
-import { Migrator } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
-import { migrations } from "../../platform/db/migrate";
+import { migrations, migrator } from "../../platform/db/migrate";
 import { testDatabases } from "../../testing/test-databases";
 
 const THIS_MIGRATION = "20261205140000_award_workflow";
-
-function migrator(db: BeizengDb): Migrator {
-  return new Migrator({ db: db.kysely, provider: { getMigrations: async () => migrations } });
-}
 
 /** The migration just before this one, whichever others have been added around it. */
 const previous = Object.keys(migrations)
@@ -30,7 +25,7 @@ describe.each(testDatabases())("the award workflow's migration on $name", (datab
 
   it("keeps the rewards stored before it and their references", async () => {
     db = await database.create();
-    const before = await migrator(db).migrateTo(previous);
+    const before = await (await migrator(db)).migrateTo(previous);
     expect(before.error).toBeUndefined();
     const now = new Date().toISOString();
     const k = db.kysely;
@@ -89,7 +84,7 @@ describe.each(testDatabases())("the award workflow's migration on $name", (datab
       })
       .execute();
 
-    const after = await migrator(db).migrateTo(THIS_MIGRATION);
+    const after = await (await migrator(db)).migrateTo(THIS_MIGRATION);
     expect(after.error).toBeUndefined();
     const kept = await k
       .selectFrom("reward_entitlements")
@@ -137,7 +132,7 @@ describe.each(testDatabases())("the award workflow's migration on $name", (datab
       .executeTakeFirstOrThrow();
     expect(next.id).toBeGreaterThan(gone);
 
-    const back = await migrator(db).migrateTo(previous);
+    const back = await (await migrator(db)).migrateTo(previous);
     expect(back.error).toBeUndefined();
     const reverted = await k
       .selectFrom("reward_entitlements")

@@ -115,8 +115,10 @@ describe.each(testDatabases())("to-do list on $name", (database) => {
     );
     const notifications = (await read("demo-enterprise")("/api/notifications")).items as { read: boolean }[];
     expect(list.unreadNotifications).toBe(notifications.filter((item) => !item.read).length);
-    // Nothing of the staff's work.
-    expect(list.items.every((item) => ["rewards.confirm", "requests.rate"].includes(item.kind))).toBe(true);
+    // Its own invitations to answer and events to rate, and nothing of the staff's work.
+    const ownKinds = ["rewards.confirm", "requests.rate", "events.answer", "events.feedback"];
+    expect(list.items.filter((item) => !ownKinds.includes(item.kind))).toEqual([]);
+    expect(countOf(list, "events.answer")).toBeGreaterThan(0);
   });
 
   it("gives a leader the late requests of its enterprises and the tasks in red, nothing to approve", async () => {

@@ -3,11 +3,11 @@
  * rows referencing them: nothing is lost or re-pointed, every other constraint and index holds, and an enterprise
  * of another district's chain can be stored.
  */
-import { type Kysely, Migrator, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { testDatabases } from "../../testing/test-databases";
 import type { BeizengDb } from "./database";
-import { migrateUpTo, migrations } from "./migrate";
+import { migrateUpTo, migrations, migrator } from "./migrate";
 
 const LIFT = "20261205120000_lift_chain_check";
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
@@ -103,8 +103,7 @@ describe.each(testDatabases())("lifting the enterprises' chain check on $name", 
 
   it("keeps every enterprise and every row referencing one, and stores any plan's chain", async () => {
     db = await database.create();
-    const migrator = new Migrator({ db: db.kysely, provider: { getMigrations: async () => migrations } });
-    const before = await migrator.migrateTo(migrationBeforeLift());
+    const before = await (await migrator(db)).migrateTo(migrationBeforeLift());
     expect(before.error).toBeUndefined();
     const k = db.kysely as unknown as AnyDb;
 

@@ -78,7 +78,7 @@ export async function migrateUpTo(db: BeizengDb, name: string): Promise<string[]
  * On PostgreSQL the migration tables are looked for in the connection's own schema: the migrator otherwise
  * takes another schema's tables of the same database for its own (and finds none where it then writes).
  */
-async function migrator(db: BeizengDb): Promise<Migrator> {
+export async function migrator(db: BeizengDb): Promise<Migrator> {
   if (db.dialect !== "postgres") return new Migrator({ db: db.kysely, provider });
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely);
   const schema = rows[0]?.schema;
