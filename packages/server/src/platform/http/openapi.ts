@@ -68,8 +68,38 @@ export function jsonSchemaOf(schema: ZodType, io: "input" | "output"): JsonSchem
     cycles: "ref",
     reused: "inline",
   }) as JsonSchema;
-  conversions[io].set(schema, converted);
-  return converted;
+  const hoisted = hoistDefinitions(converted);
+  conversions[io].set(schema, hoisted);
+  return hoisted;
+}
+
+/**
+ * The named parts of the converted schemas (a recursive schema's own definition), moved into the document's
+ * components: a schema inside an operation cannot point at `#/$defs/…` of itself, the document's root has none.
+ */
+const hoistedDefinitions = new Map<string, JsonSchema>();
+
+function hoistDefinitions(converted: JsonSchema): JsonSchema {
+  const { $defs: definitions, ...rest } = converted as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  if (!definitions) return converted;
+  const renamed = new Map<string, string>();
+  for (const name of Object.keys(definitions))
+    renamed.set(name, `Definition${hoistedDefinitions.size + renamed.size + 1}`);
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (value === null || typeof value !== "object") return value;
+    const entries = Object.entries(value).map(([key, inner]) => {
+      if (key === "$ref" && typeof inner === "string" && inner.startsWith("#/$defs/")) {
+        const target = renamed.get(inner.slice("#/$defs/".length));
+        return [key, target ? `#/components/schemas/${target}` : inner];
+      }
+      return [key, rewrite(inner)];
+    });
+    return Object.fromEntries(entries);
+  };
+  for (const [name, definition] of Object.entries(definitions))
+    hoistedDefinitions.set(renamed.get(name) as string, rewrite(definition) as JsonSchema);
+  return rewrite(rest) as JsonSchema;
 }
 
 /** "/api/tasks/:id/reports" → "/api/tasks/{id}/reports". */
@@ -202,7 +232,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], info: OpenApiI
         session: { type: "apiKey", in: "cookie", name: "bz_session", description: "登录后得到的会话 Cookie" },
         csrf: { type: "apiKey", in: "header", name: "x-csrf-token", description: "会话的 CSRF 令牌" },
       },
-      schemas: { ErrorBody: jsonSchemaOf(ErrorBodySchema, "output") },
+      schemas: { ErrorBody: jsonSchemaOf(ErrorBodySchema, "output"), ...Object.fromEntries(hoistedDefinitions) },
     },
   };
 }
