@@ -328,8 +328,21 @@ function ChainLeaderLines({ size }: { size: (px: number) => number }) {
   if (!leaders || leaders.year === null) return null;
   const named = leaders.chains.filter((chain) => chain.leaders.length > 0);
   return (
-    <div data-testid="board-chain-leaders" style={{ fontSize: size(17), lineHeight: 1.4, marginTop: size(4) }}>
-      <span style={{ color: BOARD_COLORS.muted }}>{t("board.chainLeaders", { year: leaders.year })}</span>
+    // Two chains a line, so that the chart above keeps its height on a 1080-line screen.
+    <div
+      data-testid="board-chain-leaders"
+      style={{
+        fontSize: size(15),
+        lineHeight: 1.35,
+        marginTop: size(4),
+        display: "grid",
+        gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+        columnGap: size(12),
+      }}
+    >
+      <span style={{ color: BOARD_COLORS.muted, gridColumn: "1 / -1" }}>
+        {t("board.chainLeaders", { year: leaders.year })}
+      </span>
       {named.length === 0
         ? ` ${t("board.noChainLeaders")}`
         : named.map((chain) => (

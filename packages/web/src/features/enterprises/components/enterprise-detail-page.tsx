@@ -143,14 +143,19 @@ function EnterpriseView({
               key: "chainRoles",
               label: t("chainRole.title"),
               children:
-                enterprise.chainRoles.length === 0
-                  ? "—"
-                  : enterprise.chainRoles.map((role) => (
+                enterprise.chainRoles.length === 0 ? (
+                  "—"
+                ) : (
+                  // The tags wrap within the screen (a phone shows one or two a line).
+                  <Space size={[4, 4]} wrap>
+                    {enterprise.chainRoles.map((role) => (
                       <Tag key={role.id} color={role.role === "leader" ? "gold" : "blue"}>
                         {role.year} {chains.name(role.chainId)}
                         {t(`chainRole.role.${role.role}`)}
                       </Tag>
-                    )),
+                    ))}
+                  </Space>
+                ),
             },
           ]}
         />
