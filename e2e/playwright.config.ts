@@ -20,7 +20,7 @@ export default defineConfig({
   outputDir: path.join(repositoryRoot, "test-results/e2e"),
   // Generous: CI shares a two-core machine, and a page's first load there can take several seconds.
   timeout: 90_000,
-  expect: { timeout: 20_000 },
+  expect: { timeout: 45_000 },
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,

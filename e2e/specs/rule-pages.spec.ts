@@ -7,7 +7,8 @@ test("the office opens a rule's page from an entitlement and tries it on an ente
   page,
   login,
 }) => {
-  test.setTimeout(60_000);
+  // Generous: CI shares two cores between the server, the browsers and the other worker.
+  test.setTimeout(180_000);
   await login("office");
   await page.goto("/rewards");
   await page.getByRole("button", { name: "查看" }).first().click();

@@ -43,7 +43,9 @@ test("a unit reports progress with evidence, the office sends it back, the commi
   await page.getByRole("button", { name: "退回" }).first().click();
   await page.getByLabel("退回原因").fill("名单未盖章，请补充盖章件");
   await page.getByRole("dialog").getByRole("button", { name: "退回" }).click();
-  await expect(page.getByText("已退回：名单未盖章，请补充盖章件").first()).toBeVisible();
+  // The report's state is a tag, the reason under it.
+  const returned = page.getByRole("row").filter({ hasText: "名单未盖章，请补充盖章件" }).first();
+  await expect(returned.getByText("已退回", { exact: true })).toBeVisible();
 
   // The unit is told on its home page (its notices), and the task shows the report as sent back.
   await page.context().clearCookies();
@@ -51,7 +53,7 @@ test("a unit reports progress with evidence, the office sends it back, the commi
   await page.goto("/");
   await expect(page.getByText(/原因：名单未盖章，请补充盖章件/).first()).toBeVisible();
   await page.goto(taskUrl);
-  await expect(page.getByText("已退回：名单未盖章，请补充盖章件").first()).toBeVisible();
+  await expect(returned.getByText("已退回", { exact: true })).toBeVisible();
 
   // The commission generates the bulletin of 2023 Q4, issues it and downloads the Word file.
   await page.context().clearCookies();
