@@ -484,6 +484,22 @@ export const formulaRewardSchema = z.strictObject({
     .optional(),
   /** A cap on the sum of an enterprise's awards in a year across the rules sharing `group` (≤ its retained tax). */
   sumCap: z.strictObject({ group: textSchema, atMost: celSchema, zh: textSchema, en: textSchema }).optional(),
+  /**
+   * The most this rule (or the rules sharing `group`) pays all enterprises together in a year (年度总额不超过); when
+   * the awards due pass it they are cut pro rata, exact to the fen (language/budget.ts).
+   */
+  budgetPerYear: z
+    .strictObject({
+      amount: yuanSchema.optional(),
+      amountParameter: parameterRefSchema.optional(),
+      share: z.enum(["proportional"], { error: fieldError("share 必须是 proportional（按比例核减）") }),
+      group: textSchema.optional(),
+      zh: textSchema.optional(),
+      en: textSchema.optional(),
+    })
+    .optional(),
+  /** An amount an enterprise owes back and has not repaid is deducted from this rule's later awards (从以后年度奖励中抵扣). */
+  deductShortfalls: z.boolean({ error: fieldError("必须是 true 或 false") }).optional(),
 });
 
 /**

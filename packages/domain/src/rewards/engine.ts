@@ -19,6 +19,7 @@ import {
   type Run,
 } from "./internal";
 import { declaredFactLookup } from "./language/declared-facts";
+import { type AwardFinalizer, compileAwardFinalizer } from "./language/finalize";
 import { type AwardLimits, compileAwardLimits } from "./language/limits";
 import { compileFormulaRule, FormulaRuleError } from "./language/rule";
 import { listedMoveRule, newAboveScaleRule, top500Rule } from "./rules/events";
@@ -51,6 +52,8 @@ export interface CompiledRewardPlan {
   readonly outputRuleIds: readonly string[];
   /** Limits across one enterprise's awards (per year, 就高不重复, a cap on their sum); null when the plan has none. */
   readonly awardLimits?: AwardLimits | null;
+  /** The rules' yearly budgets over all enterprises and the shortfalls deducted, after a run; null when none. */
+  readonly awardFinalizer?: AwardFinalizer | null;
   /** The entitlement key of a prior grant, or null when it names no rule of this plan. */
   priorGrantKey(prior: PriorGrant): string | null;
 }
@@ -277,6 +280,11 @@ export function compileRewardPlan(
   return {
     planId: plan.id,
     awardLimits: compileAwardLimits(plan, (id) => enterpriseRules.find((rule) => rule.meta.id === id)?.meta),
+    awardFinalizer: compileAwardFinalizer(
+      plan,
+      { parameter, money },
+      (id) => [...enterpriseRules, ...projectRules].find((rule) => rule.meta.id === id)?.meta,
+    ),
     startYear: plan.period.startYear,
     endYear: plan.period.endYear,
     enterpriseRules,
@@ -361,6 +369,12 @@ export function evaluateRewards(
   }
   const projects = input.projects ?? [];
   for (const rule of compiled.projectRules) rule.evaluateProjects(projects, input.enterprises, run);
+  const finalizer = compiled.awardFinalizer;
+  if (finalizer != null && options.finalize !== false) {
+    const nonPayments = run.whyNots ? run.nonPayments : undefined;
+    const finished = finalizer.apply(run.entitlements, { shortfalls: input.shortfalls ?? [], nonPayments });
+    return { entitlements: finished.entitlements, nonPayments: run.nonPayments };
+  }
   return { entitlements: run.entitlements, nonPayments: run.nonPayments };
 }
 
@@ -374,5 +388,6 @@ export function compiledRuleOnly(plan: CompiledRewardPlan, ruleId: string): Comp
     enterpriseRules: plan.enterpriseRules.filter((rule) => rule.meta.id === ruleId),
     projectRules: plan.projectRules.filter((rule) => rule.meta.id === ruleId),
     awardLimits: null,
+    awardFinalizer: null,
   };
 }

@@ -547,7 +547,7 @@ class NonPaymentRecord implements NonPayment {
  * Call only when `run.whyNots` is on. `facts` may be shared (NO_FACTS when there are none).
  */
 export function pushNonPayment(
-  run: Run,
+  run: Pick<Run, "nonPayments">,
   meta: RuleMeta,
   wording: WhyNotWording,
   creditCode: string,

@@ -95,6 +95,22 @@ export interface RewardInput {
   enterprises: readonly EnterpriseHistory[];
   projects?: readonly InvestmentProject[];
   alreadyGranted?: readonly PriorGrant[];
+  /** Amounts enterprises owe back and have not repaid, deducted from later awards of rules that say so. */
+  shortfalls?: readonly Shortfall[];
+}
+
+/** An amount an enterprise owes back (an award recovered, an installment forfeited) and has not repaid. */
+export interface Shortfall {
+  creditCode: string;
+  /** Its own id (the recovery's): with `fromYear`, the order shortfalls are deducted in. */
+  id: string;
+  /** What is still owed, fen (above zero). */
+  amount: Fen;
+  /** Deducted from awards of this year and later. */
+  fromYear: number;
+  /** What it is, in words: “2022年新进规模企业奖励追回”. */
+  zh: string;
+  en: string;
 }
 
 export interface EvaluateOptions {
@@ -108,6 +124,12 @@ export interface EvaluateOptions {
   whyNots?: boolean;
   /** Override plan parameters by id, e.g. `{ milestoneSameYearTiers: "highest" }` for a what-if. */
   parameters?: Readonly<Record<string, string | boolean | number>>;
+  /**
+   * Apply the rules' yearly budgets over all enterprises and deduct shortfalls once every enterprise ran (default
+   * true). A caller evaluating enterprises in chunks turns it off and applies the compiled plan's `awardFinalizer`
+   * once over the year.
+   */
+  finalize?: boolean;
 }
 
 export interface ExplanationFact {

@@ -8,6 +8,7 @@
  */
 import { formatYuan, parseYuan } from "../../money";
 import type { FormulaReward, PlanFile } from "../../plan/schema";
+import { budgetProblems } from "./budget";
 
 export interface ConsistencyProblem {
   field: string;
@@ -110,6 +111,7 @@ export function formulaConsistencyProblems(rule: FormulaReward, plan?: PlanFile)
         message: `累计上限组“${sumCap.group}”的上限与奖励 ${other.id} 所写的不同：同一组只能有一个上限`,
       });
   }
+  if (plan !== undefined) problems.push(...budgetProblems(rule, plan));
   if (rule.tiers?.of !== undefined)
     rule.tiers.steps.forEach((step, index) => {
       if (/^0\.\d+$/.test(step.from) && step.from !== "0.0")

@@ -278,7 +278,7 @@ const WRITTEN: ExplanationWording = {
 };
 
 /** An award reduced by a limit: its key and figures are the original's, its amount and explanation say the limit. */
-class LimitedEntitlement implements Entitlement {
+export class LimitedEntitlement implements Entitlement {
   readonly creditCode: string;
   readonly ruleId: string;
   readonly clause: string;

@@ -1,0 +1,278 @@
+/**
+ * A rule's yearly budget over all enterprises and shortfalls deducted from later awards, worked by hand: the
+ * budget exactly met, passed with fen left over (largest remainders, ties to the lower credit code), an award
+ * whose share comes to nothing, awards already paid kept; a shortfall larger than the award spread over two
+ * years; each refused at load when written wrong.
+ */
+import { describe, expect, it } from "vitest";
+import { formatYuan, parseYuan } from "../../money";
+import type { FormulaReward, PlanFile } from "../../plan/schema";
+import { compileRewardPlan, evaluateRewards } from "../engine";
+import { explanationOf } from "../explanation";
+import { deserializeExplanation, serializeExplanation } from "../stored-explanation";
+import { code, enterprise } from "../testing/builders";
+import { changjiangPlan } from "../testing/plans";
+import type { RewardResult, Shortfall } from "../types";
+import { whyNotText } from "../why-not";
+import { shareBudget } from "./budget";
+import { formulaRuleProblems } from "./check";
+
+const [A, B, C] = [code(1), code(2), code(3)];
+const letter = (creditCode: string) => (creditCode === A ? "A" : creditCode === B ? "B" : "C");
+
+function formula(plan: PlanFile, ruleId: string, change: Partial<FormulaReward>): FormulaReward {
+  const { id, clause, quote, name, nameEn } = plan.rewards.find((rule) => rule.id === ruleId)!;
+  return {
+    id,
+    clause,
+    quote,
+    name,
+    nameEn,
+    kind: "formula",
+    per: "year",
+    when: [],
+    years: "plan",
+    rounding: "halfUp",
+    once: "year",
+    ...change,
+  } as FormulaReward;
+}
+
+function planWith(changes: Record<string, Partial<FormulaReward>>): PlanFile {
+  const plan = changjiangPlan();
+  plan.rewards = plan.rewards
+    .filter((rule) => rule.id in changes)
+    .map((rule) => formula(plan, rule.id, changes[rule.id]!));
+  return plan;
+}
+
+const entered = { test: "newlyAboveScale", zh: "当年新进入规模企业名录库", en: "newly above scale" };
+const newScale = (budget: string): Partial<FormulaReward> => ({
+  event: entered,
+  amount: "30000",
+  budgetPerYear: { amount: budget, share: "proportional" },
+});
+const paid = (result: RewardResult) =>
+  result.entitlements.map((e) => `${letter(e.creditCode)} ${e.ruleId} ${e.year} ${formatYuan(e.amount!)}`);
+const text = (result: RewardResult, index: number, locale: "zh" | "en" = "zh") =>
+  explanationOf(result.entitlements[index]!)?.[locale];
+const threeNew = [A, B, C].map((creditCode) => enterprise(creditCode, [{ year: 2022, newlyAboveScale: true }]));
+
+describe("a rule's yearly budget over all enterprises", () => {
+  it("shares exactly in fen: floors, then the fen left over by largest remainder, ties to the earlier", () => {
+    // 50 000.00 yuan among three asks of 30 000.00: 5 000 000 × 3 000 000 ÷ 9 000 000 = 1 666 666.67 fen each.
+    const shares = shareBudget(5_000_000n, [3_000_000n, 3_000_000n, 3_000_000n]);
+    expect(shares.map((share) => share.kept)).toEqual([1_666_667n, 1_666_667n, 1_666_666n]);
+    // 50 fen among asks of 10, 20, 70 (100 in all): 5, 10, 35 exactly, nothing left over.
+    expect(shareBudget(50n, [10n, 20n, 70n]).map((share) => share.kept)).toEqual([5n, 10n, 35n]);
+    // 7 fen among 3, 6, 1: floors 2, 4, 0 with remainders 0.1, 0.2, 0.7: the one fen left goes to the last.
+    expect(shareBudget(7n, [3n, 6n, 1n]).map((share) => share.kept)).toEqual([2n, 4n, 1n]);
+    // Within the budget: every ask kept.
+    expect(shareBudget(100n, [40n, 60n]).map((share) => share.kept)).toEqual([40n, 60n]);
+  });
+
+  it("pays every award in full when they exactly meet the budget", () => {
+    const result = evaluateRewards(planWith({ "R-NEW-SCALE": newScale("90000") }), { enterprises: threeNew });
+    expect(paid(result)).toEqual(["A R-NEW-SCALE 2022 30000", "B R-NEW-SCALE 2022 30000", "C R-NEW-SCALE 2022 30000"]);
+    expect(text(result, 0)).not.toContain("年度总额");
+  });
+
+  it("cuts awards passing the budget pro rata, the fen left over to the lower credit codes, summing to the budget", () => {
+    const result = evaluateRewards(planWith({ "R-NEW-SCALE": newScale("50000") }), { enterprises: threeNew });
+    expect(paid(result)).toEqual([
+      "A R-NEW-SCALE 2022 16666.67",
+      "B R-NEW-SCALE 2022 16666.67",
+      "C R-NEW-SCALE 2022 16666.66",
+    ]);
+    expect(result.entitlements.reduce((sum, e) => sum + e.amount!, 0n)).toBe(parseYuan("50000"));
+    expect(text(result, 2)).toContain(
+      "本项奖励年度总额不超过 5 万元：2022年各企业应奖合计 9 万元，超出部分按比例核减，比例 约 55.5556%（5 万元 ÷ 9 万元），本项应奖 3 万元，核定 1.666666 万元",
+    );
+    expect(text(result, 0, "en")).toContain("cut pro rata to about 55.5556% (5 万元 ÷ 9 万元)");
+    expect(result.entitlements[0]!.explanation!.written!.arithmetic).toContain(
+      "30000 × 50000 ÷ 90000 → 16666.67（含按最大余数分得的 0.01）",
+    );
+    // The key stays the award's own: nothing paid is paid again under another key.
+    expect(result.entitlements[0]!.key).toBe(
+      evaluateRewards(planWith({ "R-NEW-SCALE": newScale("90000") }), { enterprises: threeNew }).entitlements[0]!.key,
+    );
+    // Stored and read back, the explanation keeps its words.
+    const plan = planWith({ "R-NEW-SCALE": newScale("50000") });
+    const stored = JSON.parse(serializeExplanation(result.entitlements[1]!.explanation!, { id: plan.id, version: 1 }));
+    const back = deserializeExplanation(stored, compileRewardPlan(plan));
+    expect(back.wording.explanation(back).zh).toContain("核定 1.666667 万元");
+  });
+
+  it("budgets each year on its own, and leaves out with a why-not an award whose share is less than a fen", () => {
+    const plan = planWith({
+      "R-NEW-SCALE": {
+        event: entered,
+        amount: "30000",
+        // 0.02 yuan a year for three awards of 30 000 yuan: 1 fen to A, 1 to B, nothing to C.
+        budgetPerYear: { amount: "0.02", share: "proportional" },
+      },
+    });
+    const result = evaluateRewards(plan, {
+      enterprises: [...threeNew, enterprise(code(4), [{ year: 2023, newlyAboveScale: true }])],
+    });
+    expect(paid(result)).toEqual(["A R-NEW-SCALE 2022 0.01", "B R-NEW-SCALE 2022 0.01", "C R-NEW-SCALE 2023 0.02"]);
+    const why = result.nonPayments.filter((entry) => entry.reason === "zeroAmount").map((n) => whyNotText(n, "zh"));
+    expect(why).toEqual([
+      expect.stringContaining(
+        "比例 约 0%（0.000002 万元 ÷ 9 万元），本项应奖 3 万元，核定 0 万元，不足 1 分，本项不奖励",
+      ),
+    ]);
+  });
+
+  it("keeps awards already paid at their amount, counted first, and shares what is left among the others", () => {
+    const plan = planWith({ "R-NEW-SCALE": newScale("50000") });
+    const compiled = compileRewardPlan(plan);
+    const raw = evaluateRewards(compiled, { enterprises: threeNew }, { finalize: false });
+    expect(paid(raw)).toEqual(["A R-NEW-SCALE 2022 30000", "B R-NEW-SCALE 2022 30000", "C R-NEW-SCALE 2022 30000"]);
+    // A was paid in full before the others came in: B and C share the 20 000 left.
+    const finished = compiled.awardFinalizer!.apply(raw.entitlements, {
+      paid: new Map([[raw.entitlements[0]!.key, parseYuan("30000")]]),
+    });
+    expect(paid({ entitlements: finished.entitlements, nonPayments: [] })).toEqual([
+      "A R-NEW-SCALE 2022 30000",
+      "B R-NEW-SCALE 2022 10000",
+      "C R-NEW-SCALE 2022 10000",
+    ]);
+    expect(explanationOf(finished.entitlements[1]!)?.zh).toContain("其中已兑付 3 万元 不变，余下 2 万元");
+  });
+
+  it("lets several rules share one budget by group", () => {
+    const plan = planWith({
+      "R-NEW-SCALE": {
+        ...newScale("40000"),
+        budgetPerYear: { amount: "40000", share: "proportional", group: "技术改造奖补专项资金" },
+      },
+      "R-LISTED-MOVE": {
+        event: { test: "listedRegistrationMovedIn", zh: "上市公司注册地迁入", en: "moved in" },
+        amount: "50000",
+        budgetPerYear: { amount: "40000", share: "proportional", group: "技术改造奖补专项资金" },
+      },
+    });
+    const result = evaluateRewards(plan, {
+      enterprises: [enterprise(A, [{ year: 2022, newlyAboveScale: true, listedRegistrationMovedIn: true }])],
+    });
+    // 30 000 + 50 000 asked of 40 000: each halved.
+    expect(paid(result)).toEqual(["A R-LISTED-MOVE 2022 25000", "A R-NEW-SCALE 2022 15000"].sort());
+    expect(text(result, 0)).toContain("“技术改造奖补专项资金”各项奖励年度总额不超过 4 万元");
+  });
+
+  it("refuses at load a budget not above zero, written twice or not at all, a parameter not money, two amounts in a group", () => {
+    const plan = changjiangPlan();
+    plan.parameters.push(
+      { id: "newScaleBudget", clause: "M3", description: "d", descriptionEn: "d", value: "60000", unit: "yuan" },
+      { id: "notMoney", clause: "M3", description: "d", descriptionEn: "d", value: "gt", allowed: ["gt", "gte"] },
+    );
+    const problems = (budgetPerYear: FormulaReward["budgetPerYear"]) =>
+      formulaRuleProblems(formula(plan, "R-NEW-SCALE", { event: entered, amount: "30000", budgetPerYear }), plan).map(
+        (problem) => `${problem.path.join(".")}: ${problem.message}`,
+      );
+    expect(problems({ amount: "0", share: "proportional" })).toEqual(["budgetPerYear.amount: 年度总额必须大于零"]);
+    expect(problems({ amount: "1", amountParameter: "newScaleBudget", share: "proportional" })).toEqual([
+      "budgetPerYear: 年度总额须写 amount（元）或 amountParameter（金额参数）之一，且只写一个",
+    ]);
+    expect(problems({ share: "proportional" })).toHaveLength(1);
+    expect(problems({ amountParameter: "notMoney", share: "proportional" })).toEqual([
+      "budgetPerYear.amountParameter: 参数 notMoney 不是金额参数（应写 unit: yuan）",
+      "budgetPerYear.amountParameter: 年度总额“gt”不是以元为单位的金额",
+    ]);
+    expect(problems({ amountParameter: "newScaleBudget", share: "proportional" })).toEqual([]);
+    plan.rewards.push(
+      formula(plan, "R-LISTED-MOVE", {
+        amount: "1",
+        budgetPerYear: { amount: "70000", share: "proportional", group: "fund" },
+      }),
+    );
+    expect(problems({ amount: "60000", share: "proportional", group: "fund" })).toEqual([
+      "budgetPerYear.amount: 年度总额组“fund”的金额与奖励 R-LISTED-MOVE 所写的不同：同一组只能有一个年度总额",
+    ]);
+  });
+
+  it("reads the budget from its parameter, a what-if changing it", () => {
+    const plan = planWith({
+      "R-NEW-SCALE": {
+        event: entered,
+        amount: "30000",
+        budgetPerYear: { amountParameter: "budget", share: "proportional" },
+      },
+    });
+    plan.parameters.push({
+      id: "budget",
+      clause: "M3",
+      description: "d",
+      descriptionEn: "d",
+      value: "60000",
+      unit: "yuan",
+    });
+    expect(paid(evaluateRewards(plan, { enterprises: threeNew }))).toEqual([
+      "A R-NEW-SCALE 2022 20000",
+      "B R-NEW-SCALE 2022 20000",
+      "C R-NEW-SCALE 2022 20000",
+    ]);
+    expect(
+      paid(evaluateRewards(plan, { enterprises: threeNew }, { parameters: { budget: "30000" } })).map((line) =>
+        line.split(" ").at(-1),
+      ),
+    ).toEqual(["10000", "10000", "10000"]);
+  });
+});
+
+describe("shortfalls deducted from later awards", () => {
+  const yearly = (deduct: boolean): Partial<FormulaReward> => ({
+    event: { test: "aboveScale", zh: "规模以上工业企业", en: "above scale" },
+    amount: "30000",
+    deductShortfalls: deduct,
+  });
+  const owed = (amount: string, fromYear = 2022, id = "r1"): Shortfall => ({
+    creditCode: A,
+    id,
+    amount: parseYuan(amount),
+    fromYear,
+    zh: "2021年奖励追回",
+    en: "the 2021 award recovered",
+  });
+  const years = [2021, 2022, 2023].map((year) => ({ year, aboveScale: true }));
+
+  it("takes a shortfall larger than one award from that year's award and the rest from the next year's", () => {
+    const plan = planWith({ "R-NEW-SCALE": yearly(true) });
+    plan.period = { ...plan.period, startYear: 2021, endYear: 2023 };
+    const result = evaluateRewards(plan, { enterprises: [enterprise(A, years)], shortfalls: [owed("50000")] });
+    // 2021: before the shortfall, paid in full; 2022: 30 000 − 30 000 = 0, 20 000 left; 2023: 30 000 − 20 000 = 10 000.
+    expect(paid(result)).toEqual(["A R-NEW-SCALE 2021 30000", "A R-NEW-SCALE 2022 0", "A R-NEW-SCALE 2023 10000"]);
+    expect(text(result, 1)).toContain(
+      "2021年奖励追回应退未退 5 万元，从本项奖励中抵扣 3 万元，尚余 2 万元 从以后年度奖励中抵扣；实发 0 万元",
+    );
+    expect(text(result, 2)).toContain(
+      "2021年奖励追回应退未退 2 万元，从本项奖励中抵扣 2 万元，已抵扣完毕；实发 1 万元",
+    );
+    expect(text(result, 2, "en")).toContain("deducted from this award, now settled; paid 10,000 yuan (1 万元)");
+  });
+
+  it("deducts the older shortfall first, leaves paid awards and rules that do not say so untouched", () => {
+    const plan = planWith({ "R-NEW-SCALE": yearly(true), "R-LISTED-MOVE": { ...yearly(false), amount: "20000" } });
+    plan.period = { ...plan.period, startYear: 2021, endYear: 2023 };
+    const compiled = compileRewardPlan(plan);
+    const raw = evaluateRewards(compiled, { enterprises: [enterprise(A, years)] }, { finalize: false });
+    const paidBefore = raw.entitlements.find((e) => e.ruleId === "R-NEW-SCALE" && e.year === 2022)!;
+    const finished = compiled.awardFinalizer!.apply(raw.entitlements, {
+      shortfalls: [owed("10000", 2022, "r2"), owed("25000", 2021, "r1")],
+      paid: new Map([[paidBefore.key, parseYuan("30000")]]),
+    });
+    expect(paid({ entitlements: finished.entitlements, nonPayments: [] }).sort()).toEqual([
+      "A R-LISTED-MOVE 2021 20000",
+      "A R-LISTED-MOVE 2022 20000",
+      "A R-LISTED-MOVE 2023 20000",
+      "A R-NEW-SCALE 2021 5000",
+      "A R-NEW-SCALE 2022 30000",
+      "A R-NEW-SCALE 2023 20000",
+    ]);
+    expect(finished.deductions.map((d) => `${d.year} ${d.shortfallId} ${formatYuan(d.amount)}`)).toEqual([
+      "2021 r1 25000",
+      "2023 r2 10000",
+    ]);
+  });
+});
