@@ -1,6 +1,6 @@
 /**
  * The audit log (/api/audit*): a page of the district's entries, and the check of its hash chain and signed
- * checkpoints. The checkpoints and the public key download as files. See docs/audit.md.
+ * checkpoints. The checkpoints, the public key and the log's export (.xlsx) download as files. See docs/audit.md.
  */
 import { z } from "zod";
 import { pageOf, pageQueryFields, Timestamp } from "./common";
@@ -35,6 +35,10 @@ export const AuditQuerySchema = z.object({
   ...pageQueryFields,
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** The list's filters for its export (/api/audit/export): every entry they keep, newest first, not one page. */
+export const AuditExportQuerySchema = AuditQuerySchema.omit({ page: true, pageSize: true });
+export type AuditExportQuery = z.infer<typeof AuditExportQuerySchema>;
 
 // ---------------------------------------------------------------- responses
 

@@ -1,4 +1,9 @@
-import { AuditLogVerificationSchema, AuditPageSchema, AuditQuerySchema } from "@beizeng/contract/audit";
+import {
+  AuditExportQuerySchema,
+  AuditLogVerificationSchema,
+  AuditPageSchema,
+  AuditQuerySchema,
+} from "@beizeng/contract/audit";
 import type { FastifyInstance } from "fastify";
 import { listAuditEntries } from "../../platform/audit/audit.service";
 import {
@@ -13,6 +18,7 @@ import { AppError } from "../../platform/errors";
 import { beijingDay } from "../../platform/exports/table-export";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { parseInput } from "../../platform/http/validation";
+import { auditLogXlsx } from "./audit-export";
 
 const NO_KEY = "服务器未加载审计签名密钥，无法校验检查点的签名";
 
@@ -24,6 +30,23 @@ export async function auditRoutes(app: FastifyInstance, opts: { db: DbContext })
     async (request) => {
       const { page, pageSize, ...filter } = parseInput(AuditQuerySchema, request.query, "查询审计日志");
       return listAuditEntries(db, { ...filter, districtId: currentUser(request).districtId }, { page, pageSize });
+    },
+  );
+
+  /** The entries the list's filters keep, as .xlsx: whoever may read the log may take it away. */
+  app.get(
+    "/api/audit/export",
+    { config: { request: { query: AuditExportQuerySchema }, permission: "audit.read", response: "file" } },
+    async (request, reply) => {
+      const query = parseInput(AuditExportQuerySchema, request.query, "导出审计日志");
+      const { fileName, buffer, rows, total } = await auditLogXlsx(db, currentUser(request).districtId, query);
+      return sendDownload(reply, {
+        fileName,
+        asciiName: "audit-log.xlsx",
+        contentType: CONTENT_TYPES.xlsx,
+        body: buffer,
+        headers: { "x-export-rows": String(rows), "x-export-total": String(total) },
+      });
     },
   );
 

@@ -55,15 +55,27 @@ export interface AuditFilter {
   action?: string;
   /** Matches the actor's label (username) exactly, or the user id. */
   actor?: string;
+  /** A day (YYYY-MM-DD, from its start in Beijing time) or an ISO timestamp. */
   from?: string;
+  /** A day (YYYY-MM-DD, up to its end in Beijing time, included) or an ISO timestamp. */
   to?: string;
 }
 
-export async function findAuditEntries(
-  db: DbContext,
-  filter: AuditFilter,
-  page: { offset: number; limit: number },
-): Promise<{ rows: AuditLogRow[]; total: number }> {
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The first moment of a day as the district's clocks read it (China Standard Time, no daylight saving), in UTC. */
+function beijingDayStart(day: string): string {
+  return new Date(`${day}T00:00:00+08:00`).toISOString();
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The district's entries the filter keeps: the one reading of the filter, for the page and the export. */
+function filteredAuditLog(db: DbContext, filter: AuditFilter) {
   let query = db.kysely.selectFrom("audit_log").where("district_id", "=", filter.districtId);
   if (filter.entityType) query = query.where("entity_type", "=", filter.entityType);
   if (filter.entityId) query = query.where("entity_id", "=", filter.entityId);
@@ -77,11 +89,46 @@ export async function findAuditEntries(
         : eb.or([eb("actor_label", "=", actor), eb("actor_user_id", "=", asId)]),
     );
   }
-  if (filter.from) query = query.where("at", ">=", filter.from);
-  if (filter.to) query = query.where("at", "<=", filter.to);
+  if (filter.from) query = query.where("at", ">=", DAY.test(filter.from) ? beijingDayStart(filter.from) : filter.from);
+  if (filter.to) {
+    query = DAY.test(filter.to)
+      ? query.where("at", "<", beijingDayStart(nextDay(filter.to)))
+      : query.where("at", "<=", filter.to);
+  }
+  return query;
+}
+
+export async function findAuditEntries(
+  db: DbContext,
+  filter: AuditFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: AuditLogRow[]; total: number }> {
+  const query = filteredAuditLog(db, filter);
   const totalRow = await query.select((eb) => eb.fn.countAll().as("total")).executeTakeFirst();
   const rows = await query.selectAll().orderBy("seq", "desc").offset(page.offset).limit(page.limit).execute();
   return { rows, total: Number(totalRow?.total ?? 0) };
+}
+
+export async function countAuditEntries(db: DbContext, filter: AuditFilter): Promise<number> {
+  const row = await filteredAuditLog(db, filter)
+    .select((eb) => eb.fn.countAll().as("total"))
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
+}
+
+/**
+ * The next chunk of the entries the filter keeps, newest first, older than `beforeSeq` (all when absent): a long
+ * log is read chunk by chunk from where the previous one ended, never by an offset that rereads what it skips.
+ */
+export async function auditEntriesBefore(
+  db: DbContext,
+  filter: AuditFilter,
+  beforeSeq: number | undefined,
+  limit: number,
+): Promise<AuditLogRow[]> {
+  let query = filteredAuditLog(db, filter);
+  if (beforeSeq !== undefined) query = query.where("seq", "<", beforeSeq);
+  return query.selectAll().orderBy("seq", "desc").limit(limit).execute();
 }
 
 /** Each district's newest entry (the head of its chain). */

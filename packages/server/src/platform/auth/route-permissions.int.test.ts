@@ -44,6 +44,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/users/:id/activation-code": ["office"],
   "GET /api/audit": ["office"],
   "GET /api/audit/verify": ["office"],
+  "GET /api/audit/export": ["office"],
   "GET /api/audit/checkpoints": ["office", "inspector"],
   "GET /api/audit/public-key": ["office", "inspector"],
   "GET /api/enterprises": [...READERS, "enterprise"],

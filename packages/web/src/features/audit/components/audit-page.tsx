@@ -1,12 +1,19 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  type AuditAction,
+  type AuditEntityType,
+  auditActorLabel,
+} from "@beizeng/domain/audit/vocabulary";
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography } from "antd";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { ExportButton } from "../../../shared/components/export-button";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useDateText } from "../../../shared/format/dates";
-import { useCodeLabel, useT } from "../../../shared/i18n/i18n";
+import { useCodeLabel, useLanguage, useT } from "../../../shared/i18n/i18n";
 import {
   type AuditEntry,
   type AuditFilters,
@@ -24,81 +31,13 @@ interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const knownActions = [
-  "create",
-  "update",
-  "delete",
-  "login",
-  "logout",
-  "password_change",
-  "password_reset",
-  "import",
-  "load",
-  "stage_move",
-  "submit",
-  "return",
-  "review",
-  "approve",
-  "reject",
-  "pay",
-  "issue",
-  "answer",
-  "close",
-  "accept",
-  "assign",
-  "reopen",
-  "rate",
-  "confirm",
-  "decline",
-  "compute",
-  "recompute",
-  "publish",
-  "recover",
-];
+/** The actions and record types the filter offers: the domain's words, in the reader's alphabetical order. */
+const ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+const ENTITY_TYPE_CODES = Object.keys(AUDIT_ENTITY_TYPES) as AuditEntityType[];
 
-/** The kinds of record the log names, for the filter (the dictionary gives each its label). */
-const knownEntityTypes = [
-  "session",
-  "user",
-  "unit",
-  "plan",
-  "enterprise",
-  "enterprise_designation",
-  "enterprise_listing_event",
-  "enterprise_scale_year",
-  "enterprise_service_note",
-  "enterprise_profile",
-  "figure",
-  "figures",
-  "enterprises",
-  "project",
-  "project_blocker",
-  "project_decision",
-  "district_investment_year",
-  "online_service_items",
-  "monitoring_settings",
-  "task",
-  "task_report",
-  "task_reports",
-  "enterprise_request",
-  "service_day",
-  "bulletin",
-  "summons_talk",
-  "assessment",
-  "reward_batch",
-  "reward_entitlement",
-  "reward_budget",
-  "reward_notice",
-  "reward_correction",
-  "reward_publicity",
-  "reward_objection",
-  "public_board",
-  "rule_pages",
-  "dashboard_settings",
-  "webhook_settings",
-  "official_calendar_day",
-  "official_calendar_year",
-];
+function sortedOptions<Option extends { label: string }>(options: Option[]): Option[] {
+  return options.sort((a, b) => a.label.localeCompare(b.label, "zh-CN"));
+}
 
 function Snapshot({ label, text }: { label: string; text: string | null }) {
   const t = useT();
@@ -161,11 +100,13 @@ function VerificationResult({ result }: { result: AuditVerification }) {
 
 export function AuditPage() {
   const t = useT();
+  const { language } = useLanguage();
   const codeLabel = useCodeLabel();
   const dateText = useDateText();
   const errorText = useErrorText();
   const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
   const audit = useAuditLog(filters);
+  const { page: _page, pageSize: _pageSize, ...exportFilters } = filters;
   const verify = useVerifyAuditChain();
 
   const search = (values: FilterValues) => {
@@ -192,6 +133,11 @@ export function AuditPage() {
             {t("audit.verify")}
           </Button>
           <ExportButton
+            path="/api/audit/export"
+            params={exportFilters}
+            fileName={t("audit.exportFile", { stamp: dayjs().format("YYYYMMDD-HHmm") })}
+          />
+          <ExportButton
             path="/api/audit/checkpoints"
             fileName={t("audit.checkpointsFile")}
             label={t("audit.downloadCheckpoints")}
@@ -215,7 +161,9 @@ export function AuditPage() {
               <Select
                 allowClear
                 showSearch={{ optionFilterProp: "label" }}
-                options={knownEntityTypes.map((type) => ({ value: type, label: codeLabel("audit.entity", type) }))}
+                options={sortedOptions(
+                  ENTITY_TYPE_CODES.map((type) => ({ value: type, label: codeLabel("audit.entity", type) })),
+                )}
               />
             </Form.Item>
           </Col>
@@ -223,7 +171,10 @@ export function AuditPage() {
             <Form.Item label={t("audit.action")} name="action">
               <Select
                 allowClear
-                options={knownActions.map((action) => ({ value: action, label: codeLabel("action", action) }))}
+                showSearch={{ optionFilterProp: "label" }}
+                options={sortedOptions(
+                  ACTION_CODES.map((action) => ({ value: action, label: codeLabel("action", action) })),
+                )}
               />
             </Form.Item>
           </Col>
@@ -239,9 +190,12 @@ export function AuditPage() {
           </Col>
         </Row>
         <Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t("common.search")}
-          </Button>
+          <Space wrap>
+            <Button type="primary" htmlType="submit">
+              {t("common.search")}
+            </Button>
+            <Typography.Text type="secondary">{t("audit.exportHint")}</Typography.Text>
+          </Space>
         </Form.Item>
       </Form>
       <QueryBoundary isPending={audit.isPending} error={audit.error}>
@@ -280,7 +234,7 @@ export function AuditPage() {
                 title: t("audit.actor"),
                 key: "actor",
                 width: 160,
-                render: (_, entry) => entry.actor.label,
+                render: (_, entry) => auditActorLabel(entry.actor.label, language === "en" ? "en" : "zh"),
               },
               {
                 title: t("audit.action"),
