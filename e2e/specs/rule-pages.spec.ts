@@ -1,7 +1,4 @@
-import { expect, test } from "../fixtures";
-
-/** The open select's choice with this text. */
-const option = (text: string) => `.ant-select-dropdown:visible .ant-select-item-option[title="${text}"]`;
+import { chooseOption, expect, test } from "../fixtures";
 
 test("the office opens a rule's page from an entitlement and tries it on an enterprise's figures and on figures of its own", async ({
   page,
@@ -29,10 +26,8 @@ test("the office opens a rule's page from an entitlement and tries it on an ente
   // The growth reward on figures entered: 8% is not above the 8% band, so the 5% band's 2 万元 is paid.
   await page.goto("/rules/R-GROWTH");
   await expect(calculator).toBeVisible();
-  await calculator.getByRole("combobox", { name: "规模以上工业企业", exact: true }).click();
-  await page.locator(option("是")).click();
-  await calculator.getByRole("combobox", { name: "当年新进入规模企业名录库" }).click();
-  await page.locator(option("否")).click();
+  await chooseOption(page, calculator.getByRole("combobox", { name: "规模以上工业企业", exact: true }), "是");
+  await chooseOption(page, calculator.getByRole("combobox", { name: "当年新进入规模企业名录库" }), "否");
   await calculator.getByRole("textbox", { name: /^营业收入（万元）/ }).fill("108");
   await calculator.getByRole("textbox", { name: /^上年营业收入（万元）/ }).fill("100");
   await calculator.getByRole("button", { name: /^试\s?算$/ }).click();

@@ -146,12 +146,15 @@ function EnterpriseView({
                 enterprise.chainRoles.length === 0 ? (
                   "—"
                 ) : (
-                  // The tags wrap within the screen (a phone shows one or two a line).
+                  // The tags wrap within the screen, and a long one (English) breaks inside itself on a phone.
                   <Space size={[4, 4]} wrap>
                     {enterprise.chainRoles.map((role) => (
-                      <Tag key={role.id} color={role.role === "leader" ? "gold" : "blue"}>
-                        {role.year} {chains.name(role.chainId)}
-                        {t(`chainRole.role.${role.role}`)}
+                      <Tag
+                        key={role.id}
+                        color={role.role === "leader" ? "gold" : "blue"}
+                        style={{ whiteSpace: "normal", marginInlineEnd: 0 }}
+                      >
+                        {role.year} {chains.name(role.chainId)} {t(`chainRole.role.${role.role}`)}
                       </Tag>
                     ))}
                   </Space>
