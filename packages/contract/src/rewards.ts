@@ -161,12 +161,17 @@ export const ResolveObjectionSchema = z.object({
 });
 export type ResolveObjectionReq = z.input<typeof ResolveObjectionSchema>;
 
+/** How a recovery is settled: repaid by the enterprise, or deducted from its later awards (从以后年度奖励中抵扣). */
+export const RECOVERY_SETTLEMENTS = ["repaid", "deduction"] as const;
+
 /** Recovery (追回) of a paid reward: how much, why, when, under which document. */
 export const RecoverySchema = z.object({
   amountYuan: yuan,
   reason: z.string().trim().min(2, "请填写追回原因（至少 2 个字）").max(500),
   recoveredOn: dateText,
   documentNo: z.string().trim().min(1, "请填写追回文书编号").max(60),
+  /** Repaid by the enterprise (default), or deducted from its later awards where the plan's rules say so. */
+  settlement: z.enum(RECOVERY_SETTLEMENTS, { error: "追回方式必须是已退回或从以后年度奖励中抵扣" }).default("repaid"),
 });
 export type RecoveryReq = z.input<typeof RecoverySchema>;
 
@@ -322,6 +327,7 @@ export const RecoveryViewSchema = z.strictObject({
   reason: z.string(),
   recoveredOn: DateText,
   documentNo: z.string(),
+  settlement: z.enum(RECOVERY_SETTLEMENTS),
   recordedBy: z.string(),
   recordedAt: Timestamp,
 });

@@ -9,8 +9,10 @@
  * - a rejected entitlement stays rejected (the decision stands).
  */
 import type { BatchSummary, BatchView } from "@beizeng/contract/rewards";
+import type { PlanFile } from "@beizeng/domain/plan/schema";
+import type { CompiledRewardPlan } from "@beizeng/domain/rewards/engine";
 import { evaluateRewards } from "@beizeng/domain/rewards/engine";
-import type { Entitlement, PriorGrant } from "@beizeng/domain/rewards/types";
+import type { Entitlement, PriorGrant, Shortfall } from "@beizeng/domain/rewards/types";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import { findEnterpriseAccounts } from "../../platform/auth/users.repository";
@@ -38,6 +40,7 @@ import {
   findBatch,
   findLiveEntitlements,
   findOpenCorrection,
+  findRecoveriesByDeduction,
   insertBatch,
   insertCorrection,
   insertEntitlement,
@@ -273,8 +276,9 @@ async function runRewardBatch(
     const result = evaluateRewards(
       compiled,
       { enterprises: chunk, projects: projects.filter((project) => codes.has(project.creditCode)), alreadyGranted },
-      // Why-nots are not stored: the why-not page evaluates its one enterprise again.
-      { explain: true, whyNots: false },
+      // Why-nots are not stored: the why-not page evaluates its one enterprise again. Budgets and deductions span
+      // the chunks: applied once below.
+      { explain: true, whyNots: false, finalize: false },
     );
     for (const entitlement of result.entitlements) if (entitlement.year === year) results.push(entitlement);
     const done = Math.min(start + chunk.length, enterprises.length);
@@ -284,7 +288,17 @@ async function runRewardBatch(
     if (chunk.length === 0) break;
   }
 
-  const summary = await inTransaction(db, (tx) => applyResults(tx, districtId, batch, results, built, actor));
+  const finished = finishYear(
+    plan,
+    compiled,
+    results,
+    liveBefore,
+    await findRecoveriesByDeduction(db, districtId),
+    year,
+  );
+  const summary = await inTransaction(db, (tx) =>
+    applyResults(tx, districtId, batch, finished.entitlements, finished.deducted, built, actor),
+  );
   await updateBatch(db, batchId, {
     status: "done",
     progress_done: total,
@@ -293,11 +307,65 @@ async function runRewardBatch(
   });
 }
 
+/**
+ * The rules' yearly budgets over the whole year and the shortfalls deducted (the domain's `awardFinalizer`), once
+ * every chunk ran. Awards of the year already paid keep their amount. A shortfall is what a recovery settled by
+ * deduction still owes after what the enterprise's awards of other years deducted (counted against its oldest
+ * recoveries first), deducted from awards of the years after the one it recovers.
+ */
+function finishYear(
+  plan: PlanFile,
+  compiled: CompiledRewardPlan,
+  results: Entitlement[],
+  live: readonly RewardEntitlementRow[],
+  recoveries: Awaited<ReturnType<typeof findRecoveriesByDeduction>>,
+  year: number,
+): { entitlements: Entitlement[]; deducted: ReadonlyMap<string, bigint> } {
+  const finalizer = compiled.awardFinalizer;
+  if (finalizer == null) return { entitlements: results, deducted: new Map() };
+  const paid = new Map<string, bigint>();
+  const deductedElsewhere = new Map<string, bigint>();
+  for (const row of live) {
+    if (row.year === year && row.status === "paid" && row.amount_fen !== null)
+      paid.set(row.one_time_key, BigInt(row.amount_fen));
+    if (row.year !== year && row.status !== "rejected")
+      deductedElsewhere.set(
+        row.credit_code,
+        (deductedElsewhere.get(row.credit_code) ?? 0n) + BigInt(row.deducted_fen ?? "0"),
+      );
+  }
+  const shortfalls: Shortfall[] = [];
+  for (const recovery of recoveries) {
+    const owed = BigInt(recovery.amount_fen);
+    const settled = deductedElsewhere.get(recovery.credit_code) ?? 0n;
+    const counted = settled < owed ? settled : owed;
+    deductedElsewhere.set(recovery.credit_code, settled - counted);
+    if (owed - counted === 0n) continue;
+    const rule = plan.rewards.find((each) => each.id === recovery.rule_id);
+    shortfalls.push({
+      creditCode: recovery.credit_code,
+      // Zero-padded so that the domain's order by id is the order of the recoveries.
+      id: String(recovery.id).padStart(12, "0"),
+      amount: owed - counted,
+      fromYear: recovery.year + 1,
+      zh: `${recovery.year}年“${rule?.name ?? recovery.rule_id}”奖励追回（${recovery.recovered_on}）`,
+      en: `the ${recovery.year} award "${rule?.nameEn ?? recovery.rule_id}" recovered (${recovery.recovered_on})`,
+    });
+  }
+  const finished = finalizer.apply(results, { paid, shortfalls });
+  const deducted = new Map<string, bigint>();
+  for (const deduction of finished.deductions)
+    deducted.set(deduction.key, (deducted.get(deduction.key) ?? 0n) + deduction.amount);
+  return { entitlements: finished.entitlements, deducted };
+}
+
 async function applyResults(
   tx: DbContext,
   districtId: string,
   batch: RewardBatchRow,
   results: readonly Entitlement[],
+  /** Per entitlement key, what was deducted from it for shortfalls. */
+  deducted: ReadonlyMap<string, bigint>,
   built: ReturnType<typeof buildRewardInput>,
   actor: Actor,
 ): Promise<BatchSummary> {
@@ -355,6 +423,7 @@ async function applyResults(
       subject_id: entitlement.subjectId ?? null,
       year: entitlement.year,
       amount_fen: entitlement.amount === null ? null : entitlement.amount.toString(),
+      deducted_fen: (deducted.get(entitlement.key) ?? 0n).toString(),
       clause: entitlement.clause,
       explanation_json: stored(entitlement),
       status: "computed",

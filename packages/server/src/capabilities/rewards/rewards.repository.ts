@@ -910,3 +910,19 @@ export async function findRecoveries(
     .orderBy("c.id")
     .execute();
 }
+
+/**
+ * The recoveries of a district settled by deduction from later awards, oldest first, each with the award it
+ * recovers (its enterprise and year): what the batch hands the engine as shortfalls.
+ */
+export async function findRecoveriesByDeduction(db: DbContext, districtId: string) {
+  return db.kysely
+    .selectFrom("reward_recoveries as c")
+    .innerJoin("reward_entitlements as e", "e.id", "c.entitlement_id")
+    .select(["c.id", "c.amount_fen", "c.recovered_on", "e.credit_code", "e.year", "e.rule_id"])
+    .where("c.district_id", "=", districtId)
+    .where("c.settlement", "=", "deduction")
+    .orderBy("c.recovered_on")
+    .orderBy("c.id")
+    .execute();
+}

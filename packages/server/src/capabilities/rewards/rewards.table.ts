@@ -126,6 +126,8 @@ export interface RewardEntitlementTable {
   workflow_step: string | null;
   /** What has been recovered (追回) of a paid reward; never more than its amount. */
   recovered_fen: ColumnType<string, bigint | string | number | undefined, bigint | string | number>;
+  /** What was deducted from it for shortfalls the enterprise owed (从以后年度奖励中抵扣); its amount is what is left. */
+  deducted_fen: ColumnType<string, bigint | string | number | undefined, bigint | string | number>;
 }
 export type RewardEntitlementRow = Selectable<RewardEntitlementTable>;
 
@@ -258,7 +260,10 @@ export interface RewardRecoveryTable {
   /** YYYY-MM-DD */
   recovered_on: string;
   document_no: string;
+  /** `repaid` by the enterprise, or `deduction`: owed, and deducted from its later awards of the rules that say so. */
+  settlement: ColumnType<RecoverySettlement, RecoverySettlement | undefined, RecoverySettlement>;
   recorded_by: number | null;
   recorded_at: Timestamp;
 }
+export type RecoverySettlement = "repaid" | "deduction";
 export type RewardRecoveryRow = Selectable<RewardRecoveryTable>;

@@ -60,8 +60,9 @@ import {
   type ObjectionListRow,
   resolveCorrection,
 } from "./rewards.repository";
-import type { RewardEntitlementTable } from "./rewards.table";
+import type { RecoverySettlement, RewardEntitlementTable } from "./rewards.table";
 import {
+  activePlan,
   actorWords,
   actsAt,
   type Caller,
@@ -262,6 +263,7 @@ export async function getEntitlement(db: DbContext, user: AuthUser, id: number):
       reason: recovery.reason,
       recoveredOn: recovery.recovered_on,
       documentNo: recovery.document_no,
+      settlement: recovery.settlement,
       recordedBy: recovery.recorder ?? "",
       recordedAt: recovery.recorded_at,
     })),
@@ -562,7 +564,13 @@ export async function recoverEntitlement(
   user: AuthUser,
   actor: Actor,
   id: number,
-  input: { amountYuan: string; reason: string; recoveredOn: string; documentNo: string },
+  input: {
+    amountYuan: string;
+    reason: string;
+    recoveredOn: string;
+    documentNo: string;
+    settlement?: RecoverySettlement;
+  },
 ): Promise<EntitlementDetail> {
   if (user.role !== "office") {
     const { plan } = await workflowPlan(db, user.districtId);
@@ -579,6 +587,15 @@ export async function recoverEntitlement(
   if (amount <= 0n) throw badRequest("追回金额必须大于零", [{ path: "amountYuan", message: "追回金额必须大于零" }]);
   if (input.recoveredOn > districtToday())
     throw badRequest("追回日期不能晚于今天", [{ path: "recoveredOn", message: "追回日期不能晚于今天" }]);
+  const settlement = input.settlement ?? "repaid";
+  if (settlement === "deduction") {
+    // Deducted from later awards only where the plan's rules say so (deductShortfalls).
+    const { plan } = await activePlan(db, user.districtId);
+    if (!plan.rewards.some((rule) => rule.kind === "formula" && rule.deductShortfalls === true))
+      throw badRequest("计划的奖励规则没有规定从以后年度奖励中抵扣，追回方式只能是已退回", [
+        { path: "settlement", message: "计划中没有从以后年度奖励中抵扣的奖励规则" },
+      ]);
+  }
   await inTransaction(db, async (tx) => {
     const row = await visibleEntitlement(tx, user, id);
     if (row.status !== "paid")
@@ -602,6 +619,7 @@ export async function recoverEntitlement(
       reason: input.reason,
       recovered_on: input.recoveredOn,
       document_no: input.documentNo,
+      settlement,
       recorded_by: user.id,
       recorded_at: now,
     });
@@ -614,7 +632,7 @@ export async function recoverEntitlement(
         to_status: "paid",
         actor_user_id: actor.userId,
         actor_label: actor.label,
-        reason: `追回 ${amountZh(amount)}（${input.recoveredOn}，${input.documentNo}）：${input.reason}`,
+        reason: `追回 ${amountZh(amount)}（${input.recoveredOn}，${input.documentNo}${settlement === "deduction" ? "，从以后年度奖励中抵扣" : ""}）：${input.reason}`,
         at: now,
       },
     ]);
@@ -631,6 +649,7 @@ export async function recoverEntitlement(
         reason: input.reason,
         recoveredOn: input.recoveredOn,
         documentNo: input.documentNo,
+        settlement,
       },
     });
   });
