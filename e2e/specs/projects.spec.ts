@@ -1,27 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures";
+import { chooseOption, expect, test } from "../fixtures";
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../test-results");
-
-/**
- * Picks an option of the antd Select labelled `label` in the open dialog, and checks it took: a click that lands
- * while another dropdown is still closing is retried.
- */
-async function choose(page: Page, label: string, option: string) {
-  const dialog = page.getByRole("dialog");
-  await expect(async () => {
-    await dialog.getByLabel(label, { exact: true }).click();
-    await page
-      .locator(".ant-select-dropdown:visible .ant-select-item-option")
-      .filter({ hasText: option })
-      .first()
-      .click({ timeout: 3_000 });
-    const field = dialog.locator(".ant-form-item").filter({ has: page.getByLabel(label, { exact: true }) });
-    await expect(field).toContainText(option, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
 
 /** The "<this year>年引进" count of a target row on the 目标统计 tab (the tab opens on this year). */
 async function introducedThisYear(page: Page, targetId: string): Promise<number> {
@@ -50,8 +32,8 @@ test("区商务局 enters a project, moves it through the stages, and its leader
   page,
   login,
 }) => {
-  // A long path through three accounts: it needs more than the default minute on a busy machine.
-  test.setTimeout(120_000);
+  // A long path through three accounts: it needs more than the default minute and a half on a busy machine.
+  test.setTimeout(180_000);
   const name = `测试智能装备产业园${Date.now().toString().slice(-6)}`;
   await login("unit");
   await page.goto("/projects");
@@ -62,10 +44,10 @@ test("区商务局 enters a project, moves it through the stages, and its leader
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("项目名称", { exact: true }).fill(name);
   await dialog.getByLabel("投资方", { exact: true }).fill("测试装备集团有限公司");
-  await choose(page, "产业链", "电子信息");
+  await chooseOption(page, page.getByRole("dialog").getByLabel("产业链", { exact: true }), "电子信息");
   await dialog.getByLabel("计划总投资（万元）", { exact: true }).fill("250000");
   await expect(dialog.getByText("25.00 亿元")).toBeVisible();
-  await choose(page, "挂点领导", "区领导（演示）");
+  await chooseOption(page, page.getByRole("dialog").getByLabel("挂点领导", { exact: true }), "区领导（演示）");
   await dialog.getByLabel("项目地点", { exact: true }).fill("鱼丽工业平台");
   await dialog.getByRole("button", { name: /保\s*存/ }).click();
   await expect(page.getByText("已保存")).toBeVisible();

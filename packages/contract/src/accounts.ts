@@ -1,15 +1,17 @@
 /**
  * Accounts: signing in and out, the session, password changes, and the office's management of accounts
- * (/api/auth/*, /api/users*). The roles are the product's: every district has the same five.
+ * (/api/auth/*, /api/users*). The roles are the product's: every district has the same five, and a region (市/省)
+ * above districts has its own.
  */
-import { ROLES } from "@beizeng/domain/accounts/vocabulary";
+import { DISTRICT_ROLES, ROLES } from "@beizeng/domain/accounts/vocabulary";
 import { UNIT_DUTIES, UNIT_KINDS } from "@beizeng/domain/plan/vocabulary";
 import { z } from "zod";
 import { Timestamp } from "./common";
 
 export { ROLES, type Role } from "@beizeng/domain/accounts/vocabulary";
 
-const role = z.enum(ROLES, { error: "角色须为 office、leader、unit、inspector 或 enterprise" });
+// The office manages its district's accounts; a region's accounts are made by the platform's operator.
+const role = z.enum(DISTRICT_ROLES, { error: "角色须为 office、leader、unit、inspector 或 enterprise" });
 
 // ---------------------------------------------------------------- requests
 

@@ -20,6 +20,7 @@ import { landRoutes } from "./capabilities/land/index";
 import { notificationsRoutes } from "./capabilities/notifications/index";
 import { planDraftRoutes, planRoutes, systemRoutes } from "./capabilities/plan/index";
 import { projectsRoutes } from "./capabilities/projects/index";
+import { regionsRoutes } from "./capabilities/regions/index";
 import { enterprisesRoutes } from "./capabilities/register/index";
 import { enterpriseRequestsRoutes } from "./capabilities/requests/index";
 import { rewardsRoutes, rulePagesRoutes } from "./capabilities/rewards/index";
@@ -123,6 +124,7 @@ const ROUTE_MODULES = [
   landRoutes,
   calendarRoutes,
   eventsRoutes,
+  regionsRoutes,
 ];
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

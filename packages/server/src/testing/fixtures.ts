@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { DistrictRole } from "@beizeng/domain/accounts/vocabulary";
 import { parsePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import type { FastifyInstance } from "fastify";
@@ -13,6 +14,7 @@ import { expect } from "vitest";
 import { buildApp } from "../app";
 import { createUser } from "../capabilities/accounts/index";
 import { loadPlanIntoDistrict } from "../capabilities/plan/index";
+import { createRegion, createRegionAccount } from "../capabilities/regions/index";
 import { DEMO_ACCOUNT_LOGINS } from "../demo/generate";
 import { loadDemo } from "../demo/load-demo";
 import { type Actor, SYSTEM_ACTOR } from "../platform/audit/audit.service";
@@ -39,7 +41,7 @@ export interface SeededWorld {
   enterpriseB: number;
   unitA: number;
   /** Usernames by role in district A, plus "officeB" in district B. */
-  users: Record<Role | "officeB" | "enterpriseA2", { id: number; username: string }>;
+  users: Record<DistrictRole | "officeB" | "enterpriseA2", { id: number; username: string }>;
 }
 
 /** A test account in a district: the test password, which it need not change; made by the accounts capability. */
@@ -53,6 +55,21 @@ export async function addAccount(
   const user = await createUser(
     db,
     { districtId, username, displayName: username, role, password: TEST_PASSWORD, mustChangePassword: false, ...links },
+    TEST_ACTOR,
+  );
+  return { id: user.id, username };
+}
+
+/** A region (市/省) over the given districts and one account of it, with the test password. */
+export async function addRegionAccount(
+  db: BeizengDb,
+  region: { id: string; name: string; districtIds: string[] },
+  username: string,
+): Promise<{ id: number; username: string }> {
+  await createRegion(db, region, TEST_ACTOR);
+  const user = await createRegionAccount(
+    db,
+    { regionId: region.id, username, displayName: username, password: TEST_PASSWORD, mustChangePassword: false },
     TEST_ACTOR,
   );
   return { id: user.id, username };

@@ -1,16 +1,8 @@
 /** The district's accounts as .xlsx, as the office's list shows them. */
-import type { Role } from "@beizeng/domain/accounts/vocabulary";
+import { ROLE_LABELS } from "@beizeng/domain/accounts/vocabulary";
 import type { DbContext } from "../../platform/db/database";
 import { beijingMinute, buildTableXlsx } from "../../platform/exports/table-export";
 import { listUsers } from "./users.service";
-
-const ROLE_LABELS: Record<Role, string> = {
-  office: "牵头办公室",
-  leader: "领导",
-  unit: "责任单位",
-  inspector: "纪检监察",
-  enterprise: "企业",
-};
 
 export async function usersXlsx(db: DbContext, districtId: string): Promise<Buffer> {
   const users = await listUsers(db, districtId);
@@ -20,7 +12,7 @@ export async function usersXlsx(db: DbContext, districtId: string): Promise<Buff
     columns: [
       { header: "用户名", value: (u) => u.username, width: 20 },
       { header: "姓名", value: (u) => u.displayName, width: 20 },
-      { header: "角色", value: (u) => ROLE_LABELS[u.role] },
+      { header: "角色", value: (u) => ROLE_LABELS[u.role].zh },
       { header: "所属单位", value: (u) => u.unit?.name ?? "", width: 24 },
       { header: "所属企业", value: (u) => u.enterprise?.name ?? "", width: 28 },
       { header: "统一社会信用代码", value: (u) => u.enterprise?.creditCode ?? "", width: 22 },

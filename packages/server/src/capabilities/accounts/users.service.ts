@@ -23,6 +23,7 @@ import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { readActivePlan } from "../../platform/plan/plan-reader";
+import { regionDistricts } from "../../platform/plan/regions.repository";
 import { findEnterprise } from "../register/index";
 import { findUnit } from "../units/index";
 import { revokeOpenActivations } from "./account-activations.repository";
@@ -70,6 +71,8 @@ export interface CreateUserInput {
   role: Role;
   unitId?: number | null;
   enterpriseId?: number | null;
+  /** A region account's region (role region only); its districtId must be one of the region's districts. */
+  regionId?: string | null;
   password: string;
   /** Defaults to true: an account created by someone else must choose its own password first. */
   mustChangePassword?: boolean;
@@ -115,6 +118,13 @@ export async function createUser(db: DbContext, input: CreateUserInput, actor: A
     const unitId = input.unitId ?? null;
     const enterpriseId = input.enterpriseId ?? null;
     await checkAffiliation(tx, input.districtId, input.role, unitId, enterpriseId);
+    const regionId = input.regionId ?? null;
+    if ((input.role === "region") !== (regionId !== null)) {
+      throw badRequest("字段 regionId：市级/省级查看账号必须指定所属区域，其他账号不能指定区域");
+    }
+    if (regionId !== null && !(await regionDistricts(tx, regionId)).some((d) => d.id === input.districtId)) {
+      throw badRequest(`字段 regionId：区域 ${regionId} 不存在或不含区县 ${input.districtId}`);
+    }
     const now = new Date().toISOString();
     const id = await insertUser(tx, {
       district_id: input.districtId,
@@ -123,6 +133,7 @@ export async function createUser(db: DbContext, input: CreateUserInput, actor: A
       role: input.role,
       unit_id: unitId,
       enterprise_id: enterpriseId,
+      region_id: regionId,
       password_hash: passwordHash,
       must_change_password: input.mustChangePassword === false ? 0 : 1,
       disabled: 0,
@@ -174,7 +185,8 @@ export async function listUsers(db: DbContext, districtId: string): Promise<User
 async function userInDistrict(db: DbContext, districtId: string, id: number): Promise<UserView> {
   const row = await findUserProfile(db, id);
   // Another district's account is reported as absent, not as forbidden: it does not exist for this caller.
-  if (!row || row.district_id !== districtId) throw notFound("用户不存在");
+  // A region's account is the region's, not the district's it was made in: the district's office does not manage it.
+  if (!row || row.district_id !== districtId || row.region_id !== null) throw notFound("用户不存在");
   return toUserView(row, (await readActivePlan(db, districtId))?.plan);
 }
 

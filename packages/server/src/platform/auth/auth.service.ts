@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/audit.service";
 import type { DbContext } from "../db/database";
 import { inTransaction } from "../db/transaction";
 import { AppError, badRequest } from "../errors";
+import { regionDistricts } from "../plan/regions.repository";
 import {
   attemptsForUsername,
   deleteAttemptsBefore,
@@ -56,6 +57,8 @@ export interface AuthUser extends Principal {
   username: string;
   displayName: string;
   mustChangePassword: boolean;
+  /** A region account's region; its districtId is then the region's district it reads now. */
+  regionId?: string | null;
 }
 
 export interface SessionInfo {
@@ -86,7 +89,23 @@ function toAuthUser(user: UserRow): AuthUser {
     unitId: user.unit_id,
     enterpriseId: user.enterprise_id,
     mustChangePassword: user.must_change_password === 1,
+    regionId: user.region_id,
   };
+}
+
+/**
+ * The district a region account's request reads: the one its session chose if the region still covers it, else
+ * the region's first. Null when the region covers none (nothing to read, so no session). Never the account's own
+ * district_id: a district the region no longer covers is never read through it.
+ */
+export async function regionReadingDistrict(
+  db: DbContext,
+  regionId: string | null,
+  viewed: string | null,
+): Promise<string | null> {
+  if (regionId === null) return null;
+  const districts = await regionDistricts(db, regionId);
+  return districts.find((district) => district.id === viewed)?.id ?? districts[0]?.id ?? null;
 }
 
 export function normaliseUsername(username: string): string {
@@ -244,7 +263,13 @@ export async function authenticate(
   if (now - Date.parse(session.last_seen_at) >= TOUCH_INTERVAL_MS) {
     await touchSession(db, id, new Date(now).toISOString());
   }
-  return { user: toAuthUser(user), session: { id, csrfToken: session.csrf_token } };
+  const authUser = toAuthUser(user);
+  if (user.role === "region") {
+    const reading = await regionReadingDistrict(db, user.region_id, session.viewed_district_id);
+    if (reading === null) return null;
+    authUser.districtId = reading;
+  }
+  return { user: authUser, session: { id, csrfToken: session.csrf_token } };
 }
 
 export async function logout(db: DbContext, user: AuthUser, sessionId: string): Promise<void> {

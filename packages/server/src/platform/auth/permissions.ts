@@ -3,17 +3,27 @@
  * (`config: { permission: "users.manage" }`); the permission preHandler enforces the role part, and
  * services check the resource part with `allow(user, action, resource)` (district, own enterprise).
  */
-import { ROLES, type Role } from "./users.table";
+import { DISTRICT_ROLES, ROLES, type Role } from "./users.table";
 
 export type { Role };
 export const ALL_ROLES: readonly Role[] = ROLES;
 const READERS: readonly Role[] = ["office", "leader", "unit", "inspector"];
+/**
+ * A region (市/省) reads its districts' plan, targets, dashboards, register, monitoring and projects, and writes
+ * nothing: it holds no permission of a write route. What a district keeps to itself (requests, talent, rewards,
+ * tasks …) stays the district's.
+ */
+const REGION_READERS: readonly Role[] = [...READERS, "region"];
 
 /** The roles granted each permission. "public" needs no login; "session" any logged-in account. */
 export const PERMISSIONS = {
   public: "anyone",
   session: ALL_ROLES,
   "plan.read": ALL_ROLES,
+  // A region's own pages: its districts side by side; which of them its session reads (a setting of its session,
+  // nothing of any district's is written).
+  "region.read": ["region"],
+  "region.view": ["region"],
   // The plan's versions: read by those who answer for it, loaded and edited by the office only.
   "plan.versions": ["office", "leader", "inspector"],
   "plan.manage": ["office"],
@@ -23,24 +33,24 @@ export const PERMISSIONS = {
   "audit.read": ["office"],
   // The audit log's signed checkpoints and public key: the office and the inspector keep copies off the server.
   "audit.checkpoints": ["office", "inspector"],
-  "enterprises.read": [...READERS, "enterprise"],
-  "projects.read": READERS,
+  "enterprises.read": [...REGION_READERS, "enterprise"],
+  "projects.read": REGION_READERS,
   // Project pipeline: services narrow writers to the plan's pipeline units, answers to the assigned unit.
   "projects.write": ["office", "unit"],
   "projects.decide": ["leader"],
   "projects.blockers": ["office", "unit"],
   "projects.investment": ["office", "unit"],
-  "targets.read": READERS,
+  "targets.read": REGION_READERS,
   "targets.manage": ["office"],
   // Enterprise register (write side), figures, imports, monitoring; services narrow units and leaders further.
   "enterprises.edit": ["office"],
   "enterprises.listing": ["office", "unit"],
   // Chains' leader and backbone enterprises (M4): services narrow units to those the plan gives designateChainEnterprises.
   "enterprises.chainRoles": ["office", "unit"],
-  "chainRoles.read": READERS,
+  "chainRoles.read": REGION_READERS,
   "enterprises.serviceNotes": ["office", "leader"],
   "enterprises.profile": ["office", "enterprise"],
-  "enterprises.history": READERS,
+  "enterprises.history": REGION_READERS,
   "figures.enter": ["office", "unit", "enterprise"],
   "figures.confirm": ["office", "unit"],
   "imports.run": ["office", "unit"],
@@ -48,7 +58,7 @@ export const PERMISSIONS = {
   "support.enter": ["office", "unit", "enterprise"],
   "support.confirm": ["office", "unit"],
   "support.events": ["office", "unit"],
-  "monitoring.read": READERS,
+  "monitoring.read": REGION_READERS,
   "monitoring.manage": ["office"],
   // Rewards: the office computes and reviews; enterprises see and confirm their own; 区财政局 (checked by unit) approves and pays.
   "rewards.read": READERS,
@@ -73,7 +83,7 @@ export const PERMISSIONS = {
   "supervision.summons": ["inspector"],
   "assessment.finalize": ["office"],
   // Enterprise requests (M10 直通车): services narrow enterprises to their own, units to theirs, leaders to their enterprises.
-  "requests.read": ALL_ROLES,
+  "requests.read": DISTRICT_ROLES,
   "requests.stats": READERS,
   "requests.submit": ["office", "leader", "enterprise"],
   "requests.manage": ["office"],
@@ -101,7 +111,7 @@ export const PERMISSIONS = {
   "fees.inspect": ["office", "unit", "inspector"],
   // Entrepreneurs' trainings and salons (M12): services narrow holders to the plan's holdEntrepreneurEvents units,
   // attendance to them and the host unit; enterprises see the events open to them and their invitations.
-  "events.read": ALL_ROLES,
+  "events.read": DISTRICT_ROLES,
   "events.report": READERS,
   "events.manage": ["office", "unit"],
   "events.attendance": ["office", "unit"],

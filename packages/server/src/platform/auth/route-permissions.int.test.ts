@@ -4,13 +4,16 @@
  */
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginAs, type SeededWorld, seedWorld, testApp } from "../../testing/fixtures";
+import { addRegionAccount, loginAs, type SeededWorld, seedWorld, testApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import type { BeizengDb } from "../db/database";
 import { routesWithoutResponseContract } from "../http/response-contract";
 import { ALL_ROLES, type Role } from "./permissions";
 
 const READERS: Role[] = ["office", "leader", "unit", "inspector"];
+/** A region (市/省) reads its districts' targets, dashboards, register, monitoring and projects; it writes nothing. */
+const REGION_READERS: Role[] = [...READERS, "region"];
+const DISTRICT_ROLES: Role[] = ["office", "leader", "unit", "inspector", "enterprise"];
 
 /** Who may call each route: "public" (anyone, even without login) or the roles allowed. */
 const EXPECTED: Record<string, "public" | readonly Role[]> = {
@@ -47,27 +50,27 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "GET /api/audit/export": ["office"],
   "GET /api/audit/checkpoints": ["office", "inspector"],
   "GET /api/audit/public-key": ["office", "inspector"],
-  "GET /api/enterprises": [...READERS, "enterprise"],
-  "GET /api/enterprises/:id": [...READERS, "enterprise"],
-  "GET /api/projects": READERS,
-  "GET /api/projects/options": READERS,
-  "GET /api/projects/stats": READERS,
-  "GET /api/projects/export": READERS,
+  "GET /api/enterprises": [...REGION_READERS, "enterprise"],
+  "GET /api/enterprises/:id": [...REGION_READERS, "enterprise"],
+  "GET /api/projects": REGION_READERS,
+  "GET /api/projects/options": REGION_READERS,
+  "GET /api/projects/stats": REGION_READERS,
+  "GET /api/projects/export": REGION_READERS,
   "POST /api/projects/import": ["office", "unit"],
   "POST /api/projects": ["office", "unit"],
-  "GET /api/projects/:id": READERS,
+  "GET /api/projects/:id": REGION_READERS,
   "PATCH /api/projects/:id": ["office", "unit"],
   "POST /api/projects/:id/stage": ["office", "unit"],
   "POST /api/projects/:id/decisions": ["leader"],
   "POST /api/projects/:id/blockers": ["office", "unit"],
-  "GET /api/project-blockers": READERS,
-  "GET /api/project-blockers/export": READERS,
+  "GET /api/project-blockers": REGION_READERS,
+  "GET /api/project-blockers/export": REGION_READERS,
   "POST /api/project-blockers/:id": ["office", "unit"],
-  "GET /api/fixed-asset-investment": READERS,
+  "GET /api/fixed-asset-investment": REGION_READERS,
   "PUT /api/fixed-asset-investment/:year": ["office", "unit"],
-  "GET /api/enterprises/export": [...READERS, "enterprise"],
-  "GET /api/enterprises/:id/figures/export": [...READERS, "enterprise"],
-  "GET /api/enterprises/:id/history": READERS,
+  "GET /api/enterprises/export": [...REGION_READERS, "enterprise"],
+  "GET /api/enterprises/:id/figures/export": [...REGION_READERS, "enterprise"],
+  "GET /api/enterprises/:id/history": REGION_READERS,
   "POST /api/enterprises": ["office"],
   "PATCH /api/enterprises/:id": ["office"],
   "PUT /api/enterprises/:id/scale-years/:year": ["office"],
@@ -79,12 +82,12 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "PATCH /api/enterprises/:id/profile": ["office", "enterprise"],
   "POST /api/enterprises/:id/figures": ["office", "unit", "enterprise"],
   "POST /api/figures/:id/confirm": ["office", "unit"],
-  "GET /api/enterprises/:id/declared-facts": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id/declared-facts": [...REGION_READERS, "enterprise"],
   "PUT /api/enterprises/:id/declared-facts": ["office", "unit", "enterprise"],
   "POST /api/enterprises/:id/declared-facts/confirm": ["office", "unit"],
-  "GET /api/enterprises/:id/support": [...READERS, "enterprise"],
-  "GET /api/enterprises/:id/grants/export": [...READERS, "enterprise"],
-  "GET /api/enterprises/:id/tech-projects/export": [...READERS, "enterprise"],
+  "GET /api/enterprises/:id/support": [...REGION_READERS, "enterprise"],
+  "GET /api/enterprises/:id/grants/export": [...REGION_READERS, "enterprise"],
+  "GET /api/enterprises/:id/tech-projects/export": [...REGION_READERS, "enterprise"],
   "POST /api/enterprises/:id/grants": ["office", "unit", "enterprise"],
   "POST /api/enterprise-grants/:id/correct": ["office", "unit", "enterprise"],
   "POST /api/enterprise-grants/:id/confirm": ["office", "unit"],
@@ -93,9 +96,9 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/tech-projects/:id/confirm": ["office", "unit"],
   "POST /api/enterprises/:id/reward-events": ["office", "unit"],
   "POST /api/enterprise-events/:id/correct": ["office", "unit"],
-  "GET /api/monitoring/warnings": READERS,
-  "GET /api/monitoring/warnings/export": READERS,
-  "GET /api/monitoring/settings": READERS,
+  "GET /api/monitoring/warnings": REGION_READERS,
+  "GET /api/monitoring/warnings/export": REGION_READERS,
+  "GET /api/monitoring/settings": REGION_READERS,
   "PUT /api/monitoring/settings": ["office"],
   "POST /api/monitoring/recompute": ["office"],
   "GET /api/imports/templates/:kind": ["office", "unit"],
@@ -104,17 +107,17 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/imports/declared-facts": ["office", "unit"],
   "GET /api/imports/:id": ["office", "unit"],
   "POST /api/imports/:id/apply": ["office", "unit"],
-  "GET /api/targets": READERS,
-  "GET /api/targets/:id/records": READERS,
-  "GET /api/targets/inputs": READERS,
+  "GET /api/targets": REGION_READERS,
+  "GET /api/targets/:id/records": REGION_READERS,
+  "GET /api/targets/inputs": REGION_READERS,
   "PUT /api/targets/inputs/investment": ["office"],
   "PUT /api/targets/inputs/online-services": ["office"],
-  "GET /api/board/publication": READERS,
+  "GET /api/board/publication": REGION_READERS,
   "PUT /api/board/publication": ["office"],
   "PUT /api/dashboard/settings": ["office"],
-  "GET /api/dashboard": READERS,
-  "GET /api/dashboard/records": READERS,
-  "GET /api/dashboard/export": READERS,
+  "GET /api/dashboard": REGION_READERS,
+  "GET /api/dashboard/records": REGION_READERS,
+  "GET /api/dashboard/export": REGION_READERS,
   "GET /api/public/board": "public",
   "GET /api/rewards/batches": READERS,
   "POST /api/rewards/batches": ["office"],
@@ -196,12 +199,12 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/assessment/:year/finalize": ["office"],
   "GET /api/assessment/:year/report.docx": READERS,
   "GET /api/assessment/:year/report.pdf": READERS,
-  "GET /api/enterprise-requests": ALL_ROLES,
-  "GET /api/enterprise-requests/export": ALL_ROLES,
+  "GET /api/enterprise-requests": DISTRICT_ROLES,
+  "GET /api/enterprise-requests/export": DISTRICT_ROLES,
   "GET /api/enterprise-requests/stats": READERS,
   "POST /api/enterprise-requests": ["office", "leader", "enterprise"],
   "POST /api/enterprise-requests/escalations/run": ["office"],
-  "GET /api/enterprise-requests/:id": ALL_ROLES,
+  "GET /api/enterprise-requests/:id": DISTRICT_ROLES,
   "POST /api/enterprise-requests/:id/assign": ["office"],
   "POST /api/enterprise-requests/:id/accept": ["unit"],
   "POST /api/enterprise-requests/:id/notes": ["office", "leader", "unit"],
@@ -210,7 +213,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/enterprise-requests/:id/reopen": ["office"],
   "POST /api/enterprise-requests/:id/close": ["office"],
   "POST /api/enterprise-requests/:id/attachments": ["office", "leader", "unit", "enterprise"],
-  "GET /api/enterprise-request-attachments/:id": ALL_ROLES,
+  "GET /api/enterprise-request-attachments/:id": DISTRICT_ROLES,
   "DELETE /api/enterprise-request-attachments/:id": ["office", "leader", "unit", "enterprise"],
   "GET /api/service-days": READERS,
   "POST /api/service-days": ["office"],
@@ -245,15 +248,15 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "PUT /api/zombies/criteria": ["office"],
   "POST /api/enterprises/:id/chain-roles": ["office", "unit"],
   "DELETE /api/enterprises/:id/chain-roles/:chainRoleId": ["office", "unit"],
-  "GET /api/chain-leaders": READERS,
-  "GET /api/chain-leaders/export": READERS,
-  "GET /api/events": ALL_ROLES,
+  "GET /api/chain-leaders": REGION_READERS,
+  "GET /api/chain-leaders/export": REGION_READERS,
+  "GET /api/events": DISTRICT_ROLES,
   "GET /api/events/export": READERS,
   "GET /api/events/report": READERS,
   "GET /api/events/report/export": READERS,
   "POST /api/events": ["office", "unit"],
-  "GET /api/events/:id": ALL_ROLES,
-  "GET /api/events/:id/registrations/export": ALL_ROLES,
+  "GET /api/events/:id": DISTRICT_ROLES,
+  "GET /api/events/:id/registrations/export": DISTRICT_ROLES,
   "PUT /api/events/:id": ["office", "unit"],
   "POST /api/events/:id/cancel": ["office", "unit"],
   "POST /api/events/:id/invitations": ["office", "unit"],
@@ -290,7 +293,23 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "PUT /api/calendar/years/:year": ["office"],
   "POST /api/calendar/years/:year/import": ["office"],
   "GET /api/openapi.json": ALL_ROLES,
+  "GET /api/region": ["region"],
+  "PUT /api/region/viewing": ["region"],
+  "GET /api/region/overview": ["region"],
+  "GET /api/region/overview/export.xlsx": ["region"],
 };
+
+/**
+ * The only requests other than reads a region account may make: its own session and password, a rule's calculator
+ * (a computation that stores nothing) and which of its districts its session reads. Every other route that writes
+ * refuses it, and a new one that admits it fails here.
+ */
+const REGION_UNSAFE_ALLOWED = [
+  "POST /api/auth/logout",
+  "POST /api/auth/password",
+  "POST /api/rules/:ruleId/try",
+  "PUT /api/region/viewing",
+];
 
 /** Routes after which the caller's session may be gone. */
 const SESSION_ENDING = new Set(["POST /api/auth/logout", "POST /api/auth/password"]);
@@ -301,6 +320,7 @@ const ROLE_USERS: Record<Role, string> = {
   unit: "unit-a",
   inspector: "inspector-a",
   enterprise: "enterprise-a",
+  region: "region-a",
 };
 
 describe.each(testDatabases())("route × role permissions on $name", (database) => {
@@ -311,6 +331,7 @@ describe.each(testDatabases())("route × role permissions on $name", (database) 
   beforeAll(async () => {
     db = await database.createMigrated();
     world = await seedWorld(db);
+    await addRegionAccount(db, { id: "region-a", name: "甲市", districtIds: [world.districtA] }, "region-a");
     app = await testApp(db);
   });
   afterAll(async () => {
@@ -380,6 +401,17 @@ describe.each(testDatabases())("route × role permissions on $name", (database) 
     }
     expect(failures).toEqual([]);
   }, 300_000);
+
+  it("admits a region account to no request that writes but its session's own and a calculation", () => {
+    const unsafe = app.apiRoutes
+      .filter((route) => route.method !== "GET" && route.method !== "HEAD")
+      .map((route) => `${route.method} ${route.url}`)
+      .filter((key) => {
+        const expected = EXPECTED[key];
+        return expected !== undefined && expected !== "public" && expected.includes("region");
+      });
+    expect(unsafe.sort()).toEqual([...REGION_UNSAFE_ALLOWED].sort());
+  });
 
   it("never lets an enterprise account read another enterprise", async () => {
     const session = await loginAs(app, "enterprise-a");

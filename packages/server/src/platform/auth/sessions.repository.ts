@@ -75,3 +75,8 @@ export async function deleteExpiredSessionsOfUser(
     .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", idleBefore)]))
     .execute();
 }
+
+/** Which of its region's districts a region account's session reads from now on. */
+export async function setViewedDistrict(db: DbContext, id: string, districtId: string): Promise<void> {
+  await db.kysely.updateTable("sessions").set({ viewed_district_id: districtId }).where("id", "=", id).execute();
+}

@@ -12,5 +12,7 @@ export interface SessionTable {
   last_seen_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** A region account's session: which of the region's districts it reads now (null: the first). */
+  viewed_district_id: string | null;
 }
 export type SessionRow = Selectable<SessionTable>;

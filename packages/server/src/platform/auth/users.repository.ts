@@ -46,7 +46,12 @@ export async function findUserProfile(db: DbContext, id: number): Promise<UserPr
 }
 
 export async function listUserProfiles(db: DbContext, districtId: string): Promise<UserProfileRow[]> {
-  return profileQuery(db).where("users.district_id", "=", districtId).orderBy("users.id").execute();
+  // A region's accounts belong to the region, not to the district they were made in.
+  return profileQuery(db)
+    .where("users.district_id", "=", districtId)
+    .where("users.region_id", "is", null)
+    .orderBy("users.id")
+    .execute();
 }
 
 export async function insertUser(db: DbContext, values: Insertable<UserTable>): Promise<number> {

@@ -40,11 +40,14 @@ import type { UserTable } from "../auth/users.table";
 import type { BackgroundJobTable, ScheduledRunTable } from "../jobs/jobs.table";
 import type { DistrictTable } from "../plan/districts.table";
 import type { PlanTable } from "../plan/plans.table";
+import type { RegionDistrictTable, RegionTable } from "../plan/regions.table";
 
 /** Every table of the database, for Kysely. Other packages may add their own table files and extend this. */
 export interface Database {
   districts: DistrictTable;
   plans: PlanTable;
+  regions: RegionTable;
+  region_districts: RegionDistrictTable;
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;
