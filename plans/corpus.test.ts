@@ -237,6 +237,27 @@ describe("the corpus plans, worked by hand", () => {
     ]);
   });
 
+  it("沂水 专项资金: 2000万 a year for the three awards; 25 awards of 100万 are each cut to 80万", () => {
+    const enterprises = Array.from({ length: 25 }, (_, index) =>
+      enterprise(code(index + 1), [
+        {
+          year: 2022,
+          techProjects: [
+            { id: `p${index}`, investment: "50000000", equipmentInvoices: "50000000", techFundsReceived: false },
+          ],
+        },
+      ]),
+    );
+    const result = evaluateRewards(plan("yishui-2022-2024"), { enterprises });
+    // 5000万 × 2% = 100万 each, 2500万 asked of 2000万: 80 %, 80万 each, exactly 2000万 in all.
+    expect(new Set(result.entitlements.map((entitlement) => entitlement.amount))).toEqual(new Set([80_000_000n]));
+    expect(result.entitlements.reduce((sum, entitlement) => sum + entitlement.amount!, 0n)).toBe(2_000_000_000n);
+    const explanation = result.entitlements[0]!.explanation!;
+    expect(explanation.wording.explanation(explanation).zh).toContain(
+      "技术改造奖补专项资金年度总额不超过 2000 万元：2022年各企业应奖合计 2500 万元，超出部分按比例核减，比例 80%（2000 万元 ÷ 2500 万元），本项应奖 100 万元，核定 80 万元",
+    );
+  });
+
   it("呼和浩特: 入规 10万、20万、30万 over three years; 新增产值 5亿 pays 50万, 50亿 300万", () => {
     const got = paid("hohhot-2024-2026", [
       enterprise(code(1), [

@@ -243,6 +243,13 @@ export function ruleSettings(rule: PlanFile["rewards"][number]): RuleSetting[] {
     });
   };
   for (const field of ["amount", "rate", "cap", "capPerYear"] as const) push(field, data[field], FIELD_WORDS[field]!);
+  const budget = data.budgetPerYear;
+  if (isRecord(budget))
+    push("budgetPerYear.amount", budget.amount, {
+      zh: "年度总额（全部企业）",
+      en: "yearly budget over all enterprises",
+      unit: "yuan",
+    });
   const caseByCase = data.caseByCase;
   if (isRecord(caseByCase))
     push("caseByCase.upTo", caseByCase.upTo, { zh: "一事一议上限", en: "case-by-case limit", unit: "yuan" });

@@ -9,6 +9,7 @@ import { formatYuan, parseYuan } from "../../money";
 import type { FormulaReward, PlanFile } from "../../plan/schema";
 import { compileRewardPlan, evaluateRewards } from "../engine";
 import { explanationOf } from "../explanation";
+import { applyScenario, ruleSettings, simulateScenario } from "../scenario";
 import { deserializeExplanation, serializeExplanation } from "../stored-explanation";
 import { code, enterprise } from "../testing/builders";
 import { changjiangPlan } from "../testing/plans";
@@ -16,6 +17,7 @@ import type { RewardResult, Shortfall } from "../types";
 import { whyNotText } from "../why-not";
 import { shareBudget } from "./budget";
 import { formulaRuleProblems } from "./check";
+import { rulePageOutline } from "./rule-page";
 
 const [A, B, C] = [code(1), code(2), code(3)];
 const letter = (creditCode: string) => (creditCode === A ? "A" : creditCode === B ? "B" : "C");
@@ -218,6 +220,34 @@ describe("a rule's yearly budget over all enterprises", () => {
         line.split(" ").at(-1),
       ),
     ).toEqual(["10000", "10000", "10000"]);
+  });
+});
+
+describe("the budget and the deductions beyond the engine", () => {
+  it("are told on the rule's page in plain words", () => {
+    const plan = planWith({ "R-NEW-SCALE": { ...newScale("50000"), deductShortfalls: true } });
+    const page = rulePageOutline(plan, plan.rewards[0]!);
+    expect(page.description.map((line) => line.zh)).toEqual(
+      expect.arrayContaining([
+        "本项奖励每年发放总额不超过 5 万元；当年各企业应得的奖励合计超过时，按比例核减（精确到分，零头按余数从大到小补足），已兑付的奖励不再变动。",
+        "企业应退回而未退回的奖励款，从其以后年度的本项奖励中抵扣，抵扣不完的留待以后年度。",
+      ]),
+    );
+    expect(page.description.map((line) => line.en).join(" ")).toContain(
+      "at most 50,000 yuan a year to all enterprises",
+    );
+  });
+
+  it("lets a scenario change the budget, and counts its cost", () => {
+    const plan = planWith({ "R-NEW-SCALE": newScale("50000") });
+    expect(ruleSettings(plan.rewards[0]!).map((setting) => `${setting.path} ${setting.value}`)).toContain(
+      "budgetPerYear.amount 50000",
+    );
+    const scenario = applyScenario(plan, [
+      { op: "set", ruleId: "R-NEW-SCALE", path: "budgetPerYear.amount", value: "60000" },
+    ]);
+    const simulated = simulateScenario(compileRewardPlan(plan), scenario.compiled, { enterprises: threeNew }, [2022]);
+    expect(simulated.difference.years).toEqual([{ year: 2022, baselineFen: 5_000_000n, scenarioFen: 6_000_000n }]);
   });
 });
 

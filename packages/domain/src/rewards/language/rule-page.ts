@@ -8,6 +8,7 @@
 import { amountEn, amountZh, figureEn, figureZh, parseYuan } from "../../money";
 import type { PlanFile, PlanParameter, RewardRule } from "../../plan/schema";
 import { parseRate, ratePercent, yearRangeZh } from "../format";
+import { writtenBudgetAmount } from "./budget";
 import { declaredFactLookup } from "./declared-facts";
 import { compileExpression, EARLIER_YEARS, type FactRead, type FormulaSubject } from "./expressions";
 import { rewardOutputs, rewardSubject } from "./outline";
@@ -437,6 +438,20 @@ export function rulePageOutline(plan: PlanFile, rule: RewardRule): RulePageOutli
     description.push({
       zh: `与 ${rule.stacking.with.join("、")} 不重复享受，就高奖励。`,
       en: `Not paid together with ${rule.stacking.with.join(", ")}: the highest award is kept.`,
+    });
+  const budgetText = writtenBudgetAmount(rule, plan);
+  if (rule.budgetPerYear !== undefined && budgetText !== undefined) {
+    const budget = parseYuan(budgetText);
+    const group = rule.budgetPerYear.group;
+    description.push({
+      zh: `${group === undefined ? "本项奖励" : `与同属“${group}”的奖励合计，`}每年发放总额不超过 ${amountZh(budget)}；当年各企业应得的奖励合计超过时，按比例核减（精确到分，零头按余数从大到小补足），已兑付的奖励不再变动。`,
+      en: `${group === undefined ? "This reward pays" : `With the other rewards of "${group}", this reward pays`} at most ${amountEn(budget)} a year to all enterprises together; when the awards due pass it, each is cut in the same proportion (exact to the fen, the fen left over going to the largest remainders), and awards already paid stay as they are.`,
+    });
+  }
+  if (rule.deductShortfalls === true)
+    description.push({
+      zh: "企业应退回而未退回的奖励款，从其以后年度的本项奖励中抵扣，抵扣不完的留待以后年度。",
+      en: "What an enterprise owes back and has not repaid is deducted from its later awards of this rule; what is left is deducted in later years.",
     });
 
   return {
