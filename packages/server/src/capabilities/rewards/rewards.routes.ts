@@ -46,9 +46,10 @@ import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { idParamSchema, parseInput } from "../../platform/http/validation";
+import { issueApprovalNotice } from "./approval-notice";
 import { budgetSummary, rewardForecast, setBudget } from "./budget";
 import { getBatch, listRewardBatches, startRewardBatch } from "./compute";
-import { approvalNoticeDocx, paymentListXlsx } from "./exports";
+import { paymentListXlsx } from "./exports";
 import {
   fileObjection,
   listObjections,
@@ -413,19 +414,23 @@ export async function rewardsRoutes(app: FastifyInstance, opts: { db: DbContext 
     },
   );
 
-  app.post(
-    "/api/rewards/notices",
-    { config: { request: { body: NoticeSchema }, permission: "rewards.notice", response: "file" } },
-    async (request, reply) => {
-      const input = parseInput(NoticeSchema, request.body, "出具审批通知");
-      const { fileName, buffer, number } = await approvalNoticeDocx(db, currentUser(request), actorOf(request), input);
-      return sendDownload(reply, {
-        fileName,
-        asciiName: "notice.docx",
-        contentType: CONTENT_TYPES.docx,
-        body: buffer,
-        headers: { "x-document-number": encodeURIComponent(number) },
-      });
-    },
-  );
+  /** Issues the approval notice (it takes the year's next document number) as Word (.docx) or PDF. */
+  for (const format of ["docx", "pdf"] as const) {
+    app.post(
+      format === "docx" ? "/api/rewards/notices" : "/api/rewards/notices.pdf",
+      { config: { request: { body: NoticeSchema }, permission: "rewards.notice", response: "file" } },
+      async (request, reply) => {
+        const input = parseInput(NoticeSchema, request.body, "出具审批通知");
+        const user = currentUser(request);
+        const issued = await issueApprovalNotice(db, user, actorOf(request), { ...input, format });
+        return sendDownload(reply, {
+          fileName: issued.fileName,
+          asciiName: `notice.${format}`,
+          contentType: CONTENT_TYPES[format],
+          body: issued.buffer,
+          headers: { "x-document-number": encodeURIComponent(issued.number) },
+        });
+      },
+    );
+  }
 }

@@ -155,6 +155,7 @@ const EXPECTED: Record<string, "public" | readonly Role[]> = {
   "POST /api/rewards/corrections/:id/resolve": ["office"],
   "GET /api/rewards/exports/payments.xlsx": READERS,
   "POST /api/rewards/notices": ["office", "unit"],
+  "POST /api/rewards/notices.pdf": ["office", "unit"],
   "GET /api/rewards/scenarios": ["office", "leader"],
   "GET /api/rewards/scenarios/editor": ["office", "leader"],
   "GET /api/rewards/scenarios/compare": ["office", "leader"],

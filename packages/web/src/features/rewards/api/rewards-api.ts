@@ -268,9 +268,14 @@ export function paymentListUrl(filters: { year?: number; status?: string }): str
   return `/api/rewards/exports/payments.xlsx${toQueryString(filters)}`;
 }
 
-/** Issues the approval notice (a POST: it takes a document number) and saves the .docx. */
-export async function downloadNotice(enterpriseId: number, year: number, fileName: string): Promise<string> {
-  const response = await fetch("/api/rewards/notices", {
+/** Issues the approval notice (a POST: it takes a document number) and saves it as Word (.docx) or PDF. */
+export async function downloadNotice(
+  enterpriseId: number,
+  year: number,
+  fileName: string,
+  format: "docx" | "pdf" = "docx",
+): Promise<string> {
+  const response = await fetch(format === "pdf" ? "/api/rewards/notices.pdf" : "/api/rewards/notices", {
     method: "POST",
     credentials: "include",
     headers: { "content-type": "application/json", "x-csrf-token": getCsrfToken() ?? "" },

@@ -9,7 +9,9 @@ import {
   Input,
   List,
   Modal,
+  Radio,
   Space,
+  Tag,
   Timeline,
   Typography,
 } from "antd";
@@ -92,6 +94,7 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
         reason: values.reason,
         recoveredOn: values.recoveredOn.format("YYYY-MM-DD"),
         documentNo: values.documentNo,
+        settlement: values.settlement ?? "repaid",
       });
   };
   const amount = detail.amountFen === null ? t("rw.caseByCase") : formatFenForDisplay(detail.amountFen);
@@ -118,13 +121,14 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
       cancelText: t("common.cancel"),
       onOk: () => run({ kind: "approve" }),
     });
-  const notice = async () => {
+  const notice = async (format: "docx" | "pdf") => {
     if (detail.enterpriseId === null) return;
     try {
       const number = await downloadNotice(
         detail.enterpriseId,
         detail.year,
-        `审批通知-${detail.enterpriseName}-${detail.year}.docx`,
+        `审批通知-${detail.enterpriseName}-${detail.year}.${format}`,
+        format,
       );
       message.success(t("rw.noticeIssued", { number }));
     } catch (error) {
@@ -171,7 +175,8 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
         </Button>
       )}
       {can("recover") && <Button onClick={() => setDialog("recover")}>{t("rw.recover")}</Button>}
-      {can("notice") && <Button onClick={notice}>{t("rw.notice")}</Button>}
+      {can("notice") && <Button onClick={() => notice("docx")}>{t("rw.notice")}</Button>}
+      {can("notice") && <Button onClick={() => notice("pdf")}>{t("rw.noticePdf")}</Button>}
     </Space>
   );
   const held =
@@ -312,6 +317,7 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
                   <b>{formatFenForDisplay(recovery.amountFen)}</b>
                   <span>{recovery.recoveredOn}</span>
                   <span>{recovery.documentNo}</span>
+                  {recovery.settlement === "deduction" && <Tag color="orange">{t("rw.settlement.deduction")}</Tag>}
                   <span>{recovery.reason}</span>
                 </Space>
               </List.Item>
@@ -427,6 +433,17 @@ function EntitlementBody({ detail }: { detail: EntitlementDetail }) {
               >
                 <Input />
               </Form.Item>
+              {/* Only where a rule of the plan deducts what is owed from later awards. */}
+              {plan.data?.rewards.some((rule) => rule.kind === "formula" && rule.deductShortfalls === true) && (
+                <Form.Item name="settlement" label={t("rw.settlement")} initialValue="repaid">
+                  <Radio.Group
+                    options={[
+                      { value: "repaid", label: t("rw.settlement.repaid") },
+                      { value: "deduction", label: t("rw.settlement.deduction") },
+                    ]}
+                  />
+                </Form.Item>
+              )}
             </>
           )}
           {dialog === "pay" && (
