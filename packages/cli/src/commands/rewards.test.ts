@@ -389,6 +389,34 @@ describe("beizeng rewards --json, the input read as a stream", () => {
     }
   }, 60_000);
 
+  test("shares a plan's yearly budget over the whole file, not over each part it reads", async () => {
+    // 沂水's special fund: 600 awards of 100万 (2 % of 5000万 of equipment) against 2000万 in 2022.
+    const project = (id: string) => ({
+      id,
+      investment: "50000000",
+      equipmentInvoices: "50000000",
+      techFundsReceived: false,
+    });
+    const enterprises = Array.from({ length: 600 }, (_, index) => ({
+      creditCode: code(index + 1),
+      years: [{ year: 2022, techProjects: [project(`t${index}`)] }],
+    }));
+    const inputText = JSON.stringify({ enterprises });
+    const whole = await batch(inputText, { planId: "yishui-2022-2024" });
+    expect(whole.exitCode, whole.stderr).toBe(0);
+    expect(JSON.parse(whole.stdout).total).toBe("20000000");
+    let stdout = "";
+    const taken = await streamRewardsBatch(
+      bufferSource(Buffer.from(inputText)),
+      { planId: "yishui-2022-2024" },
+      (text) => {
+        stdout += text;
+      },
+    );
+    expect(taken).toBe(true);
+    expect(stdout).toBe(whole.stdout);
+  }, 60_000);
+
   test("leaves to the whole reading, having written nothing, input it does not take as it is", async () => {
     const refused = [
       withChange((d) => ((d.enterprises[0]!.years as Record<string, unknown>[])[0]!.revenue = "1.234")),

@@ -299,9 +299,12 @@ async function evaluateStream(
   const codesSeen = new Set<string>();
   let enterprises: EnterpriseHistory[] = [];
   let projects: InvestmentProject[] = [];
-  const evaluatePending = () => {
-    const result = evaluateRewards(compiled, { enterprises, projects }, { explain: false });
-    for (const entitlement of result.entitlements) {
+  // A plan's yearly budgets over all enterprises (and deductions) are applied once over the whole file: its
+  // awards are kept until the last enterprise was read.
+  const finalizer = compiled.awardFinalizer;
+  const unfinished: Entitlement[] = [];
+  const pushRows = (entitlements: readonly Entitlement[]) => {
+    for (const entitlement of entitlements) {
       const row: BatchRow = {
         creditCode: entitlement.creditCode,
         ruleId: entitlement.ruleId,
@@ -313,6 +316,11 @@ async function evaluateStream(
       if (entitlement.subjectId !== undefined) row.subjectId = entitlement.subjectId;
       rows.push(row);
     }
+  };
+  const evaluatePending = () => {
+    const result = evaluateRewards(compiled, { enterprises, projects }, { explain: false, finalize: false });
+    if (finalizer == null) pushRows(result.entitlements);
+    else for (const entitlement of result.entitlements) unfinished.push(entitlement);
     enterprises = [];
     projects = [];
   };
@@ -340,6 +348,7 @@ async function evaluateStream(
   // Projects of enterprises the file does not list are paid all the same.
   for (const own of projectsByCode.values()) for (const project of own) projects.push(project);
   evaluatePending();
+  if (finalizer != null) pushRows(finalizer.apply(unfinished).entitlements);
   return rows;
 }
 
