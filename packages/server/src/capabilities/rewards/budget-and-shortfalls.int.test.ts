@@ -186,11 +186,15 @@ describe.each(testDatabases())("budgets and shortfalls in the batch on $name", (
     // Computing 2023 again deducts the same (2022's deduction counted once), and 2022's stays.
     expect((await compute(2023)).status).toBe("done");
     expect(
-      (await entitlements(2023, "R-GROWTH")).filter((e) => e.enterpriseId === world.enterpriseA2).map((e) => e.amountFen),
+      (await entitlements(2023, "R-GROWTH"))
+        .filter((e) => e.enterpriseId === world.enterpriseA2)
+        .map((e) => e.amountFen),
     ).toEqual(["2000000"]);
     expect((await compute(2022)).status).toBe("done");
     expect(
-      (await entitlements(2022, "R-GROWTH")).filter((e) => e.enterpriseId === world.enterpriseA2).map((e) => e.amountFen),
+      (await entitlements(2022, "R-GROWTH"))
+        .filter((e) => e.enterpriseId === world.enterpriseA2)
+        .map((e) => e.amountFen),
     ).toEqual(["0"]);
   });
 
