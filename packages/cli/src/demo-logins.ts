@@ -1,19 +1,17 @@
+import { ROLE_LABELS } from "@beizeng/domain/accounts/vocabulary";
 import type { DemoLogin } from "@beizeng/server/demo/load-demo";
 import { box } from "./output";
-
-const ROLE_LABELS: Record<DemoLogin["role"], string> = {
-  office: "领导小组办公室 office",
-  leader: "区领导 leader",
-  unit: "部门 unit",
-  inspector: "区纪委 inspector",
-  enterprise: "企业 enterprise",
-};
 
 /** The demo logins in a box, for the operator's terminal. */
 export function formatDemoLogins(logins: readonly DemoLogin[], url?: string): string {
   const rows: (string | string[])[] = [
     ["用户名 username", "密码 password", "角色 role", "所属 affiliation"],
-    ...logins.map((login) => [login.username, login.password, ROLE_LABELS[login.role], login.affiliation ?? ""]),
+    ...logins.map((login) => [
+      login.username,
+      login.password,
+      `${ROLE_LABELS[login.role].zh} ${login.role}`,
+      login.affiliation ?? "",
+    ]),
     "",
     "这些账号只用于演示，密码是公开的。/ Demo only: these passwords are public.",
   ];

@@ -62,6 +62,12 @@ const COMMANDS: readonly {
     register: async () => (await import("./commands/users")).registerUsersCommand,
   },
   {
+    name: "region",
+    term: "region",
+    description: "市级/省级区域：覆盖若干区县，只读查看 / Regions (city or province) above districts, read only",
+    register: async () => (await import("./commands/region")).registerRegionCommand,
+  },
+  {
     name: "audit",
     term: "audit",
     description: "审计日志 / The audit log",

@@ -4,7 +4,7 @@ import { findEnterprises } from "@beizeng/server/capabilities/register/index";
 import { findUnitByCode } from "@beizeng/server/capabilities/units/index";
 import { listDistricts } from "@beizeng/server/demo/demo-data.repository";
 import type { Actor } from "@beizeng/server/platform/audit/audit.service";
-import { ROLES, type Role } from "@beizeng/server/platform/auth/users.table";
+import { DISTRICT_ROLES, type Role } from "@beizeng/server/platform/auth/users.table";
 import type { BeizengDb } from "@beizeng/server/platform/db/database";
 import { type Command, Option } from "commander";
 import { action, CliError, readStdin, withDatabase } from "../cli-context";
@@ -37,7 +37,11 @@ export function registerUsersCommand(program: Command): void {
     .command("create")
     .description("创建账号 / Create an account")
     .requiredOption("--username <name>", "用户名 / username (3–40: a-z 0-9 _ . -)")
-    .addOption(new Option("--role <role>", "角色 / role").choices([...ROLES]).makeOptionMandatory())
+    .addOption(
+      new Option("--role <role>", "角色（区域账号用 beizeng region add-user）/ role (a region's: region add-user)")
+        .choices([...DISTRICT_ROLES])
+        .makeOptionMandatory(),
+    )
     .option("--unit <code>", "所属单位代码（单位账号必填），如 commerce-bureau / unit code, required for role unit")
     .option(
       "--enterprise <creditCode>",

@@ -269,7 +269,8 @@ export interface DemoLoginSpec extends Pick<DemoAccount, "username" | "password"
 
 /**
  * The demo logins. Passwords meet the password rule (10+ characters, letters and digits). The first six are
- * used by the end-to-end tests; the unit accounts after them belong to the units with work of their own.
+ * used by the end-to-end tests; the unit accounts after them belong to the units with work of their own; the last
+ * is the city's above the district (its region, demo/region-demo.ts).
  */
 export const DEMO_ACCOUNT_LOGINS: readonly DemoLoginSpec[] = [
   { username: "demo-office", password: "Office2021demo", role: "office", displayName: "领导小组办公室（演示）" },
@@ -329,6 +330,8 @@ export const DEMO_ACCOUNT_LOGINS: readonly DemoLoginSpec[] = [
     displayName: "区委组织部人才工作经办人（演示）",
     unitName: "区委组织部",
   },
+  // The city above the district (市级查看): reads the district's pages, writes nothing.
+  { username: "demo-region", password: "Region2021demo", role: "region", displayName: "市级查看（演示）" },
 ];
 
 const SYLLABLES = [

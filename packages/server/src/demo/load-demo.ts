@@ -50,6 +50,7 @@ import {
   generateDemoData,
 } from "./generate";
 import { playLand } from "./land-demo";
+import { DEMO_REGION, demoRegionProfiles, playRegion } from "./region-demo";
 import { playEnterpriseRequests } from "./requests-demo";
 import { playRewardHistory } from "./reward-history";
 import { playSupervisionHistory } from "./supervision-history";
@@ -174,11 +175,17 @@ async function unitRefs(db: DbContext, districtId: string) {
 
 /** The demo accounts as stored (an operator may have disabled one since): with their unit or enterprise. */
 async function storedLogins(db: DbContext, districtId: string): Promise<DemoLogin[]> {
-  const profiles = new Map((await listUserProfiles(db, districtId)).map((row) => [row.username, row]));
+  const rows = [...(await listUserProfiles(db, districtId)), ...(await demoRegionProfiles(db))];
+  const profiles = new Map(rows.map((row) => [row.username, row]));
   return DEMO_ACCOUNT_LOGINS.flatMap(({ unitName: _unitName, ...login }) => {
     const profile = profiles.get(login.username);
     if (!profile || profile.disabled) return [];
-    return [{ ...login, affiliation: profile.unit_name ?? profile.enterprise_name ?? null }];
+    return [
+      {
+        ...login,
+        affiliation: profile.unit_name ?? profile.enterprise_name ?? (profile.region_id ? DEMO_REGION.name : null),
+      },
+    ];
   });
 }
 
@@ -190,7 +197,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
   const units = new Map((await listUnitRows(tx, districtId)).map((unit) => [unit.code, unit.id]));
   const writer = demoWriter(tx, districtId, dataset, units);
   // Staff accounts first (enterprises name their leader), enterprise accounts once their enterprise exists.
-  await createAccounts(writer, (account) => account.role !== "enterprise");
+  await createAccounts(writer, (account) => account.role !== "enterprise" && account.role !== "region");
   await insertEnterprises(writer);
   await createAccounts(writer, (account) => account.role === "enterprise");
   await insertProjects(writer);
@@ -205,6 +212,7 @@ async function insertDemoData(tx: DbContext, districtId: string, dataset: DemoDa
   const entrepreneurs = await playChainRolesAndEvents(writer);
   const landRecords = await playLand(writer);
   const talentRecords = await playTalentLedger(writer);
+  await playRegion(writer);
   // The key enterprises' monthly revenue against the same month a year earlier, as the figures service does.
   const warnings = await recomputeWarnings(tx, districtId);
   await auditFigures(writer);

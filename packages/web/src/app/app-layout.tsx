@@ -9,6 +9,7 @@ import {
   CarryOutOutlined,
   CoffeeOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   DesktopOutlined,
   DollarOutlined,
   EnvironmentOutlined,
@@ -32,6 +33,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { type CurrentUser, DemoBanner, useLogout, useMeta } from "../features/auth";
 import { navigationFor, selectedNavigationPath } from "../features/home";
 import { usePlan } from "../features/plan";
+import { RegionDistrictSwitch } from "../features/region";
 import { useUnits } from "../features/units";
 import { LanguageSwitch } from "../shared/components/language-switch";
 import { PageLoading } from "../shared/components/status-results";
@@ -42,6 +44,7 @@ const icons: Record<string, ReactNode> = {
   "/": <HomeOutlined />,
   "/plan": <FileTextOutlined />,
   "/targets": <AimOutlined />,
+  "/dashboard": <DashboardOutlined />,
   "/board": <DesktopOutlined />,
   "/monitoring": <AlertOutlined />,
   "/imports": <UploadOutlined />,
@@ -206,6 +209,14 @@ export function AppLayout({ user }: { user: CurrentUser }) {
             </Space>
           </Layout.Header>
           <Layout.Content style={{ margin: narrow ? 12 : 24, minWidth: 0 }}>
+            {/* A region account reads one of its districts at a time: which one, and a way to another. */}
+            {user.role === "region" ? (
+              <Space size="small" wrap style={{ marginBottom: narrow ? 8 : 12 }}>
+                <Typography.Text type="secondary">{t("region.reading")}</Typography.Text>
+                <RegionDistrictSwitch />
+                <Tag>{t("region.readOnlyTag")}</Tag>
+              </Space>
+            ) : null}
             {trail.length > 0 ? (
               <nav aria-label={t("breadcrumb.label")} style={{ marginBottom: narrow ? 8 : 12 }}>
                 <Breadcrumb

@@ -47,6 +47,7 @@ const AuditPage = lazyPage(() => import("../features/audit/components/audit-page
 const CalendarPage = lazyPage(() => import("../features/calendar/components/calendar-page"), "CalendarPage");
 const HomePage = lazyPage(() => import("../features/home/components/home-page"), "HomePage");
 const DashboardPage = lazyPage(() => import("../features/dashboard/components/dashboard-page"), "DashboardPage");
+const RegionPage = lazyPage(() => import("../features/region/components/region-page"), "RegionPage");
 const TodoHome = lazyPage(() => import("../features/home/components/todo-home"), "TodoHome");
 const TargetsPage = lazyPage(() => import("../features/targets/components/targets-page"), "TargetsPage");
 const BoardPage = lazyPage(() => import("../features/board/components/board-page"), "BoardPage");
@@ -113,6 +114,7 @@ function SignedInArea() {
 function HomeOrDashboard() {
   const user = useCurrentUser().data;
   if (!user) return null;
+  if (user.role === "region") return <RegionPage />;
   if (user.role === "office" || user.role === "leader" || user.role === "inspector")
     return (
       <>
@@ -131,6 +133,8 @@ function OnlyFor({ roles, children }: { roles: Role[]; children: ReactNode }) {
 }
 
 const staff: Role[] = ["office", "leader", "unit", "inspector"];
+/** Staff and a region (市/省), which reads its districts' pages and writes nothing. */
+const readers: Role[] = [...staff, "region"];
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
@@ -151,10 +155,19 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomeOrDashboard /> },
       { path: "plan", element: <PlanPage /> },
+      // A region's view of the district it reads (the district's own staff have it on their home page).
+      {
+        path: "dashboard",
+        element: (
+          <OnlyFor roles={["region"]}>
+            <DashboardPage />
+          </OnlyFor>
+        ),
+      },
       {
         path: "targets",
         element: (
-          <OnlyFor roles={staff}>
+          <OnlyFor roles={readers}>
             <TargetsPage />
           </OnlyFor>
         ),
@@ -162,7 +175,7 @@ export const router = createBrowserRouter([
       {
         path: "enterprises",
         element: (
-          <OnlyFor roles={staff}>
+          <OnlyFor roles={readers}>
             <EnterprisesPage />
           </OnlyFor>
         ),
@@ -173,7 +186,7 @@ export const router = createBrowserRouter([
       {
         path: "projects",
         element: (
-          <OnlyFor roles={staff}>
+          <OnlyFor roles={readers}>
             <ProjectsPage />
           </OnlyFor>
         ),
@@ -181,7 +194,7 @@ export const router = createBrowserRouter([
       {
         path: "projects/:projectId",
         element: (
-          <OnlyFor roles={staff}>
+          <OnlyFor roles={readers}>
             <ProjectDetailPage />
           </OnlyFor>
         ),
@@ -197,7 +210,7 @@ export const router = createBrowserRouter([
       {
         path: "monitoring",
         element: (
-          <OnlyFor roles={staff}>
+          <OnlyFor roles={readers}>
             <MonitoringPage />
           </OnlyFor>
         ),

@@ -37,6 +37,12 @@ const land: NavigationItem = { path: "/land", label: "land.nav", hint: "land.nav
 const events: NavigationItem = { path: "/events", label: "evt.nav", hint: "evt.navHint" };
 const talent: NavigationItem = { path: "/talent", label: "tal.nav", hint: "tal.navHint" };
 const jobPosts: NavigationItem = { path: "/talent", label: "tal.myNav", hint: "tal.myNavHint" };
+const regionHome: NavigationItem = { path: "/", label: "region.nav", hint: "region.navHint" };
+const districtDashboard: NavigationItem = {
+  path: "/dashboard",
+  label: "region.dashboardNav",
+  hint: "region.dashboardNavHint",
+};
 
 /** The side menu of each role: what it may open, in the order it works. */
 export const navigationByRole: Record<Role, NavigationItem[]> = {
@@ -118,6 +124,8 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     supervision,
   ],
   enterprise: [home, plan, ownEnterprise, myRequests, fees, events, jobPosts, myRewards],
+  // A city or province: its districts side by side, then the district it reads, read only.
+  region: [regionHome, districtDashboard, targets, enterprises, monitoring, projects, plan],
 };
 
 /**

@@ -12,6 +12,7 @@ import * as imports from "../../features/imports/imports.dictionary";
 import * as land from "../../features/land/land.dictionary";
 import * as plan from "../../features/plan/plan.dictionary";
 import * as projects from "../../features/projects/projects.dictionary";
+import * as region from "../../features/region/region.dictionary";
 import * as requests from "../../features/requests/requests.dictionary";
 import * as rewards from "../../features/rewards/rewards.dictionary";
 import * as rules from "../../features/rules/rules.dictionary";
@@ -45,6 +46,7 @@ export const dictionaryParts = {
   imports,
   plan,
   projects,
+  region,
   requests,
   rewards,
   rules,
@@ -73,6 +75,7 @@ export const zhCN = {
   ...imports.zhCN,
   ...plan.zhCN,
   ...projects.zhCN,
+  ...region.zhCN,
   ...requests.zhCN,
   ...rewards.zhCN,
   ...rules.zhCN,
@@ -103,6 +106,7 @@ export const en: Record<MessageKey, string> = {
   ...imports.en,
   ...plan.en,
   ...projects.en,
+  ...region.en,
   ...requests.en,
   ...rewards.en,
   ...rules.en,

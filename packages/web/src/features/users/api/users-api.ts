@@ -11,7 +11,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../shared/api/client";
 
 // Values from the domain, where each list is declared once (the contract's schemas stay out of the bundle).
-export { ROLES } from "@beizeng/domain/accounts/vocabulary";
+// The office manages its district's accounts; a region's are made by the platform's operator.
+export { DISTRICT_ROLES as ROLES } from "@beizeng/domain/accounts/vocabulary";
 
 /** An account as the office's list shows it, with its login restrictions. */
 export type UserAccount = UserListEntry;

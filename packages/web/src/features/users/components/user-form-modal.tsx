@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal, Select } from "antd";
 import { useEffect, useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { meetsPasswordPolicy, type Role } from "../../auth";
+import { meetsPasswordPolicy } from "../../auth";
 import { useEnterprises } from "../../enterprises";
 import { useUnits } from "../../units";
 import { ROLES, type UserAccount, type UserCreate } from "../api/users-api";
@@ -11,7 +11,7 @@ interface UserFormValues {
   username: string;
   password?: string;
   displayName: string;
-  role: Role;
+  role: (typeof ROLES)[number];
   unitId?: number;
   enterpriseId?: number;
 }
@@ -51,7 +51,8 @@ export function UserFormModal({
       form.setFieldsValue({
         username: editing.username,
         displayName: editing.displayName,
-        role: editing.role,
+        // The office's list holds its district's accounts only, never a region's.
+        role: editing.role === "region" ? undefined : editing.role,
         unitId: editing.unit?.id,
         enterpriseId: editing.enterprise?.id,
       });

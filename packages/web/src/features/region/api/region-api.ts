@@ -1,0 +1,40 @@
+import type { RegionOverview, RegionView } from "@beizeng/contract/regions";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../../shared/api/client";
+
+export type {
+  RegionDistrictOverview,
+  RegionOverview,
+  RegionSum,
+  RegionTarget,
+  RegionView,
+} from "@beizeng/contract/regions";
+
+export const REGION_EXPORT_URL = "/api/region/overview/export.xlsx";
+
+export function useRegion(options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: ["region"],
+    queryFn: () => api.get<RegionView>("/api/region"),
+    enabled: options.enabled ?? true,
+  });
+}
+
+export function useRegionOverview() {
+  return useQuery({ queryKey: ["region", "overview"], queryFn: () => api.get<RegionOverview>("/api/region/overview") });
+}
+
+/**
+ * Reads one of the region's districts from now on: every district page the app has cached belongs to the district
+ * read before, so all of it is asked again.
+ */
+export function useViewDistrict() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (districtId: string) => api.put<RegionView>("/api/region/viewing", { districtId }),
+    onSuccess: async (view) => {
+      client.setQueryData(["region"], view);
+      await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "region" });
+    },
+  });
+}
