@@ -5,12 +5,7 @@
  * longer selection says so in the sheet's head and asks for a shorter date range.
  */
 import type { AuditExportQuery } from "@beizeng/contract/audit";
-import {
-  AUDIT_SYSTEM_ACTORS,
-  auditActionLabel,
-  auditActorLabel,
-  auditEntityLabel,
-} from "@beizeng/domain/audit/vocabulary";
+import { auditActionLabel, auditActorLabel, auditEntityLabel } from "@beizeng/domain/audit/vocabulary";
 import { type AuditFilter, auditEntriesBefore, countAuditEntries } from "../../platform/audit/audit.repository";
 import type { AuditLogRow } from "../../platform/audit/audit-log.table";
 import { listUserProfiles } from "../../platform/auth/users.repository";
@@ -134,7 +129,8 @@ export async function auditLogXlsx(
         seq: row.seq,
         at: beijingSecond(row.at),
         actorName: account?.display_name ?? auditActorLabel(row.actor_label),
-        username: account?.username ?? (Object.hasOwn(AUDIT_SYSTEM_ACTORS, row.actor_label) ? "" : row.actor_label),
+        // An actor that is no account (the system, the command line, the demo) has no username.
+        username: account?.username ?? (row.actor_user_id === null ? "" : row.actor_label),
         actorPlace: account?.unit_name ?? account?.enterprise_name ?? "",
         action: auditActionLabel(row.action),
         entity: auditEntityLabel(row.entity_type),

@@ -7,7 +7,7 @@ import {
   auditActorLabel,
 } from "@beizeng/domain/audit/vocabulary";
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { ExportButton } from "../../../shared/components/export-button";
@@ -34,6 +34,11 @@ interface FilterValues {
 /** The actions and record types the filter offers: the domain's words, in the reader's alphabetical order. */
 const ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
 const ENTITY_TYPE_CODES = Object.keys(AUDIT_ENTITY_TYPES) as AuditEntityType[];
+
+/** "20261206-0130": now in Beijing time (UTC+8, no daylight saving), as the server stamps its file, wherever the browser is. */
+function beijingStamp(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
+}
 
 function sortedOptions<Option extends { label: string }>(options: Option[]): Option[] {
   return options.sort((a, b) => a.label.localeCompare(b.label, "zh-CN"));
@@ -124,7 +129,16 @@ export function AuditPage() {
 
   return (
     <Card>
-      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }}>
+      <div
+        style={{
+          display: "flex",
+          flexWrap: "wrap",
+          gap: 12,
+          alignItems: "center",
+          justifyContent: "space-between",
+          marginBottom: 16,
+        }}
+      >
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("audit.title")}
         </Typography.Title>
@@ -135,7 +149,7 @@ export function AuditPage() {
           <ExportButton
             path="/api/audit/export"
             params={exportFilters}
-            fileName={t("audit.exportFile", { stamp: dayjs().format("YYYYMMDD-HHmm") })}
+            fileName={t("audit.exportFile", { stamp: beijingStamp() })}
           />
           <ExportButton
             path="/api/audit/checkpoints"
@@ -148,7 +162,7 @@ export function AuditPage() {
             label={t("audit.downloadPublicKey")}
           />
         </Space>
-      </Space>
+      </div>
       <Typography.Paragraph type="secondary">{t("audit.checkpointsHint")}</Typography.Paragraph>
       {verify.data ? <VerificationResult result={verify.data} /> : null}
       {verify.error ? (
