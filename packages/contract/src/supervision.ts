@@ -314,6 +314,8 @@ export const IndicatorRankingSchema = z.object({
       tied: z.boolean(),
       /** The value as shown (e.g. "87.50%"). */
       value: z.string(),
+      /** An indicator over the enterprises' figures: the enterprises without the figure (the value covers the others). */
+      missing: z.array(z.string()),
     }),
   ),
   excluded: z.array(z.object({ unitId: z.number().int(), unitName: z.string(), reason: z.string() })),
@@ -441,6 +443,10 @@ export const AssessmentSchema = z.object({
       rank: z.number().int().nullable(),
       /** Points per indicator id; null where the unit was excluded. */
       points: z.record(z.string(), z.string().nullable()),
+      /** Each indicator's value as shown, in its unit ("12.50%", "1.23 亿元", "8 户"); null where excluded. */
+      values: z.record(z.string(), z.string().nullable()),
+      /** Per indicator id, the enterprises whose figure an aggregate's value lacks. */
+      missing: z.record(z.string(), z.array(z.string())),
     }),
   ),
   summons: z.array(SummonsEntrySchema),

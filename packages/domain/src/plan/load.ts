@@ -7,7 +7,7 @@ import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { formulaRuleProblems } from "../rewards/language/check";
 import { TASK_QUANTITY_SOURCES } from "../supervision/quantity-sources";
-import { aggregateProblems } from "../targets/aggregate-check";
+import { aggregateProblems, indicatorAggregateProblems } from "../targets/aggregate-check";
 import { SUPPORTED_METRICS } from "../targets/metrics";
 import { unfilledMarkMessage, unfilledReviewMarks } from "./draft/review-marks";
 import { describeInput, type PlanFile, type PlanParameter, planFileSchema } from "./schema";
@@ -311,6 +311,14 @@ function crossCheck(plan: PlanFile): Problem[] {
       );
     }
     for (const problem of aggregateProblems(plan, target)) report(["targets", index, ...problem.path], problem.message);
+  });
+  plan.assessment?.indicators.forEach((indicator, index) => {
+    for (const problem of indicatorAggregateProblems(plan, indicator))
+      report(["assessment", "indicators", index, ...problem.path], problem.message);
+  });
+  plan.chains.forEach((chain, index) => {
+    for (const [unitIndex, unitId] of (chain.leadUnits ?? []).entries())
+      checkUnitRef(unitId, ["chains", index, "leadUnits", unitIndex]);
   });
   checkUnique(
     plan.chains.flatMap((chain, index) => [

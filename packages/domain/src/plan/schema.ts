@@ -149,6 +149,8 @@ export const chainSchema = z.strictObject({
   industryCodes: z.array(z.string().regex(/^\d{2,4}$/, "必须是 2–4 位国民经济行业分类代码（加引号）")).default([]),
   /** Other names a bureau's file may use for this chain (电子 for 电子信息). */
   aliases: z.array(textSchema).default([]),
+  /** The units that lead the chain (链长制): an assessment indicator over `chains: assessed` reads these. */
+  leadUnits: z.array(unitIdSchema).min(1, "至少写一个牵头单位").optional(),
 });
 
 /** A category of enterprise requests (企业诉求) with the time limit its answer must keep. */
@@ -197,32 +199,48 @@ export const measureGroupSchema = z.strictObject({
   titleEn: textSchema,
 });
 
+/** In an assessment indicator's filter: the assessed unit's own town, or the chains it leads (chains' leadUnits). */
+export const ASSESSED_UNIT = "assessed";
+
 /** Which enterprises an aggregate reads in a year: every condition given must hold. */
 export const aggregateFilterSchema = z.strictObject({
   /** 规上 in that year (true), or not (false). */
   aboveScale: z.boolean({ error: fieldError("必须是 true 或 false") }).optional(),
-  /** In one of these chains (the plan's chain ids). */
+  /** In one of these chains (the plan's chain ids); in an assessment indicator, `assessed`: those the unit leads. */
   chains: z
-    .array(z.string({ error: fieldError("必须是产业链编号") }))
-    .min(1, "至少写一条产业链")
+    .union(
+      [
+        z.literal(ASSESSED_UNIT),
+        z.array(z.string({ error: fieldError("必须是产业链编号") })).min(1, "至少写一条产业链"),
+      ],
+      { error: fieldError("必须是产业链编号的列表，或 assessed（被考核单位牵头的产业链）") },
+    )
     .optional(),
-  /** In one of these towns or streets (the plan's unit ids). */
+  /** In one of these towns or streets (the plan's unit ids); in an assessment indicator, `assessed`: the unit itself. */
   towns: z
-    .array(z.string({ error: fieldError("必须是乡镇（街道）编号") }))
-    .min(1, "至少写一个乡镇（街道）")
+    .union(
+      [
+        z.literal(ASSESSED_UNIT),
+        z.array(z.string({ error: fieldError("必须是乡镇（街道）编号") })).min(1, "至少写一个乡镇（街道）"),
+      ],
+      { error: fieldError("必须是乡镇（街道）编号的列表，或 assessed（被考核的乡镇、街道本身）") },
+    )
     .optional(),
   /** A key enterprise (重点企业), or not. */
   key: z.boolean({ error: fieldError("必须是 true 或 false") }).optional(),
 });
 
 /**
- * A target measured as an aggregate of a fact over enterprises (metric: aggregate): the sum, average, count,
- * share or growth of a figure (revenue, tax, output …) or of a fact the plan declares, over the enterprises a
- * filter keeps. docs/plan-format.md.
+ * A target or an assessment indicator measured as an aggregate of a fact over enterprises (metric: aggregate): the
+ * sum, average, count, share, growth (on the year before) or increase (on a target's baseline year, an indicator's
+ * year before) of a figure (revenue, tax, output …) or of a fact the plan declares, over the enterprises a filter
+ * keeps. docs/plan-format.md.
  */
 export const targetAggregateSchema = z.strictObject({
-  op: z.enum(["sum", "average", "count", "share", "growth"], {
-    error: fieldError("op 必须是 sum（合计）、average（平均）、count（户数）、share（占比）或 growth（增长）"),
+  op: z.enum(["sum", "average", "count", "share", "growth", "increase"], {
+    error: fieldError(
+      "op 必须是 sum（合计）、average（平均）、count（户数）、share（占比）、growth（增长率）或 increase（增加额、净增户数）",
+    ),
   }),
   /** A figure (revenue, tax, output, employees, fixed_asset_investment) or a declared fact's id; count may omit it. */
   of: z.string({ error: fieldError("必须是数据项编号") }).optional(),
@@ -614,6 +632,7 @@ export const ASSESSMENT_METRICS = [
   "reportTimeliness",
   "targetProgress",
   "requestHandlingTime",
+  "aggregate",
 ] as const;
 
 /** One assessment indicator: what is measured, its weight in the year-end score, and which way is better. */
@@ -623,9 +642,11 @@ export const assessmentIndicatorSchema = z.strictObject({
     .regex(/^[a-z][a-z0-9-]*$/, "必须是小写短横线格式的指标编号，例如 task-completion"),
   metric: z.enum(ASSESSMENT_METRICS, {
     error: fieldError(
-      "未知的考核指标（允许：taskCompletionRate 任务完成率、reportTimeliness 报送及时率、targetProgress 目标进度、requestHandlingTime 诉求办理时长）",
+      "未知的考核指标（允许：taskCompletionRate 任务完成率、reportTimeliness 报送及时率、targetProgress 目标进度、requestHandlingTime 诉求办理时长、aggregate 企业数据的汇总）",
     ),
   }),
+  /** With metric: aggregate, what is aggregated over which enterprises (as a target's aggregate). */
+  aggregate: targetAggregateSchema.optional(),
   name: textSchema,
   nameEn: textSchema.optional(),
   /** A decimal share of the year-end score, e.g. "0.4"; the weights of all indicators sum to 1. */

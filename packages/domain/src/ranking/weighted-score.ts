@@ -2,8 +2,8 @@
  * The year-end assessment score of each unit: a weighted sum of per-indicator points.
  *
  * Points on one indicator are measured against the best unit (以最优值为基准): for "higher is better",
- * 100 × value ÷ best (all zero: every unit 0); for "lower is better", 100 × best ÷ value (a value of
- * zero earns 100). So equal values earn equal points, and a district-wide 0 % earns nobody points.
+ * 100 × value ÷ best (all zero: every unit 0; a value below zero, a fall, earns 0); for "lower is better",
+ * 100 × best ÷ value (a value of zero or below earns 100). So equal values earn equal points, and a district-wide 0 % earns nobody points.
  * A unit excluded from an indicator (nothing to measure) is scored on the indicators it has, with
  * their weights rescaled to sum to one; a unit with no indicator at all gets no score.
  */
@@ -40,9 +40,15 @@ export interface UnitScore<UnitId> {
 const HUNDRED = ratio(100n);
 const ZERO = ratio(0n);
 
+/** A value may fall below zero (a growth rate, a net increase): a fall earns no points, as a zero does. */
 function pointsFor(direction: IndicatorDirection, value: Ratio, best: Ratio): Ratio {
-  if (direction === "higher") return best.numerator === 0n ? ZERO : multiplyRatio(HUNDRED, divideRatio(value, best));
-  return value.numerator === 0n ? HUNDRED : multiplyRatio(HUNDRED, divideRatio(best, value));
+  if (direction === "higher") {
+    if (best.numerator <= 0n || value.numerator <= 0n) return ZERO;
+    return multiplyRatio(HUNDRED, divideRatio(value, best));
+  }
+  if (value.numerator <= 0n) return HUNDRED;
+  if (best.numerator <= 0n) return ZERO;
+  return multiplyRatio(HUNDRED, divideRatio(best, value));
 }
 
 /**

@@ -236,6 +236,29 @@ describe("an aggregate of a fact over the enterprises a filter keeps", () => {
       aggregateIn(plan, district, aggregate({ op: "share", of: "tax", where: { key: true } }), "share", 2021),
     ).toBeNull();
   });
+
+  it("increases from a base year over each year's own enterprises (净增)", () => {
+    // Above scale: 1 and 2 in 2022, 1, 2 and 3 in 2023.
+    const net = aggregateIn(plan, district, aggregate({ op: "increase", where: { aboveScale: true } }), "count", 2023);
+    expect(net?.quantity.value).toBe(1n);
+    // Their tax: 120 + 330 + 50 = 500 万元 in 2023 against 100 + 300 = 400 万元 in 2022.
+    const tax = aggregateIn(
+      plan,
+      district,
+      aggregate({ op: "increase", of: "tax", where: { aboveScale: true } }),
+      "yuan",
+      2023,
+      { baseYear: 2022 },
+    );
+    expect(tax?.quantity.value).toBe(100n * WAN);
+    expect(tax?.missing).toEqual([]);
+    // No directory of the base year: nothing to say.
+    expect(
+      aggregateIn(plan, district, aggregate({ op: "increase", where: { aboveScale: true } }), "count", 2023, {
+        baseYear: 2021,
+      }),
+    ).toBeNull();
+  });
 });
 
 describe("a plan's target written as an aggregate", () => {

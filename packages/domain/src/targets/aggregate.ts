@@ -1,10 +1,11 @@
 /**
  * Targets measured as an aggregate of a fact over enterprises (metric: aggregate): the sum, average, count,
  * share or growth of a figure or of a fact the plan declares, over the enterprises a filter keeps in the year.
- * The built-in revenue and count of above-scale enterprises are two such definitions (metrics.ts).
+ * The built-in revenue, count and net increase of above-scale enterprises are such definitions (metrics.ts), and
+ * an assessment indicator may be one too, its filter naming the assessed unit's own town or chains.
  */
 import { factPeriods } from "../facts/declared-facts";
-import type { AggregateFilter, PlanFile, TargetAggregate } from "../plan/schema";
+import { type AggregateFilter, ASSESSED_UNIT, type PlanFile, type TargetAggregate } from "../plan/schema";
 import type { SnapshotIndex } from "./data-index";
 import { count, money, type Quantity, type QuantityUnit, roundDiv, share } from "./quantity";
 import type { SnapshotEnterprise } from "./snapshot";
@@ -21,10 +22,39 @@ export interface AggregateResult {
 /** The figures an aggregate may read beside the plan's declared facts (the register's yearly figures). */
 export const AGGREGATE_FIGURES = ["revenue", "tax", "output", "employees", "fixed_asset_investment"] as const;
 
-function keeps(index: SnapshotIndex, filter: AggregateFilter, enterprise: SnapshotEnterprise, year: number): boolean {
+/**
+ * The assessed unit an indicator's `assessed` filter names: its own town (null unless a town or street) and the
+ * chains it leads. Absent for a target, whose filters name the plan's towns and chains.
+ */
+export interface AssessedUnit {
+  town: string | null;
+  chains: readonly string[];
+}
+
+/** The aggregate's options beyond the year: the base year of an increase (default the year before), the unit. */
+export interface AggregateOptions {
+  baseYear?: number;
+  assessed?: AssessedUnit;
+}
+
+/** The filter's towns or chains; `assessed` reads the assessed unit's (none without one). */
+function named(list: readonly string[] | typeof ASSESSED_UNIT | undefined, assessed: readonly string[] | undefined) {
+  if (list === ASSESSED_UNIT) return assessed ?? [];
+  return list;
+}
+
+function keeps(
+  index: SnapshotIndex,
+  filter: AggregateFilter,
+  enterprise: SnapshotEnterprise,
+  year: number,
+  assessed: AssessedUnit | undefined,
+): boolean {
   if (filter.aboveScale !== undefined && index.isAboveScale(enterprise.id, year) !== filter.aboveScale) return false;
-  if (filter.chains !== undefined && !filter.chains.includes(enterprise.chainId)) return false;
-  if (filter.towns !== undefined && (enterprise.town === null || !filter.towns.includes(enterprise.town))) return false;
+  const chains = named(filter.chains, assessed?.chains);
+  if (chains !== undefined && !chains.includes(enterprise.chainId)) return false;
+  const towns = named(filter.towns, assessed?.town ? [assessed.town] : []);
+  if (towns !== undefined && (enterprise.town === null || !towns.includes(enterprise.town))) return false;
   if (filter.key !== undefined && enterprise.isKey !== filter.key) return false;
   return true;
 }
@@ -49,7 +79,8 @@ function inUnit(unit: QuantityUnit, value: bigint): Quantity {
 
 /**
  * The aggregate's value in a year, in the target's unit; null when there is nothing to aggregate (no directory
- * of the year for an above-scale filter, a share or growth with nothing to divide by, an average of no one).
+ * of the year — or of the base year of an increase — for an above-scale filter, a share or growth with nothing
+ * to divide by, an average of no one).
  */
 export function aggregateIn(
   plan: PlanFile,
@@ -57,11 +88,17 @@ export function aggregateIn(
   aggregate: TargetAggregate,
   unit: QuantityUnit,
   year: number,
+  options: AggregateOptions = {},
 ): AggregateResult | null {
+  const { assessed } = options;
+  const baseYear = options.baseYear ?? year - 1;
   const usesDirectory = aggregate.where.aboveScale !== undefined || aggregate.within?.aboveScale !== undefined;
   if (usesDirectory && !index.hasDirectory(year)) return null;
+  if (usesDirectory && aggregate.op === "increase" && !index.hasDirectory(baseYear)) return null;
   const enterprises = index.snapshot.enterprises;
-  const members = enterprises.filter((enterprise) => keeps(index, aggregate.where, enterprise, year));
+  const membersIn = (inYear: number) =>
+    enterprises.filter((enterprise) => keeps(index, aggregate.where, enterprise, inYear, assessed));
+  const members = membersIn(year);
   const read = aggregate.of === undefined ? null : reader(plan, index, aggregate.of);
   const missing: string[] = [];
   /** Σ of the members' values; those without one are named as missing. */
@@ -101,8 +138,10 @@ export function aggregateIn(
       return { quantity: count(counted), allFigures: missing.length === 0, missing };
     }
     case "share": {
-      const whole = enterprises.filter((enterprise) => keeps(index, aggregate.within ?? {}, enterprise, year));
-      const part = whole.filter((enterprise) => keeps(index, aggregate.where, enterprise, year));
+      const whole = enterprises.filter((enterprise) =>
+        keeps(index, aggregate.within ?? {}, enterprise, year, assessed),
+      );
+      const part = whole.filter((enterprise) => keeps(index, aggregate.where, enterprise, year, assessed));
       let numerator: bigint;
       let denominator: bigint;
       if (read === null) {
@@ -125,6 +164,13 @@ export function aggregateIn(
       const quantity = share(numerator, denominator);
       if (!quantity) return null;
       return { quantity, allFigures: missing.length === 0, missing, ratio: { numerator, denominator } };
+    }
+    case "increase": {
+      // Each year's own members (净增): the count, or the sum, of the year less that of the base year.
+      const before = membersIn(baseYear);
+      const change =
+        read === null ? BigInt(members.length - before.length) : total(members, year) - total(before, baseYear);
+      return { quantity: inUnit(unit, change), allFigures: missing.length === 0, missing: [...new Set(missing)] };
     }
     case "growth": {
       // The same enterprises in both years (同口径): the members of the year with a value in both.

@@ -1,6 +1,8 @@
 /**
  * The metrics a plan's targets may name. Each metric knows how to compute its value for a year
- * from a snapshot; the target (clause, value, comparison, deadline) is data in the plan file.
+ * from a snapshot; the target (clause, value, comparison, deadline) is data in the plan file. Those that aggregate
+ * the enterprises' figures are aggregate definitions (aggregate.ts); the others read registers that are not
+ * enterprises' figures (projects, listing events, the district's investment, service items, leaders assigned).
  */
 import { parseYuan } from "../money";
 import type { PlanFile, Target, TargetAggregate } from "../plan/schema";
@@ -88,11 +90,13 @@ function isCompleteYear(context: MetricContext, year: number): boolean {
 /** The value of an aggregate (aggregate.ts) as a metric's value of the year. */
 function aggregateValue(
   context: MetricContext,
+  target: Target,
   aggregate: TargetAggregate,
   unit: QuantityUnit,
   year: number,
 ): MetricValue | null {
-  const result = aggregateIn(context.plan, context.index, aggregate, unit, year);
+  // An increase is counted from the target's baseline year.
+  const result = aggregateIn(context.plan, context.index, aggregate, unit, year, { baseYear: target.baselineYear });
   if (!result) return null;
   return {
     quantity: result.quantity,
@@ -106,6 +110,8 @@ function aggregateValue(
 const ABOVE_SCALE_REVENUE: TargetAggregate = { op: "sum", of: "revenue", where: { aboveScale: true } };
 /** The enterprises 规上 in the year. */
 const ABOVE_SCALE_COUNT: TargetAggregate = { op: "count", where: { aboveScale: true } };
+/** The enterprises 规上 in the year less those 规上 in the target's baseline year (净增). */
+const ABOVE_SCALE_NET_INCREASE: TargetAggregate = { op: "increase", where: { aboveScale: true } };
 
 const aboveScaleRevenue: MetricDefinition = {
   id: "aboveScaleRevenue",
@@ -115,7 +121,7 @@ const aboveScaleRevenue: MetricDefinition = {
   kind: "flow",
   fromZero: false,
   pathShape: "geometric",
-  valueIn: (context, _target, year) => aggregateValue(context, ABOVE_SCALE_REVENUE, "yuan", year),
+  valueIn: (context, target, year) => aggregateValue(context, target, ABOVE_SCALE_REVENUE, "yuan", year),
 };
 
 const aboveScaleCount: MetricDefinition = {
@@ -126,12 +132,13 @@ const aboveScaleCount: MetricDefinition = {
   kind: "level",
   fromZero: false,
   pathShape: "linear",
-  valueIn: (context, _target, year) => aggregateValue(context, ABOVE_SCALE_COUNT, "count", year),
+  valueIn: (context, target, year) => aggregateValue(context, target, ABOVE_SCALE_COUNT, "count", year),
 };
 
 /**
  * The metric of a target written as an aggregate (metric: aggregate): its unit is the target's own, a count of
- * enterprises is a level (as the count of above-scale enterprises), every other aggregate a year's flow.
+ * enterprises is a level (as the count of above-scale enterprises), every other aggregate a year's flow; an increase
+ * is counted from the baseline year, where it is zero.
  */
 function aggregateMetric(target: Target, aggregate: TargetAggregate): MetricDefinition {
   const unit = quantityUnitOf(target.unit);
@@ -140,10 +147,10 @@ function aggregateMetric(target: Target, aggregate: TargetAggregate): MetricDefi
     label: target.name,
     labelEn: target.nameEn,
     unit,
-    kind: aggregate.op === "count" && aggregate.of === undefined ? "level" : "flow",
-    fromZero: false,
+    kind: (aggregate.op === "count" || aggregate.op === "increase") && aggregate.of === undefined ? "level" : "flow",
+    fromZero: aggregate.op === "increase",
     pathShape: unit === "yuan" && aggregate.op === "sum" ? "geometric" : "linear",
-    valueIn: (context, _target, year) => aggregateValue(context, aggregate, unit, year),
+    valueIn: (context, target, year) => aggregateValue(context, target, aggregate, unit, year),
   };
 }
 
@@ -173,15 +180,11 @@ const aboveScaleNetIncrease: MetricDefinition = {
   fromZero: true,
   pathShape: "linear",
   valueIn(context, target, year) {
-    const { index } = context;
-    if (!index.hasDirectory(year) || !index.hasDirectory(target.baselineYear)) return null;
-    const net = index.aboveScaleIn(year).length - index.aboveScaleIn(target.baselineYear).length;
-    return {
-      quantity: count(net),
-      complete: isCompleteYear(context, year),
-      missing: [],
-      detail: { kind: "aboveScaleChanges", entries: aboveScaleChanges(index, target.baselineYear, year) },
-    };
+    const value = aggregateValue(context, target, ABOVE_SCALE_NET_INCREASE, "count", year);
+    if (!value) return null;
+    // Beside the net figure, who entered and who left the directory each year.
+    const entries = aboveScaleChanges(context.index, target.baselineYear, year);
+    return { ...value, detail: { kind: "aboveScaleChanges", entries } };
   },
 };
 

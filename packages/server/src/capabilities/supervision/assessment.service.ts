@@ -5,6 +5,7 @@
 import type { SummonsEntry, TargetLine, UnitFigures } from "@beizeng/contract/supervision";
 import { formatForDisplay } from "@beizeng/domain/money";
 import type { AssessmentIndicator, PlanFile } from "@beizeng/domain/plan/schema";
+import { aggregateIndicatorValue } from "@beizeng/domain/ranking/aggregate-indicator";
 import { type IndicatorRanking, rankUnits } from "@beizeng/domain/ranking/rank-units";
 import { formatPercent, formatRatio, type Ratio, ratio, ratioFromDecimal } from "@beizeng/domain/ranking/ratio";
 import { weightedScores } from "@beizeng/domain/ranking/weighted-score";
@@ -43,6 +44,8 @@ export interface IndicatorResult {
   ranking: IndicatorRanking<number>;
   /** Display value per unit id (e.g. "87.50%"). */
   display: Record<number, string>;
+  /** An aggregate's enterprises without the figure, per unit id: its value covers the others only. */
+  missing: Record<number, string[]>;
 }
 
 export interface SupervisionFigures {
@@ -90,6 +93,9 @@ async function problemHandlingDays(
   return byUnit;
 }
 
+/** The targets computed at the end of a period, with the district's data cut there. */
+type TargetsAtEnd = Awaited<ReturnType<typeof targetsResult>>;
+
 function formatQuantity(quantity: Quantity | null): string | null {
   if (!quantity) return null;
   if (quantity.unit === "yuan") return formatForDisplay(quantity.value);
@@ -97,15 +103,7 @@ function formatQuantity(quantity: Quantity | null): string | null {
   return String(quantity.value);
 }
 
-async function targetProgress(
-  db: DbContext,
-  districtId: string,
-  plan: PlanFile,
-  to: string,
-  unitIdsByCode: Map<string, number>,
-) {
-  const [year, month] = to.split("-").map(Number) as [number, number];
-  const result = await targetsResult(db, districtId, { year, month });
+function targetProgress(result: TargetsAtEnd, plan: PlanFile, unitIdsByCode: Map<string, number>) {
   const perUnit = new Map<number, Ratio[]>();
   const lines: TargetLine[] = [];
   for (const target of result.targets) {
@@ -197,16 +195,21 @@ export async function supervisionFigures(
   let targets: TargetLine[] | null = null;
   let targetsGap: string | null = null;
   let progressByUnit = new Map<number, Ratio[]>();
+  let atEnd: TargetsAtEnd | null = null;
+  const [toYear, toMonth] = to.split("-").map(Number) as [number, number];
   try {
-    const progress = await targetProgress(db, districtId, plan, to, new Map(unitRows.map((u) => [u.code, u.id])));
+    atEnd = await targetsResult(db, districtId, { year: toYear, month: toMonth });
+    const progress = targetProgress(atEnd, plan, new Map(unitRows.map((u) => [u.code, u.id])));
     targets = progress.lines;
     progressByUnit = progress.perUnit;
   } catch (error) {
     targetsGap = `目标完成情况暂无法计算：${error instanceof Error ? error.message : String(error)}`;
   }
+  const codes = new Map(unitRows.map((u) => [u.id, u.code]));
 
   const indicators: IndicatorResult[] = (plan.assessment?.indicators ?? DEFAULT_INDICATORS).map((indicator) => {
     const display: Record<number, string> = {};
+    const missing: Record<number, string[]> = {};
     let unavailable: string | null = null;
     const values = units.map((unit) => {
       switch (indicator.metric) {
@@ -245,6 +248,25 @@ export async function supervisionFigures(
           display[unit.unitId] = `${formatRatio(value, 1)} 天`;
           return { unitId: unit.unitId, value };
         }
+        case "aggregate": {
+          // The year of the period's end, from the enterprises' figures through that month.
+          if (!atEnd || !indicator.aggregate) {
+            unavailable = targetsGap ?? "考核指标未写明 aggregate";
+            return { unitId: unit.unitId, value: null, missingReason: "企业数据暂不可用" };
+          }
+          const found = aggregateIndicatorValue(
+            plan,
+            atEnd.data.index,
+            indicator.aggregate,
+            { code: codes.get(unit.unitId) ?? "", kind: unit.kind },
+            toYear,
+          );
+          if (found.value === null) return { unitId: unit.unitId, value: null, missingReason: found.reason };
+          const shown = formatQuantity(found.quantity) ?? "";
+          display[unit.unitId] = found.countsEnterprises ? `${shown} 户` : shown;
+          if (found.missing.length > 0) missing[unit.unitId] = found.missing;
+          return { unitId: unit.unitId, value: found.value };
+        }
         default:
           unavailable = `未知的考核指标：${indicator.metric}`;
           return { unitId: unit.unitId, value: null, missingReason: "未知指标" };
@@ -260,6 +282,7 @@ export async function supervisionFigures(
       unavailable,
       ranking: rankUnits(values, indicator.direction),
       display,
+      missing,
     };
   });
 
@@ -304,6 +327,7 @@ export function rankingView(figures: SupervisionFigures) {
         rank: entry.rank,
         tied: entry.tied,
         value: indicator.display[entry.unitId] ?? formatRatio(entry.value, 2),
+        missing: indicator.missing[entry.unitId] ?? [],
       })),
       excluded: indicator.ranking.excluded.map((entry) => ({
         unitId: entry.unitId,
@@ -341,6 +365,13 @@ export async function computeAssessment(db: DbContext, districtId: string, year:
       score: score.score,
       rank: score.score === null ? null : rank,
       points: score.points,
+      // Each indicator's value as shown, and the enterprises an aggregate's value lacks.
+      values: Object.fromEntries(
+        figures.indicators.map((indicator) => [indicator.id, indicator.display[score.unitId] ?? null]),
+      ),
+      missing: Object.fromEntries(
+        figures.indicators.map((indicator) => [indicator.id, indicator.missing[score.unitId] ?? []]),
+      ),
     };
   });
   return {
@@ -376,7 +407,7 @@ export async function finalizeAssessment(db: DbContext, user: AuthUser, year: nu
         unit_id: row.unitId,
         score: row.score,
         rank: row.rank,
-        detail_json: JSON.stringify({ points: row.points, indicators: assessment.indicators }),
+        detail_json: JSON.stringify({ points: row.points, values: row.values, indicators: assessment.indicators }),
         finalized_at: now,
         finalized_by: user.id,
       })),

@@ -151,7 +151,9 @@ function bulletinBody(figures: SupervisionFigures, label: string, planTitle: str
       body.push(
         tableBlock({
           caption: `表${nextTable()} ${indicator.name}排名`,
-          unitLine: indicator.metric === "requestHandlingTime" ? "单位：天" : "单位：%",
+          // An aggregate's values carry their own unit (%, 万元, 户).
+          unitLine:
+            indicator.metric === "requestHandlingTime" ? "单位：天" : indicator.metric === "aggregate" ? "" : "单位：%",
           header: ["名次", "责任单位", indicator.name],
           widths: [3, 6, 4],
           rows: indicator.ranking.ranked.map((entry) => [
@@ -168,6 +170,10 @@ function bulletinBody(figures: SupervisionFigures, label: string, planTitle: str
         grouped.set(entry.reason, [...(grouped.get(entry.reason) ?? []), names.get(entry.unitId) ?? ""]);
       }
       for (const [reason, units] of grouped) body.push(bodyParagraph(`不参与排名（${reason}）：${units.join("、")}。`));
+    }
+    for (const [unitId, enterprises] of Object.entries(indicator.missing)) {
+      const unitName = names.get(Number(unitId)) ?? "";
+      body.push(bodyParagraph(`${unitName}数据不全，数值仅计已报送企业，缺：${enterprises.join("、")}。`));
     }
   });
 

@@ -86,8 +86,10 @@ const FIGURE_METRICS = ["revenue"] as const;
 function aggregatedInputs(plan: PlanFile): { figures: string[]; facts: Set<string> } {
   const figures = new Set<string>(FIGURE_METRICS);
   const facts = new Set<string>();
-  for (const target of plan.targets) {
-    const of = target.aggregate?.of;
+  // The assessment's indicators written as aggregates read the same snapshot (supervision's assessment).
+  const aggregates = [...plan.targets, ...(plan.assessment?.indicators ?? [])].map((item) => item.aggregate);
+  for (const aggregate of aggregates) {
+    const of = aggregate?.of;
     if (of === undefined) continue;
     if (plan.facts.some((fact) => fact.id === of)) facts.add(of);
     else figures.add(of);

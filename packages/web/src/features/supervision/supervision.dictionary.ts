@@ -76,6 +76,10 @@ export const zhCN = {
     "各单项指标以最优单位为基准计百分制（越高越好：本单位值 ÷ 最优值；越低越好：最优值 ÷ 本单位值），再按权重（{weights}）加权；单位无可计量数据的指标不计入，其余权重按比例折算。",
   "supervision.score": "综合得分",
   "supervision.notScored": "不参与",
+  "supervision.cellLegend": "每格上为得分，下为指标数值。",
+  "supervision.missingCount": "缺 {count} 户数据",
+  "supervision.missingTitle": "数据不全的指标（数值仅计已报送的企业）",
+  "supervision.missingLine": "{unit} · {indicator}：缺 {names} 的数据",
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -155,4 +159,8 @@ export const en: Record<keyof typeof zhCN, string> = {
     "Each indicator is scored out of 100 against the best unit (higher is better: value ÷ best; lower is better: best ÷ value), then weighted ({weights}); an indicator a unit has no data for is left out and the other weights rescaled.",
   "supervision.score": "Score",
   "supervision.notScored": "not scored",
+  "supervision.cellLegend": "Each cell shows the points above and the indicator's value below.",
+  "supervision.missingCount": "{count} {count|enterprise|enterprises} missing",
+  "supervision.missingTitle": "Indicators with figures missing (the value counts the enterprises that reported)",
+  "supervision.missingLine": "{unit} · {indicator}: no figures from {names}",
 };

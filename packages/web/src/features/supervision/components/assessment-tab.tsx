@@ -1,4 +1,4 @@
-import { App, Button, Card, Popconfirm, Select, Space, Table, Typography } from "antd";
+import { App, Button, Card, Popconfirm, Select, Space, Table, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useErrorText } from "../../../shared/api/error-text";
 import { QueryBoundary } from "../../../shared/components/status-results";
@@ -95,12 +95,25 @@ export function AssessmentTab({ years }: { years: number[] }) {
 function ScoreTable({ assessment }: { assessment: Assessment }) {
   const t = useT();
   const localized = useLocalizedText();
+  const missingLines = assessment.rows.flatMap((row) =>
+    assessment.indicators
+      .filter((indicator) => (row.missing[indicator.id] ?? []).length > 0)
+      .map((indicator) => ({
+        key: `${row.unitId}-${indicator.id}`,
+        text: t("supervision.missingLine", {
+          unit: row.unitName,
+          indicator: localized(indicator.name, indicator.nameEn),
+          names: (row.missing[indicator.id] ?? []).join("、"),
+        }),
+      })),
+  );
   return (
     <>
       <Typography.Paragraph type="secondary">
         {t("supervision.scoring", {
           weights: assessment.indicators.map((i) => `${localized(i.name, i.nameEn)} ${i.weight}`).join("、"),
-        })}
+        })}{" "}
+        {t("supervision.cellLegend")}
       </Typography.Paragraph>
       <Table
         rowKey="unitId"
@@ -115,7 +128,13 @@ function ScoreTable({ assessment }: { assessment: Assessment }) {
             title: localized(indicator.name, indicator.nameEn),
             key: indicator.id,
             width: 130,
-            render: (_: unknown, row: Assessment["rows"][number]) => row.points[indicator.id] ?? "—",
+            render: (_: unknown, row: Assessment["rows"][number]) => (
+              <IndicatorCell
+                points={row.points[indicator.id] ?? null}
+                value={row.values[indicator.id] ?? null}
+                missing={row.missing[indicator.id] ?? []}
+              />
+            ),
           })),
           {
             title: t("supervision.score"),
@@ -125,6 +144,42 @@ function ScoreTable({ assessment }: { assessment: Assessment }) {
           },
         ]}
       />
+      {missingLines.length > 0 ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t("supervision.missingTitle")}
+          </Typography.Title>
+          <ul style={{ paddingLeft: 20 }}>
+            {missingLines.map((line) => (
+              <li key={line.key}>
+                <Typography.Text type="secondary">{line.text}</Typography.Text>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </>
+  );
+}
+
+/** One unit on one indicator: its points, the value they come from, and how many enterprises it lacks. */
+function IndicatorCell({ points, value, missing }: { points: string | null; value: string | null; missing: string[] }) {
+  const t = useT();
+  return (
+    <Space direction="vertical" size={0}>
+      <span>{points ?? "—"}</span>
+      {value ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {value}
+        </Typography.Text>
+      ) : null}
+      {missing.length > 0 ? (
+        <Tooltip title={missing.join("、")}>
+          <Typography.Text type="warning" style={{ fontSize: 12 }}>
+            {t("supervision.missingCount", { count: missing.length })}
+          </Typography.Text>
+        </Tooltip>
+      ) : null}
+    </Space>
   );
 }

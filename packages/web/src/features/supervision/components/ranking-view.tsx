@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, List, Row, Table, Tag, Typography } from "antd";
+import { Alert, Card, Col, Empty, List, Row, Table, Tag, Tooltip, Typography } from "antd";
 import { useCodeLabel, useLocalizedText, useT } from "../../../shared/i18n/i18n";
 import type { IndicatorRanking, Ranking, TargetLine, UnitFigures } from "../api/supervision-api";
 
@@ -146,7 +146,22 @@ function IndicatorCard({ indicator }: { indicator: IndicatorRanking }) {
                       name
                     ),
                 },
-                { title: name, dataIndex: "value", width: 110 },
+                {
+                  title: name,
+                  dataIndex: "value",
+                  width: 130,
+                  render: (value: string, entry) =>
+                    entry.missing.length > 0 ? (
+                      <Tooltip title={entry.missing.join("、")}>
+                        {value}
+                        <Typography.Text type="warning" style={{ display: "block", fontSize: 12 }}>
+                          {t("supervision.missingCount", { count: entry.missing.length })}
+                        </Typography.Text>
+                      </Tooltip>
+                    ) : (
+                      value
+                    ),
+                },
               ]}
             />
           )}
