@@ -8,6 +8,7 @@ export const DEMO_LOGINS = {
   inspector: { username: "demo-inspector", password: "Inspector2021demo" },
   enterprise: { username: "demo-enterprise", password: "Enterprise2021demo" },
   enterprise2: { username: "demo-enterprise2", password: "Enterprise2021demo2" },
+  region: { username: "demo-region", password: "Region2021demo" },
 } as const;
 
 export type DemoRole = keyof typeof DEMO_LOGINS;

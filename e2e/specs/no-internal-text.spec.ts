@@ -13,6 +13,7 @@ const ACCOUNTS: Record<string, Credentials> = {
   unit: DEMO_LOGINS.unit,
   inspector: DEMO_LOGINS.inspector,
   enterprise: DEMO_LOGINS.enterprise,
+  region: DEMO_LOGINS.region,
   stats: { username: "demo-stats", password: "Stats2021demo" },
   tax: { username: "demo-tax", password: "Tax2021demo" },
   finance: { username: "demo-finance", password: "Finance2021demo" },
@@ -98,7 +99,7 @@ async function check(page: Page, where: string, problems: string[]) {
 }
 
 /** English is walked for one role of each kind of page (the units' pages are alike), to keep the suite's time. */
-const WALKED_IN_ENGLISH = new Set(["office", "unit", "enterprise"]);
+const WALKED_IN_ENGLISH = new Set(["office", "unit", "enterprise", "region"]);
 
 /** Opens a page inside the running app, as its menu does: no reload, so the walk spends its time on the pages. */
 async function openInApp(page: Page, path: string) {

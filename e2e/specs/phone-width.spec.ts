@@ -8,7 +8,7 @@ test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
 test.describe.configure({ mode: "parallel" });
 
 /** The demo's roles, each with its own menu. */
-const ROLES = ["office", "leader", "unit", "inspector", "enterprise"] as const satisfies readonly DemoRole[];
+const ROLES = ["office", "leader", "unit", "inspector", "enterprise", "region"] as const satisfies readonly DemoRole[];
 
 /** The app's header (the layout's own, inside its section, so not a landmark). */
 function header(page: Page): Locator {

@@ -85,7 +85,7 @@ function DistrictCard({ district }: { district: RegionDistrictOverview }) {
     <Card
       size="small"
       title={name}
-      data-testid={`region-district-${district.id}`}
+      data-testid={`region-card-${district.id}`}
       extra={
         <Space size={4} wrap>
           <Button size="small" type="primary" onClick={() => open("/dashboard")} loading={view.isPending}>
