@@ -133,7 +133,8 @@ export async function createUser(db: DbContext, input: CreateUserInput, actor: A
       role: input.role,
       unit_id: unitId,
       enterprise_id: enterpriseId,
-      region_id: regionId,
+      // Only a region's account names one: the column is null otherwise (and absent before regions existed).
+      ...(regionId !== null ? { region_id: regionId } : {}),
       password_hash: passwordHash,
       must_change_password: input.mustChangePassword === false ? 0 : 1,
       disabled: 0,
