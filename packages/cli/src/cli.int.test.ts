@@ -194,6 +194,33 @@ describe("beizeng users create and audit verify", () => {
     expect(await verifyPassword(user.password_hash, "Inspect2024pass")).toBe(true);
   });
 
+  it("makes a region over the district and a read-only account of it, and refuses an unknown district", async () => {
+    const unknown = await beizeng(
+      ["region", "create", "--id", "360200", "--name", "景德镇市", "--districts", "999999"],
+      {
+        sqliteFile: file(),
+      },
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("区县 999999 不存在");
+    const created = await beizeng(
+      ["region", "create", "--id", "360200", "--name", "景德镇市", "--name-en", "Jingdezhen", "--districts", "360202"],
+      { sqliteFile: file() },
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain("360200 景德镇市（Jingdezhen）：360202");
+    const account = await beizeng(["region", "add-user", "--id", "360200", "--username", "city.reader"], {
+      sqliteFile: file(),
+    });
+    expect(account.code).toBe(0);
+    const password = /初始密码 \/ initial password: (\S+)/.exec(account.stdout)?.[1];
+    const user = storedUser("city.reader");
+    expect(user.role).toBe("region");
+    expect(await verifyPassword(user.password_hash, password!)).toBe(true);
+    const listed = await beizeng(["region", "list"], { sqliteFile: file() });
+    expect(listed.stdout).toContain("账号 1 个");
+  });
+
   it("explains what is wrong, in Chinese, with a non-zero exit", async () => {
     const noUnit = await beizeng(["users", "create", "--username", "wang.wu", "--role", "unit"], {
       sqliteFile: file(),

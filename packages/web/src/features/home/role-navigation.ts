@@ -37,7 +37,6 @@ const land: NavigationItem = { path: "/land", label: "land.nav", hint: "land.nav
 const events: NavigationItem = { path: "/events", label: "evt.nav", hint: "evt.navHint" };
 const talent: NavigationItem = { path: "/talent", label: "tal.nav", hint: "tal.navHint" };
 const jobPosts: NavigationItem = { path: "/talent", label: "tal.myNav", hint: "tal.myNavHint" };
-const regionHome: NavigationItem = { path: "/", label: "region.nav", hint: "region.navHint" };
 const districtDashboard: NavigationItem = {
   path: "/dashboard",
   label: "region.dashboardNav",
@@ -124,8 +123,8 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
     supervision,
   ],
   enterprise: [home, plan, ownEnterprise, myRequests, fees, events, jobPosts, myRewards],
-  // A city or province: its districts side by side, then the district it reads, read only.
-  region: [regionHome, districtDashboard, targets, enterprises, monitoring, projects, plan],
+  // A city or province: its home compares its districts; then the district it reads, read only.
+  region: [home, districtDashboard, targets, enterprises, monitoring, projects, plan],
 };
 
 /**

@@ -1,7 +1,5 @@
 /** The texts of a region's pages (市级/省级查看), in Chinese first and English second. */
 export const zhCN = {
-  "region.nav": "区县对比",
-  "region.navHint": "本区域各区县的目标、数据完整度与合计",
   "region.dashboardNav": "区县看板",
   "region.dashboardNavHint": "所选区县的领导看板（只读）",
   "region.title": "{name} · 各区县目标对比",
@@ -35,8 +33,6 @@ export const zhCN = {
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
-  "region.nav": "Districts compared",
-  "region.navHint": "The region's districts: targets, data completeness and sums",
   "region.dashboardNav": "District dashboard",
   "region.dashboardNavHint": "The chosen district's dashboard (read only)",
   "region.title": "{name} · districts' targets compared",
