@@ -11,7 +11,7 @@ import type { Command } from "commander";
 import { action, CliError, readStdin, withDatabase } from "../cli-context";
 import { cliActor } from "./users";
 
-/** "360202,360203" → ["360202", "360203"]. */
+/** "110101,110102" → ["110101", "110102"]. */
 function districtList(text: string): string[] {
   const ids = text
     .split(/[,，\s]+/)
@@ -36,13 +36,13 @@ export function registerRegionCommand(program: Command): void {
   region
     .command("create")
     .description("创建区域 / Create a region")
-    .requiredOption("--id <code>", "区域代码，如行政区划代码 360200 / region code")
+    .requiredOption("--id <code>", "区域代码，如行政区划代码 110100 / region code")
     .requiredOption("--name <name>", "名称，如 景德镇市 / name")
     .option("--name-en <name>", "英文名称 / English name")
     .requiredOption("--districts <codes>", "覆盖的区县代码，逗号分隔 / district codes, comma-separated")
     .addHelpText(
       "after",
-      "\n例 / Example:\n  beizeng region create --id 360200 --name 景德镇市 --name-en Jingdezhen --districts 360202,360203",
+      "\n例 / Example:\n  beizeng region create --id 110100 --name 北京市 --name-en Beijing --districts 110101,110102",
     )
     .action(
       action(async (options: { id: string; name: string; nameEn?: string; districts: string }, command: Command) => {

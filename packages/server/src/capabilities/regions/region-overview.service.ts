@@ -148,11 +148,12 @@ export async function regionOverview(db: DbContext, regionId: string): Promise<R
 
 // ---- Spreadsheet export ----
 
+// The words of the district's own dashboard.
 const STATUS_ZH: Record<RegionTarget["status"], string> = {
-  green: "进度正常",
-  yellow: "略有滞后",
-  red: "明显滞后",
-  "aspiration-behind": "力争目标未达",
+  green: "达标",
+  yellow: "有风险",
+  red: "落后",
+  "aspiration-behind": "力争 · 尚未达到",
   "no-data": "暂无数据",
 };
 

@@ -35,10 +35,13 @@ export async function up(db: AnyDb): Promise<void> {
     .addPrimaryKeyConstraint("region_districts_pk", ["region_id", "district_id"])
     .execute();
   await db.schema.createIndex("region_districts_district_idx").on("region_districts").column("district_id").execute();
-  await db.schema
-    .alterTable("users")
-    .addColumn("region_id", "text", (c) => c.references("regions.id"))
-    .execute();
+  // SQLite cannot drop a column that references a table, so a database taken down and up again keeps it.
+  if (!(await hasColumn(db, "users", "region_id"))) {
+    await db.schema
+      .alterTable("users")
+      .addColumn("region_id", "text", (c) => c.references("regions.id"))
+      .execute();
+  }
   await db.schema.alterTable("sessions").addColumn("viewed_district_id", "text").execute();
 
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
@@ -49,8 +52,29 @@ export async function up(db: AnyDb): Promise<void> {
   await rebuildSqliteUsers(db);
 }
 
-/** The wider CHECK stays: rows of region accounts would break the narrower one; the columns stay with it. */
-export async function down(_db: AnyDb): Promise<void> {}
+/**
+ * The regions go, with the sessions' choice of district. The wider CHECK stays (region accounts' rows would break
+ * the narrower one), and on SQLite so does users.region_id, a column that references a table, which SQLite
+ * cannot drop; `up` then leaves it as it is.
+ */
+export async function down(db: AnyDb): Promise<void> {
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  if (!sqlite) await db.schema.alterTable("users").dropColumn("region_id").execute();
+  await db.schema.alterTable("sessions").dropColumn("viewed_district_id").execute();
+  await db.schema.dropTable("region_districts").execute();
+  await db.schema.dropTable("regions").execute();
+}
+
+async function hasColumn(db: AnyDb, table: string, column: string): Promise<boolean> {
+  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    const { rows } = await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
+    return rows.some((row) => row.name === column);
+  }
+  const { rows } = await sql<{ column_name: string }>`
+    select column_name from information_schema.columns
+    where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`.execute(db);
+  return rows.length > 0;
+}
 
 async function foreignKeysOn(db: AnyDb): Promise<boolean> {
   const { rows } = await sql<Record<string, unknown>>`pragma foreign_keys`.execute(db);
