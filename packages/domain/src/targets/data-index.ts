@@ -7,8 +7,11 @@ import type { ScaleStatus, SnapshotEnterprise, TargetSnapshot } from "./snapshot
 export class SnapshotIndex {
   readonly enterprises: ReadonlyMap<number, SnapshotEnterprise>;
   private readonly status = new Map<number, Map<number, ScaleStatus>>();
-  /** key `${enterpriseId}|${metric}|${year}` → 13 slots: [0] the whole year, [1..12] the months. */
-  private readonly figures = new Map<string, (bigint | undefined)[]>();
+  /**
+   * metric → year → enterprise → 13 slots: [0] the whole year, [1..12] the months. Nested maps of numbers rather
+   * than one map of composed text keys: the forecasts' backtests look figures up millions of times at province scale.
+   */
+  private readonly figures = new Map<string, Map<number, Map<number, (bigint | undefined)[]>>>();
   private readonly years = new Set<number>();
   private readonly directoryYears = new Set<number>();
   /** key `${enterpriseId}|${factId}|${year}` → period → value, for the declared facts the targets read. */
@@ -27,11 +30,20 @@ export class SnapshotIndex {
     }
     for (const figure of snapshot.figures) {
       if (figure.month < 0 || figure.month > 12) continue;
-      const key = figureKey(figure.enterpriseId, figure.metric, figure.year);
-      let slots = this.figures.get(key);
+      let byYear = this.figures.get(figure.metric);
+      if (!byYear) {
+        byYear = new Map();
+        this.figures.set(figure.metric, byYear);
+      }
+      let byEnterprise = byYear.get(figure.year);
+      if (!byEnterprise) {
+        byEnterprise = new Map();
+        byYear.set(figure.year, byEnterprise);
+      }
+      let slots = byEnterprise.get(figure.enterpriseId);
       if (!slots) {
         slots = new Array<bigint | undefined>(13).fill(undefined);
-        this.figures.set(key, slots);
+        byEnterprise.set(figure.enterpriseId, slots);
       }
       // The snapshot holds current values; should a key repeat, the later row wins.
       slots[figure.month] = figure.value;
@@ -76,7 +88,7 @@ export class SnapshotIndex {
    * twelve months when all twelve are present, else undefined.
    */
   annual(enterpriseId: number, metric: string, year: number): bigint | undefined {
-    const slots = this.figures.get(figureKey(enterpriseId, metric, year));
+    const slots = this.slotsOf(enterpriseId, metric, year);
     if (!slots) return undefined;
     if (slots[0] !== undefined) return slots[0];
     let total = 0n;
@@ -90,12 +102,12 @@ export class SnapshotIndex {
 
   /** The month's own value, or undefined. */
   monthly(enterpriseId: number, metric: string, year: number, month: number): bigint | undefined {
-    return this.figures.get(figureKey(enterpriseId, metric, year))?.[month];
+    return this.slotsOf(enterpriseId, metric, year)?.[month];
   }
 
   /** Months 1..throughMonth summed; undefined unless every one of them is present. */
   yearToDate(enterpriseId: number, metric: string, year: number, throughMonth: number): bigint | undefined {
-    const slots = this.figures.get(figureKey(enterpriseId, metric, year));
+    const slots = this.slotsOf(enterpriseId, metric, year);
     if (!slots) return undefined;
     let total = 0n;
     for (let month = 1; month <= throughMonth; month++) {
@@ -120,6 +132,10 @@ export class SnapshotIndex {
       total += value;
     }
     return total;
+  }
+
+  private slotsOf(enterpriseId: number, metric: string, year: number): (bigint | undefined)[] | undefined {
+    return this.figures.get(metric)?.get(year)?.get(enterpriseId);
   }
 
   /** Whether the enterprise has all twelve months of the year (needed to learn seasonal shares). */

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parsePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { createUser } from "../capabilities/accounts/index";
+import { rebuildFigureSummaries } from "../capabilities/figures/index";
 import { loadPlanIntoDistrict } from "../capabilities/plan/index";
 import { todayInDistrict } from "../capabilities/projects/index";
 import { recomputeWarnings } from "../capabilities/register/index";
@@ -302,6 +303,7 @@ async function insertEnterprises(writer: DemoWriter) {
       superseded_by: null,
     })),
   );
+  await rebuildFigureSummaries(tx, districtId);
   for (const e of dataset.enterprises) {
     await auditDemo(writer, {
       entityType: "enterprise",

@@ -13,6 +13,7 @@ import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
 import { buildApp } from "../app";
 import { createUser } from "../capabilities/accounts/index";
+import { refreshFigureSummaries } from "../capabilities/figures/index";
 import { loadPlanIntoDistrict } from "../capabilities/plan/index";
 import { createRegion, createRegionAccount } from "../capabilities/regions/index";
 import { DEMO_ACCOUNT_LOGINS } from "../demo/generate";
@@ -20,6 +21,7 @@ import { loadDemo } from "../demo/load-demo";
 import { type Actor, SYSTEM_ACTOR } from "../platform/audit/audit.service";
 import type { Role } from "../platform/auth/users.table";
 import type { BeizengDb } from "../platform/db/database";
+import { migrationStatus } from "../platform/db/migrate";
 import type { TestDatabase } from "./test-databases";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -105,6 +107,8 @@ async function insertEnterprise(db: BeizengDb, districtId: string, creditCode: s
   return row.id;
 }
 
+const FIGURE_SUMMARIES_MIGRATION = "20261212050000_figure_summaries";
+
 /** An enterprise's official revenue of a year, in fen, as an import of `sourceRef` records it. */
 export async function insertAnnualRevenue(
   db: BeizengDb,
@@ -129,6 +133,9 @@ export async function insertAnnualRevenue(
       recorded_at: new Date().toISOString(),
     })
     .execute();
+  // As every writer of figures does; a database of an earlier release has no summary yet (its migration fills it).
+  if (!(await migrationStatus(db)).pending.includes(FIGURE_SUMMARIES_MIGRATION))
+    await refreshFigureSummaries(db, districtId, [enterpriseId]);
 }
 
 /** Loads both shipped plans (districts A = 360202 and B = 990101), enterprises and one account per role. */

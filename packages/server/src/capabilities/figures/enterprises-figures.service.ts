@@ -22,6 +22,7 @@ import {
   markSuperseded,
   recomputeWarnings,
 } from "../register/index";
+import { refreshFigureSummaries } from "./figure-summaries.repository";
 import { METRICS } from "./import/columns";
 import { type MoneyUnit, YUAN_PER_UNIT } from "./import/types";
 
@@ -105,6 +106,7 @@ export async function enterFigure(
       before: previous ? { figureId: previous.id, ...key, value: String(previous.value) } : null,
       after: { figureId: id, ...key, value: value.toString(), official: !selfReport },
     });
+    if (!selfReport) await refreshFigureSummaries(tx, user.districtId, [enterpriseId]);
     if (!selfReport && input.metric === "revenue" && input.month > 0) {
       await recomputeWarnings(tx, user.districtId, { enterpriseIds: [enterpriseId] });
     }
@@ -138,6 +140,7 @@ export async function confirmFigure(db: DbContext, user: AuthUser, figureId: num
       before: official ? { figureId: official.id, ...key, value: String(official.value) } : null,
       after: { figureId: figure.id, ...key, value: String(figure.value), official: true, confirmedBy: authority },
     });
+    await refreshFigureSummaries(tx, user.districtId, [figure.enterprise_id]);
     if (figure.metric === "revenue" && figure.month > 0) {
       await recomputeWarnings(tx, user.districtId, { enterpriseIds: [figure.enterprise_id] });
     }

@@ -2,6 +2,14 @@
 export { declaredFactFiguresOfDistrict, declaredFactValuesOfDistrict } from "./declared-facts.rewards";
 export { declaredFactsRoutes } from "./declared-facts.routes";
 export { confirmFigure, enterFigure } from "./enterprises-figures.service";
+export {
+  type FigureYearRow,
+  figuresDataVersion,
+  figureYears,
+  rebuildFigureSummaries,
+  refreshFigureSummaries,
+} from "./figure-summaries.repository";
+export type { DistrictDataVersionTable, FigureYearTable } from "./figure-summaries.table";
 export type { FigureRow, FigureTable } from "./figures.table";
 export type { CellInput } from "./import/cell-values";
 export {

@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from "../../platform/audit/audit.service";
 import type { BeizengDb } from "../../platform/db/database";
 import { addAccount, closeSuite, jsonReader, loginAs, shippedPlan, testApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
+import { rebuildFigureSummaries } from "../figures/index";
 import { loadPlanIntoDistrict } from "../plan/index";
 
 const DISTRICT = "360202";
@@ -123,6 +124,7 @@ async function seed(db: BeizengDb): Promise<void> {
       figure(first, 2023, "revenue", 5_000n * WAN),
     ])
     .execute();
+  await rebuildFigureSummaries(db, DISTRICT);
   // Electricity by quarter, in hundredths of a kWh: 2022 4 × 100,000 and 2023 4 × 125,000 for the first;
   // the second lacks 2023's last quarter and is left out of the growth (同口径).
   const power = (enterpriseId: number, year: number, period: number, kwh: bigint) => ({

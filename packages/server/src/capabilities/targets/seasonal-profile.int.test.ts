@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from "../../platform/audit/audit.service";
 import type { BeizengDb } from "../../platform/db/database";
 import { addAccount, closeSuite, jsonReader, loginAs, shippedPlan, testApp } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
+import { rebuildFigureSummaries } from "../figures/index";
 import { loadPlanIntoDistrict } from "../plan/index";
 
 const EVEN_SHARES = Array.from({ length: 12 }, (_, index) =>
@@ -84,6 +85,7 @@ async function seedDistrict(db: BeizengDb, districtId: string, creditCode: strin
     .insertInto("figures")
     .values([figure(0, 400_000_000), figure(1, 30_000_000), figure(2, MONTHS_TO_DATE_YUAN - 30_000_000)])
     .execute();
+  await rebuildFigureSummaries(db, districtId);
 }
 
 describe.each(testDatabases())("the plan's seasonal profile on $name", (database) => {

@@ -50,25 +50,6 @@ export async function snapshotScaleYears(
     .execute();
 }
 
-/**
- * The current official figures of the metrics named: superseded rows and enterprises' own
- * unconfirmed reports (official = 0) are left out. `value` is fen (or a count) as a decimal string.
- */
-export async function currentFigures(
-  db: DbContext,
-  districtId: string,
-  metrics: readonly string[],
-): Promise<{ enterprise_id: number; year: number; month: number; metric: string; value: string }[]> {
-  return db.kysely
-    .selectFrom("figures")
-    .select(["enterprise_id", "year", "month", "metric", "value"])
-    .where("district_id", "=", districtId)
-    .where("metric", "in", metrics)
-    .where("superseded_by", "is", null)
-    .where("official", "=", 1)
-    .execute();
-}
-
 export interface SnapshotProjectRow {
   id: number;
   code: string;
@@ -142,21 +123,47 @@ export async function onlineServiceItems(
 /** Audit entries that never change what targets read: logins, logouts, accounts. */
 const NOT_DATA = ["session", "user"];
 
+/** What the district's data version is made of. */
+export interface DataVersionParts {
+  /** The sequence number of the district's latest audit entry that may concern the data (0 without any). */
+  audit: number;
+  /** The district's data version of figures, raised in the transaction of every write of figures. */
+  figures: number;
+}
+
 /**
- * The district's data version: the sequence number of its latest audit entry that may concern the
- * data. Every change of data is audited in its own transaction, so a new version means something
- * may have changed; logins and account changes leave the version as it is.
+ * The two counters a cached computation is keyed on, in one round trip: every write of figures raises the
+ * figures' version in its own transaction (audited or not), and every other change of data is audited in its
+ * own transaction; logins and account changes leave both as they are.
  */
-export async function dataVersion(db: DbContext, districtId: string): Promise<number> {
+export async function dataVersionParts(db: DbContext, districtId: string): Promise<DataVersionParts> {
   const row = await db.kysely
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom("audit_log")
+        .select("seq")
+        .where("district_id", "=", districtId)
+        .where("entity_type", "not in", NOT_DATA)
+        .orderBy("seq", "desc")
+        .limit(1)
+        .as("audit"),
+      eb.selectFrom("district_data_versions").select("version").where("district_id", "=", districtId).as("figures"),
+    ])
+    .executeTakeFirstOrThrow();
+  return { audit: Number(row.audit ?? 0), figures: Number(row.figures ?? 0) };
+}
+
+/** The kinds of audit entries of a district after a sequence number (what changed since a cached computation). */
+export async function auditedKindsSince(db: DbContext, districtId: string, afterSeq: number): Promise<string[]> {
+  const rows = await db.kysely
     .selectFrom("audit_log")
-    .select("seq")
+    .select("entity_type")
+    .distinct()
     .where("district_id", "=", districtId)
+    .where("seq", ">", afterSeq)
     .where("entity_type", "not in", NOT_DATA)
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return row?.seq ?? 0;
+    .execute();
+  return rows.map((row) => row.entity_type);
 }
 
 export async function upsertInvestmentYear(

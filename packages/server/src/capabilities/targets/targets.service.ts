@@ -1,8 +1,11 @@
 /**
  * Targets computed from live data: the district's rows become a TargetSnapshot (current official
  * figures, scale history, projects, listing events, investment, service items), which the domain's
- * computeTargets and forecastTargets read. Results are cached per district, data version (the
- * latest audit sequence number: every change of data is audited) and "as of" month.
+ * computeTargets and forecastTargets read. The figures are read from their summary (one row per
+ * enterprise, metric and year, kept by every writer of figures). Results are cached per district, data
+ * version (the district's figures counter, raised in the transaction of every write of figures, plus the
+ * latest audit sequence number, for every other change of data) and "as of" month; when only figures
+ * changed, the rows held are patched with the summary rows written since rather than read again.
  */
 import type { AboveScaleForecast } from "@beizeng/domain/forecast/above-scale";
 import type { RevenueForecast } from "@beizeng/domain/forecast/revenue";
@@ -24,10 +27,11 @@ import type {
 import type { DbContext } from "../../platform/db/database";
 import { badRequest, notFound } from "../../platform/errors";
 import { requireActivePlan } from "../../platform/plan/plan-reader";
-import { declaredFactFiguresOfDistrict } from "../figures/index";
+import { declaredFactFiguresOfDistrict, type FigureYearRow, figureYears } from "../figures/index";
 import {
-  currentFigures,
-  dataVersion,
+  auditedKindsSince,
+  type DataVersionParts,
+  dataVersionParts,
   investmentYears,
   listingEvents,
   monthCoverageSetting,
@@ -47,7 +51,10 @@ export interface YearMonth {
 /** The district's rows as read, before any "as of" cut. */
 export interface DistrictRows {
   districtId: string;
+  /** The district's data version the rows were read at (its audit and figures counters summed: both only grow). */
   version: number;
+  /** The counters the version is made of, from which a later version's changes are read. */
+  versionParts: DataVersionParts;
   plan: PlanFile;
   /** The latest month any revenue figure covers (an annual figure covers December); null without figures. */
   latest: YearMonth | null;
@@ -96,7 +103,7 @@ function aggregatedInputs(plan: PlanFile): { figures: string[]; facts: Set<strin
   }
   return { figures: [...figures], facts };
 }
-/** A cached entry is re-read after this long even if no audited change happened (writes outside the app). */
+/** A computed result is made again from the rows held after this long (the rows follow the data version). */
 const CACHE_TTL_MS = 5 * 60_000;
 const CACHE_CAPACITY = 32;
 
@@ -128,13 +135,19 @@ class PromiseCache<T> {
     return value;
   }
 
+  /** Forgets the entries whose key the test keeps (a district's results of older versions). */
+  forget(test: (key: string) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (test(key)) this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }
 }
 
 interface Caches {
-  rows: PromiseCache<DistrictRows>;
+  /** Per district, the rows of its latest version read (only the latest: a district at province scale is large). */
+  rows: Map<string, Promise<DistrictRows>>;
   result: PromiseCache<TargetsResult>;
   payload: PromiseCache<unknown>;
 }
@@ -145,7 +158,7 @@ const cachesByDatabase = new WeakMap<object, Caches>();
 function cachesOf(db: DbContext): Caches {
   let caches = cachesByDatabase.get(db.kysely);
   if (!caches) {
-    caches = { rows: new PromiseCache(), result: new PromiseCache(), payload: new PromiseCache() };
+    caches = { rows: new Map(), result: new PromiseCache(), payload: new PromiseCache() };
     cachesByDatabase.set(db.kysely, caches);
   }
   return caches;
@@ -159,8 +172,43 @@ export function clearTargetsCache(db: DbContext): void {
   caches?.payload.clear();
 }
 
+/** The summary rows as the snapshot's figures: one per slot (the year, each month) with a value in force. */
+function snapshotFigures(rows: readonly FigureYearRow[]): SnapshotFigure[] {
+  const figures: SnapshotFigure[] = [];
+  for (const row of rows) {
+    for (let month = 0; month <= 12; month++) {
+      const value = row.values[month];
+      if (value === null || value === undefined) continue;
+      figures.push({
+        enterpriseId: row.enterprise_id,
+        year: row.year,
+        month,
+        metric: row.metric,
+        value: BigInt(value),
+      });
+    }
+  }
+  return figures;
+}
+
+/** The latest month any revenue figure covers (an annual figure covers December) as year × 100 + month; 0 without. */
+function latestRevenueKey(figures: readonly SnapshotFigure[]): number {
+  let latestKey = 0;
+  for (const figure of figures) {
+    if (figure.metric !== "revenue") continue;
+    const key = figure.year * 100 + (figure.month === 0 ? 12 : figure.month);
+    if (key > latestKey) latestKey = key;
+  }
+  return latestKey;
+}
+
 /** Reads the district's rows into a snapshot. */
-export async function readDistrictRows(db: DbContext, districtId: string, version: number): Promise<DistrictRows> {
+export async function readDistrictRows(
+  db: DbContext,
+  districtId: string,
+  version: number,
+  versionParts: DataVersionParts = { audit: version, figures: 0 },
+): Promise<DistrictRows> {
   const { plan } = await requireActivePlan(db, districtId);
   const aggregated = aggregatedInputs(plan);
   const [
@@ -176,7 +224,7 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
   ] = await Promise.all([
     snapshotEnterprises(db, districtId),
     snapshotScaleYears(db, districtId),
-    currentFigures(db, districtId, aggregated.figures),
+    figureYears(db, districtId, aggregated.figures),
     snapshotProjects(db, districtId),
     listingEvents(db, districtId),
     investmentYears(db, districtId),
@@ -194,21 +242,8 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
     }
     list.push({ year: row.year, status: row.status as ScaleStatus });
   }
-  const figures: SnapshotFigure[] = new Array(figureRows.length);
-  let latestKey = 0;
-  for (let i = 0; i < figureRows.length; i++) {
-    const row = figureRows[i] as (typeof figureRows)[number];
-    figures[i] = {
-      enterpriseId: row.enterprise_id,
-      year: row.year,
-      month: row.month,
-      metric: row.metric,
-      value: BigInt(row.value),
-    };
-    if (row.metric !== "revenue") continue;
-    const key = row.year * 100 + (row.month === 0 ? 12 : row.month);
-    if (key > latestKey) latestKey = key;
-  }
+  const figures = snapshotFigures(figureRows);
+  const latestKey = latestRevenueKey(figures);
   const towns = new Map<string, string>();
   for (const row of enterpriseRows) if (row.town_code) towns.set(row.town_code, row.town_name ?? row.town_code);
   const withEvents = new Set(listingRows.map((event) => event.enterprise_id));
@@ -262,6 +297,7 @@ export async function readDistrictRows(db: DbContext, districtId: string, versio
   return {
     districtId,
     version,
+    versionParts,
     plan,
     latest,
     monthCoveragePermille: permille,
@@ -385,9 +421,81 @@ export function parseAsOf(text: string | undefined): YearMonth | null {
   return { year: Number(match[1]), month };
 }
 
+/** Audit entries that record writes of figures only (an entry, a confirmation, an import of figures). */
+const FIGURE_WRITES = new Set(["figure", "figures"]);
+
+/**
+ * The rows at a newer version from those of an older one, when only figures were written in between: the summary
+ * rows written since are read (a few, not the district) and put in place of the ones they replace. Null when
+ * something else changed, which is read whole.
+ */
+async function rowsPatched(
+  db: DbContext,
+  previous: DistrictRows,
+  parts: DataVersionParts,
+): Promise<DistrictRows | null> {
+  const before = previous.versionParts;
+  if (parts.figures < before.figures || parts.audit < before.audit) return null;
+  const kinds = await auditedKindsSince(db, previous.districtId, before.audit);
+  if (kinds.some((kind) => !FIGURE_WRITES.has(kind))) return null;
+  const metrics = aggregatedInputs(previous.plan).figures;
+  const changed = await figureYears(db, previous.districtId, metrics, before.figures);
+  const replaced = new Set(changed.map((row) => `${row.enterprise_id}|${row.metric}|${row.year}`));
+  const figures = previous.snapshot.figures.filter(
+    (figure) => !replaced.has(`${figure.enterpriseId}|${figure.metric}|${figure.year}`),
+  );
+  for (const figure of snapshotFigures(changed)) figures.push(figure);
+  const latestKey = latestRevenueKey(figures);
+  const snapshot: TargetSnapshot = {
+    ...previous.snapshot,
+    asOf: latestKey > 0 ? { year: Math.floor(latestKey / 100), month: latestKey % 100 } : { year: 0, month: 0 },
+    figures,
+  };
+  const fullIndex = new SnapshotIndex(snapshot);
+  const latest = latestKey > 0 ? snapshot.asOf : null;
+  return {
+    ...previous,
+    version: parts.audit + parts.figures,
+    versionParts: parts,
+    latest,
+    latestCovered: latest ? latestCoveredMonth(fullIndex, latest, previous.monthCoveragePermille) : null,
+    snapshot,
+    fullIndex,
+  };
+}
+
+/**
+ * The district's rows at its current data version: those held when the version has not moved; patched from them
+ * when only figures were written since; read whole otherwise. Concurrent callers share one reading, and the results
+ * of older versions are forgotten once a newer one is read.
+ */
 async function districtRows(db: DbContext, districtId: string): Promise<DistrictRows> {
-  const version = await dataVersion(db, districtId);
-  return cachesOf(db).rows.get(`${districtId}|${version}`, () => readDistrictRows(db, districtId, version));
+  const parts = await dataVersionParts(db, districtId);
+  const version = parts.audit + parts.figures;
+  const caches = cachesOf(db);
+  const held = caches.rows.get(districtId);
+  const current = await held?.catch(() => undefined);
+  if (held && current && current.version >= version) return held;
+  const reading = (async () => {
+    const patched = current && current.version < version ? await rowsPatched(db, current, parts) : null;
+    return patched ?? readDistrictRows(db, districtId, version, parts);
+  })();
+  // A newer reading than the one held replaces it, unless another caller already holds a newer one.
+  const again = caches.rows.get(districtId);
+  if (again !== held) return districtRows(db, districtId);
+  caches.rows.set(districtId, reading);
+  reading.then(
+    (rows) => {
+      // Both caches' keys begin with the district and its version.
+      const older = (key: string) => key.startsWith(`${districtId}|`) && Number(key.split("|")[1]) < rows.version;
+      caches.result.forget(older);
+      caches.payload.forget(older);
+    },
+    () => {
+      if (caches.rows.get(districtId) === reading) caches.rows.delete(districtId);
+    },
+  );
+  return reading;
 }
 
 function resolveAsOf(rows: DistrictRows, requested: YearMonth | null): YearMonth {
@@ -439,7 +547,7 @@ export async function cachedPayload<T>(
 ): Promise<T> {
   const rows = await districtRows(db, districtId);
   const asOf = resolveAsOf(rows, requested);
-  const key = `${name}|${districtId}|${rows.version}|${asOf.year}-${asOf.month}`;
+  const key = `${districtId}|${rows.version}|${name}|${asOf.year}-${asOf.month}`;
   return cachesOf(db).payload.get(key, async () => build(await targetsResult(db, districtId, asOf))) as Promise<T>;
 }
 

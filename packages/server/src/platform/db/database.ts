@@ -132,8 +132,8 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatab
   };
 }
 
-/** BIGINT columns are named like this (money `*_fen`, a figure's `value`); see tables/common.ts. */
-const INT8_COLUMN = /(^|_)fen$|^value$/;
+/** BIGINT columns are named like this (money `*_fen`, a figure's `value`, a summary's `value_0` … `value_12`); see tables/common.ts. */
+const INT8_COLUMN = /(^|_)fen$|^value(_\d+)?$/;
 
 class SqliteIntegerPlugin implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {

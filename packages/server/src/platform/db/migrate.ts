@@ -30,6 +30,7 @@ import * as rewardScenarios from "./migrations/20261210140000_reward_scenarios";
 import * as rulePagePublications from "./migrations/20261210150000_rule_page_publications";
 import * as bulletinDocument from "./migrations/20261211090000_bulletin_document";
 import * as rewardShortfalls from "./migrations/20261212030000_reward_shortfalls";
+import * as figureSummaries from "./migrations/20261212050000_figure_summaries";
 import * as regions from "./migrations/20261212060000_regions";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
   "20261210150000_rule_page_publications": rulePagePublications,
   "20261211090000_bulletin_document": bulletinDocument,
   "20261212030000_reward_shortfalls": rewardShortfalls,
+  "20261212050000_figure_summaries": figureSummaries,
   "20261212060000_regions": regions,
 };
 

@@ -3,6 +3,7 @@ import type * as Calendar from "../../capabilities/calendar/calendar.table";
 import type * as Events from "../../capabilities/events/events.table";
 import type * as Fees from "../../capabilities/fees/fees.table";
 import type { DeclaredFactValueTable } from "../../capabilities/figures/declared-facts.table";
+import type { DistrictDataVersionTable, FigureYearTable } from "../../capabilities/figures/figure-summaries.table";
 import type { FigureTable } from "../../capabilities/figures/figures.table";
 import type * as Land from "../../capabilities/land/land.table";
 import type { NotificationTable } from "../../capabilities/notifications/notifications.table";
@@ -59,6 +60,8 @@ export interface Database {
   enterprises: EnterpriseTable;
   enterprise_scale_years: EnterpriseScaleYearTable;
   figures: FigureTable;
+  figure_years: FigureYearTable;
+  district_data_versions: DistrictDataVersionTable;
   declared_fact_values: DeclaredFactValueTable;
   projects: ProjectTable;
   project_stage_dates: ProjectsLifecycle.ProjectStageDateTable;

@@ -22,6 +22,7 @@ import {
   type WorkbookSource,
 } from "../../../platform/spreadsheets/read-workbook";
 import type { EnterpriseRow, EnterpriseTable, ScaleStatus } from "../../register/index";
+import { refreshFigureSummaries } from "../figure-summaries.repository";
 import {
   type CurrentFigure,
   createImportProgress,
@@ -623,6 +624,7 @@ class ImportRun {
       for (const figure of record.values) metrics.add(figure.metric);
     }
     const current = new Map<string, CurrentFigure>();
+    const written = new Set<number>();
     for (const figure of await findCurrentOfficialFigures(this.db, [...enterpriseIds], [...metrics], [...years])) {
       current.set(`${figure.enterprise_id}|${figure.year}|${figure.month}|${figure.metric}`, figure);
     }
@@ -653,6 +655,7 @@ class ImportRun {
         if (this.writing) {
           if (existing) this.writer.correct(existing.id, enterpriseId, record.year, month, metric, value);
           else this.writer.create(enterpriseId, record.year, month, metric, value);
+          written.add(enterpriseId);
         }
         const action = existing ? "update" : "create";
         this.summary[action]++;
@@ -672,8 +675,11 @@ class ImportRun {
         }
       }
     }
-    // Rows written before an error in this batch are rolled back with the rest.
-    if (this.writing) await this.writer.flush();
+    // Rows written before an error in this batch are rolled back with the rest, and so is their summary.
+    if (this.writing) {
+      await this.writer.flush();
+      await refreshFigureSummaries(this.db, this.districtId, [...written]);
+    }
   }
 
   /** The enterprises earlier batches registered (or planned to) from the file, among this batch's codes. */
