@@ -111,6 +111,11 @@ describe.each(testDatabases())("the approval notice as Word and PDF on $name", (
     }
     expect(text).toContain(`合计${groupedYuan(total)}元`);
     expect(text).toContain(`共${approved.length}项`);
+    // The arithmetic in 万元 with separators, as the reward's page writes it: no amount of seven bare digits.
+    expect(reading.text).toContain("万元");
+    // (A bank account number of 16 to 19 digits and the credit code are no amounts.)
+    const bareDigits = [...reading.text.matchAll(/(?<![\d,.\w])\d{7,}(?![\d,\w])/g)].map((match) => match[0]);
+    expect(bareDigits.filter((digits) => digits.length < 16 || digits.length > 19)).toEqual([]);
     // No internal key of a rule or a status on paper.
     expect(reading.text).not.toMatch(/\b[A-Z]+-[A-Z]+\b|\b[a-z]+_[a-z_]+\b/);
   });

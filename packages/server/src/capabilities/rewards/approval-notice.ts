@@ -2,11 +2,13 @@
  * The approval notice (审批通知) of an enterprise's approved (or paid) rewards of one year: an official document in
  * the GB/T 9704 layout (platform/documents), written once as content and printed as .docx or PDF. The issuer is the
  * plan's leading group's office, the procedure and the paying unit are the plan's award workflow's steps, each
- * reward is named as the plan names its rule, with its basis and arithmetic, amounts exact in 元. Issuing takes the
+ * reward is named as the plan names its rule, with its basis and arithmetic (amounts in 万元 as the reward's page
+ * writes them), amounts exact in 元 with separators. Issuing takes the
  * next document number of the year (in Beijing time) and is audited, whichever the format.
  */
 import { groupedYuan } from "@beizeng/domain/money";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
+import { arithmeticForDisplay } from "@beizeng/domain/rewards/arithmetic-text";
 import type { Explanation } from "@beizeng/domain/rewards/types";
 import { type AwardWorkflow, stepActorText } from "@beizeng/domain/rewards/workflow";
 import { type Actor, recordAudit } from "../../platform/audit/audit.service";
@@ -59,7 +61,9 @@ export function procedureText(plan: PlanFile, workflow: AwardWorkflow): string {
 
 function explanationText(explanation: Explanation | null): string {
   if (!explanation) return "";
-  return [explanation.zh, explanation.arithmetic].filter(Boolean).join("；");
+  return [explanation.zh, explanation.arithmetic && arithmeticForDisplay(explanation.arithmetic, "zh-CN")]
+    .filter(Boolean)
+    .join("；");
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ObjectionStatus, PublicityState } from "@beizeng/contract/rewards";
-import { amountInUnit, groupedYuan, parseYuan } from "@beizeng/domain/money";
+import { parseYuan } from "@beizeng/domain/money";
 import { Tag } from "antd";
 import { formatFenForDisplay, formatRateAsPercent } from "../../../shared/format/numbers";
 import type { MessageKey } from "../../../shared/i18n/dictionary";
@@ -73,33 +73,8 @@ export function AmountText({ fen }: { fen: string | null }) {
   return <>{fen === null ? t("rw.caseByCase") : formatFenForDisplay(fen)}</>;
 }
 
-/** Exact 万元 with thousands separators: "178,098.9 万元". */
-function groupedWan(fen: bigint): string {
-  const [whole = "", fraction] = amountInUnit(fen, "万元").split(".");
-  const negative = whole.startsWith("-");
-  const digits = negative ? whole.slice(1) : whole;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""} 万元`;
-}
-
-/**
- * The engine's arithmetic as read: its amounts (bare yuan) exactly in 万元 with separators (English: yuan with
- * separators), small numbers (rates, divisors, percentages) as written, and of its two-language asides
- * ("四舍五入到分 / half-up to the fen") the reader's.
- */
-export function arithmeticForDisplay(text: string, language: "zh-CN" | "en"): string {
-  const english = language === "en";
-  const asides = text.replace(
-    /([\u4e00-\u9fff]+) \/ ([A-Za-z][A-Za-z -]*[A-Za-z])/g,
-    (_whole, zh: string, en: string) => (english ? en : zh),
-  );
-  // An amount: five digits or more, or yuan written with its fen ("6172.84"); never a rate ("0.15") or a percentage.
-  const amounts = asides.replace(/(?<![\d.,])(?:\d{5,}(?:\.\d{1,2})?|[1-9]\d*\.\d{2})(?![\d%]|\.\d)/g, (yuan) => {
-    const fen = parseYuan(yuan);
-    return english ? `${groupedYuan(fen)} yuan` : groupedWan(fen);
-  });
-  return english ? amounts.replace(/；/g, "; ").replace(/（/g, " (").replace(/）/g, ")").replace(/：/g, ": ") : amounts;
-}
+/** The engine's arithmetic as read: the domain's, which the approval notice writes too. */
+export { arithmeticForDisplay } from "@beizeng/domain/rewards/arithmetic-text";
 
 /** A rule's parameter as read: "none" as words, an amount of yuan in 万元; else as the plan writes it. */
 export function parameterForDisplay(value: unknown, noneText: string): string {
