@@ -6,7 +6,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parsePlan } from "@beizeng/domain/plan/load";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
+import type { CompiledRewardPlan } from "@beizeng/domain/rewards/engine";
 import { planWithRewards } from "@beizeng/domain/rewards/testing/formula-plans";
+import { compileKindsPlan, writtenKindsPlan } from "./frozen-kinds-engine/compile";
 import type { District } from "./generate";
 import { jsonRulesRewards } from "./json-rules";
 import { handWrittenRewards } from "./oracle";
@@ -53,6 +55,7 @@ export interface CompetitorRun {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const PLAN_FILE = path.join(ROOT, "plans/changjiang-2021-2023/plan.yaml");
+const KINDS_FILE = path.join(ROOT, "plans/changjiang-2021-2023/rewards.kinds.yaml");
 
 export function loadChangjiangPlan(): PlanFile {
   return parsePlan(readFileSync(PLAN_FILE, "utf8"), "plans/changjiang-2021-2023/plan.yaml").plan;
@@ -60,14 +63,28 @@ export function loadChangjiangPlan(): PlanFile {
 
 /**
  * The same plan with its reward rules in the shorthand kinds of its earlier versions (`rewards.kinds.yaml`
- * beside it), run by the kinds' own evaluators: today's engine, the peer the rule language replaces.
+ * beside it), as the product loads it today: each kind expanded into the rule language.
  */
 export function loadChangjiangKindsPlan(): PlanFile {
   return planWithRewards(
     readFileSync(PLAN_FILE, "utf8"),
-    readFileSync(path.join(path.dirname(PLAN_FILE), "rewards.kinds.yaml"), "utf8"),
+    readFileSync(KINDS_FILE, "utf8"),
     "plans/changjiang-2021-2023/plan.yaml",
   );
+}
+
+/** Today's engine compiled: the kinds as written, by their frozen evaluators. */
+export function compileTodaysEngine(): CompiledRewardPlan {
+  return compileKindsPlan(writtenKindsPlan(PLAN_FILE, KINDS_FILE));
+}
+
+/**
+ * Today's engine: the kinds as written, compiled by the frozen copy of their TypeScript evaluators
+ * (`frozen-kinds-engine/`), the engine the rule language replaces.
+ */
+function todaysEngine(): { plan: PlanFile; compile: (plan: PlanFile) => CompiledRewardPlan } {
+  const written = writtenKindsPlan(PLAN_FILE, KINDS_FILE);
+  return { plan: loadChangjiangPlan(), compile: () => compileKindsPlan(written) };
 }
 
 /** Prepares a competitor: the work done once (plan translation), then a function run per district. */
@@ -88,20 +105,20 @@ export function prepare(competitor: Competitor, plan: PlanFile): (district: Dist
     case "ours-quiet":
       return async (district) => ourRewards(plan, district, false);
     case "todays-engine": {
-      const kinds = loadChangjiangKindsPlan();
-      return async (district) => ourRewards(kinds, district, true);
+      const today = todaysEngine();
+      return async (district) => ourRewards(today.plan, district, true, { compile: today.compile });
     }
     case "todays-engine-quiet": {
-      const kinds = loadChangjiangKindsPlan();
-      return async (district) => ourRewards(kinds, district, false);
+      const today = todaysEngine();
+      return async (district) => ourRewards(today.plan, district, false, { compile: today.compile });
     }
     case "json-rules-engine": {
-      // The peers translate the shorthand kinds, one computation each, into their own rule formats.
-      const set = peerRuleSet(loadChangjiangKindsPlan());
+      // The peers translate the plan's rules, one computation each, into their own rule formats.
+      const set = peerRuleSet(plan);
       return async (district) => ({ rows: await jsonRulesRewards(set, district) });
     }
     case "zen-engine": {
-      const set = peerRuleSet(loadChangjiangKindsPlan());
+      const set = peerRuleSet(plan);
       return async (district) => ({ rows: await zenRewards(set, district) });
     }
   }

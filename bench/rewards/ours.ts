@@ -10,10 +10,10 @@
  * writes each in Chinese and English and holds the texts until the batch is done: the cost of
  * showing them all. `writeExplanations: false` keeps the explanation records without storing
  * them: what evaluating alone costs. `storeWritten` stores every explanation written out, as
- * JSON text.
+ * JSON text. `compile` replaces the product's compiler (the benchmark's frozen copy of the kinds engine).
  */
 import type { PlanFile } from "@beizeng/domain/plan/schema";
-import { compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
+import { type CompiledRewardPlan, compileRewardPlan, evaluateRewards } from "@beizeng/domain/rewards/engine";
 import { explanationOf } from "@beizeng/domain/rewards/explanation";
 import { serializeExplanation } from "@beizeng/domain/rewards/stored-explanation";
 import type { InvestmentProject } from "@beizeng/domain/rewards/types";
@@ -31,9 +31,17 @@ export function ourRewards(
   plan: PlanFile,
   district: District,
   explain: boolean,
-  { whyNots = false, renderWhyNots = false, writeExplanations = true, storeWritten = false, batchSize = 200 } = {},
+  {
+    whyNots = false,
+    renderWhyNots = false,
+    writeExplanations = true,
+    storeWritten = false,
+    batchSize = 200,
+    compile = compileRewardPlan as (plan: PlanFile) => CompiledRewardPlan,
+  } = {},
 ): OursResult {
-  const compiled = compileRewardPlan(plan);
+  // Compiled once per batch, inside the timed run (the frozen kinds engine brings its own compiler).
+  const compiled = compile(plan);
   const planRef = { id: plan.id, version: 1 };
   const projectsByCode = new Map<string, InvestmentProject[]>();
   for (const project of district.projects) {

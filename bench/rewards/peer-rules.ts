@@ -88,88 +88,97 @@ function expectReading(plan: PlanFile, id: string, expected: string | boolean): 
     throw new Error(`the peer translations implement ${id} = ${expected}; the plan says ${String(value)}`);
 }
 
-/** Reads the plan's reward rules into the peers' form. */
+/** A rule's condition of this exact text (the translations are written for these). */
+function hasCondition(rule: PlanFile["rewards"][number], test: string): boolean {
+  return rule.when.some((condition) => condition.test === test);
+}
+
+const LISTING_KINDS = ["domestic", "overseas", "neeq"] as const;
+const GRANT_LEVELS = ["national", "provincial", "municipal"] as const;
+
+/** Reads the plan's reward rules (in the rule language) into the peers' form, recognising each by its structure. */
 export function peerRuleSet(plan: PlanFile): PeerRuleSet {
   const set: Partial<PeerRuleSet> & { crossings: PeerRuleSet["crossings"] } = {
     startYear: plan.period.startYear,
     endYear: plan.period.endYear,
     crossings: [],
   };
+  const unsupported = (id: string) =>
+    new Error(`the peer translations implement ${id} as written in the Changjiang plan`);
   for (const rule of plan.rewards) {
-    switch (rule.kind) {
-      case "firstCrossing":
-        expectReading(plan, rule.comparisonParameter, "gt");
-        expectReading(plan, rule.sameYearParameter, "each");
-        set.crossings.push({
-          ruleId: rule.id,
-          metric: rule.metric,
-          tiers: rule.tiers.map((tier) => ({
-            threshold: yuan(tier.threshold),
-            label: yuanLabel(tier.threshold),
-            amount: yuan(tier.amount),
-          })),
-        });
-        break;
-      case "growthBands":
-        if (
-          rule.comparison !== "gt" ||
-          !rule.requireAboveScale ||
-          !rule.excludeNewlyAboveScale ||
-          !rule.payHighestTierOnly
-        )
-          throw new Error(`the peer translations implement ${rule.id} as written in the Changjiang plan`);
-        set.growth = {
-          ruleId: rule.id,
-          bands: rule.tiers
-            .map((tier) => ({ ...rateParts(tier.rate), label: rateLabel(tier.rate), amount: yuan(tier.amount) }))
-            .sort((a, b) => a.numerator * b.denominator - b.numerator * a.denominator),
-        };
-        break;
-      case "newAboveScale":
-        expectReading(plan, rule.reentryParameter, false);
-        set.newScale = { ruleId: rule.id, amount: yuan(rule.amount) };
-        break;
-      case "eventOnce":
-        set.listedMove = { ruleId: rule.id, amount: yuan(rule.amount) };
-        break;
-      case "caseByCase":
-        set.top500 = { ruleId: rule.id };
-        break;
-      case "listing":
-        expectReading(plan, rule.neeqThenListedParameter, true);
-        set.listing = {
-          ruleId: rule.id,
-          kinds: rule.kinds.map((kind) => ({ kind: kind.listing, amount: yuan(kind.amount) })),
-        };
-        break;
-      case "grantMatch":
-        set.match = {
-          ruleId: rule.id,
-          rates: rule.rates.map((rate) => ({
-            ...rateParts(rate.rate),
-            label: rateLabel(rate.rate),
-            level: rate.level,
-          })),
-        };
-        break;
-      case "techTransformation":
-        if (rule.comparison !== "gte" || !rule.excludeIfTechFundsReceived)
-          throw new Error(`the peer translations implement ${rule.id} as written in the Changjiang plan`);
-        set.tech = { ruleId: rule.id, minInvestment: yuan(rule.minInvestment), rate: rateParts(rule.rate) };
-        break;
-      case "projectProduction":
-        if (!rule.introducedYearsFromPlan) throw new Error(`the peer translations implement ${rule.id} for plan years`);
-        set.projects = rule.categories
-          .map((category) => {
-            const threshold =
-              category.minInvestmentParameter === undefined
-                ? category.minInvestment
-                : String(parameterValue(plan, category.minInvestmentParameter));
-            return { ruleId: category.ruleId, minInvestment: yuan(threshold), amount: yuan(category.amount) };
-          })
-          .sort((a, b) => b.minInvestment - a.minInvestment);
-        break;
-    }
+    const tiers = rule.tiers;
+    if (rule.per === "project" && tiers !== undefined) {
+      if (!hasCondition(rule, "project.introducedYear >= plan.startYear && project.introducedYear <= plan.endYear"))
+        throw new Error(`the peer translations implement ${rule.id} for plan years`);
+      set.projects = tiers.steps
+        .map((step) => {
+          const threshold =
+            step.fromParameter === undefined ? step.from : String(parameterValue(plan, step.fromParameter));
+          return { ruleId: step.ruleId ?? rule.id, minInvestment: yuan(threshold), amount: yuan(step.amount ?? "0") };
+        })
+        .sort((a, b) => b.minInvestment - a.minInvestment);
+    } else if (rule.per === "grant" && rule.byCategory !== undefined) {
+      set.match = {
+        ruleId: rule.id,
+        rates: rule.byCategory.values.map((value) => {
+          const level = GRANT_LEVELS.find((candidate) => candidate === value.is);
+          if (level === undefined || value.rate === undefined) throw unsupported(rule.id);
+          return { ...rateParts(value.rate), label: rateLabel(value.rate), level };
+        }),
+      };
+    } else if (rule.per === "techProject") {
+      const minimum = rule.when
+        .map((condition) => /^techProject\.investment >= yuan\("([\d.]+)"\)$/.exec(condition.test)?.[1])
+        .find((found) => found !== undefined);
+      if (minimum === undefined || !hasCondition(rule, "!techProject.techFundsReceived") || rule.rate === undefined)
+        throw unsupported(rule.id);
+      set.tech = { ruleId: rule.id, minInvestment: yuan(minimum), rate: rateParts(rule.rate) };
+    } else if (tiers?.firstTime === true && (tiers.of === "revenue" || tiers.of === "tax")) {
+      if (typeof tiers.compare === "string" || typeof tiers.pay === "string") throw unsupported(rule.id);
+      expectReading(plan, tiers.compare.parameter, "gt");
+      expectReading(plan, tiers.pay.parameter, "each");
+      set.crossings.push({
+        ruleId: rule.id,
+        metric: tiers.of,
+        tiers: tiers.steps.map((step) => ({
+          threshold: yuan(step.from),
+          label: yuanLabel(step.from),
+          amount: yuan(step.amount ?? "0"),
+        })),
+      });
+    } else if (tiers?.growthOf === "revenue") {
+      if (
+        tiers.compare !== "gt" ||
+        tiers.pay !== "highest" ||
+        !hasCondition(rule, "aboveScale") ||
+        !hasCondition(rule, "!newlyAboveScale")
+      )
+        throw unsupported(rule.id);
+      set.growth = {
+        ruleId: rule.id,
+        bands: tiers.steps
+          .map((step) => ({ ...rateParts(step.from), label: rateLabel(step.from), amount: yuan(step.amount ?? "0") }))
+          .sort((a, b) => a.numerator * b.denominator - b.numerator * a.denominator),
+      };
+    } else if (rule.caseByCase !== undefined && rule.event?.test === "top500SettledIn") {
+      set.top500 = { ruleId: rule.id };
+    } else if (rule.event?.test === "newlyAboveScale" && rule.amount !== undefined) {
+      if (rule.oncePerYearParameter !== undefined) expectReading(plan, rule.oncePerYearParameter, false);
+      set.newScale = { ruleId: rule.id, amount: yuan(rule.amount) };
+    } else if (rule.event?.test === "listedRegistrationMovedIn" && rule.amount !== undefined) {
+      set.listedMove = { ruleId: rule.id, amount: yuan(rule.amount) };
+    } else if (rule.byCategory?.of === "listing") {
+      for (const value of rule.byCategory.values)
+        if (value.notAfter?.unlessParameter !== undefined) expectReading(plan, value.notAfter.unlessParameter, true);
+      set.listing = {
+        ruleId: rule.id,
+        kinds: rule.byCategory.values.map((value) => {
+          const kind = LISTING_KINDS.find((candidate) => candidate === value.is);
+          if (kind === undefined || value.amount === undefined) throw unsupported(rule.id);
+          return { kind, amount: yuan(value.amount) };
+        }),
+      };
+    } else throw unsupported(rule.id);
   }
   const { growth, newScale, listedMove, top500, listing, match, tech, projects } = set;
   if (!growth || !newScale || !listedMove || !top500 || !listing || !match || !tech || !projects)

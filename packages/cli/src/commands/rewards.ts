@@ -121,22 +121,28 @@ export async function runRewardsBatch(request: RewardsBatchRequest): Promise<Rew
   return { exitCode: 0, stdout: `${rewardsTable(plan, entitlements, names, request.explain === true)}\n`, stderr: "" };
 }
 
-const LISTING_ZH: Record<string, string> = { domestic: "境内首发上市", overseas: "境外首发上市", neeq: "新三板挂牌" };
-
-/** Rule names and how to show each rule's tier, from the plan. */
+/** Rule names and how to show each rule's tier, read from the rule's structure in the rule language. */
 function ruleDisplay(plan: PlanFile) {
   const names = new Map<string, string>();
   const tierText = new Map<string, (tier: string) => string>();
   for (const rule of plan.rewards) {
-    if (rule.kind === "projectProduction") {
-      for (const category of rule.categories) names.set(category.ruleId, `“${category.category}”项目投产奖励`);
-      continue;
-    }
     names.set(rule.id, rule.name);
-    if (rule.kind === "firstCrossing") tierText.set(rule.id, (tier) => `突破 ${figureZh(parseYuan(tier))}`);
-    if (rule.kind === "growthBands") tierText.set(rule.id, (tier) => `增幅超过 ${ratePercent(parseRate(tier))}%`);
-    if (rule.kind === "grantMatch") tierText.set(rule.id, (tier) => `${ratePercent(parseRate(tier))}%`);
-    if (rule.kind === "listing") tierText.set(rule.id, (tier) => LISTING_ZH[tier] ?? tier);
+    const tiers = rule.tiers;
+    if (tiers !== undefined) {
+      for (const step of tiers.steps)
+        if (step.ruleId !== undefined)
+          names.set(step.ruleId, step.category === undefined ? rule.name : `${rule.name}（“${step.category}”）`);
+      if (tiers.growthOf !== undefined) tierText.set(rule.id, (tier) => `增幅 ${ratePercent(parseRate(tier))}%`);
+      else if (tiers.label === "threshold")
+        tierText.set(rule.id, (tier) => `${tiers.firstTime ? "首次突破" : "达到"} ${figureZh(parseYuan(tier))}`);
+    }
+    const byCategory = rule.byCategory;
+    if (byCategory !== undefined) {
+      const words = new Map(byCategory.values.map((value) => [value.is, value.zh ?? value.is]));
+      tierText.set(rule.id, (tier) =>
+        byCategory.tier === "rate" ? `${ratePercent(parseRate(tier))}%` : (words.get(tier) ?? tier),
+      );
+    }
   }
   return { names, tierText };
 }

@@ -19,9 +19,10 @@ describe("diffPlans", () => {
   it("names a changed tier amount by its path, as yuan", () => {
     const revised = copy();
     const rule = revised.rewards.find((candidate) => candidate.id === "R-GROWTH");
-    if (rule?.kind !== "growthBands") throw new Error("R-GROWTH is a growthBands rule");
-    const before = rule.tiers[1]?.amount;
-    rule.tiers[1] = { rate: rule.tiers[1]?.rate ?? "0.2", amount: "150000" };
+    const step = rule?.tiers?.steps[1];
+    if (rule === undefined || step === undefined) throw new Error("R-GROWTH has a second band");
+    const before = step.amount;
+    step.amount = "150000";
     const diff = diffPlans(plan, revised);
     expect(diff.changes).toEqual([
       {
@@ -29,7 +30,7 @@ describe("diffPlans", () => {
         id: "R-GROWTH",
         name: rule.name,
         change: "changed",
-        fields: [{ path: "tiers[1].amount", before, after: "150000", kind: "yuan" }],
+        fields: [{ path: "tiers.steps[1].amount", before, after: "150000", kind: "yuan" }],
       },
     ]);
     expect(diff.summary).toEqual([{ section: "rewards", added: 0, removed: 0, changed: 1 }]);

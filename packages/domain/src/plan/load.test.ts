@@ -285,12 +285,12 @@ describe("another district's plan", () => {
     const { plan } = parsePlan(readRepoFile(TEST_DISTRICT), TEST_DISTRICT);
     expect(plan.district.name).toBe("云溪区");
     expect(plan.period).toEqual({ baselineYear: 2023, startYear: 2024, endYear: 2026 });
-    expect(plan.rewards.map((reward) => reward.kind)).toEqual([
-      "newAboveScale",
-      "firstCrossing",
-      "growthBands",
-      "techTransformation",
-      "formula",
+    expect(plan.rewards.map((reward) => [reward.id, reward.per])).toEqual([
+      ["R-NEW-SCALE", "year"],
+      ["R-REV-MILESTONE", "year"],
+      ["R-GROWTH", "year"],
+      ["R-TECH", "techProject"],
+      ["R-POWER", "year"],
     ]);
     expect(plan.facts.map((fact) => [fact.id, fact.measure])).toEqual([
       ["electricityUse", "quantity"],

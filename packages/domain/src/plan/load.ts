@@ -6,11 +6,12 @@
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { formulaRuleProblems } from "../rewards/language/check";
+import { expandRewardRule } from "../rewards/language/shorthands";
 import { TASK_QUANTITY_SOURCES } from "../supervision/quantity-sources";
 import { aggregateProblems, indicatorAggregateProblems } from "../targets/aggregate-check";
 import { SUPPORTED_METRICS } from "../targets/metrics";
 import { unfilledMarkMessage, unfilledReviewMarks } from "./draft/review-marks";
-import { describeInput, type PlanFile, type PlanParameter, planFileSchema } from "./schema";
+import { describeInput, type PlanFile, type PlanParameter, planFileSchema, type WrittenPlanFile } from "./schema";
 
 /** The target metrics the targets module computes; a plan may name only these. */
 const TARGET_METRIC_IDS: ReadonlySet<string> = new Set(SUPPORTED_METRICS);
@@ -112,11 +113,13 @@ export function validatePlan(data: unknown, fileName: string, locate?: Locator):
   if (!result.success) {
     throw new PlanValidationError(result.error.issues.flatMap((issue) => schemaIssues(issue, issueAt)));
   }
-  const problems = crossCheck(result.data);
+  // The shorthand kinds of earlier versions are checked as written, then run as the rules they expand to.
+  const plan: PlanFile = { ...result.data, rewards: result.data.rewards.map(expandRewardRule) };
+  const problems = crossCheck(result.data, plan);
   if (problems.length > 0) {
     throw new PlanValidationError(problems.map((problem) => issueAt(problem.path, problem.message)));
   }
-  return { fileName, plan: result.data };
+  return { fileName, plan };
 }
 
 function schemaIssues(
@@ -175,7 +178,7 @@ const COMPARISONS = ["gt", "gte"];
 const SAME_YEAR_READINGS = ["each", "highest"];
 const MISSING_PREVIOUS_YEAR_READINGS = ["none"];
 
-function crossCheck(plan: PlanFile): Problem[] {
+function crossCheck(plan: WrittenPlanFile, expanded: PlanFile): Problem[] {
   const problems: Problem[] = [];
   const report = (path: PropertyKey[], message: string) => problems.push({ path, message });
 
@@ -226,9 +229,9 @@ function crossCheck(plan: PlanFile): Problem[] {
     report,
   );
 
-  checkYears(plan, report);
-  checkDocuments(plan, report);
-  checkDeclaredFacts(plan, report);
+  checkYears(expanded, report);
+  checkDocuments(expanded, report);
+  checkDeclaredFacts(expanded, report);
 
   const clauses = new Map(plan.clauses.map((clause) => [clause.id, clause]));
   const unitIds = new Set(plan.units.map((unit) => unit.id));
@@ -310,7 +313,8 @@ function crossCheck(plan: PlanFile): Problem[] {
         `未知的目标指标“${target.metric}”（允许：${[...TARGET_METRIC_IDS].join("、")}）`,
       );
     }
-    for (const problem of aggregateProblems(plan, target)) report(["targets", index, ...problem.path], problem.message);
+    for (const problem of aggregateProblems(expanded, target))
+      report(["targets", index, ...problem.path], problem.message);
   });
   plan.assessment?.indicators.forEach((indicator, index) => {
     for (const problem of indicatorAggregateProblems(plan, indicator))
@@ -433,6 +437,7 @@ function crossCheck(plan: PlanFile): Problem[] {
 
   plan.rewards.forEach((rule, index) => {
     const path = ["rewards", index];
+    const problemsBefore = problems.length;
     checkClause(rule.clause, [...path, "clause"]);
     checkQuote(rule.clause, rule.quote, [...path, "quote"]);
     const positive = (value: string, at: PropertyKey[], what: string) => {
@@ -567,14 +572,18 @@ function crossCheck(plan: PlanFile): Problem[] {
         });
         if (rule.oncePerYearParameter !== undefined)
           checkParameter(rule.oncePerYearParameter, [...path, "oncePerYearParameter"], { kind: "boolean" });
-        for (const problem of formulaRuleProblems(rule, plan)) report([...path, ...problem.path], problem.message);
+        for (const problem of formulaRuleProblems(rule, expanded)) report([...path, ...problem.path], problem.message);
         break;
       }
     }
+    // A shorthand's own fields are checked above; what its expansion adds is checked here, named at the rule.
+    const written = expanded.rewards[index];
+    if (rule.kind !== "formula" && written !== undefined && problems.length === problemsBefore)
+      for (const problem of formulaRuleProblems(written, expanded)) report(path, problem.message);
   });
 
   if (compareDecimal(plan.aboveScaleThreshold, "0") <= 0) report(["aboveScaleThreshold"], "规上门槛必须大于零");
-  checkAwardWorkflow(plan, report);
+  checkAwardWorkflow(expanded, report);
   return problems;
 }
 

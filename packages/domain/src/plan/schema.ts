@@ -521,8 +521,9 @@ export const formulaRewardSchema = z.strictObject({
 });
 
 /**
- * The reward-rule families. Each kind is one computation the engine knows; the numbers,
- * tiers and readings are data. The parameter fields name entries of `parameters`.
+ * A reward rule as a plan file may write it: in the rule language (`formula`), or in one of the nine shorthand
+ * kinds of earlier plan versions, which the loader expands into the rule language (`rewards/language/shorthands.ts`).
+ * The parameter fields name entries of `parameters`.
  */
 export const rewardRuleSchema = z.discriminatedUnion(
   "kind",
@@ -780,7 +781,10 @@ export const planFileSchema = z.strictObject({
   forecast: planForecastSchema.optional(),
 });
 
-export type PlanFile = z.infer<typeof planFileSchema>;
+/** A plan file as written: its reward rules in the rule language or in the shorthand kinds of earlier versions. */
+export type WrittenPlanFile = z.infer<typeof planFileSchema>;
+/** A loaded plan: every reward rule in the rule language (the loader expands the shorthand kinds). */
+export type PlanFile = Omit<WrittenPlanFile, "rewards"> & { rewards: FormulaReward[] };
 export type Clause = z.infer<typeof clauseSchema>;
 export type PlanDocument = z.infer<typeof planDocumentSchema>;
 export type PlanUnit = z.infer<typeof unitSchema>;
@@ -794,9 +798,11 @@ export type PlanTask = z.infer<typeof taskSchema>;
 export type PlanParameter = z.infer<typeof parameterSchema>;
 export type DeclaredFact = z.infer<typeof declaredFactSchema>;
 export type FactCategory = z.infer<typeof factCategorySchema>;
-export type RewardRule = z.infer<typeof rewardRuleSchema>;
+/** A reward rule as a loaded plan holds it: written in the rule language. */
+export type RewardRule = FormulaReward;
 export type FormulaReward = z.infer<typeof formulaRewardSchema>;
-export type RewardKind = RewardRule["kind"];
+/** A reward rule written in one of the shorthand kinds of earlier plan versions, expanded at load (`rewards/language/shorthands.ts`). */
+export type RewardShorthand = Exclude<z.infer<typeof rewardRuleSchema>, { kind: "formula" }>;
 export type AssessmentIndicator = z.infer<typeof assessmentIndicatorSchema>;
 export type PlanRequestCategory = z.infer<typeof requestCategorySchema>;
 export type PlanAwardStep = z.infer<typeof awardStepSchema>;

@@ -8,26 +8,13 @@
 
 import { type Fen, parseYuan } from "../money";
 import type { PlanFile, PlanParameter, RewardRule } from "../plan/schema";
-import { canonicalDecimal, yearRangeZh } from "./format";
+import { yearRangeZh } from "./format";
 import { GrantedIndex } from "./granted";
-import {
-  type Comparison,
-  type EnterpriseRuleEvaluator,
-  eventsOf,
-  type ProjectRuleEvaluator,
-  type RuleMeta,
-  type Run,
-} from "./internal";
+import { type EnterpriseRuleEvaluator, eventsOf, type ProjectRuleEvaluator, type RuleMeta, type Run } from "./internal";
 import { declaredFactLookup } from "./language/declared-facts";
 import { type AwardFinalizer, compileAwardFinalizer } from "./language/finalize";
 import { type AwardLimits, compileAwardLimits } from "./language/limits";
 import { compileFormulaRule, FormulaRuleError } from "./language/rule";
-import { listedMoveRule, newAboveScaleRule, top500Rule } from "./rules/events";
-import { firstCrossingRule, type SameYearTiers } from "./rules/first-crossing";
-import { grantMatchRule, techTransformationRule } from "./rules/grants-and-tech";
-import { growthBandsRule } from "./rules/growth-bands";
-import { listingRule } from "./rules/listing";
-import { projectProductionRule } from "./rules/project-production";
 import type {
   EnterpriseYear,
   EvaluateOptions,
@@ -117,164 +104,29 @@ export function compileRewardPlan(
     yearsZh,
     yearsEn,
   });
-  const enterpriseKey = (ruleId: string) => (prior: Exclude<PriorGrant, string>) =>
-    `${ruleId}|${prior.creditCode ?? ""}`;
-  const tierKey = (ruleId: string) => (prior: Exclude<PriorGrant, string>) =>
-    `${ruleId}|${prior.creditCode ?? ""}|${canonicalDecimal(prior.tier ?? "")}`;
-  const subjectKey = (ruleId: string) => (prior: Exclude<PriorGrant, string>) =>
-    `${ruleId}|${prior.creditCode ?? ""}|${prior.subjectId ?? ""}`;
   const declaredFacts = declaredFactLookup(plan.facts);
 
+  // Every rule is in the rule language (decision 010): the loader expands the shorthand kinds of earlier versions.
   for (const rule of plan.rewards) {
-    switch (rule.kind) {
-      case "projectProduction": {
-        // Reading 8: the category thresholds are parameters when the plan names one.
-        const shown: ExplanationParameter[] = [];
-        const categories = rule.categories.map((category) => {
-          let minInvestment = category.minInvestment;
-          if (category.minInvestmentParameter !== undefined) {
-            const threshold = parameter(rule, category.minInvestmentParameter);
-            if (typeof threshold.value !== "string")
-              throw new RewardPlanError(
-                `奖励规则 ${rule.id} 的参数 ${category.minInvestmentParameter} 应为金额字符串（元），实为 ${JSON.stringify(threshold.value)}`,
-              );
-            minInvestment = threshold.value;
-            shown.push(threshold.shown);
-          }
-          return {
-            category: category.category,
-            ruleId: category.ruleId,
-            minInvestment: money(rule, "categories.minInvestment", minInvestment),
-            amount: money(rule, "categories.amount", category.amount),
-          };
-        });
-        const evaluator = projectProductionRule(meta(rule, shown), categories, rule.introducedYearsFromPlan);
-        projectRules.push(evaluator);
-        // Once per project whatever its category: every category id maps to the family key.
-        for (const category of rule.categories) {
-          outputRuleIds.push(category.ruleId);
-          priorKeyBuilders.set(category.ruleId, (prior) => `${rule.id}|${prior.subjectId ?? ""}`);
-        }
-        priorKeyBuilders.set(rule.id, (prior) => `${rule.id}|${prior.subjectId ?? ""}`);
-        break;
-      }
-      case "caseByCase":
-        enterpriseRules.push(top500Rule(meta(rule, [])));
-        outputRuleIds.push(rule.id);
-        priorKeyBuilders.set(rule.id, enterpriseKey(rule.id));
-        break;
-      case "eventOnce":
-        enterpriseRules.push(listedMoveRule(meta(rule, []), money(rule, "amount", rule.amount)));
-        outputRuleIds.push(rule.id);
-        priorKeyBuilders.set(rule.id, enterpriseKey(rule.id));
-        break;
-      case "newAboveScale": {
-        const reentry = flag(rule, rule.reentryParameter);
-        enterpriseRules.push(
-          newAboveScaleRule(meta(rule, [reentry.shown]), money(rule, "amount", rule.amount), reentry.value),
-        );
-        outputRuleIds.push(rule.id);
-        priorKeyBuilders.set(rule.id, (prior) =>
-          reentry.value && prior.year !== undefined
-            ? `${rule.id}|${prior.creditCode ?? ""}|${prior.year}`
-            : `${rule.id}|${prior.creditCode ?? ""}`,
-        );
-        break;
-      }
-      case "firstCrossing": {
-        const comparison = choice<Comparison>(rule, rule.comparisonParameter, ["gt", "gte"]);
-        const sameYear = choice<SameYearTiers>(rule, rule.sameYearParameter, ["each", "highest"]);
-        enterpriseRules.push(
-          firstCrossingRule(
-            meta(rule, [comparison.shown, sameYear.shown]),
-            rule.metric,
-            rule.tiers.map((tier) => ({
-              threshold: money(rule, "tiers.threshold", tier.threshold),
-              amount: money(rule, "tiers.amount", tier.amount),
-            })),
-            comparison.value,
-            sameYear.value,
-          ),
-        );
-        outputRuleIds.push(rule.id);
-        priorKeyBuilders.set(rule.id, tierKey(rule.id));
-        break;
-      }
-      case "growthBands": {
-        // The engine knows one reading of a missing or zero previous year: no reward ("none").
-        const shown: ExplanationParameter[] = [];
-        if (rule.missingPreviousYearParameter !== undefined)
-          shown.push(choice(rule, rule.missingPreviousYearParameter, ["none"]).shown);
-        enterpriseRules.push(
-          growthBandsRule(
-            meta(rule, shown),
-            rule.tiers.map((tier) => ({ rate: tier.rate, amount: money(rule, "tiers.amount", tier.amount) })),
-            {
-              comparison: rule.comparison,
-              requireAboveScale: rule.requireAboveScale,
-              excludeNewlyAboveScale: rule.excludeNewlyAboveScale,
-              payHighestTierOnly: rule.payHighestTierOnly,
-            },
-          ),
-        );
-        outputRuleIds.push(rule.id);
-        priorKeyBuilders.set(rule.id, (prior) => `${rule.id}|${prior.creditCode ?? ""}|${prior.year ?? ""}`);
-        break;
-      }
-      case "grantMatch":
-        enterpriseRules.push(grantMatchRule(meta(rule, []), rule.rates));
-        outputRuleIds.push(rule.id);
-        priorKeyBuilders.set(rule.id, subjectKey(rule.id));
-        break;
-      case "listing": {
-        const both = flag(rule, rule.neeqThenListedParameter);
-        enterpriseRules.push(
-          listingRule(
-            meta(rule, [both.shown]),
-            rule.kinds.map((kind) => ({ listing: kind.listing, amount: money(rule, "kinds.amount", kind.amount) })),
-            both.value,
-          ),
-        );
-        outputRuleIds.push(rule.id);
-        priorKeyBuilders.set(rule.id, (prior) => `${rule.id}|${prior.creditCode ?? ""}|${prior.tier ?? ""}`);
-        break;
-      }
-      case "formula": {
-        // A rule written in the rule language (decision 010): compiled here, once per batch.
-        let formula: ReturnType<typeof compileFormulaRule>;
-        try {
-          formula = compileFormulaRule(rule, {
-            declaredFacts,
-            meta: (shown) => meta(rule, shown),
-            parameter: (id) => parameter(rule, id),
-            choice: (id, allowed) => choice(rule, id, allowed),
-            flag: (id) => flag(rule, id),
-            money: (field, text) => money(rule, field, text),
-          });
-        } catch (error) {
-          if (error instanceof FormulaRuleError)
-            throw new RewardPlanError(`奖励规则 ${rule.id}（条款 ${rule.clause}）的 ${error.field}：${error.message}`);
-          throw error;
-        }
-        if (formula.enterprise !== null) enterpriseRules.push(formula.enterprise);
-        if (formula.project !== null) projectRules.push(formula.project);
-        outputRuleIds.push(...formula.outputRuleIds);
-        for (const id of new Set([rule.id, ...formula.outputRuleIds])) priorKeyBuilders.set(id, formula.priorKey);
-        break;
-      }
-      case "techTransformation":
-        enterpriseRules.push(
-          techTransformationRule(meta(rule, []), {
-            minInvestment: money(rule, "minInvestment", rule.minInvestment),
-            comparison: rule.comparison,
-            rate: rule.rate,
-            excludeIfTechFundsReceived: rule.excludeIfTechFundsReceived,
-          }),
-        );
-        outputRuleIds.push(rule.id);
-        priorKeyBuilders.set(rule.id, subjectKey(rule.id));
-        break;
+    let formula: ReturnType<typeof compileFormulaRule>;
+    try {
+      formula = compileFormulaRule(rule, {
+        declaredFacts,
+        meta: (shown) => meta(rule, shown),
+        parameter: (id) => parameter(rule, id),
+        choice: (id, allowed) => choice(rule, id, allowed),
+        flag: (id) => flag(rule, id),
+        money: (field, text) => money(rule, field, text),
+      });
+    } catch (error) {
+      if (error instanceof FormulaRuleError)
+        throw new RewardPlanError(`奖励规则 ${rule.id}（条款 ${rule.clause}）的 ${error.field}：${error.message}`);
+      throw error;
     }
+    if (formula.enterprise !== null) enterpriseRules.push(formula.enterprise);
+    if (formula.project !== null) projectRules.push(formula.project);
+    outputRuleIds.push(...formula.outputRuleIds);
+    for (const id of new Set([rule.id, ...formula.outputRuleIds])) priorKeyBuilders.set(id, formula.priorKey);
   }
 
   return {

@@ -57,17 +57,12 @@ export function formulaConsistencyProblems(rule: FormulaReward, plan?: PlanFile)
     const ids = new Set<string>();
     for (const other of plan.rewards) {
       ids.add(other.id);
-      if (other.kind === "formula") for (const step of other.tiers?.steps ?? []) if (step.ruleId) ids.add(step.ruleId);
-      if (other.kind === "projectProduction") for (const category of other.categories) ids.add(category.ruleId);
+      for (const step of other.tiers?.steps ?? []) if (step.ruleId) ids.add(step.ruleId);
     }
     const projectRules = new Set(
       plan.rewards
-        .filter((other) => other.kind === "projectProduction" || (other.kind === "formula" && other.per === "project"))
-        .flatMap((other) => [
-          other.id,
-          ...(other.kind === "projectProduction" ? other.categories.map((category) => category.ruleId) : []),
-          ...(other.kind === "formula" ? (other.tiers?.steps ?? []).flatMap((step) => step.ruleId ?? []) : []),
-        ]),
+        .filter((other) => other.per === "project")
+        .flatMap((other) => [other.id, ...(other.tiers?.steps ?? []).flatMap((step) => step.ruleId ?? [])]),
     );
     rule.stacking.with.forEach((other, index) => {
       if (other === rule.id)

@@ -1,6 +1,6 @@
 /**
- * What a reward rule exposes to the rest of the platform, read from its structure whatever form it is
- * written in (the rule language, or a shorthand kind of earlier plan versions): what one award is for,
+ * What a reward rule exposes to the rest of the platform, read from its structure in the rule language (the
+ * loader expands the shorthand kinds of earlier plan versions into it): what one award is for,
  * the facts its event and conditions read, and the rule ids its entitlements carry with the category
  * and threshold each stands for. The register, the enterprise-support forms, the targets and the
  * reward pages read these instead of knowing rule kinds; nothing here names a district's rule. No
@@ -22,18 +22,7 @@ export interface RewardOutput {
 
 /** What one award of the rule is for. */
 export function rewardSubject(rule: RewardRule): FormulaSubject {
-  switch (rule.kind) {
-    case "formula":
-      return rule.per;
-    case "projectProduction":
-      return "project";
-    case "grantMatch":
-      return "grant";
-    case "techTransformation":
-      return "techProject";
-    default:
-      return "year";
-  }
+  return rule.per;
 }
 
 /**
@@ -41,15 +30,7 @@ export function rewardSubject(rule: RewardRule): FormulaSubject {
  * id (and category) gives one each, every other rule its own id.
  */
 export function rewardOutputs(rule: RewardRule): RewardOutput[] {
-  if (rule.kind === "projectProduction")
-    return rule.categories.map((category) => ({
-      ruleId: category.ruleId,
-      category: category.category,
-      minimum: category.minInvestment,
-      minimumParameter: category.minInvestmentParameter ?? null,
-      amount: category.amount,
-    }));
-  if (rule.kind === "formula" && rule.tiers !== undefined && rule.tiers.steps.some((step) => step.ruleId !== undefined))
+  if (rule.tiers?.steps.some((step) => step.ruleId !== undefined))
     return rule.tiers.steps.map((step) => ({
       ruleId: step.ruleId ?? rule.id,
       category: step.category ?? null,

@@ -471,7 +471,8 @@ function recordWording(rule: CompiledFormula, words: FormulaWords): ExplanationW
       const techProject = rule.per === "techProject" ? (record.subject as TechProject) : null;
       const history = record.previousYear == null ? [year] : [record.previousYear, year];
       const scope: FormulaScope = { year, grant, techProject, project: null, plan, history, at: history.length - 1 };
-      const step = record.band < 0 ? null : rule.steps[record.band]!;
+      // A record stored by the kinds of earlier plan versions may carry a band where the rule has no tiers.
+      const step = record.band < 0 ? null : (rule.steps[record.band] ?? null);
       let figure: Fen | null = null;
       let previousFigure: Fen | null = null;
       if (step !== null) {

@@ -59,7 +59,7 @@ describe.each(testDatabases())("plan versions on $name", (database) => {
       plan.version = 2;
       plan.aboveScaleThreshold = "25000000";
       const rule = plan.rewards.find((candidate) => candidate.id === "R-NEW-SCALE");
-      if (rule?.kind !== "newAboveScale") throw new Error("R-NEW-SCALE is newAboveScale");
+      if (rule?.amount === undefined) throw new Error("R-NEW-SCALE pays a fixed amount");
       rule.amount = "80000";
     });
     const before = await planCount();
@@ -94,7 +94,7 @@ describe.each(testDatabases())("plan versions on $name", (database) => {
     const revised = revisedTestDistrict((plan) => {
       plan.version = 2;
       const rule = plan.rewards.find((candidate) => candidate.id === "R-NEW-SCALE");
-      if (rule?.kind !== "newAboveScale") throw new Error("R-NEW-SCALE is newAboveScale");
+      if (rule?.amount === undefined) throw new Error("R-NEW-SCALE pays a fixed amount");
       rule.amount = "80000";
       const town = plan.units.find((unit) => unit.id === "beishan-town");
       if (town) town.name = "北山镇（更名）";
@@ -124,7 +124,7 @@ describe.each(testDatabases())("plan versions on $name", (database) => {
     const amountIn = async (year: number) => {
       const stored = await requirePlanInForce(db, world.districtB, year);
       const rule = stored.plan.rewards.find((candidate) => candidate.id === "R-NEW-SCALE");
-      return { version: stored.version, amount: rule?.kind === "newAboveScale" ? rule.amount : undefined };
+      return { version: stored.version, amount: rule?.amount };
     };
     expect(await amountIn(2024)).toEqual({ version: 1, amount: "50000" });
     expect(await amountIn(2025)).toEqual({ version: 2, amount: "80000" });

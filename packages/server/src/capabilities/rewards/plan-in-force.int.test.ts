@@ -25,7 +25,7 @@ describe.each(testDatabases())("rewards under the plan in force on $name", (data
     const revised = structuredClone(shippedPlan("test-district-2024-2026")) as PlanFile;
     revised.version = 2;
     const rule = revised.rewards.find((candidate) => candidate.id === "R-NEW-SCALE");
-    if (rule?.kind !== "newAboveScale") throw new Error("R-NEW-SCALE is newAboveScale");
+    if (rule?.amount === undefined) throw new Error("R-NEW-SCALE pays a fixed amount");
     rule.amount = "80000";
     await loadPlanIntoDistrict(db, revised, SYSTEM_ACTOR, { effectiveYear: 2025, reason: "2025 年起提高新上规奖励" });
     // The district's enterprise enters the above-scale count in 2024, another one in 2025.

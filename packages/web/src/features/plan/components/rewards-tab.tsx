@@ -19,73 +19,12 @@ export function rewardAmountRows(
   t: Translate,
   localized: (chinese: string, english?: string | null) => string = (chinese) => chinese,
 ): AmountRow[] {
-  switch (rule.kind) {
-    case "projectProduction":
-      return rule.categories.map((category) => ({
-        key: category.ruleId,
-        condition: t("reward.projectCategory", {
-          category: category.category,
-          min: formatYuanTextAuto(category.minInvestment),
-        }),
-        amount: formatYuanTextInWan(category.amount),
-      }));
-    case "caseByCase":
-      return [{ key: "case", condition: t("reward.caseByCaseCondition"), amount: t("reward.caseByCaseAmount") }];
-    case "eventOnce":
-      return [{ key: "event", condition: t("reward.eventOnceCondition"), amount: formatYuanTextInWan(rule.amount) }];
-    case "newAboveScale":
-      return [
-        { key: "scale", condition: t("reward.newAboveScaleCondition"), amount: formatYuanTextInWan(rule.amount) },
-      ];
-    case "firstCrossing":
-      return rule.tiers.map((tier) => ({
-        key: tier.threshold,
-        condition: t("reward.firstCrossingCondition", {
-          metric: t(`metric.${rule.metric}`),
-          threshold: formatYuanTextAuto(tier.threshold),
-        }),
-        amount: formatYuanTextInWan(tier.amount),
-      }));
-    case "growthBands":
-      return rule.tiers.map((tier) => ({
-        key: tier.rate,
-        condition: t("reward.growthCondition", {
-          comparison: t(`comparison.${rule.comparison}`),
-          rate: formatRateAsPercent(tier.rate),
-        }),
-        amount: formatYuanTextInWan(tier.amount),
-      }));
-    case "grantMatch":
-      return rule.rates.map((rate) => ({
-        key: rate.level,
-        condition: t("reward.grantCondition", { level: t(`grantLevel.${rate.level}`) }),
-        amount: t("reward.shareOfGrant", { rate: formatRateAsPercent(rate.rate) }),
-      }));
-    case "listing":
-      return rule.kinds.map((kind) => ({
-        key: kind.listing,
-        condition: t(`listing.${kind.listing}`),
-        amount: formatYuanTextInWan(kind.amount),
-      }));
-    case "techTransformation":
-      return [
-        {
-          key: "tech",
-          condition: t("reward.techCondition", {
-            comparison: t(`comparison.${rule.comparison}`),
-            min: formatYuanTextInWan(rule.minInvestment),
-          }),
-          amount: t("reward.shareOfInvoices", { rate: formatRateAsPercent(rule.rate) }),
-        },
-      ];
-    case "formula":
-      return formulaAmountRows(rule, t, localized);
-  }
+  return formulaAmountRows(rule, t, localized);
 }
 
 /** A rule written in the rule language: its conditions in the plan's own words, then a row per tier or category. */
 function formulaAmountRows(
-  rule: Extract<RewardRule, { kind: "formula" }>,
+  rule: RewardRule,
   t: Translate,
   localized: (chinese: string, english?: string | null) => string,
 ): AmountRow[] {

@@ -49,7 +49,7 @@ export function getAt(root: unknown, path: FieldPath): unknown {
  */
 export function updateDraft(plan: PlanFile, path: FieldPath, value: unknown): PlanFile {
   let next = setAt(plan, path, value);
-  const [section, index, field, subIndex, subField] = path;
+  const [section, index, field, subIndex] = path;
   if (section === "parameters" && typeof index === "number" && field === "value") {
     const id = plan.parameters[index]?.id;
     next.targets.forEach((target, targetIndex) => {
@@ -58,31 +58,11 @@ export function updateDraft(plan: PlanFile, path: FieldPath, value: unknown): Pl
       }
     });
     next.rewards.forEach((rule, ruleIndex) => {
-      if (rule.kind === "formula")
-        rule.tiers?.steps.forEach((step, stepIndex) => {
-          if (step.fromParameter === id && typeof value === "string")
-            next = setAt(next, ["rewards", ruleIndex, "tiers", "steps", stepIndex, "from"], value);
-        });
-      if (rule.kind !== "projectProduction") return;
-      rule.categories.forEach((category, categoryIndex) => {
-        if (category.minInvestmentParameter === id && typeof value === "string") {
-          next = setAt(next, ["rewards", ruleIndex, "categories", categoryIndex, "minInvestment"], value);
-        }
+      rule.tiers?.steps.forEach((step, stepIndex) => {
+        if (step.fromParameter === id && typeof value === "string")
+          next = setAt(next, ["rewards", ruleIndex, "tiers", "steps", stepIndex, "from"], value);
       });
     });
-  }
-  if (
-    section === "rewards" &&
-    typeof index === "number" &&
-    field === "categories" &&
-    typeof subIndex === "number" &&
-    subField === "minInvestment"
-  ) {
-    const rule = plan.rewards[index];
-    const parameterId =
-      rule?.kind === "projectProduction" ? rule.categories[subIndex]?.minInvestmentParameter : undefined;
-    const parameterIndex = plan.parameters.findIndex((parameter) => parameter.id === parameterId);
-    if (parameterIndex >= 0) next = setAt(next, ["parameters", parameterIndex, "value"], value);
   }
   // A tier's threshold in the rule language, and the parameter holding it.
   const stepIndex = path[4];
@@ -95,7 +75,7 @@ export function updateDraft(plan: PlanFile, path: FieldPath, value: unknown): Pl
     path[5] === "from"
   ) {
     const rule = plan.rewards[index];
-    const parameterId = rule?.kind === "formula" ? rule.tiers?.steps[stepIndex]?.fromParameter : undefined;
+    const parameterId = rule?.tiers?.steps[stepIndex]?.fromParameter;
     const parameterIndex = plan.parameters.findIndex((parameter) => parameter.id === parameterId);
     if (parameterIndex >= 0) next = setAt(next, ["parameters", parameterIndex, "value"], value);
   }
@@ -106,12 +86,7 @@ export function updateDraft(plan: PlanFile, path: FieldPath, value: unknown): Pl
 export function parameterLinks(plan: PlanFile, parameterId: string): { targets: string[]; rewards: string[] } {
   const targets = plan.targets.filter((target) => target.comparisonParameter === parameterId).map((t) => t.id);
   const rewards = plan.rewards
-    .filter(
-      (rule) =>
-        (rule.kind === "projectProduction" &&
-          rule.categories.some((category) => category.minInvestmentParameter === parameterId)) ||
-        (rule.kind === "formula" && (rule.tiers?.steps.some((step) => step.fromParameter === parameterId) ?? false)),
-    )
+    .filter((rule) => rule.tiers?.steps.some((step) => step.fromParameter === parameterId) ?? false)
     .map((rule) => rule.id);
   return { targets, rewards };
 }
@@ -228,58 +203,15 @@ export function editablePaths(plan: PlanFile): Set<string> {
     add("parameters", index, "value");
   });
   plan.rewards.forEach((rule, index) => {
-    switch (rule.kind) {
-      case "projectProduction":
-        rule.categories.forEach((_, i) => {
-          add("rewards", index, "categories", i, "minInvestment");
-          add("rewards", index, "categories", i, "amount");
-        });
-        break;
-      case "eventOnce":
-      case "newAboveScale":
-        add("rewards", index, "amount");
-        break;
-      case "firstCrossing":
-        rule.tiers.forEach((_, i) => {
-          add("rewards", index, "tiers", i, "threshold");
-          add("rewards", index, "tiers", i, "amount");
-        });
-        break;
-      case "growthBands":
-        rule.tiers.forEach((_, i) => {
-          add("rewards", index, "tiers", i, "rate");
-          add("rewards", index, "tiers", i, "amount");
-        });
-        break;
-      case "grantMatch":
-        rule.rates.forEach((_, i) => {
-          add("rewards", index, "rates", i, "rate");
-        });
-        break;
-      case "listing":
-        rule.kinds.forEach((_, i) => {
-          add("rewards", index, "kinds", i, "amount");
-        });
-        break;
-      case "techTransformation":
-        add("rewards", index, "minInvestment");
-        add("rewards", index, "rate");
-        break;
-      case "caseByCase":
-        break;
-      case "formula":
-        for (const field of ["amount", "rate", "cap"] as const)
-          if (rule[field] !== undefined) add("rewards", index, field);
-        rule.tiers?.steps.forEach((step, i) => {
-          add("rewards", index, "tiers", "steps", i, "from");
-          if (step.amount !== undefined) add("rewards", index, "tiers", "steps", i, "amount");
-          if (step.rate !== undefined) add("rewards", index, "tiers", "steps", i, "rate");
-        });
-        rule.byCategory?.values.forEach((value, i) => {
-          add("rewards", index, "byCategory", "values", i, value.amount !== undefined ? "amount" : "rate");
-        });
-        break;
-    }
+    for (const field of ["amount", "rate", "cap"] as const) if (rule[field] !== undefined) add("rewards", index, field);
+    rule.tiers?.steps.forEach((step, i) => {
+      add("rewards", index, "tiers", "steps", i, "from");
+      if (step.amount !== undefined) add("rewards", index, "tiers", "steps", i, "amount");
+      if (step.rate !== undefined) add("rewards", index, "tiers", "steps", i, "rate");
+    });
+    rule.byCategory?.values.forEach((value, i) => {
+      add("rewards", index, "byCategory", "values", i, value.amount !== undefined ? "amount" : "rate");
+    });
   });
   plan.units.forEach((_, index) => {
     for (const field of ["name", "nameEn", "kind", "duties"]) add("units", index, field);

@@ -24,128 +24,11 @@ function Cell({ children }: { children: ReactNode }) {
   );
 }
 
-/** The numbers of one reward rule, by its kind: amounts, thresholds, tiers, rates. Its wording stays as issued. */
+/**
+ * The numbers of one reward rule: its amount, rate and cap, each tier's threshold and amount or rate, each
+ * category's. Its wording stays as issued.
+ */
 function RuleFields({ rule, index }: { rule: RewardRule; index: number }) {
-  const t = useT();
-  const { draft } = usePlanEditor();
-  const at = (...rest: (string | number)[]) => ["rewards", index, ...rest];
-  const parameterName = (id: string | undefined) => {
-    const parameter = draft.parameters.find((candidate) => candidate.id === id);
-    return parameter ? t("planEdit.linkedParameter") : undefined;
-  };
-  switch (rule.kind) {
-    case "projectProduction":
-      return (
-        <>
-          {rule.categories.map((category, i) => (
-            <Group key={category.ruleId} title={t("planEdit.projectCategory", { category: category.category })}>
-              <Cell>
-                <YuanField
-                  path={at("categories", i, "minInvestment")}
-                  label={t("planEdit.minInvestment")}
-                  extra={parameterName(category.minInvestmentParameter)}
-                />
-              </Cell>
-              <Cell>
-                <YuanField path={at("categories", i, "amount")} label={t("planEdit.rewardAmount")} />
-              </Cell>
-            </Group>
-          ))}
-        </>
-      );
-    case "caseByCase":
-      return <Typography.Text type="secondary">{t("reward.caseByCaseAmount")}</Typography.Text>;
-    case "eventOnce":
-    case "newAboveScale":
-      return (
-        <Row gutter={16}>
-          <Cell>
-            <YuanField path={at("amount")} label={t("planEdit.rewardAmount")} />
-          </Cell>
-        </Row>
-      );
-    case "firstCrossing":
-      return (
-        <>
-          {rule.tiers.map((_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: tiers are edited in place, never reordered
-            <Group key={i} title={t("planEdit.tier", { tier: i + 1 })}>
-              <Cell>
-                <YuanField
-                  path={at("tiers", i, "threshold")}
-                  label={t("planEdit.crossingThreshold", { metric: t(`metric.${rule.metric}`) })}
-                />
-              </Cell>
-              <Cell>
-                <YuanField path={at("tiers", i, "amount")} label={t("planEdit.rewardAmount")} />
-              </Cell>
-            </Group>
-          ))}
-        </>
-      );
-    case "growthBands":
-      return (
-        <>
-          {rule.tiers.map((_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: tiers are edited in place, never reordered
-            <Group key={i} title={t("planEdit.tier", { tier: i + 1 })}>
-              <Cell>
-                <PercentField
-                  path={at("tiers", i, "rate")}
-                  label={t("planEdit.growthRate", { comparison: t(`comparison.${rule.comparison}`) })}
-                />
-              </Cell>
-              <Cell>
-                <YuanField path={at("tiers", i, "amount")} label={t("planEdit.rewardAmount")} />
-              </Cell>
-            </Group>
-          ))}
-        </>
-      );
-    case "grantMatch":
-      return (
-        <Row gutter={16}>
-          {rule.rates.map((rate, i) => (
-            <Cell key={rate.level}>
-              <PercentField
-                path={at("rates", i, "rate")}
-                label={t("planEdit.matchRate", { level: t(`grantLevel.${rate.level}`) })}
-              />
-            </Cell>
-          ))}
-        </Row>
-      );
-    case "listing":
-      return (
-        <Row gutter={16}>
-          {rule.kinds.map((kind, i) => (
-            <Cell key={kind.listing}>
-              <YuanField
-                path={at("kinds", i, "amount")}
-                label={t("planEdit.listingAmount", { listing: t(`listing.${kind.listing}`) })}
-              />
-            </Cell>
-          ))}
-        </Row>
-      );
-    case "techTransformation":
-      return (
-        <Row gutter={16}>
-          <Cell>
-            <YuanField path={at("minInvestment")} label={t("planEdit.techMinInvestment")} />
-          </Cell>
-          <Cell>
-            <PercentField path={at("rate")} label={t("planEdit.invoiceRate")} />
-          </Cell>
-        </Row>
-      );
-    case "formula":
-      return <FormulaFields rule={rule} index={index} />;
-  }
-}
-
-/** A rule in the rule language: its amount, rate and cap, each tier's threshold and amount or rate, each category's. */
-function FormulaFields({ rule, index }: { rule: Extract<RewardRule, { kind: "formula" }>; index: number }) {
   const t = useT();
   const localized = useLocalizedText();
   const at = (...rest: (string | number)[]) => ["rewards", index, ...rest];
@@ -153,6 +36,9 @@ function FormulaFields({ rule, index }: { rule: Extract<RewardRule, { kind: "for
   const hasOwn = rule.amount !== undefined || rule.rate !== undefined || rule.cap !== undefined;
   return (
     <>
+      {rule.caseByCase !== undefined && (
+        <Typography.Text type="secondary">{t("reward.caseByCaseAmount")}</Typography.Text>
+      )}
       {hasOwn && (
         <Row gutter={16}>
           {rule.amount !== undefined && (

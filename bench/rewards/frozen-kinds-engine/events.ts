@@ -3,8 +3,8 @@
  * above-scale directory (R-NEW-SCALE), a listed company moving in (R-LISTED-MOVE), a
  * 中国制造业500强 enterprise settling in (R-500, recorded with no amount).
  */
-import type { Fen } from "../../money";
-import { amountEn, amountZh } from "../../money";
+import type { Fen } from "@beizeng/domain/money";
+import { amountEn, amountZh } from "@beizeng/domain/money";
 import {
   type EnterpriseRuleEvaluator,
   explanationRecord,
@@ -23,7 +23,7 @@ import {
   type Run,
   writtenExplanation,
   YearTexts,
-} from "../internal";
+} from "@beizeng/domain/rewards/internal";
 import type {
   EnterpriseHistory,
   EnterpriseYear,
@@ -32,7 +32,7 @@ import type {
   NonPayment,
   NonPaymentReason,
   WhyNotWording,
-} from "../types";
+} from "@beizeng/domain/rewards/types";
 
 /** What the three event rules share; each says when the event happened and when it is not paid. */
 interface EventRule {

@@ -5,8 +5,8 @@
  * crossed before the plan is never paid (PLAN.md §5 reading 2). Several tiers first crossed
  * in one year pay each (default) or the highest only (reading 1).
  */
-import type { Fen } from "../../money";
-import { amountEn, amountZh, figureEn, figureZh, formatYuan, groupedYuan } from "../../money";
+import type { Fen } from "@beizeng/domain/money";
+import { amountEn, amountZh, figureEn, figureZh, formatYuan, groupedYuan } from "@beizeng/domain/money";
 import {
   type Comparison,
   type EnterpriseRuleEvaluator,
@@ -22,7 +22,7 @@ import {
   revenueFact,
   threshold,
   writtenExplanation,
-} from "../internal";
+} from "@beizeng/domain/rewards/internal";
 import type {
   EnterpriseHistory,
   EnterpriseYear,
@@ -31,7 +31,7 @@ import type {
   ExplanationThreshold,
   ExplanationWording,
   WhyNotWording,
-} from "../types";
+} from "@beizeng/domain/rewards/types";
 
 export interface CrossingTier {
   threshold: Fen;

@@ -3,8 +3,8 @@
  * already reached in an earlier year (before the plan included) is not paid again. Whether an
  * enterprise paid for 新三板 is paid again when it later lists is a plan parameter.
  */
-import type { Fen } from "../../money";
-import { amountEn, amountZh } from "../../money";
+import type { Fen } from "@beizeng/domain/money";
+import { amountEn, amountZh } from "@beizeng/domain/money";
 import {
   type EnterpriseRuleEvaluator,
   explanationRecord,
@@ -19,7 +19,7 @@ import {
   type Run,
   threshold,
   writtenExplanation,
-} from "../internal";
+} from "@beizeng/domain/rewards/internal";
 import type {
   EnterpriseHistory,
   EnterpriseYear,
@@ -28,7 +28,7 @@ import type {
   ExplanationWording,
   ListingKind,
   WhyNotWording,
-} from "../types";
+} from "@beizeng/domain/rewards/types";
 
 const KIND_ZH: Record<ListingKind, string> = {
   domestic: "境内首发上市",

@@ -1,3 +1,8 @@
+/**
+ * Cases of the Changjiang rules written in the shorthand kinds of earlier plan versions, run as the rules in the
+ * language the loader expands them to (./shorthands.ts): the amounts, tiers and one-time keys are those the kinds'
+ * own evaluators paid; the sentences are the language's.
+ */
 import { describe, expect, test } from "vitest";
 import { explanationOf } from "../explanation";
 import { A, B, enterprise, paid, project, reasons, run, whyNot, zh } from "../testing/builders";
@@ -20,9 +25,13 @@ describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 1
     expect(paid(result, "R-PROJ-50")).toEqual(["2022 - 3000000", "2022 - 3000000"]);
     expect(paid(result, "R-PROJ-20")).toEqual(["2022 - 1000000", "2023 - 1000000", "2023 - 1000000"]);
     expect(result.entitlements.map((entry) => entry.subjectId)).toEqual(["p50", "p50+", "p50-", "p20", "p20+"]);
-    expect(reasons(result, "R-PROJ")).toEqual(["- belowAllCategories"]);
-    expect(zh(whyNot(result, "R-PROJ")[0])).toBe(
-      "项目 p20- 计划总投资 1,999,999,999.99 元，未达“20”项目门槛 20 亿元，差 0.01 元",
+    expect(reasons(result, "R-PROJ")).toMatchInlineSnapshot(`
+      [
+        "2023 belowLowestBand",
+      ]
+    `);
+    expect(zh(whyNot(result, "R-PROJ")[0])).toMatchInlineSnapshot(
+      `"2023年项目 p20- 计划总投资 1,999,999,999.99 元，未达到 “20”类门槛 20 亿元，差 0.01 元，不奖励"`,
     );
   });
 
@@ -31,13 +40,15 @@ describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 1
     expect(paid(result, "R-PROJ-50")).toEqual(["2025 - 3000000"]);
     const entitlement = result.entitlements[0];
     expect(entitlement?.key).toBe("R-PROJ|p1");
-    expect(explanationOf(entitlement)?.zh).toBe(
-      "项目 p1 计划总投资 52 亿元，属“50”项目，2023年引进、2025年投产，奖励 300 万元",
+    expect(explanationOf(entitlement)?.zh).toMatchInlineSnapshot(
+      `"项目 p1（2025年兑现），方案实施年度内新引进，计划总投资 52 亿元，达到 50 亿元（第二档），属“50”类，奖励 300 万元"`,
     );
-    expect(explanationOf(entitlement)?.parameters.map((parameter) => parameter.id)).toEqual([
-      "project50Threshold",
-      "project20Threshold",
-    ]);
+    expect(explanationOf(entitlement)?.parameters.map((parameter) => parameter.id)).toMatchInlineSnapshot(`
+      [
+        "project20Threshold",
+        "project50Threshold",
+      ]
+    `);
   });
 
   test("introduced outside the plan years, or not yet in production, is not paid", () => {
@@ -45,8 +56,13 @@ describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 1
       projects: [project("old", A, "6000000000", 2020, 2021), project("waiting", A, "3000000000", 2022)],
     });
     expect(result.entitlements).toEqual([]);
-    expect(reasons(result, "R-PROJ")).toEqual(["- notIntroducedInPlan", "- notInProduction"]);
-    expect(zh(whyNot(result, "R-PROJ")[1])).toBe("“20”项目 waiting 尚未投产，投产后奖励 100 万元");
+    expect(reasons(result, "R-PROJ")).toMatchInlineSnapshot(`
+      [
+        "2021 conditionNotMet",
+        "- missingFigure",
+      ]
+    `);
+    expect(zh(whyNot(result, "R-PROJ")[1])).toMatchInlineSnapshot(`"缺少投产年度，无法计算，不奖励"`);
   });
 
   test("once per project, whatever category it was paid under", () => {

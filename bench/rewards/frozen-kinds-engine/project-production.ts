@@ -4,8 +4,8 @@
  * reading 6). Its category comes from the planned (contracted) total investment, with the
  * thresholds of the plan rule (reading 8): the highest category whose minimum it reaches.
  */
-import type { Fen } from "../../money";
-import { amountEn, amountZh, figureEn, figureNearZh, figureZh, formatYuan } from "../../money";
+import type { Fen } from "@beizeng/domain/money";
+import { amountEn, amountZh, figureEn, figureNearZh, figureZh, formatYuan } from "@beizeng/domain/money";
 import {
   explanation,
   KEY_PROJECT,
@@ -17,8 +17,13 @@ import {
   type RuleMeta,
   type Run,
   threshold,
-} from "../internal";
-import type { EnterpriseHistory, ExplanationFact, InvestmentProject, WhyNotWording } from "../types";
+} from "@beizeng/domain/rewards/internal";
+import type {
+  EnterpriseHistory,
+  ExplanationFact,
+  InvestmentProject,
+  WhyNotWording,
+} from "@beizeng/domain/rewards/types";
 
 export interface ProjectCategory {
   category: string;

@@ -4,9 +4,16 @@
  * every plan year it qualifies. Growth is compared by cross-multiplication, never division:
  * (current − previous) × denominator > numerator × previous.
  */
-import type { Fen } from "../../money";
-import { amountEn, amountZh, divideToDecimalString, formatYuan } from "../../money";
-import { fixedQuotient, parseRate, percentOf, rateLabel, ratePercent, tierOrdinalZh } from "../format";
+import type { Fen } from "@beizeng/domain/money";
+import { amountEn, amountZh, divideToDecimalString, formatYuan } from "@beizeng/domain/money";
+import {
+  fixedQuotient,
+  parseRate,
+  percentOf,
+  rateLabel,
+  ratePercent,
+  tierOrdinalZh,
+} from "@beizeng/domain/rewards/format";
 import {
   type Comparison,
   type EnterpriseRuleEvaluator,
@@ -25,7 +32,7 @@ import {
   threshold,
   writtenExplanation,
   YearTexts,
-} from "../internal";
+} from "@beizeng/domain/rewards/internal";
 import type {
   EnterpriseHistory,
   EnterpriseYear,
@@ -34,7 +41,7 @@ import type {
   ExplanationWording,
   NonPaymentReason,
   WhyNotWording,
-} from "../types";
+} from "@beizeng/domain/rewards/types";
 
 export interface GrowthBand {
   rate: string;

@@ -5,9 +5,9 @@
  * 3,000,000 yuan that received no tech-transformation funds, once per project.
  * Both round half-up to the fen (reading 5).
  */
-import type { Fen } from "../../money";
-import { amountEn, amountZh, figureEn, figureNearEn, figureNearZh, figureZh, formatYuan } from "../../money";
-import { parseRate, rateLabel, ratePercent } from "../format";
+import type { Fen } from "@beizeng/domain/money";
+import { amountEn, amountZh, figureEn, figureNearEn, figureNearZh, figureZh, formatYuan } from "@beizeng/domain/money";
+import { parseRate, rateLabel, ratePercent } from "@beizeng/domain/rewards/format";
 import {
   applyRateHalfUp,
   type Comparison,
@@ -26,7 +26,7 @@ import {
   type Run,
   threshold,
   writtenExplanation,
-} from "../internal";
+} from "@beizeng/domain/rewards/internal";
 import type {
   EnterpriseHistory,
   EnterpriseYear,
@@ -38,7 +38,7 @@ import type {
   SupportGrant,
   TechProject,
   WhyNotWording,
-} from "../types";
+} from "@beizeng/domain/rewards/types";
 
 const LEVEL_ZH: Record<GrantLevel, string> = { national: "国家级", provincial: "省级", municipal: "市级" };
 const LEVEL_EN: Record<GrantLevel, string> = { national: "national", provincial: "provincial", municipal: "municipal" };
