@@ -114,7 +114,7 @@ describe.each(testDatabases())("regions on $name", (database) => {
   });
 
   it("writes nothing: every write it tries is refused in Chinese", async () => {
-    const writes: [string, string, unknown][] = [
+    const writes: [string, string, Record<string, unknown>][] = [
       ["POST", "/api/enterprises", { creditCode: "91990101MA00XXXX09", name: "某企业", chainId: "x" }],
       [
         "POST",
