@@ -174,9 +174,9 @@ describe("demo data", () => {
     expect(linked.length).toBe(5);
   });
 
-  it("has one account per role, the unit account in 区商务局, the bureaus' accounts and two enterprise accounts", () => {
+  it("has one account per role (the city's reader among them), the unit account in 区商务局, the bureaus' accounts and two enterprise accounts", () => {
     const roles = dataset.accounts.map((a) => a.role);
-    expect(new Set(roles)).toEqual(new Set(["office", "leader", "unit", "inspector", "enterprise"]));
+    expect(new Set(roles)).toEqual(new Set(["office", "leader", "unit", "inspector", "enterprise", "region"]));
     expect(dataset.accounts.find((a) => a.role === "unit")?.unitCode).toBe("commerce");
     const unitOf = (username: string) => dataset.accounts.find((a) => a.username === username)?.unitCode;
     expect(unitOf("demo-stats")).toBe("statistics");
