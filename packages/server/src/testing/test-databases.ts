@@ -60,11 +60,26 @@ async function createPostgres(baseUrl: string): Promise<BeizengDb> {
   };
 }
 
+/** PostgreSQL's "schema does not exist" (3F000), somewhere in an error's causes. */
+function missingSchema(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause)
+    if ((cause as Error & { code?: string }).code === "3F000") return true;
+  return false;
+}
+
 function withMigrations(create: () => Promise<BeizengDb>) {
   return async () => {
     const db = await create();
-    await migrateToLatest(db);
-    return db;
+    // The migrator reads the whole catalog of the database; a schema another test file drops at that moment
+    // fails the read. The migration runs in one transaction, so it is simply tried again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await migrateToLatest(db);
+        return db;
+      } catch (error) {
+        if (attempt >= 3 || !missingSchema(error)) throw error;
+      }
+    }
   };
 }
 
