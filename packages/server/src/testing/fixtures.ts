@@ -235,6 +235,24 @@ export async function loginAsDemo(app: FastifyInstance, username: string): Promi
   return loginAs(app, username, account.password);
 }
 
+/** Computes a year's reward batch through POST /api/rewards/batches as `session`, and waits for the batch to end. */
+export async function computeRewardBatch(app: FastifyInstance, session: Session, year: number) {
+  const started = await app.inject({
+    method: "POST",
+    url: "/api/rewards/batches",
+    headers: session.headers,
+    payload: { year },
+  });
+  expect(started.statusCode, started.body).toBe(202);
+  const id = started.json().id as number;
+  for (let attempt = 0; attempt < 1200; attempt++) {
+    const batch = (await app.inject({ url: `/api/rewards/batches/${id}`, headers: session.headers })).json();
+    if (batch.status !== "running") return batch;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`the ${year} reward batch did not end within 30 s`);
+}
+
 /** GET as a session (or anonymously): expects 200, naming the URL and the body when not, and gives the JSON. */
 export function jsonReader(app: FastifyInstance, session: Session | null) {
   return async (url: string) => {

@@ -8,7 +8,15 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../platform/audit/audit.service";
 import type { BeizengDb } from "../../platform/db/database";
-import { closeSuite, loginAs, type SeededWorld, type Session, seededApp, shippedPlan } from "../../testing/fixtures";
+import {
+  closeSuite,
+  computeRewardBatch,
+  loginAs,
+  type SeededWorld,
+  type Session,
+  seededApp,
+  shippedPlan,
+} from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import { loadPlanIntoDistrict } from "../plan/index";
 
@@ -57,23 +65,7 @@ describe.each(testDatabases())("rewards under the plan in force on $name", (data
   });
   afterAll(() => closeSuite(app, db));
 
-  async function compute(year: number) {
-    const started = await app.inject({
-      method: "POST",
-      url: "/api/rewards/batches",
-      headers: office.headers,
-      payload: { year },
-    });
-    expect(started.statusCode, started.body).toBe(202);
-    for (let attempt = 0; attempt < 400; attempt++) {
-      const batch = (
-        await app.inject({ url: `/api/rewards/batches/${started.json().id}`, headers: office.headers })
-      ).json();
-      if (batch.status !== "running") return batch;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error("the batch did not finish");
-  }
+  const compute = (year: number) => computeRewardBatch(app, office, year);
 
   async function newScale(year: number) {
     const list = await app.inject({

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthUser } from "../../platform/auth/auth.service";
 import type { BeizengDb } from "../../platform/db/database";
 import {
+  computeRewardBatch,
   loginAs,
   type SeededWorld,
   type Session,
@@ -86,22 +87,7 @@ describe.each(testDatabases())("rewards on $name", (database) => {
     return row.id;
   }
 
-  async function compute(year: number) {
-    const response = await app.inject({
-      method: "POST",
-      url: "/api/rewards/batches",
-      headers: office.headers,
-      payload: { year },
-    });
-    expect(response.statusCode, response.body).toBe(202);
-    const id = response.json().id as number;
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const batch = (await app.inject({ url: `/api/rewards/batches/${id}`, headers: office.headers })).json();
-      if (batch.status !== "running") return batch;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error("batch did not finish");
-  }
+  const compute = (year: number) => computeRewardBatch(app, office, year);
 
   async function entitlements(session: Session, query = ""): Promise<EntitlementJson[]> {
     const response = await app.inject({

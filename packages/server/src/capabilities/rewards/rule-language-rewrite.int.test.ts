@@ -14,7 +14,14 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../platform/audit/audit.service";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, type SeededWorld, type Session, seedWorld, testApp } from "../../testing/fixtures";
+import {
+  computeRewardBatch,
+  loginAs,
+  type SeededWorld,
+  type Session,
+  seedWorld,
+  testApp,
+} from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import { loadPlanIntoDistrict } from "../plan/index";
 
@@ -68,22 +75,7 @@ describe.each(testDatabases())("the rules rewritten in the rule language on $nam
       .execute();
   }
 
-  async function compute(year: number) {
-    const response = await app.inject({
-      method: "POST",
-      url: "/api/rewards/batches",
-      headers: office.headers,
-      payload: { year },
-    });
-    expect(response.statusCode, response.body).toBe(202);
-    const id = response.json().id as number;
-    for (let attempt = 0; attempt < 400; attempt++) {
-      const batch = (await app.inject({ url: `/api/rewards/batches/${id}`, headers: office.headers })).json();
-      if (batch.status !== "running") return batch;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error("batch did not finish");
-  }
+  const compute = (year: number) => computeRewardBatch(app, office, year);
 
   async function entitlementsOf(year: number): Promise<EntitlementJson[]> {
     const response = await app.inject({

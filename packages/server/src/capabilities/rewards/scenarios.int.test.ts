@@ -12,7 +12,14 @@ import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
-import { loginAs, type SeededWorld, type Session, seedWorld, testApp } from "../../testing/fixtures";
+import {
+  computeRewardBatch,
+  loginAs,
+  type SeededWorld,
+  type Session,
+  seedWorld,
+  testApp,
+} from "../../testing/fixtures";
 import { readPdf } from "../../testing/pdf-text";
 import { testDatabases } from "../../testing/test-databases";
 
@@ -60,22 +67,7 @@ describe.each(testDatabases())("policy simulation on $name", (database) => {
       .execute();
   }
 
-  async function compute(year: number) {
-    const response = await app.inject({
-      method: "POST",
-      url: "/api/rewards/batches",
-      headers: office.headers,
-      payload: { year },
-    });
-    expect(response.statusCode, response.body).toBe(202);
-    const id = response.json().id as number;
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const batch = (await app.inject({ url: `/api/rewards/batches/${id}`, headers: office.headers })).json();
-      if (batch.status !== "running") return batch;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error("batch did not finish");
-  }
+  const compute = (year: number) => computeRewardBatch(app, office, year);
 
   const liveRows = () => db.kysely.selectFrom("reward_entitlements").selectAll().orderBy("id").execute();
 
