@@ -30,13 +30,13 @@ test("the office opens a rule's page from an entitlement and tries it on an ente
   await chooseOption(page, calculator.getByRole("combobox", { name: "当年新进入规模企业名录库" }), "否");
   await calculator.getByRole("textbox", { name: /^营业收入（万元）/ }).fill("108");
   await calculator.getByRole("textbox", { name: /^上年营业收入（万元）/ }).fill("100");
-  await calculator.getByRole("button", { name: /^试\s?算$/ }).click();
+  await calculator.getByRole("button", { name: /试\s?算/ }).click();
   await expect(page.getByTestId("try-amount")).toHaveText("2.00 万元");
   await expect(page.getByTestId("try-result")).toContainText("同比增长 8.00%");
 
   // Without the previous year the engine says which figure is missing.
   await calculator.getByRole("textbox", { name: /^上年营业收入（万元）/ }).fill("");
-  await calculator.getByRole("button", { name: /^试\s?算$/ }).click();
+  await calculator.getByRole("button", { name: /试\s?算/ }).click();
   await expect(page.getByTestId("try-amount")).toHaveText("不奖励");
   await expect(page.getByTestId("try-why-not")).toContainText("缺少上年营业收入");
 });

@@ -355,7 +355,8 @@ function Calculator({ page, caller }: { page: RulePage; caller: CalculatorCaller
           ))}
         </Row>
         <Space>
-          <Button type="primary" htmlType="submit" loading={tryRule.isPending}>
+          {/* A delayed spinner: an answer within 200 ms shows none, so a quick toggle cannot leave it spinning. */}
+          <Button type="primary" htmlType="submit" loading={tryRule.isPending ? { delay: 200 } : false}>
             {t("rules.compute")}
           </Button>
           <Button
