@@ -23,8 +23,8 @@ import { loadPlanIntoDistrict } from "@beizeng/server/capabilities/plan/index";
 import { SYSTEM_ACTOR } from "@beizeng/server/platform/audit/audit.service";
 import { createDatabase, type DatabaseConfig } from "@beizeng/server/platform/db/database";
 import { migrateToLatest } from "@beizeng/server/platform/db/migrate";
-import autocannon from "autocannon";
 import pg from "pg";
+import { driveLoad, type LoadRun } from "../http-load";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PLAN_FILE = path.join(ROOT, "plans/changjiang-2021-2023/plan.yaml");
@@ -243,48 +243,8 @@ async function login(base: string): Promise<string> {
   return cookie.split(";")[0] as string;
 }
 
-interface Run {
-  label: string;
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-}
-
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
-}
-
-async function drive(label: string, url: string, cookie: string, options: Options): Promise<Run> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, connections: options.connections, duration: options.duration, headers: { cookie } },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode !== 200) errors++;
-      latencies.push(responseTime);
-    });
-  });
-  latencies.sort((a, b) => a - b);
-  return {
-    label,
-    requests: latencies.length,
-    perSecond: latencies.length / options.duration,
-    p50: quantile(latencies, 0.5),
-    p95: quantile(latencies, 0.95),
-    p99: quantile(latencies, 0.99),
-    errors: errors + result.errors + result.timeouts,
-  };
-}
-
-function print(runs: Run[]): void {
-  const [dashboard, health] = runs as [Run, Run];
+function print(runs: LoadRun[]): void {
+  const [dashboard, health] = runs as [LoadRun, LoadRun];
   const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(20) : c.padStart(12))).join(""));
   row(["", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"]);
   for (const run of runs) {
@@ -353,8 +313,8 @@ async function main(): Promise<void> {
     console.log(
       `首次计算 / first (cold) GET /api/dashboard: ${Date.now() - coldStart} ms (${body.cards.length} targets, as of ${body.asOf.year}-${body.asOf.month})`,
     );
-    const dashboard = await drive("GET /api/dashboard", `${base}/api/dashboard`, cookie, options);
-    const health = await drive("GET /api/health", `${base}/api/health`, cookie, options);
+    const dashboard = await driveLoad("GET /api/dashboard", `${base}/api/dashboard`, cookie, options);
+    const health = await driveLoad("GET /api/health", `${base}/api/health`, cookie, options);
     print([dashboard, health]);
     // The stated goal is for SQLite at 10,000 enterprises; other runs report their figure only.
     if (!options.postgres) {

@@ -30,8 +30,8 @@ import { loadPlanIntoDistrict } from "@beizeng/server/capabilities/plan/index";
 import { recordAudit, SYSTEM_ACTOR } from "@beizeng/server/platform/audit/audit.service";
 import { createDatabase } from "@beizeng/server/platform/db/database";
 import { migrateToLatest } from "@beizeng/server/platform/db/migrate";
-import autocannon from "autocannon";
 import pg from "pg";
+import { driveLoad, type LoadRun } from "../http-load";
 import { exchangeEnterprise, type GeneratedEnterprise, slices } from "./district";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -298,44 +298,13 @@ async function timedGet(base: string, route: string, cookie: string): Promise<{ 
   return { ms, body: JSON.parse(text) };
 }
 
-interface Run {
-  label: string;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
+/** A route driven under load, with the load average while it was. */
+interface Run extends LoadRun {
   load: string;
 }
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
-}
-
 async function drive(label: string, url: string, cookie: string, options: Options): Promise<Run> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, connections: options.connections, duration: options.duration, headers: { cookie } },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode !== 200) errors++;
-      latencies.push(responseTime);
-    });
-  });
-  latencies.sort((a, b) => a - b);
-  return {
-    label,
-    perSecond: latencies.length / options.duration,
-    p50: quantile(latencies, 0.5),
-    p95: quantile(latencies, 0.95),
-    p99: quantile(latencies, 0.99),
-    errors: errors + result.errors + result.timeouts,
-    load: load(),
-  };
+  return { ...(await driveLoad(label, url, cookie, options)), load: load() };
 }
 
 function printRuns(runs: Run[]): void {
