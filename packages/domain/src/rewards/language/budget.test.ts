@@ -15,7 +15,7 @@ import { code, enterprise } from "../testing/builders";
 import { changjiangPlan } from "../testing/plans";
 import type { RewardResult, Shortfall } from "../types";
 import { whyNotText } from "../why-not";
-import { shareBudget } from "./budget";
+import { budgetNoteOfAward, describeRuleBudget, shareBudget, yearBudgetShares } from "./budget";
 import { formulaRuleProblems } from "./check";
 import { rulePageOutline } from "./rule-page";
 
@@ -220,6 +220,81 @@ describe("a rule's yearly budget over all enterprises", () => {
         line.split(" ").at(-1),
       ),
     ).toEqual(["10000", "10000", "10000"]);
+  });
+});
+
+describe("one award told against its rule's yearly budget", () => {
+  const grouped = () =>
+    planWith({
+      "R-NEW-SCALE": {
+        ...newScale("40000"),
+        budgetPerYear: { amount: "40000", share: "proportional", group: "技术改造奖补专项资金" },
+      },
+      "R-LISTED-MOVE": {
+        event: { test: "listedRegistrationMovedIn", zh: "上市公司注册地迁入", en: "moved in" },
+        amount: "50000",
+        budgetPerYear: { amount: "40000", share: "proportional", group: "技术改造奖补专项资金" },
+      },
+      "R-GROWTH": { event: entered, amount: "1000" },
+    });
+
+  it("names the budget and the rules sharing it, from the plan's structure", () => {
+    const plan = grouped();
+    expect(describeRuleBudget(plan, "R-NEW-SCALE")).toEqual({
+      id: "技术改造奖补专项资金",
+      group: "技术改造奖补专项资金",
+      amount: parseYuan("40000"),
+      ruleId: "R-NEW-SCALE",
+      sharedWith: [{ ruleId: "R-LISTED-MOVE", name: "上市企业引进奖励", nameEn: expect.any(String) }],
+    });
+    expect(describeRuleBudget(plan, "R-GROWTH")).toBeNull();
+    const own = describeRuleBudget(planWith({ "R-NEW-SCALE": newScale("50000") }), "R-NEW-SCALE")!;
+    expect(own.id).toBe("R-NEW-SCALE");
+    expect(own.sharedWith).toEqual([]);
+  });
+
+  it("stores a year's share as the budget applies it, and tells one award's amount at that ratio", () => {
+    const plan = planWith({ "R-NEW-SCALE": newScale("50000") });
+    const raw = evaluateRewards(compileRewardPlan(plan), { enterprises: threeNew }, { finalize: false });
+    // A paid 30 000 before; B and C share the 20 000 left of 60 000 asked: one third each.
+    const [share] = yearBudgetShares(plan, raw.entitlements, new Map([[raw.entitlements[0]!.key, parseYuan("30000")]]));
+    expect(share).toEqual({
+      budget: "R-NEW-SCALE",
+      year: 2022,
+      amount: parseYuan("50000"),
+      asked: parseYuan("90000"),
+      paid: parseYuan("30000"),
+      openAsked: parseYuan("60000"),
+      available: parseYuan("20000"),
+    });
+    const budget = describeRuleBudget(plan, "R-NEW-SCALE")!;
+    const note = budgetNoteOfAward(budget, parseYuan("30000"), 2022, share!);
+    expect(note.kept).toBe(parseYuan("10000"));
+    expect(note.zh).toBe(
+      "3 万元 为年度总额核减前的应奖金额：本项奖励设有年度总额 5 万元，由当年所有符合条件的企业按应奖金额比例分享；2022年批次中各企业应奖合计 9 万元，其中已兑付 3 万元 不变，超出部分按比例核减，比例 约 33.3333%（2 万元 ÷ 6 万元），按此比例本项为 1 万元。",
+    );
+    expect(note.en).toContain("cut pro rata to about 33.3333% (2 万元 ÷ 6 万元): at that ratio this one is");
+    // An amount the ratio does not divide exactly is "about".
+    expect(budgetNoteOfAward(budget, parseYuan("100"), 2022, share!).zh).toContain("按此比例本项约为 0.003333 万元");
+    // No batch yet: the share is known once it is computed.
+    expect(budgetNoteOfAward(budget, parseYuan("30000"), 2023, null)).toEqual({
+      zh: "3 万元 为年度总额核减前的应奖金额：本项奖励设有年度总额 5 万元，由当年所有符合条件的企业按应奖金额比例分享；2023年的分享比例在该年度奖励批次计算后确定。",
+      en: "30,000 yuan (3 万元) is the amount before the yearly budget: this reward has a yearly budget of 50,000 yuan (5 万元), shared pro rata among all the enterprises that qualify that year; the share for 2023 is known once that year's reward batch is computed.",
+      kept: null,
+    });
+    // Within the budget: kept in full.
+    const [within] = yearBudgetShares(plan, raw.entitlements.slice(0, 1));
+    expect(budgetNoteOfAward(budget, parseYuan("30000"), 2022, within!)).toMatchObject({
+      kept: parseYuan("30000"),
+      zh: expect.stringContaining("未超过年度总额，按应奖金额全额核定，本项仍为 3 万元"),
+    });
+  });
+
+  it("names the rules of a group sharing the budget, in both languages", () => {
+    const plan = grouped();
+    const note = budgetNoteOfAward(describeRuleBudget(plan, "R-LISTED-MOVE")!, parseYuan("50000"), 2022, null);
+    expect(note.zh).toContain("本项奖励设有年度总额 4 万元（“技术改造奖补专项资金”，与“新进规模企业名录库奖励”共用）");
+    expect(note.en).toMatch(/yearly budget of 40,000 yuan \(4 万元\) \("技术改造奖补专项资金", shared with "[^"]+"\)/);
   });
 });
 

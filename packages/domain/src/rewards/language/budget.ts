@@ -280,3 +280,168 @@ export function budgetProblems(rule: FormulaReward, plan: PlanFile): { field: st
   }
   return problems;
 }
+
+// ---------------------------------------------------------------- one award told against its rule's budget
+
+/**
+ * A rule's yearly budget as a page about one enterprise tells it (the why-not page, the rule calculator): those run
+ * one enterprise, so they cannot share the budget; they show the amount before it and say how it is shared.
+ */
+export interface RuleBudgetDescription {
+  /** The budget's id: its group's name, else the rule's id (the key of a batch's stored shares). */
+  id: string;
+  group: string | null;
+  /** Null when its amount parameter cannot be read as yuan (the load refuses such a plan). */
+  amount: Fen | null;
+  /** The plan rule whose budget it is. */
+  ruleId: string;
+  /** The other rules sharing it (its group), in plan order. */
+  sharedWith: { ruleId: string; name: string; nameEn: string }[];
+}
+
+/** The plan rule an output rule id (a tier's own id) belongs to. */
+function planRuleIdOf(plan: PlanFile, ruleId: string): string | undefined {
+  for (const rule of plan.rewards) {
+    if (rule.id === ruleId) return rule.id;
+    if (isFormula(rule) && (rule.tiers?.steps ?? []).some((step) => step.ruleId === ruleId)) return rule.id;
+  }
+  return undefined;
+}
+
+/** The yearly budget of the rule (or of its tier's id), or null when it has none. */
+export function describeRuleBudget(plan: PlanFile, ruleId: string): RuleBudgetDescription | null {
+  const planRuleId = planRuleIdOf(plan, ruleId);
+  const rule = plan.rewards.find((each) => each.id === planRuleId);
+  if (rule === undefined || !isFormula(rule) || rule.budgetPerYear === undefined) return null;
+  const group = rule.budgetPerYear.group ?? null;
+  const text = writtenBudgetAmount(rule, plan);
+  let amount: Fen | null = null;
+  try {
+    amount = text !== undefined && /^\d+(\.\d{1,2})?$/.test(text) ? parseYuan(text) : null;
+  } catch {
+    amount = null;
+  }
+  const sharedWith =
+    group === null
+      ? []
+      : plan.rewards
+          .filter(isFormula)
+          .filter((each) => each.id !== rule.id && each.budgetPerYear?.group === group)
+          .map((each) => ({ ruleId: each.id, name: each.name, nameEn: each.nameEn }));
+  return { id: group ?? rule.id, group, amount, ruleId: rule.id, sharedWith };
+}
+
+/** How a year's budget was shared in a batch: what was asked, what paid awards kept, what the others shared. */
+export interface YearBudgetShare {
+  /** The budget's id (`RuleBudgetDescription.id`). */
+  budget: string;
+  year: number;
+  amount: Fen;
+  /** All the year's awards of its rules, before the budget. */
+  asked: Fen;
+  /** What awards already paid kept (they count first). */
+  paid: Fen;
+  /** What the unpaid awards asked, and what they shared: the ratio is available ÷ openAsked when asked > amount. */
+  openAsked: Fen;
+  available: Fen;
+}
+
+/**
+ * Each budget's share of each year over a run's awards before the budgets (the same arithmetic as `apply`), for a
+ * batch to store: a page about one enterprise reads the year's ratio from it. `paid`: key → amount already paid.
+ */
+export function yearBudgetShares(
+  plan: PlanFile,
+  entitlements: readonly Entitlement[],
+  paid: ReadonlyMap<string, Fen> = new Map(),
+): YearBudgetShare[] {
+  const shares = new Map<string, YearBudgetShare>();
+  const described = new Map<string, RuleBudgetDescription | null>();
+  for (const entitlement of entitlements) {
+    if (entitlement.amount === null) continue;
+    let budget = described.get(entitlement.ruleId);
+    if (budget === undefined) {
+      budget = describeRuleBudget(plan, entitlement.ruleId);
+      described.set(entitlement.ruleId, budget);
+    }
+    if (budget === null || budget.amount === null) continue;
+    const key = `${budget.id}|${entitlement.year}`;
+    let share = shares.get(key);
+    if (share === undefined) {
+      share = {
+        budget: budget.id,
+        year: entitlement.year,
+        amount: budget.amount,
+        asked: 0n,
+        paid: 0n,
+        openAsked: 0n,
+        available: 0n,
+      };
+      shares.set(key, share);
+    }
+    share.asked += entitlement.amount;
+    const paidAmount = paid.get(entitlement.key);
+    if (paidAmount === undefined) share.openAsked += entitlement.amount;
+    else share.paid += smaller(paidAmount, entitlement.amount);
+  }
+  for (const share of shares.values()) share.available = share.amount > share.paid ? share.amount - share.paid : 0n;
+  return [...shares.values()];
+}
+
+/** What one award asking `asked` becomes at the year's ratio: its floor share (the leftover fen go by remainder). */
+export function shareAtRatio(asked: Fen, share: YearBudgetShare): { kept: Fen; exact: boolean } {
+  if (share.asked <= share.amount || share.openAsked === 0n) return { kept: asked, exact: true };
+  return {
+    kept: (asked * share.available) / share.openAsked,
+    exact: (asked * share.available) % share.openAsked === 0n,
+  };
+}
+
+const quoted = (names: readonly string[]) => names.map((name) => `“${name}”`).join("、");
+
+/**
+ * The words for one award of a rule with a yearly budget, on a page that ran one enterprise: the amount before the
+ * budget, the budget and the rules sharing it, and — when the year's batch stored its share — the year's ratio and
+ * what this amount becomes at it; otherwise that the share is known once the year's batch is computed.
+ */
+export function budgetNoteOfAward(
+  budget: RuleBudgetDescription,
+  asked: Fen,
+  year: number,
+  share: YearBudgetShare | null,
+): { zh: string; en: string; kept: Fen | null } {
+  const amountZh = budget.amount === null ? "" : ` ${wanZh(budget.amount)}`;
+  const amountEn = budget.amount === null ? "" : ` of ${wanEn(budget.amount)}`;
+  const sharedZh =
+    budget.sharedWith.length === 0
+      ? ""
+      : `（“${budget.group}”，与${quoted(budget.sharedWith.map((rule) => rule.name))}共用）`;
+  const sharedEn =
+    budget.sharedWith.length === 0
+      ? ""
+      : ` ("${budget.group}", shared with ${budget.sharedWith.map((rule) => `"${rule.nameEn}"`).join(", ")})`;
+  const headZh = `${wanZh(asked)} 为年度总额核减前的应奖金额：本项奖励设有年度总额${amountZh}${sharedZh}，由当年所有符合条件的企业按应奖金额比例分享`;
+  const headEn = `${wanEn(asked)} is the amount before the yearly budget: this reward has a yearly budget${amountEn}${sharedEn}, shared pro rata among all the enterprises that qualify that year`;
+  if (share === null)
+    return {
+      zh: `${headZh}；${year}年的分享比例在该年度奖励批次计算后确定。`,
+      en: `${headEn}; the share for ${year} is known once that year's reward batch is computed.`,
+      kept: null,
+    };
+  const paidZh = share.paid > 0n ? `，其中已兑付 ${wanZh(share.paid)} 不变` : "";
+  const paidEn = share.paid > 0n ? `, of which ${wanEn(share.paid)} already paid stays` : "";
+  if (share.asked <= share.amount)
+    return {
+      zh: `${headZh}；${year}年批次中各企业应奖合计 ${wanZh(share.asked)}${paidZh}，未超过年度总额，按应奖金额全额核定，本项仍为 ${wanZh(asked)}。`,
+      en: `${headEn}; in the ${year} batch the awards due sum to ${wanEn(share.asked)}${paidEn}, within the budget, so each is kept in full: this one stays ${wanEn(asked)}.`,
+      kept: asked,
+    };
+  const { kept, exact } = shareAtRatio(asked, share);
+  const ratio = share.openAsked === 0n ? "0" : trimDecimal(percentOf(share.available, share.openAsked, 4));
+  const ratioExact = share.openAsked > 0n && (share.available * 1_000_000n) % share.openAsked === 0n;
+  return {
+    zh: `${headZh}；${year}年批次中各企业应奖合计 ${wanZh(share.asked)}${paidZh}，超出部分按比例核减，比例 ${ratioExact ? "" : "约 "}${ratio}%（${wanZh(share.available)} ÷ ${wanZh(share.openAsked)}），按此比例本项${exact ? "为" : "约为"} ${wanZh(kept)}。`,
+    en: `${headEn}; in the ${year} batch the awards due sum to ${wanEn(share.asked)}${paidEn}, so each is cut pro rata to ${ratioExact ? "" : "about "}${ratio}% (${formatExactForDisplay(share.available, "万元")} ÷ ${formatExactForDisplay(share.openAsked, "万元")}): at that ratio this one ${exact ? "is" : "is about"} ${wanEn(kept)}.`,
+    kept,
+  };
+}
