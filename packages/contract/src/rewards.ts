@@ -220,6 +220,24 @@ export const BatchViewSchema = z.strictObject({
       superseded: count,
       unchanged: count,
       corrections: count,
+      /**
+       * Each rule's (or group's) yearly budget of the year as the batch shared it: all the awards asked, what paid
+       * awards kept, and what the others asked and shared (the ratio available ÷ openAsked when asked > budget).
+       * Absent from batches computed before it was stored.
+       */
+      budgets: z
+        .array(
+          z.strictObject({
+            budget: z.string(),
+            year: z.number().int(),
+            budgetFen: FenText,
+            askedFen: FenText,
+            paidFen: FenText,
+            openAskedFen: FenText,
+            availableFen: FenText,
+          }),
+        )
+        .optional(),
     })
     .nullable(),
   errorMessage: z.string().nullable(),
@@ -385,6 +403,27 @@ export const EntitlementDetailSchema = EntitlementViewSchema.extend({
 });
 export type EntitlementDetail = z.infer<typeof EntitlementDetailSchema>;
 
+/**
+ * An award of a rule with a yearly budget over all enterprises, on a page that ran one enterprise (the why-not page,
+ * the rule calculator): its amount is the one before the budget; this says so, names the budget and the rules
+ * sharing it, and — once the year's batch is computed — the year's ratio and what the amount becomes at it.
+ */
+export const AwardBudgetNoteSchema = z.strictObject({
+  amountBeforeFen: FenText,
+  budgetFen: FenText.nullable(),
+  /** The group's name when rules share the budget. */
+  group: z.string().nullable(),
+  sharedWith: z.array(z.strictObject({ ruleId: z.string(), name: z.string(), nameEn: z.string() })),
+  /** The year of the award, and whether its batch was computed (the ratio known). */
+  year: z.number().int(),
+  batchComputed: z.boolean(),
+  /** What the amount becomes at the year's ratio (its floor share); null before the year's batch. */
+  keptFen: FenText.nullable(),
+  zh: z.string(),
+  en: z.string(),
+});
+export type AwardBudgetNote = z.infer<typeof AwardBudgetNoteSchema>;
+
 /** What one enterprise is entitled to as its data stands, and for each rule that pays nothing, why not. */
 export const WhyNotSchema = z.strictObject({
   enterprise: z.strictObject({ id, name: z.string(), creditCode: z.string() }),
@@ -401,6 +440,8 @@ export const WhyNotSchema = z.strictObject({
       amountFen: FenText.nullable(),
       ruleName: z.string(),
       explanation: ExplanationSchema.optional(),
+      /** For a rule with a yearly budget: `amountFen` is before it, told here. */
+      budget: AwardBudgetNoteSchema.optional(),
     }),
   ),
   nonPayments: z.array(
@@ -429,10 +470,16 @@ export const BudgetYearSchema = z.strictObject({
   /** Where the budget comes from: the office set it, or the plan's yearly fund (its sources' sum); null: none. */
   budgetFrom: z.enum(["office", "plan"]).nullable(),
   note: z.string(),
-  /** Paid less what has been recovered (追回): what the budget bears. */
+  /** Paid less what has come back of it — repaid, or deducted from later awards so far: what the budget bears. */
   paidFen: FenText,
-  /** Recovered of the rewards paid. */
+  /** What has come back of the rewards paid: repaid in cash and deducted from later awards so far. */
   recoveredFen: FenText,
+  /** Recovered and repaid by the enterprise (已退回). */
+  repaidFen: FenText,
+  /** Recovered by deduction, so far: what later awards (of batches that stand, not rejected) were reduced by. */
+  deductedFen: FenText,
+  /** Recovered by deduction and not yet deducted: carried to later awards. */
+  toDeductFen: FenText,
   approvedFen: FenText,
   pendingFen: FenText,
   /** Budget less paid (net of recoveries), approved and pending; null without a budget. */
@@ -443,6 +490,9 @@ export const BudgetYearSchema = z.strictObject({
       ruleName: z.string(),
       paidFen: FenText,
       recoveredFen: FenText,
+      repaidFen: FenText,
+      deductedFen: FenText,
+      toDeductFen: FenText,
       approvedFen: FenText,
       pendingFen: FenText,
       count,

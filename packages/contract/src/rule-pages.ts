@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { FenText, Timestamp } from "./common";
-import { ExplanationSchema } from "./rewards";
+import { AwardBudgetNoteSchema, ExplanationSchema } from "./rewards";
 
 export const RULE_FACT_KINDS = ["money", "flag", "category", "year", "count", "quantity"] as const;
 export const RULE_SUBJECTS = ["year", "grant", "techProject", "project"] as const;
@@ -140,6 +140,8 @@ export const RuleTryResultSchema = z.strictObject({
       subjectId: z.string().nullable(),
       amountFen: FenText.nullable(),
       explanation: ExplanationSchema,
+      /** For a rule with a yearly budget: `amountFen` is before it, told here. */
+      budget: AwardBudgetNoteSchema.optional(),
     }),
   ),
   whyNots: z.array(

@@ -18,7 +18,9 @@ import { badRequest } from "../../platform/errors";
 import { buildRewardInput } from "./engine-input";
 import {
   findBudgets,
+  findDeductionsMade,
   findLiveEntitlements,
+  findRecoveriesWithAwards,
   loadRewardRegister,
   sumEntitlements,
   upsertBudget,
@@ -92,12 +94,87 @@ export function budgetOfYear(
   return { amount: fundSources.reduce((sum, source) => sum + source.amount, 0n), from: "plan" };
 }
 
+interface RecoveredOfAward {
+  repaid: bigint;
+  deducted: bigint;
+  toDeduct: bigint;
+}
+
+/**
+ * What has come back of the paid awards, by the recovered award's year and rule: repaid in cash, and — for a
+ * recovery settled by deduction — what later awards were actually reduced by so far, the rest still to deduct.
+ * The deductions made (each standing award's `deducted_fen`) are counted against an enterprise's recoveries of
+ * earlier years, oldest first (the recovered award's year, then the recovery), as the batch deducts them.
+ */
+export function recoveredByAward(
+  recoveries: readonly {
+    id: number;
+    amount_fen: string;
+    settlement: string;
+    credit_code: string;
+    year: number;
+    rule_id: string;
+    status: string;
+  }[],
+  deductions: readonly { credit_code: string; year: number; deducted_fen: string }[],
+): Map<string, RecoveredOfAward> {
+  const result = new Map<string, RecoveredOfAward>();
+  const of = (year: number, ruleId: string) => {
+    const key = `${year}|${ruleId}`;
+    let entry = result.get(key);
+    if (entry === undefined) {
+      entry = { repaid: 0n, deducted: 0n, toDeduct: 0n };
+      result.set(key, entry);
+    }
+    return entry;
+  };
+  const debtsOf = new Map<string, { recovery: (typeof recoveries)[number]; left: bigint; applied: bigint }[]>();
+  for (const recovery of recoveries) {
+    if (recovery.settlement !== "deduction") continue;
+    const list = debtsOf.get(recovery.credit_code) ?? [];
+    list.push({ recovery, left: BigInt(recovery.amount_fen), applied: 0n });
+    debtsOf.set(recovery.credit_code, list);
+  }
+  for (const list of debtsOf.values())
+    list.sort((a, b) => a.recovery.year - b.recovery.year || a.recovery.id - b.recovery.id);
+  const ordered = [...deductions].sort((a, b) => a.year - b.year);
+  for (const deduction of ordered) {
+    let amount = BigInt(deduction.deducted_fen);
+    for (const debt of debtsOf.get(deduction.credit_code) ?? []) {
+      if (amount === 0n) break;
+      // A recovery is deducted from the awards of the years after the one it recovers.
+      if (debt.left === 0n || debt.recovery.year >= deduction.year) continue;
+      const taken = debt.left < amount ? debt.left : amount;
+      debt.left -= taken;
+      debt.applied += taken;
+      amount -= taken;
+    }
+  }
+  for (const recovery of recoveries) {
+    // The budget reads the paid awards; a recovery of an award no longer standing weighs on nothing.
+    if (recovery.status !== "paid" || recovery.settlement === "deduction") continue;
+    of(recovery.year, recovery.rule_id).repaid += BigInt(recovery.amount_fen);
+  }
+  for (const list of debtsOf.values())
+    for (const debt of list) {
+      if (debt.recovery.status !== "paid") continue;
+      const entry = of(debt.recovery.year, debt.recovery.rule_id);
+      entry.deducted += debt.applied;
+      entry.toDeduct += debt.left;
+    }
+  return result;
+}
+
 export async function budgetSummary(db: DbContext, user: AuthUser): Promise<BudgetSummary> {
   const { plan } = await activePlan(db, user.districtId);
   const fundSources = fundSourcesOf(plan);
   const catalog = ruleCatalog(plan);
   const budgets = await findBudgets(db, user.districtId);
   const sums = await sumEntitlements(db, user.districtId);
+  const recovered = recoveredByAward(
+    await findRecoveriesWithAwards(db, user.districtId),
+    await findDeductionsMade(db, user.districtId),
+  );
   const years = new Set<number>();
   for (let year = plan.period.startYear; year <= plan.period.endYear; year++) years.add(year);
   for (const budget of budgets) years.add(budget.year);
@@ -105,26 +182,36 @@ export async function budgetSummary(db: DbContext, user: AuthUser): Promise<Budg
 
   const result: BudgetYear[] = [];
   for (const year of [...years].sort((a, b) => a - b)) {
-    const rules = new Map<
-      string,
-      { paid: bigint; recovered: bigint; approved: bigint; pending: bigint; count: number }
-    >();
-    let paid = 0n;
-    let recovered = 0n;
+    type RuleSums = { paid: bigint; approved: bigint; pending: bigint; count: number } & RecoveredOfAward;
+    const rules = new Map<string, RuleSums>();
+    const total: RuleSums = { paid: 0n, approved: 0n, pending: 0n, count: 0, repaid: 0n, deducted: 0n, toDeduct: 0n };
     let approved = 0n;
     let pending = 0n;
     for (const sum of sums) {
       if (sum.year !== year || sum.status === "rejected") continue;
       const amount = BigInt(sum.total_fen ?? "0");
-      const rule = rules.get(sum.rule_id) ?? { paid: 0n, recovered: 0n, approved: 0n, pending: 0n, count: 0 };
+      const rule = rules.get(sum.rule_id) ?? {
+        paid: 0n,
+        approved: 0n,
+        pending: 0n,
+        count: 0,
+        repaid: 0n,
+        deducted: 0n,
+        toDeduct: 0n,
+      };
       rule.count += sum.n;
       if (sum.status === "paid") {
-        // What was recovered (追回) no longer weighs on the budget: paid counts net of it.
-        const back = BigInt(sum.recovered_fen);
-        rule.paid += amount - back;
-        rule.recovered += back;
-        paid += amount - back;
-        recovered += back;
+        // What has come back (追回: repaid, or deducted from later awards so far) no longer weighs on the budget;
+        // what is still to deduct does until later awards are reduced by it.
+        const back = recovered.get(`${year}|${sum.rule_id}`) ?? { repaid: 0n, deducted: 0n, toDeduct: 0n };
+        rule.paid += amount - back.repaid - back.deducted;
+        rule.repaid += back.repaid;
+        rule.deducted += back.deducted;
+        rule.toDeduct += back.toDeduct;
+        total.paid += amount - back.repaid - back.deducted;
+        total.repaid += back.repaid;
+        total.deducted += back.deducted;
+        total.toDeduct += back.toDeduct;
       } else if (sum.status === "approved") {
         rule.approved += amount;
         approved += amount;
@@ -141,21 +228,27 @@ export async function budgetSummary(db: DbContext, user: AuthUser): Promise<Budg
       budgetFen: budgetAmount === null ? null : budgetAmount.toString(),
       budgetFrom,
       note: budget?.note ?? "",
-      paidFen: paid.toString(),
-      recoveredFen: recovered.toString(),
+      paidFen: total.paid.toString(),
+      recoveredFen: (total.repaid + total.deducted).toString(),
+      repaidFen: total.repaid.toString(),
+      deductedFen: total.deducted.toString(),
+      toDeductFen: total.toDeduct.toString(),
       approvedFen: approved.toString(),
       pendingFen: pending.toString(),
-      remainingFen: budgetAmount !== null ? (budgetAmount - paid - approved - pending).toString() : null,
+      remainingFen: budgetAmount !== null ? (budgetAmount - total.paid - approved - pending).toString() : null,
       byRule: [...rules.entries()].map(([ruleId, rule]) => ({
         ruleId,
         ruleName: catalog.get(ruleId)?.name ?? ruleId,
         paidFen: rule.paid.toString(),
-        recoveredFen: rule.recovered.toString(),
+        recoveredFen: (rule.repaid + rule.deducted).toString(),
+        repaidFen: rule.repaid.toString(),
+        deductedFen: rule.deducted.toString(),
+        toDeductFen: rule.toDeduct.toString(),
         approvedFen: rule.approved.toString(),
         pendingFen: rule.pending.toString(),
         count: rule.count,
       })),
-      sources: spendingBySource(fundSources, paid, approved + pending),
+      sources: spendingBySource(fundSources, total.paid, approved + pending),
     });
   }
   return { years: result };

@@ -32,6 +32,7 @@ import type { BackgroundJobRow } from "../../platform/jobs/jobs.table";
 import { declaredFactValuesOfDistrict } from "../figures/index";
 import { notifyUsersInBulk, type UsersNotice } from "../notifications/index";
 import { findRunningBatches } from "./batch-jobs.repository";
+import { batchBudgetShares } from "./budget-shares";
 import { buildRewardInput } from "./engine-input";
 import { compiledPlanVersion, storedExplanation } from "./explanations";
 import { rewardsToConfirmKey, rewardsToConfirmMessage } from "./reward-notices";
@@ -299,10 +300,12 @@ async function runRewardBatch(
   const summary = await inTransaction(db, (tx) =>
     applyResults(tx, districtId, batch, finished.entitlements, finished.deducted, built, actor),
   );
+  // How each yearly budget was shared, kept with the batch: the pages running one enterprise read the ratio here.
+  const budgets = batchBudgetShares(plan, results, liveBefore, year);
   await updateBatch(db, batchId, {
     status: "done",
     progress_done: total,
-    summary_json: JSON.stringify(summary),
+    summary_json: JSON.stringify({ ...summary, budgets }),
     finished_at: new Date().toISOString(),
   });
 }

@@ -926,3 +926,49 @@ export async function findRecoveriesByDeduction(db: DbContext, districtId: strin
     .orderBy("c.id")
     .execute();
 }
+
+// ---------------------------------------------------------------- budgets and recoveries as they stand
+
+/** The summary of each year's latest finished batch (its budgets' shares), by year. */
+export async function findLatestBatchSummaries(db: DbContext, districtId: string): Promise<Map<number, string>> {
+  const rows = await db.kysely
+    .selectFrom("reward_batches")
+    .select(["year", "summary_json"])
+    .where("district_id", "=", districtId)
+    .where("status", "=", "done")
+    .orderBy("year")
+    .orderBy("id")
+    .execute();
+  const latest = new Map<number, string>();
+  for (const row of rows) if (row.summary_json !== null) latest.set(row.year, row.summary_json);
+  return latest;
+}
+
+/** Every recovery of the district with its settlement and the award it recovers (enterprise, year, rule). */
+export async function findRecoveriesWithAwards(db: DbContext, districtId: string) {
+  const rows = await db.kysely
+    .selectFrom("reward_recoveries as c")
+    .innerJoin("reward_entitlements as e", "e.id", "c.entitlement_id")
+    .select(["c.id", "c.amount_fen", "c.settlement", "e.credit_code", "e.year", "e.rule_id", "e.status"])
+    .where("c.district_id", "=", districtId)
+    .orderBy("c.id")
+    .execute();
+  return rows.map((row) => ({ ...row, amount_fen: String(row.amount_fen) }));
+}
+
+/**
+ * What awards that stand (the live row of a batch, not rejected) were reduced by for shortfalls, per award: the
+ * deductions actually made so far.
+ */
+export async function findDeductionsMade(db: DbContext, districtId: string) {
+  const rows = await db.kysely
+    .selectFrom("reward_entitlements")
+    .select(["id", "credit_code", "year", "deducted_fen"])
+    .where("district_id", "=", districtId)
+    .where("status", "not in", ["superseded", "rejected"])
+    .where(sql<boolean>`deducted_fen > 0`)
+    .orderBy("year")
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => ({ ...row, deducted_fen: String(row.deducted_fen) }));
+}

@@ -4,7 +4,8 @@
  * district's latest computed year — the enterprise paid the most, and the one that came nearest without it — and
  * the try-it calculator. The calculator runs the rewards engine on the plan version in force that year, over an
  * enterprise's register data exactly as a batch builds it (or over the figures entered), so its answer is the
- * batch's. The office publishes the pages; published, they are read without login and name no enterprise.
+ * batch's — but for a rule's yearly budget over all enterprises, which one enterprise cannot share: its award is
+ * shown before the budget, with the year's ratio read from the year's batch. The office publishes the pages; published, they are read without login and name no enterprise.
  */
 import type {
   PublicRuleAnswer,
@@ -37,6 +38,7 @@ import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, forbidden, notFound } from "../../platform/errors";
 import { declaredFactValuesOfDistrict } from "../figures/index";
+import { budgetNoteField, budgetNoteFor, storedBudgetShares } from "./budget-shares";
 import { buildRewardInput } from "./engine-input";
 import { citingDocument, compiledPlanVersion, renderStoredExplanation } from "./explanations";
 import { findEnterpriseBrief, findLiveEntitlements, loadRewardRegister } from "./rewards.repository";
@@ -420,7 +422,9 @@ export async function tryRule(
   const outputs = new Set(outline.outputRuleIds);
   // Figures entered for an investment project are paid in its production year, whatever year was asked.
   const anyYear = request.enterpriseId === undefined && outline.subject === "project";
-  const result = evaluateRewards(compiled, input, { explain: true });
+  // One enterprise cannot share a yearly budget over all enterprises: the awards are before the budgets, each of a
+  // budgeted rule with a note reading the year's ratio from the year's batch.
+  const result = evaluateRewards(compiled, input, { explain: true, finalize: false });
   const awards = result.entitlements.filter((award) => outputs.has(award.ruleId) && (anyYear || award.year === year));
   const whyNots = result.nonPayments.filter(
     (entry) => entry.ruleId === rule.id && (anyYear || entry.year === null || entry.year === year),
@@ -431,6 +435,8 @@ export async function tryRule(
     if (award.amount === null) caseByCase = true;
     else total += award.amount;
   }
+  const shares = await storedBudgetShares(db, districtId);
+  const described = new Map();
   // An enterprise's figures are read from the subject the engine paid, when it paid one.
   const subjectOfFigures = awards.find((award) => award.subjectId !== undefined)?.subjectId;
   if (request.enterpriseId !== undefined && subjectOfFigures !== undefined)
@@ -450,6 +456,7 @@ export async function tryRule(
         subjectId: award.subjectId ?? null,
         amountFen: award.amount === null ? null : award.amount.toString(),
         explanation: citingDocument(plan, written),
+        ...budgetNoteField(budgetNoteFor(plan, award, shares, described)),
       };
     }),
     whyNots: whyNots.map((entry) => ({

@@ -1,6 +1,7 @@
 /**
  * "Why not?" for one enterprise: runs every rule over its data as it stands and returns what it is
- * entitled to and, for each rule that pays nothing, the reason with the facts and parameters used.
+ * entitled to and, for each rule that pays nothing, the reason with the facts and parameters used. A rule's yearly
+ * budget over all enterprises is not applied to the one enterprise: its award is shown before the budget, told so.
  */
 import type { WhyNot } from "@beizeng/contract/rewards";
 import { evaluateRewards } from "@beizeng/domain/rewards/engine";
@@ -10,6 +11,7 @@ import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { notFound } from "../../platform/errors";
 import { declaredFactValuesOfDistrict } from "../figures/index";
+import { budgetNoteField, budgetNoteFor, storedBudgetShares } from "./budget-shares";
 import { buildRewardInput } from "./engine-input";
 import { citingDocument } from "./explanations";
 import { findEnterpriseBrief, findLiveEntitlements, loadRewardRegister } from "./rewards.repository";
@@ -36,7 +38,11 @@ export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number
   const alreadyGranted = live
     .filter((row) => row.credit_code === enterprise.credit_code && (row.status === "paid" || row.status === "approved"))
     .map((row) => row.one_time_key);
-  const result = evaluateRewards(plan, { ...built.input, alreadyGranted }, { explain: true });
+  // One enterprise cannot share a yearly budget over all enterprises: its awards are shown before the budgets, each
+  // of a budgeted rule with a note reading the year's ratio from the year's batch.
+  const result = evaluateRewards(plan, { ...built.input, alreadyGranted }, { explain: true, finalize: false });
+  const shares = await storedBudgetShares(db, user.districtId);
+  const described = new Map();
   const inYear = <T extends { year: number | null }>(item: T) =>
     year === undefined || item.year === null || item.year === year;
   return {
@@ -56,6 +62,7 @@ export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number
         amountFen: entitlement.amount === null ? null : entitlement.amount.toString(),
         ruleName: catalog.get(entitlement.ruleId)?.name ?? entitlement.ruleId,
         ...(explanation === undefined ? {} : { explanation }),
+        ...budgetNoteField(budgetNoteFor(plan, entitlement, shares, described)),
       };
     }),
     // The engine keeps why-nots as figures; the sentences are written here, for the entries shown.
