@@ -176,6 +176,11 @@ const EVERY_YEAR_FIELD: readonly ExplainedYearField[] = [
 /** A year with the given fields and their source labels (the fields a rule's wording reads). */
 function yearJson(year: EnterpriseYear | null, fields: readonly ExplainedYearField[]): string {
   if (year === null) return "null";
+  const mask = fieldMask(fields);
+  return mask < 0 ? yearJsonOf(year, fields) : yearJsonMasked(year, mask);
+}
+
+function yearJsonOf(year: EnterpriseYear, fields: readonly ExplainedYearField[]): string {
   let json = `{"year":${year.year}`;
   let sources = "";
   const labels = year.sources;
@@ -186,6 +191,87 @@ function yearJson(year: EnterpriseYear | null, fields: readonly ExplainedYearFie
     const label = labels?.[field];
     if (label !== undefined) sources += `${sources === "" ? "" : ","}"${field}":${textJson(label)}`;
   }
+  return sources === "" ? `${json}}` : `${json},"sources":{${sources}}}`;
+}
+
+/**
+ * The fields as bits, or −1 when they are not in the order of EVERY_YEAR_FIELD: the bits write the
+ * same text, field by field by name, without reading a year's fields by a computed key. Found by
+ * comparing names (a lookup table by name costs more than these few comparisons).
+ */
+function fieldMask(fields: readonly ExplainedYearField[]): number {
+  let mask = 0;
+  for (let index = 0; index < fields.length; index++) {
+    const bit = fieldBit(fields[index]!);
+    if (bit <= mask) return -1;
+    mask |= bit;
+  }
+  return mask;
+}
+
+function fieldBit(field: ExplainedYearField): number {
+  switch (field) {
+    case "aboveScale":
+      return ABOVE_SCALE;
+    case "newlyAboveScale":
+      return NEWLY_ABOVE_SCALE;
+    case "revenue":
+      return REVENUE;
+    case "tax":
+      return TAX;
+    case "listing":
+      return LISTING;
+    case "listedRegistrationMovedIn":
+      return LISTED_MOVE;
+    case "top500SettledIn":
+      return TOP500;
+    default:
+      return 0;
+  }
+}
+
+const ABOVE_SCALE = 1;
+const NEWLY_ABOVE_SCALE = 2;
+const REVENUE = 4;
+const TAX = 8;
+const LISTING = 16;
+const LISTED_MOVE = 32;
+const TOP500 = 64;
+
+function flagJson(name: string, value: boolean | undefined): string {
+  return value === undefined ? "" : value ? `,"${name}":true` : `,"${name}":false`;
+}
+
+function sourceJson(sources: string, entry: string): string {
+  return sources === "" ? entry : `${sources},${entry}`;
+}
+
+function yearJsonMasked(year: EnterpriseYear, mask: number): string {
+  let json = `{"year":${year.year}`;
+  if ((mask & ABOVE_SCALE) !== 0) json += flagJson("aboveScale", year.aboveScale);
+  if ((mask & NEWLY_ABOVE_SCALE) !== 0) json += flagJson("newlyAboveScale", year.newlyAboveScale);
+  if ((mask & REVENUE) !== 0 && year.revenue !== undefined) json += `,"revenue":"${year.revenue}"`;
+  if ((mask & TAX) !== 0 && year.tax !== undefined) json += `,"tax":"${year.tax}"`;
+  if ((mask & LISTING) !== 0 && year.listing !== undefined) json += `,"listing":"${year.listing}"`;
+  if ((mask & LISTED_MOVE) !== 0) json += flagJson("listedRegistrationMovedIn", year.listedRegistrationMovedIn);
+  if ((mask & TOP500) !== 0) json += flagJson("top500SettledIn", year.top500SettledIn);
+  const labels = year.sources;
+  if (labels === undefined) return `${json}}`;
+  // A label without its figure is kept too: a fact names the source of a flag it reads as false.
+  let sources = "";
+  if ((mask & ABOVE_SCALE) !== 0 && labels.aboveScale !== undefined)
+    sources = sourceJson(sources, `"aboveScale":${textJson(labels.aboveScale)}`);
+  if ((mask & NEWLY_ABOVE_SCALE) !== 0 && labels.newlyAboveScale !== undefined)
+    sources = sourceJson(sources, `"newlyAboveScale":${textJson(labels.newlyAboveScale)}`);
+  if ((mask & REVENUE) !== 0 && labels.revenue !== undefined)
+    sources = sourceJson(sources, `"revenue":${textJson(labels.revenue)}`);
+  if ((mask & TAX) !== 0 && labels.tax !== undefined) sources = sourceJson(sources, `"tax":${textJson(labels.tax)}`);
+  if ((mask & LISTING) !== 0 && labels.listing !== undefined)
+    sources = sourceJson(sources, `"listing":${textJson(labels.listing)}`);
+  if ((mask & LISTED_MOVE) !== 0 && labels.listedRegistrationMovedIn !== undefined)
+    sources = sourceJson(sources, `"listedRegistrationMovedIn":${textJson(labels.listedRegistrationMovedIn)}`);
+  if ((mask & TOP500) !== 0 && labels.top500SettledIn !== undefined)
+    sources = sourceJson(sources, `"top500SettledIn":${textJson(labels.top500SettledIn)}`);
   return sources === "" ? `${json}}` : `${json},"sources":{${sources}}}`;
 }
 

@@ -44,43 +44,61 @@ interface FactDeclaration {
   en: string;
   absent: "unknown" | "false" | "empty";
   read: (scope: FormulaScope) => unknown;
+  /** The value with its default applied (a flag not set is false), when the fact has its own reader of it. */
+  value?: (scope: FormulaScope) => unknown;
 }
 
+/*
+ * Each year fact has its own reader (and its own reader of the value with its default), written
+ * out rather than made by one function from the field's name: a reader shared by every field
+ * would read a year by a computed key, the slowest property access, once per rule and year.
+ */
 const yearFact = (
-  field: Exclude<keyof EnterpriseYear, "grants" | "techProjects" | "sources">,
   type: FactType,
   zh: string,
   en: string,
   absent: FactDeclaration["absent"],
-): FactDeclaration => ({
-  type,
-  zh,
-  en,
-  absent,
-  read: field === "year" ? (scope) => BigInt(scope.year!.year) : (scope) => scope.year![field],
-});
+  read: (scope: FormulaScope) => unknown,
+  value?: (scope: FormulaScope) => unknown,
+): FactDeclaration => (value === undefined ? { type, zh, en, absent, read } : { type, zh, en, absent, read, value });
 
 /** The facts of an enterprise-year, by their names in expressions. */
 const YEAR_FACTS: Record<string, FactDeclaration> = {
-  year: yearFact("year", "int", "年度", "year", "unknown"),
-  aboveScale: yearFact("aboveScale", "bool", "规模以上工业企业", "above scale", "unknown"),
-  newlyAboveScale: yearFact("newlyAboveScale", "bool", "当年新进入规模企业名录库", "newly above scale", "false"),
-  revenue: yearFact("revenue", "int", "营业收入", "revenue", "unknown"),
-  tax: yearFact("tax", "int", "入库税收", "tax paid", "unknown"),
-  listing: yearFact("listing", "string", "上市挂牌", "listing", "empty"),
+  year: yearFact("int", "年度", "year", "unknown", (scope) => BigInt(scope.year!.year)),
+  aboveScale: yearFact("bool", "规模以上工业企业", "above scale", "unknown", (scope) => scope.year!.aboveScale),
+  newlyAboveScale: yearFact(
+    "bool",
+    "当年新进入规模企业名录库",
+    "newly above scale",
+    "false",
+    (scope) => scope.year!.newlyAboveScale,
+    (scope) => scope.year!.newlyAboveScale === true,
+  ),
+  revenue: yearFact("int", "营业收入", "revenue", "unknown", (scope) => scope.year!.revenue),
+  tax: yearFact("int", "入库税收", "tax paid", "unknown", (scope) => scope.year!.tax),
+  listing: yearFact(
+    "string",
+    "上市挂牌",
+    "listing",
+    "empty",
+    (scope) => scope.year!.listing,
+    (scope) => scope.year!.listing ?? "",
+  ),
   listedRegistrationMovedIn: yearFact(
-    "listedRegistrationMovedIn",
     "bool",
     "上市企业迁入",
     "listed company moved in",
     "false",
+    (scope) => scope.year!.listedRegistrationMovedIn,
+    (scope) => scope.year!.listedRegistrationMovedIn === true,
   ),
   top500SettledIn: yearFact(
-    "top500SettledIn",
     "bool",
     "中国制造业500强落户",
     "China top-500 manufacturer settled",
     "false",
+    (scope) => scope.year!.top500SettledIn,
+    (scope) => scope.year!.top500SettledIn === true,
   ),
 };
 
@@ -310,13 +328,25 @@ export function compileExpression<T>(
   const names = unknown.map(([name]) => name);
   return {
     source,
-    missing(scope) {
-      for (let index = 0; index < readers.length; index++)
-        if (readers[index]!(scope) === undefined) return names[index]!;
-      return null;
-    },
+    missing: missingOf(readers, names),
     evaluate: closure as (scope: FormulaScope) => T,
     reads: [...reads].map(([name, fact]) => ({ name, zh: fact.zh, en: fact.en, type: fact.type, read: fact.read })),
+  };
+}
+
+const NOTHING_MISSING = (): string | null => null;
+
+/** Which fact read is unknown: most expressions read one such fact or none, and need no loop. */
+function missingOf(readers: readonly Closure[], names: readonly string[]): (scope: FormulaScope) => string | null {
+  if (readers.length === 0) return NOTHING_MISSING;
+  if (readers.length === 1) {
+    const read = readers[0]!;
+    const name = names[0]!;
+    return (scope) => (read(scope) === undefined ? name : null);
+  }
+  return (scope) => {
+    for (let index = 0; index < readers.length; index++) if (readers[index]!(scope) === undefined) return names[index]!;
+    return null;
   };
 }
 
@@ -325,6 +355,7 @@ function firstLine(error: unknown): string {
 }
 
 function withDefault(fact: FactDeclaration): Closure {
+  if (fact.value !== undefined) return fact.value;
   const read = fact.read;
   if (fact.absent === "false") return (scope) => read(scope) === true;
   if (fact.absent === "empty") return (scope) => read(scope) ?? "";

@@ -112,6 +112,8 @@ export interface CompiledFormula {
   readonly caseByCase: boolean;
   readonly percentOf: CompiledExpression<bigint> | null;
   readonly rate: Rate | null;
+  /** The rule's rate as written in words ("1%"), compiled once. */
+  readonly rateText: string | null;
   readonly category: CompiledExpression<string> | null;
   readonly categories: ReadonlyMap<string, CompiledCategory>;
   readonly categoryFirstTime: boolean;
@@ -354,6 +356,7 @@ export function compileFormulaStructure(rule: FormulaReward, tools: FormulaTools
     caseByCase: rule.caseByCase !== undefined,
     percentOf,
     rate: rule.rate === undefined ? null : parseRate(rule.rate),
+    rateText: rule.rate === undefined ? null : rateLabel(rule.rate),
     category,
     categories,
     categoryFirstTime: rule.byCategory?.firstTime ?? false,
@@ -386,24 +389,28 @@ function applyRate(fen: Fen, rate: Rate, rounding: "halfUp" | "down" | "up"): Fe
   return (fen * numerator + denominator - 1n) / denominator;
 }
 
-/** The amount of one award: fixed (a step's, a category's or the rule's), a rate of the base, or none (case by case); capped. */
+/** The amount of one award and what it rests on; one per evaluator, filled by `awardAmount` for each award. */
+class AwardAmount {
+  amount: Fen | null = null;
+  uncapped: Fen | null = null;
+  rate: Rate | null = null;
+  rateText: string | null = null;
+  marginal: MarginalPart[] | undefined = undefined;
+}
+
+/**
+ * The amount of one award, into `into`: fixed (a step's, a category's or the rule's), a rate of
+ * the base, or none (case by case); capped.
+ */
 function awardAmount(
+  into: AwardAmount,
   rule: CompiledFormula,
   step: CompiledStep | null,
   categoryRule: CompiledCategory | undefined,
   base: Fen | null,
   figure: Fen | null = null,
   previousFigure: Fen | null = null,
-): {
-  amount: Fen | null;
-  uncapped: Fen | null;
-  rate: Rate | null;
-  rateText: string | null;
-  marginal?: MarginalPart[];
-} {
-  let amount: Fen | null;
-  let rate: Rate | null = null;
-  let rateText: string | null = null;
+): AwardAmount {
   if (rule.marginal && step !== null && figure !== null) {
     const band = rule.steps.indexOf(step);
     const bands = rule.steps.map((each) => ({
@@ -412,22 +419,31 @@ function awardAmount(
       rate: each.rate!,
     }));
     const result = marginalAmount(bands, band, figure, rule.growthOf === null ? null : previousFigure, rule.rounding);
-    const capped = rule.cap !== null && result.amount > rule.cap ? rule.cap : result.amount;
-    return { amount: capped, uncapped: result.amount, rate: null, rateText: null, marginal: result.parts };
+    into.amount = rule.cap !== null && result.amount > rule.cap ? rule.cap : result.amount;
+    into.uncapped = result.amount;
+    into.rate = null;
+    into.rateText = null;
+    into.marginal = result.parts;
+    return into;
   }
+  let amount: Fen | null;
+  let rate: Rate | null = null;
+  let rateText: string | null = null;
   if (rule.caseByCase) amount = null;
   else if (step?.amount != null) amount = step.amount;
   else if (categoryRule?.amount != null) amount = categoryRule.amount;
   else if (rule.fixed !== null) amount = rule.fixed;
   else {
     rate = step?.rate ?? categoryRule?.rate ?? rule.rate;
-    rateText =
-      step?.rateText ?? categoryRule?.rateText ?? (rule.rule.rate === undefined ? null : rateLabel(rule.rule.rate));
+    rateText = step?.rateText ?? categoryRule?.rateText ?? rule.rateText;
     amount = applyRate(base!, rate!, rule.rounding);
   }
-  const uncapped = amount;
-  if (amount !== null && rule.cap !== null && amount > rule.cap) amount = rule.cap;
-  return { amount, uncapped, rate, rateText };
+  into.uncapped = amount;
+  into.amount = amount !== null && rule.cap !== null && amount > rule.cap ? rule.cap : amount;
+  into.rate = rate;
+  into.rateText = rateText;
+  into.marginal = undefined;
+  return into;
 }
 
 /** The year fields an explanation can read back (the stored record keeps these and their sources). */
@@ -484,6 +500,7 @@ function recordWording(rule: CompiledFormula, words: FormulaWords): ExplanationW
       const category = rule.category === null ? null : rule.category.evaluate(scope);
       const base = rule.percentOf === null ? null : rule.percentOf.evaluate(scope);
       const { amount, uncapped, rate, rateText, marginal } = awardAmount(
+        new AwardAmount(),
         rule,
         step,
         category === null ? undefined : rule.categories.get(category),
@@ -554,13 +571,33 @@ class RuleState {
   /** The year of that figure. */
   planFigureYear: EnterpriseYear | null = null;
 
+  /** Something was put in the collections since the last reset: most enterprises put nothing. */
+  #filled = false;
+
+  reachedCategory(category: string, year: number): void {
+    this.reachedCategories.set(category, year);
+    this.#filled = true;
+  }
+
+  paidCategory(category: string): void {
+    this.paidCategories.add(category);
+    this.#filled = true;
+  }
+
+  paidKey(identity: string | number, year: number): void {
+    this.paidKeys.set(identity, year);
+    this.#filled = true;
+  }
+
   reset(): void {
     this.crossed = 0;
     this.highest = undefined;
-    // Clearing an empty collection is not free: most enterprises leave them empty.
-    if (this.reachedCategories.size > 0) this.reachedCategories.clear();
-    if (this.paidCategories.size > 0) this.paidCategories.clear();
-    if (this.paidKeys.size > 0) this.paidKeys.clear();
+    if (this.#filled) {
+      this.reachedCategories.clear();
+      this.paidCategories.clear();
+      this.paidKeys.clear();
+      this.#filled = false;
+    }
     this.paid = false;
     this.explained = false;
     this.sawEvent = false;
@@ -633,6 +670,7 @@ class FormulaEvaluator {
   readonly #words: FormulaWords;
   readonly #scope: FormulaScope;
   readonly #state = new RuleState();
+  readonly #award = new AwardAmount();
   /** Enterprise rules keep records and write them when shown; the project rule writes its own. */
   readonly #recordWording: ExplanationWording | null;
   readonly #beforeMetric: "revenue" | "tax" | null;
@@ -738,7 +776,7 @@ class FormulaEvaluator {
     }
     if (this.#notAfter.length > 0 && !run.granted.isEmpty)
       for (const category of this.#notAfter)
-        if (run.granted.has(`${rule.meta.id}|${code}|${category}`)) state.paidCategories.add(category);
+        if (run.granted.has(`${rule.meta.id}|${code}|${category}`)) state.paidCategory(category);
     const planOnlyYears = this.#planOnlyYears;
     for (let index = 0; index < years.length; index++) {
       const year = years[index]!;
@@ -889,7 +927,7 @@ class FormulaEvaluator {
             this.#notPaid(run, code, "reachedBefore", year.year, category, { otherYear: before });
           return;
         }
-        state.reachedCategories.set(category, year?.year ?? 0);
+        state.reachedCategory(category, year?.year ?? 0);
       }
     }
 
@@ -1045,6 +1083,7 @@ class FormulaEvaluator {
       const band = to < 0 ? -1 : from + offset;
       const step = band < 0 ? null : rule.steps[band]!;
       const { amount, uncapped, rate, rateText, marginal } = awardAmount(
+        this.#award,
         rule,
         step,
         categoryRule,
@@ -1096,9 +1135,9 @@ class FormulaEvaluator {
           });
           continue;
         }
-        state.paidKeys.set(identity, paidYear);
+        state.paidKey(identity, paidYear);
       }
-      if (category !== null) state.paidCategories.add(category);
+      if (category !== null) state.paidCategory(category);
       state.paid = true;
       pushEntitlement(
         run,
