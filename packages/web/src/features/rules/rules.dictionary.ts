@@ -54,6 +54,8 @@ export const zhCN = {
   "rules.exampleNoMiss": "该年度没有企业因数据未达标而未获本项奖励。",
   "rules.anonymous": "某企业",
   "rules.caseByCase": "一事一议",
+  "rules.beforeBudget": "年度总额核减前",
+  "rules.atYearRatio": "按当年比例：{amount}",
   "rules.calculator": "试算",
   "rules.calculatorIntro":
     "输入一家企业一个年度的数据，查看系统按本条规则测算的金额及理由（与正式测算使用同一计算引擎）。",
@@ -136,6 +138,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   "rules.exampleNoMiss": "No enterprise missed this reward on its figures that year.",
   "rules.anonymous": "An enterprise",
   "rules.caseByCase": "Decided case by case",
+  "rules.beforeBudget": "Before the yearly budget",
+  "rules.atYearRatio": "At the year's ratio: {amount}",
   "rules.calculator": "Try it",
   "rules.calculatorIntro":
     "Enter an enterprise's figures for a year and see what this rule pays and why, as the engine of the official computation works it out.",

@@ -113,6 +113,7 @@ export function RewardsBudgetPage() {
               <BudgetChart categories={chart.categories} series={chart.series} label={t("rw.budgetChart")} />
             </Card>
             <Card title={t("rw.budgetTable")} style={{ marginBottom: 16 }}>
+              <Typography.Paragraph type="secondary">{t("rw.recoveryHint")}</Typography.Paragraph>
               <Table<BudgetYear>
                 rowKey="year"
                 pagination={false}
@@ -130,11 +131,21 @@ export function RewardsBudgetPage() {
                         columns={[
                           { title: t("rw.rule"), render: (_, r) => ruleName(r) },
                           { title: t("rw.count"), dataIndex: "count" },
-                          { title: t("rw.paid"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
+                          { title: t("rw.paidNet"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
                           {
-                            title: t("rw.recoveredAmount"),
+                            title: t("rw.recoveredRepaid"),
                             align: "right",
-                            render: (_, r) => formatFenForDisplay(r.recoveredFen),
+                            render: (_, r) => formatFenForDisplay(r.repaidFen, "万元"),
+                          },
+                          {
+                            title: t("rw.recoveredDeducted"),
+                            align: "right",
+                            render: (_, r) => formatFenForDisplay(r.deductedFen, "万元"),
+                          },
+                          {
+                            title: t("rw.toDeduct"),
+                            align: "right",
+                            render: (_, r) => formatFenForDisplay(r.toDeductFen, "万元"),
                           },
                           {
                             title: t("rw.approved"),
@@ -167,9 +178,24 @@ export function RewardsBudgetPage() {
                   },
                   { title: t("rw.paidNet"), align: "right", render: (_, r) => formatFenForDisplay(r.paidFen) },
                   {
-                    title: t("rw.recoveredAmount"),
-                    align: "right",
-                    render: (_, r) => formatFenForDisplay(r.recoveredFen),
+                    title: t("rw.recovery"),
+                    children: [
+                      {
+                        title: t("rw.recoveredRepaid"),
+                        align: "right",
+                        render: (_: unknown, r: BudgetYear) => formatFenForDisplay(r.repaidFen, "万元"),
+                      },
+                      {
+                        title: t("rw.recoveredDeducted"),
+                        align: "right",
+                        render: (_: unknown, r: BudgetYear) => formatFenForDisplay(r.deductedFen, "万元"),
+                      },
+                      {
+                        title: t("rw.toDeduct"),
+                        align: "right",
+                        render: (_: unknown, r: BudgetYear) => formatFenForDisplay(r.toDeductFen, "万元"),
+                      },
+                    ],
                   },
                   { title: t("rw.approved"), align: "right", render: (_, r) => formatFenForDisplay(r.approvedFen) },
                   { title: t("rw.pending"), align: "right", render: (_, r) => formatFenForDisplay(r.pendingFen) },

@@ -1,4 +1,4 @@
-import { Card, Empty, List, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Card, Empty, List, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../../shared/api/client";
 import { QueryBoundary } from "../../../shared/components/status-results";
@@ -74,9 +74,28 @@ export function WhyNotPage() {
                             <Tag color="green">{item.year}</Tag>
                             <RuleLink ruleId={item.ruleId}>{item.ruleName}</RuleLink>
                             <b>{item.amountFen === null ? t("rw.caseByCase") : formatFenForDisplay(item.amountFen)}</b>
+                            {item.budget && <Tag color="orange">{t("rw.beforeBudget")}</Tag>}
+                            {item.budget?.keptFen != null && (
+                              <Tag color="blue">
+                                {t("rw.atYearRatio", { amount: formatFenForDisplay(item.budget.keptFen) })}
+                              </Tag>
+                            )}
                           </Space>
                         }
-                        description={language === "en" ? item.explanation?.en : item.explanation?.zh}
+                        description={
+                          <>
+                            {language === "en" ? item.explanation?.en : item.explanation?.zh}
+                            {item.budget && (
+                              <Alert
+                                type="warning"
+                                showIcon
+                                data-testid="why-not-budget"
+                                style={{ marginTop: 8 }}
+                                message={language === "en" ? item.budget.en : item.budget.zh}
+                              />
+                            )}
+                          </>
+                        }
                       />
                     </List.Item>
                   )}

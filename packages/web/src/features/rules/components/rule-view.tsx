@@ -458,6 +458,11 @@ function TryResult({ result }: { result: RuleTryResult }) {
           {paid && result.caseByCase && result.amountFen !== "0" && (
             <Tag style={{ marginLeft: 8 }}>{t("rules.caseByCase")}</Tag>
           )}
+          {result.awards.some((award) => award.budget !== undefined) && (
+            <Tag color="orange" style={{ marginLeft: 8 }}>
+              {t("rules.beforeBudget")}
+            </Tag>
+          )}
         </Descriptions.Item>
       </Descriptions>
       {result.awards.map((award) => (
@@ -471,10 +476,23 @@ function TryResult({ result }: { result: RuleTryResult }) {
                 {award.amountFen === null ? t("rules.caseByCase") : formatFenForDisplay(award.amountFen)}
               </Tag>
               {award.subjectId && <span>{t("rules.subjectId", { id: award.subjectId })}</span>}
+              {award.budget && <Tag color="orange">{t("rules.beforeBudget")}</Tag>}
+              {award.budget?.keptFen != null && (
+                <Tag color="blue">{t("rules.atYearRatio", { amount: formatFenForDisplay(award.budget.keptFen) })}</Tag>
+              )}
             </Space>
           }
         >
           <Typography.Paragraph>{english ? award.explanation.en : award.explanation.zh}</Typography.Paragraph>
+          {award.budget && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="try-budget"
+              style={{ marginBottom: 12 }}
+              message={english ? award.budget.en : award.budget.zh}
+            />
+          )}
           <Typography.Text type="secondary">{t("rules.arithmetic")}</Typography.Text>
           <Typography.Paragraph code style={{ wordBreak: "break-all" }}>
             {arithmeticForDisplay(award.explanation.arithmetic, language)}
