@@ -682,6 +682,8 @@ class FormulaEvaluator {
   readonly #planOnlyYears: boolean;
   /** The denominator every growth band's rate shares (written with as many decimals), else null. */
   readonly #growthDenominator: bigint | null;
+  /** A rule of the yearly figures alone, evaluated by #evaluateYearly when no why-nots are asked for. */
+  readonly #yearly: boolean;
 
   constructor(rule: CompiledFormula, words: FormulaWords) {
     this.#rule = rule;
@@ -703,6 +705,18 @@ class FormulaEvaluator {
     const denominators = new Set(rule.steps.map((step) => step.thresholdRate?.denominator ?? null));
     const [only] = denominators;
     this.#growthDenominator = rule.growthOf !== null && denominators.size === 1 && only != null ? only : null;
+    this.#yearly =
+      rule.per === "year" &&
+      rule.event === null &&
+      rule.category === null &&
+      rule.paidYear === null &&
+      rule.percentOf === null &&
+      !rule.caseByCase &&
+      !rule.marginal &&
+      !rule.repeatable &&
+      rule.steps.length > 0 &&
+      rule.steps.every((step) => step.amount !== null) &&
+      this.#recordWording !== null;
     // Every field set from the start: the scope keeps one shape, so the readers' lookups stay fast.
     this.#scope = {
       year: null,
@@ -777,6 +791,10 @@ class FormulaEvaluator {
     if (this.#notAfter.length > 0 && !run.granted.isEmpty)
       for (const category of this.#notAfter)
         if (run.granted.has(`${rule.meta.id}|${code}|${category}`)) state.paidCategory(category);
+    if (this.#yearly && !run.whyNots) {
+      this.#evaluateYearly(code, years, run);
+      return;
+    }
     const planOnlyYears = this.#planOnlyYears;
     for (let index = 0; index < years.length; index++) {
       const year = years[index]!;
@@ -832,6 +850,121 @@ class FormulaEvaluator {
       return;
     }
     pushNonPayment(run, rule.meta, this.#words.whyNot, code, "noEvent", null, undefined, NO_FACTS);
+  }
+
+  /**
+   * A rule of the yearly figures alone (tiers of a figure, first time or not, or growth bands, each
+   * step a fixed amount; no event, category, base or paid year of its own) when no why-nots are
+   * asked for: the decisions of #consider, in its order, without the branches that only write
+   * why-nots. Apart from #consider so that the code the engine compiles for it serves these few
+   * rules rather than every shape of rule (bench/rewards/stored-explanations.test.ts compares
+   * both ways over a district).
+   */
+  #evaluateYearly(code: string, years: readonly EnterpriseYear[], run: Run): void {
+    const rule = this.#rule;
+    const state = this.#state;
+    const scope = this.#scope;
+    const steps = rule.steps;
+    const conditions = rule.when;
+    const tiersOf = rule.tiersOf;
+    const metric = rule.growthOf;
+    const firstTime = rule.tiersFirstTime;
+    const planYearsOnly = rule.planYearsOnly;
+    const cap = rule.cap;
+    const wording = this.#recordWording!;
+    scope.history = years;
+    for (let index = 0; index < years.length; index++) {
+      const year = years[index]!;
+      const inPlan = year.year >= run.startYear && year.year <= run.endYear;
+      // A first-time tier counts every year the figure is known; other rules read the years that can pay.
+      if (!firstTime && planYearsOnly && !inPlan) continue;
+      scope.year = year;
+      scope.at = index;
+      let firstFrom = -1;
+      let firstTo = -1;
+      if (firstTime) {
+        if (tiersOf!.missing(scope) !== null) continue;
+        const reached = this.#reachedCount(tiersOf!.evaluate(scope), state.crossed);
+        if (reached === state.crossed) continue;
+        firstFrom = state.crossed;
+        firstTo = reached;
+        state.crossed = reached;
+      }
+      if (planYearsOnly && !inPlan) continue;
+      let met = true;
+      for (let position = 0; position < conditions.length; position++) {
+        const condition = conditions[position]!;
+        if (condition.missing(scope) !== null || !condition.evaluate(scope)) {
+          met = false;
+          break;
+        }
+      }
+      if (!met) continue;
+      let from: number;
+      let to: number;
+      let previousYear: EnterpriseYear | null = null;
+      if (firstTime) {
+        from = rule.payEach ? firstFrom : firstTo - 1;
+        to = firstTo;
+      } else if (metric !== null) {
+        const current = year[metric];
+        if (current === undefined) continue;
+        previousYear = index > 0 && years[index - 1]!.year === year.year - 1 ? years[index - 1]! : null;
+        const previous = previousYear?.[metric];
+        if (previous === undefined || previous === 0n) continue;
+        const diff = current - previous;
+        let reached = -1;
+        const shared = this.#growthDenominator;
+        const sharedLeft = shared === null ? 0n : diff * shared;
+        for (let band = steps.length - 1; band >= 0; band--) {
+          const { numerator, denominator } = steps[band]!.thresholdRate!;
+          const left = shared === null ? diff * denominator : sharedLeft;
+          const right = numerator * previous;
+          if (rule.strict ? left > right : left >= right) {
+            reached = band;
+            break;
+          }
+        }
+        if (reached < 0) continue;
+        from = rule.payEach ? 0 : reached;
+        to = reached + 1;
+      } else {
+        if (tiersOf!.missing(scope) !== null) continue;
+        const reached = this.#reachedCount(tiersOf!.evaluate(scope), 0);
+        if (reached === 0) continue;
+        from = rule.payEach ? 0 : reached - 1;
+        to = reached;
+      }
+      const paidYear = year.year;
+      for (let band = from; band < to; band++) {
+        const step = steps[band]!;
+        const amount = cap !== null && step.amount! > cap ? cap : step.amount!;
+        if (amount === 0n) continue;
+        const tier = step.label;
+        if (previousYear === null && this.#readsPrevious) previousYear = yearBefore(scope, 1) ?? null;
+        if (!run.granted.isEmpty) {
+          const granted = rule.oncePerEnterprise
+            ? run.granted.hasAnyForEnterprise(rule.meta.id, code)
+            : run.granted.has(entitlementKey(rule.meta.id, rule.keyShape, code, tier, paidYear, undefined));
+          if (granted) continue;
+        }
+        state.paid = true;
+        pushEntitlement(
+          run,
+          rule.meta,
+          rule.keyShape,
+          code,
+          step.ruleId,
+          tier,
+          paidYear,
+          amount,
+          undefined,
+          run.explain ? explanationRecord(rule.meta, wording, year, previousYear, band, to - 1, null) : undefined,
+        );
+      }
+    }
+    scope.year = null;
+    scope.history = null;
   }
 
   /** A plan year the enterprise has no figures for cannot be assessed: said, year by year. */
