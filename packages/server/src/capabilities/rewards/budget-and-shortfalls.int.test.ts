@@ -150,6 +150,12 @@ describe.each(testDatabases())("budgets and shortfalls in the batch on $name", (
   });
 
   it("shows one enterprise's award before the budget on the why-not page and the calculator, with the year's ratio", async () => {
+    // A2's own scale history now starts in 2022, the district's in 2021: newly above scale in 2022 read alone too.
+    await db.kysely
+      .deleteFrom("enterprise_scale_years")
+      .where("enterprise_id", "=", world.enterpriseA2)
+      .where("year", "=", 2021)
+      .execute();
     // 2022's batch stored its share: 6万 asked, A's 3万 paid stays, A2's 3万 shares the 1万 left (33.3333%).
     const why = await app.inject({
       url: `/api/rewards/why-not?enterpriseId=${world.enterpriseA2}&year=2022`,

@@ -68,7 +68,8 @@ export function buildRewardInput(data: RewardRegisterData, period: PlanPeriod): 
   }
 
   // The first year any scale record exists: an enterprise whose history starts later entered the directory then.
-  let firstScaleYear = Number.POSITIVE_INFINITY;
+  // (Of the whole district, also when one enterprise was loaded.)
+  let firstScaleYear = data.firstScaleYear ?? Number.POSITIVE_INFINITY;
   for (const row of data.scaleYears) firstScaleYear = Math.min(firstScaleYear, row.year);
 
   const byEnterprise = new Map<number, Map<number, YearDraft>>();

@@ -30,6 +30,11 @@ import type {
 export interface RewardRegisterData {
   enterprises: { id: number; credit_code: string; name: string }[];
   scaleYears: { enterprise_id: number; year: number; status: string }[];
+  /**
+   * The district's first year of any scale record, when only one enterprise is loaded: an enterprise whose own
+   * history starts later entered the directory then, as the district's batch reads it.
+   */
+  firstScaleYear?: number | null;
   /** Current (not superseded), official annual figures of revenue and tax. */
   annualFigures: {
     id: number;
@@ -177,9 +182,23 @@ export async function loadRewardRegister(
     if (!known || year < known.year) firstListing.set(key, { enterprise_id: enterpriseId, stage, year });
   };
   for (const row of registerListings) note(row.enterprise_id, row.stage, Number(row.event_date.slice(0, 4)));
+  // One enterprise read alone tells newly above scale as the district's batch does: from the district's first year.
+  const firstScaleYear = one
+    ? ((
+        await k
+          .selectFrom("enterprise_scale_years as s")
+          .innerJoin("enterprises as e", "e.id", "s.enterprise_id")
+          .select((eb) => eb.fn.min<number>("s.year").as("first"))
+          .where("e.district_id", "=", districtId)
+          .executeTakeFirst()
+      )?.first ?? null)
+    : undefined;
   return {
     enterprises,
     scaleYears,
+    ...(firstScaleYear === undefined
+      ? {}
+      : { firstScaleYear: firstScaleYear === null ? null : Number(firstScaleYear) }),
     annualFigures,
     grants,
     techProjects,
