@@ -22,6 +22,7 @@ import type {
   ExplanationWording,
   SupportGrant,
   TechProject,
+  YearSources,
 } from "./types";
 
 /** Written now; 2 is read too (its years keep every field, its R-MATCH and R-TECH records their facts). */
@@ -242,12 +243,8 @@ function flagJson(name: string, value: boolean | undefined): string {
   return value === undefined ? "" : value ? `,"${name}":true` : `,"${name}":false`;
 }
 
-function sourceJson(sources: string, entry: string): string {
-  return sources === "" ? entry : `${sources},${entry}`;
-}
-
 function yearJsonMasked(year: EnterpriseYear, mask: number): string {
-  let json = `{"year":${year.year}`;
+  let json = yearOpening(year.year);
   if ((mask & ABOVE_SCALE) !== 0) json += flagJson("aboveScale", year.aboveScale);
   if ((mask & NEWLY_ABOVE_SCALE) !== 0) json += flagJson("newlyAboveScale", year.newlyAboveScale);
   if ((mask & REVENUE) !== 0 && year.revenue !== undefined) json += `,"revenue":"${year.revenue}"`;
@@ -256,23 +253,87 @@ function yearJsonMasked(year: EnterpriseYear, mask: number): string {
   if ((mask & LISTED_MOVE) !== 0) json += flagJson("listedRegistrationMovedIn", year.listedRegistrationMovedIn);
   if ((mask & TOP500) !== 0) json += flagJson("top500SettledIn", year.top500SettledIn);
   const labels = year.sources;
-  if (labels === undefined) return `${json}}`;
-  // A label without its figure is kept too: a fact names the source of a flag it reads as false.
-  let sources = "";
-  if ((mask & ABOVE_SCALE) !== 0 && labels.aboveScale !== undefined)
-    sources = sourceJson(sources, `"aboveScale":${textJson(labels.aboveScale)}`);
-  if ((mask & NEWLY_ABOVE_SCALE) !== 0 && labels.newlyAboveScale !== undefined)
-    sources = sourceJson(sources, `"newlyAboveScale":${textJson(labels.newlyAboveScale)}`);
-  if ((mask & REVENUE) !== 0 && labels.revenue !== undefined)
-    sources = sourceJson(sources, `"revenue":${textJson(labels.revenue)}`);
-  if ((mask & TAX) !== 0 && labels.tax !== undefined) sources = sourceJson(sources, `"tax":${textJson(labels.tax)}`);
-  if ((mask & LISTING) !== 0 && labels.listing !== undefined)
-    sources = sourceJson(sources, `"listing":${textJson(labels.listing)}`);
-  if ((mask & LISTED_MOVE) !== 0 && labels.listedRegistrationMovedIn !== undefined)
-    sources = sourceJson(sources, `"listedRegistrationMovedIn":${textJson(labels.listedRegistrationMovedIn)}`);
-  if ((mask & TOP500) !== 0 && labels.top500SettledIn !== undefined)
-    sources = sourceJson(sources, `"top500SettledIn":${textJson(labels.top500SettledIn)}`);
-  return sources === "" ? `${json}}` : `${json},"sources":{${sources}}}`;
+  return labels === undefined ? `${json}}` : json + sourcesClosing(labels, mask);
+}
+
+/** `{"year":2022`, once per year. */
+const yearOpenings = new Map<number, string>();
+function yearOpening(year: number): string {
+  let text = yearOpenings.get(year);
+  if (text === undefined) {
+    if (yearOpenings.size >= 256) yearOpenings.clear();
+    text = `{"year":${year}`;
+    yearOpenings.set(year, text);
+  }
+  return text;
+}
+
+function labelOf(labels: YearSources, bit: number): string | undefined {
+  switch (bit) {
+    case ABOVE_SCALE:
+      return labels.aboveScale;
+    case NEWLY_ABOVE_SCALE:
+      return labels.newlyAboveScale;
+    case REVENUE:
+      return labels.revenue;
+    case TAX:
+      return labels.tax;
+    case LISTING:
+      return labels.listing;
+    case LISTED_MOVE:
+      return labels.listedRegistrationMovedIn;
+    default:
+      return labels.top500SettledIn;
+  }
+}
+
+/**
+ * The source labels of a year's fields as they close its JSON (`,"sources":{…}}`), found in a
+ * tree of the labels met, field by field: a district's labels are one per import file, so the
+ * same few combinations recur in every record and their text is written once.
+ */
+interface SourcesNode {
+  /** The entries so far, `"revenue":"…"`, comma-separated. */
+  readonly entries: string;
+  /** The year's closing with these entries. */
+  readonly closing: string;
+  /** By field bit's position, the nodes with one more label. */
+  readonly next: (Map<string, SourcesNode> | undefined)[];
+}
+
+const SOURCES_ROOT: SourcesNode = { entries: "", closing: "}", next: [] };
+let sourcesNodes = 0;
+
+function sourcesClosing(labels: YearSources, mask: number): string {
+  let node = SOURCES_ROOT;
+  for (let position = 0; position < EVERY_YEAR_FIELD.length; position++) {
+    const bit = 1 << position;
+    if ((mask & bit) === 0) continue;
+    // A label without its figure is kept too: a fact names the source of a flag it reads as false.
+    const label = labelOf(labels, bit);
+    if (label === undefined) continue;
+    let children = node.next[position];
+    if (children === undefined) {
+      children = new Map();
+      node.next[position] = children;
+    }
+    let child = children.get(label);
+    if (child === undefined) {
+      // Labels are few; many would be a district's data not interned: start again rather than grow.
+      if (sourcesNodes >= 4096) {
+        SOURCES_ROOT.next.length = 0;
+        sourcesNodes = 0;
+        return sourcesClosing(labels, mask);
+      }
+      const entry = `"${EVERY_YEAR_FIELD[position]}":${JSON.stringify(label)}`;
+      const entries = node.entries === "" ? entry : `${node.entries},${entry}`;
+      child = { entries, closing: `,"sources":{${entries}}}`, next: [] };
+      children.set(label, child);
+      sourcesNodes++;
+    }
+    node = child;
+  }
+  return node.closing;
 }
 
 function subjectJson(subject: SupportGrant | TechProject | null): string {
@@ -285,17 +346,39 @@ function subjectJson(subject: SupportGrant | TechProject | null): string {
 }
 
 /** The opening of a stored record, per plan and rule: the same for every record of a batch's rule. */
+interface Head {
+  /** `{"v":3,"plan":…,"rule":…`. */
+  readonly text: string;
+  /** The same with `,"year":` after it: a record its rule words when shown goes on with its year. */
+  readonly worded: string;
+}
+
 let headsFor: StoredPlanRef | undefined;
-const heads = new Map<string, string>();
-function head(plan: StoredPlanRef, ruleId: string): string {
+const heads = new Map<string, Head>();
+function head(plan: StoredPlanRef, ruleId: string): Head {
   if (headsFor !== plan) {
     heads.clear();
     headsFor = plan;
   }
-  let text = heads.get(ruleId);
+  let opening = heads.get(ruleId);
+  if (opening === undefined) {
+    const text = `{"v":${STORED_EXPLANATION_VERSION},"plan":${JSON.stringify(plan.id)},"planVersion":${plan.version},"rule":${JSON.stringify(ruleId)}`;
+    opening = { text, worded: `${text},"year":` };
+    heads.set(ruleId, opening);
+  }
+  return opening;
+}
+
+/** The end of a record with no subject, facts or crossing, by band and band reached: a few small numbers. */
+const plainTails = new Map<number, string>();
+function plainTail(band: number, reached: number): string {
+  if (band < -1 || band > 62 || reached < -2 || reached > 61)
+    return `,"band":${band},"reached":${reached},"subject":null,"facts":null}`;
+  const key = (band + 1) * 64 + reached + 2;
+  let text = plainTails.get(key);
   if (text === undefined) {
-    text = `{"v":${STORED_EXPLANATION_VERSION},"plan":${JSON.stringify(plan.id)},"planVersion":${plan.version},"rule":${JSON.stringify(ruleId)}`;
-    heads.set(ruleId, text);
+    text = `,"band":${band},"reached":${reached},"subject":null,"facts":null}`;
+    plainTails.set(key, text);
   }
   return text;
 }
@@ -311,17 +394,27 @@ export function serializeExplanation(record: ExplanationRecord, plan: StoredPlan
   const written = record.written;
   if (written !== null) {
     const next = written.nextTier === undefined ? "" : `,"nextTier":${JSON.stringify(written.nextTier)}`;
-    return `${opening},"written":{"facts":${JSON.stringify(written.facts)},"thresholds":${listJson(written.thresholds)},"arithmetic":${JSON.stringify(written.arithmetic)},"zh":${JSON.stringify(written.zh)},"en":${JSON.stringify(written.en)}${next}}}`;
+    return `${opening.text},"written":{"facts":${JSON.stringify(written.facts)},"thresholds":${listJson(written.thresholds)},"arithmetic":${JSON.stringify(written.arithmetic)},"zh":${JSON.stringify(written.zh)},"en":${JSON.stringify(written.en)}${next}}}`;
   }
   const wording = record.wording;
   const reads = wording.reads;
-  const facts = record.facts === null || wording.rebuildsFacts === true ? "null" : JSON.stringify(record.facts);
+  const facts = record.facts === null || wording.rebuildsFacts === true ? null : JSON.stringify(record.facts);
   const crossing = record.crossing;
-  const crossingJson =
-    crossing === null
-      ? ""
-      : `,"crossing":{"from":${crossing.from},"highest":${crossing.highest === null ? "null" : `"${crossing.highest}"`},"highestYear":${crossing.highestYear}}`;
-  return `${opening},"year":${yearJson(record.year, reads?.year ?? EVERY_YEAR_FIELD)},"previousYear":${yearJson(record.previousYear, reads?.previousYear ?? EVERY_YEAR_FIELD)},"band":${record.band},"reached":${record.reached},"subject":${subjectJson(record.subject)},"facts":${facts}${crossingJson}}`;
+  const subject = record.subject;
+  const tail =
+    subject === null && facts === null && crossing === null
+      ? plainTail(record.band, record.reached)
+      : `,"band":${record.band},"reached":${record.reached},"subject":${subjectJson(subject)},"facts":${facts ?? "null"}${
+          crossing === null
+            ? ""
+            : `,"crossing":{"from":${crossing.from},"highest":${crossing.highest === null ? "null" : `"${crossing.highest}"`},"highestYear":${crossing.highestYear}}`
+        }}`;
+  const previousYear = record.previousYear;
+  return `${opening.worded}${yearJson(record.year, reads?.year ?? EVERY_YEAR_FIELD)}${
+    previousYear === null
+      ? ',"previousYear":null'
+      : `,"previousYear":${yearJson(previousYear, reads?.previousYear ?? EVERY_YEAR_FIELD)}`
+  }${tail}`;
 }
 
 /** Whether a parsed explanation column holds a record in the stored form (else it is shown as stored). */
