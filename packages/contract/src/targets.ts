@@ -395,7 +395,14 @@ export const TargetDetailSchema = z.object({
 });
 export type TargetDetail = z.infer<typeof TargetDetailSchema>;
 
+/**
+ * Set when the answer was computed at an older version of the district's data and a newer one is being computed (a
+ * large district answers at once rather than after its computation); absent otherwise.
+ */
+const Refreshing = z.literal(true).optional();
+
 export const TargetListSchema = z.object({
+  refreshing: Refreshing,
   asOf: YearMonthSchema,
   latest: YearMonthSchema.nullable(),
   dataVersion: z.number().int(),
@@ -479,6 +486,7 @@ export const DashboardGroupRowSchema = z.object({
 export type DashboardGroupRow = z.infer<typeof DashboardGroupRowSchema>;
 
 export const DashboardSchema = z.object({
+  refreshing: Refreshing,
   asOf: YearMonthSchema,
   latest: YearMonthSchema.nullable(),
   coverage: DataCoverageSchema,
@@ -623,6 +631,7 @@ export const PublicBoardTargetSchema = z.object({
 export type PublicBoardTarget = z.infer<typeof PublicBoardTargetSchema>;
 
 export const PublicBoardSchema = z.object({
+  refreshing: Refreshing,
   district: z.object({ id: z.string(), name: z.string() }),
   plan: z.object({ title: z.string(), titleEn: z.string() }),
   asOf: YearMonthSchema,

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp, parseOriginList } from "./app";
 import { runRequestEscalationsForAllDistricts } from "./capabilities/requests/index";
 import { runRemindersForAllDistricts } from "./capabilities/supervision/index";
+import { warmUpLargeDistricts } from "./capabilities/targets/index";
 import {
   auditCheckpointSink,
   prepareAuditSigningKey,
@@ -119,6 +120,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await app.close();
       throw error;
     }
+    // A large district's answers come from the database at once; its rows are read meanwhile, so that the first
+    // change of its data is computed from them rather than from a cold read.
+    void warmUpLargeDistricts(db).catch((error: unknown) => app.log.error({ err: error }, "预读大型地区数据失败"));
     return {
       app,
       db,

@@ -7,7 +7,7 @@
  */
 import { type Fen, parseYuan } from "../money";
 import { NoteList, type NoteMessage, noteMessage, renderNote } from "../notes/messages";
-import { SnapshotIndex } from "../targets/data-index";
+import { indexOfSnapshot, type SnapshotIndex } from "../targets/data-index";
 import type { ScaleStatus, TargetSnapshot } from "../targets/snapshot";
 import { discreteQuantile, mean, normalCdf, normalSlices, poissonBinomial, sampleSd } from "./stats";
 
@@ -95,7 +95,7 @@ export function forecastAboveScaleCount(
   snapshot: TargetSnapshot,
   options: AboveScaleForecastOptions,
 ): AboveScaleForecast {
-  const index = new SnapshotIndex(snapshot);
+  const index = indexOfSnapshot(snapshot);
   const level = options.level ?? 0.8;
   const thresholdFen = parseYuan(options.threshold);
   const threshold = toYuan(thresholdFen);

@@ -5,7 +5,7 @@
  * forecast is compared with the year's actual total: the mean absolute percentage error and how
  * often the interval held the truth.
  */
-import { SnapshotIndex } from "../targets/data-index";
+import { indexOfSnapshot } from "../targets/data-index";
 import type { TargetSnapshot } from "../targets/snapshot";
 import type { SeasonalProfile } from "./cumulative-series";
 import { panelHistory } from "./district-series";
@@ -57,7 +57,7 @@ export interface BacktestOptions {
  * enterprises when there is no directory), year by year and month by month.
  */
 export function backtestAnnualFromMonths(snapshot: TargetSnapshot, options: BacktestOptions = {}): BacktestResult {
-  const index = new SnapshotIndex(snapshot);
+  const index = indexOfSnapshot(snapshot);
   const metric = options.metric ?? "revenue";
   const level = options.level ?? 0.8;
   const minPastYears = options.minPastYears ?? 2;

@@ -3,7 +3,7 @@
  * total of the enterprises 规上 in that year (each year its own panel, as the statistics bureau counts),
  * and, for the bottom-up forecast, each enterprise's own running totals.
  */
-import { SnapshotIndex } from "../targets/data-index";
+import { indexOfSnapshot, type SnapshotIndex } from "../targets/data-index";
 import type { TargetSnapshot } from "../targets/snapshot";
 import type { CumulativeSeries, SeasonalProfile, SeriesYear } from "./cumulative-series";
 import { combinedYearEnd } from "./year-end";
@@ -48,7 +48,7 @@ function members(index: SnapshotIndex, snapshot: TargetSnapshot, year: number): 
 
 /** The district's total (yuan) by year and month, over each year's members that reported every month. */
 export function districtSeriesFrom(snapshot: TargetSnapshot, metric = "revenue"): CumulativeSeries {
-  const index = new SnapshotIndex(snapshot);
+  const index = indexOfSnapshot(snapshot);
   const years: SeriesYear[] = [];
   for (const year of index.knownYears()) {
     const cumulative = new Map<number, number>();
@@ -81,7 +81,7 @@ export function bottomUpYearEnd(
   reference: SeasonalProfile,
   metric = "revenue",
 ): BottomUpEstimate {
-  const index = new SnapshotIndex(snapshot);
+  const index = indexOfSnapshot(snapshot);
   let estimate = 0;
   let enterprises = 0;
   let withoutMonths = 0;

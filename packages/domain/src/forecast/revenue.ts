@@ -5,7 +5,7 @@
  */
 import type { Fen } from "../money";
 import { NoteList, type NoteMessage } from "../notes/messages";
-import { SnapshotIndex } from "../targets/data-index";
+import { indexOfSnapshot, type SnapshotIndex } from "../targets/data-index";
 import type { TargetSnapshot } from "../targets/snapshot";
 import { backtestAnnualFromMonths } from "./backtest";
 import type { SeasonalProfile } from "./cumulative-series";
@@ -103,7 +103,7 @@ const toFen = (yuan: number): Fen => BigInt(Math.round(yuan)) * 100n;
 
 /** Forecasts G1's deadline-year value with its interval. */
 export function forecastAboveScaleRevenue(snapshot: TargetSnapshot, options: RevenueForecastOptions): RevenueForecast {
-  const index = new SnapshotIndex(snapshot);
+  const index = indexOfSnapshot(snapshot);
   const level = options.level ?? 0.8;
   const { asOf } = snapshot;
   const completeYear = asOf.month >= 12 ? asOf.year : asOf.year - 1;

@@ -15,7 +15,7 @@ import {
   type RequiredGrowth,
   requiredGrowth,
 } from "./analysis";
-import { SnapshotIndex } from "./data-index";
+import { indexOfSnapshot } from "./data-index";
 import { type MetricContext, type MetricDefinition, type MetricValue, metricOf, targetOption } from "./metrics";
 import {
   compareQuantities,
@@ -143,7 +143,7 @@ export function buildContext(
 ): MetricContext {
   const parameters = new Map<string, string | number | boolean>(plan.parameters.map((p) => [p.id, p.value]));
   for (const [id, value] of Object.entries(options.parameters ?? {})) parameters.set(id, value);
-  return { plan, index: new SnapshotIndex(snapshot), parameters };
+  return { plan, index: indexOfSnapshot(snapshot), parameters };
 }
 
 /** The comparison a target uses: its parameter's value when it names one (突破 read as gt or gte), else its own. */

@@ -49,6 +49,29 @@ export class SnapshotIndex {
       slots[figure.month] = figure.value;
       this.years.add(figure.year);
     }
+    for (const row of snapshot.figureYears ?? []) {
+      let byYear = this.figures.get(row.metric);
+      if (!byYear) {
+        byYear = new Map();
+        this.figures.set(row.metric, byYear);
+      }
+      let byEnterprise = byYear.get(row.year);
+      if (!byEnterprise) {
+        byEnterprise = new Map();
+        byYear.set(row.year, byEnterprise);
+      }
+      const held = byEnterprise.get(row.enterpriseId);
+      // The row's own array is shared, never written to; should a key repeat, its values are laid over a copy.
+      if (!held) byEnterprise.set(row.enterpriseId, row.values as (bigint | undefined)[]);
+      else {
+        const merged = [...held];
+        row.values.forEach((value, month) => {
+          if (value !== undefined) merged[month] = value;
+        });
+        byEnterprise.set(row.enterpriseId, merged);
+      }
+      this.years.add(row.year);
+    }
     for (const fact of snapshot.declaredFacts ?? []) {
       const key = figureKey(fact.enterpriseId, fact.factId, fact.year);
       let periods = this.declaredFacts.get(key);
@@ -142,6 +165,22 @@ export class SnapshotIndex {
   hasAllMonths(enterpriseId: number, metric: string, year: number): boolean {
     return this.yearToDate(enterpriseId, metric, year, 12) !== undefined;
   }
+}
+
+/** The index of each snapshot built so far: a snapshot is never changed once made, so its index is built once. */
+const indexes = new WeakMap<TargetSnapshot, SnapshotIndex>();
+
+/**
+ * The snapshot's index, built on its first use and shared by every reader after it (the targets, each forecast and
+ * its backtest read the same snapshot: at province scale one index costs seconds).
+ */
+export function indexOfSnapshot(snapshot: TargetSnapshot): SnapshotIndex {
+  let index = indexes.get(snapshot);
+  if (!index) {
+    index = new SnapshotIndex(snapshot);
+    indexes.set(snapshot, index);
+  }
+  return index;
 }
 
 function figureKey(enterpriseId: number, metric: string, year: number): string {

@@ -36,6 +36,17 @@ export interface SnapshotFigure {
   value: bigint;
 }
 
+/**
+ * One enterprise's figures of a metric in a year in one row (the form a district's summary is read in): [0] the whole
+ * year, [1..12] the months, undefined where none is in force. A snapshot may hold its figures so or one by one.
+ */
+export interface SnapshotFigureYear {
+  enterpriseId: number;
+  metric: string;
+  year: number;
+  values: readonly (bigint | undefined)[];
+}
+
 export interface SnapshotProject {
   id: number;
   name: string;
@@ -88,6 +99,8 @@ export interface TargetSnapshot {
   asOf: { year: number; month: number };
   enterprises: readonly SnapshotEnterprise[];
   figures: readonly SnapshotFigure[];
+  /** Figures a row per enterprise, metric and year (read so at province scale: a thirteenth of the objects). */
+  figureYears?: readonly SnapshotFigureYear[];
   projects: readonly SnapshotProject[];
   listings: readonly ListingEvent[];
   investment: readonly DistrictInvestment[];

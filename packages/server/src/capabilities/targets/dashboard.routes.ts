@@ -12,6 +12,7 @@ import type { FastifyInstance } from "fastify";
 import { currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
+import { sendJsonText } from "../../platform/http/json-text";
 import { parseInput } from "../../platform/http/validation";
 import {
   buildDashboard,
@@ -40,9 +41,9 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContex
   app.get(
     "/api/dashboard",
     { config: { request: { query: DashboardQuerySchema }, permission: "targets.read", response: DashboardSchema } },
-    async (request) => {
+    async (request, reply) => {
       const query = parseInput(DashboardQuerySchema, request.query, "查询看板");
-      return getDashboard(db, currentUser(request).districtId, parseAsOf(query.asOf));
+      return sendJsonText(reply, await getDashboard(db, currentUser(request).districtId, parseAsOf(query.asOf)));
     },
   );
 
@@ -86,9 +87,9 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContex
   app.get(
     "/api/public/board",
     { config: { request: { query: PublicBoardQuerySchema }, permission: "public", response: PublicBoardAnswerSchema } },
-    async (request) => {
+    async (request, reply) => {
       const query = parseInput(PublicBoardQuerySchema, request.query, "公开看板");
-      return jsonSafe(await getPublicBoard(db, query.district ?? null));
+      return sendJsonText(reply, await getPublicBoard(db, query.district ?? null));
     },
   );
 }

@@ -19,7 +19,7 @@ import { buildXlsx } from "../../platform/exports/table-export";
 import { findDistrict } from "../../platform/plan/districts.repository";
 import { boardPublication, publishedBoards } from "./targets.repository";
 import {
-  cachedPayload,
+  cachedAnswer,
   coverageOf,
   type DistrictData,
   directoryYearFor,
@@ -276,7 +276,7 @@ export function buildDashboard(result: TargetsResult) {
 export type DashboardPayload = ReturnType<typeof buildDashboard>;
 
 export async function getDashboard(db: DbContext, districtId: string, asOf: YearMonth | null) {
-  return cachedPayload(db, districtId, asOf, "dashboard", (result) => jsonSafe(buildDashboard(result)));
+  return cachedAnswer(db, districtId, asOf, "dashboard", (result) => jsonSafe(buildDashboard(result)));
 }
 
 // ---- Drill-down: the records behind a figure ----
@@ -662,42 +662,44 @@ export async function getPublicBoard(db: DbContext, districtId: string | null) {
   const published = await publishedBoards(db);
   const chosen = districtId ? published.find((b) => b.district_id === districtId) : published[0];
   // Not published is a state of the board, answered as such: a visitor's browser logs no error for it.
-  if (!chosen) return { published: false as const };
-  return cachedPayload(db, chosen.district_id, null, "public-board", (result) => ({
-    published: true as const,
-    district: { id: chosen.district_id, name: chosen.name },
-    plan: { title: result.data.plan.title, titleEn: result.data.plan.titleEn },
-    asOf: result.data.asOf,
-    coverage: coverageOf(result.data),
-    targets: result.targets.map((t) => {
-      const forecast = result.forecasts.get(t.targetId);
-      return {
-        targetId: t.targetId,
-        clause: t.clause,
-        name: t.name,
-        nameEn: t.nameEn,
-        metric: t.metric,
-        unit: t.unit,
-        aspiration: t.aspiration,
-        deadlineYear: t.deadlineYear,
-        target: quantityText(t.target),
-        baseline: quantityText(t.baseline),
-        current: t.current
-          ? { year: t.current.year, month: t.current.month, value: quantityText(t.current.value) }
-          : null,
-        status: t.status,
-        statusBasis: t.statusBasis,
-        progress: progressRatio(t),
-        forecast: forecast
-          ? {
-              estimate: quantityText(forecast.input.estimate),
-              low: quantityText(forecast.input.low),
-              high: quantityText(forecast.input.high),
-            }
-          : null,
-      };
+  if (!chosen) return JSON.stringify({ published: false });
+  return cachedAnswer(db, chosen.district_id, null, "public-board", (result) =>
+    jsonSafe({
+      published: true as const,
+      district: { id: chosen.district_id, name: chosen.name },
+      plan: { title: result.data.plan.title, titleEn: result.data.plan.titleEn },
+      asOf: result.data.asOf,
+      coverage: coverageOf(result.data),
+      targets: result.targets.map((t) => {
+        const forecast = result.forecasts.get(t.targetId);
+        return {
+          targetId: t.targetId,
+          clause: t.clause,
+          name: t.name,
+          nameEn: t.nameEn,
+          metric: t.metric,
+          unit: t.unit,
+          aspiration: t.aspiration,
+          deadlineYear: t.deadlineYear,
+          target: quantityText(t.target),
+          baseline: quantityText(t.baseline),
+          current: t.current
+            ? { year: t.current.year, month: t.current.month, value: quantityText(t.current.value) }
+            : null,
+          status: t.status,
+          statusBasis: t.statusBasis,
+          progress: progressRatio(t),
+          forecast: forecast
+            ? {
+                estimate: quantityText(forecast.input.estimate),
+                low: quantityText(forecast.input.low),
+                high: quantityText(forecast.input.high),
+              }
+            : null,
+        };
+      }),
     }),
-  }));
+  );
 }
 
 export async function getBoardPublication(db: DbContext, districtId: string) {

@@ -292,3 +292,87 @@ export async function setMonthCoverageSetting(
     )
     .execute();
 }
+
+/** A stored answer of the dashboards, with the data version it was computed at. */
+export interface StoredAnswer {
+  audit: number;
+  figures: number;
+  body: string;
+  computeMs: number;
+}
+
+export async function storedAnswer(
+  db: DbContext,
+  districtId: string,
+  name: string,
+  asOf: string,
+): Promise<StoredAnswer | null> {
+  const row = await db.kysely
+    .selectFrom("computed_answers")
+    .select(["audit_seq", "figures_version", "body", "compute_ms"])
+    .where("district_id", "=", districtId)
+    .where("name", "=", name)
+    .where("as_of", "=", asOf)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    audit: Number(row.audit_seq),
+    figures: Number(row.figures_version),
+    body: row.body,
+    computeMs: Number(row.compute_ms),
+  };
+}
+
+/**
+ * Keeps an answer, unless one computed at a newer data version is already kept (two processes may finish in either
+ * order: the newer answer stays).
+ */
+export async function storeAnswer(
+  db: DbContext,
+  districtId: string,
+  name: string,
+  asOf: string,
+  answer: StoredAnswer,
+): Promise<void> {
+  await db.kysely
+    .insertInto("computed_answers")
+    .values({
+      district_id: districtId,
+      name,
+      as_of: asOf,
+      audit_seq: answer.audit,
+      figures_version: answer.figures,
+      body: answer.body,
+      compute_ms: answer.computeMs,
+      computed_at: new Date().toISOString(),
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(["district_id", "name", "as_of"])
+        .doUpdateSet((eb) => ({
+          audit_seq: eb.ref("excluded.audit_seq"),
+          figures_version: eb.ref("excluded.figures_version"),
+          body: eb.ref("excluded.body"),
+          compute_ms: eb.ref("excluded.compute_ms"),
+          computed_at: eb.ref("excluded.computed_at"),
+        }))
+        .where((eb) =>
+          eb.and([
+            eb("computed_answers.audit_seq", "<=", eb.ref("excluded.audit_seq")),
+            eb("computed_answers.figures_version", "<=", eb.ref("excluded.figures_version")),
+          ]),
+        ),
+    )
+    .execute();
+}
+
+/** The districts whose kept answers took at least `ms` to compute (the large ones, warmed up at a start). */
+export async function districtsWithSlowAnswers(db: DbContext, ms: number): Promise<string[]> {
+  const rows = await db.kysely
+    .selectFrom("computed_answers")
+    .select("district_id")
+    .where("compute_ms", ">=", ms)
+    .groupBy("district_id")
+    .execute();
+  return rows.map((row) => row.district_id);
+}

@@ -16,6 +16,7 @@ import type { FastifyInstance } from "fastify";
 import { actorOf, currentUser } from "../../platform/auth/request-context";
 import type { DbContext } from "../../platform/db/database";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
+import { sendJsonText } from "../../platform/http/json-text";
 import { parseInput } from "../../platform/http/validation";
 import { getBoardPublication, recordsTable, tableToXlsx, targetRecords } from "./dashboard.service";
 import { getTargets, jsonSafe, parseAsOf, targetsResult } from "./targets.service";
@@ -33,9 +34,9 @@ export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext 
   app.get(
     "/api/targets",
     { config: { request: { query: TargetsQuerySchema }, permission: "targets.read", response: TargetListSchema } },
-    async (request) => {
+    async (request, reply) => {
       const query = parseInput(TargetsQuerySchema, request.query, "查询目标");
-      return getTargets(db, currentUser(request).districtId, parseAsOf(query.asOf));
+      return sendJsonText(reply, await getTargets(db, currentUser(request).districtId, parseAsOf(query.asOf)));
     },
   );
 

@@ -14,14 +14,14 @@ import { NoteList, type NoteMessage } from "@beizeng/domain/notes/messages";
 import type { PlanFile } from "@beizeng/domain/plan/schema";
 import { chainOfEnterprise } from "@beizeng/domain/register/chains";
 import { buildContext, computeTargets, type TargetProgress } from "@beizeng/domain/targets/compute";
-import { SnapshotIndex } from "@beizeng/domain/targets/data-index";
+import { indexOfSnapshot, type SnapshotIndex } from "@beizeng/domain/targets/data-index";
 import { type MetricDetail, metricOf } from "@beizeng/domain/targets/metrics";
 import type {
   ListingEvent,
   ListingStage,
   ProjectStage,
   ScaleStatus,
-  SnapshotFigure,
+  SnapshotFigureYear,
   TargetSnapshot,
 } from "@beizeng/domain/targets/snapshot";
 import type { DbContext } from "../../platform/db/database";
@@ -32,15 +32,19 @@ import {
   auditedKindsSince,
   type DataVersionParts,
   dataVersionParts,
+  districtsWithSlowAnswers,
   investmentYears,
   listingEvents,
   monthCoverageSetting,
   onlineServiceItems,
   type SnapshotEnterpriseRow,
   type SnapshotProjectRow,
+  type StoredAnswer,
   snapshotEnterprises,
   snapshotProjects,
   snapshotScaleYears,
+  storeAnswer,
+  storedAnswer,
 } from "./targets.repository";
 
 export interface YearMonth {
@@ -71,6 +75,8 @@ export interface DistrictRows {
   /** Notes on the district's data, in Chinese; `noteMessages` holds them as messages, one for one. */
   notes: string[];
   noteMessages: NoteMessage[];
+  /** How long reading (or patching) the rows took, in milliseconds. */
+  readMs: number;
 }
 
 /** The snapshot cut at a month, with the index the dashboard reads. */
@@ -84,6 +90,8 @@ export interface TargetsResult {
   data: DistrictData;
   targets: TargetProgress[];
   forecasts: Map<string, TargetForecast>;
+  /** How long the rows' reading (or patching) and this computation took, in milliseconds. */
+  computeMs: number;
 }
 
 /** The figure every district's targets and forecasts read; its latest month is the data's month. */
@@ -116,6 +124,19 @@ interface CacheEntry<T> {
 class PromiseCache<T> {
   private readonly entries = new Map<string, CacheEntry<T>>();
 
+  /** The entry of a key when it is held and young enough, without computing anything. */
+  peek(key: string): Promise<T> | undefined {
+    const hit = this.entries.get(key);
+    return hit && Date.now() - hit.at < CACHE_TTL_MS ? hit.value : undefined;
+  }
+
+  /** Holds a value computed elsewhere under its key. */
+  set(key: string, value: Promise<T>): void {
+    this.entries.delete(key);
+    this.entries.set(key, { at: Date.now(), value });
+    this.evict();
+  }
+
   get(key: string, compute: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.entries.get(key);
@@ -128,11 +149,15 @@ class PromiseCache<T> {
     const value = compute();
     this.entries.set(key, { at: now, value });
     value.catch(() => this.entries.delete(key));
+    this.evict();
+    return value;
+  }
+
+  private evict(): void {
     while (this.entries.size > CACHE_CAPACITY) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
-    return value;
   }
 
   /** Forgets the entries whose key the test keeps (a district's results of older versions). */
@@ -149,7 +174,12 @@ interface Caches {
   /** Per district, the rows of its latest version read (only the latest: a district at province scale is large). */
   rows: Map<string, Promise<DistrictRows>>;
   result: PromiseCache<TargetsResult>;
-  payload: PromiseCache<unknown>;
+  /** Answers' JSON text by district, data version, answer and month: only answers of that very version. */
+  answers: PromiseCache<string>;
+  /** The latest answer this process sent or read, by district, answer and month (of any version). */
+  latest: Map<string, StoredAnswer>;
+  /** The background computations of answers running, by district, answer and month. */
+  refreshing: Map<string, Promise<void>>;
 }
 
 // One set of caches per database handle, so that two databases in one process never share results.
@@ -158,7 +188,13 @@ const cachesByDatabase = new WeakMap<object, Caches>();
 function cachesOf(db: DbContext): Caches {
   let caches = cachesByDatabase.get(db.kysely);
   if (!caches) {
-    caches = { rows: new Map(), result: new PromiseCache(), payload: new PromiseCache() };
+    caches = {
+      rows: new Map(),
+      result: new PromiseCache(),
+      answers: new PromiseCache(),
+      latest: new Map(),
+      refreshing: new Map(),
+    };
     cachesByDatabase.set(db.kysely, caches);
   }
   return caches;
@@ -169,35 +205,33 @@ export function clearTargetsCache(db: DbContext): void {
   const caches = cachesByDatabase.get(db.kysely);
   caches?.rows.clear();
   caches?.result.clear();
-  caches?.payload.clear();
+  caches?.answers.clear();
+  caches?.latest.clear();
 }
 
-/** The summary rows as the snapshot's figures: one per slot (the year, each month) with a value in force. */
-function snapshotFigures(rows: readonly FigureYearRow[]): SnapshotFigure[] {
-  const figures: SnapshotFigure[] = [];
-  for (const row of rows) {
-    for (let month = 0; month <= 12; month++) {
-      const value = row.values[month];
-      if (value === null || value === undefined) continue;
-      figures.push({
-        enterpriseId: row.enterprise_id,
-        year: row.year,
-        month,
-        metric: row.metric,
-        value: BigInt(value),
-      });
-    }
-  }
-  return figures;
+/** The summary rows as the snapshot's figure rows (one per enterprise, metric and year, its slots as numbers). */
+function snapshotFigureYears(rows: readonly FigureYearRow[]): SnapshotFigureYear[] {
+  return rows.map((row) => ({
+    enterpriseId: row.enterprise_id,
+    metric: row.metric,
+    year: row.year,
+    values: row.values.map((value) => (value === null ? undefined : BigInt(value))),
+  }));
 }
 
 /** The latest month any revenue figure covers (an annual figure covers December) as year × 100 + month; 0 without. */
-function latestRevenueKey(figures: readonly SnapshotFigure[]): number {
+function latestRevenueKey(rows: readonly SnapshotFigureYear[]): number {
   let latestKey = 0;
-  for (const figure of figures) {
-    if (figure.metric !== "revenue") continue;
-    const key = figure.year * 100 + (figure.month === 0 ? 12 : figure.month);
-    if (key > latestKey) latestKey = key;
+  for (const row of rows) {
+    if (row.metric !== "revenue" || row.year * 100 + 12 <= latestKey) continue;
+    let month = row.values[0] !== undefined ? 12 : 0;
+    for (let m = 12; m > month; m--) {
+      if (row.values[m] !== undefined) {
+        month = m;
+        break;
+      }
+    }
+    if (month > 0) latestKey = Math.max(latestKey, row.year * 100 + month);
   }
   return latestKey;
 }
@@ -242,8 +276,8 @@ export async function readDistrictRows(
     }
     list.push({ year: row.year, status: row.status as ScaleStatus });
   }
-  const figures = snapshotFigures(figureRows);
-  const latestKey = latestRevenueKey(figures);
+  const yearRows = snapshotFigureYears(figureRows);
+  const latestKey = latestRevenueKey(yearRows);
   const towns = new Map<string, string>();
   for (const row of enterpriseRows) if (row.town_code) towns.set(row.town_code, row.town_name ?? row.town_code);
   const withEvents = new Set(listingRows.map((event) => event.enterprise_id));
@@ -265,7 +299,8 @@ export async function readDistrictRows(
       hasLeader: row.leader_user_id !== null,
       scale: scaleByEnterprise.get(row.id) ?? [],
     })),
-    figures,
+    figures: [],
+    figureYears: yearRows,
     projects: projectRows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -292,7 +327,7 @@ export async function readDistrictRows(
     onlineServices: serviceRows.map((row) => ({ id: row.code, name: row.name, online: row.online === 1 })),
     declaredFacts,
   };
-  const fullIndex = new SnapshotIndex(snapshot);
+  const fullIndex = indexOfSnapshot(snapshot);
   const latest = latestKey > 0 ? snapshot.asOf : null;
   return {
     districtId,
@@ -309,6 +344,7 @@ export async function readDistrictRows(
     towns: [...towns].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
     notes: notes.notes,
     noteMessages: notes.messages,
+    readMs: 0,
   };
 }
 
@@ -333,11 +369,27 @@ export function cutSnapshot(snapshot: TargetSnapshot, asOf: YearMonth): TargetSn
         ? keepYear(figure.year)
         : figure.year < year || (figure.year === year && figure.month <= month),
     ),
+    figureYears: cutFigureYears(snapshot.figureYears ?? [], asOf),
     projects: snapshot.projects.filter((project) => project.introducedYear === null || project.introducedYear <= year),
     listings: snapshot.listings.filter((event: ListingEvent) => event.year <= year),
     investment: snapshot.investment.filter((row) => keepYear(row.year)),
     onlineServices: snapshot.onlineServices,
   };
+}
+
+/** The figure rows at the end of a month: later years dropped, the month's year without its later months nor, unless complete, its annual value. */
+function cutFigureYears(rows: readonly SnapshotFigureYear[], asOf: YearMonth): SnapshotFigureYear[] {
+  if (asOf.month >= 12) return rows.filter((row) => row.year <= asOf.year);
+  const cut: SnapshotFigureYear[] = [];
+  for (const row of rows) {
+    if (row.year < asOf.year) cut.push(row);
+    else if (row.year === asOf.year)
+      cut.push({
+        ...row,
+        values: row.values.map((value, month) => (month === 0 || month > asOf.month ? undefined : value)),
+      });
+  }
+  return cut;
 }
 
 /** The directory (规上名录) a year's monthly figures are summed over: that year's, else the latest before it. */
@@ -440,18 +492,21 @@ async function rowsPatched(
   if (kinds.some((kind) => !FIGURE_WRITES.has(kind))) return null;
   const metrics = aggregatedInputs(previous.plan).figures;
   const changed = await figureYears(db, previous.districtId, metrics, before.figures);
+  // The enterprises first (a number each), the metric and year only for theirs: a district holds 100,000s of rows.
+  const changedEnterprises = new Set(changed.map((row) => row.enterprise_id));
   const replaced = new Set(changed.map((row) => `${row.enterprise_id}|${row.metric}|${row.year}`));
-  const figures = previous.snapshot.figures.filter(
-    (figure) => !replaced.has(`${figure.enterpriseId}|${figure.metric}|${figure.year}`),
+  const yearRows = (previous.snapshot.figureYears ?? []).filter(
+    (row) =>
+      !changedEnterprises.has(row.enterpriseId) || !replaced.has(`${row.enterpriseId}|${row.metric}|${row.year}`),
   );
-  for (const figure of snapshotFigures(changed)) figures.push(figure);
-  const latestKey = latestRevenueKey(figures);
+  for (const row of snapshotFigureYears(changed)) yearRows.push(row);
+  const latestKey = latestRevenueKey(yearRows);
   const snapshot: TargetSnapshot = {
     ...previous.snapshot,
     asOf: latestKey > 0 ? { year: Math.floor(latestKey / 100), month: latestKey % 100 } : { year: 0, month: 0 },
-    figures,
+    figureYears: yearRows,
   };
-  const fullIndex = new SnapshotIndex(snapshot);
+  const fullIndex = indexOfSnapshot(snapshot);
   const latest = latestKey > 0 ? snapshot.asOf : null;
   return {
     ...previous,
@@ -477,8 +532,10 @@ async function districtRows(db: DbContext, districtId: string): Promise<District
   const current = await held?.catch(() => undefined);
   if (held && current && current.version >= version) return held;
   const reading = (async () => {
+    const started = performance.now();
     const patched = current && current.version < version ? await rowsPatched(db, current, parts) : null;
-    return patched ?? readDistrictRows(db, districtId, version, parts);
+    const rows = patched ?? (await readDistrictRows(db, districtId, version, parts));
+    return { ...rows, readMs: performance.now() - started };
   })();
   // A newer reading than the one held replaces it, unless another caller already holds a newer one.
   const again = caches.rows.get(districtId);
@@ -489,7 +546,7 @@ async function districtRows(db: DbContext, districtId: string): Promise<District
       // Both caches' keys begin with the district and its version.
       const older = (key: string) => key.startsWith(`${districtId}|`) && Number(key.split("|")[1]) < rows.version;
       caches.result.forget(older);
-      caches.payload.forget(older);
+      caches.answers.forget(older);
     },
     () => {
       if (caches.rows.get(districtId) === reading) caches.rows.delete(districtId);
@@ -526,29 +583,123 @@ export async function targetsResult(
   const rows = await districtRows(db, districtId);
   const asOf = resolveAsOf(rows, requested);
   return cachesOf(db).result.get(`${districtId}|${rows.version}|${asOf.year}-${asOf.month}`, async () => {
+    const started = performance.now();
     const cut =
       asOf.year === rows.snapshot.asOf.year && asOf.month === rows.snapshot.asOf.month
         ? rows.snapshot
         : cutSnapshot(rows.snapshot, asOf);
-    const data: DistrictData = { ...rows, asOf, cut, index: new SnapshotIndex(cut) };
+    const data: DistrictData = { ...rows, asOf, cut, index: indexOfSnapshot(cut) };
     const forecasts = forecastTargets(rows.plan, cut, { measureError: true });
     const targets = computeTargets(rows.plan, cut, { forecasts: forecastInputs(forecasts), top: 10 });
-    return { data, targets, forecasts: new Map(forecasts.map((forecast) => [forecast.targetId, forecast])) };
+    return {
+      data,
+      targets,
+      forecasts: new Map(forecasts.map((forecast) => [forecast.targetId, forecast])),
+      computeMs: rows.readMs + (performance.now() - started),
+    };
   });
 }
 
-/** A computed payload (the dashboard, the targets page), cached beside the computation it comes from. */
-export async function cachedPayload<T>(
+/**
+ * How long a district's computation may take before its readers are answered from its last answer while a newer one
+ * is computed: a small district is computed on the request (its answer always as fresh as its data); a large one
+ * answers at once and says it is being brought up to date.
+ */
+export const SLOW_COMPUTE_MS = 1_000;
+
+/** The month asked for, as an answer's key: `default` (the month the dashboards open at) or YYYY-MM. */
+function asOfKey(requested: YearMonth | null): string {
+  return requested ? `${requested.year}-${String(requested.month).padStart(2, "0")}` : "default";
+}
+
+/** Marks an answer's JSON text (an object) as one computed at an older data version, a newer one on its way. */
+function markedRefreshing(body: string): string {
+  return `{"refreshing":true,${body.slice(1)}`;
+}
+
+/** Computes an answer, keeps it (in the database, and as this process's latest) and returns its JSON text. */
+async function computeAnswer(
   db: DbContext,
   districtId: string,
   requested: YearMonth | null,
   name: string,
-  build: (result: TargetsResult) => T,
-): Promise<T> {
-  const rows = await districtRows(db, districtId);
-  const asOf = resolveAsOf(rows, requested);
-  const key = `${districtId}|${rows.version}|${name}|${asOf.year}-${asOf.month}`;
-  return cachesOf(db).payload.get(key, async () => build(await targetsResult(db, districtId, asOf))) as Promise<T>;
+  build: (result: TargetsResult) => unknown,
+): Promise<string> {
+  const started = performance.now();
+  const result = await targetsResult(db, districtId, requested);
+  const body = JSON.stringify(build(result));
+  const parts = result.data.versionParts;
+  const answer: StoredAnswer = {
+    audit: parts.audit,
+    figures: parts.figures,
+    body,
+    computeMs: Math.round(Math.max(result.computeMs, performance.now() - started)),
+  };
+  const asOf = asOfKey(requested);
+  await storeAnswer(db, districtId, name, asOf, answer);
+  const caches = cachesOf(db);
+  caches.latest.set(`${districtId}|${name}|${asOf}`, answer);
+  caches.answers.set(`${districtId}|${parts.audit + parts.figures}|${name}|${asOf}`, Promise.resolve(body));
+  return body;
+}
+
+/**
+ * An answer of the dashboards (the dashboard, the targets page, the public board) as the JSON text sent, at the
+ * district's current data version:
+ *
+ * - computed in this process at this version, or kept by the database at it (a process just started, or another
+ *   process computed it): sent as it is;
+ * - else, when the district's last computation was slow and an older answer is at hand: that answer, marked
+ *   `refreshing`, while one computation of the current version runs in the background;
+ * - else computed now (concurrent callers share the computation) and kept.
+ */
+export async function cachedAnswer(
+  db: DbContext,
+  districtId: string,
+  requested: YearMonth | null,
+  name: string,
+  build: (result: TargetsResult) => unknown,
+): Promise<string> {
+  const parts = await dataVersionParts(db, districtId);
+  const asOf = asOfKey(requested);
+  const key = `${districtId}|${parts.audit + parts.figures}|${name}|${asOf}`;
+  const caches = cachesOf(db);
+  const fresh = caches.answers.peek(key);
+  if (fresh) return fresh;
+  const slot = `${districtId}|${name}|${asOf}`;
+  let older = caches.latest.get(slot) ?? null;
+  if (!older) {
+    older = await storedAnswer(db, districtId, name, asOf);
+    if (older) caches.latest.set(slot, older);
+  }
+  if (older && older.audit === parts.audit && older.figures === parts.figures) {
+    caches.answers.set(key, Promise.resolve(older.body));
+    return older.body;
+  }
+  if (older && older.computeMs >= SLOW_COMPUTE_MS) {
+    if (!caches.refreshing.has(slot)) {
+      const refresh = computeAnswer(db, districtId, requested, name, build).then(
+        () => undefined,
+        (error: unknown) => {
+          console.error(`看板数据后台更新失败 / refreshing an answer failed (${slot}):`, error);
+        },
+      );
+      caches.refreshing.set(slot, refresh);
+      void refresh.finally(() => caches.refreshing.delete(slot));
+    }
+    return markedRefreshing(older.body);
+  }
+  return caches.answers.get(key, () => computeAnswer(db, districtId, requested, name, build));
+}
+
+/**
+ * Reads the rows of the districts whose answers are slow to compute, in the background, so that a process just
+ * started has them at hand for the first change of data (answers themselves come from the database meanwhile).
+ */
+export async function warmUpLargeDistricts(db: DbContext): Promise<string[]> {
+  const districts = await districtsWithSlowAnswers(db, SLOW_COMPUTE_MS);
+  for (const districtId of districts) await districtRows(db, districtId);
+  return districts;
 }
 
 /** Turns bigints into decimal strings, deeply, for JSON. */
@@ -664,7 +815,7 @@ export function targetView(progress: TargetProgress, forecast: TargetForecast | 
 
 /** GET /api/targets: every target of the active plan. */
 export async function getTargets(db: DbContext, districtId: string, requested: YearMonth | null) {
-  return cachedPayload(db, districtId, requested, "targets", (result) =>
+  return cachedAnswer(db, districtId, requested, "targets", (result) =>
     jsonSafe({
       asOf: result.data.asOf,
       latest: result.data.latest,

@@ -39,3 +39,18 @@ export interface DashboardSettingsTable {
   updated_at: Timestamp;
   updated_by: number | null;
 }
+
+/**
+ * An answer of the dashboards (its name: dashboard, targets, public board; `as_of` the month asked for or
+ * `default`) as sent, with the counters of the district's data version it was computed at and how long it took.
+ */
+export interface ComputedAnswerTable {
+  district_id: string;
+  name: string;
+  as_of: string;
+  audit_seq: number;
+  figures_version: number;
+  body: string;
+  compute_ms: number;
+  computed_at: Timestamp;
+}

@@ -32,6 +32,7 @@ import * as bulletinDocument from "./migrations/20261211090000_bulletin_document
 import * as rewardShortfalls from "./migrations/20261212030000_reward_shortfalls";
 import * as figureSummaries from "./migrations/20261212050000_figure_summaries";
 import * as regions from "./migrations/20261212060000_regions";
+import * as computedAnswers from "./migrations/20261213010000_computed_answers";
 
 /** Every migration, in order. Listed statically (no file-system scan) so bundling and tsx behave alike. */
 export const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   "20261212030000_reward_shortfalls": rewardShortfalls,
   "20261212050000_figure_summaries": figureSummaries,
   "20261212060000_regions": regions,
+  "20261213010000_computed_answers": computedAnswers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

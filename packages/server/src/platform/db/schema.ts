@@ -27,6 +27,7 @@ import type { RewardScenarioTable } from "../../capabilities/rewards/scenarios.t
 import type * as Supervision from "../../capabilities/supervision/tasks.table";
 import type * as Talent from "../../capabilities/talent/talent.table";
 import type {
+  ComputedAnswerTable,
   DashboardSettingsTable,
   DistrictInvestmentYearTable,
   OnlineServiceItemTable,
@@ -81,6 +82,7 @@ export interface Database {
   online_service_items: OnlineServiceItemTable;
   public_boards: PublicBoardTable;
   dashboard_settings: DashboardSettingsTable;
+  computed_answers: ComputedAnswerTable;
   enterprise_grants: Rewards.EnterpriseGrantTable;
   tech_projects: Rewards.TechProjectTable;
   enterprise_events: Rewards.EnterpriseEventTable;

@@ -17,6 +17,7 @@ export const zhCN = {
   "common.loading": "加载中",
   "common.no": "否",
   "common.noData": "暂无数据",
+  "common.refreshing": "数据已有更新，正在重新计算；以下为上一次计算的结果，完成后自动刷新",
   "common.none": "无",
   "common.save": "保存",
   "common.saved": "已保存",
@@ -151,6 +152,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   "common.demo": "Demo",
   "common.edit": "Edit",
   "common.loading": "Loading",
+  "common.refreshing":
+    "The data has changed and is being computed again; shown below is the last result, replaced on its own when done",
   "common.no": "No",
   "common.noData": "No data",
   "common.none": "None",

@@ -30,12 +30,16 @@ export function asOfText(asOf: YearMonth | null | undefined): string | undefined
   return asOf ? `${asOf.year}-${String(asOf.month).padStart(2, "0")}` : undefined;
 }
 
+/** How often an answer being brought up to date is asked for again. */
+export const REFRESHING_POLL_MS = 3_000;
+
 export function useDashboard(asOf: string | undefined, options: { refetchInterval?: number } = {}) {
   return useQuery({
     queryKey: ["dashboard", asOf ?? "latest"],
     queryFn: () => api.get<Dashboard>("/api/dashboard", { asOf }),
     placeholderData: keepPreviousData,
-    refetchInterval: options.refetchInterval,
+    // An answer computed at older data says so while a newer one is computed: asked again until it has come.
+    refetchInterval: (query) => (query.state.data?.refreshing ? REFRESHING_POLL_MS : options.refetchInterval),
   });
 }
 

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Switch, Table, T
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { RefreshingNotice } from "../../../shared/components/refreshing-notice";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
 import { useLocalizedText, useT } from "../../../shared/i18n/i18n";
@@ -88,6 +89,7 @@ export function DashboardPage() {
         {() =>
           dashboard.data ? (
             <>
+              <RefreshingNotice refreshing={dashboard.data.refreshing} />
               <CoverageNotice
                 coverage={dashboard.data.coverage}
                 canEdit={user?.role === "office"}

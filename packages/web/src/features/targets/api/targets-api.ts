@@ -12,11 +12,16 @@ export type {
   TargetList as TargetsResponse,
 } from "@beizeng/contract/targets";
 
+/** How often an answer being brought up to date is asked for again. */
+const REFRESHING_POLL_MS = 3_000;
+
 export function useTargets(asOf: string | undefined) {
   return useQuery({
     queryKey: ["targets", asOf ?? "latest"],
     queryFn: () => api.get<TargetList>("/api/targets", { asOf }),
     placeholderData: keepPreviousData,
+    // An answer computed at older data says so while a newer one is computed: asked again until it has come.
+    refetchInterval: (query) => (query.state.data?.refreshing ? REFRESHING_POLL_MS : false),
   });
 }
 

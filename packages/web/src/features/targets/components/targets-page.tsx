@@ -5,6 +5,7 @@ import dayjs from "dayjs";
 import { type ReactNode, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { ClauseSource } from "../../../shared/components/clause-source";
+import { RefreshingNotice } from "../../../shared/components/refreshing-notice";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { type ColumnUnit, columnUnitOf, formatFenForDisplay, formatFenInColumn } from "../../../shared/format/numbers";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
@@ -102,6 +103,7 @@ export function TargetsPage() {
         {() =>
           targets.data ? (
             <>
+              <RefreshingNotice refreshing={targets.data.refreshing} />
               {noteTexts(targets.data).map((note) => (
                 <Alert key={note} type="warning" showIcon title={note} />
               ))}
