@@ -28,6 +28,11 @@ export function WhyNotPage() {
   const years: number[] = [];
   if (period) for (let value = period.startYear; value <= period.endYear; value++) years.push(value);
 
+  // The plan's name of a rule in the reader's language; the engine's name as sent otherwise.
+  const ruleNameOf = (ruleId: string, sent: string) => {
+    const planned = plan.data?.rewards.find((rule) => rule.id === ruleId);
+    return language === "en" && planned ? planned.nameEn : sent;
+  };
   const search = async (q: string) => {
     const page = await api.get<{ items: EnterpriseOption[] }>("/api/enterprises", { q, pageSize: 20 });
     setOptions(page.items);
@@ -70,9 +75,9 @@ export function WhyNotPage() {
                     <List.Item>
                       <List.Item.Meta
                         title={
-                          <Space>
+                          <Space wrap>
                             <Tag color="green">{item.year}</Tag>
-                            <RuleLink ruleId={item.ruleId}>{item.ruleName}</RuleLink>
+                            <RuleLink ruleId={item.ruleId}>{ruleNameOf(item.ruleId, item.ruleName)}</RuleLink>
                             <b>{item.amountFen === null ? t("rw.caseByCase") : formatFenForDisplay(item.amountFen)}</b>
                             {item.budget && <Tag color="orange">{t("rw.beforeBudget")}</Tag>}
                             {item.budget?.keptFen != null && (
@@ -110,15 +115,9 @@ export function WhyNotPage() {
                   columns={[
                     {
                       title: t("rw.rule"),
-                      // The plan's name of the rule in the reader's language; the engine's name as sent otherwise.
-                      render: (_, row) => {
-                        const planned = plan.data?.rewards.find((rule) => rule.id === row.ruleId);
-                        return (
-                          <RuleLink ruleId={row.ruleId}>
-                            {language === "en" && planned ? planned.nameEn : row.ruleName}
-                          </RuleLink>
-                        );
-                      },
+                      render: (_, row) => (
+                        <RuleLink ruleId={row.ruleId}>{ruleNameOf(row.ruleId, row.ruleName)}</RuleLink>
+                      ),
                       width: 240,
                     },
                     { title: t("rw.year"), dataIndex: "year", width: 70, render: (value) => value ?? "—" },
