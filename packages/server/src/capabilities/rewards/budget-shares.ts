@@ -19,6 +19,9 @@ import type { RewardEntitlementRow } from "./rewards.table";
 
 type StoredShares = NonNullable<BatchSummary["budgets"]>;
 
+/** The rules' budgets as described once per request, by output rule id (null: none). */
+export type BudgetDescriptions = Map<string, RuleBudgetDescription | null>;
+
 /**
  * The year's budgets' shares over the batch's awards before the budgets, with the year's awards already paid
  * keeping their amount (as the batch's `finishYear` hands them to the budgets).
@@ -80,7 +83,7 @@ export function budgetNoteFor(
   plan: PlanFile,
   award: { ruleId: string; year: number; amount: bigint | null },
   stored: { shares: Map<string, YearBudgetShare>; years: Set<number> },
-  described: Map<string, RuleBudgetDescription | null> = new Map(),
+  described: BudgetDescriptions = new Map(),
 ): AwardBudgetNote | undefined {
   if (award.amount === null) return undefined;
   let budget = described.get(award.ruleId);

@@ -38,7 +38,7 @@ import type { DbContext } from "../../platform/db/database";
 import { inTransaction } from "../../platform/db/transaction";
 import { badRequest, forbidden, notFound } from "../../platform/errors";
 import { declaredFactValuesOfDistrict } from "../figures/index";
-import { budgetNoteField, budgetNoteFor, storedBudgetShares } from "./budget-shares";
+import { type BudgetDescriptions, budgetNoteField, budgetNoteFor, storedBudgetShares } from "./budget-shares";
 import { buildRewardInput } from "./engine-input";
 import { citingDocument, compiledPlanVersion, renderStoredExplanation } from "./explanations";
 import { findEnterpriseBrief, findLiveEntitlements, loadRewardRegister } from "./rewards.repository";
@@ -436,7 +436,7 @@ export async function tryRule(
     else total += award.amount;
   }
   const shares = await storedBudgetShares(db, districtId);
-  const described = new Map();
+  const described: BudgetDescriptions = new Map();
   // An enterprise's figures are read from the subject the engine paid, when it paid one.
   const subjectOfFigures = awards.find((award) => award.subjectId !== undefined)?.subjectId;
   if (request.enterpriseId !== undefined && subjectOfFigures !== undefined)

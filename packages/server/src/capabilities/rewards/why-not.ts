@@ -11,7 +11,7 @@ import type { AuthUser } from "../../platform/auth/auth.service";
 import type { DbContext } from "../../platform/db/database";
 import { notFound } from "../../platform/errors";
 import { declaredFactValuesOfDistrict } from "../figures/index";
-import { budgetNoteField, budgetNoteFor, storedBudgetShares } from "./budget-shares";
+import { type BudgetDescriptions, budgetNoteField, budgetNoteFor, storedBudgetShares } from "./budget-shares";
 import { buildRewardInput } from "./engine-input";
 import { citingDocument } from "./explanations";
 import { findEnterpriseBrief, findLiveEntitlements, loadRewardRegister } from "./rewards.repository";
@@ -42,7 +42,7 @@ export async function whyNot(db: DbContext, user: AuthUser, enterpriseId: number
   // of a budgeted rule with a note reading the year's ratio from the year's batch.
   const result = evaluateRewards(plan, { ...built.input, alreadyGranted }, { explain: true, finalize: false });
   const shares = await storedBudgetShares(db, user.districtId);
-  const described = new Map();
+  const described: BudgetDescriptions = new Map();
   const inYear = <T extends { year: number | null }>(item: T) =>
     year === undefined || item.year === null || item.year === year;
   return {
