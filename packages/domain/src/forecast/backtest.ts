@@ -81,9 +81,16 @@ export function backtestAnnualFromMonths(snapshot: TargetSnapshot, options: Back
     const earlier = years.filter((candidate) => candidate < year);
     const history = panelHistory(index, panel, earlier, metric);
     if (history.length < minPastYears) continue;
+    // The panel's month totals once (every member has all twelve), their running sums then: exact in fen either way.
+    const monthTotals = new Array<bigint>(13).fill(0n);
+    for (const id of panel) {
+      const slots = index.slotsIn(id, metric, year) as readonly (bigint | undefined)[];
+      for (let month = 1; month <= 12; month++)
+        monthTotals[month] = (monthTotals[month] as bigint) + (slots[month] as bigint);
+    }
+    let toDate = 0n;
     for (let throughMonth = 1; throughMonth <= 11; throughMonth++) {
-      let toDate = 0n;
-      for (const id of panel) toDate += index.yearToDate(id, metric, year, throughMonth) as bigint;
+      toDate += monthTotals[throughMonth] as bigint;
       const estimate = combinedYearEnd({
         throughMonth,
         yearToDate: Number(toDate) / 100,

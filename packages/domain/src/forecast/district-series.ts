@@ -9,11 +9,37 @@ import type { CumulativeSeries, SeasonalProfile, SeriesYear } from "./cumulative
 import { combinedYearEnd } from "./year-end";
 
 function enterpriseYear(index: SnapshotIndex, id: number, year: number, metric: string): SeriesYear | undefined {
-  if (!index.hasAllMonths(id, metric, year)) return undefined;
+  const slots = index.slotsIn(id, metric, year);
+  if (!slots) return undefined;
   const cumulative = new Map<number, number>();
+  // Each month's running total, exact in fen before it becomes yuan; none unless all twelve months are in.
+  let total = 0n;
   for (let month = 1; month <= 12; month++) {
-    cumulative.set(month, Number(index.yearToDate(id, metric, year, month) as bigint) / 100);
+    const value = slots[month];
+    if (value === undefined) return undefined;
+    total += value;
+    cumulative.set(month, Number(total) / 100);
   }
+  return { year, cumulative };
+}
+
+/** Adds an enterprise's running totals of a year to those of a panel (month by month, in order). */
+function addRunningTotals(totals: Float64Array, index: SnapshotIndex, id: number, year: number, metric: string): void {
+  const slots = index.slotsIn(id, metric, year);
+  if (!slots) return;
+  for (let month = 1; month <= 12; month++) if (slots[month] === undefined) return;
+  let total = 0n;
+  for (let month = 1; month <= 12; month++) {
+    total += slots[month] as bigint;
+    totals[month] = (totals[month] as number) + Number(total) / 100;
+  }
+}
+
+/** A year's running totals as a series year, when its December total is positive. */
+function seriesYearOf(year: number, totals: Float64Array, reported: boolean): SeriesYear | null {
+  if (!reported || !((totals[12] as number) > 0)) return null;
+  const cumulative = new Map<number, number>();
+  for (let month = 1; month <= 12; month++) cumulative.set(month, totals[month] as number);
   return { year, cumulative };
 }
 
@@ -29,13 +55,11 @@ export function panelHistory(
 ): SeriesYear[] {
   const history: SeriesYear[] = [];
   for (const year of years) {
-    const cumulative = new Map<number, number>();
-    for (const id of panel) {
-      const own = enterpriseYear(index, id, year, metric);
-      if (!own) continue;
-      for (const [month, value] of own.cumulative) cumulative.set(month, (cumulative.get(month) ?? 0) + value);
-    }
-    if ((cumulative.get(12) ?? 0) > 0) history.push({ year, cumulative });
+    // Float sums in the panel's order, as a running total per month: the same additions in the same order always.
+    const totals = new Float64Array(13);
+    for (const id of panel) addRunningTotals(totals, index, id, year, metric);
+    const entry = seriesYearOf(year, totals, true);
+    if (entry) history.push(entry);
   }
   return history;
 }
@@ -51,13 +75,10 @@ export function districtSeriesFrom(snapshot: TargetSnapshot, metric = "revenue")
   const index = indexOfSnapshot(snapshot);
   const years: SeriesYear[] = [];
   for (const year of index.knownYears()) {
-    const cumulative = new Map<number, number>();
-    for (const id of members(index, snapshot, year)) {
-      const own = enterpriseYear(index, id, year, metric);
-      if (!own) continue;
-      for (const [month, value] of own.cumulative) cumulative.set(month, (cumulative.get(month) ?? 0) + value);
-    }
-    if ((cumulative.get(12) ?? 0) > 0) years.push({ year, cumulative });
+    const totals = new Float64Array(13);
+    for (const id of members(index, snapshot, year)) addRunningTotals(totals, index, id, year, metric);
+    const entry = seriesYearOf(year, totals, true);
+    if (entry) years.push(entry);
   }
   return { id: `district-${metric}`, name: "本区规上工业企业", years };
 }

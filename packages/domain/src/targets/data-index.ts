@@ -4,71 +4,99 @@
  */
 import type { ScaleStatus, SnapshotEnterprise, TargetSnapshot } from "./snapshot";
 
+type Slots = readonly (bigint | undefined)[];
+
+/** An array of `length` holes as a packed array (a large `new Array(n)` may become a slow dictionary). */
+function emptyArray<T>(length: number): (T | undefined)[] {
+  const array: (T | undefined)[] = [];
+  for (let i = 0; i < length; i++) array.push(undefined);
+  return array;
+}
+
 export class SnapshotIndex {
   readonly enterprises: ReadonlyMap<number, SnapshotEnterprise>;
-  private readonly status = new Map<number, Map<number, ScaleStatus>>();
   /**
-   * metric → year → enterprise → 13 slots: [0] the whole year, [1..12] the months. Nested maps of numbers rather
-   * than one map of composed text keys: the forecasts' backtests look figures up millions of times at province scale.
+   * Enterprises are looked up by position, not in maps: their ids minus the lowest when the ids are dense enough,
+   * else the order first seen. The forecasts' backtests look figures up millions of times at province scale.
    */
-  private readonly figures = new Map<string, Map<number, Map<number, (bigint | undefined)[]>>>();
+  private readonly lowestId: number;
+  private readonly positions: Map<number, number> | null;
+  private readonly width: number;
+  private readonly firstYear: number;
+  /** year − firstYear → position → status. */
+  private readonly status: (ScaleStatus | undefined)[][] = [];
+  /** metric → year − firstYear → position → 13 slots: [0] the whole year, [1..12] the months. */
+  private readonly figures = new Map<string, (Slots | undefined)[][]>();
   private readonly years = new Set<number>();
   private readonly directoryYears = new Set<number>();
+  private readonly aboveScaleByYear = new Map<number, SnapshotEnterprise[]>();
   /** key `${enterpriseId}|${factId}|${year}` → period → value, for the declared facts the targets read. */
   private readonly declaredFacts = new Map<string, Map<number, bigint>>();
 
   constructor(readonly snapshot: TargetSnapshot) {
     this.enterprises = new Map(snapshot.enterprises.map((enterprise) => [enterprise.id, enterprise]));
+    const figureYears = snapshot.figureYears ?? [];
+    let lowest = Number.POSITIVE_INFINITY;
+    let highest = Number.NEGATIVE_INFINITY;
+    let firstYear = Number.POSITIVE_INFINITY;
+    const see = (id: number, year: number | null) => {
+      if (id < lowest) lowest = id;
+      if (id > highest) highest = id;
+      if (year !== null && year < firstYear) firstYear = year;
+    };
     for (const enterprise of snapshot.enterprises) {
-      const byYear = new Map<number, ScaleStatus>();
+      see(enterprise.id, null);
+      for (const row of enterprise.scale) see(enterprise.id, row.year);
+    }
+    for (const figure of snapshot.figures) see(figure.enterpriseId, figure.year);
+    for (const row of figureYears) see(row.enterpriseId, row.year);
+    const entries = snapshot.enterprises.length + snapshot.figures.length + figureYears.length;
+    const dense = entries === 0 || highest - lowest + 1 <= 4 * entries + 4096;
+    this.lowestId = Number.isFinite(lowest) ? lowest : 0;
+    this.positions = dense ? null : new Map();
+    if (this.positions) {
+      for (const enterprise of snapshot.enterprises) this.placeOf(enterprise.id);
+      for (const figure of snapshot.figures) this.placeOf(figure.enterpriseId);
+      for (const row of figureYears) this.placeOf(row.enterpriseId);
+    }
+    this.width = this.positions ? this.positions.size : Math.max(0, highest - lowest + 1);
+    this.firstYear = Number.isFinite(firstYear) ? firstYear : 0;
+
+    for (const enterprise of snapshot.enterprises) {
+      const position = this.positionOf(enterprise.id);
       for (const row of enterprise.scale) {
-        byYear.set(row.year, row.status);
+        const offset = row.year - this.firstYear;
+        while (this.status.length <= offset) this.status.push(emptyArray(this.width) as (ScaleStatus | undefined)[]);
+        (this.status[offset] as (ScaleStatus | undefined)[])[position] = row.status;
         this.years.add(row.year);
         this.directoryYears.add(row.year);
       }
-      this.status.set(enterprise.id, byYear);
     }
     for (const figure of snapshot.figures) {
       if (figure.month < 0 || figure.month > 12) continue;
-      let byYear = this.figures.get(figure.metric);
-      if (!byYear) {
-        byYear = new Map();
-        this.figures.set(figure.metric, byYear);
-      }
-      let byEnterprise = byYear.get(figure.year);
-      if (!byEnterprise) {
-        byEnterprise = new Map();
-        byYear.set(figure.year, byEnterprise);
-      }
-      let slots = byEnterprise.get(figure.enterpriseId);
+      const column = this.column(figure.metric, figure.year);
+      const position = this.positionOf(figure.enterpriseId);
+      let slots = column[position] as (bigint | undefined)[] | undefined;
       if (!slots) {
         slots = new Array<bigint | undefined>(13).fill(undefined);
-        byEnterprise.set(figure.enterpriseId, slots);
+        column[position] = slots;
       }
       // The snapshot holds current values; should a key repeat, the later row wins.
       slots[figure.month] = figure.value;
       this.years.add(figure.year);
     }
-    for (const row of snapshot.figureYears ?? []) {
-      let byYear = this.figures.get(row.metric);
-      if (!byYear) {
-        byYear = new Map();
-        this.figures.set(row.metric, byYear);
-      }
-      let byEnterprise = byYear.get(row.year);
-      if (!byEnterprise) {
-        byEnterprise = new Map();
-        byYear.set(row.year, byEnterprise);
-      }
-      const held = byEnterprise.get(row.enterpriseId);
+    for (const row of figureYears) {
+      const column = this.column(row.metric, row.year);
+      const position = this.positionOf(row.enterpriseId);
+      const held = column[position];
       // The row's own array is shared, never written to; should a key repeat, its values are laid over a copy.
-      if (!held) byEnterprise.set(row.enterpriseId, row.values as (bigint | undefined)[]);
+      if (!held) column[position] = row.values;
       else {
         const merged = [...held];
         row.values.forEach((value, month) => {
           if (value !== undefined) merged[month] = value;
         });
-        byEnterprise.set(row.enterpriseId, merged);
+        column[position] = merged;
       }
       this.years.add(row.year);
     }
@@ -83,13 +111,45 @@ export class SnapshotIndex {
     }
   }
 
+  /** The enterprise's position (sparse ids: its place, made on first sight while building). */
+  private placeOf(id: number): number {
+    const positions = this.positions as Map<number, number>;
+    let position = positions.get(id);
+    if (position === undefined) {
+      position = positions.size;
+      positions.set(id, position);
+    }
+    return position;
+  }
+
+  /** The enterprise's position; −1 for an enterprise the snapshot does not hold. */
+  private positionOf(id: number): number {
+    if (this.positions) return this.positions.get(id) ?? -1;
+    const position = id - this.lowestId;
+    return position >= 0 && position < this.width ? position : -1;
+  }
+
+  /** The slots of a metric and year by position, made when missing (while building). */
+  private column(metric: string, year: number): (Slots | undefined)[] {
+    let byYear = this.figures.get(metric);
+    if (!byYear) {
+      byYear = [];
+      this.figures.set(metric, byYear);
+    }
+    const offset = year - this.firstYear;
+    while (byYear.length <= offset) byYear.push(emptyArray<Slots>(this.width));
+    return byYear[offset] as (Slots | undefined)[];
+  }
+
   /** The years that appear in the status history or the figures, ascending. */
   knownYears(): number[] {
     return [...this.years].sort((a, b) => a - b);
   }
 
   statusIn(enterpriseId: number, year: number): ScaleStatus | undefined {
-    return this.status.get(enterpriseId)?.get(year);
+    const position = this.positionOf(enterpriseId);
+    if (position < 0) return undefined;
+    return this.status[year - this.firstYear]?.[position];
   }
 
   isAboveScale(enterpriseId: number, year: number): boolean {
@@ -103,7 +163,12 @@ export class SnapshotIndex {
 
   /** Enterprises above-scale in the year. */
   aboveScaleIn(year: number): SnapshotEnterprise[] {
-    return this.snapshot.enterprises.filter((enterprise) => this.isAboveScale(enterprise.id, year));
+    let list = this.aboveScaleByYear.get(year);
+    if (!list) {
+      list = this.snapshot.enterprises.filter((enterprise) => this.isAboveScale(enterprise.id, year));
+      this.aboveScaleByYear.set(year, list);
+    }
+    return [...list];
   }
 
   /**
@@ -157,8 +222,18 @@ export class SnapshotIndex {
     return total;
   }
 
-  private slotsOf(enterpriseId: number, metric: string, year: number): (bigint | undefined)[] | undefined {
-    return this.figures.get(metric)?.get(year)?.get(enterpriseId);
+  private slotsOf(enterpriseId: number, metric: string, year: number): Slots | undefined {
+    const position = this.positionOf(enterpriseId);
+    if (position < 0) return undefined;
+    return this.figures.get(metric)?.[year - this.firstYear]?.[position];
+  }
+
+  /**
+   * The year's thirteen slots as held ([0] the whole year, [1..12] the months, undefined where none): for a reader
+   * going through every month of many enterprises. Never to be written to.
+   */
+  slotsIn(enterpriseId: number, metric: string, year: number): Slots | undefined {
+    return this.slotsOf(enterpriseId, metric, year);
   }
 
   /** Whether the enterprise has all twelve months of the year (needed to learn seasonal shares). */

@@ -177,9 +177,13 @@ interface Caches {
   /** Answers' JSON text by district, data version, answer and month: only answers of that very version. */
   answers: PromiseCache<string>;
   /** The latest answer this process sent or read, by district, answer and month (of any version). */
-  latest: Map<string, StoredAnswer>;
+  latest: Map<string, HeldAnswer>;
   /** The background computations of answers running, by district, answer and month. */
   refreshing: Map<string, Promise<void>>;
+  /** The latest whole result computed, by district and month asked for (the forecasts a provisional answer keeps). */
+  lastResult: Map<string, TargetsResult>;
+  /** How long a computation may take before answers are given from the last one (SLOW_COMPUTE_MS). */
+  slowMs: number;
 }
 
 // One set of caches per database handle, so that two databases in one process never share results.
@@ -194,6 +198,8 @@ function cachesOf(db: DbContext): Caches {
       answers: new PromiseCache(),
       latest: new Map(),
       refreshing: new Map(),
+      lastResult: new Map(),
+      slowMs: SLOW_COMPUTE_MS,
     };
     cachesByDatabase.set(db.kysely, caches);
   }
@@ -207,6 +213,7 @@ export function clearTargetsCache(db: DbContext): void {
   caches?.result.clear();
   caches?.answers.clear();
   caches?.latest.clear();
+  caches?.lastResult.clear();
 }
 
 /** The summary rows as the snapshot's figure rows (one per enterprise, metric and year, its slots as numbers). */
@@ -582,22 +589,50 @@ export async function targetsResult(
 ): Promise<TargetsResult> {
   const rows = await districtRows(db, districtId);
   const asOf = resolveAsOf(rows, requested);
-  return cachesOf(db).result.get(`${districtId}|${rows.version}|${asOf.year}-${asOf.month}`, async () => {
+  const caches = cachesOf(db);
+  return caches.result.get(`${districtId}|${rows.version}|${asOf.year}-${asOf.month}`, async () => {
     const started = performance.now();
-    const cut =
-      asOf.year === rows.snapshot.asOf.year && asOf.month === rows.snapshot.asOf.month
-        ? rows.snapshot
-        : cutSnapshot(rows.snapshot, asOf);
-    const data: DistrictData = { ...rows, asOf, cut, index: indexOfSnapshot(cut) };
-    const forecasts = forecastTargets(rows.plan, cut, { measureError: true });
-    const targets = computeTargets(rows.plan, cut, { forecasts: forecastInputs(forecasts), top: 10 });
-    return {
+    const data = dataAt(rows, asOf);
+    const forecasts = forecastTargets(rows.plan, data.cut, { measureError: true });
+    const targets = computeTargets(rows.plan, data.cut, { forecasts: forecastInputs(forecasts), top: 10 });
+    const result: TargetsResult = {
       data,
       targets,
       forecasts: new Map(forecasts.map((forecast) => [forecast.targetId, forecast])),
       computeMs: rows.readMs + (performance.now() - started),
     };
+    caches.lastResult.set(`${districtId}|${asOfKey(requested)}`, result);
+    return result;
   });
+}
+
+/** The rows cut at a month, with their index. */
+function dataAt(rows: DistrictRows, asOf: YearMonth): DistrictData {
+  const cut =
+    asOf.year === rows.snapshot.asOf.year && asOf.month === rows.snapshot.asOf.month
+      ? rows.snapshot
+      : cutSnapshot(rows.snapshot, asOf);
+  return { ...rows, asOf, cut, index: indexOfSnapshot(cut) };
+}
+
+/**
+ * The targets at the district's current data with the forecasts of an earlier result: what a change of data does to
+ * the figures, shown before the forecasts (the costly part, which one figure barely moves) are computed again. Null
+ * when the earlier result is at the current data already.
+ */
+async function provisionalResult(
+  db: DbContext,
+  districtId: string,
+  requested: YearMonth | null,
+  earlier: TargetsResult,
+): Promise<TargetsResult | null> {
+  const rows = await districtRows(db, districtId);
+  if (rows.version <= earlier.data.version) return null;
+  const started = performance.now();
+  const data = dataAt(rows, resolveAsOf(rows, requested));
+  const forecasts = [...earlier.forecasts.values()];
+  const targets = computeTargets(rows.plan, data.cut, { forecasts: forecastInputs(forecasts), top: 10 });
+  return { data, targets, forecasts: earlier.forecasts, computeMs: rows.readMs + (performance.now() - started) };
 }
 
 /**
@@ -607,6 +642,14 @@ export async function targetsResult(
  */
 export const SLOW_COMPUTE_MS = 1_000;
 
+/**
+ * Sets, for one database handle, how long a computation may take before answers are given from the last one (the
+ * tests set 0 to have a small district answered as a large one is).
+ */
+export function setSlowComputeMs(db: DbContext, ms: number): void {
+  cachesOf(db).slowMs = ms;
+}
+
 /** The month asked for, as an answer's key: `default` (the month the dashboards open at) or YYYY-MM. */
 function asOfKey(requested: YearMonth | null): string {
   return requested ? `${requested.year}-${String(requested.month).padStart(2, "0")}` : "default";
@@ -615,6 +658,41 @@ function asOfKey(requested: YearMonth | null): string {
 /** Marks an answer's JSON text (an object) as one computed at an older data version, a newer one on its way. */
 function markedRefreshing(body: string): string {
   return `{"refreshing":true,${body.slice(1)}`;
+}
+
+/** An answer held by this process: one kept by the database, or a provisional one (never kept by the database). */
+interface HeldAnswer extends StoredAnswer {
+  /** Computed with the forecasts of an earlier version, the whole answer on its way. */
+  provisional?: boolean;
+}
+
+/**
+ * Brings a large district's answer up to date in the background: first, when this process holds an earlier whole
+ * result, the answer at the current data with that result's forecasts (shown, still marked as being brought up to
+ * date, within seconds of a change); then the whole answer, kept.
+ */
+async function refreshAnswer(
+  db: DbContext,
+  districtId: string,
+  requested: YearMonth | null,
+  name: string,
+  build: (result: TargetsResult) => unknown,
+): Promise<void> {
+  const caches = cachesOf(db);
+  const asOf = asOfKey(requested);
+  const earlier = caches.lastResult.get(`${districtId}|${asOf}`);
+  const provisional = earlier ? await provisionalResult(db, districtId, requested, earlier) : null;
+  if (provisional) {
+    const parts = provisional.data.versionParts;
+    caches.latest.set(`${districtId}|${name}|${asOf}`, {
+      audit: parts.audit,
+      figures: parts.figures,
+      body: JSON.stringify(build(provisional)),
+      computeMs: Math.round(provisional.computeMs),
+      provisional: true,
+    });
+  }
+  await computeAnswer(db, districtId, requested, name, build);
 }
 
 /** Computes an answer, keeps it (in the database, and as this process's latest) and returns its JSON text. */
@@ -667,18 +745,18 @@ export async function cachedAnswer(
   const fresh = caches.answers.peek(key);
   if (fresh) return fresh;
   const slot = `${districtId}|${name}|${asOf}`;
-  let older = caches.latest.get(slot) ?? null;
+  let older: HeldAnswer | null = caches.latest.get(slot) ?? null;
   if (!older) {
     older = await storedAnswer(db, districtId, name, asOf);
     if (older) caches.latest.set(slot, older);
   }
-  if (older && older.audit === parts.audit && older.figures === parts.figures) {
+  if (older && older.audit === parts.audit && older.figures === parts.figures && !older.provisional) {
     caches.answers.set(key, Promise.resolve(older.body));
     return older.body;
   }
-  if (older && older.computeMs >= SLOW_COMPUTE_MS) {
+  if (older && (older.provisional || older.computeMs >= caches.slowMs)) {
     if (!caches.refreshing.has(slot)) {
-      const refresh = computeAnswer(db, districtId, requested, name, build).then(
+      const refresh = refreshAnswer(db, districtId, requested, name, build).then(
         () => undefined,
         (error: unknown) => {
           console.error(`看板数据后台更新失败 / refreshing an answer failed (${slot}):`, error);
