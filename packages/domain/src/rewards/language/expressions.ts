@@ -271,6 +271,11 @@ export interface CompiledExpression<T> {
   evaluate(scope: FormulaScope): T;
   /** The facts read, by name in the expression ("revenue", "grant.amount"), with their words. */
   readonly reads: readonly FactRead[];
+  /**
+   * When the expression is one fact that may be unknown (`revenue`): its value, undefined when
+   * unknown — `missing` and `evaluate` in one read. Null otherwise.
+   */
+  readonly valueOrUnknown: ((scope: FormulaScope) => T | undefined) | null;
 }
 
 type Closure = (scope: FormulaScope) => unknown;
@@ -330,6 +335,10 @@ export function compileExpression<T>(
     source,
     missing: missingOf(readers, names),
     evaluate: closure as (scope: FormulaScope) => T,
+    valueOrUnknown:
+      reads.size === 1 && unknown.length === 1 && closure === unknown[0]![1].read
+        ? (closure as (scope: FormulaScope) => T | undefined)
+        : null,
     reads: [...reads].map(([name, fact]) => ({ name, zh: fact.zh, en: fact.en, type: fact.type, read: fact.read })),
   };
 }

@@ -665,6 +665,14 @@ export function compileFormulaRule(rule: FormulaReward, tools: FormulaTools): Fo
   return { enterprise: evaluator.enterpriseEvaluator(), project: null, outputRuleIds, priorKey };
 }
 
+/**
+ * Growth compared in doubles: figures within ±2^43 fen (88 billion yuan) and rates' numerators and
+ * denominators within ±2^8 keep the increase (below 2^44) and every product below 2^53, where
+ * doubles are exact integers.
+ */
+const GROWTH_IN_DOUBLES = 2 ** 43;
+const GROWTH_RATE_LIMIT = 256n;
+
 class FormulaEvaluator {
   readonly #rule: CompiledFormula;
   readonly #words: FormulaWords;
@@ -682,6 +690,9 @@ class FormulaEvaluator {
   readonly #planOnlyYears: boolean;
   /** The denominator every growth band's rate shares (written with as many decimals), else null. */
   readonly #growthDenominator: bigint | null;
+  /** The growth bands' rates as doubles when small enough for #growthBand's exact double arithmetic, else null. */
+  readonly #bandNumerators: readonly number[] | null;
+  readonly #bandDenominators: readonly number[] | null;
   /** A rule of the yearly figures alone, evaluated by #evaluateYearly when no why-nots are asked for. */
   readonly #yearly: boolean;
 
@@ -705,6 +716,13 @@ class FormulaEvaluator {
     const denominators = new Set(rule.steps.map((step) => step.thresholdRate?.denominator ?? null));
     const [only] = denominators;
     this.#growthDenominator = rule.growthOf !== null && denominators.size === 1 && only != null ? only : null;
+    const small = (value: bigint) => value >= -GROWTH_RATE_LIMIT && value <= GROWTH_RATE_LIMIT;
+    const rates = rule.steps.map((step) => step.thresholdRate);
+    const inDoubles =
+      rule.growthOf !== null &&
+      rates.every((rate) => rate !== null && small(rate.numerator) && small(rate.denominator) && rate.denominator > 0n);
+    this.#bandNumerators = inDoubles ? rates.map((rate) => Number(rate!.numerator)) : null;
+    this.#bandDenominators = inDoubles ? rates.map((rate) => Number(rate!.denominator)) : null;
     this.#yearly =
       rule.per === "year" &&
       rule.event === null &&
@@ -872,6 +890,7 @@ class FormulaEvaluator {
     const planYearsOnly = rule.planYearsOnly;
     const cap = rule.cap;
     const wording = this.#recordWording!;
+    const figureOf = tiersOf?.valueOrUnknown ?? null;
     scope.history = years;
     for (let index = 0; index < years.length; index++) {
       const year = years[index]!;
@@ -883,9 +902,18 @@ class FormulaEvaluator {
       let firstFrom = -1;
       let firstTo = -1;
       if (firstTime) {
-        if (tiersOf!.missing(scope) !== null) continue;
-        const reached = this.#reachedCount(tiersOf!.evaluate(scope), state.crossed);
-        if (reached === state.crossed) continue;
+        let value: Fen | undefined;
+        if (figureOf !== null) {
+          value = figureOf(scope);
+          if (value === undefined) continue;
+        } else {
+          if (tiersOf!.missing(scope) !== null) continue;
+          value = tiersOf!.evaluate(scope);
+        }
+        // Most years cross nothing new: the next tier alone decides that.
+        const next = steps[state.crossed];
+        if (next === undefined || !(rule.strict ? value > next.threshold : value >= next.threshold)) continue;
+        const reached = this.#reachedCount(value, state.crossed + 1);
         firstFrom = state.crossed;
         firstTo = reached;
         state.crossed = reached;
@@ -912,19 +940,7 @@ class FormulaEvaluator {
         previousYear = index > 0 && years[index - 1]!.year === year.year - 1 ? years[index - 1]! : null;
         const previous = previousYear?.[metric];
         if (previous === undefined || previous === 0n) continue;
-        const diff = current - previous;
-        let reached = -1;
-        const shared = this.#growthDenominator;
-        const sharedLeft = shared === null ? 0n : diff * shared;
-        for (let band = steps.length - 1; band >= 0; band--) {
-          const { numerator, denominator } = steps[band]!.thresholdRate!;
-          const left = shared === null ? diff * denominator : sharedLeft;
-          const right = numerator * previous;
-          if (rule.strict ? left > right : left >= right) {
-            reached = band;
-            break;
-          }
-        }
+        const reached = this.#growthBand(current, previous);
         if (reached < 0) continue;
         from = rule.payEach ? 0 : reached;
         to = reached + 1;
@@ -978,6 +994,47 @@ class FormulaEvaluator {
         missing: "year",
       });
     }
+  }
+
+  /**
+   * The highest growth band reached from `previous` to `current` (−1: none), by cross-multiplying:
+   * (current − previous) × denominator against numerator × previous. In doubles when every figure
+   * and product is an integer below 2^53 (exact, and no BigInt made per year), else in BigInt.
+   */
+  #growthBand(current: Fen, previous: Fen): number {
+    const steps = this.#rule.steps;
+    const strict = this.#rule.strict;
+    const numerators = this.#bandNumerators;
+    if (numerators !== null) {
+      const now = Number(current);
+      const before = Number(previous);
+      if (
+        now <= GROWTH_IN_DOUBLES &&
+        now >= -GROWTH_IN_DOUBLES &&
+        before <= GROWTH_IN_DOUBLES &&
+        before >= -GROWTH_IN_DOUBLES
+      ) {
+        const diff = now - before;
+        const denominators = this.#bandDenominators!;
+        for (let band = steps.length - 1; band >= 0; band--) {
+          const left = diff * denominators[band]!;
+          const right = numerators[band]! * before;
+          if (strict ? left > right : left >= right) return band;
+        }
+        return -1;
+      }
+    }
+    const diff = current - previous;
+    const shared = this.#growthDenominator;
+    // Bands sharing a denominator need one product for the increase, not one per band.
+    const sharedLeft = shared === null ? 0n : diff * shared;
+    for (let band = steps.length - 1; band >= 0; band--) {
+      const { numerator, denominator } = steps[band]!.thresholdRate!;
+      const left = shared === null ? diff * denominator : sharedLeft;
+      const right = numerator * previous;
+      if (strict ? left > right : left >= right) return band;
+    }
+    return -1;
   }
 
   /** The number of steps a figure reaches (steps ascending), from `from` on. */
@@ -1142,20 +1199,7 @@ class FormulaEvaluator {
         }
         figure = current;
         previousFigure = previous;
-        const diff = current - previous;
-        let reached = -1;
-        const shared = this.#growthDenominator;
-        // Bands sharing a denominator need one product for the increase, not one per band.
-        const sharedLeft = shared === null ? 0n : diff * shared;
-        for (let band = rule.steps.length - 1; band >= 0; band--) {
-          const { numerator, denominator } = rule.steps[band]!.thresholdRate!;
-          const left = shared === null ? diff * denominator : sharedLeft;
-          const right = numerator * previous;
-          if (rule.strict ? left > right : left >= right) {
-            reached = band;
-            break;
-          }
-        }
+        const reached = this.#growthBand(current, previous);
         if (reached < 0) {
           this.#notPaid(run, code, "belowLowestBand", paidYear, subjectId, {
             figure: current,
