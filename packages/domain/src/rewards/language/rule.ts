@@ -752,7 +752,12 @@ class FormulaEvaluator {
       meta: this.#rule.meta,
       needs: eventNeeded(this.#rule),
       ...(this.#recordWording === null ? {} : { explanationWording: this.#recordWording }),
-      evaluate: (enterprise, years, run) => this.#evaluateEnterprise(enterprise, years, run),
+      evaluate: this.#yearly
+        ? (enterprise, years, run) =>
+            run.whyNots
+              ? this.#evaluateEnterprise(enterprise, years, run)
+              : this.#evaluateYearly(enterprise, years, run)
+        : (enterprise, years, run) => this.#evaluateEnterprise(enterprise, years, run),
     };
   }
 
@@ -809,10 +814,6 @@ class FormulaEvaluator {
     if (this.#notAfter.length > 0 && !run.granted.isEmpty)
       for (const category of this.#notAfter)
         if (run.granted.has(`${rule.meta.id}|${code}|${category}`)) state.paidCategory(category);
-    if (this.#yearly && !run.whyNots) {
-      this.#evaluateYearly(code, years, run);
-      return;
-    }
     const planOnlyYears = this.#planOnlyYears;
     for (let index = 0; index < years.length; index++) {
       const year = years[index]!;
@@ -874,14 +875,22 @@ class FormulaEvaluator {
    * A rule of the yearly figures alone (tiers of a figure, first time or not, or growth bands, each
    * step a fixed amount; no event, category, base or paid year of its own) when no why-nots are
    * asked for: the decisions of #consider, in its order, without the branches that only write
-   * why-nots. Apart from #consider so that the code the engine compiles for it serves these few
-   * rules rather than every shape of rule (bench/rewards/stored-explanations.test.ts compares
-   * both ways over a district).
+   * why-nots, and with the state of one enterprise in local variables. Apart from #consider so
+   * that the code the engine compiles for it serves these few rules rather than every shape of rule
+   * (./yearly-figures.test.ts and bench/rewards/stored-explanations.test.ts compare both ways).
    */
-  #evaluateYearly(code: string, years: readonly EnterpriseYear[], run: Run): void {
+  #evaluateYearly(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
     const rule = this.#rule;
-    const state = this.#state;
     const scope = this.#scope;
+    const code = enterprise.creditCode;
+    // The tiers crossed so far: a first-time tier counts the highest figure before the years given.
+    let crossed = 0;
+    const beforeMetric = this.#beforeMetric;
+    if (beforeMetric !== null) {
+      const before = enterprise.before;
+      const beforeMax = beforeMetric === "revenue" ? before?.maxRevenue : before?.maxTax;
+      if (beforeMax !== undefined) crossed = this.#reachedCount(beforeMax, 0);
+    }
     const steps = rule.steps;
     const conditions = rule.when;
     const tiersOf = rule.tiersOf;
@@ -911,12 +920,12 @@ class FormulaEvaluator {
           value = tiersOf!.evaluate(scope);
         }
         // Most years cross nothing new: the next tier alone decides that.
-        const next = steps[state.crossed];
+        const next = steps[crossed];
         if (next === undefined || !(rule.strict ? value > next.threshold : value >= next.threshold)) continue;
-        const reached = this.#reachedCount(value, state.crossed + 1);
-        firstFrom = state.crossed;
+        const reached = this.#reachedCount(value, crossed + 1);
+        firstFrom = crossed;
         firstTo = reached;
-        state.crossed = reached;
+        crossed = reached;
       }
       if (planYearsOnly && !inPlan) continue;
       let met = true;
@@ -964,7 +973,6 @@ class FormulaEvaluator {
             : run.granted.has(entitlementKey(rule.meta.id, rule.keyShape, code, tier, paidYear, undefined));
           if (granted) continue;
         }
-        state.paid = true;
         pushEntitlement(
           run,
           rule.meta,
