@@ -276,6 +276,30 @@ export interface CompiledExpression<T> {
    * unknown — `missing` and `evaluate` in one read. Null otherwise.
    */
   readonly valueOrUnknown: ((scope: FormulaScope) => T | undefined) | null;
+  /** When the expression is a yes/no fact of the year or its negation (`aboveScale`, `!newlyAboveScale`), which. */
+  readonly yearFlag: YearFlagTest | null;
+}
+
+/** The yes/no facts of an enterprise-year. */
+export type YearFlag = "aboveScale" | "newlyAboveScale" | "listedRegistrationMovedIn" | "top500SettledIn";
+
+/** A condition that is one yes/no fact of the year, or its negation; read by name, without a closure. */
+export interface YearFlagTest {
+  readonly flag: YearFlag;
+  readonly negated: boolean;
+  /** An absent value leaves the condition undecided (the fact is unknown), else it reads as false. */
+  readonly unknownWhenAbsent: boolean;
+}
+
+const YEAR_FLAGS: readonly string[] = ["aboveScale", "newlyAboveScale", "listedRegistrationMovedIn", "top500SettledIn"];
+
+function yearFlagOf(node: ASTNode, subject: FormulaSubject): YearFlagTest | null {
+  if (subject === "project") return null;
+  const negated = node.op === "!_";
+  const fact = negated ? (node.args as ASTNode) : node;
+  if (fact.op !== "id" || !YEAR_FLAGS.includes(fact.args as string)) return null;
+  const name = fact.args as YearFlag;
+  return { flag: name, negated, unknownWhenAbsent: YEAR_FACTS[name]!.absent === "unknown" };
 }
 
 type Closure = (scope: FormulaScope) => unknown;
@@ -339,6 +363,7 @@ export function compileExpression<T>(
       reads.size === 1 && unknown.length === 1 && closure === unknown[0]![1].read
         ? (closure as (scope: FormulaScope) => T | undefined)
         : null,
+    yearFlag: yearFlagOf(parsed.ast, subject),
     reads: [...reads].map(([name, fact]) => ({ name, zh: fact.zh, en: fact.en, type: fact.type, read: fact.read })),
   };
 }

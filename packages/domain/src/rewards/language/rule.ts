@@ -52,6 +52,7 @@ import {
   compileExpression,
   type FormulaScope,
   type FormulaSubject,
+  type YearFlagTest,
   yearBefore,
 } from "./expressions";
 import { type MarginalPart, marginalAmount } from "./marginal";
@@ -665,13 +666,28 @@ export function compileFormulaRule(rule: FormulaReward, tools: FormulaTools): Fo
   return { enterprise: evaluator.enterpriseEvaluator(), project: null, outputRuleIds, priorKey };
 }
 
-/**
- * Growth compared in doubles: figures within ±2^43 fen (88 billion yuan) and rates' numerators and
- * denominators within ±2^8 keep the increase (below 2^44) and every product below 2^53, where
- * doubles are exact integers.
- */
-const GROWTH_IN_DOUBLES = 2 ** 43;
-const GROWTH_RATE_LIMIT = 256n;
+/** A yes/no condition of the year read by name: 1 it holds, 0 it does not, −1 the fact is unknown. */
+function flagHolds(year: EnterpriseYear, test: YearFlagTest): number {
+  let value: boolean | undefined;
+  switch (test.flag) {
+    case "aboveScale":
+      value = year.aboveScale;
+      break;
+    case "newlyAboveScale":
+      value = year.newlyAboveScale;
+      break;
+    case "listedRegistrationMovedIn":
+      value = year.listedRegistrationMovedIn;
+      break;
+    default:
+      value = year.top500SettledIn;
+  }
+  if (value === undefined) {
+    if (test.unknownWhenAbsent) return -1;
+    value = false;
+  }
+  return value !== test.negated ? 1 : 0;
+}
 
 class FormulaEvaluator {
   readonly #rule: CompiledFormula;
@@ -690,9 +706,6 @@ class FormulaEvaluator {
   readonly #planOnlyYears: boolean;
   /** The denominator every growth band's rate shares (written with as many decimals), else null. */
   readonly #growthDenominator: bigint | null;
-  /** The growth bands' rates as doubles when small enough for #growthBand's exact double arithmetic, else null. */
-  readonly #bandNumerators: readonly number[] | null;
-  readonly #bandDenominators: readonly number[] | null;
   /** A rule of the yearly figures alone, evaluated by #evaluateYearly when no why-nots are asked for. */
   readonly #yearly: boolean;
 
@@ -716,13 +729,6 @@ class FormulaEvaluator {
     const denominators = new Set(rule.steps.map((step) => step.thresholdRate?.denominator ?? null));
     const [only] = denominators;
     this.#growthDenominator = rule.growthOf !== null && denominators.size === 1 && only != null ? only : null;
-    const small = (value: bigint) => value >= -GROWTH_RATE_LIMIT && value <= GROWTH_RATE_LIMIT;
-    const rates = rule.steps.map((step) => step.thresholdRate);
-    const inDoubles =
-      rule.growthOf !== null &&
-      rates.every((rate) => rate !== null && small(rate.numerator) && small(rate.denominator) && rate.denominator > 0n);
-    this.#bandNumerators = inDoubles ? rates.map((rate) => Number(rate!.numerator)) : null;
-    this.#bandDenominators = inDoubles ? rates.map((rate) => Number(rate!.denominator)) : null;
     this.#yearly =
       rule.per === "year" &&
       rule.event === null &&
@@ -931,7 +937,10 @@ class FormulaEvaluator {
       let met = true;
       for (let position = 0; position < conditions.length; position++) {
         const condition = conditions[position]!;
-        if (condition.missing(scope) !== null || !condition.evaluate(scope)) {
+        const flag = condition.yearFlag;
+        if (
+          flag !== null ? flagHolds(year, flag) !== 1 : condition.missing(scope) !== null || !condition.evaluate(scope)
+        ) {
           met = false;
           break;
         }
@@ -1006,32 +1015,11 @@ class FormulaEvaluator {
 
   /**
    * The highest growth band reached from `previous` to `current` (−1: none), by cross-multiplying:
-   * (current − previous) × denominator against numerator × previous. In doubles when every figure
-   * and product is an integer below 2^53 (exact, and no BigInt made per year), else in BigInt.
+   * (current − previous) × denominator against numerator × previous, exact in BigInt.
    */
   #growthBand(current: Fen, previous: Fen): number {
     const steps = this.#rule.steps;
     const strict = this.#rule.strict;
-    const numerators = this.#bandNumerators;
-    if (numerators !== null) {
-      const now = Number(current);
-      const before = Number(previous);
-      if (
-        now <= GROWTH_IN_DOUBLES &&
-        now >= -GROWTH_IN_DOUBLES &&
-        before <= GROWTH_IN_DOUBLES &&
-        before >= -GROWTH_IN_DOUBLES
-      ) {
-        const diff = now - before;
-        const denominators = this.#bandDenominators!;
-        for (let band = steps.length - 1; band >= 0; band--) {
-          const left = diff * denominators[band]!;
-          const right = numerators[band]! * before;
-          if (strict ? left > right : left >= right) return band;
-        }
-        return -1;
-      }
-    }
     const diff = current - previous;
     const shared = this.#growthDenominator;
     // Bands sharing a denominator need one product for the increase, not one per band.

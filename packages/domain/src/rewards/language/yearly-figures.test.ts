@@ -1,7 +1,7 @@
 /**
  * The rules of the yearly figures alone (growth bands, first-time tiers) take a shorter way when no why-nots are
- * asked for, and compare growth in doubles while every product is an exact integer there: the same awards, tiers,
- * keys and explanations either way, at band boundaries, for figures too large for doubles, and with prior grants.
+ * asked for: the same awards, tiers, keys and explanations either way, at band boundaries, for figures beyond what
+ * doubles hold to the fen, and with prior grants.
  */
 import { describe, expect, test } from "vitest";
 import { explanationOf } from "../explanation";
@@ -39,20 +39,20 @@ const growth = (previous: string, current: string) =>
   ).filter((line) => line.startsWith("2022"));
 
 describe("the yearly figures' rules without why-nots", () => {
-  test("growth exactly at a band is not above it, one fen more is, in doubles", () => {
+  test("growth exactly at a band is not above it, one fen more is", () => {
     expect(growth("1000000000", "1050000000")).toEqual([]);
     expect(growth("1000000000", "1050000000.01")).toEqual(["2022 0.05 20000"]);
     expect(growth("1000000000", "1150000000.01")).toEqual(["2022 0.15 200000"]);
     expect(growth("1000000000", "850000000")).toEqual([]);
   });
 
-  test("figures beyond 2^43 fen compared in exact integers: one fen decides", () => {
+  test("figures beyond what doubles hold to the fen: one fen decides", () => {
     // 1,000 and 100,000 billion yuan: far beyond what doubles hold to the fen once multiplied.
     expect(growth("1000000000000", "1080000000000")).toEqual(["2022 0.05 20000"]);
     expect(growth("1000000000000", "1080000000000.01")).toEqual(["2022 0.08 80000"]);
     expect(growth("100000000000000", "105000000000000")).toEqual([]);
     expect(growth("100000000000000", "105000000000000.01")).toEqual(["2022 0.05 20000"]);
-    // Just either side of the bound itself.
+    // Around 2^43 fen.
     expect(growth("87960930222.08", "92358976733.19")).toEqual(["2022 0.05 20000"]);
     expect(growth("87960930222.09", "92358976733.19")).toEqual([]);
   });
