@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp, parseOriginList } from "./app";
 import { runRequestEscalationsForAllDistricts } from "./capabilities/requests/index";
 import { runRemindersForAllDistricts } from "./capabilities/supervision/index";
-import { warmUpLargeDistricts } from "./capabilities/targets/index";
+import { startAnswersWorker, useAnswerComputer } from "./capabilities/targets/index";
 import {
   auditCheckpointSink,
   prepareAuditSigningKey,
@@ -34,6 +34,11 @@ export interface StartServerOptions {
   publicOrigins?: string[];
   /** Called after migrations and before listening (e.g. to load demo data into an empty database). */
   beforeListen?: (db: BeizengDb) => Promise<void>;
+  /**
+   * Computes the dashboards' answers in a thread of their own, running this entry script again (with these node
+   * options); without it they are computed in the server's thread.
+   */
+  answersWorker?: { script: string; execArgv?: string[] };
 }
 
 /** The origin of the address the server listens on, when it is one a browser can use (not 0.0.0.0 or port 0). */
@@ -98,6 +103,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         },
       },
     ];
+    const answers = options.answersWorker
+      ? startAnswersWorker({
+          ...options.answersWorker,
+          db: db.config,
+          log: (message) => app.log.error(message),
+        })
+      : null;
+    if (answers) useAnswerComputer(db, answers);
     const jobs = await startJobs(db, {
       schedules,
       log: app.log,
@@ -116,19 +129,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     try {
       url = await app.listen({ port, host });
     } catch (error) {
+      await answers?.close();
       await jobs.stop();
       await app.close();
       throw error;
     }
-    // A large district's answers come from the database at once; its rows are read meanwhile, so that the first
-    // change of its data is computed from them rather than from a cold read.
-    void warmUpLargeDistricts(db).catch((error: unknown) => app.log.error({ err: error }, "预读大型地区数据失败"));
     return {
       app,
       db,
       url,
       jobs,
       close: async () => {
+        await answers?.close();
         await jobs.stop();
         await app.close();
         await db.close();

@@ -50,6 +50,8 @@ export function registerServeCommand(program: Command): void {
           port: options.port,
           webRoot,
           logger: options.log === true,
+          // The dashboards' answers in a thread of their own: this command's script, run again there.
+          answersWorker: process.argv[1] ? { script: process.argv[1], execArgv: process.execArgv } : undefined,
           beforeListen: async (db) => {
             if (!options.demoIfEmpty || !(await databaseIsEmpty(db))) return;
             const outcome = await loadDemo(db);

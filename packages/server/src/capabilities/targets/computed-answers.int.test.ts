@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
 import { closeSuite, demoApp, jsonReader, loginAsDemo, type Session } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
+import { clearTargetsCache, SLOW_COMPUTE_MS, setSlowComputeMs } from "./answers.service";
 import { storeAnswer } from "./targets.repository";
-import { clearTargetsCache, SLOW_COMPUTE_MS, setSlowComputeMs } from "./targets.service";
 
 interface DashboardAnswer {
   refreshing?: true;

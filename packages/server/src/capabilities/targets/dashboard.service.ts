@@ -17,9 +17,9 @@ import type { DbContext } from "../../platform/db/database";
 import { badRequest, notFound } from "../../platform/errors";
 import { buildXlsx } from "../../platform/exports/table-export";
 import { findDistrict } from "../../platform/plan/districts.repository";
+import { type AnswerParams, cachedAnswer } from "./answers.service";
 import { boardPublication, publishedBoards } from "./targets.repository";
 import {
-  cachedAnswer,
   coverageOf,
   type DistrictData,
   directoryYearFor,
@@ -275,8 +275,13 @@ export function buildDashboard(result: TargetsResult) {
 
 export type DashboardPayload = ReturnType<typeof buildDashboard>;
 
+/** The dashboard's answer (GET /api/dashboard). */
+export function dashboardAnswer(result: TargetsResult): unknown {
+  return jsonSafe(buildDashboard(result));
+}
+
 export async function getDashboard(db: DbContext, districtId: string, asOf: YearMonth | null) {
-  return cachedAnswer(db, districtId, asOf, "dashboard", (result) => jsonSafe(buildDashboard(result)));
+  return cachedAnswer(db, districtId, asOf, "dashboard", dashboardAnswer);
 }
 
 // ---- Drill-down: the records behind a figure ----
@@ -663,43 +668,46 @@ export async function getPublicBoard(db: DbContext, districtId: string | null) {
   const chosen = districtId ? published.find((b) => b.district_id === districtId) : published[0];
   // Not published is a state of the board, answered as such: a visitor's browser logs no error for it.
   if (!chosen) return JSON.stringify({ published: false });
-  return cachedAnswer(db, chosen.district_id, null, "public-board", (result) =>
-    jsonSafe({
-      published: true as const,
-      district: { id: chosen.district_id, name: chosen.name },
-      plan: { title: result.data.plan.title, titleEn: result.data.plan.titleEn },
-      asOf: result.data.asOf,
-      coverage: coverageOf(result.data),
-      targets: result.targets.map((t) => {
-        const forecast = result.forecasts.get(t.targetId);
-        return {
-          targetId: t.targetId,
-          clause: t.clause,
-          name: t.name,
-          nameEn: t.nameEn,
-          metric: t.metric,
-          unit: t.unit,
-          aspiration: t.aspiration,
-          deadlineYear: t.deadlineYear,
-          target: quantityText(t.target),
-          baseline: quantityText(t.baseline),
-          current: t.current
-            ? { year: t.current.year, month: t.current.month, value: quantityText(t.current.value) }
-            : null,
-          status: t.status,
-          statusBasis: t.statusBasis,
-          progress: progressRatio(t),
-          forecast: forecast
-            ? {
-                estimate: quantityText(forecast.input.estimate),
-                low: quantityText(forecast.input.low),
-                high: quantityText(forecast.input.high),
-              }
-            : null,
-        };
-      }),
+  return cachedAnswer(db, chosen.district_id, null, "public-board", publicBoardAnswer, { districtName: chosen.name });
+}
+
+/** The public board's answer: only aggregate target figures. */
+export function publicBoardAnswer(result: TargetsResult, params: AnswerParams): unknown {
+  return jsonSafe({
+    published: true as const,
+    district: { id: result.data.districtId, name: params.districtName ?? result.data.districtId },
+    plan: { title: result.data.plan.title, titleEn: result.data.plan.titleEn },
+    asOf: result.data.asOf,
+    coverage: coverageOf(result.data),
+    targets: result.targets.map((t) => {
+      const forecast = result.forecasts.get(t.targetId);
+      return {
+        targetId: t.targetId,
+        clause: t.clause,
+        name: t.name,
+        nameEn: t.nameEn,
+        metric: t.metric,
+        unit: t.unit,
+        aspiration: t.aspiration,
+        deadlineYear: t.deadlineYear,
+        target: quantityText(t.target),
+        baseline: quantityText(t.baseline),
+        current: t.current
+          ? { year: t.current.year, month: t.current.month, value: quantityText(t.current.value) }
+          : null,
+        status: t.status,
+        statusBasis: t.statusBasis,
+        progress: progressRatio(t),
+        forecast: forecast
+          ? {
+              estimate: quantityText(forecast.input.estimate),
+              low: quantityText(forecast.input.low),
+              high: quantityText(forecast.input.high),
+            }
+          : null,
+      };
     }),
-  );
+  });
 }
 
 export async function getBoardPublication(db: DbContext, districtId: string) {

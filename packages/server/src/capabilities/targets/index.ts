@@ -1,4 +1,7 @@
 /** What other capabilities, the app and the command line use of this capability. */
+
+export { computeAnswerHere, useAnswerComputer, warmUpLargeDistricts } from "./answers.service";
+export { isAnswersWorkerData, runAnswersWorker, startAnswersWorker } from "./answers-worker";
 export { dashboardRoutes } from "./dashboard.routes";
 export { targetsRoutes } from "./targets.routes";
-export { coverageOf, cutSnapshot, readDistrictRows, targetsResult, warmUpLargeDistricts } from "./targets.service";
+export { coverageOf, cutSnapshot, readDistrictRows, targetsResult } from "./targets.service";

@@ -18,8 +18,9 @@ import type { DbContext } from "../../platform/db/database";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { sendJsonText } from "../../platform/http/json-text";
 import { parseInput } from "../../platform/http/validation";
+import { cachedAnswer } from "./answers.service";
 import { getBoardPublication, recordsTable, tableToXlsx, targetRecords } from "./dashboard.service";
-import { getTargets, jsonSafe, parseAsOf, targetsResult } from "./targets.service";
+import { jsonSafe, parseAsOf, targetsAnswer, targetsResult } from "./targets.service";
 import {
   getTargetInputs,
   publishBoard,
@@ -36,7 +37,14 @@ export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext 
     { config: { request: { query: TargetsQuerySchema }, permission: "targets.read", response: TargetListSchema } },
     async (request, reply) => {
       const query = parseInput(TargetsQuerySchema, request.query, "查询目标");
-      return sendJsonText(reply, await getTargets(db, currentUser(request).districtId, parseAsOf(query.asOf)));
+      const answer = await cachedAnswer(
+        db,
+        currentUser(request).districtId,
+        parseAsOf(query.asOf),
+        "targets",
+        targetsAnswer,
+      );
+      return sendJsonText(reply, answer);
     },
   );
 

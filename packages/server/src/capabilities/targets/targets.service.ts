@@ -111,79 +111,15 @@ function aggregatedInputs(plan: PlanFile): { figures: string[]; facts: Set<strin
   }
   return { figures: [...figures], facts };
 }
-/** A computed result is made again from the rows held after this long (the rows follow the data version). */
-const CACHE_TTL_MS = 5 * 60_000;
-const CACHE_CAPACITY = 32;
 
-interface CacheEntry<T> {
-  at: number;
-  value: Promise<T>;
-}
-
-/** A small cache of promises: concurrent callers of a missing key share one computation. */
-class PromiseCache<T> {
-  private readonly entries = new Map<string, CacheEntry<T>>();
-
-  /** The entry of a key when it is held and young enough, without computing anything. */
-  peek(key: string): Promise<T> | undefined {
-    const hit = this.entries.get(key);
-    return hit && Date.now() - hit.at < CACHE_TTL_MS ? hit.value : undefined;
-  }
-
-  /** Holds a value computed elsewhere under its key. */
-  set(key: string, value: Promise<T>): void {
-    this.entries.delete(key);
-    this.entries.set(key, { at: Date.now(), value });
-    this.evict();
-  }
-
-  get(key: string, compute: () => Promise<T>): Promise<T> {
-    const now = Date.now();
-    const hit = this.entries.get(key);
-    if (hit && now - hit.at < CACHE_TTL_MS) {
-      // Refresh the position: the map's order is the eviction order.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.value;
-    }
-    const value = compute();
-    this.entries.set(key, { at: now, value });
-    value.catch(() => this.entries.delete(key));
-    this.evict();
-    return value;
-  }
-
-  private evict(): void {
-    while (this.entries.size > CACHE_CAPACITY) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
-  }
-
-  /** Forgets the entries whose key the test keeps (a district's results of older versions). */
-  forget(test: (key: string) => boolean): void {
-    for (const key of [...this.entries.keys()]) if (test(key)) this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-}
+import { PromiseCache } from "./promise-cache";
 
 interface Caches {
   /** Per district, the rows of its latest version read (only the latest: a district at province scale is large). */
   rows: Map<string, Promise<DistrictRows>>;
   result: PromiseCache<TargetsResult>;
-  /** Answers' JSON text by district, data version, answer and month: only answers of that very version. */
-  answers: PromiseCache<string>;
-  /** The latest answer this process sent or read, by district, answer and month (of any version). */
-  latest: Map<string, HeldAnswer>;
-  /** The background computations of answers running, by district, answer and month. */
-  refreshing: Map<string, Promise<void>>;
   /** The latest whole result computed, by district and month asked for (the forecasts a provisional answer keeps). */
   lastResult: Map<string, TargetsResult>;
-  /** How long a computation may take before answers are given from the last one (SLOW_COMPUTE_MS). */
-  slowMs: number;
 }
 
 // One set of caches per database handle, so that two databases in one process never share results.
@@ -195,24 +131,18 @@ function cachesOf(db: DbContext): Caches {
     caches = {
       rows: new Map(),
       result: new PromiseCache(),
-      answers: new PromiseCache(),
-      latest: new Map(),
-      refreshing: new Map(),
       lastResult: new Map(),
-      slowMs: SLOW_COMPUTE_MS,
     };
     cachesByDatabase.set(db.kysely, caches);
   }
   return caches;
 }
 
-/** Forgets the cached computations of a database (after writing rows without going through the app). */
-export function clearTargetsCache(db: DbContext): void {
+/** Forgets the rows and results held for a database (the answers' own caches: answers.service's clearTargetsCache). */
+export function clearTargetsResults(db: DbContext): void {
   const caches = cachesByDatabase.get(db.kysely);
   caches?.rows.clear();
   caches?.result.clear();
-  caches?.answers.clear();
-  caches?.latest.clear();
   caches?.lastResult.clear();
 }
 
@@ -531,7 +461,7 @@ async function rowsPatched(
  * when only figures were written since; read whole otherwise. Concurrent callers share one reading, and the results
  * of older versions are forgotten once a newer one is read.
  */
-async function districtRows(db: DbContext, districtId: string): Promise<DistrictRows> {
+export async function districtRows(db: DbContext, districtId: string): Promise<DistrictRows> {
   const parts = await dataVersionParts(db, districtId);
   const version = parts.audit + parts.figures;
   const caches = cachesOf(db);
@@ -553,7 +483,6 @@ async function districtRows(db: DbContext, districtId: string): Promise<District
       // Both caches' keys begin with the district and its version.
       const older = (key: string) => key.startsWith(`${districtId}|`) && Number(key.split("|")[1]) < rows.version;
       caches.result.forget(older);
-      caches.answers.forget(older);
     },
     () => {
       if (caches.rows.get(districtId) === reading) caches.rows.delete(districtId);
@@ -606,6 +535,11 @@ export async function targetsResult(
   });
 }
 
+/** The month asked for, as a key: `default` (the month the dashboards open at) or YYYY-MM. */
+export function asOfKey(requested: YearMonth | null): string {
+  return requested ? `${requested.year}-${String(requested.month).padStart(2, "0")}` : "default";
+}
+
 /** The rows cut at a month, with their index. */
 function dataAt(rows: DistrictRows, asOf: YearMonth): DistrictData {
   const cut =
@@ -620,12 +554,13 @@ function dataAt(rows: DistrictRows, asOf: YearMonth): DistrictData {
  * the figures, shown before the forecasts (the costly part, which one figure barely moves) are computed again. Null
  * when the earlier result is at the current data already.
  */
-async function provisionalResult(
+export async function provisionalResult(
   db: DbContext,
   districtId: string,
   requested: YearMonth | null,
-  earlier: TargetsResult,
 ): Promise<TargetsResult | null> {
+  const earlier = cachesOf(db).lastResult.get(`${districtId}|${asOfKey(requested)}`);
+  if (!earlier) return null;
   const rows = await districtRows(db, districtId);
   if (rows.version <= earlier.data.version) return null;
   const started = performance.now();
@@ -633,151 +568,6 @@ async function provisionalResult(
   const forecasts = [...earlier.forecasts.values()];
   const targets = computeTargets(rows.plan, data.cut, { forecasts: forecastInputs(forecasts), top: 10 });
   return { data, targets, forecasts: earlier.forecasts, computeMs: rows.readMs + (performance.now() - started) };
-}
-
-/**
- * How long a district's computation may take before its readers are answered from its last answer while a newer one
- * is computed: a small district is computed on the request (its answer always as fresh as its data); a large one
- * answers at once and says it is being brought up to date.
- */
-export const SLOW_COMPUTE_MS = 1_000;
-
-/**
- * Sets, for one database handle, how long a computation may take before answers are given from the last one (the
- * tests set 0 to have a small district answered as a large one is).
- */
-export function setSlowComputeMs(db: DbContext, ms: number): void {
-  cachesOf(db).slowMs = ms;
-}
-
-/** The month asked for, as an answer's key: `default` (the month the dashboards open at) or YYYY-MM. */
-function asOfKey(requested: YearMonth | null): string {
-  return requested ? `${requested.year}-${String(requested.month).padStart(2, "0")}` : "default";
-}
-
-/** Marks an answer's JSON text (an object) as one computed at an older data version, a newer one on its way. */
-function markedRefreshing(body: string): string {
-  return `{"refreshing":true,${body.slice(1)}`;
-}
-
-/** An answer held by this process: one kept by the database, or a provisional one (never kept by the database). */
-interface HeldAnswer extends StoredAnswer {
-  /** Computed with the forecasts of an earlier version, the whole answer on its way. */
-  provisional?: boolean;
-}
-
-/**
- * Brings a large district's answer up to date in the background: first, when this process holds an earlier whole
- * result, the answer at the current data with that result's forecasts (shown, still marked as being brought up to
- * date, within seconds of a change); then the whole answer, kept.
- */
-async function refreshAnswer(
-  db: DbContext,
-  districtId: string,
-  requested: YearMonth | null,
-  name: string,
-  build: (result: TargetsResult) => unknown,
-): Promise<void> {
-  const caches = cachesOf(db);
-  const asOf = asOfKey(requested);
-  const earlier = caches.lastResult.get(`${districtId}|${asOf}`);
-  const provisional = earlier ? await provisionalResult(db, districtId, requested, earlier) : null;
-  if (provisional) {
-    const parts = provisional.data.versionParts;
-    caches.latest.set(`${districtId}|${name}|${asOf}`, {
-      audit: parts.audit,
-      figures: parts.figures,
-      body: JSON.stringify(build(provisional)),
-      computeMs: Math.round(provisional.computeMs),
-      provisional: true,
-    });
-  }
-  await computeAnswer(db, districtId, requested, name, build);
-}
-
-/** Computes an answer, keeps it (in the database, and as this process's latest) and returns its JSON text. */
-async function computeAnswer(
-  db: DbContext,
-  districtId: string,
-  requested: YearMonth | null,
-  name: string,
-  build: (result: TargetsResult) => unknown,
-): Promise<string> {
-  const started = performance.now();
-  const result = await targetsResult(db, districtId, requested);
-  const body = JSON.stringify(build(result));
-  const parts = result.data.versionParts;
-  const answer: StoredAnswer = {
-    audit: parts.audit,
-    figures: parts.figures,
-    body,
-    computeMs: Math.round(Math.max(result.computeMs, performance.now() - started)),
-  };
-  const asOf = asOfKey(requested);
-  await storeAnswer(db, districtId, name, asOf, answer);
-  const caches = cachesOf(db);
-  caches.latest.set(`${districtId}|${name}|${asOf}`, answer);
-  caches.answers.set(`${districtId}|${parts.audit + parts.figures}|${name}|${asOf}`, Promise.resolve(body));
-  return body;
-}
-
-/**
- * An answer of the dashboards (the dashboard, the targets page, the public board) as the JSON text sent, at the
- * district's current data version:
- *
- * - computed in this process at this version, or kept by the database at it (a process just started, or another
- *   process computed it): sent as it is;
- * - else, when the district's last computation was slow and an older answer is at hand: that answer, marked
- *   `refreshing`, while one computation of the current version runs in the background;
- * - else computed now (concurrent callers share the computation) and kept.
- */
-export async function cachedAnswer(
-  db: DbContext,
-  districtId: string,
-  requested: YearMonth | null,
-  name: string,
-  build: (result: TargetsResult) => unknown,
-): Promise<string> {
-  const parts = await dataVersionParts(db, districtId);
-  const asOf = asOfKey(requested);
-  const key = `${districtId}|${parts.audit + parts.figures}|${name}|${asOf}`;
-  const caches = cachesOf(db);
-  const fresh = caches.answers.peek(key);
-  if (fresh) return fresh;
-  const slot = `${districtId}|${name}|${asOf}`;
-  let older: HeldAnswer | null = caches.latest.get(slot) ?? null;
-  if (!older) {
-    older = await storedAnswer(db, districtId, name, asOf);
-    if (older) caches.latest.set(slot, older);
-  }
-  if (older && older.audit === parts.audit && older.figures === parts.figures && !older.provisional) {
-    caches.answers.set(key, Promise.resolve(older.body));
-    return older.body;
-  }
-  if (older && (older.provisional || older.computeMs >= caches.slowMs)) {
-    if (!caches.refreshing.has(slot)) {
-      const refresh = refreshAnswer(db, districtId, requested, name, build).then(
-        () => undefined,
-        (error: unknown) => {
-          console.error(`看板数据后台更新失败 / refreshing an answer failed (${slot}):`, error);
-        },
-      );
-      caches.refreshing.set(slot, refresh);
-      void refresh.finally(() => caches.refreshing.delete(slot));
-    }
-    return markedRefreshing(older.body);
-  }
-  return caches.answers.get(key, () => computeAnswer(db, districtId, requested, name, build));
-}
-
-/**
- * Reads the rows of the districts whose answers are slow to compute, in the background, so that a process just
- * started has them at hand for the first change of data (answers themselves come from the database meanwhile).
- */
-export async function warmUpLargeDistricts(db: DbContext): Promise<string[]> {
-  const districts = await districtsWithSlowAnswers(db, SLOW_COMPUTE_MS);
-  for (const districtId of districts) await districtRows(db, districtId);
-  return districts;
 }
 
 /** Turns bigints into decimal strings, deeply, for JSON. */
@@ -891,21 +681,19 @@ export function targetView(progress: TargetProgress, forecast: TargetForecast | 
   };
 }
 
-/** GET /api/targets: every target of the active plan. */
-export async function getTargets(db: DbContext, districtId: string, requested: YearMonth | null) {
-  return cachedAnswer(db, districtId, requested, "targets", (result) =>
-    jsonSafe({
-      asOf: result.data.asOf,
-      latest: result.data.latest,
-      dataVersion: result.data.version,
-      plan: { id: result.data.plan.id, title: result.data.plan.title, version: result.data.plan.version },
-      chains: result.data.plan.chains.map((chain) => ({ id: chain.id, name: chain.name })),
-      towns: result.data.towns,
-      notes: result.data.notes,
-      noteMessages: result.data.noteMessages,
-      targets: result.targets.map((progress) => targetView(progress, result.forecasts.get(progress.targetId))),
-    }),
-  );
+/** The targets page's answer (GET /api/targets): every target of the active plan. */
+export function targetsAnswer(result: TargetsResult): unknown {
+  return jsonSafe({
+    asOf: result.data.asOf,
+    latest: result.data.latest,
+    dataVersion: result.data.version,
+    plan: { id: result.data.plan.id, title: result.data.plan.title, version: result.data.plan.version },
+    chains: result.data.plan.chains.map((chain) => ({ id: chain.id, name: chain.name })),
+    towns: result.data.towns,
+    notes: result.data.notes,
+    noteMessages: result.data.noteMessages,
+    targets: result.targets.map((progress) => targetView(progress, result.forecasts.get(progress.targetId))),
+  });
 }
 
 /** The metric's own detail for a year (the records a target's actual is made of). */

@@ -37,6 +37,8 @@ export interface DbContext {
 }
 
 export interface BeizengDb extends DbContext {
+  /** How it was opened: another thread or process opens the same database with it. */
+  config: DatabaseConfig;
   close(): Promise<void>;
 }
 
@@ -76,7 +78,7 @@ function createPostgres(url: string): BeizengDb {
     },
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: "postgres", close: () => kysely.destroy() };
+  return { kysely, dialect: "postgres", config: { url }, close: () => kysely.destroy() };
 }
 
 function createSqlite(file: string): BeizengDb {
@@ -95,7 +97,7 @@ function createSqlite(file: string): BeizengDb {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new SqliteIntegerPlugin()],
   });
-  return { kysely, dialect: "sqlite", sqlite, close: () => kysely.destroy() };
+  return { kysely, dialect: "sqlite", sqlite, config: { sqliteFile: file }, close: () => kysely.destroy() };
 }
 
 /** How many distinct statements stay prepared; the application has a few hundred distinct queries. */
