@@ -213,7 +213,8 @@ export function compileFormulaStructure(rule: FormulaReward, tools: FormulaTools
       let notAfter: string | null = null;
       if (value.notAfter !== undefined) {
         const unless = value.notAfter.unlessParameter === undefined ? null : tools.flag(value.notAfter.unlessParameter);
-        if (unless !== null && !shown.includes(unless.shown)) shown.push(unless.shown);
+        // Several categories may name the same parameter: it is listed once.
+        if (unless !== null && !shown.some((parameter) => parameter.id === unless.shown.id)) shown.push(unless.shown);
         notAfter = unless?.value === true ? null : value.notAfter.category;
       }
       categories.set(value.is, {
@@ -848,6 +849,15 @@ class FormulaEvaluator {
     if (state.paid || state.explained) return;
     if (rule.tiersFirstTime && state.sawEvent) {
       const next = rule.steps[state.crossed];
+      if (next !== undefined && state.planFigure === undefined) {
+        // No plan year gave the figure: it is missing for the plan's years, short of no tier in particular.
+        const read = rule.tiersOf?.reads.length === 1 ? rule.tiersOf.reads[0]!.name : null;
+        pushNonPayment(run, rule.meta, this.#words.whyNot, code, "missingFigure", null, undefined, NO_FACTS, {
+          missing: read,
+          nearestTier: next.label ?? next.shown,
+        });
+        return;
+      }
       const figures: WhyNotFigures =
         next === undefined
           ? { figure: state.planFigure ?? null }

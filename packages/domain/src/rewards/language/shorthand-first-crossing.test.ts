@@ -111,7 +111,7 @@ describe("R-REV-MILESTONE: revenue first exceeding 50亿 / 100亿 / 300亿", () 
     const none = run(plan, { enterprises: [enterprise(A, [{ year: 2021, aboveScale: true }])] });
     expect(reasons(none, "R-REV-MILESTONE")).toMatchInlineSnapshot(`
       [
-        "- belowNextTier",
+        "- missingFigure",
       ]
     `);
   });
@@ -215,10 +215,12 @@ describe("R-TAX-MILESTONE: tax paid first exceeding 1亿 / 5亿 / 10亿 / 20亿"
     const result = run(plan, { enterprises: [enterprise(A, [{ year: 2021, revenue: "100" }])] });
     expect(reasons(result, "R-TAX-MILESTONE")).toMatchInlineSnapshot(`
       [
-        "- belowNextTier",
+        "- missingFigure",
       ]
     `);
-    expect(zh(whyNot(result, "R-TAX-MILESTONE")[0])).toMatchInlineSnapshot(`"入库税收，距首次突破 1 亿元"`);
+    expect(zh(whyNot(result, "R-TAX-MILESTONE")[0])).toMatchInlineSnapshot(
+      `"2021—2023年缺少入库税收，无法判断是否首次突破 1 亿元"`,
+    );
   });
 
   test("every tier crossed before the plan: nothing left to pay", () => {

@@ -55,7 +55,7 @@ describe("R-GROWTH: growth strictly above 5% / 8% / 10% / 15%, highest band only
     expect(explanationOf(entitlement)?.arithmetic).toMatchInlineSnapshot(
       `"(1124000000 − 1000000000) ÷ 1000000000 = 12.40% > 0.10 → 100000"`,
     );
-    expect(explanationOf(entitlement)?.nextTier?.zh).toMatchInlineSnapshot(`undefined`);
+    expect(explanationOf(entitlement)?.nextTier?.zh).toMatchInlineSnapshot(`"距第四档 15%差 2.60 个百分点"`);
     expect(explanationOf(entitlement)?.thresholds.map((item) => item.value)).toEqual(["0.05", "0.08", "0.10", "0.15"]);
     expect(explanationOf(entitlement)?.parameters.map((parameter) => parameter.id)).toMatchInlineSnapshot(`[]`);
   });
@@ -76,7 +76,7 @@ describe("R-GROWTH: growth strictly above 5% / 8% / 10% / 15%, highest band only
 
   test("the distance to the next band (7.6% → 8%)", () => {
     const entitlement = growthRun("1076000000").entitlements.find((entry) => entry.ruleId === "R-GROWTH");
-    expect(explanationOf(entitlement)?.nextTier?.zh).toMatchInlineSnapshot(`undefined`);
+    expect(explanationOf(entitlement)?.nextTier?.zh).toMatchInlineSnapshot(`"距第二档 8%差 0.40 个百分点"`);
     expect(explanationOf(entitlement)?.zh).toMatchInlineSnapshot(
       `"2022年，规模以上工业企业，非当年新增规上企业，营业收入同比增长 7.60%，超过 5%（第一档），奖励 2 万元"`,
     );

@@ -29,12 +29,6 @@ describe("R-IPO: domestic 500万 / overseas 200万 / 新三板 50万, each kind 
           "id": "neeqThenListedPaidBoth",
           "value": true,
         },
-        {
-          "description": "先在新三板挂牌、后首发上市的企业是否两项奖励都给予（默认是）",
-          "descriptionEn": "Whether an enterprise quoted on the NEEQ that later lists is paid both rewards (default yes)",
-          "id": "neeqThenListedPaidBoth",
-          "value": true,
-        },
       ]
     `);
     expect(explanationOf(domestic)?.zh).toMatchInlineSnapshot(

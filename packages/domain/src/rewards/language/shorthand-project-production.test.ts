@@ -62,7 +62,9 @@ describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 1
         "- missingFigure",
       ]
     `);
-    expect(zh(whyNot(result, "R-PROJ")[1])).toMatchInlineSnapshot(`"缺少投产年度，无法计算，不奖励"`);
+    expect(zh(whyNot(result, "R-PROJ")[1])).toMatchInlineSnapshot(
+      `"项目 waiting 尚无投产年度，有投产年度后方可兑现，现不奖励"`,
+    );
   });
 
   test("once per project, whatever category it was paid under", () => {

@@ -147,8 +147,12 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
     }
     const read = reads.get(name);
     if (read !== undefined) return zh ? read.zh : read.en;
+    // Growth bands read their figure without an expression.
+    if (name === rule.growthOf) return zh ? growthZh : growthEn;
     return name;
   };
+  /** The facts the paid year is read from (`project.productionYear`): missing, the award is not due yet. */
+  const paidYearReads = new Set((rule.paidYear?.reads ?? []).map((read) => read.name));
 
   const facts = (scope: FormulaScope): ExplanationFact[] => {
     const year = scope.year;
@@ -312,6 +316,30 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
       arithmetic = `${arithmetic === "" ? "" : `${arithmetic} → `}${formatYuan(parts.amount)}`;
     }
     let nextTier: { zh: string; en: string } | undefined;
+    if (
+      parts.band >= 0 &&
+      parts.reached + 1 < rule.steps.length &&
+      rule.growthOf !== null &&
+      parts.figure !== null &&
+      parts.previousFigure !== null &&
+      parts.previousFigure > 0n
+    ) {
+      // Percentage points short of the next band: its rate − the growth, exactly, shown to two decimals.
+      const index = parts.reached + 1;
+      const band = rule.steps[index]!.thresholdRate!;
+      const gap = band.numerator * parts.previousFigure - (parts.figure - parts.previousFigure) * band.denominator;
+      const points = percentOf(gap, band.denominator * parts.previousFigure, 2);
+      nextTier =
+        gap <= 0n
+          ? {
+              zh: `同比增长恰为${tierOrdinalZh(index)} ${stepShownZh(index)}，须${compareZh}该档`,
+              en: `growth is exactly tier ${index + 1} (${stepShownEn(index)}); it must be ${compareEn} it`,
+            }
+          : {
+              zh: `距${tierOrdinalZh(index)} ${stepShownZh(index)}差 ${points === "0.00" ? "不足 0.01" : points} 个百分点`,
+              en: `${points === "0.00" ? "less than 0.01" : points} percentage points short of tier ${index + 1} (${stepShownEn(index)})`,
+            };
+    }
     if (parts.band >= 0 && parts.reached + 1 < rule.steps.length && rule.growthOf === null && parts.figure !== null) {
       const next = rule.steps[parts.reached + 1]!;
       const distance = next.threshold - parts.figure;
@@ -360,10 +388,28 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
           ? `${yearZh(entry)}${subject}不在方案实施年度（${yearsZh}）内，不奖励`
           : `${yearEn(entry)}${subject}outside the plan years ${yearsEn}: not paid.`;
       case "missingFigure":
-      case "previousRevenueMissing":
+      case "previousRevenueMissing": {
+        const name = factName(entry.missing, zh);
+        const about = subjectOf(entry, zh);
+        if (entry.missing !== null && paidYearReads.has(entry.missing))
+          return zh
+            ? `${yearZh(entry)}${about}尚无${name}，有${name}后方可兑现，现不奖励`
+            : `${yearEn(entry)}${about}no ${name} yet: paid once there is one.`;
+        // Missing in every plan year (a first-time tier's figure): said for the plan's years.
+        if (entry.year === null && rule.per !== "project") {
+          const index = rule.steps.findIndex((step) => (step.label ?? step.shown) === entry.nearestTier);
+          if (rule.tiersFirstTime && index >= 0)
+            return zh
+              ? `${yearsZh}缺少${name}，无法判断是否首次${rule.strict ? "突破" : "达到"} ${stepShownZh(index)}`
+              : `${name} is missing for ${yearsEn}: cannot tell whether ${stepShownEn(index)} was first ${rule.strict ? "exceeded" : "reached"}.`;
+          return zh
+            ? `${yearsZh}缺少${name}，无法计算，不奖励`
+            : `${name} is missing for ${yearsEn}: nothing can be computed.`;
+        }
         return zh
-          ? `${yearZh(entry)}缺少${factName(entry.missing, true)}，无法计算，不奖励`
-          : `${yearEn(entry)}${factName(entry.missing, false)} is missing: nothing can be computed.`;
+          ? `${yearZh(entry)}${about}缺少${name}，无法计算，不奖励`
+          : `${yearEn(entry)}${about}${name} is missing: nothing can be computed.`;
+      }
       case "previousRevenueZero":
         return zh
           ? `${yearZh(entry)}上年营业收入为零，无法计算增幅，不奖励`
