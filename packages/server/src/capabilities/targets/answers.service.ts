@@ -23,7 +23,6 @@ import {
 import {
   asOfKey,
   clearTargetsResults,
-  districtRows,
   provisionalResult,
   type TargetsResult,
   targetsResult,
@@ -237,11 +236,12 @@ export async function cachedAnswer(
 }
 
 /**
- * Reads the rows of the districts whose answers are slow to compute, so that the first change of their data is
- * patched into rows at hand rather than read whole (the answers themselves come from the database meanwhile).
+ * Reads the rows of the districts whose answers are slow to compute and computes their result of the month the
+ * dashboards open at, so that the first change of their data is patched into rows at hand and shown with these
+ * forecasts at once, rather than read and computed whole (the answers themselves come from the database meanwhile).
  */
 export async function warmUpLargeDistricts(db: DbContext): Promise<string[]> {
   const districts = await districtsWithSlowAnswers(db, SLOW_COMPUTE_MS);
-  for (const districtId of districts) await districtRows(db, districtId);
+  for (const districtId of districts) await targetsResult(db, districtId, null);
   return districts;
 }

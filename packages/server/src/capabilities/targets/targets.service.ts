@@ -461,7 +461,7 @@ async function rowsPatched(
  * when only figures were written since; read whole otherwise. Concurrent callers share one reading, and the results
  * of older versions are forgotten once a newer one is read.
  */
-export async function districtRows(db: DbContext, districtId: string): Promise<DistrictRows> {
+async function districtRows(db: DbContext, districtId: string): Promise<DistrictRows> {
   const parts = await dataVersionParts(db, districtId);
   const version = parts.audit + parts.figures;
   const caches = cachesOf(db);
