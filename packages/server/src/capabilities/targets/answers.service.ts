@@ -178,7 +178,10 @@ async function computeAnswer(db: DbContext, request: AnswerRequest, build: Answe
   const computer = caches.computer;
   // Should the answers' thread fail, this thread computes (and a real error of the computation shows here).
   const answer = computer
-    ? await computer.compute(request, hold).catch(() => computeAnswerHere(db, request, build, hold))
+    ? await computer.compute(request, hold).catch((error: unknown) => {
+        console.error("看板计算线程未能计算，改在本线程计算 / the answers' thread failed; computed here:", error);
+        return computeAnswerHere(db, request, build, hold);
+      })
     : await computeAnswerHere(db, request, build, hold);
   hold(answer);
   const key = `${request.districtId}|${answer.audit + answer.figures}|${request.name}|${asOfKey(request.requested)}`;
