@@ -707,6 +707,9 @@ class FormulaEvaluator {
   readonly #planOnlyYears: boolean;
   /** The denominator every growth band's rate shares (written with as many decimals), else null. */
   readonly #growthDenominator: bigint | null;
+  /** The growth bands' rates, numerators and denominators apart (empty without growth bands). */
+  readonly #bandNumerators: readonly bigint[];
+  readonly #bandDenominators: readonly bigint[];
   /** A rule of the yearly figures alone, evaluated by #evaluateYearly when no why-nots are asked for. */
   readonly #yearly: boolean;
 
@@ -730,6 +733,9 @@ class FormulaEvaluator {
     const denominators = new Set(rule.steps.map((step) => step.thresholdRate?.denominator ?? null));
     const [only] = denominators;
     this.#growthDenominator = rule.growthOf !== null && denominators.size === 1 && only != null ? only : null;
+    const rates = rule.growthOf === null ? [] : rule.steps.map((step) => step.thresholdRate!);
+    this.#bandNumerators = rates.map((rate) => rate.numerator);
+    this.#bandDenominators = rates.map((rate) => rate.denominator);
     this.#yearly =
       rule.per === "year" &&
       rule.event === null &&
@@ -963,10 +969,11 @@ class FormulaEvaluator {
         from = rule.payEach ? firstFrom : firstTo - 1;
         to = firstTo;
       } else if (metric !== null) {
-        const current = year[metric];
+        const revenue = metric === "revenue";
+        const current = revenue ? year.revenue : year.tax;
         if (current === undefined) continue;
         previousYear = index > 0 && years[index - 1]!.year === year.year - 1 ? years[index - 1]! : null;
-        const previous = previousYear?.[metric];
+        const previous = previousYear === null ? undefined : revenue ? previousYear.revenue : previousYear.tax;
         if (previous === undefined || previous === 0n) continue;
         const reached = this.#growthBand(current, previous);
         if (reached < 0) continue;
@@ -1028,16 +1035,16 @@ class FormulaEvaluator {
    * (current − previous) × denominator against numerator × previous, exact in BigInt.
    */
   #growthBand(current: Fen, previous: Fen): number {
-    const steps = this.#rule.steps;
+    const numerators = this.#bandNumerators;
+    const denominators = this.#bandDenominators;
     const strict = this.#rule.strict;
     const diff = current - previous;
     const shared = this.#growthDenominator;
     // Bands sharing a denominator need one product for the increase, not one per band.
     const sharedLeft = shared === null ? 0n : diff * shared;
-    for (let band = steps.length - 1; band >= 0; band--) {
-      const { numerator, denominator } = steps[band]!.thresholdRate!;
-      const left = shared === null ? diff * denominator : sharedLeft;
-      const right = numerator * previous;
+    for (let band = numerators.length - 1; band >= 0; band--) {
+      const left = shared === null ? diff * denominators[band]! : sharedLeft;
+      const right = numerators[band]! * previous;
       if (strict ? left > right : left >= right) return band;
     }
     return -1;
