@@ -828,9 +828,12 @@ class FormulaEvaluator {
       for (const category of this.#notAfter)
         if (run.granted.has(`${rule.meta.id}|${code}|${category}`)) state.paidCategory(category);
     const planOnlyYears = this.#planOnlyYears;
+    const eventFlag = rule.event?.yearFlag ?? null;
     for (let index = 0; index < years.length; index++) {
       const year = years[index]!;
       if (planOnlyYears && rule.planYearsOnly && (year.year < run.startYear || year.year > run.endYear)) continue;
+      // A year without the rule's yes/no event considers nothing (whatever its grants or projects), and says nothing.
+      if (eventFlag !== null && flagHolds(year, eventFlag) !== 1) continue;
       scope.year = year;
       scope.history = years;
       scope.at = index;
@@ -1327,7 +1330,8 @@ class FormulaEvaluator {
         }
         state.paidKey(identity, paidYear);
       }
-      if (category !== null) state.paidCategory(category);
+      // Kept only where a category is not paid after another (不重复享受): nothing else reads them.
+      if (category !== null && this.#notAfter.length > 0) state.paidCategory(category);
       state.paid = true;
       pushEntitlement(
         run,
