@@ -12,9 +12,8 @@ import { AppError, notFound } from "../../platform/errors";
 import { buildXlsx } from "../../platform/exports/table-export";
 import { readActivePlan } from "../../platform/plan/plan-reader";
 import { findRegion, regionDistricts } from "../../platform/plan/regions.repository";
-import { coverageOf, targetsResult } from "../targets/index";
+import { districtSummary } from "../targets/index";
 
-type Quantity = RegionTarget["target"];
 
 /**
  * What makes two districts' targets one figure that adds up: the same metric with the same definition (its
@@ -34,7 +33,7 @@ export function sumKeyOf(target: Target): string | null {
   });
 }
 
-function quantityJson(quantity: { unit: Quantity["unit"]; value: bigint }): Quantity {
+function _quantityJson(quantity: { unit: Quantity["unit"]; value: bigint }): Quantity {
   return { unit: quantity.unit, value: quantity.value.toString() };
 }
 
@@ -46,43 +45,32 @@ async function districtOverview(
   const nameEn = stored?.plan.district.nameEn ?? district.name;
   const empty = { id: district.id, name: district.name, nameEn, asOf: null, latest: null, coverage: null, targets: [] };
   if (!stored) return { ...empty, planTitle: null, problem: "no-plan" };
-  let result: Awaited<ReturnType<typeof targetsResult>>;
+  let summary: Awaited<ReturnType<typeof districtSummary>>;
   try {
-    result = await targetsResult(db, district.id, null);
+    // The district's kept answer: a large district is not computed again on the region's request.
+    summary = await districtSummary(db, district.id);
   } catch (error) {
     // A district whose plan cannot be read yet shows as such beside the others instead of failing the page.
     if (error instanceof AppError && error.statusCode < 500) return { ...empty, planTitle: null, problem: "no-plan" };
     throw error;
   }
-  const plan = result.data.plan;
-  const targets = result.targets.map((progress): RegionTarget => {
-    const definition = plan.targets.find((target) => target.id === progress.targetId);
-    return {
-      targetId: progress.targetId,
-      name: progress.name,
-      nameEn: progress.nameEn,
-      metric: progress.metric,
-      planUnit: definition?.unit ?? (progress.unit === "yuan" ? "yuan" : progress.unit === "share" ? "share" : "count"),
-      deadlineYear: progress.deadlineYear,
-      aspiration: progress.aspiration,
-      target: quantityJson(progress.target),
-      current: progress.current
-        ? { year: progress.current.year, month: progress.current.month, value: quantityJson(progress.current.value) }
-        : null,
-      status: progress.status,
-      sumKey: definition ? sumKeyOf(definition) : null,
-    };
-  });
-  const coverage = coverageOf(result.data);
+  const definitions = new Map(stored.plan.targets.map((target) => [target.id, target]));
+  const targets = summary.targets.map(
+    (target): RegionTarget => ({
+      ...target,
+      planUnit: target.planUnit as RegionTarget["planUnit"],
+      sumKey: definitions.has(target.targetId) ? sumKeyOf(definitions.get(target.targetId) as Target) : null,
+    }),
+  );
   return {
     id: district.id,
     name: district.name,
     nameEn,
-    planTitle: plan.title,
+    planTitle: summary.planTitle,
     problem: null,
-    asOf: result.data.asOf,
-    latest: result.data.latest,
-    coverage,
+    asOf: summary.asOf,
+    latest: summary.latest,
+    coverage: summary.coverage,
     targets,
   };
 }

@@ -23,7 +23,9 @@ import {
 import {
   asOfKey,
   clearTargetsResults,
+  type DistrictSummary,
   provisionalResult,
+  summaryAnswer,
   type TargetsResult,
   targetsResult,
   type YearMonth,
@@ -36,7 +38,7 @@ import {
 export const SLOW_COMPUTE_MS = 1_000;
 
 /** The answers kept, by name. */
-export type AnswerName = "dashboard" | "targets" | "public-board";
+export type AnswerName = "dashboard" | "targets" | "public-board" | "summary";
 
 /** What an answer needs beside the district's result (the public board names its district). */
 export interface AnswerParams {
@@ -236,6 +238,17 @@ export async function cachedAnswer(
     return markedRefreshing(older.body);
   }
   return caches.answers.get(key, () => computeAnswer(db, request, build));
+}
+
+/**
+ * A district's targets in brief (for the region above it), from the answers kept: `refreshing` when they are of
+ * older data and newer ones are being computed.
+ */
+export async function districtSummary(
+  db: DbContext,
+  districtId: string,
+): Promise<DistrictSummary & { refreshing?: true }> {
+  return JSON.parse(await cachedAnswer(db, districtId, null, "summary", summaryAnswer));
 }
 
 /**

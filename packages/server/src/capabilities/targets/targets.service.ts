@@ -32,19 +32,15 @@ import {
   auditedKindsSince,
   type DataVersionParts,
   dataVersionParts,
-  districtsWithSlowAnswers,
   investmentYears,
   listingEvents,
   monthCoverageSetting,
   onlineServiceItems,
   type SnapshotEnterpriseRow,
   type SnapshotProjectRow,
-  type StoredAnswer,
   snapshotEnterprises,
   snapshotProjects,
   snapshotScaleYears,
-  storeAnswer,
-  storedAnswer,
 } from "./targets.repository";
 
 export interface YearMonth {
@@ -694,6 +690,62 @@ export function targetsAnswer(result: TargetsResult): unknown {
     noteMessages: result.data.noteMessages,
     targets: result.targets.map((progress) => targetView(progress, result.forecasts.get(progress.targetId))),
   });
+}
+
+/**
+ * A district's targets in brief, for the region above it: each target's definition's words and quantities, where it
+ * stands, the month the figures stand at and how complete it is.
+ */
+export function summaryAnswer(result: TargetsResult): DistrictSummary {
+  const plan = result.data.plan;
+  const quantity = (value: { unit: "yuan" | "count" | "share"; value: bigint }) => ({
+    unit: value.unit,
+    value: value.value.toString(),
+  });
+  return {
+    planTitle: plan.title,
+    asOf: result.data.asOf,
+    latest: result.data.latest,
+    coverage: coverageOf(result.data),
+    targets: result.targets.map((progress) => {
+      const definition = plan.targets.find((target) => target.id === progress.targetId);
+      return {
+        targetId: progress.targetId,
+        name: progress.name,
+        nameEn: progress.nameEn,
+        metric: progress.metric,
+        planUnit:
+          definition?.unit ?? (progress.unit === "yuan" ? "yuan" : progress.unit === "share" ? "share" : "count"),
+        deadlineYear: progress.deadlineYear,
+        aspiration: progress.aspiration,
+        target: quantity(progress.target),
+        current: progress.current
+          ? { year: progress.current.year, month: progress.current.month, value: quantity(progress.current.value) }
+          : null,
+        status: progress.status,
+      };
+    }),
+  };
+}
+
+/** A district's targets in brief (summaryAnswer), as JSON. */
+export interface DistrictSummary {
+  planTitle: string;
+  asOf: YearMonth;
+  latest: YearMonth | null;
+  coverage: ReturnType<typeof coverageOf>;
+  targets: {
+    targetId: string;
+    name: string;
+    nameEn: string;
+    metric: string;
+    planUnit: string;
+    deadlineYear: number;
+    aspiration: boolean;
+    target: { unit: "yuan" | "count" | "share"; value: string };
+    current: { year: number; month: number; value: { unit: "yuan" | "count" | "share"; value: string } } | null;
+    status: TargetProgress["status"];
+  }[];
 }
 
 /** The metric's own detail for a year (the records a target's actual is made of). */
