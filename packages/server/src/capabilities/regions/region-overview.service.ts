@@ -14,6 +14,7 @@ import { readActivePlan } from "../../platform/plan/plan-reader";
 import { findRegion, regionDistricts } from "../../platform/plan/regions.repository";
 import { districtSummary } from "../targets/index";
 
+type Quantity = RegionTarget["target"];
 
 /**
  * What makes two districts' targets one figure that adds up: the same metric with the same definition (its
@@ -31,10 +32,6 @@ export function sumKeyOf(target: Target): string | null {
     aggregate: target.aggregate ?? null,
     options: Object.fromEntries(Object.entries(target.options).sort(([a], [b]) => a.localeCompare(b))),
   });
-}
-
-function _quantityJson(quantity: { unit: Quantity["unit"]; value: bigint }): Quantity {
-  return { unit: quantity.unit, value: quantity.value.toString() };
 }
 
 async function districtOverview(
