@@ -558,13 +558,22 @@ export interface AwardParts {
 }
 
 /** State of one enterprise (or the project run) while a rule evaluates it. */
+/** Identities paid kept side by side, compared one by one, before a map takes the rest. */
+const FEW_PAID = 16;
+
 class RuleState {
   crossed = 0;
   highest: Fen | undefined = undefined;
   readonly reachedCategories = new Map<string, number>();
   readonly paidCategories = new Set<string>();
-  /** What was paid in this run, by the part of its key that varies (see #consider), with the year paid. */
-  readonly paidKeys = new Map<string | number, number>();
+  /**
+   * What was paid in this run, by the part of its key that varies (see #consider), with the year
+   * paid: side by side while few (an enterprise's grants), in a map beyond (the project rule's run).
+   */
+  readonly #paidIdentities: (string | number)[] = [];
+  readonly #paidYears: number[] = [];
+  #paidCount = 0;
+  readonly #paidMore = new Map<string | number, number>();
   paid = false;
   explained = false;
   sawEvent = false;
@@ -587,17 +596,32 @@ class RuleState {
   }
 
   paidKey(identity: string | number, year: number): void {
-    this.paidKeys.set(identity, year);
+    if (this.#paidCount < FEW_PAID) {
+      this.#paidIdentities[this.#paidCount] = identity;
+      this.#paidYears[this.#paidCount] = year;
+      this.#paidCount++;
+      return;
+    }
+    this.#paidMore.set(identity, year);
     this.#filled = true;
+  }
+
+  /** The year `identity` was paid in this run, or undefined. */
+  paidYearOf(identity: string | number): number | undefined {
+    const count = this.#paidCount;
+    for (let index = 0; index < count; index++)
+      if (this.#paidIdentities[index] === identity) return this.#paidYears[index];
+    return count < FEW_PAID ? undefined : this.#paidMore.get(identity);
   }
 
   reset(): void {
     this.crossed = 0;
     this.highest = undefined;
+    this.#paidCount = 0;
     if (this.#filled) {
       this.reachedCategories.clear();
       this.paidCategories.clear();
-      this.paidKeys.clear();
+      this.#paidMore.clear();
       this.#filled = false;
     }
     this.paid = false;
@@ -710,6 +734,8 @@ class FormulaEvaluator {
   /** The growth bands' rates, numerators and denominators apart (empty without growth bands). */
   readonly #bandNumerators: readonly bigint[];
   readonly #bandDenominators: readonly bigint[];
+  /** A rule of an event, a grant or a tech project without tiers, evaluated by #evaluateAwards when no why-nots are asked for. */
+  readonly #awards: boolean;
   /** A rule of the yearly figures alone, evaluated by #evaluateYearly when no why-nots are asked for. */
   readonly #yearly: boolean;
 
@@ -736,6 +762,13 @@ class FormulaEvaluator {
     const rates = rule.growthOf === null ? [] : rule.steps.map((step) => step.thresholdRate!);
     this.#bandNumerators = rates.map((rate) => rate.numerator);
     this.#bandDenominators = rates.map((rate) => rate.denominator);
+    this.#awards =
+      (rule.per === "year" || rule.per === "grant" || rule.per === "techProject") &&
+      (rule.event === null || rule.event.yearFlag !== null) &&
+      rule.steps.length === 0 &&
+      !rule.categoryFirstTime &&
+      rule.paidYear === null &&
+      this.#recordWording !== null;
     this.#yearly =
       rule.per === "year" &&
       rule.event === null &&
@@ -770,7 +803,12 @@ class FormulaEvaluator {
             run.whyNots
               ? this.#evaluateEnterprise(enterprise, years, run)
               : this.#evaluateYearly(enterprise, years, run)
-        : (enterprise, years, run) => this.#evaluateEnterprise(enterprise, years, run),
+        : this.#awards
+          ? (enterprise, years, run) =>
+              run.whyNots
+                ? this.#evaluateEnterprise(enterprise, years, run)
+                : this.#evaluateAwards(enterprise, years, run)
+          : (enterprise, years, run) => this.#evaluateEnterprise(enterprise, years, run),
     };
   }
 
@@ -1018,6 +1056,135 @@ class FormulaEvaluator {
     }
     scope.year = null;
     scope.history = null;
+  }
+
+  /**
+   * A rule paying for an event, a grant or a tech project, without tiers (a fixed amount, by
+   * category, a percentage, case by case; no first-time category, no paid year of its own), when no
+   * why-nots are asked for: the decisions of #consider, in its order, without the branches that
+   * only write why-nots. Apart from #consider for the same reason as #evaluateYearly; compared
+   * with the full way by bench/rewards/stored-explanations.test.ts and ./yearly-figures.test.ts.
+   */
+  #evaluateAwards(enterprise: EnterpriseHistory, years: readonly EnterpriseYear[], run: Run): void {
+    const rule = this.#rule;
+    const state = this.#state;
+    const scope = this.#scope;
+    const code = enterprise.creditCode;
+    state.reset();
+    const notAfter = this.#notAfter;
+    if (notAfter.length > 0 && !run.granted.isEmpty)
+      for (const category of notAfter)
+        if (run.granted.has(`${rule.meta.id}|${code}|${category}`)) state.paidCategory(category);
+    const per = rule.per;
+    const eventFlag = rule.event?.yearFlag ?? null;
+    const conditions = rule.when;
+    const wording = this.#recordWording!;
+    scope.history = years;
+    for (let index = 0; index < years.length; index++) {
+      const year = years[index]!;
+      const paidYear = year.year;
+      const inPlan = paidYear >= run.startYear && paidYear <= run.endYear;
+      // Only plan years pay: a year outside them, of a rule with no event, is passed over (#planOnlyYears).
+      if (rule.planYearsOnly && !inPlan && per === "year" && eventFlag === null) continue;
+      if (eventFlag !== null && flagHolds(year, eventFlag) !== 1) continue;
+      scope.year = year;
+      scope.at = index;
+      if (per === "year") this.#awardOne(code, years, index, null, paidYear, inPlan, conditions, wording, run);
+      else {
+        const items = per === "grant" ? year.grants : year.techProjects;
+        if (items === undefined) continue;
+        for (let at = 0; at < items.length; at++) {
+          const item = items[at]!;
+          if (per === "grant") scope.grant = item as SupportGrant;
+          else scope.techProject = item as TechProject;
+          this.#awardOne(code, years, index, item, paidYear, inPlan, conditions, wording, run);
+        }
+        scope.grant = null;
+        scope.techProject = null;
+      }
+    }
+    scope.year = null;
+    scope.history = null;
+  }
+
+  /** One subject of #evaluateAwards (the year, a grant or a tech project), in the scope already. */
+  #awardOne(
+    code: string,
+    years: readonly EnterpriseYear[],
+    index: number,
+    item: SupportGrant | TechProject | null,
+    paidYear: number,
+    inPlan: boolean,
+    conditions: readonly CompiledExpression<boolean>[],
+    wording: ExplanationWording,
+    run: Run,
+  ): void {
+    const rule = this.#rule;
+    const state = this.#state;
+    const scope = this.#scope;
+    let category: string | null = null;
+    if (rule.category !== null) {
+      if (rule.category.missing(scope) !== null) return;
+      category = rule.category.evaluate(scope);
+    }
+    if (rule.planYearsOnly && !inPlan) return;
+    for (let position = 0; position < conditions.length; position++) {
+      const condition = conditions[position]!;
+      const flag = condition.yearFlag;
+      if (
+        flag !== null
+          ? flagHolds(years[index]!, flag) !== 1
+          : condition.missing(scope) !== null || !condition.evaluate(scope)
+      )
+        return;
+    }
+    let categoryRule: CompiledCategory | undefined;
+    if (category !== null) {
+      categoryRule = rule.categories.get(category);
+      if (categoryRule === undefined) return;
+      if (categoryRule.notAfter !== null && state.paidCategories.has(categoryRule.notAfter)) return;
+    }
+    let base: Fen | null = null;
+    if (rule.percentOf !== null) {
+      if (rule.percentOf.missing(scope) !== null) return;
+      base = rule.percentOf.evaluate(scope);
+    }
+    const amount = awardAmount(this.#award, rule, null, categoryRule, base).amount;
+    const tier = category !== null ? (rule.categoryTierIsRate ? categoryRule!.rateText : category) : null;
+    if (amount === 0n) return;
+    const subjectId = item?.id;
+    if (!run.granted.isEmpty) {
+      const granted = rule.oncePerEnterprise
+        ? run.granted.hasAnyForEnterprise(rule.meta.id, code)
+        : run.granted.has(entitlementKey(rule.meta.id, rule.keyShape, code, tier, paidYear, subjectId));
+      if (granted) return;
+    }
+    if (rule.repeatable) {
+      const identity =
+        rule.keyShape === KEY_SUBJECT || rule.keyShape === KEY_PROJECT
+          ? (subjectId ?? "")
+          : rule.keyShape === KEY_TIER
+            ? (tier ?? "")
+            : rule.keyShape === KEY_YEAR
+              ? paidYear
+              : "";
+      if (state.paidYearOf(identity) !== undefined) return;
+      state.paidKey(identity, paidYear);
+    }
+    if (category !== null && this.#notAfter.length > 0) state.paidCategory(category);
+    const previousYear = this.#readsPrevious ? (yearBefore(scope, 1) ?? null) : null;
+    pushEntitlement(
+      run,
+      rule.meta,
+      rule.keyShape,
+      code,
+      rule.meta.id,
+      tier,
+      paidYear,
+      amount,
+      subjectId,
+      run.explain ? explanationRecord(rule.meta, wording, years[index]!, previousYear, -1, -2, item) : undefined,
+    );
   }
 
   /** A plan year the enterprise has no figures for cannot be assessed: said, year by year. */
@@ -1321,7 +1488,7 @@ class FormulaEvaluator {
                 : rule.keyShape === KEY_YEAR
                   ? paidYear
                   : "";
-        const paidBefore = state.paidKeys.get(identity);
+        const paidBefore = state.paidYearOf(identity);
         if (paidBefore !== undefined) {
           this.#notPaid(run, code, "alreadyPaidInPlan", paidYear, subjectId ?? tier ?? undefined, {
             otherYear: paidBefore,

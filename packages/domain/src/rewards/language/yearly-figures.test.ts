@@ -1,7 +1,8 @@
 /**
- * The rules of the yearly figures alone (growth bands, first-time tiers) take a shorter way when no why-nots are
- * asked for: the same awards, tiers, keys and explanations either way, at band boundaries, for figures beyond what
- * doubles hold to the fen, and with prior grants.
+ * Rules take a shorter way when no why-nots are asked for — those of the yearly figures alone (growth bands,
+ * first-time tiers), and those of an event, a grant or a tech project without tiers: the same awards, tiers, keys and
+ * explanations either way, at band boundaries, for figures beyond what doubles hold to the fen, with repeated
+ * subjects and with prior grants.
  */
 import { describe, expect, test } from "vitest";
 import { explanationOf } from "../explanation";
@@ -81,5 +82,31 @@ describe("the yearly figures' rules without why-nots", () => {
     expect(paid(result, "R-TAX-MILESTONE", A)).toEqual(["2022 100000000 1000000"]);
     expect(paid(result, "R-GROWTH", B)).toEqual(["2022 0.15 200000", "2023 0.08 80000"]);
     expect(paid(result, "R-TAX-MILESTONE", B)).toEqual(["2022 100000000 1000000", "2022 500000000 5000000"]);
+  });
+
+  test("events, grants and tech projects: a grant listed twice, one outside the plan, re-entry, prior grants", () => {
+    const grant = { id: "g1", level: "national" as const, purpose: "project" as const, amount: "1000000.05" };
+    const result = bothWays(
+      [
+        { year: 2020, grants: [{ ...grant, id: "g0" }] },
+        { year: 2021, newlyAboveScale: true, grants: [grant, { ...grant, id: "g2", amount: "0.02" }] },
+        {
+          year: 2022,
+          listedRegistrationMovedIn: true,
+          grants: [grant],
+          techProjects: [
+            { id: "t1", investment: "3000000", equipmentInvoices: "2000000.46", techFundsReceived: false },
+          ],
+        },
+        { year: 2023, newlyAboveScale: true, listing: "neeq" },
+      ],
+      [`R-LISTED-MOVE|${B}`, `R-MATCH|${B}|g1`],
+    );
+    expect(paid(result, "R-MATCH", A)).toEqual(["2021 0.20 200000.01"]);
+    expect(paid(result, "R-MATCH", B)).toEqual([]);
+    expect(paid(result, "R-TECH", A)).toEqual(["2022 - 20000"]);
+    expect(paid(result, "R-LISTED-MOVE", A)).toEqual(["2022 - 2000000"]);
+    expect(paid(result, "R-LISTED-MOVE", B)).toEqual([]);
+    expect(paid(result, "R-NEW-SCALE", A)).toEqual(["2021 - 30000"]);
   });
 });
