@@ -104,6 +104,27 @@ describe.each(testDatabases())("the answers' own thread on $name", (database) =>
     }
   }, 60_000);
 
+  it("computes the drill-downs and the exports' tables there too, and refuses there what this thread refuses", async () => {
+    const read = jsonReader(app, office);
+    const urls = ["/api/dashboard/records?figure=monthRevenue&year=2023&month=6", "/api/targets/G1/records?year=2023"];
+    const here = await Promise.all(urls.map(read));
+    const exportHere = await app.inject({ url: "/api/dashboard/export?chart=byChain", headers: office.headers });
+    useAnswerComputer(db, counting);
+    asked.length = 0;
+    try {
+      expect(await Promise.all(urls.map(read))).toEqual(here);
+      const exported = await app.inject({ url: "/api/dashboard/export?chart=byChain", headers: office.headers });
+      expect(exported.statusCode).toBe(200);
+      expect(exported.headers["content-disposition"]).toBe(exportHere.headers["content-disposition"]);
+      const missing = await app.inject({ url: "/api/targets/NO-SUCH/records?year=2023", headers: office.headers });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json().error.message).toContain("NO-SUCH");
+      expect(asked).toEqual(["dashboard-records", "target-records", "chart-table", "target-records"]);
+    } finally {
+      useAnswerComputer(db, null);
+    }
+  }, 60_000);
+
   it("computes in this thread when the answers' thread is gone", async () => {
     const gone = startAnswersWorker({ script: ENTRY, db: db.config });
     await gone.close();

@@ -8,6 +8,7 @@
 import { pathToFileURL } from "node:url";
 import { parentPort, Worker } from "node:worker_threads";
 import { createDatabase, type DatabaseConfig } from "../../platform/db/database";
+import { AppError } from "../../platform/errors";
 import { ANSWER_BUILDERS } from "./answer-builders";
 import {
   type AnswerComputer,
@@ -26,7 +27,7 @@ export interface AnswersWorkerData {
 type ToWorker = { id: number; request: AnswerRequest };
 type FromWorker =
   | { id: number; kind: "provisional" | "done"; answer: HeldAnswer }
-  | { id: number; kind: "failed"; message: string };
+  | { id: number; kind: "failed"; message: string; refusal?: { statusCode: number; code: string } };
 
 /** Whether a worker's data asks for the answers' worker. */
 export function isAnswersWorkerData(data: unknown): data is AnswersWorkerData {
@@ -82,7 +83,11 @@ export function startAnswersWorker(options: {
       if (!waiting) return;
       if (message.kind === "failed") {
         pending.delete(message.id);
-        waiting.reject(new Error(message.message));
+        const { refusal } = message;
+        // A refusal of the question (an unknown target, a bad month) reaches the caller as the same refusal.
+        waiting.reject(
+          refusal ? new AppError(refusal.statusCode, refusal.code, message.message) : new Error(message.message),
+        );
       } else if (message.kind === "provisional") waiting.onProvisional(message.answer);
       else {
         pending.delete(message.id);
@@ -132,7 +137,12 @@ export async function runAnswersWorker(data: AnswersWorkerData): Promise<void> {
     computeAnswerHere(db, request, ANSWER_BUILDERS[request.name], (answer) => send({ id, kind: "provisional", answer }))
       .then((answer) => send({ id, kind: "done", answer }))
       .catch((error: unknown) =>
-        send({ id, kind: "failed", message: error instanceof Error ? error.message : String(error) }),
+        send({
+          id,
+          kind: "failed",
+          message: error instanceof Error ? error.message : String(error),
+          ...(error instanceof AppError ? { refusal: { statusCode: error.statusCode, code: error.code } } : {}),
+        }),
       );
   });
   await warmUpLargeDistricts(db).catch((error: unknown) => {

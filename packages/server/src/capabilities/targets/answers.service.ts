@@ -12,6 +12,7 @@
  * (`answers-worker.ts`, started by the server) so that no request waits behind it.
  */
 import type { DbContext } from "../../platform/db/database";
+import { AppError } from "../../platform/errors";
 import { PromiseCache } from "./promise-cache";
 import {
   dataVersionParts,
@@ -40,9 +41,16 @@ export const SLOW_COMPUTE_MS = 1_000;
 /** The answers kept, by name. */
 export type AnswerName = "dashboard" | "targets" | "public-board" | "summary";
 
+/** Answers made from the district's result on request and not kept: drill-downs and the tables of exports. */
+export type TransientAnswerName = "dashboard-records" | "target-records" | "records-table" | "chart-table";
+
 /** What an answer needs beside the district's result (the public board names its district). */
 export interface AnswerParams {
   districtName?: string;
+  /** A drill-down's question (the dashboard's figure, or a target's records), for the transient answers. */
+  records?: { source: "dashboard"; query: unknown } | { source: "target"; targetId: string; year: number };
+  /** The chart whose table is exported. */
+  chart?: string;
 }
 
 /** Makes an answer from the district's result; a pure function, run in whichever thread computes. */
@@ -58,9 +66,11 @@ export interface HeldAnswer extends StoredAnswer {
 export interface AnswerRequest {
   districtId: string;
   requested: YearMonth | null;
-  name: AnswerName;
+  name: AnswerName | TransientAnswerName;
   params: AnswerParams;
   refresh: boolean;
+  /** Kept by the database (the dashboards' answers); transient answers are not. */
+  keep: boolean;
 }
 
 /** Where answers are computed: this thread (none set) or the answers' own thread. */
@@ -155,7 +165,7 @@ export async function computeAnswerHere(
     body: JSON.stringify(build(result, params)),
     computeMs: Math.round(Math.max(result.computeMs, performance.now() - started)),
   };
-  await storeAnswer(db, districtId, name, asOfKey(requested), answer);
+  if (request.keep) await storeAnswer(db, districtId, name, asOfKey(requested), answer);
   return answer;
 }
 
@@ -177,18 +187,49 @@ async function computeAnswer(db: DbContext, request: AnswerRequest, build: Answe
       return;
     caches.latest.set(slot, answer);
   };
-  const computer = caches.computer;
-  // Should the answers' thread fail, this thread computes (and a real error of the computation shows here).
-  const answer = computer
-    ? await computer.compute(request, hold).catch((error: unknown) => {
-        console.error("看板计算线程未能计算，改在本线程计算 / the answers' thread failed; computed here:", error);
-        return computeAnswerHere(db, request, build, hold);
-      })
-    : await computeAnswerHere(db, request, build, hold);
+  const _computer = caches.computer;
+  const answer = await computeSomewhere(db, request, build, hold);
   hold(answer);
   const key = `${request.districtId}|${answer.audit + answer.figures}|${request.name}|${asOfKey(request.requested)}`;
   caches.answers.set(key, Promise.resolve(answer.body));
   return answer.body;
+}
+
+/**
+ * Computes where the computer says: should the answers' thread fail, this thread computes (a refusal of the caller's
+ * question, such as an unknown target, is the caller's answer and is not computed again).
+ */
+async function computeSomewhere(
+  db: DbContext,
+  request: AnswerRequest,
+  build: AnswerBuilder,
+  onProvisional: (answer: HeldAnswer) => void,
+): Promise<HeldAnswer> {
+  const computer = cachesOf(db).computer;
+  if (!computer) return computeAnswerHere(db, request, build, onProvisional);
+  try {
+    return await computer.compute(request, onProvisional);
+  } catch (error) {
+    if (error instanceof AppError && error.statusCode < 500) throw error;
+    console.error("看板计算线程未能计算，改在本线程计算 / the answers' thread failed; computed here:", error);
+    return computeAnswerHere(db, request, build, onProvisional);
+  }
+}
+
+/**
+ * An answer made from the district's result and not kept (a drill-down, an export's table), as JSON text, computed
+ * where the dashboards' answers are: a large district's rows are held by the answers' thread alone.
+ */
+export async function transientAnswer(
+  db: DbContext,
+  districtId: string,
+  requested: YearMonth | null,
+  name: TransientAnswerName,
+  params: AnswerParams,
+  build: AnswerBuilder,
+): Promise<string> {
+  const request: AnswerRequest = { districtId, requested, name, params, refresh: false, keep: false };
+  return (await computeSomewhere(db, request, build, () => {})).body;
 }
 
 /**
@@ -223,7 +264,7 @@ export async function cachedAnswer(
     caches.answers.set(key, Promise.resolve(older.body));
     return older.body;
   }
-  const request: AnswerRequest = { districtId, requested, name, params, refresh: false };
+  const request: AnswerRequest = { districtId, requested, name, params, refresh: false, keep: true };
   if (older && (older.provisional || older.computeMs >= caches.slowMs)) {
     if (!caches.refreshing.has(slot)) {
       const refresh = computeAnswer(db, { ...request, refresh: true }, build).then(

@@ -1,5 +1,4 @@
 import {
-  type DashboardChart,
   DashboardExportQuerySchema,
   DashboardQuerySchema,
   DashboardRecordsQuerySchema,
@@ -14,26 +13,16 @@ import type { DbContext } from "../../platform/db/database";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { sendJsonText } from "../../platform/http/json-text";
 import { parseInput } from "../../platform/http/validation";
+import { transientAnswer } from "./answers.service";
 import {
-  buildDashboard,
-  chartTable,
-  dashboardRecords,
+  chartTableAnswer,
   getDashboard,
   getPublicBoard,
-  recordsTable,
+  recordsAnswer,
+  recordsTableAnswer,
   tableToXlsx,
 } from "./dashboard.service";
-import { jsonSafe, parseAsOf, targetsResult } from "./targets.service";
-
-const CHART_TITLES: Record<DashboardChart, string> = {
-  cards: "目标完成情况",
-  revenueYears: "规上工业企业营业收入（年度）",
-  revenueByMonth: "规上工业企业营业收入（分月，与上年对比）",
-  byChain: "规上工业企业营业收入（分产业链）",
-  byTown: "规上工业企业营业收入（分乡镇街道）",
-  projectFunnel: "项目漏斗",
-  reservePool: "规上企业后备库",
-};
+import { parseAsOf } from "./targets.service";
 
 export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContext }) {
   const { db } = opts;
@@ -60,13 +49,24 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContex
     },
     async (request, reply) => {
       const query = parseInput(DashboardRecordsQuerySchema, request.query, "查询明细");
-      const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
-      const records = dashboardRecords(result, query);
+      const districtId = currentUser(request).districtId;
+      const params = { records: { source: "dashboard" as const, query } };
       if (query.format === "xlsx") {
-        const body = await tableToXlsx(recordsTable(records), records.title);
-        return sendDownload(reply, { fileName: `${records.title}.xlsx`, contentType: CONTENT_TYPES.xlsx, body });
+        const { title, table } = JSON.parse(
+          await transientAnswer(db, districtId, parseAsOf(query.asOf), "records-table", params, recordsTableAnswer),
+        );
+        const body = await tableToXlsx(table, title);
+        return sendDownload(reply, { fileName: `${title}.xlsx`, contentType: CONTENT_TYPES.xlsx, body });
       }
-      return jsonSafe(records);
+      const answer = await transientAnswer(
+        db,
+        districtId,
+        parseAsOf(query.asOf),
+        "dashboard-records",
+        params,
+        recordsAnswer,
+      );
+      return sendJsonText(reply, answer);
     },
   );
 
@@ -75,11 +75,18 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { db: DbContex
     { config: { request: { query: DashboardExportQuerySchema }, permission: "targets.read", response: "file" } },
     async (request, reply) => {
       const query = parseInput(DashboardExportQuerySchema, request.query, "导出");
-      const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
-      const title = `${CHART_TITLES[query.chart]}（截至 ${result.data.asOf.year}年${result.data.asOf.month}月）`;
-      const buffer = await tableToXlsx(chartTable(buildDashboard(result), query.chart), title);
-      const fileName = `${CHART_TITLES[query.chart]}.xlsx`;
-      return sendDownload(reply, { fileName, contentType: CONTENT_TYPES.xlsx, body: buffer });
+      const { name, title, table } = JSON.parse(
+        await transientAnswer(
+          db,
+          currentUser(request).districtId,
+          parseAsOf(query.asOf),
+          "chart-table",
+          { chart: query.chart },
+          chartTableAnswer,
+        ),
+      );
+      const buffer = await tableToXlsx(table, title);
+      return sendDownload(reply, { fileName: `${name}.xlsx`, contentType: CONTENT_TYPES.xlsx, body: buffer });
     },
   );
 

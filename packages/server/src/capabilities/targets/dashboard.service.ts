@@ -4,7 +4,7 @@
  * behind every figure (drill-down); the public board's aggregate figures; spreadsheet export.
  */
 
-import type { RecordFigure } from "@beizeng/contract/targets";
+import type { DashboardChart, RecordFigure } from "@beizeng/contract/targets";
 import { formatYuan } from "@beizeng/domain/money";
 import { type NoteMessage, noteMessage, renderNote } from "@beizeng/domain/notes/messages";
 import type { Chain } from "@beizeng/domain/plan/schema";
@@ -713,6 +713,51 @@ export function publicBoardAnswer(result: TargetsResult, params: AnswerParams): 
 export async function getBoardPublication(db: DbContext, districtId: string) {
   const district = await findDistrict(db, districtId);
   return { districtId, districtName: district?.name ?? districtId, ...(await boardPublication(db, districtId)) };
+}
+
+// ---- Drill-downs and exports, as answers computed where the dashboards' answers are ----
+
+/** The records a drill-down asks for: a dashboard figure's or a target's. */
+function recordsOf(result: TargetsResult, params: AnswerParams): RecordSet {
+  const question = params.records;
+  if (!question) throw badRequest("缺少明细查询条件");
+  return question.source === "dashboard"
+    ? dashboardRecords(result, question.query as RecordQuery)
+    : targetRecords(result, question.targetId, question.year);
+}
+
+/** A drill-down's records (GET /api/dashboard/records, /api/targets/:id/records). */
+export function recordsAnswer(result: TargetsResult, params: AnswerParams): unknown {
+  return jsonSafe(recordsOf(result, params));
+}
+
+/** A drill-down's records as its spreadsheet's table, with the title. */
+export function recordsTableAnswer(result: TargetsResult, params: AnswerParams): unknown {
+  const records = recordsOf(result, params);
+  return jsonSafe({ title: records.title, table: recordsTable(records) });
+}
+
+const CHART_TITLES: Record<DashboardChart, string> = {
+  cards: "目标完成情况",
+  revenueYears: "规上工业企业营业收入（年度）",
+  revenueByMonth: "规上工业企业营业收入（分月，与上年对比）",
+  byChain: "规上工业企业营业收入（分产业链）",
+  byTown: "规上工业企业营业收入（分乡镇街道）",
+  projectFunnel: "项目漏斗",
+  reservePool: "规上企业后备库",
+};
+
+/** A dashboard chart's table for its spreadsheet, with its name and its title (the month the figures stand at). */
+export function chartTableAnswer(result: TargetsResult, params: AnswerParams): unknown {
+  const chart = params.chart as DashboardChart;
+  const name = CHART_TITLES[chart];
+  if (!name) throw badRequest(`没有图表 ${String(params.chart)}`);
+  const { year, month } = result.data.asOf;
+  return jsonSafe({
+    name,
+    title: `${name}（截至 ${year}年${month}月）`,
+    table: chartTable(buildDashboard(result), chart),
+  });
 }
 
 // ---- Spreadsheet export ----

@@ -18,9 +18,9 @@ import type { DbContext } from "../../platform/db/database";
 import { CONTENT_TYPES, sendDownload } from "../../platform/files/downloads";
 import { sendJsonText } from "../../platform/http/json-text";
 import { parseInput } from "../../platform/http/validation";
-import { cachedAnswer } from "./answers.service";
-import { getBoardPublication, recordsTable, tableToXlsx, targetRecords } from "./dashboard.service";
-import { jsonSafe, parseAsOf, targetsAnswer, targetsResult } from "./targets.service";
+import { cachedAnswer, transientAnswer } from "./answers.service";
+import { getBoardPublication, recordsAnswer, recordsTableAnswer, tableToXlsx } from "./dashboard.service";
+import { parseAsOf, targetsAnswer } from "./targets.service";
 import {
   getTargetInputs,
   publishBoard,
@@ -62,17 +62,24 @@ export async function targetsRoutes(app: FastifyInstance, opts: { db: DbContext 
     async (request, reply) => {
       const { id } = parseInput(TargetRecordsParamsSchema, request.params);
       const query = parseInput(TargetRecordsQuerySchema, request.query, "查询目标明细");
-      const result = await targetsResult(db, currentUser(request).districtId, parseAsOf(query.asOf));
-      const records = targetRecords(result, id, query.year);
+      const districtId = currentUser(request).districtId;
+      const params = { records: { source: "target" as const, targetId: id, year: query.year } };
       if (query.format === "xlsx") {
-        const buffer = await tableToXlsx(recordsTable(records), records.title);
-        return sendDownload(reply, {
-          fileName: `${records.title}.xlsx`,
-          contentType: CONTENT_TYPES.xlsx,
-          body: buffer,
-        });
+        const { title, table } = JSON.parse(
+          await transientAnswer(db, districtId, parseAsOf(query.asOf), "records-table", params, recordsTableAnswer),
+        );
+        const buffer = await tableToXlsx(table, title);
+        return sendDownload(reply, { fileName: `${title}.xlsx`, contentType: CONTENT_TYPES.xlsx, body: buffer });
       }
-      return jsonSafe(records);
+      const answer = await transientAnswer(
+        db,
+        districtId,
+        parseAsOf(query.asOf),
+        "target-records",
+        params,
+        recordsAnswer,
+      );
+      return sendJsonText(reply, answer);
     },
   );
 
