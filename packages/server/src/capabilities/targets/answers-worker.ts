@@ -13,6 +13,7 @@ import { ANSWER_BUILDERS } from "./answer-builders";
 import {
   type AnswerComputer,
   type AnswerRequest,
+  AnswersThreadClosed,
   computeAnswerHere,
   type HeldAnswer,
   warmUpLargeDistricts,
@@ -70,8 +71,8 @@ export function startAnswersWorker(options: {
   let closed = false;
   let nextId = 1;
   const pending = new Map<number, Pending>();
-  const failAll = (message: string) => {
-    for (const waiting of pending.values()) waiting.reject(new Error(message));
+  const failAll = (error: () => Error) => {
+    for (const waiting of pending.values()) waiting.reject(error());
     pending.clear();
   };
   const start = (): Worker => {
@@ -99,7 +100,11 @@ export function startAnswersWorker(options: {
     });
     started.on("exit", (code) => {
       if (worker === started) worker = null;
-      failAll(`看板计算线程已退出（${code}）/ the answers' thread exited (${code})`);
+      failAll(() =>
+        closed
+          ? new AnswersThreadClosed()
+          : new Error(`看板计算线程已退出（${code}）/ the answers' thread exited (${code})`),
+      );
     });
     return started;
   };
@@ -107,7 +112,7 @@ export function startAnswersWorker(options: {
   worker = start();
   return {
     compute(request, onProvisional) {
-      if (closed) return Promise.reject(new Error("看板计算线程已关闭 / the answers' thread is closed"));
+      if (closed) return Promise.reject(new AnswersThreadClosed());
       if (!worker) worker = start();
       const id = nextId++;
       const message: ToWorker = { id, request };
@@ -121,7 +126,7 @@ export function startAnswersWorker(options: {
       const running = worker;
       worker = null;
       await running?.terminate();
-      failAll("看板计算线程已关闭 / the answers' thread is closed");
+      failAll(() => new AnswersThreadClosed());
     },
   };
 }

@@ -73,6 +73,14 @@ export interface AnswerRequest {
   keep: boolean;
 }
 
+/** The answers' thread was closed (the server stopping): this thread computes, with nothing to report. */
+export class AnswersThreadClosed extends Error {
+  constructor() {
+    super("看板计算线程已关闭 / the answers' thread is closed");
+    this.name = "AnswersThreadClosed";
+  }
+}
+
 /** Where answers are computed: this thread (none set) or the answers' own thread. */
 export interface AnswerComputer {
   compute(request: AnswerRequest, onProvisional: (answer: HeldAnswer) => void): Promise<HeldAnswer>;
@@ -211,7 +219,8 @@ async function computeSomewhere(
     return await computer.compute(request, onProvisional);
   } catch (error) {
     if (error instanceof AppError && error.statusCode < 500) throw error;
-    console.error("看板计算线程未能计算，改在本线程计算 / the answers' thread failed; computed here:", error);
+    if (!(error instanceof AnswersThreadClosed))
+      console.error("看板计算线程未能计算，改在本线程计算 / the answers' thread failed; computed here:", error);
     return computeAnswerHere(db, request, build, onProvisional);
   }
 }
