@@ -261,3 +261,34 @@ export function jsonReader(app: FastifyInstance, session: Session | null) {
     return response.json();
   };
 }
+
+/**
+ * Raises one above-scale enterprise's revenue of a month by 1万元 through the API, as the office enters a figure;
+ * gives the enterprise's id.
+ */
+export async function raiseMonthRevenue(
+  app: FastifyInstance,
+  session: Session,
+  at: { year: number; month: number },
+): Promise<number> {
+  const { year, month } = at;
+  const records = await jsonReader(
+    app,
+    session,
+  )(`/api/dashboard/records?figure=monthRevenue&year=${year}&month=${month}`);
+  const enterprise = records.enterprises[0] as { enterpriseId: number; value: string };
+  const response = await app.inject({
+    method: "POST",
+    url: `/api/enterprises/${enterprise.enterpriseId}/figures`,
+    headers: session.headers,
+    payload: {
+      year,
+      month,
+      metric: "revenue",
+      value: ((Number(BigInt(enterprise.value) / 100n) + 10_000) / 10_000).toFixed(4),
+      unit: "万元",
+    },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return enterprise.enterpriseId;
+}

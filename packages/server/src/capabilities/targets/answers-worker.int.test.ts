@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
-import { closeSuite, demoApp, jsonReader, loginAsDemo, type Session } from "../../testing/fixtures";
+import { closeSuite, demoApp, jsonReader, loginAsDemo, raiseMonthRevenue, type Session } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import {
   type AnswerComputer,
@@ -69,22 +69,8 @@ describe.each(testDatabases())("the answers' own thread on $name", (database) =>
     setSlowComputeMs(db, 0);
     try {
       const before = await read("/api/dashboard");
-      const { year, month } = before.asOf;
-      const records = await read(`/api/dashboard/records?figure=monthRevenue&year=${year}&month=${month}`);
-      const enterprise = records.enterprises[0];
-      const response = await app.inject({
-        method: "POST",
-        url: `/api/enterprises/${enterprise.enterpriseId}/figures`,
-        headers: office.headers,
-        payload: {
-          year,
-          month,
-          metric: "revenue",
-          value: ((Number(BigInt(enterprise.value) / 100n) + 10_000) / 10_000).toFixed(4),
-          unit: "万元",
-        },
-      });
-      expect(response.statusCode, response.body).toBe(201);
+      const { month } = before.asOf;
+      await raiseMonthRevenue(app, office, before.asOf);
       asked.length = 0;
       let answer = await read("/api/dashboard");
       expect(answer.refreshing).toBe(true);

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BeizengDb } from "../../platform/db/database";
-import { closeSuite, demoApp, jsonReader, loginAsDemo, type Session } from "../../testing/fixtures";
+import { closeSuite, demoApp, jsonReader, loginAsDemo, raiseMonthRevenue, type Session } from "../../testing/fixtures";
 import { testDatabases } from "../../testing/test-databases";
 import { clearTargetsCache, SLOW_COMPUTE_MS, setSlowComputeMs } from "./answers.service";
 import { storeAnswer } from "./targets.repository";
@@ -43,28 +43,10 @@ describe.each(testDatabases())("the dashboards' answers kept by the database on 
       .where("as_of", "=", "default")
       .executeTakeFirst();
 
-  /** Raises one above-scale enterprise's revenue of the dashboard's month by 1万元 through the API. */
+  /** Raises one above-scale enterprise's revenue of the dashboard's month by 1万元; the month's total expected. */
   async function enterChange(answer: DashboardAnswer): Promise<bigint> {
-    const { year, month } = answer.asOf;
-    const records = await jsonReader(
-      app,
-      office,
-    )(`/api/dashboard/records?figure=monthRevenue&year=${year}&month=${month}`);
-    const enterprise = records.enterprises[0] as { enterpriseId: number; value: string };
-    const response = await app.inject({
-      method: "POST",
-      url: `/api/enterprises/${enterprise.enterpriseId}/figures`,
-      headers: office.headers,
-      payload: {
-        year,
-        month,
-        metric: "revenue",
-        value: ((Number(BigInt(enterprise.value) / 100n) + 10_000) / 10_000).toFixed(4),
-        unit: "万元",
-      },
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return BigInt(answer.revenueByMonth.months[month - 1]?.current ?? "0") + 1_000_000n;
+    await raiseMonthRevenue(app, office, answer.asOf);
+    return monthValue(answer) + 1_000_000n;
   }
 
   const monthValue = (answer: DashboardAnswer) =>
