@@ -60,33 +60,11 @@ async function createPostgres(baseUrl: string): Promise<BeizengDb> {
   };
 }
 
-/**
- * What PostgreSQL says when an object it is reading from the catalog vanishes under it (another test file dropping its
- * schema): the schema (3F000), a table (42P01) or a column (42703, e.g. in pg_get_serial_sequence) does not exist,
- * somewhere in an error's causes.
- */
-const VANISHED_UNDER_THE_CATALOG_READ = new Set(["3F000", "42P01", "42703"]);
-
-function catalogReadRace(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause)
-    if (VANISHED_UNDER_THE_CATALOG_READ.has((cause as Error & { code?: string }).code ?? "")) return true;
-  return false;
-}
-
 function withMigrations(create: () => Promise<BeizengDb>) {
   return async () => {
     const db = await create();
-    // The migrator reads the whole catalog of the database; a schema another test file drops at that moment
-    // fails the read (its schema, a table or a column is gone). The migration runs in one transaction, so it is
-    // simply tried again; a fault of the migrations themselves fails every time.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await migrateToLatest(db);
-        return db;
-      } catch (error) {
-        if (attempt >= 3 || !catalogReadRace(error)) throw error;
-      }
-    }
+    await migrateToLatest(db);
+    return db;
   };
 }
 

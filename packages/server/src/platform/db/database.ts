@@ -10,7 +10,6 @@ import {
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
-  PostgresDialect,
   type QueryResult,
   type RootOperationNode,
   SqliteDialect,
@@ -18,6 +17,7 @@ import {
   type UnknownRow,
 } from "kysely";
 import pg from "pg";
+import { OwnSchemaPostgresDialect } from "./own-schema-introspector";
 import type { Database } from "./schema";
 
 export type DialectName = "sqlite" | "postgres";
@@ -77,7 +77,7 @@ function createPostgres(url: string): BeizengDb {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   return { kysely, dialect: "postgres", config: { url }, close: () => kysely.destroy() };
 }
 
