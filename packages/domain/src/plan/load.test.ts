@@ -467,3 +467,35 @@ describe("a wrong plan file is rejected with file, clause and field named", () =
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
+
+describe("a growth rule's reading without the previous year", () => {
+  const line = "      withoutPreviousYear: { parameter: growthMissingPreviousYear }\n";
+  const loadWith = (from: string, to: string): string => {
+    expect(shippedText.split(from).length - 1, `"${from}" must occur once`).toBe(1);
+    try {
+      parsePlan(shippedText.replace(from, to), CHANGJIANG);
+    } catch (error) {
+      if (error instanceof PlanValidationError) return error.message;
+      throw error;
+    }
+    throw new Error("the broken plan loaded");
+  };
+
+  it("names the parameter that records it", () => {
+    expect(rule("R-GROWTH").tiers?.withoutPreviousYear).toEqual({ parameter: "growthMissingPreviousYear" });
+  });
+
+  it("refuses a parameter the plan does not have", () => {
+    expect(loadWith(line, line.replace("growthMissingPreviousYear", "growthWithoutLastYear"))).toMatch(
+      /rewards\[\d+\] \(M4\) tiers\.withoutPreviousYear\.parameter: .*growthWithoutLastYear/,
+    );
+  });
+
+  it("refuses it on tiers that are not a growth", () => {
+    const milestone = "      of: revenue\n      firstTime: true\n";
+    expect(shippedText.includes(milestone), "the revenue milestone's tiers").toBe(true);
+    const message = loadWith(milestone, `${milestone}      withoutPreviousYear: none\n`);
+    expect(message).toContain("tiers.withoutPreviousYear");
+    expect(message).toContain("只有按增幅分档（growthOf）");
+  });
+});

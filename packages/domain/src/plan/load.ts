@@ -556,6 +556,10 @@ function crossCheck(plan: WrittenPlanFile, expanded: PlanFile): Problem[] {
           checkParameter(tiers.compare.parameter, [...path, "tiers", "compare", "parameter"], { values: COMPARISONS });
         if (tiers !== undefined && typeof tiers.pay !== "string")
           checkParameter(tiers.pay.parameter, [...path, "tiers", "pay", "parameter"], { values: SAME_YEAR_READINGS });
+        if (tiers?.withoutPreviousYear !== undefined && typeof tiers.withoutPreviousYear !== "string")
+          checkParameter(tiers.withoutPreviousYear.parameter, [...path, "tiers", "withoutPreviousYear", "parameter"], {
+            values: MISSING_PREVIOUS_YEAR_READINGS,
+          });
         tiers?.steps.forEach((step, i) => {
           if (step.fromParameter !== undefined)
             checkParameter(step.fromParameter, [...path, "tiers", "steps", i, "fromParameter"], { kind: "yuan" });

@@ -465,6 +465,14 @@ export const formulaRewardSchema = z.strictObject({
       pay: chosenBy(z.enum(["highest", "each"], { error: fieldError("pay 必须是 highest 或 each") })).default(
         "highest",
       ),
+      /**
+       * With `growthOf`: what a year without the previous year's figure (or with zero) gets. `none`, the only reading
+       * the language has: no award, and the why-not names the missing figure. A plan may name the parameter that
+       * records this reading, so that the rule's page states it.
+       */
+      withoutPreviousYear: chosenBy(
+        z.enum(["none"], { error: fieldError("withoutPreviousYear 只能是 none（缺少上年数据不奖励）") }),
+      ).optional(),
       /** Each tier once ever, the year the figure first crosses it (the whole history counts). */
       firstTime: z.boolean().default(false),
       /** Marginal (累进): each step's rate applies to the part of the figure (of) or of the increase (growthOf) in its band. */

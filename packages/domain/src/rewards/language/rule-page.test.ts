@@ -40,6 +40,9 @@ describe("a rule's page, read from its structure", () => {
     ]);
     expect(growth.tiers[0]!.pays.zh).toBe("奖励 2 万元");
     expect(growth.description.map((line) => line.zh).join("")).toContain("只奖励达到的最高一档");
+    expect(growth.parameters.map((parameter) => [parameter.id, parameter.reading.zh])).toEqual([
+      ["growthMissingPreviousYear", "缺少上年数据（或上年为零）时不予奖励，说明中注明缺少的数据"],
+    ]);
 
     const milestone = outline("R-REV-MILESTONE");
     expect(milestone.facts.map((fact) => fact.name)).toEqual(["revenue", "before.revenue"]);

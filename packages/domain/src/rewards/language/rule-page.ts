@@ -263,6 +263,11 @@ export function rulePageOutline(plan: PlanFile, rule: RewardRule): RulePageOutli
                   en: "of the tiers crossed in one year only the highest is paid",
                 },
           ) === "each";
+    if (tiers.withoutPreviousYear !== undefined && typeof tiers.withoutPreviousYear !== "string")
+      reading(tiers.withoutPreviousYear.parameter, () => ({
+        zh: "缺少上年数据（或上年为零）时不予奖励，说明中注明缺少的数据",
+        en: "without the previous year's figure (or with zero) nothing is paid, and the explanation names the missing figure",
+      }));
     const word = compare(strict);
     for (const step of tiers.steps) {
       let from = step.from;

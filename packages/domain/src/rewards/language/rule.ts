@@ -248,6 +248,12 @@ export function compileFormulaStructure(rule: FormulaReward, tools: FormulaTools
     const pay =
       typeof tiers.pay === "string" ? tiers.pay : tools.choice(tiers.pay.parameter, ["each", "highest"] as const);
     if (typeof pay !== "string") shown.push(pay.shown);
+    if (tiers.withoutPreviousYear !== undefined) {
+      if (growthOf === null)
+        throw new FormulaRuleError("tiers.withoutPreviousYear", "只有按增幅分档（growthOf）才有“缺少上年数据”的处理");
+      if (typeof tiers.withoutPreviousYear !== "string")
+        shown.push(tools.choice(tiers.withoutPreviousYear.parameter, ["none"] as const).shown);
+    }
     payEach = (typeof pay === "string" ? pay : pay.value) === "each";
     steps = tiers.steps.map((step, index) => {
       const at = `tiers.steps[${index}]`;

@@ -57,7 +57,9 @@ describe("R-GROWTH: growth strictly above 5% / 8% / 10% / 15%, highest band only
     );
     expect(explanationOf(entitlement)?.nextTier?.zh).toMatchInlineSnapshot(`"距第四档 15%差 2.60 个百分点"`);
     expect(explanationOf(entitlement)?.thresholds.map((item) => item.value)).toEqual(["0.05", "0.08", "0.10", "0.15"]);
-    expect(explanationOf(entitlement)?.parameters.map((parameter) => parameter.id)).toMatchInlineSnapshot(`[]`);
+    expect(explanationOf(entitlement)?.parameters.map((parameter) => parameter.id)).toEqual([
+      "growthMissingPreviousYear",
+    ]);
   });
 
   test("the explanation is a record of the years and bands, written the same each time it is read", () => {

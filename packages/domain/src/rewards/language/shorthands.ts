@@ -126,6 +126,9 @@ export function expandGrowthBands(rule: Shorthand<"growthBands">): FormulaReward
       growthOf: rule.metric,
       compare: rule.comparison,
       pay: rule.payHighestTierOnly ? "highest" : "each",
+      ...(rule.missingPreviousYearParameter === undefined
+        ? {}
+        : { withoutPreviousYear: { parameter: rule.missingPreviousYearParameter } }),
       firstTime: false,
       label: "threshold",
       steps: rule.tiers.map((tier) => ({ from: tier.rate, amount: tier.amount })),
