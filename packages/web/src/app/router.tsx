@@ -52,6 +52,7 @@ const TodoHome = lazyPage(() => import("../features/home/components/todo-home"),
 const TargetsPage = lazyPage(() => import("../features/targets/components/targets-page"), "TargetsPage");
 const BoardPage = lazyPage(() => import("../features/board/components/board-page"), "BoardPage");
 const PublicBoardPage = lazyPage(() => import("../features/board/components/public-board-page"), "PublicBoardPage");
+const RegionBoardPage = lazyPage(() => import("../features/region/components/region-board-page"), "RegionBoardPage");
 const TasksPage = lazyPage(() => import("../features/tasks/components/tasks-page"), "TasksPage");
 const TaskDetailPage = lazyPage(() => import("../features/tasks/components/task-detail-page"), "TaskDetailPage");
 const SupervisionPage = lazyPage(
@@ -142,6 +143,8 @@ export const router = createBrowserRouter([
   // The command board and the public board are full-screen, outside the app's layout.
   { path: "/board", element: <BoardPage /> },
   { path: "/public/board", element: <PublicBoardPage /> },
+  // A region's (市/省) board of its districts side by side: its accounts only.
+  { path: "/region/board", element: <RegionBoardPage /> },
   // The rewards listed in public (公示): no login, readable on a phone.
   { path: "/public/rewards", element: <PublicRewardsPage /> },
   // The reward rules with their calculator, when the office publishes them: no login.

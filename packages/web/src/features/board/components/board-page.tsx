@@ -1,6 +1,5 @@
-import { Button } from "antd";
 import { useMemo } from "react";
-import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router-dom";
+import { Navigate, useLocation, useSearchParams } from "react-router-dom";
 import { type ChartOption, EChart } from "../../../shared/components/echart";
 import { ForbiddenResult, PageLoading } from "../../../shared/components/status-results";
 import { formatFenForDisplay } from "../../../shared/format/numbers";
@@ -23,7 +22,7 @@ import {
 } from "../../dashboard";
 import { useChainLeaders } from "../../enterprises";
 import { useUnitNameByCode } from "../../units";
-import { BOARD_COLORS, BoardPanel, BoardShell, BoardTile, useBoardLayout } from "./board-shell";
+import { BOARD_COLORS, BoardPanel, BoardScreenActions, BoardShell, BoardTile, useBoardLayout } from "./board-shell";
 
 const HEADLINE = ["aboveScaleRevenue", "aboveScaleCount", "aboveScaleNetIncrease"];
 
@@ -45,13 +44,9 @@ function Board() {
   const [search] = useSearchParams();
   const asOf = search.get("asOf") ?? undefined;
   const dashboard = useDashboard(asOf, { refetchInterval: 60_000 });
-  const navigate = useNavigate();
   const data = dashboard.data;
   const coverageTexts = useCoverageTexts();
   const coverage = data ? coverageTexts(data.coverage) : null;
-  const fullscreen = () => {
-    void document.documentElement.requestFullscreen?.().catch(() => undefined);
-  };
   return (
     <BoardShell
       fitScreen
@@ -68,16 +63,7 @@ function Board() {
               .join(" · ")
           : null
       }
-      actions={
-        <>
-          <Button ghost onClick={fullscreen}>
-            {t("board.fullscreen")}
-          </Button>
-          <Button ghost onClick={() => navigate("/")}>
-            {t("board.exit")}
-          </Button>
-        </>
-      }
+      actions={<BoardScreenActions />}
     >
       {data ? <BoardBody data={data} /> : <div style={{ fontSize: 28 }}>{t("common.loading")}…</div>}
     </BoardShell>

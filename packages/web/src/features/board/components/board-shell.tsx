@@ -1,5 +1,7 @@
+import { Button } from "antd";
 import { type CSSProperties, createContext, type ReactNode, useContext, useEffect, useState } from "react";
-import { useLanguage } from "../../../shared/i18n/i18n";
+import { useNavigate } from "react-router-dom";
+import { useLanguage, useT } from "../../../shared/i18n/i18n";
 
 export const BOARD_COLORS = {
   background: "radial-gradient(ellipse at top, #0b2a5b 0%, #04122b 60%, #020817 100%)",
@@ -71,6 +73,25 @@ export function BoardClock() {
       </div>
       <div style={{ fontSize: size(20), color: BOARD_COLORS.muted }}>{date}</div>
     </div>
+  );
+}
+
+/** The board's two buttons: the browser's full screen, and back to the page it was opened from. */
+export function BoardScreenActions({ backTo = "/" }: { backTo?: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const fullscreen = () => {
+    void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  };
+  return (
+    <>
+      <Button ghost onClick={fullscreen}>
+        {t("board.fullscreen")}
+      </Button>
+      <Button ghost onClick={() => navigate(backTo)}>
+        {t("board.exit")}
+      </Button>
+    </>
   );
 }
 

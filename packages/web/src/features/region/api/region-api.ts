@@ -11,6 +11,8 @@ export type {
 } from "@beizeng/contract/regions";
 
 export const REGION_EXPORT_URL = "/api/region/overview/export.xlsx";
+/** The region's 数据大屏, full screen outside the app's layout. */
+export const REGION_BOARD_PATH = "/region/board";
 
 export function useRegion(options: { enabled?: boolean } = {}) {
   return useQuery({
@@ -20,8 +22,12 @@ export function useRegion(options: { enabled?: boolean } = {}) {
   });
 }
 
-export function useRegionOverview() {
-  return useQuery({ queryKey: ["region", "overview"], queryFn: () => api.get<RegionOverview>("/api/region/overview") });
+export function useRegionOverview(options: { refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: ["region", "overview"],
+    queryFn: () => api.get<RegionOverview>("/api/region/overview"),
+    refetchInterval: options.refetchInterval,
+  });
 }
 
 /**

@@ -1,12 +1,13 @@
-import { DownloadOutlined } from "@ant-design/icons";
+import { DesktopOutlined, DownloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useNavigate } from "react-router-dom";
 import { type ChartOption, EChart } from "../../../shared/components/echart";
 import { QueryBoundary } from "../../../shared/components/status-results";
 import { useLanguage, useLocalizedText, useT } from "../../../shared/i18n/i18n";
-import { formatQuantity, STATUS_COLORS, useCoverageTexts } from "../../dashboard";
+import { STATUS_COLORS, useCoverageTexts } from "../../dashboard";
 import {
+  REGION_BOARD_PATH,
   REGION_EXPORT_URL,
   type RegionDistrictOverview,
   type RegionOverview,
@@ -15,40 +16,7 @@ import {
   useRegionOverview,
   useViewDistrict,
 } from "../api/region-api";
-
-type Language = "zh-CN" | "en";
-
-const PLAN_UNIT_WORDS: Partial<Record<RegionTarget["planUnit"], { zh: string; en: string }>> = {
-  mu: { zh: "亩", en: "mu" },
-  person: { zh: "人", en: "people" },
-  event: { zh: "次", en: "events" },
-};
-
-/** A target's quantity in its plan's own unit: money, a share, or a count of enterprises, 亩, people, events. */
-function quantityText(
-  quantity: RegionTarget["target"] | null | undefined,
-  planUnit: RegionTarget["planUnit"],
-  metric: string,
-  language: Language,
-): string {
-  const word = PLAN_UNIT_WORDS[planUnit];
-  if (quantity && quantity.unit === "count" && word)
-    return `${quantity.value} ${language === "en" ? word.en : word.zh}`;
-  return formatQuantity(quantity, metric, language);
-}
-
-/** The share of a district's targets on track, in whole percent; null without targets. */
-function onTrackPercent(district: RegionDistrictOverview): number | null {
-  if (district.targets.length === 0) return null;
-  const green = district.targets.filter((target) => target.status === "green").length;
-  return Math.round((green * 100) / district.targets.length);
-}
-
-function coveragePercent(district: RegionDistrictOverview): number | null {
-  const coverage = district.coverage;
-  if (!coverage || coverage.total === 0) return null;
-  return Math.round((coverage.reported * 1000) / coverage.total) / 10;
-}
+import { coveragePercent, onTrackPercent, quantityText } from "./region-figures";
 
 /** Each district's data completeness and share of targets on track: figures every district has, whatever its plan. */
 function comparisonOption(overview: RegionOverview, names: string[], t: ReturnType<typeof useT>): ChartOption {
@@ -233,6 +201,7 @@ function SumsCard({ overview }: { overview: RegionOverview }) {
 /** 区域首页: the region's districts side by side, each opening its own pages read only. */
 export function RegionPage() {
   const t = useT();
+  const navigate = useNavigate();
   const localized = useLocalizedText();
   const overview = useRegionOverview();
   const names = useMemo(
@@ -252,9 +221,14 @@ export function RegionPage() {
                   </Typography.Title>
                   <Typography.Text type="secondary">{t("region.readOnly")}</Typography.Text>
                 </Space>
-                <Button icon={<DownloadOutlined />} href={REGION_EXPORT_URL}>
-                  {t("region.export")}
-                </Button>
+                <Space wrap>
+                  <Button icon={<DownloadOutlined />} href={REGION_EXPORT_URL}>
+                    {t("region.export")}
+                  </Button>
+                  <Button type="primary" icon={<DesktopOutlined />} onClick={() => navigate(REGION_BOARD_PATH)}>
+                    {t("dash.openBoard")}
+                  </Button>
+                </Space>
               </Space>
             </Card>
             <Card size="small" title={t("region.chart.title")}>
