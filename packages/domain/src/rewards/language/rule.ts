@@ -935,6 +935,8 @@ class FormulaEvaluator {
         facts,
         figures,
       );
+      // A later plan year without the figure leaves the next tier undecided for that year.
+      if (next !== undefined) this.#undecidedPlanYears(code, years, next, run);
       return;
     }
     pushNonPayment(run, rule.meta, this.#words.whyNot, code, "noEvent", null, undefined, NO_FACTS);
@@ -1194,6 +1196,37 @@ class FormulaEvaluator {
   }
 
   /** A plan year the enterprise has no figures for cannot be assessed: said, year by year. */
+  /**
+   * First-time tiers: each plan year after the first one with the figure whose figure is missing, with the tier it
+   * leaves undecided (years before the enterprise's first figure are before it reported at all).
+   */
+  #undecidedPlanYears(code: string, years: readonly EnterpriseYear[], next: CompiledStep, run: Run): void {
+    const tiersOf = this.#rule.tiersOf!;
+    const read = tiersOf.reads.length === 1 ? tiersOf.reads[0]!.name : null;
+    const scope = this.#scope;
+    let index = 0;
+    let reported = false;
+    for (let year = run.startYear; year <= run.endYear; year++) {
+      while (index < years.length && years[index]!.year < year) index++;
+      const row = index < years.length && years[index]!.year === year ? years[index]! : null;
+      if (row !== null) {
+        scope.year = row;
+        scope.at = index;
+        const missing = tiersOf.missing(scope);
+        scope.year = null;
+        if (missing === null) {
+          reported = true;
+          continue;
+        }
+      }
+      if (!reported) continue;
+      pushNonPayment(run, this.#rule.meta, this.#words.whyNot, code, "missingFigure", year, undefined, NO_FACTS, {
+        missing: read,
+        nearestTier: next.label ?? next.shown,
+      });
+    }
+  }
+
   #missingPlanYears(code: string, years: readonly EnterpriseYear[], run: Run): void {
     let index = 0;
     for (let year = run.startYear; year <= run.endYear; year++) {

@@ -1,6 +1,6 @@
 /**
  * What the language's why-nots and explanations say where the retired rule kinds said more, written from the rule's
- * structure (./words.ts), in both languages: a figure missing in every plan year names those years and the tier it
+ * structure (./words.ts), in both languages: a figure missing in every plan year, or in a later plan year, names those years and the tier it
  * leaves undecided; a growth award names the distance to the next band; a subject whose paid year is not known yet
  * is not due yet rather than missing a figure; a figure a rule reads without an expression is named in words.
  */
@@ -20,6 +20,28 @@ describe("the language's words where the rule kinds said more", () => {
     expect(whyNotText(entry!, "zh")).toBe("2021—2023年缺少入库税收，无法判断是否首次突破 1 亿元");
     expect(whyNotText(entry!, "en")).toBe(
       "Tax paid is missing for 2021–2023: cannot tell whether 100 million yuan was first exceeded.",
+    );
+  });
+
+  test("a first-time tier's figure missing in the last plan year only: the closest figure, then that year undecided", () => {
+    const result = run(plan, {
+      enterprises: [
+        enterprise(A, [
+          { year: 2021, revenue: "100", tax: "60000000" },
+          { year: 2022, revenue: "100", tax: "80000000" },
+          { year: 2023, revenue: "100" },
+        ]),
+      ],
+    });
+    const entries = whyNot(result, "R-TAX-MILESTONE");
+    expect(entries.map((entry) => [entry.reason, entry.year])).toEqual([
+      ["belowNextTier", 2022],
+      ["missingFigure", 2023],
+    ]);
+    expect(whyNotText(entries[0]!, "zh")).toBe("2022年入库税收 8000 万元，距首次突破 1 亿元差 2000 万元");
+    expect(whyNotText(entries[1]!, "zh")).toBe("2023年缺少入库税收，无法判断是否首次突破 1 亿元");
+    expect(whyNotText(entries[1]!, "en")).toBe(
+      "Tax paid is missing for 2023: cannot tell whether 100 million yuan was first exceeded.",
     );
   });
 

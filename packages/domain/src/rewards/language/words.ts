@@ -395,13 +395,19 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
           return zh
             ? `${yearZh(entry)}${about}尚无${name}，有${name}后方可兑现，现不奖励`
             : `${yearEn(entry)}${about}no ${name} yet: paid once there is one.`;
-        // Missing in every plan year (a first-time tier's figure): said for the plan's years.
+        // A first-time tier's figure missing in a plan year, or in every one: that tier is undecided.
+        const undecided = rule.tiersFirstTime
+          ? rule.steps.findIndex((step) => (step.label ?? step.shown) === entry.nearestTier)
+          : -1;
+        if (undecided >= 0 && rule.per !== "project") {
+          const when = entry.year === null ? yearsZh : yearZh(entry);
+          const whenEn = entry.year === null ? yearsEn : String(entry.year);
+          return zh
+            ? `${when}缺少${name}，无法判断是否首次${rule.strict ? "突破" : "达到"} ${stepShownZh(undecided)}`
+            : `${name} is missing for ${whenEn}: cannot tell whether ${stepShownEn(undecided)} was first ${rule.strict ? "exceeded" : "reached"}.`;
+        }
+        // Missing in every plan year: said for the plan's years.
         if (entry.year === null && rule.per !== "project") {
-          const index = rule.steps.findIndex((step) => (step.label ?? step.shown) === entry.nearestTier);
-          if (rule.tiersFirstTime && index >= 0)
-            return zh
-              ? `${yearsZh}缺少${name}，无法判断是否首次${rule.strict ? "突破" : "达到"} ${stepShownZh(index)}`
-              : `${name} is missing for ${yearsEn}: cannot tell whether ${stepShownEn(index)} was first ${rule.strict ? "exceeded" : "reached"}.`;
           return zh
             ? `${yearsZh}缺少${name}，无法计算，不奖励`
             : `${name} is missing for ${yearsEn}: nothing can be computed.`;
