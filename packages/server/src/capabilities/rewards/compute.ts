@@ -44,11 +44,11 @@ import {
   findRecoveriesByDeduction,
   insertBatch,
   insertCorrection,
-  insertEntitlement,
   insertEntitlementEvents,
+  insertEntitlements,
   listBatches,
   loadRewardRegister,
-  refreshEntitlement,
+  refreshEntitlements,
   replaceOpenCorrection,
   transitionEntitlement,
   updateBatch,
@@ -56,8 +56,10 @@ import {
 import type { RewardBatchRow, RewardEntitlementRow } from "./rewards.table";
 import { planInForce } from "./shared";
 
-/** Enterprises evaluated between two progress updates. */
+/** Enterprises evaluated between two looks at the event loop (and perhaps a progress update). */
 const CHUNK_SIZE = 200;
+/** The batch's progress is written at most this often: a chunk takes milliseconds, the page polls every second or so. */
+const PROGRESS_WRITE_MS = 250;
 /** Unpaid entitlements still in the workflow: a recompute may replace them (a publicized one is listed again). */
 const REPLACEABLE = ["computed", "confirmed", "reviewed", "publicized", "approved"] as const;
 
@@ -271,6 +273,7 @@ async function runRewardBatch(
   await updateBatch(db, batchId, { progress_total: total, progress_done: 0 });
   await progress?.(0, total);
   const results: Entitlement[] = [];
+  let progressWritten = Date.now();
   for (let start = 0; start < enterprises.length || start === 0; start += CHUNK_SIZE) {
     const chunk = enterprises.slice(start, start + CHUNK_SIZE);
     const codes = new Set(chunk.map((enterprise) => enterprise.creditCode));
@@ -283,8 +286,11 @@ async function runRewardBatch(
     );
     for (const entitlement of result.entitlements) if (entitlement.year === year) results.push(entitlement);
     const done = Math.min(start + chunk.length, enterprises.length);
-    await updateBatch(db, batchId, { progress_done: done });
-    await progress?.(done, total);
+    if (Date.now() - progressWritten >= PROGRESS_WRITE_MS || done === enterprises.length) {
+      progressWritten = Date.now();
+      await updateBatch(db, batchId, { progress_done: done });
+      await progress?.(done, total);
+    }
     await yieldToEventLoop();
     if (chunk.length === 0) break;
   }
@@ -381,10 +387,22 @@ async function applyResults(
   const live = await findLiveEntitlements(tx, districtId);
   const liveByKey = new Map(live.map((row) => [row.one_time_key, row]));
   const events: Parameters<typeof insertEntitlementEvents>[1] = [];
-  const event = (entitlementId: number, action: string, from: string | null, to: string, reason: string | null) =>
+  // Rows computed anew are written together once every change is known (after the rows they replace were
+  // superseded); their events wait in place, in order, for the ids.
+  const inserts: Parameters<typeof insertEntitlements>[1][number][] = [];
+  const eventsOfInserts: { index: number; key: string }[] = [];
+  const refreshes: Parameters<typeof refreshEntitlements>[3][number][] = [];
+  const event = (
+    entitlement: number | { key: string },
+    action: string,
+    from: string | null,
+    to: string,
+    reason: string | null,
+  ) => {
+    if (typeof entitlement !== "number") eventsOfInserts.push({ index: events.length, key: entitlement.key });
     events.push({
       district_id: districtId,
-      entitlement_id: entitlementId,
+      entitlement_id: typeof entitlement === "number" ? entitlement : 0,
       action,
       from_status: from,
       to_status: to,
@@ -393,6 +411,7 @@ async function applyResults(
       reason,
       at: now,
     });
+  };
   const summary: BatchSummary = {
     entitlements: results.length,
     totalFen: "0",
@@ -406,16 +425,12 @@ async function applyResults(
   // Per enterprise, the entitlements this batch puts before it to confirm (new, or replacing a changed one).
   const toConfirm = new Map<number, { count: number; fen: bigint; undecided: number }>();
 
-  const insertFrom = async (
-    entitlement: Entitlement,
-    flag: "new" | "changed" | null,
-    replaced?: RewardEntitlementRow,
-  ) => {
+  const insertFrom = (entitlement: Entitlement, flag: "new" | "changed" | null, replaced?: RewardEntitlementRow) => {
     const projectId =
       entitlement.ruleId.startsWith("R-PROJ") && entitlement.subjectId
         ? (built.projectIdByCode.get(entitlement.subjectId) ?? null)
         : null;
-    const id = await insertEntitlement(tx, {
+    inserts.push({
       district_id: districtId,
       batch_id: batch.id,
       enterprise_id: built.enterpriseIdByCode.get(entitlement.creditCode) ?? null,
@@ -445,7 +460,7 @@ async function applyResults(
       // Waits for the plan's first step (read from its status).
       workflow_step: null,
     });
-    event(id, flag === "changed" ? "recompute" : "compute", null, "computed", null);
+    event(entitlement, flag === "changed" ? "recompute" : "compute", null, "computed", null);
     const enterpriseId = built.enterpriseIdByCode.get(entitlement.creditCode);
     if (enterpriseId !== undefined) {
       const line = toConfirm.get(enterpriseId) ?? { count: 0, fen: 0n, undecided: 0 };
@@ -507,7 +522,7 @@ async function applyResults(
     if (entitlement.amount !== null) totalFen += entitlement.amount;
     const existing = liveByKey.get(entitlement.key);
     if (!existing) {
-      await insertFrom(entitlement, recompute ? "new" : null);
+      insertFrom(entitlement, recompute ? "new" : null);
       summary.created++;
       continue;
     }
@@ -524,18 +539,14 @@ async function applyResults(
       entitlement.amount === null ||
       (existing.amount_fen !== null && BigInt(existing.amount_fen) === entitlement.amount);
     if (sameAmount && existing.year === entitlement.year) {
-      await refreshEntitlement(tx, existing.id, {
-        batch_id: batch.id,
-        explanation_json: stored(entitlement),
-        updated_at: now,
-      });
+      refreshes.push({ id: existing.id, explanation_json: stored(entitlement) });
       summary.unchanged++;
       continue;
     }
     const reason =
       existing.year !== entitlement.year ? `重新计算后该奖励属于 ${entitlement.year} 年度` : "重新计算后金额变化";
     if (await supersede(existing, reason)) {
-      await insertFrom(entitlement, "changed", existing);
+      insertFrom(entitlement, "changed", existing);
       summary.changed++;
     }
   }
@@ -547,6 +558,14 @@ async function applyResults(
     else if (row.status !== "rejected") await supersede(row, "重新计算后不再符合奖励条件");
   }
 
+  await refreshEntitlements(tx, batch.id, now, refreshes);
+  const idByKey = await insertEntitlements(tx, inserts);
+  for (const { index, key } of eventsOfInserts) {
+    const id = idByKey.get(key);
+    const waiting = events[index];
+    if (id === undefined || waiting === undefined) throw new Error(`entitlement ${key} was not written`);
+    waiting.entitlement_id = id;
+  }
   await insertEntitlementEvents(tx, events);
   await notifyRewardsToConfirm(tx, districtId, batch, toConfirm);
   summary.totalFen = totalFen.toString();

@@ -89,21 +89,22 @@ export async function loadRewardRegister(
   const k = db.kysely;
   const one = onlyEnterpriseId !== undefined;
   const id = onlyEnterpriseId ?? 0;
-  const enterprises = await k
+  // The reads go out together: on PostgreSQL, the database finds the rows of one while these are parsed.
+  const enterprisesRead = k
     .selectFrom("enterprises")
     .select(["id", "credit_code", "name"])
     .where("district_id", "=", districtId)
     .orderBy("credit_code")
     .$if(one, (q) => q.where("id", "=", id))
     .execute();
-  const scaleYears = await k
+  const scaleYearsRead = k
     .selectFrom("enterprise_scale_years as s")
     .innerJoin("enterprises as e", "e.id", "s.enterprise_id")
     .select(["s.enterprise_id", "s.year", "s.status"])
     .where("e.district_id", "=", districtId)
     .$if(one, (q) => q.where("s.enterprise_id", "=", id))
     .execute();
-  const annualFigures = await k
+  const annualFiguresRead = k
     .selectFrom("figures")
     .select(["id", "enterprise_id", "year", "metric", "value", "source_ref", "source_kind"])
     .where("district_id", "=", districtId)
@@ -114,7 +115,7 @@ export async function loadRewardRegister(
     .orderBy("id")
     .$if(one, (q) => q.where("enterprise_id", "=", id))
     .execute();
-  const grants = await k
+  const grantsRead = k
     .selectFrom("enterprise_grants")
     .select(["id", "enterprise_id", "code", "year", "level", "purpose", "amount_fen", "source"])
     .where("district_id", "=", districtId)
@@ -124,7 +125,7 @@ export async function loadRewardRegister(
     .orderBy("code")
     .$if(one, (q) => q.where("enterprise_id", "=", id))
     .execute();
-  const techProjects = await k
+  const techProjectsRead = k
     .selectFrom("tech_projects")
     .select([
       "id",
@@ -142,21 +143,21 @@ export async function loadRewardRegister(
     .orderBy("code")
     .$if(one, (q) => q.where("enterprise_id", "=", id))
     .execute();
-  const events = await k
+  const eventsRead = k
     .selectFrom("enterprise_events")
     .select(["enterprise_id", "kind", "year"])
     .where("district_id", "=", districtId)
     .where("superseded_by", "is", null)
     .$if(one, (q) => q.where("enterprise_id", "=", id))
     .execute();
-  const registerListings = await k
+  const registerListingsRead = k
     .selectFrom("enterprise_listing_events")
     .select(["enterprise_id", "stage", "event_date"])
     .where("district_id", "=", districtId)
     .where("stage", "in", ["neeq", "domestic", "overseas"])
     .$if(one, (q) => q.where("enterprise_id", "=", id))
     .execute();
-  const projects = await k
+  const projectsRead = k
     .selectFrom("projects")
     .select([
       "id",
@@ -174,6 +175,17 @@ export async function loadRewardRegister(
     .orderBy("code")
     .$if(one, (q) => q.where("enterprise_id", "=", id))
     .execute();
+  const [enterprises, scaleYears, annualFigures, grants, techProjects, events, registerListings, projects] =
+    await Promise.all([
+      enterprisesRead,
+      scaleYearsRead,
+      annualFiguresRead,
+      grantsRead,
+      techProjectsRead,
+      eventsRead,
+      registerListingsRead,
+      projectsRead,
+    ]);
   // The first year each stage was reached, whichever table recorded it.
   const firstListing = new Map<string, { enterprise_id: number; stage: string; year: number }>();
   const note = (enterpriseId: number, stage: string, year: number) => {
@@ -294,13 +306,31 @@ export async function findLiveEntitlementsOfEnterprise(
     .execute();
 }
 
-export async function insertEntitlement(db: DbContext, row: Insertable<RewardEntitlementTable>): Promise<number> {
-  const inserted = await db.kysely
-    .insertInto("reward_entitlements")
-    .values(row)
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return inserted.id;
+/**
+ * Rows written per statement by the bulk writes below: an entitlement has 26 columns, so 500 rows stay well under
+ * both databases' limits on parameters (PostgreSQL 65,535, SQLite 32,766); the same size each time lets SQLite
+ * reuse the prepared statement.
+ */
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Inserts entitlements a few hundred per statement, in order; answers each new row's id by its one-time key (unique
+ * among the live rows written, which the batch's rows are).
+ */
+export async function insertEntitlements(
+  db: DbContext,
+  rows: readonly Insertable<RewardEntitlementTable>[],
+): Promise<Map<string, number>> {
+  const idByKey = new Map<string, number>();
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const inserted = await db.kysely
+      .insertInto("reward_entitlements")
+      .values(rows.slice(start, start + ROWS_PER_STATEMENT))
+      .returning(["id", "one_time_key"])
+      .execute();
+    for (const row of inserted) idByKey.set(row.one_time_key, row.id);
+  }
+  return idByKey;
 }
 
 /**
@@ -357,12 +387,39 @@ export async function addRecovered(db: DbContext, id: number, amountFen: string,
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function refreshEntitlement(
+/**
+ * Entitlements a recompute found unchanged: each takes the batch and its explanation as computed again, a few
+ * hundred rows per statement (the explanation chosen by id within it).
+ */
+export async function refreshEntitlements(
   db: DbContext,
-  id: number,
-  changes: { batch_id: number; explanation_json: string; updated_at: string },
+  batchId: number,
+  updatedAt: string,
+  rows: readonly { id: number; explanation_json: string }[],
 ): Promise<void> {
-  await db.kysely.updateTable("reward_entitlements").set(changes).where("id", "=", id).execute();
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    await db.kysely
+      .updateTable("reward_entitlements")
+      .set((eb) => {
+        let explanation = eb
+          .case("id")
+          .when(chunk[0]?.id ?? 0)
+          .then(chunk[0]?.explanation_json ?? "null");
+        for (const row of chunk.slice(1)) explanation = explanation.when(row.id).then(row.explanation_json);
+        return {
+          batch_id: batchId,
+          updated_at: updatedAt,
+          explanation_json: explanation.else(eb.ref("explanation_json")).end(),
+        };
+      })
+      .where(
+        "id",
+        "in",
+        chunk.map((row) => row.id),
+      )
+      .execute();
+  }
 }
 
 export interface EntitlementListRow extends RewardEntitlementRow {
@@ -500,11 +557,11 @@ export async function insertEntitlementEvents(
   db: DbContext,
   events: Omit<RewardEntitlementEventRow, "id">[],
 ): Promise<void> {
-  // Chunks keep each statement well under the parameter limits of both databases.
-  for (let start = 0; start < events.length; start += 200) {
+  // Chunks keep each statement well under the parameter limits of both databases (9 columns a row).
+  for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
     await db.kysely
       .insertInto("reward_entitlement_events")
-      .values(events.slice(start, start + 200))
+      .values(events.slice(start, start + ROWS_PER_STATEMENT))
       .execute();
   }
 }
