@@ -25,7 +25,12 @@ function comparisonOption(overview: RegionOverview, names: string[], t: ReturnTy
     tooltip: { trigger: "axis", valueFormatter: (value: unknown) => (typeof value === "number" ? `${value}%` : "—") },
     legend: { top: 0 },
     grid: { left: 16, right: 24, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: "category", data: names, axisLabel: { interval: 0 } },
+    // Many districts' names are slanted so that each stays readable beside the next.
+    xAxis: {
+      type: "category",
+      data: names,
+      axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0, width: 120, overflow: "truncate" },
+    },
     yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
     series: [
       { name: t("region.chart.coverage"), type: "bar", data: overview.districts.map(coveragePercent), barMaxWidth: 36 },
@@ -112,7 +117,7 @@ function DistrictCard({ district }: { district: RegionDistrictOverview }) {
                 key: "goal",
                 width: 150,
                 render: (_, target) =>
-                  `${quantityText(target.target, target.planUnit, target.metric, language)}（${target.deadlineYear}）`,
+                  `${quantityText(target.target, target.planUnit, target.metric, language)}${t("common.inParentheses", { text: String(target.deadlineYear) })}`,
               },
               {
                 title: t("region.current"),
@@ -176,14 +181,14 @@ function SumsCard({ overview }: { overview: RegionOverview }) {
                 title: t("region.goalSum"),
                 key: "goal",
                 render: (_, sum) =>
-                  `${quantityText(sum.target, sum.planUnit, sum.metric, language)}（${sum.deadlineYear}）`,
+                  `${quantityText(sum.target, sum.planUnit, sum.metric, language)}${t("common.inParentheses", { text: String(sum.deadlineYear) })}`,
               },
               {
                 title: t("region.currentSum"),
                 key: "current",
                 render: (_, sum) =>
                   sum.current ? (
-                    `${quantityText(sum.current.value, sum.planUnit, sum.metric, language)}（${sum.current.year}）`
+                    `${quantityText(sum.current.value, sum.planUnit, sum.metric, language)}${t("common.inParentheses", { text: String(sum.current.year) })}`
                   ) : (
                     <Typography.Text type="secondary">
                       {t(sum.currentGap === "years-differ" ? "region.gap.yearsDiffer" : "region.gap.missing")}
