@@ -477,6 +477,7 @@ export interface WhyNotFigures {
   missing?: string | null;
   crossedTiers?: readonly string[] | null;
   tiersCrossedBefore?: readonly string[] | null;
+  amountDue?: Fen | null;
 }
 
 const NO_FIGURES: WhyNotFigures = {};
@@ -539,6 +540,9 @@ class NonPaymentRecord implements NonPayment {
   }
   get tiersCrossedBefore(): readonly string[] | null {
     return this.#figures.tiersCrossedBefore ?? null;
+  }
+  get amountDue(): Fen | null {
+    return this.#figures.amountDue ?? null;
   }
 }
 

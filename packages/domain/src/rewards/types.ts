@@ -350,6 +350,8 @@ export interface NonPayment {
   crossedTiers: readonly string[] | null;
   /** Milestones: the tiers crossed before the years listed (never paid). */
   tiersCrossedBefore: readonly string[] | null;
+  /** Not due yet (its paid year unknown): what the subject's figures would pay once it is, in fen. */
+  amountDue: Fen | null;
   readonly wording: WhyNotWording;
 }
 

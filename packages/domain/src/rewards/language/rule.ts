@@ -1293,6 +1293,32 @@ class FormulaEvaluator {
     );
   }
 
+  /**
+   * What a subject whose paid year is not known yet (a project not in production) would be paid once it is, from its
+   * figures now: null where that is not certain — a condition fails or is missing, the award rests on a category, a
+   * first time or a growth, or a figure it needs is missing.
+   */
+  #amountOnceDue(): Fen | null {
+    const rule = this.#rule;
+    const scope = this.#scope;
+    if (rule.caseByCase || rule.category !== null || rule.tiersFirstTime || rule.growthOf !== null) return null;
+    for (const condition of rule.when) if (condition.missing(scope) !== null || !condition.evaluate(scope)) return null;
+    let base: Fen | null = null;
+    if (rule.percentOf !== null) {
+      if (rule.percentOf.missing(scope) !== null) return null;
+      base = rule.percentOf.evaluate(scope);
+    }
+    if (rule.steps.length === 0) return awardAmount(this.#award, rule, null, undefined, base).amount;
+    if (rule.tiersOf!.missing(scope) !== null) return null;
+    const figure = rule.tiersOf!.evaluate(scope);
+    const reached = this.#reachedCount(figure, 0);
+    if (reached === 0) return null;
+    let total = 0n;
+    for (let band = rule.payEach ? 0 : reached - 1; band < reached; band++)
+      total += awardAmount(this.#award, rule, rule.steps[band]!, undefined, base, figure).amount ?? 0n;
+    return total > 0n ? total : null;
+  }
+
   /** One subject (an enterprise-year, a grant, a tech project or an investment project). */
   #consider(
     code: string,
@@ -1347,7 +1373,8 @@ class FormulaEvaluator {
     if (rule.paidYear !== null) {
       const missing = rule.paidYear.missing(scope);
       if (missing !== null) {
-        this.#notPaid(run, code, "missingFigure", year?.year ?? null, subjectId, { missing });
+        const amountDue = run.whyNots ? this.#amountOnceDue() : null;
+        this.#notPaid(run, code, "missingFigure", year?.year ?? null, subjectId, { missing, amountDue });
         return;
       }
       paidYear = Number(rule.paidYear.evaluate(scope));

@@ -63,7 +63,7 @@ describe("R-PROJ-50 / R-PROJ-20: a new project going into production, 300万 / 1
       ]
     `);
     expect(zh(whyNot(result, "R-PROJ")[1])).toMatchInlineSnapshot(
-      `"项目 waiting 尚无投产年度，有投产年度后方可兑现，现不奖励"`,
+      `"项目 waiting 尚无投产年度，现不奖励；有投产年度后，按现有数据应奖励 100 万元"`,
     );
   });
 

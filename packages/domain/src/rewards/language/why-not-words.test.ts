@@ -2,7 +2,7 @@
  * What the language's why-nots and explanations say where the retired rule kinds said more, written from the rule's
  * structure (./words.ts), in both languages: a figure missing in every plan year, or in a later plan year, names those years and the tier it
  * leaves undecided; a growth award names the distance to the next band; a subject whose paid year is not known yet
- * is not due yet rather than missing a figure; a figure a rule reads without an expression is named in words.
+ * is not due yet rather than missing a figure, with the amount due once it is; a figure a rule reads without an expression is named in words.
  */
 import { describe, expect, test } from "vitest";
 import { explanationOf } from "../explanation";
@@ -82,8 +82,17 @@ describe("the language's words where the rule kinds said more", () => {
   test("a project without its year in production is not due yet", () => {
     const result = run(plan, { projects: [project("p9", A, "3000000000", 2022)] });
     const entry = whyNot(result, "R-PROJ").find((candidate) => candidate.subjectId === "p9");
-    expect(whyNotText(entry!, "zh")).toBe("项目 p9 尚无投产年度，有投产年度后方可兑现，现不奖励");
-    expect(whyNotText(entry!, "en")).toBe("Project p9: no year in production yet: paid once there is one.");
+    expect(whyNotText(entry!, "zh")).toBe("项目 p9 尚无投产年度，现不奖励；有投产年度后，按现有数据应奖励 100 万元");
+    expect(whyNotText(entry!, "en")).toBe(
+      "Project p9: no year in production yet, so nothing is paid now; once there is one, 1,000,000 yuan is due on the present figures.",
+    );
+  });
+
+  test("a project not in production below every tier: not due yet, and no amount promised", () => {
+    const result = run(plan, { projects: [project("p8", A, "10000000", 2022)] });
+    const entry = whyNot(result, "R-PROJ").find((candidate) => candidate.subjectId === "p8");
+    expect(entry?.amountDue).toBeNull();
+    expect(whyNotText(entry!, "zh")).toBe("项目 p8 尚无投产年度，有投产年度后方可兑现，现不奖励");
   });
 
   test("the figure of a growth band, missing, is named in words", () => {

@@ -391,10 +391,16 @@ export function formulaWords(rule: CompiledFormula): FormulaWords {
       case "previousRevenueMissing": {
         const name = factName(entry.missing, zh);
         const about = subjectOf(entry, zh);
-        if (entry.missing !== null && paidYearReads.has(entry.missing))
+        if (entry.missing !== null && paidYearReads.has(entry.missing)) {
+          const due = entry.amountDue;
+          if (due !== null && due > 0n)
+            return zh
+              ? `${yearZh(entry)}${about}尚无${name}，现不奖励；有${name}后，按现有数据应奖励 ${amountZh(due)}`
+              : `${yearEn(entry)}${about}no ${name} yet, so nothing is paid now; once there is one, ${amountEn(due)} is due on the present figures.`;
           return zh
             ? `${yearZh(entry)}${about}尚无${name}，有${name}后方可兑现，现不奖励`
             : `${yearEn(entry)}${about}no ${name} yet: paid once there is one.`;
+        }
         // A first-time tier's figure missing in a plan year, or in every one: that tier is undecided.
         const undecided = rule.tiersFirstTime
           ? rule.steps.findIndex((step) => (step.label ?? step.shown) === entry.nearestTier)
