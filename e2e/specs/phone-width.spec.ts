@@ -10,6 +10,12 @@ test.describe.configure({ mode: "parallel" });
 /** The demo's roles, each with its own menu. */
 const ROLES = ["office", "leader", "unit", "inspector", "enterprise", "region"] as const satisfies readonly DemoRole[];
 
+/** The full-screen boards a menu opens, by path, with an element each shows once drawn. */
+const BOARDS = new Map([
+  ["/board", "board-tile-G1"],
+  ["/region/board", "region-board-districts"],
+]);
+
 /** The app's header (the layout's own, inside its section, so not a landmark). */
 function header(page: Page): Locator {
   return page.locator("header.ant-layout-header");
@@ -17,7 +23,7 @@ function header(page: Page): Locator {
 
 async function settled(page: Page) {
   // The page has drawn its content (an own-enterprise link first redirects, then loads), not only the layout.
-  if (new URL(page.url()).pathname !== "/board") {
+  if (!BOARDS.has(new URL(page.url()).pathname)) {
     await expect(page.locator("main").locator("h1, h2, h3, h4, .ant-card, .ant-result").first()).toBeVisible({
       timeout: 60_000,
     });
@@ -92,9 +98,10 @@ for (const role of ROLES) {
     for (const entry of entries) {
       await openFromMenu(page, entry);
       await attachScreenshot(page, testInfo, `${role}-${entry}-390.png`);
-      if (new URL(page.url()).pathname === "/board") {
+      const board = BOARDS.get(new URL(page.url()).pathname);
+      if (board !== undefined) {
         // The 数据大屏 is full screen, without the app's header: it fits, and its 返回 leads back.
-        await expect(page.getByTestId("board-tile-G1")).toBeVisible();
+        await expect(page.getByTestId(board)).toBeVisible();
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
         await page.getByRole("button", { name: "返回" }).click();
         await expect(header(page)).toBeVisible();

@@ -46,6 +46,7 @@ const icons: Record<string, ReactNode> = {
   "/targets": <AimOutlined />,
   "/dashboard": <DashboardOutlined />,
   "/board": <DesktopOutlined />,
+  "/region/board": <DesktopOutlined />,
   "/monitoring": <AlertOutlined />,
   "/imports": <UploadOutlined />,
   "/tasks": <CarryOutOutlined />,

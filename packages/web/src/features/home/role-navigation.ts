@@ -37,6 +37,7 @@ const land: NavigationItem = { path: "/land", label: "land.nav", hint: "land.nav
 const events: NavigationItem = { path: "/events", label: "evt.nav", hint: "evt.navHint" };
 const talent: NavigationItem = { path: "/talent", label: "tal.nav", hint: "tal.navHint" };
 const jobPosts: NavigationItem = { path: "/talent", label: "tal.myNav", hint: "tal.myNavHint" };
+const regionBoard: NavigationItem = { path: "/region/board", label: "region.boardNav", hint: "region.boardNavHint" };
 const districtDashboard: NavigationItem = {
   path: "/dashboard",
   label: "region.dashboardNav",
@@ -124,7 +125,7 @@ export const navigationByRole: Record<Role, NavigationItem[]> = {
   ],
   enterprise: [home, plan, ownEnterprise, myRequests, fees, events, jobPosts, myRewards],
   // A city or province: its home compares its districts; then the district it reads, read only.
-  region: [home, districtDashboard, targets, enterprises, monitoring, projects, plan],
+  region: [home, regionBoard, districtDashboard, targets, enterprises, monitoring, projects, plan],
 };
 
 /**

@@ -1,5 +1,7 @@
 /** The texts of a region's pages (市级/省级查看), in Chinese first and English second. */
 export const zhCN = {
+  "region.boardNav": "数据大屏",
+  "region.boardNavHint": "各区县目标与数据完整度的全屏大屏",
   "region.dashboardNav": "区县看板",
   "region.dashboardNavHint": "所选区县的领导看板（只读）",
   "region.title": "{name} · 各区县目标对比",
@@ -58,6 +60,8 @@ export const zhCN = {
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
+  "region.boardNav": "Command board",
+  "region.boardNavHint": "The districts' targets and data completeness, full screen",
   "region.dashboardNav": "District dashboard",
   "region.dashboardNavHint": "The chosen district's dashboard (read only)",
   "region.title": "{name} · districts' targets compared",
