@@ -56,7 +56,8 @@ export interface PlanPeriod {
   startYear: number;
 }
 
-type YearDraft = EnterpriseYear;
+/** A year being built: its sources are its own object, filled in place. */
+type YearDraft = EnterpriseYear & { sources: NonNullable<EnterpriseYear["sources"]> };
 
 export function buildRewardInput(data: RewardRegisterData, period: PlanPeriod): BuiltRewardInput {
   const enterpriseIdByCode = new Map<string, number>();
@@ -103,7 +104,8 @@ export function buildRewardInput(data: RewardRegisterData, period: PlanPeriod): 
       const previous = years.get(year - 1);
       draft.newlyAboveScale =
         status === "above" && (previous === undefined ? year > firstScaleYear : previous !== "above");
-      draft.sources = { ...draft.sources, aboveScale: "规模企业名录库", newlyAboveScale: "规模企业名录库" };
+      draft.sources.aboveScale = "规模企业名录库";
+      draft.sources.newlyAboveScale = "规模企业名录库";
     }
   }
 
@@ -122,7 +124,7 @@ export function buildRewardInput(data: RewardRegisterData, period: PlanPeriod): 
     }
     const draft = yearOf(figure.enterprise_id, figure.year);
     draft[metric] = value;
-    draft.sources = { ...draft.sources, [metric]: sourceLabel(figure.source_kind, figure.source_ref) };
+    draft.sources[metric] = sourceLabel(figure.source_kind, figure.source_ref);
   }
 
   for (const grant of data.grants) {
@@ -161,7 +163,7 @@ export function buildRewardInput(data: RewardRegisterData, period: PlanPeriod): 
     const rank: Record<string, number> = { neeq: 1, overseas: 2, domestic: 3 };
     if (draft.listing === undefined || (rank[listing.stage] ?? 0) > (rank[draft.listing] ?? 0))
       draft.listing = listing.stage as ListingKind;
-    draft.sources = { ...draft.sources, listing: "企业上市挂牌记录" };
+    draft.sources.listing = "企业上市挂牌记录";
   }
 
   const enterprises: EnterpriseHistory[] = [];
