@@ -105,7 +105,9 @@ describe.each(testDatabases())("the answers' own thread on $name", (database) =>
       const missing = await app.inject({ url: "/api/targets/NO-SUCH/records?year=2023", headers: office.headers });
       expect(missing.statusCode).toBe(404);
       expect(missing.json().error.message).toContain("NO-SUCH");
-      expect(asked).toEqual(["dashboard-records", "target-records", "chart-table", "target-records"]);
+      // The two drill-downs were asked together: either may reach the thread first.
+      expect(asked.slice(0, 2).sort()).toEqual(["dashboard-records", "target-records"]);
+      expect(asked.slice(2)).toEqual(["chart-table", "target-records"]);
     } finally {
       useAnswerComputer(db, null);
     }
