@@ -4,17 +4,16 @@
  * with a wrong cell is refused whole, naming row and column — the enterprise's page shows the values, the
  * electricity-use reward is computed from them, and the rewards batch command reads the same facts.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { withCheckCharacter } from "@beizeng/domain/credit-code";
 import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { expect, test } from "../fixtures";
+import { beizeng, ownServerEnv, repositoryRoot, startOwnServer } from "../own-server";
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // Beside the configuration's two servers (E2E_PORT and the next).
 const port = Number(process.env.E2E_PORT ?? 3100) + 2;
 const baseURL = `http://127.0.0.1:${port}`;
@@ -38,29 +37,17 @@ async function workbook(rows: (string | number)[][]): Promise<Buffer> {
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   folder = mkdtempSync(path.join(tmpdir(), "beizeng-facts-"));
-  const env = { ...process.env, BEIZENG_SQLITE_FILE: path.join(folder, "facts.sqlite"), DATABASE_URL: "" };
-  const cli = ["--import", "tsx", "packages/cli/src/main.ts"];
-  const load = execFileSync(
-    process.execPath,
-    [...cli, "plan", "load", "plans/test-district-2024-2026/plan.yaml", "--first-office", OFFICE.username],
-    { cwd: repositoryRoot, env },
-  ).toString();
-  const oneTime = /一次性密码 \/ one-time password: (\S+)/.exec(load)?.[1] ?? "";
-  const webRoot = process.env.BEIZENG_E2E_WEB_ROOT;
-  server = spawn(
-    process.execPath,
-    [...cli, "serve", "--host", "127.0.0.1", "--port", String(port), ...(webRoot ? ["--web-root", webRoot] : [])],
-    { cwd: repositoryRoot, env: { ...env, NODE_ENV: "production", BEIZENG_CHECK_RESPONSES: "1" }, stdio: "ignore" },
+  const env = ownServerEnv(path.join(folder, "facts.sqlite"));
+  const load = beizeng(
+    env,
+    "plan",
+    "load",
+    "plans/test-district-2024-2026/plan.yaml",
+    "--first-office",
+    OFFICE.username,
   );
-  await expect
-    .poll(
-      async () =>
-        fetch(`${baseURL}/api/health`)
-          .then((r) => r.status)
-          .catch(() => 0),
-      { timeout: 150_000 },
-    )
-    .toBe(200);
+  const oneTime = /一次性密码 \/ one-time password: (\S+)/.exec(load)?.[1] ?? "";
+  server = await startOwnServer(env, port);
   // The first office sets its own password, then registers the enterprise, above scale in 2024.
   const office = await playwrightRequest.newContext({ baseURL });
   const first = await office.post("/api/auth/login", { data: { username: OFFICE.username, password: oneTime } });

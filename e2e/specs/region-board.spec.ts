@@ -5,15 +5,14 @@
  * a server of its own: the demo district, two districts on one plan (so that their targets are summed) and others just
  * put into service; the configuration's demo server has a region of one district.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
+import { beizeng, ownServerEnv, repositoryRoot, startOwnServer } from "../own-server";
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const demoPort = Number(process.env.E2E_PORT ?? 3100);
 // Beside the configuration's two servers and the declared facts' one.
 const port = demoPort + 3;
@@ -36,12 +35,8 @@ let server: ChildProcess | undefined;
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   folder = mkdtempSync(path.join(tmpdir(), "beizeng-region-board-"));
-  const env = { ...process.env, BEIZENG_SQLITE_FILE: path.join(folder, "region.sqlite"), DATABASE_URL: "" };
-  const cli = (...args: string[]) =>
-    execFileSync(process.execPath, ["--import", "tsx", "packages/cli/src/main.ts", ...args], {
-      cwd: repositoryRoot,
-      env,
-    }).toString();
+  const env = ownServerEnv(path.join(folder, "region.sqlite"));
+  const cli = (...args: string[]) => beizeng(env, ...args);
   cli("demo");
   const second = path.join(folder, "second-district.yaml");
   writeFileSync(
@@ -53,31 +48,7 @@ test.beforeAll(async () => {
   for (const plan of [...PLANS, second]) cli("plan", "load", plan);
   cli("region", "add-districts", "--id", DEMO_REGION, "--districts", DISTRICTS.join(","));
 
-  const webRoot = process.env.BEIZENG_E2E_WEB_ROOT;
-  server = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "packages/cli/src/main.ts",
-      "serve",
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      ...(webRoot ? ["--web-root", webRoot] : []),
-    ],
-    { cwd: repositoryRoot, env: { ...env, NODE_ENV: "production", BEIZENG_CHECK_RESPONSES: "1" }, stdio: "ignore" },
-  );
-  await expect
-    .poll(
-      async () =>
-        fetch(`${baseURL}/api/health`)
-          .then((r) => r.status)
-          .catch(() => 0),
-      { timeout: 150_000 },
-    )
-    .toBe(200);
+  server = await startOwnServer(env, port);
 });
 
 test.afterAll(() => {
